@@ -1,0 +1,249 @@
+#include "bot/app.hpp"
+
+#include "bot/http/http_server.hpp"
+#include "bot/ingest.hpp"
+#include "bot/metrics.hpp"
+#include "bot/outbox_sender.hpp"
+#include "bot/scheduler.hpp"
+#include "bot/system_clock.hpp"
+#include "bot/telegram/telegram_adapter.hpp"
+#include "bot/telegram/telegram_client.hpp"
+#include "bot/telegram/telegram_poller.hpp"
+#include "bot/telegram/telegram_webhook.hpp"
+#include "handlers/delivery_hooks.hpp"
+#include "storage/database.hpp"
+#include "storage/meta_store.hpp"
+#include "storage/writer.hpp"
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+
+#include <nlohmann/json.hpp>
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <iostream>
+
+namespace cnscd {
+
+namespace net = boost::asio;
+
+void setup_logging(const std::string& level) {
+    auto logger = spdlog::stderr_color_mt("cnscd");
+    logger->set_pattern("%Y-%m-%d %H:%M:%S.%e %^%l%$ %v");
+    logger->set_level(spdlog::level::from_str(level));
+    spdlog::set_default_logger(logger);
+}
+
+namespace {
+
+// Runs the io_context until `done` is set or `timeout` passes (start-up calls only).
+void run_until(net::io_context& io, const bool& done, std::chrono::seconds timeout) {
+    auto deadline = std::chrono::steady_clock::now() + timeout;
+    while (!done && std::chrono::steady_clock::now() < deadline)
+        io.run_one_for(std::chrono::milliseconds(100));
+    io.restart();
+}
+
+// The bot's @username, to tell "/cmd@ourbot" from commands for other bots.
+std::string learn_username(net::io_context& io, telegram_client& tg, writer& w, const telegram_config& cfg) {
+    if (!cfg.bot_username.empty())
+        return cfg.bot_username;
+    std::string name;
+    bool done = false;
+    tg.call("getMe", "{}", std::chrono::seconds(10), [&](http_result r) {
+        auto j = nlohmann::json::parse(r.body, nullptr, false);
+        if (r.ok() && j.is_object() && j.value("ok", false) && j["result"].is_object())
+            name = j["result"].value("username", "");
+        else
+            spdlog::warn("telegram: getMe failed ({}); using the last known username",
+                         r.ok() ? r.body : r.error);
+        done = true;
+    });
+    run_until(io, done, std::chrono::seconds(12));
+    w.run_sync([&](database& db) {
+        meta_store meta(db);
+        if (!name.empty())
+            meta.set("telegram.username", name);
+        else
+            name = meta.get("telegram.username").value_or("");
+    });
+    if (name.empty())
+        spdlog::warn("telegram: bot username unknown; commands addressed to any @bot will be answered. Set "
+                     "TELEGRAM_BOT_USERNAME to fix");
+    return name;
+}
+
+} // namespace
+
+int run_serve(const config& cfg) {
+    std::unique_ptr<database> db;
+    try {
+        db = database::open(cfg.storage.db_path, {true, true, cfg.storage.synchronous});
+    } catch (const std::exception& e) {
+        spdlog::critical("{}", e.what());
+        return 1;
+    }
+    spdlog::info("database {} (schema version {})", cfg.storage.db_path, db->schema_version());
+
+    net::io_context io(1);
+    metrics stats;
+    system_clock wall_clock;
+    auto* raw_db = db.get();
+    writer db_writer(std::move(db), cfg.storage.max_batch);
+
+    std::unique_ptr<telegram_client> telegram;
+    if (cfg.telegram.enabled())
+        telegram = make_telegram_client(io, cfg.telegram);
+
+    dispatch_env env{cfg, wall_clock, ""};
+    outbox_sender sender(io, db_writer, cfg, stats,
+                         [&env](database& d, const delivery_report& report) { on_delivery(d, env, report); });
+    db_writer.run_sync([&](database&) {
+        raw_db->set_outbox_listener([&sender](const outbox_row& row) { sender.enqueue(row); });
+    });
+    if (telegram) {
+        sender.add_client(*telegram);
+        env.telegram_username = learn_username(io, *telegram, db_writer, cfg.telegram);
+    }
+    sender.load_pending();
+
+    stats.outbox_depth = [&] { return sender.depth(); };
+    stats.writer_queue = [&] { return static_cast<std::int64_t>(db_writer.stats().queued); };
+
+    ingest intake(db_writer, env, stats);
+    http_server server(io, cfg.http, stats);
+    stats.open_connections = [&] { return static_cast<std::int64_t>(server.open_connections()); };
+    server.route("GET", "/healthz", [&](http_request&&, http_respond respond) {
+        auto ws = db_writer.stats();
+        bool healthy = ws.failed_commits == 0 || stats.storage_errors.load() == 0;
+        respond({healthy ? 200 : 503, "application/json",
+                 nlohmann::json{{"status", healthy ? "ok" : "storage_errors"},
+                                {"outbox_depth", sender.depth()},
+                                {"commits", ws.commits},
+                                {"failed_commits", ws.failed_commits}}
+                     .dump()});
+    });
+    server.route("GET", "/metrics", [&](http_request&&, http_respond respond) {
+        respond({200, "text/plain; version=0.0.4; charset=utf-8", stats.render()});
+    });
+    std::unique_ptr<telegram_poller> poller;
+    if (telegram && cfg.telegram.mode == "webhook")
+        add_telegram_webhook(server, intake, cfg.telegram, env.telegram_username, stats);
+    else if (telegram)
+        poller = std::make_unique<telegram_poller>(io, *telegram, intake, db_writer, cfg.telegram,
+                                                   env.telegram_username);
+
+    try {
+        server.start();
+    } catch (const std::exception& e) {
+        spdlog::critical("{}", e.what());
+        db_writer.stop();
+        return 1;
+    }
+    spdlog::info("listening on http://{}:{} (routes: /healthz, /metrics{})", cfg.http.host, server.port(),
+                 telegram && cfg.telegram.mode == "webhook" ? ", /telegram/webhook" : "");
+    if (!telegram)
+        spdlog::info(
+            "no platform configured (TELEGRAM_BOT_TOKEN is not set); try `cnscd-bot chat` for the console");
+    if (poller)
+        poller->start();
+    scheduler timed(io, db_writer, env);
+    timed.start();
+
+    // Graceful shutdown: stop accepting, let in-flight updates commit and be answered, let
+    // in-flight sends finish within the grace period, then stop.
+    net::signal_set signals(io, SIGINT, SIGTERM);
+    net::steady_timer drain(io);
+    std::function<void()> wait_for_updates;
+    bool stopping = false;
+    signals.async_wait([&](boost::system::error_code ec, int sig) {
+        if (ec || stopping)
+            return;
+        stopping = true;
+        spdlog::info("signal {}: shutting down", sig);
+        server.stop();
+        if (poller)
+            poller->stop();
+        timed.stop();
+        auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+        wait_for_updates = [&, deadline] {
+            if (intake.in_flight() > 0 && std::chrono::steady_clock::now() < deadline) {
+                drain.expires_after(std::chrono::milliseconds(10));
+                drain.async_wait([&](boost::system::error_code) { wait_for_updates(); });
+                return;
+            }
+            sender.stop(std::chrono::seconds(cfg.outbox.shutdown_grace_seconds), [&] {
+                if (telegram)
+                    telegram->stop();
+                io.stop();
+            });
+        };
+        wait_for_updates();
+    });
+
+    io.run();
+    db_writer.stop();
+    spdlog::info("stopped");
+    return 0;
+}
+
+int run_migrate(const config& cfg) {
+    try {
+        auto db = database::open(cfg.storage.db_path, {true, false, cfg.storage.synchronous});
+        auto before = db->schema_version();
+        auto ran = db->migrate();
+        std::cout << "database " << cfg.storage.db_path << ": schema version " << before << " -> "
+                  << db->schema_version() << " (" << ran << " migration(s) applied)\n";
+        return 0;
+    } catch (const std::exception& e) {
+        std::cerr << "migrate: " << e.what() << "\n";
+        return 1;
+    }
+}
+
+int run_set_webhook(const config& cfg, const std::string& url_arg, bool drop_pending) {
+    if (!cfg.telegram.enabled()) {
+        std::cerr << "set-webhook: TELEGRAM_BOT_TOKEN is not set. Fix: export TELEGRAM_BOT_TOKEN=<token from "
+                     "@BotFather>\n";
+        return 2;
+    }
+    auto url = url_arg.empty() ? cfg.telegram.public_url : url_arg;
+    if (url.empty() || !url.starts_with("https://")) {
+        std::cerr << "set-webhook: need the public HTTPS URL of /telegram/webhook, e.g. --url "
+                     "https://bot.example.vn/telegram/webhook (or TELEGRAM_PUBLIC_URL)\n";
+        return 2;
+    }
+    if (cfg.telegram.webhook_secret.empty()) {
+        std::cerr << "set-webhook: TELEGRAM_WEBHOOK_SECRET is not set. Fix: export "
+                     "TELEGRAM_WEBHOOK_SECRET=$(openssl rand -hex 32) and use the same value for serve\n";
+        return 2;
+    }
+    net::io_context io(1);
+    auto tg = make_telegram_client(io, cfg.telegram);
+    nlohmann::json body{
+        {"url", url},
+        {"secret_token", cfg.telegram.webhook_secret},
+        {"max_connections", 40},
+        {"drop_pending_updates", drop_pending},
+        {"allowed_updates", {"message", "edited_message", "callback_query", "my_chat_member"}}};
+    bool done = false;
+    int rc = 1;
+    tg->call("setWebhook", body.dump(), std::chrono::seconds(20), [&](http_result r) {
+        auto a = telegram::read_answer(r.status, r.body);
+        if (r.ok() && a.ok) {
+            std::cout << "webhook set: Telegram will POST updates to " << url << "\n";
+            rc = 0;
+        } else {
+            std::cerr << "set-webhook failed: " << (r.ok() ? a.description : r.error) << "\n";
+        }
+        done = true;
+    });
+    run_until(io, done, std::chrono::seconds(25));
+    if (!done)
+        std::cerr << "set-webhook: no answer from " << cfg.telegram.api_base << " within 25 s\n";
+    return rc;
+}
+
+} // namespace cnscd

@@ -1,0 +1,240 @@
+#include "bot/http/http_server.hpp"
+
+#include "bot/metrics.hpp"
+
+#include <boost/asio/dispatch.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+
+#include <spdlog/spdlog.h>
+
+#include <atomic>
+#include <map>
+
+namespace cnscd {
+
+namespace net = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+using tcp = net::ip::tcp;
+
+struct http_server::impl : std::enable_shared_from_this<http_server::impl> {
+    net::io_context& io;
+    http_config cfg;
+    metrics& stats;
+    tcp::acceptor acceptor;
+    std::map<std::pair<std::string, std::string>, http_handler> routes;
+    std::atomic<std::size_t> connections{0};
+    bool stopped = false;
+
+    impl(net::io_context& io_, const http_config& c, metrics& m) : io(io_), cfg(c), stats(m), acceptor(io_) {}
+
+    void do_accept();
+    void dispatch(http_request&& req, http_respond respond) const {
+        auto path = std::string(req.path());
+        auto it = routes.find({req.method, path});
+        if (it != routes.end()) {
+            it->second(std::move(req), std::move(respond));
+            return;
+        }
+        for (auto& [key, _] : routes)
+            if (key.second == path) {
+                respond({405, "text/plain; charset=utf-8", "method not allowed\n"});
+                return;
+            }
+        respond({404, "text/plain; charset=utf-8", "not found\n"});
+    }
+};
+
+namespace {
+
+// One client connection: read a request, hand it to the routes, write the answer, repeat.
+class session : public std::enable_shared_from_this<session> {
+public:
+    session(tcp::socket&& socket, std::shared_ptr<http_server::impl> server)
+        : stream_(std::move(socket)), server_(std::move(server)) {
+        ++server_->connections;
+    }
+    ~session() { --server_->connections; }
+
+    void start() {
+        net::dispatch(stream_.get_executor(),
+                      beast::bind_front_handler(&session::do_read, shared_from_this()));
+    }
+
+private:
+    void do_read() {
+        parser_.emplace();
+        // Apply limits to what a client may send, to prevent abuse.
+        parser_->body_limit(server_->cfg.max_body_bytes);
+        parser_->header_limit(static_cast<std::uint32_t>(server_->cfg.max_header_bytes));
+        // A slow client (slowloris) gets this long for a whole request.
+        stream_.expires_after(std::chrono::seconds(server_->cfg.read_timeout_seconds));
+        http::async_read(stream_, buffer_, *parser_,
+                         beast::bind_front_handler(&session::on_read, shared_from_this()));
+    }
+
+    void on_read(beast::error_code ec, std::size_t) {
+        if (ec == http::error::end_of_stream || ec == net::error::connection_reset || ec == net::error::eof)
+            return close();
+        if (ec == beast::error::timeout)
+            return close();
+        if (ec == http::error::body_limit) {
+            ++server_->stats.http_bad_requests;
+            return refuse(413, "request body too large\n");
+        }
+        if (ec == http::error::header_limit) {
+            ++server_->stats.http_bad_requests;
+            return refuse(431, "request headers too large\n");
+        }
+        if (ec) {
+            ++server_->stats.http_bad_requests;
+            if (ec.category() == http::make_error_code(http::error::bad_target).category())
+                return refuse(400, "malformed HTTP request\n");
+            return close();
+        }
+        auto msg = parser_->release();
+        keep_alive_ = msg.keep_alive();
+        version_ = msg.version();
+        http_request req;
+        req.method = std::string(msg.method_string());
+        req.target = std::string(msg.target());
+        for (auto& field : msg)
+            req.headers.emplace_back(std::string(field.name_string()), std::string(field.value()));
+        req.body = std::move(msg.body());
+        beast::error_code ignored;
+        auto ep = stream_.socket().remote_endpoint(ignored);
+        req.remote = ignored ? std::string("?") : ep.address().to_string();
+
+        // The route may answer later, from another thread (after a commit): hop back here.
+        stream_.expires_after(std::chrono::seconds(60));
+        auto self = shared_from_this();
+        server_->dispatch(std::move(req), [self](http_reply reply) {
+            net::post(self->stream_.get_executor(),
+                      [self, reply = std::move(reply)]() mutable { self->write(std::move(reply)); });
+        });
+    }
+
+    void refuse(int status, const char* text) {
+        keep_alive_ = false;
+        write({status, "text/plain; charset=utf-8", text});
+    }
+
+    void write(http_reply reply) {
+        response_.emplace();
+        response_->version(version_ ? version_ : 11);
+        response_->result(static_cast<http::status>(reply.status));
+        response_->set(http::field::server, "cnscd-bot");
+        response_->set(http::field::content_type, reply.content_type);
+        response_->body() = std::move(reply.body);
+        response_->keep_alive(keep_alive_ && !server_->stopped);
+        response_->prepare_payload();
+        stream_.expires_after(std::chrono::seconds(server_->cfg.read_timeout_seconds));
+        http::async_write(stream_, *response_,
+                          beast::bind_front_handler(&session::on_write, shared_from_this()));
+    }
+
+    void on_write(beast::error_code ec, std::size_t) {
+        if (ec)
+            return close();
+        if (!response_->keep_alive())
+            return close();
+        response_.reset();
+        do_read();
+    }
+
+    void close() {
+        beast::error_code ec;
+        stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+        stream_.socket().close(ec);
+    }
+
+    beast::tcp_stream stream_;
+    beast::flat_buffer buffer_{8192};
+    std::optional<http::request_parser<http::string_body>> parser_;
+    std::optional<http::response<http::string_body>> response_;
+    bool keep_alive_ = true;
+    unsigned version_ = 11;
+    std::shared_ptr<http_server::impl> server_;
+};
+
+} // namespace
+
+void http_server::impl::do_accept() {
+    acceptor.async_accept(
+        net::make_strand(io), [self = shared_from_this()](beast::error_code ec, tcp::socket socket) {
+            if (ec == net::error::operation_aborted || self->stopped)
+                return;
+            if (!ec) {
+                if (self->connections.load() >= static_cast<std::size_t>(self->cfg.max_connections)) {
+                    ++self->stats.http_rejected_connections;
+                    beast::error_code ignored;
+                    socket.close(ignored);
+                } else {
+                    socket.set_option(tcp::no_delay(true), ec);
+                    std::make_shared<session>(std::move(socket), self)->start();
+                }
+            } else {
+                spdlog::warn("http: accept: {}", ec.message());
+            }
+            self->do_accept();
+        });
+}
+
+http_server::http_server(net::io_context& io, const http_config& cfg, metrics& m)
+    : impl_(std::make_shared<impl>(io, cfg, m)) {}
+
+http_server::~http_server() {
+    stop();
+}
+
+void http_server::route(std::string method, std::string path, http_handler handler) {
+    impl_->routes[{std::move(method), std::move(path)}] = std::move(handler);
+}
+
+void http_server::start() {
+    beast::error_code ec;
+    auto address = net::ip::make_address(impl_->cfg.host, ec);
+    if (ec)
+        throw std::runtime_error("cannot listen on \"" + impl_->cfg.host +
+                                 "\": not an IP address. Fix: set "
+                                 "CNSCD_LISTEN like 127.0.0.1:8080");
+    tcp::endpoint ep{address, impl_->cfg.port};
+    auto& a = impl_->acceptor;
+    a.open(ep.protocol(), ec);
+    if (!ec)
+        a.set_option(net::socket_base::reuse_address(true), ec);
+    if (!ec)
+        a.bind(ep, ec);
+    if (!ec)
+        a.listen(net::socket_base::max_listen_connections, ec);
+    if (ec)
+        throw std::runtime_error("cannot listen on " + impl_->cfg.host + ":" +
+                                 std::to_string(impl_->cfg.port) + ": " + ec.message() +
+                                 ". Fix: stop what uses that port or set CNSCD_LISTEN");
+    impl_->do_accept();
+}
+
+void http_server::stop() {
+    if (impl_->stopped)
+        return;
+    impl_->stopped = true;
+    beast::error_code ec;
+    impl_->acceptor.close(ec);
+}
+
+std::uint16_t http_server::port() const {
+    beast::error_code ec;
+    auto ep = impl_->acceptor.local_endpoint(ec);
+    return ec ? 0 : ep.port();
+}
+
+std::size_t http_server::open_connections() const {
+    return impl_->connections.load();
+}
+
+} // namespace cnscd

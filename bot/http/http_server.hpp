@@ -1,0 +1,42 @@
+#pragma once
+
+// The bot's HTTP server (Boost.Beast, asynchronous): exact-path routes, limits on body
+// size, header size, read time and open connections. Routes answer through a callback, so
+// a webhook can reply only after its update has been committed.
+
+#include "bot/http/http_types.hpp"
+#include "config/config.hpp"
+
+#include <functional>
+#include <memory>
+#include <string>
+
+namespace boost::asio {
+class io_context;
+}
+
+namespace cnscd {
+
+class metrics;
+
+class http_server {
+public:
+    http_server(boost::asio::io_context& io, const http_config& cfg, metrics& m);
+    ~http_server();
+
+    // Registers `handler` for requests with this method and exact path.
+    void route(std::string method, std::string path, http_handler handler);
+    // Binds and starts accepting; throws with a clear message if the address is taken.
+    void start();
+    // Stops accepting new connections; open ones finish their current request.
+    void stop();
+    std::uint16_t port() const;
+    std::size_t open_connections() const;
+
+    struct impl; // defined in http_server.cpp
+
+private:
+    std::shared_ptr<impl> impl_;
+};
+
+} // namespace cnscd

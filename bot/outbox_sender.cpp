@@ -1,0 +1,607 @@
+#include "bot/outbox_sender.hpp"
+
+#include "bot/metrics.hpp"
+#include "storage/database.hpp"
+#include "storage/outbox.hpp"
+#include "storage/registry.hpp"
+#include "storage/writer.hpp"
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/steady_timer.hpp>
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <cmath>
+#include <deque>
+#include <map>
+#include <random>
+#include <set>
+#include <unordered_map>
+
+namespace cnscd {
+
+namespace net = boost::asio;
+using steady = std::chrono::steady_clock;
+using ms = std::chrono::milliseconds;
+
+namespace {
+
+std::int64_t unix_now() {
+    return std::chrono::duration_cast<std::chrono::seconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+struct chat_state {
+    chat_address address;
+    bool group = false;
+    std::deque<outbox_row> lanes[2]; // interactive, bulk
+    bool busy = false;
+    steady::time_point next_allowed{};
+    std::deque<steady::time_point> window; // sends in the last minute (groups)
+    steady::time_point last_activity{};
+    // Where the scheduler holds it.
+    enum class slot { none, ready, sleeping } where = slot::none;
+    std::pair<std::int64_t, chat_state*> ready_key{};
+    int ready_lane = 0;
+    std::multimap<steady::time_point, chat_state*>::iterator sleep_it;
+
+    bool empty() const { return lanes[0].empty() && lanes[1].empty(); }
+    int head_lane() const { return lanes[0].empty() ? 1 : 0; }
+    outbox_row& head() { return lanes[head_lane()].front(); }
+};
+
+struct platform_state {
+    platform_client* client = nullptr;
+    double tokens = 0;
+    steady::time_point refilled{};
+    std::unordered_map<std::string, std::unique_ptr<chat_state>> chats;
+    std::set<std::pair<std::int64_t, chat_state*>> ready[2];
+    std::multimap<steady::time_point, chat_state*> sleeping;
+};
+
+} // namespace
+
+struct outbox_sender::impl : std::enable_shared_from_this<outbox_sender::impl> {
+    net::io_context& io;
+    writer& db_writer;
+    const config& cfg;
+    metrics& stats;
+    delivery_hook hook;
+    net::steady_timer timer;
+    std::array<std::unique_ptr<platform_state>, 4> platforms{};
+    std::atomic<std::int64_t> queued{0};
+    std::size_t in_flight = 0;
+    bool stopping = false;
+    std::function<void()> on_stopped;
+    std::unique_ptr<net::steady_timer> grace_timer;
+    std::map<std::int64_t, std::string> sent_refs; // recent outbox id -> platform message id
+    std::vector<std::function<void(database&)>> pending_records;
+    bool flush_posted = false;
+    steady::time_point armed_for = steady::time_point::max();
+    steady::time_point last_sweep = steady::now();
+    std::mt19937 rng{std::random_device{}()};
+
+    impl(net::io_context& io_, writer& w, const config& c, metrics& m, delivery_hook h)
+        : io(io_), db_writer(w), cfg(c), stats(m), hook(std::move(h)), timer(io_) {}
+
+    platform_state* state_of(channel c) { return platforms[static_cast<std::size_t>(c)].get(); }
+
+    // ------------------------------------------------------------ scheduling
+
+    void unslot(platform_state& p, chat_state& c) {
+        if (c.where == chat_state::slot::ready)
+            p.ready[c.ready_lane].erase(c.ready_key);
+        else if (c.where == chat_state::slot::sleeping)
+            p.sleeping.erase(c.sleep_it);
+        c.where = chat_state::slot::none;
+    }
+
+    // Local hour of day in the configured zone.
+    int local_hour() const {
+        auto t = unix_now() + cfg.utc_offset_minutes * 60LL;
+        return static_cast<int>((t % 86400 + 86400) % 86400 / 3600);
+    }
+
+    bool in_quiet_hours(const quiet_hours& q) const {
+        if (!q.enabled || q.start_hour == q.end_hour)
+            return false;
+        int h = local_hour();
+        return q.start_hour < q.end_hour ? (h >= q.start_hour && h < q.end_hour)
+                                         : (h >= q.start_hour || h < q.end_hour);
+    }
+
+    // When may this chat send its head row?
+    steady::time_point earliest(platform_state& p, chat_state& c, steady::time_point now) {
+        auto t = c.next_allowed;
+        auto& head = c.head();
+        if (head.message.not_before > 0) {
+            auto wait = head.message.not_before - unix_now();
+            if (wait > 0)
+                t = std::max(t, now + std::chrono::seconds(wait));
+        }
+        auto& limits = p.client->limits();
+        if (c.group && limits.enabled) {
+            while (!c.window.empty() && c.window.front() <= now - std::chrono::seconds(60))
+                c.window.pop_front();
+            if (c.window.size() >= static_cast<std::size_t>(limits.per_group_per_minute))
+                t = std::max(t, c.window.front() + std::chrono::seconds(60));
+        }
+        if (c.head_lane() == 1 && in_quiet_hours(p.client->quiet()))
+            t = std::max(t, now + std::chrono::minutes(5)); // look again later
+        return t;
+    }
+
+    void reschedule(platform_state& p, chat_state& c) {
+        unslot(p, c);
+        if (c.busy || c.empty())
+            return;
+        auto now = steady::now();
+        auto t = earliest(p, c, now);
+        if (t <= now) {
+            c.ready_lane = c.head_lane();
+            c.ready_key = {c.head().id, &c};
+            p.ready[c.ready_lane].insert(c.ready_key);
+            c.where = chat_state::slot::ready;
+        } else {
+            c.sleep_it = p.sleeping.emplace(t, &c);
+            c.where = chat_state::slot::sleeping;
+        }
+    }
+
+    void pump() {
+        if (stopping)
+            return;
+        auto now = steady::now();
+        auto next_wake = steady::time_point::max();
+        for (auto& ps : platforms) {
+            if (!ps)
+                continue;
+            auto& p = *ps;
+            while (!p.sleeping.empty() && p.sleeping.begin()->first <= now) {
+                auto* c = p.sleeping.begin()->second;
+                p.sleeping.erase(p.sleeping.begin());
+                c->where = chat_state::slot::none;
+                reschedule(p, *c);
+            }
+            auto& limits = p.client->limits();
+            if (limits.enabled) {
+                double burst = std::max(1.0, limits.global_per_second);
+                double elapsed = std::chrono::duration<double>(now - p.refilled).count();
+                p.tokens = std::min(burst, p.tokens + elapsed * limits.global_per_second);
+                p.refilled = now;
+            }
+            while (!p.ready[0].empty() || !p.ready[1].empty()) {
+                if (limits.enabled && p.tokens < 1) {
+                    auto wait = std::chrono::duration<double>((1 - p.tokens) / limits.global_per_second);
+                    next_wake = std::min(next_wake, now + std::chrono::duration_cast<steady::duration>(wait));
+                    break;
+                }
+                auto& lane = p.ready[0].empty() ? p.ready[1] : p.ready[0];
+                auto* c = lane.begin()->second;
+                lane.erase(lane.begin());
+                c->where = chat_state::slot::none;
+                if (limits.enabled)
+                    p.tokens -= 1;
+                launch(p, *c, now);
+            }
+            if (!p.sleeping.empty())
+                next_wake = std::min(next_wake, p.sleeping.begin()->first);
+        }
+        if (now - last_sweep > std::chrono::seconds(30))
+            sweep(now);
+        arm(next_wake);
+    }
+
+    void arm(steady::time_point when) {
+        if (when == steady::time_point::max() || when >= armed_for)
+            return;
+        armed_for = when;
+        timer.expires_at(when);
+        timer.async_wait([self = shared_from_this()](boost::system::error_code ec) {
+            if (ec)
+                return;
+            self->armed_for = steady::time_point::max();
+            self->pump();
+        });
+    }
+
+    // Forgets idle chats so a 10,000-group broadcast does not keep 10,000 entries forever.
+    void sweep(steady::time_point now) {
+        last_sweep = now;
+        for (auto& ps : platforms) {
+            if (!ps)
+                continue;
+            std::erase_if(ps->chats, [&](auto& kv) {
+                auto& c = *kv.second;
+                return c.empty() && !c.busy && c.where == chat_state::slot::none &&
+                       now - c.last_activity > std::chrono::seconds(90);
+            });
+        }
+        while (sent_refs.size() > 20000)
+            sent_refs.erase(sent_refs.begin());
+    }
+
+    // ------------------------------------------------------------ sending
+
+    void launch(platform_state& p, chat_state& c, steady::time_point now) {
+        c.busy = true;
+        c.last_activity = now;
+        int lane = c.head_lane();
+        auto& q = c.lanes[lane];
+        // Join confirmations that queued up behind this chat's limit into one message.
+        std::vector<std::int64_t> merged;
+        outgoing message = q.front().message;
+        if (lane == 0 && !message.merge_key.empty() && message.kind == outgoing_kind::text &&
+            message.choices.empty()) {
+            for (std::size_t i = 1; i < q.size(); ++i) {
+                auto& next = q[i].message;
+                if (next.merge_key != message.merge_key || next.kind != outgoing_kind::text ||
+                    !next.choices.empty() || message.text.size() + next.text.size() > 3800)
+                    break;
+                message.text += "\n" + next.text;
+                merged.push_back(q[i].id);
+            }
+        }
+        auto& limits = p.client->limits();
+        if (limits.enabled) {
+            c.next_allowed = now + std::chrono::duration_cast<steady::duration>(
+                                       std::chrono::duration<double>(1.0 / limits.per_chat_per_second));
+            if (c.group)
+                c.window.push_back(now);
+        }
+        std::string edit_ref = message.edit_message_ref;
+        if (message.kind == outgoing_kind::edit && edit_ref.empty() && message.edit_outbox_id) {
+            auto it = sent_refs.find(message.edit_outbox_id);
+            if (it == sent_refs.end()) {
+                lookup_edit_target(p, c, message.edit_outbox_id);
+                return;
+            }
+            edit_ref = it->second;
+        }
+        ++in_flight;
+        auto started = steady::now();
+        auto platform = p.client->platform();
+        auto chat_id = c.address.chat_id;
+        auto head_id = q.front().id;
+        p.client->deliver(message, edit_ref,
+                          [self = shared_from_this(), platform, chat_id, head_id, lane,
+                           merged = std::move(merged), started](delivery_result r) mutable {
+                              self->on_result(platform, chat_id, head_id, lane, merged, started,
+                                              std::move(r));
+                          });
+    }
+
+    // The message to edit was sent by a row we no longer remember (e.g. after a restart).
+    void lookup_edit_target(platform_state& p, chat_state& c, std::int64_t target) {
+        auto self = shared_from_this();
+        auto platform = p.client->platform();
+        auto chat_id = c.address.chat_id;
+        auto status = std::make_shared<std::optional<delivery_status>>();
+        db_writer.submit(
+            [status, target](database& db) { *status = outbox(db).status(target); },
+            [self, status, platform, chat_id, target](job_outcome, const std::string&) {
+                net::post(self->io, [self, status, platform, chat_id, target] {
+                    auto* p = self->state_of(platform);
+                    auto it = p->chats.find(chat_id);
+                    if (it == p->chats.end())
+                        return;
+                    auto& c = *it->second;
+                    c.busy = false;
+                    auto& s = *status;
+                    if (s && (s->state == delivery_state::sent || s->state == delivery_state::merged) &&
+                        !s->message_ref.empty()) {
+                        self->sent_refs[target] = s->message_ref;
+                    } else if (!s || s->state == delivery_state::failed) {
+                        // Nothing to edit: the original never arrived.
+                        delivery_result r;
+                        r.what = delivery_result::outcome::permanent;
+                        r.error = "the message to edit was never delivered";
+                        self->finish_head(*p, c, c.head_lane(), {}, r);
+                    } else {
+                        c.next_allowed = steady::now() + std::chrono::seconds(1);
+                    }
+                    self->reschedule(*p, c);
+                    self->pump();
+                });
+            });
+    }
+
+    std::int64_t backoff_ms(int attempts) {
+        double base = cfg.outbox.retry_base_ms * std::pow(2.0, std::min(attempts - 1, 20));
+        base = std::min(base, static_cast<double>(cfg.outbox.retry_max_ms));
+        std::uniform_real_distribution<double> jitter(0.8, 1.2);
+        return static_cast<std::int64_t>(base * jitter(rng));
+    }
+
+    void on_result(channel platform, const std::string& chat_id, std::int64_t head_id, int lane,
+                   const std::vector<std::int64_t>& merged, steady::time_point started, delivery_result r) {
+        --in_flight;
+        auto& per = stats.of(platform);
+        per.send_latency.observe(std::chrono::duration<double>(steady::now() - started).count());
+        auto* p = state_of(platform);
+        auto it = p->chats.find(chat_id);
+        if (it == p->chats.end() || it->second->lanes[lane].empty() ||
+            it->second->lanes[lane].front().id != head_id) {
+            maybe_stopped();
+            return;
+        }
+        auto& c = *it->second;
+        c.busy = false;
+        auto now = steady::now();
+        using o = delivery_result::outcome;
+        switch (r.what) {
+        case o::sent:
+            ++per.sends_ok;
+            finish_head(*p, c, lane, merged, r);
+            break;
+        case o::rate_limited:
+            ++per.rate_limited;
+            c.next_allowed = now + std::chrono::seconds(r.retry_after_seconds);
+            spdlog::warn("{}: 429 for chat {}, waiting {} s", channel_name(platform), chat_id,
+                         r.retry_after_seconds);
+            break;
+        case o::retry: {
+            auto& row = c.lanes[lane].front();
+            ++row.attempts;
+            if (row.attempts >= cfg.outbox.max_attempts) {
+                ++per.sends_failed;
+                spdlog::error("{}: giving up on outbox row {} after {} attempts: {}", channel_name(platform),
+                              row.id, row.attempts, r.error);
+                r.what = o::permanent;
+                finish_head(*p, c, lane, {}, r);
+            } else {
+                ++per.send_retries;
+                auto wait = backoff_ms(row.attempts);
+                c.next_allowed = now + ms(wait);
+                spdlog::warn("{}: send failed ({}), retry {} in {} ms", channel_name(platform), r.error,
+                             row.attempts, wait);
+                record([id = row.id, attempts = row.attempts, err = r.error](database& db) {
+                    outbox(db).reschedule(id, 0, attempts, err);
+                });
+            }
+            break;
+        }
+        case o::reschedule: {
+            auto& row = c.lanes[lane].front();
+            row.message.not_before = r.not_before;
+            record([id = row.id, nb = r.not_before, attempts = row.attempts, err = r.error](database& db) {
+                outbox(db).reschedule(id, nb, attempts, err);
+            });
+            break;
+        }
+        case o::chat_gone: {
+            spdlog::warn("{}: chat {} is gone ({}); dropping its {} queued message(s)",
+                         channel_name(platform), chat_id, r.error, c.lanes[0].size() + c.lanes[1].size());
+            record([platform, chat_id, err = r.error, at = unix_now()](database& db) {
+                outbox(db).mark_chat_inactive(platform, chat_id, err, at);
+            });
+            for (int l : {0, 1})
+                while (!c.lanes[l].empty()) {
+                    ++per.sends_failed;
+                    finish_head(*p, c, l, {}, r);
+                }
+            break;
+        }
+        case o::chat_migrated:
+            migrate(*p, c, r.new_chat_id);
+            maybe_stopped();
+            pump();
+            return;
+        case o::permanent:
+            ++per.sends_failed;
+            spdlog::warn("{}: outbox row {} refused: {}", channel_name(platform), head_id, r.error);
+            finish_head(*p, c, lane, merged, r);
+            break;
+        }
+        reschedule(*p, c);
+        maybe_stopped();
+        pump();
+    }
+
+    // Removes the head row (and rows merged into it) and records the final outcome.
+    void finish_head(platform_state&, chat_state& c, int lane, const std::vector<std::int64_t>& merged,
+                     const delivery_result& r) {
+        auto row = std::move(c.lanes[lane].front());
+        c.lanes[lane].pop_front();
+        --queued;
+        std::vector<outbox_row> merged_rows;
+        for (auto id : merged) {
+            if (!c.lanes[lane].empty() && c.lanes[lane].front().id == id) {
+                merged_rows.push_back(std::move(c.lanes[lane].front()));
+                c.lanes[lane].pop_front();
+                --queued;
+            }
+        }
+        bool sent = r.what == delivery_result::outcome::sent;
+        if (sent && !r.message_ref.empty())
+            sent_refs[row.id] = r.message_ref;
+        auto at = unix_now();
+        record([this, row = std::move(row), merged_rows = std::move(merged_rows), r, sent, at](database& db) {
+            outbox box(db);
+            if (sent)
+                box.mark_sent(row.id, r.message_ref, at);
+            else
+                box.mark_failed(row.id, r.error.empty() ? "failed" : r.error, at);
+            for (auto& m : merged_rows)
+                box.mark_merged(m.id, row.id, at);
+            if (hook) {
+                bool gone = r.what == delivery_result::outcome::chat_gone;
+                hook(db, {row, sent, r.message_ref, r.error, gone, at});
+                for (auto& m : merged_rows)
+                    hook(db, {m, sent, r.message_ref, r.error, gone, at});
+            }
+        });
+    }
+
+    void migrate(platform_state& p, chat_state& c, const std::string& new_id) {
+        spdlog::info("{}: chat {} became {}; resending there", channel_name(c.address.platform),
+                     c.address.chat_id, new_id);
+        auto old_id = c.address.chat_id;
+        auto platform = c.address.platform;
+        record([platform, old_id, new_id](database& db) {
+            outbox(db).rekey_chat(platform, old_id, new_id);
+            group_store(db).migrate({platform, old_id}, new_id);
+        });
+        unslot(p, c);
+        auto node = p.chats.extract(old_id);
+        auto& target = p.chats[new_id];
+        if (!target) {
+            target = std::move(node.mapped());
+            target->address.chat_id = new_id;
+            target->busy = false;
+            for (auto& lane : target->lanes)
+                for (auto& row : lane)
+                    row.message.to.chat_id = new_id;
+        } else {
+            for (int l : {0, 1}) {
+                for (auto& row : node.mapped()->lanes[l]) {
+                    row.message.to.chat_id = new_id;
+                    target->lanes[l].push_back(std::move(row));
+                }
+                std::sort(target->lanes[l].begin(), target->lanes[l].end(),
+                          [](auto& a, auto& b) { return a.id < b.id; });
+            }
+        }
+        reschedule(p, *target);
+    }
+
+    // ------------------------------------------------------------ recording
+
+    void record(std::function<void(database&)> fn) {
+        pending_records.push_back(std::move(fn));
+        if (flush_posted)
+            return;
+        flush_posted = true;
+        // Outcomes that arrive in the same loop turn share one writer job.
+        net::post(io, [self = shared_from_this()] { self->flush(); });
+    }
+
+    void flush() {
+        flush_posted = false;
+        if (pending_records.empty())
+            return;
+        auto batch =
+            std::make_shared<std::vector<std::function<void(database&)>>>(std::move(pending_records));
+        pending_records.clear();
+        db_writer.submit(
+            [batch](database& db) {
+                for (auto& fn : *batch)
+                    fn(db);
+            },
+            [](job_outcome outcome, const std::string& error) {
+                if (outcome != job_outcome::committed)
+                    spdlog::error("outbox: recording delivery outcomes failed: {}", error);
+            });
+    }
+
+    void maybe_stopped() {
+        if (stopping && in_flight == 0 && on_stopped) {
+            flush();
+            auto done = std::move(on_stopped);
+            on_stopped = nullptr;
+            if (grace_timer)
+                grace_timer->cancel();
+            done();
+        }
+    }
+
+    void add(const outbox_row& row) {
+        auto* p = state_of(row.message.to.platform);
+        if (!p) {
+            spdlog::error("outbox: row {} is for {}, which is not configured; it stays queued", row.id,
+                          channel_name(row.message.to.platform));
+            return;
+        }
+        auto& slot = p->chats[row.message.to.chat_id];
+        if (!slot) {
+            slot = std::make_unique<chat_state>();
+            slot->address = row.message.to;
+        }
+        auto& c = *slot;
+        c.group = c.group || row.message.chat_type == chat_kind::group;
+        auto& lane = c.lanes[row.message.priority == lane::interactive ? 0 : 1];
+        if (!lane.empty() && lane.back().id > row.id) {
+            // Loaded rows and fresh rows can interleave at start-up: keep id order.
+            auto pos = std::upper_bound(lane.begin(), lane.end(), row.id,
+                                        [](std::int64_t id, const outbox_row& r) { return id < r.id; });
+            if (pos != lane.end() && pos != lane.begin() && std::prev(pos)->id == row.id)
+                return;
+            lane.insert(pos, row);
+        } else if (!lane.empty() && lane.back().id == row.id) {
+            return; // already queued
+        } else {
+            lane.push_back(row);
+        }
+        ++queued;
+        c.last_activity = steady::now();
+        reschedule(*p, c);
+    }
+};
+
+outbox_sender::outbox_sender(net::io_context& io, writer& w, const config& cfg, metrics& m,
+                             delivery_hook hook)
+    : impl_(std::make_shared<impl>(io, w, cfg, m, std::move(hook))) {}
+
+outbox_sender::~outbox_sender() {
+    impl_->timer.cancel();
+}
+
+void outbox_sender::add_client(platform_client& client) {
+    auto p = std::make_unique<platform_state>();
+    p->client = &client;
+    p->tokens = std::max(1.0, client.limits().global_per_second);
+    p->refilled = steady::now();
+    impl_->platforms[static_cast<std::size_t>(client.platform())] = std::move(p);
+}
+
+void outbox_sender::enqueue(const outbox_row& row) {
+    net::post(impl_->io, [self = impl_, row] {
+        self->add(row);
+        self->pump();
+    });
+}
+
+void outbox_sender::load_pending() {
+    std::vector<outbox_row> rows;
+    impl_->db_writer.run_sync([&](database& db) { rows = outbox(db).pending(); });
+    if (!rows.empty())
+        spdlog::info("outbox: {} message(s) left from the previous run will be sent", rows.size());
+    net::post(impl_->io, [self = impl_, rows = std::move(rows)] {
+        for (auto& r : rows)
+            self->add(r);
+        self->pump();
+    });
+}
+
+void outbox_sender::stop(std::chrono::milliseconds grace, std::function<void()> done) {
+    net::post(impl_->io, [self = impl_, grace, done = std::move(done)]() mutable {
+        self->stopping = true;
+        self->timer.cancel();
+        self->on_stopped = std::move(done);
+        if (self->in_flight == 0) {
+            self->maybe_stopped();
+            return;
+        }
+        spdlog::info("outbox: waiting up to {} ms for {} send(s) in flight", grace.count(), self->in_flight);
+        self->grace_timer = std::make_unique<net::steady_timer>(self->io, grace);
+        self->grace_timer->async_wait([self](boost::system::error_code ec) {
+            if (ec || !self->on_stopped)
+                return;
+            spdlog::warn("outbox: {} send(s) still in flight at shutdown; they will be retried on start",
+                         self->in_flight);
+            self->flush();
+            auto d = std::move(self->on_stopped);
+            self->on_stopped = nullptr;
+            d();
+        });
+    });
+}
+
+std::int64_t outbox_sender::depth() const {
+    return impl_->queued.load();
+}
+
+} // namespace cnscd

@@ -1,0 +1,285 @@
+#include "bot/telegram/telegram_adapter.hpp"
+
+#include "messages/markup.hpp"
+#include "messages/text_fold.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cctype>
+
+namespace cnscd::telegram {
+
+using json = nlohmann::json;
+
+namespace {
+
+std::string id_text(const json& v) {
+    if (v.is_number_integer())
+        return std::to_string(v.get<std::int64_t>());
+    if (v.is_string())
+        return v.get<std::string>();
+    return {};
+}
+
+std::string lower(std::string_view s) {
+    std::string out(s);
+    for (auto& c : out)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+// Fills chat and sender fields shared by every update kind.
+void read_chat(const json& chat, incoming& in) {
+    in.chat.platform = channel::telegram;
+    in.chat.chat_id = id_text(chat.value("id", json()));
+    auto type = chat.value("type", "private");
+    in.chat_type = type == "private" ? chat_kind::private_chat : chat_kind::group;
+    in.chat_title = chat.value("title", "");
+}
+
+void read_sender(const json& from, incoming& in) {
+    if (!from.is_object())
+        return;
+    in.user_id = id_text(from.value("id", json()));
+    in.user_name = from.value("first_name", "");
+    if (auto last = from.value("last_name", ""); !last.empty())
+        in.user_name += " " + last;
+    in.language = from.value("language_code", "");
+}
+
+bool is_this_bot(const json& user, std::string_view bot_username) {
+    if (!user.is_object() || !user.value("is_bot", false))
+        return false;
+    return bot_username.empty() || lower(user.value("username", "")) == lower(bot_username);
+}
+
+// "/cmd@other_bot args": the command is for another bot when the entity at offset 0 names one.
+bool addressed_to_other_bot(const std::string& text, const json& entities, std::string_view bot_username) {
+    if (bot_username.empty() || !entities.is_array())
+        return false;
+    for (auto& e : entities) {
+        if (e.value("type", "") != "bot_command" || e.value("offset", -1) != 0)
+            continue;
+        auto length = e.value("length", std::size_t{0});
+        auto end = utf16_to_byte_offset(text, length);
+        std::string_view command(text.data(), end);
+        auto at = command.find('@');
+        if (at == std::string_view::npos)
+            return false;
+        return lower(command.substr(at + 1)) != lower(bot_username);
+    }
+    return false;
+}
+
+void read_message(const json& m, incoming& in, std::string_view bot_username) {
+    read_chat(m.value("chat", json::object()), in);
+    read_sender(m.value("from", json()), in);
+    in.sent_at = m.value("date", std::int64_t{0});
+    in.message_ref = id_text(m.value("message_id", json()));
+    if (m.contains("text") && m["text"].is_string()) {
+        in.text = sanitize_utf8(m["text"].get<std::string>());
+        in.addressed_elsewhere = addressed_to_other_bot(in.text, m.value("entities", json()), bot_username);
+    } else if (m.contains("caption") && m["caption"].is_string()) {
+        in.text = sanitize_utf8(m["caption"].get<std::string>());
+        in.addressed_elsewhere =
+            addressed_to_other_bot(in.text, m.value("caption_entities", json()), bot_username);
+    }
+    if (auto it = m.find("contact"); it != m.end() && it->is_object()) {
+        in.kind = incoming_kind::contact;
+        in.contact_phone = it->value("phone_number", "");
+        in.contact_user_id = id_text(it->value("user_id", json()));
+    }
+    if (auto it = m.find("document"); it != m.end() && it->is_object())
+        in.file = attachment{"document", it->value("file_id", ""), it->value("file_name", "")};
+    if (auto it = m.find("photo"); it != m.end() && it->is_array() && !it->empty())
+        in.file = attachment{"photo", it->back().value("file_id", ""), ""};
+    if (m.contains("migrate_to_chat_id")) {
+        in.kind = incoming_kind::chat_migrated;
+        in.migrated_to = id_text(m["migrate_to_chat_id"]);
+    } else if (m.contains("migrate_from_chat_id")) {
+        // Seen in the new supergroup: the binding moves from the old id to this chat.
+        in.kind = incoming_kind::chat_migrated;
+        in.migrated_to = in.chat.chat_id;
+        in.chat.chat_id = id_text(m["migrate_from_chat_id"]);
+    }
+    if (auto it = m.find("new_chat_members"); it != m.end() && it->is_array())
+        for (auto& u : *it)
+            if (is_this_bot(u, bot_username))
+                in.kind = incoming_kind::bot_added;
+    if (auto it = m.find("left_chat_member"); it != m.end() && is_this_bot(*it, bot_username))
+        in.kind = incoming_kind::bot_removed;
+    if (m.value("group_chat_created", false) || m.value("supergroup_chat_created", false))
+        in.kind = incoming_kind::bot_added;
+}
+
+json chat_id_value(const std::string& id) {
+    if (!id.empty() && (std::isdigit(static_cast<unsigned char>(id[0])) || id[0] == '-')) {
+        try {
+            return std::stoll(id);
+        } catch (...) {
+        }
+    }
+    return id;
+}
+
+json keyboard(const outgoing& m) {
+    if (!m.choices.empty()) {
+        json rows = json::array();
+        for (auto& row : m.choices) {
+            json r = json::array();
+            for (auto& b : row)
+                r.push_back({{"text", b.label}, {"callback_data", b.data}});
+            rows.push_back(std::move(r));
+        }
+        return {{"inline_keyboard", std::move(rows)}};
+    }
+    if (!m.contact_button.empty() && m.chat_type == chat_kind::private_chat)
+        return {{"keyboard",
+                 json::array({json::array({{{"text", m.contact_button}, {"request_contact", true}}})})},
+                {"resize_keyboard", true},
+                {"one_time_keyboard", true}};
+    return nullptr;
+}
+
+} // namespace
+
+std::expected<incoming, std::string> parse_update(std::string_view body, std::string_view bot_username) {
+    auto j = json::parse(body, nullptr, false);
+    if (j.is_discarded())
+        return std::unexpected("the body is not valid JSON");
+    if (!j.is_object())
+        return std::unexpected("the body is not a JSON object");
+    auto id = j.find("update_id");
+    if (id == j.end() || !id->is_number_integer())
+        return std::unexpected("the update has no integer update_id");
+    incoming in;
+    in.update_key = std::to_string(id->get<std::int64_t>());
+    in.chat.platform = channel::telegram;
+    in.kind = incoming_kind::other;
+    try {
+        if (auto m = j.find("message"); m != j.end() && m->is_object()) {
+            in.kind = incoming_kind::message;
+            read_message(*m, in, bot_username);
+        } else if (auto e = j.find("edited_message"); e != j.end() && e->is_object()) {
+            in.kind = incoming_kind::edited_message;
+            read_message(*e, in, bot_username);
+            in.kind = incoming_kind::edited_message;
+        } else if (auto q = j.find("callback_query"); q != j.end() && q->is_object()) {
+            in.kind = incoming_kind::choice;
+            read_sender(q->value("from", json()), in);
+            in.choice_ref = q->value("id", "");
+            in.choice_data = q->value("data", "");
+            if (auto msg = q->find("message"); msg != q->end() && msg->is_object()) {
+                read_chat(msg->value("chat", json::object()), in);
+                in.message_ref = id_text(msg->value("message_id", json()));
+            } else {
+                // An inline-mode message: answer privately.
+                in.chat.chat_id = in.user_id;
+            }
+        } else if (auto c = j.find("my_chat_member"); c != j.end() && c->is_object()) {
+            read_chat(c->value("chat", json::object()), in);
+            read_sender(c->value("from", json()), in);
+            in.sent_at = c->value("date", std::int64_t{0});
+            auto status = (*c)["new_chat_member"].value("status", "");
+            auto old_status = (*c)["old_chat_member"].value("status", "");
+            bool now_in = status == "member" || status == "administrator" || status == "creator";
+            bool was_in = old_status == "member" || old_status == "administrator" ||
+                          old_status == "creator" || old_status == "restricted";
+            if (status == "left" || status == "kicked")
+                in.kind = incoming_kind::bot_removed;
+            else if (now_in && !was_in)
+                in.kind = in.chat_type == chat_kind::group ? incoming_kind::bot_added : incoming_kind::other;
+        }
+    } catch (const json::exception& e) {
+        return std::unexpected(std::string("the update has an unexpected shape: ") + e.what());
+    }
+    if (in.chat.chat_id.empty() && in.kind != incoming_kind::other)
+        return std::unexpected("the update names no chat");
+    return in;
+}
+
+std::vector<api_call> api_calls_for(const outgoing& m, const std::string& edit_ref) {
+    std::vector<api_call> calls;
+    auto chat = chat_id_value(m.to.chat_id);
+    switch (m.kind) {
+    case outgoing_kind::text: {
+        auto parts = markup::split(m.text, max_text_chars);
+        for (std::size_t i = 0; i < parts.size(); ++i) {
+            json body{{"chat_id", chat},
+                      {"text", parts[i]},
+                      {"parse_mode", "HTML"},
+                      {"link_preview_options", {{"is_disabled", true}}}};
+            if (i == 0 && !m.reply_to.empty())
+                body["reply_parameters"] = {{"message_id", chat_id_value(m.reply_to)},
+                                            {"allow_sending_without_reply", true}};
+            if (i + 1 == parts.size())
+                if (auto kb = keyboard(m); !kb.is_null())
+                    body["reply_markup"] = std::move(kb);
+            calls.push_back(
+                {"sendMessage", body.dump(-1, ' ', false, json::error_handler_t::replace), "", ""});
+        }
+        break;
+    }
+    case outgoing_kind::edit: {
+        auto parts = markup::split(m.text, max_text_chars);
+        json body{{"chat_id", chat},
+                  {"message_id", chat_id_value(edit_ref)},
+                  {"text", parts.front()},
+                  {"parse_mode", "HTML"},
+                  {"link_preview_options", {{"is_disabled", true}}}};
+        json kb = m.choices.empty() ? json{{"inline_keyboard", json::array()}} : keyboard(m);
+        body["reply_markup"] = std::move(kb);
+        calls.push_back(
+            {"editMessageText", body.dump(-1, ' ', false, json::error_handler_t::replace), "", ""});
+        break;
+    }
+    case outgoing_kind::answer_choice: {
+        json body{{"callback_query_id", m.choice_ref}};
+        if (!m.text.empty())
+            body["text"] = markup::to_plain(m.text).substr(0, 200);
+        calls.push_back(
+            {"answerCallbackQuery", body.dump(-1, ' ', false, json::error_handler_t::replace), "", ""});
+        break;
+    }
+    case outgoing_kind::document: {
+        json body{{"chat_id", chat}};
+        if (!m.text.empty()) {
+            body["caption"] = markup::split(m.text, 1024).front();
+            body["parse_mode"] = "HTML";
+        }
+        std::string upload;
+        if (m.document && m.document->file_ref.starts_with("file:"))
+            upload = m.document->file_ref.substr(5);
+        else if (m.document)
+            body["document"] = m.document->file_ref;
+        calls.push_back({"sendDocument", body.dump(-1, ' ', false, json::error_handler_t::replace), upload,
+                         upload.empty() ? "" : "document"});
+        break;
+    }
+    }
+    return calls;
+}
+
+api_answer read_answer(int http_status, std::string_view body) {
+    api_answer a;
+    auto j = json::parse(body, nullptr, false);
+    if (j.is_discarded() || !j.is_object() || !j.contains("ok")) {
+        a.ok = false;
+        a.error_code = http_status;
+        a.description = "HTTP " + std::to_string(http_status) + ": " + std::string(body.substr(0, 200));
+        return a;
+    }
+    a.ok = j.value("ok", false);
+    a.error_code = j.value("error_code", a.ok ? 0 : http_status);
+    a.description = j.value("description", "");
+    if (auto p = j.find("parameters"); p != j.end() && p->is_object()) {
+        a.retry_after = p->value("retry_after", std::int64_t{0});
+        if (p->contains("migrate_to_chat_id"))
+            a.migrate_to_chat_id = id_text((*p)["migrate_to_chat_id"]);
+    }
+    if (auto r = j.find("result"); r != j.end() && r->is_object() && r->contains("message_id"))
+        a.message_id = id_text((*r)["message_id"]);
+    return a;
+}
+
+} // namespace cnscd::telegram

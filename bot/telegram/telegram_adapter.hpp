@@ -1,0 +1,47 @@
+#pragma once
+
+// Telegram Bot API payloads <-> the platform-neutral model. Pure functions: no network.
+
+#include "messages/incoming.hpp"
+#include "messages/outgoing.hpp"
+
+#include <expected>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cnscd::telegram {
+
+// Reads one Update (webhook body or one element of getUpdates). Unknown update types
+// become incoming_kind::other (recorded, then ignored). Fails only on a body that is not
+// a JSON object with an integer update_id; the error says what is wrong.
+std::expected<incoming, std::string> parse_update(std::string_view json_body, std::string_view bot_username);
+
+// One Bot API call: method name and JSON body.
+struct api_call {
+    std::string method;
+    std::string json_body;
+    // For uploads of local files: the path; the call is then multipart/form-data.
+    std::string upload_path;
+    std::string upload_field;
+};
+
+// The calls that deliver `message` (long texts are split into several sendMessage calls).
+// `edit_ref` is the message id to edit for outgoing_kind::edit.
+std::vector<api_call> api_calls_for(const outgoing& message, const std::string& edit_ref);
+
+// What a Bot API answer means for delivery.
+struct api_answer {
+    bool ok = false;
+    int error_code = 0;
+    std::string description;
+    std::int64_t retry_after = 0;
+    std::string migrate_to_chat_id;
+    std::string message_id; // from result.message_id, when present
+};
+api_answer read_answer(int http_status, std::string_view body);
+
+// Telegram's limit on one message's text (characters after entity parsing).
+constexpr std::size_t max_text_chars = 4096;
+
+} // namespace cnscd::telegram

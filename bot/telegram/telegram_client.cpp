@@ -1,0 +1,153 @@
+#include "bot/telegram/telegram_client.hpp"
+
+#include "bot/telegram/telegram_adapter.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+#include <random>
+#include <sstream>
+
+namespace cnscd {
+namespace {
+
+delivery_result interpret(const http_result& r, const outgoing& m) {
+    delivery_result d;
+    if (!r.ok()) {
+        d.what = delivery_result::outcome::retry;
+        d.error = r.error;
+        return d;
+    }
+    auto a = telegram::read_answer(r.status, r.body);
+    if (a.ok) {
+        d.what = delivery_result::outcome::sent;
+        d.message_ref = a.message_id;
+        return d;
+    }
+    d.error = a.description;
+    if (a.error_code == 429 || r.status == 429) {
+        d.what = delivery_result::outcome::rate_limited;
+        d.retry_after_seconds = a.retry_after > 0 ? a.retry_after : 1;
+    } else if (!a.migrate_to_chat_id.empty()) {
+        d.what = delivery_result::outcome::chat_migrated;
+        d.new_chat_id = a.migrate_to_chat_id;
+    } else if (a.error_code == 403) {
+        d.what = delivery_result::outcome::chat_gone;
+    } else if (a.error_code == 400 && a.description.find("chat not found") != std::string::npos) {
+        d.what = delivery_result::outcome::chat_gone;
+    } else if (a.error_code == 400 && m.kind == outgoing_kind::edit &&
+               a.description.find("not modified") != std::string::npos) {
+        d.what = delivery_result::outcome::sent; // the text was already what we wanted
+    } else if (a.error_code == 400) {
+        d.what = delivery_result::outcome::permanent;
+    } else {
+        // 401/404 (token revoked or wrong), 5xx, or an answer that is not the Bot API's:
+        // keep the message and try again later.
+        d.what = delivery_result::outcome::retry;
+    }
+    return d;
+}
+
+class client_impl final : public telegram_client {
+public:
+    client_impl(boost::asio::io_context& io, const telegram_config& cfg)
+        : cfg_(cfg), http_(make_http_client(io, cfg.api_base, static_cast<std::size_t>(cfg.connections))) {
+        // The path prefix of the base URL (if any) comes before /bot<token>/.
+        std::string_view base = cfg.api_base;
+        auto scheme = base.find("://");
+        auto slash = base.find('/', scheme + 3);
+        prefix_ = slash == std::string_view::npos ? "" : std::string(base.substr(slash));
+        while (!prefix_.empty() && prefix_.back() == '/')
+            prefix_.pop_back();
+    }
+
+    channel platform() const override { return channel::telegram; }
+    const rate_limits& limits() const override { return cfg_.limits; }
+    const quiet_hours& quiet() const override { return cfg_.quiet; }
+
+    void call(const std::string& method, std::string json_body, std::chrono::milliseconds timeout,
+              std::function<void(http_result)> done) override {
+        http_call c;
+        c.target = prefix_ + "/bot" + cfg_.token + "/" + method;
+        c.body = std::move(json_body);
+        c.timeout = timeout;
+        http_->request(std::move(c), std::move(done));
+    }
+
+    void deliver(const outgoing& m, const std::string& edit_ref,
+                 std::function<void(delivery_result)> done) override {
+        auto calls = telegram::api_calls_for(m, edit_ref);
+        send_parts(std::make_shared<std::vector<telegram::api_call>>(std::move(calls)), 0, m,
+                   std::move(done));
+    }
+
+    void stop() override { http_->stop(); }
+
+private:
+    void send_parts(std::shared_ptr<std::vector<telegram::api_call>> calls, std::size_t i, const outgoing& m,
+                    std::function<void(delivery_result)> done) {
+        auto& api = (*calls)[i];
+        http_call c;
+        c.target = prefix_ + "/bot" + cfg_.token + "/" + api.method;
+        c.timeout = std::chrono::seconds(api.upload_path.empty() ? 30 : 300);
+        if (api.upload_path.empty()) {
+            c.body = api.json_body;
+        } else if (!multipart(api, c)) {
+            delivery_result d;
+            d.what = delivery_result::outcome::permanent;
+            d.error = "cannot read the file to upload";
+            return done(std::move(d));
+        }
+        http_->request(std::move(c), [this, calls, i, m, done = std::move(done)](http_result r) mutable {
+            auto d = interpret(r, m);
+            if (d.what != delivery_result::outcome::sent || i + 1 == calls->size())
+                return done(std::move(d));
+            send_parts(calls, i + 1, m, std::move(done));
+        });
+    }
+
+    // multipart/form-data: the JSON fields as form fields plus the file.
+    static bool multipart(const telegram::api_call& api, http_call& c) {
+        std::ifstream in(api.upload_path, std::ios::binary);
+        if (!in)
+            return false;
+        std::stringstream file;
+        file << in.rdbuf();
+        std::mt19937_64 rng(std::random_device{}());
+        auto boundary = "cnscd" + std::to_string(rng());
+        std::string body;
+        auto fields = nlohmann_fields(api.json_body);
+        for (auto& [k, v] : fields)
+            body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + k + "\"\r\n\r\n" + v +
+                    "\r\n";
+        auto name = api.upload_path.substr(api.upload_path.find_last_of('/') + 1);
+        body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + api.upload_field +
+                "\"; filename=\"" + name + "\"\r\nContent-Type: application/octet-stream\r\n\r\n";
+        body += file.str();
+        body += "\r\n--" + boundary + "--\r\n";
+        c.content_type = "multipart/form-data; boundary=" + boundary;
+        c.body = std::move(body);
+        return true;
+    }
+
+    static std::vector<std::pair<std::string, std::string>> nlohmann_fields(const std::string& json_body) {
+        std::vector<std::pair<std::string, std::string>> out;
+        auto j = nlohmann::json::parse(json_body);
+        for (auto& [k, v] : j.items())
+            out.emplace_back(k, v.is_string() ? v.get<std::string>() : v.dump());
+        return out;
+    }
+
+    telegram_config cfg_;
+    std::shared_ptr<http_client> http_;
+    std::string prefix_;
+};
+
+} // namespace
+
+std::unique_ptr<telegram_client> make_telegram_client(boost::asio::io_context& io,
+                                                      const telegram_config& cfg) {
+    return std::make_unique<client_impl>(io, cfg);
+}
+
+} // namespace cnscd

@@ -1,0 +1,141 @@
+#include "bot/telegram/telegram_poller.hpp"
+
+#include "bot/ingest.hpp"
+#include "bot/telegram/telegram_adapter.hpp"
+#include "bot/telegram/telegram_client.hpp"
+#include "storage/meta_store.hpp"
+#include "storage/writer.hpp"
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/steady_timer.hpp>
+
+#include <nlohmann/json.hpp>
+#include <spdlog/spdlog.h>
+
+namespace cnscd {
+
+namespace net = boost::asio;
+using json = nlohmann::json;
+
+struct telegram_poller::impl : std::enable_shared_from_this<telegram_poller::impl> {
+    net::io_context& io;
+    telegram_client& client;
+    ingest& in;
+    writer& db_writer;
+    const telegram_config& cfg;
+    const std::string& username;
+    net::steady_timer timer;
+    std::int64_t offset = 0;
+    bool stopped = false;
+    int failures = 0;
+
+    impl(net::io_context& io_, telegram_client& c, ingest& i, writer& w, const telegram_config& cfg_,
+         const std::string& u)
+        : io(io_), client(c), in(i), db_writer(w), cfg(cfg_), username(u), timer(io_) {}
+
+    void later(std::chrono::milliseconds wait) {
+        if (stopped)
+            return;
+        timer.expires_after(wait);
+        timer.async_wait([self = shared_from_this()](boost::system::error_code ec) {
+            if (!ec)
+                self->poll();
+        });
+    }
+
+    void poll() {
+        if (stopped)
+            return;
+        json body{{"offset", offset},
+                  {"timeout", cfg.poll_timeout_seconds},
+                  {"allowed_updates",
+                   json::array({"message", "edited_message", "callback_query", "my_chat_member"})}};
+        client.call("getUpdates", body.dump(), std::chrono::seconds(cfg.poll_timeout_seconds + 15),
+                    [self = shared_from_this()](http_result r) { self->on_updates(std::move(r)); });
+    }
+
+    void on_updates(http_result r) {
+        if (stopped)
+            return;
+        auto answer = telegram::read_answer(r.status, r.body);
+        if (!r.ok() || !answer.ok) {
+            ++failures;
+            auto wait = std::min(60000, 500 * (1 << std::min(failures, 7)));
+            spdlog::warn("telegram: getUpdates failed ({}); retrying in {} ms",
+                         r.ok() ? answer.description : r.error, wait);
+            return later(std::chrono::milliseconds(wait));
+        }
+        failures = 0;
+        auto j = json::parse(r.body, nullptr, false);
+        std::vector<std::pair<std::int64_t, std::string>> updates;
+        if (j.is_object() && j["result"].is_array())
+            for (auto& u : j["result"])
+                if (u.is_object() && u.contains("update_id") && u["update_id"].is_number_integer())
+                    updates.emplace_back(u["update_id"].get<std::int64_t>(), u.dump());
+        if (updates.empty())
+            return later(std::chrono::milliseconds(cfg.poll_idle_ms)); // emulators return at once
+        auto remaining = std::make_shared<std::size_t>(updates.size());
+        auto failed = std::make_shared<bool>(false);
+        std::int64_t next_offset = offset;
+        for (auto& [id, text] : updates) {
+            next_offset = std::max(next_offset, id + 1);
+            auto update = telegram::parse_update(text, username);
+            auto saved = id + 1;
+            auto save_offset = [saved](database& db) {
+                meta_store meta(db);
+                if (meta.get_int("telegram.offset", 0) < saved)
+                    meta.set("telegram.offset", std::to_string(saved));
+            };
+            auto on_done = [self = shared_from_this(), remaining, failed, next_offset](ingest_outcome o) {
+                net::post(self->io, [self, remaining, failed, next_offset, o] {
+                    if (o == ingest_outcome::storage_failed)
+                        *failed = true;
+                    if (--*remaining == 0) {
+                        // After a storage failure, ask again for the same updates.
+                        if (!*failed)
+                            self->offset = next_offset;
+                        self->later(std::chrono::milliseconds(*failed ? 2000 : 0));
+                    }
+                });
+            };
+            if (!update) {
+                spdlog::warn("telegram: skipping update {}: {}", id, update.error());
+                db_writer.submit(save_offset, [on_done](job_outcome o, const std::string&) {
+                    on_done(o == job_outcome::committed ? ingest_outcome::stored
+                                                        : ingest_outcome::storage_failed);
+                });
+                continue;
+            }
+            in.submit(std::move(*update), on_done, save_offset);
+        }
+    }
+};
+
+telegram_poller::telegram_poller(net::io_context& io, telegram_client& client, ingest& in, writer& w,
+                                 const telegram_config& cfg, const std::string& username)
+    : impl_(std::make_shared<impl>(io, client, in, w, cfg, username)) {}
+
+telegram_poller::~telegram_poller() {
+    stop();
+}
+
+void telegram_poller::start() {
+    impl_->db_writer.run_sync(
+        [&](database& db) { impl_->offset = meta_store(db).get_int("telegram.offset", 0); });
+    spdlog::info("telegram: polling for updates (offset {})", impl_->offset);
+    impl_->client.call("deleteWebhook", "{}", std::chrono::seconds(15), [self = impl_](http_result r) {
+        auto a = telegram::read_answer(r.status, r.body);
+        if (!r.ok() || !a.ok)
+            spdlog::warn("telegram: deleteWebhook failed ({}); polling anyway",
+                         r.ok() ? a.description : r.error);
+        self->poll();
+    });
+}
+
+void telegram_poller::stop() {
+    impl_->stopped = true;
+    impl_->timer.cancel();
+}
+
+} // namespace cnscd

@@ -1,0 +1,42 @@
+// What happens to the chats themselves: the bot added to or removed from a group, a group
+// upgraded to a supergroup, a Zalo user following the OA.
+
+#include "handlers/handlers.hpp"
+#include "storage/database.hpp"
+#include "storage/outbox.hpp"
+#include "storage/registry.hpp"
+
+namespace cnscd {
+
+void on_bot_added(handler_context& ctx) {
+    outbox(ctx.db).mark_chat_active(ctx.in.chat.platform, ctx.in.chat.chat_id);
+    if (ctx.group)
+        group_store(ctx.db).set_active(ctx.in.chat, true);
+    ctx.send_to(ctx.in.chat, ctx.in.chat_type, ctx.say(text::bot_added_to_group));
+}
+
+void on_bot_removed(handler_context& ctx) {
+    outbox(ctx.db).mark_chat_inactive(ctx.in.chat.platform, ctx.in.chat.chat_id, "removed", ctx.now());
+    if (ctx.group) {
+        group_store(ctx.db).set_active(ctx.in.chat, false);
+        audit_log(ctx.db).record(std::nullopt, "platform", "group.bot_removed", ctx.in.chat.chat_id,
+                                 ctx.group->title, ctx.now());
+    }
+}
+
+void on_chat_migrated(handler_context& ctx) {
+    // Both the old group's "migrate_to" and the new one's "migrate_from" may arrive; the
+    // adapter turns either into (old chat -> migrated_to), so doing it twice is harmless.
+    if (ctx.in.migrated_to.empty() || ctx.in.migrated_to == ctx.in.chat.chat_id)
+        return;
+    group_store(ctx.db).migrate(ctx.in.chat, ctx.in.migrated_to);
+    outbox(ctx.db).rekey_chat(ctx.in.chat.platform, ctx.in.chat.chat_id, ctx.in.migrated_to);
+    audit_log(ctx.db).record(std::nullopt, "platform", "group.migrated", ctx.in.chat.chat_id,
+                             ctx.in.migrated_to, ctx.now());
+}
+
+void on_follow(handler_context& ctx) {
+    handle(cmd_start{}, ctx);
+}
+
+} // namespace cnscd

@@ -1,0 +1,36 @@
+#include "handlers/context.hpp"
+
+#include "storage/conversation_store.hpp"
+
+namespace cnscd {
+
+outgoing& handler_context::reply(std::string text) {
+    out.push_back(reply_text(in, std::move(text)));
+    return out.back();
+}
+
+outgoing& handler_context::ask(std::string text, std::vector<std::vector<choice_button>> choices) {
+    auto& o = reply(std::move(text));
+    o.choices = std::move(choices);
+    return o;
+}
+
+outgoing& handler_context::send_to(chat_address to, chat_kind type, std::string text, lane priority) {
+    out.push_back(text_to(std::move(to), type, std::move(text), priority));
+    return out.back();
+}
+
+void handler_context::expect_reply(const std::string& kind, const std::string& state_json, std::int64_t ttl) {
+    conversation_store(db).put({in.chat, in.user_id, kind, state_json, now() + ttl});
+}
+
+bool conversation_open(handler_context& ctx) {
+    auto c = conversation_store(ctx.db).find(ctx.in.chat, ctx.in.user_id);
+    return c && c->expires_at >= ctx.now();
+}
+
+void handler_context::end_conversation() {
+    conversation_store(db).erase(in.chat, in.user_id);
+}
+
+} // namespace cnscd

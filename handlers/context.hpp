@@ -1,0 +1,72 @@
+#pragma once
+
+// Everything a handler gets: the update, the sender as the roster knows them, the database
+// (inside the current transaction), the configuration, a clock and the catalog. Handlers
+// append what to send to `out`; they do no network and read no wall clock.
+
+#include "config/config.hpp"
+#include "handlers/clock.hpp"
+#include "handlers/role.hpp"
+#include "messages/catalog.hpp"
+#include "messages/incoming.hpp"
+#include "messages/outgoing.hpp"
+#include "storage/registry.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cnscd {
+
+class database;
+
+// Process-wide facts the dispatcher passes down.
+struct dispatch_env {
+    const config& cfg;
+    const clock& clk;
+    std::string telegram_username; // to recognise "/cmd@ourbot"
+};
+
+struct handler_context {
+    handler_context(const incoming& update, database& database, const dispatch_env& environment)
+        : in(update), db(database), env(environment) {}
+
+    const incoming& in;
+    database& db;
+    const dispatch_env& env;
+    language lang = language::vi;
+    std::optional<member_record> member; // the sender, when linked and active
+    role who = role::member;             // the sender's role (member when unlinked)
+    std::optional<group_binding> group;  // this chat's binding, when it is a bound group
+    std::vector<outgoing> out;
+
+    const config& cfg() const { return env.cfg; }
+    std::int64_t now() const { return env.clk.now(); }
+    local_time zone() const { return {env.cfg.utc_offset_minutes}; }
+    std::chrono::year_month_day today() const { return zone().date_of(now()); }
+    bool linked() const { return member.has_value(); }
+    bool in_group() const { return in.chat_type == chat_kind::group; }
+
+    template <text_key Key> std::string say(Key key, std::initializer_list<arg> args = {}) const {
+        return cnscd::say(lang, key, args);
+    }
+    // Replies in this chat (quoting the command in groups).
+    outgoing& reply(std::string text);
+    template <text_key Key> outgoing& reply(Key key, std::initializer_list<arg> args = {}) {
+        return reply(say(key, args));
+    }
+    // Replies with choices; typing the choice's number works too (platforms without buttons).
+    outgoing& ask(std::string text, std::vector<std::vector<choice_button>> choices);
+    // Sends to another chat (a private message to a leader, a post in the ward group).
+    outgoing& send_to(chat_address to, chat_kind type, std::string text, lane priority = lane::interactive);
+    // Waits for this user's next plain message in this chat, handled by the conversation
+    // handler registered for `kind` (conversation_table.cpp), until `ttl_seconds` pass.
+    void expect_reply(const std::string& kind, const std::string& state_json, std::int64_t ttl_seconds);
+    // Ends any conversation this user has in this chat.
+    void end_conversation();
+};
+
+// True when this user has a question from the bot open in this chat.
+bool conversation_open(handler_context& ctx);
+
+} // namespace cnscd

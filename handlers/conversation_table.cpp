@@ -1,0 +1,24 @@
+#include "handlers/conversation_table.hpp"
+
+#include "handlers/handlers.hpp"
+
+#include <array>
+
+namespace cnscd {
+namespace {
+
+// Button data prefixes. Keep them short: Telegram allows 64 bytes of data.
+constexpr std::array<choice_route, 0> choices{{}};
+
+constexpr std::array<conversation_route, 0> conversations{{}};
+
+} // namespace
+
+std::span<const choice_route> choice_routes() {
+    return choices;
+}
+std::span<const conversation_route> conversation_routes() {
+    return conversations;
+}
+
+} // namespace cnscd

@@ -1,0 +1,254 @@
+#include "handlers/dispatch.hpp"
+
+#include "handlers/command_table.hpp"
+#include "handlers/conversation_table.hpp"
+#include "handlers/handlers.hpp"
+#include "messages/command_parser.hpp"
+#include "storage/conversation_store.hpp"
+#include "storage/database.hpp"
+#include "storage/outbox.hpp"
+#include "storage/update_log.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <charconv>
+
+namespace cnscd {
+namespace {
+
+std::string roles_list(const handler_context& ctx, role_set allowed) {
+    std::string out;
+    for (auto r : {role::member, role::deputy, role::leader, role::ward_staff}) {
+        if (!allowed.contains(r))
+            continue;
+        if (!out.empty())
+            out += ", ";
+        out += ctx.say(role_text(r));
+    }
+    return out;
+}
+
+// Is the user allowed to run this command here? Replies with the reason when not.
+bool authorize(const command& cmd, handler_context& ctx) {
+    auto name = command_name(cmd);
+    if (name.empty())
+        return true;
+    const command_rule* rule = find_rule(name);
+    if (!rule)
+        return true; // command_error for a command without a rule cannot happen; be lenient
+    if (rule->needs_link && !ctx.linked()) {
+        ctx.reply(text::not_linked);
+        return false;
+    }
+    if (rule->where == chat_rule::group_only && !ctx.in_group()) {
+        ctx.reply(text::only_in_group, {{"command", name}});
+        return false;
+    }
+    if (rule->where == chat_rule::private_only && ctx.in_group()) {
+        ctx.reply(text::only_in_private, {{"command", name}});
+        return false;
+    }
+    if (rule->needs_link && !rule->allowed.contains(ctx.who)) {
+        ctx.reply(text::not_allowed, {{"command", name}, {"roles", roles_list(ctx, rule->allowed)}});
+        return false;
+    }
+    return true;
+}
+
+void route_choice(std::string_view data, handler_context& ctx) {
+    auto colon = data.find(':');
+    auto prefix = data.substr(0, colon);
+    for (auto& r : choice_routes())
+        if (r.prefix == prefix) {
+            r.fn(data, ctx);
+            return;
+        }
+}
+
+// A plain message may answer an open question: a number for numbered choices, or text.
+bool route_conversation(const std::string& text, handler_context& ctx) {
+    conversation_store conversations(ctx.db);
+    auto open = conversations.find(ctx.in.chat, ctx.in.user_id);
+    if (!open)
+        return false;
+    std::string_view t = text;
+    while (!t.empty() && (t.front() == ' ' || t.front() == '\n'))
+        t.remove_prefix(1);
+    while (!t.empty() && (t.back() == ' ' || t.back() == '\n' || t.back() == '.'))
+        t.remove_suffix(1);
+    if (open->kind == "choice") {
+        int n = 0;
+        auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), n);
+        if (ec != std::errc() || end != t.data() + t.size())
+            return false; // not an answer; the question stays open
+        auto data = nlohmann::json::parse(open->state, nullptr, false);
+        if (open->expires_at < ctx.now()) {
+            conversations.erase(ctx.in.chat, ctx.in.user_id);
+            ctx.reply(text::question_expired, {{"detail", ""}});
+            return true;
+        }
+        if (!data.is_array() || n < 1 || n > static_cast<int>(data.size())) {
+            ctx.reply(text::choice_invalid, {{"max", static_cast<int>(data.is_array() ? data.size() : 0)}});
+            return true;
+        }
+        conversations.erase(ctx.in.chat, ctx.in.user_id);
+        route_choice(data[static_cast<std::size_t>(n - 1)].get<std::string>(), ctx);
+        return true;
+    }
+    if (open->expires_at < ctx.now()) {
+        conversations.erase(ctx.in.chat, ctx.in.user_id);
+        return false;
+    }
+    for (auto& r : conversation_routes())
+        if (r.kind == open->kind) {
+            auto state = open->state;
+            conversations.erase(ctx.in.chat, ctx.in.user_id);
+            r.fn(t, state, ctx);
+            return true;
+        }
+    return false;
+}
+
+void handle_message(handler_context& ctx, dispatch_result& result) {
+    parse_context pc{ctx.env.telegram_username, ctx.today(), !ctx.in_group()};
+    auto cmd = parse_command(ctx.in.text, pc);
+    result.command = std::string(command_name(cmd));
+    if (auto* plain = std::get_if<plain_text>(&cmd)) {
+        if (ctx.in.text.empty() && !ctx.in.file)
+            return;
+        if (route_conversation(plain->text, ctx))
+            return;
+    } else if (!std::holds_alternative<unknown_command>(cmd) && !std::holds_alternative<command_error>(cmd)) {
+        // A new command leaves any question that was waiting for a text reply.
+        if (auto open = conversation_store(ctx.db).find(ctx.in.chat, ctx.in.user_id);
+            open && open->kind != "choice")
+            ctx.end_conversation();
+    }
+    if (!ctx.linked())
+        try_open_join(cmd, ctx);
+    if (!authorize(cmd, ctx))
+        return;
+    std::visit([&](const auto& c) { handle(c, ctx); }, cmd);
+}
+
+void route(handler_context& ctx, dispatch_result& result) {
+    switch (ctx.in.kind) {
+    case incoming_kind::message:
+        handle_message(ctx, result);
+        break;
+    case incoming_kind::choice:
+        result.command = "choice";
+        route_choice(ctx.in.choice_data, ctx);
+        break;
+    case incoming_kind::contact:
+        result.command = "contact";
+        on_contact(ctx);
+        break;
+    case incoming_kind::bot_added:
+        on_bot_added(ctx);
+        break;
+    case incoming_kind::bot_removed:
+        on_bot_removed(ctx);
+        break;
+    case incoming_kind::chat_migrated:
+        on_chat_migrated(ctx);
+        break;
+    case incoming_kind::follow:
+        on_follow(ctx);
+        break;
+    case incoming_kind::edited_message:
+    case incoming_kind::unfollow:
+    case incoming_kind::other:
+        break;
+    }
+}
+
+language language_for(const handler_context& ctx) {
+    if (ctx.member && !ctx.member->language.empty())
+        if (auto l = language_from_code(ctx.member->language))
+            return *l;
+    return language_from_code(ctx.env.cfg.default_language).value_or(language::vi);
+}
+
+// Remembers numbered choices sent to this user here, so "2" answers them on any platform.
+void remember_choices(handler_context& ctx) {
+    for (auto it = ctx.out.rbegin(); it != ctx.out.rend(); ++it) {
+        if (it->choices.empty() || it->to != ctx.in.chat || it->kind == outgoing_kind::answer_choice)
+            continue;
+        nlohmann::json data = nlohmann::json::array();
+        for (auto& row : it->choices)
+            for (auto& b : row)
+                data.push_back(b.data);
+        conversation_store(ctx.db).put({ctx.in.chat, ctx.in.user_id, "choice", data.dump(),
+                                        ctx.now() + ctx.env.cfg.visit_topic_question_minutes * 60LL});
+        return;
+    }
+}
+
+dispatch_result run(const incoming& in, database& db, const dispatch_env& env, bool log_update) {
+    dispatch_result result;
+    auto now = env.clk.now();
+    if (log_update && !update_log(db).record(in.chat.platform, in.update_key, now)) {
+        result.duplicate = true;
+        return result;
+    }
+    if (in.addressed_elsewhere)
+        return result;
+
+    handler_context ctx{in, db, env};
+    if (auto m = member_store(db).by_account(in.chat.platform, in.user_id); m && m->active) {
+        ctx.member = std::move(m);
+        ctx.who = role_from_code(ctx.member->role).value_or(role::member);
+    }
+    if (in.chat_type == chat_kind::group)
+        ctx.group = group_store(db).find(in.chat);
+    ctx.lang = language_for(ctx);
+
+    db.savepoint("handler");
+    try {
+        route(ctx, result);
+        db.release("handler");
+    } catch (const std::exception& e) {
+        // A bug in a handler: undo its writes (rethrows if the database itself failed),
+        // apologise, and still count the update as handled so it is not retried forever.
+        db.rollback_to("handler");
+        result.handler_failed = true;
+        result.error = e.what();
+        ctx.out.clear();
+        if (in.kind == incoming_kind::message || in.kind == incoming_kind::choice)
+            ctx.reply(text::internal_error);
+    }
+    // A button press must always be acknowledged, or the user's app keeps spinning.
+    if (in.kind == incoming_kind::choice && !in.choice_ref.empty()) {
+        bool answered = false;
+        for (auto& o : ctx.out)
+            answered = answered || o.kind == outgoing_kind::answer_choice;
+        if (!answered) {
+            outgoing ack;
+            ack.kind = outgoing_kind::answer_choice;
+            ack.to = in.chat;
+            ack.chat_type = in.chat_type;
+            ack.choice_ref = in.choice_ref;
+            ctx.out.insert(ctx.out.begin(), std::move(ack));
+        }
+    }
+    if (!result.handler_failed)
+        remember_choices(ctx);
+    outbox box(db);
+    for (auto& o : ctx.out)
+        box.add(o, now);
+    result.replies = ctx.out.size();
+    return result;
+}
+
+} // namespace
+
+dispatch_result dispatch(const incoming& in, database& db, const dispatch_env& env) {
+    return run(in, db, env, true);
+}
+
+dispatch_result dispatch_unlogged(const incoming& in, database& db, const dispatch_env& env) {
+    return run(in, db, env, false);
+}
+
+} // namespace cnscd

@@ -1,0 +1,27 @@
+#pragma once
+
+// The product's entry point for one update, run inside the writer's transaction:
+// record the update key (a duplicate stops here), find who is writing, check the command
+// table, run the handler, and queue its replies in the outbox. No exception leaves it;
+// a handler that throws has its writes undone and the user gets an apology.
+
+#include "handlers/context.hpp"
+
+#include <string>
+
+namespace cnscd {
+
+struct dispatch_result {
+    bool duplicate = false;      // the update key was seen before: nothing done
+    bool handler_failed = false; // a handler threw (a bug): its writes were undone
+    std::string error;           // what it threw
+    std::string command;         // canonical command name, for logs and metrics
+    std::size_t replies = 0;     // outbox rows written
+};
+
+dispatch_result dispatch(const incoming& in, database& db, const dispatch_env& env);
+
+// Same, without the update log (for updates that have no platform key, e.g. the console).
+dispatch_result dispatch_unlogged(const incoming& in, database& db, const dispatch_env& env);
+
+} // namespace cnscd

@@ -1,0 +1,89 @@
+// Greeting, help, language and the replies to text the bot could not use.
+
+#include "handlers/handlers.hpp"
+#include "messages/command_parser.hpp"
+#include "storage/registry.hpp"
+
+namespace cnscd {
+
+namespace {
+
+std::string help_for(const handler_context& ctx) {
+    std::string help = ctx.say(text::help_member);
+    if (!ctx.linked())
+        return help + ctx.say(text::help_unlinked);
+    if (ctx.who != role::member)
+        help += ctx.say(text::help_leader);
+    if (ctx.who == role::ward_staff || ctx.who == role::admin)
+        help += ctx.say(text::help_staff);
+    return help;
+}
+
+} // namespace
+
+void handle(const cmd_start& c, handler_context& ctx) {
+    // "/start <code>" comes from an invite link: same as typing /ma <code>.
+    if (!c.payload.empty() && !ctx.in_group()) {
+        handle(cmd_redeem_code{c.payload}, ctx);
+        return;
+    }
+    auto name = ctx.member ? ctx.member->full_name : ctx.in.user_name;
+    auto& o = ctx.reply(text::welcome, {{"name", name}, arg::markup("help", help_for(ctx))});
+    // Offer the one-tap way to link: share the phone number (private chats only).
+    if (!ctx.linked() && !ctx.in_group())
+        o.contact_button = ctx.say(text::share_phone_button);
+}
+
+void handle(const cmd_help&, handler_context& ctx) {
+    auto& o = ctx.reply(help_for(ctx));
+    if (!ctx.linked() && !ctx.in_group())
+        o.contact_button = ctx.say(text::share_phone_button);
+}
+
+void handle(const cmd_language& c, handler_context& ctx) {
+    member_store(ctx.db).set_language(ctx.member->id, c.language);
+    ctx.lang = language_from_code(c.language).value_or(language::vi);
+    ctx.reply(text::language_set);
+}
+
+void handle(const cmd_cancel&, handler_context& ctx) {
+    if (!conversation_open(ctx)) {
+        ctx.reply(text::nothing_to_cancel);
+        return;
+    }
+    ctx.end_conversation();
+    ctx.reply(text::cancelled);
+}
+
+void handle(const unknown_command& c, handler_context& ctx) {
+    if (c.suggestion.empty())
+        ctx.reply(text::unknown_command_no_suggestion, {{"name", c.name}});
+    else
+        ctx.reply(text::unknown_command, {{"name", c.name}, {"suggestion", c.suggestion}});
+}
+
+void handle(const command_error& e, handler_context& ctx) {
+    static const std::pair<std::string_view, text> reasons[] = {
+        {"error_bad_number", text::error_bad_number},
+        {"error_bad_date", text::error_bad_date},
+        {"error_missing_argument", text::error_missing_argument},
+        {"error_bad_period", text::error_bad_period},
+        {"error_bad_role", text::error_bad_role},
+        {"error_bad_time", text::error_bad_time},
+        {"error_bad_format", text::error_bad_format},
+    };
+    for (auto [reason, key] : reasons)
+        if (reason == e.reason) {
+            ctx.reply(key, {{"command", e.command}, {"detail", e.detail}});
+            return;
+        }
+    ctx.reply(text::not_understood);
+}
+
+void handle(const plain_text&, handler_context& ctx) {
+    // In groups people talk among themselves; only private chats get a nudge.
+    if (!ctx.in_group())
+        ctx.reply(text::not_understood);
+}
+
+} // namespace cnscd

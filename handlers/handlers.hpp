@@ -1,0 +1,59 @@
+#pragma once
+
+// Every command's handler, one overload per alternative of `command` (command.hpp).
+// The dispatcher std::visits the parsed command; a missing overload does not compile.
+
+#include "handlers/context.hpp"
+#include "messages/command.hpp"
+
+#include <string_view>
+
+namespace cnscd {
+
+// general_handlers.cpp
+void handle(const plain_text&, handler_context&);
+void handle(const unknown_command&, handler_context&);
+void handle(const command_error&, handler_context&);
+void handle(const cmd_start&, handler_context&);
+void handle(const cmd_help&, handler_context&);
+void handle(const cmd_language&, handler_context&);
+void handle(const cmd_cancel&, handler_context&);
+
+// registry_handlers.cpp (members, teams, linking, group binding)
+void handle(const cmd_bind_group&, handler_context&);
+void handle(const cmd_members&, handler_context&);
+void handle(const cmd_invite&, handler_context&);
+void handle(const cmd_redeem_code&, handler_context&);
+void handle(const cmd_remove_member&, handler_context&);
+void handle(const cmd_change_role&, handler_context&);
+void on_contact(handler_context&);
+void on_bot_added(handler_context&);
+void on_bot_removed(handler_context&);
+void on_chat_migrated(handler_context&);
+void on_follow(handler_context&);
+// Ward policy "open": an unknown person writing a command in a bound team group joins that
+// team as a member (the leader is told). Sets ctx.member when it does.
+void try_open_join(const command& cmd, handler_context& ctx);
+
+// visit_handlers.cpp, stats_handlers.cpp
+void handle(const cmd_visit&, handler_context&);
+void handle(const cmd_session&, handler_context&);
+void handle(const cmd_undo&, handler_context&);
+void handle(const cmd_edit&, handler_context&);
+void handle(const cmd_my_stats&, handler_context&);
+void handle(const cmd_team_stats&, handler_context&);
+void handle(const cmd_ranking&, handler_context&);
+
+// broadcast_handlers.cpp, guide_handlers.cpp
+void handle(const cmd_broadcast&, handler_context&);
+void handle(const cmd_broadcast_list&, handler_context&);
+void handle(const cmd_guides&, handler_context&);
+void handle(const cmd_add_guide&, handler_context&);
+
+// report_handlers.cpp
+void handle(const cmd_deadlines&, handler_context&);
+void handle(const cmd_add_deadline&, handler_context&);
+void handle(const cmd_report&, handler_context&);
+void handle(const cmd_export&, handler_context&);
+
+} // namespace cnscd

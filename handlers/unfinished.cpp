@@ -1,0 +1,81 @@
+// Scaffolding while the features land: each handler here moves to its feature's file.
+
+#include "handlers/handlers.hpp"
+
+namespace cnscd {
+
+namespace {
+void later(handler_context& ctx) {
+    ctx.reply("Tính năng này đang được hoàn thiện.");
+}
+} // namespace
+
+void handle(const cmd_bind_group&, handler_context& ctx) {
+    later(ctx);
+}
+void handle(const cmd_members&, handler_context& ctx) {
+    later(ctx);
+}
+void handle(const cmd_invite&, handler_context& ctx) {
+    later(ctx);
+}
+void handle(const cmd_redeem_code&, handler_context& ctx) {
+    later(ctx);
+}
+void handle(const cmd_remove_member&, handler_context& ctx) {
+    later(ctx);
+}
+void handle(const cmd_change_role&, handler_context& ctx) {
+    later(ctx);
+}
+void on_contact(handler_context& ctx) {
+    later(ctx);
+}
+void try_open_join(const command&, handler_context&) {}
+void handle(const cmd_visit&, handler_context& ctx) {
+    later(ctx);
+}
+void handle(const cmd_session&, handler_context& ctx) {
+    later(ctx);
+}
+void handle(const cmd_undo&, handler_context& ctx) {
+    later(ctx);
+}
+void handle(const cmd_edit&, handler_context& ctx) {
+    later(ctx);
+}
+void handle(const cmd_my_stats&, handler_context& ctx) {
+    later(ctx);
+}
+void handle(const cmd_team_stats&, handler_context& ctx) {
+    later(ctx);
+}
+void handle(const cmd_ranking&, handler_context& ctx) {
+    later(ctx);
+}
+void handle(const cmd_broadcast&, handler_context& ctx) {
+    later(ctx);
+}
+void handle(const cmd_broadcast_list&, handler_context& ctx) {
+    later(ctx);
+}
+void handle(const cmd_guides&, handler_context& ctx) {
+    later(ctx);
+}
+void handle(const cmd_add_guide&, handler_context& ctx) {
+    later(ctx);
+}
+void handle(const cmd_deadlines&, handler_context& ctx) {
+    later(ctx);
+}
+void handle(const cmd_add_deadline&, handler_context& ctx) {
+    later(ctx);
+}
+void handle(const cmd_report&, handler_context& ctx) {
+    later(ctx);
+}
+void handle(const cmd_export&, handler_context& ctx) {
+    later(ctx);
+}
+
+} // namespace cnscd

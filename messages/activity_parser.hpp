@@ -1,0 +1,18 @@
+#pragma once
+
+// Reads the free text of /tham and /buoi: place, topics, number of people, date.
+
+#include "messages/command.hpp"
+
+#include <chrono>
+#include <expected>
+#include <string_view>
+
+namespace cnscd {
+
+// `args` is the text after the command. Errors name the reason (a catalog key) and the
+// words that could not be read.
+std::expected<activity_details, command_error> parse_activity(std::string_view args,
+                                                              std::chrono::year_month_day today);
+
+} // namespace cnscd

@@ -1,0 +1,101 @@
+#pragma once
+
+// Every sentence the bot says, by key, in Vietnamese (first) and English. Templates are
+// HTML-lite (markup.hpp) with {name} placeholders. Keys are enums, one per feature
+// (`text` here for general sentences; e.g. `visit_text` in visit_texts.hpp); each enum has a
+// `template_of(language, key)` written as one switch per language, so a key missing from a
+// language fails to compile (-Wswitch). Placeholders are checked by tests/messages.
+
+#include <cstdint>
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+
+namespace cnscd {
+
+enum class language { vi, en };
+
+std::optional<language> language_from_code(std::string_view code); // "vi", "en", "en-US"
+std::string_view language_code(language l);
+
+enum class text {
+    // general
+    welcome,
+    help_member,
+    help_leader,
+    help_staff,
+    help_unlinked,
+    unknown_command,
+    unknown_command_no_suggestion,
+    internal_error,
+    not_allowed,
+    not_allowed_in_group,
+    only_in_group,
+    only_in_private,
+    not_linked,
+    not_understood,
+    nothing_to_cancel,
+    cancelled,
+    language_set,
+    question_expired,
+    choice_invalid,
+    bot_added_to_group,
+    share_phone_button,
+    role_member,
+    role_deputy,
+    role_leader,
+    role_ward_staff,
+    role_admin,
+    period_week,
+    period_month,
+    period_quarter,
+    period_year,
+    // parse errors (command_error::reason)
+    error_bad_number,
+    error_bad_date,
+    error_missing_argument,
+    error_bad_period,
+    error_bad_role,
+    error_bad_time,
+    error_bad_format,
+    count_ // keep last
+};
+
+// The template for `key` in `lang`.
+std::string_view template_of(language lang, text key);
+
+// A placeholder value, already safe for HTML-lite.
+struct arg {
+    arg(std::string_view name, std::string_view user_text); // escaped
+    arg(std::string_view name, const std::string& user_text);
+    arg(std::string_view name, const char* user_text);
+    arg(std::string_view name, std::int64_t number);
+    arg(std::string_view name, int number);
+    static arg markup(std::string_view name, std::string html_lite); // inserted as is
+
+    std::string_view name;
+    std::string value;
+
+private:
+    arg() = default;
+};
+
+// Fills a template's {name} placeholders.
+std::string fill(std::string_view tpl, std::initializer_list<arg> args);
+
+// A feature's key enum: has template_of(language, Key) and a last enumerator `count_`.
+template <class Key>
+concept text_key = std::is_enum_v<Key> && requires(language l, Key k) {
+    { template_of(l, k) } -> std::convertible_to<std::string_view>;
+};
+
+template <text_key Key> std::string say(language lang, Key key, std::initializer_list<arg> args = {}) {
+    return fill(template_of(lang, key), args);
+}
+
+// 1234567 -> "1.234.567" (vi) or "1,234,567" (en).
+std::string format_count(language lang, std::int64_t n);
+
+} // namespace cnscd

@@ -1,0 +1,120 @@
+// English: the second catalog, for staff who prefer it (/ngonngu en).
+
+#include "messages/catalog.hpp"
+
+namespace cnscd {
+
+std::string_view catalog_en(text key) {
+    switch (key) {
+    case text::welcome:
+        return "Hello {name}! I am the assistant of the <b>Community Digital Technology Team</b>.\n"
+               "I help the team log the help given to residents, see statistics, submit periodic reports "
+               "and receive guidance from the ward.\n\n{help}";
+    case text::help_member:
+        return "<b>Member commands</b>\n"
+               "/visit <i>address, what you did</i> — log help given to a household\n"
+               "   Example: /visit 12 alley 5, helped 2 people install VNeID\n"
+               "/session <i>place, attendees, topic</i> — log a help session\n"
+               "/huy — undo your last record (within 24 hours)\n"
+               "/sua <i>number</i> <i>new text</i> — edit a record\n"
+               "/me [week|month|quarter|year] — your results\n"
+               "/stats [week|month|quarter|year] — team statistics\n"
+               "/top — ranking\n"
+               "/tailieu [topic] — guides\n"
+               "/hannop — report deadlines\n"
+               "/help — this help again";
+    case text::help_leader:
+        return "\n\n<b>For team leaders and deputies</b>\n"
+               "/baocao [month|quarter|year] — view and submit the team report\n"
+               "/lienket — bind this group chat to your team (type it in the group)\n"
+               "/thanhvien — list members\n"
+               "/moi <i>name or row</i> — create an invite code for a member\n"
+               "/xoa <i>name</i> — deactivate a member (history kept)\n"
+               "/doivaitro <i>name</i> <i>role</i> — change a role";
+    case text::help_staff:
+        return "\n\n<b>For ward staff</b>\n"
+               "/thongbao <i>text</i> — send an announcement to team groups\n"
+               "/thongbao_ds — recent announcements\n"
+               "/tailieu_them <i>title</i> — add a guide (attach the file)\n"
+               "/baocao phuong [month|quarter] — ward report summary\n"
+               "/xuat [month|quarter] [xlsx|csv] — export a spreadsheet\n"
+               "/hannop_them — add a reporting deadline";
+    case text::help_unlinked:
+        return "\n\n<b>Your account is not linked yet.</b> Message me privately and press "
+               "<i>Share my phone number</i> (if your number is on the team roster), "
+               "or type /ma <i>invite code</i> from your team leader.";
+    case text::unknown_command:
+        return "I do not know the command /{name}. Did you mean /{suggestion}?\nType /help to see the "
+               "commands.";
+    case text::unknown_command_no_suggestion:
+        return "I do not know the command /{name}. Type /help to see the commands.";
+    case text::internal_error:
+        return "Sorry, something went wrong while handling this message. Please try again in a few minutes.";
+    case text::not_allowed:
+        return "The command /{command} is only for {roles}. If you need it, ask your team leader or the ward "
+               "staff.";
+    case text::not_allowed_in_group:
+        return "The command /{command} cannot be used in this group.";
+    case text::only_in_group:
+        return "Type /{command} in your team's group chat.";
+    case text::only_in_private:
+        return "The command /{command} only works in a private chat with me, to keep the data private.";
+    case text::not_linked:
+        return "I do not know which team you belong to yet. Message me privately to link your account: "
+               "press <i>Share my phone number</i>, or type /ma <i>invite code</i> from your team leader.";
+    case text::not_understood:
+        return "I did not understand that. Type /help to see the commands.";
+    case text::nothing_to_cancel:
+        return "There is nothing waiting to cancel.";
+    case text::cancelled:
+        return "Cancelled.";
+    case text::language_set:
+        return "Switched to English.";
+    case text::question_expired:
+        return "This question has expired. {detail}";
+    case text::choice_invalid:
+        return "That choice is not valid. Type a number from 1 to {max}.";
+    case text::bot_added_to_group:
+        return "Hello everyone! I am the assistant of the Community Digital Technology Team.\n"
+               "Team leader: type /lienket to bind this group to your team. Type /help to see the commands.";
+    case text::share_phone_button:
+        return "📱 Share my phone number";
+    case text::role_member:
+        return "member";
+    case text::role_deputy:
+        return "deputy leader";
+    case text::role_leader:
+        return "team leader";
+    case text::role_ward_staff:
+        return "ward staff";
+    case text::role_admin:
+        return "administrator";
+    case text::period_week:
+        return "week";
+    case text::period_month:
+        return "month";
+    case text::period_quarter:
+        return "quarter";
+    case text::period_year:
+        return "year";
+    case text::error_bad_number:
+        return "The number \"{detail}\" is not valid. Write it in digits, e.g. 2 people.";
+    case text::error_bad_date:
+        return "The date \"{detail}\" is not valid. Write it like 20/11, yesterday (hôm qua) or hôm kia.";
+    case text::error_missing_argument:
+        return "The command /{command} needs more information. Example: {detail}";
+    case text::error_bad_period:
+        return "Unknown period \"{detail}\". Choose week, month, quarter or year.";
+    case text::error_bad_role:
+        return "Role \"{detail}\" is not valid. Choose member, deputy or leader.";
+    case text::error_bad_time:
+        return "The time \"{detail}\" is not valid. Write it like: lúc 07:30 25/12.";
+    case text::error_bad_format:
+        return "The format \"{detail}\" is not supported. Choose xlsx or csv.";
+    case text::count_:
+        break;
+    }
+    return {};
+}
+
+} // namespace cnscd

@@ -1,0 +1,120 @@
+// Vietnamese: the bot's first language. Write as a helpful neighbour would: short, polite
+// ("bạn"), no jargon.
+
+#include "messages/catalog.hpp"
+
+namespace cnscd {
+
+std::string_view catalog_vi(text key) {
+    switch (key) {
+    case text::welcome:
+        return "Xin chào {name}! Tôi là trợ lý của <b>Tổ công nghệ số cộng đồng</b>.\n"
+               "Tôi giúp tổ ghi lại các lượt hướng dẫn người dân, xem thống kê, nộp báo cáo định kỳ "
+               "và nhận tài liệu hướng dẫn từ phường.\n\n{help}";
+    case text::help_member:
+        return "<b>Các lệnh của thành viên</b>\n"
+               "/tham <i>địa chỉ, nội dung</i> — ghi một lượt hỗ trợ hộ dân\n"
+               "   Ví dụ: /tham số 12 ngõ 5, hướng dẫn 2 người cài VNeID\n"
+               "/buoi <i>địa điểm, số người, nội dung</i> — ghi một buổi hướng dẫn\n"
+               "/huy — hủy lượt ghi gần nhất (trong 24 giờ)\n"
+               "/sua <i>số</i> <i>nội dung mới</i> — sửa một lượt đã ghi\n"
+               "/toi [tuần|tháng|quý|năm] — kết quả của bạn\n"
+               "/thongke [tuần|tháng|quý|năm] — thống kê của tổ\n"
+               "/xephang — bảng xếp hạng\n"
+               "/tailieu [chủ đề] — tài liệu hướng dẫn\n"
+               "/hannop — các hạn nộp báo cáo\n"
+               "/giup — xem lại hướng dẫn này";
+    case text::help_leader:
+        return "\n\n<b>Dành cho tổ trưởng, tổ phó</b>\n"
+               "/baocao [tháng|quý|năm] — xem và nộp báo cáo của tổ\n"
+               "/lienket — gắn nhóm chat này với tổ (gõ trong nhóm)\n"
+               "/thanhvien — danh sách thành viên\n"
+               "/moi <i>tên hoặc số TT</i> — tạo mã mời để thành viên liên kết tài khoản\n"
+               "/xoa <i>tên</i> — cho thành viên nghỉ (giữ lịch sử)\n"
+               "/doivaitro <i>tên</i> <i>vai trò</i> — đổi vai trò";
+    case text::help_staff:
+        return "\n\n<b>Dành cho cán bộ phường</b>\n"
+               "/thongbao <i>nội dung</i> — gửi thông báo đến các nhóm tổ\n"
+               "/thongbao_ds — các đợt thông báo gần đây\n"
+               "/tailieu_them <i>tên</i> — thêm tài liệu (gửi kèm tệp)\n"
+               "/baocao phuong [tháng|quý] — tổng hợp báo cáo của phường\n"
+               "/xuat [tháng|quý] [xlsx|csv] — xuất bảng số liệu\n"
+               "/hannop_them — thêm hạn nộp báo cáo";
+    case text::help_unlinked:
+        return "\n\n<b>Bạn chưa liên kết tài khoản.</b> Hãy nhắn riêng cho tôi và bấm nút "
+               "<i>Chia sẻ số điện thoại</i> (nếu số của bạn có trong danh sách tổ), "
+               "hoặc gõ /ma <i>mã mời</i> mà tổ trưởng gửi cho bạn.";
+    case text::unknown_command:
+        return "Tôi chưa hiểu lệnh /{name}. Có phải bạn muốn gõ /{suggestion}?\nGõ /giup để xem các lệnh.";
+    case text::unknown_command_no_suggestion:
+        return "Tôi chưa hiểu lệnh /{name}. Gõ /giup để xem các lệnh.";
+    case text::internal_error:
+        return "Xin lỗi, tôi gặp trục trặc khi xử lý tin nhắn này. Bạn vui lòng thử lại sau ít phút.";
+    case text::not_allowed:
+        return "Lệnh /{command} chỉ dành cho {roles}. Nếu bạn cần dùng, hãy liên hệ tổ trưởng hoặc cán bộ "
+               "phường.";
+    case text::not_allowed_in_group:
+        return "Lệnh /{command} không dùng được trong nhóm này.";
+    case text::only_in_group:
+        return "Lệnh /{command} cần gõ trong nhóm chat của tổ.";
+    case text::only_in_private:
+        return "Lệnh /{command} chỉ dùng khi nhắn riêng với tôi, để giữ kín thông tin.";
+    case text::not_linked:
+        return "Tôi chưa biết bạn là thành viên tổ nào. Hãy nhắn riêng cho tôi để liên kết tài khoản: "
+               "bấm nút <i>Chia sẻ số điện thoại</i>, hoặc gõ /ma <i>mã mời</i> do tổ trưởng gửi.";
+    case text::not_understood:
+        return "Tôi chưa hiểu ý bạn. Gõ /giup để xem các lệnh.";
+    case text::nothing_to_cancel:
+        return "Không có việc gì đang chờ để hủy.";
+    case text::cancelled:
+        return "Đã hủy.";
+    case text::language_set:
+        return "Đã chuyển sang tiếng Việt.";
+    case text::question_expired:
+        return "Câu hỏi này đã hết hạn. {detail}";
+    case text::choice_invalid:
+        return "Lựa chọn không hợp lệ. Hãy gõ một số từ 1 đến {max}.";
+    case text::bot_added_to_group:
+        return "Chào cả nhóm! Tôi là trợ lý của Tổ công nghệ số cộng đồng.\n"
+               "Tổ trưởng hãy gõ /lienket để gắn nhóm này với tổ. Gõ /giup để xem các lệnh.";
+    case text::share_phone_button:
+        return "📱 Chia sẻ số điện thoại";
+    case text::role_member:
+        return "thành viên";
+    case text::role_deputy:
+        return "tổ phó";
+    case text::role_leader:
+        return "tổ trưởng";
+    case text::role_ward_staff:
+        return "cán bộ phường";
+    case text::role_admin:
+        return "quản trị viên";
+    case text::period_week:
+        return "tuần";
+    case text::period_month:
+        return "tháng";
+    case text::period_quarter:
+        return "quý";
+    case text::period_year:
+        return "năm";
+    case text::error_bad_number:
+        return "Số «{detail}» không hợp lệ. Hãy ghi bằng chữ số, ví dụ: 2 người.";
+    case text::error_bad_date:
+        return "Ngày «{detail}» không hợp lệ. Hãy ghi như 20/11, hôm qua hoặc hôm kia.";
+    case text::error_missing_argument:
+        return "Lệnh /{command} cần thêm thông tin. Ví dụ: {detail}";
+    case text::error_bad_period:
+        return "Không rõ khoảng thời gian «{detail}». Hãy chọn: tuần, tháng, quý hoặc năm.";
+    case text::error_bad_role:
+        return "Vai trò «{detail}» không hợp lệ. Chọn một trong: thành viên, tổ phó, tổ trưởng.";
+    case text::error_bad_time:
+        return "Thời gian «{detail}» không hợp lệ. Hãy ghi như: lúc 07:30 25/12.";
+    case text::error_bad_format:
+        return "Định dạng «{detail}» không hỗ trợ. Chọn xlsx hoặc csv.";
+    case text::count_:
+        break;
+    }
+    return {};
+}
+
+} // namespace cnscd

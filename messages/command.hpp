@@ -1,0 +1,130 @@
+#pragma once
+
+// The closed set of things a chat message can ask for. parse_command (command_parser.hpp)
+// turns text into exactly one of these; handlers std::visit the result.
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace cnscd {
+
+enum class period_kind { week, month, quarter, year };
+
+std::string_view period_code(period_kind p); // "week", "month", ...
+
+// Fields shared by household visits and help sessions.
+struct activity_details {
+    std::string place;                               // address / household / venue, as written
+    std::vector<std::string> topics;                 // topic codes (topics.hpp), in order of first mention
+    std::optional<int> people;                       // people helped / attendees
+    std::optional<std::chrono::year_month_day> date; // when it happened, if the text says so
+    std::string note;                                // the whole free text after the command
+    std::string unparsed;                            // date-like or number-like words that could not be read
+};
+
+struct cmd_start {
+    std::string payload; // "/start <code>" deep-link payload (an invite code)
+};
+struct cmd_help {
+    std::string about; // "/giup tham": help on one command
+};
+struct cmd_visit {
+    activity_details details;
+};
+struct cmd_session {
+    activity_details details;
+};
+struct cmd_undo {};
+struct cmd_edit {
+    std::int64_t record_no = 0; // the number the confirmation showed
+    activity_details details;   // the new content
+};
+struct cmd_my_stats {
+    period_kind period = period_kind::month;
+};
+struct cmd_team_stats {
+    period_kind period = period_kind::month;
+    bool ward = false; // "/thongke phuong"
+    std::string team;  // "/thongke <team name>" by ward staff
+};
+struct cmd_ranking {
+    period_kind period = period_kind::month;
+    bool ward = false;
+};
+struct cmd_bind_group {};
+struct cmd_members {
+    std::string team; // ward staff may name a team
+};
+struct cmd_invite {
+    std::string who; // roster name or row number
+};
+struct cmd_redeem_code {
+    std::string code;
+};
+struct cmd_remove_member {
+    std::string who;
+};
+struct cmd_change_role {
+    std::string who;
+    std::string role; // canonical role code, or what was written if unknown
+};
+struct cmd_language {
+    std::string language; // vi | en
+};
+struct cmd_broadcast {
+    std::vector<std::string> teams;               // "@to1,to3": named teams; empty = all
+    bool not_reported = false;                    // "chua-bao-cao"
+    std::string guide;                            // "tailieu <slug>": send a guide
+    std::optional<std::int64_t> at_local_minutes; // "lúc 07:30 25/12": minutes since epoch, local time
+    std::string text;                             // the announcement
+};
+struct cmd_broadcast_list {};
+struct cmd_guides {
+    std::string query; // empty = list
+};
+struct cmd_add_guide {
+    std::string title;
+};
+struct cmd_deadlines {};
+struct cmd_add_deadline {
+    std::string spec; // "<name>; <date or rule>": parsed by the handler
+};
+struct cmd_report {
+    period_kind period = period_kind::month;
+    bool ward = false;
+    bool period_given = false;
+};
+struct cmd_export {
+    period_kind period = period_kind::month;
+    std::string format = "xlsx"; // xlsx | csv
+};
+struct cmd_cancel {}; // leave the current multi-step conversation
+// Not a command: plain text (may answer a pending question, e.g. "2" for a numbered choice).
+struct plain_text {
+    std::string text;
+};
+// "/xyz": no such command; `suggestion` is the nearest real one, if any.
+struct unknown_command {
+    std::string name;
+    std::string suggestion;
+};
+// A known command with an argument the bot could not read. `reason` is a catalog key
+// (catalog.hpp) and `detail` what to show the user inside it.
+struct command_error {
+    std::string command; // canonical name
+    std::string reason;
+    std::string detail;
+};
+
+using command =
+    std::variant<plain_text, unknown_command, command_error, cmd_start, cmd_help, cmd_visit, cmd_session,
+                 cmd_undo, cmd_edit, cmd_my_stats, cmd_team_stats, cmd_ranking, cmd_bind_group, cmd_members,
+                 cmd_invite, cmd_redeem_code, cmd_remove_member, cmd_change_role, cmd_language, cmd_broadcast,
+                 cmd_broadcast_list, cmd_guides, cmd_add_guide, cmd_deadlines, cmd_add_deadline, cmd_report,
+                 cmd_export, cmd_cancel>;
+
+} // namespace cnscd

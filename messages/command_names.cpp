@@ -1,0 +1,103 @@
+#include "messages/command_names.hpp"
+
+#include <algorithm>
+#include <array>
+#include <vector>
+
+namespace cnscd {
+namespace {
+
+constexpr std::array<command_spec, 25> specs{{
+    {"start", "batdau"},
+    {"giup", "help huongdan trogiup"},
+    {"tham", "visit thamho ghi"},
+    {"buoi", "session buoihuongdan"},
+    {"huy", "undo"},
+    {"sua", "edit"},
+    {"toi", "me cuatoi"},
+    {"thongke", "stats tk"},
+    {"xephang", "top rank bxh"},
+    {"lienket", "bind link"},
+    {"thanhvien", "members"},
+    {"moi", "invite"},
+    {"ma", "code join"},
+    {"xoa", "remove"},
+    {"doivaitro", "role setrole"},
+    {"ngonngu", "lang language"},
+    {"thongbao", "broadcast announce"},
+    {"thongbao_ds", "broadcasts thongbaods"},
+    {"tailieu", "guide guides docs"},
+    {"tailieu_them", "addguide tailieuthem"},
+    {"hannop", "deadlines"},
+    {"hannop_them", "adddeadline hannopthem"},
+    {"baocao", "report"},
+    {"xuat", "export"},
+    {"thoat", "cancel"},
+}};
+
+bool in_list(std::string_view list, std::string_view word) {
+    while (!list.empty()) {
+        auto sp = list.find(' ');
+        if (list.substr(0, sp) == word)
+            return true;
+        if (sp == std::string_view::npos)
+            break;
+        list.remove_prefix(sp + 1);
+    }
+    return false;
+}
+
+std::size_t distance(std::string_view a, std::string_view b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j)
+        row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t prev = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            std::size_t cur = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            prev = cur;
+        }
+    }
+    return row[b.size()];
+}
+
+} // namespace
+
+std::span<const command_spec> command_specs() {
+    return specs;
+}
+
+std::optional<std::string_view> canonical_command(std::string_view word) {
+    for (auto& s : specs)
+        if (s.name == word || in_list(s.aliases, word))
+            return s.name;
+    return std::nullopt;
+}
+
+std::string nearest_command(std::string_view word) {
+    std::string best;
+    std::size_t best_d = word.size() <= 3 ? 2 : 3; // short words need a closer match
+    for (auto& s : specs) {
+        auto consider = [&](std::string_view candidate) {
+            auto d = distance(word, candidate);
+            if (d < best_d) {
+                best_d = d;
+                best = std::string(s.name);
+            }
+        };
+        consider(s.name);
+        std::string_view list = s.aliases;
+        while (!list.empty()) {
+            auto sp = list.find(' ');
+            consider(list.substr(0, sp));
+            if (sp == std::string_view::npos)
+                break;
+            list.remove_prefix(sp + 1);
+        }
+    }
+    return best;
+}
+
+} // namespace cnscd

@@ -1,0 +1,489 @@
+#include "messages/command_parser.hpp"
+
+#include "messages/activity_parser.hpp"
+#include "messages/command_names.hpp"
+#include "messages/text_fold.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <vector>
+
+namespace cnscd {
+namespace {
+
+using namespace std::chrono;
+
+bool is_space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && is_space(s.front()))
+        s.remove_prefix(1);
+    while (!s.empty() && is_space(s.back()))
+        s.remove_suffix(1);
+    return s;
+}
+
+// Splits on whitespace.
+std::vector<std::string_view> words(std::string_view s) {
+    std::vector<std::string_view> out;
+    std::size_t i = 0;
+    while (i < s.size()) {
+        while (i < s.size() && is_space(s[i]))
+            ++i;
+        std::size_t j = i;
+        while (j < s.size() && !is_space(s[j]))
+            ++j;
+        if (j > i)
+            out.push_back(s.substr(i, j - i));
+        i = j;
+    }
+    return out;
+}
+
+// Text after the first `n` words of `s`.
+std::string_view after_words(std::string_view s, std::size_t n) {
+    s = trim(s);
+    for (std::size_t k = 0; k < n && !s.empty(); ++k) {
+        std::size_t i = 0;
+        while (i < s.size() && !is_space(s[i]))
+            ++i;
+        s = trim(s.substr(i));
+    }
+    return s;
+}
+
+std::string lower_ascii(std::string_view s) {
+    std::string out(s);
+    for (auto& c : out)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+// Folded word with punctuation around it removed ("tháng," -> "thang").
+std::string fold_word(std::string_view w) {
+    auto f = fold(w);
+    while (!f.empty() && std::ispunct(static_cast<unsigned char>(f.back())) && f.back() != '_')
+        f.pop_back();
+    while (!f.empty() && std::ispunct(static_cast<unsigned char>(f.front())) && f.front() != '@')
+        f.erase(f.begin());
+    return f;
+}
+
+std::optional<std::string> role_from_words(const std::string& folded) {
+    static const std::pair<std::string_view, std::string_view> roles[] = {
+        {"thanh vien", "member"}, {"thanhvien", "member"}, {"member", "member"},   {"tv", "member"},
+        {"to vien", "member"},    {"to pho", "deputy"},    {"topho", "deputy"},    {"pho", "deputy"},
+        {"deputy", "deputy"},     {"to truong", "leader"}, {"totruong", "leader"}, {"truong", "leader"},
+        {"leader", "leader"},     {"tt", "leader"},        {"tp", "deputy"},
+    };
+    for (auto [word, role] : roles)
+        if (folded == word)
+            return std::string(role);
+    return std::nullopt;
+}
+
+command_error missing(std::string_view name, std::string example) {
+    return command_error{std::string(name), "error_missing_argument", std::move(example)};
+}
+
+// "07:30", "7h30", "7h" -> minutes after midnight.
+std::optional<int> parse_clock(std::string_view w) {
+    int h = 0, m = 0;
+    auto sep = w.find_first_of(":hgH");
+    auto hs = w.substr(0, sep);
+    if (hs.empty() || hs.size() > 2 || std::from_chars(hs.data(), hs.data() + hs.size(), h).ec != std::errc())
+        return std::nullopt;
+    if (sep != std::string_view::npos) {
+        auto ms = w.substr(sep + 1);
+        if (!ms.empty() &&
+            (ms.size() > 2 || std::from_chars(ms.data(), ms.data() + ms.size(), m).ec != std::errc()))
+            return std::nullopt;
+    } else {
+        return std::nullopt; // a bare number is not a time
+    }
+    if (h > 23 || m > 59)
+        return std::nullopt;
+    return h * 60 + m;
+}
+
+// "25/12" or "25/12/2026" -> a date (this year when the year is missing).
+std::optional<year_month_day> parse_day(std::string_view w, year_month_day today) {
+    int d = 0, mo = 0, y = static_cast<int>(today.year());
+    auto s1 = w.find_first_of("/-.");
+    if (s1 == std::string_view::npos)
+        return std::nullopt;
+    auto s2 = w.find_first_of("/-.", s1 + 1);
+    auto ds = w.substr(0, s1);
+    auto ms = w.substr(s1 + 1, s2 == std::string_view::npos ? std::string_view::npos : s2 - s1 - 1);
+    if (std::from_chars(ds.data(), ds.data() + ds.size(), d).ec != std::errc() ||
+        std::from_chars(ms.data(), ms.data() + ms.size(), mo).ec != std::errc())
+        return std::nullopt;
+    if (s2 != std::string_view::npos) {
+        auto ys = w.substr(s2 + 1);
+        if (std::from_chars(ys.data(), ys.data() + ys.size(), y).ec != std::errc())
+            return std::nullopt;
+        if (y < 100)
+            y += 2000;
+    }
+    year_month_day ymd{year{y}, month{static_cast<unsigned>(mo)}, day{static_cast<unsigned>(d)}};
+    if (!ymd.ok())
+        return std::nullopt;
+    return ymd;
+}
+
+command parse_broadcast(std::string_view args, const parse_context& ctx) {
+    cmd_broadcast b;
+    auto ws = words(args);
+    std::size_t used = 0;
+    while (used < ws.size()) {
+        auto w = ws[used];
+        auto f = fold_word(w);
+        if (w.starts_with("@") && w.size() > 1) {
+            std::string_view list = w.substr(1);
+            while (!list.empty()) {
+                auto comma = list.find(',');
+                auto item = list.substr(0, comma);
+                if (!item.empty())
+                    b.teams.push_back(fold(item));
+                if (comma == std::string_view::npos)
+                    break;
+                list.remove_prefix(comma + 1);
+            }
+            ++used;
+        } else if (f == "chua-bao-cao" || f == "chuabaocao" || f == "chua_bao_cao") {
+            b.not_reported = true;
+            ++used;
+        } else if ((f == "tailieu" || f == "guide") && used + 1 < ws.size() && b.guide.empty()) {
+            b.guide = fold_word(ws[used + 1]);
+            used += 2;
+        } else if (f == "luc" || f == "at") {
+            // "lúc 07:30 25/12[/2026]" or "lúc 07:30 ngày 25/12"
+            if (used + 1 >= ws.size())
+                return command_error{"thongbao", "error_bad_time", std::string(w)};
+            auto minutes = parse_clock(ws[used + 1]);
+            std::size_t next = used + 2;
+            if (next < ws.size() && (fold_word(ws[next]) == "ngay" || fold_word(ws[next]) == "on"))
+                ++next;
+            std::optional<year_month_day> date;
+            if (next < ws.size())
+                date = parse_day(ws[next], ctx.today);
+            if (!minutes || !date) {
+                std::string shown(ws[used + 1]);
+                if (next < ws.size())
+                    shown += " " + std::string(ws[next]);
+                return command_error{"thongbao", "error_bad_time", shown};
+            }
+            auto days = sys_days(*date).time_since_epoch().count();
+            b.at_local_minutes = static_cast<std::int64_t>(days) * 1440 + *minutes;
+            used = next + 1;
+        } else {
+            break;
+        }
+    }
+    b.text = std::string(after_words(args, used));
+    return b;
+}
+
+command parse_args(std::string_view name, std::string_view args, const parse_context& ctx) {
+    auto ws = words(args);
+    std::vector<std::string> folded;
+    for (auto w : ws)
+        folded.push_back(fold_word(w));
+
+    if (name == "start")
+        return cmd_start{std::string(args)};
+    if (name == "giup")
+        return cmd_help{folded.empty() ? "" : folded[0]};
+    if (name == "tham" || name == "buoi") {
+        if (args.empty())
+            return missing(name, name == "tham" ? "/tham số 12 ngõ 5, hướng dẫn 2 người cài VNeID"
+                                                : "/buoi nhà văn hóa tổ 3, 30 người, chống lừa đảo");
+        auto details = parse_activity(args, ctx.today);
+        if (!details) {
+            auto e = details.error();
+            e.command = std::string(name);
+            return e;
+        }
+        if (name == "tham")
+            return cmd_visit{std::move(*details)};
+        return cmd_session{std::move(*details)};
+    }
+    if (name == "huy")
+        return cmd_undo{};
+    if (name == "thoat")
+        return cmd_cancel{};
+    if (name == "sua") {
+        if (ws.empty())
+            return missing(name, "/sua 12 số 8 ngõ 3, hướng dẫn VNeID");
+        auto first = ws[0];
+        if (first.starts_with("#"))
+            first.remove_prefix(1);
+        long long no = 0;
+        auto [end, ec] = std::from_chars(first.data(), first.data() + first.size(), no);
+        if (ec != std::errc() || end != first.data() + first.size() || no <= 0)
+            return command_error{"sua", "error_bad_number", std::string(ws[0])};
+        auto rest = after_words(args, 1);
+        if (rest.empty())
+            return missing(name, "/sua " + std::to_string(no) + " số 8 ngõ 3, hướng dẫn VNeID");
+        auto details = parse_activity(rest, ctx.today);
+        if (!details) {
+            auto e = details.error();
+            e.command = "sua";
+            return e;
+        }
+        return cmd_edit{no, std::move(*details)};
+    }
+    if (name == "toi" || name == "thongke" || name == "xephang" || name == "baocao" || name == "xuat") {
+        std::optional<period_kind> period;
+        bool ward = false, period_given = false;
+        std::string format = "xlsx";
+        std::size_t used = 0;
+        for (; used < folded.size(); ++used) {
+            auto& f = folded[used];
+            if (auto p = parse_period(f)) {
+                period = p;
+                period_given = true;
+            } else if ((f == "phuong" || f == "ward" || f == "xa") && name != "toi") {
+                ward = true;
+            } else if (name == "xuat" && (f == "xlsx" || f == "csv" || f == "excel")) {
+                format = f == "csv" ? "csv" : "xlsx";
+            } else {
+                break;
+            }
+        }
+        if (used < folded.size()) {
+            if (name == "thongke") // ward staff may name a team: "/thongke tháng Tổ 3"
+                return cmd_team_stats{period.value_or(period_kind::month), ward,
+                                      std::string(after_words(args, used))};
+            if (name == "xuat" &&
+                (folded[used].size() <= 5 && folded[used].find_first_of("0123456789") == std::string::npos))
+                return command_error{"xuat", "error_bad_format", std::string(ws[used])};
+            return command_error{std::string(name), "error_bad_period", std::string(ws[used])};
+        }
+        auto p = period.value_or(period_kind::month);
+        if (name == "toi")
+            return cmd_my_stats{p};
+        if (name == "thongke")
+            return cmd_team_stats{p, ward, ""};
+        if (name == "xephang")
+            return cmd_ranking{p, ward};
+        if (name == "baocao")
+            return cmd_report{p, ward, period_given};
+        if (p == period_kind::week)
+            return command_error{"xuat", "error_bad_period", std::string(ws.empty() ? "" : ws[0])};
+        return cmd_export{p, format};
+    }
+    if (name == "lienket")
+        return cmd_bind_group{};
+    if (name == "thanhvien")
+        return cmd_members{std::string(args)};
+    if (name == "moi") {
+        if (args.empty())
+            return missing(name, "/moi Nguyễn Văn An  hoặc  /moi 3");
+        return cmd_invite{std::string(args)};
+    }
+    if (name == "ma") {
+        if (args.empty())
+            return missing(name, "/ma ABC123");
+        return cmd_redeem_code{std::string(trim(args))};
+    }
+    if (name == "xoa") {
+        if (args.empty())
+            return missing(name, "/xoa Nguyễn Văn An");
+        return cmd_remove_member{std::string(args)};
+    }
+    if (name == "doivaitro") {
+        if (ws.size() < 2)
+            return missing(name, "/doivaitro Nguyễn Văn An tổ phó");
+        // The role is the last one or two words.
+        if (ws.size() >= 3) {
+            if (auto r = role_from_words(folded[ws.size() - 2] + " " + folded.back())) {
+                std::string who(
+                    args.substr(0, static_cast<std::size_t>(ws[ws.size() - 2].data() - args.data())));
+                return cmd_change_role{std::string(trim(who)), *r};
+            }
+        }
+        if (auto r = role_from_words(folded.back())) {
+            std::string who(args.substr(0, static_cast<std::size_t>(ws.back().data() - args.data())));
+            return cmd_change_role{std::string(trim(who)), *r};
+        }
+        return command_error{"doivaitro", "error_bad_role", std::string(ws.back())};
+    }
+    if (name == "ngonngu") {
+        if (folded.empty())
+            return missing(name, "/ngonngu en  hoặc  /ngonngu vi");
+        auto& f = folded[0];
+        if (f == "vi" || f == "tieng viet" || f == "tiengviet" || f == "vn")
+            return cmd_language{"vi"};
+        if (f == "en" || f == "english" || f == "tieng anh" || f == "tienganh")
+            return cmd_language{"en"};
+        return missing(name, "/ngonngu en  hoặc  /ngonngu vi");
+    }
+    if (name == "thongbao")
+        return parse_broadcast(args, ctx);
+    if (name == "thongbao_ds")
+        return cmd_broadcast_list{};
+    if (name == "tailieu")
+        return cmd_guides{std::string(args)};
+    if (name == "tailieu_them") {
+        if (args.empty())
+            return missing(name, "/tailieu_them Hướng dẫn cài VNeID (gửi kèm tệp)");
+        return cmd_add_guide{std::string(args)};
+    }
+    if (name == "hannop")
+        return cmd_deadlines{};
+    if (name == "hannop_them") {
+        if (args.empty())
+            return missing(name, "/hannop_them Rà soát danh sách tổ; 22/4/2026");
+        return cmd_add_deadline{std::string(args)};
+    }
+    return unknown_command{std::string(name), ""};
+}
+
+} // namespace
+
+std::optional<period_kind> parse_period(std::string_view word) {
+    auto f = fold_word(word);
+    if (f == "tuan" || f == "week" || f == "w")
+        return period_kind::week;
+    if (f == "thang" || f == "month" || f == "m")
+        return period_kind::month;
+    if (f == "quy" || f == "quarter" || f == "q")
+        return period_kind::quarter;
+    if (f == "nam" || f == "year" || f == "y")
+        return period_kind::year;
+    return std::nullopt;
+}
+
+std::string_view period_code(period_kind p) {
+    switch (p) {
+    case period_kind::week:
+        return "week";
+    case period_kind::month:
+        return "month";
+    case period_kind::quarter:
+        return "quarter";
+    case period_kind::year:
+        return "year";
+    }
+    return "month";
+}
+
+command parse_command(std::string_view raw, const parse_context& ctx) {
+    auto text = trim(raw);
+    bool slash = text.starts_with('/');
+    auto ws = words(text);
+    if (ws.empty())
+        return plain_text{std::string(text)};
+
+    if (!slash) {
+        if (!ctx.private_chat)
+            return plain_text{std::string(text)};
+        // In private chats "báo cáo tháng" works like "/baocao tháng", for long names only:
+        // short ones ("tôi", "mà") are ordinary words.
+        for (std::size_t n : {std::size_t{2}, std::size_t{1}}) {
+            if (ws.size() < n)
+                continue;
+            std::string joined;
+            for (std::size_t k = 0; k < n; ++k)
+                joined += fold_word(ws[k]);
+            auto name = canonical_command(joined);
+            if (name && (name->size() >= 5 || *name == "giup") &&
+                (n == 2 || ws.size() == 1 || name->size() >= 6))
+                return parse_args(*name, after_words(text, n), ctx);
+        }
+        return plain_text{std::string(text)};
+    }
+
+    // "/tham@ToCNSBot ..." -> name "tham", addressed to ToCNSBot.
+    auto first = ws[0].substr(1);
+    std::string_view addressee;
+    if (auto at = first.find('@'); at != std::string_view::npos) {
+        addressee = first.substr(at + 1);
+        first = first.substr(0, at);
+    }
+    if (!addressee.empty() && !ctx.bot_username.empty() &&
+        lower_ascii(addressee) != lower_ascii(ctx.bot_username))
+        return plain_text{std::string(text)}; // for another bot: not ours to answer
+    auto word = fold_word(first);
+    if (auto name = canonical_command(word))
+        return parse_args(*name, after_words(text, 1), ctx);
+    // "/báo cáo tháng": the name was split by a space.
+    if (ws.size() >= 2 && addressee.empty()) {
+        auto joined = word + fold_word(ws[1]);
+        if (auto name = canonical_command(joined))
+            return parse_args(*name, after_words(text, 2), ctx);
+    }
+    if (word.empty())
+        return plain_text{std::string(text)};
+    return unknown_command{word, nearest_command(word)};
+}
+
+std::string_view command_name(const command& c) {
+    return std::visit(
+        [](const auto& v) -> std::string_view {
+            using T = std::decay_t<decltype(v)>;
+            if constexpr (std::is_same_v<T, cmd_start>)
+                return "start";
+            else if constexpr (std::is_same_v<T, cmd_help>)
+                return "giup";
+            else if constexpr (std::is_same_v<T, cmd_visit>)
+                return "tham";
+            else if constexpr (std::is_same_v<T, cmd_session>)
+                return "buoi";
+            else if constexpr (std::is_same_v<T, cmd_undo>)
+                return "huy";
+            else if constexpr (std::is_same_v<T, cmd_edit>)
+                return "sua";
+            else if constexpr (std::is_same_v<T, cmd_my_stats>)
+                return "toi";
+            else if constexpr (std::is_same_v<T, cmd_team_stats>)
+                return "thongke";
+            else if constexpr (std::is_same_v<T, cmd_ranking>)
+                return "xephang";
+            else if constexpr (std::is_same_v<T, cmd_bind_group>)
+                return "lienket";
+            else if constexpr (std::is_same_v<T, cmd_members>)
+                return "thanhvien";
+            else if constexpr (std::is_same_v<T, cmd_invite>)
+                return "moi";
+            else if constexpr (std::is_same_v<T, cmd_redeem_code>)
+                return "ma";
+            else if constexpr (std::is_same_v<T, cmd_remove_member>)
+                return "xoa";
+            else if constexpr (std::is_same_v<T, cmd_change_role>)
+                return "doivaitro";
+            else if constexpr (std::is_same_v<T, cmd_language>)
+                return "ngonngu";
+            else if constexpr (std::is_same_v<T, cmd_broadcast>)
+                return "thongbao";
+            else if constexpr (std::is_same_v<T, cmd_broadcast_list>)
+                return "thongbao_ds";
+            else if constexpr (std::is_same_v<T, cmd_guides>)
+                return "tailieu";
+            else if constexpr (std::is_same_v<T, cmd_add_guide>)
+                return "tailieu_them";
+            else if constexpr (std::is_same_v<T, cmd_deadlines>)
+                return "hannop";
+            else if constexpr (std::is_same_v<T, cmd_add_deadline>)
+                return "hannop_them";
+            else if constexpr (std::is_same_v<T, cmd_report>)
+                return "baocao";
+            else if constexpr (std::is_same_v<T, cmd_export>)
+                return "xuat";
+            else if constexpr (std::is_same_v<T, cmd_cancel>)
+                return "thoat";
+            else if constexpr (std::is_same_v<T, command_error>)
+                return v.command;
+            else if constexpr (std::is_same_v<T, unknown_command>)
+                return "";
+            else
+                return "";
+        },
+        c);
+}
+
+} // namespace cnscd

@@ -1,0 +1,70 @@
+#pragma once
+
+// What an adapter makes of one platform update: who wrote, in which chat, and what.
+// Handlers only ever see this, never a Telegram or Zalo type.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace cnscd {
+
+enum class channel { telegram, zalo_oa, zalo_bot, console };
+
+// Short stable names, used in the database and in callback/dedupe keys.
+std::string_view channel_name(channel c);
+std::optional<channel> channel_from_name(std::string_view name);
+
+enum class chat_kind { private_chat, group };
+
+// A chat on one platform. Ids are kept as text: Zalo ids do not fit a double and
+// Telegram's fit int64, so text is the common form.
+struct chat_address {
+    channel platform = channel::console;
+    std::string chat_id;
+
+    bool operator==(const chat_address&) const = default;
+    auto operator<=>(const chat_address&) const = default;
+};
+
+enum class incoming_kind {
+    message,        // text or caption (a command, a number answering a choice, or chatter)
+    edited_message, // an edit of an earlier message
+    choice,         // a button press (callback) carrying `choice_data`
+    contact,        // a shared phone contact
+    bot_added,      // the bot was added to a group
+    bot_removed,    // the bot was removed from a group or blocked in private
+    chat_migrated,  // the group became a supergroup with id `migrated_to`
+    follow,         // Zalo OA follow
+    unfollow,       // Zalo OA unfollow
+    other,          // anything else; recorded for dedupe, otherwise ignored
+};
+
+struct attachment {
+    std::string kind;     // document | photo | file | image
+    std::string file_ref; // platform file id or URL
+    std::string file_name;
+};
+
+struct incoming {
+    incoming_kind kind = incoming_kind::message;
+    std::string update_key; // unique per platform update; duplicates carry the same key
+    chat_address chat;
+    chat_kind chat_type = chat_kind::private_chat;
+    std::string chat_title;
+    std::string user_id;         // the sender's id on this platform
+    std::string user_name;       // display name, for greetings only
+    std::string language;        // platform language code, e.g. "vi"
+    std::int64_t sent_at = 0;    // unix seconds (platform time)
+    std::string message_ref;     // platform message id, for quoting and edits
+    std::string text;            // message text or caption, command prefix included
+    std::string choice_data;     // incoming_kind::choice
+    std::string choice_ref;      // platform id of the button press, to acknowledge it
+    std::string contact_phone;   // incoming_kind::contact
+    std::string contact_user_id; // whose contact it is (must be the sender's own)
+    std::string migrated_to;     // incoming_kind::chat_migrated: the new chat id
+    std::optional<attachment> file;
+    bool addressed_elsewhere = false; // "/cmd@otherbot": not for us
+};
+
+} // namespace cnscd

@@ -1,0 +1,27 @@
+#pragma once
+
+// Accent- and case-insensitive matching for Vietnamese: "Báo cáo", "bao cao" and "BAO CAO"
+// all fold to "bao cao". NFD, drop combining marks, case-fold, đ/Đ -> d (utf8proc).
+
+#include <string>
+#include <string_view>
+
+namespace cnscd {
+
+// Folds `text`; invalid UTF-8 bytes are dropped rather than failing.
+std::string fold(std::string_view text);
+
+// True when `text` is valid UTF-8.
+bool valid_utf8(std::string_view text);
+
+// Replaces invalid UTF-8 sequences with U+FFFD so the text can be stored and echoed safely.
+std::string sanitize_utf8(std::string_view text);
+
+// Number of Unicode code points.
+std::size_t utf8_length(std::string_view text);
+
+// Telegram counts entity offsets in UTF-16 code units; converts such an offset into a byte
+// offset of `text` (clamped to its size).
+std::size_t utf16_to_byte_offset(std::string_view text, std::size_t utf16_offset);
+
+} // namespace cnscd

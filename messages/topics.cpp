@@ -1,0 +1,103 @@
+#include "messages/topics.hpp"
+
+#include <algorithm>
+#include <array>
+
+namespace cnscd {
+namespace {
+
+constexpr std::array<topic, 12> topics{{
+    {"dvc", "Dịch vụ công trực tuyến", "Online public services", "Dịch vụ công",
+     "dich vu cong|dvc|dvctt|cong dich vu cong|ho so truc tuyen|nop ho so|ho so online|thu tuc hanh chinh|"
+     "dang ky khai sinh|khai sinh|dang ky ket hon|cu tru|tam tru|thuong tru|luu tru|ho khau|nhan khau|"
+     "cap doi|giay phep lai xe|gplx|public service|online service"},
+    {"vneid", "Định danh điện tử VNeID", "VNeID e-identity", "VNeID",
+     "vneid|vn eid|dinh danh|dinh danh dien tu|muc 2|muc do 2|can cuoc dien tu|tai khoan dinh danh|e-id|eid|"
+     "can cuoc|cccd gan chip|kich hoat tai khoan"},
+    {"thanhtoan", "Thanh toán không dùng tiền mặt", "Cashless payment", "Thanh toán số",
+     "thanh toan|qr|ma qr|chuyen khoan|vi dien tu|momo|zalopay|zalo pay|vnpay|viettel money|viettelpay|"
+     "ngan hang so|app ngan hang|ung dung ngan hang|mobile banking|tai khoan ngan hang|khong dung tien mat|"
+     "tien dien|tien nuoc|payment|cashless|e-wallet"},
+    {"tmdt", "Thương mại điện tử", "E-commerce", "Thương mại điện tử",
+     "thuong mai dien tu|tmdt|ban hang online|ban hang truc tuyen|gian "
+     "hang|postmart|voso|sendo|shopee|lazada|"
+     "tiki|ocop|san thuong mai|livestream ban hang|e-commerce|online shop"},
+    {"yte", "Y tế số", "Digital health", "Y tế số",
+     "y te|so suc khoe|ho so suc khoe|benh an dien tu|dat lich kham|kham benh|bao hiem y te|bhyt|vssid|"
+     "vien phi|benh vien|health"},
+    {"giaoduc", "Giáo dục số", "Digital education", "Giáo dục số",
+     "giao duc|hoc phi|hoc ba|so lien lac|diem so|xem diem|ung dung truong|nha truong|hoc truc tuyen|"
+     "education|school"},
+    {"luadao", "Phòng chống lừa đảo", "Scam prevention", "Chống lừa đảo",
+     "lua dao|chong lua dao|phong chong lua dao|phong lua dao|canh bao lua dao|gia mao|link la|duong link la|"
+     "otp|ma otp|cuoc goi la|tin nhan la|chiem doat|scam|fraud|phishing"},
+    {"dulieu", "Bảo vệ dữ liệu cá nhân", "Personal data protection", "Bảo vệ dữ liệu",
+     "du lieu ca nhan|bao ve du lieu|bao mat|quyen rieng tu|mat khau|cai dat rieng tu|lo thong tin|"
+     "thong tin ca nhan|privacy|personal data|password"},
+    {"chuky", "Chữ ký số", "Digital signature", "Chữ ký số",
+     "chu ky so|chu ky dien tu|ky so|ky dien tu|usb token|digital signature|e-signature"},
+    {"ai", "Trí tuệ nhân tạo", "Artificial intelligence", "AI",
+     "tri tue nhan tao|ai|chatgpt|chat gpt|gemini|tro ly ao|artificial intelligence"},
+    {"baucu", "Bầu cử", "Elections", "Bầu cử",
+     "bau cu|cu tri|danh sach cu tri|hoi dong nhan dan|hdnd|quoc hoi|dai bieu|election|voter"},
+    {"khac", "Khác", "Other", "Khác", "khac|other"},
+}};
+
+bool word_char(char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) & 0x80);
+}
+
+// Position of `phrase` in `text` at word boundaries, or npos.
+std::size_t find_phrase(std::string_view text, std::string_view phrase) {
+    for (std::size_t pos = text.find(phrase); pos != std::string_view::npos;
+         pos = text.find(phrase, pos + 1)) {
+        bool start_ok = pos == 0 || !word_char(text[pos - 1]);
+        auto end = pos + phrase.size();
+        bool end_ok = end >= text.size() || !word_char(text[end]);
+        if (start_ok && end_ok)
+            return pos;
+    }
+    return std::string_view::npos;
+}
+
+} // namespace
+
+std::span<const topic> all_topics() {
+    return topics;
+}
+
+const topic* find_topic(std::string_view code) {
+    for (auto& t : topics)
+        if (t.code == code)
+            return &t;
+    return nullptr;
+}
+
+std::vector<std::string> find_topics(std::string_view folded) {
+    std::vector<std::pair<std::size_t, std::string>> hits;
+    for (auto& t : topics) {
+        if (t.code == "khac")
+            continue;
+        std::size_t best = std::string_view::npos;
+        std::string_view list = t.keywords;
+        while (!list.empty()) {
+            auto bar = list.find('|');
+            auto phrase = list.substr(0, bar);
+            best = std::min(best, find_phrase(folded, phrase));
+            if (bar == std::string_view::npos)
+                break;
+            list.remove_prefix(bar + 1);
+        }
+        if (best != std::string_view::npos)
+            hits.emplace_back(best, std::string(t.code));
+    }
+    std::sort(hits.begin(), hits.end());
+    std::vector<std::string> out;
+    for (auto& h : hits)
+        out.push_back(h.second);
+    if (out.empty() && find_phrase(folded, "khac") != std::string_view::npos)
+        out.push_back("khac");
+    return out;
+}
+
+} // namespace cnscd

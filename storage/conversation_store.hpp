@@ -1,0 +1,39 @@
+#pragma once
+
+// Open questions: the bot asked this user something in this chat and waits for a button,
+// a typed number or a text reply.
+
+#include "messages/incoming.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cnscd {
+
+class database;
+
+struct conversation {
+    chat_address chat;
+    std::string user_id;
+    std::string kind;  // "choice" (numbered choices) or a handler's kind
+    std::string state; // JSON owned by the handler
+    std::int64_t expires_at = 0;
+};
+
+class conversation_store {
+public:
+    explicit conversation_store(database& db) : db_(db) {}
+
+    std::optional<conversation> find(const chat_address& chat, const std::string& user_id);
+    void put(const conversation& c);
+    void erase(const chat_address& chat, const std::string& user_id);
+    // Removes and returns conversations that expired before `now`.
+    std::vector<conversation> take_expired(std::int64_t now);
+
+private:
+    database& db_;
+};
+
+} // namespace cnscd

@@ -1,0 +1,118 @@
+#include "storage/database.hpp"
+
+#include "storage/migrations.hpp"
+#include "storage/sqlite_connection.hpp"
+
+#include <SQLiteCpp/Backup.h>
+
+#include <filesystem>
+
+namespace cnscd {
+
+database::database(std::string path, std::unique_ptr<storage_detail::sqlite_connection> conn)
+    : path_(std::move(path)), conn_(std::move(conn)) {}
+
+database::~database() = default;
+
+std::unique_ptr<database> database::open(const std::string& path, const database_options& options) {
+    bool memory = path == ":memory:" || path.starts_with("file::memory:");
+    if (!memory && options.create) {
+        auto dir = std::filesystem::path(path).parent_path();
+        std::error_code ec;
+        if (!dir.empty())
+            std::filesystem::create_directories(dir, ec);
+        if (ec)
+            throw database_error("cannot create the folder " + dir.string() + " for the database: " +
+                                 ec.message() + ". Fix: create it or choose another path with CNSCD_DB");
+    }
+    int flags = SQLite::OPEN_READWRITE | (options.create ? SQLite::OPEN_CREATE : 0) | SQLite::OPEN_FULLMUTEX;
+    std::unique_ptr<storage_detail::sqlite_connection> conn;
+    try {
+        conn = std::make_unique<storage_detail::sqlite_connection>(path, flags);
+        conn->db.setBusyTimeout(options.busy_timeout_ms);
+        if (!memory)
+            conn->db.exec("PRAGMA journal_mode=WAL");
+        conn->db.exec(options.synchronous == "normal" ? "PRAGMA synchronous=NORMAL"
+                                                      : "PRAGMA synchronous=FULL");
+        conn->db.exec("PRAGMA foreign_keys=ON");
+        conn->db.exec("PRAGMA temp_store=MEMORY");
+        // Keep the page cache small: the bot's working set is small and memory is a target.
+        conn->db.exec("PRAGMA cache_size=-4000");
+    } catch (const SQLite::Exception& e) {
+        throw database_error("cannot open the database " + path + ": " + e.what() +
+                             ". Fix: check the path (CNSCD_DB), free disk space and file permissions");
+    }
+    std::unique_ptr<database> db(new database(path, std::move(conn)));
+    if (options.run_migrations)
+        db->migrate();
+    return db;
+}
+
+int database::schema_version() const {
+    return conn_->db.execAndGet("PRAGMA user_version").getInt();
+}
+
+int database::latest_schema_version() const {
+    return all_migrations().back().version;
+}
+
+int database::migrate() {
+    int current = schema_version();
+    if (current > latest_schema_version())
+        throw database_error("the database " + path_ + " has schema version " + std::to_string(current) +
+                             ", newer than this program knows (" + std::to_string(latest_schema_version()) +
+                             "). Fix: run the newer cnscd-bot that wrote it, or restore a backup");
+    int ran = 0;
+    for (auto& m : all_migrations()) {
+        if (m.version <= current)
+            continue;
+        try {
+            in_transaction([&] {
+                conn_->db.exec(std::string(m.sql));
+                conn_->db.exec("PRAGMA user_version=" + std::to_string(m.version));
+            });
+        } catch (const SQLite::Exception& e) {
+            throw database_error("migration " + std::to_string(m.version) + " (" + std::string(m.name) +
+                                 ") failed on " + path_ + ": " + e.what() + ". Nothing was changed by it");
+        }
+        ++ran;
+    }
+    return ran;
+}
+
+void database::begin() {
+    conn_->exec("BEGIN IMMEDIATE");
+}
+void database::commit() {
+    conn_->exec("COMMIT");
+}
+void database::rollback() {
+    after_commit_.clear();
+    try {
+        conn_->db.exec("ROLLBACK");
+    } catch (const SQLite::Exception&) {
+        // Already rolled back by SQLite (e.g. after SQLITE_FULL); nothing left to undo.
+    }
+}
+void database::savepoint(const char* name) {
+    conn_->db.exec(std::string("SAVEPOINT ") + name);
+}
+void database::release(const char* name) {
+    conn_->db.exec(std::string("RELEASE ") + name);
+}
+void database::rollback_to(const char* name) {
+    conn_->db.exec(std::string("ROLLBACK TO ") + name);
+    conn_->db.exec(std::string("RELEASE ") + name);
+}
+
+void database::backup_to(const std::string& path) {
+    SQLite::Database target(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    SQLite::Backup backup(target, conn_->db);
+    backup.executeStep(-1);
+}
+
+bool database::quick_check() {
+    return conn_->db.execAndGet("PRAGMA quick_check").getString() == "ok";
+}
+
+} // namespace cnscd

@@ -1,0 +1,170 @@
+#include "storage/migrations.hpp"
+
+#include <array>
+
+namespace cnscd {
+namespace {
+
+// Times are unix seconds (UTC). Local calendar days are stored as 'YYYY-MM-DD' text,
+// computed in the configured zone when the row is written.
+constexpr std::string_view infrastructure = R"sql(
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) WITHOUT ROWID;
+
+-- Update keys already handled, so a redelivered update produces nothing.
+-- Telegram's update_id is stored as an integer, Zalo's ids as text.
+CREATE TABLE processed_updates (
+    channel      TEXT    NOT NULL,
+    update_id            NOT NULL,
+    processed_at INTEGER NOT NULL,
+    PRIMARY KEY (channel, update_id)
+) WITHOUT ROWID;
+CREATE INDEX processed_updates_age ON processed_updates (processed_at);
+
+-- Everything the bot sends. A row is delivered at least once; its id is the idempotency key.
+CREATE TABLE outbox (
+    id           INTEGER PRIMARY KEY,
+    channel      TEXT    NOT NULL,
+    chat_id      TEXT    NOT NULL,
+    lane         INTEGER NOT NULL,
+    payload      TEXT    NOT NULL,
+    state        TEXT    NOT NULL DEFAULT 'pending', -- pending | sent | failed | merged
+    attempts     INTEGER NOT NULL DEFAULT 0,
+    not_before   INTEGER NOT NULL DEFAULT 0,
+    created_at   INTEGER NOT NULL,
+    sent_at      INTEGER,
+    message_ref  TEXT,        -- the platform's id of the sent message
+    error        TEXT,
+    campaign_id  INTEGER
+);
+CREATE INDEX outbox_pending ON outbox (id) WHERE state = 'pending';
+CREATE INDEX outbox_campaign ON outbox (campaign_id) WHERE campaign_id IS NOT NULL;
+
+-- Chats the platform told us are gone (bot blocked or kicked); nothing more is sent there.
+CREATE TABLE inactive_chats (
+    channel  TEXT NOT NULL,
+    chat_id  TEXT NOT NULL,
+    reason   TEXT NOT NULL,
+    since    INTEGER NOT NULL,
+    PRIMARY KEY (channel, chat_id)
+) WITHOUT ROWID;
+)sql";
+
+constexpr std::string_view registry = R"sql(
+CREATE TABLE wards (
+    id          INTEGER PRIMARY KEY,
+    name        TEXT NOT NULL UNIQUE,
+    join_policy TEXT NOT NULL DEFAULT 'roster', -- roster | open
+    created_at  INTEGER NOT NULL
+);
+
+CREATE TABLE teams (
+    id         INTEGER PRIMARY KEY,
+    ward_id    INTEGER NOT NULL REFERENCES wards(id),
+    name       TEXT    NOT NULL,        -- "Tổ dân phố số 1"
+    code       TEXT    NOT NULL,        -- short handle for commands: "to1"
+    area       TEXT    NOT NULL DEFAULT '',
+    households INTEGER,                 -- households in the area, for targets
+    active     INTEGER NOT NULL DEFAULT 1,
+    created_at INTEGER NOT NULL,
+    UNIQUE (ward_id, name),
+    UNIQUE (ward_id, code)
+);
+
+-- People on the roster, ward staff and admins. Ward staff have no team.
+CREATE TABLE members (
+    id           INTEGER PRIMARY KEY,
+    ward_id      INTEGER NOT NULL REFERENCES wards(id),
+    team_id      INTEGER REFERENCES teams(id),
+    full_name    TEXT    NOT NULL,
+    position     TEXT    NOT NULL DEFAULT '', -- Chức vụ tổ/xóm/đơn vị công tác
+    role         TEXT    NOT NULL,            -- member | deputy | leader | ward_staff | admin
+    role_title   TEXT    NOT NULL DEFAULT '', -- Chức vụ Tổ CNSCĐ as the ward wrote it
+    phone        TEXT,                        -- +84..., normalised
+    cccd_enc     BLOB,                        -- citizen id, AES-256-GCM
+    cccd_hint    TEXT,                        -- last 3 digits, for masked display
+    cccd_digest  TEXT,                        -- keyed hash, to find duplicates without decrypting
+    area         TEXT    NOT NULL DEFAULT '', -- Khu vực phụ trách
+    note         TEXT    NOT NULL DEFAULT '',
+    roster_row   TEXT    NOT NULL DEFAULT '', -- TT as on the ward's roster
+    language     TEXT,
+    active       INTEGER NOT NULL DEFAULT 1,
+    source       TEXT    NOT NULL DEFAULT 'roster', -- roster | open_join | staff
+    created_at   INTEGER NOT NULL,
+    updated_at   INTEGER NOT NULL
+);
+CREATE UNIQUE INDEX members_phone ON members (ward_id, phone) WHERE phone IS NOT NULL;
+CREATE INDEX members_team ON members (team_id);
+
+-- Chat accounts linked to a member: one member may link Telegram and Zalo.
+CREATE TABLE accounts (
+    channel    TEXT    NOT NULL,
+    user_id    TEXT    NOT NULL,
+    member_id  INTEGER NOT NULL REFERENCES members(id),
+    linked_at  INTEGER NOT NULL,
+    how        TEXT    NOT NULL, -- contact | invite | open_join | console
+    PRIMARY KEY (channel, user_id)
+) WITHOUT ROWID;
+CREATE INDEX accounts_member ON accounts (member_id);
+
+-- Group chats bound to a team (or to the ward, for the ward-wide group).
+CREATE TABLE group_bindings (
+    channel   TEXT    NOT NULL,
+    chat_id   TEXT    NOT NULL,
+    ward_id   INTEGER NOT NULL REFERENCES wards(id),
+    team_id   INTEGER REFERENCES teams(id), -- NULL: the ward group
+    title     TEXT    NOT NULL DEFAULT '',
+    bound_by  INTEGER REFERENCES members(id),
+    bound_at  INTEGER NOT NULL,
+    active    INTEGER NOT NULL DEFAULT 1,
+    PRIMARY KEY (channel, chat_id)
+) WITHOUT ROWID;
+CREATE INDEX group_bindings_team ON group_bindings (team_id);
+
+CREATE TABLE invites (
+    code        TEXT PRIMARY KEY,
+    member_id   INTEGER NOT NULL REFERENCES members(id),
+    created_by  INTEGER REFERENCES members(id),
+    created_at  INTEGER NOT NULL,
+    expires_at  INTEGER NOT NULL,
+    used_at     INTEGER,
+    used_by     TEXT           -- channel:user_id
+) WITHOUT ROWID;
+
+-- Who changed roles, bindings and memberships, who broadcast and who exported data.
+CREATE TABLE audit_log (
+    id        INTEGER PRIMARY KEY,
+    at        INTEGER NOT NULL,
+    actor_id  INTEGER,          -- members.id, NULL for the operator's command line
+    actor     TEXT    NOT NULL, -- readable: "Nguyễn Văn A (leader)" or "operator"
+    action    TEXT    NOT NULL, -- e.g. role.change, group.bind, export
+    subject   TEXT    NOT NULL DEFAULT '',
+    detail    TEXT    NOT NULL DEFAULT ''
+);
+
+-- Multi-step conversations waiting for the user's next message or button.
+CREATE TABLE conversations (
+    channel    TEXT    NOT NULL,
+    chat_id    TEXT    NOT NULL,
+    user_id    TEXT    NOT NULL,
+    kind       TEXT    NOT NULL,
+    state      TEXT    NOT NULL, -- JSON owned by the handler
+    expires_at INTEGER NOT NULL,
+    PRIMARY KEY (channel, chat_id, user_id)
+) WITHOUT ROWID;
+)sql";
+
+constexpr std::array<migration, 2> migrations{{
+    {1, "infrastructure: meta, processed updates, outbox", infrastructure},
+    {2, "registry: wards, teams, members, accounts, groups, invites, audit", registry},
+}};
+
+} // namespace
+
+std::span<const migration> all_migrations() {
+    return migrations;
+}
+
+} // namespace cnscd

@@ -1,0 +1,409 @@
+#include "storage/registry.hpp"
+
+#include "messages/text_fold.hpp"
+#include "storage/database.hpp"
+#include "storage/sqlite_connection.hpp"
+
+namespace cnscd {
+namespace {
+
+using ll = std::int64_t;
+
+std::string ch(channel c) {
+    return std::string(channel_name(c));
+}
+
+std::optional<ll> opt(const std::optional<std::int64_t>& v) {
+    return v ? std::optional<ll>(*v) : std::nullopt;
+}
+
+ward_record read_ward(SQLite::Statement& st) {
+    return {st.getColumn(0).getInt64(), st.getColumn(1).getString(), st.getColumn(2).getString()};
+}
+
+team_record read_team(SQLite::Statement& st) {
+    team_record t;
+    t.id = st.getColumn(0).getInt64();
+    t.ward_id = st.getColumn(1).getInt64();
+    t.name = st.getColumn(2).getString();
+    t.code = st.getColumn(3).getString();
+    t.area = st.getColumn(4).getString();
+    if (!st.getColumn(5).isNull())
+        t.households = st.getColumn(5).getInt64();
+    t.active = st.getColumn(6).getInt() != 0;
+    return t;
+}
+
+#define TEAM_COLUMNS "id, ward_id, name, code, area, households, active"
+#define MEMBER_COLUMNS                                                                                       \
+    "m.id, m.ward_id, m.team_id, m.full_name, m.position, m.role, m.role_title, coalesce(m.phone, ''), "     \
+    "coalesce(m.cccd_hint, ''), m.area, m.note, m.roster_row, coalesce(m.language, ''), m.source, m.active"
+
+member_record read_member(SQLite::Statement& st) {
+    member_record m;
+    m.id = st.getColumn(0).getInt64();
+    m.ward_id = st.getColumn(1).getInt64();
+    if (!st.getColumn(2).isNull())
+        m.team_id = st.getColumn(2).getInt64();
+    m.full_name = st.getColumn(3).getString();
+    m.position = st.getColumn(4).getString();
+    m.role = st.getColumn(5).getString();
+    m.role_title = st.getColumn(6).getString();
+    m.phone = st.getColumn(7).getString();
+    m.cccd_hint = st.getColumn(8).getString();
+    m.area = st.getColumn(9).getString();
+    m.note = st.getColumn(10).getString();
+    m.roster_row = st.getColumn(11).getString();
+    m.language = st.getColumn(12).getString();
+    m.source = st.getColumn(13).getString();
+    m.active = st.getColumn(14).getInt() != 0;
+    return m;
+}
+
+group_binding read_binding(SQLite::Statement& st) {
+    group_binding b;
+    b.chat.platform = channel_from_name(st.getColumn(0).getString()).value_or(channel::console);
+    b.chat.chat_id = st.getColumn(1).getString();
+    b.ward_id = st.getColumn(2).getInt64();
+    if (!st.getColumn(3).isNull())
+        b.team_id = st.getColumn(3).getInt64();
+    b.title = st.getColumn(4).getString();
+    b.active = st.getColumn(5).getInt() != 0;
+    return b;
+}
+
+template <class T, class F> std::optional<T> first(SQLite::Statement& st, F read) {
+    if (!st.executeStep())
+        return std::nullopt;
+    return read(st);
+}
+
+template <class T, class F> std::vector<T> all_rows(SQLite::Statement& st, F read) {
+    std::vector<T> out;
+    while (st.executeStep())
+        out.push_back(read(st));
+    return out;
+}
+
+} // namespace
+
+std::string team_code_from_name(const std::string& name) {
+    auto f = fold(name);
+    std::string code;
+    std::string digits;
+    std::string initials;
+    bool word_start = true;
+    for (char c : f) {
+        if (std::isdigit(static_cast<unsigned char>(c))) {
+            digits += c;
+            word_start = false;
+        } else if (std::isalpha(static_cast<unsigned char>(c))) {
+            if (word_start)
+                initials += c;
+            code += c;
+            word_start = false;
+        } else {
+            word_start = true;
+        }
+    }
+    // "tổ dân phố số 1" -> "to1"; "thôn 3" -> "thon3"; names without digits keep their letters.
+    if (!digits.empty()) {
+        auto first_word = f.substr(0, f.find(' '));
+        std::string lead;
+        for (char c : first_word)
+            if (std::isalpha(static_cast<unsigned char>(c)))
+                lead += c;
+        return (lead.empty() ? "to" : lead) + digits;
+    }
+    return code.empty() ? "team" : code;
+}
+
+// ---------------------------------------------------------------- wards
+
+std::optional<ward_record> ward_store::by_id(std::int64_t id) {
+    return first<ward_record>(
+        db_.native().query("SELECT id, name, join_policy FROM wards WHERE id = ?", ll(id)), read_ward);
+}
+
+std::optional<ward_record> ward_store::by_name(const std::string& name) {
+    if (auto w = first<ward_record>(
+            db_.native().query("SELECT id, name, join_policy FROM wards WHERE name = ?", name), read_ward))
+        return w;
+    // Accent- and case-insensitive fallback: "phuong hoa xuan" finds "Phường Hòa Xuân".
+    auto wanted = fold(name);
+    for (auto& w : all())
+        if (fold(w.name) == wanted)
+            return w;
+    return std::nullopt;
+}
+
+std::int64_t ward_store::ensure(const std::string& name, std::int64_t now) {
+    if (auto w = by_name(name))
+        return w->id;
+    db_.native().exec("INSERT INTO wards (name, created_at) VALUES (?, ?)", name, ll(now));
+    return db_.native().db.getLastInsertRowid();
+}
+
+void ward_store::set_join_policy(std::int64_t id, const std::string& policy) {
+    db_.native().exec("UPDATE wards SET join_policy = ? WHERE id = ?", policy, ll(id));
+}
+
+std::vector<ward_record> ward_store::all() {
+    return all_rows<ward_record>(db_.native().query("SELECT id, name, join_policy FROM wards ORDER BY id"),
+                                 read_ward);
+}
+
+// ---------------------------------------------------------------- teams
+
+std::optional<team_record> team_store::by_id(std::int64_t id) {
+    return first<team_record>(db_.native().query("SELECT " TEAM_COLUMNS " FROM teams WHERE id = ?", ll(id)),
+                              read_team);
+}
+
+std::optional<team_record> team_store::by_name(std::int64_t ward_id, const std::string& name) {
+    if (auto t = first<team_record>(db_.native().query("SELECT " TEAM_COLUMNS
+                                                       " FROM teams WHERE ward_id = ? AND name = ?",
+                                                       ll(ward_id), name),
+                                    read_team))
+        return t;
+    auto wanted = fold(name);
+    for (auto& t : in_ward(ward_id, false))
+        if (fold(t.name) == wanted)
+            return t;
+    return std::nullopt;
+}
+
+std::optional<team_record> team_store::by_code(std::int64_t ward_id, const std::string& code) {
+    return first<team_record>(db_.native().query("SELECT " TEAM_COLUMNS
+                                                 " FROM teams WHERE ward_id = ? AND code = ?",
+                                                 ll(ward_id), code),
+                              read_team);
+}
+
+std::vector<team_record> team_store::in_ward(std::int64_t ward_id, bool active_only) {
+    return all_rows<team_record>(
+        db_.native().query("SELECT " TEAM_COLUMNS
+                           " FROM teams WHERE ward_id = ? AND (active = 1 OR ? = 0) ORDER BY id",
+                           ll(ward_id), active_only ? 1 : 0),
+        read_team);
+}
+
+std::int64_t team_store::ensure(std::int64_t ward_id, const std::string& name, std::int64_t now) {
+    if (auto t = by_name(ward_id, name))
+        return t->id;
+    auto base = team_code_from_name(name);
+    auto code = base;
+    for (int n = 2; by_code(ward_id, code); ++n)
+        code = base + "_" + std::to_string(n);
+    db_.native().exec("INSERT INTO teams (ward_id, name, code, created_at) VALUES (?, ?, ?, ?)", ll(ward_id),
+                      name, code, ll(now));
+    return db_.native().db.getLastInsertRowid();
+}
+
+void team_store::update(const team_record& t) {
+    db_.native().exec(
+        "UPDATE teams SET name = ?, code = ?, area = ?, households = ?, active = ? WHERE id = ?", t.name,
+        t.code, t.area, opt(t.households), t.active ? 1 : 0, ll(t.id));
+}
+
+// ---------------------------------------------------------------- members
+
+std::optional<member_record> member_store::by_id(std::int64_t id) {
+    return first<member_record>(
+        db_.native().query("SELECT " MEMBER_COLUMNS " FROM members m WHERE m.id = ?", ll(id)), read_member);
+}
+
+std::optional<member_record> member_store::by_account(channel platform, const std::string& user_id) {
+    return first<member_record>(db_.native().query("SELECT " MEMBER_COLUMNS
+                                                   " FROM accounts a JOIN members m ON m.id = a.member_id "
+                                                   "WHERE a.channel = ? AND a.user_id = ?",
+                                                   ch(platform), user_id),
+                                read_member);
+}
+
+std::optional<member_record> member_store::by_phone(std::int64_t ward_id, const std::string& phone) {
+    return first<member_record>(db_.native().query("SELECT " MEMBER_COLUMNS
+                                                   " FROM members m WHERE m.ward_id = ? AND m.phone = ?",
+                                                   ll(ward_id), phone),
+                                read_member);
+}
+
+std::optional<member_record> member_store::by_phone_any_ward(const std::string& phone) {
+    return first<member_record>(
+        db_.native().query(
+            "SELECT " MEMBER_COLUMNS " FROM members m WHERE m.phone = ? ORDER BY m.active DESC, m.id", phone),
+        read_member);
+}
+
+std::vector<member_record> member_store::in_team(std::int64_t team_id, bool active_only) {
+    return all_rows<member_record>(
+        db_.native().query("SELECT " MEMBER_COLUMNS
+                           " FROM members m WHERE m.team_id = ? AND (m.active = 1 OR ? = 0) "
+                           "ORDER BY m.id",
+                           ll(team_id), active_only ? 1 : 0),
+        read_member);
+}
+
+std::vector<member_record> member_store::in_ward(std::int64_t ward_id, bool active_only) {
+    return all_rows<member_record>(
+        db_.native().query("SELECT " MEMBER_COLUMNS
+                           " FROM members m WHERE m.ward_id = ? AND (m.active = 1 OR ? = 0) "
+                           "ORDER BY m.id",
+                           ll(ward_id), active_only ? 1 : 0),
+        read_member);
+}
+
+std::int64_t member_store::insert(const member_record& m, std::int64_t now) {
+    db_.native().exec(
+        "INSERT INTO members (ward_id, team_id, full_name, position, role, role_title, phone, area, "
+        "note, roster_row, language, active, source, created_at, updated_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        ll(m.ward_id), opt(m.team_id), m.full_name, m.position, m.role, m.role_title,
+        m.phone.empty() ? std::optional<std::string>() : m.phone, m.area, m.note, m.roster_row,
+        m.language.empty() ? std::optional<std::string>() : m.language, m.active ? 1 : 0, m.source, ll(now),
+        ll(now));
+    return db_.native().db.getLastInsertRowid();
+}
+
+void member_store::update(const member_record& m, std::int64_t now) {
+    db_.native().exec(
+        "UPDATE members SET team_id = ?, full_name = ?, position = ?, role = ?, role_title = ?, "
+        "phone = ?, area = ?, note = ?, roster_row = ?, active = ?, updated_at = ? WHERE id = ?",
+        opt(m.team_id), m.full_name, m.position, m.role, m.role_title,
+        m.phone.empty() ? std::optional<std::string>() : m.phone, m.area, m.note, m.roster_row,
+        m.active ? 1 : 0, ll(now), ll(m.id));
+}
+
+void member_store::set_active(std::int64_t id, bool active, std::int64_t now) {
+    db_.native().exec("UPDATE members SET active = ?, updated_at = ? WHERE id = ?", active ? 1 : 0, ll(now),
+                      ll(id));
+}
+
+void member_store::set_role(std::int64_t id, const std::string& role, std::int64_t now) {
+    db_.native().exec("UPDATE members SET role = ?, updated_at = ? WHERE id = ?", role, ll(now), ll(id));
+}
+
+void member_store::set_language(std::int64_t id, const std::string& language) {
+    db_.native().exec("UPDATE members SET language = ? WHERE id = ?", language, ll(id));
+}
+
+void member_store::set_cccd(std::int64_t id, const std::string& sealed, const std::string& hint,
+                            const std::string& digest) {
+    auto& st = db_.native().statement(
+        "UPDATE members SET cccd_enc = ?, cccd_hint = ?, cccd_digest = ? WHERE id = ?");
+    st.bind(1, sealed.data(), static_cast<int>(sealed.size()));
+    st.bind(2, hint);
+    st.bind(3, digest);
+    st.bind(4, ll(id));
+    st.exec();
+}
+
+std::optional<std::string> member_store::sealed_cccd(std::int64_t id) {
+    auto& st =
+        db_.native().query("SELECT cccd_enc FROM members WHERE id = ? AND cccd_enc IS NOT NULL", ll(id));
+    if (!st.executeStep())
+        return std::nullopt;
+    auto col = st.getColumn(0);
+    return std::string(static_cast<const char*>(col.getBlob()), static_cast<std::size_t>(col.getBytes()));
+}
+
+std::optional<std::int64_t> member_store::by_cccd_digest(std::int64_t ward_id, const std::string& digest) {
+    auto& st = db_.native().query("SELECT id FROM members WHERE ward_id = ? AND cccd_digest = ?", ll(ward_id),
+                                  digest);
+    if (!st.executeStep())
+        return std::nullopt;
+    return st.getColumn(0).getInt64();
+}
+
+void member_store::link_account(channel platform, const std::string& user_id, std::int64_t member_id,
+                                const std::string& how, std::int64_t now) {
+    db_.native().exec(
+        "INSERT INTO accounts (channel, user_id, member_id, linked_at, how) VALUES (?, ?, ?, ?, ?) "
+        "ON CONFLICT (channel, user_id) DO UPDATE SET member_id = excluded.member_id, "
+        "linked_at = excluded.linked_at, how = excluded.how",
+        ch(platform), user_id, ll(member_id), ll(now), how);
+}
+
+void member_store::unlink_account(channel platform, const std::string& user_id) {
+    db_.native().exec("DELETE FROM accounts WHERE channel = ? AND user_id = ?", ch(platform), user_id);
+}
+
+std::vector<chat_address> member_store::accounts_of(std::int64_t member_id) {
+    return all_rows<chat_address>(
+        db_.native().query("SELECT channel, user_id FROM accounts WHERE member_id = ? ORDER BY linked_at",
+                           ll(member_id)),
+        [](SQLite::Statement& st) {
+            return chat_address{channel_from_name(st.getColumn(0).getString()).value_or(channel::console),
+                                st.getColumn(1).getString()};
+        });
+}
+
+// ---------------------------------------------------------------- groups
+
+std::optional<group_binding> group_store::find(const chat_address& chat) {
+    return first<group_binding>(
+        db_.native().query("SELECT channel, chat_id, ward_id, team_id, title, active FROM group_bindings "
+                           "WHERE channel = ? AND chat_id = ?",
+                           ch(chat.platform), chat.chat_id),
+        read_binding);
+}
+
+void group_store::bind(const group_binding& b, std::optional<std::int64_t> bound_by, std::int64_t now) {
+    db_.native().exec(
+        "INSERT INTO group_bindings (channel, chat_id, ward_id, team_id, title, bound_by, bound_at, "
+        "active) VALUES (?, ?, ?, ?, ?, ?, ?, 1) ON CONFLICT (channel, chat_id) DO UPDATE SET "
+        "ward_id = excluded.ward_id, team_id = excluded.team_id, title = excluded.title, "
+        "bound_by = excluded.bound_by, bound_at = excluded.bound_at, active = 1",
+        ch(b.chat.platform), b.chat.chat_id, ll(b.ward_id), opt(b.team_id), b.title, opt(bound_by), ll(now));
+}
+
+void group_store::set_active(const chat_address& chat, bool active) {
+    db_.native().exec("UPDATE group_bindings SET active = ? WHERE channel = ? AND chat_id = ?",
+                      active ? 1 : 0, ch(chat.platform), chat.chat_id);
+}
+
+bool group_store::migrate(const chat_address& from, const std::string& new_chat_id) {
+    return db_.native().exec(
+               "UPDATE OR REPLACE group_bindings SET chat_id = ? WHERE channel = ? AND chat_id = ?",
+               new_chat_id, ch(from.platform), from.chat_id) > 0;
+}
+
+std::vector<group_binding> group_store::of_team(std::int64_t team_id) {
+    return all_rows<group_binding>(
+        db_.native().query("SELECT channel, chat_id, ward_id, team_id, title, active FROM group_bindings "
+                           "WHERE team_id = ? AND active = 1 ORDER BY bound_at",
+                           ll(team_id)),
+        read_binding);
+}
+
+std::vector<group_binding> group_store::of_ward(std::int64_t ward_id, bool team_groups_only) {
+    return all_rows<group_binding>(
+        db_.native().query(
+            "SELECT channel, chat_id, ward_id, team_id, title, active FROM group_bindings "
+            "WHERE ward_id = ? AND active = 1 AND (team_id IS NOT NULL OR ? = 0) ORDER BY bound_at",
+            ll(ward_id), team_groups_only ? 1 : 0),
+        read_binding);
+}
+
+// ---------------------------------------------------------------- audit
+
+void audit_log::record(std::optional<std::int64_t> actor_id, const std::string& actor,
+                       const std::string& action, const std::string& subject, const std::string& detail,
+                       std::int64_t now) {
+    db_.native().exec(
+        "INSERT INTO audit_log (at, actor_id, actor, action, subject, detail) VALUES (?, ?, ?, ?, ?, ?)",
+        ll(now), opt(actor_id), actor, action, subject, detail);
+}
+
+std::vector<audit_log::entry> audit_log::recent(std::size_t limit) {
+    return all_rows<entry>(db_.native().query("SELECT at, actor, action, subject, detail FROM audit_log "
+                                              "ORDER BY id DESC LIMIT ?",
+                                              ll(limit)),
+                           [](SQLite::Statement& st) {
+                               return entry{st.getColumn(0).getInt64(), st.getColumn(1).getString(),
+                                            st.getColumn(2).getString(), st.getColumn(3).getString(),
+                                            st.getColumn(4).getString()};
+                           });
+}
+
+} // namespace cnscd

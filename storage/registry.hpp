@@ -1,0 +1,155 @@
+#pragma once
+
+// Wards, teams, members, linked chat accounts and bound group chats: the records every
+// handler needs to know who is writing and for which team.
+
+#include "messages/incoming.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cnscd {
+
+class database;
+
+struct ward_record {
+    std::int64_t id = 0;
+    std::string name;
+    std::string join_policy = "roster"; // roster | open
+};
+
+struct team_record {
+    std::int64_t id = 0;
+    std::int64_t ward_id = 0;
+    std::string name;
+    std::string code;
+    std::string area;
+    std::optional<std::int64_t> households;
+    bool active = true;
+};
+
+struct member_record {
+    std::int64_t id = 0;
+    std::int64_t ward_id = 0;
+    std::optional<std::int64_t> team_id; // none for ward staff
+    std::string full_name;
+    std::string position;   // Chức vụ tổ/xóm/đơn vị công tác
+    std::string role;       // member | deputy | leader | ward_staff | admin
+    std::string role_title; // as the ward wrote it
+    std::string phone;      // +84..., normalised
+    std::string cccd_hint;  // last 3 digits, for masked display
+    std::string area;
+    std::string note;
+    std::string roster_row;
+    std::string language; // "" = the configured default
+    std::string source = "roster";
+    bool active = true;
+};
+
+// A group chat bound to a team, or to the whole ward when team_id is empty.
+struct group_binding {
+    chat_address chat;
+    std::int64_t ward_id = 0;
+    std::optional<std::int64_t> team_id;
+    std::string title;
+    bool active = true;
+};
+
+class ward_store {
+public:
+    explicit ward_store(database& db) : db_(db) {}
+    std::optional<ward_record> by_id(std::int64_t id);
+    std::optional<ward_record> by_name(const std::string& name);
+    // Creates the ward if missing; returns its id.
+    std::int64_t ensure(const std::string& name, std::int64_t now);
+    void set_join_policy(std::int64_t id, const std::string& policy);
+    std::vector<ward_record> all();
+
+private:
+    database& db_;
+};
+
+class team_store {
+public:
+    explicit team_store(database& db) : db_(db) {}
+    std::optional<team_record> by_id(std::int64_t id);
+    std::optional<team_record> by_name(std::int64_t ward_id, const std::string& name);
+    std::optional<team_record> by_code(std::int64_t ward_id, const std::string& code);
+    std::vector<team_record> in_ward(std::int64_t ward_id, bool active_only = true);
+    // Creates the team if missing (code derived from the name); returns its id.
+    std::int64_t ensure(std::int64_t ward_id, const std::string& name, std::int64_t now);
+    void update(const team_record& team);
+
+private:
+    database& db_;
+};
+
+class member_store {
+public:
+    explicit member_store(database& db) : db_(db) {}
+    std::optional<member_record> by_id(std::int64_t id);
+    std::optional<member_record> by_account(channel platform, const std::string& user_id);
+    std::optional<member_record> by_phone(std::int64_t ward_id, const std::string& phone);
+    // Any ward: phones are unique within a ward; the first active match.
+    std::optional<member_record> by_phone_any_ward(const std::string& phone);
+    std::vector<member_record> in_team(std::int64_t team_id, bool active_only = true);
+    std::vector<member_record> in_ward(std::int64_t ward_id, bool active_only = true);
+    std::int64_t insert(const member_record& m, std::int64_t now);
+    void update(const member_record& m, std::int64_t now);
+    void set_active(std::int64_t id, bool active, std::int64_t now);
+    void set_role(std::int64_t id, const std::string& role, std::int64_t now);
+    void set_language(std::int64_t id, const std::string& language);
+    // Encrypted citizen id (see personal_data.hpp); the hint is its last 3 digits.
+    void set_cccd(std::int64_t id, const std::string& sealed, const std::string& hint,
+                  const std::string& digest);
+    std::optional<std::string> sealed_cccd(std::int64_t id);
+    std::optional<std::int64_t> by_cccd_digest(std::int64_t ward_id, const std::string& digest);
+
+    void link_account(channel platform, const std::string& user_id, std::int64_t member_id,
+                      const std::string& how, std::int64_t now);
+    void unlink_account(channel platform, const std::string& user_id);
+    // Chat accounts of a member (private chat ids equal user ids on our platforms).
+    std::vector<chat_address> accounts_of(std::int64_t member_id);
+
+private:
+    database& db_;
+};
+
+class group_store {
+public:
+    explicit group_store(database& db) : db_(db) {}
+    std::optional<group_binding> find(const chat_address& chat);
+    void bind(const group_binding& binding, std::optional<std::int64_t> bound_by, std::int64_t now);
+    void set_active(const chat_address& chat, bool active);
+    // The group upgraded to a supergroup: the binding follows it to its new id.
+    bool migrate(const chat_address& from, const std::string& new_chat_id);
+    std::vector<group_binding> of_team(std::int64_t team_id);
+    std::vector<group_binding> of_ward(std::int64_t ward_id, bool team_groups_only);
+
+private:
+    database& db_;
+};
+
+// Who did what to whom: roles, bindings, memberships, broadcasts, exports.
+class audit_log {
+public:
+    explicit audit_log(database& db) : db_(db) {}
+    void record(std::optional<std::int64_t> actor_id, const std::string& actor, const std::string& action,
+                const std::string& subject, const std::string& detail, std::int64_t now);
+
+    struct entry {
+        std::int64_t at = 0;
+        std::string actor, action, subject, detail;
+    };
+    std::vector<entry> recent(std::size_t limit);
+
+private:
+    database& db_;
+};
+
+// "Tổ dân phố số 1" -> "to1"; "Thôn Đông" -> "thondong": short handles for commands.
+std::string team_code_from_name(const std::string& name);
+
+} // namespace cnscd

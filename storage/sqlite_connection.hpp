@@ -1,0 +1,76 @@
+#pragma once
+
+// Private to storage/: the SQLiteCpp connection with a prepared-statement cache.
+// Never include this from a header outside storage/.
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <type_traits>
+#include <unordered_map>
+
+namespace cnscd::storage_detail {
+
+class sqlite_connection {
+public:
+    explicit sqlite_connection(const std::string& path, int flags) : db(path, flags) {}
+
+    // A prepared statement for `sql`, reset and with bindings cleared, ready to bind.
+    // `sql` must be a string literal (its address is the cache key).
+    SQLite::Statement& statement(const char* sql) {
+        auto it = cache_.find(sql);
+        if (it == cache_.end())
+            it = cache_.emplace(sql, std::make_unique<SQLite::Statement>(db, sql)).first;
+        auto& st = *it->second;
+        st.reset();
+        st.clearBindings();
+        return st;
+    }
+
+    // Executes one statement that returns no rows; returns the number of changed rows.
+    template <class... Args> int exec(const char* sql, const Args&... args) {
+        auto& st = statement(sql);
+        int i = 1;
+        (bind_one(st, i++, args), ...);
+        return st.exec();
+    }
+
+    static void bind_one(SQLite::Statement& st, int i, const std::string& v) { st.bind(i, v); }
+    static void bind_one(SQLite::Statement& st, int i, std::string_view v) { st.bind(i, std::string(v)); }
+    static void bind_one(SQLite::Statement& st, int i, const char* v) { st.bind(i, v); }
+    template <class Int>
+    requires std::is_integral_v<Int>
+    static void bind_one(SQLite::Statement& st, int i, Int v) {
+        if constexpr (std::is_same_v<Int, bool>)
+            st.bind(i, v ? 1 : 0);
+        else
+            st.bind(i, static_cast<std::int64_t>(v));
+    }
+    static void bind_one(SQLite::Statement& st, int i, double v) { st.bind(i, v); }
+    static void bind_one(SQLite::Statement& st, int i, std::nullptr_t) { st.bind(i); }
+    template <class T> static void bind_one(SQLite::Statement& st, int i, const std::optional<T>& v) {
+        if (v)
+            bind_one(st, i, *v);
+        else
+            st.bind(i);
+    }
+
+    // Binds all arguments to a cached statement and returns it, ready for executeStep().
+    template <class... Args> SQLite::Statement& query(const char* sql, const Args&... args) {
+        auto& st = statement(sql);
+        int i = 1;
+        (bind_one(st, i++, args), ...);
+        return st;
+    }
+
+    SQLite::Database db;
+
+private:
+    std::unordered_map<const char*, std::unique_ptr<SQLite::Statement>> cache_;
+};
+
+} // namespace cnscd::storage_detail

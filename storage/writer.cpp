@@ -1,0 +1,172 @@
+#include "storage/writer.hpp"
+
+#include "storage/database.hpp"
+
+#include <SQLiteCpp/Exception.h>
+
+#include <condition_variable>
+#include <deque>
+#include <future>
+#include <mutex>
+#include <sqlite3.h>
+#include <thread>
+#include <vector>
+
+namespace cnscd {
+
+struct writer::impl {
+    struct entry {
+        job work;
+        completion done;
+    };
+
+    std::unique_ptr<database> db;
+    std::size_t max_batch;
+    mutable std::mutex mutex;
+    std::condition_variable wake;
+    std::deque<entry> queue;
+    bool stopping = false;
+    writer_stats counters;
+    std::thread thread;
+
+    void run() {
+        std::vector<entry> batch;
+        batch.reserve(max_batch);
+        for (;;) {
+            {
+                std::unique_lock lock(mutex);
+                wake.wait(lock, [&] { return stopping || !queue.empty(); });
+                if (queue.empty() && stopping)
+                    return;
+                while (!queue.empty() && batch.size() < max_batch) {
+                    batch.push_back(std::move(queue.front()));
+                    queue.pop_front();
+                }
+            }
+            commit_batch(batch);
+            batch.clear();
+        }
+    }
+
+    void commit_batch(std::vector<entry>& batch) {
+        std::vector<job_outcome> outcomes(batch.size(), job_outcome::committed);
+        std::vector<std::string> errors(batch.size());
+        std::string batch_error;
+        try {
+            db->begin();
+            for (std::size_t i = 0; i < batch.size(); ++i) {
+                auto mark = db->after_commit_mark();
+                db->savepoint("job");
+                try {
+                    batch[i].work(*db);
+                    db->release("job");
+                } catch (const SQLite::Exception& e) {
+                    // A full disk or I/O error dooms the whole transaction, not just this job.
+                    int code = e.getErrorCode() & 0xff;
+                    if (code == SQLITE_FULL || code == SQLITE_IOERR || code == SQLITE_CORRUPT ||
+                        code == SQLITE_NOTADB || code == SQLITE_READONLY || code == SQLITE_CANTOPEN)
+                        throw;
+                    db->rollback_to("job");
+                    db->drop_after_commit_from(mark);
+                    outcomes[i] = job_outcome::job_failed;
+                    errors[i] = e.what();
+                } catch (const std::exception& e) {
+                    db->rollback_to("job");
+                    db->drop_after_commit_from(mark);
+                    outcomes[i] = job_outcome::job_failed;
+                    errors[i] = e.what();
+                }
+            }
+            db->commit();
+        } catch (const std::exception& e) {
+            db->rollback();
+            batch_error = e.what();
+        }
+        auto after = db->take_after_commit();
+        {
+            std::lock_guard lock(mutex);
+            counters.jobs += batch.size();
+            if (batch_error.empty())
+                ++counters.commits;
+            else
+                ++counters.failed_commits;
+        }
+        if (batch_error.empty())
+            for (auto& fn : after)
+                fn();
+        for (std::size_t i = 0; i < batch.size(); ++i) {
+            if (!batch[i].done)
+                continue;
+            if (!batch_error.empty())
+                batch[i].done(job_outcome::storage_failed, batch_error);
+            else
+                batch[i].done(outcomes[i], errors[i]);
+        }
+    }
+};
+
+writer::writer(std::unique_ptr<database> db, std::size_t max_batch) : impl_(std::make_unique<impl>()) {
+    impl_->db = std::move(db);
+    impl_->max_batch = max_batch ? max_batch : 1;
+    impl_->thread = std::thread([this] { impl_->run(); });
+}
+
+writer::~writer() {
+    stop();
+}
+
+void writer::submit(job work, completion done) {
+    {
+        std::lock_guard lock(impl_->mutex);
+        if (!impl_->stopping) {
+            impl_->queue.push_back({std::move(work), std::move(done)});
+            impl_->wake.notify_one();
+            return;
+        }
+    }
+    if (done)
+        done(job_outcome::stopped, "the writer has stopped");
+}
+
+void writer::run_sync(const std::function<void(database&)>& work) {
+    std::promise<void> finished;
+    std::exception_ptr failure;
+    std::string error;
+    submit(
+        [&](database& db) {
+            try {
+                work(db);
+            } catch (...) {
+                failure = std::current_exception();
+                throw;
+            }
+        },
+        [&](job_outcome outcome, const std::string& e) {
+            error = outcome == job_outcome::stopped ? "the writer has stopped" : e;
+            finished.set_value();
+        });
+    finished.get_future().wait();
+    if (failure)
+        std::rethrow_exception(failure);
+    if (!error.empty())
+        throw std::runtime_error(error);
+}
+
+void writer::stop() {
+    {
+        std::lock_guard lock(impl_->mutex);
+        impl_->stopping = true;
+        impl_->wake.notify_one();
+    }
+    if (impl_->thread.joinable())
+        impl_->thread.join();
+}
+
+writer_stats writer::stats() const {
+    std::lock_guard lock(impl_->mutex);
+    auto s = impl_->counters;
+    s.queued = impl_->queue.size();
+    return s;
+}
+
+} // namespace cnscd

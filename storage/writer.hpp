@@ -1,0 +1,56 @@
+#pragma once
+
+// The single writer: one thread owns the database and runs jobs in arrival order. Jobs
+// queued while a commit is in progress are committed together in the next transaction
+// (group commit), each inside its own savepoint so a failing job undoes only itself.
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+
+namespace cnscd {
+
+class database;
+
+enum class job_outcome {
+    committed,      // the job's writes are durable
+    job_failed,     // the job threw; its writes were undone, the others committed
+    storage_failed, // the commit failed (disk full, I/O error): nothing of the batch is stored
+    stopped,        // the writer was stopped before the job ran
+};
+
+struct writer_stats {
+    std::uint64_t jobs = 0;
+    std::uint64_t commits = 0;
+    std::uint64_t failed_commits = 0;
+    std::uint64_t queued = 0; // jobs waiting right now
+};
+
+class writer {
+public:
+    using job = std::function<void(database&)>;
+    // Called on the writer's thread after the outcome is known; must not block.
+    using completion = std::function<void(job_outcome, const std::string& error)>;
+
+    // Starts the thread. `max_batch` bounds how many jobs share one commit.
+    writer(std::unique_ptr<database> db, std::size_t max_batch);
+    ~writer();
+    writer(const writer&) = delete;
+    writer& operator=(const writer&) = delete;
+
+    // Queues a job. May be called from any thread.
+    void submit(job work, completion done);
+    // Runs `work` on the writer's thread and waits for it (start-up and tests).
+    void run_sync(const std::function<void(database&)>& work);
+    // Finishes queued jobs, then stops the thread. Later submissions get job_outcome::stopped.
+    void stop();
+
+    writer_stats stats() const;
+
+private:
+    struct impl;
+    std::unique_ptr<impl> impl_;
+};
+
+} // namespace cnscd

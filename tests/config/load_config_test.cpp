@@ -1,0 +1,101 @@
+#include "config/load_config.hpp"
+
+#include <gtest/gtest.h>
+
+#include <map>
+
+namespace cnscd {
+namespace {
+
+env_lookup env(std::map<std::string, std::string> vars) {
+    return [vars](std::string_view name) -> std::optional<std::string> {
+        auto it = vars.find(std::string(name));
+        if (it == vars.end())
+            return std::nullopt;
+        return it->second;
+    };
+}
+
+TEST(load_config, defaults_work_without_a_file) {
+    auto c = load_config(std::nullopt, env({}));
+    ASSERT_TRUE(c) << c.error().message;
+    EXPECT_EQ(c->http.host, "127.0.0.1");
+    EXPECT_EQ(c->http.port, 8080);
+    EXPECT_EQ(c->storage.db_path, "data/cnscd.db");
+    EXPECT_EQ(c->utc_offset_minutes, 420);
+    EXPECT_FALSE(c->telegram.enabled());
+}
+
+TEST(load_config, environment_overrides_the_file) {
+    auto c = load_config_text(
+        R"({"http": {"listen": "0.0.0.0:9000"}, "storage": {"path": "x.db"}})", "bot.json",
+        env({{"CNSCD_LISTEN", "127.0.0.1:7000"}, {"CNSCD_DB", "/tmp/y.db"}, {"CNSCD_TIMEZONE", "+05:30"}}));
+    ASSERT_TRUE(c) << c.error().message;
+    EXPECT_EQ(c->http.port, 7000);
+    EXPECT_EQ(c->storage.db_path, "/tmp/y.db");
+    EXPECT_EQ(c->utc_offset_minutes, 330);
+}
+
+TEST(load_config, unknown_key_names_file_key_and_suggestion) {
+    auto c = load_config_text(R"({"http": {"lisen": "0.0.0.0:9000"}})", "bot.json", env({}));
+    ASSERT_FALSE(c);
+    EXPECT_NE(c.error().message.find("bot.json"), std::string::npos);
+    EXPECT_NE(c.error().message.find("http.lisen"), std::string::npos);
+    EXPECT_NE(c.error().message.find("http.listen"), std::string::npos);
+}
+
+TEST(load_config, wrong_type_says_what_was_expected) {
+    auto c = load_config_text(R"({"http": {"max_connections": "many"}})", "bot.json", env({}));
+    ASSERT_FALSE(c);
+    EXPECT_NE(c.error().message.find("http.max_connections"), std::string::npos);
+    EXPECT_NE(c.error().message.find("whole number"), std::string::npos);
+}
+
+TEST(load_config, broken_json_points_at_the_line) {
+    auto c = load_config_text("{\n \"http\": {\n  \"listen\": \"a:1\",\n }\n}", "bot.json", env({}));
+    ASSERT_FALSE(c);
+    EXPECT_NE(c.error().message.find("line 4"), std::string::npos) << c.error().message;
+}
+
+TEST(load_config, token_in_file_is_refused) {
+    auto c = load_config_text(R"({"telegram": {"token": "123:abc"}})", "bot.json", env({}));
+    ASSERT_FALSE(c);
+    EXPECT_NE(c.error().message.find("TELEGRAM_BOT_TOKEN"), std::string::npos);
+}
+
+TEST(load_config, webhook_mode_requires_a_secret) {
+    auto c = load_config(std::nullopt, env({{"TELEGRAM_BOT_TOKEN", "1:x"}}));
+    ASSERT_FALSE(c);
+    EXPECT_NE(c.error().message.find("TELEGRAM_WEBHOOK_SECRET"), std::string::npos);
+    auto polling =
+        load_config(std::nullopt, env({{"TELEGRAM_BOT_TOKEN", "1:x"}, {"TELEGRAM_MODE", "polling"}}));
+    EXPECT_TRUE(polling) << polling.error().message;
+}
+
+TEST(load_config, bad_environment_values_are_named) {
+    auto c = load_config(std::nullopt, env({{"CNSCD_LISTEN", "nonsense"}}));
+    ASSERT_FALSE(c);
+    EXPECT_NE(c.error().message.find("CNSCD_LISTEN"), std::string::npos);
+    c = load_config(std::nullopt, env({{"CNSCD_TIMEZONE", "Mars/Base"}}));
+    ASSERT_FALSE(c);
+    EXPECT_NE(c.error().message.find("CNSCD_TIMEZONE"), std::string::npos);
+    c = load_config(std::nullopt, env({{"TELEGRAM_MODE", "push"}}));
+    ASSERT_FALSE(c);
+    EXPECT_NE(c.error().message.find("TELEGRAM_MODE"), std::string::npos);
+}
+
+TEST(load_config, missing_file_is_reported) {
+    auto c = load_config(std::string("/nonexistent/bot.json"), env({}));
+    ASSERT_FALSE(c);
+    EXPECT_NE(c.error().message.find("/nonexistent/bot.json"), std::string::npos);
+}
+
+TEST(load_config, deadline_needs_its_parts) {
+    auto c = load_config_text(R"({"deadlines": [{"code": "y", "name": "Năm", "kind": "yearly", "day": 30}]})",
+                              "bot.json", env({}));
+    ASSERT_FALSE(c);
+    EXPECT_NE(c.error().message.find("deadlines[0].month"), std::string::npos) << c.error().message;
+}
+
+} // namespace
+} // namespace cnscd
