@@ -1,0 +1,88 @@
+#include "handlers/handlers.hpp"
+#include "tests/support/test_bot.hpp"
+
+#include <gtest/gtest.h>
+
+namespace cnscd {
+namespace {
+
+using test::test_bot;
+
+TEST(general_handlers, start_greets_in_vietnamese_and_offers_phone_sharing_to_strangers) {
+    test_bot bot;
+    auto out = bot.say("42", "/start");
+    ASSERT_EQ(out.size(), 1u);
+    auto text = test_bot::joined(out);
+    EXPECT_NE(text.find("Xin chào"), std::string::npos);
+    EXPECT_NE(text.find("/tham"), std::string::npos);
+    EXPECT_NE(text.find("chưa liên kết"), std::string::npos);
+    EXPECT_FALSE(out[0].contact_button.empty());
+}
+
+TEST(general_handlers, help_for_a_leader_lists_leader_commands_but_not_staff_ones) {
+    test_bot bot;
+    auto w = bot.ward("Phường Hòa Xuân");
+    auto t = bot.team(w, "Tổ dân phố số 1");
+    bot.member(w, t, "Trần Văn Bình", "leader", "7");
+    auto text = test_bot::joined(bot.say("7", "/giup"));
+    EXPECT_NE(text.find("/baocao"), std::string::npos);
+    EXPECT_EQ(text.find("/thongbao"), std::string::npos);
+}
+
+TEST(general_handlers, help_works_with_accents_and_addressed_to_us_in_groups) {
+    test_bot bot;
+    EXPECT_NE(test_bot::joined(bot.say_in_group("-100", "9", "/giup@ToCNSBot")).find("/tham"),
+              std::string::npos);
+    EXPECT_NE(test_bot::joined(bot.say("9", "/help")).find("/tham"), std::string::npos);
+    EXPECT_NE(test_bot::joined(bot.say("9", "giúp")).find("/tham"), std::string::npos);
+}
+
+TEST(general_handlers, commands_for_another_bot_are_ignored) {
+    test_bot bot;
+    EXPECT_TRUE(bot.say_in_group("-100", "9", "/giup@OtherBot").empty());
+}
+
+TEST(general_handlers, unknown_command_suggests_the_nearest) {
+    test_bot bot;
+    auto text = test_bot::joined(bot.say("9", "/thongek"));
+    EXPECT_NE(text.find("/thongke"), std::string::npos);
+}
+
+TEST(general_handlers, unlinked_user_gets_onboarding_instead_of_a_member_command) {
+    test_bot bot;
+    auto text = test_bot::joined(bot.say("9", "/toi"));
+    EXPECT_NE(text.find("liên kết"), std::string::npos);
+}
+
+TEST(general_handlers, member_cannot_run_a_staff_command_and_is_told_who_can) {
+    test_bot bot;
+    auto w = bot.ward("Phường Hòa Xuân");
+    auto t = bot.team(w, "Tổ dân phố số 1");
+    bot.member(w, t, "Lê Thị Cúc", "member", "8");
+    auto text = test_bot::joined(bot.say("8", "/thongbao Họp tổ lúc 8 giờ"));
+    EXPECT_NE(text.find("cán bộ phường"), std::string::npos);
+}
+
+TEST(general_handlers, duplicate_update_produces_nothing) {
+    test_bot bot;
+    incoming in;
+    in.kind = incoming_kind::message;
+    in.chat = {channel::telegram, "5"};
+    in.user_id = "5";
+    in.text = "/start";
+    in.update_key = "777";
+    EXPECT_EQ(bot.deliver(in).size(), 1u);
+    EXPECT_TRUE(bot.deliver(in).empty());
+}
+
+TEST(general_handlers, language_switch_changes_replies_to_english) {
+    test_bot bot;
+    auto w = bot.ward("Phường Hòa Xuân");
+    auto t = bot.team(w, "Tổ dân phố số 1");
+    bot.member(w, t, "Lê Thị Cúc", "member", "8");
+    EXPECT_NE(test_bot::joined(bot.say("8", "/ngonngu en")).find("English"), std::string::npos);
+    EXPECT_NE(test_bot::joined(bot.say("8", "/help")).find("Member commands"), std::string::npos);
+}
+
+} // namespace
+} // namespace cnscd

@@ -1,0 +1,120 @@
+#include "tests/support/test_bot.hpp"
+
+#include "handlers/dispatch.hpp"
+#include "messages/markup.hpp"
+#include "storage/outbox.hpp"
+#include "storage/registry.hpp"
+
+namespace cnscd::test {
+
+test_bot::test_bot(config c, std::string db_path)
+    : cfg(std::move(c)), db(database::open(db_path)), env{cfg, clk, "ToCNSBot"} {}
+
+std::int64_t test_bot::ward(const std::string& name) {
+    return ward_store(*db).ensure(name, clk.now());
+}
+
+std::int64_t test_bot::team(std::int64_t ward_id, const std::string& name) {
+    return team_store(*db).ensure(ward_id, name, clk.now());
+}
+
+std::int64_t test_bot::member(std::int64_t ward_id, std::int64_t team_id, const std::string& name,
+                              const std::string& role, const std::string& user_id, const std::string& phone) {
+    member_record m;
+    m.ward_id = ward_id;
+    if (team_id)
+        m.team_id = team_id;
+    m.full_name = name;
+    m.role = role;
+    m.phone = phone;
+    auto id = member_store(*db).insert(m, clk.now());
+    if (!user_id.empty())
+        member_store(*db).link_account(platform, user_id, id, "test", clk.now());
+    return id;
+}
+
+void test_bot::bind_group(const std::string& chat_id, std::int64_t ward_id, std::int64_t team_id) {
+    group_binding b;
+    b.chat = {platform, chat_id};
+    b.ward_id = ward_id;
+    if (team_id)
+        b.team_id = team_id;
+    b.title = "Nhóm " + chat_id;
+    group_store(*db).bind(b, std::nullopt, clk.now());
+}
+
+std::vector<outgoing> test_bot::deliver(incoming in) {
+    if (in.update_key.empty())
+        in.update_key = std::to_string(next_update++);
+    if (in.sent_at == 0)
+        in.sent_at = clk.now();
+    std::vector<outgoing> out;
+    db->in_transaction([&] {
+        std::int64_t before = 0;
+        for (auto& r : outbox(*db).pending())
+            before = std::max(before, r.id);
+        dispatch(in, *db, env);
+        for (auto& r : outbox(*db).pending())
+            if (r.id > before) {
+                out.push_back(r.message);
+                outbox(*db).mark_sent(r.id, "m" + std::to_string(r.id), clk.now());
+            }
+    });
+    return out;
+}
+
+std::vector<outgoing> test_bot::say(const std::string& user_id, const std::string& text) {
+    incoming in;
+    in.kind = incoming_kind::message;
+    in.chat = {platform, user_id};
+    in.chat_type = chat_kind::private_chat;
+    in.user_id = user_id;
+    in.user_name = "User " + user_id;
+    in.message_ref = std::to_string(next_update + 1000);
+    in.text = text;
+    return deliver(std::move(in));
+}
+
+std::vector<outgoing> test_bot::say_in_group(const std::string& group_chat_id, const std::string& user_id,
+                                             const std::string& text) {
+    incoming in;
+    in.kind = incoming_kind::message;
+    in.chat = {platform, group_chat_id};
+    in.chat_type = chat_kind::group;
+    in.chat_title = "Nhóm " + group_chat_id;
+    in.user_id = user_id;
+    in.user_name = "User " + user_id;
+    in.message_ref = std::to_string(next_update + 1000);
+    in.text = text;
+    return deliver(std::move(in));
+}
+
+std::vector<outgoing> test_bot::press(const std::string& user_id, const std::string& data,
+                                      const std::string& chat_id) {
+    incoming in;
+    in.kind = incoming_kind::choice;
+    in.chat = {platform, chat_id.empty() ? user_id : chat_id};
+    in.chat_type = chat_id.empty() || chat_id == user_id ? chat_kind::private_chat : chat_kind::group;
+    in.user_id = user_id;
+    in.choice_data = data;
+    in.choice_ref = "cb" + std::to_string(next_update);
+    in.message_ref = "500";
+    return deliver(std::move(in));
+}
+
+std::vector<std::string> test_bot::texts(const std::vector<outgoing>& out) {
+    std::vector<std::string> t;
+    for (auto& o : out)
+        if (o.kind != outgoing_kind::answer_choice || !o.text.empty())
+            t.push_back(markup::to_plain(o.text));
+    return t;
+}
+
+std::string test_bot::joined(const std::vector<outgoing>& out) {
+    std::string s;
+    for (auto& t : texts(out))
+        s += t + "\n";
+    return s;
+}
+
+} // namespace cnscd::test

@@ -1,0 +1,55 @@
+#pragma once
+
+// A bot with a real in-memory SQLite database and a fixed clock, driven through the real
+// dispatcher: what handler tests use to talk to the bot as a given user.
+
+#include "config/config.hpp"
+#include "handlers/context.hpp"
+#include "messages/incoming.hpp"
+#include "messages/outgoing.hpp"
+#include "storage/database.hpp"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace cnscd::test {
+
+// 2026-11-24 09:00 in Vietnam (02:00 UTC).
+constexpr std::int64_t default_now = 1795485600;
+
+struct test_bot {
+    explicit test_bot(config c = {}, std::string db_path = ":memory:");
+
+    config cfg;
+    fixed_clock clk{default_now};
+    std::unique_ptr<database> db;
+    dispatch_env env;
+    std::int64_t next_update = 1;
+
+    // Registry shortcuts (direct database writes, as an import would do).
+    std::int64_t ward(const std::string& name);
+    std::int64_t team(std::int64_t ward_id, const std::string& name);
+    // A member linked to Telegram account `user_id`; team_id 0 = no team (ward staff).
+    std::int64_t member(std::int64_t ward_id, std::int64_t team_id, const std::string& name,
+                        const std::string& role, const std::string& user_id, const std::string& phone = "");
+    void bind_group(const std::string& chat_id, std::int64_t ward_id, std::int64_t team_id);
+
+    // Sends text as `user_id` in a private chat, or in the group `group_chat_id`.
+    std::vector<outgoing> say(const std::string& user_id, const std::string& text);
+    std::vector<outgoing> say_in_group(const std::string& group_chat_id, const std::string& user_id,
+                                       const std::string& text);
+    // Presses a button with `data` under a bot message in `chat_id` (private when empty).
+    std::vector<outgoing> press(const std::string& user_id, const std::string& data,
+                                const std::string& chat_id = "");
+    // Dispatches any incoming (fills update_key if empty) and returns what was queued.
+    std::vector<outgoing> deliver(incoming in);
+
+    // Texts of the messages returned (plain, tags removed).
+    static std::vector<std::string> texts(const std::vector<outgoing>& out);
+    static std::string joined(const std::vector<outgoing>& out);
+
+    channel platform = channel::telegram;
+};
+
+} // namespace cnscd::test
