@@ -1,0 +1,343 @@
+#include "bot/metrics.hpp"
+#include "bot/outbox_sender.hpp"
+#include "storage/database.hpp"
+#include "storage/outbox.hpp"
+#include "storage/writer.hpp"
+
+#include <boost/asio/executor_work_guard.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/steady_timer.hpp>
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <map>
+#include <mutex>
+
+namespace cnscd {
+namespace {
+
+namespace net = boost::asio;
+using steady = std::chrono::steady_clock;
+
+// A platform that answers from a script, after a short simulated network delay.
+class scripted_client final : public platform_client {
+public:
+    explicit scripted_client(net::io_context& io, rate_limits limits) : io_(io), limits_(limits) {
+        quiet_.enabled = false;
+    }
+
+    channel platform() const override { return channel::telegram; }
+    const rate_limits& limits() const override { return limits_; }
+    const quiet_hours& quiet() const override { return quiet_; }
+
+    void deliver(const outgoing& m, const std::string& edit_ref,
+                 std::function<void(delivery_result)> done) override {
+        delivery_result r;
+        {
+            std::lock_guard lock(mutex_);
+            sent_.push_back({m.to.chat_id, m.text, edit_ref, steady::now()});
+            auto& script = scripts_[m.to.chat_id];
+            if (!script.empty()) {
+                r = script.front();
+                script.erase(script.begin());
+            } else {
+                r.message_ref = std::to_string(sent_.size());
+            }
+        }
+        auto timer = std::make_shared<net::steady_timer>(io_, std::chrono::milliseconds(2));
+        timer->async_wait([timer, r, done = std::move(done)](boost::system::error_code) { done(r); });
+    }
+    void stop() override {}
+
+    struct call {
+        std::string chat, text, edit_ref;
+        steady::time_point at;
+    };
+    std::vector<call> sent() {
+        std::lock_guard lock(mutex_);
+        return sent_;
+    }
+    void script(const std::string& chat, delivery_result r) {
+        std::lock_guard lock(mutex_);
+        scripts_[chat].push_back(std::move(r));
+    }
+
+private:
+    net::io_context& io_;
+    rate_limits limits_;
+    quiet_hours quiet_;
+    std::mutex mutex_;
+    std::vector<call> sent_;
+    std::map<std::string, std::vector<delivery_result>> scripts_;
+};
+
+struct sender_fixture : ::testing::Test {
+    std::string path = (std::filesystem::temp_directory_path() /
+                        ("outbox_sender_test_" + std::to_string(::getpid()) + ".db"))
+                           .string();
+    config cfg;
+    metrics stats;
+    net::io_context io;
+    // The real loop always has work (the HTTP acceptor); so does this one.
+    net::executor_work_guard<net::io_context::executor_type> keep_running = net::make_work_guard(io);
+    std::unique_ptr<writer> db_writer;
+    database* db = nullptr;
+
+    void SetUp() override {
+        std::filesystem::remove(path);
+        cfg.outbox.retry_base_ms = 50;
+        cfg.outbox.retry_max_ms = 200;
+        cfg.outbox.max_attempts = 3;
+        auto d = database::open(path);
+        db = d.get();
+        db_writer = std::make_unique<writer>(std::move(d), 64);
+    }
+    void TearDown() override {
+        db_writer->stop();
+        for (auto ext : {"", "-wal", "-shm"})
+            std::filesystem::remove(path + ext);
+    }
+
+    std::int64_t add(const std::string& chat, const std::string& text, lane l = lane::interactive,
+                     chat_kind kind = chat_kind::private_chat, const std::string& merge_key = "") {
+        std::int64_t id = 0;
+        db_writer->run_sync([&](database& d) {
+            outgoing m = text_to({channel::telegram, chat}, kind, text, l);
+            m.merge_key = merge_key;
+            id = outbox(d).add(m, 0);
+        });
+        return id;
+    }
+
+    std::optional<delivery_status> status(std::int64_t id) {
+        std::optional<delivery_status> s;
+        db_writer->run_sync([&](database& d) { s = outbox(d).status(id); });
+        return s;
+    }
+
+    // Runs the loop until `pred` holds (checked every 10 ms) or `limit` passes.
+    template <class Pred>
+    bool run_until(Pred pred, std::chrono::milliseconds limit = std::chrono::seconds(10)) {
+        auto deadline = steady::now() + limit;
+        while (steady::now() < deadline) {
+            io.run_for(std::chrono::milliseconds(10));
+            if (pred())
+                return true;
+        }
+        return false;
+    }
+};
+
+rate_limits fast_limits() {
+    return {true, 1000, 50, 1000};
+}
+
+TEST_F(sender_fixture, interactive_rows_leave_before_bulk_rows) {
+    scripted_client client(io, {true, 5, 100, 1000});
+    for (int i = 0; i < 6; ++i)
+        add("-" + std::to_string(100 + i), "thông báo " + std::to_string(i), lane::bulk, chat_kind::group);
+    add("42", "xác nhận", lane::interactive);
+    outbox_sender sender(io, *db_writer, cfg, stats, nullptr);
+    sender.add_client(client);
+    sender.load_pending();
+    ASSERT_TRUE(run_until([&] { return client.sent().size() == 7; }));
+    auto sent = client.sent();
+    EXPECT_EQ(sent.front().text, "xác nhận");
+}
+
+TEST_F(sender_fixture, a_chat_keeps_its_order_and_all_rows_are_recorded_sent) {
+    scripted_client client(io, fast_limits());
+    std::vector<std::int64_t> ids;
+    for (int i = 0; i < 20; ++i)
+        ids.push_back(add("7", "tin " + std::to_string(i)));
+    outbox_sender sender(io, *db_writer, cfg, stats, nullptr);
+    sender.add_client(client);
+    sender.load_pending();
+    ASSERT_TRUE(run_until([&] { return client.sent().size() == 20; }));
+    auto sent = client.sent();
+    for (int i = 0; i < 20; ++i)
+        EXPECT_EQ(sent[i].text, "tin " + std::to_string(i));
+    ASSERT_TRUE(run_until([&] { return status(ids.back())->state == delivery_state::sent; }));
+    for (auto id : ids)
+        EXPECT_EQ(status(id)->state, delivery_state::sent);
+}
+
+TEST_F(sender_fixture, rate_limit_answer_delays_only_that_chat) {
+    scripted_client client(io, fast_limits());
+    delivery_result flood;
+    flood.what = delivery_result::outcome::rate_limited;
+    flood.retry_after_seconds = 1;
+    client.script("A", flood);
+    add("A", "a1");
+    add("A", "a2");
+    add("B", "b1");
+    add("B", "b2");
+    outbox_sender sender(io, *db_writer, cfg, stats, nullptr);
+    sender.add_client(client);
+    auto start = steady::now();
+    sender.load_pending();
+    ASSERT_TRUE(run_until([&] { return client.sent().size() == 5; }));
+    auto sent = client.sent();
+    std::vector<std::string> a_texts;
+    for (auto& c : sent) {
+        if (c.chat == "B") {
+            EXPECT_LT(c.at - start, std::chrono::milliseconds(900))
+                << "B must not wait for A's flood control";
+        }
+        if (c.chat == "A")
+            a_texts.push_back(c.text);
+    }
+    ASSERT_EQ(a_texts.size(), 3u);
+    EXPECT_EQ(a_texts, (std::vector<std::string>{"a1", "a1", "a2"}));
+    EXPECT_GE(sent.back().at - start, std::chrono::milliseconds(950));
+    EXPECT_EQ(stats.of(channel::telegram).rate_limited.load(), 1u);
+}
+
+TEST_F(sender_fixture, transient_failures_are_retried_then_given_up) {
+    scripted_client client(io, fast_limits());
+    delivery_result down;
+    down.what = delivery_result::outcome::retry;
+    down.error = "connect: refused";
+    client.script("A", down);
+    client.script("B", down);
+    client.script("B", down);
+    client.script("B", down);
+    auto a = add("A", "a");
+    auto b = add("B", "b");
+    outbox_sender sender(io, *db_writer, cfg, stats, nullptr);
+    sender.add_client(client);
+    sender.load_pending();
+    ASSERT_TRUE(run_until([&] {
+        auto sa = status(a), sb = status(b);
+        return sa->state == delivery_state::sent && sb->state == delivery_state::failed;
+    }));
+    EXPECT_EQ(status(b)->attempts, 3);
+    EXPECT_NE(status(b)->error.find("refused"), std::string::npos);
+}
+
+TEST_F(sender_fixture, chat_gone_fails_its_queue_and_marks_the_chat_inactive) {
+    scripted_client client(io, fast_limits());
+    delivery_result gone;
+    gone.what = delivery_result::outcome::chat_gone;
+    gone.error = "Forbidden: bot was kicked from the group chat";
+    client.script("-5", gone);
+    auto r1 = add("-5", "1", lane::bulk, chat_kind::group);
+    auto r2 = add("-5", "2", lane::bulk, chat_kind::group);
+    outbox_sender sender(io, *db_writer, cfg, stats, nullptr);
+    sender.add_client(client);
+    sender.load_pending();
+    ASSERT_TRUE(run_until([&] { return status(r2)->state == delivery_state::failed; }));
+    EXPECT_EQ(status(r1)->state, delivery_state::failed);
+    EXPECT_EQ(client.sent().size(), 1u);
+    bool inactive = false;
+    db_writer->run_sync([&](database& d) { inactive = outbox(d).chat_inactive(channel::telegram, "-5"); });
+    EXPECT_TRUE(inactive);
+}
+
+TEST_F(sender_fixture, migrated_group_is_rekeyed_and_resent) {
+    scripted_client client(io, fast_limits());
+    delivery_result moved;
+    moved.what = delivery_result::outcome::chat_migrated;
+    moved.new_chat_id = "-100999";
+    client.script("-5", moved);
+    auto r1 = add("-5", "nhắc hạn", lane::bulk, chat_kind::group);
+    auto r2 = add("-5", "nhắc lần 2", lane::bulk, chat_kind::group);
+    outbox_sender sender(io, *db_writer, cfg, stats, nullptr);
+    sender.add_client(client);
+    sender.load_pending();
+    ASSERT_TRUE(run_until([&] { return status(r2)->state == delivery_state::sent; }));
+    EXPECT_EQ(status(r1)->state, delivery_state::sent);
+    auto sent = client.sent();
+    ASSERT_EQ(sent.size(), 3u);
+    EXPECT_EQ(sent[1].chat, "-100999");
+    EXPECT_EQ(sent[1].text, "nhắc hạn");
+    EXPECT_EQ(sent[2].chat, "-100999");
+}
+
+TEST_F(sender_fixture, confirmations_held_by_the_group_limit_are_merged) {
+    // One message per second in this chat: the first confirmation goes at once; the five
+    // that arrive while the chat waits leave together as one message.
+    scripted_client client(io, {true, 30, 1, 20});
+    std::vector<std::int64_t> ids;
+    ids.push_back(add("-7", "✅ Đã ghi lượt #0", lane::interactive, chat_kind::group, "visit"));
+    outbox_sender sender(io, *db_writer, cfg, stats, nullptr);
+    sender.add_client(client);
+    sender.load_pending();
+    ASSERT_TRUE(run_until([&] { return client.sent().size() == 1; }));
+    for (int i = 1; i < 6; ++i) {
+        auto id =
+            add("-7", "✅ Đã ghi lượt #" + std::to_string(i), lane::interactive, chat_kind::group, "visit");
+        ids.push_back(id);
+        outbox_row row;
+        db_writer->run_sync([&](database& d) { row = *outbox(d).find(id); });
+        sender.enqueue(row);
+    }
+    ASSERT_TRUE(run_until([&] { return client.sent().size() == 2; }));
+    run_until([&] { return false; }, std::chrono::milliseconds(300));
+    auto sent = client.sent();
+    ASSERT_EQ(sent.size(), 2u);
+    EXPECT_EQ(sent[0].text, "✅ Đã ghi lượt #0");
+    for (int i = 1; i < 6; ++i)
+        EXPECT_NE(sent[1].text.find("#" + std::to_string(i)), std::string::npos);
+    EXPECT_GE(sent[1].at - sent[0].at, std::chrono::milliseconds(900));
+    ASSERT_TRUE(run_until([&] { return status(ids.back())->state != delivery_state::pending; }));
+    EXPECT_EQ(status(ids[1])->state, delivery_state::sent);
+    for (int i = 2; i < 6; ++i)
+        EXPECT_EQ(status(ids[i])->state, delivery_state::merged);
+}
+
+TEST_F(sender_fixture, group_window_is_respected) {
+    scripted_client client(io, {true, 1000, 1000, 3});
+    for (int i = 0; i < 5; ++i)
+        add("-9", "thông báo " + std::to_string(i), lane::bulk, chat_kind::group);
+    outbox_sender sender(io, *db_writer, cfg, stats, nullptr);
+    sender.add_client(client);
+    sender.load_pending();
+    run_until([&] { return false; }, std::chrono::milliseconds(700));
+    EXPECT_EQ(client.sent().size(), 3u) << "only 3 per minute in this group";
+}
+
+TEST_F(sender_fixture, rows_not_sent_before_stop_stay_pending_for_the_next_run) {
+    scripted_client client(io, {true, 2, 1000, 1000});
+    std::vector<std::int64_t> ids;
+    for (int i = 0; i < 10; ++i)
+        ids.push_back(add(std::to_string(i), "x"));
+    {
+        outbox_sender sender(io, *db_writer, cfg, stats, nullptr);
+        sender.add_client(client);
+        sender.load_pending();
+        run_until([&] { return client.sent().size() >= 2; });
+        bool stopped = false;
+        sender.stop(std::chrono::seconds(2), [&] { stopped = true; });
+        ASSERT_TRUE(run_until([&] { return stopped; }));
+    }
+    int pending = 0;
+    for (auto id : ids)
+        pending += status(id)->state == delivery_state::pending;
+    EXPECT_EQ(static_cast<std::size_t>(pending), ids.size() - client.sent().size());
+    EXPECT_GT(pending, 0);
+}
+
+TEST_F(sender_fixture, edits_wait_for_the_message_they_edit) {
+    scripted_client client(io, fast_limits());
+    auto original = add("5", "Đã gửi 0/3 nhóm");
+    std::int64_t edit_id = 0;
+    db_writer->run_sync([&](database& d) {
+        outgoing e = text_to({channel::telegram, "5"}, chat_kind::private_chat, "Đã gửi 3/3 nhóm");
+        e.kind = outgoing_kind::edit;
+        e.edit_outbox_id = original;
+        edit_id = outbox(d).add(e, 0);
+    });
+    outbox_sender sender(io, *db_writer, cfg, stats, nullptr);
+    sender.add_client(client);
+    sender.load_pending();
+    ASSERT_TRUE(run_until([&] { return client.sent().size() == 2; }));
+    auto sent = client.sent();
+    EXPECT_EQ(sent[1].edit_ref, "1") << "the edit names the platform id of the first message";
+    ASSERT_TRUE(run_until([&] { return status(edit_id)->state == delivery_state::sent; }));
+}
+
+} // namespace
+} // namespace cnscd

@@ -1,0 +1,218 @@
+#include "bot/telegram/telegram_adapter.hpp"
+#include "tests/support/fixtures.hpp"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+namespace cnscd {
+namespace {
+
+using test::fixture;
+using json = nlohmann::json;
+
+TEST(telegram_adapter, group_command_addressed_to_us) {
+    auto in = telegram::parse_update(fixture("telegram/group_command.json"), "ToCNSBot");
+    ASSERT_TRUE(in) << in.error();
+    EXPECT_EQ(in->kind, incoming_kind::message);
+    EXPECT_EQ(in->update_key, "830001201");
+    EXPECT_EQ(in->chat.chat_id, "-1001987654321");
+    EXPECT_EQ(in->chat_type, chat_kind::group);
+    EXPECT_EQ(in->user_id, "5012345678");
+    EXPECT_EQ(in->user_name, "Hoa Nguyễn");
+    EXPECT_EQ(in->message_ref, "512");
+    EXPECT_FALSE(in->addressed_elsewhere);
+    EXPECT_TRUE(in->text.starts_with("/tham@ToCNSBot số 12"));
+}
+
+TEST(telegram_adapter, command_for_another_bot_is_marked) {
+    auto in = telegram::parse_update(fixture("telegram/group_command.json"), "OtherBot");
+    ASSERT_TRUE(in);
+    EXPECT_TRUE(in->addressed_elsewhere);
+}
+
+TEST(telegram_adapter, entity_offsets_are_utf16_units) {
+    // "/thăm@đội_bot x": the command is 11 UTF-16 units but 13 bytes.
+    json u{{"update_id", 1},
+           {"message",
+            {{"message_id", 1},
+             {"from", {{"id", 1}, {"is_bot", false}, {"first_name", "A"}}},
+             {"chat", {{"id", -5}, {"type", "group"}, {"title", "T"}}},
+             {"date", 1},
+             {"text", "/thăm@other x"},
+             {"entities", json::array({{{"offset", 0}, {"length", 11}, {"type", "bot_command"}}})}}}};
+    auto in = telegram::parse_update(u.dump(), "ToCNSBot");
+    ASSERT_TRUE(in);
+    EXPECT_TRUE(in->addressed_elsewhere);
+    EXPECT_EQ(in->text, "/thăm@other x");
+}
+
+TEST(telegram_adapter, private_start) {
+    auto in = telegram::parse_update(fixture("telegram/private_start.json"), "ToCNSBot");
+    ASSERT_TRUE(in);
+    EXPECT_EQ(in->chat_type, chat_kind::private_chat);
+    EXPECT_EQ(in->chat.chat_id, "5012345678");
+    EXPECT_EQ(in->language, "vi");
+    EXPECT_EQ(in->text, "/start");
+}
+
+TEST(telegram_adapter, callback_query_becomes_a_choice) {
+    auto in = telegram::parse_update(fixture("telegram/callback_query.json"), "ToCNSBot");
+    ASSERT_TRUE(in);
+    EXPECT_EQ(in->kind, incoming_kind::choice);
+    EXPECT_EQ(in->choice_data, "t:123:vneid");
+    EXPECT_EQ(in->choice_ref, "4382791231231231230");
+    EXPECT_EQ(in->chat.chat_id, "-1001987654321");
+    EXPECT_EQ(in->message_ref, "513");
+}
+
+TEST(telegram_adapter, contact_share) {
+    auto in = telegram::parse_update(fixture("telegram/contact_share.json"), "ToCNSBot");
+    ASSERT_TRUE(in);
+    EXPECT_EQ(in->kind, incoming_kind::contact);
+    EXPECT_EQ(in->contact_phone, "84901234567");
+    EXPECT_EQ(in->contact_user_id, "5012345678");
+}
+
+TEST(telegram_adapter, bot_added_to_group) {
+    auto in = telegram::parse_update(fixture("telegram/bot_added_to_group.json"), "ToCNSBot");
+    ASSERT_TRUE(in);
+    EXPECT_EQ(in->kind, incoming_kind::bot_added);
+    EXPECT_EQ(in->chat.chat_id, "-4012345678");
+}
+
+TEST(telegram_adapter, bot_removed_from_group) {
+    auto u = json::parse(fixture("telegram/bot_added_to_group.json"));
+    u["my_chat_member"]["old_chat_member"]["status"] = "member";
+    u["my_chat_member"]["new_chat_member"]["status"] = "kicked";
+    auto in = telegram::parse_update(u.dump(), "ToCNSBot");
+    ASSERT_TRUE(in);
+    EXPECT_EQ(in->kind, incoming_kind::bot_removed);
+}
+
+TEST(telegram_adapter, group_migration_both_directions) {
+    auto in = telegram::parse_update(fixture("telegram/group_migrated.json"), "ToCNSBot");
+    ASSERT_TRUE(in);
+    EXPECT_EQ(in->kind, incoming_kind::chat_migrated);
+    EXPECT_EQ(in->chat.chat_id, "-4012345678");
+    EXPECT_EQ(in->migrated_to, "-1002223334445");
+    json from{{"update_id", 2},
+              {"message",
+               {{"message_id", 1},
+                {"chat", {{"id", -1002223334445}, {"type", "supergroup"}}},
+                {"date", 1},
+                {"migrate_from_chat_id", -4012345678}}}};
+    auto in2 = telegram::parse_update(from.dump(), "ToCNSBot");
+    ASSERT_TRUE(in2);
+    EXPECT_EQ(in2->kind, incoming_kind::chat_migrated);
+    EXPECT_EQ(in2->chat.chat_id, "-4012345678");
+    EXPECT_EQ(in2->migrated_to, "-1002223334445");
+}
+
+TEST(telegram_adapter, edited_message_and_unknown_update_types) {
+    auto u = json::parse(fixture("telegram/private_start.json"));
+    u["edited_message"] = u["message"];
+    u.erase("message");
+    auto in = telegram::parse_update(u.dump(), "ToCNSBot");
+    ASSERT_TRUE(in);
+    EXPECT_EQ(in->kind, incoming_kind::edited_message);
+    auto poll = telegram::parse_update(R"({"update_id": 9, "poll": {"id": "1"}})", "ToCNSBot");
+    ASSERT_TRUE(poll);
+    EXPECT_EQ(poll->kind, incoming_kind::other);
+    EXPECT_EQ(poll->update_key, "9");
+}
+
+TEST(telegram_adapter, malformed_bodies_are_errors_not_crashes) {
+    for (auto body : {"", "{", "[]", "null", R"({"update_id": "x"})", R"({"message": {}})",
+                      R"({"update_id": 1, "message": {"chat": 5}})", "\xff\xfe"}) {
+        auto in = telegram::parse_update(body, "ToCNSBot");
+        EXPECT_FALSE(in) << body;
+    }
+    auto deep = std::string(100000, '[') + std::string(100000, ']');
+    EXPECT_FALSE(telegram::parse_update(deep, "ToCNSBot"));
+}
+
+TEST(telegram_adapter, invalid_utf8_in_text_is_repaired) {
+    std::string body = R"({"update_id": 3, "message": {"message_id": 1, "chat": {"id": 1, "type": "private"},
+        "from": {"id": 1, "first_name": "A"}, "date": 1, "text": "abc"}})";
+    auto in = telegram::parse_update(body, "ToCNSBot");
+    ASSERT_TRUE(in);
+    EXPECT_EQ(in->text, "abc");
+}
+
+TEST(telegram_adapter, send_message_with_buttons_and_reply) {
+    outgoing m;
+    m.to = {channel::telegram, "-1001987654321"};
+    m.chat_type = chat_kind::group;
+    m.text = "Chọn <b>chủ đề</b>";
+    m.reply_to = "512";
+    m.choices = {{{"VNeID", "t:1:vneid"}, {"Dịch vụ công", "t:1:dvc"}}};
+    auto calls = telegram::api_calls_for(m, "");
+    ASSERT_EQ(calls.size(), 1u);
+    EXPECT_EQ(calls[0].method, "sendMessage");
+    auto j = json::parse(calls[0].json_body);
+    EXPECT_EQ(j["chat_id"], -1001987654321LL);
+    EXPECT_EQ(j["parse_mode"], "HTML");
+    EXPECT_EQ(j["reply_parameters"]["message_id"], 512);
+    EXPECT_EQ(j["reply_markup"]["inline_keyboard"][0][1]["callback_data"], "t:1:dvc");
+}
+
+TEST(telegram_adapter, long_text_is_split_with_buttons_on_the_last_part) {
+    outgoing m;
+    m.to = {channel::telegram, "5"};
+    std::string line = "Dòng hướng dẫn khá dài để thử chia tin nhắn.\n";
+    for (int i = 0; i < 200; ++i)
+        m.text += line;
+    m.choices = {{{"OK", "x:1"}}};
+    auto calls = telegram::api_calls_for(m, "");
+    ASSERT_GE(calls.size(), 3u);
+    for (std::size_t i = 0; i < calls.size(); ++i) {
+        auto j = json::parse(calls[i].json_body);
+        EXPECT_LE(j["text"].get<std::string>().size(), 4096u * 3);
+        EXPECT_EQ(j.contains("reply_markup"), i + 1 == calls.size());
+    }
+}
+
+TEST(telegram_adapter, contact_request_keyboard_only_in_private_chats) {
+    outgoing m;
+    m.to = {channel::telegram, "5"};
+    m.text = "Xin chào";
+    m.contact_button = "📱 Chia sẻ số điện thoại";
+    auto j = json::parse(telegram::api_calls_for(m, "")[0].json_body);
+    EXPECT_TRUE(j["reply_markup"]["keyboard"][0][0]["request_contact"].get<bool>());
+    m.chat_type = chat_kind::group;
+    j = json::parse(telegram::api_calls_for(m, "")[0].json_body);
+    EXPECT_FALSE(j.contains("reply_markup"));
+}
+
+TEST(telegram_adapter, edit_and_answer_callback) {
+    outgoing e;
+    e.kind = outgoing_kind::edit;
+    e.to = {channel::telegram, "5"};
+    e.text = "Đã gửi 120/300 nhóm";
+    auto j = json::parse(telegram::api_calls_for(e, "77")[0].json_body);
+    EXPECT_EQ(telegram::api_calls_for(e, "77")[0].method, "editMessageText");
+    EXPECT_EQ(j["message_id"], 77);
+    outgoing a;
+    a.kind = outgoing_kind::answer_choice;
+    a.choice_ref = "4382791231231231230";
+    auto c = telegram::api_calls_for(a, "");
+    EXPECT_EQ(c[0].method, "answerCallbackQuery");
+    EXPECT_EQ(json::parse(c[0].json_body)["callback_query_id"], "4382791231231231230");
+}
+
+TEST(telegram_adapter, error_answers) {
+    auto a = telegram::read_answer(429, fixture("telegram/error_429.json"));
+    EXPECT_FALSE(a.ok);
+    EXPECT_EQ(a.error_code, 429);
+    EXPECT_EQ(a.retry_after, 7);
+    auto m = telegram::read_answer(400, fixture("telegram/error_400_migrated.json"));
+    EXPECT_EQ(m.migrate_to_chat_id, "-1002223334445");
+    auto b = telegram::read_answer(403, fixture("telegram/error_403_blocked.json"));
+    EXPECT_EQ(b.error_code, 403);
+    auto not_api = telegram::read_answer(500, R"({"message":"API method 'sendDocument' is not supported"})");
+    EXPECT_FALSE(not_api.ok);
+    EXPECT_EQ(not_api.error_code, 500);
+}
+
+} // namespace
+} // namespace cnscd
