@@ -16,6 +16,7 @@
 #include "storage/writer.hpp"
 
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
 
@@ -92,6 +93,8 @@ int run_serve(const config& cfg) {
     system_clock wall_clock;
     auto* raw_db = db.get();
     writer db_writer(std::move(db), cfg.storage.max_batch);
+    // Completions of a whole commit reach the event loop in one hand-over.
+    db_writer.set_completion_sink([&io](std::function<void()> fn) { net::post(io, std::move(fn)); });
 
     std::unique_ptr<telegram_client> telegram;
     if (cfg.telegram.enabled())

@@ -289,7 +289,7 @@ void read_file_into(config& c, const json& root, const std::string& source) {
         s->integer("merge_window_ms", c.outbox.merge_window_ms, 0, 600000);
     }
     if (auto s = top.child("telegram", {"token", "api_base", "webhook_secret", "mode", "bot_username",
-                                        "public_url", "poll_timeout_seconds", "poll_idle_ms", "connections",
+                                        "public_url", "poll_timeout_seconds", "poll_idle_ms", "connections", "pipeline_depth",
                                         "limits", "quiet_hours"})) {
         auto& t = c.telegram;
         if (s->has("token"))
@@ -303,6 +303,7 @@ void read_file_into(config& c, const json& root, const std::string& source) {
         s->integer("poll_timeout_seconds", t.poll_timeout_seconds, 0, 600);
         s->integer("poll_idle_ms", t.poll_idle_ms, 0, 60000);
         s->integer("connections", t.connections, 1, 64);
+        s->integer("pipeline_depth", t.pipeline_depth, 1, 64);
         if (auto l = s->child("limits", limit_keys))
             read_limits(*l, t.limits);
         if (auto q = s->child("quiet_hours", quiet_keys))

@@ -2,6 +2,7 @@
 
 #include <utf8proc.h>
 
+#include <cctype>
 #include <cstdlib>
 
 namespace cnscd {
@@ -47,6 +48,16 @@ std::string sanitize_utf8(std::string_view s) {
 }
 
 std::string fold(std::string_view text) {
+    // Most command words and many message words are plain ASCII: lower-casing is enough.
+    bool ascii = true;
+    for (unsigned char c : text)
+        ascii = ascii && c < 0x80;
+    if (ascii) {
+        std::string out(text);
+        for (auto& c : out)
+            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        return out;
+    }
     std::string clean = sanitize_utf8(text);
     utf8proc_uint8_t* mapped = nullptr;
     auto n = utf8proc_map(

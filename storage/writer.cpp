@@ -18,6 +18,7 @@ struct writer::impl {
     struct entry {
         job work;
         completion done;
+        bool direct = false; // complete on the writer's thread even with a sink (run_sync)
     };
 
     std::unique_ptr<database> db;
@@ -26,6 +27,8 @@ struct writer::impl {
     std::condition_variable wake;
     std::deque<entry> queue;
     bool stopping = false;
+    bool idle = false; // the thread is waiting for work: only then does a submit need to wake it
+    std::function<void(std::function<void()>)> sink;
     writer_stats counters;
     std::thread thread;
 
@@ -35,7 +38,9 @@ struct writer::impl {
         for (;;) {
             {
                 std::unique_lock lock(mutex);
+                idle = true;
                 wake.wait(lock, [&] { return stopping || !queue.empty(); });
+                idle = false;
                 if (queue.empty() && stopping)
                     return;
                 while (!queue.empty() && batch.size() < max_batch) {
@@ -91,17 +96,36 @@ struct writer::impl {
             else
                 ++counters.failed_commits;
         }
-        if (batch_error.empty())
-            for (auto& fn : after)
-                fn();
+        if (!batch_error.empty())
+            after.clear();
+        std::vector<std::function<void()>> finish;
+        finish.reserve(batch.size());
         for (std::size_t i = 0; i < batch.size(); ++i) {
             if (!batch[i].done)
                 continue;
-            if (!batch_error.empty())
-                batch[i].done(job_outcome::storage_failed, batch_error);
-            else
-                batch[i].done(outcomes[i], errors[i]);
+            auto outcome = batch_error.empty() ? outcomes[i] : job_outcome::storage_failed;
+            auto error = batch_error.empty() ? std::move(errors[i]) : batch_error;
+            if (batch[i].direct || !sink) {
+                batch[i].done(outcome, error);
+                continue;
+            }
+            finish.push_back([done = std::move(batch[i].done), outcome, error = std::move(error)] {
+                done(outcome, error);
+            });
         }
+        if (!sink) {
+            for (auto& fn : after)
+                fn();
+            return;
+        }
+        if (after.empty() && finish.empty())
+            return;
+        sink([after = std::move(after), finish = std::move(finish)] {
+            for (auto& fn : after)
+                fn();
+            for (auto& fn : finish)
+                fn();
+        });
     }
 };
 
@@ -115,12 +139,32 @@ writer::~writer() {
     stop();
 }
 
+void writer::set_completion_sink(std::function<void(std::function<void()>)> sink) {
+    std::lock_guard lock(impl_->mutex);
+    impl_->sink = std::move(sink);
+}
+
 void writer::submit(job work, completion done) {
     {
         std::lock_guard lock(impl_->mutex);
         if (!impl_->stopping) {
             impl_->queue.push_back({std::move(work), std::move(done)});
-            impl_->wake.notify_one();
+            if (impl_->idle)
+                impl_->wake.notify_one();
+            return;
+        }
+    }
+    if (done)
+        done(job_outcome::stopped, "the writer has stopped");
+}
+
+void writer::submit_direct(job work, completion done) {
+    {
+        std::lock_guard lock(impl_->mutex);
+        if (!impl_->stopping) {
+            impl_->queue.push_back({std::move(work), std::move(done), true});
+            if (impl_->idle)
+                impl_->wake.notify_one();
             return;
         }
     }
@@ -132,7 +176,8 @@ void writer::run_sync(const std::function<void(database&)>& work) {
     std::promise<void> finished;
     std::exception_ptr failure;
     std::string error;
-    submit(
+    // Completes on the writer's thread: the caller may be the event loop's own thread.
+    submit_direct(
         [&](database& db) {
             try {
                 work(db);

@@ -68,8 +68,6 @@ origin parse_origin(const std::string& url) {
     return o;
 }
 
-class pool;
-
 struct pending_call {
     http_call call;
     std::function<void(http_result)> done;
@@ -77,22 +75,25 @@ struct pending_call {
     bool retried = false;
 };
 
-// One keep-alive connection. Stream is beast::tcp_stream or ssl_stream<tcp_stream>.
+// One keep-alive connection. Up to `depth` requests may be outstanding on it (HTTP/1.1
+// pipelining): queued requests go out in one write and answers come back in order.
 class connection_base {
 public:
     virtual ~connection_base() = default;
-    virtual void run(pending_call&& call) = 0;
+    virtual void add(pending_call&& call) = 0;
     virtual void close() = 0;
-    bool busy = false;
+    virtual std::size_t load() const = 0;
 };
 
 class pool : public http_client, public std::enable_shared_from_this<pool> {
 public:
-    pool(net::io_context& io, origin o, std::size_t max)
-        : io_(io), origin_(std::move(o)), max_(max ? max : 1), resolver_(io), ssl_(ssl::context::tls_client) {
+    pool(net::io_context& io, origin o, std::size_t max, std::size_t depth)
+        : io_(io), origin_(std::move(o)), max_(max ? max : 1), depth_(depth ? depth : 1), resolver_(io) {
+        // Only HTTPS needs OpenSSL set up (it costs memory and start-up time).
         if (origin_.tls) {
-            ssl_.set_default_verify_paths();
-            ssl_.set_verify_mode(ssl::verify_peer);
+            ssl_.emplace(ssl::context::tls_client);
+            ssl_->set_default_verify_paths();
+            ssl_->set_verify_mode(ssl::verify_peer);
         }
     }
 
@@ -111,7 +112,7 @@ public:
     void stop() override {
         stopped_ = true;
         for (auto& c : connections_)
-            if (!c->busy)
+            if (c->load() == 0)
                 c->close();
         auto q = std::move(queue_);
         queue_.clear();
@@ -125,20 +126,16 @@ public:
 
     std::size_t in_flight() const override { return in_flight_; }
 
-    // A connection finished a call (or failed): give it the next one.
-    void finished(connection_base* c, pending_call&& call, http_result&& result, bool connection_reused) {
-        c->busy = false;
+    // A call finished with an answer or a transport error.
+    void finished(pending_call&& call, http_result&& result, bool connection_reused) {
         // A kept-alive connection the server had already closed fails before any answer:
         // try once more on a fresh connection.
         if (!result.ok() && connection_reused && !call.retried && !stopped_) {
             call.retried = true;
-            drop(c);
             queue_.push_front(std::move(call));
-            pump();
+            net::post(io_, [self = shared_from_this()] { self->pump(); });
             return;
         }
-        if (!result.ok())
-            drop(c);
         --in_flight_;
         result.seconds =
             std::chrono::duration<double>(std::chrono::steady_clock::now() - call.started).count();
@@ -147,20 +144,28 @@ public:
         pump();
     }
 
-    net::io_context& io_;
-    origin origin_;
-    std::size_t max_;
-    tcp::resolver resolver_;
-    ssl::context ssl_;
-    std::vector<tcp::endpoint> endpoints_; // resolved once, refreshed on connect failure
+    // Calls that were queued on a connection but never sent (it closed): back to the pool.
+    void requeue(std::deque<pending_call>&& calls) {
+        for (auto it = calls.rbegin(); it != calls.rend(); ++it)
+            queue_.push_front(std::move(*it));
+        net::post(io_, [self = shared_from_this()] { self->pump(); });
+    }
 
-private:
-    void pump();
-    void drop(connection_base* c) {
-        c->close();
+    void forget(connection_base* c) {
         std::erase_if(connections_, [c](auto& p) { return p.get() == c; });
     }
 
+    void pump();
+
+    net::io_context& io_;
+    origin origin_;
+    std::size_t max_;
+    std::size_t depth_;
+    tcp::resolver resolver_;
+    std::optional<ssl::context> ssl_;
+    std::vector<tcp::endpoint> endpoints_; // resolved once, refreshed on connect failure
+
+private:
     std::deque<pending_call> queue_;
     std::vector<std::shared_ptr<connection_base>> connections_;
     std::size_t in_flight_ = 0;
@@ -173,19 +178,29 @@ public:
     connection(std::shared_ptr<pool> owner, Stream&& stream)
         : owner_(std::move(owner)), stream_(std::move(stream)) {}
 
-    void run(pending_call&& call) override {
-        busy = true;
-        call_ = std::move(call);
-        reused_ = connected_;
-        if (!connected_)
-            connect();
-        else
-            write();
+    std::size_t load() const override { return waiting_.size() + sent_.size(); }
+
+    void add(pending_call&& call) override {
+        waiting_.push_back(std::move(call));
+        if (!connected_) {
+            if (!connecting_)
+                connect();
+            return;
+        }
+        // Write at the end of this turn of the loop, so requests queued together leave in
+        // one write (with pipelining) instead of one system call each.
+        if (!writing_ && !flush_posted_) {
+            flush_posted_ = true;
+            net::post(owner_->io_, [self = this->shared_from_this()] {
+                self->flush_posted_ = false;
+                self->write_more();
+            });
+        }
     }
 
     void close() override {
         beast::error_code ec;
-        lowest().socket().close(ec);
+        beast::get_lowest_layer(stream_).socket().close(ec);
         connected_ = false;
     }
 
@@ -193,6 +208,7 @@ private:
     beast::tcp_stream& lowest() { return beast::get_lowest_layer(stream_); }
 
     void connect() {
+        connecting_ = true;
         auto self = this->shared_from_this();
         auto with_endpoints = [self](const std::vector<tcp::endpoint>& eps) {
             self->lowest().expires_after(std::chrono::seconds(10));
@@ -220,8 +236,7 @@ private:
 
     void handshake() {
         if constexpr (std::is_same_v<Stream, beast::tcp_stream>) {
-            connected_ = true;
-            write();
+            connected();
         } else {
             auto& host = owner_->origin_.host;
             // Set SNI and check the certificate is for this host.
@@ -232,105 +247,180 @@ private:
             stream_.async_handshake(ssl::stream_base::client, [self](beast::error_code ec) {
                 if (ec)
                     return self->fail("TLS handshake: " + ec.message());
-                self->connected_ = true;
-                self->write();
+                self->connected();
             });
         }
     }
 
-    void write() {
-        request_ = {};
-        request_.version(11);
-        request_.method_string(call_.call.method);
-        request_.target(call_.call.target);
-        request_.set(http::field::host, owner_->origin_.host);
-        request_.set(http::field::user_agent, "cnscd-bot");
-        request_.keep_alive(true);
-        for (auto& [k, v] : call_.call.headers)
-            request_.set(k, v);
-        if (!call_.call.body.empty() || call_.call.method == "POST") {
-            request_.set(http::field::content_type, call_.call.content_type);
-            request_.body() = std::move(call_.call.body);
-        }
-        request_.prepare_payload();
-        lowest().expires_after(call_.call.timeout);
-        auto self = this->shared_from_this();
-        http::async_write(stream_, request_, [self](beast::error_code ec, std::size_t) {
-            if (ec)
-                return self->fail("write: " + ec.message());
-            self->read();
-        });
+    void connected() {
+        connecting_ = false;
+        connected_ = true;
+        write_more();
     }
 
-    void read() {
-        response_.emplace();
-        response_->body_limit(64 << 20);
+    // Serialises every waiting request (up to the pipeline depth) into one write.
+    void write_more() {
+        if (writing_ || waiting_.empty() || !connected_)
+            return;
+        out_.clear();
+        auto& origin = owner_->origin_;
+        while (!waiting_.empty() && sent_.size() < owner_->depth_) {
+            auto& c = waiting_.front().call;
+            out_ += c.method;
+            out_ += ' ';
+            out_ += c.target;
+            out_ += " HTTP/1.1\r\nHost: ";
+            out_ += origin.host;
+            out_ += "\r\nUser-Agent: cnscd-bot\r\nConnection: keep-alive\r\n";
+            for (auto& [k, v] : c.headers) {
+                out_ += k;
+                out_ += ": ";
+                out_ += v;
+                out_ += "\r\n";
+            }
+            if (!c.body.empty() || c.method == "POST") {
+                out_ += "Content-Type: ";
+                out_ += c.content_type;
+                out_ += "\r\nContent-Length: ";
+                out_ += std::to_string(c.body.size());
+                out_ += "\r\n";
+            }
+            out_ += "\r\n";
+            out_ += c.body;
+            c.body.clear();
+            c.body.shrink_to_fit();
+            sent_.push_back(std::move(waiting_.front()));
+            waiting_.pop_front();
+        }
+        if (out_.empty())
+            return;
+        writing_ = true;
+        lowest().expires_after(sent_.back().call.timeout);
         auto self = this->shared_from_this();
-        http::async_read(stream_, buffer_, *response_, [self](beast::error_code ec, std::size_t) {
+        net::async_write(stream_, net::buffer(out_), [self](beast::error_code ec, std::size_t) {
+            self->writing_ = false;
+            if (ec)
+                return self->fail("write: " + ec.message());
+            self->write_more();
+        });
+        if (!reading_)
+            read_next();
+    }
+
+    void read_next() {
+        if (sent_.empty()) {
+            reading_ = false;
+            return;
+        }
+        reading_ = true;
+        parser_.emplace();
+        parser_->body_limit(64 << 20);
+        lowest().expires_after(sent_.front().call.timeout);
+        auto self = this->shared_from_this();
+        http::async_read(stream_, buffer_, *parser_, [self](beast::error_code ec, std::size_t) {
             if (ec)
                 return self->fail("read: " + ec.message());
-            auto msg = self->response_->release();
+            auto msg = self->parser_->release();
             http_result r;
             r.status = static_cast<int>(msg.result_int());
             r.body = std::move(msg.body());
-            if (!msg.keep_alive())
+            auto call = std::move(self->sent_.front());
+            self->sent_.pop_front();
+            bool reused = self->answered_++ > 0;
+            if (!msg.keep_alive()) {
+                // The server closes after this answer: what else was queued here was never
+                // processed, so it goes back to the pool for another connection.
                 self->close();
-            self->complete(std::move(r));
+                self->owner_->forget(self.get());
+                std::deque<pending_call> rest;
+                for (auto& p : self->sent_)
+                    rest.push_back(std::move(p));
+                for (auto& p : self->waiting_)
+                    rest.push_back(std::move(p));
+                self->sent_.clear();
+                self->waiting_.clear();
+                self->reading_ = false;
+                self->owner_->requeue(std::move(rest));
+                self->owner_->finished(std::move(call), std::move(r), reused);
+                return;
+            }
+            self->owner_->finished(std::move(call), std::move(r), reused);
+            self->read_next();
         });
     }
 
     void fail(std::string what) {
         close();
-        http_result r;
-        r.error = std::move(what);
-        complete(std::move(r));
-    }
-
-    void complete(http_result&& r) {
-        auto reused = reused_;
-        owner_->finished(this, std::move(call_), std::move(r), reused);
+        owner_->forget(this);
+        auto self = this->shared_from_this(); // keep alive while failing calls
+        bool reused = answered_ > 0;
+        reading_ = writing_ = connecting_ = false;
+        auto sent = std::move(sent_);
+        auto waiting = std::move(waiting_);
+        sent_.clear();
+        waiting_.clear();
+        // Requests never written were not processed: another connection takes them.
+        if (!waiting.empty())
+            owner_->requeue(std::move(waiting));
+        for (auto& call : sent) {
+            http_result r;
+            r.error = what;
+            owner_->finished(std::move(call), std::move(r), reused);
+        }
     }
 
     std::shared_ptr<pool> owner_;
     Stream stream_;
     beast::flat_buffer buffer_;
-    http::request<http::string_body> request_;
-    std::optional<http::response_parser<http::string_body>> response_;
-    pending_call call_;
+    std::string out_;
+    std::optional<http::response_parser<http::string_body>> parser_;
+    std::deque<pending_call> waiting_; // assigned here, not yet written
+    std::deque<pending_call> sent_;    // written, answers pending (in order)
+    bool connecting_ = false;
     bool connected_ = false;
-    bool reused_ = false;
+    bool writing_ = false;
+    bool reading_ = false;
+    bool flush_posted_ = false;
+    std::size_t answered_ = 0;
 };
 
 void pool::pump() {
     while (!queue_.empty() && !stopped_) {
-        std::shared_ptr<connection_base> idle;
-        for (auto& c : connections_)
-            if (!c->busy) {
-                idle = c;
-                break;
-            }
-        if (!idle) {
-            if (connections_.size() >= max_)
-                return;
-            if (origin_.tls)
-                idle = std::make_shared<connection<beast::ssl_stream<beast::tcp_stream>>>(
-                    shared_from_this(), beast::ssl_stream<beast::tcp_stream>(io_, ssl_));
-            else
-                idle = std::make_shared<connection<beast::tcp_stream>>(shared_from_this(),
-                                                                       beast::tcp_stream(io_));
-            connections_.push_back(idle);
+        // Without pipelining: an idle connection, else a new one. With it: fill the busiest
+        // connection that has room, so queued requests share writes and reads.
+        connection_base* best = nullptr;
+        for (auto& c : connections_) {
+            if (c->load() >= depth_)
+                continue;
+            if (!best || (depth_ > 1 ? c->load() > best->load() : c->load() < best->load()))
+                best = c.get();
         }
+        if (!best || (depth_ == 1 && best->load() > 0 && connections_.size() < max_)) {
+            if (connections_.size() < max_) {
+                std::shared_ptr<connection_base> fresh;
+                if (origin_.tls)
+                    fresh = std::make_shared<connection<beast::ssl_stream<beast::tcp_stream>>>(
+                        shared_from_this(), beast::ssl_stream<beast::tcp_stream>(io_, *ssl_));
+                else
+                    fresh = std::make_shared<connection<beast::tcp_stream>>(shared_from_this(),
+                                                                            beast::tcp_stream(io_));
+                connections_.push_back(fresh);
+                best = fresh.get();
+            }
+        }
+        if (!best)
+            return;
         auto call = std::move(queue_.front());
         queue_.pop_front();
-        idle->run(std::move(call));
+        best->add(std::move(call));
     }
 }
 
 } // namespace
 
 std::shared_ptr<http_client> make_http_client(net::io_context& io, const std::string& base_url,
-                                              std::size_t max_connections) {
-    return std::make_shared<pool>(io, parse_origin(base_url), max_connections);
+                                              std::size_t max_connections, std::size_t pipeline_depth) {
+    return std::make_shared<pool>(io, parse_origin(base_url), max_connections, pipeline_depth);
 }
 
 } // namespace cnscd

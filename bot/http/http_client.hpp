@@ -45,8 +45,10 @@ public:
 };
 
 // `base_url` is "https://host[:port]" or "http://host[:port]"; throws on a malformed one.
+// Up to `pipeline_depth` requests may wait for their answers on one connection (HTTP/1.1
+// pipelining; 1 = one at a time).
 std::shared_ptr<http_client> make_http_client(boost::asio::io_context& io, const std::string& base_url,
-                                              std::size_t max_connections);
+                                              std::size_t max_connections, std::size_t pipeline_depth = 1);
 
 // Percent-encodes for application/x-www-form-urlencoded.
 std::string url_encode(std::string_view text);

@@ -6,7 +6,6 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
-#include <boost/asio/strand.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
@@ -62,6 +61,10 @@ public:
     ~session() { --server_->connections; }
 
     void start() {
+        // Once per connection, not per request: it is only for log lines.
+        beast::error_code ec;
+        auto ep = stream_.socket().remote_endpoint(ec);
+        remote_ = ec ? std::string("?") : ep.address().to_string();
         net::dispatch(stream_.get_executor(),
                       beast::bind_front_handler(&session::do_read, shared_from_this()));
     }
@@ -106,9 +109,7 @@ private:
         for (auto& field : msg)
             req.headers.emplace_back(std::string(field.name_string()), std::string(field.value()));
         req.body = std::move(msg.body());
-        beast::error_code ignored;
-        auto ep = stream_.socket().remote_endpoint(ignored);
-        req.remote = ignored ? std::string("?") : ep.address().to_string();
+        req.remote = remote_;
 
         // The route may answer later, from another thread (after a commit): hop back here.
         stream_.expires_after(std::chrono::seconds(60));
@@ -159,30 +160,31 @@ private:
     std::optional<http::response<http::string_body>> response_;
     bool keep_alive_ = true;
     unsigned version_ = 11;
+    std::string remote_;
     std::shared_ptr<http_server::impl> server_;
 };
 
 } // namespace
 
 void http_server::impl::do_accept() {
-    acceptor.async_accept(
-        net::make_strand(io), [self = shared_from_this()](beast::error_code ec, tcp::socket socket) {
-            if (ec == net::error::operation_aborted || self->stopped)
-                return;
-            if (!ec) {
-                if (self->connections.load() >= static_cast<std::size_t>(self->cfg.max_connections)) {
-                    ++self->stats.http_rejected_connections;
-                    beast::error_code ignored;
-                    socket.close(ignored);
-                } else {
-                    socket.set_option(tcp::no_delay(true), ec);
-                    std::make_shared<session>(std::move(socket), self)->start();
-                }
+    // One thread runs the loop, so sessions need no strands.
+    acceptor.async_accept(io, [self = shared_from_this()](beast::error_code ec, tcp::socket socket) {
+        if (ec == net::error::operation_aborted || self->stopped)
+            return;
+        if (!ec) {
+            if (self->connections.load() >= static_cast<std::size_t>(self->cfg.max_connections)) {
+                ++self->stats.http_rejected_connections;
+                beast::error_code ignored;
+                socket.close(ignored);
             } else {
-                spdlog::warn("http: accept: {}", ec.message());
+                socket.set_option(tcp::no_delay(true), ec);
+                std::make_shared<session>(std::move(socket), self)->start();
             }
-            self->do_accept();
-        });
+        } else {
+            spdlog::warn("http: accept: {}", ec.message());
+        }
+        self->do_accept();
+    });
 }
 
 http_server::http_server(net::io_context& io, const http_config& cfg, metrics& m)
