@@ -220,8 +220,6 @@ struct outbox_sender::impl : std::enable_shared_from_this<outbox_sender::impl> {
                        now - c.last_activity > std::chrono::seconds(90);
             });
         }
-        while (sent_refs.size() > 20000)
-            sent_refs.erase(sent_refs.begin());
     }
 
     // ------------------------------------------------------------ sending
@@ -416,8 +414,12 @@ struct outbox_sender::impl : std::enable_shared_from_this<outbox_sender::impl> {
             }
         }
         bool sent = r.what == delivery_result::outcome::sent;
-        if (sent && !r.message_ref.empty())
+        if (sent && !r.message_ref.empty()) {
+            // Only recent messages get edited; older ones are looked up in the database.
             sent_refs[row.id] = r.message_ref;
+            if (sent_refs.size() > 4096)
+                sent_refs.erase(sent_refs.begin());
+        }
         auto at = unix_now();
         record([this, row = std::move(row), merged_rows = std::move(merged_rows), r, sent, at](database& db) {
             outbox box(db);
