@@ -99,3 +99,17 @@ TEST(load_config, deadline_needs_its_parts) {
 
 } // namespace
 } // namespace cnscd
+
+namespace cnscd {
+namespace {
+
+TEST(load_config, shipped_example_is_valid) {
+    auto c = load_config(std::string(CNSCD_SOURCE_DIR) + "/config/example.json", env({}));
+    ASSERT_TRUE(c) << c.error().message;
+    EXPECT_EQ(c->default_deadlines.size(), 3u);
+    ASSERT_EQ(c->wards.size(), 1u);
+    EXPECT_EQ(c->wards[0].targets.size(), 3u);
+}
+
+} // namespace
+} // namespace cnscd
