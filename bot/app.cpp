@@ -15,7 +15,6 @@
 #include "storage/meta_store.hpp"
 #include "storage/writer.hpp"
 
-#include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/signal_set.hpp>
@@ -26,7 +25,6 @@
 #include <spdlog/spdlog.h>
 
 #include <iostream>
-#include <thread>
 
 namespace cnscd {
 
@@ -90,12 +88,7 @@ int run_serve(const config& cfg) {
     }
     spdlog::info("database {} (schema version {})", cfg.storage.db_path, db->schema_version());
 
-    // Two event loops: `io` serves the webhooks (and signals, the scheduler), `out` talks to
-    // the platforms (clients, outbox sender, pollers). A burst of sends then never delays the
-    // acknowledgement of an update. The writer thread owns the database.
     net::io_context io(1);
-    net::io_context out(1);
-    auto keep_out_running = net::make_work_guard(out);
     metrics stats;
     system_clock wall_clock;
     auto* raw_db = db.get();
@@ -105,17 +98,17 @@ int run_serve(const config& cfg) {
 
     std::unique_ptr<telegram_client> telegram;
     if (cfg.telegram.enabled())
-        telegram = make_telegram_client(out, cfg.telegram);
+        telegram = make_telegram_client(io, cfg.telegram);
 
     dispatch_env env{cfg, wall_clock, ""};
-    outbox_sender sender(out, db_writer, cfg, stats,
+    outbox_sender sender(io, db_writer, cfg, stats,
                          [&env](database& d, const delivery_report& report) { on_delivery(d, env, report); });
     db_writer.run_sync([&](database&) {
         raw_db->set_outbox_listener([&sender](const outbox_row& row) { sender.enqueue(row); });
     });
     if (telegram) {
         sender.add_client(*telegram);
-        env.telegram_username = learn_username(out, *telegram, db_writer, cfg.telegram);
+        env.telegram_username = learn_username(io, *telegram, db_writer, cfg.telegram);
     }
     sender.load_pending();
 
@@ -142,7 +135,7 @@ int run_serve(const config& cfg) {
     if (telegram && cfg.telegram.mode == "webhook")
         add_telegram_webhook(server, intake, cfg.telegram, env.telegram_username, stats);
     else if (telegram)
-        poller = std::make_unique<telegram_poller>(out, *telegram, intake, db_writer, cfg.telegram,
+        poller = std::make_unique<telegram_poller>(io, *telegram, intake, db_writer, cfg.telegram,
                                                    env.telegram_username);
 
     try {
@@ -184,21 +177,16 @@ int run_serve(const config& cfg) {
                 drain.async_wait([&](boost::system::error_code) { wait_for_updates(); });
                 return;
             }
-            // Runs on the outbound loop once in-flight sends are done (or the grace ended).
             sender.stop(std::chrono::seconds(cfg.outbox.shutdown_grace_seconds), [&] {
                 if (telegram)
                     telegram->stop();
-                keep_out_running.reset();
-                out.stop();
                 io.stop();
             });
         };
         wait_for_updates();
     });
 
-    std::thread outbound([&] { out.run(); });
     io.run();
-    outbound.join();
     db_writer.stop();
     spdlog::info("stopped");
     return 0;

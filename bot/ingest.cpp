@@ -15,14 +15,10 @@ void ingest::submit(incoming in, std::function<void(ingest_outcome)> done,
     auto result = std::make_shared<dispatch_result>();
     auto started = std::chrono::steady_clock::now();
     auto platform = in.chat.platform;
-    // Reading the text is pure: do it here, so the writer's thread only does database work.
-    std::shared_ptr<const command> parsed;
-    if (in.kind == incoming_kind::message && !in.text.empty() && !in.addressed_elsewhere)
-        parsed = std::make_shared<const command>(parse_incoming(in, env_));
     auto shared_in = std::make_shared<incoming>(std::move(in));
     writer_.submit(
-        [this, shared_in, result, parsed, extra = std::move(extra)](database& db) {
-            *result = dispatch(*shared_in, db, env_, parsed.get());
+        [this, shared_in, result, extra = std::move(extra)](database& db) {
+            *result = dispatch(*shared_in, db, env_);
             if (extra)
                 extra(db);
         },

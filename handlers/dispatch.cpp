@@ -109,8 +109,9 @@ bool route_conversation(const std::string& text, handler_context& ctx) {
     return false;
 }
 
-void handle_message(handler_context& ctx, dispatch_result& result, const command* parsed) {
-    auto cmd = parsed ? *parsed : parse_incoming(ctx.in, ctx.env);
+void handle_message(handler_context& ctx, dispatch_result& result) {
+    parse_context pc{ctx.env.telegram_username, ctx.today(), !ctx.in_group()};
+    auto cmd = parse_command(ctx.in.text, pc);
     result.command = std::string(command_name(cmd));
     if (auto* plain = std::get_if<plain_text>(&cmd)) {
         if (ctx.in.text.empty() && !ctx.in.file)
@@ -130,10 +131,10 @@ void handle_message(handler_context& ctx, dispatch_result& result, const command
     std::visit([&](const auto& c) { handle(c, ctx); }, cmd);
 }
 
-void route(handler_context& ctx, dispatch_result& result, const command* parsed) {
+void route(handler_context& ctx, dispatch_result& result) {
     switch (ctx.in.kind) {
     case incoming_kind::message:
-        handle_message(ctx, result, parsed);
+        handle_message(ctx, result);
         break;
     case incoming_kind::choice:
         result.command = "choice";
@@ -184,8 +185,7 @@ void remember_choices(handler_context& ctx) {
     }
 }
 
-dispatch_result run(const incoming& in, database& db, const dispatch_env& env, bool log_update,
-                    const command* parsed) {
+dispatch_result run(const incoming& in, database& db, const dispatch_env& env, bool log_update) {
     dispatch_result result;
     auto now = env.clk.now();
     if (log_update && !update_log(db).record(in.chat.platform, in.update_key, now)) {
@@ -206,7 +206,7 @@ dispatch_result run(const incoming& in, database& db, const dispatch_env& env, b
 
     db.savepoint("handler");
     try {
-        route(ctx, result, parsed);
+        route(ctx, result);
         db.release("handler");
     } catch (const std::exception& e) {
         // A bug in a handler: undo its writes (rethrows if the database itself failed),
@@ -243,18 +243,12 @@ dispatch_result run(const incoming& in, database& db, const dispatch_env& env, b
 
 } // namespace
 
-dispatch_result dispatch(const incoming& in, database& db, const dispatch_env& env, const command* parsed) {
-    return run(in, db, env, true, parsed);
+dispatch_result dispatch(const incoming& in, database& db, const dispatch_env& env) {
+    return run(in, db, env, true);
 }
 
 dispatch_result dispatch_unlogged(const incoming& in, database& db, const dispatch_env& env) {
-    return run(in, db, env, false, nullptr);
-}
-
-command parse_incoming(const incoming& in, const dispatch_env& env) {
-    local_time zone{env.cfg.utc_offset_minutes};
-    parse_context pc{env.telegram_username, zone.date_of(env.clk.now()), in.chat_type != chat_kind::group};
-    return parse_command(in.text, pc);
+    return run(in, db, env, false);
 }
 
 } // namespace cnscd

@@ -6,7 +6,6 @@
 // a handler that throws has its writes undone and the user gets an apology.
 
 #include "handlers/context.hpp"
-#include "messages/command.hpp"
 
 #include <string>
 
@@ -20,13 +19,7 @@ struct dispatch_result {
     std::size_t replies = 0;     // outbox rows written
 };
 
-// `parsed`, when given, is parse_command's reading of in.text, done by the caller outside
-// the writer's thread (it is pure, so it need not hold up the database).
-dispatch_result dispatch(const incoming& in, database& db, const dispatch_env& env,
-                         const command* parsed = nullptr);
-
-// How dispatch reads this update's text (pure; safe on any thread).
-command parse_incoming(const incoming& in, const dispatch_env& env);
+dispatch_result dispatch(const incoming& in, database& db, const dispatch_env& env);
 
 // Same, without the update log (for updates that have no platform key, e.g. the console).
 dispatch_result dispatch_unlogged(const incoming& in, database& db, const dispatch_env& env);

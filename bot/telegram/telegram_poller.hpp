@@ -24,7 +24,6 @@ public:
     ~telegram_poller();
     // Deletes any webhook (Telegram refuses getUpdates while one is set), then polls.
     void start();
-    // May be called from any thread.
     void stop();
 
 private:
