@@ -22,6 +22,25 @@ int run_migrate(const config& cfg);
 // Registers the webhook URL and secret with Telegram.
 int run_set_webhook(const config& cfg, const std::string& url, bool drop_pending);
 
+struct roster_import_request {
+    std::string file;
+    std::string ward;
+    std::optional<std::string> team; // --team: the file holds one team
+    bool dry_run = false;
+    bool no_cccd = false;
+};
+
+// Reads the ward's roster table; prints what was added, changed and rejected. Exit code 3
+// when some rows were rejected (the others are imported).
+int run_import_roster(const config& cfg, const roster_import_request& request);
+
+// Writes the ward's roster in the same layout; CCCDs masked unless `full_cccd` (audited).
+int run_export_roster(const config& cfg, const std::string& ward, const std::string& out, bool full_cccd);
+
+// Creates or updates a ward staff (or admin) account.
+int run_add_staff(const config& cfg, const std::string& ward, const std::string& name,
+                  const std::string& phone, const std::string& role);
+
 // Sets up logging for the process.
 void setup_logging(const std::string& level);
 

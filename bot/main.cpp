@@ -38,6 +38,38 @@ int main(int argc, char** argv) {
                             "Public HTTPS URL of /telegram/webhook (default: $TELEGRAM_PUBLIC_URL)");
     set_webhook->add_flag("--drop-pending", drop_pending, "Discard updates Telegram is still holding");
 
+    cnscd::roster_import_request import;
+    auto* import_roster = app.add_subcommand(
+        "import-roster",
+        "Load the ward's roster table (CSV: TT, Họ tên, Chức vụ tổ/xóm/đơn vị công tác, Chức vụ Tổ "
+        "CNSCĐ, SĐT, CCCD, Khu vực phụ trách, Ghi chú, Tổ/Thôn/Xóm). Re-importing the same file "
+        "changes nothing; bad rows are reported and the rest is imported (exit code 3).");
+    import_roster->add_option("file", import.file, "The roster CSV (UTF-8, comma or semicolon)")->required();
+    import_roster->add_option("--ward", import.ward, "Ward name, e.g. \"Phường Hòa Xuân\"")->required();
+    import_roster->add_option("--team", import.team, "Team of every row, for a file that holds one team");
+    import_roster->add_flag("--dry-run", import.dry_run, "Report what would change without writing");
+    import_roster->add_flag("--no-cccd", import.no_cccd,
+                            "Import without the CCCD column (no data key needed)");
+
+    std::string export_ward, export_file;
+    bool full_cccd = false;
+    auto* export_roster =
+        app.add_subcommand("export-roster", "Write the ward's roster in the same layout (CCCDs "
+                                            "masked unless --full-cccd; every export is audited).");
+    export_roster->add_option("--ward", export_ward, "Ward name")->required();
+    export_roster->add_option("-o,--output", export_file, "CSV file to write")->required();
+    export_roster->add_flag("--full-cccd", full_cccd, "Include full CCCD numbers (needs the data key)");
+
+    std::string staff_ward, staff_name, staff_phone, staff_role = "ward_staff";
+    auto* add_staff =
+        app.add_subcommand("add-staff", "Create or update a ward staff account; they link their chat "
+                                        "accounts like members (share their phone number).");
+    add_staff->add_option("--ward", staff_ward, "Ward name")->required();
+    add_staff->add_option("--name", staff_name, "Full name")->required();
+    add_staff->add_option("--phone", staff_phone, "Phone number, e.g. 0905123456")->required();
+    add_staff->add_option("--role", staff_role, "ward_staff (default) or admin")
+        ->check(CLI::IsMember({"ward_staff", "admin"}));
+
     CLI11_PARSE(app, argc, argv);
 
     auto cfg = cnscd::load_config(config_path, cnscd::process_env());
@@ -54,5 +86,11 @@ int main(int argc, char** argv) {
         return cnscd::run_migrate(*cfg);
     if (*set_webhook)
         return cnscd::run_set_webhook(*cfg, webhook_url, drop_pending);
+    if (*import_roster)
+        return cnscd::run_import_roster(*cfg, import);
+    if (*export_roster)
+        return cnscd::run_export_roster(*cfg, export_ward, export_file, full_cccd);
+    if (*add_staff)
+        return cnscd::run_add_staff(*cfg, staff_ward, staff_name, staff_phone, staff_role);
     return 0;
 }

@@ -5,21 +5,35 @@
 namespace cnscd {
 namespace {
 
+// clang-format off
 constexpr std::array<command_rule, 25> rules{{
-    {"start", everyone, chat_rule::anywhere, false},    {"giup", everyone, chat_rule::anywhere, false},
-    {"ma", everyone, chat_rule::private_only, false},   {"thoat", everyone, chat_rule::anywhere, false},
-    {"ngonngu", everyone, chat_rule::anywhere, true},   {"tham", everyone, chat_rule::anywhere, true},
-    {"buoi", everyone, chat_rule::anywhere, true},      {"huy", everyone, chat_rule::anywhere, true},
-    {"sua", everyone, chat_rule::anywhere, true},       {"toi", everyone, chat_rule::anywhere, true},
-    {"thongke", everyone, chat_rule::anywhere, true},   {"xephang", everyone, chat_rule::anywhere, true},
-    {"tailieu", everyone, chat_rule::anywhere, false},  {"hannop", everyone, chat_rule::anywhere, true},
-    {"lienket", leaders, chat_rule::group_only, true},  {"thanhvien", leaders, chat_rule::anywhere, true},
-    {"moi", leaders, chat_rule::anywhere, true},        {"xoa", leaders, chat_rule::anywhere, true},
-    {"doivaitro", leaders, chat_rule::anywhere, true},  {"baocao", leaders, chat_rule::anywhere, true},
-    {"thongbao", staff, chat_rule::anywhere, true},     {"thongbao_ds", staff, chat_rule::anywhere, true},
-    {"tailieu_them", staff, chat_rule::anywhere, true}, {"hannop_them", staff, chat_rule::anywhere, true},
-    {"xuat", staff, chat_rule::private_only, true},
+    {"start",        everyone, chat_rule::anywhere,     false},
+    {"giup",         everyone, chat_rule::anywhere,     false},
+    {"ma",           everyone, chat_rule::private_only, false},
+    {"thoat",        everyone, chat_rule::anywhere,     false},
+    {"ngonngu",      everyone, chat_rule::anywhere,     true},
+    {"tham",         everyone, chat_rule::anywhere,     true},
+    {"buoi",         everyone, chat_rule::anywhere,     true},
+    {"huy",          everyone, chat_rule::anywhere,     true},
+    {"sua",          everyone, chat_rule::anywhere,     true},
+    {"toi",          everyone, chat_rule::anywhere,     true},
+    {"thongke",      everyone, chat_rule::anywhere,     true},
+    {"xephang",      everyone, chat_rule::anywhere,     true},
+    {"tailieu",      everyone, chat_rule::anywhere,     false},
+    {"hannop",       everyone, chat_rule::anywhere,     true},
+    {"lienket",      leaders,  chat_rule::group_only,   true},
+    {"thanhvien",    leaders,  chat_rule::anywhere,     true},
+    {"moi",          leaders,  chat_rule::private_only, true}, // the code must not be seen by the group
+    {"xoa",          leaders,  chat_rule::anywhere,     true},
+    {"doivaitro",    leaders,  chat_rule::anywhere,     true},
+    {"baocao",       leaders,  chat_rule::anywhere,     true},
+    {"thongbao",     staff,    chat_rule::anywhere,     true},
+    {"thongbao_ds",  staff,    chat_rule::anywhere,     true},
+    {"tailieu_them", staff,    chat_rule::anywhere,     true},
+    {"hannop_them",  staff,    chat_rule::anywhere,     true},
+    {"xuat",         staff,    chat_rule::private_only, true},
 }};
+// clang-format on
 
 } // namespace
 

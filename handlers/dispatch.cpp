@@ -34,8 +34,11 @@ bool authorize(const command& cmd, handler_context& ctx) {
     if (name.empty())
         return true;
     const command_rule* rule = find_rule(name);
-    if (!rule)
-        return true; // command_error for a command without a rule cannot happen; be lenient
+    if (!rule) {
+        // Every command has a rule (tests/handlers/command_table_test); refuse rather than guess.
+        ctx.reply(text::internal_error);
+        return false;
+    }
     if (rule->needs_link && !ctx.linked()) {
         ctx.reply(text::not_linked);
         return false;

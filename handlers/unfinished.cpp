@@ -10,28 +10,6 @@ void later(handler_context& ctx) {
 }
 } // namespace
 
-void handle(const cmd_bind_group&, handler_context& ctx) {
-    later(ctx);
-}
-void handle(const cmd_members&, handler_context& ctx) {
-    later(ctx);
-}
-void handle(const cmd_invite&, handler_context& ctx) {
-    later(ctx);
-}
-void handle(const cmd_redeem_code&, handler_context& ctx) {
-    later(ctx);
-}
-void handle(const cmd_remove_member&, handler_context& ctx) {
-    later(ctx);
-}
-void handle(const cmd_change_role&, handler_context& ctx) {
-    later(ctx);
-}
-void on_contact(handler_context& ctx) {
-    later(ctx);
-}
-void try_open_join(const command&, handler_context&) {}
 void handle(const cmd_visit&, handler_context& ctx) {
     later(ctx);
 }

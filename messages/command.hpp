@@ -55,7 +55,9 @@ struct cmd_ranking {
     period_kind period = period_kind::month;
     bool ward = false;
 };
-struct cmd_bind_group {};
+struct cmd_bind_group {
+    std::string team; // ward staff may name the team; empty = the sender's team, or the ward group for staff
+};
 struct cmd_members {
     std::string team; // ward staff may name a team
 };

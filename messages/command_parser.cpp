@@ -277,7 +277,7 @@ command parse_args(std::string_view name, std::string_view args, const parse_con
         return cmd_export{p, format};
     }
     if (name == "lienket")
-        return cmd_bind_group{};
+        return cmd_bind_group{std::string(args)};
     if (name == "thanhvien")
         return cmd_members{std::string(args)};
     if (name == "moi") {

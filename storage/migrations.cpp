@@ -156,9 +156,15 @@ CREATE TABLE conversations (
 ) WITHOUT ROWID;
 )sql";
 
-constexpr std::array<migration, 2> migrations{{
+// Finding a person by their CCCD digest (roster imports) must not scan the ward.
+constexpr std::string_view registry_indexes = R"sql(
+CREATE INDEX members_cccd ON members (ward_id, cccd_digest) WHERE cccd_digest IS NOT NULL;
+)sql";
+
+constexpr std::array<migration, 3> migrations{{
     {1, "infrastructure: meta, processed updates, outbox", infrastructure},
     {2, "registry: wards, teams, members, accounts, groups, invites, audit", registry},
+    {3, "registry: index members by CCCD digest", registry_indexes},
 }};
 
 } // namespace

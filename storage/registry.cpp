@@ -191,6 +191,10 @@ std::vector<team_record> team_store::in_ward(std::int64_t ward_id, bool active_o
 std::int64_t team_store::ensure(std::int64_t ward_id, const std::string& name, std::int64_t now) {
     if (auto t = by_name(ward_id, name))
         return t->id;
+    return insert(ward_id, name, now);
+}
+
+std::int64_t team_store::insert(std::int64_t ward_id, const std::string& name, std::int64_t now) {
     auto base = team_code_from_name(name);
     auto code = base;
     for (int n = 2; by_code(ward_id, code); ++n)

@@ -80,6 +80,8 @@ public:
     std::vector<team_record> in_ward(std::int64_t ward_id, bool active_only = true);
     // Creates the team if missing (code derived from the name); returns its id.
     std::int64_t ensure(std::int64_t ward_id, const std::string& name, std::int64_t now);
+    // Creates a team the caller knows is new (no accent-insensitive look-up first).
+    std::int64_t insert(std::int64_t ward_id, const std::string& name, std::int64_t now);
     void update(const team_record& team);
 
 private:

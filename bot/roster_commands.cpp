@@ -1,0 +1,215 @@
+// `import-roster`, `export-roster` and `add-staff`: the ward's roster from and to the table
+// it already keeps. The work is in storage/roster_*; this file reads files and prints.
+
+#include "bot/app.hpp"
+#include "bot/system_clock.hpp"
+#include "messages/markup.hpp"
+#include "messages/phone.hpp"
+#include "messages/registry_texts.hpp"
+#include "storage/database.hpp"
+#include "storage/registry.hpp"
+#include "storage/roster_import.hpp"
+
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+namespace cnscd {
+
+namespace {
+
+language cli_language(const config& cfg) {
+    return language_from_code(cfg.default_language).value_or(language::vi);
+}
+
+std::string row_of(const std::string& label, std::size_t line) {
+    return label.empty() ? "dòng " + std::to_string(line) : "TT " + label;
+}
+
+std::string reason(language l, const roster_problem& p) {
+    switch (p.issue) {
+    case roster_issue::missing_name:
+        return say(l, registry_text::reason_missing_name);
+    case roster_issue::bad_phone:
+        return say(l, registry_text::reason_bad_phone, {{"detail", p.detail}});
+    case roster_issue::bad_cccd:
+        return say(l, registry_text::reason_bad_cccd, {{"detail", p.detail}});
+    case roster_issue::unknown_role:
+        return say(l, registry_text::reason_unknown_role, {{"detail", p.detail}});
+    case roster_issue::missing_team:
+        return say(l, registry_text::reason_missing_team);
+    case roster_issue::duplicate_phone:
+        return say(l, registry_text::reason_duplicate_phone, {{"detail", p.detail}});
+    case roster_issue::duplicate_cccd:
+        return say(l, registry_text::reason_duplicate_cccd, {{"detail", p.detail}});
+    }
+    return {};
+}
+
+// The CLI prints plain text: the catalog escapes for chat markup.
+std::string plain(std::string s) {
+    return markup::to_plain(s);
+}
+
+std::unique_ptr<database> open_db(const config& cfg) {
+    try {
+        return database::open(cfg.storage.db_path);
+    } catch (const std::exception& e) {
+        std::cerr << e.what() << "\n";
+        return nullptr;
+    }
+}
+
+} // namespace
+
+int run_import_roster(const config& cfg, const roster_import_request& r) {
+    auto l = cli_language(cfg);
+    std::ifstream in(r.file, std::ios::binary);
+    if (!in) {
+        std::cerr << plain(say(l, registry_text::file_unreadable, {{"file", r.file}})) << "\n";
+        return 2;
+    }
+    std::stringstream bytes;
+    bytes << in.rdbuf();
+    auto file = read_roster(bytes.str(), r.team);
+    if (!file) {
+        auto key = file.error().error == roster_file_error::empty       ? registry_text::file_empty
+                   : file.error().error == roster_file_error::no_header ? registry_text::file_no_header
+                   : file.error().error == roster_file_error::not_utf8  ? registry_text::file_not_utf8
+                                                                        : registry_text::file_missing_columns;
+        std::cerr << plain(say(l, key, {{"file", r.file}, {"detail", file.error().detail}})) << "\n";
+        return 2;
+    }
+    auto db = open_db(cfg);
+    if (!db)
+        return 1;
+    personal_data crypto(cfg.data_key);
+    system_clock wall;
+    auto report = import_roster(*db, *file, {r.ward, r.dry_run, r.no_cccd}, crypto, wall.now());
+    if (!report) {
+        std::cerr << plain(say(l, registry_text::no_data_key, {{"howto", std::string(data_key_howto)}}))
+                  << "\n";
+        return 2;
+    }
+    std::cout << plain(say(l, registry_text::import_header,
+                           {{"ward", report->ward},
+                            {"dry", r.dry_run ? say(l, registry_text::import_dry_run) : std::string()}}))
+              << "\n";
+    std::cout << plain(say(l, registry_text::import_counts,
+                           {{"added", static_cast<int>(report->added.size())},
+                            {"changed", static_cast<int>(report->changed.size())},
+                            {"unchanged", static_cast<int>(report->unchanged)},
+                            {"rejected", static_cast<int>(report->rejected.size())}}))
+              << "\n";
+    if (!report->teams_created.empty()) {
+        std::string teams;
+        for (auto& t : report->teams_created)
+            teams += (teams.empty() ? "" : ", ") + t;
+        std::cout << plain(say(l, registry_text::import_teams_created, {{"teams", teams}})) << "\n";
+    }
+    for (auto& e : report->added)
+        std::cout << plain(
+                         say(l, registry_text::import_added_line,
+                             {{"row", row_of(e.row_label, e.line)}, {"name", e.full_name}, {"team", e.team}}))
+                  << "\n";
+    for (auto& c : report->changed) {
+        std::string fields;
+        for (auto& f : c.fields)
+            fields += (fields.empty() ? "" : ", ") + f;
+        std::cout << plain(say(l, registry_text::import_changed_line,
+                               {{"row", row_of(c.row_label, c.line)}, {"name", c.name}, {"fields", fields}}))
+                  << "\n";
+    }
+    for (auto& p : report->rejected)
+        std::cout << plain(say(l, registry_text::import_rejected_line,
+                               {{"row", row_of(p.row_label, p.line)}, {"reason", reason(l, p)}}))
+                  << "\n";
+    // Rejected rows do not fail the import (the rest is in), but scripts can tell.
+    return report->rejected.empty() ? 0 : 3;
+}
+
+int run_export_roster(const config& cfg, const std::string& ward_name, const std::string& out,
+                      bool full_cccd) {
+    auto l = cli_language(cfg);
+    auto db = open_db(cfg);
+    if (!db)
+        return 1;
+    auto ward = ward_store(*db).by_name(ward_name);
+    if (!ward) {
+        std::string wards;
+        for (auto& w : ward_store(*db).all())
+            wards += (wards.empty() ? "" : ", ") + w.name;
+        std::cerr << plain(say(l, registry_text::ward_unknown, {{"ward", ward_name}, {"wards", wards}}))
+                  << "\n";
+        return 2;
+    }
+    personal_data crypto(cfg.data_key);
+    if (full_cccd && !crypto.has_key()) {
+        std::cerr << plain(say(l, registry_text::no_data_key, {{"howto", std::string(data_key_howto)}}))
+                  << "\n";
+        return 2;
+    }
+    auto entries = roster_of_ward(*db, ward->id, crypto, full_cccd);
+    std::ofstream file(out, std::ios::binary | std::ios::trunc);
+    if (!file) {
+        std::cerr << plain(say(l, registry_text::file_unreadable, {{"file", out}})) << "\n";
+        return 2;
+    }
+    file << write_roster(entries);
+    system_clock wall;
+    db->in_transaction([&] {
+        audit_log(*db).record(std::nullopt, "operator",
+                              full_cccd ? "roster.export_full_cccd" : "roster.export", ward->name, out,
+                              wall.now());
+    });
+    std::cout << plain(
+                     say(l, registry_text::export_done,
+                         {{"count", static_cast<int>(entries.size())}, {"ward", ward->name}, {"file", out}}))
+              << "\n";
+    if (full_cccd)
+        std::cout << plain(say(l, registry_text::export_full_cccd)) << "\n";
+    return 0;
+}
+
+int run_add_staff(const config& cfg, const std::string& ward_name, const std::string& name,
+                  const std::string& raw_phone, const std::string& role) {
+    auto l = cli_language(cfg);
+    auto phone = normalize_phone(raw_phone);
+    if (!phone) {
+        std::cerr << plain(say(l, registry_text::reason_bad_phone, {{"detail", raw_phone}})) << "\n";
+        return 2;
+    }
+    auto db = open_db(cfg);
+    if (!db)
+        return 1;
+    system_clock wall;
+    bool created = false;
+    std::string ward_display;
+    db->in_transaction([&] {
+        auto ward_id = ward_store(*db).ensure(ward_name, wall.now());
+        ward_display = ward_store(*db).by_id(ward_id)->name;
+        member_store members(*db);
+        auto existing = members.by_phone(ward_id, *phone);
+        member_record m = existing ? *existing : member_record{};
+        m.ward_id = ward_id;
+        m.team_id.reset();
+        m.full_name = name;
+        m.role = role;
+        m.phone = *phone;
+        m.active = true;
+        m.source = "staff";
+        if (existing)
+            members.update(m, wall.now());
+        else
+            members.insert(m, wall.now());
+        created = !existing;
+        audit_log(*db).record(std::nullopt, "operator", created ? "staff.add" : "staff.update", name,
+                              ward_display + " " + role, wall.now());
+    });
+    std::cout << plain(say(l, created ? registry_text::staff_added : registry_text::staff_updated,
+                           {{"name", name}, {"phone", mask_phone(*phone)}, {"ward", ward_display}}))
+              << "\n";
+    return 0;
+}
+
+} // namespace cnscd

@@ -1,0 +1,23 @@
+#pragma once
+
+// Finds the member a leader or ward staff names in a command ("/xoa Lan", "/moi 3"):
+// by roster row (TT) or by name, accent-insensitively, within what the sender may manage.
+
+#include "handlers/context.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cnscd {
+
+// The members the sender manages: their team (leaders, deputies) or their ward (staff).
+std::vector<member_record> managed_members(handler_context& ctx, bool include_inactive = false);
+
+// The one member `who` names, or nullopt after replying why (not found / ambiguous).
+std::optional<member_record> find_managed_member(handler_context& ctx, const std::string& who);
+
+// "Tổ dân phố số 1" for a team id, "" when none.
+std::string team_name(handler_context& ctx, std::optional<std::int64_t> team_id);
+
+} // namespace cnscd

@@ -1,0 +1,365 @@
+// The roster in chat: linking accounts (shared contact, invite codes), binding groups to
+// teams, listing and managing members, and the ward's "open" join policy.
+
+#include "handlers/handlers.hpp"
+#include "handlers/member_lookup.hpp"
+#include "messages/command_parser.hpp"
+#include "messages/dates.hpp"
+#include "messages/markup.hpp"
+#include "messages/phone.hpp"
+#include "messages/registry_texts.hpp"
+#include "messages/text_fold.hpp"
+#include "storage/database.hpp"
+#include "storage/invite_store.hpp"
+#include "storage/registry.hpp"
+
+namespace cnscd {
+
+namespace {
+
+constexpr std::int64_t invite_ttl = 7 * 86400;
+
+bool is_staff(const handler_context& ctx) {
+    return ctx.who == role::ward_staff || ctx.who == role::admin;
+}
+
+std::string actor_name(const handler_context& ctx) {
+    return ctx.member ? ctx.member->full_name + " (" + ctx.member->role + ")" : "unknown";
+}
+
+void audit(handler_context& ctx, const std::string& action, const std::string& subject,
+           const std::string& detail) {
+    audit_log(ctx.db).record(ctx.member ? std::optional(ctx.member->id) : std::nullopt, actor_name(ctx),
+                             action, subject, detail, ctx.now());
+}
+
+std::string role_label(const handler_context& ctx, const std::string& code) {
+    return ctx.say(role_text(role_from_code(code).value_or(role::member)));
+}
+
+// Links this chat account to `m` and greets them; the caller checked it is allowed.
+void link_and_greet(handler_context& ctx, const member_record& m, const std::string& how) {
+    member_store(ctx.db).link_account(ctx.in.chat.platform, ctx.in.user_id, m.id, how, ctx.now());
+    audit(ctx, "account.link", m.full_name, std::string(channel_name(ctx.in.chat.platform)) + " via " + how);
+    ctx.member = m;
+    ctx.who = role_from_code(m.role).value_or(role::member);
+    if (!m.language.empty())
+        ctx.lang = language_from_code(m.language).value_or(ctx.lang);
+    auto team = team_name(ctx, m.team_id);
+    if (team.empty())
+        if (auto w = ward_store(ctx.db).by_id(m.ward_id))
+            team = w->name;
+    ctx.reply(registry_text::linked_welcome,
+              {{"name", m.full_name}, {"role", role_label(ctx, m.role)}, {"team", team}});
+}
+
+// May this account be linked to `m`? Replies why not.
+bool may_link(handler_context& ctx, const member_record& m) {
+    if (!m.active) {
+        ctx.reply(registry_text::member_inactive, {{"name", m.full_name}});
+        return false;
+    }
+    if (auto current = member_store(ctx.db).by_account(ctx.in.chat.platform, ctx.in.user_id)) {
+        if (current->id == m.id) {
+            ctx.reply(registry_text::already_linked, {{"name", m.full_name}});
+            return false;
+        }
+        if (current->active) {
+            ctx.reply(registry_text::linked_to_other, {{"name", current->full_name}});
+            return false;
+        }
+    }
+    return true;
+}
+
+// Leaders and deputies manage their own team; ward staff their ward.
+bool in_scope(handler_context& ctx, const member_record& m) {
+    if (is_staff(ctx))
+        return m.ward_id == ctx.member->ward_id;
+    return m.team_id && ctx.member->team_id && *m.team_id == *ctx.member->team_id;
+}
+
+std::string teams_list(handler_context& ctx) {
+    std::string out;
+    for (auto& t : team_store(ctx.db).in_ward(ctx.member->ward_id)) {
+        if (!out.empty())
+            out += ", ";
+        out += t.name;
+    }
+    return out;
+}
+
+std::optional<team_record> team_named(handler_context& ctx, const std::string& name) {
+    team_store teams(ctx.db);
+    if (auto t = teams.by_name(ctx.member->ward_id, name))
+        return t;
+    if (auto t = teams.by_code(ctx.member->ward_id, fold(name)))
+        return t;
+    // "Tổ 3" for "Tổ dân phố số 3": the same short code.
+    if (auto t = teams.by_code(ctx.member->ward_id, team_code_from_name(name)))
+        return t;
+    return std::nullopt;
+}
+
+} // namespace
+
+void on_contact(handler_context& ctx) {
+    if (ctx.in_group()) {
+        ctx.reply(registry_text::contact_only_private);
+        return;
+    }
+    // A contact forwarded from someone else's phone book must not link this account.
+    if (!ctx.in.contact_user_id.empty() && ctx.in.contact_user_id != ctx.in.user_id) {
+        ctx.reply(registry_text::contact_not_yours).contact_button = ctx.say(text::share_phone_button);
+        return;
+    }
+    auto phone = normalize_phone(ctx.in.contact_phone.starts_with("84") ? "+" + ctx.in.contact_phone
+                                                                        : ctx.in.contact_phone);
+    auto member = phone ? member_store(ctx.db).by_phone_any_ward(*phone) : std::nullopt;
+    if (!member) {
+        ctx.reply(registry_text::contact_not_on_roster,
+                  {{"phone", phone ? mask_phone(*phone) : std::string("?")}});
+        return;
+    }
+    if (!may_link(ctx, *member))
+        return;
+    link_and_greet(ctx, *member, "contact");
+}
+
+void handle(const cmd_redeem_code& c, handler_context& ctx) {
+    invite_store invites(ctx.db);
+    auto code = invite_store::normalize(c.code);
+    auto invite = invites.find(code);
+    if (!invite) {
+        ctx.reply(registry_text::code_unknown, {{"code", c.code}});
+        return;
+    }
+    if (invite->used_at) {
+        ctx.reply(registry_text::code_used);
+        return;
+    }
+    if (invite->expires_at < ctx.now()) {
+        ctx.reply(registry_text::code_expired,
+                  {{"date", format_day_of(invite->expires_at, ctx.cfg().utc_offset_minutes)}});
+        return;
+    }
+    auto member = member_store(ctx.db).by_id(invite->member_id);
+    if (!member || !may_link(ctx, *member))
+        return;
+    invites.mark_used(code, ctx.in.chat.platform, ctx.in.user_id, ctx.now());
+    link_and_greet(ctx, *member, "invite");
+}
+
+void handle(const cmd_invite& c, handler_context& ctx) {
+    auto m = find_managed_member(ctx, c.who);
+    if (!m)
+        return;
+    if (!in_scope(ctx, *m)) {
+        ctx.reply(registry_text::out_of_scope, {{"name", m->full_name}});
+        return;
+    }
+    auto inv = invite_store(ctx.db).create(m->id, ctx.member->id, ctx.now(), invite_ttl);
+    std::string link;
+    if (ctx.in.chat.platform == channel::telegram && !ctx.env.telegram_username.empty())
+        link = ctx.say(registry_text::invite_link,
+                       {{"url", "https://t.me/" + ctx.env.telegram_username + "?start=" + inv.code}});
+    audit(ctx, "invite.create", m->full_name,
+          "expires " + format_day_of(inv.expires_at, ctx.cfg().utc_offset_minutes));
+    ctx.reply(registry_text::invite_created,
+              {{"name", m->full_name},
+               {"code", inv.code},
+               {"expires", format_day_of(inv.expires_at, ctx.cfg().utc_offset_minutes)},
+               arg::markup("link", link)});
+}
+
+void handle(const cmd_bind_group& c, handler_context& ctx) {
+    group_binding b;
+    b.chat = ctx.in.chat;
+    b.ward_id = ctx.member->ward_id;
+    b.title = ctx.in.chat_title;
+    auto ward = ward_store(ctx.db).by_id(ctx.member->ward_id);
+    auto ward_name = ward ? ward->name : std::string();
+    if (is_staff(ctx)) {
+        if (!c.team.empty()) {
+            auto team = team_named(ctx, c.team);
+            if (!team) {
+                ctx.reply(registry_text::bind_team_unknown,
+                          {{"team", c.team}, {"ward", ward_name}, {"teams", teams_list(ctx)}});
+                return;
+            }
+            b.team_id = team->id;
+        }
+    } else {
+        if (!ctx.member->team_id) {
+            ctx.reply(registry_text::bind_no_team);
+            return;
+        }
+        b.team_id = ctx.member->team_id;
+    }
+    if (ctx.group && ctx.group->active) {
+        if (ctx.group->team_id == b.team_id && ctx.group->ward_id == b.ward_id) {
+            ctx.reply(registry_text::bind_already,
+                      {{"target", b.team_id ? team_name(ctx, b.team_id) : ward_name}});
+            return;
+        }
+        // A group belongs to one team: only ward staff may move it.
+        if (!is_staff(ctx)) {
+            ctx.reply(registry_text::bind_taken,
+                      {{"target", ctx.group->team_id ? team_name(ctx, ctx.group->team_id) : ward_name}});
+            return;
+        }
+    }
+    group_store(ctx.db).bind(b, ctx.member->id, ctx.now());
+    audit(ctx, "group.bind", ctx.in.chat_title.empty() ? ctx.in.chat.chat_id : ctx.in.chat_title,
+          b.team_id ? team_name(ctx, b.team_id) : "ward " + ward_name);
+    if (b.team_id)
+        ctx.reply(registry_text::bind_done_team, {{"team", team_name(ctx, b.team_id)}, {"ward", ward_name}});
+    else
+        ctx.reply(registry_text::bind_done_ward, {{"ward", ward_name}});
+}
+
+void handle(const cmd_members& c, handler_context& ctx) {
+    std::optional<team_record> team;
+    if (!c.team.empty() && is_staff(ctx)) {
+        team = team_named(ctx, c.team);
+    } else if (ctx.group && ctx.group->team_id &&
+               (is_staff(ctx) || ctx.group->team_id == ctx.member->team_id)) {
+        team = team_store(ctx.db).by_id(*ctx.group->team_id);
+    } else if (ctx.member->team_id) {
+        team = team_store(ctx.db).by_id(*ctx.member->team_id);
+    }
+    if (!team) {
+        auto teams = team_store(ctx.db).in_ward(ctx.member->ward_id);
+        std::string list;
+        for (auto& t : teams)
+            list += "• " + markup::escape(t.name) + "\n";
+        auto ward = ward_store(ctx.db).by_id(ctx.member->ward_id);
+        ctx.reply(registry_text::members_pick_team, {{"example", teams.empty() ? "Tổ 1" : teams.front().name},
+                                                     {"ward", ward ? ward->name : ""},
+                                                     arg::markup("teams", list)});
+        return;
+    }
+    auto members = member_store(ctx.db).in_team(team->id);
+    std::string text = ctx.say(registry_text::members_header,
+                               {{"team", team->name}, {"count", static_cast<int>(members.size())}});
+    int no = 0;
+    member_store store(ctx.db);
+    for (auto& m : members) {
+        auto linked = !store.accounts_of(m.id).empty();
+        text +=
+            "\n" + ctx.say(registry_text::member_line,
+                           {{"no", m.roster_row.empty() ? std::to_string(++no) : m.roster_row},
+                            {"name", m.full_name},
+                            {"role", role_label(ctx, m.role)},
+                            {"area", m.area.empty() ? std::string() : ", " + m.area},
+                            {"phone", m.phone.empty() ? std::string() : ", " + mask_phone(m.phone)},
+                            arg::markup("linked", linked ? ctx.say(registry_text::member_linked_mark) : "")});
+    }
+    ctx.reply(text);
+}
+
+void handle(const cmd_remove_member& c, handler_context& ctx) {
+    auto m = find_managed_member(ctx, c.who);
+    if (!m)
+        return;
+    if (m->id == ctx.member->id) {
+        ctx.reply(registry_text::cannot_remove_self);
+        return;
+    }
+    if (m->role == "ward_staff" || m->role == "admin") {
+        ctx.reply(registry_text::cannot_touch_staff);
+        return;
+    }
+    if (!in_scope(ctx, *m)) {
+        ctx.reply(registry_text::out_of_scope, {{"name", m->full_name}});
+        return;
+    }
+    member_store(ctx.db).set_active(m->id, false, ctx.now());
+    audit(ctx, "member.deactivate", m->full_name, team_name(ctx, m->team_id));
+    ctx.reply(registry_text::removed, {{"name", m->full_name}, {"team", team_name(ctx, m->team_id)}});
+}
+
+void handle(const cmd_change_role& c, handler_context& ctx) {
+    if (ctx.who == role::deputy) {
+        ctx.reply(registry_text::role_needs_leader);
+        return;
+    }
+    auto m = find_managed_member(ctx, c.who);
+    if (!m)
+        return;
+    if (m->role == "ward_staff" || m->role == "admin") {
+        ctx.reply(registry_text::cannot_touch_staff);
+        return;
+    }
+    if (!in_scope(ctx, *m)) {
+        ctx.reply(registry_text::out_of_scope, {{"name", m->full_name}});
+        return;
+    }
+    if (m->role == c.role) {
+        ctx.reply(registry_text::role_same, {{"name", m->full_name}, {"role", role_label(ctx, c.role)}});
+        return;
+    }
+    // A team is never left without a leader by a role change.
+    if (m->role == "leader" && m->team_id) {
+        int leaders = 0;
+        for (auto& other : member_store(ctx.db).in_team(*m->team_id))
+            leaders += other.role == "leader";
+        if (leaders <= 1) {
+            ctx.reply(registry_text::last_leader,
+                      {{"name", m->full_name}, {"team", team_name(ctx, m->team_id)}});
+            return;
+        }
+    }
+    member_store(ctx.db).set_role(m->id, c.role, ctx.now());
+    audit(ctx, "role.change", m->full_name, m->role + " -> " + c.role);
+    ctx.reply(registry_text::role_changed,
+              {{"name", m->full_name}, {"old", role_label(ctx, m->role)}, {"new", role_label(ctx, c.role)}});
+}
+
+void try_open_join(const command& cmd, handler_context& ctx) {
+    if (!ctx.in_group() || !ctx.group || !ctx.group->active || !ctx.group->team_id || ctx.in.user_id.empty())
+        return;
+    auto name = command_name(cmd);
+    if (name.empty() || name == "start" || name == "giup" || name == "ma" || name == "thoat")
+        return;
+    auto ward = ward_store(ctx.db).by_id(ctx.group->ward_id);
+    if (!ward)
+        return;
+    auto* settings = ctx.cfg().find_ward(ward->name);
+    auto policy = settings ? settings->join_policy : ward->join_policy;
+    if (policy != "open")
+        return;
+    // Someone who was removed does not come back by writing again.
+    if (auto old = member_store(ctx.db).by_account(ctx.in.chat.platform, ctx.in.user_id); old && !old->active)
+        return;
+    member_record m;
+    m.ward_id = ward->id;
+    m.team_id = ctx.group->team_id;
+    m.full_name = ctx.in.user_name.empty() ? "Thành viên " + ctx.in.user_id : ctx.in.user_name;
+    m.role = "member";
+    m.source = "open_join";
+    member_store members(ctx.db);
+    m.id = members.insert(m, ctx.now());
+    members.link_account(ctx.in.chat.platform, ctx.in.user_id, m.id, "open_join", ctx.now());
+    ctx.member = m;
+    ctx.who = role::member;
+    audit(ctx, "member.open_join", m.full_name, team_name(ctx, m.team_id));
+    // Tell the leader (privately when linked, else in the group).
+    auto team = team_name(ctx, m.team_id);
+    bool told = false;
+    for (auto& leader : members.in_team(*m.team_id)) {
+        if (leader.role != "leader")
+            continue;
+        for (auto& account : members.accounts_of(leader.id)) {
+            if (account.platform != ctx.in.chat.platform)
+                continue;
+            ctx.send_to(account, chat_kind::private_chat,
+                        ctx.say(registry_text::joined_open_notice, {{"name", m.full_name}, {"team", team}}));
+            told = true;
+        }
+    }
+    if (!told)
+        ctx.reply(registry_text::joined_open_notice, {{"name", m.full_name}, {"team", team}});
+}
+
+} // namespace cnscd

@@ -1,0 +1,298 @@
+#include "messages/registry_texts.hpp"
+
+namespace cnscd {
+namespace {
+
+std::string_view vi(registry_text key) {
+    using t = registry_text;
+    switch (key) {
+    case t::contact_only_private:
+        return "Hãy chia sẻ số điện thoại khi nhắn riêng với tôi, không chia sẻ trong nhóm.";
+    case t::contact_not_yours:
+        return "Vui lòng chia sẻ số điện thoại của chính bạn: bấm nút «📱 Chia sẻ số điện thoại» bên dưới.";
+    case t::contact_not_on_roster:
+        return "Số {phone} chưa có trong danh sách Tổ công nghệ số cộng đồng.\n"
+               "Nhờ tổ trưởng kiểm tra lại danh sách, hoặc xin tổ trưởng một mã mời rồi gõ /ma <i>mã "
+               "mời</i>.";
+    case t::linked_welcome:
+        return "✅ Đã liên kết tài khoản! Chào {name} — {role}, {team}.\n"
+               "Từ giờ, mỗi lần hỗ trợ người dân xong, bạn gõ /tham kèm địa chỉ và nội dung, "
+               "trong nhóm tổ hoặc nhắn riêng cho tôi. Gõ /giup để xem các lệnh.";
+    case t::already_linked:
+        return "Tài khoản này đã liên kết với {name} rồi. Gõ /giup để xem các lệnh.";
+    case t::linked_to_other:
+        return "Tài khoản này đang liên kết với {name}. Nếu có nhầm lẫn, nhờ tổ trưởng hoặc cán bộ phường hỗ "
+               "trợ.";
+    case t::member_inactive:
+        return "{name} đã được cho nghỉ trong danh sách tổ, nên chưa liên kết được. Nhờ tổ trưởng hỗ trợ.";
+    case t::invite_created:
+        return "Mã mời cho <b>{name}</b>: <code>{code}</code>\n"
+               "Dùng một lần, hết hạn ngày {expires}.\n"
+               "Nhờ {name} nhắn riêng cho bot rồi gõ: /ma {code}{link}";
+    case t::invite_link:
+        return "\nHoặc bấm đường dẫn: {url}";
+    case t::member_not_found:
+        return "Không tìm thấy thành viên «{who}». Gõ /thanhvien để xem danh sách và số TT.";
+    case t::member_ambiguous:
+        return "Có nhiều người khớp «{who}»:\n{list}\nHãy ghi đầy đủ họ tên hoặc số TT.";
+    case t::member_candidate:
+        return "• TT {row}: {name} ({team})";
+    case t::code_unknown:
+        return "Mã «{code}» không đúng. Hãy kiểm tra lại mã tổ trưởng gửi (8 ký tự).";
+    case t::code_used:
+        return "Mã này đã được dùng rồi. Nhờ tổ trưởng tạo mã mới bằng lệnh /moi.";
+    case t::code_expired:
+        return "Mã này đã hết hạn từ ngày {date}. Nhờ tổ trưởng tạo mã mới bằng lệnh /moi.";
+    case t::bind_done_team:
+        return "✅ Đã gắn nhóm này với <b>{team}</b> ({ward}).\n"
+               "Thành viên trong nhóm ghi lượt hỗ trợ bằng /tham; nhắc hạn báo cáo sẽ gửi vào đây.";
+    case t::bind_done_ward:
+        return "✅ Đã gắn nhóm này làm nhóm chung của <b>{ward}</b>.\n"
+               "Tổng hợp báo cáo và thông báo của phường sẽ gửi vào đây.";
+    case t::bind_already:
+        return "Nhóm này đã gắn với {target} rồi.";
+    case t::bind_taken:
+        return "Nhóm này đang gắn với {target}. Chỉ cán bộ phường mới đổi được.";
+    case t::bind_no_team:
+        return "Bạn chưa thuộc tổ nào nên chưa gắn được nhóm. Nhờ cán bộ phường kiểm tra danh sách.";
+    case t::bind_team_unknown:
+        return "Không tìm thấy tổ «{team}» ở {ward}. Các tổ: {teams}.";
+    case t::members_header:
+        return "<b>{team}</b> — {count} thành viên:";
+    case t::member_line:
+        return "{no}. {name} — {role}{area}{phone}{linked}";
+    case t::member_linked_mark:
+        return " ✅";
+    case t::members_pick_team:
+        return "Hãy ghi tên tổ, ví dụ: /thanhvien {example}\nCác tổ của {ward}:\n{teams}";
+    case t::removed:
+        return "Đã cho {name} nghỉ khỏi {team}. Lịch sử hoạt động vẫn được giữ.";
+    case t::cannot_remove_self:
+        return "Bạn không thể tự cho mình nghỉ. Nhờ cán bộ phường hỗ trợ.";
+    case t::cannot_touch_staff:
+        return "Không thể thay đổi tài khoản cán bộ phường trong chat. Nhờ người quản trị hỗ trợ.";
+    case t::role_changed:
+        return "Đã đổi vai trò của {name}: {old} → {new}.";
+    case t::role_same:
+        return "{name} đã là {role} rồi.";
+    case t::last_leader:
+        return "{name} là tổ trưởng duy nhất của {team}. Hãy chọn tổ trưởng mới trước khi đổi.";
+    case t::role_needs_leader:
+        return "Chỉ tổ trưởng hoặc cán bộ phường mới đổi được vai trò.";
+    case t::out_of_scope:
+        return "{name} không thuộc tổ của bạn.";
+    case t::joined_open_notice:
+        return "ℹ️ {name} vừa tự tham gia {team} qua nhóm chat (phường cho phép tự tham "
+               "gia).\n"
+               "Nếu không đúng, tổ trưởng gõ: /xoa {name}";
+    case t::import_header:
+        return "Danh sách Tổ CNSCĐ của {ward}{dry}:";
+    case t::import_dry_run:
+        return " (chạy thử, chưa ghi gì vào cơ sở dữ liệu)";
+    case t::import_counts:
+        return "Thêm mới: {added} · Thay đổi: {changed} · Giữ nguyên: {unchanged} · Bị từ chối: {rejected}";
+    case t::import_teams_created:
+        return "Tổ mới: {teams}";
+    case t::import_added_line:
+        return "  + {row} {name} ({team})";
+    case t::import_changed_line:
+        return "  ~ {row} {name}: {fields}";
+    case t::import_rejected_line:
+        return "  ✗ {row}: {reason}";
+    case t::reason_missing_name:
+        return "thiếu họ tên";
+    case t::reason_bad_phone:
+        return "số điện thoại «{detail}» không phải số Việt Nam (ví dụ 0905123456)";
+    case t::reason_bad_cccd:
+        return "số CCCD phải có đúng 12 chữ số (dòng này có {detail})";
+    case t::reason_unknown_role:
+        return "chức vụ Tổ CNSCĐ «{detail}» không rõ (Tổ trưởng, Tổ phó, Thành viên)";
+    case t::reason_missing_team:
+        return "thiếu tên tổ (cột Tổ / Tổ dân phố / Thôn / Xóm, hoặc dùng --team)";
+    case t::reason_duplicate_phone:
+        return "trùng số điện thoại với {detail}";
+    case t::reason_duplicate_cccd:
+        return "trùng số CCCD với {detail}";
+    case t::file_empty:
+        return "Tệp {file} trống.";
+    case t::file_no_header:
+        return "Không tìm thấy dòng tiêu đề có cột «Họ tên» trong {file}.";
+    case t::file_missing_columns:
+        return "Tệp {file} thiếu cột {detail}. Thêm cột đó, hoặc dùng --team TÊN nếu tệp chỉ có một tổ.";
+    case t::file_not_utf8:
+        return "Tệp {file} không phải UTF-8. Trong Excel chọn «Lưu thành» → «CSV UTF-8 (phân tách bằng dấu "
+               "phẩy)».";
+    case t::file_unreadable:
+        return "Không đọc được tệp {file}. Kiểm tra đường dẫn và quyền đọc.";
+    case t::no_data_key:
+        return "Tệp có số CCCD nhưng chưa có khóa mã hóa, nên chưa nhập (để không lưu CCCD dạng rõ).\n"
+               "Tạo khóa: {howto}\nHoặc nhập không kèm CCCD: thêm --no-cccd.";
+    case t::staff_added:
+        return "Đã thêm cán bộ phường {name} ({phone}) cho {ward}. Cán bộ nhắn riêng cho bot và chia sẻ số "
+               "điện "
+               "thoại để liên kết.";
+    case t::staff_updated:
+        return "Đã cập nhật cán bộ phường {name} ({phone}) của {ward}.";
+    case t::export_done:
+        return "Đã xuất {count} thành viên của {ward} ra {file}.";
+    case t::export_full_cccd:
+        return "Tệp có số CCCD đầy đủ: hãy giữ kín và xóa khi không cần. Việc xuất đã được ghi vào nhật ký.";
+    case t::ward_unknown:
+        return "Không có phường «{ward}» trong cơ sở dữ liệu. Các phường: {wards}.";
+    case t::count_:
+        break;
+    }
+    return {};
+}
+
+std::string_view en(registry_text key) {
+    using t = registry_text;
+    switch (key) {
+    case t::contact_only_private:
+        return "Please share your phone number in a private chat with me, not in the group.";
+    case t::contact_not_yours:
+        return "Please share your own phone number: press «📱 Share my phone number» below.";
+    case t::contact_not_on_roster:
+        return "The number {phone} is not on the team roster.\n"
+               "Ask your team leader to check the roster, or to give you an invite code, then type /ma "
+               "<i>code</i>.";
+    case t::linked_welcome:
+        return "✅ Account linked! Hello {name} — {role}, {team}.\n"
+               "From now on, after helping residents, type /tham with the address and what you did, "
+               "in the team group or here. Type /help to see the commands.";
+    case t::already_linked:
+        return "This account is already linked to {name}. Type /help to see the commands.";
+    case t::linked_to_other:
+        return "This account is linked to {name}. If that is a mistake, ask your team leader or the ward "
+               "staff.";
+    case t::member_inactive:
+        return "{name} is no longer active on the roster, so the account cannot be linked. Ask your team "
+               "leader.";
+    case t::invite_created:
+        return "Invite code for <b>{name}</b>: <code>{code}</code>\n"
+               "One use only, valid until {expires}.\n"
+               "Ask {name} to message the bot privately and type: /ma {code}{link}";
+    case t::invite_link:
+        return "\nOr open this link: {url}";
+    case t::member_not_found:
+        return "No member matches \"{who}\". Type /thanhvien to see the list and row numbers.";
+    case t::member_ambiguous:
+        return "Several people match \"{who}\":\n{list}\nWrite the full name or the row number.";
+    case t::member_candidate:
+        return "• row {row}: {name} ({team})";
+    case t::code_unknown:
+        return "The code \"{code}\" is not valid. Check the code your team leader sent (8 characters).";
+    case t::code_used:
+        return "This code has already been used. Ask your team leader for a new one (/moi).";
+    case t::code_expired:
+        return "This code expired on {date}. Ask your team leader for a new one (/moi).";
+    case t::bind_done_team:
+        return "✅ This group is now bound to <b>{team}</b> ({ward}).\n"
+               "Members log visits here with /tham; report reminders will be posted here.";
+    case t::bind_done_ward:
+        return "✅ This group is now the ward-wide group of <b>{ward}</b>.\n"
+               "Report summaries and ward announcements will be posted here.";
+    case t::bind_already:
+        return "This group is already bound to {target}.";
+    case t::bind_taken:
+        return "This group is bound to {target}. Only ward staff can change that.";
+    case t::bind_no_team:
+        return "You are not on a team yet, so the group cannot be bound. Ask the ward staff to check the "
+               "roster.";
+    case t::bind_team_unknown:
+        return "No team \"{team}\" in {ward}. Teams: {teams}.";
+    case t::members_header:
+        return "<b>{team}</b> — {count} members:";
+    case t::member_line:
+        return "{no}. {name} — {role}{area}{phone}{linked}";
+    case t::member_linked_mark:
+        return " ✅";
+    case t::members_pick_team:
+        return "Name the team, e.g. /thanhvien {example}\nTeams of {ward}:\n{teams}";
+    case t::removed:
+        return "{name} is no longer active in {team}. Their history is kept.";
+    case t::cannot_remove_self:
+        return "You cannot remove yourself. Ask the ward staff.";
+    case t::cannot_touch_staff:
+        return "Ward staff accounts cannot be changed in chat. Ask the administrator.";
+    case t::role_changed:
+        return "Changed the role of {name}: {old} → {new}.";
+    case t::role_same:
+        return "{name} is already {role}.";
+    case t::last_leader:
+        return "{name} is the only leader of {team}. Choose a new leader first.";
+    case t::role_needs_leader:
+        return "Only the team leader or ward staff can change roles.";
+    case t::out_of_scope:
+        return "{name} is not on your team.";
+    case t::joined_open_notice:
+        return "ℹ️ {name} joined {team} through the group chat (the ward allows self-joining).\n"
+               "If that is wrong, the leader types: /xoa {name}";
+    case t::import_header:
+        return "Roster of {ward}{dry}:";
+    case t::import_dry_run:
+        return " (dry run, nothing written)";
+    case t::import_counts:
+        return "Added: {added} · Changed: {changed} · Unchanged: {unchanged} · Rejected: {rejected}";
+    case t::import_teams_created:
+        return "New teams: {teams}";
+    case t::import_added_line:
+        return "  + {row} {name} ({team})";
+    case t::import_changed_line:
+        return "  ~ {row} {name}: {fields}";
+    case t::import_rejected_line:
+        return "  ✗ {row}: {reason}";
+    case t::reason_missing_name:
+        return "no name";
+    case t::reason_bad_phone:
+        return "phone \"{detail}\" is not a Vietnamese number (e.g. 0905123456)";
+    case t::reason_bad_cccd:
+        return "the CCCD must have exactly 12 digits (this row has {detail})";
+    case t::reason_unknown_role:
+        return "unknown team role \"{detail}\" (Tổ trưởng, Tổ phó, Thành viên)";
+    case t::reason_missing_team:
+        return "no team name (column Tổ / Tổ dân phố / Thôn / Xóm, or use --team)";
+    case t::reason_duplicate_phone:
+        return "same phone number as {detail}";
+    case t::reason_duplicate_cccd:
+        return "same CCCD as {detail}";
+    case t::file_empty:
+        return "The file {file} is empty.";
+    case t::file_no_header:
+        return "No header row with a «Họ tên» column in {file}.";
+    case t::file_missing_columns:
+        return "The file {file} has no column {detail}. Add it, or use --team NAME for a file of one team.";
+    case t::file_not_utf8:
+        return "The file {file} is not UTF-8. In Excel choose Save as → CSV UTF-8 (comma delimited).";
+    case t::file_unreadable:
+        return "Cannot read {file}. Check the path and permissions.";
+    case t::no_data_key:
+        return "The file has CCCD numbers but there is no encryption key, so nothing was imported (CCCDs are "
+               "never "
+               "stored in clear).\nCreate a key: {howto}\nOr import without CCCDs: add --no-cccd.";
+    case t::staff_added:
+        return "Added ward staff {name} ({phone}) to {ward}. They message the bot privately and share their "
+               "phone "
+               "number to link.";
+    case t::staff_updated:
+        return "Updated ward staff {name} ({phone}) of {ward}.";
+    case t::export_done:
+        return "Exported {count} members of {ward} to {file}.";
+    case t::export_full_cccd:
+        return "The file holds full CCCD numbers: keep it private and delete it when done. The export was "
+               "audited.";
+    case t::ward_unknown:
+        return "No ward \"{ward}\" in the database. Wards: {wards}.";
+    case t::count_:
+        break;
+    }
+    return {};
+}
+
+} // namespace
+
+std::string_view template_of(language lang, registry_text key) {
+    return lang == language::vi ? vi(key) : en(key);
+}
+
+} // namespace cnscd

@@ -1,0 +1,191 @@
+#include "storage/roster_import.hpp"
+
+#include "messages/text_fold.hpp"
+#include "storage/database.hpp"
+#include "storage/registry.hpp"
+
+#include <unordered_map>
+
+namespace cnscd {
+
+namespace {
+
+struct existing_member {
+    member_record record;
+    std::string team_name;
+};
+
+} // namespace
+
+std::expected<roster_report, roster_import_error> import_roster(database& db, const roster_file& file,
+                                                                const roster_import_options& options,
+                                                                const personal_data& crypto,
+                                                                std::int64_t now) {
+    bool has_cccd = false;
+    for (auto& e : file.entries)
+        has_cccd = has_cccd || !e.cccd.empty();
+    if (has_cccd && !crypto.has_key() && !options.skip_cccd)
+        return std::unexpected(roster_import_error::no_data_key);
+
+    roster_report report;
+    report.ward = options.ward;
+    report.rejected = file.rejected;
+    db.begin();
+    try {
+        ward_store wards(db);
+        team_store teams(db);
+        member_store members(db);
+        auto ward = wards.by_name(options.ward);
+        report.ward_created = !ward;
+        auto ward_id = ward ? ward->id : wards.ensure(options.ward, now);
+        if (ward)
+            report.ward = ward->name;
+
+        // Teams by folded name, loaded once: a roster names each team many times.
+        std::unordered_map<std::string, team_record> team_by_name;
+        for (auto& t : teams.in_ward(ward_id, false))
+            team_by_name.emplace(fold(t.name), t);
+        for (auto& e : file.entries) {
+            auto key = fold(e.team);
+            auto known = team_by_name.find(key);
+            if (known == team_by_name.end()) {
+                auto id = teams.insert(ward_id, e.team, now);
+                known = team_by_name.emplace(key, *teams.by_id(id)).first;
+                report.teams_created.push_back(e.team);
+            }
+            const team_record* team = &known->second;
+            std::string digest =
+                (!e.cccd.empty() && crypto.has_key() && !options.skip_cccd) ? crypto.digest(e.cccd) : "";
+
+            // Who is this? By phone, else by CCCD, else by name within the team.
+            std::optional<member_record> found;
+            if (!e.phone.empty())
+                found = members.by_phone(ward_id, e.phone);
+            if (!found && !digest.empty())
+                if (auto id = members.by_cccd_digest(ward_id, digest))
+                    found = members.by_id(*id);
+            if (!found && e.phone.empty())
+                for (auto& m : members.in_team(team->id, false))
+                    if (m.phone.empty() && fold(m.full_name) == fold(e.full_name))
+                        found = m;
+            // The same CCCD already belongs to someone else: a duplicate person.
+            if (found && !digest.empty()) {
+                if (auto other = members.by_cccd_digest(ward_id, digest); other && *other != found->id) {
+                    report.rejected.push_back({e.row_label, e.line, roster_issue::duplicate_cccd,
+                                               members.by_id(*other)->full_name});
+                    continue;
+                }
+            }
+            // Found by CCCD or name with a phone that is someone else's: a duplicate person.
+            if (!e.phone.empty()) {
+                if (auto owner = members.by_phone(ward_id, e.phone);
+                    owner && (!found || owner->id != found->id)) {
+                    report.rejected.push_back(
+                        {e.row_label, e.line, roster_issue::duplicate_phone, owner->full_name});
+                    continue;
+                }
+            }
+            if (found && (found->role == "ward_staff" || found->role == "admin")) {
+                report.rejected.push_back(
+                    {e.row_label, e.line, roster_issue::duplicate_phone, found->full_name});
+                continue;
+            }
+
+            member_record m = found ? *found : member_record{};
+            m.ward_id = ward_id;
+            std::vector<std::string> fields;
+            auto set = [&](std::string& field, const std::string& value, const char* column) {
+                if (field != value) {
+                    field = value;
+                    fields.push_back(column);
+                }
+            };
+            set(m.full_name, e.full_name, "Họ tên");
+            set(m.position, e.position, "Chức vụ tổ/xóm/đơn vị công tác");
+            set(m.role_title, e.role_title, "Chức vụ Tổ CNSCĐ");
+            set(m.role, e.role, "vai trò");
+            set(m.phone, e.phone, "SĐT");
+            set(m.area, e.area, "Khu vực phụ trách");
+            set(m.note, e.note, "Ghi chú");
+            set(m.roster_row, e.row_label, "TT");
+            if (m.team_id != team->id) {
+                m.team_id = team->id;
+                fields.push_back("Tổ");
+            }
+            if (!m.active) {
+                m.active = true;
+                fields.push_back("đang hoạt động");
+            }
+            bool cccd_changed = false;
+            if (!digest.empty()) {
+                auto current = found ? members.sealed_cccd(found->id) : std::nullopt;
+                auto current_plain = current ? crypto.open(*current) : std::nullopt;
+                cccd_changed = !current_plain || *current_plain != e.cccd;
+                if (cccd_changed && found)
+                    fields.push_back("CCCD");
+            }
+
+            if (!found) {
+                m.source = "roster";
+                auto id = members.insert(m, now);
+                if (!digest.empty())
+                    members.set_cccd(id, crypto.seal(e.cccd), e.cccd.substr(9), digest);
+                report.added.push_back(e);
+            } else if (!fields.empty()) {
+                members.update(m, now);
+                if (cccd_changed)
+                    members.set_cccd(m.id, crypto.seal(e.cccd), e.cccd.substr(9), digest);
+                report.changed.push_back({e.row_label, e.line, e.full_name, fields});
+            } else {
+                ++report.unchanged;
+            }
+        }
+        if (!options.dry_run)
+            audit_log(db).record(std::nullopt, "operator", "roster.import", report.ward,
+                                 std::to_string(report.added.size()) + " added, " +
+                                     std::to_string(report.changed.size()) + " changed, " +
+                                     std::to_string(report.rejected.size()) + " rejected",
+                                 now);
+    } catch (...) {
+        db.rollback();
+        throw;
+    }
+    if (options.dry_run)
+        db.rollback();
+    else
+        db.commit();
+    return report;
+}
+
+std::vector<roster_entry> roster_of_ward(database& db, std::int64_t ward_id, const personal_data& crypto,
+                                         bool full_cccd) {
+    std::vector<roster_entry> out;
+    team_store teams(db);
+    member_store members(db);
+    for (auto& m : members.in_ward(ward_id, true)) {
+        if (!m.team_id)
+            continue; // ward staff are not on a team's roster
+        roster_entry e;
+        e.row_label = m.roster_row;
+        e.full_name = m.full_name;
+        e.position = m.position;
+        e.role_title = m.role_title.empty() ? (m.role == "leader"   ? "Tổ trưởng"
+                                               : m.role == "deputy" ? "Tổ phó"
+                                                                    : "Thành viên")
+                                            : m.role_title;
+        e.role = m.role;
+        e.phone = m.phone;
+        e.area = m.area;
+        e.note = m.note;
+        if (auto t = teams.by_id(*m.team_id))
+            e.team = t->name;
+        if (auto sealed = members.sealed_cccd(m.id)) {
+            auto plain = full_cccd ? crypto.open(*sealed) : std::nullopt;
+            e.cccd = plain ? *plain : std::string(9, '*') + m.cccd_hint;
+        }
+        out.push_back(std::move(e));
+    }
+    return out;
+}
+
+} // namespace cnscd

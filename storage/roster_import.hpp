@@ -1,0 +1,56 @@
+#pragma once
+
+// Applies a roster file to a ward: creates or updates its teams and members and reports
+// what was added, changed, left unchanged and rejected. Importing the same file twice
+// changes nothing the second time. A dry run reports the same without writing.
+
+#include "storage/personal_data.hpp"
+#include "storage/roster_csv.hpp"
+
+#include <cstdint>
+#include <expected>
+#include <string>
+#include <vector>
+
+namespace cnscd {
+
+class database;
+
+struct roster_change {
+    std::string row_label;
+    std::size_t line = 0;
+    std::string name;
+    std::vector<std::string> fields; // which columns changed (Vietnamese column names)
+};
+
+struct roster_report {
+    std::string ward;
+    bool ward_created = false;
+    std::vector<std::string> teams_created;
+    std::vector<roster_entry> added;
+    std::vector<roster_change> changed;
+    std::size_t unchanged = 0;
+    std::vector<roster_problem> rejected;
+};
+
+enum class roster_import_error {
+    no_data_key, // the file has CCCDs and there is no key to encrypt them
+};
+
+struct roster_import_options {
+    std::string ward;
+    bool dry_run = false;
+    bool skip_cccd = false; // import without the CCCD column
+};
+
+std::expected<roster_report, roster_import_error> import_roster(database& db, const roster_file& file,
+                                                                const roster_import_options& options,
+                                                                const personal_data& crypto,
+                                                                std::int64_t now);
+
+// The ward's roster as entries, for export-roster. CCCDs are masked unless `full_cccd`
+// (which needs the key; otherwise they stay masked).
+std::vector<roster_entry> roster_of_ward(database& db, std::int64_t ward_id, const personal_data& crypto,
+                                         bool full_cccd);
+
+} // namespace cnscd

@@ -1,0 +1,214 @@
+#include "handlers/handlers.hpp"
+#include "storage/database.hpp"
+#include "storage/invite_store.hpp"
+#include "storage/registry.hpp"
+#include "tests/support/test_bot.hpp"
+
+#include <gtest/gtest.h>
+
+#include <regex>
+
+namespace cnscd {
+namespace {
+
+using test::test_bot;
+
+bool has(const std::vector<outgoing>& out, const std::string& needle) {
+    return test_bot::joined(out).find(needle) != std::string::npos;
+}
+
+struct registry_fixture : ::testing::Test {
+    test_bot bot;
+    std::int64_t ward = bot.ward("Phường Hòa Xuân");
+    std::int64_t team1 = bot.team(ward, "Tổ dân phố số 1");
+    std::int64_t team2 = bot.team(ward, "Tổ dân phố số 2");
+    std::int64_t leader = bot.member(ward, team1, "Trần Văn Bình", "leader", "100", "+84905100001");
+    std::int64_t deputy = bot.member(ward, team1, "Lê Thị Cúc", "deputy", "101", "+84905100002");
+    std::int64_t member = bot.member(ward, team1, "Phạm Thị Dung", "member", "102", "+84905100004");
+    std::int64_t other_leader = bot.member(ward, team2, "Võ Thị Giang", "leader", "200", "+84905100006");
+    std::int64_t staff = bot.member(ward, 0, "Ngô Thị Hạnh", "ward_staff", "900", "+84905999001");
+    // On the roster, not linked yet.
+    std::int64_t newcomer = bot.member(ward, team1, "Hoàng Văn Em", "member", "", "+84905100005");
+
+    std::size_t audits(const std::string& action) {
+        std::size_t n = 0;
+        for (auto& e : audit_log(*bot.db).recent(1000))
+            n += e.action == action;
+        return n;
+    }
+
+    incoming contact(const std::string& user, const std::string& phone, const std::string& whose) {
+        incoming in;
+        in.kind = incoming_kind::contact;
+        in.chat = {channel::telegram, user};
+        in.user_id = user;
+        in.contact_phone = phone;
+        in.contact_user_id = whose;
+        return in;
+    }
+
+    void db_exec_open_policy() { ward_store(*bot.db).set_join_policy(ward, "open"); }
+
+    std::string invite_code(const std::vector<outgoing>& out) {
+        std::smatch m;
+        auto text = test_bot::joined(out);
+        EXPECT_TRUE(std::regex_search(text, m, std::regex("/ma ([A-Z0-9]{8})")));
+        return m.size() > 1 ? m[1].str() : "";
+    }
+};
+
+TEST_F(registry_fixture, sharing_own_contact_links_the_roster_member) {
+    auto out = bot.deliver(contact("555", "84905100005", "555"));
+    EXPECT_TRUE(has(out, "Đã liên kết"));
+    EXPECT_TRUE(has(out, "Hoàng Văn Em"));
+    auto linked = member_store(*bot.db).by_account(channel::telegram, "555");
+    ASSERT_TRUE(linked);
+    EXPECT_EQ(linked->id, newcomer);
+    EXPECT_EQ(audits("account.link"), 1u);
+}
+
+TEST_F(registry_fixture, someone_elses_contact_or_an_unknown_number_does_not_link) {
+    EXPECT_TRUE(has(bot.deliver(contact("555", "84905100005", "777")), "của chính bạn"));
+    EXPECT_TRUE(has(bot.deliver(contact("556", "84912345678", "556")), "chưa có trong danh sách"));
+    EXPECT_FALSE(member_store(*bot.db).by_account(channel::telegram, "555"));
+    EXPECT_FALSE(member_store(*bot.db).by_account(channel::telegram, "556"));
+}
+
+TEST_F(registry_fixture, invite_code_links_once_and_only_once) {
+    auto out = bot.say("100", "/moi Hoàng Văn Em");
+    auto code = invite_code(out);
+    ASSERT_EQ(code.size(), 8u);
+    EXPECT_TRUE(has(out, "t.me/ToCNSBot?start=" + code));
+    EXPECT_TRUE(has(bot.say("555", "/ma " + code), "Đã liên kết"));
+    EXPECT_EQ(member_store(*bot.db).by_account(channel::telegram, "555")->id, newcomer);
+    EXPECT_TRUE(has(bot.say("556", "/ma " + code), "đã được dùng"));
+    EXPECT_FALSE(member_store(*bot.db).by_account(channel::telegram, "556"));
+}
+
+TEST_F(registry_fixture, invite_code_works_as_a_start_link_and_in_lower_case) {
+    auto code = invite_code(bot.say("100", "/moi Em"));
+    ASSERT_FALSE(code.empty());
+    std::string lower = code;
+    for (auto& c : lower)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    EXPECT_TRUE(has(bot.say("555", "/start " + lower), "Đã liên kết"));
+}
+
+TEST_F(registry_fixture, expired_and_unknown_codes_are_explained) {
+    auto code = invite_code(bot.say("100", "/moi Em"));
+    bot.clk.advance(8 * 86400);
+    EXPECT_TRUE(has(bot.say("555", "/ma " + code), "hết hạn"));
+    EXPECT_TRUE(has(bot.say("555", "/ma ZZZZ9999"), "không đúng"));
+    EXPECT_FALSE(member_store(*bot.db).by_account(channel::telegram, "555"));
+}
+
+TEST_F(registry_fixture, an_account_linked_to_someone_else_is_not_moved_by_a_code) {
+    auto code = invite_code(bot.say("100", "/moi Em"));
+    EXPECT_TRUE(has(bot.say("102", "/ma " + code), "đang liên kết với Phạm Thị Dung"));
+    EXPECT_FALSE(invite_store(*bot.db).find(code)->used_at) << "the code stays usable for the right person";
+}
+
+TEST_F(registry_fixture, invites_are_private_and_limited_to_the_leaders_team) {
+    EXPECT_TRUE(has(bot.say_in_group("-1001", "100", "/moi Em"), "nhắn riêng"));
+    EXPECT_TRUE(has(bot.say("200", "/moi Hoàng Văn Em"), "Không tìm thấy")) << "another team's leader";
+    EXPECT_TRUE(has(bot.say("102", "/moi Em"), "chỉ dành cho")) << "members cannot invite";
+    EXPECT_FALSE(invite_code(bot.say("900", "/moi Hoàng Văn Em")).empty()) << "ward staff can";
+}
+
+TEST_F(registry_fixture, leader_binds_the_team_group_and_others_cannot_take_it) {
+    EXPECT_TRUE(has(bot.say_in_group("-1001", "100", "/lienket"), "Tổ dân phố số 1"));
+    auto b = group_store(*bot.db).find({channel::telegram, "-1001"});
+    ASSERT_TRUE(b);
+    EXPECT_EQ(b->team_id, team1);
+    EXPECT_TRUE(has(bot.say_in_group("-1001", "200", "/lienket"), "Chỉ cán bộ phường"));
+    EXPECT_EQ(group_store(*bot.db).find({channel::telegram, "-1001"})->team_id, team1);
+    EXPECT_TRUE(has(bot.say_in_group("-1001", "102", "/lienket"), "chỉ dành cho"));
+    EXPECT_TRUE(has(bot.say_in_group("-1001", "100", "/lienket"), "đã gắn"));
+    EXPECT_TRUE(has(bot.say("100", "/lienket"), "trong nhóm chat"));
+    EXPECT_EQ(audits("group.bind"), 1u);
+}
+
+TEST_F(registry_fixture, ward_staff_bind_the_ward_group_or_a_named_team) {
+    EXPECT_TRUE(has(bot.say_in_group("-2001", "900", "/lienket"), "nhóm chung"));
+    EXPECT_FALSE(group_store(*bot.db).find({channel::telegram, "-2001"})->team_id);
+    EXPECT_TRUE(has(bot.say_in_group("-2002", "900", "/lienket Tổ dân phố số 2"), "Tổ dân phố số 2"));
+    EXPECT_EQ(group_store(*bot.db).find({channel::telegram, "-2002"})->team_id, team2);
+    EXPECT_TRUE(has(bot.say_in_group("-2003", "900", "/lienket Tổ 9"), "Không tìm thấy tổ"));
+}
+
+TEST_F(registry_fixture, binding_follows_the_group_to_its_supergroup) {
+    bot.say_in_group("-4012345678", "100", "/lienket");
+    incoming m;
+    m.kind = incoming_kind::chat_migrated;
+    m.chat = {channel::telegram, "-4012345678"};
+    m.chat_type = chat_kind::group;
+    m.migrated_to = "-1002223334445";
+    bot.deliver(m);
+    EXPECT_FALSE(group_store(*bot.db).find({channel::telegram, "-4012345678"}));
+    EXPECT_EQ(group_store(*bot.db).find({channel::telegram, "-1002223334445"})->team_id, team1);
+}
+
+TEST_F(registry_fixture, member_list_shows_roles_and_masked_phones) {
+    auto text = test_bot::joined(bot.say("100", "/thanhvien"));
+    EXPECT_NE(text.find("Lê Thị Cúc — tổ phó"), std::string::npos);
+    EXPECT_NE(text.find("090****002"), std::string::npos);
+    EXPECT_EQ(text.find("0905100002"), std::string::npos);
+    EXPECT_EQ(text.find("Võ Thị Giang"), std::string::npos) << "only the leader's team";
+    auto staff_view = test_bot::joined(bot.say("900", "/thanhvien Tổ dân phố số 2"));
+    EXPECT_NE(staff_view.find("Võ Thị Giang"), std::string::npos);
+}
+
+TEST_F(registry_fixture, removing_a_member_keeps_history_and_unlinks_them_in_effect) {
+    EXPECT_TRUE(has(bot.say("100", "/xoa Phạm Thị Dung"), "Đã cho Phạm Thị Dung nghỉ"));
+    EXPECT_FALSE(member_store(*bot.db).by_id(member)->active);
+    EXPECT_TRUE(has(bot.say("102", "/toi"), "chưa biết bạn")) << "a removed member is no longer recognised";
+    EXPECT_TRUE(has(bot.say("100", "/xoa Trần Văn Bình"), "không thể tự"));
+    EXPECT_TRUE(has(bot.say("100", "/xoa Ngô Thị Hạnh"), "Không tìm thấy"));
+    auto again = bot.say("102", "/xoa Lê Thị Cúc");
+    EXPECT_TRUE(has(again, "chưa biết bạn")) << test_bot::joined(again);
+    EXPECT_EQ(audits("member.deactivate"), 1u);
+}
+
+TEST_F(registry_fixture, role_changes_by_leader_and_staff_with_their_limits) {
+    EXPECT_TRUE(has(bot.say("100", "/doivaitro Phạm Thị Dung tổ phó"), "thành viên → tổ phó"));
+    EXPECT_EQ(member_store(*bot.db).by_id(member)->role, "deputy");
+    EXPECT_TRUE(has(bot.say("101", "/doivaitro Phạm Thị Dung thành viên"), "Chỉ tổ trưởng"));
+    EXPECT_TRUE(has(bot.say("100", "/doivaitro Trần Văn Bình thành viên"), "tổ trưởng duy nhất"));
+    EXPECT_TRUE(has(bot.say("200", "/doivaitro Phạm Thị Dung thành viên"), "Không tìm thấy"));
+    EXPECT_TRUE(has(bot.say("900", "/doivaitro Võ Thị Giang thành viên"), "tổ trưởng duy nhất"));
+    EXPECT_TRUE(has(bot.say("100", "/doivaitro Phạm Thị Dung chủ tịch"), "không hợp lệ"));
+    EXPECT_EQ(audits("role.change"), 1u);
+}
+
+TEST_F(registry_fixture, ambiguous_names_list_the_candidates) {
+    bot.member(ward, team1, "Phạm Thị Dung Em", "member", "", "");
+    auto out = bot.say("100", "/xoa Dung");
+    EXPECT_TRUE(has(out, "Có nhiều người"));
+    EXPECT_TRUE(member_store(*bot.db).by_id(member)->active) << "nothing changes";
+}
+
+TEST_F(registry_fixture, open_ward_lets_a_stranger_join_the_bound_team_and_tells_the_leader) {
+    bot.say_in_group("-1001", "100", "/lienket");
+    // roster-only (default): a stranger is told to link.
+    EXPECT_TRUE(has(bot.say_in_group("-1001", "777", "/toi"), "chưa biết bạn"));
+    db_exec_open_policy();
+    auto out = bot.say_in_group("-1001", "778", "/toi");
+    auto joined = member_store(*bot.db).by_account(channel::telegram, "778");
+    ASSERT_TRUE(joined);
+    EXPECT_EQ(joined->team_id, team1);
+    EXPECT_EQ(joined->source, "open_join");
+    bool told_leader = false;
+    for (auto& o : out)
+        told_leader =
+            told_leader || (o.to.chat_id == "100" && o.text.find("tự tham gia") != std::string::npos);
+    EXPECT_TRUE(told_leader);
+}
+
+TEST_F(registry_fixture, unlinked_users_get_onboarding_help) {
+    auto out = bot.say("999", "/start");
+    EXPECT_TRUE(has(out, "chưa liên kết"));
+    EXPECT_FALSE(out[0].contact_button.empty());
+}
+
+} // namespace
+} // namespace cnscd

@@ -1,0 +1,221 @@
+#include "storage/database.hpp"
+#include "storage/personal_data.hpp"
+#include "storage/registry.hpp"
+#include "storage/roster_csv.hpp"
+#include "storage/roster_import.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace cnscd {
+namespace {
+
+const std::string key = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
+
+const std::string header = "TT,Họ tên,Chức vụ tổ/xóm/đơn vị công tác,Chức vụ Tổ CNSCĐ,SĐT,CCCD,Khu vực phụ "
+                           "trách,Ghi chú,Tổ dân phố\n";
+
+roster_file read(const std::string& text, std::optional<std::string> team = std::nullopt) {
+    auto f = read_roster(text, team);
+    EXPECT_TRUE(f.has_value());
+    return f ? *f : roster_file{};
+}
+
+TEST(roster_csv, reads_the_ward_table_with_title_rows_and_bom) {
+    auto f =
+        read("\xEF\xBB\xBF"
+             "DANH SÁCH TỔ CNSCĐ\n\n" +
+             header +
+             "1,Trần Văn Bình,Tổ trưởng TDP,Tổ trưởng,0905 100 001,012345678901,Toàn tổ,,Tổ dân phố số 1\n"
+             "2,Lê Thị Cúc,\"Công an khu vực, phường\",Tổ phó thường trực,+84905100002,,Ngõ 1-5,,Tổ dân phố "
+             "số 1\n");
+    ASSERT_EQ(f.entries.size(), 2u);
+    EXPECT_TRUE(f.rejected.empty());
+    EXPECT_EQ(f.entries[0].full_name, "Trần Văn Bình");
+    EXPECT_EQ(f.entries[0].role, "leader");
+    EXPECT_EQ(f.entries[0].phone, "+84905100001");
+    EXPECT_EQ(f.entries[0].cccd, "012345678901");
+    EXPECT_EQ(f.entries[0].row_label, "1");
+    EXPECT_EQ(f.entries[1].position, "Công an khu vực, phường");
+    EXPECT_EQ(f.entries[1].role, "deputy");
+    EXPECT_EQ(f.entries[1].team, "Tổ dân phố số 1");
+}
+
+TEST(roster_csv, semicolons_crlf_and_unaccented_headers) {
+    auto f = read("TT;Ho ten;Chuc vu to/xom/don vi cong tac;Chuc vu To CNSCD;SDT;CCCD;Khu vuc phu trach;Ghi "
+                  "chu;Thon\r\n"
+                  "1;Nguyễn Văn An;Bí thư chi đoàn;Thành viên;0905100003;;Ngõ 6;;3\r\n");
+    EXPECT_EQ(f.delimiter, ';');
+    ASSERT_EQ(f.entries.size(), 1u);
+    EXPECT_EQ(f.entries[0].team, "Thon 3") << "a bare number under the Thôn column names the hamlet";
+    EXPECT_EQ(f.entries[0].role, "member");
+}
+
+TEST(roster_csv, every_kind_of_bad_row_is_reported_with_its_tt_and_the_rest_is_kept) {
+    auto f = read(header + "1,Trần Văn Bình,,Tổ trưởng,0905100001,,,,Tổ 1\n"
+                           "2,,,Thành viên,0905100002,,,,Tổ 1\n"
+                           "3,Người Số Ba,,Thành viên,12345,,,,Tổ 1\n"
+                           "4,Người Số Bốn,,Thành viên,0905100004,12345,,,Tổ 1\n"
+                           "5,Người Số Năm,,Chủ tịch,0905100005,,,,Tổ 1\n"
+                           "6,Người Số Sáu,,Thành viên,0905100001,,,,Tổ 1\n"
+                           "7,Người Số Bảy,,Thành viên,0905100007,,,,\n"
+                           ",Không Có TT,,Thành viên,0905100008,,,,Tổ 1\n");
+    ASSERT_EQ(f.entries.size(), 2u);
+    ASSERT_EQ(f.rejected.size(), 6u);
+    EXPECT_EQ(f.rejected[0].row_label, "2");
+    EXPECT_EQ(f.rejected[0].issue, roster_issue::missing_name);
+    EXPECT_EQ(f.rejected[1].issue, roster_issue::bad_phone);
+    EXPECT_EQ(f.rejected[2].issue, roster_issue::bad_cccd);
+    EXPECT_EQ(f.rejected[3].issue, roster_issue::unknown_role);
+    EXPECT_EQ(f.rejected[4].issue, roster_issue::duplicate_phone);
+    EXPECT_EQ(f.rejected[4].detail, "1") << "names the row that has the number first";
+    EXPECT_EQ(f.rejected[5].issue, roster_issue::missing_team);
+    EXPECT_EQ(f.entries[1].line, 9u) << "rows without TT are known by their line";
+}
+
+TEST(roster_csv, team_option_for_a_one_team_file) {
+    auto no_team = read_roster("TT,Họ tên,SĐT\n1,A B,0905100001\n", std::nullopt);
+    ASSERT_FALSE(no_team);
+    EXPECT_EQ(no_team.error().error, roster_file_error::missing_columns);
+    auto f = read("TT,Họ tên,SĐT\n1,A B,0905100001\n", std::string("Thôn Đông"));
+    ASSERT_EQ(f.entries.size(), 1u);
+    EXPECT_EQ(f.entries[0].team, "Thôn Đông");
+}
+
+TEST(roster_csv, unusable_files_are_refused_with_a_reason) {
+    EXPECT_EQ(read_roster("", std::nullopt).error().error, roster_file_error::empty);
+    EXPECT_EQ(read_roster("a,b,c\n1,2,3\n", std::nullopt).error().error, roster_file_error::no_header);
+    EXPECT_EQ(read_roster("TT,H\xE1 t\xEAn\n", std::nullopt).error().error, roster_file_error::not_utf8);
+}
+
+TEST(roster_csv, written_back_in_the_same_layout_and_read_again) {
+    auto f =
+        read(header +
+             "1,Trần Văn Bình,\"Tổ trưởng, TDP\",Tổ trưởng,0905100001,,Toàn tổ,\"ghi \"\"chú\"\"\",Tổ 1\n");
+    auto again = read(write_roster(f.entries));
+    ASSERT_EQ(again.entries.size(), 1u);
+    EXPECT_EQ(again.entries[0].position, "Tổ trưởng, TDP");
+    EXPECT_EQ(again.entries[0].note, "ghi \"chú\"");
+    EXPECT_EQ(again.entries[0].phone, "+84905100001");
+}
+
+struct import_fixture : ::testing::Test {
+    std::unique_ptr<database> db = database::open(":memory:");
+    personal_data crypto{key};
+
+    roster_report import(const std::string& csv, bool dry_run = false) {
+        auto file = read(csv);
+        auto r = import_roster(*db, file, {"Phường Hòa Xuân", dry_run, false}, crypto, 1000);
+        EXPECT_TRUE(r.has_value());
+        return r ? *r : roster_report{};
+    }
+};
+
+const std::string good = header + "1,Trần Văn Bình,,Tổ trưởng,0905100001,012345678901,,,Tổ dân phố số 1\n"
+                                  "2,Lê Thị Cúc,,Tổ phó,0905100002,,,,Tổ dân phố số 1\n"
+                                  "3,Võ Thị Giang,,Tổ trưởng,0905100006,,,,Tổ dân phố số 2\n";
+
+TEST_F(import_fixture, adds_then_reimporting_changes_nothing) {
+    auto first = import(good);
+    EXPECT_EQ(first.added.size(), 3u);
+    EXPECT_EQ(first.teams_created.size(), 2u);
+    auto second = import(good);
+    EXPECT_TRUE(second.added.empty());
+    EXPECT_TRUE(second.changed.empty());
+    EXPECT_EQ(second.unchanged, 3u);
+}
+
+TEST_F(import_fixture, changes_are_listed_by_field) {
+    import(good);
+    auto edited = header + "1,Trần Văn Bình,,Tổ trưởng,0905100001,012345678901,Ngõ 9,,Tổ dân phố số 1\n"
+                           "2,Lê Thị Cúc,,Thành viên,0905100002,,,,Tổ dân phố số 2\n";
+    auto r = import(edited);
+    ASSERT_EQ(r.changed.size(), 2u);
+    EXPECT_EQ(r.changed[0].fields, (std::vector<std::string>{"Khu vực phụ trách"}));
+    auto& f = r.changed[1].fields;
+    EXPECT_NE(std::find(f.begin(), f.end(), "Tổ"), f.end());
+    EXPECT_NE(std::find(f.begin(), f.end(), "vai trò"), f.end());
+}
+
+TEST_F(import_fixture, dry_run_reports_the_same_and_writes_nothing) {
+    auto r = import(good, true);
+    EXPECT_EQ(r.added.size(), 3u);
+    EXPECT_FALSE(ward_store(*db).by_name("Phường Hòa Xuân"));
+    EXPECT_TRUE(member_store(*db).in_ward(1).empty());
+}
+
+TEST_F(import_fixture, a_known_person_whose_phone_changed_is_updated_not_duplicated) {
+    import(good);
+    auto r = import(header + "1,Trần Văn Bình,,Tổ trưởng,0905100099,012345678901,,,Tổ dân phố số 1\n");
+    EXPECT_TRUE(r.rejected.empty());
+    ASSERT_EQ(r.changed.size(), 1u) << "found by CCCD";
+    EXPECT_EQ(r.changed[0].fields, (std::vector<std::string>{"SĐT"}));
+}
+
+TEST_F(import_fixture, another_persons_cccd_is_rejected_as_a_duplicate_person) {
+    import(good);
+    // Lê Thị Cúc's row (found by phone) now carries Trần Văn Bình's CCCD.
+    auto r = import(header + "2,Lê Thị Cúc,,Tổ phó,0905100002,012345678901,,,Tổ dân phố số 1\n");
+    ASSERT_EQ(r.rejected.size(), 1u);
+    EXPECT_EQ(r.rejected[0].issue, roster_issue::duplicate_cccd);
+    EXPECT_EQ(r.rejected[0].detail, "Trần Văn Bình");
+    EXPECT_TRUE(r.changed.empty());
+}
+
+TEST_F(import_fixture, refuses_cccds_without_a_key_and_imports_without_them_on_request) {
+    personal_data no_key{""};
+    auto file = read(good);
+    auto refused = import_roster(*db, file, {"Phường Hòa Xuân", false, false}, no_key, 1000);
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error(), roster_import_error::no_data_key);
+    EXPECT_FALSE(ward_store(*db).by_name("Phường Hòa Xuân")) << "nothing half-imported";
+    auto without = import_roster(*db, file, {"Phường Hòa Xuân", false, true}, no_key, 1000);
+    ASSERT_TRUE(without);
+    EXPECT_EQ(without->added.size(), 3u);
+}
+
+TEST(personal_data, round_trip_tamper_and_wrong_key) {
+    personal_data crypto{key};
+    auto sealed = crypto.seal("012345678901");
+    EXPECT_EQ(sealed.find("012345678901"), std::string::npos);
+    EXPECT_EQ(crypto.open(sealed), "012345678901");
+    EXPECT_NE(crypto.seal("012345678901"), sealed) << "a fresh nonce each time";
+    auto tampered = sealed;
+    tampered[15] ^= 1;
+    EXPECT_FALSE(crypto.open(tampered));
+    personal_data other{std::string(64, 'a')};
+    EXPECT_FALSE(other.open(sealed));
+    EXPECT_EQ(crypto.digest("012345678901"), crypto.digest("012345678901"));
+    EXPECT_NE(crypto.digest("012345678901"), other.digest("012345678901"));
+    EXPECT_EQ(mask_cccd("012345678901"), "*********901");
+}
+
+TEST(personal_data, the_database_file_holds_no_cccd_in_clear) {
+    auto path = (std::filesystem::temp_directory_path() / "cnscd_cccd_test.db").string();
+    for (auto ext : {"", "-wal", "-shm"})
+        std::filesystem::remove(path + ext);
+    {
+        auto db = database::open(path);
+        personal_data crypto{key};
+        auto file = read_roster(good, std::nullopt);
+        ASSERT_TRUE(import_roster(*db, *file, {"Phường Hòa Xuân", false, false}, crypto, 1000));
+    }
+    std::string bytes;
+    for (auto ext : {"", "-wal"}) {
+        std::ifstream in(path + ext, std::ios::binary);
+        std::stringstream s;
+        s << in.rdbuf();
+        bytes += s.str();
+    }
+    EXPECT_GT(bytes.size(), 1000u);
+    EXPECT_EQ(bytes.find("012345678901"), std::string::npos);
+    EXPECT_NE(bytes.find("Trần Văn Bình"), std::string::npos) << "the file was really read";
+    for (auto ext : {"", "-wal", "-shm"})
+        std::filesystem::remove(path + ext);
+}
+
+} // namespace
+} // namespace cnscd
