@@ -219,6 +219,31 @@ CREATE TABLE topic_days (
     PRIMARY KEY (ward_id, day, team_id, topic)
 ) WITHOUT ROWID;
 CREATE INDEX topic_days_team ON topic_days (team_id, day);
+
+-- The same totals by month, for a ward's quarter or year.
+CREATE TABLE member_months (
+    ward_id   INTEGER NOT NULL,
+    month     TEXT    NOT NULL, -- YYYY-MM
+    member_id INTEGER NOT NULL,
+    kind      TEXT    NOT NULL,
+    team_id   INTEGER NOT NULL,
+    records   INTEGER NOT NULL,
+    people    INTEGER NOT NULL,
+    PRIMARY KEY (ward_id, month, member_id, kind)
+) WITHOUT ROWID;
+
+CREATE TABLE topic_months (
+    ward_id INTEGER NOT NULL,
+    month   TEXT    NOT NULL,
+    team_id INTEGER NOT NULL,
+    topic   TEXT    NOT NULL,
+    records INTEGER NOT NULL,
+    people  INTEGER NOT NULL,
+    PRIMARY KEY (ward_id, month, team_id, topic)
+) WITHOUT ROWID;
+
+-- Stats list a ward's members.
+CREATE INDEX members_ward ON members (ward_id);
 )sql";
 
 constexpr std::array<migration, 4> migrations{{
