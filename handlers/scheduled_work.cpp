@@ -1,5 +1,6 @@
 #include "handlers/scheduled_work.hpp"
 
+#include "handlers/reminder_planning.hpp"
 #include "storage/conversation_store.hpp"
 #include "storage/database.hpp"
 #include "storage/outbox.hpp"
@@ -14,6 +15,9 @@ std::vector<std::string> run_scheduled_work(database& db, const dispatch_env& en
     update_log(db).prune(now - 7 * 86400);
     // Delivered messages are kept a month for delivery reports, then dropped.
     outbox(db).prune(now - 30 * 86400);
+    // Reminders before and after reporting deadlines (reminder_planning.hpp).
+    auto reminders = plan_reminders(db, env.cfg, now);
+    log.insert(log.end(), reminders.log.begin(), reminders.log.end());
     return log;
 }
 
