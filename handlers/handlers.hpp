@@ -43,6 +43,7 @@ void handle(const cmd_edit&, handler_context&);
 void handle(const cmd_my_stats&, handler_context&);
 void handle(const cmd_team_stats&, handler_context&);
 void handle(const cmd_ranking&, handler_context&);
+void on_topic_choice(std::string_view data, handler_context&); // button "t:<no>:<topic>"
 
 // broadcast_handlers.cpp, guide_handlers.cpp
 void handle(const cmd_broadcast&, handler_context&);

@@ -161,6 +161,65 @@ constexpr std::string_view registry_indexes = R"sql(
 CREATE INDEX members_cccd ON members (ward_id, cccd_digest) WHERE cccd_digest IS NOT NULL;
 )sql";
 
+// Visits and sessions members log. The two *_days tables are running totals kept in step with
+// every write (visit_store.cpp), so stats for a ward's year read thousands of rows, not millions.
+constexpr std::string_view visits = R"sql(
+CREATE TABLE visits (
+    id           INTEGER PRIMARY KEY,  -- the number the member sees
+    kind         TEXT    NOT NULL,     -- visit | session
+    ward_id      INTEGER NOT NULL REFERENCES wards(id),
+    team_id      INTEGER NOT NULL REFERENCES teams(id),
+    member_id    INTEGER NOT NULL REFERENCES members(id),
+    day          TEXT    NOT NULL,     -- local date it happened
+    recorded_at  INTEGER NOT NULL,
+    place        TEXT    NOT NULL DEFAULT '',
+    topics       TEXT    NOT NULL DEFAULT '', -- topic codes separated by spaces
+    people       INTEGER NOT NULL,     -- people helped, or attendees
+    note         TEXT    NOT NULL DEFAULT '',
+    cancelled_at INTEGER
+);
+CREATE INDEX visits_member ON visits (member_id, id);
+CREATE INDEX visits_ward_day ON visits (ward_id, day);
+
+-- Every change to a visit: what it was before.
+CREATE TABLE visit_history (
+    id        INTEGER PRIMARY KEY,
+    visit_id  INTEGER NOT NULL REFERENCES visits(id),
+    at        INTEGER NOT NULL,
+    by_member INTEGER NOT NULL,
+    action    TEXT    NOT NULL, -- edit | cancel
+    day       TEXT    NOT NULL,
+    place     TEXT    NOT NULL,
+    topics    TEXT    NOT NULL,
+    people    INTEGER NOT NULL,
+    note      TEXT    NOT NULL
+);
+CREATE INDEX visit_history_visit ON visit_history (visit_id);
+
+CREATE TABLE member_days (
+    ward_id   INTEGER NOT NULL,
+    day       TEXT    NOT NULL,
+    member_id INTEGER NOT NULL,
+    kind      TEXT    NOT NULL,
+    team_id   INTEGER NOT NULL,
+    records   INTEGER NOT NULL,
+    people    INTEGER NOT NULL,
+    PRIMARY KEY (ward_id, day, member_id, kind)
+) WITHOUT ROWID;
+CREATE INDEX member_days_team ON member_days (team_id, day);
+CREATE INDEX member_days_member ON member_days (member_id, day);
+
+CREATE TABLE topic_days (
+    ward_id INTEGER NOT NULL,
+    day     TEXT    NOT NULL,
+    team_id INTEGER NOT NULL,
+    topic   TEXT    NOT NULL,
+    records INTEGER NOT NULL,
+    people  INTEGER NOT NULL,
+    PRIMARY KEY (ward_id, day, team_id, topic)
+) WITHOUT ROWID;
+CREATE INDEX topic_days_team ON topic_days (team_id, day);
+
 // Reports teams (or the ward) submit per deadline and period, the reminders planned for them
 // (one row per recipient group, deadline, period and offset: planned exactly once), and
 // one-off deadlines ward staff add from chat.
@@ -211,10 +270,11 @@ CREATE TABLE extra_deadlines (
 );
 )sql";
 
-constexpr std::array<migration, 4> migrations{{
+constexpr std::array<migration, 5> migrations{{
     {1, "infrastructure: meta, processed updates, outbox", infrastructure},
     {2, "registry: wards, teams, members, accounts, groups, invites, audit", registry},
     {3, "registry: index members by CCCD digest", registry_indexes},
+    {4, "visits and sessions, their history and daily totals", visits},
     {5, "reports: submissions, planned reminders, extra deadlines", reports},
 }};
 

@@ -1,0 +1,327 @@
+#include "storage/visit_store.hpp"
+
+#include "storage/database.hpp"
+#include "storage/sqlite_connection.hpp"
+
+namespace cnscd {
+namespace {
+
+using ll = std::int64_t;
+
+std::string join_topics(const std::vector<std::string>& topics) {
+    std::string out;
+    for (auto& t : topics) {
+        if (!out.empty())
+            out += ' ';
+        out += t;
+    }
+    return out;
+}
+
+std::vector<std::string> split_topics(const std::string& s) {
+    std::vector<std::string> out;
+    std::size_t i = 0;
+    while (i < s.size()) {
+        auto j = s.find(' ', i);
+        if (j == std::string::npos)
+            j = s.size();
+        if (j > i)
+            out.push_back(s.substr(i, j - i));
+        i = j + 1;
+    }
+    return out;
+}
+
+#define VISIT_COLUMNS                                                                                        \
+    "id, kind, ward_id, team_id, member_id, day, recorded_at, place, topics, people, note, cancelled_at"
+
+visit_record read_visit(SQLite::Statement& st) {
+    visit_record v;
+    v.id = st.getColumn(0).getInt64();
+    v.kind = st.getColumn(1).getString() == "session" ? activity_kind::session : activity_kind::visit;
+    v.ward_id = st.getColumn(2).getInt64();
+    v.team_id = st.getColumn(3).getInt64();
+    v.member_id = st.getColumn(4).getInt64();
+    v.day = st.getColumn(5).getString();
+    v.recorded_at = st.getColumn(6).getInt64();
+    v.place = st.getColumn(7).getString();
+    v.topics = split_topics(st.getColumn(8).getString());
+    v.people = st.getColumn(9).getInt();
+    v.note = st.getColumn(10).getString();
+    v.cancelled = !st.getColumn(11).isNull();
+    return v;
+}
+
+// Adds (sign = 1) or removes (sign = -1) a record's share of the daily totals.
+void apply_totals(storage_detail::sqlite_connection& c, const visit_record& v, int sign) {
+    auto kind = std::string(activity_kind_code(v.kind));
+    c.exec("INSERT INTO member_days (ward_id, day, member_id, kind, team_id, records, people) "
+           "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (ward_id, day, member_id, kind) DO UPDATE SET "
+           "records = records + excluded.records, people = people + excluded.people",
+           v.ward_id, v.day, v.member_id, kind, v.team_id, sign, sign * v.people);
+    for (auto& t : v.topics)
+        c.exec("INSERT INTO topic_days (ward_id, day, team_id, topic, records, people) VALUES (?, ?, ?, ?, "
+               "?, ?) "
+               "ON CONFLICT (ward_id, day, team_id, topic) DO UPDATE SET "
+               "records = records + excluded.records, people = people + excluded.people",
+               v.ward_id, v.day, v.team_id, t, sign, sign * v.people);
+}
+
+void add_row(activity_totals& t, const std::string& kind, ll records, ll people) {
+    if (kind == "session") {
+        t.sessions += records;
+        t.attendees += people;
+    } else {
+        t.visits += records;
+        t.people += people;
+    }
+}
+
+void read_topics(SQLite::Statement& st, activity_totals& t) {
+    while (st.executeStep()) {
+        auto& tt = t.topics[st.getColumn(0).getString()];
+        tt.records += st.getColumn(1).getInt64();
+        tt.people += st.getColumn(2).getInt64();
+    }
+    std::erase_if(t.topics, [](auto& kv) { return kv.second.records <= 0; });
+}
+
+} // namespace
+
+std::string_view activity_kind_code(activity_kind k) {
+    return k == activity_kind::session ? "session" : "visit";
+}
+
+std::int64_t visit_store::add(visit_record& v) {
+    auto& c = db_.native();
+    c.exec("INSERT INTO visits (kind, ward_id, team_id, member_id, day, recorded_at, place, topics, people, "
+           "note) "
+           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+           activity_kind_code(v.kind), v.ward_id, v.team_id, v.member_id, v.day, v.recorded_at, v.place,
+           join_topics(v.topics), v.people, v.note);
+    v.id = c.db.getLastInsertRowid();
+    apply_totals(c, v, 1);
+    return v.id;
+}
+
+std::optional<visit_record> visit_store::by_id(std::int64_t id) {
+    auto& st = db_.native().statement("SELECT " VISIT_COLUMNS " FROM visits WHERE id = ?");
+    st.bind(1, static_cast<ll>(id));
+    if (!st.executeStep())
+        return std::nullopt;
+    return read_visit(st);
+}
+
+std::optional<visit_record> visit_store::last_of_member(std::int64_t member_id) {
+    auto& st = db_.native().statement("SELECT " VISIT_COLUMNS
+                                      " FROM visits WHERE member_id = ? AND cancelled_at IS NULL "
+                                      "ORDER BY id DESC LIMIT 1");
+    st.bind(1, static_cast<ll>(member_id));
+    if (!st.executeStep())
+        return std::nullopt;
+    return read_visit(st);
+}
+
+namespace {
+void keep_history(storage_detail::sqlite_connection& c, const visit_record& old, const char* action,
+                  std::int64_t by, std::int64_t now) {
+    c.exec("INSERT INTO visit_history (visit_id, at, by_member, action, day, place, topics, people, note) "
+           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+           old.id, now, by, action, old.day, old.place, join_topics(old.topics), old.people, old.note);
+}
+} // namespace
+
+bool visit_store::cancel(std::int64_t id, std::int64_t by_member, std::int64_t now) {
+    auto old = by_id(id);
+    if (!old || old->cancelled)
+        return false;
+    auto& c = db_.native();
+    keep_history(c, *old, "cancel", by_member, now);
+    c.exec("UPDATE visits SET cancelled_at = ? WHERE id = ?", now, id);
+    apply_totals(c, *old, -1);
+    return true;
+}
+
+void visit_store::edit(const visit_record& updated, std::int64_t by_member, std::int64_t now) {
+    auto old = by_id(updated.id);
+    if (!old || old->cancelled)
+        return;
+    auto& c = db_.native();
+    keep_history(c, *old, "edit", by_member, now);
+    apply_totals(c, *old, -1);
+    c.exec("UPDATE visits SET day = ?, place = ?, topics = ?, people = ?, note = ? WHERE id = ?", updated.day,
+           updated.place, join_topics(updated.topics), updated.people, updated.note, updated.id);
+    visit_record now_counted = *old;
+    now_counted.day = updated.day;
+    now_counted.topics = updated.topics;
+    now_counted.people = updated.people;
+    apply_totals(c, now_counted, 1);
+}
+
+std::int64_t visit_store::history_count(std::int64_t id) {
+    auto& st = db_.native().statement("SELECT count(*) FROM visit_history WHERE visit_id = ?");
+    st.bind(1, static_cast<ll>(id));
+    st.executeStep();
+    return st.getColumn(0).getInt64();
+}
+
+activity_totals visit_store::member_totals_in(std::int64_t member_id, const day_range& r) {
+    activity_totals t;
+    auto& c = db_.native();
+    auto& st = c.statement("SELECT kind, sum(records), sum(people) FROM member_days "
+                           "WHERE member_id = ? AND day BETWEEN ? AND ? GROUP BY kind");
+    st.bind(1, static_cast<ll>(member_id));
+    st.bind(2, r.from);
+    st.bind(3, r.to);
+    while (st.executeStep())
+        add_row(t, st.getColumn(0).getString(), st.getColumn(1).getInt64(), st.getColumn(2).getInt64());
+    t.active_members = (t.visits + t.sessions) > 0 ? 1 : 0;
+    // One member's records are few: count topics from the records themselves.
+    auto& tp = c.statement("SELECT topics, people FROM visits WHERE member_id = ? AND day BETWEEN ? AND ? "
+                           "AND cancelled_at IS NULL");
+    tp.bind(1, static_cast<ll>(member_id));
+    tp.bind(2, r.from);
+    tp.bind(3, r.to);
+    while (tp.executeStep()) {
+        auto people = tp.getColumn(1).getInt64();
+        for (auto& code : split_topics(tp.getColumn(0).getString())) {
+            auto& tt = t.topics[code];
+            tt.records += 1;
+            tt.people += people;
+        }
+    }
+    return t;
+}
+
+activity_totals visit_store::team_totals_in(std::int64_t team_id, const day_range& r) {
+    activity_totals t;
+    auto& c = db_.native();
+    auto& st = c.statement("SELECT kind, sum(records), sum(people) FROM member_days "
+                           "WHERE team_id = ? AND day BETWEEN ? AND ? GROUP BY kind");
+    st.bind(1, static_cast<ll>(team_id));
+    st.bind(2, r.from);
+    st.bind(3, r.to);
+    while (st.executeStep())
+        add_row(t, st.getColumn(0).getString(), st.getColumn(1).getInt64(), st.getColumn(2).getInt64());
+    auto& am =
+        c.statement("SELECT count(*) FROM (SELECT member_id FROM member_days WHERE team_id = ? AND day "
+                    "BETWEEN ? AND ? GROUP BY member_id HAVING sum(records) > 0)");
+    am.bind(1, static_cast<ll>(team_id));
+    am.bind(2, r.from);
+    am.bind(3, r.to);
+    am.executeStep();
+    t.active_members = am.getColumn(0).getInt64();
+    auto& tp = c.statement("SELECT topic, sum(records), sum(people) FROM topic_days "
+                           "WHERE team_id = ? AND day BETWEEN ? AND ? GROUP BY topic");
+    tp.bind(1, static_cast<ll>(team_id));
+    tp.bind(2, r.from);
+    tp.bind(3, r.to);
+    read_topics(tp, t);
+    return t;
+}
+
+activity_totals visit_store::ward_totals_in(std::int64_t ward_id, const day_range& r) {
+    activity_totals t;
+    auto& c = db_.native();
+    auto& st =
+        c.statement("SELECT kind, sum(records), sum(people), count(DISTINCT member_id) FROM member_days "
+                    "WHERE ward_id = ? AND day BETWEEN ? AND ? AND records > 0 GROUP BY kind");
+    st.bind(1, static_cast<ll>(ward_id));
+    st.bind(2, r.from);
+    st.bind(3, r.to);
+    while (st.executeStep())
+        add_row(t, st.getColumn(0).getString(), st.getColumn(1).getInt64(), st.getColumn(2).getInt64());
+    auto& am = c.statement("SELECT count(DISTINCT member_id) FROM member_days "
+                           "WHERE ward_id = ? AND day BETWEEN ? AND ? AND records > 0");
+    am.bind(1, static_cast<ll>(ward_id));
+    am.bind(2, r.from);
+    am.bind(3, r.to);
+    am.executeStep();
+    t.active_members = am.getColumn(0).getInt64();
+    auto& tp = c.statement("SELECT topic, sum(records), sum(people) FROM topic_days "
+                           "WHERE ward_id = ? AND day BETWEEN ? AND ? GROUP BY topic");
+    tp.bind(1, static_cast<ll>(ward_id));
+    tp.bind(2, r.from);
+    tp.bind(3, r.to);
+    read_topics(tp, t);
+    return t;
+}
+
+std::vector<member_totals> visit_store::members_of_team(std::int64_t team_id, const day_range& r) {
+    std::vector<member_totals> out;
+    auto& st = db_.native().statement(
+        "SELECT member_id, kind, sum(records), sum(people) FROM member_days "
+        "WHERE team_id = ? AND day BETWEEN ? AND ? GROUP BY member_id, kind ORDER BY member_id");
+    st.bind(1, static_cast<ll>(team_id));
+    st.bind(2, r.from);
+    st.bind(3, r.to);
+    while (st.executeStep()) {
+        auto id = st.getColumn(0).getInt64();
+        if (out.empty() || out.back().member_id != id)
+            out.push_back({id, 0, 0, 0, 0});
+        auto& m = out.back();
+        if (st.getColumn(1).getString() == "session") {
+            m.sessions += st.getColumn(2).getInt64();
+            m.attendees += st.getColumn(3).getInt64();
+        } else {
+            m.visits += st.getColumn(2).getInt64();
+            m.people += st.getColumn(3).getInt64();
+        }
+    }
+    std::erase_if(out, [](auto& m) { return m.visits + m.sessions <= 0; });
+    return out;
+}
+
+std::vector<team_totals> visit_store::teams_of_ward(std::int64_t ward_id, const day_range& r) {
+    std::vector<team_totals> out;
+    auto& c = db_.native();
+    auto& st = c.statement("SELECT team_id, kind, sum(records), sum(people), count(DISTINCT member_id) "
+                           "FROM member_days WHERE ward_id = ? AND day BETWEEN ? AND ? AND records > 0 "
+                           "GROUP BY team_id, kind ORDER BY team_id");
+    st.bind(1, static_cast<ll>(ward_id));
+    st.bind(2, r.from);
+    st.bind(3, r.to);
+    while (st.executeStep()) {
+        auto id = st.getColumn(0).getInt64();
+        if (out.empty() || out.back().team_id != id)
+            out.push_back({id, {}});
+        add_row(out.back().totals, st.getColumn(1).getString(), st.getColumn(2).getInt64(),
+                st.getColumn(3).getInt64());
+    }
+    // Active members per team, counted once across kinds.
+    auto& am = c.statement("SELECT team_id, count(DISTINCT member_id) FROM member_days "
+                           "WHERE ward_id = ? AND day BETWEEN ? AND ? AND records > 0 GROUP BY team_id");
+    am.bind(1, static_cast<ll>(ward_id));
+    am.bind(2, r.from);
+    am.bind(3, r.to);
+    while (am.executeStep())
+        for (auto& t : out)
+            if (t.team_id == am.getColumn(0).getInt64())
+                t.totals.active_members = am.getColumn(1).getInt64();
+    auto& tp = c.statement("SELECT team_id, topic, sum(records), sum(people) FROM topic_days "
+                           "WHERE ward_id = ? AND day BETWEEN ? AND ? GROUP BY team_id, topic");
+    tp.bind(1, static_cast<ll>(ward_id));
+    tp.bind(2, r.from);
+    tp.bind(3, r.to);
+    while (tp.executeStep())
+        for (auto& t : out)
+            if (t.team_id == tp.getColumn(0).getInt64() && tp.getColumn(2).getInt64() > 0)
+                t.totals.topics[tp.getColumn(1).getString()] = {tp.getColumn(2).getInt64(),
+                                                                tp.getColumn(3).getInt64()};
+    std::erase_if(out, [](auto& t) { return t.totals.visits + t.totals.sessions <= 0; });
+    return out;
+}
+
+void visit_store::for_each_in_ward(std::int64_t ward_id, const day_range& r,
+                                   const std::function<void(const visit_record&)>& fn) {
+    auto& st =
+        db_.native().statement("SELECT " VISIT_COLUMNS " FROM visits WHERE ward_id = ? AND day BETWEEN ? "
+                               "AND ? AND cancelled_at IS NULL ORDER BY day, id");
+    st.bind(1, static_cast<ll>(ward_id));
+    st.bind(2, r.from);
+    st.bind(3, r.to);
+    while (st.executeStep())
+        fn(read_visit(st));
+}
+
+} // namespace cnscd
