@@ -219,6 +219,7 @@ CREATE TABLE topic_days (
     PRIMARY KEY (ward_id, day, team_id, topic)
 ) WITHOUT ROWID;
 CREATE INDEX topic_days_team ON topic_days (team_id, day);
+)sql";
 
 // Reports teams (or the ward) submit per deadline and period, the reminders planned for them
 // (one row per recipient group, deadline, period and offset: planned exactly once), and
