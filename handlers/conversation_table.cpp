@@ -8,11 +8,14 @@ namespace cnscd {
 namespace {
 
 // Button data prefixes. Keep them short: Telegram allows 64 bytes of data.
-constexpr std::array<choice_route, 1> choices{{
-    {"t", on_topic_choice}, // t:<record no>:<topic code>
+constexpr std::array<choice_route, 2> choices{{
+    {"t", on_topic_choice},   // t:<record no>:<topic code>
+    {"rp", on_report_choice}, // rp:<s|c>:<deadline code>:<period key>: submit a report
 }};
 
-constexpr std::array<conversation_route, 0> conversations{{}};
+constexpr std::array<conversation_route, 1> conversations{{
+    {"report_comment", on_report_comment}, // the report's comment, then submit
+}};
 
 } // namespace
 

@@ -22,15 +22,6 @@ void handle(const cmd_guides&, handler_context& ctx) {
 void handle(const cmd_add_guide&, handler_context& ctx) {
     later(ctx);
 }
-void handle(const cmd_deadlines&, handler_context& ctx) {
-    later(ctx);
-}
-void handle(const cmd_add_deadline&, handler_context& ctx) {
-    later(ctx);
-}
-void handle(const cmd_report&, handler_context& ctx) {
-    later(ctx);
-}
 void handle(const cmd_export&, handler_context& ctx) {
     later(ctx);
 }
