@@ -6,6 +6,7 @@
 #include "handlers/handlers.hpp"
 #include "handlers/member_lookup.hpp"
 #include "handlers/reminder_planning.hpp"
+#include "handlers/report_export.hpp"
 #include "handlers/report_figures.hpp"
 #include "handlers/report_format.hpp"
 #include "messages/dates.hpp"
@@ -19,7 +20,10 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
 
 namespace cnscd {
 
@@ -409,6 +413,76 @@ void handle(const cmd_report& c, handler_context& ctx) {
         show_ward_report(ctx, *chosen);
     else
         show_team_report(ctx, *chosen);
+}
+
+} // namespace cnscd
+
+namespace cnscd {
+
+void handle(const cmd_export& c, handler_context& ctx) {
+    auto list = open_deadlines(ctx, true);
+    std::optional<deadline_instance> chosen;
+    for (auto& d : list)
+        if (d.rule.kind == kind_of(c.period)) {
+            chosen = d;
+            break;
+        }
+    auto ward = ward_store(ctx.db).by_id(ctx.member->ward_id);
+    if (!ward)
+        return;
+    if (!chosen) {
+        // No deadline of that kind: export the calendar period containing today.
+        char key[32];
+        auto today = ctx.today();
+        if (c.period == period_kind::quarter)
+            std::snprintf(key, sizeof key, "%04d-Q%u", static_cast<int>(today.year()),
+                          (static_cast<unsigned>(today.month()) - 1) / 3 + 1);
+        else if (c.period == period_kind::year)
+            std::snprintf(key, sizeof key, "%04d", static_cast<int>(today.year()));
+        else
+            std::snprintf(key, sizeof key, "%04d-%02u", static_cast<int>(today.year()),
+                          static_cast<unsigned>(today.month()));
+        chosen = instance_for_key(ctx.db, ctx.cfg(), *ward, key);
+    }
+    auto data = build_ward_export(ctx.db, ctx.cfg(), ctx.lang, *ward, *chosen);
+    auto dir = std::filesystem::path(ctx.cfg().storage.db_path).parent_path() / "exports";
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
+    auto stem = export_file_stem(*ward, *chosen);
+    std::vector<std::pair<std::string, std::string>> files; // path, shown name
+    std::string error;
+    if (c.format == "csv") {
+        for (std::size_t i = 0; i < data.sheets.size(); ++i) {
+            static constexpr std::array<std::string_view, 3> suffix{"to", "thanh-vien", "luot-ho-tro"};
+            auto name = stem + "-" + std::string(suffix[i]) + ".csv";
+            std::ofstream out(dir / name, std::ios::binary | std::ios::trunc);
+            out << to_csv(data.sheets[i]);
+            if (!out)
+                error = "cannot write " + name;
+            files.push_back({(dir / name).string(), name});
+        }
+    } else {
+        auto name = stem + ".xlsx";
+        error = write_xlsx((dir / name).string(), data.sheets);
+        files.push_back({(dir / name).string(), name});
+    }
+    if (!error.empty() || ec) {
+        ctx.reply(report_text::export_failed, {{"detail", error.empty() ? ec.message() : error}});
+        return;
+    }
+    auto caption =
+        ctx.say(report_text::export_caption, {{"ward", ward->name},
+                                              arg::markup("period", period_label(ctx.lang, *chosen)),
+                                              {"teams", static_cast<std::int64_t>(data.teams)},
+                                              {"members", static_cast<std::int64_t>(data.members)},
+                                              {"records", static_cast<std::int64_t>(data.records)}});
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        auto& o = ctx.reply(i == 0 ? caption : std::string());
+        o.kind = outgoing_kind::document;
+        o.document = attachment{"document", "file:" + files[i].first, files[i].second};
+    }
+    audit_log(ctx.db).record(ctx.member->id, ctx.member->full_name + " (" + ctx.member->role + ")",
+                             "report.export", ward->name, chosen->period.key + " " + c.format, ctx.now());
 }
 
 } // namespace cnscd

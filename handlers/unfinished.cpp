@@ -22,8 +22,5 @@ void handle(const cmd_guides&, handler_context& ctx) {
 void handle(const cmd_add_guide&, handler_context& ctx) {
     later(ctx);
 }
-void handle(const cmd_export&, handler_context& ctx) {
-    later(ctx);
-}
 
 } // namespace cnscd

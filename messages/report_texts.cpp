@@ -22,31 +22,31 @@ std::string_view vi(report_text key) {
         return "Tổ trưởng gõ {command} để xem số liệu và nộp báo cáo.";
     case t::remind_before:
         return "⏰ <b>Nhắc hạn báo cáo</b> — {team}\n"
-               "<b>{deadline}</b> {period}: hạn chót {due} (còn {days} ngày).\n"
+               "<b>{deadline}</b> ({period}): hạn chót {due} (còn {days} ngày).\n"
                "Tổ chưa nộp. {how}";
     case t::remind_today:
         return "⏰ <b>Hôm nay là hạn chót</b> — {team}\n"
-               "<b>{deadline}</b> {period}: hạn {due}.\n"
+               "<b>{deadline}</b> ({period}): hạn {due}.\n"
                "Tổ chưa nộp. {how}";
     case t::remind_overdue:
         return "⚠️ <b>Quá hạn báo cáo</b> — {team}\n"
-               "<b>{deadline}</b> {period} đã quá hạn từ {due}.\n"
+               "<b>{deadline}</b> ({period}) đã quá hạn từ {due}.\n"
                "Vẫn nộp được đến {lock}; sau đó kỳ báo cáo sẽ khoá. {how}";
     case t::ward_remind_before:
         return "⏰ <b>Nhắc hạn báo cáo của phường</b>\n"
-               "<b>{deadline}</b> {period}: hạn chót {due} (còn {days} ngày). Phường chưa nộp.";
+               "<b>{deadline}</b> ({period}): hạn chót {due} (còn {days} ngày). Phường chưa nộp.";
     case t::ward_remind_today:
         return "⏰ <b>Hôm nay là hạn chót báo cáo của phường</b>\n"
-               "<b>{deadline}</b> {period}: hạn {due}. Phường chưa nộp.";
+               "<b>{deadline}</b> ({period}): hạn {due}. Phường chưa nộp.";
     case t::ward_remind_overdue:
         return "⚠️ <b>Báo cáo của phường quá hạn</b>\n"
-               "<b>{deadline}</b> {period} đã quá hạn từ {due}; khoá lúc {lock}.";
+               "<b>{deadline}</b> ({period}) đã quá hạn từ {due}; khoá lúc {lock}.";
     case t::staff_summary:
-        return "📋 <b>Đến hạn {deadline}</b> {period} ({due})\n"
+        return "📋 <b>Đến hạn {deadline}</b> ({period}): {due}\n"
                "Đã nộp đúng hạn: {on_time}/{expected} tổ.\n"
                "Chưa nộp ({missing_count}): {missing}";
     case t::staff_overdue:
-        return "📋 <b>{deadline}</b> {period}: còn {missing_count}/{expected} tổ chưa nộp (kỳ khoá lúc "
+        return "📋 <b>{deadline}</b> ({period}): còn {missing_count}/{expected} tổ chưa nộp (kỳ khoá lúc "
                "{lock}): {missing}";
     case t::nobody:
         return "không có";
@@ -55,7 +55,7 @@ std::string_view vi(report_text key) {
     case t::deadlines_header_ward:
         return "📅 <b>Hạn báo cáo — {ward}</b>";
     case t::deadline_line:
-        return "• <b>{deadline}</b> {period}: hạn {due}\n"
+        return "• <b>{deadline}</b> ({period}): hạn {due}\n"
                "   {status}";
     case t::status_on_time:
         return "✅ đã nộp đúng hạn lúc {at}";
@@ -124,9 +124,9 @@ std::string_view vi(report_text key) {
     case t::late:
         return "muộn";
     case t::submitted:
-        return "✅ Đã nộp <b>{deadline}</b> {period} lúc {at} ({timeliness}).";
+        return "✅ Đã nộp <b>{deadline}</b> ({period}) lúc {at} ({timeliness}).";
     case t::resubmitted:
-        return "✅ Đã nộp lại <b>{deadline}</b> {period} lúc {at} ({timeliness}). Bản trước được lưu trong "
+        return "✅ Đã nộp lại <b>{deadline}</b> ({period}) lúc {at} ({timeliness}). Bản trước được lưu trong "
                "lịch sử (lần nộp thứ {n}).";
     case t::locked:
         return "🔒 Kỳ {period} của {deadline} đã khoá lúc {lock}, không nộp được nữa. Cần sửa, hãy liên hệ "
@@ -134,7 +134,7 @@ std::string_view vi(report_text key) {
     case t::stale_button:
         return "Nút này đã cũ. Gõ lại /baocao để xem báo cáo mới nhất.";
     case t::posted_to_ward:
-        return "📥 <b>{team}</b> đã nộp {deadline} {period} ({timeliness}), người nộp: {who}.\n"
+        return "📥 <b>{team}</b> đã nộp {deadline} ({period}), {timeliness}, người nộp: {who}.\n"
                "{figures}{comment}";
     case t::comment_line:
         return "\n"
@@ -150,6 +150,80 @@ std::string_view vi(report_text key) {
         return "Cán bộ phường xem báo cáo tổng hợp bằng /baocao phuong.";
     case t::report_ward_staff_only:
         return "Chỉ cán bộ phường xem được báo cáo toàn phường.";
+    case t::sheet_teams:
+        return "Các tổ";
+    case t::sheet_members:
+        return "Thành viên";
+    case t::sheet_visits:
+        return "Lượt hỗ trợ";
+    case t::col_no:
+        return "TT";
+    case t::col_team:
+        return "Tổ";
+    case t::col_visits:
+        return "Hộ được thăm";
+    case t::col_people:
+        return "Người được hỗ trợ";
+    case t::col_sessions:
+        return "Buổi hướng dẫn";
+    case t::col_attendees:
+        return "Người tham dự";
+    case t::col_active:
+        return "Thành viên có hoạt động";
+    case t::col_topic:
+        return "{topic} (người)";
+    case t::col_submitted_at:
+        return "Nộp lúc";
+    case t::col_on_time:
+        return "Đúng hạn";
+    case t::col_comment:
+        return "Ghi chú";
+    case t::col_name:
+        return "Họ tên";
+    case t::col_role:
+        return "Chức vụ Tổ CNSCĐ";
+    case t::col_record:
+        return "Số";
+    case t::col_day:
+        return "Ngày";
+    case t::col_kind:
+        return "Loại";
+    case t::col_member:
+        return "Thành viên";
+    case t::col_place:
+        return "Địa điểm";
+    case t::col_topics:
+        return "Chủ đề";
+    case t::col_count:
+        return "Số người";
+    case t::col_note:
+        return "Nội dung";
+    case t::value_on_time:
+        return "Có";
+    case t::value_late:
+        return "Không (nộp muộn)";
+    case t::value_not_submitted:
+        return "Chưa nộp";
+    case t::kind_visit:
+        return "Thăm hộ";
+    case t::kind_session:
+        return "Buổi hướng dẫn";
+    case t::export_caption:
+        return "📎 {ward} — {period}: {teams} tổ, {members} thành viên, {records} lượt hỗ trợ.";
+    case t::export_failed:
+        return "Chưa tạo được tệp xuất ({detail}). Hãy thử lại sau hoặc báo quản trị viên.";
+    case t::export_written:
+        return "Đã xuất {ward}, {period} vào {file}.";
+    case t::export_bad_period:
+        return "Kỳ «{period}» không hợp lệ. Viết như 2026-11 (tháng), 2026-Q3 (quý) hoặc 2026 (năm).";
+    case t::remind_none:
+        return "Lúc {at} không có nhắc hạn nào cần gửi.";
+    case t::remind_to:
+        return "→ {to}:";
+    case t::remind_dry_run:
+        return "(Chạy thử: không ghi gì vào cơ sở dữ liệu.)";
+    case t::remind_bad_time:
+        return "Không đọc được thời điểm «{at}». Viết như 2026-12-22T08:00+07:00.";
     case t::count_:
         break;
     }
@@ -303,6 +377,81 @@ std::string_view en(report_text key) {
         return "Ward staff see the ward's report with /baocao phuong.";
     case t::report_ward_staff_only:
         return "Only ward staff can see the whole ward's report.";
+    case t::sheet_teams:
+        return "Teams";
+    case t::sheet_members:
+        return "Members";
+    case t::sheet_visits:
+        return "Activities";
+    case t::col_no:
+        return "No.";
+    case t::col_team:
+        return "Team";
+    case t::col_visits:
+        return "Households visited";
+    case t::col_people:
+        return "People helped";
+    case t::col_sessions:
+        return "Help sessions";
+    case t::col_attendees:
+        return "Attendees";
+    case t::col_active:
+        return "Active members";
+    case t::col_topic:
+        return "{topic} (people)";
+    case t::col_submitted_at:
+        return "Submitted at";
+    case t::col_on_time:
+        return "On time";
+    case t::col_comment:
+        return "Comment";
+    case t::col_name:
+        return "Full name";
+    case t::col_role:
+        return "Role in the team";
+    case t::col_record:
+        return "Record no.";
+    case t::col_day:
+        return "Date";
+    case t::col_kind:
+        return "Kind";
+    case t::col_member:
+        return "Member";
+    case t::col_place:
+        return "Place";
+    case t::col_topics:
+        return "Topics";
+    case t::col_count:
+        return "People";
+    case t::col_note:
+        return "Text";
+    case t::value_on_time:
+        return "Yes";
+    case t::value_late:
+        return "No (late)";
+    case t::value_not_submitted:
+        return "Not submitted";
+    case t::kind_visit:
+        return "Household visit";
+    case t::kind_session:
+        return "Help session";
+    case t::export_caption:
+        return "📎 {ward} — {period}: {teams} teams, {members} members, {records} activities.";
+    case t::export_failed:
+        return "The export file could not be written ({detail}). Try again later or tell the administrator.";
+    case t::export_written:
+        return "Exported {ward}, {period} to {file}.";
+    case t::export_bad_period:
+        return "The period «{period}» is not valid. Write it like 2026-11 (month), 2026-Q3 (quarter) or 2026 "
+               "(year).";
+    case t::remind_none:
+        return "Nothing to send at {at}.";
+    case t::remind_to:
+        return "→ {to}:";
+    case t::remind_dry_run:
+        return "(Dry run: nothing was written to the database.)";
+    case t::remind_bad_time:
+        return "Cannot read the instant «{at}». Write it like 2026-12-22T08:00+07:00.";
     case t::count_:
         break;
     }
