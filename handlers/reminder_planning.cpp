@@ -3,10 +3,12 @@
 #include "handlers/report_format.hpp"
 #include "messages/report_texts.hpp"
 #include "storage/database.hpp"
+#include "storage/meta_store.hpp"
 #include "storage/outbox.hpp"
 #include "storage/report_store.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <map>
 
 namespace cnscd {
@@ -64,11 +66,19 @@ public:
 
     void run(reminder_run& out) {
         out_ = &out;
+        // Slots whose time had already come at the previous run and were not recorded then
+        // appeared since (a renamed or edited deadline, a team added later, the clock set
+        // back): they are not news any more.
+        // Written only when something was recorded, so an idle tick writes nothing.
+        meta_store meta(db_);
+        last_run_ = meta.get_int("reminders.last_run", std::numeric_limits<std::int64_t>::min());
         for (auto& ward : ward_store(db_).all()) {
             auto teams = team_store(db_).in_ward(ward.id);
             for (auto& rule : ward_deadlines(db_, cfg_, ward))
                 plan_rule(ward, teams, rule);
         }
+        if (recorded_ > 0)
+            meta.set("reminders.last_run", std::to_string(now_));
     }
 
 private:
@@ -98,7 +108,7 @@ private:
 
     void plan_slot(const occurrence& o, const std::vector<reminder_slot>& slots, std::size_t i) {
         auto& s = slots[i];
-        bool relevant = slot_still_relevant(o.d, slots, i, now_);
+        bool relevant = slot_still_relevant(o.d, slots, i, now_) && s.at > last_run_;
         bool ward_reports = o.d.rule.who == "ward";
         if (s.audience == "staff") {
             if (!ward_reports) // the ward's own deadline has no per-team summary
@@ -145,7 +155,7 @@ private:
             out_->log.push_back("reminder sent to " + std::to_string(recipients.size()) +
                                 " chat(s): " + describe(o, s, team_name));
         }
-        ledger.record(r);
+        recorded_ += ledger.record(r);
     }
 
     std::string team_text(const occurrence& o, const reminder_slot& s, language lang,
@@ -209,7 +219,7 @@ private:
             out_->log.push_back("staff reminder sent to " + std::to_string(recipients.size()) +
                                 " chat(s): " + describe(o, s, ""));
         }
-        ledger.record(r);
+        recorded_ += ledger.record(r);
     }
 
     std::string staff_text(const occurrence& o, const reminder_slot& s, language lang,
@@ -252,6 +262,8 @@ private:
     std::int64_t now_;
     local_time zone_;
     reminder_run* out_ = nullptr;
+    std::int64_t last_run_ = 0;
+    int recorded_ = 0;
 };
 
 } // namespace

@@ -196,6 +196,20 @@ TEST_F(reminder_fixture, setting_the_clock_back_resends_nothing) {
     EXPECT_EQ(sent.size(), before);
 }
 
+TEST_F(reminder_fixture, renaming_or_retiming_a_deadline_in_the_config_resends_nothing) {
+    step(at(2026, 3, 20, 0), at(2026, 3, 23, 9));
+    auto before = sent.size();
+    EXPECT_EQ(before, 2u * 3);
+    // The operator renames the deadline's code and moves its reminders to 07:00.
+    bot->cfg.default_deadlines[0].code = "thang";
+    bot->cfg.default_deadlines[0].remind_time = "07:00";
+    step(at(2026, 3, 23, 9, 30), at(2026, 3, 24, 6, 30));
+    EXPECT_EQ(sent.size(), before);
+    // The next reminder still comes, at the new time.
+    tick(at(2026, 3, 24, 7));
+    EXPECT_EQ(sent.size(), before + 3);
+}
+
 TEST_F(reminder_fixture, after_downtime_only_what_is_still_useful_is_sent_and_the_rest_logged) {
     // Off from the 20th until noon on the deadline day: the 3-day and 1-day reminders are
     // stale; the morning one is still useful.
