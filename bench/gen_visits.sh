@@ -30,7 +30,8 @@ CREATE TEMP TABLE topic_codes (k INTEGER PRIMARY KEY, code TEXT);
 INSERT INTO topic_codes VALUES (0,'vneid'),(1,'dvc'),(2,'thanhtoan'),(3,'luadao'),(4,'tmdt'),(5,'yte'),
   (6,'giaoduc'),(7,'dulieu'),(8,'chuky'),(9,'ai'),(10,'baucu'),(11,'khac');
 WITH RECURSIVE v(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM v WHERE i < $n - 1),
-r AS (SELECT i, abs(random()) AS a, abs(random()) AS b FROM v)
+-- Deterministic hashes of i (random() would be re-evaluated at each use of a column).
+r AS (SELECT i, (i * 2654435761 + 97) % 4294967291 AS a, ((i * 40503 + 12345) * 7919) % 1000000007 AS b FROM v)
 INSERT INTO visits (id, kind, ward_id, team_id, member_id, day, recorded_at, place, topics, people, note)
 SELECT i + 1,
        CASE WHEN a % 10 = 0 THEN 'session' ELSE 'visit' END,
@@ -45,12 +46,18 @@ FROM r;
 INSERT INTO member_days (ward_id, day, member_id, kind, team_id, records, people)
 SELECT ward_id, day, member_id, kind, team_id, count(*), sum(people) FROM visits
 GROUP BY ward_id, day, member_id, kind;
+INSERT INTO member_months (ward_id, month, member_id, kind, team_id, records, people)
+SELECT ward_id, substr(day, 1, 7), member_id, kind, team_id, sum(records), sum(people) FROM member_days
+GROUP BY ward_id, substr(day, 1, 7), member_id, kind;
 INSERT INTO topic_days (ward_id, day, team_id, topic, records, people)
 SELECT ward_id, day, team_id, topic, count(*), sum(people) FROM (
   SELECT ward_id, day, team_id, CASE WHEN instr(topics, ' ') > 0 THEN substr(topics, 1, instr(topics, ' ') - 1) ELSE topics END AS topic, people FROM visits
   UNION ALL
   SELECT ward_id, day, team_id, substr(topics, instr(topics, ' ') + 1), people FROM visits WHERE instr(topics, ' ') > 0)
 GROUP BY ward_id, day, team_id, topic;
+INSERT INTO topic_months (ward_id, month, team_id, topic, records, people)
+SELECT ward_id, substr(day, 1, 7), team_id, topic, sum(records), sum(people) FROM topic_days
+GROUP BY ward_id, substr(day, 1, 7), team_id, topic;
 COMMIT;
 PRAGMA journal_mode = WAL;
 ANALYZE;

@@ -50,6 +50,7 @@ void handle(const cmd_broadcast&, handler_context&);
 void handle(const cmd_broadcast_list&, handler_context&);
 void handle(const cmd_guides&, handler_context&);
 void handle(const cmd_add_guide&, handler_context&);
+void on_broadcast_choice(std::string_view data, handler_context&); // buttons "b:send|cancel|retry:<id>"
 
 // report_handlers.cpp
 void handle(const cmd_deadlines&, handler_context&);

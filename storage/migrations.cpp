@@ -219,6 +219,31 @@ CREATE TABLE topic_days (
     PRIMARY KEY (ward_id, day, team_id, topic)
 ) WITHOUT ROWID;
 CREATE INDEX topic_days_team ON topic_days (team_id, day);
+
+-- The same totals by month, for a ward's quarter or year.
+CREATE TABLE member_months (
+    ward_id   INTEGER NOT NULL,
+    month     TEXT    NOT NULL, -- YYYY-MM
+    member_id INTEGER NOT NULL,
+    kind      TEXT    NOT NULL,
+    team_id   INTEGER NOT NULL,
+    records   INTEGER NOT NULL,
+    people    INTEGER NOT NULL,
+    PRIMARY KEY (ward_id, month, member_id, kind)
+) WITHOUT ROWID;
+
+CREATE TABLE topic_months (
+    ward_id INTEGER NOT NULL,
+    month   TEXT    NOT NULL,
+    team_id INTEGER NOT NULL,
+    topic   TEXT    NOT NULL,
+    records INTEGER NOT NULL,
+    people  INTEGER NOT NULL,
+    PRIMARY KEY (ward_id, month, team_id, topic)
+) WITHOUT ROWID;
+
+-- Stats list a ward's members.
+CREATE INDEX members_ward ON members (ward_id);
 )sql";
 
 // Reports teams (or the ward) submit per deadline and period, the reminders planned for them
@@ -271,12 +296,71 @@ CREATE TABLE extra_deadlines (
 );
 )sql";
 
-constexpr std::array<migration, 5> migrations{{
+// Announcements to team groups, each group's delivery, and guides added from chat.
+constexpr std::string_view broadcasts = R"sql(
+CREATE TABLE campaigns (
+    id            INTEGER PRIMARY KEY, -- the number staff see
+    ward_id       INTEGER NOT NULL REFERENCES wards(id),
+    created_by    INTEGER NOT NULL REFERENCES members(id),
+    created_at    INTEGER NOT NULL,
+    state         TEXT    NOT NULL,    -- draft | scheduled | sending | done | cancelled
+    body          TEXT    NOT NULL,    -- HTML-lite parts separated by a form feed
+    attachment    TEXT    NOT NULL DEFAULT '', -- JSON {kind, file_ref, file_name} or ''
+    target_note   TEXT    NOT NULL DEFAULT '',
+    send_at       INTEGER NOT NULL DEFAULT 0,
+    origin_channel TEXT   NOT NULL,
+    origin_chat   TEXT    NOT NULL,
+    origin_group  INTEGER NOT NULL DEFAULT 0,
+    progress_outbox_id INTEGER NOT NULL DEFAULT 0,
+    total         INTEGER NOT NULL DEFAULT 0,
+    delivered     INTEGER NOT NULL DEFAULT 0,
+    failed        INTEGER NOT NULL DEFAULT 0,
+    progress_at   INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX campaigns_ward ON campaigns (ward_id, id);
+
+CREATE TABLE campaign_targets (
+    campaign_id INTEGER NOT NULL REFERENCES campaigns(id),
+    channel     TEXT    NOT NULL,
+    chat_id     TEXT    NOT NULL,
+    team_id     INTEGER,
+    title       TEXT    NOT NULL DEFAULT '',
+    parts       INTEGER NOT NULL,
+    parts_done  INTEGER NOT NULL DEFAULT 0,
+    state       TEXT    NOT NULL DEFAULT 'pending', -- pending | delivered | failed
+    error       TEXT    NOT NULL DEFAULT '',
+    PRIMARY KEY (campaign_id, channel, chat_id)
+) WITHOUT ROWID;
+
+-- Which outbox row carries which part to which target (the row follows a migrated chat).
+CREATE TABLE campaign_parts (
+    outbox_id   INTEGER PRIMARY KEY,
+    campaign_id INTEGER NOT NULL,
+    channel     TEXT    NOT NULL,
+    chat_id     TEXT    NOT NULL
+);
+
+CREATE TABLE guides (
+    slug       TEXT PRIMARY KEY,
+    ward_id    INTEGER NOT NULL REFERENCES wards(id),
+    title      TEXT NOT NULL,
+    keywords   TEXT NOT NULL DEFAULT '',
+    file_kind  TEXT NOT NULL,
+    file_ref   TEXT NOT NULL,
+    file_name  TEXT NOT NULL DEFAULT '',
+    channel    TEXT NOT NULL,
+    added_by   INTEGER REFERENCES members(id),
+    added_at   INTEGER NOT NULL
+) WITHOUT ROWID;
+)sql";
+
+constexpr std::array<migration, 6> migrations{{
     {1, "infrastructure: meta, processed updates, outbox", infrastructure},
     {2, "registry: wards, teams, members, accounts, groups, invites, audit", registry},
     {3, "registry: index members by CCCD digest", registry_indexes},
     {4, "visits and sessions, their history and daily totals", visits},
     {5, "reports: submissions, planned reminders, extra deadlines", reports},
+    {7, "broadcast campaigns and guides added from chat", broadcasts},
 }};
 
 } // namespace

@@ -3,6 +3,8 @@
 #include "storage/database.hpp"
 #include "storage/sqlite_connection.hpp"
 
+#include <cstdio>
+
 namespace cnscd {
 namespace {
 
@@ -59,6 +61,17 @@ void apply_totals(storage_detail::sqlite_connection& c, const visit_record& v, i
            "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (ward_id, day, member_id, kind) DO UPDATE SET "
            "records = records + excluded.records, people = people + excluded.people",
            v.ward_id, v.day, v.member_id, kind, v.team_id, sign, sign * v.people);
+    auto month = v.day.substr(0, 7);
+    c.exec("INSERT INTO member_months (ward_id, month, member_id, kind, team_id, records, people) "
+           "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (ward_id, month, member_id, kind) DO UPDATE SET "
+           "records = records + excluded.records, people = people + excluded.people",
+           v.ward_id, month, v.member_id, kind, v.team_id, sign, sign * v.people);
+    for (auto& t : v.topics)
+        c.exec("INSERT INTO topic_months (ward_id, month, team_id, topic, records, people) VALUES (?, ?, ?, "
+               "?, ?, ?) "
+               "ON CONFLICT (ward_id, month, team_id, topic) DO UPDATE SET "
+               "records = records + excluded.records, people = people + excluded.people",
+               v.ward_id, month, v.team_id, t, sign, sign * v.people);
     for (auto& t : v.topics)
         c.exec("INSERT INTO topic_days (ward_id, day, team_id, topic, records, people) VALUES (?, ?, ?, ?, "
                "?, ?) "
@@ -220,29 +233,112 @@ activity_totals visit_store::team_totals_in(std::int64_t team_id, const day_rang
     return t;
 }
 
+namespace {
+
+// A ward's range read as: days before the first whole month, whole months, days after the
+// last whole month. Whole months come from the month totals, so a year reads ~12 rows per
+// member instead of ~365.
+struct split_range {
+    std::string head_from, head_to;   // days
+    std::string month_from, month_to; // YYYY-MM
+    std::string tail_from, tail_to;   // days
+};
+
+split_range split(const day_range& r) {
+    split_range s;
+    auto month_of = [](const std::string& day) { return day.substr(0, 7); };
+    auto first_of = [&](const std::string& day) { return month_of(day) + "-01"; };
+    auto next_month = [&](const std::string& day) {
+        int y = std::stoi(day.substr(0, 4)), m = std::stoi(day.substr(5, 2)) + 1;
+        if (m == 13) {
+            y += 1;
+            m = 1;
+        }
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%04d-%02d", y, m);
+        return std::string(buf);
+    };
+    auto last_of = [&](const std::string& day) { return month_of(day) + "-31"; }; // text compare: fine
+    // Empty ranges have from > to.
+    s.head_from = "9", s.head_to = "0", s.month_from = "9", s.month_to = "0", s.tail_from = "9",
+    s.tail_to = "0";
+    if (r.from > r.to)
+        return s;
+    bool from_is_first = r.from == first_of(r.from);
+    std::string first_whole = from_is_first ? month_of(r.from) : next_month(r.from);
+    // `to`'s month is whole only when `to` is its last day.
+    auto is_last_day = [&](const std::string& day) {
+        int y = std::stoi(day.substr(0, 4)), m = std::stoi(day.substr(5, 2)), d = std::stoi(day.substr(8, 2));
+        static const int len[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+        int days = len[m - 1] + (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0) ? 1 : 0);
+        return d == days;
+    };
+    std::string last_whole;
+    if (is_last_day(r.to))
+        last_whole = month_of(r.to);
+    else {
+        // the month before to's month
+        int y = std::stoi(r.to.substr(0, 4)), m = std::stoi(r.to.substr(5, 2)) - 1;
+        if (m == 0) {
+            y -= 1;
+            m = 12;
+        }
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%04d-%02d", y, m);
+        last_whole = buf;
+    }
+    if (first_whole > last_whole) { // no whole month: all days
+        s.head_from = r.from;
+        s.head_to = r.to;
+        return s;
+    }
+    s.month_from = first_whole;
+    s.month_to = last_whole;
+    if (!from_is_first) {
+        s.head_from = r.from;
+        s.head_to = last_of(r.from);
+    }
+    if (month_of(r.to) > last_whole) {
+        s.tail_from = first_of(r.to);
+        s.tail_to = r.to;
+    }
+    return s;
+}
+
+void bind_split(SQLite::Statement& st, std::int64_t ward_id, const split_range& s) {
+    st.bind(1, static_cast<ll>(ward_id));
+    st.bind(2, s.head_from);
+    st.bind(3, s.head_to);
+    st.bind(4, s.month_from);
+    st.bind(5, s.month_to);
+    st.bind(6, s.tail_from);
+    st.bind(7, s.tail_to);
+}
+
+#define WARD_SPLIT(table_days, table_months, columns)                                                        \
+    "SELECT " columns " FROM " table_days " WHERE ward_id = ?1 AND day BETWEEN ?2 AND ?3 UNION ALL "         \
+    "SELECT " columns " FROM " table_months " WHERE ward_id = ?1 AND month BETWEEN ?4 AND ?5 UNION ALL "     \
+    "SELECT " columns " FROM " table_days " WHERE ward_id = ?1 AND day BETWEEN ?6 AND ?7"
+
+} // namespace
+
 activity_totals visit_store::ward_totals_in(std::int64_t ward_id, const day_range& r) {
     activity_totals t;
     auto& c = db_.native();
-    auto& st =
-        c.statement("SELECT kind, sum(records), sum(people), count(DISTINCT member_id) FROM member_days "
-                    "WHERE ward_id = ? AND day BETWEEN ? AND ? AND records > 0 GROUP BY kind");
-    st.bind(1, static_cast<ll>(ward_id));
-    st.bind(2, r.from);
-    st.bind(3, r.to);
+    auto parts = split(r);
+    auto& st = c.statement("SELECT kind, sum(records), sum(people) FROM (" WARD_SPLIT(
+        "member_days", "member_months", "kind, records, people") ") GROUP BY kind");
+    bind_split(st, ward_id, parts);
     while (st.executeStep())
         add_row(t, st.getColumn(0).getString(), st.getColumn(1).getInt64(), st.getColumn(2).getInt64());
-    auto& am = c.statement("SELECT count(DISTINCT member_id) FROM member_days "
-                           "WHERE ward_id = ? AND day BETWEEN ? AND ? AND records > 0");
-    am.bind(1, static_cast<ll>(ward_id));
-    am.bind(2, r.from);
-    am.bind(3, r.to);
+    auto& am = c.statement("SELECT count(DISTINCT member_id) FROM (" WARD_SPLIT(
+        "member_days", "member_months", "member_id, records") ") WHERE records > 0");
+    bind_split(am, ward_id, parts);
     am.executeStep();
     t.active_members = am.getColumn(0).getInt64();
-    auto& tp = c.statement("SELECT topic, sum(records), sum(people) FROM topic_days "
-                           "WHERE ward_id = ? AND day BETWEEN ? AND ? GROUP BY topic");
-    tp.bind(1, static_cast<ll>(ward_id));
-    tp.bind(2, r.from);
-    tp.bind(3, r.to);
+    auto& tp = c.statement("SELECT topic, sum(records), sum(people) FROM (" WARD_SPLIT(
+        "topic_days", "topic_months", "topic, records, people") ") GROUP BY topic");
+    bind_split(tp, ward_id, parts);
     read_topics(tp, t);
     return t;
 }
@@ -275,12 +371,11 @@ std::vector<member_totals> visit_store::members_of_team(std::int64_t team_id, co
 std::vector<team_totals> visit_store::teams_of_ward(std::int64_t ward_id, const day_range& r) {
     std::vector<team_totals> out;
     auto& c = db_.native();
-    auto& st = c.statement("SELECT team_id, kind, sum(records), sum(people), count(DISTINCT member_id) "
-                           "FROM member_days WHERE ward_id = ? AND day BETWEEN ? AND ? AND records > 0 "
-                           "GROUP BY team_id, kind ORDER BY team_id");
-    st.bind(1, static_cast<ll>(ward_id));
-    st.bind(2, r.from);
-    st.bind(3, r.to);
+    auto parts = split(r);
+    auto& st = c.statement("SELECT team_id, kind, sum(records), sum(people) FROM (" WARD_SPLIT(
+        "member_days", "member_months",
+        "team_id, kind, records, people") ") GROUP BY team_id, kind ORDER BY team_id");
+    bind_split(st, ward_id, parts);
     while (st.executeStep()) {
         auto id = st.getColumn(0).getInt64();
         if (out.empty() || out.back().team_id != id)
@@ -288,26 +383,25 @@ std::vector<team_totals> visit_store::teams_of_ward(std::int64_t ward_id, const 
         add_row(out.back().totals, st.getColumn(1).getString(), st.getColumn(2).getInt64(),
                 st.getColumn(3).getInt64());
     }
-    // Active members per team, counted once across kinds.
-    auto& am = c.statement("SELECT team_id, count(DISTINCT member_id) FROM member_days "
-                           "WHERE ward_id = ? AND day BETWEEN ? AND ? AND records > 0 GROUP BY team_id");
-    am.bind(1, static_cast<ll>(ward_id));
-    am.bind(2, r.from);
-    am.bind(3, r.to);
+    std::map<ll, team_totals*> by_team;
+    for (auto& t : out)
+        by_team[t.team_id] = &t;
+    // Active members per team, counted once across kinds and days.
+    auto& am = c.statement("SELECT team_id, count(DISTINCT member_id) FROM (" WARD_SPLIT(
+        "member_days", "member_months",
+        "team_id, member_id, records") ") WHERE records > 0 GROUP BY team_id");
+    bind_split(am, ward_id, parts);
     while (am.executeStep())
-        for (auto& t : out)
-            if (t.team_id == am.getColumn(0).getInt64())
-                t.totals.active_members = am.getColumn(1).getInt64();
-    auto& tp = c.statement("SELECT team_id, topic, sum(records), sum(people) FROM topic_days "
-                           "WHERE ward_id = ? AND day BETWEEN ? AND ? GROUP BY team_id, topic");
-    tp.bind(1, static_cast<ll>(ward_id));
-    tp.bind(2, r.from);
-    tp.bind(3, r.to);
+        if (auto it = by_team.find(am.getColumn(0).getInt64()); it != by_team.end())
+            it->second->totals.active_members = am.getColumn(1).getInt64();
+    auto& tp = c.statement("SELECT team_id, topic, sum(records), sum(people) FROM (" WARD_SPLIT(
+        "topic_days", "topic_months", "team_id, topic, records, people") ") GROUP BY team_id, topic");
+    bind_split(tp, ward_id, parts);
     while (tp.executeStep())
-        for (auto& t : out)
-            if (t.team_id == tp.getColumn(0).getInt64() && tp.getColumn(2).getInt64() > 0)
-                t.totals.topics[tp.getColumn(1).getString()] = {tp.getColumn(2).getInt64(),
-                                                                tp.getColumn(3).getInt64()};
+        if (auto it = by_team.find(tp.getColumn(0).getInt64());
+            it != by_team.end() && tp.getColumn(2).getInt64() > 0)
+            it->second->totals.topics[tp.getColumn(1).getString()] = {tp.getColumn(2).getInt64(),
+                                                                      tp.getColumn(3).getInt64()};
     std::erase_if(out, [](auto& t) { return t.totals.visits + t.totals.sessions <= 0; });
     return out;
 }

@@ -155,6 +155,41 @@ TEST_F(stats_fixture, ward_stats_are_for_ward_staff_only_and_staff_may_name_a_te
     EXPECT_TRUE(has(bot.say("900", "/thongke Tổ 99"), "Không tìm thấy tổ"));
 }
 
+TEST_F(stats_fixture, ward_totals_are_the_same_whether_read_by_day_or_by_whole_month) {
+    // Days at month edges, so each range below is read from day and month totals differently.
+    const char* days[] = {"26/9", "30/9", "1/10", "15/10", "31/10", "1/11", "24/11"};
+    int expected_people = 0;
+    int n = 0;
+    for (auto* d : days) {
+        int people = ++n;
+        bot.say("102", std::string("/tham số ") + std::to_string(n) + " " + d + ", cài VNeID cho " +
+                           std::to_string(people) + " người");
+        expected_people += people;
+    }
+    bot.say("202", "/tham số 99 31/10, nộp hồ sơ dịch vụ công cho 7 người");
+    bot.say("202", "/huy"); // cancelled inside a whole month
+    visit_store visits(*bot.db);
+    auto check = [&](day_range r, int visits_expected, int people_expected) {
+        auto t = visits.ward_totals_in(ward, r);
+        EXPECT_EQ(t.visits, visits_expected) << r.from << ".." << r.to;
+        EXPECT_EQ(t.people, people_expected) << r.from << ".." << r.to;
+        EXPECT_EQ(t.topics["vneid"].records, visits_expected) << r.from << ".." << r.to;
+        EXPECT_EQ(t.topics.count("dvc"), 0u) << "a cancelled record leaves no topic behind";
+        EXPECT_EQ(t.active_members, visits_expected > 0 ? 1 : 0);
+        auto teams = visits.teams_of_ward(ward, r);
+        ASSERT_EQ(teams.size(), visits_expected > 0 ? 1u : 0u);
+        if (!teams.empty()) {
+            EXPECT_EQ(teams[0].totals.people, people_expected);
+        }
+    };
+    check({"2026-09-01", "2026-11-30"}, 7, expected_people);
+    check({"2026-10-01", "2026-11-24"}, 5, 3 + 4 + 5 + 6 + 7);
+    check({"2026-09-30", "2026-11-01"}, 5, 2 + 3 + 4 + 5 + 6);
+    check({"2026-10-02", "2026-10-31"}, 2, 4 + 5);
+    check({"2026-10-01", "2026-10-31"}, 3, 3 + 4 + 5);
+    check({"2026-11-25", "2026-11-30"}, 0, 0);
+}
+
 TEST(stats_period, periods_and_the_span_before_them) {
     auto p = period_containing(period_kind::quarter, year_month_day{year{2026}, November, day{24}});
     EXPECT_EQ(iso_day(p.start), "2026-10-01");

@@ -1,6 +1,7 @@
 // Every sentence exists in both languages with the same placeholders, so an English
 // reader never sees a raw "{name}" and a Vietnamese one never an empty message.
 
+#include "messages/broadcast_texts.hpp"
 #include "messages/catalog.hpp"
 #include "messages/registry_texts.hpp"
 #include "messages/visit_texts.hpp"
@@ -38,6 +39,8 @@ TEST(catalog, every_key_has_both_languages_with_the_same_placeholders) {
     check_catalog<registry_text>("registry_text");
     check_catalog<visit_text>("visit_text");
     check_catalog<stats_text>("stats_text");
+    check_catalog<broadcast_text>("broadcast_text");
+    check_catalog<guide_text>("guide_text");
 }
 
 TEST(catalog, filling_escapes_user_text_but_not_markup_arguments) {
