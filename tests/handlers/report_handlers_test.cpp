@@ -2,6 +2,7 @@
 
 #include "handlers/handlers.hpp"
 #include "handlers/reminder_planning.hpp"
+#include "handlers/report_status.hpp"
 #include "storage/database.hpp"
 #include "storage/registry.hpp"
 #include "storage/report_store.hpp"
@@ -184,6 +185,16 @@ TEST_F(report_fixture, the_ward_report_aggregates_all_teams_with_completeness_an
     EXPECT_NE(text.find("Chưa nộp: Tổ dân phố số 2"), std::string::npos) << text;
     // /hannop for staff counts the teams.
     EXPECT_TRUE(has(bot.say("900", "/hannop"), "1/2 tổ đã nộp"));
+}
+
+TEST_F(report_fixture, teams_not_reported_are_those_without_the_report_currently_due) {
+    EXPECT_EQ(teams_not_reported(*bot.db, bot.cfg, ward, bot.clk.now()),
+              (std::vector<std::int64_t>{team1, team2}));
+    bot.press("100", "rp:s:monthly:2026-11");
+    EXPECT_EQ(teams_not_reported(*bot.db, bot.cfg, ward, bot.clk.now()), (std::vector<std::int64_t>{team2}));
+    // Once November locks, the overdue yearly report (due 29/11, open until 9/12) is the one due.
+    EXPECT_EQ(teams_not_reported(*bot.db, bot.cfg, ward, at(2026, 11, 30, 9)),
+              (std::vector<std::int64_t>{team1, team2}));
 }
 
 TEST_F(report_fixture, ward_staff_add_a_one_off_deadline_that_teams_see_and_get_reminded_of) {
