@@ -208,7 +208,7 @@ void submit(handler_context& ctx, const std::string& code, const std::string& pe
                              code + " " + period_key + (s.on_time ? " on time" : " late"), ctx.now());
 }
 
-void show_ward_report(handler_context& ctx, const deadline_instance& d) {
+void show_ward_report(handler_context& ctx, const deadline_instance& d, std::string_view kind) {
     auto ward = ward_store(ctx.db).by_id(ctx.member->ward_id);
     auto figures = ward_figures(ctx.db, ctx.member->ward_id, d.period);
     auto teams = team_store(ctx.db).in_ward(ctx.member->ward_id);
@@ -239,12 +239,69 @@ void show_ward_report(handler_context& ctx, const deadline_instance& d) {
                               {"on_time", on_time},
                               {"late", late},
                               {"missing", missing.empty() ? ctx.say(report_text::nobody) : missing}});
-    ctx.reply(body);
+    // The ward's own deadlines (ward -> district or province): status and a submit button.
+    std::vector<std::vector<choice_button>> buttons;
+    report_store reports(ctx.db);
+    for (auto& w : open_deadlines(ctx, false)) {
+        if (w.rule.who != "ward" || (!kind.empty() && w.rule.kind != kind))
+            continue;
+        auto current = reports.current(ctx.member->ward_id, std::nullopt, w.rule.code, w.period.key);
+        body +=
+            "\n" + ctx.say(report_text::ward_own_line, {{"deadline", w.rule.name},
+                                                        arg::markup("period", period_label(ctx.lang, w)),
+                                                        {"due", instant(ctx, w.due_at)},
+                                                        arg::markup("status", status_line(ctx, w, current))});
+        buttons.push_back({{ctx.say(report_text::button_submit_ward, {{"deadline", w.rule.name}}),
+                            "rp:w:" + w.rule.code + ":" + w.period.key}});
+    }
+    if (buttons.empty())
+        ctx.reply(body);
+    else
+        ctx.ask(body, std::move(buttons));
+}
+
+// The ward's own report: its totals for the period, submitted by ward staff.
+void submit_ward(handler_context& ctx, const std::string& code, const std::string& period_key) {
+    if (!is_staff(ctx)) {
+        ctx.reply(report_text::report_only_staff);
+        return;
+    }
+    auto d = find_instance(ctx, code, period_key);
+    if (!d || d->rule.who != "ward") {
+        ctx.reply(report_text::stale_button);
+        return;
+    }
+    if (ctx.now() >= d->locks_at) {
+        ctx.reply(report_text::locked, {{"deadline", d->rule.name},
+                                        arg::markup("period", period_label(ctx.lang, *d)),
+                                        {"lock", instant(ctx, d->locks_at)}});
+        return;
+    }
+    report_submission s;
+    s.ward_id = ctx.member->ward_id;
+    s.deadline_code = code;
+    s.period_key = period_key;
+    s.figures_json = figures_json(ward_figures(ctx.db, ctx.member->ward_id, d->period), d->period);
+    s.submitted_by = ctx.member->id;
+    s.submitted_at = ctx.now();
+    s.on_time = ctx.now() <= d->due_at;
+    report_store reports(ctx.db);
+    reports.submit(s);
+    auto n = static_cast<int>(reports.history(s.ward_id, std::nullopt, code, period_key).size());
+    ctx.reply(n > 1 ? report_text::resubmitted : report_text::submitted,
+              {{"deadline", d->rule.name},
+               arg::markup("period", period_label(ctx.lang, *d)),
+               {"at", instant(ctx, s.submitted_at)},
+               arg::markup("timeliness", timeliness(ctx, s.on_time)),
+               {"n", n}});
+    audit_log(ctx.db).record(ctx.member->id, ctx.member->full_name + " (" + ctx.member->role + ")",
+                             "report.submit", "ward",
+                             code + " " + period_key + (s.on_time ? " on time" : " late"), ctx.now());
 }
 
 } // namespace
 
-// "rp:<s|c>:<deadline code>:<period key>"
+// "rp:<s|c|w>:<deadline code>:<period key>": submit, comment then submit, the ward's own
 void on_report_choice(std::string_view data, handler_context& ctx) {
     auto rest = data.substr(3);
     if (rest.size() < 3) {
@@ -259,6 +316,10 @@ void on_report_choice(std::string_view data, handler_context& ctx) {
         return;
     }
     std::string code(rest.substr(0, colon)), period(rest.substr(colon + 1));
+    if (action == 'w') {
+        submit_ward(ctx, code, period);
+        return;
+    }
     if (action == 'c') {
         if (!may_submit(ctx)) {
             ctx.reply(report_text::report_only_leader);
@@ -410,7 +471,7 @@ void handle(const cmd_report& c, handler_context& ctx) {
         return;
     }
     if (c.ward)
-        show_ward_report(ctx, *chosen);
+        show_ward_report(ctx, *chosen, c.period_given ? kind_of(c.period) : "");
     else
         show_team_report(ctx, *chosen);
 }

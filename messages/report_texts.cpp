@@ -224,6 +224,12 @@ std::string_view vi(report_text key) {
         return "(Chạy thử: không ghi gì vào cơ sở dữ liệu.)";
     case t::remind_bad_time:
         return "Không đọc được thời điểm «{at}». Viết như 2026-12-22T08:00+07:00.";
+    case t::ward_own_line:
+        return "🏛 Báo cáo của phường: <b>{deadline}</b> ({period}), hạn {due} — {status}";
+    case t::button_submit_ward:
+        return "📤 Nộp {deadline} của phường";
+    case t::report_only_staff:
+        return "Chỉ cán bộ phường nộp được báo cáo của phường.";
     case t::count_:
         break;
     }
@@ -452,6 +458,12 @@ std::string_view en(report_text key) {
         return "(Dry run: nothing was written to the database.)";
     case t::remind_bad_time:
         return "Cannot read the instant «{at}». Write it like 2026-12-22T08:00+07:00.";
+    case t::ward_own_line:
+        return "🏛 The ward's own report: <b>{deadline}</b> ({period}), due {due} — {status}";
+    case t::button_submit_ward:
+        return "📤 Submit the ward's {deadline}";
+    case t::report_only_staff:
+        return "Only ward staff can submit the ward's report.";
     case t::count_:
         break;
     }

@@ -102,6 +102,9 @@ enum class report_text {
     remind_to,
     remind_dry_run,
     remind_bad_time,
+    ward_own_line,
+    button_submit_ward,
+    report_only_staff,
     count_
 };
 

@@ -240,3 +240,59 @@ TEST_F(report_fixture, deadlines_list_shows_each_rule_with_its_period_and_status
 
 } // namespace
 } // namespace cnscd
+
+namespace cnscd {
+namespace {
+
+// A ward that itself reports quarterly to the district, before the 26th of the quarter's last month.
+config with_ward_deadline() {
+    config c;
+    c.default_deadlines = builtin_deadlines();
+    deadline_config w;
+    w.code = "ward_quarterly";
+    w.name = "Báo cáo quý của phường";
+    w.kind = "quarterly";
+    w.day = 26;
+    w.who = "ward";
+    c.default_deadlines.push_back(w);
+    return c;
+}
+
+struct ward_deadline_fixture : ::testing::Test {
+    test_bot bot{with_ward_deadline()};
+    std::int64_t ward = bot.ward("Phường Hòa Xuân");
+    std::int64_t team1 = bot.team(ward, "Tổ dân phố số 1");
+    std::int64_t leader = bot.member(ward, team1, "Trần Văn Bình", "leader", "100");
+    std::int64_t staff = bot.member(ward, 0, "Ngô Thị Hạnh", "ward_staff", "900");
+
+    std::size_t reminders_to_staff(std::int64_t when) {
+        reminder_run run;
+        bot.db->in_transaction([&] { run = plan_reminders(*bot.db, bot.cfg, when); });
+        std::size_t n = 0;
+        for (auto& m : run.messages)
+            n += m.to.chat_id == "900" && m.text.find("Báo cáo quý của phường") != std::string::npos;
+        return n;
+    }
+};
+
+TEST_F(ward_deadline_fixture, staff_submit_the_wards_own_report_and_its_reminders_stop) {
+    EXPECT_EQ(reminders_to_staff(at(2026, 12, 23, 8)), 1u); // three days before, to ward staff
+    bot.clk.set(at(2026, 12, 24, 9));
+    auto out = bot.say("900", "/baocao phuong quý");
+    EXPECT_TRUE(has(out, "Báo cáo của phường: Báo cáo quý của phường (quý IV/2026)"))
+        << test_bot::joined(out);
+    ASSERT_EQ(out.size(), 1u);
+    ASSERT_EQ(out[0].choices.size(), 1u);
+    EXPECT_EQ(out[0].choices[0][0].data, "rp:w:ward_quarterly:2026-Q4");
+    EXPECT_TRUE(has(bot.press("100", "rp:w:ward_quarterly:2026-Q4"), "Chỉ cán bộ phường"));
+    EXPECT_TRUE(has(bot.press("900", "rp:w:ward_quarterly:2026-Q4"), "Đã nộp Báo cáo quý của phường"));
+    auto s = report_store(*bot.db).current(ward, std::nullopt, "ward_quarterly", "2026-Q4");
+    ASSERT_TRUE(s);
+    EXPECT_TRUE(s->on_time);
+    EXPECT_EQ(reminders_to_staff(at(2026, 12, 26, 8)), 0u); // submitted: no reminder on the day
+    // A team's button cannot file a ward deadline, nor the ward button a team one.
+    EXPECT_TRUE(has(bot.press("900", "rp:w:quarterly:2026-Q4"), "Nút này đã cũ"));
+}
+
+} // namespace
+} // namespace cnscd
