@@ -131,7 +131,8 @@ void show_team_report(handler_context& ctx, const deadline_instance& d) {
                   ctx.say(report_text::report_locked_note, {{"lock", instant(ctx, d.locks_at)}}));
         return;
     }
-    auto tail = d.rule.code + ":" + d.period.key;
+    // The team is in the data: in a shared chat, another team's leader pressing it is refused.
+    auto tail = std::to_string(*ctx.member->team_id) + ":" + d.rule.code + ":" + d.period.key;
     ctx.ask(body, {{{ctx.say(report_text::button_submit), "rp:s:" + tail}},
                    {{ctx.say(report_text::button_submit_comment), "rp:c:" + tail}}});
 }
@@ -301,7 +302,8 @@ void submit_ward(handler_context& ctx, const std::string& code, const std::strin
 
 } // namespace
 
-// "rp:<s|c|w>:<deadline code>:<period key>": submit, comment then submit, the ward's own
+// "rp:<s|c>:<team id>:<deadline code>:<period key>": submit, or comment then submit;
+// "rp:w:<deadline code>:<period key>": the ward's own report.
 void on_report_choice(std::string_view data, handler_context& ctx) {
     auto rest = data.substr(3);
     if (rest.size() < 3) {
@@ -318,6 +320,18 @@ void on_report_choice(std::string_view data, handler_context& ctx) {
     std::string code(rest.substr(0, colon)), period(rest.substr(colon + 1));
     if (action == 'w') {
         submit_ward(ctx, code, period);
+        return;
+    }
+    // Team buttons: "<team id>:<code>"
+    auto team_end = code.find(':');
+    if (team_end == std::string::npos) {
+        ctx.reply(report_text::stale_button);
+        return;
+    }
+    auto team = code.substr(0, team_end);
+    code = code.substr(team_end + 1);
+    if (!may_submit(ctx) || std::to_string(*ctx.member->team_id) != team) {
+        ctx.reply(report_text::report_only_leader);
         return;
     }
     if (action == 'c') {

@@ -39,6 +39,7 @@ struct report_fixture : ::testing::Test {
     std::int64_t member = bot.member(ward, team1, "Phạm Thị Dung", "member", "102");
     std::int64_t leader2 = bot.member(ward, team2, "Võ Thị Giang", "leader", "200");
     std::int64_t staff = bot.member(ward, 0, "Ngô Thị Hạnh", "ward_staff", "900");
+    std::string t1 = std::to_string(team1);
 
     void SetUp() override {
         bot.bind_group("-2000", ward, 0); // the ward-wide group
@@ -96,13 +97,13 @@ TEST_F(report_fixture, the_monthly_report_shows_the_teams_figures_for_the_period
     EXPECT_NE(text.find("chưa nộp"), std::string::npos);
     ASSERT_EQ(out.size(), 1u);
     ASSERT_EQ(out[0].choices.size(), 2u);
-    EXPECT_EQ(out[0].choices[0][0].data, "rp:s:monthly:2026-11");
-    EXPECT_EQ(out[0].choices[1][0].data, "rp:c:monthly:2026-11");
+    EXPECT_EQ(out[0].choices[0][0].data, "rp:s:" + t1 + ":monthly:2026-11");
+    EXPECT_EQ(out[0].choices[1][0].data, "rp:c:" + t1 + ":monthly:2026-11");
 }
 
 TEST_F(report_fixture, submitting_stores_the_figures_marks_on_time_and_posts_to_the_ward_group) {
     november_activity();
-    auto out = bot.press("100", "rp:s:monthly:2026-11");
+    auto out = bot.press("100", "rp:s:" + t1 + ":monthly:2026-11");
     EXPECT_TRUE(has(out, "Đã nộp Báo cáo tháng (tháng 11/2026)")) << test_bot::joined(out);
     EXPECT_TRUE(has(out, "đúng hạn"));
     auto ward_post = to_chat(out, "-2000");
@@ -126,10 +127,10 @@ TEST_F(report_fixture, submitting_stores_the_figures_marks_on_time_and_posts_to_
 }
 
 TEST_F(report_fixture, resubmitting_replaces_the_report_and_keeps_the_history_late_after_the_deadline) {
-    bot.press("100", "rp:s:monthly:2026-11");
+    bot.press("100", "rp:s:" + t1 + ":monthly:2026-11");
     bot.clk.set(at(2026, 11, 26, 10)); // two days late, within the grace period
     log_visit(team1, member, "2026-11-25", activity_kind::visit, 1, {"dvc"});
-    auto out = bot.press("101", "rp:s:monthly:2026-11"); // the deputy may submit too
+    auto out = bot.press("101", "rp:s:" + t1 + ":monthly:2026-11"); // the deputy may submit too
     EXPECT_TRUE(has(out, "Đã nộp lại")) << test_bot::joined(out);
     EXPECT_TRUE(has(out, "lần nộp thứ 2"));
     EXPECT_TRUE(has(out, "muộn"));
@@ -143,7 +144,7 @@ TEST_F(report_fixture, resubmitting_replaces_the_report_and_keeps_the_history_la
 
 TEST_F(report_fixture, after_the_grace_period_the_period_is_locked) {
     bot.clk.set(at(2026, 11, 30, 9)); // November locked on 29/11 at 17:00
-    auto out = bot.press("100", "rp:s:monthly:2026-11");
+    auto out = bot.press("100", "rp:s:" + t1 + ":monthly:2026-11");
     EXPECT_TRUE(has(out, "đã khoá")) << test_bot::joined(out);
     EXPECT_FALSE(current(team1));
     // /baocao tháng moves on to December.
@@ -151,7 +152,7 @@ TEST_F(report_fixture, after_the_grace_period_the_period_is_locked) {
 }
 
 TEST_F(report_fixture, a_comment_can_be_added_before_submitting) {
-    auto ask = bot.press("100", "rp:c:monthly:2026-11");
+    auto ask = bot.press("100", "rp:c:" + t1 + ":monthly:2026-11");
     EXPECT_TRUE(has(ask, "Gõ ghi chú"));
     auto out = bot.say("100", "Tổ đã tổ chức 2 buổi ở chợ");
     EXPECT_TRUE(has(out, "Đã nộp"));
@@ -163,20 +164,23 @@ TEST_F(report_fixture, a_comment_can_be_added_before_submitting) {
 
 TEST_F(report_fixture, only_leaders_and_deputies_of_a_team_submit) {
     EXPECT_TRUE(has(bot.say("102", "/baocao tháng"), "tổ trưởng")); // the command table refuses members
-    auto out = bot.press("102", "rp:s:monthly:2026-11");
+    auto out = bot.press("102", "rp:s:" + t1 + ":monthly:2026-11");
     EXPECT_TRUE(has(out, "Chỉ tổ trưởng hoặc tổ phó"));
     EXPECT_FALSE(current(team1));
-    EXPECT_TRUE(has(bot.press("102", "rp:c:monthly:2026-11"), "Chỉ tổ trưởng hoặc tổ phó"));
+    EXPECT_TRUE(has(bot.press("102", "rp:c:" + t1 + ":monthly:2026-11"), "Chỉ tổ trưởng hoặc tổ phó"));
     // Staff have no team report; they use the ward report.
     EXPECT_TRUE(has(bot.say("900", "/baocao tháng"), "/baocao phuong"));
     EXPECT_TRUE(has(bot.say("100", "/baocao phuong"), "Chỉ cán bộ phường"));
     EXPECT_TRUE(has(bot.say("100", "/baocao tuần"), "theo tháng, quý hoặc năm"));
-    EXPECT_TRUE(has(bot.press("100", "rp:s:nosuchrule:2026-11"), "Nút này đã cũ"));
+    EXPECT_TRUE(has(bot.press("100", "rp:s:" + t1 + ":nosuchrule:2026-11"), "Nút này đã cũ"));
+    // Team 2's leader pressing team 1's button (e.g. in the ward group) is refused.
+    EXPECT_TRUE(has(bot.press("200", "rp:s:" + t1 + ":monthly:2026-11"), "Chỉ tổ trưởng hoặc tổ phó"));
+    EXPECT_FALSE(current(team2));
 }
 
 TEST_F(report_fixture, the_ward_report_aggregates_all_teams_with_completeness_and_timeliness) {
     november_activity();
-    bot.press("100", "rp:s:monthly:2026-11");
+    bot.press("100", "rp:s:" + t1 + ":monthly:2026-11");
     auto out = bot.say("900", "/baocao phuong tháng");
     auto text = test_bot::joined(out);
     EXPECT_NE(text.find("Phường Hòa Xuân"), std::string::npos) << text;
@@ -190,7 +194,7 @@ TEST_F(report_fixture, the_ward_report_aggregates_all_teams_with_completeness_an
 TEST_F(report_fixture, teams_not_reported_are_those_without_the_report_currently_due) {
     EXPECT_EQ(teams_not_reported(*bot.db, bot.cfg, ward, bot.clk.now()),
               (std::vector<std::int64_t>{team1, team2}));
-    bot.press("100", "rp:s:monthly:2026-11");
+    bot.press("100", "rp:s:" + t1 + ":monthly:2026-11");
     EXPECT_EQ(teams_not_reported(*bot.db, bot.cfg, ward, bot.clk.now()), (std::vector<std::int64_t>{team2}));
     // Once November locks, the overdue yearly report (due 29/11, open until 9/12) is the one due.
     EXPECT_EQ(teams_not_reported(*bot.db, bot.cfg, ward, at(2026, 11, 30, 9)),
