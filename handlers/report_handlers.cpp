@@ -14,6 +14,7 @@
 #include "messages/report_texts.hpp"
 #include "messages/text_fold.hpp"
 #include "storage/database.hpp"
+#include "storage/export_files.hpp"
 #include "storage/registry.hpp"
 #include "storage/report_store.hpp"
 
@@ -520,7 +521,7 @@ void handle(const cmd_export& c, handler_context& ctx) {
         chosen = instance_for_key(ctx.db, ctx.cfg(), *ward, key);
     }
     auto data = build_ward_export(ctx.db, ctx.cfg(), ctx.lang, *ward, *chosen);
-    auto dir = std::filesystem::path(ctx.cfg().storage.db_path).parent_path() / "exports";
+    auto dir = std::filesystem::path(exports_dir(ctx.cfg().storage.db_path));
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);
     auto stem = export_file_stem(*ward, *chosen);

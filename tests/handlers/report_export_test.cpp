@@ -4,6 +4,7 @@
 #include "bot/app.hpp"
 #include "handlers/report_export.hpp"
 #include "storage/database.hpp"
+#include "storage/export_files.hpp"
 #include "storage/registry.hpp"
 #include "storage/report_store.hpp"
 #include "storage/visit_store.hpp"
@@ -168,6 +169,21 @@ TEST_F(export_fixture, ward_staff_get_the_spreadsheet_as_a_document_in_private) 
     EXPECT_TRUE(has(bot.say("100", "/xuat tháng"), "cán bộ phường"));
     EXPECT_TRUE(has(bot.say_in_group("-3000", "900", "/xuat tháng"), "nhắn riêng"));
     EXPECT_TRUE(has(bot.say("900", "/xuat tháng pdf"), "xlsx hoặc csv"));
+}
+
+TEST_F(export_fixture, sent_export_files_are_removed_after_two_days) {
+    auto out = bot.say("900", "/xuat tháng");
+    ASSERT_EQ(out.size(), 1u);
+    auto path = out[0].document->file_ref.substr(5);
+    auto now =
+        std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
+            .count();
+    EXPECT_EQ(prune_exports(bot.cfg.storage.db_path, now - 2 * 86400), 0);
+    EXPECT_TRUE(std::filesystem::exists(path));
+    std::filesystem::last_write_time(path,
+                                     std::filesystem::file_time_type::clock::now() - std::chrono::hours(49));
+    EXPECT_EQ(prune_exports(bot.cfg.storage.db_path, now - 2 * 86400), 1);
+    EXPECT_FALSE(std::filesystem::exists(path));
 }
 
 TEST(remind_command, reads_iso_instants_with_or_without_an_offset) {
