@@ -1,3 +1,4 @@
+#include "config/load_config.hpp"
 #include "handlers/reporting_calendar.hpp"
 
 #include <gtest/gtest.h>
@@ -170,6 +171,30 @@ TEST(reporting_calendar, open_instance_is_the_unlocked_period_already_started) {
     EXPECT_EQ(open_instance(rule("yearly", 29, 11), at(12, 2, 9), vn)->period.key, "2026");
     // Locked on 4/12 (5 days of grace): the next year's report is the one to prepare.
     EXPECT_EQ(open_instance(rule("yearly", 29, 11), at(12, 15, 9), vn)->period.key, "2027");
+}
+
+TEST(reporting_calendar, the_example_config_carries_the_calendar_from_the_seeds) {
+    auto cfg = load_config(std::string(CNSCD_SOURCE_DIR) + "/config/example.json",
+                           [](std::string_view) { return std::optional<std::string>(); });
+    ASSERT_TRUE(cfg) << cfg.error().message;
+    auto rules = deadlines_for_ward(*cfg, "Phường Hòa Xuân");
+    ASSERT_EQ(rules.size(), 3u);
+    // Before the 25th of each month, the 20th of the quarter's last month, and 30/11.
+    auto due = [&](std::size_t i, int y, unsigned m) {
+        return iso_date(*due_date_in(rules[i], year{y}, month{m}));
+    };
+    EXPECT_EQ(due(0, 2026, 2), "2026-02-24");
+    EXPECT_EQ(due(1, 2026, 9), "2026-09-19");
+    EXPECT_FALSE(due_date_in(rules[1], year{2026}, month{8}));
+    EXPECT_EQ(due(2, 2026, 11), "2026-11-29");
+    // The built-in calendar (no file) is the same.
+    auto builtin = builtin_deadlines();
+    for (std::size_t i = 0; i < 3; ++i) {
+        EXPECT_EQ(rules[i].kind, builtin[i].kind);
+        EXPECT_EQ(rules[i].day, builtin[i].day);
+        EXPECT_EQ(rules[i].grace_days, builtin[i].grace_days);
+        EXPECT_EQ(rules[i].remind_days_before, builtin[i].remind_days_before);
+    }
 }
 
 TEST(reporting_calendar, reads_day_month_year) {
