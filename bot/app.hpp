@@ -44,8 +44,7 @@ int run_add_staff(const config& cfg, const std::string& ward, const std::string&
 // Prints how the bot reads `message` (command, topics, people, date, address, unparsed) as
 // JSON; `today` (YYYY-MM-DD) fixes the date that "hôm qua" counts from. Exit 1 when the
 // message is a command the bot cannot read.
-int run_parse(const config& cfg, const std::string& message, const std::optional<std::string>& today,
-              bool json);
+int run_parse(const config& cfg, const std::string& message, const std::optional<std::string>& today, bool json);
 
 // Writes the ward's report for a period ("2026-11", "2026-Q3", "2026") as XLSX (three sheets)
 // or CSV (three files named after `out`).
