@@ -119,6 +119,10 @@ private:
             team_slot(o, s, relevant, 0, "");
             return;
         }
+        // Every team decided already (the usual case on an idle tick): one query, not one per team.
+        if (reminder_store(db_).planned_for_slot(o.ward.id, o.d.rule.code, o.d.period.key, s.offset_days,
+                                                 s.audience) >= static_cast<std::int64_t>(o.teams.size()))
+            return;
         for (auto& t : o.teams)
             team_slot(o, s, relevant, t.id, t.name);
     }

@@ -280,7 +280,8 @@ CREATE TABLE planned_reminders (
     outcome       TEXT    NOT NULL,  -- sent | skipped_stale | not_needed
     planned_at    INTEGER NOT NULL,
     messages      INTEGER NOT NULL DEFAULT 0, -- outbox rows written
-    UNIQUE (ward_id, team_id, deadline_code, period_key, offset_days, audience)
+    -- Column order serves both "is this one planned" and "how many of this slot are".
+    UNIQUE (ward_id, deadline_code, period_key, offset_days, audience, team_id)
 );
 
 CREATE TABLE extra_deadlines (

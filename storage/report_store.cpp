@@ -95,6 +95,17 @@ bool reminder_store::planned(const reminder_key& k) {
     return st.executeStep();
 }
 
+std::int64_t reminder_store::planned_for_slot(std::int64_t ward_id, const std::string& deadline_code,
+                                              const std::string& period_key, int offset_days,
+                                              const std::string& audience) {
+    auto& st =
+        db_.native().query("SELECT count(*) FROM planned_reminders WHERE ward_id = ? AND deadline_code = ? "
+                           "AND period_key = ? AND offset_days = ? AND audience = ?",
+                           ward_id, deadline_code, period_key, offset_days, audience);
+    st.executeStep();
+    return st.getColumn(0).getInt64();
+}
+
 bool reminder_store::record(const planned_reminder& r) {
     auto& k = r.key;
     return db_.native().exec("INSERT OR IGNORE INTO planned_reminders (ward_id, team_id, deadline_code, "

@@ -71,6 +71,10 @@ public:
     explicit reminder_store(database& db) : db_(db) {}
 
     bool planned(const reminder_key& key);
+    // How many recipients (teams, or the ward) already have a decision for this slot.
+    std::int64_t planned_for_slot(std::int64_t ward_id, const std::string& deadline_code,
+                                  const std::string& period_key, int offset_days,
+                                  const std::string& audience);
     // Records the decision; false if the key was already planned (nothing is changed).
     bool record(const planned_reminder& r);
     std::vector<planned_reminder> all();
