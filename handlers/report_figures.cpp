@@ -2,8 +2,12 @@
 
 #include "messages/report_texts.hpp"
 #include "messages/topics.hpp"
+#include "storage/registry.hpp"
 
 #include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cmath>
 
 namespace cnscd {
 
@@ -57,8 +61,23 @@ std::string figures_text(language lang, const activity_totals& t) {
     return out;
 }
 
+double team_share(database& db, std::int64_t ward_id, std::int64_t team_id) {
+    auto teams = team_store(db).in_ward(ward_id);
+    if (teams.empty())
+        return 1.0;
+    std::int64_t total = 0, mine = 0;
+    for (auto& t : teams) {
+        if (!t.households || *t.households <= 0)
+            return 1.0 / static_cast<double>(teams.size());
+        total += *t.households;
+        if (t.id == team_id)
+            mine = *t.households;
+    }
+    return static_cast<double>(mine) / static_cast<double>(total);
+}
+
 std::string targets_text(language lang, const activity_totals& t, const std::vector<target_config>& targets,
-                         const std::string& deadline_kind) {
+                         const std::string& deadline_kind, double share) {
     std::string per = deadline_kind == "monthly"     ? "month"
                       : deadline_kind == "quarterly" ? "quarter"
                                                      : "year";
@@ -77,7 +96,7 @@ std::string targets_text(language lang, const activity_totals& t, const std::vec
             auto it = t.topics.find(target.metric.substr(6));
             value = it == t.topics.end() ? 0 : it->second.people;
         }
-        auto goal = static_cast<std::int64_t>(target.goal);
+        auto goal = std::max<std::int64_t>(1, std::llround(target.goal * share));
         out += "\n" +
                say(lang, report_text::figure_target,
                    {{"target", target.name.empty() ? target.code : target.name},

@@ -21,8 +21,12 @@ activity_totals ward_figures(database& db, std::int64_t ward_id, const report_pe
 std::string figures_json(const activity_totals& t, const report_period& p);
 // The figures block of a report message (HTML-lite).
 std::string figures_text(language lang, const activity_totals& t);
-// Progress against the ward's targets whose period matches the report's kind, one line each.
+// Progress against the ward's targets whose period matches the report's kind, one line each;
+// `share` scales the ward's goals to one team's part.
 std::string targets_text(language lang, const activity_totals& t, const std::vector<target_config>& targets,
-                         const std::string& deadline_kind);
+                         const std::string& deadline_kind, double share = 1.0);
+// A team's part of the ward's goals: by households when every active team has its count,
+// else an equal part.
+double team_share(database& db, std::int64_t ward_id, std::int64_t team_id);
 
 } // namespace cnscd

@@ -118,7 +118,12 @@ void show_team_report(handler_context& ctx, const deadline_instance& d) {
                                                             {"team", team ? team->name : ""},
                                                             arg::markup("period", period_label(ctx.lang, d)),
                                                             {"due", instant(ctx, d.due_at)}});
-    body += "\n\n" + figures_text(ctx.lang, figures) + "\n\n";
+    body += "\n\n" + figures_text(ctx.lang, figures);
+    if (auto ward = ward_store(ctx.db).by_id(ctx.member->ward_id))
+        if (auto* wc = ctx.cfg().find_ward(ward->name))
+            body += targets_text(ctx.lang, figures, wc->targets, d.rule.kind,
+                                 team_share(ctx.db, ctx.member->ward_id, *ctx.member->team_id));
+    body += "\n\n";
     bool locked = ctx.now() >= d.locks_at;
     if (current)
         body +=

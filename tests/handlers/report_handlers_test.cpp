@@ -300,3 +300,52 @@ TEST_F(ward_deadline_fixture, staff_submit_the_wards_own_report_and_its_reminder
 
 } // namespace
 } // namespace cnscd
+
+namespace cnscd {
+namespace {
+
+config with_targets() {
+    config c;
+    ward_config w;
+    w.name = "Phường Hòa Xuân";
+    w.targets = {{"households", "Hộ được hướng dẫn", "households", 40, "month"},
+                 {"vneid", "Người được hướng dẫn VNeID", "topic:vneid", 2000, "year"}};
+    c.wards = {w};
+    return c;
+}
+
+TEST(report_targets, a_team_sees_its_part_of_the_wards_monthly_goal_by_households) {
+    test_bot bot{with_targets()};
+    auto ward = bot.ward("Phường Hòa Xuân");
+    auto team1 = bot.team(ward, "Tổ dân phố số 1");
+    auto team2 = bot.team(ward, "Tổ dân phố số 2");
+    for (auto [id, households] : {std::pair{team1, 300}, {team2, 100}}) {
+        auto t = *team_store(*bot.db).by_id(id);
+        t.households = households;
+        team_store(*bot.db).update(t);
+    }
+    auto leader = bot.member(ward, team1, "Trần Văn Bình", "leader", "100");
+    bot.member(ward, 0, "Ngô Thị Hạnh", "ward_staff", "900");
+    for (auto [team, day] : {std::pair{team1, "2026-11-02"},
+                             {team1, "2026-11-03"},
+                             {team1, "2026-11-04"},
+                             {team2, "2026-11-05"}}) {
+        visit_record v;
+        v.ward_id = ward;
+        v.team_id = team;
+        v.member_id = leader;
+        v.day = day;
+        v.recorded_at = bot.clk.now();
+        v.topics = {"dvc"};
+        visit_store(*bot.db).add(v);
+    }
+    // Team 1 has 300 of the ward's 400 households: 30 of the 40 a month.
+    auto team = test_bot::joined(bot.say("100", "/baocao tháng"));
+    EXPECT_NE(team.find("Hộ được hướng dẫn: 3/30 (10%)"), std::string::npos) << team;
+    EXPECT_EQ(team.find("VNeID"), std::string::npos); // a yearly goal is not shown on a monthly report
+    auto ward_report = test_bot::joined(bot.say("900", "/baocao phuong tháng"));
+    EXPECT_NE(ward_report.find("Hộ được hướng dẫn: 4/40 (10%)"), std::string::npos) << ward_report;
+}
+
+} // namespace
+} // namespace cnscd
