@@ -45,10 +45,10 @@ SELECT i + 1,
 FROM r;
 INSERT INTO member_days (ward_id, day, member_id, kind, team_id, records, people)
 SELECT ward_id, day, member_id, kind, team_id, count(*), sum(people) FROM visits
-GROUP BY ward_id, day, member_id, kind;
+GROUP BY ward_id, day, member_id, kind, team_id;
 INSERT INTO member_months (ward_id, month, member_id, kind, team_id, records, people)
 SELECT ward_id, substr(day, 1, 7), member_id, kind, team_id, sum(records), sum(people) FROM member_days
-GROUP BY ward_id, substr(day, 1, 7), member_id, kind;
+GROUP BY ward_id, substr(day, 1, 7), member_id, kind, team_id;
 INSERT INTO topic_days (ward_id, day, team_id, topic, records, people)
 SELECT ward_id, day, team_id, topic, count(*), sum(people) FROM (
   SELECT ward_id, day, team_id, CASE WHEN instr(topics, ' ') > 0 THEN substr(topics, 1, instr(topics, ' ') - 1) ELSE topics END AS topic, people FROM visits

@@ -204,7 +204,7 @@ CREATE TABLE member_days (
     team_id   INTEGER NOT NULL,
     records   INTEGER NOT NULL,
     people    INTEGER NOT NULL,
-    PRIMARY KEY (ward_id, day, member_id, kind)
+    PRIMARY KEY (ward_id, day, member_id, kind, team_id) -- a member may move teams
 ) WITHOUT ROWID;
 CREATE INDEX member_days_team ON member_days (team_id, day);
 CREATE INDEX member_days_member ON member_days (member_id, day);
@@ -229,8 +229,9 @@ CREATE TABLE member_months (
     team_id   INTEGER NOT NULL,
     records   INTEGER NOT NULL,
     people    INTEGER NOT NULL,
-    PRIMARY KEY (ward_id, month, member_id, kind)
+    PRIMARY KEY (ward_id, month, member_id, kind, team_id)
 ) WITHOUT ROWID;
+CREATE INDEX member_months_team ON member_months (team_id, month);
 
 CREATE TABLE topic_months (
     ward_id INTEGER NOT NULL,
@@ -241,6 +242,7 @@ CREATE TABLE topic_months (
     people  INTEGER NOT NULL,
     PRIMARY KEY (ward_id, month, team_id, topic)
 ) WITHOUT ROWID;
+CREATE INDEX topic_months_team ON topic_months (team_id, month);
 
 -- Stats list a ward's members.
 CREATE INDEX members_ward ON members (ward_id);

@@ -58,12 +58,12 @@ visit_record read_visit(SQLite::Statement& st) {
 void apply_totals(storage_detail::sqlite_connection& c, const visit_record& v, int sign) {
     auto kind = std::string(activity_kind_code(v.kind));
     c.exec("INSERT INTO member_days (ward_id, day, member_id, kind, team_id, records, people) "
-           "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (ward_id, day, member_id, kind) DO UPDATE SET "
+           "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (ward_id, day, member_id, kind, team_id) DO UPDATE SET "
            "records = records + excluded.records, people = people + excluded.people",
            v.ward_id, v.day, v.member_id, kind, v.team_id, sign, sign * v.people);
     auto month = v.day.substr(0, 7);
     c.exec("INSERT INTO member_months (ward_id, month, member_id, kind, team_id, records, people) "
-           "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (ward_id, month, member_id, kind) DO UPDATE SET "
+           "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (ward_id, month, member_id, kind, team_id) DO UPDATE SET "
            "records = records + excluded.records, people = people + excluded.people",
            v.ward_id, month, v.member_id, kind, v.team_id, sign, sign * v.people);
     for (auto& t : v.topics)
@@ -206,33 +206,6 @@ activity_totals visit_store::member_totals_in(std::int64_t member_id, const day_
     return t;
 }
 
-activity_totals visit_store::team_totals_in(std::int64_t team_id, const day_range& r) {
-    activity_totals t;
-    auto& c = db_.native();
-    auto& st = c.statement("SELECT kind, sum(records), sum(people) FROM member_days "
-                           "WHERE team_id = ? AND day BETWEEN ? AND ? GROUP BY kind");
-    st.bind(1, static_cast<ll>(team_id));
-    st.bind(2, r.from);
-    st.bind(3, r.to);
-    while (st.executeStep())
-        add_row(t, st.getColumn(0).getString(), st.getColumn(1).getInt64(), st.getColumn(2).getInt64());
-    auto& am =
-        c.statement("SELECT count(*) FROM (SELECT member_id FROM member_days WHERE team_id = ? AND day "
-                    "BETWEEN ? AND ? GROUP BY member_id HAVING sum(records) > 0)");
-    am.bind(1, static_cast<ll>(team_id));
-    am.bind(2, r.from);
-    am.bind(3, r.to);
-    am.executeStep();
-    t.active_members = am.getColumn(0).getInt64();
-    auto& tp = c.statement("SELECT topic, sum(records), sum(people) FROM topic_days "
-                           "WHERE team_id = ? AND day BETWEEN ? AND ? GROUP BY topic");
-    tp.bind(1, static_cast<ll>(team_id));
-    tp.bind(2, r.from);
-    tp.bind(3, r.to);
-    read_topics(tp, t);
-    return t;
-}
-
 namespace {
 
 // A ward's range read as: days before the first whole month, whole months, days after the
@@ -244,65 +217,65 @@ struct split_range {
     std::string tail_from, tail_to;   // days
 };
 
-split_range split(const day_range& r) {
+std::string month_of(const std::string& day) {
+    return day.substr(0, 7);
+}
+
+std::string shift_month(const std::string& month, int by) {
+    int y = std::stoi(month.substr(0, 4)), m = std::stoi(month.substr(5, 2)) - 1 + by;
+    y += m >= 0 ? m / 12 : (m - 11) / 12;
+    m = ((m % 12) + 12) % 12;
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%04d-%02d", y, m + 1);
+    return buf;
+}
+
+// Whole months are read from the month totals. A partial month at either end counts as
+// whole when it holds no rows outside the range (typically "this month so far"), which
+// `rows_between(lo, hi)` answers: are there rows with lo < day < hi?
+template <class RowsBetween> split_range split(const day_range& r, RowsBetween rows_between) {
     split_range s;
-    auto month_of = [](const std::string& day) { return day.substr(0, 7); };
-    auto first_of = [&](const std::string& day) { return month_of(day) + "-01"; };
-    auto next_month = [&](const std::string& day) {
-        int y = std::stoi(day.substr(0, 4)), m = std::stoi(day.substr(5, 2)) + 1;
-        if (m == 13) {
-            y += 1;
-            m = 1;
-        }
-        char buf[32];
-        std::snprintf(buf, sizeof buf, "%04d-%02d", y, m);
-        return std::string(buf);
-    };
-    auto last_of = [&](const std::string& day) { return month_of(day) + "-31"; }; // text compare: fine
-    // Empty ranges have from > to.
     s.head_from = "9", s.head_to = "0", s.month_from = "9", s.month_to = "0", s.tail_from = "9",
-    s.tail_to = "0";
+    s.tail_to = "0"; // empty ranges have from > to
     if (r.from > r.to)
         return s;
-    bool from_is_first = r.from == first_of(r.from);
-    std::string first_whole = from_is_first ? month_of(r.from) : next_month(r.from);
-    // `to`'s month is whole only when `to` is its last day.
-    auto is_last_day = [&](const std::string& day) {
-        int y = std::stoi(day.substr(0, 4)), m = std::stoi(day.substr(5, 2)), d = std::stoi(day.substr(8, 2));
-        static const int len[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-        int days = len[m - 1] + (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0) ? 1 : 0);
-        return d == days;
-    };
-    std::string last_whole;
-    if (is_last_day(r.to))
-        last_whole = month_of(r.to);
-    else {
-        // the month before to's month
-        int y = std::stoi(r.to.substr(0, 4)), m = std::stoi(r.to.substr(5, 2)) - 1;
-        if (m == 0) {
-            y -= 1;
-            m = 12;
-        }
-        char buf[32];
-        std::snprintf(buf, sizeof buf, "%04d-%02d", y, m);
-        last_whole = buf;
-    }
-    if (first_whole > last_whole) { // no whole month: all days
-        s.head_from = r.from;
-        s.head_to = r.to;
+    auto first = month_of(r.from), last = month_of(r.to);
+    bool head_whole = !rows_between(first + "-00", r.from);
+    bool tail_whole = !rows_between(r.to, last + "-32");
+    if (first == last) {
+        if (head_whole && tail_whole)
+            s.month_from = s.month_to = first;
+        else
+            s.head_from = r.from, s.head_to = r.to;
         return s;
     }
-    s.month_from = first_whole;
-    s.month_to = last_whole;
-    if (!from_is_first) {
-        s.head_from = r.from;
-        s.head_to = last_of(r.from);
-    }
-    if (month_of(r.to) > last_whole) {
-        s.tail_from = first_of(r.to);
-        s.tail_to = r.to;
-    }
+    s.month_from = head_whole ? first : shift_month(first, 1);
+    s.month_to = tail_whole ? last : shift_month(last, -1);
+    if (!head_whole)
+        s.head_from = r.from, s.head_to = first + "-31";
+    if (!tail_whole)
+        s.tail_from = last + "-01", s.tail_to = r.to;
     return s;
+}
+
+split_range split_for_ward(storage_detail::sqlite_connection& c, std::int64_t ward_id, const day_range& r) {
+    return split(r, [&](const std::string& lo, const std::string& hi) {
+        auto& st = c.statement("SELECT 1 FROM member_days WHERE ward_id = ? AND day > ? AND day < ? LIMIT 1");
+        st.bind(1, static_cast<ll>(ward_id));
+        st.bind(2, lo);
+        st.bind(3, hi);
+        return st.executeStep();
+    });
+}
+
+split_range split_for_team(storage_detail::sqlite_connection& c, std::int64_t team_id, const day_range& r) {
+    return split(r, [&](const std::string& lo, const std::string& hi) {
+        auto& st = c.statement("SELECT 1 FROM member_days WHERE team_id = ? AND day > ? AND day < ? LIMIT 1");
+        st.bind(1, static_cast<ll>(team_id));
+        st.bind(2, lo);
+        st.bind(3, hi);
+        return st.executeStep();
+    });
 }
 
 void bind_split(SQLite::Statement& st, std::int64_t ward_id, const split_range& s) {
@@ -315,42 +288,44 @@ void bind_split(SQLite::Statement& st, std::int64_t ward_id, const split_range& 
     st.bind(7, s.tail_to);
 }
 
-#define WARD_SPLIT(table_days, table_months, columns)                                                        \
-    "SELECT " columns " FROM " table_days " WHERE ward_id = ?1 AND day BETWEEN ?2 AND ?3 UNION ALL "         \
-    "SELECT " columns " FROM " table_months " WHERE ward_id = ?1 AND month BETWEEN ?4 AND ?5 UNION ALL "     \
-    "SELECT " columns " FROM " table_days " WHERE ward_id = ?1 AND day BETWEEN ?6 AND ?7"
+#define SPLIT(key, table_days, table_months, columns)                                                        \
+    "SELECT " columns " FROM " table_days " WHERE " key " = ?1 AND day BETWEEN ?2 AND ?3 UNION ALL "         \
+    "SELECT " columns " FROM " table_months " WHERE " key " = ?1 AND month BETWEEN ?4 AND ?5 UNION ALL "     \
+    "SELECT " columns " FROM " table_days " WHERE " key " = ?1 AND day BETWEEN ?6 AND ?7"
+#define WARD_SPLIT(table_days, table_months, columns) SPLIT("ward_id", table_days, table_months, columns)
+#define TEAM_SPLIT(table_days, table_months, columns) SPLIT("team_id", table_days, table_months, columns)
 
 } // namespace
 
-activity_totals visit_store::ward_totals_in(std::int64_t ward_id, const day_range& r) {
+activity_totals visit_store::team_totals_in(std::int64_t team_id, const day_range& r) {
     activity_totals t;
     auto& c = db_.native();
-    auto parts = split(r);
-    auto& st = c.statement("SELECT kind, sum(records), sum(people) FROM (" WARD_SPLIT(
+    auto parts = split_for_team(c, team_id, r);
+    auto& st = c.statement("SELECT kind, sum(records), sum(people) FROM (" TEAM_SPLIT(
         "member_days", "member_months", "kind, records, people") ") GROUP BY kind");
-    bind_split(st, ward_id, parts);
+    bind_split(st, team_id, parts);
     while (st.executeStep())
         add_row(t, st.getColumn(0).getString(), st.getColumn(1).getInt64(), st.getColumn(2).getInt64());
-    auto& am = c.statement("SELECT count(DISTINCT member_id) FROM (" WARD_SPLIT(
+    auto& am = c.statement("SELECT count(DISTINCT member_id) FROM (" TEAM_SPLIT(
         "member_days", "member_months", "member_id, records") ") WHERE records > 0");
-    bind_split(am, ward_id, parts);
+    bind_split(am, team_id, parts);
     am.executeStep();
     t.active_members = am.getColumn(0).getInt64();
-    auto& tp = c.statement("SELECT topic, sum(records), sum(people) FROM (" WARD_SPLIT(
+    auto& tp = c.statement("SELECT topic, sum(records), sum(people) FROM (" TEAM_SPLIT(
         "topic_days", "topic_months", "topic, records, people") ") GROUP BY topic");
-    bind_split(tp, ward_id, parts);
+    bind_split(tp, team_id, parts);
     read_topics(tp, t);
     return t;
 }
 
 std::vector<member_totals> visit_store::members_of_team(std::int64_t team_id, const day_range& r) {
     std::vector<member_totals> out;
-    auto& st = db_.native().statement(
-        "SELECT member_id, kind, sum(records), sum(people) FROM member_days "
-        "WHERE team_id = ? AND day BETWEEN ? AND ? GROUP BY member_id, kind ORDER BY member_id");
-    st.bind(1, static_cast<ll>(team_id));
-    st.bind(2, r.from);
-    st.bind(3, r.to);
+    auto& c = db_.native();
+    auto parts = split_for_team(c, team_id, r);
+    auto& st = c.statement("SELECT member_id, kind, sum(records), sum(people) FROM (" TEAM_SPLIT(
+        "member_days", "member_months",
+        "member_id, kind, records, people") ") GROUP BY member_id, kind ORDER BY member_id");
+    bind_split(st, team_id, parts);
     while (st.executeStep()) {
         auto id = st.getColumn(0).getInt64();
         if (out.empty() || out.back().member_id != id)
@@ -368,10 +343,31 @@ std::vector<member_totals> visit_store::members_of_team(std::int64_t team_id, co
     return out;
 }
 
+activity_totals visit_store::ward_totals_in(std::int64_t ward_id, const day_range& r) {
+    activity_totals t;
+    auto& c = db_.native();
+    auto parts = split_for_ward(c, ward_id, r);
+    auto& st = c.statement("SELECT kind, sum(records), sum(people) FROM (" WARD_SPLIT(
+        "member_days", "member_months", "kind, records, people") ") GROUP BY kind");
+    bind_split(st, ward_id, parts);
+    while (st.executeStep())
+        add_row(t, st.getColumn(0).getString(), st.getColumn(1).getInt64(), st.getColumn(2).getInt64());
+    auto& am = c.statement("SELECT count(DISTINCT member_id) FROM (" WARD_SPLIT(
+        "member_days", "member_months", "member_id, records") ") WHERE records > 0");
+    bind_split(am, ward_id, parts);
+    am.executeStep();
+    t.active_members = am.getColumn(0).getInt64();
+    auto& tp = c.statement("SELECT topic, sum(records), sum(people) FROM (" WARD_SPLIT(
+        "topic_days", "topic_months", "topic, records, people") ") GROUP BY topic");
+    bind_split(tp, ward_id, parts);
+    read_topics(tp, t);
+    return t;
+}
+
 std::vector<team_totals> visit_store::teams_of_ward(std::int64_t ward_id, const day_range& r) {
     std::vector<team_totals> out;
     auto& c = db_.native();
-    auto parts = split(r);
+    auto parts = split_for_ward(c, ward_id, r);
     auto& st = c.statement("SELECT team_id, kind, sum(records), sum(people) FROM (" WARD_SPLIT(
         "member_days", "member_months",
         "team_id, kind, records, people") ") GROUP BY team_id, kind ORDER BY team_id");
