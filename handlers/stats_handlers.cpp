@@ -237,7 +237,7 @@ void ward_stats(handler_context& ctx, period_kind kind) {
     visit_store visits(ctx.db);
     auto p = period_containing(kind, ctx.today());
     auto t = visits.ward_totals_in(ward->id, p.so_far());
-    auto before = visits.ward_totals_in(ward->id, same_span_before(p).so_far());
+    auto before = visits.ward_counts_in(ward->id, same_span_before(p).so_far());
     auto teams = team_store(ctx.db).in_ward(ward->id);
     auto members = member_store(ctx.db).in_ward(ward->id);
     auto with_team =

@@ -343,6 +343,18 @@ std::vector<member_totals> visit_store::members_of_team(std::int64_t team_id, co
     return out;
 }
 
+activity_totals visit_store::ward_counts_in(std::int64_t ward_id, const day_range& r) {
+    activity_totals t;
+    auto& c = db_.native();
+    auto parts = split_for_ward(c, ward_id, r);
+    auto& st = c.statement("SELECT kind, sum(records), sum(people) FROM (" WARD_SPLIT(
+        "member_days", "member_months", "kind, records, people") ") GROUP BY kind");
+    bind_split(st, ward_id, parts);
+    while (st.executeStep())
+        add_row(t, st.getColumn(0).getString(), st.getColumn(1).getInt64(), st.getColumn(2).getInt64());
+    return t;
+}
+
 activity_totals visit_store::ward_totals_in(std::int64_t ward_id, const day_range& r) {
     activity_totals t;
     auto& c = db_.native();

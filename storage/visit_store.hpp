@@ -86,6 +86,8 @@ public:
     activity_totals member_totals_in(std::int64_t member_id, const day_range& r);
     activity_totals team_totals_in(std::int64_t team_id, const day_range& r);
     activity_totals ward_totals_in(std::int64_t ward_id, const day_range& r);
+    // Only visits, people, sessions and attendees (for comparisons): cheaper than the above.
+    activity_totals ward_counts_in(std::int64_t ward_id, const day_range& r);
     // Every member of the team with at least one record in the range.
     std::vector<member_totals> members_of_team(std::int64_t team_id, const day_range& r);
     // Every team of the ward with at least one record in the range.
