@@ -161,10 +161,23 @@ constexpr std::string_view registry_indexes = R"sql(
 CREATE INDEX members_cccd ON members (ward_id, cccd_digest) WHERE cccd_digest IS NOT NULL;
 )sql";
 
-constexpr std::array<migration, 3> migrations{{
+// The Zalo OA token pair (one row). Stored before it is used: the refresh token is single-use.
+constexpr std::string_view zalo_tokens = R"sql(
+CREATE TABLE zalo_oa_tokens (
+    id                 INTEGER PRIMARY KEY CHECK (id = 1),
+    access_token       TEXT    NOT NULL,
+    refresh_token      TEXT    NOT NULL,
+    expires_at         INTEGER NOT NULL,
+    updated_at         INTEGER NOT NULL,
+    refresh_started_at INTEGER NOT NULL DEFAULT 0 -- a refresh call began; its answer is not stored yet
+);
+)sql";
+
+constexpr std::array<migration, 4> migrations{{
     {1, "infrastructure: meta, processed updates, outbox", infrastructure},
     {2, "registry: wards, teams, members, accounts, groups, invites, audit", registry},
     {3, "registry: index members by CCCD digest", registry_indexes},
+    {6, "zalo: OA token pair", zalo_tokens},
 }};
 
 } // namespace
