@@ -41,6 +41,15 @@ int run_export_roster(const config& cfg, const std::string& ward, const std::str
 int run_add_staff(const config& cfg, const std::string& ward, const std::string& name,
                   const std::string& phone, const std::string& role);
 
+struct zalo_auth_request {
+    std::string redirect_uri; // step 1: print the permission link for this callback URL
+    std::string code;         // step 2: trade the code Zalo sent to the callback for tokens
+    std::string code_verifier;
+};
+
+// Guides the first authorisation of the Zalo OA and stores the token pair.
+int run_zalo_auth(const config& cfg, const zalo_auth_request& request);
+
 // Sets up logging for the process.
 void setup_logging(const std::string& level);
 

@@ -70,6 +70,15 @@ int main(int argc, char** argv) {
     add_staff->add_option("--role", staff_role, "ward_staff (default) or admin")
         ->check(CLI::IsMember({"ward_staff", "admin"}));
 
+    cnscd::zalo_auth_request zalo_auth;
+    auto* zalo_auth_cmd = app.add_subcommand(
+        "zalo-auth", "Authorise the Zalo Official Account: without --code, print the link an OA admin opens; "
+                     "with --code, trade the code Zalo returns for a token pair and store it.");
+    zalo_auth_cmd->add_option("--redirect-uri", zalo_auth.redirect_uri,
+                              "Callback URL registered for the app at developers.zalo.me");
+    zalo_auth_cmd->add_option("--code", zalo_auth.code, "The code Zalo appended to the callback URL");
+    zalo_auth_cmd->add_option("--code-verifier", zalo_auth.code_verifier, "PKCE verifier, if one was used");
+
     CLI11_PARSE(app, argc, argv);
 
     auto cfg = cnscd::load_config(config_path, cnscd::process_env());
@@ -92,5 +101,7 @@ int main(int argc, char** argv) {
         return cnscd::run_export_roster(*cfg, export_ward, export_file, full_cccd);
     if (*add_staff)
         return cnscd::run_add_staff(*cfg, staff_ward, staff_name, staff_phone, staff_role);
+    if (*zalo_auth_cmd)
+        return cnscd::run_zalo_auth(*cfg, zalo_auth);
     return 0;
 }

@@ -322,5 +322,36 @@ TEST_F(zalo_oa_fixture, refresh_interrupted_by_a_crash_is_reported_clearly) {
     EXPECT_EQ(http_request_to(port, "GET", "/healthz").status, 200);
 }
 
+// Runs `cnscd-bot zalo-auth <args>` to completion; returns what it printed.
+std::string run_zalo_auth(zalo_oa_fixture& f, std::vector<std::string> args) {
+    args.insert(args.begin(), "zalo-auth");
+    auto e = f.env();
+    e.erase("ZALO_OA_ACCESS_TOKEN");
+    e.erase("ZALO_OA_REFRESH_TOKEN");
+    test::bot_process p(e, args);
+    for (int i = 0; i < 200 && p.running(); ++i)
+        std::this_thread::sleep_for(50ms);
+    return read_file(f.dir + "/bot.log");
+}
+
+TEST_F(zalo_oa_fixture, zalo_auth_prints_the_link_then_stores_the_pair_from_the_code) {
+    auto steps = run_zalo_auth(*this, {"--redirect-uri", "https://bot.example.vn/zalo/callback"});
+    EXPECT_NE(steps.find(zalo.base_url() + "/v4/oa/permission?app_id=" + app_id +
+                         "&redirect_uri=https%3A%2F%2Fbot.example.vn%2Fzalo%2Fcallback"),
+              std::string::npos)
+        << steps;
+
+    auto refused = run_zalo_auth(*this, {"--code", "expired-code"});
+    EXPECT_NE(refused.find("Zalo refused the code"), std::string::npos) << refused;
+
+    auto done = run_zalo_auth(*this, {"--code", "test-code"});
+    EXPECT_NE(done.find("token pair is stored"), std::string::npos) << done;
+    EXPECT_EQ(done.find("oa-access-"), std::string::npos) << "tokens are not printed";
+    auto pair = zalo_token_store(*database::open(db_path, {false, false})).get();
+    ASSERT_TRUE(pair);
+    EXPECT_EQ(pair->access_token, zalo.oa_access_token());
+    EXPECT_EQ(pair->refresh_token, zalo.oa_refresh_token());
+}
+
 } // namespace
 } // namespace cnscd
