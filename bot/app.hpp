@@ -50,6 +50,9 @@ struct zalo_auth_request {
 // Guides the first authorisation of the Zalo OA and stores the token pair.
 int run_zalo_auth(const config& cfg, const zalo_auth_request& request);
 
+// Registers the URL of /zalobot/webhook and ZALO_BOT_WEBHOOK_SECRET with the Zalo Bot Platform.
+int run_set_zalo_bot_webhook(const config& cfg, const std::string& url);
+
 // Sets up logging for the process.
 void setup_logging(const std::string& level);
 

@@ -37,6 +37,11 @@ int main(int argc, char** argv) {
     set_webhook->add_option("--url", webhook_url,
                             "Public HTTPS URL of /telegram/webhook (default: $TELEGRAM_PUBLIC_URL)");
     set_webhook->add_flag("--drop-pending", drop_pending, "Discard updates Telegram is still holding");
+    bool zalo_bot_webhook = false;
+    set_webhook->add_flag(
+        "--zalo-bot", zalo_bot_webhook,
+        "Register /zalobot/webhook with the Zalo Bot Platform instead (ZALO_BOT_WEBHOOK_SECRET "
+        "as the secret token)");
 
     cnscd::roster_import_request import;
     auto* import_roster = app.add_subcommand(
@@ -93,6 +98,8 @@ int main(int argc, char** argv) {
         return cnscd::run_chat(*cfg, as_phone);
     if (*migrate)
         return cnscd::run_migrate(*cfg);
+    if (*set_webhook && zalo_bot_webhook)
+        return cnscd::run_set_zalo_bot_webhook(*cfg, webhook_url);
     if (*set_webhook)
         return cnscd::run_set_webhook(*cfg, webhook_url, drop_pending);
     if (*import_roster)
