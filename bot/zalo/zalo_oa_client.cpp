@@ -55,9 +55,10 @@ private:
         http_call c;
         c.target = prefix_ + (*calls)[i].path;
         c.body = (*calls)[i].json_body;
-        c.headers.emplace_back("access_token", tokens_.access_token());
+        auto used = tokens_.access_token();
+        c.headers.emplace_back("access_token", used);
         http_->request(
-            std::move(c), [this, calls, i, refreshed, done = std::move(done)](http_result r) mutable {
+            std::move(c), [this, calls, i, refreshed, used, done = std::move(done)](http_result r) mutable {
                 zalo_oa::api_answer a;
                 if (!r.ok()) {
                     a.kind = zalo_oa::answer_kind::retry;
@@ -65,6 +66,8 @@ private:
                 } else {
                     a = zalo_oa::read_answer(r.status, r.body);
                 }
+                if (a.kind == zalo_oa::answer_kind::token && !refreshed && tokens_.access_token() != used)
+                    return send(calls, i, true, std::move(done)); // refreshed meanwhile: just resend
                 if (a.kind == zalo_oa::answer_kind::token && !refreshed) {
                     // Refresh once (shared with other senders), then resend this part.
                     return tokens_.refresh([this, calls, i, done = std::move(done), a](bool ok) mutable {

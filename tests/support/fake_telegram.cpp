@@ -59,7 +59,10 @@ struct fake_telegram::impl {
         port = acceptor.local_endpoint().port();
     }
 
-    void accept_loop() {
+    // Workers keep the server state alive (they may outlive the fake, blocked on a keep-alive
+    // connection) and own their socket only inside their body, so nothing they touch is freed
+    // under them.
+    void accept_loop(const std::shared_ptr<impl>& self) {
         while (!stopping) {
             beast::error_code ec;
             tcp::socket socket(io);
@@ -74,7 +77,17 @@ struct fake_telegram::impl {
                 continue;
             }
             std::lock_guard lock(mutex);
-            workers.emplace_back([this, s = std::move(socket)]() mutable { serve(std::move(s)); });
+            beast::error_code release_ec;
+            auto fd = socket.release(release_ec);
+            if (release_ec)
+                continue;
+            workers.emplace_back([self, fd] {
+                tcp::socket s(self->io);
+                beast::error_code assign_ec;
+                s.assign(tcp::v4(), fd, assign_ec);
+                if (!assign_ec)
+                    self->serve(std::move(s));
+            });
         }
     }
 
@@ -198,7 +211,7 @@ struct fake_telegram::impl {
 
 fake_telegram::fake_telegram() : impl_(std::make_shared<impl>()) {
     impl_->open(0);
-    impl_->accept_thread = std::thread([i = impl_] { i->accept_loop(); });
+    impl_->accept_thread = std::thread([i = impl_] { i->accept_loop(i); });
 }
 
 fake_telegram::~fake_telegram() {

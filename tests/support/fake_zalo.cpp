@@ -60,7 +60,10 @@ struct fake_zalo::impl {
     std::int64_t next_id = 0x5000;
     std::vector<std::thread> workers;
 
-    void accept_loop() {
+    // Workers keep the server state alive (they may outlive the fake, blocked on a keep-alive
+    // connection) and own their socket only inside their body, so nothing they touch is freed
+    // under them.
+    void accept_loop(const std::shared_ptr<impl>& self) {
         while (!stopping) {
             beast::error_code ec;
             tcp::socket socket(io);
@@ -68,7 +71,17 @@ struct fake_zalo::impl {
             if (ec || stopping)
                 continue;
             std::lock_guard lock(mutex);
-            workers.emplace_back([this, s = std::move(socket)]() mutable { serve(std::move(s)); });
+            beast::error_code release_ec;
+            auto fd = socket.release(release_ec);
+            if (release_ec)
+                continue;
+            workers.emplace_back([self, fd] {
+                tcp::socket s(self->io);
+                beast::error_code assign_ec;
+                s.assign(tcp::v4(), fd, assign_ec);
+                if (!assign_ec)
+                    self->serve(std::move(s));
+            });
         }
     }
 
@@ -139,6 +152,7 @@ struct fake_zalo::impl {
             else
                 reply = {404, R"({"error":404,"message":"not found"})"};
         }
+        call.reply = reply.body;
         log.push_back(std::move(call));
         changed.notify_all();
         return reply;
@@ -206,7 +220,7 @@ fake_zalo::fake_zalo() : impl_(std::make_shared<impl>()) {
     impl_->acceptor.bind(ep);
     impl_->acceptor.listen();
     impl_->port = impl_->acceptor.local_endpoint().port();
-    impl_->accept_thread = std::thread([i = impl_] { i->accept_loop(); });
+    impl_->accept_thread = std::thread([i = impl_] { i->accept_loop(i); });
 }
 
 fake_zalo::~fake_zalo() {

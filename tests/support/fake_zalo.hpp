@@ -21,8 +21,9 @@ struct zalo_call {
     std::string access_token; // OA: header access_token; Bot: the token in the path
     std::string secret_key;   // OAuth: header secret_key
     std::string body;
-    std::string to;   // recipient.user_id / recipient.group_id / chat_id
-    std::string text; // message.text / text
+    std::string to;    // recipient.user_id / recipient.group_id / chat_id
+    std::string text;  // message.text / text
+    std::string reply; // what the fake answered
 };
 
 struct zalo_reply {
