@@ -293,8 +293,12 @@ std::vector<api_call> api_calls_for(const outgoing& m) {
     if (m.kind == outgoing_kind::answer_choice)
         return calls; // Zalo has no buttons to acknowledge
     std::string html = m.text;
-    if (m.kind == outgoing_kind::document && m.document) {
-        // Files go by link for now (uploads are not implemented): say what it is and where.
+    if (m.kind == outgoing_kind::document && upload_for(m)) {
+        // A local file: its caption here; the client uploads the file and sends it after.
+        if (html.empty() && m.choices.empty())
+            return calls;
+    } else if (m.kind == outgoing_kind::document && m.document) {
+        // A file elsewhere (a platform id or a URL): say what it is and where.
         if (!html.empty())
             html += "\n";
         html += markup::escape(m.document->file_name.empty() ? m.document->file_ref : m.document->file_name);
@@ -315,6 +319,45 @@ std::vector<api_call> api_calls_for(const outgoing& m) {
                          body.dump(-1, ' ', false, json::error_handler_t::replace)});
     }
     return calls;
+}
+
+std::optional<upload_plan> upload_for(const outgoing& m) {
+    if (m.kind != outgoing_kind::document || !m.document || !m.document->file_ref.starts_with("file:"))
+        return std::nullopt;
+    upload_plan plan;
+    plan.local_path = m.document->file_ref.substr(5);
+    auto dot = plan.local_path.find_last_of('.');
+    std::string ext = dot == std::string::npos ? "" : plan.local_path.substr(dot + 1);
+    for (auto& c : ext)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    plan.image = m.document->kind == "photo" || m.document->kind == "image" || ext == "jpg" ||
+                 ext == "jpeg" || ext == "png" || ext == "gif";
+    plan.path = plan.image ? "/v2.0/oa/upload/image" : "/v2.0/oa/upload/file";
+    plan.file_name = m.document->file_name.empty()
+                         ? plan.local_path.substr(plan.local_path.find_last_of('/') + 1)
+                         : m.document->file_name;
+    return plan;
+}
+
+std::expected<api_call, std::string> attachment_call(const outgoing& m, const upload_plan& plan,
+                                                     std::string_view upload_answer) {
+    auto j = json::parse(upload_answer, nullptr, false);
+    auto& data = child(j, "data");
+    // Images come back as data.attachment_id, files as data.token.
+    auto ref = field(data, plan.image ? "attachment_id" : "token");
+    if (ref.empty())
+        return std::unexpected("Zalo's upload answer has no data." +
+                               std::string(plan.image ? "attachment_id" : "token"));
+    json attachment =
+        plan.image ? json{{"type", "template"},
+                          {"payload",
+                           {{"template_type", "media"},
+                            {"elements", json::array({{{"media_type", "image"}, {"attachment_id", ref}}})}}}}
+                   : json{{"type", "file"}, {"payload", {{"token", ref}}}};
+    bool group = m.chat_type == chat_kind::group;
+    json body{{"recipient", group ? json{{"group_id", m.to.chat_id}} : json{{"user_id", m.to.chat_id}}},
+              {"message", {{"attachment", std::move(attachment)}}}};
+    return api_call{group ? "/v3.0/oa/group/message" : "/v3.0/oa/message/cs", body.dump()};
 }
 
 bool is_token_error(int error) {

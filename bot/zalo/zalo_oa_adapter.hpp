@@ -72,6 +72,19 @@ constexpr std::size_t max_text_chars = 2000;
 // free reply window. Empty for kinds Zalo has no equivalent of (acknowledging a button).
 std::vector<api_call> api_calls_for(const outgoing& message);
 
+// A local file ("file:" + path) is uploaded first: images to /v2.0/oa/upload/image, other
+// files to /v2.0/oa/upload/file (multipart, field "file"); the answer names what to send.
+struct upload_plan {
+    std::string path; // the upload endpoint
+    std::string local_path;
+    std::string file_name;
+    bool image = false;
+};
+std::optional<upload_plan> upload_for(const outgoing& message);
+// The call that sends the uploaded file, from the upload's (successful) answer.
+std::expected<api_call, std::string> attachment_call(const outgoing& message, const upload_plan& plan,
+                                                     std::string_view upload_answer);
+
 // Renders choices as "1. label" lines, numbered in reading order.
 std::string numbered_choices(const outgoing& message);
 

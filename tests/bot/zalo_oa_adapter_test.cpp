@@ -278,6 +278,33 @@ TEST(zalo_oa_send, error_codes_map_to_what_the_sender_does) {
     EXPECT_EQ(zalo_oa::read_answer(502, "<html>bad gateway</html>").kind, zalo_oa::answer_kind::retry);
 }
 
+TEST(zalo_oa_send, local_files_are_uploaded_images_as_media) {
+    outgoing m;
+    m.kind = outgoing_kind::document;
+    m.to = {channel::zalo_oa, "4a9bada229cec09099df"};
+    m.chat_type = chat_kind::group;
+    m.document = attachment{"document", "file:/tmp/x/anh.PNG", ""};
+    EXPECT_TRUE(zalo_oa::api_calls_for(m).empty()) << "no caption: nothing before the upload";
+    auto plan = zalo_oa::upload_for(m);
+    ASSERT_TRUE(plan);
+    EXPECT_TRUE(plan->image);
+    EXPECT_EQ(plan->path, "/v2.0/oa/upload/image");
+    EXPECT_EQ(plan->file_name, "anh.PNG");
+    auto call = zalo_oa::attachment_call(m, *plan, R"({"error":0,"data":{"attachment_id":"a1"}})");
+    ASSERT_TRUE(call);
+    EXPECT_EQ(call->path, "/v3.0/oa/group/message");
+    auto body = json::parse(call->json_body);
+    EXPECT_EQ(body["message"]["attachment"]["payload"]["elements"][0]["attachment_id"], "a1");
+    EXPECT_FALSE(zalo_oa::attachment_call(m, *plan, R"({"error":0,"data":{}})"));
+
+    m.document = attachment{"document", "https://example.vn/huong_dan.pdf", "huong_dan.pdf"};
+    EXPECT_FALSE(zalo_oa::upload_for(m)) << "a link is sent as text";
+    auto calls = zalo_oa::api_calls_for(m);
+    ASSERT_EQ(calls.size(), 1u);
+    EXPECT_EQ(json::parse(calls[0].json_body)["message"]["text"],
+              "huong_dan.pdf\nhttps://example.vn/huong_dan.pdf");
+}
+
 TEST(zalo_oa_send, next_morning_is_six_local) {
     // 2026-11-24 02:00 UTC = 09:00 +07:00 -> next 06:00 +07:00 is 2026-11-24 23:00 UTC.
     EXPECT_EQ(zalo_oa::next_morning(1795485600, 420), 1795485600 + 21 * 3600);

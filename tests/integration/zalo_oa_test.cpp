@@ -332,6 +332,30 @@ TEST_F(zalo_oa_fixture, refresh_interrupted_by_a_crash_is_reported_clearly) {
     EXPECT_EQ(http_request_to(port, "GET", "/healthz").status, 200);
 }
 
+TEST_F(zalo_oa_fixture, a_local_file_is_uploaded_then_sent_as_an_attachment_after_its_caption) {
+    std::ofstream(dir + "/bao_cao.pdf") << "%PDF-1.4 test";
+    {
+        auto db = database::open(db_path, {true, true});
+        outgoing m;
+        m.kind = outgoing_kind::document;
+        m.to = {channel::zalo_oa, "999"};
+        m.text = "Báo cáo tháng 11";
+        m.document = attachment{"document", "file:" + dir + "/bao_cao.pdf", "bao_cao.pdf"};
+        outbox(*db).add(m, now_s());
+    }
+    start();
+    ASSERT_TRUE(wait_sends("999", 2));
+    auto upload = zalo.calls("/v2.0/oa/upload/file");
+    ASSERT_EQ(upload.size(), 1u);
+    EXPECT_NE(upload[0].body.find("filename=\"bao_cao.pdf\""), std::string::npos);
+    EXPECT_NE(upload[0].body.find("%PDF-1.4 test"), std::string::npos);
+    auto sends = zalo.calls(cs_path);
+    EXPECT_EQ(sends[0].text, "Báo cáo tháng 11");
+    auto attachment = json::parse(sends[1].body)["message"]["attachment"];
+    EXPECT_EQ(attachment["type"], "file");
+    EXPECT_TRUE(attachment["payload"]["token"].get<std::string>().starts_with("file-"));
+}
+
 // Runs `cnscd-bot zalo-auth <args>` to completion; returns what it printed.
 std::string run_zalo_auth(zalo_oa_fixture& f, std::vector<std::string> args) {
     args.insert(args.begin(), "zalo-auth");

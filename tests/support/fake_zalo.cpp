@@ -147,6 +147,8 @@ struct fake_zalo::impl {
                 reply = bot_answer(call);
             else if (call.path == "/v4/oa/access_token")
                 reply = oauth_answer(call, drop);
+            else if (call.path.starts_with("/v2.0/oa/upload/"))
+                reply = upload_answer(call);
             else if (call.path.starts_with("/v3.0/oa/"))
                 reply = oa_answer(call);
             else
@@ -171,6 +173,18 @@ struct fake_zalo::impl {
                           {"message", "Success"},
                           {"data", {{"message_id", fresh_id()}, {"user_id", call.to}}}}
                          .dump()};
+    }
+
+    // Uploads: a multipart body with a "file" part; images get an attachment_id, files a token.
+    zalo_reply upload_answer(const zalo_call& call) {
+        if (call.access_token != access)
+            return {200, R"({"error":-216,"message":"Access token is invalid"})"};
+        if (call.body.find("name=\"file\"") == std::string::npos)
+            return {200, R"({"error":-201,"message":"file is missing"})"};
+        if (call.path == "/v2.0/oa/upload/image")
+            return {200,
+                    R"({"error":0,"message":"Success","data":{"attachment_id":"img-)" + fresh_id() + "\"}}"};
+        return {200, R"({"error":0,"message":"Success","data":{"token":"file-)" + fresh_id() + "\"}}"};
     }
 
     zalo_reply oauth_answer(const zalo_call& call, bool& drop) {
