@@ -3,6 +3,7 @@
 // 408 when empty).
 
 #include "storage/database.hpp"
+#include "storage/outbox.hpp"
 #include "storage/update_log.hpp"
 #include "tests/support/bot_process.hpp"
 #include "tests/support/fake_zalo.hpp"
@@ -146,6 +147,27 @@ TEST_F(zalo_bot_fixture, polling_takes_one_update_per_call_and_treats_408_as_emp
     ASSERT_TRUE(wait_sends("u4", 1));
     EXPECT_TRUE(recorded("p000000000000000001"));
     EXPECT_TRUE(recorded("p000000000000000002"));
+}
+
+TEST_F(zalo_bot_fixture, a_local_file_fails_visibly_instead_of_sending_its_name) {
+    {
+        auto db = database::open(db_path, {true, true});
+        outgoing m;
+        m.kind = outgoing_kind::document;
+        m.to = {channel::zalo_bot, "u9"};
+        m.document = attachment{"document", "file:/nonexistent/bao_cao.xlsx", "bao_cao.xlsx"};
+        outbox(*db).add(m, 1767225600);
+    }
+    start("webhook");
+    std::optional<delivery_status> s;
+    for (int i = 0; i < 100 && !(s && s->state == delivery_state::failed); ++i) {
+        std::this_thread::sleep_for(50ms);
+        s = outbox(*database::open(db_path, {false, false})).status(1);
+    }
+    ASSERT_TRUE(s);
+    EXPECT_EQ(s->state, delivery_state::failed);
+    EXPECT_NE(s->error.find("cannot send files"), std::string::npos) << s->error;
+    EXPECT_EQ(sends_to("u9"), 0u);
 }
 
 TEST_F(zalo_bot_fixture, set_webhook_registers_the_url_and_secret) {

@@ -332,6 +332,28 @@ TEST_F(zalo_oa_fixture, refresh_interrupted_by_a_crash_is_reported_clearly) {
     EXPECT_EQ(http_request_to(port, "GET", "/healthz").status, 200);
 }
 
+TEST_F(zalo_oa_fixture, refresh_interrupted_before_zalo_spent_the_token_recovers) {
+    // The previous run died before its refresh call reached Zalo: the stored token still works.
+    {
+        auto db = database::open(db_path, {true, true});
+        zalo_token_store store(*db);
+        store.put("oa-access-1", "oa-refresh-1", now_s() + 3600, now_s() - 90000);
+        store.mark_refresh_started(now_s() - 60);
+    }
+    start();
+    std::optional<zalo_token_pair> stored;
+    for (int i = 0; i < 100 && !(stored && stored->refresh_token == "oa-refresh-2"); ++i) {
+        std::this_thread::sleep_for(50ms);
+        stored = zalo_token_store(*database::open(db_path, {false, false})).get();
+    }
+    ASSERT_TRUE(stored);
+    EXPECT_EQ(stored->refresh_token, "oa-refresh-2");
+    EXPECT_EQ(stored->refresh_started_at, 0) << "the mark is cleared with the new pair";
+    EXPECT_EQ(post(text_event("889", "hhhhhhhhhhhhhhhhhhh2", "/start")).status, 200);
+    ASSERT_TRUE(wait_sends("889", 1));
+    EXPECT_EQ(zalo.calls(cs_path).back().access_token, "oa-access-2");
+}
+
 TEST_F(zalo_oa_fixture, a_local_file_is_uploaded_then_sent_as_an_attachment_after_its_caption) {
     std::ofstream(dir + "/bao_cao.pdf") << "%PDF-1.4 test";
     {
