@@ -83,6 +83,18 @@ int main(int argc, char** argv) {
                               "Callback URL registered for the app at developers.zalo.me");
     zalo_auth_cmd->add_option("--code", zalo_auth.code, "The code Zalo appended to the callback URL");
     zalo_auth_cmd->add_option("--code-verifier", zalo_auth.code_verifier, "PKCE verifier, if one was used");
+    std::string parse_message;
+    std::optional<std::string> parse_today;
+    bool parse_json = false;
+    auto* parse = app.add_subcommand("parse", "Show how the bot reads a chat message (for support and for "
+                                              "tuning topic keywords), without touching the database.");
+    parse
+        ->add_option("message", parse_message,
+                     "The message, e.g. \"/tham số 12 ngõ 5, cài VNeID cho 2 người\"")
+        ->required();
+    parse->add_flag("--json", parse_json, "One JSON object on one line");
+    parse->add_option("--today", parse_today,
+                      "The day to count \"hôm qua\" from (YYYY-MM-DD; default: today)");
 
     CLI11_PARSE(app, argc, argv);
 
@@ -91,6 +103,8 @@ int main(int argc, char** argv) {
         std::cerr << "configuration error: " << cfg.error().message << "\n";
         return 2;
     }
+    if (*parse)
+        return cnscd::run_parse(*cfg, parse_message, parse_today, parse_json);
     cnscd::setup_logging(cfg->log_level);
     if (*serve)
         return cnscd::run_serve(*cfg);
