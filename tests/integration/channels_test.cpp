@@ -3,6 +3,7 @@
 // As features land (/tham, choices answered by number, /thongke), extend `conversation`.
 
 #include "bot/zalo/zalo_oa_adapter.hpp"
+#include "messages/topics.hpp"
 #include "storage/database.hpp"
 #include "storage/invite_store.hpp"
 #include "tests/support/bot_process.hpp"
@@ -190,14 +191,19 @@ struct channels : ::testing::TestWithParam<std::string> {
             bot->terminate();
     }
 
-    // Says `text` and waits for the bot's next reply; returns it ("" if none came in 10 s).
-    std::string exchange(const std::string& text) {
+    // Says `text` and waits for the bot's next `n` replies; returns them joined by a blank
+    // line ("" if they did not come within 10 s).
+    std::string exchange(const std::string& text, std::size_t n = 1) {
         auto before = chat->replies().size();
         EXPECT_EQ(chat->say(port, text), 200) << text;
         for (int i = 0; i < 200; ++i) {
             auto r = chat->replies();
-            if (r.size() > before)
-                return r[before];
+            if (r.size() >= before + n) {
+                std::string out;
+                for (auto k = before; k < r.size(); ++k)
+                    out += (out.empty() ? "" : "\n\n") + r[k];
+                return out;
+            }
             std::this_thread::sleep_for(50ms);
         }
         return "";
@@ -220,6 +226,21 @@ TEST_P(channels, conversation) {
     if (GetParam() != "telegram") {
         EXPECT_EQ(help.find("<b>"), std::string::npos) << "Zalo has no formatting: tags are removed";
     }
+
+    // A visit with no topic: recorded, then a question whose choices are answered by number.
+    auto logged = exchange("/tham số 8 ngách 3", 2);
+    EXPECT_NE(logged.find("Đã ghi lượt thăm"), std::string::npos) << logged;
+    EXPECT_NE(logged.find("nội dung gì"), std::string::npos) << logged;
+    auto first_topic = std::string(all_topics()[0].short_vi);
+    if (GetParam() != "telegram") {
+        EXPECT_NE(logged.find("1. " + first_topic), std::string::npos) << "numbered choices: " << logged;
+    }
+    auto answered = exchange("1");
+    EXPECT_NE(answered.find("Đã cập nhật số"), std::string::npos) << answered;
+    EXPECT_NE(answered.find(first_topic), std::string::npos) << answered;
+
+    auto stats = exchange("/thongke");
+    EXPECT_NE(stats.find("Tổ 1"), std::string::npos) << stats;
 }
 
 INSTANTIATE_TEST_SUITE_P(every_platform, channels, ::testing::Values("telegram", "zalo_oa", "zalo_bot"),
