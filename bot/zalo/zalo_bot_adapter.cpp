@@ -96,13 +96,15 @@ std::vector<api_call> api_calls_for(const outgoing& m) {
         return calls;
     }
     std::string html = m.text;
-    if (m.kind == outgoing_kind::document && m.document) {
-        // Only photos can be sent by URL; other files go as their name and link.
+    if (m.kind == outgoing_kind::document && m.document && !undeliverable_file(m)) {
+        // Only photos can be sent by URL; other links go as their name and link.
         if (!html.empty())
             html += "\n";
-        html += markup::escape(m.document->file_name.empty() ? m.document->file_ref : m.document->file_name);
-        if (!m.document->file_ref.starts_with("file:") && m.document->file_ref != m.document->file_name)
-            html += "\n" + markup::escape(m.document->file_ref);
+        if (!m.document->file_name.empty())
+            html += markup::escape(m.document->file_name) + "\n";
+        html += markup::escape(m.document->file_ref);
+    } else if (m.kind == outgoing_kind::document && html.empty() && m.choices.empty()) {
+        return calls; // nothing but a file the platform cannot carry: the client reports it
     }
     std::string list;
     int n = 0;
@@ -116,6 +118,20 @@ std::vector<api_call> api_calls_for(const outgoing& m) {
         calls.push_back({"sendMessage", body.dump(-1, ' ', false, json::error_handler_t::replace)});
     }
     return calls;
+}
+
+std::optional<std::string> undeliverable_file(const outgoing& m) {
+    if (m.kind != outgoing_kind::document || !m.document)
+        return std::nullopt;
+    auto& ref = m.document->file_ref;
+    if (ref.starts_with("https://") || ref.starts_with("http://"))
+        return std::nullopt;
+    auto name = m.document->file_name.empty() ? std::string("(no name)") : m.document->file_name;
+    if (ref.starts_with("file:"))
+        return "the Zalo Bot Platform cannot send files (" + name +
+               "); send it through the Zalo OA or Telegram";
+    return "the file " + name +
+           " is stored on another platform (e.g. a Telegram file id) and cannot be sent through Zalo";
 }
 
 api_call typing(const std::string& chat_id) {

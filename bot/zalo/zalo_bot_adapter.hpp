@@ -39,6 +39,11 @@ constexpr std::size_t max_text_chars = 2000;
 // list (the member answers with the number). Empty for a button acknowledgement.
 std::vector<api_call> api_calls_for(const outgoing& message);
 
+// Why the document in `message` cannot be sent (a local file: the platform has no upload; a
+// file id of another platform), if so: its caption is still sent, and the delivery is then
+// reported failed with this reason.
+std::optional<std::string> undeliverable_file(const outgoing& message);
+
 // sendChatAction "typing" for a chat.
 api_call typing(const std::string& chat_id);
 

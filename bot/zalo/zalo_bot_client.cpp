@@ -46,16 +46,17 @@ public:
     }
 
     void deliver(const outgoing& m, const std::string&, std::function<void(delivery_result)> done) override {
-        if (m.kind == outgoing_kind::document && m.document && m.document->file_ref.starts_with("file:")) {
-            // The Bot Platform takes photos by URL only and has no upload: say so in the
-            // outbox (visible to staff) rather than send a file name nobody can open.
-            delivery_result d;
-            d.what = delivery_result::outcome::permanent;
-            d.error = "the Zalo Bot Platform cannot send files (" + m.document->file_name +
-                      "); send it through the Zalo OA or Telegram";
-            return done(std::move(d));
-        }
         auto calls = std::make_shared<std::vector<zalo_bot::api_call>>(zalo_bot::api_calls_for(m));
+        if (auto why = zalo_bot::undeliverable_file(m)) {
+            // The caption goes; the file cannot: say so in the outbox, where staff see it.
+            done = [why = *why, done = std::move(done)](delivery_result d) {
+                if (d.what == delivery_result::outcome::sent) {
+                    d.what = delivery_result::outcome::permanent;
+                    d.error = why;
+                }
+                done(std::move(d));
+            };
+        }
         if (calls->empty())
             return done(delivery_result{});
         send(calls, 0, std::move(done));

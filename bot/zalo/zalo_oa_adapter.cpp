@@ -297,13 +297,15 @@ std::vector<api_call> api_calls_for(const outgoing& m) {
         // A local file: its caption here; the client uploads the file and sends it after.
         if (html.empty() && m.choices.empty())
             return calls;
-    } else if (m.kind == outgoing_kind::document && m.document) {
-        // A file elsewhere (a platform id or a URL): say what it is and where.
+    } else if (m.kind == outgoing_kind::document && m.document && !undeliverable_file(m)) {
+        // A link: say what it is and where.
         if (!html.empty())
             html += "\n";
-        html += markup::escape(m.document->file_name.empty() ? m.document->file_ref : m.document->file_name);
-        if (!m.document->file_ref.starts_with("file:") && m.document->file_ref != m.document->file_name)
-            html += "\n" + markup::escape(m.document->file_ref);
+        if (!m.document->file_name.empty())
+            html += markup::escape(m.document->file_name) + "\n";
+        html += markup::escape(m.document->file_ref);
+    } else if (m.kind == outgoing_kind::document && html.empty() && m.choices.empty()) {
+        return calls; // nothing but a file Zalo cannot carry: the client reports it
     }
     if (auto list = numbered_choices(m); !list.empty())
         html += "\n\n" + markup::escape(list);
@@ -319,6 +321,18 @@ std::vector<api_call> api_calls_for(const outgoing& m) {
                          body.dump(-1, ' ', false, json::error_handler_t::replace)});
     }
     return calls;
+}
+
+std::optional<std::string> undeliverable_file(const outgoing& m) {
+    if (m.kind != outgoing_kind::document || !m.document)
+        return std::nullopt;
+    auto& ref = m.document->file_ref;
+    if (ref.starts_with("file:") || ref.starts_with("https://") || ref.starts_with("http://"))
+        return std::nullopt;
+    return "the file " + (m.document->file_name.empty() ? std::string("(no name)") : m.document->file_name) +
+           " is stored on another platform (e.g. a Telegram file id) and cannot be sent through Zalo; attach "
+           "it "
+           "again as a link or from the server";
 }
 
 std::optional<upload_plan> upload_for(const outgoing& m) {

@@ -72,6 +72,10 @@ constexpr std::size_t max_text_chars = 2000;
 // free reply window. Empty for kinds Zalo has no equivalent of (acknowledging a button).
 std::vector<api_call> api_calls_for(const outgoing& message);
 
+// Why the document in `message` cannot reach Zalo (a file id of another platform), if so:
+// its caption is still sent, and the delivery is then reported failed with this reason.
+std::optional<std::string> undeliverable_file(const outgoing& message);
+
 // A local file ("file:" + path) is uploaded first: images to /v2.0/oa/upload/image, other
 // files to /v2.0/oa/upload/file (multipart, field "file"); the answer names what to send.
 struct upload_plan {

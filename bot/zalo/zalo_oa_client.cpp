@@ -43,7 +43,8 @@ public:
         j->message = m;
         j->calls = zalo_oa::api_calls_for(m);
         j->upload = zalo_oa::upload_for(m);
-        if (j->calls.empty() && !j->upload)
+        j->fail_after = zalo_oa::undeliverable_file(m);
+        if (j->calls.empty() && !j->upload && !j->fail_after)
             return done(delivery_result{}); // nothing Zalo can show (a button acknowledgement)
         j->done = std::move(done);
         run(j, 0);
@@ -58,6 +59,7 @@ private:
         std::vector<zalo_oa::api_call> calls;
         std::optional<zalo_oa::upload_plan> upload;
         bool uploaded = false;
+        std::optional<std::string> fail_after; // the caption went; the file could not
         std::function<void(delivery_result)> done;
     };
 
@@ -74,10 +76,16 @@ private:
                 false,
                 [this, j, i](delivery_result d) {
                     if (d.what != delivery_result::outcome::sent ||
-                        (i + 1 == j->calls.size() && !pending_upload(*j)))
+                        (i + 1 == j->calls.size() && !pending_upload(*j) && !j->fail_after))
                         return j->done(std::move(d));
                     run(j, i + 1);
                 });
+        }
+        if (j->fail_after) {
+            delivery_result d;
+            d.what = delivery_result::outcome::permanent;
+            d.error = *j->fail_after;
+            return j->done(std::move(d));
         }
         if (!pending_upload(*j))
             return j->done(delivery_result{});

@@ -78,6 +78,27 @@ TEST(zalo_bot_adapter, long_text_is_split_at_2000_and_choices_are_numbered) {
     EXPECT_TRUE(last.ends_with("\n\n1. Có\n2. Không")) << last;
 }
 
+TEST(zalo_bot_adapter, photos_by_url_links_as_text_other_files_are_refused) {
+    outgoing m;
+    m.kind = outgoing_kind::document;
+    m.to = {channel::zalo_bot, "c1"};
+    m.text = "Ảnh buổi tập huấn";
+    m.document = attachment{"photo", "https://example.vn/a.jpg", ""};
+    auto calls = zalo_bot::api_calls_for(m);
+    ASSERT_EQ(calls.size(), 1u);
+    EXPECT_EQ(calls[0].method, "sendPhoto");
+    EXPECT_EQ(json::parse(calls[0].json_body)["caption"], "Ảnh buổi tập huấn");
+    EXPECT_FALSE(zalo_bot::undeliverable_file(m));
+
+    m.document = attachment{"document", "file:/srv/bao_cao.xlsx", "bao_cao.xlsx"};
+    ASSERT_TRUE(zalo_bot::undeliverable_file(m));
+    calls = zalo_bot::api_calls_for(m);
+    ASSERT_EQ(calls.size(), 1u);
+    EXPECT_EQ(json::parse(calls[0].json_body)["text"], "Ảnh buổi tập huấn") << "the caption still goes";
+    m.document = attachment{"document", "BQACAgUAAxkBAAIBZ2V", "x.pdf"};
+    EXPECT_NE(zalo_bot::undeliverable_file(m)->find("another platform"), std::string::npos);
+}
+
 TEST(zalo_bot_adapter, typing_and_answers) {
     auto t = zalo_bot::typing("c1");
     EXPECT_EQ(t.method, "sendChatAction");

@@ -305,6 +305,21 @@ TEST(zalo_oa_send, local_files_are_uploaded_images_as_media) {
               "huong_dan.pdf\nhttps://example.vn/huong_dan.pdf");
 }
 
+TEST(zalo_oa_send, a_file_id_from_another_platform_sends_only_the_caption_and_says_why) {
+    outgoing m;
+    m.kind = outgoing_kind::document;
+    m.to = {channel::zalo_oa, "4a9bada229cec09099df"};
+    m.chat_type = chat_kind::group;
+    m.text = "Hướng dẫn cài VNeID";
+    m.document = attachment{"document", "BQACAgUAAxkBAAIBZ2VfakeTelegramFileId", "vneid.pdf"};
+    auto why = zalo_oa::undeliverable_file(m);
+    ASSERT_TRUE(why);
+    EXPECT_NE(why->find("vneid.pdf"), std::string::npos);
+    auto calls = zalo_oa::api_calls_for(m);
+    ASSERT_EQ(calls.size(), 1u);
+    EXPECT_EQ(json::parse(calls[0].json_body)["message"]["text"], "Hướng dẫn cài VNeID") << "no raw file id";
+}
+
 TEST(zalo_oa_send, next_morning_is_six_local) {
     // 2026-11-24 02:00 UTC = 09:00 +07:00 -> next 06:00 +07:00 is 2026-11-24 23:00 UTC.
     EXPECT_EQ(zalo_oa::next_morning(1795485600, 420), 1795485600 + 21 * 3600);

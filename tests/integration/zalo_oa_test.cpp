@@ -378,6 +378,29 @@ TEST_F(zalo_oa_fixture, a_local_file_is_uploaded_then_sent_as_an_attachment_afte
     EXPECT_TRUE(attachment["payload"]["token"].get<std::string>().starts_with("file-"));
 }
 
+TEST_F(zalo_oa_fixture, a_telegram_file_id_is_not_sent_as_text_the_row_fails_with_the_reason) {
+    {
+        auto db = database::open(db_path, {true, true});
+        outgoing m;
+        m.kind = outgoing_kind::document;
+        m.to = {channel::zalo_oa, "998"};
+        m.text = "Tài liệu tập huấn";
+        m.document = attachment{"document", "BQACAgUAAxkBAAIBZ2VfakeTelegramFileId", "tap_huan.pdf"};
+        outbox(*db).add(m, now_s());
+    }
+    start();
+    ASSERT_TRUE(wait_sends("998", 1));
+    EXPECT_EQ(zalo.calls(cs_path).back().text, "Tài liệu tập huấn");
+    std::optional<delivery_status> s;
+    for (int i = 0; i < 100 && !(s && s->state == delivery_state::failed); ++i) {
+        std::this_thread::sleep_for(50ms);
+        s = status_of_first_row();
+    }
+    ASSERT_TRUE(s);
+    EXPECT_EQ(s->state, delivery_state::failed);
+    EXPECT_NE(s->error.find("another platform"), std::string::npos) << s->error;
+}
+
 // Runs `cnscd-bot zalo-auth <args>` to completion; returns what it printed.
 std::string run_zalo_auth(zalo_oa_fixture& f, std::vector<std::string> args) {
     args.insert(args.begin(), "zalo-auth");
