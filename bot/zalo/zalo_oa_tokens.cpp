@@ -145,7 +145,11 @@ struct zalo_oa_tokens::impl : std::enable_shared_from_this<zalo_oa_tokens::impl>
         if (refreshing)
             return;
         if (stopped || reauth || refresh_token.empty() || cfg.app_secret.empty()) {
-            if (!stopped)
+            if (!stopped && cfg.app_secret.empty() && !refresh_token.empty() && !reauth)
+                spdlog::error(
+                    "zalo_oa: cannot refresh the access token: ZALO_APP_SECRET is not set. Fix: export "
+                    "ZALO_APP_SECRET=<the app's secret from developers.zalo.me> and restart");
+            else if (!stopped)
                 spdlog::error("zalo_oa: cannot refresh the access token: {}", zalo_oa::reauthorise_hint);
             return finish(false);
         }
