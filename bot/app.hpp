@@ -55,7 +55,8 @@ int run_set_zalo_bot_webhook(const config& cfg, const std::string& url);
 // Prints how the bot reads `message` (command, topics, people, date, address, unparsed) as
 // JSON; `today` (YYYY-MM-DD) fixes the date that "hôm qua" counts from. Exit 1 when the
 // message is a command the bot cannot read.
-int run_parse(const config& cfg, const std::string& message, const std::optional<std::string>& today, bool json);
+int run_parse(const config& cfg, const std::string& message, const std::optional<std::string>& today,
+              bool json);
 
 // Sets up logging for the process.
 void setup_logging(const std::string& level);
