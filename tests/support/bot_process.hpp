@@ -38,11 +38,14 @@ public:
     terminate(std::chrono::milliseconds timeout = std::chrono::seconds(20)); // SIGTERM, exit code
     bool running();
     pid_t pid() const { return pid_; }
+    // The exit code, once running() has seen the process end.
+    std::optional<int> exit_code() const { return exit_code_; }
     std::string log_path() const { return log_; }
 
 private:
     pid_t pid_ = -1;
     std::string log_;
+    std::optional<int> exit_code_;
 };
 
 // A fresh temporary directory for one test.

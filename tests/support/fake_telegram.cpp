@@ -179,6 +179,7 @@ struct fake_telegram::impl {
                 reply.body = json{{"ok", true}, {"result", result}}.dump();
             }
         }
+        call.status = reply.status;
         log.push_back(std::move(call));
         changed.notify_all();
         return reply;
