@@ -10,6 +10,10 @@
 #include "bot/telegram/telegram_client.hpp"
 #include "bot/telegram/telegram_poller.hpp"
 #include "bot/telegram/telegram_webhook.hpp"
+#include "bot/zalo/zalo_bot_client.hpp"
+#include "bot/zalo/zalo_oa_client.hpp"
+#include "bot/zalo/zalo_oa_tokens.hpp"
+#include "bot/zalo/zalo_oa_webhook.hpp"
 #include "handlers/delivery_hooks.hpp"
 #include "storage/database.hpp"
 #include "storage/meta_store.hpp"
@@ -114,6 +118,19 @@ int run_serve(const config& cfg) {
         sender.add_client(*telegram);
         env.telegram_username = learn_username(io, *telegram, db_writer, cfg.telegram);
     }
+    std::unique_ptr<zalo_oa_tokens> zalo_tokens;
+    std::unique_ptr<platform_client> zalo_oa;
+    if (cfg.zalo_oa.enabled()) {
+        zalo_tokens = std::make_unique<zalo_oa_tokens>(io, db_writer, cfg.zalo_oa);
+        zalo_tokens->start();
+        zalo_oa = make_zalo_oa_client(io, cfg.zalo_oa, cfg.utc_offset_minutes, *zalo_tokens);
+        sender.add_client(*zalo_oa);
+    }
+    std::unique_ptr<zalo_bot_client> zalo_bot;
+    if (cfg.zalo_bot.enabled()) {
+        zalo_bot = make_zalo_bot_client(io, cfg.zalo_bot);
+        sender.add_client(*zalo_bot);
+    }
     sender.load_pending();
 
     stats.outbox_depth = [&] { return sender.depth(); };
@@ -141,6 +158,18 @@ int run_serve(const config& cfg) {
     else if (telegram)
         poller = std::make_unique<telegram_poller>(io, *telegram, intake, db_writer, cfg.telegram,
                                                    env.telegram_username);
+    std::string routes = telegram && cfg.telegram.mode == "webhook" ? ", /telegram/webhook" : "";
+    if (zalo_oa) {
+        add_zalo_oa_webhook(server, intake, cfg.zalo_oa, stats);
+        routes += ", /zalo/webhook";
+    }
+    std::unique_ptr<zalo_bot_poller> zalo_bot_polling;
+    if (zalo_bot && cfg.zalo_bot.mode == "webhook") {
+        add_zalo_bot_webhook(server, intake, cfg.zalo_bot, stats);
+        routes += ", /zalobot/webhook";
+    } else if (zalo_bot) {
+        zalo_bot_polling = std::make_unique<zalo_bot_poller>(io, *zalo_bot, intake, cfg.zalo_bot, stats);
+    }
 
     try {
         server.start();
@@ -150,12 +179,14 @@ int run_serve(const config& cfg) {
         return 1;
     }
     spdlog::info("listening on http://{}:{} (routes: /healthz, /metrics{})", cfg.http.host, server.port(),
-                 telegram && cfg.telegram.mode == "webhook" ? ", /telegram/webhook" : "");
-    if (!telegram)
+                 routes);
+    if (!telegram && !zalo_oa && !zalo_bot)
         spdlog::info(
             "no platform configured (TELEGRAM_BOT_TOKEN is not set); try `cnscd-bot chat` for the console");
     if (poller)
         poller->start();
+    if (zalo_bot_polling)
+        zalo_bot_polling->start();
     scheduler timed(io, db_writer, env);
     timed.start();
 
@@ -173,6 +204,8 @@ int run_serve(const config& cfg) {
         server.stop();
         if (poller)
             poller->stop();
+        if (zalo_bot_polling)
+            zalo_bot_polling->stop();
         timed.stop();
         auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
         wait_for_updates = [&, deadline] {
@@ -184,6 +217,12 @@ int run_serve(const config& cfg) {
             sender.stop(std::chrono::seconds(cfg.outbox.shutdown_grace_seconds), [&] {
                 if (telegram)
                     telegram->stop();
+                if (zalo_oa)
+                    zalo_oa->stop();
+                if (zalo_tokens)
+                    zalo_tokens->stop();
+                if (zalo_bot)
+                    zalo_bot->stop();
                 io.stop();
             });
         };

@@ -41,10 +41,22 @@ int run_export_roster(const config& cfg, const std::string& ward, const std::str
 int run_add_staff(const config& cfg, const std::string& ward, const std::string& name,
                   const std::string& phone, const std::string& role);
 
+struct zalo_auth_request {
+    std::string redirect_uri; // step 1: print the permission link for this callback URL
+    std::string code;         // step 2: trade the code Zalo sent to the callback for tokens
+    std::string code_verifier;
+};
+
+// Guides the first authorisation of the Zalo OA and stores the token pair.
+int run_zalo_auth(const config& cfg, const zalo_auth_request& request);
+
+// Registers the URL of /zalobot/webhook and ZALO_BOT_WEBHOOK_SECRET with the Zalo Bot Platform.
+int run_set_zalo_bot_webhook(const config& cfg, const std::string& url);
 // Prints how the bot reads `message` (command, topics, people, date, address, unparsed) as
 // JSON; `today` (YYYY-MM-DD) fixes the date that "hôm qua" counts from. Exit 1 when the
 // message is a command the bot cannot read.
-int run_parse(const config& cfg, const std::string& message, const std::optional<std::string>& today, bool json);
+int run_parse(const config& cfg, const std::string& message, const std::optional<std::string>& today,
+              bool json);
 
 // Writes the ward's report for a period ("2026-11", "2026-Q3", "2026") as XLSX (three sheets)
 // or CSV (three files named after `out`).

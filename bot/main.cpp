@@ -37,6 +37,11 @@ int main(int argc, char** argv) {
     set_webhook->add_option("--url", webhook_url,
                             "Public HTTPS URL of /telegram/webhook (default: $TELEGRAM_PUBLIC_URL)");
     set_webhook->add_flag("--drop-pending", drop_pending, "Discard updates Telegram is still holding");
+    bool zalo_bot_webhook = false;
+    set_webhook->add_flag(
+        "--zalo-bot", zalo_bot_webhook,
+        "Register /zalobot/webhook with the Zalo Bot Platform instead (ZALO_BOT_WEBHOOK_SECRET "
+        "as the secret token)");
 
     cnscd::roster_import_request import;
     auto* import_roster = app.add_subcommand(
@@ -70,6 +75,14 @@ int main(int argc, char** argv) {
     add_staff->add_option("--role", staff_role, "ward_staff (default) or admin")
         ->check(CLI::IsMember({"ward_staff", "admin"}));
 
+    cnscd::zalo_auth_request zalo_auth;
+    auto* zalo_auth_cmd = app.add_subcommand(
+        "zalo-auth", "Authorise the Zalo Official Account: without --code, print the link an OA admin opens; "
+                     "with --code, trade the code Zalo returns for a token pair and store it.");
+    zalo_auth_cmd->add_option("--redirect-uri", zalo_auth.redirect_uri,
+                              "Callback URL registered for the app at developers.zalo.me");
+    zalo_auth_cmd->add_option("--code", zalo_auth.code, "The code Zalo appended to the callback URL");
+    zalo_auth_cmd->add_option("--code-verifier", zalo_auth.code_verifier, "PKCE verifier, if one was used");
     std::string parse_message;
     std::optional<std::string> parse_today;
     bool parse_json = false;
@@ -115,6 +128,8 @@ int main(int argc, char** argv) {
         return cnscd::run_chat(*cfg, as_phone);
     if (*migrate)
         return cnscd::run_migrate(*cfg);
+    if (*set_webhook && zalo_bot_webhook)
+        return cnscd::run_set_zalo_bot_webhook(*cfg, webhook_url);
     if (*set_webhook)
         return cnscd::run_set_webhook(*cfg, webhook_url, drop_pending);
     if (*import_roster)
@@ -127,5 +142,7 @@ int main(int argc, char** argv) {
         return cnscd::run_remind(*cfg, remind_at, remind_dry_run);
     if (*add_staff)
         return cnscd::run_add_staff(*cfg, staff_ward, staff_name, staff_phone, staff_role);
+    if (*zalo_auth_cmd)
+        return cnscd::run_zalo_auth(*cfg, zalo_auth);
     return 0;
 }

@@ -289,8 +289,8 @@ void read_file_into(config& c, const json& root, const std::string& source) {
         s->integer("merge_window_ms", c.outbox.merge_window_ms, 0, 600000);
     }
     if (auto s = top.child("telegram", {"token", "api_base", "webhook_secret", "mode", "bot_username",
-                                        "public_url", "poll_timeout_seconds", "poll_idle_ms", "connections", "pipeline_depth",
-                                        "limits", "quiet_hours"})) {
+                                        "public_url", "poll_timeout_seconds", "poll_idle_ms", "connections",
+                                        "pipeline_depth", "limits", "quiet_hours"})) {
         auto& t = c.telegram;
         if (s->has("token"))
             s->fail_at("token", "secrets do not belong in the config file",
@@ -463,6 +463,23 @@ void validate(const config& c) {
         env_fail(
             "Telegram runs in webhook mode but TELEGRAM_WEBHOOK_SECRET is not set, so anyone could post fake "
             "updates. Fix: export TELEGRAM_WEBHOOK_SECRET=$(openssl rand -hex 32), or TELEGRAM_MODE=polling");
+    // Zalo: a half-configured OA would silently receive nothing (every signature fails).
+    if (!c.zalo_oa.app_id.empty() && c.zalo_oa.secret_key.empty())
+        env_fail(
+            "ZALO_OA_APP_ID is set but ZALO_OA_SECRET_KEY is not, so no Zalo OA webhook could be verified. "
+            "Fix: export ZALO_OA_SECRET_KEY=<the OA Secret Key shown where the app is linked to the OA "
+            "(not the App Secret)>");
+    if (c.zalo_oa.app_id.empty() && !c.zalo_oa.secret_key.empty())
+        env_fail(
+            "ZALO_OA_SECRET_KEY is set but ZALO_OA_APP_ID is not. Fix: export ZALO_OA_APP_ID=<the app id "
+            "at developers.zalo.me>");
+    auto& bot_secret = c.zalo_bot.webhook_secret;
+    if (c.zalo_bot.enabled() && c.zalo_bot.mode == "webhook" &&
+        (bot_secret.size() < 8 || bot_secret.size() > 256))
+        env_fail(
+            "the Zalo Bot runs in webhook mode, so ZALO_BOT_WEBHOOK_SECRET must be set to 8-256 characters "
+            "(Zalo's rule). Fix: export ZALO_BOT_WEBHOOK_SECRET=$(openssl rand -hex 32), or "
+            "ZALO_BOT_MODE=polling");
     if (!c.data_key.empty() && (c.data_key.size() != 64 || !is_hex(c.data_key)))
         env_fail("the data key (CNSCD_DATA_KEY or CNSCD_DATA_KEY_FILE) must be 64 hexadecimal characters (32 "
                  "bytes). Fix: create one with: openssl rand -hex 32 > data/key && chmod 600 data/key");

@@ -40,7 +40,7 @@ bool authorize(const command& cmd, handler_context& ctx) {
         return false;
     }
     if (rule->needs_link && !ctx.linked()) {
-        ctx.reply(text::not_linked);
+        ctx.reply(has_contact_button(ctx.in.chat.platform) ? text::not_linked : text::not_linked_no_button);
         return false;
     }
     if (rule->where == chat_rule::group_only && !ctx.in_group()) {

@@ -11,7 +11,8 @@ namespace {
 std::string help_for(const handler_context& ctx) {
     std::string help = ctx.say(text::help_member);
     if (!ctx.linked())
-        return help + ctx.say(text::help_unlinked);
+        return help + ctx.say(has_contact_button(ctx.in.chat.platform) ? text::help_unlinked
+                                                                       : text::help_unlinked_no_button);
     if (ctx.who != role::member)
         help += ctx.say(text::help_leader);
     if (ctx.who == role::ward_staff || ctx.who == role::admin)

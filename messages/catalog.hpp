@@ -27,6 +27,7 @@ enum class text {
     help_leader,
     help_staff,
     help_unlinked,
+    help_unlinked_no_button, // platforms without a share-phone button (Zalo, console)
     unknown_command,
     unknown_command_no_suggestion,
     internal_error,
@@ -35,6 +36,7 @@ enum class text {
     only_in_group,
     only_in_private,
     not_linked,
+    not_linked_no_button,
     not_understood,
     nothing_to_cancel,
     cancelled,

@@ -43,6 +43,10 @@ std::string_view catalog_en(text key) {
         return "\n\n<b>Your account is not linked yet.</b> Message me privately and press "
                "<i>Share my phone number</i> (if your number is on the team roster), "
                "or type /ma <i>invite code</i> from your team leader.";
+    case text::help_unlinked_no_button:
+        return "\n\n<b>Your account is not linked yet.</b> Message me privately and type /ma <i>invite "
+               "code</i> "
+               "from your team leader.";
     case text::unknown_command:
         return "I do not know the command /{name}. Did you mean /{suggestion}?\nType /help to see the "
                "commands.";
@@ -62,6 +66,9 @@ std::string_view catalog_en(text key) {
     case text::not_linked:
         return "I do not know which team you belong to yet. Message me privately to link your account: "
                "press <i>Share my phone number</i>, or type /ma <i>invite code</i> from your team leader.";
+    case text::not_linked_no_button:
+        return "I do not know which team you belong to yet. Message me privately and type /ma <i>invite "
+               "code</i> from your team leader to link your account.";
     case text::not_understood:
         return "I did not understand that. Type /help to see the commands.";
     case text::nothing_to_cancel:

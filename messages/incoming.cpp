@@ -43,4 +43,8 @@ outgoing text_to(chat_address to, chat_kind type, std::string text, lane priorit
     return o;
 }
 
+bool has_contact_button(channel c) {
+    return c == channel::telegram;
+}
+
 } // namespace cnscd

@@ -14,6 +14,9 @@ enum class channel { telegram, zalo_oa, zalo_bot, console };
 // Short stable names, used in the database and in callback/dedupe keys.
 std::string_view channel_name(channel c);
 std::optional<channel> channel_from_name(std::string_view name);
+// Whether the platform has a "share my phone number" button (only Telegram's keyboards do;
+// elsewhere members link with an invite code).
+bool has_contact_button(channel c);
 
 enum class chat_kind { private_chat, group };
 

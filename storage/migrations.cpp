@@ -357,12 +357,25 @@ CREATE TABLE guides (
 ) WITHOUT ROWID;
 )sql";
 
-constexpr std::array<migration, 6> migrations{{
+// The Zalo OA token pair (one row). Stored before it is used: the refresh token is single-use.
+constexpr std::string_view zalo_tokens = R"sql(
+CREATE TABLE zalo_oa_tokens (
+    id                 INTEGER PRIMARY KEY CHECK (id = 1),
+    access_token       TEXT    NOT NULL,
+    refresh_token      TEXT    NOT NULL,
+    expires_at         INTEGER NOT NULL,
+    updated_at         INTEGER NOT NULL,
+    refresh_started_at INTEGER NOT NULL DEFAULT 0 -- a refresh call began; its answer is not stored yet
+);
+)sql";
+
+constexpr std::array<migration, 7> migrations{{
     {1, "infrastructure: meta, processed updates, outbox", infrastructure},
     {2, "registry: wards, teams, members, accounts, groups, invites, audit", registry},
     {3, "registry: index members by CCCD digest", registry_indexes},
     {4, "visits and sessions, their history and daily totals", visits},
     {5, "reports: submissions, planned reminders, extra deadlines", reports},
+    {6, "zalo: OA token pair", zalo_tokens},
     {7, "broadcast campaigns and guides added from chat", broadcasts},
 }};
 

@@ -111,5 +111,22 @@ TEST(load_config, shipped_example_is_valid) {
     EXPECT_EQ(c->wards[0].targets.size(), 3u);
 }
 
+TEST(load_config, half_configured_zalo_is_refused_with_the_fix) {
+    auto c = load_config(std::nullopt, env({{"ZALO_OA_APP_ID", "2553928453557884079"}}));
+    ASSERT_FALSE(c);
+    EXPECT_NE(c.error().message.find("ZALO_OA_SECRET_KEY"), std::string::npos) << c.error().message;
+    c = load_config(std::nullopt, env({{"ZALO_OA_SECRET_KEY", "k"}}));
+    ASSERT_FALSE(c);
+    EXPECT_NE(c.error().message.find("ZALO_OA_APP_ID"), std::string::npos) << c.error().message;
+    c = load_config(std::nullopt, env({{"ZALO_BOT_TOKEN", "t"}, {"ZALO_BOT_WEBHOOK_SECRET", "short"}}));
+    ASSERT_FALSE(c);
+    EXPECT_NE(c.error().message.find("8-256"), std::string::npos) << c.error().message;
+    c = load_config(std::nullopt, env({{"ZALO_BOT_TOKEN", "t"}, {"ZALO_BOT_MODE", "polling"}}));
+    EXPECT_TRUE(c) << "polling needs no webhook secret";
+    c = load_config(std::nullopt, env({{"ZALO_OA_APP_ID", "1"}, {"ZALO_OA_SECRET_KEY", "k"}}));
+    ASSERT_TRUE(c) << c.error().message;
+    EXPECT_TRUE(c->zalo_oa.enabled());
+}
+
 } // namespace
 } // namespace cnscd

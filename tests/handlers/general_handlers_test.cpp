@@ -19,6 +19,21 @@ TEST(general_handlers, start_greets_in_vietnamese_and_offers_phone_sharing_to_st
     EXPECT_FALSE(out[0].contact_button.empty());
 }
 
+TEST(general_handlers, on_zalo_strangers_are_told_to_use_an_invite_code_not_a_button) {
+    for (auto platform : {channel::zalo_oa, channel::zalo_bot}) {
+        test_bot bot;
+        bot.platform = platform;
+        auto text = test_bot::joined(bot.say("6142494823123456789", "/start"));
+        EXPECT_NE(text.find("chưa liên kết"), std::string::npos) << text;
+        EXPECT_NE(text.find("/ma"), std::string::npos) << text;
+        EXPECT_EQ(text.find("Chia sẻ số điện thoại"), std::string::npos)
+            << "Zalo has no such button: " << text;
+        auto member_only = test_bot::joined(bot.say("6142494823123456789", "/thongke"));
+        EXPECT_NE(member_only.find("/ma"), std::string::npos) << member_only;
+        EXPECT_EQ(member_only.find("Chia sẻ số điện thoại"), std::string::npos) << member_only;
+    }
+}
+
 TEST(general_handlers, help_for_a_leader_lists_leader_commands_but_not_staff_ones) {
     test_bot bot;
     auto w = bot.ward("Phường Hòa Xuân");

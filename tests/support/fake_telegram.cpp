@@ -59,7 +59,9 @@ struct fake_telegram::impl {
         port = acceptor.local_endpoint().port();
     }
 
-    // Workers keep `self` alive: they outlive the fake (detached on keep-alive connections).
+    // Workers keep the server state alive (they may outlive the fake, blocked on a keep-alive
+    // connection) and own their socket only inside their body, so nothing they touch is freed
+    // under them.
     void accept_loop(const std::shared_ptr<impl>& self) {
         while (!stopping) {
             beast::error_code ec;
@@ -75,7 +77,17 @@ struct fake_telegram::impl {
                 continue;
             }
             std::lock_guard lock(mutex);
-            workers.emplace_back([self, s = std::move(socket)]() mutable { self->serve(std::move(s)); });
+            beast::error_code release_ec;
+            auto fd = socket.release(release_ec);
+            if (release_ec)
+                continue;
+            workers.emplace_back([self, fd] {
+                tcp::socket s(self->io);
+                beast::error_code assign_ec;
+                s.assign(tcp::v4(), fd, assign_ec);
+                if (!assign_ec)
+                    self->serve(std::move(s));
+            });
         }
     }
 

@@ -1,0 +1,214 @@
+#include "bot/zalo/zalo_bot_client.hpp"
+
+#include "bot/http/http_server.hpp"
+#include "bot/ingest.hpp"
+#include "bot/metrics.hpp"
+#include "bot/secure_compare.hpp"
+#include "bot/zalo/zalo_bot_adapter.hpp"
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/steady_timer.hpp>
+
+#include <spdlog/spdlog.h>
+
+#include <vector>
+
+namespace cnscd {
+
+namespace net = boost::asio;
+
+namespace {
+
+class client_impl final : public zalo_bot_client {
+public:
+    client_impl(net::io_context& io, const zalo_bot_config& cfg)
+        : cfg_(cfg), http_(make_http_client(io, cfg.api_base, 4, 1)) {
+        std::string_view base = cfg.api_base;
+        auto scheme = base.find("://");
+        auto slash = base.find('/', scheme == std::string_view::npos ? 0 : scheme + 3);
+        prefix_ = slash == std::string_view::npos ? "" : std::string(base.substr(slash));
+        while (!prefix_.empty() && prefix_.back() == '/')
+            prefix_.pop_back();
+    }
+
+    channel platform() const override { return channel::zalo_bot; }
+    const rate_limits& limits() const override { return cfg_.limits; }
+    const quiet_hours& quiet() const override { return cfg_.quiet; }
+
+    void call(const std::string& method, std::string json_body, std::chrono::milliseconds timeout,
+              std::function<void(http_result)> done) override {
+        http_call c;
+        c.target = prefix_ + "/bot" + cfg_.token + "/" + method;
+        c.body = std::move(json_body);
+        c.timeout = timeout;
+        http_->request(std::move(c), std::move(done));
+    }
+
+    void deliver(const outgoing& m, const std::string&, std::function<void(delivery_result)> done) override {
+        auto calls = std::make_shared<std::vector<zalo_bot::api_call>>(zalo_bot::api_calls_for(m));
+        if (auto why = zalo_bot::undeliverable_file(m)) {
+            // The caption goes; the file cannot: say so in the outbox, where staff see it.
+            done = [why = *why, done = std::move(done)](delivery_result d) {
+                if (d.what == delivery_result::outcome::sent) {
+                    d.what = delivery_result::outcome::permanent;
+                    d.error = why;
+                }
+                done(std::move(d));
+            };
+        }
+        if (calls->empty())
+            return done(delivery_result{});
+        send(calls, 0, std::move(done));
+    }
+
+    void stop() override { http_->stop(); }
+
+private:
+    void send(std::shared_ptr<std::vector<zalo_bot::api_call>> calls, std::size_t i,
+              std::function<void(delivery_result)> done) {
+        auto& api = (*calls)[i];
+        call(api.method, api.json_body, std::chrono::seconds(30),
+             [this, calls, i, done = std::move(done)](http_result r) mutable {
+                 auto d = zalo_bot::to_delivery(
+                     r.ok() ? zalo_bot::read_answer(r.status, r.body) : zalo_bot::api_answer{}, r.error);
+                 if (d.what != delivery_result::outcome::sent || i + 1 == calls->size())
+                     return done(std::move(d));
+                 send(calls, i + 1, std::move(done));
+             });
+    }
+
+    zalo_bot_config cfg_;
+    std::shared_ptr<http_client> http_;
+    std::string prefix_;
+};
+
+void submit_update(ingest& in, metrics& m, const std::string& body, const std::string& from,
+                   std::function<void(int, std::string)> answer) {
+    auto& stats = m.of(channel::zalo_bot);
+    auto u = zalo_bot::parse_update(body);
+    if (!u) {
+        ++stats.bad_requests;
+        spdlog::warn("zalo_bot: bad update from {}: {}", from, u.error());
+        return answer(400, u.error() + "\n");
+    }
+    if (!u->in) {
+        ++stats.ignored_events;
+        spdlog::debug("zalo_bot: ignoring event {}", u->event_name);
+        return answer(200, "ok");
+    }
+    auto started = std::chrono::steady_clock::now();
+    in.submit(std::move(*u->in), [answer = std::move(answer), &stats, started](ingest_outcome outcome) {
+        if (outcome == ingest_outcome::storage_failed)
+            return answer(503, "storage unavailable, retry later\n");
+        stats.ack_latency.observe(
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+        answer(200, "ok");
+    });
+}
+
+} // namespace
+
+std::unique_ptr<zalo_bot_client> make_zalo_bot_client(net::io_context& io, const zalo_bot_config& cfg) {
+    return std::make_unique<client_impl>(io, cfg);
+}
+
+void add_zalo_bot_webhook(http_server& server, ingest& in, const zalo_bot_config& cfg, metrics& m) {
+    server.route("POST", "/zalobot/webhook", [&in, &cfg, &m](http_request&& req, http_respond respond) {
+        if (cfg.webhook_secret.empty() ||
+            !secure_equals(req.header("X-Bot-Api-Secret-Token"), cfg.webhook_secret)) {
+            ++m.of(channel::zalo_bot).unauthorized;
+            spdlog::warn("zalo_bot: webhook from {} with a wrong or missing secret token", req.remote);
+            return respond({401, "text/plain; charset=utf-8", "unauthorized\n"});
+        }
+        submit_update(in, m, req.body, req.remote,
+                      [respond = std::move(respond)](int status, std::string body) {
+                          respond({status, "text/plain; charset=utf-8", std::move(body)});
+                      });
+    });
+}
+
+struct zalo_bot_poller::impl : std::enable_shared_from_this<zalo_bot_poller::impl> {
+    net::io_context& io;
+    zalo_bot_client& client;
+    ingest& in;
+    const zalo_bot_config& cfg;
+    metrics& stats;
+    net::steady_timer timer;
+    bool stopped = false;
+    int failures = 0;
+
+    impl(net::io_context& io_, zalo_bot_client& c, ingest& i, const zalo_bot_config& cfg_, metrics& m)
+        : io(io_), client(c), in(i), cfg(cfg_), stats(m), timer(io_) {}
+
+    void later(std::chrono::milliseconds wait) {
+        if (stopped)
+            return;
+        timer.expires_after(wait);
+        timer.async_wait([self = shared_from_this()](boost::system::error_code ec) {
+            if (!ec)
+                self->poll();
+        });
+    }
+
+    void poll() {
+        if (stopped)
+            return;
+        // Zalo takes the timeout as a string.
+        auto body = R"({"timeout":")" + std::to_string(cfg.poll_timeout_seconds) + R"("})";
+        client.call("getUpdates", body, std::chrono::seconds(cfg.poll_timeout_seconds + 15),
+                    [self = shared_from_this()](http_result r) { self->on_update(std::move(r)); });
+    }
+
+    void on_update(http_result r) {
+        if (stopped)
+            return;
+        auto a = r.ok() ? zalo_bot::read_answer(r.status, r.body) : zalo_bot::api_answer{};
+        if (r.ok() && !a.ok && a.error_code == 408) {
+            failures = 0;
+            return later(std::chrono::milliseconds(cfg.poll_idle_ms)); // the long poll ended empty
+        }
+        if (!r.ok() || !a.ok) {
+            ++failures;
+            auto wait = std::min(60000, 500 * (1 << std::min(failures, 7)));
+            spdlog::warn("zalo_bot: getUpdates failed ({}); retrying in {} ms",
+                         r.ok() ? a.description : r.error, wait);
+            return later(std::chrono::milliseconds(wait));
+        }
+        failures = 0;
+        submit_update(in, stats, r.body, "getUpdates",
+                      [self = shared_from_this()](int status, std::string why) {
+                          if (status == 400 || status == 503)
+                              spdlog::error("zalo_bot: an update from getUpdates was not stored ({}); Zalo "
+                                            "will not send it again",
+                                            why.substr(0, why.find('\n')));
+                          net::post(self->io, [self] { self->later(std::chrono::milliseconds(0)); });
+                      });
+    }
+};
+
+zalo_bot_poller::zalo_bot_poller(net::io_context& io, zalo_bot_client& client, ingest& in,
+                                 const zalo_bot_config& cfg, metrics& m)
+    : impl_(std::make_shared<impl>(io, client, in, cfg, m)) {}
+
+zalo_bot_poller::~zalo_bot_poller() {
+    stop();
+}
+
+void zalo_bot_poller::start() {
+    spdlog::info("zalo_bot: polling for updates");
+    impl_->client.call("deleteWebhook", "{}", std::chrono::seconds(15), [self = impl_](http_result r) {
+        auto a = r.ok() ? zalo_bot::read_answer(r.status, r.body) : zalo_bot::api_answer{};
+        if (!r.ok() || !a.ok)
+            spdlog::warn("zalo_bot: deleteWebhook failed ({}); polling anyway",
+                         r.ok() ? a.description : r.error);
+        self->poll();
+    });
+}
+
+void zalo_bot_poller::stop() {
+    impl_->stopped = true;
+    impl_->timer.cancel();
+}
+
+} // namespace cnscd

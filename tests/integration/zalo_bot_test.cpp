@@ -1,0 +1,193 @@
+// The real binary on loopback against the fake Zalo Bot Platform: the secret-token webhook
+// (wrapped and unwrapped bodies, redeliveries) and getUpdates polling (one update per call,
+// 408 when empty).
+
+#include "storage/database.hpp"
+#include "storage/outbox.hpp"
+#include "storage/update_log.hpp"
+#include "tests/support/bot_process.hpp"
+#include "tests/support/fake_zalo.hpp"
+#include "tests/support/fixtures.hpp"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+#include <thread>
+
+namespace cnscd {
+namespace {
+
+using namespace std::chrono_literals;
+using json = nlohmann::json;
+using test::http_request_to;
+
+const std::string secret = "zalo-bot-secret-1";
+const std::string token = "1234567890:zalo-bot-test";
+
+std::string private_text(const std::string& id, const std::string& user, const std::string& text) {
+    return json{{"event_name", "message.text.received"},
+                {"message",
+                 {{"message_id", id},
+                  {"date", 1767225600602},
+                  {"from", {{"id", user}, {"display_name", "Lan"}, {"is_bot", false}}},
+                  {"chat", {{"id", user}, {"chat_type", "PRIVATE"}}},
+                  {"text", text}}}}
+        .dump();
+}
+
+struct zalo_bot_fixture : ::testing::Test {
+    test::fake_zalo zalo;
+    std::string dir = test::temp_dir(::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::string db_path = dir + "/bot.db";
+    std::uint16_t port = test::free_port();
+    std::unique_ptr<test::bot_process> bot;
+
+    void start(const std::string& mode) {
+        std::ofstream(dir + "/bot.json")
+            << R"({"zalo_bot": {"limits": {"enabled": false}, "poll_idle_ms": 20}, "outbox": {"retry_base_ms": 100}})";
+        bot = std::make_unique<test::bot_process>(
+            std::map<std::string, std::string>{{"CNSCD_DB", db_path},
+                                               {"CNSCD_LISTEN", "127.0.0.1:" + std::to_string(port)},
+                                               {"CNSCD_CONFIG", dir + "/bot.json"},
+                                               {"ZALO_BOT_TOKEN", token},
+                                               {"ZALO_BOT_API_BASE", zalo.base_url()},
+                                               {"ZALO_BOT_WEBHOOK_SECRET", secret},
+                                               {"ZALO_BOT_MODE", mode},
+                                               {"CNSCD_TEST_LOG", dir + "/bot.log"}});
+        ASSERT_TRUE(bot->wait_ready(port)) << "bot did not start; see " << dir << "/bot.log";
+    }
+
+    test::http_answer post(const std::string& body, const std::string& token_header = secret) {
+        std::map<std::string, std::string> headers;
+        if (!token_header.empty())
+            headers["X-Bot-Api-Secret-Token"] = token_header;
+        return http_request_to(port, "POST", "/zalobot/webhook", body, headers);
+    }
+
+    std::size_t sends_to(const std::string& chat) {
+        std::size_t n = 0;
+        for (auto& c : zalo.calls("sendMessage"))
+            n += c.to == chat;
+        return n;
+    }
+
+    bool wait_sends(const std::string& chat, std::size_t n, std::chrono::milliseconds t = 10s) {
+        return zalo.wait_for(
+            [&](const std::vector<test::zalo_call>& calls) {
+                std::size_t k = 0;
+                for (auto& c : calls)
+                    k += c.method == "sendMessage" && c.to == chat;
+                return k >= n;
+            },
+            t);
+    }
+
+    bool recorded(const std::string& id) {
+        auto db = database::open(db_path, {false, false});
+        return update_log(*db).contains(channel::zalo_bot, id);
+    }
+
+    void TearDown() override {
+        if (bot)
+            bot->terminate();
+    }
+};
+
+TEST_F(zalo_bot_fixture, webhook_update_is_stored_then_answered_with_the_bot_token) {
+    start("webhook");
+    EXPECT_EQ(post(private_text("m000000000000000001", "u1", "/start")).status, 200);
+    EXPECT_TRUE(recorded("m000000000000000001")) << "acknowledged means committed";
+    ASSERT_TRUE(wait_sends("u1", 1));
+    auto call = zalo.calls("sendMessage").front();
+    EXPECT_EQ(call.access_token, token);
+    EXPECT_NE(call.text.find("Xin chào"), std::string::npos) << call.text;
+}
+
+TEST_F(zalo_bot_fixture, wrapped_group_body_is_accepted_and_redeliveries_answered_once) {
+    start("webhook");
+    auto body = test::fixture("zalo_bot/message_text_wrapped.json");
+    for (int i = 0; i < 3; ++i)
+        EXPECT_EQ(post(body).status, 200);
+    EXPECT_TRUE(recorded("2d758cb5e222177a4e35"));
+    // The group is not bound to a team: the bot still answers there, once.
+    ASSERT_TRUE(wait_sends("7aa1b2c3d4e5f6a7b8c9", 1));
+    std::this_thread::sleep_for(500ms);
+    EXPECT_EQ(sends_to("7aa1b2c3d4e5f6a7b8c9"), 1u);
+}
+
+TEST_F(zalo_bot_fixture, wrong_or_missing_secret_is_refused_and_nothing_is_stored) {
+    start("webhook");
+    EXPECT_EQ(post(private_text("m1", "u2", "/start"), "").status, 401);
+    EXPECT_EQ(post(private_text("m2", "u2", "/start"), secret + "x").status, 401);
+    EXPECT_EQ(post("{not json").status, 400);
+    EXPECT_FALSE(recorded("m1"));
+    EXPECT_FALSE(recorded("m2"));
+    std::this_thread::sleep_for(300ms);
+    EXPECT_EQ(sends_to("u2"), 0u);
+}
+
+TEST_F(zalo_bot_fixture, polling_takes_one_update_per_call_and_treats_408_as_empty) {
+    start("polling");
+    ASSERT_TRUE(zalo.wait_for(
+        [](auto& calls) {
+            std::size_t polls = 0;
+            for (auto& c : calls)
+                polls += c.method == "getUpdates";
+            return polls >= 2;
+        },
+        5s))
+        << "keeps polling after 408";
+    EXPECT_EQ(zalo.calls("deleteWebhook").size(), 1u);
+    auto poll = zalo.calls("getUpdates").front();
+    EXPECT_EQ(json::parse(poll.body)["timeout"], "30") << "Zalo takes the timeout as a string";
+    zalo.push_bot_update(private_text("p000000000000000001", "u3", "/start"));
+    zalo.push_bot_update(private_text("p000000000000000002", "u4", "/start"));
+    ASSERT_TRUE(wait_sends("u3", 1));
+    ASSERT_TRUE(wait_sends("u4", 1));
+    EXPECT_TRUE(recorded("p000000000000000001"));
+    EXPECT_TRUE(recorded("p000000000000000002"));
+}
+
+TEST_F(zalo_bot_fixture, a_local_file_fails_visibly_instead_of_sending_its_name) {
+    {
+        auto db = database::open(db_path, {true, true});
+        outgoing m;
+        m.kind = outgoing_kind::document;
+        m.to = {channel::zalo_bot, "u9"};
+        m.document = attachment{"document", "file:/nonexistent/bao_cao.xlsx", "bao_cao.xlsx"};
+        outbox(*db).add(m, 1767225600);
+    }
+    start("webhook");
+    std::optional<delivery_status> s;
+    for (int i = 0; i < 100 && !(s && s->state == delivery_state::failed); ++i) {
+        std::this_thread::sleep_for(50ms);
+        s = outbox(*database::open(db_path, {false, false})).status(1);
+    }
+    ASSERT_TRUE(s);
+    EXPECT_EQ(s->state, delivery_state::failed);
+    EXPECT_NE(s->error.find("cannot send files"), std::string::npos) << s->error;
+    EXPECT_EQ(sends_to("u9"), 0u);
+}
+
+TEST_F(zalo_bot_fixture, set_webhook_registers_the_url_and_secret) {
+    std::ofstream(dir + "/bot.json") << "{}";
+    test::bot_process p({{"CNSCD_DB", db_path},
+                         {"CNSCD_CONFIG", dir + "/bot.json"},
+                         {"ZALO_BOT_TOKEN", token},
+                         {"ZALO_BOT_API_BASE", zalo.base_url()},
+                         {"ZALO_BOT_WEBHOOK_SECRET", secret},
+                         {"CNSCD_TEST_LOG", dir + "/set.log"}},
+                        {"set-webhook", "--zalo-bot", "--url", "https://bot.example.vn/zalobot/webhook"});
+    for (int i = 0; i < 200 && p.running(); ++i)
+        std::this_thread::sleep_for(50ms);
+    auto calls = zalo.calls("setWebhook");
+    ASSERT_EQ(calls.size(), 1u);
+    auto body = json::parse(calls[0].body);
+    EXPECT_EQ(body["url"], "https://bot.example.vn/zalobot/webhook");
+    EXPECT_EQ(body["secret_token"], secret);
+    EXPECT_EQ(calls[0].access_token, token);
+}
+
+} // namespace
+} // namespace cnscd
