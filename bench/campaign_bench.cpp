@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
+#include <map>
 #include <set>
 #include <thread>
 
@@ -137,6 +138,12 @@ int main(int argc, char** argv) {
     double seconds = std::chrono::duration<double>(last - first).count();
     // Everything else the bot sent meanwhile (interactive replies, the day's reminders to the
     // same groups) shares the platform's 30 messages/s with the campaign.
+    std::map<std::string, std::size_t> limited_by;
+    for (auto& c : telegram.calls())
+        if (c.status == 429)
+            ++limited_by[c.method + " " + c.chat_id];
+    for (auto& [what, count] : limited_by)
+        std::fprintf(stderr, "429: %s x%zu\n", what.c_str(), count);
     std::size_t in_window = 0;
     for (auto& c : telegram.calls())
         if (c.status == 200 && c.at >= first && c.at <= last && c.method != "getMe")

@@ -28,11 +28,10 @@ using ms = std::chrono::milliseconds;
 
 namespace {
 
-// Telegram counts messages per second over any one-second window: a bucket that could hold
-// a whole second's worth would let twice the limit through. A tenth of it keeps the worst
-// window at 1.1 x the rate, within what the platform tolerates.
+// Telegram counts messages over any one-second window, so sends are spread evenly (a bucket
+// of one): a bucket holding a second's worth let up to twice the limit through in a window.
 double global_burst(const rate_limits& limits) {
-    return std::max(1.0, limits.global_per_second / 10);
+    return std::min(1.0, limits.global_per_second);
 }
 
 } // namespace

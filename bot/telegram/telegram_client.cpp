@@ -2,6 +2,9 @@
 
 #include "bot/telegram/telegram_adapter.hpp"
 
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/steady_timer.hpp>
+
 #include <nlohmann/json.hpp>
 
 #include <fstream>
@@ -61,8 +64,9 @@ delivery_result interpret(const http_result& r, const outgoing& m) {
 class client_impl final : public telegram_client {
 public:
     client_impl(boost::asio::io_context& io, const telegram_config& cfg)
-        : cfg_(cfg), http_(make_http_client(io, cfg.api_base, static_cast<std::size_t>(cfg.connections),
-                                            static_cast<std::size_t>(cfg.pipeline_depth))) {
+        : io_(io), cfg_(cfg),
+          http_(make_http_client(io, cfg.api_base, static_cast<std::size_t>(cfg.connections),
+                                 static_cast<std::size_t>(cfg.pipeline_depth))) {
         // The path prefix of the base URL (if any) comes before /bot<token>/.
         std::string_view base = cfg.api_base;
         auto scheme = base.find("://");
@@ -88,15 +92,18 @@ public:
     void deliver(const outgoing& m, const std::string& edit_ref,
                  std::function<void(delivery_result)> done) override {
         auto calls = telegram::api_calls_for(m, edit_ref);
-        send_parts(std::make_shared<std::vector<telegram::api_call>>(std::move(calls)), 0, m,
-                   std::move(done));
+        send_parts(std::make_shared<std::vector<telegram::api_call>>(std::move(calls)), 0, m, std::move(done),
+                   0);
     }
 
     void stop() override { http_->stop(); }
 
 private:
+    // The parts of a long message go one by one. Later parts keep the chat's pace themselves
+    // (the sender paces whole messages) and wait out a 429 here: retrying the whole message
+    // would repeat the parts already delivered.
     void send_parts(std::shared_ptr<std::vector<telegram::api_call>> calls, std::size_t i, const outgoing& m,
-                    std::function<void(delivery_result)> done) {
+                    std::function<void(delivery_result)> done, int waits) {
         auto& api = (*calls)[i];
         http_call c;
         c.target = prefix_ + "/bot" + cfg_.token + "/" + api.method;
@@ -109,12 +116,40 @@ private:
             d.error = "cannot read the file to upload";
             return done(std::move(d));
         }
-        http_->request(std::move(c), [this, calls, i, m, done = std::move(done)](http_result r) mutable {
+        http_->request(std::move(c), [this, calls, i, m, done = std::move(done),
+                                      waits](http_result r) mutable {
             auto d = interpret(r, m);
-            if (d.what != delivery_result::outcome::sent || i + 1 == calls->size())
+            if (i > 0 && d.what == delivery_result::outcome::rate_limited && waits < 3)
+                return after(std::chrono::seconds(d.retry_after_seconds),
+                             [this, calls, i, m, done = std::move(done), waits]() mutable {
+                                 send_parts(calls, i, m, std::move(done), waits + 1);
+                             });
+            if (d.what != delivery_result::outcome::sent || calls->size() == 1)
                 return done(std::move(d));
-            send_parts(calls, i + 1, m, std::move(done));
+            if (i + 1 == calls->size()) // the sender paced the first part; keep the pace after the last
+                return after(part_gap(m),
+                             [d = std::move(d), done = std::move(done)]() mutable { done(std::move(d)); });
+            after(part_gap(m), [this, calls, i, m, done = std::move(done)]() mutable {
+                send_parts(calls, i + 1, m, std::move(done), 0);
+            });
         });
+    }
+
+    std::chrono::milliseconds part_gap(const outgoing& m) const {
+        if (!cfg_.limits.enabled)
+            return std::chrono::milliseconds(0);
+        double per_second =
+            m.chat_type == chat_kind::group
+                ? std::min(cfg_.limits.per_chat_per_second, cfg_.limits.per_group_per_minute / 60.0)
+                : cfg_.limits.per_chat_per_second;
+        return std::chrono::milliseconds(per_second > 0 ? static_cast<long>(1000 / per_second) : 0);
+    }
+
+    template <class F> void after(std::chrono::milliseconds delay, F fn) {
+        if (delay.count() <= 0)
+            return fn();
+        auto timer = std::make_shared<boost::asio::steady_timer>(io_, delay);
+        timer->async_wait([timer, fn = std::move(fn)](boost::system::error_code) mutable { fn(); });
     }
 
     // multipart/form-data: the JSON fields as form fields plus the file.
@@ -149,6 +184,7 @@ private:
         return out;
     }
 
+    boost::asio::io_context& io_;
     telegram_config cfg_;
     std::shared_ptr<http_client> http_;
     std::string prefix_;
