@@ -41,6 +41,9 @@ int run_export_roster(const config& cfg, const std::string& ward, const std::str
 int run_add_staff(const config& cfg, const std::string& ward, const std::string& name,
                   const std::string& phone, const std::string& role);
 
+// Copies the database to `to` with SQLite's online backup (safe while serve runs).
+int run_backup(const config& cfg, const std::string& to);
+
 // Sets up logging for the process.
 void setup_logging(const std::string& level);
 

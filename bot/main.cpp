@@ -70,6 +70,14 @@ int main(int argc, char** argv) {
     add_staff->add_option("--role", staff_role, "ward_staff (default) or admin")
         ->check(CLI::IsMember({"ward_staff", "admin"}));
 
+    std::string backup_to;
+    auto* backup = app.add_subcommand("backup", "Copy the database to a file while the bot keeps serving "
+                                                "(SQLite online backup; the copy is checked before it "
+                                                "takes the file's name). Restore: stop the bot, put the "
+                                                "copy in place of the database file, start it.");
+    backup->add_option("--to", backup_to, "The backup file to write, e.g. backups/cnscd-2026-11-24.db")
+        ->required();
+
     CLI11_PARSE(app, argc, argv);
 
     auto cfg = cnscd::load_config(config_path, cnscd::process_env());
@@ -92,5 +100,7 @@ int main(int argc, char** argv) {
         return cnscd::run_export_roster(*cfg, export_ward, export_file, full_cccd);
     if (*add_staff)
         return cnscd::run_add_staff(*cfg, staff_ward, staff_name, staff_phone, staff_role);
+    if (*backup)
+        return cnscd::run_backup(*cfg, backup_to);
     return 0;
 }

@@ -37,6 +37,8 @@ public:
     std::optional<int>
     terminate(std::chrono::milliseconds timeout = std::chrono::seconds(20)); // SIGTERM, exit code
     bool running();
+    // Waits for a process that exits by itself (a subcommand); its exit code, or nullopt.
+    std::optional<int> wait_exit(std::chrono::milliseconds timeout = std::chrono::seconds(60));
     pid_t pid() const { return pid_; }
     std::string log_path() const { return log_; }
 
