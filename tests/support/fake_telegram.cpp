@@ -21,7 +21,7 @@ using tcp = net::ip::tcp;
 using json = nlohmann::json;
 using steady = std::chrono::steady_clock;
 
-struct fake_telegram::impl {
+struct fake_telegram::impl : std::enable_shared_from_this<fake_telegram::impl> {
     net::io_context io;
     tcp::acceptor acceptor{io};
     std::uint16_t port = 0;
@@ -74,7 +74,10 @@ struct fake_telegram::impl {
                 continue;
             }
             std::lock_guard lock(mutex);
-            workers.emplace_back([this, s = std::move(socket)]() mutable { serve(std::move(s)); });
+            // A worker may outlive the fake (it is detached, blocked on the bot's keep-alive
+            // connection): it keeps the state it reads alive.
+            workers.emplace_back(
+                [self = shared_from_this(), s = std::move(socket)]() mutable { self->serve(std::move(s)); });
         }
     }
 
