@@ -41,6 +41,11 @@ int run_export_roster(const config& cfg, const std::string& ward, const std::str
 int run_add_staff(const config& cfg, const std::string& ward, const std::string& name,
                   const std::string& phone, const std::string& role);
 
+// Prints how the bot reads `message` (command, topics, people, date, address, unparsed) as
+// JSON; `today` (YYYY-MM-DD) fixes the date that "hôm qua" counts from. Exit 1 when the
+// message is a command the bot cannot read.
+int run_parse(const config& cfg, const std::string& message, const std::optional<std::string>& today, bool json);
+
 // Copies the database to `to` with SQLite's online backup (safe while serve runs).
 int run_backup(const config& cfg, const std::string& to);
 

@@ -70,6 +70,19 @@ int main(int argc, char** argv) {
     add_staff->add_option("--role", staff_role, "ward_staff (default) or admin")
         ->check(CLI::IsMember({"ward_staff", "admin"}));
 
+    std::string parse_message;
+    std::optional<std::string> parse_today;
+    bool parse_json = false;
+    auto* parse = app.add_subcommand("parse", "Show how the bot reads a chat message (for support and for "
+                                              "tuning topic keywords), without touching the database.");
+    parse
+        ->add_option("message", parse_message,
+                     "The message, e.g. \"/tham số 12 ngõ 5, cài VNeID cho 2 người\"")
+        ->required();
+    parse->add_flag("--json", parse_json, "One JSON object on one line");
+    parse->add_option("--today", parse_today,
+                      "The day to count \"hôm qua\" from (YYYY-MM-DD; default: today)");
+
     std::string backup_to;
     auto* backup = app.add_subcommand("backup", "Copy the database to a file while the bot keeps serving "
                                                 "(SQLite online backup; the copy is checked before it "
@@ -85,6 +98,8 @@ int main(int argc, char** argv) {
         std::cerr << "configuration error: " << cfg.error().message << "\n";
         return 2;
     }
+    if (*parse)
+        return cnscd::run_parse(*cfg, parse_message, parse_today, parse_json);
     cnscd::setup_logging(cfg->log_level);
     if (*serve)
         return cnscd::run_serve(*cfg);

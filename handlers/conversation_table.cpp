@@ -8,7 +8,10 @@ namespace cnscd {
 namespace {
 
 // Button data prefixes. Keep them short: Telegram allows 64 bytes of data.
-constexpr std::array<choice_route, 0> choices{{}};
+constexpr std::array<choice_route, 2> choices{{
+    {"t", on_topic_choice},     // t:<record no>:<topic code>
+    {"b", on_broadcast_choice}, // b:send|cancel|retry:<campaign id>
+}};
 
 constexpr std::array<conversation_route, 0> conversations{{}};
 

@@ -1,9 +1,2 @@
-#include "handlers/delivery_hooks.hpp"
-
-namespace cnscd {
-
-void on_delivery(database&, const dispatch_env&, const delivery_report&) {
-    // Broadcast campaigns follow their deliveries here (broadcast issue).
-}
-
-} // namespace cnscd
+// on_delivery (delivery_hooks.hpp) lives with the feature that follows its deliveries:
+// broadcast_handlers.cpp.

@@ -43,12 +43,14 @@ void handle(const cmd_edit&, handler_context&);
 void handle(const cmd_my_stats&, handler_context&);
 void handle(const cmd_team_stats&, handler_context&);
 void handle(const cmd_ranking&, handler_context&);
+void on_topic_choice(std::string_view data, handler_context&); // button "t:<no>:<topic>"
 
 // broadcast_handlers.cpp, guide_handlers.cpp
 void handle(const cmd_broadcast&, handler_context&);
 void handle(const cmd_broadcast_list&, handler_context&);
 void handle(const cmd_guides&, handler_context&);
 void handle(const cmd_add_guide&, handler_context&);
+void on_broadcast_choice(std::string_view data, handler_context&); // buttons "b:send|cancel|retry:<id>"
 
 // report_handlers.cpp
 void handle(const cmd_deadlines&, handler_context&);

@@ -10,39 +10,6 @@ void later(handler_context& ctx) {
 }
 } // namespace
 
-void handle(const cmd_visit&, handler_context& ctx) {
-    later(ctx);
-}
-void handle(const cmd_session&, handler_context& ctx) {
-    later(ctx);
-}
-void handle(const cmd_undo&, handler_context& ctx) {
-    later(ctx);
-}
-void handle(const cmd_edit&, handler_context& ctx) {
-    later(ctx);
-}
-void handle(const cmd_my_stats&, handler_context& ctx) {
-    later(ctx);
-}
-void handle(const cmd_team_stats&, handler_context& ctx) {
-    later(ctx);
-}
-void handle(const cmd_ranking&, handler_context& ctx) {
-    later(ctx);
-}
-void handle(const cmd_broadcast&, handler_context& ctx) {
-    later(ctx);
-}
-void handle(const cmd_broadcast_list&, handler_context& ctx) {
-    later(ctx);
-}
-void handle(const cmd_guides&, handler_context& ctx) {
-    later(ctx);
-}
-void handle(const cmd_add_guide&, handler_context& ctx) {
-    later(ctx);
-}
 void handle(const cmd_deadlines&, handler_context& ctx) {
     later(ctx);
 }

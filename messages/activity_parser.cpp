@@ -3,6 +3,8 @@
 #include "messages/text_fold.hpp"
 #include "messages/topics.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <vector>
 
@@ -94,6 +96,92 @@ std::optional<year_month_day> explicit_date(std::string_view w, year_month_day t
     return ymd;
 }
 
+// "AI" only in capitals means the topic: folded, "ai" is also the Vietnamese "who".
+std::string with_ai_spelled_out(std::string_view text) {
+    std::string out;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        bool word_start = i == 0 || !std::isalnum(static_cast<unsigned char>(text[i - 1]));
+        bool word_end = i + 2 >= text.size() || !std::isalnum(static_cast<unsigned char>(text[i + 2]));
+        if (word_start && word_end && text.substr(i, 2) == "AI") {
+            out += "tri tue nhan tao";
+            ++i;
+            continue;
+        }
+        out += text[i];
+    }
+    return out;
+}
+
+// Date words are not part of an address: "45 Trần Phú hôm kia" is at "45 Trần Phú".
+void strip_date_words(std::string& place) {
+    for (;;) {
+        auto space = place.find_last_of(' ');
+        if (space == std::string::npos)
+            return;
+        auto last = fold(std::string_view(place).substr(space + 1));
+        bool date_like = !last.empty() && std::isdigit(static_cast<unsigned char>(last[0])) &&
+                         last.find('/') != std::string::npos;
+        if (last == "qua" || last == "kia" || last == "nay") {
+            auto before = place.find_last_of(' ', space - 1);
+            auto prev =
+                fold(std::string_view(place).substr(before == std::string::npos ? 0 : before + 1,
+                                                    space - (before == std::string::npos ? 0 : before + 1)));
+            if (prev != "hom")
+                return;
+            place.resize(before == std::string::npos ? 0 : before);
+        } else if (date_like || last == "yesterday") {
+            place.resize(space);
+        } else {
+            return;
+        }
+        while (!place.empty() && (is_space(place.back()) || place.back() == ','))
+            place.pop_back();
+    }
+}
+
+// Words of the description (after the place) that no topic keyword, number, date or common
+// connecting word explains: what `cnscd-bot parse` shows so keywords can be tuned.
+std::vector<std::string> unexplained_words(const std::vector<token>& toks, std::vector<bool> used,
+                                           std::string_view text) {
+    static const std::string_view filler[] = {
+        "huong",  "dan",   "cho",    "va",  "cai",  "dat",    "giup",  "ho",      "tro",  "nguoi", "cach",
+        "su",     "dung",  "de",     "ve",  "voi",  "cac",    "nhung", "mot",     "hai",  "ba",    "ong",
+        "ba",     "co",    "chu",    "anh", "chi",  "em",     "bac",   "gia",     "dinh", "nha",   "tai",
+        "tren",   "qua",   "lam",    "da",  "duoc", "trong",  "khi",   "luc",     "the",  "nao",   "tham",
+        "buoi",   "tuyen", "truyen", "tu",  "van",  "biet",   "ky",    "nang",    "app",  "ung",   "dien",
+        "thoai",  "cua",   "o",      "la",  "va",   "helped", "help",  "install", "with", "for",   "and",
+        "people", "the",   "to",     "a",   "on",   "how"};
+    std::vector<std::string> out;
+    auto comma = text.find(',');
+    if (comma == std::string_view::npos)
+        return out; // no description part: the whole text is the place
+    // Mark words inside topic phrases, matching on the words joined by single spaces.
+    std::string joined;
+    std::vector<std::size_t> starts, ends;
+    for (auto& t : toks) {
+        if (!joined.empty())
+            joined += ' ';
+        starts.push_back(joined.size());
+        joined += t.raw.starts_with("AI") && t.folded == "ai" ? "tri tue nhan tao" : t.folded;
+        ends.push_back(joined.size());
+    }
+    for (auto [b, e] : topic_phrase_spans(joined))
+        for (std::size_t k = 0; k < toks.size(); ++k)
+            if (starts[k] < e && ends[k] > b)
+                used[k] = true;
+    for (std::size_t k = 0; k < toks.size(); ++k) {
+        if (toks[k].raw.data() < text.data() + comma || used[k] || toks[k].folded.empty())
+            continue;
+        auto& w = toks[k].folded;
+        bool is_filler = std::find(std::begin(filler), std::end(filler), w) != std::end(filler);
+        bool is_number = std::all_of(w.begin(), w.end(),
+                                     [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+        if (!is_filler && !is_number)
+            out.emplace_back(toks[k].raw);
+    }
+    return out;
+}
+
 } // namespace
 
 std::expected<activity_details, command_error> parse_activity(std::string_view args, year_month_day today) {
@@ -104,32 +192,30 @@ std::expected<activity_details, command_error> parse_activity(std::string_view a
     while (!text.empty() && is_space(text.back()))
         text.remove_suffix(1);
     d.note = std::string(text);
-    d.topics = find_topics(fold(text));
+    d.topics = find_topics(fold(with_ai_spelled_out(text)));
 
     auto toks = tokenize(text);
+    std::vector<bool> used(toks.size(), false);
+    auto take = [&](std::size_t i, std::size_t n) {
+        for (std::size_t k = i; k < i + n && k < toks.size(); ++k)
+            used[k] = true;
+    };
     for (std::size_t i = 0; i < toks.size(); ++i) {
         auto& w = toks[i].folded;
         // Dates
         if (w == "hom" && i + 1 < toks.size()) {
             auto& n = toks[i + 1].folded;
-            if (n == "qua") {
-                d.date = year_month_day{sys_days(today) - days(1)};
-                ++i;
-                continue;
-            }
-            if (n == "kia") {
-                d.date = year_month_day{sys_days(today) - days(2)};
-                ++i;
-                continue;
-            }
-            if (n == "nay") {
-                d.date = today;
+            int back = n == "qua" ? 1 : n == "kia" ? 2 : n == "nay" ? 0 : -1;
+            if (back >= 0) {
+                d.date = year_month_day{sys_days(today) - days(back)};
+                take(i, 2);
                 ++i;
                 continue;
             }
         }
         if (w == "yesterday") {
             d.date = year_month_day{sys_days(today) - days(1)};
+            take(i, 1);
             continue;
         }
         if (w.find('/') != std::string::npos && !w.empty() &&
@@ -140,6 +226,7 @@ std::expected<activity_details, command_error> parse_activity(std::string_view a
                 return std::unexpected(command_error{"", "error_bad_date", std::string(toks[i].raw)});
             if (date) {
                 d.date = date;
+                take(i, 1);
                 continue;
             }
         }
@@ -152,16 +239,20 @@ std::expected<activity_details, command_error> parse_activity(std::string_view a
                 if (*n <= 0 || *n > 100000)
                     return std::unexpected(command_error{"", "error_bad_number", std::string(toks[i].raw)});
                 d.people = *n;
+                take(i, 2);
                 ++i;
             }
         }
     }
+
+    d.unparsed = unexplained_words(toks, used, text);
 
     // The place is what comes before the first comma (or the whole text without topics).
     auto comma = text.find(',');
     d.place = std::string(text.substr(0, comma));
     while (!d.place.empty() && is_space(d.place.back()))
         d.place.pop_back();
+    strip_date_words(d.place);
     return d;
 }
 

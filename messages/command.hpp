@@ -23,7 +23,7 @@ struct activity_details {
     std::optional<int> people;                       // people helped / attendees
     std::optional<std::chrono::year_month_day> date; // when it happened, if the text says so
     std::string note;                                // the whole free text after the command
-    std::string unparsed;                            // date-like or number-like words that could not be read
+    std::vector<std::string> unparsed;               // words of the description no rule explains (for tuning)
 };
 
 struct cmd_start {

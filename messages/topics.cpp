@@ -37,7 +37,7 @@ constexpr std::array<topic, 12> topics{{
     {"chuky", "Chữ ký số", "Digital signature", "Chữ ký số",
      "chu ky so|chu ky dien tu|ky so|ky dien tu|usb token|digital signature|e-signature"},
     {"ai", "Trí tuệ nhân tạo", "Artificial intelligence", "AI",
-     "tri tue nhan tao|ai|chatgpt|chat gpt|gemini|tro ly ao|artificial intelligence"},
+     "tri tue nhan tao|chatgpt|chat gpt|gemini|tro ly ao|artificial intelligence"},
     {"baucu", "Bầu cử", "Elections", "Bầu cử",
      "bau cu|cu tri|danh sach cu tri|hoi dong nhan dan|hdnd|quoc hoi|dai bieu|election|voter"},
     {"khac", "Khác", "Other", "Khác", "khac|other"},
@@ -71,6 +71,28 @@ const topic* find_topic(std::string_view code) {
         if (t.code == code)
             return &t;
     return nullptr;
+}
+
+std::vector<std::pair<std::size_t, std::size_t>> topic_phrase_spans(std::string_view folded) {
+    std::vector<std::pair<std::size_t, std::size_t>> spans;
+    for (auto& t : topics) {
+        std::string_view list = t.keywords;
+        while (!list.empty()) {
+            auto bar = list.find('|');
+            auto phrase = list.substr(0, bar);
+            for (std::size_t from = 0; from < folded.size();) {
+                auto pos = find_phrase(folded.substr(from), phrase);
+                if (pos == std::string_view::npos)
+                    break;
+                spans.emplace_back(from + pos, from + pos + phrase.size());
+                from += pos + phrase.size();
+            }
+            if (bar == std::string_view::npos)
+                break;
+            list.remove_prefix(bar + 1);
+        }
+    }
+    return spans;
 }
 
 std::vector<std::string> find_topics(std::string_view folded) {

@@ -161,10 +161,155 @@ constexpr std::string_view registry_indexes = R"sql(
 CREATE INDEX members_cccd ON members (ward_id, cccd_digest) WHERE cccd_digest IS NOT NULL;
 )sql";
 
-constexpr std::array<migration, 3> migrations{{
+// Visits and sessions members log. The two *_days tables are running totals kept in step with
+// every write (visit_store.cpp), so stats for a ward's year read thousands of rows, not millions.
+constexpr std::string_view visits = R"sql(
+CREATE TABLE visits (
+    id           INTEGER PRIMARY KEY,  -- the number the member sees
+    kind         TEXT    NOT NULL,     -- visit | session
+    ward_id      INTEGER NOT NULL REFERENCES wards(id),
+    team_id      INTEGER NOT NULL REFERENCES teams(id),
+    member_id    INTEGER NOT NULL REFERENCES members(id),
+    day          TEXT    NOT NULL,     -- local date it happened
+    recorded_at  INTEGER NOT NULL,
+    place        TEXT    NOT NULL DEFAULT '',
+    topics       TEXT    NOT NULL DEFAULT '', -- topic codes separated by spaces
+    people       INTEGER NOT NULL,     -- people helped, or attendees
+    note         TEXT    NOT NULL DEFAULT '',
+    cancelled_at INTEGER
+);
+CREATE INDEX visits_member ON visits (member_id, id);
+CREATE INDEX visits_ward_day ON visits (ward_id, day);
+
+-- Every change to a visit: what it was before.
+CREATE TABLE visit_history (
+    id        INTEGER PRIMARY KEY,
+    visit_id  INTEGER NOT NULL REFERENCES visits(id),
+    at        INTEGER NOT NULL,
+    by_member INTEGER NOT NULL,
+    action    TEXT    NOT NULL, -- edit | cancel
+    day       TEXT    NOT NULL,
+    place     TEXT    NOT NULL,
+    topics    TEXT    NOT NULL,
+    people    INTEGER NOT NULL,
+    note      TEXT    NOT NULL
+);
+CREATE INDEX visit_history_visit ON visit_history (visit_id);
+
+CREATE TABLE member_days (
+    ward_id   INTEGER NOT NULL,
+    day       TEXT    NOT NULL,
+    member_id INTEGER NOT NULL,
+    kind      TEXT    NOT NULL,
+    team_id   INTEGER NOT NULL,
+    records   INTEGER NOT NULL,
+    people    INTEGER NOT NULL,
+    PRIMARY KEY (ward_id, day, member_id, kind)
+) WITHOUT ROWID;
+CREATE INDEX member_days_team ON member_days (team_id, day);
+CREATE INDEX member_days_member ON member_days (member_id, day);
+
+CREATE TABLE topic_days (
+    ward_id INTEGER NOT NULL,
+    day     TEXT    NOT NULL,
+    team_id INTEGER NOT NULL,
+    topic   TEXT    NOT NULL,
+    records INTEGER NOT NULL,
+    people  INTEGER NOT NULL,
+    PRIMARY KEY (ward_id, day, team_id, topic)
+) WITHOUT ROWID;
+CREATE INDEX topic_days_team ON topic_days (team_id, day);
+
+-- The same totals by month, for a ward's quarter or year.
+CREATE TABLE member_months (
+    ward_id   INTEGER NOT NULL,
+    month     TEXT    NOT NULL, -- YYYY-MM
+    member_id INTEGER NOT NULL,
+    kind      TEXT    NOT NULL,
+    team_id   INTEGER NOT NULL,
+    records   INTEGER NOT NULL,
+    people    INTEGER NOT NULL,
+    PRIMARY KEY (ward_id, month, member_id, kind)
+) WITHOUT ROWID;
+
+CREATE TABLE topic_months (
+    ward_id INTEGER NOT NULL,
+    month   TEXT    NOT NULL,
+    team_id INTEGER NOT NULL,
+    topic   TEXT    NOT NULL,
+    records INTEGER NOT NULL,
+    people  INTEGER NOT NULL,
+    PRIMARY KEY (ward_id, month, team_id, topic)
+) WITHOUT ROWID;
+
+-- Stats list a ward's members.
+CREATE INDEX members_ward ON members (ward_id);
+)sql";
+
+// Announcements to team groups, each group's delivery, and guides added from chat.
+constexpr std::string_view broadcasts = R"sql(
+CREATE TABLE campaigns (
+    id            INTEGER PRIMARY KEY, -- the number staff see
+    ward_id       INTEGER NOT NULL REFERENCES wards(id),
+    created_by    INTEGER NOT NULL REFERENCES members(id),
+    created_at    INTEGER NOT NULL,
+    state         TEXT    NOT NULL,    -- draft | scheduled | sending | done | cancelled
+    body          TEXT    NOT NULL,    -- HTML-lite parts separated by a form feed
+    attachment    TEXT    NOT NULL DEFAULT '', -- JSON {kind, file_ref, file_name} or ''
+    target_note   TEXT    NOT NULL DEFAULT '',
+    send_at       INTEGER NOT NULL DEFAULT 0,
+    origin_channel TEXT   NOT NULL,
+    origin_chat   TEXT    NOT NULL,
+    origin_group  INTEGER NOT NULL DEFAULT 0,
+    progress_outbox_id INTEGER NOT NULL DEFAULT 0,
+    total         INTEGER NOT NULL DEFAULT 0,
+    delivered     INTEGER NOT NULL DEFAULT 0,
+    failed        INTEGER NOT NULL DEFAULT 0,
+    progress_at   INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX campaigns_ward ON campaigns (ward_id, id);
+
+CREATE TABLE campaign_targets (
+    campaign_id INTEGER NOT NULL REFERENCES campaigns(id),
+    channel     TEXT    NOT NULL,
+    chat_id     TEXT    NOT NULL,
+    team_id     INTEGER,
+    title       TEXT    NOT NULL DEFAULT '',
+    parts       INTEGER NOT NULL,
+    parts_done  INTEGER NOT NULL DEFAULT 0,
+    state       TEXT    NOT NULL DEFAULT 'pending', -- pending | delivered | failed
+    error       TEXT    NOT NULL DEFAULT '',
+    PRIMARY KEY (campaign_id, channel, chat_id)
+) WITHOUT ROWID;
+
+-- Which outbox row carries which part to which target (the row follows a migrated chat).
+CREATE TABLE campaign_parts (
+    outbox_id   INTEGER PRIMARY KEY,
+    campaign_id INTEGER NOT NULL,
+    channel     TEXT    NOT NULL,
+    chat_id     TEXT    NOT NULL
+);
+
+CREATE TABLE guides (
+    slug       TEXT PRIMARY KEY,
+    ward_id    INTEGER NOT NULL REFERENCES wards(id),
+    title      TEXT NOT NULL,
+    keywords   TEXT NOT NULL DEFAULT '',
+    file_kind  TEXT NOT NULL,
+    file_ref   TEXT NOT NULL,
+    file_name  TEXT NOT NULL DEFAULT '',
+    channel    TEXT NOT NULL,
+    added_by   INTEGER REFERENCES members(id),
+    added_at   INTEGER NOT NULL
+) WITHOUT ROWID;
+)sql";
+
+constexpr std::array<migration, 5> migrations{{
     {1, "infrastructure: meta, processed updates, outbox", infrastructure},
     {2, "registry: wards, teams, members, accounts, groups, invites, audit", registry},
     {3, "registry: index members by CCCD digest", registry_indexes},
+    {4, "visits and sessions, their history and daily totals", visits},
+    {7, "broadcast campaigns and guides added from chat", broadcasts},
 }};
 
 } // namespace

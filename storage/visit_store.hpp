@@ -91,7 +91,8 @@ public:
     // Every team of the ward with at least one record in the range.
     std::vector<team_totals> teams_of_ward(std::int64_t ward_id, const day_range& r);
     // Records of the ward in the range that still count, oldest first (for exports).
-    void for_each_in_ward(std::int64_t ward_id, const day_range& r, const std::function<void(const visit_record&)>& fn);
+    void for_each_in_ward(std::int64_t ward_id, const day_range& r,
+                          const std::function<void(const visit_record&)>& fn);
 
 private:
     database& db_;

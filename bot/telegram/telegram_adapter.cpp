@@ -295,13 +295,17 @@ std::vector<api_call> api_calls_for(const outgoing& m, const std::string& edit_r
             body["caption"] = markup::split(m.text, 1024).front();
             body["parse_mode"] = "HTML";
         }
+        // A photo's file id only works with sendPhoto; everything else goes as a document.
+        bool photo = m.document && m.document->kind == "photo";
+        const char* field = photo ? "photo" : "document";
         std::string upload;
         if (m.document && m.document->file_ref.starts_with("file:"))
             upload = m.document->file_ref.substr(5);
         else if (m.document)
-            body["document"] = m.document->file_ref;
-        calls.push_back({"sendDocument", body.dump(-1, ' ', false, json::error_handler_t::replace), upload,
-                         upload.empty() ? "" : "document"});
+            body[field] = m.document->file_ref;
+        calls.push_back({photo ? "sendPhoto" : "sendDocument",
+                         body.dump(-1, ' ', false, json::error_handler_t::replace), upload,
+                         upload.empty() ? "" : field});
         break;
     }
     }

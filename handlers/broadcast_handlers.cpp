@@ -1,0 +1,379 @@
+// Announcements from ward staff to every team group: /thongbao (preview, then Gửi / Hủy),
+// progress and a delivery report in the sender's chat, retry of the failed groups, and
+// /thongbao_ds. Deliveries go through the outbox's bulk lane, so interactive replies never
+// wait behind a campaign, and a restart resumes where it stopped.
+
+#include "handlers/conversation_table.hpp"
+#include "handlers/delivery_hooks.hpp"
+#include "handlers/handlers.hpp"
+#include "handlers/report_status.hpp"
+#include "messages/broadcast_texts.hpp"
+#include "messages/dates.hpp"
+#include "messages/markup.hpp"
+#include "messages/text_fold.hpp"
+#include "storage/campaign_store.hpp"
+#include "storage/database.hpp"
+#include "storage/outbox.hpp"
+#include "storage/registry.hpp"
+
+#include <charconv>
+#include <map>
+#include <set>
+
+namespace cnscd {
+
+// guide_handlers.cpp
+std::vector<outgoing> guide_messages(handler_context& ctx, const std::string& slug, const chat_address& to,
+                                     chat_kind type);
+
+namespace {
+
+constexpr std::int64_t progress_every_seconds = 10;
+constexpr std::size_t failures_listed = 20;
+
+bool is_staff(role r) {
+    return r == role::ward_staff || r == role::admin;
+}
+
+std::string excerpt(const std::string& html_lite, std::size_t chars) {
+    auto plain = markup::to_plain(html_lite);
+    for (auto& c : plain)
+        if (c == '\n')
+            c = ' ';
+    // Cut on a UTF-8 boundary.
+    std::size_t count = 0, i = 0;
+    for (; i < plain.size() && count < chars; ++i)
+        if ((static_cast<unsigned char>(plain[i]) & 0xC0) != 0x80)
+            ++count;
+    while (i < plain.size() && (static_cast<unsigned char>(plain[i]) & 0xC0) == 0x80)
+        ++i;
+    return i < plain.size() ? plain.substr(0, i) + "…" : plain;
+}
+
+// The team groups a campaign goes to; replies and returns nullopt when they cannot be found.
+std::optional<std::vector<campaign_target>> choose_targets(const cmd_broadcast& c, handler_context& ctx) {
+    auto ward_id = ctx.member->ward_id;
+    auto teams = team_store(ctx.db).in_ward(ward_id);
+    std::set<std::int64_t> wanted;
+    if (!c.teams.empty()) {
+        std::string unknown;
+        for (auto& name : c.teams) {
+            const team_record* hit = nullptr;
+            for (auto& t : teams)
+                if (fold(t.code) == name || fold(t.name) == name || team_code_from_name(t.name) == name)
+                    hit = &t;
+            if (hit)
+                wanted.insert(hit->id);
+            else
+                unknown += (unknown.empty() ? "" : ", ") + name;
+        }
+        if (!unknown.empty()) {
+            std::string all;
+            for (auto& t : teams)
+                all += (all.empty() ? "" : ", ") + t.code;
+            ctx.reply(broadcast_text::unknown_teams, {{"teams", unknown}, {"all", all}});
+            return std::nullopt;
+        }
+    }
+    if (c.not_reported) {
+        auto behind = teams_not_reported(ctx.db, ctx.cfg(), ward_id, ctx.now());
+        std::set<std::int64_t> behind_set(behind.begin(), behind.end());
+        if (wanted.empty())
+            wanted = behind_set;
+        else
+            std::erase_if(wanted, [&](auto id) { return !behind_set.contains(id); });
+        if (wanted.empty()) {
+            ctx.reply(broadcast_text::no_targets,
+                      {{"reason", ctx.say(broadcast_text::targets_not_reported)}});
+            return std::nullopt;
+        }
+    }
+    std::vector<campaign_target> out;
+    std::map<std::int64_t, std::string> team_names;
+    for (auto& t : teams)
+        team_names[t.id] = t.name;
+    for (auto& g : group_store(ctx.db).of_ward(ward_id, true)) {
+        if (!g.active || !g.team_id || !team_names.contains(*g.team_id))
+            continue;
+        if (!wanted.empty() && !wanted.contains(*g.team_id))
+            continue;
+        out.push_back({g.chat, g.team_id, team_names[*g.team_id], "pending", ""});
+    }
+    if (out.empty()) {
+        ctx.reply(broadcast_text::no_targets, {{"reason", c.teams.empty() ? "0" : c.teams.front()}});
+        return std::nullopt;
+    }
+    return out;
+}
+
+// The messages one target group receives.
+std::vector<outgoing> deliveries(const campaign_record& c, const campaign_target& t) {
+    std::vector<outgoing> out;
+    std::size_t first_text = 0;
+    if (c.file) {
+        outgoing doc = text_to(t.chat, chat_kind::group, c.parts.empty() ? "" : c.parts.front(), lane::bulk);
+        doc.kind = outgoing_kind::document;
+        doc.document = c.file;
+        out.push_back(std::move(doc));
+        // A caption holds 1,024 characters; a longer text follows as a message.
+        first_text = !c.parts.empty() && markup::to_plain(c.parts.front()).size() <= 1000 ? 1 : 0;
+    }
+    for (std::size_t i = first_text; i < c.parts.size(); ++i)
+        if (!c.parts[i].empty())
+            out.push_back(text_to(t.chat, chat_kind::group, c.parts[i], lane::bulk));
+    for (auto& m : out) {
+        m.campaign_id = c.id;
+        m.not_before = c.send_at;
+    }
+    return out;
+}
+
+void queue_targets(database& db, const campaign_record& c, const std::vector<campaign_target>& targets,
+                   std::int64_t now) {
+    outbox box(db);
+    campaign_store campaigns(db);
+    for (auto& t : targets)
+        for (auto& m : deliveries(c, t))
+            campaigns.add_part(c.id, t.chat, box.add(m, now));
+}
+
+int parts_per_target(const campaign_record& c) {
+    campaign_target probe;
+    return static_cast<int>(deliveries(c, probe).size());
+}
+
+std::string state_words(language lang, const std::string& state) {
+    auto key = state == "draft"       ? broadcast_text::state_draft
+               : state == "scheduled" ? broadcast_text::state_scheduled
+               : state == "sending"   ? broadcast_text::state_sending
+               : state == "done"      ? broadcast_text::state_done
+                                      : broadcast_text::state_cancelled;
+    return say(lang, key);
+}
+
+std::int64_t number_after(std::string_view data, std::size_t from) {
+    std::int64_t n = 0;
+    if (from < data.size())
+        std::from_chars(data.data() + from, data.data() + data.size(), n);
+    return n;
+}
+
+} // namespace
+
+void handle(const cmd_broadcast& c, handler_context& ctx) {
+    if (c.text.empty() && c.guide.empty() && !ctx.in.file) {
+        ctx.reply(broadcast_text::usage);
+        return;
+    }
+    campaign_record campaign;
+    campaign.ward_id = ctx.member->ward_id;
+    campaign.created_by = ctx.member->id;
+    campaign.created_at = ctx.now();
+    if (!c.guide.empty()) {
+        auto messages = guide_messages(ctx, c.guide, ctx.in.chat, ctx.in.chat_type);
+        if (messages.empty()) {
+            ctx.reply(broadcast_text::guide_unknown, {{"slug", c.guide}});
+            return;
+        }
+        for (auto& m : messages) {
+            if (m.kind == outgoing_kind::document)
+                campaign.file = m.document;
+            campaign.parts.push_back(m.text);
+        }
+    } else {
+        campaign.parts.push_back(markup::escape(c.text));
+        campaign.file = ctx.in.file;
+    }
+    if (c.at_local_minutes) {
+        campaign.send_at = *c.at_local_minutes * 60 - ctx.cfg().utc_offset_minutes * 60LL;
+        if (campaign.send_at <= ctx.now()) {
+            ctx.reply(broadcast_text::time_past,
+                      {{"time", format_instant(ctx.lang, campaign.send_at, ctx.cfg().utc_offset_minutes)},
+                       {"now", format_instant(ctx.lang, ctx.now(), ctx.cfg().utc_offset_minutes)}});
+            return;
+        }
+    }
+    auto targets = choose_targets(c, ctx);
+    if (!targets)
+        return;
+    std::string note;
+    if (!c.teams.empty()) {
+        for (auto& t : *targets)
+            note += (note.empty() ? "" : ", ") + t.title;
+        note = ctx.say(broadcast_text::targets_named, {{"teams", note}});
+    } else if (c.not_reported) {
+        note = ctx.say(broadcast_text::targets_not_reported);
+    }
+    campaign.target_note = markup::to_plain(note);
+    campaign.total = static_cast<std::int64_t>(targets->size());
+    campaign.origin = ctx.in.chat;
+    campaign.origin_type = ctx.in.chat_type;
+    campaign_store store(ctx.db);
+    auto id = store.create(campaign);
+    auto parts = parts_per_target(campaign);
+    for (auto& t : *targets)
+        store.add_target(id, t, parts);
+
+    std::string shown = campaign.parts.empty() ? "" : campaign.parts.front();
+    if (campaign.file)
+        shown = ctx.say(broadcast_text::attachment_note,
+                        {{"name", campaign.file->file_name.empty() ? campaign.file->kind
+                                                                   : campaign.file->file_name}}) +
+                "\n" + shown;
+    std::string when;
+    if (campaign.send_at)
+        when = ctx.say(broadcast_text::when_scheduled,
+                       {{"time", format_instant(ctx.lang, campaign.send_at, ctx.cfg().utc_offset_minutes)}});
+    ctx.ask(
+        ctx.say(broadcast_text::preview, {{"count", campaign.total},
+                                          arg::markup("targets", note),
+                                          arg::markup("when", when),
+                                          arg::markup("text", excerpt(shown, 600) == markup::to_plain(shown)
+                                                                  ? shown
+                                                                  : markup::escape(excerpt(shown, 600)))}),
+        {{{ctx.say(broadcast_text::button_send), "b:send:" + std::to_string(id)},
+          {ctx.say(broadcast_text::button_cancel), "b:cancel:" + std::to_string(id)}}});
+}
+
+// Buttons "b:send:<id>", "b:cancel:<id>", "b:retry:<id>".
+void on_broadcast_choice(std::string_view data, handler_context& ctx) {
+    auto second = data.find(':', 2);
+    if (second == std::string_view::npos)
+        return;
+    auto action = data.substr(2, second - 2);
+    auto id = number_after(data, second + 1);
+    campaign_store store(ctx.db);
+    auto c = store.by_id(id);
+    if (!c)
+        return;
+    if (!ctx.member || !is_staff(ctx.who) || ctx.member->ward_id != c->ward_id) {
+        auto ward = ward_store(ctx.db).by_id(c->ward_id);
+        ctx.reply(broadcast_text::not_yours, {{"ward", ward ? ward->name : ""}});
+        return;
+    }
+    if (action == "retry") {
+        auto failed = store.reopen_failed(id);
+        if (failed.empty()) {
+            ctx.reply(broadcast_text::nothing_to_retry, {{"id", id}});
+            return;
+        }
+        for (auto& t : failed)
+            outbox(ctx.db).mark_chat_active(t.chat.platform,
+                                            t.chat.chat_id); // give removed groups another try
+        c->send_at = 0;
+        queue_targets(ctx.db, *c, failed, ctx.now());
+        outgoing progress =
+            reply_text(ctx.in, ctx.say(broadcast_text::retry_queued,
+                                       {{"id", id}, {"count", static_cast<int>(failed.size())}}));
+        progress.reply_to.clear();
+        store.set_progress_message(id, outbox(ctx.db).add(progress, ctx.now()));
+        audit_log(ctx.db).record(ctx.member->id, ctx.member->full_name, "broadcast.retry", std::to_string(id),
+                                 std::to_string(failed.size()) + " groups", ctx.now());
+        return;
+    }
+    if (c->state != "draft") {
+        ctx.reply(broadcast_text::already_sent, {{"id", id}, {"state", state_words(ctx.lang, c->state)}});
+        return;
+    }
+    if (action == "cancel") {
+        store.set_state(id, "cancelled");
+        ctx.reply(broadcast_text::cancelled);
+        return;
+    }
+    if (action != "send")
+        return;
+    if (c->send_at && c->send_at <= ctx.now())
+        c->send_at = 0; // confirmed after its time: send now
+    auto targets = store.targets(id);
+    queue_targets(ctx.db, *c, targets, ctx.now());
+    store.set_state(id, c->send_at ? "scheduled" : "sending");
+    auto text = c->send_at
+                    ? ctx.say(broadcast_text::scheduled,
+                              {{"id", id},
+                               {"count", c->total},
+                               {"time", format_instant(ctx.lang, c->send_at, ctx.cfg().utc_offset_minutes)}})
+                    : ctx.say(broadcast_text::queued, {{"id", id}, {"count", c->total}});
+    outgoing progress = reply_text(ctx.in, std::move(text));
+    progress.reply_to.clear();
+    store.set_progress_message(id, outbox(ctx.db).add(progress, ctx.now()));
+    store.set_progress_at(id, ctx.now());
+    audit_log(ctx.db).record(ctx.member->id, ctx.member->full_name, "broadcast.send", std::to_string(id),
+                             std::to_string(c->total) + " groups: " + excerpt(c->parts.front(), 80),
+                             ctx.now());
+}
+
+void handle(const cmd_broadcast_list&, handler_context& ctx) {
+    auto recent = campaign_store(ctx.db).recent(ctx.member->ward_id, 10);
+    if (recent.empty()) {
+        ctx.reply(broadcast_text::list_empty);
+        return;
+    }
+    std::string text = ctx.say(broadcast_text::list_header);
+    for (auto& c : recent)
+        text += "\n" + ctx.say(broadcast_text::list_line,
+                               {{"id", c.id},
+                                {"date", format_day_of(c.created_at, ctx.cfg().utc_offset_minutes)},
+                                {"state", state_words(ctx.lang, c.state)},
+                                {"delivered", c.delivered},
+                                {"count", c.total},
+                                {"failed", c.failed},
+                                {"excerpt", excerpt(c.parts.empty() ? "" : c.parts.front(), 40)}});
+    ctx.reply(std::move(text));
+}
+
+void on_delivery(database& db, const dispatch_env& env, const delivery_report& report) {
+    if (report.row.message.campaign_id == 0)
+        return;
+    campaign_store store(db);
+    auto reason = report.chat_gone ? std::string("gone") : report.error;
+    auto outcome = store.record_part(report.row.id, report.delivered, reason);
+    if (!outcome || !outcome->target_finished)
+        return;
+    auto c = store.by_id(outcome->campaign_id);
+    if (!c || c->state == "cancelled")
+        return;
+    if (c->state == "scheduled") {
+        store.set_state(c->id, "sending");
+        c->state = "sending";
+    }
+    language lang = language_from_code(env.cfg.default_language).value_or(language::vi);
+    if (auto staff = member_store(db).by_id(c->created_by); staff && !staff->language.empty())
+        lang = language_from_code(staff->language).value_or(lang);
+    auto edit_progress = [&](std::string text) {
+        outgoing e = text_to(c->origin, c->origin_type, std::move(text));
+        e.kind = outgoing_kind::edit;
+        e.edit_outbox_id = c->progress_outbox_id;
+        outbox(db).add(e, report.at);
+    };
+    auto done = c->delivered + c->failed;
+    if (done < c->total) {
+        if (report.at - c->progress_at >= progress_every_seconds) {
+            edit_progress(say(lang, broadcast_text::progress,
+                              {{"id", c->id}, {"done", done}, {"count", c->total}, {"failed", c->failed}}));
+            store.set_progress_at(c->id, report.at);
+        }
+        return;
+    }
+    store.set_state(c->id, "done");
+    edit_progress(
+        say(lang, broadcast_text::finished,
+            {{"id", c->id}, {"delivered", c->delivered}, {"count", c->total}, {"failed", c->failed}}));
+    if (c->failed == 0)
+        return;
+    auto failed = store.targets(c->id, "failed");
+    std::string text = say(lang, broadcast_text::failure_header, {{"id", c->id}, {"failed", c->failed}});
+    for (std::size_t i = 0; i < failed.size() && i < failures_listed; ++i)
+        text += "\n" + say(lang, broadcast_text::failure_line,
+                           {{"group", failed[i].title},
+                            {"reason", failed[i].error == "gone" ? say(lang, broadcast_text::reason_gone)
+                                                                 : failed[i].error}});
+    if (failed.size() > failures_listed)
+        text += "\n" + say(lang, broadcast_text::failure_more,
+                           {{"count", static_cast<std::int64_t>(failed.size() - failures_listed)}});
+    outgoing report_message = text_to(c->origin, c->origin_type, std::move(text));
+    report_message.choices = {{{say(lang, broadcast_text::button_retry, {{"count", c->failed}}),
+                                "b:retry:" + std::to_string(c->id)}}};
+    outbox(db).add(report_message, report.at);
+}
+
+} // namespace cnscd

@@ -1,0 +1,30 @@
+#pragma once
+
+// Calendar periods for stats: this week (Monday first), month, quarter or year up to today,
+// and the same span of the period before, so a partial month is compared fairly.
+
+#include "messages/command.hpp"
+#include "storage/visit_store.hpp"
+
+#include <chrono>
+#include <string>
+
+namespace cnscd {
+
+std::string iso_day(std::chrono::year_month_day d); // 2026-11-24
+
+struct stats_period {
+    period_kind kind = period_kind::month;
+    std::chrono::year_month_day start;   // first day of the period
+    std::chrono::year_month_day end;     // last day of the period
+    std::chrono::year_month_day through; // today, or the end if the period is over
+    day_range so_far() const { return {iso_day(start), iso_day(through)}; }
+    day_range whole() const { return {iso_day(start), iso_day(end)}; }
+};
+
+// The period of `kind` that contains `day`.
+stats_period period_containing(period_kind kind, std::chrono::year_month_day day);
+// The period before `p`, cut to the same number of days as `p` has run so far.
+stats_period same_span_before(const stats_period& p);
+
+} // namespace cnscd

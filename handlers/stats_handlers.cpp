@@ -1,0 +1,374 @@
+// Stats in chat: /toi (my activity), /thongke (team or ward), /xephang (rankings).
+// Figures come from the daily totals in visit_store; every answer fits one message.
+
+#include "handlers/handlers.hpp"
+#include "handlers/period.hpp"
+#include "messages/dates.hpp"
+#include "messages/markup.hpp"
+#include "messages/text_fold.hpp"
+#include "messages/topics.hpp"
+#include "messages/visit_texts.hpp"
+#include "storage/registry.hpp"
+#include "storage/visit_store.hpp"
+
+#include <algorithm>
+
+namespace cnscd {
+namespace {
+
+using namespace std::chrono;
+
+constexpr std::size_t max_lines = 30; // keeps a ward's answer inside one phone screen's message
+
+bool is_staff(const handler_context& ctx) {
+    return ctx.who == role::ward_staff || ctx.who == role::admin;
+}
+
+std::string period_words(const handler_context& ctx, period_kind p) {
+    switch (p) {
+    case period_kind::week:
+        return ctx.say(stats_text::period_this_week);
+    case period_kind::month:
+        return ctx.say(stats_text::period_this_month);
+    case period_kind::quarter:
+        return ctx.say(stats_text::period_this_quarter);
+    case period_kind::year:
+        return ctx.say(stats_text::period_this_year);
+    }
+    return {};
+}
+
+std::string previous_words(const handler_context& ctx, period_kind p) {
+    switch (p) {
+    case period_kind::week:
+        return ctx.say(text::period_week);
+    case period_kind::month:
+        return ctx.say(text::period_month);
+    case period_kind::quarter:
+        return ctx.say(text::period_quarter);
+    case period_kind::year:
+        return ctx.say(text::period_year);
+    }
+    return {};
+}
+
+std::string range_words(const stats_period& p) {
+    return format_date(p.start) + " – " + format_date(p.through);
+}
+
+std::string count(const handler_context& ctx, std::int64_t n) {
+    return format_count(ctx.lang, n);
+}
+
+std::string change(const handler_context& ctx, std::int64_t now, std::int64_t before) {
+    if (now == before)
+        return ctx.say(stats_text::change_same);
+    return ctx.say(now > before ? stats_text::change_up : stats_text::change_down,
+                   {{"delta", count(ctx, now > before ? now - before : before - now)}});
+}
+
+void add_line(std::string& out, const std::string& line) {
+    if (!out.empty())
+        out += '\n';
+    out += line;
+}
+
+// The shared part of every stats answer: totals, topics, and the comparison.
+void totals_block(const handler_context& ctx, std::string& out, const activity_totals& t,
+                  const activity_totals& before, const stats_period& p, std::int64_t members_total) {
+    add_line(out, ctx.say(stats_text::line_visits,
+                          {{"visits", count(ctx, t.visits)}, {"people", count(ctx, t.people)}}));
+    add_line(out, ctx.say(stats_text::line_sessions,
+                          {{"sessions", count(ctx, t.sessions)}, {"attendees", count(ctx, t.attendees)}}));
+    if (members_total > 0)
+        add_line(out, ctx.say(stats_text::line_active, {{"active", count(ctx, t.active_members)},
+                                                        {"total", count(ctx, members_total)}}));
+    if (!t.topics.empty()) {
+        add_line(out, ctx.say(stats_text::line_topics_header));
+        std::vector<std::pair<std::string, topic_total>> topics(t.topics.begin(), t.topics.end());
+        std::stable_sort(topics.begin(), topics.end(),
+                         [](auto& a, auto& b) { return a.second.records > b.second.records; });
+        for (auto& [code, tt] : topics) {
+            auto* info = find_topic(code);
+            std::string name =
+                info ? std::string(ctx.lang == language::vi ? info->name_vi : info->name_en) : code;
+            add_line(out, ctx.say(stats_text::line_topic, {{"topic", name},
+                                                           {"records", count(ctx, tt.records)},
+                                                           {"people", count(ctx, tt.people)}}));
+        }
+    }
+    add_line(out, ctx.say(stats_text::versus_previous, {{"previous", previous_words(ctx, p.kind)},
+                                                        {"visits", change(ctx, t.visits, before.visits)},
+                                                        {"people", change(ctx, t.people, before.people)}}));
+}
+
+std::int64_t metric_value(const activity_totals& t, const std::string& metric) {
+    if (metric == "households")
+        return t.visits;
+    if (metric == "people")
+        return t.people + t.attendees;
+    if (metric == "sessions")
+        return t.sessions;
+    if (metric.starts_with("topic:")) {
+        auto it = t.topics.find(metric.substr(6));
+        return it == t.topics.end() ? 0 : it->second.people;
+    }
+    return 0;
+}
+
+period_kind target_period(const std::string& per) {
+    return per == "month" ? period_kind::month : per == "quarter" ? period_kind::quarter : period_kind::year;
+}
+
+void ward_targets(handler_context& ctx, std::string& out, const ward_record& ward) {
+    auto* wc = ctx.cfg().find_ward(ward.name);
+    if (!wc || wc->targets.empty())
+        return;
+    visit_store visits(ctx.db);
+    add_line(out, ctx.say(stats_text::target_header));
+    for (auto& target : wc->targets) {
+        if (target.goal <= 0)
+            continue;
+        auto p = period_containing(target_period(target.per), ctx.today());
+        auto done = metric_value(visits.ward_totals_in(ward.id, p.so_far()), target.metric);
+        auto goal = static_cast<std::int64_t>(target.goal);
+        add_line(out, ctx.say(stats_text::target_line, {{"name", target.name},
+                                                        {"done", count(ctx, done)},
+                                                        {"goal", count(ctx, goal)},
+                                                        {"percent", static_cast<int>(done * 100 / goal)}}));
+    }
+}
+
+std::optional<team_record> named_team(handler_context& ctx, const std::string& name) {
+    team_store teams(ctx.db);
+    if (auto t = teams.by_code(ctx.member->ward_id, team_code_from_name(name)))
+        return t;
+    if (auto t = teams.by_name(ctx.member->ward_id, name))
+        return t;
+    auto want = fold(name);
+    for (auto& t : teams.in_ward(ctx.member->ward_id))
+        if (fold(t.name) == want || fold(t.code) == want)
+            return t;
+    std::string names;
+    for (auto& t : teams.in_ward(ctx.member->ward_id)) {
+        if (!names.empty())
+            names += ", ";
+        names += t.name;
+    }
+    ctx.reply(stats_text::team_unknown, {{"team", name}, {"teams", names}});
+    return std::nullopt;
+}
+
+// The team a stats command is about: named (staff), this group's, or the sender's own.
+std::optional<std::int64_t> team_in_question(handler_context& ctx, const std::string& named) {
+    if (!named.empty() && is_staff(ctx)) {
+        auto t = named_team(ctx, named);
+        return t ? std::optional(t->id) : std::nullopt;
+    }
+    if (ctx.group && ctx.group->team_id && ctx.group->ward_id == ctx.member->ward_id)
+        return ctx.group->team_id;
+    return ctx.member->team_id;
+}
+
+void team_stats(handler_context& ctx, std::int64_t team_id, period_kind kind) {
+    auto team = team_store(ctx.db).by_id(team_id);
+    if (!team)
+        return;
+    visit_store visits(ctx.db);
+    auto p = period_containing(kind, ctx.today());
+    auto t = visits.team_totals_in(team_id, p.so_far());
+    auto before = visits.team_totals_in(team_id, same_span_before(p).so_far());
+    auto members = member_store(ctx.db).in_team(team_id);
+
+    std::string out =
+        ctx.say(stats_text::team_header,
+                {{"team", team->name}, {"period", period_words(ctx, kind)}, {"range", range_words(p)}});
+    totals_block(ctx, out, t, before, p, static_cast<std::int64_t>(members.size()));
+    if (team->households && *team->households > 0)
+        add_line(out, ctx.say(stats_text::target_line,
+                              {{"name", ctx.lang == language::vi ? "Hộ đã thăm / hộ trong địa bàn"
+                                                                 : "Households visited"},
+                               {"done", count(ctx, t.visits)},
+                               {"goal", count(ctx, *team->households)},
+                               {"percent", static_cast<int>(t.visits * 100 / *team->households)}}));
+
+    auto per_member = visits.members_of_team(team_id, p.so_far());
+    std::sort(per_member.begin(), per_member.end(),
+              [](auto& a, auto& b) { return std::tie(b.visits, b.people) < std::tie(a.visits, a.people); });
+    if (!per_member.empty()) {
+        add_line(out, ctx.say(stats_text::members_header));
+        std::size_t shown = 0;
+        for (auto& mt : per_member) {
+            auto it =
+                std::find_if(members.begin(), members.end(), [&](auto& m) { return m.id == mt.member_id; });
+            if (it == members.end() || ++shown > max_lines)
+                continue;
+            add_line(out, ctx.say(stats_text::member_line, {{"name", it->full_name},
+                                                            {"visits", count(ctx, mt.visits)},
+                                                            {"people", count(ctx, mt.people)},
+                                                            {"sessions", count(ctx, mt.sessions)}}));
+        }
+    }
+    std::string idle;
+    std::int64_t idle_count = 0;
+    for (auto& m : members) {
+        bool active =
+            std::any_of(per_member.begin(), per_member.end(), [&](auto& mt) { return mt.member_id == m.id; });
+        if (active)
+            continue;
+        ++idle_count;
+        if (!idle.empty())
+            idle += ", ";
+        idle += m.full_name;
+    }
+    if (t.visits + t.sessions == 0)
+        add_line(out, ctx.say(stats_text::nothing_yet));
+    else if (idle_count > 0)
+        add_line(out, ctx.say(stats_text::idle_members, {{"count", idle_count}, {"names", idle}}));
+    else
+        add_line(out, ctx.say(stats_text::idle_none));
+    ctx.reply(std::move(out));
+}
+
+void ward_stats(handler_context& ctx, period_kind kind) {
+    auto ward = ward_store(ctx.db).by_id(ctx.member->ward_id);
+    if (!ward)
+        return;
+    visit_store visits(ctx.db);
+    auto p = period_containing(kind, ctx.today());
+    auto t = visits.ward_totals_in(ward->id, p.so_far());
+    auto before = visits.ward_totals_in(ward->id, same_span_before(p).so_far());
+    auto teams = team_store(ctx.db).in_ward(ward->id);
+    auto members = member_store(ctx.db).in_ward(ward->id);
+    auto with_team =
+        std::count_if(members.begin(), members.end(), [](auto& m) { return m.team_id.has_value(); });
+
+    std::string out =
+        ctx.say(stats_text::ward_header,
+                {{"ward", ward->name}, {"period", period_words(ctx, kind)}, {"range", range_words(p)}});
+    totals_block(ctx, out, t, before, p, with_team);
+
+    auto per_team = visits.teams_of_ward(ward->id, p.so_far());
+    std::sort(per_team.begin(), per_team.end(), [](auto& a, auto& b) {
+        return std::tie(b.totals.visits, b.totals.people) < std::tie(a.totals.visits, a.totals.people);
+    });
+    if (!per_team.empty()) {
+        add_line(out, ctx.say(stats_text::teams_header));
+        int rank = 0;
+        for (auto& tt : per_team) {
+            auto it = std::find_if(teams.begin(), teams.end(), [&](auto& x) { return x.id == tt.team_id; });
+            if (it == teams.end() || static_cast<std::size_t>(++rank) > max_lines)
+                continue;
+            add_line(out, ctx.say(stats_text::team_line, {{"rank", rank},
+                                                          {"team", it->name},
+                                                          {"visits", count(ctx, tt.totals.visits)},
+                                                          {"people", count(ctx, tt.totals.people)},
+                                                          {"sessions", count(ctx, tt.totals.sessions)}}));
+        }
+    }
+    std::string idle;
+    std::int64_t idle_count = 0;
+    for (auto& team : teams) {
+        if (std::any_of(per_team.begin(), per_team.end(), [&](auto& tt) { return tt.team_id == team.id; }))
+            continue;
+        ++idle_count;
+        if (static_cast<std::size_t>(idle_count) <= max_lines) {
+            if (!idle.empty())
+                idle += ", ";
+            idle += team.name;
+        }
+    }
+    if (idle_count > static_cast<std::int64_t>(max_lines))
+        idle += ", …";
+    if (idle_count > 0)
+        add_line(out, ctx.say(stats_text::idle_teams, {{"count", idle_count}, {"names", idle}}));
+    ward_targets(ctx, out, *ward);
+    ctx.reply(std::move(out));
+}
+
+} // namespace
+
+void handle(const cmd_my_stats& c, handler_context& ctx) {
+    visit_store visits(ctx.db);
+    auto p = period_containing(c.period, ctx.today());
+    auto t = visits.member_totals_in(ctx.member->id, p.so_far());
+    auto before = visits.member_totals_in(ctx.member->id, same_span_before(p).so_far());
+    std::string out = ctx.say(stats_text::my_header, {{"name", ctx.member->full_name},
+                                                      {"period", period_words(ctx, c.period)},
+                                                      {"range", range_words(p)}});
+    totals_block(ctx, out, t, before, p, 0);
+    if (t.visits + t.sessions == 0)
+        add_line(out, ctx.say(stats_text::nothing_yet));
+    ctx.reply(std::move(out));
+}
+
+void handle(const cmd_team_stats& c, handler_context& ctx) {
+    if (c.ward) {
+        if (!is_staff(ctx)) {
+            ctx.reply(text::not_allowed,
+                      {{"command", "thongke phuong"}, {"roles", ctx.say(text::role_ward_staff)}});
+            return;
+        }
+        ward_stats(ctx, c.period);
+        return;
+    }
+    bool ward_group = ctx.group && !ctx.group->team_id;
+    auto team = ward_group && c.team.empty() ? std::nullopt : team_in_question(ctx, c.team);
+    if (!team) {
+        if (is_staff(ctx) && c.team.empty())
+            ward_stats(ctx, c.period);
+        else if (c.team.empty())
+            ctx.reply(stats_text::pick_team);
+        return;
+    }
+    team_stats(ctx, *team, c.period);
+}
+
+void handle(const cmd_ranking& c, handler_context& ctx) {
+    visit_store visits(ctx.db);
+    auto p = period_containing(c.period, ctx.today());
+    std::int64_t team_id = 0; // 0: rank the ward's teams
+    bool ward_group = ctx.group && !ctx.group->team_id;
+    if (!c.ward && !ward_group)
+        team_id = team_in_question(ctx, "").value_or(0);
+    std::string out;
+    int rank = 0;
+    auto line = [&](const std::string& name, std::int64_t v, std::int64_t people) {
+        if (static_cast<std::size_t>(++rank) <= max_lines)
+            add_line(out, ctx.say(stats_text::ranking_line, {{"rank", rank},
+                                                             {"name", name},
+                                                             {"visits", count(ctx, v)},
+                                                             {"people", count(ctx, people)}}));
+    };
+    if (team_id != 0) {
+        auto team = team_store(ctx.db).by_id(team_id);
+        out = ctx.say(stats_text::ranking_members_header,
+                      {{"team", team ? team->name : ""}, {"period", period_words(ctx, c.period)}});
+        auto rows = visits.members_of_team(team_id, p.so_far());
+        std::sort(rows.begin(), rows.end(), [](auto& a, auto& b) {
+            return std::tie(b.visits, b.people, a.member_id) < std::tie(a.visits, a.people, b.member_id);
+        });
+        member_store members(ctx.db);
+        for (auto& r : rows)
+            if (auto m = members.by_id(r.member_id))
+                line(m->full_name, r.visits, r.people);
+    } else {
+        auto ward = ward_store(ctx.db).by_id(ctx.member->ward_id);
+        out = ctx.say(stats_text::ranking_teams_header,
+                      {{"ward", ward ? ward->name : ""}, {"period", period_words(ctx, c.period)}});
+        auto rows = visits.teams_of_ward(ctx.member->ward_id, p.so_far());
+        std::sort(rows.begin(), rows.end(), [](auto& a, auto& b) {
+            return std::tie(b.totals.visits, b.totals.people, a.team_id) <
+                   std::tie(a.totals.visits, a.totals.people, b.team_id);
+        });
+        team_store teams(ctx.db);
+        for (auto& r : rows)
+            if (auto t = teams.by_id(r.team_id))
+                line(t->name, r.totals.visits, r.totals.people);
+    }
+    if (rank == 0)
+        add_line(out, ctx.say(stats_text::ranking_empty));
+    ctx.reply(std::move(out));
+}
+
+} // namespace cnscd

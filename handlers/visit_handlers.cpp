@@ -1,0 +1,251 @@
+// Logging household visits and help sessions: /tham, /buoi, /huy, /sua, and the topic
+// question asked when the text names no topic.
+
+#include "handlers/conversation_table.hpp"
+#include "handlers/handlers.hpp"
+#include "handlers/period.hpp"
+#include "handlers/visit_rules.hpp"
+#include "messages/dates.hpp"
+#include "messages/markup.hpp"
+#include "messages/topics.hpp"
+#include "messages/visit_texts.hpp"
+#include "storage/conversation_store.hpp"
+#include "storage/visit_store.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <charconv>
+
+namespace cnscd {
+namespace {
+
+using namespace std::chrono;
+
+std::string topic_label(const handler_context& ctx, const std::string& code) {
+    auto* t = find_topic(code);
+    if (!t)
+        return code;
+    return std::string(ctx.lang == language::vi ? t->name_vi : t->name_en);
+}
+
+std::string topics_label(const handler_context& ctx, const visit_record& v, bool unclear) {
+    if (unclear)
+        return ctx.say(visit_text::no_topic_recorded);
+    std::string out;
+    for (auto& code : v.topics) {
+        if (!out.empty())
+            out += ", ";
+        out += topic_label(ctx, code);
+    }
+    return markup::escape(out);
+}
+
+std::optional<year_month_day> day_of(const std::string& iso) {
+    int y = 0;
+    unsigned m = 0, d = 0;
+    if (std::sscanf(iso.c_str(), "%d-%u-%u", &y, &m, &d) != 3)
+        return std::nullopt;
+    year_month_day ymd{year{y}, month{m}, day{d}};
+    return ymd.ok() ? std::optional(ymd) : std::nullopt;
+}
+
+// "{people}{date}" parts of a confirmation.
+std::string people_part(const handler_context& ctx, const visit_record& v) {
+    if (v.people <= 0)
+        return "";
+    return ctx.say(v.kind == activity_kind::session ? visit_text::attendees : visit_text::people_helped,
+                   {{"count", v.people}});
+}
+
+std::string date_part(const handler_context& ctx, const visit_record& v) {
+    if (v.day == iso_day(ctx.today()))
+        return "";
+    auto d = day_of(v.day);
+    return d ? ctx.say(visit_text::on_date, {{"date", format_date(*d)}}) : "";
+}
+
+std::vector<std::vector<choice_button>> topic_buttons(const handler_context& ctx, std::int64_t no) {
+    std::vector<std::vector<choice_button>> rows;
+    for (auto& t : all_topics()) {
+        if (rows.empty() || rows.back().size() == 3)
+            rows.emplace_back();
+        auto label = std::string(ctx.lang == language::vi ? t.short_vi : t.name_en);
+        rows.back().push_back({label, "t:" + std::to_string(no) + ":" + std::string(t.code)});
+    }
+    return rows;
+}
+
+// Asks which topic record `v` is about. In a group the question goes to the member
+// privately: thirty members' buttons would flood the group and its 20-a-minute limit.
+void ask_topic(handler_context& ctx, const visit_record& v) {
+    auto question =
+        ctx.say(visit_text::ask_topic, {{"no", v.id}, {"place", v.place.empty() ? v.note : v.place}});
+    if (!ctx.in_group()) {
+        ctx.ask(std::move(question), topic_buttons(ctx, v.id));
+        return;
+    }
+    chat_address private_chat{ctx.in.chat.platform, ctx.in.user_id};
+    auto& o = ctx.send_to(private_chat, chat_kind::private_chat, std::move(question));
+    o.choices = topic_buttons(ctx, v.id);
+    // Typing the number answers it too, on platforms without buttons.
+    nlohmann::json data = nlohmann::json::array();
+    for (auto& row : o.choices)
+        for (auto& b : row)
+            data.push_back(b.data);
+    conversation_store(ctx.db).put({private_chat, ctx.in.user_id, "choice", data.dump(),
+                                    ctx.now() + ctx.cfg().visit_topic_question_minutes * 60LL});
+}
+
+void confirm(handler_context& ctx, const visit_record& v, bool unclear, visit_text key) {
+    std::string who =
+        ctx.in_group() ? ctx.say(visit_text::recorded_by, {{"name", ctx.member->full_name}}) : "";
+    auto text = ctx.say(key, {arg::markup("who", who),
+                              {"no", v.id},
+                              {"place", v.place.empty() ? v.note : v.place},
+                              arg::markup("topics", topics_label(ctx, v, unclear)),
+                              arg::markup("people", people_part(ctx, v)),
+                              arg::markup("date", date_part(ctx, v))});
+    auto& o = ctx.reply(std::move(text));
+    if (ctx.in_group())
+        o.merge_key = "visit"; // confirmations queued behind the group's limit go out as one message
+}
+
+void record(const activity_details& d, activity_kind kind, handler_context& ctx) {
+    auto& m = *ctx.member;
+    if (!m.team_id) {
+        ctx.reply(visit_text::no_team);
+        return;
+    }
+    if (d.place.empty() && d.note.empty()) {
+        ctx.reply(visit_text::missing_place);
+        return;
+    }
+    auto day = d.date.value_or(ctx.today());
+    if (!day_accepted(ctx, day))
+        return;
+    visit_record v;
+    v.kind = kind;
+    v.ward_id = m.ward_id;
+    v.team_id = *m.team_id;
+    v.member_id = m.id;
+    v.day = iso_day(day);
+    v.recorded_at = ctx.now();
+    v.place = d.place;
+    v.topics = d.topics;
+    v.people = d.people.value_or(kind == activity_kind::visit ? 1 : 0);
+    v.note = d.note;
+    bool unclear = v.topics.empty();
+    if (unclear)
+        v.topics = {"khac"}; // counted at once; the member's answer refiles it
+    visit_store(ctx.db).add(v);
+    confirm(ctx, v, unclear,
+            kind == activity_kind::visit ? visit_text::visit_recorded : visit_text::session_recorded);
+    if (unclear)
+        ask_topic(ctx, v);
+}
+
+} // namespace
+
+// Button "t:<no>:<topic>": files record <no> under <topic>.
+void on_topic_choice(std::string_view data, handler_context& ctx) {
+    auto rest = data.substr(2);
+    auto colon = rest.find(':');
+    std::int64_t no = 0;
+    std::from_chars(rest.data(), rest.data() + rest.size(), no);
+    auto code = std::string(colon == std::string_view::npos ? "" : rest.substr(colon + 1));
+    if (!ctx.member || no <= 0 || !find_topic(code))
+        return;
+    visit_store visits(ctx.db);
+    auto v = visits.by_id(no);
+    if (!v) {
+        ctx.reply(visit_text::record_not_found, {{"no", no}});
+        return;
+    }
+    if (v->member_id != ctx.member->id) {
+        ctx.reply(visit_text::not_your_record, {{"no", no}});
+        return;
+    }
+    if (v->cancelled) {
+        ctx.reply(visit_text::record_cancelled_already, {{"no", no}});
+        return;
+    }
+    auto minutes = ctx.cfg().visit_topic_question_minutes;
+    if (ctx.now() > v->recorded_at + minutes * 60LL) {
+        ctx.reply(visit_text::topic_question_expired,
+                  {{"no", no}, {"minutes", minutes}, {"example", "số 12 ngõ 5, cài VNeID cho 2 người"}});
+        return;
+    }
+    auto updated = *v;
+    updated.topics = {code};
+    visits.edit(updated, ctx.member->id, ctx.now());
+    ctx.reply(visit_text::topic_set, {{"no", no}, {"topic", topic_label(ctx, code)}});
+}
+
+void handle(const cmd_visit& c, handler_context& ctx) {
+    record(c.details, activity_kind::visit, ctx);
+}
+
+void handle(const cmd_session& c, handler_context& ctx) {
+    record(c.details, activity_kind::session, ctx);
+}
+
+void handle(const cmd_undo&, handler_context& ctx) {
+    visit_store visits(ctx.db);
+    auto last = visits.last_of_member(ctx.member->id);
+    if (!last) {
+        ctx.reply(visit_text::undo_nothing);
+        return;
+    }
+    auto hours = ctx.cfg().undo_window_hours;
+    if (ctx.now() > last->recorded_at + hours * 3600LL) {
+        ctx.reply(visit_text::undo_too_late, {{"no", last->id}, {"hours", hours}});
+        return;
+    }
+    visits.cancel(last->id, ctx.member->id, ctx.now());
+    auto d = day_of(last->day);
+    ctx.reply(visit_text::undo_done, {{"no", last->id},
+                                      {"place", last->place.empty() ? last->note : last->place},
+                                      {"date", d ? format_date(*d) : last->day}});
+}
+
+void handle(const cmd_edit& c, handler_context& ctx) {
+    visit_store visits(ctx.db);
+    auto v = visits.by_id(c.record_no);
+    if (!v) {
+        ctx.reply(visit_text::record_not_found, {{"no", c.record_no}});
+        return;
+    }
+    if (v->member_id != ctx.member->id) {
+        ctx.reply(visit_text::not_your_record, {{"no", c.record_no}});
+        return;
+    }
+    if (v->cancelled) {
+        ctx.reply(visit_text::record_cancelled_already, {{"no", c.record_no}});
+        return;
+    }
+    auto old_day = day_of(v->day);
+    if (old_day && !day_accepted(ctx, *old_day))
+        return;
+    auto& d = c.details;
+    auto updated = *v;
+    if (d.date) {
+        if (!day_accepted(ctx, *d.date))
+            return;
+        updated.day = iso_day(*d.date);
+    }
+    if (!d.place.empty())
+        updated.place = d.place;
+    if (!d.topics.empty())
+        updated.topics = d.topics; // no topic named: keep the old ones
+    if (d.people)
+        updated.people = *d.people;
+    updated.note = d.note;
+    visits.edit(updated, ctx.member->id, ctx.now());
+    ctx.reply(visit_text::edit_done, {{"no", updated.id},
+                                      {"place", updated.place.empty() ? updated.note : updated.place},
+                                      arg::markup("topics", topics_label(ctx, updated, false)),
+                                      arg::markup("people", people_part(ctx, updated)),
+                                      arg::markup("date", date_part(ctx, updated))});
+}
+
+} // namespace cnscd

@@ -1,0 +1,236 @@
+#include "messages/broadcast_texts.hpp"
+
+namespace cnscd {
+namespace {
+
+std::string_view vi(broadcast_text key) {
+    using t = broadcast_text;
+    switch (key) {
+    case t::preview:
+        return "📣 <b>Xem trước thông báo</b> gửi tới <b>{count}</b> nhóm{targets}{when}:\n\n{text}\n\n"
+               "Bấm «Gửi» để gửi đi, «Hủy» để bỏ.";
+    case t::targets_named:
+        return " ({teams})";
+    case t::targets_not_reported:
+        return " (các tổ chưa nộp báo cáo)";
+    case t::when_scheduled:
+        return ", lúc {time}";
+    case t::button_send:
+        return "📤 Gửi";
+    case t::button_cancel:
+        return "✖️ Hủy";
+    case t::button_retry:
+        return "🔁 Gửi lại {count} nhóm lỗi";
+    case t::usage:
+        return "Cách gửi thông báo tới các nhóm tổ:\n"
+               "/thongbao <i>nội dung</i> — gửi tất cả các tổ\n"
+               "/thongbao @to1,to3 <i>nội dung</i> — gửi một số tổ\n"
+               "/thongbao chua-bao-cao <i>nội dung</i> — các tổ chưa nộp báo cáo kỳ này\n"
+               "/thongbao tailieu vneid — gửi một tài liệu hướng dẫn\n"
+               "/thongbao lúc 07:30 25/12 <i>nội dung</i> — hẹn giờ gửi\n"
+               "Muốn gửi kèm ảnh hoặc tệp: gửi tệp và ghi lệnh ở phần chú thích.";
+    case t::no_targets:
+        return "Không có nhóm nào để gửi ({reason}). Trưởng tổ gắn nhóm của tổ bằng lệnh /lienket trong "
+               "nhóm.";
+    case t::unknown_teams:
+        return "Không tìm thấy tổ: {teams}. Các tổ của phường: {all}.";
+    case t::time_past:
+        return "Thời điểm {time} đã qua. Hãy chọn thời điểm sau bây giờ ({now}).";
+    case t::guide_unknown:
+        return "Không có tài liệu «{slug}». Gõ /tailieu để xem danh sách.";
+    case t::queued:
+        return "📤 Thông báo số {id}: đang gửi tới {count} nhóm, đã gửi 0/{count}.";
+    case t::scheduled:
+        return "⏰ Đã hẹn gửi thông báo số {id} tới {count} nhóm vào {time}.";
+    case t::progress:
+        return "📤 Thông báo số {id}: đã gửi {done}/{count} nhóm, {failed} lỗi.";
+    case t::finished:
+        return "✅ Thông báo số {id} đã gửi xong: {delivered}/{count} nhóm nhận được, {failed} lỗi.";
+    case t::failure_header:
+        return "Thông báo số {id} chưa tới {failed} nhóm:";
+    case t::failure_line:
+        return "• {group}: {reason}";
+    case t::failure_more:
+        return "… và {count} nhóm khác.";
+    case t::reason_gone:
+        return "bot đã bị xóa khỏi nhóm hoặc nhóm không còn";
+    case t::cancelled:
+        return "Đã hủy, thông báo không được gửi.";
+    case t::already_sent:
+        return "Thông báo số {id} đã được xử lý rồi ({state}).";
+    case t::not_yours:
+        return "Chỉ cán bộ phường của {ward} mới gửi được thông báo này.";
+    case t::retry_queued:
+        return "🔁 Thông báo số {id}: đang gửi lại tới {count} nhóm lỗi.";
+    case t::nothing_to_retry:
+        return "Thông báo số {id} không còn nhóm lỗi nào để gửi lại.";
+    case t::list_header:
+        return "<b>Thông báo gần đây</b>:";
+    case t::list_line:
+        return "• Số {id} ({date}) — {state}: {delivered}/{count} nhóm, {failed} lỗi — «{excerpt}»";
+    case t::list_empty:
+        return "Chưa có thông báo nào. Gõ /thongbao để xem cách gửi.";
+    case t::state_draft:
+        return "chờ xác nhận";
+    case t::state_scheduled:
+        return "đã hẹn giờ";
+    case t::state_sending:
+        return "đang gửi";
+    case t::state_done:
+        return "đã gửi xong";
+    case t::state_cancelled:
+        return "đã hủy";
+    case t::attachment_note:
+        return "📎 kèm tệp: {name}";
+    case t::count_:
+        break;
+    }
+    return {};
+}
+
+std::string_view en(broadcast_text key) {
+    using t = broadcast_text;
+    switch (key) {
+    case t::preview:
+        return "📣 <b>Announcement preview</b> for <b>{count}</b> groups{targets}{when}:\n\n{text}\n\n"
+               "Press \"Send\" to send it, \"Cancel\" to drop it.";
+    case t::targets_named:
+        return " ({teams})";
+    case t::targets_not_reported:
+        return " (teams that have not submitted their report)";
+    case t::when_scheduled:
+        return ", at {time}";
+    case t::button_send:
+        return "📤 Send";
+    case t::button_cancel:
+        return "✖️ Cancel";
+    case t::button_retry:
+        return "🔁 Resend to {count} failed groups";
+    case t::usage:
+        return "How to send an announcement to the team groups:\n"
+               "/thongbao <i>text</i> — all teams\n"
+               "/thongbao @to1,to3 <i>text</i> — some teams\n"
+               "/thongbao chua-bao-cao <i>text</i> — teams that have not reported this period\n"
+               "/thongbao tailieu vneid — send a guide\n"
+               "/thongbao lúc 07:30 25/12 <i>text</i> — schedule it\n"
+               "To attach a photo or file: send the file with the command as its caption.";
+    case t::no_targets:
+        return "There is no group to send to ({reason}). Team leaders bind their group with /lienket in it.";
+    case t::unknown_teams:
+        return "No such team: {teams}. The ward's teams: {all}.";
+    case t::time_past:
+        return "{time} has passed. Choose a time after now ({now}).";
+    case t::guide_unknown:
+        return "There is no guide \"{slug}\". Type /tailieu for the list.";
+    case t::queued:
+        return "📤 Announcement no. {id}: sending to {count} groups, 0/{count} sent.";
+    case t::scheduled:
+        return "⏰ Announcement no. {id} to {count} groups is scheduled for {time}.";
+    case t::progress:
+        return "📤 Announcement no. {id}: {done}/{count} groups sent, {failed} failed.";
+    case t::finished:
+        return "✅ Announcement no. {id} is done: {delivered}/{count} groups received it, {failed} failed.";
+    case t::failure_header:
+        return "Announcement no. {id} did not reach {failed} groups:";
+    case t::failure_line:
+        return "• {group}: {reason}";
+    case t::failure_more:
+        return "… and {count} more.";
+    case t::reason_gone:
+        return "the bot was removed from the group, or the group is gone";
+    case t::cancelled:
+        return "Cancelled; nothing was sent.";
+    case t::already_sent:
+        return "Announcement no. {id} was already handled ({state}).";
+    case t::not_yours:
+        return "Only ward staff of {ward} can send this announcement.";
+    case t::retry_queued:
+        return "🔁 Announcement no. {id}: resending to {count} failed groups.";
+    case t::nothing_to_retry:
+        return "Announcement no. {id} has no failed group left to resend to.";
+    case t::list_header:
+        return "<b>Recent announcements</b>:";
+    case t::list_line:
+        return "• No. {id} ({date}) — {state}: {delivered}/{count} groups, {failed} failed — \"{excerpt}\"";
+    case t::list_empty:
+        return "No announcements yet. Type /thongbao to see how to send one.";
+    case t::state_draft:
+        return "waiting for confirmation";
+    case t::state_scheduled:
+        return "scheduled";
+    case t::state_sending:
+        return "sending";
+    case t::state_done:
+        return "done";
+    case t::state_cancelled:
+        return "cancelled";
+    case t::attachment_note:
+        return "📎 with file: {name}";
+    case t::count_:
+        break;
+    }
+    return {};
+}
+
+std::string_view vi(guide_text key) {
+    using t = guide_text;
+    switch (key) {
+    case t::list_header:
+        return "📚 <b>Tài liệu hướng dẫn</b> ({count}):";
+    case t::list_line:
+        return "• <code>{slug}</code> — {title}";
+    case t::list_footer:
+        return "Gõ /tailieu <i>tên hoặc từ khóa</i> để xem, ví dụ: /tailieu vneid";
+    case t::not_found:
+        return "Không có tài liệu nào khớp «{query}». Gõ /tailieu để xem danh sách.";
+    case t::several:
+        return "Có {count} tài liệu khớp «{query}», hãy chọn bằng mã:";
+    case t::added:
+        return "✅ Đã thêm tài liệu «{title}» (mã <code>{slug}</code>). Mọi người xem bằng /tailieu {slug}";
+    case t::needs_file:
+        return "Hãy gửi tệp (PDF, ảnh, Word...) và ghi /tailieu_them <i>tên tài liệu</i> ở phần chú thích "
+               "của tệp.";
+    case t::file_caption:
+        return "📎 {title}";
+    case t::count_:
+        break;
+    }
+    return {};
+}
+
+std::string_view en(guide_text key) {
+    using t = guide_text;
+    switch (key) {
+    case t::list_header:
+        return "📚 <b>Guides</b> ({count}):";
+    case t::list_line:
+        return "• <code>{slug}</code> — {title}";
+    case t::list_footer:
+        return "Type /tailieu <i>name or keyword</i> to read one, e.g. /tailieu vneid";
+    case t::not_found:
+        return "No guide matches \"{query}\". Type /tailieu for the list.";
+    case t::several:
+        return "{count} guides match \"{query}\"; pick one by its code:";
+    case t::added:
+        return "✅ Guide \"{title}\" added (code <code>{slug}</code>). Anyone can read it with /tailieu "
+               "{slug}";
+    case t::needs_file:
+        return "Send a file (PDF, photo, Word...) with /tailieu_them <i>guide title</i> as its caption.";
+    case t::file_caption:
+        return "📎 {title}";
+    case t::count_:
+        break;
+    }
+    return {};
+}
+
+} // namespace
+
+std::string_view template_of(language lang, broadcast_text key) {
+    return lang == language::vi ? vi(key) : en(key);
+}
+std::string_view template_of(language lang, guide_text key) {
+    return lang == language::vi ? vi(key) : en(key);
+}
+
+} // namespace cnscd

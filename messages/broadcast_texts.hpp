@@ -1,0 +1,62 @@
+#pragma once
+
+// Sentences about announcements to team groups and the guide library.
+
+#include "messages/catalog.hpp"
+
+namespace cnscd {
+
+enum class broadcast_text {
+    preview,
+    targets_named,
+    targets_not_reported,
+    when_scheduled,
+    button_send,
+    button_cancel,
+    button_retry,
+    usage,
+    no_targets,
+    unknown_teams,
+    time_past,
+    guide_unknown,
+    queued,
+    scheduled,
+    progress,
+    finished,
+    failure_header,
+    failure_line,
+    failure_more,
+    reason_gone,
+    cancelled,
+    already_sent,
+    not_yours,
+    retry_queued,
+    nothing_to_retry,
+    list_header,
+    list_line,
+    list_empty,
+    state_draft,
+    state_scheduled,
+    state_sending,
+    state_done,
+    state_cancelled,
+    attachment_note,
+    count_
+};
+
+enum class guide_text {
+    list_header,
+    list_line,
+    list_footer,
+    not_found,
+    several,
+    added,
+    needs_file,
+    file_caption,
+    count_
+};
+
+std::string_view template_of(language lang, broadcast_text key);
+std::string_view template_of(language lang, guide_text key);
+
+} // namespace cnscd

@@ -1,0 +1,16 @@
+# Writes the guides (messages/guides/*.md) into a C++ source, so the binary carries them.
+# cmake -DOUT=file.cpp -DDIR=guides-folder -P embed_guides.cmake
+file(GLOB files "${DIR}/*.md")
+list(SORT files)
+set(body "// Generated from messages/guides/*.md by embed_guides.cmake; do not edit.\n")
+string(APPEND body "#include \"messages/guide_library.hpp\"\n\nnamespace cnscd {\n\n")
+string(APPEND body "std::span<const embedded_guide> embedded_guides() {\n")
+string(APPEND body "    static const embedded_guide guides[] = {\n")
+foreach(f IN LISTS files)
+  get_filename_component(slug "${f}" NAME_WE)
+  file(READ "${f}" text)
+  string(APPEND body "        {\"${slug}\", R\"cnscd_guide(${text})cnscd_guide\"},\n")
+endforeach()
+string(APPEND body "    };\n    return guides;\n}\n\n} // namespace cnscd\n")
+file(WRITE "${OUT}.tmp" "${body}")
+file(COPY_FILE "${OUT}.tmp" "${OUT}" ONLY_IF_DIFFERENT)

@@ -1,0 +1,290 @@
+#include "messages/visit_texts.hpp"
+
+namespace cnscd {
+namespace {
+
+std::string_view vi(visit_text key) {
+    using t = visit_text;
+    switch (key) {
+    case t::visit_recorded:
+        return "✅ {who}Đã ghi lượt thăm <b>số {no}</b>: {place} — {topics}{people}{date}.";
+    case t::session_recorded:
+        return "✅ {who}Đã ghi buổi hỗ trợ <b>số {no}</b>: {place} — {topics}{people}{date}.";
+    case t::recorded_by:
+        return "{name}: ";
+    case t::on_date:
+        return ", ngày {date}";
+    case t::people_helped:
+        return ", {count} người";
+    case t::attendees:
+        return ", {count} người tham dự";
+    case t::no_topic_recorded:
+        return "chưa rõ nội dung (tạm ghi «Khác»)";
+    case t::ask_topic:
+        return "Số {no} ({place}) là hỗ trợ về nội dung gì? Chọn một mục để ghi cho đúng:";
+    case t::ask_topic_private_notice:
+        return "Tôi đã nhắn riêng để bạn chọn nội dung cho số {no}.";
+    case t::topic_set:
+        return "✅ Đã cập nhật số {no}: {topic}.";
+    case t::topic_question_expired:
+        return "Câu hỏi này đã hết hạn sau {minutes} phút; số {no} vẫn được ghi ở mục «Khác». "
+               "Muốn sửa, gõ /sua {no} kèm nội dung, ví dụ: /sua {no} {example}";
+    case t::not_your_record:
+        return "Số {no} không phải do bạn ghi, nên bạn không sửa được. Gõ /toi để xem các lượt của bạn.";
+    case t::record_not_found:
+        return "Không tìm thấy số {no}. Số nằm trong tin xác nhận khi bạn ghi, ví dụ «số 125».";
+    case t::record_cancelled_already:
+        return "Số {no} đã được hủy trước đó.";
+    case t::undo_done:
+        return "↩️ Đã hủy số {no} ({place}, ngày {date}). Lịch sử vẫn được lưu.";
+    case t::undo_nothing:
+        return "Bạn chưa có lượt nào để hủy.";
+    case t::undo_too_late:
+        return "Số {no} đã ghi quá {hours} giờ nên không hủy được bằng /huy. Nhờ tổ trưởng hỗ trợ, hoặc dùng "
+               "/sua {no} để sửa.";
+    case t::edit_done:
+        return "✏️ Đã sửa số {no}: {place} — {topics}{people}{date}. Nội dung cũ vẫn được "
+               "lưu.";
+    case t::edit_usage:
+        return "Cách sửa: /sua <i>số</i> <i>nội dung mới</i>, ví dụ: /sua 125 số 12 ngõ 5, cài VNeID cho 2 "
+               "người.";
+    case t::missing_place:
+        return "Hãy ghi địa chỉ hoặc hộ gia đình và nội dung sau lệnh, ví dụ:\n"
+               "/tham số 12 ngõ 5 Lê Lợi, hướng dẫn 2 người cài VNeID\n"
+               "/buoi nhà văn hóa tổ 3, 30 người, chống lừa đảo";
+    case t::refused_future:
+        return "Ngày {date} chưa tới nên chưa ghi được. Hãy kiểm tra lại ngày (hôm nay là {today}).";
+    case t::refused_too_old:
+        return "Ngày {date} đã quá {days} ngày nên không ghi được nữa. Nhờ tổ trưởng báo cán bộ phường nếu "
+               "cần bổ sung.";
+    case t::no_team:
+        return "Bạn chưa thuộc tổ nào nên chưa ghi được. Nhờ cán bộ phường kiểm tra danh sách.";
+    case t::count_:
+        break;
+    }
+    return {};
+}
+
+std::string_view en(visit_text key) {
+    using t = visit_text;
+    switch (key) {
+    case t::visit_recorded:
+        return "✅ {who}Visit <b>no. {no}</b> recorded: {place} — {topics}{people}{date}.";
+    case t::session_recorded:
+        return "✅ {who}Help session <b>no. {no}</b> recorded: {place} — {topics}{people}{date}.";
+    case t::recorded_by:
+        return "{name}: ";
+    case t::on_date:
+        return ", on {date}";
+    case t::people_helped:
+        return ", {count} people";
+    case t::attendees:
+        return ", {count} attendees";
+    case t::no_topic_recorded:
+        return "topic unclear (filed under \"Other\" for now)";
+    case t::ask_topic:
+        return "What was no. {no} ({place}) about? Choose one to file it correctly:";
+    case t::ask_topic_private_notice:
+        return "I sent you a private message to choose the topic of no. {no}.";
+    case t::topic_set:
+        return "✅ No. {no} updated: {topic}.";
+    case t::topic_question_expired:
+        return "This question expired after {minutes} minutes; no. {no} stays under \"Other\". To fix it, "
+               "type /sua {no} with the details, e.g. /sua {no} {example}";
+    case t::not_your_record:
+        return "No. {no} was not logged by you, so you cannot change it. Type /toi to see yours.";
+    case t::record_not_found:
+        return "No record no. {no}. The number is in the confirmation you got, e.g. \"no. 125\".";
+    case t::record_cancelled_already:
+        return "No. {no} was already cancelled.";
+    case t::undo_done:
+        return "↩️ No. {no} cancelled ({place}, {date}). Its history is kept.";
+    case t::undo_nothing:
+        return "You have nothing to cancel.";
+    case t::undo_too_late:
+        return "No. {no} was logged more than {hours} hours ago, so /huy cannot cancel it. Ask your team "
+               "leader, "
+               "or use /sua {no} to correct it.";
+    case t::edit_done:
+        return "✏️ No. {no} corrected: {place} — {topics}{people}{date}. The old content is kept.";
+    case t::edit_usage:
+        return "To correct a record: /sua <i>number</i> <i>new details</i>, e.g. /sua 125 no. 12 lane 5, set "
+               "up "
+               "VNeID for 2 people.";
+    case t::missing_place:
+        return "Write the address or household and what you helped with after the command, e.g.:\n"
+               "/tham 12 lane 5 Le Loi, helped 2 people install VNeID\n"
+               "/buoi community hall group 3, 30 people, scam prevention";
+    case t::refused_future:
+        return "{date} has not come yet, so it cannot be recorded. Check the date (today is {today}).";
+    case t::refused_too_old:
+        return "{date} is more than {days} days ago and can no longer be recorded. Ask your team leader to "
+               "tell the ward staff if it must be added.";
+    case t::no_team:
+        return "You are not on a team yet, so nothing can be recorded. Ask the ward staff to check the "
+               "roster.";
+    case t::count_:
+        break;
+    }
+    return {};
+}
+
+std::string_view vi(stats_text key) {
+    using t = stats_text;
+    switch (key) {
+    case t::my_header:
+        return "📊 <b>{name}</b> — {period} ({range})";
+    case t::team_header:
+        return "📊 <b>{team}</b> — {period} ({range})";
+    case t::ward_header:
+        return "📊 <b>{ward}</b> — {period} ({range})";
+    case t::line_visits:
+        return "🏠 Lượt thăm hộ: <b>{visits}</b>, người được hỗ trợ: <b>{people}</b>";
+    case t::line_sessions:
+        return "👥 Buổi hỗ trợ: <b>{sessions}</b>, người tham dự: <b>{attendees}</b>";
+    case t::line_active:
+        return "🙋 Thành viên có hoạt động: <b>{active}</b>/{total}";
+    case t::line_topics_header:
+        return "<b>Theo nội dung:</b>";
+    case t::line_topic:
+        return "• {topic}: {records} lượt, {people} người";
+    case t::versus_previous:
+        return "So với cùng kỳ {previous}: lượt thăm {visits}, người được hỗ trợ {people}";
+    case t::change_up:
+        return "▲ {delta}";
+    case t::change_down:
+        return "▼ {delta}";
+    case t::change_same:
+        return "không đổi";
+    case t::members_header:
+        return "<b>Theo thành viên:</b>";
+    case t::member_line:
+        return "• {name}: {visits} lượt thăm, {people} người, {sessions} buổi";
+    case t::idle_members:
+        return "⚠️ Chưa ghi lượt nào kỳ này ({count}): {names}";
+    case t::idle_none:
+        return "Mọi thành viên đều đã có hoạt động kỳ này. 👏";
+    case t::teams_header:
+        return "<b>Theo tổ:</b>";
+    case t::team_line:
+        return "{rank}. {team}: {visits} lượt thăm, {people} người, {sessions} buổi";
+    case t::idle_teams:
+        return "⚠️ Tổ chưa có hoạt động kỳ này ({count}): {names}";
+    case t::target_header:
+        return "<b>Tiến độ chỉ tiêu:</b>";
+    case t::target_line:
+        return "• {name}: {done}/{goal} ({percent}%)";
+    case t::nothing_yet:
+        return "Chưa có lượt nào được ghi trong kỳ này. Ghi lượt hỗ trợ bằng /tham, buổi tuyên truyền bằng "
+               "/buoi.";
+    case t::ranking_members_header:
+        return "🏆 <b>Xếp hạng thành viên {team}</b> — {period}";
+    case t::ranking_teams_header:
+        return "🏆 <b>Xếp hạng các tổ {ward}</b> — {period}";
+    case t::ranking_line:
+        return "{rank}. {name} — {visits} lượt, {people} người";
+    case t::ranking_empty:
+        return "Chưa có ai ghi lượt nào trong kỳ này.";
+    case t::pick_team:
+        return "Bạn chưa thuộc tổ nào. Cán bộ phường gõ /thongke phuong cho cả phường, hoặc /thongke <i>tên "
+               "tổ</i>.";
+    case t::team_unknown:
+        return "Không tìm thấy tổ «{team}». Các tổ: {teams}.";
+    case t::period_this_week:
+        return "tuần này";
+    case t::period_this_month:
+        return "tháng này";
+    case t::period_this_quarter:
+        return "quý này";
+    case t::period_this_year:
+        return "năm nay";
+    case t::count_:
+        break;
+    }
+    return {};
+}
+
+std::string_view en(stats_text key) {
+    using t = stats_text;
+    switch (key) {
+    case t::my_header:
+        return "📊 <b>{name}</b> — {period} ({range})";
+    case t::team_header:
+        return "📊 <b>{team}</b> — {period} ({range})";
+    case t::ward_header:
+        return "📊 <b>{ward}</b> — {period} ({range})";
+    case t::line_visits:
+        return "🏠 Household visits: <b>{visits}</b>, people helped: <b>{people}</b>";
+    case t::line_sessions:
+        return "👥 Help sessions: <b>{sessions}</b>, attendees: <b>{attendees}</b>";
+    case t::line_active:
+        return "🙋 Active members: <b>{active}</b>/{total}";
+    case t::line_topics_header:
+        return "<b>By topic:</b>";
+    case t::line_topic:
+        return "• {topic}: {records} records, {people} people";
+    case t::versus_previous:
+        return "Against the same span of {previous}: visits {visits}, people helped {people}";
+    case t::change_up:
+        return "▲ {delta}";
+    case t::change_down:
+        return "▼ {delta}";
+    case t::change_same:
+        return "unchanged";
+    case t::members_header:
+        return "<b>By member:</b>";
+    case t::member_line:
+        return "• {name}: {visits} visits, {people} people, {sessions} sessions";
+    case t::idle_members:
+        return "⚠️ Nothing logged this period ({count}): {names}";
+    case t::idle_none:
+        return "Every member has logged something this period. 👏";
+    case t::teams_header:
+        return "<b>By team:</b>";
+    case t::team_line:
+        return "{rank}. {team}: {visits} visits, {people} people, {sessions} sessions";
+    case t::idle_teams:
+        return "⚠️ Teams with no activity this period ({count}): {names}";
+    case t::target_header:
+        return "<b>Progress against targets:</b>";
+    case t::target_line:
+        return "• {name}: {done}/{goal} ({percent}%)";
+    case t::nothing_yet:
+        return "Nothing logged in this period yet. Log help with /tham, sessions with /buoi.";
+    case t::ranking_members_header:
+        return "🏆 <b>Member ranking, {team}</b> — {period}";
+    case t::ranking_teams_header:
+        return "🏆 <b>Team ranking, {ward}</b> — {period}";
+    case t::ranking_line:
+        return "{rank}. {name} — {visits} visits, {people} people";
+    case t::ranking_empty:
+        return "Nobody has logged anything in this period yet.";
+    case t::pick_team:
+        return "You are not on a team. Ward staff: /thongke phuong for the whole ward, or /thongke <i>team "
+               "name</i>.";
+    case t::team_unknown:
+        return "No team \"{team}\". Teams: {teams}.";
+    case t::period_this_week:
+        return "this week";
+    case t::period_this_month:
+        return "this month";
+    case t::period_this_quarter:
+        return "this quarter";
+    case t::period_this_year:
+        return "this year";
+    case t::count_:
+        break;
+    }
+    return {};
+}
+
+} // namespace
+
+std::string_view template_of(language lang, visit_text key) {
+    return lang == language::vi ? vi(key) : en(key);
+}
+std::string_view template_of(language lang, stats_text key) {
+    return lang == language::vi ? vi(key) : en(key);
+}
+
+} // namespace cnscd

@@ -1,0 +1,75 @@
+#pragma once
+
+// Sentences about logging visits and sessions, and the stats members and leaders ask for.
+
+#include "messages/catalog.hpp"
+
+namespace cnscd {
+
+enum class visit_text {
+    visit_recorded,
+    session_recorded,
+    recorded_by, // group chats: who logged it, since merged confirmations lose the quote
+    on_date,
+    people_helped,
+    attendees,
+    no_topic_recorded,
+    ask_topic,
+    ask_topic_private_notice,
+    topic_set,
+    topic_question_expired,
+    not_your_record,
+    record_not_found,
+    record_cancelled_already,
+    undo_done,
+    undo_nothing,
+    undo_too_late,
+    edit_done,
+    edit_usage,
+    missing_place,
+    refused_future,
+    refused_too_old,
+    no_team,
+    count_
+};
+
+enum class stats_text {
+    my_header,
+    team_header,
+    ward_header,
+    line_visits,
+    line_sessions,
+    line_active,
+    line_topics_header,
+    line_topic,
+    versus_previous,
+    change_up,
+    change_down,
+    change_same,
+    members_header,
+    member_line,
+    idle_members,
+    idle_none,
+    teams_header,
+    team_line,
+    idle_teams,
+    target_header,
+    target_line,
+    nothing_yet,
+    ranking_members_header,
+    ranking_teams_header,
+    ranking_line,
+    ranking_empty,
+    pick_team,
+    team_unknown,
+    period_this_week,
+    period_this_month,
+    period_this_quarter,
+    period_this_year,
+    count_
+};
+
+std::string_view template_of(language lang, visit_text key);
+std::string_view template_of(language lang, stats_text key);
+
+} // namespace cnscd

@@ -1,0 +1,421 @@
+#include "storage/visit_store.hpp"
+
+#include "storage/database.hpp"
+#include "storage/sqlite_connection.hpp"
+
+#include <cstdio>
+
+namespace cnscd {
+namespace {
+
+using ll = std::int64_t;
+
+std::string join_topics(const std::vector<std::string>& topics) {
+    std::string out;
+    for (auto& t : topics) {
+        if (!out.empty())
+            out += ' ';
+        out += t;
+    }
+    return out;
+}
+
+std::vector<std::string> split_topics(const std::string& s) {
+    std::vector<std::string> out;
+    std::size_t i = 0;
+    while (i < s.size()) {
+        auto j = s.find(' ', i);
+        if (j == std::string::npos)
+            j = s.size();
+        if (j > i)
+            out.push_back(s.substr(i, j - i));
+        i = j + 1;
+    }
+    return out;
+}
+
+#define VISIT_COLUMNS                                                                                        \
+    "id, kind, ward_id, team_id, member_id, day, recorded_at, place, topics, people, note, cancelled_at"
+
+visit_record read_visit(SQLite::Statement& st) {
+    visit_record v;
+    v.id = st.getColumn(0).getInt64();
+    v.kind = st.getColumn(1).getString() == "session" ? activity_kind::session : activity_kind::visit;
+    v.ward_id = st.getColumn(2).getInt64();
+    v.team_id = st.getColumn(3).getInt64();
+    v.member_id = st.getColumn(4).getInt64();
+    v.day = st.getColumn(5).getString();
+    v.recorded_at = st.getColumn(6).getInt64();
+    v.place = st.getColumn(7).getString();
+    v.topics = split_topics(st.getColumn(8).getString());
+    v.people = st.getColumn(9).getInt();
+    v.note = st.getColumn(10).getString();
+    v.cancelled = !st.getColumn(11).isNull();
+    return v;
+}
+
+// Adds (sign = 1) or removes (sign = -1) a record's share of the daily totals.
+void apply_totals(storage_detail::sqlite_connection& c, const visit_record& v, int sign) {
+    auto kind = std::string(activity_kind_code(v.kind));
+    c.exec("INSERT INTO member_days (ward_id, day, member_id, kind, team_id, records, people) "
+           "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (ward_id, day, member_id, kind) DO UPDATE SET "
+           "records = records + excluded.records, people = people + excluded.people",
+           v.ward_id, v.day, v.member_id, kind, v.team_id, sign, sign * v.people);
+    auto month = v.day.substr(0, 7);
+    c.exec("INSERT INTO member_months (ward_id, month, member_id, kind, team_id, records, people) "
+           "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (ward_id, month, member_id, kind) DO UPDATE SET "
+           "records = records + excluded.records, people = people + excluded.people",
+           v.ward_id, month, v.member_id, kind, v.team_id, sign, sign * v.people);
+    for (auto& t : v.topics)
+        c.exec("INSERT INTO topic_months (ward_id, month, team_id, topic, records, people) VALUES (?, ?, ?, "
+               "?, ?, ?) "
+               "ON CONFLICT (ward_id, month, team_id, topic) DO UPDATE SET "
+               "records = records + excluded.records, people = people + excluded.people",
+               v.ward_id, month, v.team_id, t, sign, sign * v.people);
+    for (auto& t : v.topics)
+        c.exec("INSERT INTO topic_days (ward_id, day, team_id, topic, records, people) VALUES (?, ?, ?, ?, "
+               "?, ?) "
+               "ON CONFLICT (ward_id, day, team_id, topic) DO UPDATE SET "
+               "records = records + excluded.records, people = people + excluded.people",
+               v.ward_id, v.day, v.team_id, t, sign, sign * v.people);
+}
+
+void add_row(activity_totals& t, const std::string& kind, ll records, ll people) {
+    if (kind == "session") {
+        t.sessions += records;
+        t.attendees += people;
+    } else {
+        t.visits += records;
+        t.people += people;
+    }
+}
+
+void read_topics(SQLite::Statement& st, activity_totals& t) {
+    while (st.executeStep()) {
+        auto& tt = t.topics[st.getColumn(0).getString()];
+        tt.records += st.getColumn(1).getInt64();
+        tt.people += st.getColumn(2).getInt64();
+    }
+    std::erase_if(t.topics, [](auto& kv) { return kv.second.records <= 0; });
+}
+
+} // namespace
+
+std::string_view activity_kind_code(activity_kind k) {
+    return k == activity_kind::session ? "session" : "visit";
+}
+
+std::int64_t visit_store::add(visit_record& v) {
+    auto& c = db_.native();
+    c.exec("INSERT INTO visits (kind, ward_id, team_id, member_id, day, recorded_at, place, topics, people, "
+           "note) "
+           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+           activity_kind_code(v.kind), v.ward_id, v.team_id, v.member_id, v.day, v.recorded_at, v.place,
+           join_topics(v.topics), v.people, v.note);
+    v.id = c.db.getLastInsertRowid();
+    apply_totals(c, v, 1);
+    return v.id;
+}
+
+std::optional<visit_record> visit_store::by_id(std::int64_t id) {
+    auto& st = db_.native().statement("SELECT " VISIT_COLUMNS " FROM visits WHERE id = ?");
+    st.bind(1, static_cast<ll>(id));
+    if (!st.executeStep())
+        return std::nullopt;
+    return read_visit(st);
+}
+
+std::optional<visit_record> visit_store::last_of_member(std::int64_t member_id) {
+    auto& st = db_.native().statement("SELECT " VISIT_COLUMNS
+                                      " FROM visits WHERE member_id = ? AND cancelled_at IS NULL "
+                                      "ORDER BY id DESC LIMIT 1");
+    st.bind(1, static_cast<ll>(member_id));
+    if (!st.executeStep())
+        return std::nullopt;
+    return read_visit(st);
+}
+
+namespace {
+void keep_history(storage_detail::sqlite_connection& c, const visit_record& old, const char* action,
+                  std::int64_t by, std::int64_t now) {
+    c.exec("INSERT INTO visit_history (visit_id, at, by_member, action, day, place, topics, people, note) "
+           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+           old.id, now, by, action, old.day, old.place, join_topics(old.topics), old.people, old.note);
+}
+} // namespace
+
+bool visit_store::cancel(std::int64_t id, std::int64_t by_member, std::int64_t now) {
+    auto old = by_id(id);
+    if (!old || old->cancelled)
+        return false;
+    auto& c = db_.native();
+    keep_history(c, *old, "cancel", by_member, now);
+    c.exec("UPDATE visits SET cancelled_at = ? WHERE id = ?", now, id);
+    apply_totals(c, *old, -1);
+    return true;
+}
+
+void visit_store::edit(const visit_record& updated, std::int64_t by_member, std::int64_t now) {
+    auto old = by_id(updated.id);
+    if (!old || old->cancelled)
+        return;
+    auto& c = db_.native();
+    keep_history(c, *old, "edit", by_member, now);
+    apply_totals(c, *old, -1);
+    c.exec("UPDATE visits SET day = ?, place = ?, topics = ?, people = ?, note = ? WHERE id = ?", updated.day,
+           updated.place, join_topics(updated.topics), updated.people, updated.note, updated.id);
+    visit_record now_counted = *old;
+    now_counted.day = updated.day;
+    now_counted.topics = updated.topics;
+    now_counted.people = updated.people;
+    apply_totals(c, now_counted, 1);
+}
+
+std::int64_t visit_store::history_count(std::int64_t id) {
+    auto& st = db_.native().statement("SELECT count(*) FROM visit_history WHERE visit_id = ?");
+    st.bind(1, static_cast<ll>(id));
+    st.executeStep();
+    return st.getColumn(0).getInt64();
+}
+
+activity_totals visit_store::member_totals_in(std::int64_t member_id, const day_range& r) {
+    activity_totals t;
+    auto& c = db_.native();
+    auto& st = c.statement("SELECT kind, sum(records), sum(people) FROM member_days "
+                           "WHERE member_id = ? AND day BETWEEN ? AND ? GROUP BY kind");
+    st.bind(1, static_cast<ll>(member_id));
+    st.bind(2, r.from);
+    st.bind(3, r.to);
+    while (st.executeStep())
+        add_row(t, st.getColumn(0).getString(), st.getColumn(1).getInt64(), st.getColumn(2).getInt64());
+    t.active_members = (t.visits + t.sessions) > 0 ? 1 : 0;
+    // One member's records are few: count topics from the records themselves.
+    auto& tp = c.statement("SELECT topics, people FROM visits WHERE member_id = ? AND day BETWEEN ? AND ? "
+                           "AND cancelled_at IS NULL");
+    tp.bind(1, static_cast<ll>(member_id));
+    tp.bind(2, r.from);
+    tp.bind(3, r.to);
+    while (tp.executeStep()) {
+        auto people = tp.getColumn(1).getInt64();
+        for (auto& code : split_topics(tp.getColumn(0).getString())) {
+            auto& tt = t.topics[code];
+            tt.records += 1;
+            tt.people += people;
+        }
+    }
+    return t;
+}
+
+activity_totals visit_store::team_totals_in(std::int64_t team_id, const day_range& r) {
+    activity_totals t;
+    auto& c = db_.native();
+    auto& st = c.statement("SELECT kind, sum(records), sum(people) FROM member_days "
+                           "WHERE team_id = ? AND day BETWEEN ? AND ? GROUP BY kind");
+    st.bind(1, static_cast<ll>(team_id));
+    st.bind(2, r.from);
+    st.bind(3, r.to);
+    while (st.executeStep())
+        add_row(t, st.getColumn(0).getString(), st.getColumn(1).getInt64(), st.getColumn(2).getInt64());
+    auto& am =
+        c.statement("SELECT count(*) FROM (SELECT member_id FROM member_days WHERE team_id = ? AND day "
+                    "BETWEEN ? AND ? GROUP BY member_id HAVING sum(records) > 0)");
+    am.bind(1, static_cast<ll>(team_id));
+    am.bind(2, r.from);
+    am.bind(3, r.to);
+    am.executeStep();
+    t.active_members = am.getColumn(0).getInt64();
+    auto& tp = c.statement("SELECT topic, sum(records), sum(people) FROM topic_days "
+                           "WHERE team_id = ? AND day BETWEEN ? AND ? GROUP BY topic");
+    tp.bind(1, static_cast<ll>(team_id));
+    tp.bind(2, r.from);
+    tp.bind(3, r.to);
+    read_topics(tp, t);
+    return t;
+}
+
+namespace {
+
+// A ward's range read as: days before the first whole month, whole months, days after the
+// last whole month. Whole months come from the month totals, so a year reads ~12 rows per
+// member instead of ~365.
+struct split_range {
+    std::string head_from, head_to;   // days
+    std::string month_from, month_to; // YYYY-MM
+    std::string tail_from, tail_to;   // days
+};
+
+split_range split(const day_range& r) {
+    split_range s;
+    auto month_of = [](const std::string& day) { return day.substr(0, 7); };
+    auto first_of = [&](const std::string& day) { return month_of(day) + "-01"; };
+    auto next_month = [&](const std::string& day) {
+        int y = std::stoi(day.substr(0, 4)), m = std::stoi(day.substr(5, 2)) + 1;
+        if (m == 13) {
+            y += 1;
+            m = 1;
+        }
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%04d-%02d", y, m);
+        return std::string(buf);
+    };
+    auto last_of = [&](const std::string& day) { return month_of(day) + "-31"; }; // text compare: fine
+    // Empty ranges have from > to.
+    s.head_from = "9", s.head_to = "0", s.month_from = "9", s.month_to = "0", s.tail_from = "9",
+    s.tail_to = "0";
+    if (r.from > r.to)
+        return s;
+    bool from_is_first = r.from == first_of(r.from);
+    std::string first_whole = from_is_first ? month_of(r.from) : next_month(r.from);
+    // `to`'s month is whole only when `to` is its last day.
+    auto is_last_day = [&](const std::string& day) {
+        int y = std::stoi(day.substr(0, 4)), m = std::stoi(day.substr(5, 2)), d = std::stoi(day.substr(8, 2));
+        static const int len[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+        int days = len[m - 1] + (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0) ? 1 : 0);
+        return d == days;
+    };
+    std::string last_whole;
+    if (is_last_day(r.to))
+        last_whole = month_of(r.to);
+    else {
+        // the month before to's month
+        int y = std::stoi(r.to.substr(0, 4)), m = std::stoi(r.to.substr(5, 2)) - 1;
+        if (m == 0) {
+            y -= 1;
+            m = 12;
+        }
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%04d-%02d", y, m);
+        last_whole = buf;
+    }
+    if (first_whole > last_whole) { // no whole month: all days
+        s.head_from = r.from;
+        s.head_to = r.to;
+        return s;
+    }
+    s.month_from = first_whole;
+    s.month_to = last_whole;
+    if (!from_is_first) {
+        s.head_from = r.from;
+        s.head_to = last_of(r.from);
+    }
+    if (month_of(r.to) > last_whole) {
+        s.tail_from = first_of(r.to);
+        s.tail_to = r.to;
+    }
+    return s;
+}
+
+void bind_split(SQLite::Statement& st, std::int64_t ward_id, const split_range& s) {
+    st.bind(1, static_cast<ll>(ward_id));
+    st.bind(2, s.head_from);
+    st.bind(3, s.head_to);
+    st.bind(4, s.month_from);
+    st.bind(5, s.month_to);
+    st.bind(6, s.tail_from);
+    st.bind(7, s.tail_to);
+}
+
+#define WARD_SPLIT(table_days, table_months, columns)                                                        \
+    "SELECT " columns " FROM " table_days " WHERE ward_id = ?1 AND day BETWEEN ?2 AND ?3 UNION ALL "         \
+    "SELECT " columns " FROM " table_months " WHERE ward_id = ?1 AND month BETWEEN ?4 AND ?5 UNION ALL "     \
+    "SELECT " columns " FROM " table_days " WHERE ward_id = ?1 AND day BETWEEN ?6 AND ?7"
+
+} // namespace
+
+activity_totals visit_store::ward_totals_in(std::int64_t ward_id, const day_range& r) {
+    activity_totals t;
+    auto& c = db_.native();
+    auto parts = split(r);
+    auto& st = c.statement("SELECT kind, sum(records), sum(people) FROM (" WARD_SPLIT(
+        "member_days", "member_months", "kind, records, people") ") GROUP BY kind");
+    bind_split(st, ward_id, parts);
+    while (st.executeStep())
+        add_row(t, st.getColumn(0).getString(), st.getColumn(1).getInt64(), st.getColumn(2).getInt64());
+    auto& am = c.statement("SELECT count(DISTINCT member_id) FROM (" WARD_SPLIT(
+        "member_days", "member_months", "member_id, records") ") WHERE records > 0");
+    bind_split(am, ward_id, parts);
+    am.executeStep();
+    t.active_members = am.getColumn(0).getInt64();
+    auto& tp = c.statement("SELECT topic, sum(records), sum(people) FROM (" WARD_SPLIT(
+        "topic_days", "topic_months", "topic, records, people") ") GROUP BY topic");
+    bind_split(tp, ward_id, parts);
+    read_topics(tp, t);
+    return t;
+}
+
+std::vector<member_totals> visit_store::members_of_team(std::int64_t team_id, const day_range& r) {
+    std::vector<member_totals> out;
+    auto& st = db_.native().statement(
+        "SELECT member_id, kind, sum(records), sum(people) FROM member_days "
+        "WHERE team_id = ? AND day BETWEEN ? AND ? GROUP BY member_id, kind ORDER BY member_id");
+    st.bind(1, static_cast<ll>(team_id));
+    st.bind(2, r.from);
+    st.bind(3, r.to);
+    while (st.executeStep()) {
+        auto id = st.getColumn(0).getInt64();
+        if (out.empty() || out.back().member_id != id)
+            out.push_back({id, 0, 0, 0, 0});
+        auto& m = out.back();
+        if (st.getColumn(1).getString() == "session") {
+            m.sessions += st.getColumn(2).getInt64();
+            m.attendees += st.getColumn(3).getInt64();
+        } else {
+            m.visits += st.getColumn(2).getInt64();
+            m.people += st.getColumn(3).getInt64();
+        }
+    }
+    std::erase_if(out, [](auto& m) { return m.visits + m.sessions <= 0; });
+    return out;
+}
+
+std::vector<team_totals> visit_store::teams_of_ward(std::int64_t ward_id, const day_range& r) {
+    std::vector<team_totals> out;
+    auto& c = db_.native();
+    auto parts = split(r);
+    auto& st = c.statement("SELECT team_id, kind, sum(records), sum(people) FROM (" WARD_SPLIT(
+        "member_days", "member_months",
+        "team_id, kind, records, people") ") GROUP BY team_id, kind ORDER BY team_id");
+    bind_split(st, ward_id, parts);
+    while (st.executeStep()) {
+        auto id = st.getColumn(0).getInt64();
+        if (out.empty() || out.back().team_id != id)
+            out.push_back({id, {}});
+        add_row(out.back().totals, st.getColumn(1).getString(), st.getColumn(2).getInt64(),
+                st.getColumn(3).getInt64());
+    }
+    std::map<ll, team_totals*> by_team;
+    for (auto& t : out)
+        by_team[t.team_id] = &t;
+    // Active members per team, counted once across kinds and days.
+    auto& am = c.statement("SELECT team_id, count(DISTINCT member_id) FROM (" WARD_SPLIT(
+        "member_days", "member_months",
+        "team_id, member_id, records") ") WHERE records > 0 GROUP BY team_id");
+    bind_split(am, ward_id, parts);
+    while (am.executeStep())
+        if (auto it = by_team.find(am.getColumn(0).getInt64()); it != by_team.end())
+            it->second->totals.active_members = am.getColumn(1).getInt64();
+    auto& tp = c.statement("SELECT team_id, topic, sum(records), sum(people) FROM (" WARD_SPLIT(
+        "topic_days", "topic_months", "team_id, topic, records, people") ") GROUP BY team_id, topic");
+    bind_split(tp, ward_id, parts);
+    while (tp.executeStep())
+        if (auto it = by_team.find(tp.getColumn(0).getInt64());
+            it != by_team.end() && tp.getColumn(2).getInt64() > 0)
+            it->second->totals.topics[tp.getColumn(1).getString()] = {tp.getColumn(2).getInt64(),
+                                                                      tp.getColumn(3).getInt64()};
+    std::erase_if(out, [](auto& t) { return t.totals.visits + t.totals.sessions <= 0; });
+    return out;
+}
+
+void visit_store::for_each_in_ward(std::int64_t ward_id, const day_range& r,
+                                   const std::function<void(const visit_record&)>& fn) {
+    auto& st =
+        db_.native().statement("SELECT " VISIT_COLUMNS " FROM visits WHERE ward_id = ? AND day BETWEEN ? "
+                               "AND ? AND cancelled_at IS NULL ORDER BY day, id");
+    st.bind(1, static_cast<ll>(ward_id));
+    st.bind(2, r.from);
+    st.bind(3, r.to);
+    while (st.executeStep())
+        fn(read_visit(st));
+}
+
+} // namespace cnscd

@@ -1,0 +1,244 @@
+// Announcements to team groups and the guide library, through the real dispatcher; the
+// platform's delivery outcomes are played back through on_delivery as the sender reports them.
+
+#include "handlers/delivery_hooks.hpp"
+#include "handlers/handlers.hpp"
+#include "storage/campaign_store.hpp"
+#include "storage/database.hpp"
+#include "storage/outbox.hpp"
+#include "storage/registry.hpp"
+#include "tests/support/test_bot.hpp"
+
+#include <gtest/gtest.h>
+
+#include <regex>
+#include <set>
+
+namespace cnscd {
+namespace {
+
+using test::test_bot;
+
+bool has(const std::vector<outgoing>& out, const std::string& needle) {
+    return test_bot::joined(out).find(needle) != std::string::npos;
+}
+
+std::string button(const std::vector<outgoing>& out, const std::string& prefix) {
+    for (auto& o : out)
+        for (auto& row : o.choices)
+            for (auto& b : row)
+                if (b.data.starts_with(prefix))
+                    return b.data;
+    return "";
+}
+
+struct broadcast_fixture : ::testing::Test {
+    test_bot bot;
+    std::int64_t ward = bot.ward("Phường Hòa Xuân");
+    std::int64_t other_ward = bot.ward("Phường Hòa Cường");
+    std::int64_t team1 = bot.team(ward, "Tổ dân phố số 1");
+    std::int64_t team2 = bot.team(ward, "Tổ dân phố số 2");
+    std::int64_t team3 = bot.team(ward, "Tổ dân phố số 3");
+    std::int64_t far_team = bot.team(other_ward, "Tổ dân phố số 1");
+    std::int64_t staff = bot.member(ward, 0, "Ngô Thị Hạnh", "ward_staff", "900");
+    std::int64_t other_staff = bot.member(other_ward, 0, "Lý Văn Khoa", "ward_staff", "901");
+    std::int64_t leader = bot.member(ward, team1, "Trần Văn Bình", "leader", "100");
+
+    void SetUp() override {
+        bot.bind_group("-1", ward, team1);
+        bot.bind_group("-2", ward, team2);
+        bot.bind_group("-3", ward, team3);
+        bot.bind_group("-9", other_ward, far_team);
+    }
+
+    // Plays back the platform's answers for every row of campaign `id`; returns what the
+    // bot queued in reaction (progress edits, the delivery report).
+    std::vector<outgoing> play_deliveries(std::int64_t id, const std::set<std::string>& gone = {}) {
+        std::vector<outgoing> reactions;
+        for (auto row_id : campaign_store(*bot.db).part_rows(id)) {
+            bot.db->in_transaction([&] {
+                auto row = *outbox(*bot.db).find(row_id);
+                delivery_report r;
+                r.row = row;
+                r.delivered = !gone.contains(row.message.to.chat_id);
+                r.chat_gone = !r.delivered;
+                r.error = r.delivered ? "" : "Forbidden: bot was kicked from the group chat";
+                r.at = bot.clk.now();
+                std::int64_t before = 0;
+                for (auto& p : outbox(*bot.db).pending())
+                    before = std::max(before, p.id);
+                on_delivery(*bot.db, bot.env, r);
+                for (auto& p : outbox(*bot.db).pending())
+                    if (p.id > before) {
+                        reactions.push_back(p.message);
+                        outbox(*bot.db).mark_sent(p.id, "m", bot.clk.now());
+                    }
+            });
+            bot.clk.advance(1);
+        }
+        return reactions;
+    }
+
+    std::int64_t id_of(const std::string& data) { return std::stoll(data.substr(data.rfind(':') + 1)); }
+};
+
+TEST_F(broadcast_fixture, staff_preview_then_send_reaches_every_team_group_once) {
+    auto preview = bot.say("900", "/thongbao Họp tổ trưởng lúc 19h tối nay tại nhà văn hóa");
+    EXPECT_TRUE(has(preview, "3 nhóm")) << test_bot::joined(preview);
+    auto send = button(preview, "b:send:");
+    ASSERT_FALSE(send.empty());
+    auto sent = bot.press("900", send);
+    std::set<std::string> groups;
+    for (auto& o : sent)
+        if (o.campaign_id) {
+            groups.insert(o.to.chat_id);
+            EXPECT_EQ(o.priority, lane::bulk);
+            EXPECT_NE(o.text.find("Họp tổ trưởng"), std::string::npos);
+        }
+    EXPECT_EQ(groups, (std::set<std::string>{"-1", "-2", "-3"}));
+    EXPECT_TRUE(has(sent, "đang gửi tới 3 nhóm")) << test_bot::joined(sent);
+
+    // Pressing again sends nothing twice.
+    auto again = bot.press("900", send);
+    for (auto& o : again)
+        EXPECT_EQ(o.campaign_id, 0);
+    EXPECT_TRUE(has(again, "đã được xử lý")) << test_bot::joined(again);
+}
+
+TEST_F(broadcast_fixture, progress_ends_with_a_report_and_retry_goes_to_the_failed_group_only) {
+    auto preview = bot.say("900", "/thongbao Nhắc các tổ nộp báo cáo tháng");
+    auto send = button(preview, "b:send:");
+    auto id = id_of(send);
+    bot.press("900", send);
+    auto reactions = play_deliveries(id, {"-2"});
+    auto text = test_bot::joined(reactions);
+    EXPECT_NE(text.find("đã gửi xong: 2/3"), std::string::npos) << text;
+    EXPECT_NE(text.find("Tổ dân phố số 2: bot đã bị xóa khỏi nhóm"), std::string::npos) << text;
+    bool edited = false;
+    for (auto& o : reactions)
+        edited = edited || (o.kind == outgoing_kind::edit && o.edit_outbox_id != 0);
+    EXPECT_TRUE(edited) << "the progress message is edited, not repeated";
+    auto retry = button(reactions, "b:retry:");
+    ASSERT_FALSE(retry.empty());
+
+    auto resent = bot.press("900", retry);
+    std::set<std::string> groups;
+    for (auto& o : resent)
+        if (o.campaign_id)
+            groups.insert(o.to.chat_id);
+    EXPECT_EQ(groups, std::set<std::string>{"-2"});
+    auto c = campaign_store(*bot.db).by_id(id);
+    EXPECT_EQ(c->delivered, 2);
+    EXPECT_EQ(c->failed, 0);
+}
+
+TEST_F(broadcast_fixture, named_teams_only_and_unknown_team_names_are_explained) {
+    auto preview = bot.say("900", "/thongbao @to1,to3 Lịch trực tuần này");
+    EXPECT_TRUE(has(preview, "2 nhóm")) << test_bot::joined(preview);
+    auto sent = bot.press("900", button(preview, "b:send:"));
+    std::set<std::string> groups;
+    for (auto& o : sent)
+        if (o.campaign_id)
+            groups.insert(o.to.chat_id);
+    EXPECT_EQ(groups, (std::set<std::string>{"-1", "-3"}));
+    auto bad = bot.say("900", "/thongbao @to7 Lịch trực");
+    EXPECT_TRUE(has(bad, "Không tìm thấy tổ: to7")) << test_bot::joined(bad);
+    EXPECT_TRUE(button(bad, "b:send:").empty());
+}
+
+TEST_F(broadcast_fixture, cancel_sends_nothing) {
+    auto preview = bot.say("900", "/thongbao Thông báo thử");
+    auto cancel = button(preview, "b:cancel:");
+    auto out = bot.press("900", cancel);
+    EXPECT_TRUE(has(out, "Đã hủy"));
+    for (auto& o : out)
+        EXPECT_EQ(o.campaign_id, 0);
+    auto late = bot.press("900", button(preview, "b:send:"));
+    for (auto& o : late)
+        EXPECT_EQ(o.campaign_id, 0);
+}
+
+TEST_F(broadcast_fixture, only_ward_staff_broadcast_and_only_to_their_ward) {
+    auto member_try = bot.say("100", "/thongbao Chào cả phường");
+    EXPECT_TRUE(button(member_try, "b:send:").empty());
+    EXPECT_TRUE(has(member_try, "cán bộ phường")) << test_bot::joined(member_try);
+    auto preview = bot.say("900", "/thongbao Chào cả phường");
+    auto stranger = bot.press("901", button(preview, "b:send:"));
+    EXPECT_TRUE(has(stranger, "Chỉ cán bộ phường của Phường Hòa Xuân")) << test_bot::joined(stranger);
+    for (auto& o : stranger)
+        EXPECT_EQ(o.campaign_id, 0);
+    auto theirs = bot.say("901", "/thongbao Chào phường Hòa Cường");
+    EXPECT_TRUE(has(theirs, "1 nhóm")) << test_bot::joined(theirs);
+}
+
+TEST_F(broadcast_fixture, scheduled_announcements_wait_for_their_time_and_the_past_is_refused) {
+    auto preview = bot.say("900", "/thongbao lúc 07:30 25/12 Chúc mừng Giáng sinh");
+    EXPECT_TRUE(has(preview, "25/12/2026")) << test_bot::joined(preview);
+    auto sent = bot.press("900", button(preview, "b:send:"));
+    bool waits = false;
+    for (auto& o : sent)
+        if (o.campaign_id)
+            waits = o.not_before == 1798158600; // 2026-12-25 07:30 +07:00
+    EXPECT_TRUE(waits);
+    EXPECT_TRUE(has(sent, "Đã hẹn gửi")) << test_bot::joined(sent);
+    auto past = bot.say("900", "/thongbao lúc 07:30 20/11 Muộn rồi");
+    EXPECT_TRUE(has(past, "đã qua")) << test_bot::joined(past);
+}
+
+TEST_F(broadcast_fixture, the_list_shows_recent_announcements_with_their_status) {
+    auto preview = bot.say("900", "/thongbao Thông báo số một");
+    auto id = id_of(button(preview, "b:send:"));
+    bot.press("900", button(preview, "b:send:"));
+    play_deliveries(id);
+    auto list = test_bot::joined(bot.say("900", "/thongbao_ds"));
+    EXPECT_NE(list.find("Số " + std::to_string(id)), std::string::npos) << list;
+    EXPECT_NE(list.find("đã gửi xong: 3/3 nhóm"), std::string::npos) << list;
+}
+
+TEST_F(broadcast_fixture, a_guide_can_be_broadcast_by_its_code) {
+    auto preview = bot.say("900", "/thongbao tailieu lua-dao");
+    auto sent = bot.press("900", button(preview, "b:send:"));
+    int copies = 0;
+    for (auto& o : sent)
+        copies += o.campaign_id && o.text.find("lừa đảo") != std::string::npos;
+    EXPECT_EQ(copies, 3);
+    EXPECT_TRUE(has(bot.say("900", "/thongbao tailieu khong-co"), "Không có tài liệu"));
+}
+
+TEST_F(broadcast_fixture, usage_is_shown_for_an_empty_announcement) {
+    EXPECT_TRUE(has(bot.say("900", "/thongbao"), "Cách gửi thông báo"));
+}
+
+TEST_F(broadcast_fixture, guides_are_listed_searched_and_sent) {
+    auto list = test_bot::joined(bot.say("100", "/tailieu"));
+    EXPECT_NE(list.find("vneid-muc-2"), std::string::npos) << list;
+    EXPECT_NE(list.find("lua-dao"), std::string::npos);
+    auto vneid = test_bot::joined(bot.say("100", "/tailieu vneid"));
+    EXPECT_NE(vneid.find("Kích hoạt tài khoản định danh điện tử mức 2"), std::string::npos) << vneid;
+    EXPECT_NE(vneid.find("passcode"), std::string::npos);
+    auto unaccented = test_bot::joined(bot.say("100", "/tailieu lua dao"));
+    EXPECT_NE(unaccented.find("Nhận biết lừa đảo"), std::string::npos) << unaccented;
+    EXPECT_TRUE(has(bot.say("100", "/tailieu tàu vũ trụ"), "Không có tài liệu nào khớp"));
+}
+
+TEST_F(broadcast_fixture, staff_add_a_guide_by_sending_a_file) {
+    EXPECT_TRUE(has(bot.say("900", "/tailieu_them Sổ tay an toàn mạng"), "Hãy gửi tệp"));
+    incoming in;
+    in.chat = {channel::telegram, "900"};
+    in.user_id = "900";
+    in.text = "/tailieu_them Sổ tay an toàn mạng";
+    in.file = attachment{"document", "FILE-ID-123", "so-tay.pdf"};
+    auto added = bot.deliver(in);
+    EXPECT_TRUE(has(added, "so-tay-an-toan-mang")) << test_bot::joined(added);
+    auto sent = bot.say("100", "/tailieu so-tay-an-toan-mang");
+    ASSERT_EQ(sent.size(), 1u);
+    EXPECT_EQ(sent[0].kind, outgoing_kind::document);
+    EXPECT_EQ(sent[0].document->file_ref, "FILE-ID-123");
+    std::size_t audits = 0;
+    for (auto& e : audit_log(*bot.db).recent(100))
+        audits += e.action == "guide.add";
+    EXPECT_EQ(audits, 1u);
+}
+
+} // namespace
+} // namespace cnscd

@@ -1,0 +1,211 @@
+// Stats in chat, checked against totals the test keeps itself from what it logged.
+
+#include "handlers/handlers.hpp"
+#include "handlers/period.hpp"
+#include "storage/database.hpp"
+#include "storage/registry.hpp"
+#include "storage/visit_store.hpp"
+#include "tests/support/test_bot.hpp"
+
+#include <gtest/gtest.h>
+
+#include <map>
+#include <random>
+#include <regex>
+
+namespace cnscd {
+namespace {
+
+using namespace std::chrono;
+using test::test_bot;
+
+bool has(const std::vector<outgoing>& out, const std::string& needle) {
+    return test_bot::joined(out).find(needle) != std::string::npos;
+}
+
+struct tally {
+    std::int64_t visits = 0, people = 0, sessions = 0, attendees = 0;
+    std::map<std::string, std::int64_t> topic_records;
+};
+
+struct stats_fixture : ::testing::Test {
+    test_bot bot = [] {
+        config c;
+        ward_config w;
+        w.name = "Phường Hòa Xuân";
+        w.targets.push_back({"households", "Hộ được hướng dẫn", "households", 1000, "year"});
+        c.wards.push_back(w);
+        return test_bot(c);
+    }();
+    std::int64_t ward = bot.ward("Phường Hòa Xuân");
+    std::int64_t team1 = bot.team(ward, "Tổ dân phố số 1");
+    std::int64_t team2 = bot.team(ward, "Tổ dân phố số 2");
+    std::int64_t team3 = bot.team(ward, "Tổ dân phố số 3");
+    std::vector<std::pair<std::string, std::int64_t>> members{
+        {"101", bot.member(ward, team1, "Trần Văn Bình", "leader", "101")},
+        {"102", bot.member(ward, team1, "Phạm Thị Dung", "member", "102")},
+        {"103", bot.member(ward, team1, "Lê Văn Em", "member", "103")},
+        {"201", bot.member(ward, team2, "Võ Thị Giang", "leader", "201")},
+        {"202", bot.member(ward, team2, "Đỗ Văn Hải", "member", "202")},
+    };
+    std::int64_t idle = bot.member(ward, team1, "Hoàng Thị Idle", "member", "104");
+    std::int64_t staff = bot.member(ward, 0, "Ngô Thị Hạnh", "ward_staff", "900");
+};
+
+TEST_F(stats_fixture, team_and_ward_totals_match_what_was_logged) {
+    std::mt19937 rng(42);
+    const char* topics[][2] = {{"vneid", "cài VNeID"},
+                               {"dvc", "nộp hồ sơ dịch vụ công"},
+                               {"luadao", "cảnh báo lừa đảo"},
+                               {"thanhtoan", "thanh toán QR"}};
+    std::map<std::int64_t, tally> by_team; // this month, as logged
+    tally ward_total;
+    std::map<std::int64_t, std::int64_t> team_of;
+    for (auto& [user, id] : members)
+        team_of[id] = member_store(*bot.db).by_id(id)->team_id.value_or(0);
+    for (int i = 0; i < 150; ++i) {
+        auto& [user, id] = members[rng() % members.size()];
+        auto& topic = topics[rng() % 4];
+        int people = 1 + static_cast<int>(rng() % 5);
+        int day = 1 + static_cast<int>(rng() % 24);
+        bool session = rng() % 5 == 0;
+        auto text = std::string(session ? "/buoi" : "/tham") + " số " + std::to_string(i) + " " +
+                    std::to_string(day) + "/11, " + topic[1] + " cho " + std::to_string(people) + " người";
+        auto out = bot.say(user, text);
+        ASSERT_TRUE(has(out, "Đã ghi")) << text << "\n" << test_bot::joined(out);
+        for (auto* t : {&by_team[team_of[id]], &ward_total}) {
+            (session ? t->sessions : t->visits) += 1;
+            (session ? t->attendees : t->people) += people;
+            t->topic_records[topic[0]] += 1;
+        }
+        if (i % 10 == 9) { // some are taken back at once
+            bot.say(user, "/huy");
+            for (auto* t : {&by_team[team_of[id]], &ward_total}) {
+                (session ? t->sessions : t->visits) -= 1;
+                (session ? t->attendees : t->people) -= people;
+                t->topic_records[topic[0]] -= 1;
+            }
+        }
+    }
+    visit_store visits(*bot.db);
+    day_range month{"2026-11-01", "2026-11-24"};
+    for (auto team : {team1, team2}) {
+        auto t = visits.team_totals_in(team, month);
+        EXPECT_EQ(t.visits, by_team[team].visits);
+        EXPECT_EQ(t.people, by_team[team].people);
+        EXPECT_EQ(t.sessions, by_team[team].sessions);
+        EXPECT_EQ(t.attendees, by_team[team].attendees);
+        for (auto& [code, n] : by_team[team].topic_records)
+            EXPECT_EQ(t.topics[code].records, n) << code;
+    }
+    auto w = visits.ward_totals_in(ward, month);
+    EXPECT_EQ(w.visits, ward_total.visits);
+    EXPECT_EQ(w.people, ward_total.people);
+    EXPECT_EQ(w.active_members, 5);
+
+    // The answers in chat show the same figures.
+    auto team_answer = test_bot::joined(bot.say("101", "/thongke"));
+    EXPECT_NE(team_answer.find("Lượt thăm hộ: " + std::to_string(by_team[team1].visits) +
+                               ", người được hỗ trợ: " + std::to_string(by_team[team1].people)),
+              std::string::npos)
+        << team_answer;
+    EXPECT_NE(team_answer.find("Hoàng Thị Idle"), std::string::npos) << "idle members are named";
+    auto ward_answer = test_bot::joined(bot.say("900", "/thongke phuong"));
+    EXPECT_NE(ward_answer.find("Lượt thăm hộ: " + std::to_string(ward_total.visits)), std::string::npos)
+        << ward_answer;
+    EXPECT_NE(ward_answer.find("Tổ dân phố số 3"), std::string::npos) << "idle teams are named";
+    EXPECT_NE(ward_answer.find("Hộ được hướng dẫn: " + std::to_string(ward_total.visits) + "/1.000"),
+              std::string::npos)
+        << ward_answer;
+}
+
+TEST_F(stats_fixture, my_stats_compare_with_the_same_span_of_the_previous_period) {
+    bot.say("102", "/tham số 1 20/10, cài VNeID cho 2 người");
+    bot.say("102", "/tham số 2 5/11, cài VNeID cho 1 người");
+    bot.say("102", "/tham số 3 6/11, nộp hồ sơ dịch vụ công cho 3 người");
+    auto out = test_bot::joined(bot.say("102", "/toi"));
+    EXPECT_NE(out.find("Lượt thăm hộ: 2, người được hỗ trợ: 4"), std::string::npos) << out;
+    EXPECT_NE(out.find("▲ 1"), std::string::npos) << out; // 2 this month against 1 in Oct 1-24
+    EXPECT_NE(out.find("Định danh điện tử VNeID: 1 lượt, 1 người"), std::string::npos) << out;
+    auto year = test_bot::joined(bot.say("102", "/toi năm"));
+    EXPECT_NE(year.find("Lượt thăm hộ: 3"), std::string::npos) << year;
+}
+
+TEST_F(stats_fixture, ranking_orders_members_and_teams) {
+    bot.say("102", "/tham số 1, cài VNeID cho 2 người");
+    bot.say("102", "/tham số 2, cài VNeID cho 2 người");
+    bot.say("101", "/tham số 3, cài VNeID cho 5 người");
+    bot.say("201", "/tham số 4, cài VNeID");
+    auto team = test_bot::joined(bot.say("101", "/xephang"));
+    auto dung = team.find("1. Phạm Thị Dung");
+    auto binh = team.find("2. Trần Văn Bình");
+    EXPECT_NE(dung, std::string::npos) << team;
+    EXPECT_NE(binh, std::string::npos) << team;
+    auto wardwide = test_bot::joined(bot.say("900", "/xephang"));
+    EXPECT_NE(wardwide.find("1. Tổ dân phố số 1 — 3 lượt"), std::string::npos) << wardwide;
+    EXPECT_NE(wardwide.find("2. Tổ dân phố số 2 — 1 lượt"), std::string::npos) << wardwide;
+}
+
+TEST_F(stats_fixture, ward_stats_are_for_ward_staff_only_and_staff_may_name_a_team) {
+    EXPECT_TRUE(has(bot.say("102", "/thongke phuong"), "cán bộ phường"));
+    bot.say("202", "/tham số 1, cài VNeID");
+    auto named = test_bot::joined(bot.say("900", "/thongke Tổ dân phố số 2"));
+    EXPECT_NE(named.find("Tổ dân phố số 2"), std::string::npos) << named;
+    EXPECT_NE(named.find("Lượt thăm hộ: 1"), std::string::npos) << named;
+    EXPECT_TRUE(has(bot.say("900", "/thongke Tổ 99"), "Không tìm thấy tổ"));
+}
+
+TEST_F(stats_fixture, ward_totals_are_the_same_whether_read_by_day_or_by_whole_month) {
+    // Days at month edges, so each range below is read from day and month totals differently.
+    const char* days[] = {"26/9", "30/9", "1/10", "15/10", "31/10", "1/11", "24/11"};
+    int expected_people = 0;
+    int n = 0;
+    for (auto* d : days) {
+        int people = ++n;
+        bot.say("102", std::string("/tham số ") + std::to_string(n) + " " + d + ", cài VNeID cho " +
+                           std::to_string(people) + " người");
+        expected_people += people;
+    }
+    bot.say("202", "/tham số 99 31/10, nộp hồ sơ dịch vụ công cho 7 người");
+    bot.say("202", "/huy"); // cancelled inside a whole month
+    visit_store visits(*bot.db);
+    auto check = [&](day_range r, int visits_expected, int people_expected) {
+        auto t = visits.ward_totals_in(ward, r);
+        EXPECT_EQ(t.visits, visits_expected) << r.from << ".." << r.to;
+        EXPECT_EQ(t.people, people_expected) << r.from << ".." << r.to;
+        EXPECT_EQ(t.topics["vneid"].records, visits_expected) << r.from << ".." << r.to;
+        EXPECT_EQ(t.topics.count("dvc"), 0u) << "a cancelled record leaves no topic behind";
+        EXPECT_EQ(t.active_members, visits_expected > 0 ? 1 : 0);
+        auto teams = visits.teams_of_ward(ward, r);
+        ASSERT_EQ(teams.size(), visits_expected > 0 ? 1u : 0u);
+        if (!teams.empty()) {
+            EXPECT_EQ(teams[0].totals.people, people_expected);
+        }
+    };
+    check({"2026-09-01", "2026-11-30"}, 7, expected_people);
+    check({"2026-10-01", "2026-11-24"}, 5, 3 + 4 + 5 + 6 + 7);
+    check({"2026-09-30", "2026-11-01"}, 5, 2 + 3 + 4 + 5 + 6);
+    check({"2026-10-02", "2026-10-31"}, 2, 4 + 5);
+    check({"2026-10-01", "2026-10-31"}, 3, 3 + 4 + 5);
+    check({"2026-11-25", "2026-11-30"}, 0, 0);
+}
+
+TEST(stats_period, periods_and_the_span_before_them) {
+    auto p = period_containing(period_kind::quarter, year_month_day{year{2026}, November, day{24}});
+    EXPECT_EQ(iso_day(p.start), "2026-10-01");
+    EXPECT_EQ(iso_day(p.end), "2026-12-31");
+    auto before = same_span_before(p);
+    EXPECT_EQ(iso_day(before.start), "2026-07-01");
+    EXPECT_EQ(iso_day(before.through), "2026-08-24");
+    auto w = period_containing(period_kind::week, year_month_day{year{2026}, November, day{24}}); // Tuesday
+    EXPECT_EQ(iso_day(w.start), "2026-11-23");
+    auto m =
+        same_span_before(period_containing(period_kind::month, year_month_day{year{2026}, March, day{31}}));
+    EXPECT_EQ(iso_day(m.through), "2026-02-28"); // February is shorter
+    auto y =
+        same_span_before(period_containing(period_kind::month, year_month_day{year{2026}, January, day{10}}));
+    EXPECT_EQ(iso_day(y.start), "2025-12-01");
+}
+
+} // namespace
+} // namespace cnscd

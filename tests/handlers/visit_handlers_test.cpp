@@ -1,0 +1,198 @@
+// Logging visits and sessions in chat: what members see and what is stored.
+
+#include "handlers/handlers.hpp"
+#include "storage/database.hpp"
+#include "storage/registry.hpp"
+#include "storage/visit_store.hpp"
+#include "tests/support/test_bot.hpp"
+
+#include <gtest/gtest.h>
+
+#include <regex>
+
+namespace cnscd {
+namespace {
+
+using test::test_bot;
+
+bool has(const std::vector<outgoing>& out, const std::string& needle) {
+    return test_bot::joined(out).find(needle) != std::string::npos;
+}
+
+std::int64_t record_no(const std::vector<outgoing>& out) {
+    std::smatch m;
+    auto text = test_bot::joined(out);
+    if (!std::regex_search(text, m, std::regex("số (\\d+)")))
+        return 0;
+    return std::stoll(m[1].str());
+}
+
+struct visit_fixture : ::testing::Test {
+    test_bot bot;
+    std::int64_t ward = bot.ward("Phường Hòa Xuân");
+    std::int64_t team1 = bot.team(ward, "Tổ dân phố số 1");
+    std::int64_t team2 = bot.team(ward, "Tổ dân phố số 2");
+    std::int64_t leader = bot.member(ward, team1, "Trần Văn Bình", "leader", "100");
+    std::int64_t member = bot.member(ward, team1, "Phạm Thị Dung", "member", "102");
+    std::int64_t other = bot.member(ward, team2, "Võ Thị Giang", "member", "200");
+    std::int64_t staff = bot.member(ward, 0, "Ngô Thị Hạnh", "ward_staff", "900");
+    visit_store visits{*bot.db};
+};
+
+TEST_F(visit_fixture, a_visit_is_recorded_with_its_details_and_confirmed_with_its_number) {
+    auto out = bot.say("102", "/tham số 12 ngõ 5 Lê Lợi, hướng dẫn 2 người cài VNeID và thanh toán QR");
+    ASSERT_EQ(out.size(), 1u);
+    auto no = record_no(out);
+    ASSERT_GT(no, 0);
+    EXPECT_TRUE(has(out, "Định danh điện tử VNeID")) << test_bot::joined(out);
+    EXPECT_TRUE(has(out, "2 người"));
+    auto v = visits.by_id(no);
+    ASSERT_TRUE(v);
+    EXPECT_EQ(v->member_id, member);
+    EXPECT_EQ(v->team_id, team1);
+    EXPECT_EQ(v->ward_id, ward);
+    EXPECT_EQ(v->day, "2026-11-24");
+    EXPECT_EQ(v->place, "số 12 ngõ 5 Lê Lợi");
+    EXPECT_EQ(v->topics, (std::vector<std::string>{"vneid", "thanhtoan"}));
+    EXPECT_EQ(v->people, 2);
+    EXPECT_EQ(v->kind, activity_kind::visit);
+}
+
+TEST_F(visit_fixture, a_session_counts_attendees) {
+    auto out = bot.say("102", "/buoi nhà văn hóa tổ 3, 30 người, chống lừa đảo");
+    auto v = visits.by_id(record_no(out));
+    ASSERT_TRUE(v);
+    EXPECT_EQ(v->kind, activity_kind::session);
+    EXPECT_EQ(v->people, 30);
+    EXPECT_TRUE(has(out, "30 người tham dự")) << test_bot::joined(out);
+}
+
+TEST_F(visit_fixture, yesterday_is_recorded_on_yesterday_and_future_or_old_dates_are_refused) {
+    auto out = bot.say("102", "/tham hộ bà Tư hôm qua, cài VNeID");
+    auto v = visits.by_id(record_no(out));
+    ASSERT_TRUE(v);
+    EXPECT_EQ(v->day, "2026-11-23");
+    EXPECT_TRUE(has(out, "23/11/2026"));
+
+    auto future = bot.say("102", "/tham hộ bà Tư 28/11, cài VNeID");
+    EXPECT_TRUE(has(future, "chưa tới")) << test_bot::joined(future);
+    auto old = bot.say("102", "/tham hộ bà Tư 1/8/2026, cài VNeID");
+    EXPECT_TRUE(has(old, "60 ngày")) << test_bot::joined(old);
+    EXPECT_EQ(visits.member_totals_in(member, {"2026-01-01", "2026-12-31"}).visits, 1);
+}
+
+TEST_F(visit_fixture, no_topic_asks_with_buttons_and_the_choice_refiles_the_record) {
+    auto out = bot.say("102", "/tham số 8 kiệt 4");
+    ASSERT_EQ(out.size(), 2u);
+    auto no = record_no(out);
+    EXPECT_TRUE(has(out, "Khác"));
+    ASSERT_FALSE(out[1].choices.empty());
+    EXPECT_EQ(visits.by_id(no)->topics, std::vector<std::string>{"khac"}); // counted at once
+
+    auto chosen = bot.press("102", "t:" + std::to_string(no) + ":vneid");
+    EXPECT_TRUE(has(chosen, "Định danh điện tử VNeID")) << test_bot::joined(chosen);
+    EXPECT_EQ(visits.by_id(no)->topics, std::vector<std::string>{"vneid"});
+    EXPECT_EQ(visits.history_count(no), 1);
+}
+
+TEST_F(visit_fixture, the_topic_can_be_chosen_by_typing_its_number) {
+    auto out = bot.say("102", "/tham số 8 kiệt 4");
+    auto no = record_no(out);
+    bot.say("102", "2"); // second button: vneid
+    EXPECT_EQ(visits.by_id(no)->topics, std::vector<std::string>{"vneid"});
+}
+
+TEST_F(visit_fixture, the_topic_question_expires_and_says_so) {
+    auto no = record_no(bot.say("102", "/tham số 8 kiệt 4"));
+    bot.clk.advance(31 * 60);
+    auto late = bot.press("102", "t:" + std::to_string(no) + ":vneid");
+    EXPECT_TRUE(has(late, "hết hạn")) << test_bot::joined(late);
+    EXPECT_EQ(visits.by_id(no)->topics, std::vector<std::string>{"khac"});
+}
+
+TEST_F(visit_fixture, in_a_group_the_topic_question_goes_to_the_member_privately) {
+    bot.bind_group("-500", ward, team1);
+    auto out = bot.say_in_group("-500", "102", "/tham số 8 kiệt 4");
+    ASSERT_EQ(out.size(), 2u);
+    EXPECT_EQ(out[0].to.chat_id, "-500");
+    EXPECT_FALSE(out[0].merge_key.empty());
+    EXPECT_TRUE(out[0].choices.empty());
+    EXPECT_EQ(out[1].to.chat_id, "102");
+    EXPECT_FALSE(out[1].choices.empty());
+    // A bare number in the group is chatter, not an answer.
+    auto no = record_no(out);
+    bot.say_in_group("-500", "102", "3");
+    EXPECT_EQ(visits.by_id(no)->topics, std::vector<std::string>{"khac"});
+    bot.say("102", "3");
+    EXPECT_EQ(visits.by_id(no)->topics, std::vector<std::string>{"thanhtoan"});
+}
+
+TEST_F(visit_fixture, group_confirmations_name_the_member_and_are_mergeable) {
+    bot.bind_group("-500", ward, team1);
+    auto out = bot.say_in_group("-500", "102", "/tham số 3, cài VNeID cho 2 người");
+    ASSERT_EQ(out.size(), 1u);
+    EXPECT_TRUE(has(out, "Phạm Thị Dung"));
+    EXPECT_EQ(out[0].merge_key, "visit");
+}
+
+TEST_F(visit_fixture, undo_cancels_the_last_record_within_the_window_and_keeps_history) {
+    auto first = record_no(bot.say("102", "/tham số 1, cài VNeID"));
+    auto second = record_no(bot.say("102", "/tham số 2, cài VNeID"));
+    auto out = bot.say("102", "/huy");
+    EXPECT_TRUE(has(out, "Đã hủy số " + std::to_string(second))) << test_bot::joined(out);
+    EXPECT_TRUE(visits.by_id(second)->cancelled);
+    EXPECT_FALSE(visits.by_id(first)->cancelled);
+    EXPECT_EQ(visits.history_count(second), 1);
+    EXPECT_EQ(visits.member_totals_in(member, {"2026-11-01", "2026-11-30"}).visits, 1);
+
+    bot.clk.advance(25 * 3600);
+    auto late = bot.say("102", "/huy");
+    EXPECT_TRUE(has(late, "quá 24 giờ")) << test_bot::joined(late);
+    EXPECT_FALSE(visits.by_id(first)->cancelled);
+}
+
+TEST_F(visit_fixture, undo_with_nothing_logged_says_so) {
+    EXPECT_TRUE(has(bot.say("102", "/huy"), "chưa có lượt nào"));
+}
+
+TEST_F(visit_fixture, edit_changes_own_records_only_and_keeps_the_old_content) {
+    auto no = record_no(bot.say("102", "/tham số 1, cài VNeID cho 2 người"));
+    auto out = bot.say("102", "/sua " + std::to_string(no) + " số 1A, cài VNeID cho 3 người");
+    EXPECT_TRUE(has(out, "Đã sửa")) << test_bot::joined(out);
+    auto v = visits.by_id(no);
+    EXPECT_EQ(v->place, "số 1A");
+    EXPECT_EQ(v->people, 3);
+    EXPECT_EQ(visits.history_count(no), 1);
+    EXPECT_EQ(visits.member_totals_in(member, {"2026-11-01", "2026-11-30"}).people, 3);
+
+    auto theirs = bot.say("200", "/sua " + std::to_string(no) + " số 9, dvc");
+    EXPECT_TRUE(has(theirs, "không phải do bạn ghi")) << test_bot::joined(theirs);
+    EXPECT_EQ(visits.by_id(no)->place, "số 1A");
+    EXPECT_TRUE(has(bot.say("102", "/sua 99999 số 1, dvc"), "Không tìm thấy số 99999"));
+}
+
+TEST_F(visit_fixture, people_not_on_the_roster_and_staff_without_team_cannot_log) {
+    auto stranger = bot.say("555", "/tham số 1, cài VNeID");
+    EXPECT_EQ(visits.last_of_member(member), std::nullopt);
+    EXPECT_FALSE(test_bot::joined(stranger).empty());
+    auto out = bot.say("900", "/tham số 1, cài VNeID");
+    EXPECT_TRUE(has(out, "chưa thuộc tổ nào")) << test_bot::joined(out);
+}
+
+TEST_F(visit_fixture, a_malformed_command_gets_an_example_and_records_nothing) {
+    auto out = bot.say("102", "/tham");
+    EXPECT_TRUE(has(out, "/tham")) << test_bot::joined(out);
+    auto bad = bot.say("102", "/tham số 5, 31/02 cài vneid");
+    EXPECT_TRUE(has(bad, "31/02")) << test_bot::joined(bad);
+    EXPECT_EQ(visits.last_of_member(member), std::nullopt);
+}
+
+TEST_F(visit_fixture, english_speakers_get_english_confirmations) {
+    member_store(*bot.db).set_language(member, "en");
+    auto out = bot.say("102", "/visit 12 lane 5, helped 2 people install VNeID");
+    EXPECT_TRUE(has(out, "Visit no.")) << test_bot::joined(out);
+    EXPECT_TRUE(has(out, "VNeID e-identity"));
+}
+
+} // namespace
+} // namespace cnscd

@@ -1,0 +1,130 @@
+// How real-looking Vietnamese messages are read: place, topics, people, date.
+
+#include "messages/command_parser.hpp"
+
+#include <gtest/gtest.h>
+
+namespace cnscd {
+namespace {
+
+using namespace std::chrono;
+
+constexpr year_month_day today{year{2026}, November, day{24}};
+
+command parse(const std::string& text) {
+    return parse_command(text, parse_context{"cnscd_bot", today, true});
+}
+
+struct visit_case {
+    std::string text;
+    std::vector<std::string> topics;
+    std::optional<int> people;
+    std::string date; // "" = none given
+    std::string place;
+};
+
+std::string iso(const std::optional<year_month_day>& d) {
+    if (!d)
+        return "";
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(d->year()),
+                  static_cast<unsigned>(d->month()), static_cast<unsigned>(d->day()));
+    return buf;
+}
+
+class visit_messages : public ::testing::TestWithParam<visit_case> {};
+
+TEST_P(visit_messages, are_read_as_the_member_meant) {
+    auto& c = GetParam();
+    auto cmd = parse(c.text);
+    auto* v = std::get_if<cmd_visit>(&cmd);
+    ASSERT_NE(v, nullptr) << c.text << " -> " << command_name(cmd);
+    EXPECT_EQ(v->details.topics, c.topics) << c.text;
+    EXPECT_EQ(v->details.people, c.people) << c.text;
+    EXPECT_EQ(iso(v->details.date), c.date) << c.text;
+    if (!c.place.empty()) {
+        EXPECT_EQ(v->details.place, c.place) << c.text;
+    }
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    table, visit_messages,
+    ::testing::Values(
+        visit_case{"/tham số 12 ngõ 5 Lê Lợi, hướng dẫn 2 người cài VNeID và thanh toán QR",
+                   {"vneid", "thanhtoan"},
+                   2,
+                   "",
+                   "số 12 ngõ 5 Lê Lợi"},
+        visit_case{
+            "/tham so 12 ngo 5 le loi, huong dan 2 nguoi cai vneid", {"vneid"}, 2, "", "so 12 ngo 5 le loi"},
+        visit_case{"/tham nhà bà Tư, hướng dẫn ba người nộp hồ sơ dịch vụ công", {"dvc"}, 3, "", "nhà bà Tư"},
+        visit_case{
+            "/tham hộ ông Năm, cảnh báo lừa đảo qua điện thoại, hai người", {"luadao"}, 2, "", "hộ ông Năm"},
+        visit_case{"/tham tổ 3, hôm qua, cài ví điện tử cho 1 người", {"thanhtoan"}, 1, "2026-11-23", "tổ 3"},
+        visit_case{"/tham 45 Trần Phú hôm kia, kích hoạt định danh mức 2",
+                   {"vneid"},
+                   std::nullopt,
+                   "2026-11-22",
+                   "45 Trần Phú"},
+        visit_case{"/tham 7 Nguyễn Huệ 20/11 dvc", {"dvc"}, std::nullopt, "2026-11-20", ""},
+        visit_case{"/tham kiot chợ Hòa Xuân, mở gian hàng Postmart",
+                   {"tmdt"},
+                   std::nullopt,
+                   "",
+                   "kiot chợ Hòa Xuân"},
+        visit_case{
+            "/tham nhà cô Lan, chỉ dùng AI để tra cứu dịch vụ công", {"ai", "dvc"}, std::nullopt, "", ""},
+        visit_case{"/tham nhà ai cũng vắng, hẹn hôm sau", {}, std::nullopt, "", ""},
+        visit_case{"/tham 3 hộ khu B, bảo vệ dữ liệu cá nhân trên zalo", {"dulieu"}, 3, "", ""},
+        visit_case{"/tham số 8 kiệt 4", {}, std::nullopt, "", "số 8 kiệt 4"},
+        visit_case{"/visit 12 lane 5, helped 2 people install VNeID", {"vneid"}, 2, "", ""},
+        visit_case{"/thăm số 2, bốn người cài app ngân hàng", {"thanhtoan"}, 4, "", "số 2"},
+        visit_case{"/tham@cnscd_bot số 9, đặt lịch khám bệnh, mười người", {"yte"}, 10, "", "số 9"}));
+
+TEST(session_messages, read_place_attendees_and_topics) {
+    auto cmd = parse("/buoi nhà văn hóa tổ 3, 30 người, chống lừa đảo");
+    auto* s = std::get_if<cmd_session>(&cmd);
+    ASSERT_NE(s, nullptr);
+    EXPECT_EQ(s->details.place, "nhà văn hóa tổ 3");
+    EXPECT_EQ(s->details.people, 30);
+    EXPECT_EQ(s->details.topics, std::vector<std::string>{"luadao"});
+    EXPECT_TRUE(std::holds_alternative<cmd_session>(parse("/session hall, 12 people, scam")));
+}
+
+TEST(command_names, typos_get_the_nearest_command_suggested) {
+    auto cmd = parse("/thma số 12");
+    auto* u = std::get_if<unknown_command>(&cmd);
+    ASSERT_NE(u, nullptr);
+    EXPECT_EQ(u->suggestion, "tham");
+    auto cmd2 = parse("/thongek");
+    ASSERT_TRUE(std::holds_alternative<unknown_command>(cmd2));
+    EXPECT_EQ(std::get<unknown_command>(cmd2).suggestion, "thongke");
+}
+
+TEST(command_names, english_and_unaccented_aliases_work) {
+    EXPECT_TRUE(std::holds_alternative<cmd_my_stats>(parse("/me")));
+    EXPECT_TRUE(std::holds_alternative<cmd_my_stats>(parse("/tôi tuần")));
+    EXPECT_TRUE(std::holds_alternative<cmd_team_stats>(parse("/stats quarter")));
+    EXPECT_TRUE(std::holds_alternative<cmd_team_stats>(parse("/thống kê năm")) ||
+                std::holds_alternative<cmd_team_stats>(parse("/thốngkê năm")));
+    EXPECT_TRUE(std::holds_alternative<cmd_ranking>(parse("/top")));
+    EXPECT_TRUE(std::holds_alternative<cmd_ranking>(parse("/xếphạng")));
+    EXPECT_TRUE(std::holds_alternative<cmd_undo>(parse("/hủy")));
+    EXPECT_EQ(std::get<cmd_team_stats>(parse("/thongke quý")).period, period_kind::quarter);
+}
+
+TEST(bad_input, unreadable_dates_and_numbers_say_what_is_wrong) {
+    auto bad_date = parse("/tham số 5, 31/02 cài vneid");
+    ASSERT_TRUE(std::holds_alternative<command_error>(bad_date));
+    EXPECT_EQ(std::get<command_error>(bad_date).reason, "error_bad_date");
+    EXPECT_EQ(std::get<command_error>(bad_date).detail, "31/02");
+    auto no_args = parse("/tham");
+    ASSERT_TRUE(std::holds_alternative<command_error>(no_args));
+    EXPECT_EQ(std::get<command_error>(no_args).reason, "error_missing_argument");
+    auto bad_no = parse("/sua abc số 3");
+    ASSERT_TRUE(std::holds_alternative<command_error>(bad_no));
+    EXPECT_EQ(std::get<command_error>(bad_no).reason, "error_bad_number");
+}
+
+} // namespace
+} // namespace cnscd

@@ -1,0 +1,52 @@
+// Every sentence exists in both languages with the same placeholders, so an English
+// reader never sees a raw "{name}" and a Vietnamese one never an empty message.
+
+#include "messages/broadcast_texts.hpp"
+#include "messages/catalog.hpp"
+#include "messages/registry_texts.hpp"
+#include "messages/visit_texts.hpp"
+
+#include <gtest/gtest.h>
+
+#include <regex>
+#include <set>
+
+namespace cnscd {
+namespace {
+
+std::set<std::string> placeholders(std::string_view tpl) {
+    std::set<std::string> out;
+    std::string s(tpl);
+    std::regex re("\\{([a-z_]+)\\}");
+    for (auto it = std::sregex_iterator(s.begin(), s.end(), re); it != std::sregex_iterator(); ++it)
+        out.insert((*it)[1].str());
+    return out;
+}
+
+template <class Key> void check_catalog(const char* name) {
+    for (int i = 0; i < static_cast<int>(Key::count_); ++i) {
+        auto key = static_cast<Key>(i);
+        auto vi = template_of(language::vi, key);
+        auto en = template_of(language::en, key);
+        EXPECT_FALSE(vi.empty()) << name << " key " << i << " has no Vietnamese text";
+        EXPECT_FALSE(en.empty()) << name << " key " << i << " has no English text";
+        EXPECT_EQ(placeholders(vi), placeholders(en)) << name << " key " << i << ": " << vi << " / " << en;
+    }
+}
+
+TEST(catalog, every_key_has_both_languages_with_the_same_placeholders) {
+    check_catalog<text>("text");
+    check_catalog<registry_text>("registry_text");
+    check_catalog<visit_text>("visit_text");
+    check_catalog<stats_text>("stats_text");
+    check_catalog<broadcast_text>("broadcast_text");
+    check_catalog<guide_text>("guide_text");
+}
+
+TEST(catalog, filling_escapes_user_text_but_not_markup_arguments) {
+    auto s = fill("{a} {b}", {{"a", "<b>x</b>"}, arg::markup("b", "<i>y</i>")});
+    EXPECT_EQ(s, "&lt;b&gt;x&lt;/b&gt; <i>y</i>");
+}
+
+} // namespace
+} // namespace cnscd
