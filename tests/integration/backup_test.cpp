@@ -66,23 +66,26 @@ TEST_F(backup_command, copy_taken_while_serving_opens_and_holds_what_was_acknowl
     test::bot_process bot(env("serve.log"));
     ASSERT_TRUE(bot.wait_ready(port));
     std::atomic<std::int64_t> acked{0}; // updates 1..acked were all acknowledged
-    std::atomic<bool> stop{false};
+    std::atomic<bool> stop{false}, refused{false};
     std::thread writer([&] {
         for (std::int64_t id = 1; !stop; ++id) {
             auto r = test::http_request_to(port, "POST", "/telegram/webhook", private_update(id),
                                            {{"X-Telegram-Bot-Api-Secret-Token", secret}});
-            if (r.status != 200)
+            if (r.status != 200) {
+                refused = true;
                 break;
+            }
             acked = id;
         }
     });
-    while (acked < 200)
+    while (acked < 200 && !refused)
         std::this_thread::sleep_for(10ms);
     auto before = acked.load();
     auto code = backup(dir + "/copy.db", "backup.log");
     auto after = acked.load();
     stop = true;
     writer.join();
+    ASSERT_FALSE(refused) << "an update was refused; see " << dir << "/serve.log";
     ASSERT_EQ(code, 0) << read_file(dir + "/backup.log");
     EXPECT_NE(read_file(dir + "/backup.log").find("integrity check ok"), std::string::npos);
     EXPECT_GT(after, before) << "the bot kept acknowledging while the backup ran";
