@@ -46,6 +46,17 @@ int run_add_staff(const config& cfg, const std::string& ward, const std::string&
 // message is a command the bot cannot read.
 int run_parse(const config& cfg, const std::string& message, const std::optional<std::string>& today, bool json);
 
+// Writes the ward's report for a period ("2026-11", "2026-Q3", "2026") as XLSX (three sheets)
+// or CSV (three files named after `out`).
+int run_export(const config& cfg, const std::string& ward, const std::string& period,
+               const std::string& format, const std::string& out);
+
+// Prints the reminders due at `at` (ISO 8601, e.g. 2026-12-22T08:00+07:00) and to whom; with
+// `dry_run` nothing is recorded, otherwise they are queued for `serve` to send.
+int run_remind(const config& cfg, const std::string& at, bool dry_run);
+// "2026-12-22T08:00+07:00" (no offset: the configured zone) -> unix seconds.
+std::optional<std::int64_t> parse_iso_instant(const std::string& text, int default_offset_minutes);
+
 // Copies the database to `to` with SQLite's online backup (safe while serve runs).
 int run_backup(const config& cfg, const std::string& to);
 

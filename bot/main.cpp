@@ -83,6 +83,22 @@ int main(int argc, char** argv) {
     parse->add_option("--today", parse_today,
                       "The day to count \"hôm qua\" from (YYYY-MM-DD; default: today)");
 
+    std::string report_ward, report_period, report_format = "xlsx", report_file;
+    auto* export_report = app.add_subcommand(
+        "export", "Write the ward's report for a period: teams, members and raw visits (Vietnamese headers)");
+    export_report->add_option("--ward", report_ward, "Ward name")->required();
+    export_report->add_option("--period", report_period, "2026-11 (month), 2026-Q3 (quarter) or 2026 (year)")
+        ->required();
+    export_report->add_option("--format", report_format, "xlsx (default) or csv")
+        ->check(CLI::IsMember({"xlsx", "csv"}));
+    export_report->add_option("-o,--output", report_file, "File to write")->required();
+
+    std::string remind_at;
+    bool remind_dry_run = false;
+    auto* remind = app.add_subcommand("remind", "Show the deadline reminders due at an instant and to whom");
+    remind->add_option("--at", remind_at, "The instant, e.g. 2026-12-22T08:00+07:00")->required();
+    remind->add_flag("--dry-run", remind_dry_run, "Only print; record and queue nothing");
+
     std::string backup_to;
     auto* backup = app.add_subcommand("backup", "Copy the database to a file while the bot keeps serving "
                                                 "(SQLite online backup; the copy is checked before it "
@@ -113,6 +129,10 @@ int main(int argc, char** argv) {
         return cnscd::run_import_roster(*cfg, import);
     if (*export_roster)
         return cnscd::run_export_roster(*cfg, export_ward, export_file, full_cccd);
+    if (*export_report)
+        return cnscd::run_export(*cfg, report_ward, report_period, report_format, report_file);
+    if (*remind)
+        return cnscd::run_remind(*cfg, remind_at, remind_dry_run);
     if (*add_staff)
         return cnscd::run_add_staff(*cfg, staff_ward, staff_name, staff_phone, staff_role);
     if (*backup)

@@ -53,7 +53,7 @@ int run_parse(const config& cfg, const std::string& message, const std::optional
     } else {
         today = local_time{cfg.utc_offset_minutes}.date_of(static_cast<std::int64_t>(std::time(nullptr)));
     }
-    auto cmd = parse_command(message, parse_context{cfg.telegram.bot_username, today, true});
+    auto cmd = parse_command(message, parse_context{cfg.telegram.bot_username, today, true, true});
     nlohmann::json out;
     auto name = command_name(cmd);
     out["command"] = name.empty() ? nullptr : nlohmann::json(std::string(name));

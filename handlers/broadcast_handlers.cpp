@@ -151,6 +151,23 @@ std::string state_words(language lang, const std::string& state) {
     return say(lang, key);
 }
 
+// Bulk messages wait out the platform's quiet hours; say so rather than look stuck.
+std::string quiet_note(const handler_context& ctx, std::int64_t when) {
+    const quiet_hours& q = ctx.in.chat.platform == channel::zalo_oa    ? ctx.cfg().zalo_oa.quiet
+                           : ctx.in.chat.platform == channel::zalo_bot ? ctx.cfg().zalo_bot.quiet
+                                                                       : ctx.cfg().telegram.quiet;
+    if (!q.enabled)
+        return "";
+    auto local = (when + ctx.cfg().utc_offset_minutes * 60LL) % 86400;
+    int hour = static_cast<int>(local / 3600);
+    bool quiet = q.start_hour > q.end_hour ? (hour >= q.start_hour || hour < q.end_hour)
+                                           : (hour >= q.start_hour && hour < q.end_hour);
+    if (!quiet)
+        return "";
+    auto two = [](int h) { return (h < 10 ? "0" : "") + std::to_string(h); };
+    return ctx.say(broadcast_text::quiet_note, {{"from", two(q.start_hour)}, {"to", two(q.end_hour)}});
+}
+
 std::int64_t number_after(std::string_view data, std::size_t from) {
     std::int64_t n = 0;
     if (from < data.size())
@@ -293,6 +310,7 @@ void on_broadcast_choice(std::string_view data, handler_context& ctx) {
                                {"count", c->total},
                                {"time", format_instant(ctx.lang, c->send_at, ctx.cfg().utc_offset_minutes)}})
                     : ctx.say(broadcast_text::queued, {{"id", id}, {"count", c->total}});
+    text += quiet_note(ctx, c->send_at ? c->send_at : ctx.now());
     outgoing progress = reply_text(ctx.in, std::move(text));
     progress.reply_to.clear();
     store.set_progress_message(id, outbox(ctx.db).add(progress, ctx.now()));

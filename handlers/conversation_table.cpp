@@ -8,12 +8,15 @@ namespace cnscd {
 namespace {
 
 // Button data prefixes. Keep them short: Telegram allows 64 bytes of data.
-constexpr std::array<choice_route, 2> choices{{
+constexpr std::array<choice_route, 3> choices{{
     {"t", on_topic_choice},     // t:<record no>:<topic code>
     {"b", on_broadcast_choice}, // b:send|cancel|retry:<campaign id>
+    {"rp", on_report_choice},   // rp:<s|c>:<deadline code>:<period key>: submit a report
 }};
 
-constexpr std::array<conversation_route, 0> conversations{{}};
+constexpr std::array<conversation_route, 1> conversations{{
+    {"report_comment", on_report_comment}, // the report's comment, then submit
+}};
 
 } // namespace
 

@@ -1,15 +1,37 @@
 #include "handlers/report_status.hpp"
 
+#include "handlers/reminder_planning.hpp"
 #include "storage/registry.hpp"
+#include "storage/report_store.hpp"
+
+#include <set>
 
 namespace cnscd {
 
-// Until report submissions are recorded (the reporting issue), no team has reported.
-std::vector<std::int64_t> teams_not_reported(database& db, const config&, std::int64_t ward_id,
-                                             std::int64_t) {
+// "The report currently due" is the team deadline /baocao shows without a period: of the
+// ward's open occurrences (not locked, period started), the one due first.
+std::vector<std::int64_t> teams_not_reported(database& db, const config& cfg, std::int64_t ward_id,
+                                             std::int64_t now) {
+    auto ward = ward_store(db).by_id(ward_id);
     std::vector<std::int64_t> out;
+    if (!ward)
+        return out;
+    local_time zone{cfg.utc_offset_minutes};
+    std::optional<deadline_instance> due;
+    for (auto& rule : ward_deadlines(db, cfg, *ward)) {
+        if (rule.who != "team")
+            continue;
+        if (auto d = open_instance(rule, now, zone); d && (!due || d->due_at < due->due_at))
+            due = d;
+    }
+    std::set<std::int64_t> submitted;
+    if (due)
+        for (auto& s : report_store(db).current_of_ward(ward_id, due->rule.code, due->period.key))
+            if (s.team_id)
+                submitted.insert(*s.team_id);
     for (auto& t : team_store(db).in_ward(ward_id))
-        out.push_back(t.id);
+        if (!submitted.contains(t.id))
+            out.push_back(t.id);
     return out;
 }
 

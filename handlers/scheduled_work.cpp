@@ -1,7 +1,9 @@
 #include "handlers/scheduled_work.hpp"
 
+#include "handlers/reminder_planning.hpp"
 #include "storage/conversation_store.hpp"
 #include "storage/database.hpp"
+#include "storage/export_files.hpp"
 #include "storage/outbox.hpp"
 #include "storage/update_log.hpp"
 
@@ -14,6 +16,12 @@ std::vector<std::string> run_scheduled_work(database& db, const dispatch_env& en
     update_log(db).prune(now - 7 * 86400);
     // Delivered messages are kept a month for delivery reports, then dropped.
     outbox(db).prune(now - 30 * 86400);
+    // Files /xuat sent are needed only until the platform has them; keep two days for retries.
+    if (auto n = prune_exports(env.cfg.storage.db_path, now - 2 * 86400); n > 0)
+        log.push_back("removed " + std::to_string(n) + " old export file(s)");
+    // Reminders before and after reporting deadlines (reminder_planning.hpp).
+    auto reminders = plan_reminders(db, env.cfg, now);
+    log.insert(log.end(), reminders.log.begin(), reminders.log.end());
     return log;
 }
 

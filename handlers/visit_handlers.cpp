@@ -75,27 +75,10 @@ std::vector<std::vector<choice_button>> topic_buttons(const handler_context& ctx
     return rows;
 }
 
-// Asks which topic record `v` is about. In a group the question goes to the member
-// privately: thirty members' buttons would flood the group and its 20-a-minute limit.
-void ask_topic(handler_context& ctx, const visit_record& v) {
-    auto question =
-        ctx.say(visit_text::ask_topic, {{"no", v.id}, {"place", v.place.empty() ? v.note : v.place}});
-    if (!ctx.in_group()) {
-        ctx.ask(std::move(question), topic_buttons(ctx, v.id));
-        return;
-    }
-    chat_address private_chat{ctx.in.chat.platform, ctx.in.user_id};
-    auto& o = ctx.send_to(private_chat, chat_kind::private_chat, std::move(question));
-    o.choices = topic_buttons(ctx, v.id);
-    // Typing the number answers it too, on platforms without buttons.
-    nlohmann::json data = nlohmann::json::array();
-    for (auto& row : o.choices)
-        for (auto& b : row)
-            data.push_back(b.data);
-    conversation_store(ctx.db).put({private_chat, ctx.in.user_id, "choice", data.dump(),
-                                    ctx.now() + ctx.cfg().visit_topic_question_minutes * 60LL});
-}
-
+// Asks which topic record `v` is about, inside its confirmation so each visit costs one
+// message. Private chats get buttons. In a group, buttons would keep thirty members'
+// confirmations from being merged under the group's 20-a-minute limit, so the question is a
+// numbered line the member answers by typing the number (theirs only, for a while).
 void confirm(handler_context& ctx, const visit_record& v, bool unclear, visit_text key) {
     std::string who =
         ctx.in_group() ? ctx.say(visit_text::recorded_by, {{"name", ctx.member->full_name}}) : "";
@@ -105,6 +88,27 @@ void confirm(handler_context& ctx, const visit_record& v, bool unclear, visit_te
                               arg::markup("topics", topics_label(ctx, v, unclear)),
                               arg::markup("people", people_part(ctx, v)),
                               arg::markup("date", date_part(ctx, v))});
+    auto buttons = unclear ? topic_buttons(ctx, v.id) : std::vector<std::vector<choice_button>>{};
+    if (unclear && !ctx.in_group()) {
+        text += ctx.say(visit_text::ask_topic);
+        ctx.ask(std::move(text), std::move(buttons));
+        return;
+    }
+    if (unclear) {
+        std::string list;
+        int n = 0;
+        nlohmann::json data = nlohmann::json::array();
+        for (auto& row : buttons)
+            for (auto& b : row) {
+                if (n++ > 0)
+                    list += " · ";
+                list += ctx.say(visit_text::topic_number_item, {{"n", n}, {"topic", b.label}});
+                data.push_back(b.data);
+            }
+        text += ctx.say(visit_text::ask_topic_by_number, {{"list", list}});
+        conversation_store(ctx.db).put({ctx.in.chat, ctx.in.user_id, "choice", data.dump(),
+                                        ctx.now() + ctx.cfg().visit_topic_question_minutes * 60LL});
+    }
     auto& o = ctx.reply(std::move(text));
     if (ctx.in_group())
         o.merge_key = "visit"; // confirmations queued behind the group's limit go out as one message
@@ -140,8 +144,6 @@ void record(const activity_details& d, activity_kind kind, handler_context& ctx)
     visit_store(ctx.db).add(v);
     confirm(ctx, v, unclear,
             kind == activity_kind::visit ? visit_text::visit_recorded : visit_text::session_recorded);
-    if (unclear)
-        ask_topic(ctx, v);
 }
 
 } // namespace
@@ -178,7 +180,9 @@ void on_topic_choice(std::string_view data, handler_context& ctx) {
     auto updated = *v;
     updated.topics = {code};
     visits.edit(updated, ctx.member->id, ctx.now());
-    ctx.reply(visit_text::topic_set, {{"no", no}, {"topic", topic_label(ctx, code)}});
+    auto& o = ctx.reply(visit_text::topic_set, {{"no", no}, {"topic", topic_label(ctx, code)}});
+    if (ctx.in_group())
+        o.merge_key = "visit";
 }
 
 void handle(const cmd_visit& c, handler_context& ctx) {

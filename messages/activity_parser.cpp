@@ -184,7 +184,8 @@ std::vector<std::string> unexplained_words(const std::vector<token>& toks, std::
 
 } // namespace
 
-std::expected<activity_details, command_error> parse_activity(std::string_view args, year_month_day today) {
+std::expected<activity_details, command_error> parse_activity(std::string_view args, year_month_day today,
+                                                              bool explain) {
     activity_details d;
     auto text = args;
     while (!text.empty() && is_space(text.front()))
@@ -245,7 +246,8 @@ std::expected<activity_details, command_error> parse_activity(std::string_view a
         }
     }
 
-    d.unparsed = unexplained_words(toks, used, text);
+    if (explain)
+        d.unparsed = unexplained_words(toks, used, text);
 
     // The place is what comes before the first comma (or the whole text without topics).
     auto comma = text.find(',');

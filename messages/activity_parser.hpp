@@ -11,8 +11,9 @@
 namespace cnscd {
 
 // `args` is the text after the command. Errors name the reason (a catalog key) and the
-// words that could not be read.
-std::expected<activity_details, command_error> parse_activity(std::string_view args,
-                                                              std::chrono::year_month_day today);
+// words that could not be read. `explain` also fills `unparsed` (for `cnscd-bot parse`; the
+// chat does not need it).
+std::expected<activity_details, command_error>
+parse_activity(std::string_view args, std::chrono::year_month_day today, bool explain = false);
 
 } // namespace cnscd

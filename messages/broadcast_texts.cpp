@@ -82,6 +82,8 @@ std::string_view vi(broadcast_text key) {
         return "đã hủy";
     case t::attachment_note:
         return "📎 kèm tệp: {name}";
+    case t::quiet_note:
+        return "\n🌙 Đang trong giờ yên lặng ({from}:00–{to}:00): các nhóm sẽ nhận thông báo từ {to}:00.";
     case t::count_:
         break;
     }
@@ -166,6 +168,8 @@ std::string_view en(broadcast_text key) {
         return "cancelled";
     case t::attachment_note:
         return "📎 with file: {name}";
+    case t::quiet_note:
+        return "\n🌙 Quiet hours ({from}:00–{to}:00): the groups will receive it from {to}:00.";
     case t::count_:
         break;
     }

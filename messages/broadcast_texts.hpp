@@ -41,6 +41,7 @@ enum class broadcast_text {
     state_done,
     state_cancelled,
     attachment_note,
+    quiet_note,
     count_
 };
 

@@ -201,7 +201,7 @@ command parse_args(std::string_view name, std::string_view args, const parse_con
         if (args.empty())
             return missing(name, name == "tham" ? "/tham số 12 ngõ 5, hướng dẫn 2 người cài VNeID"
                                                 : "/buoi nhà văn hóa tổ 3, 30 người, chống lừa đảo");
-        auto details = parse_activity(args, ctx.today);
+        auto details = parse_activity(args, ctx.today, ctx.explain);
         if (!details) {
             auto e = details.error();
             e.command = std::string(name);
@@ -228,7 +228,7 @@ command parse_args(std::string_view name, std::string_view args, const parse_con
         auto rest = after_words(args, 1);
         if (rest.empty())
             return missing(name, "/sua " + std::to_string(no) + " số 8 ngõ 3, hướng dẫn VNeID");
-        auto details = parse_activity(rest, ctx.today);
+        auto details = parse_activity(rest, ctx.today, ctx.explain);
         if (!details) {
             auto e = details.error();
             e.command = "sua";

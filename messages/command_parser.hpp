@@ -14,6 +14,7 @@ struct parse_context {
     std::string bot_username;            // without '@'; "/cmd@other" is for another bot
     std::chrono::year_month_day today{}; // local date, for "hôm qua" and "20/11"
     bool private_chat = true;            // plain words may be commands only in private chats
+    bool explain = false;                // fill activity_details::unparsed (cnscd-bot parse)
 };
 
 command parse_command(std::string_view text, const parse_context& ctx);

@@ -21,9 +21,11 @@ std::string_view vi(visit_text key) {
     case t::no_topic_recorded:
         return "chưa rõ nội dung (tạm ghi «Khác»)";
     case t::ask_topic:
-        return "Số {no} ({place}) là hỗ trợ về nội dung gì? Chọn một mục để ghi cho đúng:";
-    case t::ask_topic_private_notice:
-        return "Tôi đã nhắn riêng để bạn chọn nội dung cho số {no}.";
+        return "\nNội dung hỗ trợ là gì? Chọn một mục bên dưới để ghi cho đúng:";
+    case t::ask_topic_by_number:
+        return "\nNội dung là gì? Trả lời bằng số: {list}";
+    case t::topic_number_item:
+        return "{n} {topic}";
     case t::topic_set:
         return "✅ Đã cập nhật số {no}: {topic}.";
     case t::topic_question_expired:
@@ -43,7 +45,8 @@ std::string_view vi(visit_text key) {
         return "Số {no} đã ghi quá {hours} giờ nên không hủy được bằng /huy. Nhờ tổ trưởng hỗ trợ, hoặc dùng "
                "/sua {no} để sửa.";
     case t::edit_done:
-        return "✏️ Đã sửa số {no}: {place} — {topics}{people}{date}. Nội dung cũ vẫn được "
+        return "✏️ Đã sửa số {no}: {place} — {topics}{people}{date}. Nội dung cũ vẫn "
+               "được "
                "lưu.";
     case t::edit_usage:
         return "Cách sửa: /sua <i>số</i> <i>nội dung mới</i>, ví dụ: /sua 125 số 12 ngõ 5, cài VNeID cho 2 "
@@ -83,9 +86,11 @@ std::string_view en(visit_text key) {
     case t::no_topic_recorded:
         return "topic unclear (filed under \"Other\" for now)";
     case t::ask_topic:
-        return "What was no. {no} ({place}) about? Choose one to file it correctly:";
-    case t::ask_topic_private_notice:
-        return "I sent you a private message to choose the topic of no. {no}.";
+        return "\nWhat was it about? Choose one below to file it correctly:";
+    case t::ask_topic_by_number:
+        return "\nWhat was it about? Reply with a number: {list}";
+    case t::topic_number_item:
+        return "{n} {topic}";
     case t::topic_set:
         return "✅ No. {no} updated: {topic}.";
     case t::topic_question_expired:

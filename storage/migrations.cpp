@@ -246,6 +246,57 @@ CREATE TABLE topic_months (
 CREATE INDEX members_ward ON members (ward_id);
 )sql";
 
+// Reports teams (or the ward) submit per deadline and period, the reminders planned for them
+// (one row per recipient group, deadline, period and offset: planned exactly once), and
+// one-off deadlines ward staff add from chat.
+constexpr std::string_view reports = R"sql(
+CREATE TABLE report_submissions (
+    id            INTEGER PRIMARY KEY,
+    ward_id       INTEGER NOT NULL REFERENCES wards(id),
+    team_id       INTEGER REFERENCES teams(id), -- NULL: the ward's own report
+    deadline_code TEXT    NOT NULL,
+    period_key    TEXT    NOT NULL,             -- 2026-11 | 2026-Q4 | 2026 | 2026-04-22
+    figures       TEXT    NOT NULL,             -- JSON, as computed when submitted
+    comment       TEXT    NOT NULL DEFAULT '',
+    submitted_by  INTEGER REFERENCES members(id),
+    submitted_at  INTEGER NOT NULL,
+    on_time       INTEGER NOT NULL,
+    replaced_by   INTEGER REFERENCES report_submissions(id) -- NULL: the current one
+);
+CREATE INDEX report_submissions_current
+    ON report_submissions (ward_id, deadline_code, period_key, team_id) WHERE replaced_by IS NULL;
+
+-- team_id 0 stands for the ward itself (ward deadlines, staff summaries), so the UNIQUE
+-- key holds (NULL would never collide).
+CREATE TABLE planned_reminders (
+    id            INTEGER PRIMARY KEY,
+    ward_id       INTEGER NOT NULL REFERENCES wards(id),
+    team_id       INTEGER NOT NULL,
+    deadline_code TEXT    NOT NULL,
+    period_key    TEXT    NOT NULL,
+    offset_days   INTEGER NOT NULL,  -- negative before the deadline, positive overdue
+    audience      TEXT    NOT NULL,  -- team | staff
+    due_at        INTEGER NOT NULL,
+    outcome       TEXT    NOT NULL,  -- sent | skipped_stale | not_needed
+    planned_at    INTEGER NOT NULL,
+    messages      INTEGER NOT NULL DEFAULT 0, -- outbox rows written
+    -- Column order serves both "is this one planned" and "how many of this slot are".
+    UNIQUE (ward_id, deadline_code, period_key, offset_days, audience, team_id)
+);
+
+CREATE TABLE extra_deadlines (
+    id         INTEGER PRIMARY KEY,
+    ward_id    INTEGER NOT NULL REFERENCES wards(id),
+    code       TEXT    NOT NULL,
+    name       TEXT    NOT NULL,
+    due_day    TEXT    NOT NULL, -- YYYY-MM-DD, local
+    time       TEXT    NOT NULL, -- HH:MM, local
+    created_by INTEGER REFERENCES members(id),
+    created_at INTEGER NOT NULL,
+    UNIQUE (ward_id, code)
+);
+)sql";
+
 // Announcements to team groups, each group's delivery, and guides added from chat.
 constexpr std::string_view broadcasts = R"sql(
 CREATE TABLE campaigns (
@@ -304,11 +355,12 @@ CREATE TABLE guides (
 ) WITHOUT ROWID;
 )sql";
 
-constexpr std::array<migration, 5> migrations{{
+constexpr std::array<migration, 6> migrations{{
     {1, "infrastructure: meta, processed updates, outbox", infrastructure},
     {2, "registry: wards, teams, members, accounts, groups, invites, audit", registry},
     {3, "registry: index members by CCCD digest", registry_indexes},
     {4, "visits and sessions, their history and daily totals", visits},
+    {5, "reports: submissions, planned reminders, extra deadlines", reports},
     {7, "broadcast campaigns and guides added from chat", broadcasts},
 }};
 

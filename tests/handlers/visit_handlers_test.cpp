@@ -83,10 +83,10 @@ TEST_F(visit_fixture, yesterday_is_recorded_on_yesterday_and_future_or_old_dates
 
 TEST_F(visit_fixture, no_topic_asks_with_buttons_and_the_choice_refiles_the_record) {
     auto out = bot.say("102", "/tham số 8 kiệt 4");
-    ASSERT_EQ(out.size(), 2u);
+    ASSERT_EQ(out.size(), 1u) << "one message: the confirmation asks";
     auto no = record_no(out);
     EXPECT_TRUE(has(out, "Khác"));
-    ASSERT_FALSE(out[1].choices.empty());
+    ASSERT_FALSE(out[0].choices.empty());
     EXPECT_EQ(visits.by_id(no)->topics, std::vector<std::string>{"khac"}); // counted at once
 
     auto chosen = bot.press("102", "t:" + std::to_string(no) + ":vneid");
@@ -110,21 +110,21 @@ TEST_F(visit_fixture, the_topic_question_expires_and_says_so) {
     EXPECT_EQ(visits.by_id(no)->topics, std::vector<std::string>{"khac"});
 }
 
-TEST_F(visit_fixture, in_a_group_the_topic_question_goes_to_the_member_privately) {
+TEST_F(visit_fixture, in_a_group_the_question_is_a_numbered_line_the_member_answers) {
     bot.bind_group("-500", ward, team1);
     auto out = bot.say_in_group("-500", "102", "/tham số 8 kiệt 4");
-    ASSERT_EQ(out.size(), 2u);
+    ASSERT_EQ(out.size(), 1u);
     EXPECT_EQ(out[0].to.chat_id, "-500");
-    EXPECT_FALSE(out[0].merge_key.empty());
+    EXPECT_FALSE(out[0].merge_key.empty()) << "still mergeable under the group's limit";
     EXPECT_TRUE(out[0].choices.empty());
-    EXPECT_EQ(out[1].to.chat_id, "102");
-    EXPECT_FALSE(out[1].choices.empty());
-    // A bare number in the group is chatter, not an answer.
+    EXPECT_TRUE(has(out, "Trả lời bằng số: 1 Dịch vụ công · 2 VNeID")) << test_bot::joined(out);
     auto no = record_no(out);
-    bot.say_in_group("-500", "102", "3");
+    // Someone else's number is not an answer.
+    bot.say_in_group("-500", "100", "3");
     EXPECT_EQ(visits.by_id(no)->topics, std::vector<std::string>{"khac"});
-    bot.say("102", "3");
+    auto answered = bot.say_in_group("-500", "102", "3");
     EXPECT_EQ(visits.by_id(no)->topics, std::vector<std::string>{"thanhtoan"});
+    EXPECT_TRUE(has(answered, "Đã cập nhật số " + std::to_string(no))) << test_bot::joined(answered);
 }
 
 TEST_F(visit_fixture, group_confirmations_name_the_member_and_are_mergeable) {

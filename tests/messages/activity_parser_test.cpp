@@ -81,6 +81,17 @@ INSTANTIATE_TEST_SUITE_P(
         visit_case{"/thăm số 2, bốn người cài app ngân hàng", {"thanhtoan"}, 4, "", "số 2"},
         visit_case{"/tham@cnscd_bot số 9, đặt lịch khám bệnh, mười người", {"yte"}, 10, "", "số 9"}));
 
+TEST(explained_messages, list_the_words_no_rule_explains) {
+    auto cmd = parse_command("/tham số 12 ngõ 5 hôm qua, hướng dẫn 2 người cài VNeID, bà con rất vui",
+                             parse_context{"cnscd_bot", today, true, true});
+    auto* v = std::get_if<cmd_visit>(&cmd);
+    ASSERT_NE(v, nullptr);
+    EXPECT_EQ(v->details.unparsed, (std::vector<std::string>{"con", "rất", "vui"}));
+    EXPECT_EQ(v->details.place, "số 12 ngõ 5");
+    auto quiet = std::get<cmd_visit>(parse("/tham số 12, hướng dẫn 2 người cài VNeID, bà con rất vui"));
+    EXPECT_TRUE(quiet.details.unparsed.empty()) << "the chat path does not compute them";
+}
+
 TEST(session_messages, read_place_attendees_and_topics) {
     auto cmd = parse("/buoi nhà văn hóa tổ 3, 30 người, chống lừa đảo");
     auto* s = std::get_if<cmd_session>(&cmd);

@@ -105,6 +105,7 @@ bool bot_process::running() {
     auto r = ::waitpid(pid_, &status, WNOHANG);
     if (r == pid_) {
         pid_ = -1;
+        exit_code_ = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
         return false;
     }
     return true;

@@ -40,11 +40,14 @@ public:
     // Waits for a process that exits by itself (a subcommand); its exit code, or nullopt.
     std::optional<int> wait_exit(std::chrono::milliseconds timeout = std::chrono::seconds(60));
     pid_t pid() const { return pid_; }
+    // The exit code, once running() has seen the process end.
+    std::optional<int> exit_code() const { return exit_code_; }
     std::string log_path() const { return log_; }
 
 private:
     pid_t pid_ = -1;
     std::string log_;
+    std::optional<int> exit_code_;
 };
 
 // A fresh temporary directory for one test.

@@ -59,7 +59,8 @@ struct fake_telegram::impl : std::enable_shared_from_this<fake_telegram::impl> {
         port = acceptor.local_endpoint().port();
     }
 
-    void accept_loop() {
+    // Workers keep `self` alive: they outlive the fake (detached on keep-alive connections).
+    void accept_loop(const std::shared_ptr<impl>& self) {
         while (!stopping) {
             beast::error_code ec;
             tcp::socket socket(io);
@@ -74,10 +75,7 @@ struct fake_telegram::impl : std::enable_shared_from_this<fake_telegram::impl> {
                 continue;
             }
             std::lock_guard lock(mutex);
-            // A worker may outlive the fake (it is detached, blocked on the bot's keep-alive
-            // connection): it keeps the state it reads alive.
-            workers.emplace_back(
-                [self = shared_from_this(), s = std::move(socket)]() mutable { self->serve(std::move(s)); });
+            workers.emplace_back([self, s = std::move(socket)]() mutable { self->serve(std::move(s)); });
         }
     }
 
@@ -169,6 +167,7 @@ struct fake_telegram::impl : std::enable_shared_from_this<fake_telegram::impl> {
                 reply.body = json{{"ok", true}, {"result", result}}.dump();
             }
         }
+        call.status = reply.status;
         log.push_back(std::move(call));
         changed.notify_all();
         return reply;
@@ -201,7 +200,7 @@ struct fake_telegram::impl : std::enable_shared_from_this<fake_telegram::impl> {
 
 fake_telegram::fake_telegram() : impl_(std::make_shared<impl>()) {
     impl_->open(0);
-    impl_->accept_thread = std::thread([i = impl_] { i->accept_loop(); });
+    impl_->accept_thread = std::thread([i = impl_] { i->accept_loop(i); });
 }
 
 fake_telegram::~fake_telegram() {

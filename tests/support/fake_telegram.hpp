@@ -22,6 +22,7 @@ struct recorded_call {
     std::string body;    // as received
     std::string chat_id; // body.chat_id as text, if any
     std::string text;    // body.text, if any
+    int status = 200;    // what the fake answered (429 when over the limits)
     std::chrono::steady_clock::time_point at;
 };
 

@@ -1,0 +1,185 @@
+// `export` and `remind`: the ward's report as a spreadsheet, and what the reminder planner
+// would send at a given instant. The work is in handlers/report_export and
+// handlers/reminder_planning; this file reads flags, writes files and prints.
+
+#include "bot/app.hpp"
+#include "bot/system_clock.hpp"
+#include "config/load_config.hpp"
+#include "handlers/reminder_planning.hpp"
+#include "handlers/report_export.hpp"
+#include "handlers/report_format.hpp"
+#include "messages/dates.hpp"
+#include "messages/markup.hpp"
+#include "messages/registry_texts.hpp"
+#include "messages/report_texts.hpp"
+#include "storage/database.hpp"
+#include "storage/registry.hpp"
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+namespace cnscd {
+
+namespace {
+
+language cli_language(const config& cfg) {
+    return language_from_code(cfg.default_language).value_or(language::vi);
+}
+
+std::string plain(const std::string& s) {
+    return markup::to_plain(s);
+}
+
+std::unique_ptr<database> open_db(const config& cfg) {
+    try {
+        return database::open(cfg.storage.db_path);
+    } catch (const std::exception& e) {
+        std::cerr << e.what() << "\n";
+        return nullptr;
+    }
+}
+
+std::optional<ward_record> find_ward(database& db, language l, const std::string& name) {
+    if (auto w = ward_store(db).by_name(name))
+        return w;
+    std::string wards;
+    for (auto& w : ward_store(db).all())
+        wards += (wards.empty() ? "" : ", ") + w.name;
+    std::cerr << plain(say(l, registry_text::ward_unknown, {{"ward", name}, {"wards", wards}})) << "\n";
+    return std::nullopt;
+}
+
+} // namespace
+
+std::optional<std::int64_t> parse_iso_instant(const std::string& text, int default_offset_minutes) {
+    int y = 0, mo = 0, d = 0, h = 0, mi = 0, n = 0;
+    if (std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d%n", &y, &mo, &d, &h, &mi, &n) != 5)
+        return std::nullopt;
+    std::string_view rest = std::string_view(text).substr(static_cast<std::size_t>(n));
+    if (rest.starts_with(":")) { // seconds are allowed and ignored when 00
+        if (rest.size() < 3 || rest.substr(1, 2) != "00")
+            return std::nullopt;
+        rest.remove_prefix(3);
+    }
+    int offset = default_offset_minutes;
+    if (rest == "Z") {
+        offset = 0;
+    } else if (!rest.empty()) {
+        auto parsed = parse_utc_offset(rest);
+        if (!parsed)
+            return std::nullopt;
+        offset = *parsed;
+    }
+    std::chrono::year_month_day day{std::chrono::year{y}, std::chrono::month{static_cast<unsigned>(mo)},
+                                    std::chrono::day{static_cast<unsigned>(d)}};
+    if (!day.ok() || h > 23 || mi > 59)
+        return std::nullopt;
+    return local_time{offset}.at(day, h, mi);
+}
+
+int run_export(const config& cfg, const std::string& ward_name, const std::string& period,
+               const std::string& format, const std::string& out) {
+    auto l = cli_language(cfg);
+    auto db = open_db(cfg);
+    if (!db)
+        return 1;
+    auto ward = find_ward(*db, l, ward_name);
+    if (!ward)
+        return 2;
+    auto d = instance_for_key(*db, cfg, *ward, period);
+    if (!d) {
+        std::cerr << plain(say(l, report_text::export_bad_period, {{"period", period}})) << "\n";
+        return 2;
+    }
+    auto data = build_ward_export(*db, cfg, l, *ward, *d);
+    std::vector<std::string> written;
+    if (format == "csv") {
+        // One file per sheet: FILE, FILE-thanh-vien.csv, FILE-luot-ho-tro.csv.
+        auto base = std::filesystem::path(out);
+        auto stem = (base.parent_path() / base.stem()).string();
+        std::array<std::string, 3> paths{out, stem + "-thanh-vien.csv", stem + "-luot-ho-tro.csv"};
+        for (std::size_t i = 0; i < paths.size(); ++i) {
+            std::ofstream f(paths[i], std::ios::binary | std::ios::trunc);
+            f << to_csv(data.sheets[i]);
+            if (!f) {
+                std::cerr << plain(say(l, registry_text::file_unreadable, {{"file", paths[i]}})) << "\n";
+                return 2;
+            }
+            written.push_back(paths[i]);
+        }
+    } else {
+        if (auto error = write_xlsx(out, data.sheets); !error.empty()) {
+            std::cerr << plain(say(l, report_text::export_failed, {{"detail", error}})) << "\n";
+            return 2;
+        }
+        written.push_back(out);
+    }
+    system_clock wall;
+    db->in_transaction([&] {
+        audit_log(*db).record(std::nullopt, "operator", "report.export", ward->name,
+                              d->period.key + " " + format, wall.now());
+    });
+    for (auto& file : written)
+        std::cout << plain(say(
+                         l, report_text::export_written,
+                         {{"ward", ward->name}, arg::markup("period", period_label(l, *d)), {"file", file}}))
+                  << "\n";
+    std::cout << plain(say(l, report_text::export_caption,
+                           {{"ward", ward->name},
+                            arg::markup("period", period_label(l, *d)),
+                            {"teams", static_cast<std::int64_t>(data.teams)},
+                            {"members", static_cast<std::int64_t>(data.members)},
+                            {"records", static_cast<std::int64_t>(data.records)}}))
+              << "\n";
+    return 0;
+}
+
+int run_remind(const config& cfg, const std::string& at, bool dry_run) {
+    auto l = cli_language(cfg);
+    auto when = parse_iso_instant(at, cfg.utc_offset_minutes);
+    if (!when) {
+        std::cerr << plain(say(l, report_text::remind_bad_time, {{"at", at}})) << "\n";
+        return 2;
+    }
+    auto db = open_db(cfg);
+    if (!db)
+        return 1;
+    reminder_run run;
+    db->begin();
+    try {
+        run = plan_reminders(*db, cfg, *when);
+        // Name each recipient while the rows are visible.
+        for (auto& m : run.messages) {
+            std::string who = std::string(channel_name(m.to.platform)) + ":" + m.to.chat_id;
+            if (m.chat_type == chat_kind::group) {
+                if (auto g = group_store(*db).find(m.to))
+                    who = g->title + " (" + who + ")";
+            } else if (auto member = member_store(*db).by_account(m.to.platform, m.to.chat_id)) {
+                who = member->full_name + " (" + who + ")";
+            }
+            std::cout << plain(say(l, report_text::remind_to, {{"to", who}})) << "\n"
+                      << plain(m.text) << "\n\n";
+        }
+    } catch (...) {
+        db->rollback();
+        throw;
+    }
+    if (dry_run)
+        db->rollback();
+    else
+        db->commit();
+    for (auto& line : run.log)
+        std::cerr << line << "\n";
+    if (run.messages.empty())
+        std::cout << plain(say(l, report_text::remind_none,
+                               {{"at", format_instant(l, *when, cfg.utc_offset_minutes)}}))
+                  << "\n";
+    if (dry_run)
+        std::cout << plain(say(l, report_text::remind_dry_run)) << "\n";
+    return 0;
+}
+
+} // namespace cnscd

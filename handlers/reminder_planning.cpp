@@ -1,0 +1,301 @@
+#include "handlers/reminder_planning.hpp"
+
+#include "handlers/report_format.hpp"
+#include "messages/report_texts.hpp"
+#include "storage/database.hpp"
+#include "storage/meta_store.hpp"
+#include "storage/outbox.hpp"
+#include "storage/report_store.hpp"
+
+#include <algorithm>
+#include <limits>
+#include <map>
+
+namespace cnscd {
+
+namespace {
+
+using namespace std::chrono;
+
+language lang_of(const config& cfg, const std::string& code) {
+    return language_from_code(code.empty() ? cfg.default_language : code)
+        .value_or(language_from_code(cfg.default_language).value_or(language::vi));
+}
+
+struct recipient {
+    chat_address to;
+    chat_kind type = chat_kind::private_chat;
+    language lang = language::vi;
+};
+
+std::vector<recipient> team_recipients(database& db, const config& cfg, std::int64_t team_id) {
+    std::vector<recipient> out;
+    for (auto& g : group_store(db).of_team(team_id))
+        if (g.active)
+            out.push_back({g.chat, chat_kind::group, lang_of(cfg, "")});
+    member_store members(db);
+    for (auto& m : members.in_team(team_id))
+        if (m.role == "leader")
+            for (auto& a : members.accounts_of(m.id))
+                out.push_back({a, chat_kind::private_chat, lang_of(cfg, m.language)});
+    return out;
+}
+
+std::vector<recipient> staff_recipients(database& db, const config& cfg, std::int64_t ward_id) {
+    std::vector<recipient> out;
+    member_store members(db);
+    for (auto& m : members.in_ward(ward_id))
+        if (m.role == "ward_staff" || m.role == "admin")
+            for (auto& a : members.accounts_of(m.id))
+                out.push_back({a, chat_kind::private_chat, lang_of(cfg, m.language)});
+    return out;
+}
+
+// Everything one planning run needs to know about one deadline occurrence in one ward.
+struct occurrence {
+    const ward_record& ward;
+    const deadline_instance& d;
+    const std::vector<team_record>& teams;
+    std::map<std::int64_t, report_submission> submitted; // by team id (0 = the ward)
+};
+
+class planner {
+public:
+    planner(database& db, const config& cfg, std::int64_t now)
+        : db_(db), cfg_(cfg), now_(now), zone_{cfg.utc_offset_minutes} {}
+
+    void run(reminder_run& out) {
+        out_ = &out;
+        // Slots whose time had already come at the previous run and were not recorded then
+        // appeared since (a renamed or edited deadline, a team added later, the clock set
+        // back): they are not news any more.
+        // Written only when something was recorded, so an idle tick writes nothing.
+        meta_store meta(db_);
+        last_run_ = meta.get_int("reminders.last_run", std::numeric_limits<std::int64_t>::min());
+        for (auto& ward : ward_store(db_).all()) {
+            auto teams = team_store(db_).in_ward(ward.id);
+            for (auto& rule : ward_deadlines(db_, cfg_, ward))
+                plan_rule(ward, teams, rule);
+        }
+        if (recorded_ > 0)
+            meta.set("reminders.last_run", std::to_string(now_));
+    }
+
+private:
+    void plan_rule(const ward_record& ward, const std::vector<team_record>& teams,
+                   const deadline_config& rule) {
+        // Only occurrences whose reminders can fall around today matter.
+        int before = 0;
+        for (int n : rule.remind_days_before)
+            before = std::max(before, n);
+        auto today = zone_.date_of(now_);
+        auto from = year_month_day{sys_days{today} - days{rule.grace_days + 2}};
+        auto to = year_month_day{sys_days{today} + days{before + 2}};
+        for (auto& d : instances_between(rule, from, to, zone_)) {
+            auto slots = reminder_slots(d, zone_);
+            if (slots.empty() || slots.front().at > now_)
+                continue;
+            occurrence o{ward, d, teams, {}};
+            for (auto& s : report_store(db_).current_of_ward(ward.id, rule.code, d.period.key))
+                o.submitted.emplace(s.team_id.value_or(0), s);
+            for (std::size_t i = 0; i < slots.size(); ++i) {
+                if (slots[i].at > now_)
+                    break;
+                plan_slot(o, slots, i);
+            }
+        }
+    }
+
+    void plan_slot(const occurrence& o, const std::vector<reminder_slot>& slots, std::size_t i) {
+        auto& s = slots[i];
+        bool relevant = slot_still_relevant(o.d, slots, i, now_) && s.at > last_run_;
+        bool ward_reports = o.d.rule.who == "ward";
+        if (s.audience == "staff") {
+            if (!ward_reports) // the ward's own deadline has no per-team summary
+                staff_slot(o, s, relevant);
+            return;
+        }
+        if (ward_reports) {
+            team_slot(o, s, relevant, 0, "");
+            return;
+        }
+        // Every team decided already (the usual case on an idle tick): one query, not one per team.
+        if (reminder_store(db_).planned_for_slot(o.ward.id, o.d.rule.code, o.d.period.key, s.offset_days,
+                                                 s.audience) >= static_cast<std::int64_t>(o.teams.size()))
+            return;
+        for (auto& t : o.teams)
+            team_slot(o, s, relevant, t.id, t.name);
+    }
+
+    reminder_key key_of(const occurrence& o, const reminder_slot& s, std::int64_t team_id) const {
+        return {o.ward.id, team_id, o.d.rule.code, o.d.period.key, s.offset_days, s.audience};
+    }
+
+    std::string describe(const occurrence& o, const reminder_slot& s, const std::string& who) const {
+        return o.ward.name + " / " + (who.empty() ? std::string("ward") : who) + ": " + o.d.rule.code + " " +
+               o.d.period.key + " offset " + std::to_string(s.offset_days) + " (" + s.audience + ", due " +
+               std::to_string(s.at) + ")";
+    }
+
+    void team_slot(const occurrence& o, const reminder_slot& s, bool relevant, std::int64_t team_id,
+                   const std::string& team_name) {
+        reminder_store ledger(db_);
+        auto key = key_of(o, s, team_id);
+        if (ledger.planned(key))
+            return;
+        planned_reminder r{key, s.at, "", now_, 0};
+        if (o.submitted.contains(team_id)) {
+            r.outcome = "not_needed";
+        } else if (!relevant) {
+            r.outcome = "skipped_stale";
+            out_->log.push_back("reminder skipped (stale): " + describe(o, s, team_name));
+        } else {
+            auto recipients =
+                team_id ? team_recipients(db_, cfg_, team_id) : staff_recipients(db_, cfg_, o.ward.id);
+            for (auto& to : recipients)
+                send(to, team_text(o, s, to.lang, team_name));
+            r.outcome = "sent";
+            r.messages = static_cast<int>(recipients.size());
+            out_->log.push_back("reminder sent to " + std::to_string(recipients.size()) +
+                                " chat(s): " + describe(o, s, team_name));
+        }
+        recorded_ += ledger.record(r);
+    }
+
+    std::string team_text(const occurrence& o, const reminder_slot& s, language lang,
+                          const std::string& team_name) const {
+        auto& d = o.d;
+        auto period = period_label(lang, d);
+        auto due = instant_label(lang, d.due_at, cfg_.utc_offset_minutes);
+        auto lock = instant_label(lang, d.locks_at, cfg_.utc_offset_minutes);
+        auto how = say(lang, report_text::how_to_submit, {{"command", submit_command(d.rule)}});
+        bool ward = team_name.empty();
+        if (s.kind == reminder_kind::overdue)
+            return say(lang, ward ? report_text::ward_remind_overdue : report_text::remind_overdue,
+                       {{"team", team_name},
+                        {"deadline", d.rule.name},
+                        arg::markup("period", period),
+                        {"due", due},
+                        {"lock", lock},
+                        arg::markup("how", how)});
+        if (s.offset_days == 0)
+            return say(lang, ward ? report_text::ward_remind_today : report_text::remind_today,
+                       {{"team", team_name},
+                        {"deadline", d.rule.name},
+                        arg::markup("period", period),
+                        {"due", due},
+                        arg::markup("how", how)});
+        return say(lang, ward ? report_text::ward_remind_before : report_text::remind_before,
+                   {{"team", team_name},
+                    {"deadline", d.rule.name},
+                    arg::markup("period", period),
+                    {"due", due},
+                    {"days", -s.offset_days},
+                    arg::markup("how", how)});
+    }
+
+    void staff_slot(const occurrence& o, const reminder_slot& s, bool relevant) {
+        reminder_store ledger(db_);
+        auto key = key_of(o, s, 0);
+        if (ledger.planned(key))
+            return;
+        planned_reminder r{key, s.at, "", now_, 0};
+        std::vector<std::string> missing;
+        int on_time = 0;
+        for (auto& t : o.teams) {
+            auto it = o.submitted.find(t.id);
+            if (it == o.submitted.end())
+                missing.push_back(t.name);
+            else
+                on_time += it->second.on_time;
+        }
+        if (!relevant) {
+            r.outcome = "skipped_stale";
+            out_->log.push_back("staff reminder skipped (stale): " + describe(o, s, ""));
+        } else if (o.teams.empty() || (s.kind == reminder_kind::staff_overdue && missing.empty())) {
+            r.outcome = "not_needed";
+        } else {
+            auto recipients = staff_recipients(db_, cfg_, o.ward.id);
+            for (auto& to : recipients)
+                send(to, staff_text(o, s, to.lang, missing, on_time));
+            r.outcome = "sent";
+            r.messages = static_cast<int>(recipients.size());
+            out_->log.push_back("staff reminder sent to " + std::to_string(recipients.size()) +
+                                " chat(s): " + describe(o, s, ""));
+        }
+        recorded_ += ledger.record(r);
+    }
+
+    std::string staff_text(const occurrence& o, const reminder_slot& s, language lang,
+                           const std::vector<std::string>& missing, int on_time) const {
+        std::string names;
+        for (auto& n : missing)
+            names += (names.empty() ? "" : ", ") + n;
+        if (names.empty())
+            names = say(lang, report_text::nobody);
+        auto& d = o.d;
+        auto period = period_label(lang, d);
+        auto expected = static_cast<int>(o.teams.size());
+        auto missing_count = static_cast<int>(missing.size());
+        if (s.kind == reminder_kind::staff_summary)
+            return say(lang, report_text::staff_summary,
+                       {{"deadline", d.rule.name},
+                        arg::markup("period", period),
+                        {"due", instant_label(lang, d.due_at, cfg_.utc_offset_minutes)},
+                        {"on_time", on_time},
+                        {"expected", expected},
+                        {"missing_count", missing_count},
+                        {"missing", names}});
+        return say(lang, report_text::staff_overdue,
+                   {{"deadline", d.rule.name},
+                    arg::markup("period", period),
+                    {"lock", instant_label(lang, d.locks_at, cfg_.utc_offset_minutes)},
+                    {"expected", expected},
+                    {"missing_count", missing_count},
+                    {"missing", names}});
+    }
+
+    void send(const recipient& to, std::string body) {
+        auto o = text_to(to.to, to.type, std::move(body), lane::bulk);
+        outbox(db_).add(o, now_);
+        out_->messages.push_back(std::move(o));
+    }
+
+    database& db_;
+    const config& cfg_;
+    std::int64_t now_;
+    local_time zone_;
+    reminder_run* out_ = nullptr;
+    std::int64_t last_run_ = 0;
+    int recorded_ = 0;
+};
+
+} // namespace
+
+std::vector<deadline_config> ward_deadlines(database& db, const config& cfg, const ward_record& ward) {
+    auto rules = deadlines_for_ward(cfg, ward.name);
+    for (auto& e : extra_deadline_store(db).of_ward(ward.id)) {
+        auto day = parse_dmy(
+            e.due_day.substr(8, 2) + "/" + e.due_day.substr(5, 2) + "/" + e.due_day.substr(0, 4), 0);
+        if (!day)
+            continue;
+        deadline_config d;
+        d.code = e.code;
+        d.name = e.name;
+        d.kind = "once";
+        d.day = static_cast<int>(static_cast<unsigned>(day->day()));
+        d.month = static_cast<int>(static_cast<unsigned>(day->month()));
+        d.year = static_cast<int>(day->year());
+        d.time = e.time;
+        rules.push_back(std::move(d));
+    }
+    return rules;
+}
+
+reminder_run plan_reminders(database& db, const config& cfg, std::int64_t now) {
+    reminder_run out;
+    planner(db, cfg, now).run(out);
+    return out;
+}
+
+} // namespace cnscd

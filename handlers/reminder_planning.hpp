@@ -1,0 +1,31 @@
+#pragma once
+
+// Reminders before and after reporting deadlines, planned from (database, config, now).
+// Every decision (sent, skipped because stale, not needed because submitted) is recorded in
+// the reminder ledger in the same transaction as the outbox rows it writes, under a key
+// (team or ward, deadline, period, offset) that can be recorded once only: running it twice,
+// after a restart, or with the clock set back never sends a reminder twice.
+
+#include "config/config.hpp"
+#include "handlers/reporting_calendar.hpp"
+#include "messages/outgoing.hpp"
+#include "storage/registry.hpp"
+
+#include <string>
+#include <vector>
+
+namespace cnscd {
+
+class database;
+
+struct reminder_run {
+    std::vector<std::string> log;   // one line per reminder sent or skipped
+    std::vector<outgoing> messages; // what was queued in the outbox
+};
+
+// The ward's deadline rules: its configured calendar plus one-off deadlines added from chat.
+std::vector<deadline_config> ward_deadlines(database& db, const config& cfg, const ward_record& ward);
+
+reminder_run plan_reminders(database& db, const config& cfg, std::int64_t now);
+
+} // namespace cnscd

@@ -1,0 +1,110 @@
+#include "handlers/report_figures.hpp"
+
+#include "messages/report_texts.hpp"
+#include "messages/topics.hpp"
+#include "storage/registry.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cmath>
+
+namespace cnscd {
+
+day_range range_of(const report_period& p) {
+    return {iso_date(p.first), iso_date(p.last)};
+}
+
+activity_totals team_figures(database& db, std::int64_t team_id, const report_period& p) {
+    return visit_store(db).team_totals_in(team_id, range_of(p));
+}
+
+activity_totals ward_figures(database& db, std::int64_t ward_id, const report_period& p) {
+    return visit_store(db).ward_totals_in(ward_id, range_of(p));
+}
+
+std::string figures_json(const activity_totals& t, const report_period& p) {
+    nlohmann::json j{{"from", iso_date(p.first)},
+                     {"to", iso_date(p.last)},
+                     {"visits", t.visits},
+                     {"people", t.people},
+                     {"sessions", t.sessions},
+                     {"attendees", t.attendees},
+                     {"active_members", t.active_members}};
+    auto topics = nlohmann::json::object();
+    for (auto& [code, tt] : t.topics)
+        topics[code] = {{"records", tt.records}, {"people", tt.people}};
+    j["topics"] = topics;
+    return j.dump();
+}
+
+std::string figures_text(language lang, const activity_totals& t) {
+    auto out = say(lang, report_text::figures,
+                   {{"visits", format_count(lang, t.visits)},
+                    {"people", format_count(lang, t.people)},
+                    {"sessions", format_count(lang, t.sessions)},
+                    {"attendees", format_count(lang, t.attendees)},
+                    {"active", format_count(lang, t.active_members)}});
+    if (!t.topics.empty()) {
+        out += "\n" + say(lang, report_text::figures_topics);
+        // In the catalog's order, so every report lists topics the same way.
+        for (auto& topic : all_topics()) {
+            auto it = t.topics.find(std::string(topic.code));
+            if (it == t.topics.end())
+                continue;
+            out += "\n" + say(lang, report_text::figure_topic,
+                              {{"topic", lang == language::vi ? topic.name_vi : topic.name_en},
+                               {"records", format_count(lang, it->second.records)},
+                               {"people", format_count(lang, it->second.people)}});
+        }
+    }
+    return out;
+}
+
+double team_share(database& db, std::int64_t ward_id, std::int64_t team_id) {
+    auto teams = team_store(db).in_ward(ward_id);
+    if (teams.empty())
+        return 1.0;
+    std::int64_t total = 0, mine = 0;
+    for (auto& t : teams) {
+        if (!t.households || *t.households <= 0)
+            return 1.0 / static_cast<double>(teams.size());
+        total += *t.households;
+        if (t.id == team_id)
+            mine = *t.households;
+    }
+    return static_cast<double>(mine) / static_cast<double>(total);
+}
+
+std::string targets_text(language lang, const activity_totals& t, const std::vector<target_config>& targets,
+                         const std::string& deadline_kind, double share) {
+    std::string per = deadline_kind == "monthly"     ? "month"
+                      : deadline_kind == "quarterly" ? "quarter"
+                                                     : "year";
+    std::string out;
+    for (auto& target : targets) {
+        if (target.goal <= 0 || target.per != per)
+            continue;
+        std::int64_t value = 0;
+        if (target.metric == "households")
+            value = t.visits;
+        else if (target.metric == "people")
+            value = t.people + t.attendees;
+        else if (target.metric == "sessions")
+            value = t.sessions;
+        else if (target.metric.starts_with("topic:")) {
+            auto it = t.topics.find(target.metric.substr(6));
+            value = it == t.topics.end() ? 0 : it->second.people;
+        }
+        auto goal = std::max<std::int64_t>(1, std::llround(target.goal * share));
+        out += "\n" +
+               say(lang, report_text::figure_target,
+                   {{"target", target.name.empty() ? target.code : target.name},
+                    {"value", format_count(lang, value)},
+                    {"goal", format_count(lang, goal)},
+                    {"percent", static_cast<std::int64_t>(value * 100 / std::max<std::int64_t>(goal, 1))}});
+    }
+    return out;
+}
+
+} // namespace cnscd

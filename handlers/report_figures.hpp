@@ -1,0 +1,32 @@
+#pragma once
+
+// A report's figures: totals of the logged visits and sessions in a period, as shown to
+// users and as stored (JSON) with a submission.
+
+#include "config/config.hpp"
+#include "handlers/reporting_calendar.hpp"
+#include "messages/catalog.hpp"
+#include "storage/visit_store.hpp"
+
+#include <string>
+
+namespace cnscd {
+
+class database;
+
+day_range range_of(const report_period& p);
+activity_totals team_figures(database& db, std::int64_t team_id, const report_period& p);
+activity_totals ward_figures(database& db, std::int64_t ward_id, const report_period& p);
+
+std::string figures_json(const activity_totals& t, const report_period& p);
+// The figures block of a report message (HTML-lite).
+std::string figures_text(language lang, const activity_totals& t);
+// Progress against the ward's targets whose period matches the report's kind, one line each;
+// `share` scales the ward's goals to one team's part.
+std::string targets_text(language lang, const activity_totals& t, const std::vector<target_config>& targets,
+                         const std::string& deadline_kind, double share = 1.0);
+// A team's part of the ward's goals: by households when every active team has its count,
+// else an equal part.
+double team_share(database& db, std::int64_t ward_id, std::int64_t team_id);
+
+} // namespace cnscd

@@ -1,0 +1,47 @@
+#include "handlers/report_format.hpp"
+
+#include "messages/dates.hpp"
+#include "messages/report_texts.hpp"
+
+namespace cnscd {
+
+std::string period_label(language lang, const deadline_instance& d) {
+    auto& p = d.period;
+    std::string label;
+    if (d.rule.kind == "monthly") {
+        auto y = static_cast<int>(p.last.year());
+        auto m = static_cast<int>(static_cast<unsigned>(p.last.month()));
+        label = say(lang, report_text::period_month,
+                    {{"month", m}, {"year", y}, {"month_name", std::string(english_month(m))}});
+    } else if (d.rule.kind == "quarterly") {
+        // The key says which quarter ("2026-Q4"); cut-off periods start in the month before.
+        int q = p.key.back() - '0';
+        int y = std::stoi(p.key.substr(0, 4));
+        label = say(lang, report_text::period_quarter,
+                    {{"quarter", q}, {"year", y}, {"roman", std::string(roman_quarter(q))}});
+    } else if (d.rule.kind == "yearly") {
+        label = say(lang, report_text::period_year, {{"year", std::stoi(p.key.substr(0, 4))}});
+    } else {
+        return say(lang, report_text::period_until, {{"date", format_date(p.last)}});
+    }
+    if (d.rule.period == "cutoff")
+        return say(lang, report_text::period_range,
+                   {{"label", label}, {"from", format_date(p.first)}, {"to", format_date(p.last)}});
+    return label;
+}
+
+std::string instant_label(language lang, std::int64_t unix_seconds, int utc_offset_minutes) {
+    return format_instant(lang, unix_seconds, utc_offset_minutes);
+}
+
+std::string submit_command(const deadline_config& rule) {
+    if (rule.kind == "monthly")
+        return "/baocao tháng";
+    if (rule.kind == "quarterly")
+        return "/baocao quý";
+    if (rule.kind == "yearly")
+        return "/baocao năm";
+    return "/baocao";
+}
+
+} // namespace cnscd

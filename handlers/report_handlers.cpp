@@ -1,0 +1,569 @@
+// The reporting calendar in chat: /hannop (deadlines and status), /hannop_them (ward staff
+// add a one-off deadline), /baocao (a team's report for a period, submitted with a button)
+// and /baocao phuong (the ward's aggregate, completeness and timeliness).
+
+#include "handlers/conversation_table.hpp"
+#include "handlers/handlers.hpp"
+#include "handlers/member_lookup.hpp"
+#include "handlers/reminder_planning.hpp"
+#include "handlers/report_export.hpp"
+#include "handlers/report_figures.hpp"
+#include "handlers/report_format.hpp"
+#include "messages/dates.hpp"
+#include "messages/markup.hpp"
+#include "messages/report_texts.hpp"
+#include "messages/text_fold.hpp"
+#include "storage/database.hpp"
+#include "storage/export_files.hpp"
+#include "storage/registry.hpp"
+#include "storage/report_store.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+namespace cnscd {
+
+namespace {
+
+using namespace std::chrono;
+
+bool is_staff(const handler_context& ctx) {
+    return ctx.who == role::ward_staff || ctx.who == role::admin;
+}
+
+std::string instant(const handler_context& ctx, std::int64_t t) {
+    return instant_label(ctx.lang, t, ctx.cfg().utc_offset_minutes);
+}
+
+std::vector<deadline_config> rules_of(handler_context& ctx) {
+    auto ward = ward_store(ctx.db).by_id(ctx.member->ward_id);
+    if (!ward)
+        return {};
+    return ward_deadlines(ctx.db, ctx.cfg(), *ward);
+}
+
+// The open occurrence of every rule, soonest deadline first.
+std::vector<deadline_instance> open_deadlines(handler_context& ctx, bool team_rules_only) {
+    std::vector<deadline_instance> out;
+    for (auto& rule : rules_of(ctx)) {
+        if (team_rules_only && rule.who != "team")
+            continue;
+        if (auto d = open_instance(rule, ctx.now(), ctx.zone()))
+            out.push_back(std::move(*d));
+    }
+    std::stable_sort(out.begin(), out.end(), [](auto& a, auto& b) { return a.due_at < b.due_at; });
+    return out;
+}
+
+std::string_view kind_of(period_kind p) {
+    switch (p) {
+    case period_kind::month:
+        return "monthly";
+    case period_kind::quarter:
+        return "quarterly";
+    case period_kind::year:
+        return "yearly";
+    case period_kind::week:
+        break;
+    }
+    return "";
+}
+
+// The occurrence of `code` covering `period_key`, if the rule still exists.
+std::optional<deadline_instance> find_instance(handler_context& ctx, const std::string& code,
+                                               const std::string& period_key) {
+    for (auto& rule : rules_of(ctx)) {
+        if (rule.code != code)
+            continue;
+        auto today = ctx.today();
+        for (auto& d : instances_between(rule, year_month_day{sys_days{today} - days{800}},
+                                         year_month_day{sys_days{today} + days{800}}, ctx.zone()))
+            if (d.period.key == period_key)
+                return d;
+    }
+    return std::nullopt;
+}
+
+std::string status_line(handler_context& ctx, const deadline_instance& d,
+                        const std::optional<report_submission>& s) {
+    if (s)
+        return ctx.say(s->on_time ? report_text::status_on_time : report_text::status_late,
+                       {{"at", instant(ctx, s->submitted_at)}});
+    if (ctx.now() >= d.locks_at)
+        return ctx.say(report_text::status_locked);
+    if (ctx.now() > d.due_at)
+        return ctx.say(report_text::status_overdue, {{"lock", instant(ctx, d.locks_at)}});
+    return ctx.say(report_text::status_not_yet);
+}
+
+std::string timeliness(handler_context& ctx, bool on_time) {
+    return ctx.say(on_time ? report_text::on_time : report_text::late);
+}
+
+bool may_submit(const handler_context& ctx) {
+    return ctx.linked() && ctx.member->team_id && (ctx.who == role::leader || ctx.who == role::deputy);
+}
+
+void show_team_report(handler_context& ctx, const deadline_instance& d) {
+    auto team = team_store(ctx.db).by_id(*ctx.member->team_id);
+    auto figures = team_figures(ctx.db, *ctx.member->team_id, d.period);
+    auto current =
+        report_store(ctx.db).current(ctx.member->ward_id, ctx.member->team_id, d.rule.code, d.period.key);
+    std::string body = ctx.say(report_text::report_header, {{"deadline", d.rule.name},
+                                                            {"team", team ? team->name : ""},
+                                                            arg::markup("period", period_label(ctx.lang, d)),
+                                                            {"due", instant(ctx, d.due_at)}});
+    body += "\n\n" + figures_text(ctx.lang, figures);
+    if (auto ward = ward_store(ctx.db).by_id(ctx.member->ward_id))
+        if (auto* wc = ctx.cfg().find_ward(ward->name))
+            body += targets_text(ctx.lang, figures, wc->targets, d.rule.kind,
+                                 team_share(ctx.db, ctx.member->ward_id, *ctx.member->team_id));
+    body += "\n\n";
+    bool locked = ctx.now() >= d.locks_at;
+    if (current)
+        body +=
+            ctx.say(report_text::report_status_submitted, {{"at", instant(ctx, current->submitted_at)},
+                                                           {"timeliness", timeliness(ctx, current->on_time)},
+                                                           {"lock", instant(ctx, d.locks_at)}});
+    else
+        body += ctx.say(report_text::report_status_none);
+    if (locked) {
+        ctx.reply(body + "\n" +
+                  ctx.say(report_text::report_locked_note, {{"lock", instant(ctx, d.locks_at)}}));
+        return;
+    }
+    // The team is in the data: in a shared chat, another team's leader pressing it is refused.
+    auto tail = std::to_string(*ctx.member->team_id) + ":" + d.rule.code + ":" + d.period.key;
+    ctx.ask(body, {{{ctx.say(report_text::button_submit), "rp:s:" + tail}},
+                   {{ctx.say(report_text::button_submit_comment), "rp:c:" + tail}}});
+}
+
+void post_to_ward(handler_context& ctx, const deadline_instance& d, const report_submission& s,
+                  const activity_totals& figures, const std::string& team) {
+    for (auto& g : group_store(ctx.db).of_ward(ctx.member->ward_id, false)) {
+        if (g.team_id || !g.active)
+            continue;
+        auto lang = language_from_code(ctx.cfg().default_language).value_or(language::vi);
+        auto comment = s.comment.empty() ? std::string()
+                                         : say(lang, report_text::comment_line, {{"comment", s.comment}});
+        ctx.send_to(
+            g.chat, chat_kind::group,
+            say(lang, report_text::posted_to_ward,
+                {{"team", team},
+                 {"deadline", d.rule.name},
+                 arg::markup("period", period_label(lang, d)),
+                 arg::markup("timeliness", say(lang, s.on_time ? report_text::on_time : report_text::late)),
+                 {"who", ctx.member->full_name},
+                 arg::markup("figures", figures_text(lang, figures)),
+                 arg::markup("comment", comment)}),
+            lane::bulk);
+    }
+}
+
+void submit(handler_context& ctx, const std::string& code, const std::string& period_key,
+            const std::string& comment) {
+    if (!may_submit(ctx)) {
+        ctx.reply(report_text::report_only_leader);
+        return;
+    }
+    auto d = find_instance(ctx, code, period_key);
+    if (!d) {
+        ctx.reply(report_text::stale_button);
+        return;
+    }
+    if (ctx.now() >= d->locks_at) {
+        ctx.reply(report_text::locked, {{"deadline", d->rule.name},
+                                        arg::markup("period", period_label(ctx.lang, *d)),
+                                        {"lock", instant(ctx, d->locks_at)}});
+        return;
+    }
+    auto figures = team_figures(ctx.db, *ctx.member->team_id, d->period);
+    report_submission s;
+    s.ward_id = ctx.member->ward_id;
+    s.team_id = ctx.member->team_id;
+    s.deadline_code = code;
+    s.period_key = period_key;
+    s.figures_json = figures_json(figures, d->period);
+    s.comment = comment;
+    s.submitted_by = ctx.member->id;
+    s.submitted_at = ctx.now();
+    s.on_time = ctx.now() <= d->due_at;
+    report_store reports(ctx.db);
+    reports.submit(s);
+    auto n = static_cast<int>(reports.history(s.ward_id, s.team_id, code, period_key).size());
+    auto args_period = period_label(ctx.lang, *d);
+    if (n > 1)
+        ctx.reply(report_text::resubmitted, {{"deadline", d->rule.name},
+                                             arg::markup("period", args_period),
+                                             {"at", instant(ctx, s.submitted_at)},
+                                             arg::markup("timeliness", timeliness(ctx, s.on_time)),
+                                             {"n", n}});
+    else
+        ctx.reply(report_text::submitted, {{"deadline", d->rule.name},
+                                           arg::markup("period", args_period),
+                                           {"at", instant(ctx, s.submitted_at)},
+                                           arg::markup("timeliness", timeliness(ctx, s.on_time))});
+    auto team = team_store(ctx.db).by_id(*ctx.member->team_id);
+    post_to_ward(ctx, *d, s, figures, team ? team->name : "");
+    audit_log(ctx.db).record(ctx.member->id, ctx.member->full_name + " (" + ctx.member->role + ")",
+                             "report.submit", team ? team->name : "",
+                             code + " " + period_key + (s.on_time ? " on time" : " late"), ctx.now());
+}
+
+void show_ward_report(handler_context& ctx, const deadline_instance& d, std::string_view kind) {
+    auto ward = ward_store(ctx.db).by_id(ctx.member->ward_id);
+    auto figures = ward_figures(ctx.db, ctx.member->ward_id, d.period);
+    auto teams = team_store(ctx.db).in_ward(ctx.member->ward_id);
+    auto submitted = report_store(ctx.db).current_of_ward(ctx.member->ward_id, d.rule.code, d.period.key);
+    int on_time = 0, late = 0;
+    std::string missing;
+    for (auto& t : teams) {
+        auto it =
+            std::find_if(submitted.begin(), submitted.end(), [&](auto& s) { return s.team_id == t.id; });
+        if (it == submitted.end())
+            missing += (missing.empty() ? "" : ", ") + t.name;
+        else
+            (it->on_time ? on_time : late)++;
+    }
+    auto expected = static_cast<std::int64_t>(teams.size());
+    std::string body =
+        ctx.say(report_text::ward_report_header, {{"deadline", d.rule.name},
+                                                  {"ward", ward ? ward->name : ""},
+                                                  arg::markup("period", period_label(ctx.lang, d)),
+                                                  {"due", instant(ctx, d.due_at)}});
+    body += "\n\n" + figures_text(ctx.lang, figures);
+    if (auto* wc = ctx.cfg().find_ward(ward ? ward->name : ""))
+        body += targets_text(ctx.lang, figures, wc->targets, d.rule.kind);
+    body += "\n\n" + ctx.say(report_text::ward_completeness,
+                             {{"submitted", on_time + late},
+                              {"expected", expected},
+                              {"percent", expected ? (on_time + late) * 100 / expected : 0},
+                              {"on_time", on_time},
+                              {"late", late},
+                              {"missing", missing.empty() ? ctx.say(report_text::nobody) : missing}});
+    // The ward's own deadlines (ward -> district or province): status and a submit button.
+    std::vector<std::vector<choice_button>> buttons;
+    report_store reports(ctx.db);
+    for (auto& w : open_deadlines(ctx, false)) {
+        if (w.rule.who != "ward" || (!kind.empty() && w.rule.kind != kind))
+            continue;
+        auto current = reports.current(ctx.member->ward_id, std::nullopt, w.rule.code, w.period.key);
+        body +=
+            "\n" + ctx.say(report_text::ward_own_line, {{"deadline", w.rule.name},
+                                                        arg::markup("period", period_label(ctx.lang, w)),
+                                                        {"due", instant(ctx, w.due_at)},
+                                                        arg::markup("status", status_line(ctx, w, current))});
+        buttons.push_back({{ctx.say(report_text::button_submit_ward, {{"deadline", w.rule.name}}),
+                            "rp:w:" + w.rule.code + ":" + w.period.key}});
+    }
+    if (buttons.empty())
+        ctx.reply(body);
+    else
+        ctx.ask(body, std::move(buttons));
+}
+
+// The ward's own report: its totals for the period, submitted by ward staff.
+void submit_ward(handler_context& ctx, const std::string& code, const std::string& period_key) {
+    if (!is_staff(ctx)) {
+        ctx.reply(report_text::report_only_staff);
+        return;
+    }
+    auto d = find_instance(ctx, code, period_key);
+    if (!d || d->rule.who != "ward") {
+        ctx.reply(report_text::stale_button);
+        return;
+    }
+    if (ctx.now() >= d->locks_at) {
+        ctx.reply(report_text::locked, {{"deadline", d->rule.name},
+                                        arg::markup("period", period_label(ctx.lang, *d)),
+                                        {"lock", instant(ctx, d->locks_at)}});
+        return;
+    }
+    report_submission s;
+    s.ward_id = ctx.member->ward_id;
+    s.deadline_code = code;
+    s.period_key = period_key;
+    s.figures_json = figures_json(ward_figures(ctx.db, ctx.member->ward_id, d->period), d->period);
+    s.submitted_by = ctx.member->id;
+    s.submitted_at = ctx.now();
+    s.on_time = ctx.now() <= d->due_at;
+    report_store reports(ctx.db);
+    reports.submit(s);
+    auto n = static_cast<int>(reports.history(s.ward_id, std::nullopt, code, period_key).size());
+    ctx.reply(n > 1 ? report_text::resubmitted : report_text::submitted,
+              {{"deadline", d->rule.name},
+               arg::markup("period", period_label(ctx.lang, *d)),
+               {"at", instant(ctx, s.submitted_at)},
+               arg::markup("timeliness", timeliness(ctx, s.on_time)),
+               {"n", n}});
+    audit_log(ctx.db).record(ctx.member->id, ctx.member->full_name + " (" + ctx.member->role + ")",
+                             "report.submit", "ward",
+                             code + " " + period_key + (s.on_time ? " on time" : " late"), ctx.now());
+}
+
+} // namespace
+
+// "rp:<s|c>:<team id>:<deadline code>:<period key>": submit, or comment then submit;
+// "rp:w:<deadline code>:<period key>": the ward's own report.
+void on_report_choice(std::string_view data, handler_context& ctx) {
+    auto rest = data.substr(3);
+    if (rest.size() < 3) {
+        ctx.reply(report_text::stale_button);
+        return;
+    }
+    char action = rest[0];
+    rest = rest.substr(2);
+    auto colon = rest.rfind(':');
+    if (colon == std::string_view::npos) {
+        ctx.reply(report_text::stale_button);
+        return;
+    }
+    std::string code(rest.substr(0, colon)), period(rest.substr(colon + 1));
+    if (action == 'w') {
+        submit_ward(ctx, code, period);
+        return;
+    }
+    // Team buttons: "<team id>:<code>"
+    auto team_end = code.find(':');
+    if (team_end == std::string::npos) {
+        ctx.reply(report_text::stale_button);
+        return;
+    }
+    auto team = code.substr(0, team_end);
+    code = code.substr(team_end + 1);
+    if (!may_submit(ctx) || std::to_string(*ctx.member->team_id) != team) {
+        ctx.reply(report_text::report_only_leader);
+        return;
+    }
+    if (action == 'c') {
+        if (!may_submit(ctx)) {
+            ctx.reply(report_text::report_only_leader);
+            return;
+        }
+        ctx.expect_reply("report_comment", nlohmann::json{{"code", code}, {"period", period}}.dump(),
+                         15 * 60);
+        ctx.reply(report_text::ask_comment);
+        return;
+    }
+    submit(ctx, code, period, "");
+}
+
+void on_report_comment(std::string_view text, const std::string& state_json, handler_context& ctx) {
+    auto state = nlohmann::json::parse(state_json, nullptr, false);
+    if (!state.is_object() || !state.contains("code") || !state.contains("period")) {
+        ctx.reply(report_text::stale_button);
+        return;
+    }
+    submit(ctx, state["code"].get<std::string>(), state["period"].get<std::string>(), std::string(text));
+}
+
+void handle(const cmd_deadlines&, handler_context& ctx) {
+    auto list = open_deadlines(ctx, false);
+    if (list.empty()) {
+        ctx.reply(report_text::no_deadlines);
+        return;
+    }
+    std::string body;
+    report_store reports(ctx.db);
+    if (is_staff(ctx) || !ctx.member->team_id) {
+        auto ward = ward_store(ctx.db).by_id(ctx.member->ward_id);
+        body = ctx.say(report_text::deadlines_header_ward, {{"ward", ward ? ward->name : ""}});
+        auto expected = static_cast<int>(team_store(ctx.db).in_ward(ctx.member->ward_id).size());
+        for (auto& d : list) {
+            std::string status;
+            if (d.rule.who == "ward") {
+                status = status_line(
+                    ctx, d, reports.current(ctx.member->ward_id, std::nullopt, d.rule.code, d.period.key));
+            } else {
+                auto subs = reports.current_of_ward(ctx.member->ward_id, d.rule.code, d.period.key);
+                int on_time = 0;
+                for (auto& s : subs)
+                    on_time += s.on_time;
+                status = ctx.say(report_text::status_ward, {{"submitted", static_cast<int>(subs.size())},
+                                                            {"expected", expected},
+                                                            {"on_time", on_time}});
+            }
+            body +=
+                "\n" + ctx.say(report_text::deadline_line, {{"deadline", d.rule.name},
+                                                            arg::markup("period", period_label(ctx.lang, d)),
+                                                            {"due", instant(ctx, d.due_at)},
+                                                            arg::markup("status", status)});
+        }
+    } else {
+        auto team = team_store(ctx.db).by_id(*ctx.member->team_id);
+        body = ctx.say(report_text::deadlines_header_team, {{"team", team ? team->name : ""}});
+        for (auto& d : list) {
+            if (d.rule.who != "team")
+                continue;
+            auto s = reports.current(ctx.member->ward_id, ctx.member->team_id, d.rule.code, d.period.key);
+            body +=
+                "\n" + ctx.say(report_text::deadline_line, {{"deadline", d.rule.name},
+                                                            arg::markup("period", period_label(ctx.lang, d)),
+                                                            {"due", instant(ctx, d.due_at)},
+                                                            arg::markup("status", status_line(ctx, d, s))});
+        }
+    }
+    ctx.reply(body + "\n\n" + ctx.say(report_text::deadlines_footer));
+}
+
+void handle(const cmd_add_deadline& c, handler_context& ctx) {
+    auto semi = c.spec.find(';');
+    auto trim = [](std::string s) {
+        auto b = s.find_first_not_of(" \t\n");
+        auto e = s.find_last_not_of(" \t\n.");
+        return b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
+    };
+    if (semi == std::string::npos) {
+        ctx.reply(report_text::add_deadline_form);
+        return;
+    }
+    auto name = trim(c.spec.substr(0, semi));
+    auto when = trim(c.spec.substr(semi + 1));
+    if (name.empty() || when.empty()) {
+        ctx.reply(report_text::add_deadline_form);
+        return;
+    }
+    // "22/4/2026" or "22/4/2026 17:00"
+    std::string date_part = when, time_part = "17:00";
+    if (auto space = when.find(' '); space != std::string::npos) {
+        date_part = when.substr(0, space);
+        time_part = trim(when.substr(space + 1));
+    }
+    auto today = ctx.today();
+    auto date = parse_dmy(date_part, static_cast<int>(today.year()));
+    int hh = -1, mm = -1;
+    bool time_ok =
+        std::sscanf(time_part.c_str(), "%d:%d", &hh, &mm) == 2 && hh >= 0 && hh < 24 && mm >= 0 && mm < 60;
+    if (!date || !time_ok) {
+        ctx.reply(report_text::add_deadline_bad_date, {{"date", when}});
+        return;
+    }
+    if (sys_days{*date} < sys_days{today}) {
+        ctx.reply(report_text::add_deadline_past,
+                  {{"date", format_day_of(ctx.zone().start_of(*date), ctx.cfg().utc_offset_minutes)}});
+        return;
+    }
+    char hhmm[8];
+    std::snprintf(hhmm, sizeof hhmm, "%02d:%02d", hh, mm);
+    extra_deadline e;
+    e.ward_id = ctx.member->ward_id;
+    e.name = name;
+    e.due_day = iso_date(*date);
+    e.time = hhmm;
+    e.created_by = ctx.member->id;
+    extra_deadline_store(ctx.db).add(e, ctx.now());
+    audit_log(ctx.db).record(ctx.member->id, ctx.member->full_name + " (" + ctx.member->role + ")",
+                             "deadline.add", name, e.due_day + " " + e.time, ctx.now());
+    ctx.reply(report_text::add_deadline_done,
+              {{"deadline", name}, {"due", instant(ctx, ctx.zone().at(*date, hh, mm))}});
+}
+
+void handle(const cmd_report& c, handler_context& ctx) {
+    if (c.period == period_kind::week) {
+        ctx.reply(report_text::report_week);
+        return;
+    }
+    if (c.ward && !is_staff(ctx)) {
+        ctx.reply(report_text::report_ward_staff_only);
+        return;
+    }
+    if (!c.ward && !ctx.member->team_id) {
+        ctx.reply(is_staff(ctx) ? report_text::report_staff_only_ward : report_text::report_no_team);
+        return;
+    }
+    auto list = open_deadlines(ctx, true);
+    std::optional<deadline_instance> chosen;
+    for (auto& d : list)
+        if (!c.period_given || d.rule.kind == kind_of(c.period)) {
+            chosen = d;
+            break;
+        }
+    if (!chosen) {
+        ctx.reply(report_text::report_no_rule,
+                  {{"kind", ctx.say(c.period == period_kind::quarter ? text::period_quarter
+                                    : c.period == period_kind::year  ? text::period_year
+                                                                     : text::period_month)}});
+        return;
+    }
+    if (c.ward)
+        show_ward_report(ctx, *chosen, c.period_given ? kind_of(c.period) : "");
+    else
+        show_team_report(ctx, *chosen);
+}
+
+} // namespace cnscd
+
+namespace cnscd {
+
+void handle(const cmd_export& c, handler_context& ctx) {
+    auto list = open_deadlines(ctx, true);
+    std::optional<deadline_instance> chosen;
+    for (auto& d : list)
+        if (d.rule.kind == kind_of(c.period)) {
+            chosen = d;
+            break;
+        }
+    auto ward = ward_store(ctx.db).by_id(ctx.member->ward_id);
+    if (!ward)
+        return;
+    if (!chosen) {
+        // No deadline of that kind: export the calendar period containing today.
+        char key[32];
+        auto today = ctx.today();
+        if (c.period == period_kind::quarter)
+            std::snprintf(key, sizeof key, "%04d-Q%u", static_cast<int>(today.year()),
+                          (static_cast<unsigned>(today.month()) - 1) / 3 + 1);
+        else if (c.period == period_kind::year)
+            std::snprintf(key, sizeof key, "%04d", static_cast<int>(today.year()));
+        else
+            std::snprintf(key, sizeof key, "%04d-%02u", static_cast<int>(today.year()),
+                          static_cast<unsigned>(today.month()));
+        chosen = instance_for_key(ctx.db, ctx.cfg(), *ward, key);
+    }
+    auto data = build_ward_export(ctx.db, ctx.cfg(), ctx.lang, *ward, *chosen);
+    auto dir = std::filesystem::path(exports_dir(ctx.cfg().storage.db_path));
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
+    auto stem = export_file_stem(*ward, *chosen);
+    std::vector<std::pair<std::string, std::string>> files; // path, shown name
+    std::string error;
+    if (c.format == "csv") {
+        for (std::size_t i = 0; i < data.sheets.size(); ++i) {
+            static constexpr std::array<std::string_view, 3> suffix{"to", "thanh-vien", "luot-ho-tro"};
+            auto name = stem + "-" + std::string(suffix[i]) + ".csv";
+            std::ofstream out(dir / name, std::ios::binary | std::ios::trunc);
+            out << to_csv(data.sheets[i]);
+            if (!out)
+                error = "cannot write " + name;
+            files.push_back({(dir / name).string(), name});
+        }
+    } else {
+        auto name = stem + ".xlsx";
+        error = write_xlsx((dir / name).string(), data.sheets);
+        files.push_back({(dir / name).string(), name});
+    }
+    if (!error.empty() || ec) {
+        ctx.reply(report_text::export_failed, {{"detail", error.empty() ? ec.message() : error}});
+        return;
+    }
+    auto caption =
+        ctx.say(report_text::export_caption, {{"ward", ward->name},
+                                              arg::markup("period", period_label(ctx.lang, *chosen)),
+                                              {"teams", static_cast<std::int64_t>(data.teams)},
+                                              {"members", static_cast<std::int64_t>(data.members)},
+                                              {"records", static_cast<std::int64_t>(data.records)}});
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        auto& o = ctx.reply(i == 0 ? caption : std::string());
+        o.kind = outgoing_kind::document;
+        o.document = attachment{"document", "file:" + files[i].first, files[i].second};
+    }
+    audit_log(ctx.db).record(ctx.member->id, ctx.member->full_name + " (" + ctx.member->role + ")",
+                             "report.export", ward->name, chosen->period.key + " " + c.format, ctx.now());
+}
+
+} // namespace cnscd

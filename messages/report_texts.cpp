@@ -1,0 +1,491 @@
+#include "messages/report_texts.hpp"
+
+#include <array>
+
+namespace cnscd {
+namespace {
+
+std::string_view vi(report_text key) {
+    using t = report_text;
+    switch (key) {
+    case t::period_month:
+        return "tháng {month}/{year}";
+    case t::period_quarter:
+        return "quý {roman}/{year}";
+    case t::period_year:
+        return "năm {year}";
+    case t::period_until:
+        return "đến ngày {date}";
+    case t::period_range:
+        return "{label} (từ {from} đến {to})";
+    case t::how_to_submit:
+        return "Tổ trưởng gõ {command} để xem số liệu và nộp báo cáo.";
+    case t::remind_before:
+        return "⏰ <b>Nhắc hạn báo cáo</b> — {team}\n"
+               "<b>{deadline}</b> ({period}): hạn chót {due} (còn {days} ngày).\n"
+               "Tổ chưa nộp. {how}";
+    case t::remind_today:
+        return "⏰ <b>Hôm nay là hạn chót</b> — {team}\n"
+               "<b>{deadline}</b> ({period}): hạn {due}.\n"
+               "Tổ chưa nộp. {how}";
+    case t::remind_overdue:
+        return "⚠️ <b>Quá hạn báo cáo</b> — {team}\n"
+               "<b>{deadline}</b> ({period}) đã quá hạn từ {due}.\n"
+               "Vẫn nộp được đến {lock}; sau đó kỳ báo cáo sẽ khoá. {how}";
+    case t::ward_remind_before:
+        return "⏰ <b>Nhắc hạn báo cáo của phường</b>\n"
+               "<b>{deadline}</b> ({period}): hạn chót {due} (còn {days} ngày). Phường chưa nộp.";
+    case t::ward_remind_today:
+        return "⏰ <b>Hôm nay là hạn chót báo cáo của phường</b>\n"
+               "<b>{deadline}</b> ({period}): hạn {due}. Phường chưa nộp.";
+    case t::ward_remind_overdue:
+        return "⚠️ <b>Báo cáo của phường quá hạn</b>\n"
+               "<b>{deadline}</b> ({period}) đã quá hạn từ {due}; khoá lúc {lock}.";
+    case t::staff_summary:
+        return "📋 <b>Đến hạn {deadline}</b> ({period}): {due}\n"
+               "Đã nộp đúng hạn: {on_time}/{expected} tổ.\n"
+               "Chưa nộp ({missing_count}): {missing}";
+    case t::staff_overdue:
+        return "📋 <b>{deadline}</b> ({period}): còn {missing_count}/{expected} tổ chưa nộp (kỳ khoá lúc "
+               "{lock}): {missing}";
+    case t::nobody:
+        return "không có";
+    case t::deadlines_header_team:
+        return "📅 <b>Hạn báo cáo của {team}</b>";
+    case t::deadlines_header_ward:
+        return "📅 <b>Hạn báo cáo — {ward}</b>";
+    case t::deadline_line:
+        return "• <b>{deadline}</b> ({period}): hạn {due}\n"
+               "   {status}";
+    case t::status_on_time:
+        return "✅ đã nộp đúng hạn lúc {at}";
+    case t::status_late:
+        return "🟡 đã nộp muộn lúc {at}";
+    case t::status_not_yet:
+        return "⏳ chưa nộp";
+    case t::status_overdue:
+        return "⚠️ quá hạn, còn nộp được đến {lock}";
+    case t::status_locked:
+        return "🔒 đã khoá, không nộp";
+    case t::status_ward:
+        return "{submitted}/{expected} tổ đã nộp ({on_time} đúng hạn)";
+    case t::deadlines_footer:
+        return "Nộp báo cáo: /baocao tháng, /baocao quý, /baocao năm.";
+    case t::no_deadlines:
+        return "Chưa có hạn báo cáo nào.";
+    case t::add_deadline_form:
+        return "Viết theo mẫu: /hannop_them <i>tên</i>; <i>ngày/tháng/năm</i>\n"
+               "Ví dụ: /hannop_them Rà soát danh sách tổ; 22/4/2026";
+    case t::add_deadline_bad_date:
+        return "Không đọc được ngày «{date}». Hãy ghi ngày/tháng/năm, ví dụ 22/4/2026 (có thể thêm giờ: "
+               "22/4/2026 17:00).";
+    case t::add_deadline_past:
+        return "Ngày {date} đã qua. Hãy chọn một ngày từ hôm nay trở đi.";
+    case t::add_deadline_done:
+        return "✅ Đã thêm hạn <b>{deadline}</b>: {due}.\n"
+               "Các tổ chưa nộp sẽ được nhắc trước 3 ngày, 1 ngày và sáng ngày hạn. Tổ trưởng nộp bằng "
+               "/baocao.";
+    case t::report_no_team:
+        return "Bạn chưa thuộc tổ nào nên chưa có báo cáo tổ. Cán bộ phường dùng /baocao phuong.";
+    case t::report_no_rule:
+        return "Phường chưa có hạn báo cáo {kind}. Gõ /hannop để xem các hạn.";
+    case t::report_week:
+        return "Báo cáo nộp theo tháng, quý hoặc năm. Gõ /baocao tháng, /baocao quý hoặc /baocao năm.";
+    case t::report_header:
+        return "📊 <b>{deadline}</b> — {team}\n"
+               "Kỳ: {period}\n"
+               "Hạn nộp: {due}";
+    case t::figures:
+        return "🏠 Hộ được thăm: <b>{visits}</b> (người được hỗ trợ: {people})\n"
+               "👥 Buổi hướng dẫn: <b>{sessions}</b> ({attendees} người tham dự)\n"
+               "🙋 Thành viên có hoạt động: <b>{active}</b>";
+    case t::figures_topics:
+        return "Theo chủ đề:";
+    case t::figure_topic:
+        return "  • {topic}: {records} lượt, {people} người";
+    case t::figure_target:
+        return "🎯 {target}: {value}/{goal} ({percent}%)";
+    case t::report_status_none:
+        return "Tổ chưa nộp báo cáo kỳ này.";
+    case t::report_status_submitted:
+        return "Đã nộp lúc {at} ({timeliness}). Nộp lại trước {lock} sẽ thay bản này (bản cũ vẫn được lưu).";
+    case t::report_locked_note:
+        return "🔒 Kỳ này đã khoá lúc {lock}; không nộp hay sửa được nữa.";
+    case t::report_only_leader:
+        return "Chỉ tổ trưởng hoặc tổ phó của tổ mới nộp được báo cáo.";
+    case t::button_submit:
+        return "📤 Nộp báo cáo";
+    case t::button_submit_comment:
+        return "✍️ Thêm ghi chú rồi nộp";
+    case t::ask_comment:
+        return "Gõ ghi chú cho báo cáo (một tin nhắn). Gõ /thoat để huỷ.";
+    case t::on_time:
+        return "đúng hạn";
+    case t::late:
+        return "muộn";
+    case t::submitted:
+        return "✅ Đã nộp <b>{deadline}</b> ({period}) lúc {at} ({timeliness}).";
+    case t::resubmitted:
+        return "✅ Đã nộp lại <b>{deadline}</b> ({period}) lúc {at} ({timeliness}). Bản trước được lưu trong "
+               "lịch sử (lần nộp thứ {n}).";
+    case t::locked:
+        return "🔒 Kỳ {period} của {deadline} đã khoá lúc {lock}, không nộp được nữa. Cần sửa, hãy liên hệ "
+               "cán bộ phường.";
+    case t::stale_button:
+        return "Nút này đã cũ. Gõ lại /baocao để xem báo cáo mới nhất.";
+    case t::posted_to_ward:
+        return "📥 <b>{team}</b> đã nộp {deadline} ({period}), {timeliness}, người nộp: {who}.\n"
+               "{figures}{comment}";
+    case t::comment_line:
+        return "\n"
+               "💬 Ghi chú: {comment}";
+    case t::ward_report_header:
+        return "📊 <b>{deadline}</b> — {ward}\n"
+               "Kỳ: {period}\n"
+               "Hạn nộp: {due}";
+    case t::ward_completeness:
+        return "📥 Đã nộp: <b>{submitted}/{expected}</b> tổ ({percent}%) — đúng hạn {on_time}, muộn {late}.\n"
+               "Chưa nộp: {missing}";
+    case t::report_staff_only_ward:
+        return "Cán bộ phường xem báo cáo tổng hợp bằng /baocao phuong.";
+    case t::report_ward_staff_only:
+        return "Chỉ cán bộ phường xem được báo cáo toàn phường.";
+    case t::sheet_teams:
+        return "Các tổ";
+    case t::sheet_members:
+        return "Thành viên";
+    case t::sheet_visits:
+        return "Lượt hỗ trợ";
+    case t::col_no:
+        return "TT";
+    case t::col_team:
+        return "Tổ";
+    case t::col_visits:
+        return "Hộ được thăm";
+    case t::col_people:
+        return "Người được hỗ trợ";
+    case t::col_sessions:
+        return "Buổi hướng dẫn";
+    case t::col_attendees:
+        return "Người tham dự";
+    case t::col_active:
+        return "Thành viên có hoạt động";
+    case t::col_topic:
+        return "{topic} (người)";
+    case t::col_submitted_at:
+        return "Nộp lúc";
+    case t::col_on_time:
+        return "Đúng hạn";
+    case t::col_comment:
+        return "Ghi chú";
+    case t::col_name:
+        return "Họ tên";
+    case t::col_role:
+        return "Chức vụ Tổ CNSCĐ";
+    case t::col_record:
+        return "Số";
+    case t::col_day:
+        return "Ngày";
+    case t::col_kind:
+        return "Loại";
+    case t::col_member:
+        return "Thành viên";
+    case t::col_place:
+        return "Địa điểm";
+    case t::col_topics:
+        return "Chủ đề";
+    case t::col_count:
+        return "Số người";
+    case t::col_note:
+        return "Nội dung";
+    case t::value_on_time:
+        return "Có";
+    case t::value_late:
+        return "Không (nộp muộn)";
+    case t::value_not_submitted:
+        return "Chưa nộp";
+    case t::kind_visit:
+        return "Thăm hộ";
+    case t::kind_session:
+        return "Buổi hướng dẫn";
+    case t::export_caption:
+        return "📎 {ward} — {period}: {teams} tổ, {members} thành viên, {records} lượt hỗ trợ.";
+    case t::export_failed:
+        return "Chưa tạo được tệp xuất ({detail}). Hãy thử lại sau hoặc báo quản trị viên.";
+    case t::export_written:
+        return "Đã xuất {ward}, {period} vào {file}.";
+    case t::export_bad_period:
+        return "Kỳ «{period}» không hợp lệ. Viết như 2026-11 (tháng), 2026-Q3 (quý) hoặc 2026 (năm).";
+    case t::remind_none:
+        return "Lúc {at} không có nhắc hạn nào cần gửi.";
+    case t::remind_to:
+        return "→ {to}:";
+    case t::remind_dry_run:
+        return "(Chạy thử: không ghi gì vào cơ sở dữ liệu.)";
+    case t::remind_bad_time:
+        return "Không đọc được thời điểm «{at}». Viết như 2026-12-22T08:00+07:00.";
+    case t::ward_own_line:
+        return "🏛 Báo cáo của phường: <b>{deadline}</b> ({period}), hạn {due} — {status}";
+    case t::button_submit_ward:
+        return "📤 Nộp {deadline} của phường";
+    case t::report_only_staff:
+        return "Chỉ cán bộ phường nộp được báo cáo của phường.";
+    case t::count_:
+        break;
+    }
+    return {};
+}
+
+std::string_view en(report_text key) {
+    using t = report_text;
+    switch (key) {
+    case t::period_month:
+        return "{month_name} {year}";
+    case t::period_quarter:
+        return "Q{quarter} {year}";
+    case t::period_year:
+        return "year {year}";
+    case t::period_until:
+        return "up to {date}";
+    case t::period_range:
+        return "{label} ({from} to {to})";
+    case t::how_to_submit:
+        return "The leader types {command} to see the figures and submit.";
+    case t::remind_before:
+        return "⏰ <b>Report reminder</b> — {team}\n"
+               "<b>{deadline}</b> for {period}: due {due} ({days} days left).\n"
+               "Not submitted yet. {how}";
+    case t::remind_today:
+        return "⏰ <b>Due today</b> — {team}\n"
+               "<b>{deadline}</b> for {period}: due {due}.\n"
+               "Not submitted yet. {how}";
+    case t::remind_overdue:
+        return "⚠️ <b>Report overdue</b> — {team}\n"
+               "<b>{deadline}</b> for {period} was due {due}.\n"
+               "You can still submit until {lock}; then the period locks. {how}";
+    case t::ward_remind_before:
+        return "⏰ <b>Ward report reminder</b>\n"
+               "<b>{deadline}</b> for {period}: due {due} ({days} days left). The ward has not submitted.";
+    case t::ward_remind_today:
+        return "⏰ <b>The ward's report is due today</b>\n"
+               "<b>{deadline}</b> for {period}: due {due}. The ward has not submitted.";
+    case t::ward_remind_overdue:
+        return "⚠️ <b>The ward's report is overdue</b>\n"
+               "<b>{deadline}</b> for {period} was due {due}; it locks {lock}.";
+    case t::staff_summary:
+        return "📋 <b>{deadline} is due</b> for {period} ({due})\n"
+               "Submitted on time: {on_time} of {expected} teams.\n"
+               "Not submitted ({missing_count}): {missing}";
+    case t::staff_overdue:
+        return "📋 <b>{deadline}</b> for {period}: {missing_count} of {expected} teams still missing (locks "
+               "{lock}): {missing}";
+    case t::nobody:
+        return "none";
+    case t::deadlines_header_team:
+        return "📅 <b>Report deadlines of {team}</b>";
+    case t::deadlines_header_ward:
+        return "📅 <b>Report deadlines — {ward}</b>";
+    case t::deadline_line:
+        return "• <b>{deadline}</b> for {period}: due {due}\n"
+               "   {status}";
+    case t::status_on_time:
+        return "✅ submitted on time, {at}";
+    case t::status_late:
+        return "🟡 submitted late, {at}";
+    case t::status_not_yet:
+        return "⏳ not submitted yet";
+    case t::status_overdue:
+        return "⚠️ overdue, can still be submitted until {lock}";
+    case t::status_locked:
+        return "🔒 locked, not submitted";
+    case t::status_ward:
+        return "{submitted} of {expected} teams submitted ({on_time} on time)";
+    case t::deadlines_footer:
+        return "Submit: /baocao tháng, /baocao quý, /baocao năm.";
+    case t::no_deadlines:
+        return "No report deadlines yet.";
+    case t::add_deadline_form:
+        return "Write it as: /hannop_them <i>name</i>; <i>day/month/year</i>\n"
+               "Example: /hannop_them Roster review; 22/4/2026";
+    case t::add_deadline_bad_date:
+        return "Cannot read the date «{date}». Write day/month/year, e.g. 22/4/2026 (a time may follow: "
+               "22/4/2026 17:00).";
+    case t::add_deadline_past:
+        return "{date} has passed. Choose a date from today on.";
+    case t::add_deadline_done:
+        return "✅ Added the deadline <b>{deadline}</b>: {due}.\n"
+               "Teams that have not submitted are reminded 3 days and 1 day before and on the morning of the "
+               "day. Leaders submit with /baocao.";
+    case t::report_no_team:
+        return "You are not in a team, so there is no team report. Ward staff use /baocao phuong.";
+    case t::report_no_rule:
+        return "The ward has no {kind} report deadline. Type /hannop to see the deadlines.";
+    case t::report_week:
+        return "Reports are by month, quarter or year. Type /baocao tháng, /baocao quý or /baocao năm.";
+    case t::report_header:
+        return "📊 <b>{deadline}</b> — {team}\n"
+               "Period: {period}\n"
+               "Due: {due}";
+    case t::figures:
+        return "🏠 Households visited: <b>{visits}</b> (people helped: {people})\n"
+               "👥 Help sessions: <b>{sessions}</b> ({attendees} attendees)\n"
+               "🙋 Active members: <b>{active}</b>";
+    case t::figures_topics:
+        return "By topic:";
+    case t::figure_topic:
+        return "  • {topic}: {records} times, {people} people";
+    case t::figure_target:
+        return "🎯 {target}: {value} of {goal} ({percent}%)";
+    case t::report_status_none:
+        return "The team has not submitted this period's report.";
+    case t::report_status_submitted:
+        return "Submitted {at} ({timeliness}). Submitting again before {lock} replaces it (the old one is "
+               "kept).";
+    case t::report_locked_note:
+        return "🔒 This period locked {lock}; it can no longer be submitted or changed.";
+    case t::report_only_leader:
+        return "Only the team's leader or deputy can submit the report.";
+    case t::button_submit:
+        return "📤 Submit report";
+    case t::button_submit_comment:
+        return "✍️ Add a comment, then submit";
+    case t::ask_comment:
+        return "Type the comment for the report (one message). Type /thoat to cancel.";
+    case t::on_time:
+        return "on time";
+    case t::late:
+        return "late";
+    case t::submitted:
+        return "✅ Submitted <b>{deadline}</b> for {period} at {at} ({timeliness}).";
+    case t::resubmitted:
+        return "✅ Resubmitted <b>{deadline}</b> for {period} at {at} ({timeliness}). The earlier one is kept "
+               "in the history (submission {n}).";
+    case t::locked:
+        return "🔒 {deadline} for {period} locked {lock}; it can no longer be submitted. Ask the ward staff "
+               "if something must change.";
+    case t::stale_button:
+        return "This button is out of date. Type /baocao again for the latest report.";
+    case t::posted_to_ward:
+        return "📥 <b>{team}</b> submitted {deadline} for {period} ({timeliness}), by {who}.\n"
+               "{figures}{comment}";
+    case t::comment_line:
+        return "\n"
+               "💬 Comment: {comment}";
+    case t::ward_report_header:
+        return "📊 <b>{deadline}</b> — {ward}\n"
+               "Period: {period}\n"
+               "Due: {due}";
+    case t::ward_completeness:
+        return "📥 Submitted: <b>{submitted} of {expected}</b> teams ({percent}%) — {on_time} on time, {late} "
+               "late.\n"
+               "Missing: {missing}";
+    case t::report_staff_only_ward:
+        return "Ward staff see the ward's report with /baocao phuong.";
+    case t::report_ward_staff_only:
+        return "Only ward staff can see the whole ward's report.";
+    case t::sheet_teams:
+        return "Teams";
+    case t::sheet_members:
+        return "Members";
+    case t::sheet_visits:
+        return "Activities";
+    case t::col_no:
+        return "No.";
+    case t::col_team:
+        return "Team";
+    case t::col_visits:
+        return "Households visited";
+    case t::col_people:
+        return "People helped";
+    case t::col_sessions:
+        return "Help sessions";
+    case t::col_attendees:
+        return "Attendees";
+    case t::col_active:
+        return "Active members";
+    case t::col_topic:
+        return "{topic} (people)";
+    case t::col_submitted_at:
+        return "Submitted at";
+    case t::col_on_time:
+        return "On time";
+    case t::col_comment:
+        return "Comment";
+    case t::col_name:
+        return "Full name";
+    case t::col_role:
+        return "Role in the team";
+    case t::col_record:
+        return "Record no.";
+    case t::col_day:
+        return "Date";
+    case t::col_kind:
+        return "Kind";
+    case t::col_member:
+        return "Member";
+    case t::col_place:
+        return "Place";
+    case t::col_topics:
+        return "Topics";
+    case t::col_count:
+        return "People";
+    case t::col_note:
+        return "Text";
+    case t::value_on_time:
+        return "Yes";
+    case t::value_late:
+        return "No (late)";
+    case t::value_not_submitted:
+        return "Not submitted";
+    case t::kind_visit:
+        return "Household visit";
+    case t::kind_session:
+        return "Help session";
+    case t::export_caption:
+        return "📎 {ward} — {period}: {teams} teams, {members} members, {records} activities.";
+    case t::export_failed:
+        return "The export file could not be written ({detail}). Try again later or tell the administrator.";
+    case t::export_written:
+        return "Exported {ward}, {period} to {file}.";
+    case t::export_bad_period:
+        return "The period «{period}» is not valid. Write it like 2026-11 (month), 2026-Q3 (quarter) or 2026 "
+               "(year).";
+    case t::remind_none:
+        return "Nothing to send at {at}.";
+    case t::remind_to:
+        return "→ {to}:";
+    case t::remind_dry_run:
+        return "(Dry run: nothing was written to the database.)";
+    case t::remind_bad_time:
+        return "Cannot read the instant «{at}». Write it like 2026-12-22T08:00+07:00.";
+    case t::ward_own_line:
+        return "🏛 The ward's own report: <b>{deadline}</b> ({period}), due {due} — {status}";
+    case t::button_submit_ward:
+        return "📤 Submit the ward's {deadline}";
+    case t::report_only_staff:
+        return "Only ward staff can submit the ward's report.";
+    case t::count_:
+        break;
+    }
+    return {};
+}
+
+} // namespace
+
+std::string_view template_of(language lang, report_text key) {
+    return lang == language::vi ? vi(key) : en(key);
+}
+
+std::string_view roman_quarter(int quarter) {
+    static constexpr std::array<std::string_view, 4> names{"I", "II", "III", "IV"};
+    return quarter >= 1 && quarter <= 4 ? names[static_cast<std::size_t>(quarter - 1)] : "?";
+}
+
+std::string_view english_month(int month) {
+    static constexpr std::array<std::string_view, 12> names{"January",   "February", "March",    "April",
+                                                            "May",       "June",     "July",     "August",
+                                                            "September", "October",  "November", "December"};
+    return month >= 1 && month <= 12 ? names[static_cast<std::size_t>(month - 1)] : "?";
+}
+
+} // namespace cnscd

@@ -1,0 +1,84 @@
+#include "storage/spreadsheet.hpp"
+
+#include <xlsxwriter.h>
+
+#include <algorithm>
+
+namespace cnscd {
+
+std::string write_xlsx(const std::string& path, const std::vector<sheet>& sheets) {
+    lxw_workbook* wb = workbook_new(path.c_str());
+    if (!wb)
+        return "cannot create " + path;
+    lxw_format* bold = workbook_add_format(wb);
+    format_set_bold(bold);
+    format_set_text_wrap(bold);
+    for (auto& s : sheets) {
+        lxw_worksheet* ws = workbook_add_worksheet(wb, s.name.c_str());
+        if (!ws) {
+            workbook_close(wb);
+            return "cannot add the sheet " + s.name;
+        }
+        std::vector<std::size_t> widths(s.headers.size(), 8);
+        for (std::size_t c = 0; c < s.headers.size(); ++c) {
+            worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c), s.headers[c].c_str(), bold);
+            widths[c] = std::max(widths[c], std::min<std::size_t>(s.headers[c].size() / 2 + 2, 24));
+        }
+        for (std::size_t r = 0; r < s.rows.size(); ++r)
+            for (std::size_t c = 0; c < s.rows[r].size(); ++c) {
+                auto row = static_cast<lxw_row_t>(r + 1);
+                auto col = static_cast<lxw_col_t>(c);
+                auto& cell = s.rows[r][c];
+                if (cell.is_number) {
+                    worksheet_write_number(ws, row, col, static_cast<double>(cell.number), nullptr);
+                } else {
+                    worksheet_write_string(ws, row, col, cell.text.c_str(), nullptr);
+                    if (c < widths.size())
+                        widths[c] =
+                            std::max(widths[c], std::min<std::size_t>(cell.text.size() * 2 / 3 + 2, 50));
+                }
+            }
+        for (std::size_t c = 0; c < widths.size(); ++c)
+            worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c),
+                                 static_cast<double>(widths[c]), nullptr);
+        worksheet_freeze_panes(ws, 1, 0);
+    }
+    auto err = workbook_close(wb);
+    if (err != LXW_NO_ERROR)
+        return std::string("cannot write ") + path + ": " + lxw_strerror(err);
+    return {};
+}
+
+namespace {
+
+std::string csv_field(const std::string& v) {
+    if (v.find_first_of(",\"\n\r;") == std::string::npos)
+        return v;
+    std::string out = "\"";
+    for (char c : v) {
+        if (c == '"')
+            out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
+
+} // namespace
+
+std::string to_csv(const sheet& s) {
+    std::string out = "\xEF\xBB\xBF";
+    for (std::size_t c = 0; c < s.headers.size(); ++c)
+        out += (c ? "," : "") + csv_field(s.headers[c]);
+    out += "\r\n";
+    for (auto& row : s.rows) {
+        for (std::size_t c = 0; c < row.size(); ++c) {
+            if (c)
+                out += ",";
+            out += row[c].is_number ? std::to_string(row[c].number) : csv_field(row[c].text);
+        }
+        out += "\r\n";
+    }
+    return out;
+}
+
+} // namespace cnscd

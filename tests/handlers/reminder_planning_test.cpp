@@ -1,0 +1,243 @@
+#include "handlers/reminder_planning.hpp"
+#include "messages/markup.hpp"
+#include "storage/database.hpp"
+#include "storage/outbox.hpp"
+#include "storage/report_store.hpp"
+#include "tests/support/test_bot.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <map>
+
+namespace cnscd {
+namespace {
+
+using namespace std::chrono;
+using test::test_bot;
+
+const local_time vn{7 * 60};
+
+std::int64_t at(int y, unsigned m, unsigned d, int h, int min = 0) {
+    return vn.at(year_month_day{year{y}, month{m}, day{d}}, h, min);
+}
+
+struct sent_message {
+    std::int64_t at;
+    std::string chat;
+    std::string text;
+};
+
+// A ward with two teams: team 1 has a bound group and a linked leader, team 2 only a linked
+// leader; one ward staff member. The built-in calendar (monthly 24th, quarterly 19th of the
+// quarter's last month, yearly 29/11).
+struct reminder_fixture : ::testing::Test {
+    virtual ~reminder_fixture() = default;
+    std::string path = (std::filesystem::temp_directory_path() /
+                        ("reminders-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
+                         "-" + ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".db"))
+                           .string();
+    std::unique_ptr<test_bot> bot;
+    std::int64_t ward = 0, team1 = 0, team2 = 0;
+    std::vector<sent_message> sent;
+    std::vector<std::string> log;
+
+    // Only the monthly deadline, so each test's counts are about one rule.
+    virtual config make_config() {
+        config c;
+        c.default_deadlines = {builtin_deadlines().front()};
+        return c;
+    }
+
+    void SetUp() override {
+        std::filesystem::remove(path);
+        bot = std::make_unique<test_bot>(make_config(), path);
+        ward = bot->ward("Phường Hòa Xuân");
+        team1 = bot->team(ward, "Tổ dân phố số 1");
+        team2 = bot->team(ward, "Tổ dân phố số 2");
+        bot->member(ward, team1, "Trần Văn Bình", "leader", "101");
+        bot->member(ward, team1, "Lê Thị Cúc", "member", "102");
+        bot->member(ward, team2, "Võ Thị Giang", "leader", "201");
+        bot->member(ward, 0, "Ngô Thị Hạnh", "ward_staff", "900");
+        bot->bind_group("-1001", ward, team1);
+    }
+    void TearDown() override {
+        bot.reset();
+        std::filesystem::remove(path);
+    }
+
+    // One scheduler tick at `now`, in its own transaction, as the scheduler runs it.
+    void tick(std::int64_t now) {
+        bot->db->in_transaction([&] {
+            auto run = plan_reminders(*bot->db, bot->cfg, now);
+            for (auto& m : run.messages)
+                sent.push_back({now, m.to.chat_id, markup::to_plain(m.text)});
+            log.insert(log.end(), run.log.begin(), run.log.end());
+        });
+    }
+    void step(std::int64_t from, std::int64_t to, std::int64_t every = 1800) {
+        for (auto t = from; t <= to; t += every)
+            tick(t);
+    }
+    void restart() {
+        bot->db.reset();
+        bot->db = database::open(path);
+    }
+    void submit(std::int64_t team, const std::string& code, const std::string& period, std::int64_t when) {
+        report_submission s;
+        s.ward_id = ward;
+        s.team_id = team;
+        s.deadline_code = code;
+        s.period_key = period;
+        s.figures_json = "{}";
+        s.submitted_at = when;
+        report_store(*bot->db).submit(s);
+    }
+    std::vector<sent_message> to(const std::string& chat) const {
+        std::vector<sent_message> out;
+        for (auto& s : sent)
+            if (s.chat == chat)
+                out.push_back(s);
+        return out;
+    }
+    std::vector<std::int64_t> times_to(const std::string& chat, const std::string& needle) const {
+        std::vector<std::int64_t> out;
+        for (auto& s : to(chat))
+            if (s.text.find(needle) != std::string::npos)
+                out.push_back(s.at);
+        return out;
+    }
+};
+
+// The whole built-in calendar.
+struct full_calendar_fixture : reminder_fixture {
+    config make_config() override { return {}; }
+};
+
+TEST_F(full_calendar_fixture, a_whole_year_of_reminders_each_sent_once_at_its_time) {
+    // Team 2 submits June's monthly report early; it gets no June reminder at all.
+    bool submitted = false;
+    for (auto t = at(2026, 1, 1, 0); t <= at(2026, 12, 31, 23, 30); t += 1800) {
+        if (!submitted && t >= at(2026, 6, 20, 10)) {
+            submit(team2, "monthly", "2026-06", t);
+            submitted = true;
+        }
+        tick(t);
+    }
+    // Per year: monthly 12 x (3 before + 5 overdue), quarterly 4 x (3 + 7), yearly 4 + 10.
+    EXPECT_EQ(to("-1001").size(), 96u + 40u + 14u);
+    EXPECT_EQ(to("101").size(), 150u);
+    EXPECT_EQ(to("201").size(), 150u - 8u);
+    EXPECT_EQ(to("102").size(), 0u); // members are reminded in the group, not privately
+    // Staff: a summary at each deadline plus one list per overdue day (team 1 never submits).
+    EXPECT_EQ(to("900").size(), 12u * 6 + 4u * 8 + 11u);
+
+    // March's monthly reminders: 21, 23, 24 at 08:00, then overdue 25..29 at 08:00.
+    EXPECT_EQ(times_to("-1001", "tháng 3/2026"),
+              (std::vector<std::int64_t>{at(2026, 3, 21, 8), at(2026, 3, 23, 8), at(2026, 3, 24, 8),
+                                         at(2026, 3, 25, 8), at(2026, 3, 26, 8), at(2026, 3, 27, 8),
+                                         at(2026, 3, 28, 8), at(2026, 3, 29, 8)}));
+    // February has 28 days; the deadline is still the 24th.
+    EXPECT_EQ(times_to("-1001", "tháng 2/2026").front(), at(2026, 2, 21, 8));
+    // Quarter IV: before 19/12, overdue until 26/12.
+    auto q4 = times_to("-1001", "quý IV/2026");
+    ASSERT_EQ(q4.size(), 10u);
+    EXPECT_EQ(q4.front(), at(2026, 12, 16, 8));
+    EXPECT_EQ(q4.back(), at(2026, 12, 26, 8));
+    // The yearly report: 7, 3, 1 days before 29/11 and on the day.
+    auto yearly = times_to("-1001", "năm 2026");
+    ASSERT_EQ(yearly.size(), 14u);
+    EXPECT_EQ(yearly[0], at(2026, 11, 22, 8));
+    EXPECT_EQ(yearly[3], at(2026, 11, 29, 8));
+    EXPECT_EQ(yearly[4], at(2026, 11, 30, 8));
+    // No June reminder to the team that submitted.
+    EXPECT_TRUE(times_to("201", "tháng 6/2026").empty());
+    EXPECT_EQ(times_to("201", "tháng 5/2026").size(), 8u);
+
+    // What a reminder says: what, which period, by when, how to submit.
+    auto first = to("-1001").front();
+    EXPECT_EQ(first.at, at(2026, 1, 21, 8));
+    EXPECT_NE(first.text.find("Báo cáo tháng"), std::string::npos);
+    EXPECT_NE(first.text.find("tháng 1/2026"), std::string::npos);
+    EXPECT_NE(first.text.find("24/01/2026 lúc 17:00"), std::string::npos);
+    EXPECT_NE(first.text.find("/baocao tháng"), std::string::npos);
+    EXPECT_NE(first.text.find("còn 3 ngày"), std::string::npos);
+    // The staff summary at the June deadline names the missing team only.
+    auto june = times_to("900", "tháng 6/2026");
+    ASSERT_FALSE(june.empty());
+    EXPECT_EQ(june.front(), at(2026, 6, 24, 17));
+    for (auto& s : to("900"))
+        if (s.at == at(2026, 6, 24, 17) && s.text.find("tháng 6/2026") != std::string::npos) {
+            EXPECT_NE(s.text.find("Tổ dân phố số 1"), std::string::npos);
+            EXPECT_EQ(s.text.find("Tổ dân phố số 2"), std::string::npos);
+            EXPECT_NE(s.text.find("1/2"), std::string::npos);
+        }
+    EXPECT_TRUE(log.size() > 0);
+    for (auto& l : log)
+        EXPECT_EQ(l.find("skipped"), std::string::npos) << l;
+}
+
+TEST_F(reminder_fixture, restart_on_the_same_file_plans_nothing_twice) {
+    step(at(2026, 3, 20, 0), at(2026, 3, 24, 9));
+    auto before = sent.size();
+    EXPECT_EQ(before, 3u * 3); // 21, 23, 24: group + two leaders
+    restart();
+    tick(at(2026, 3, 24, 9));
+    EXPECT_EQ(sent.size(), before);
+    step(at(2026, 3, 24, 9), at(2026, 3, 30, 0));
+    // After the restart only the new slots: staff summary, 5 overdue days x 3 chats + staff lists.
+    EXPECT_EQ(sent.size(), before + 1 + 5 * 3 + 5);
+}
+
+TEST_F(reminder_fixture, setting_the_clock_back_resends_nothing) {
+    step(at(2026, 3, 20, 0), at(2026, 3, 26, 9));
+    auto before = sent.size();
+    step(at(2026, 3, 19, 0), at(2026, 3, 26, 9));
+    EXPECT_EQ(sent.size(), before);
+}
+
+TEST_F(reminder_fixture, renaming_or_retiming_a_deadline_in_the_config_resends_nothing) {
+    step(at(2026, 3, 20, 0), at(2026, 3, 23, 9));
+    auto before = sent.size();
+    EXPECT_EQ(before, 2u * 3);
+    // The operator renames the deadline's code and moves its reminders to 07:00.
+    bot->cfg.default_deadlines[0].code = "thang";
+    bot->cfg.default_deadlines[0].remind_time = "07:00";
+    step(at(2026, 3, 23, 9, 30), at(2026, 3, 24, 6, 30));
+    EXPECT_EQ(sent.size(), before);
+    // The next reminder still comes, at the new time.
+    tick(at(2026, 3, 24, 7));
+    EXPECT_EQ(sent.size(), before + 3);
+}
+
+TEST_F(reminder_fixture, after_downtime_only_what_is_still_useful_is_sent_and_the_rest_logged) {
+    // Off from the 20th until noon on the deadline day: the 3-day and 1-day reminders are
+    // stale; the morning one is still useful.
+    tick(at(2026, 3, 20, 0));
+    tick(at(2026, 3, 24, 12));
+    auto group = to("-1001");
+    ASSERT_EQ(group.size(), 1u);
+    EXPECT_NE(group[0].text.find("Hôm nay là hạn chót"), std::string::npos);
+    int skipped = 0;
+    for (auto& l : log)
+        skipped +=
+            l.find("skipped (stale)") != std::string::npos && l.find("monthly 2026-03") != std::string::npos;
+    EXPECT_EQ(skipped, 2 * 2); // two stale slots for each of the two teams
+    // Off for the whole grace period: nothing about March any more.
+    sent.clear();
+    tick(at(2026, 4, 2, 9));
+    for (auto& s : sent)
+        EXPECT_EQ(s.text.find("tháng 3/2026"), std::string::npos) << s.text;
+}
+
+TEST_F(reminder_fixture, a_team_that_submits_during_the_overdue_days_stops_getting_reminders) {
+    step(at(2026, 3, 24, 0), at(2026, 3, 25, 9));
+    submit(team1, "monthly", "2026-03", at(2026, 3, 25, 10));
+    auto before = times_to("-1001", "tháng 3/2026").size();
+    step(at(2026, 3, 25, 10), at(2026, 3, 30, 0));
+    EXPECT_EQ(times_to("-1001", "tháng 3/2026").size(), before);
+    EXPECT_EQ(times_to("201", "tháng 3/2026").size(), before + 4); // team 2 is still reminded
+}
+
+} // namespace
+} // namespace cnscd

@@ -1,0 +1,204 @@
+// The ward's report as a spreadsheet: the XLSX is opened and read back (its sheet XML and
+// shared strings), the CSV checked, and /xuat's document and permissions.
+
+#include "bot/app.hpp"
+#include "handlers/report_export.hpp"
+#include "storage/database.hpp"
+#include "storage/export_files.hpp"
+#include "storage/registry.hpp"
+#include "storage/report_store.hpp"
+#include "storage/visit_store.hpp"
+#include "tests/support/test_bot.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <minizip/unzip.h>
+
+namespace cnscd {
+namespace {
+
+using test::test_bot;
+
+// The text of one file inside a zip (an XLSX is a zip of XML files); "" if missing.
+std::string zip_entry(const std::string& zip, const std::string& name) {
+    unzFile f = unzOpen(zip.c_str());
+    if (!f)
+        return "";
+    std::string out;
+    if (unzLocateFile(f, name.c_str(), 1) == UNZ_OK && unzOpenCurrentFile(f) == UNZ_OK) {
+        char buf[4096];
+        int n = 0;
+        while ((n = unzReadCurrentFile(f, buf, sizeof buf)) > 0)
+            out.append(buf, static_cast<std::size_t>(n));
+        unzCloseCurrentFile(f);
+    }
+    unzClose(f);
+    return out;
+}
+
+bool has(const std::vector<outgoing>& out, const std::string& needle) {
+    return test_bot::joined(out).find(needle) != std::string::npos;
+}
+
+struct export_fixture : ::testing::Test {
+    std::filesystem::path dir =
+        std::filesystem::temp_directory_path() /
+        ("cnscd-export-" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+    test_bot bot{[this] {
+        config c;
+        std::filesystem::create_directories(dir);
+        c.storage.db_path = (dir / "bot.db").string(); // exports go next to it
+        return c;
+    }()};
+    std::int64_t ward = bot.ward("Phường Hòa Xuân");
+    std::int64_t team1 = bot.team(ward, "Tổ dân phố số 1");
+    std::int64_t team2 = bot.team(ward, "Tổ dân phố số 2");
+    std::int64_t leader = bot.member(ward, team1, "Trần Văn Bình", "leader", "100");
+    std::int64_t member = bot.member(ward, team1, "Phạm Thị Dung", "member", "102");
+    std::int64_t leader2 = bot.member(ward, team2, "Võ Thị Giang", "leader", "200");
+    std::int64_t staff = bot.member(ward, 0, "Ngô Thị Hạnh", "ward_staff", "900");
+
+    void TearDown() override { std::filesystem::remove_all(dir); }
+
+    void log_visit(std::int64_t team, std::int64_t who, const std::string& day, int people,
+                   std::vector<std::string> topics, const std::string& place) {
+        visit_record v;
+        v.ward_id = ward;
+        v.team_id = team;
+        v.member_id = who;
+        v.day = day;
+        v.recorded_at = bot.clk.now();
+        v.people = people;
+        v.topics = std::move(topics);
+        v.place = place;
+        v.note = "hướng dẫn " + place;
+        visit_store(*bot.db).add(v);
+    }
+
+    ward_record ward_rec() { return *ward_store(*bot.db).by_id(ward); }
+};
+
+TEST_F(export_fixture, the_xlsx_has_teams_members_and_visits_with_vietnamese_headers) {
+    log_visit(team1, member, "2026-07-03", 2, {"vneid"}, "số 12 ngõ 5 Lê Lợi");
+    log_visit(team1, member, "2026-08-14", 3, {"vneid", "thanhtoan"}, "chợ Hòa Xuân");
+    log_visit(team2, leader2, "2026-09-30", 1, {"dvc"}, "nhà văn hóa");
+    log_visit(team2, leader2, "2026-10-01", 9, {"dvc"}, "ngoài kỳ"); // Q4: not in Q3
+    auto d = instance_for_key(*bot.db, bot.cfg, ward_rec(), "2026-Q3");
+    ASSERT_TRUE(d);
+    EXPECT_EQ(d->rule.code, "quarterly");
+    report_submission s;
+    s.ward_id = ward;
+    s.team_id = team1;
+    s.deadline_code = "quarterly";
+    s.period_key = "2026-Q3";
+    s.figures_json = "{}";
+    s.submitted_at = bot.clk.now();
+    s.on_time = true;
+    report_store(*bot.db).submit(s);
+
+    auto data = build_ward_export(*bot.db, bot.cfg, language::vi, ward_rec(), *d);
+    EXPECT_EQ(data.teams, 2u);
+    EXPECT_EQ(data.members, 3u); // everyone on the teams' rosters, ward staff not
+    EXPECT_EQ(data.records, 3u);
+    auto path = (dir / "q3.xlsx").string();
+    ASSERT_EQ(write_xlsx(path, data.sheets), "");
+
+    auto workbook = zip_entry(path, "xl/workbook.xml");
+    EXPECT_NE(workbook.find("name=\"Các tổ\""), std::string::npos) << workbook;
+    EXPECT_NE(workbook.find("name=\"Thành viên\""), std::string::npos);
+    EXPECT_NE(workbook.find("name=\"Lượt hỗ trợ\""), std::string::npos);
+    auto strings = zip_entry(path, "xl/sharedStrings.xml");
+    for (auto text :
+         {"Hộ được thăm", "Người được hỗ trợ", "Đúng hạn", "Tổ dân phố số 1", "Trần Văn Bình",
+          "Phạm Thị Dung", "số 12 ngõ 5 Lê Lợi", "Định danh điện tử VNeID, Thanh toán không dùng tiền mặt",
+          "Chưa nộp", "Có", "Thăm hộ", "03/07/2026"})
+        EXPECT_NE(strings.find(text), std::string::npos) << text;
+    EXPECT_EQ(strings.find("ngoài kỳ"), std::string::npos); // October is not in Q3
+    EXPECT_EQ(strings.find("Ngô Thị Hạnh"), std::string::npos);
+
+    // Teams sheet, row 2 = Tổ dân phố số 1: TT 1, 2 households, 5 people (2 + 3).
+    auto teams = zip_entry(path, "xl/worksheets/sheet1.xml");
+    EXPECT_NE(teams.find("<c r=\"A2\"><v>1</v></c>"), std::string::npos) << teams.substr(0, 3000);
+    EXPECT_NE(teams.find("<c r=\"C2\"><v>2</v></c>"), std::string::npos);
+    EXPECT_NE(teams.find("<c r=\"D2\"><v>5</v></c>"), std::string::npos);
+    EXPECT_NE(teams.find("<c r=\"G2\"><v>1</v></c>"), std::string::npos); // one active member
+    EXPECT_NE(teams.find("<c r=\"I2\"><v>5</v></c>"), std::string::npos); // VNeID: 5 people
+    EXPECT_NE(teams.find("<c r=\"J2\"><v>3</v></c>"), std::string::npos); // cashless: 3 people
+    EXPECT_NE(teams.find("<c r=\"C3\"><v>1</v></c>"), std::string::npos); // team 2: one visit in Q3
+    // Raw visits: three rows after the header.
+    auto visits = zip_entry(path, "xl/worksheets/sheet3.xml");
+    EXPECT_NE(visits.find("r=\"A4\""), std::string::npos);
+    EXPECT_EQ(visits.find("r=\"A5\""), std::string::npos);
+}
+
+TEST_F(export_fixture, csv_has_a_bom_and_quotes_fields_with_commas) {
+    log_visit(team1, member, "2026-11-03", 2, {"vneid"}, "số 12, ngõ 5");
+    auto d = instance_for_key(*bot.db, bot.cfg, ward_rec(), "2026-11");
+    ASSERT_TRUE(d);
+    auto data = build_ward_export(*bot.db, bot.cfg, language::vi, ward_rec(), *d);
+    auto csv = to_csv(data.sheets[2]);
+    EXPECT_TRUE(
+        csv.starts_with("\xEF\xBB\xBFSố,Ngày,Loại,Tổ,Thành viên,Địa điểm,Chủ đề,Số người,Nội dung\r\n"))
+        << csv;
+    EXPECT_NE(csv.find(",\"số 12, ngõ 5\","), std::string::npos) << csv;
+}
+
+TEST_F(export_fixture, periods_are_read_strictly) {
+    EXPECT_EQ(instance_for_key(*bot.db, bot.cfg, ward_rec(), "2026-11")->period.key, "2026-11");
+    EXPECT_EQ(instance_for_key(*bot.db, bot.cfg, ward_rec(), "2026-q4")->period.key, "2026-Q4");
+    EXPECT_EQ(instance_for_key(*bot.db, bot.cfg, ward_rec(), "2026")->period.key, "2026");
+    for (auto bad : {"2026-13", "2026-Q5", "26-11", "tháng 11", "2026/11", ""})
+        EXPECT_FALSE(instance_for_key(*bot.db, bot.cfg, ward_rec(), bad)) << bad;
+}
+
+TEST_F(export_fixture, ward_staff_get_the_spreadsheet_as_a_document_in_private) {
+    log_visit(team1, member, "2026-11-03", 2, {"vneid"}, "số 12");
+    auto out = bot.say("900", "/xuat tháng");
+    ASSERT_EQ(out.size(), 1u) << test_bot::joined(out);
+    EXPECT_EQ(out[0].kind, outgoing_kind::document);
+    ASSERT_TRUE(out[0].document);
+    EXPECT_EQ(out[0].document->file_name, "bao-cao-phuong-hoa-xuan-2026-11.xlsx");
+    auto path = out[0].document->file_ref.substr(5);
+    EXPECT_TRUE(std::filesystem::exists(path));
+    EXPECT_NE(zip_entry(path, "xl/sharedStrings.xml").find("Phạm Thị Dung"), std::string::npos);
+    EXPECT_TRUE(has(out, "2 tổ, 3 thành viên, 1 lượt hỗ trợ"));
+
+    auto csv = bot.say("900", "/xuat quý csv");
+    EXPECT_EQ(csv.size(), 3u); // teams, members, visits
+    EXPECT_TRUE(has(bot.say("100", "/xuat tháng"), "cán bộ phường"));
+    EXPECT_TRUE(has(bot.say_in_group("-3000", "900", "/xuat tháng"), "nhắn riêng"));
+    EXPECT_TRUE(has(bot.say("900", "/xuat tháng pdf"), "xlsx hoặc csv"));
+}
+
+TEST_F(export_fixture, sent_export_files_are_removed_after_two_days) {
+    auto out = bot.say("900", "/xuat tháng");
+    ASSERT_EQ(out.size(), 1u);
+    auto path = out[0].document->file_ref.substr(5);
+    auto now =
+        std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
+            .count();
+    EXPECT_EQ(prune_exports(bot.cfg.storage.db_path, now - 2 * 86400), 0);
+    EXPECT_TRUE(std::filesystem::exists(path));
+    std::filesystem::last_write_time(path,
+                                     std::filesystem::file_time_type::clock::now() - std::chrono::hours(49));
+    EXPECT_EQ(prune_exports(bot.cfg.storage.db_path, now - 2 * 86400), 1);
+    EXPECT_FALSE(std::filesystem::exists(path));
+}
+
+TEST(remind_command, reads_iso_instants_with_or_without_an_offset) {
+    // 2026-12-22 08:00 in Vietnam = 01:00 UTC.
+    auto expected = local_time{420}.at(
+        std::chrono::year_month_day{std::chrono::year{2026}, std::chrono::December, std::chrono::day{22}}, 8,
+        0);
+    EXPECT_EQ(parse_iso_instant("2026-12-22T08:00+07:00", 0), expected);
+    EXPECT_EQ(parse_iso_instant("2026-12-22T01:00Z", 420), expected);
+    EXPECT_EQ(parse_iso_instant("2026-12-22T08:00", 420), expected);
+    EXPECT_EQ(parse_iso_instant("2026-12-22T08:00:00+07:00", 0), expected);
+    for (auto bad :
+         {"2026-12-22", "2026-02-30T08:00", "2026-12-22T25:00", "22/12/2026 08:00", "2026-12-22T08:00+7"})
+        EXPECT_FALSE(parse_iso_instant(bad, 420)) << bad;
+}
+
+} // namespace
+} // namespace cnscd

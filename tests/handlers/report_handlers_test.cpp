@@ -1,0 +1,351 @@
+// Deadlines and reports in chat: /hannop, /hannop_them, /baocao and its submit button.
+
+#include "handlers/handlers.hpp"
+#include "handlers/reminder_planning.hpp"
+#include "handlers/report_status.hpp"
+#include "storage/database.hpp"
+#include "storage/registry.hpp"
+#include "storage/report_store.hpp"
+#include "storage/visit_store.hpp"
+#include "tests/support/test_bot.hpp"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+namespace cnscd {
+namespace {
+
+using test::test_bot;
+
+bool has(const std::vector<outgoing>& out, const std::string& needle) {
+    return test_bot::joined(out).find(needle) != std::string::npos;
+}
+
+const local_time vn{7 * 60};
+
+std::int64_t at(int y, unsigned m, unsigned d, int h) {
+    return vn.at(
+        std::chrono::year_month_day{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}}, h, 0);
+}
+
+// The default clock is Tuesday 24/11/2026 09:00: November's monthly report is due today 17:00.
+struct report_fixture : ::testing::Test {
+    test_bot bot;
+    std::int64_t ward = bot.ward("Phường Hòa Xuân");
+    std::int64_t team1 = bot.team(ward, "Tổ dân phố số 1");
+    std::int64_t team2 = bot.team(ward, "Tổ dân phố số 2");
+    std::int64_t leader = bot.member(ward, team1, "Trần Văn Bình", "leader", "100");
+    std::int64_t deputy = bot.member(ward, team1, "Lê Thị Cúc", "deputy", "101");
+    std::int64_t member = bot.member(ward, team1, "Phạm Thị Dung", "member", "102");
+    std::int64_t leader2 = bot.member(ward, team2, "Võ Thị Giang", "leader", "200");
+    std::int64_t staff = bot.member(ward, 0, "Ngô Thị Hạnh", "ward_staff", "900");
+    std::string t1 = std::to_string(team1);
+
+    void SetUp() override {
+        bot.bind_group("-2000", ward, 0); // the ward-wide group
+        bot.bind_group("-1001", ward, team1);
+    }
+
+    void log_visit(std::int64_t team, std::int64_t who, const std::string& day, activity_kind kind,
+                   int people, std::vector<std::string> topics) {
+        visit_record v;
+        v.kind = kind;
+        v.ward_id = ward;
+        v.team_id = team;
+        v.member_id = who;
+        v.day = day;
+        v.recorded_at = bot.clk.now();
+        v.people = people;
+        v.topics = std::move(topics);
+        v.note = "test";
+        visit_store(*bot.db).add(v);
+    }
+
+    // November: team 1 visits 3 households (2 + 1 + 4 people), holds one session of 30;
+    // an October visit and team 2's visit must not count in team 1's November report.
+    void november_activity() {
+        log_visit(team1, member, "2026-11-02", activity_kind::visit, 2, {"vneid"});
+        log_visit(team1, member, "2026-11-10", activity_kind::visit, 1, {"vneid", "thanhtoan"});
+        log_visit(team1, deputy, "2026-11-20", activity_kind::visit, 4, {"dvc"});
+        log_visit(team1, deputy, "2026-11-21", activity_kind::session, 30, {"luadao"});
+        log_visit(team1, member, "2026-10-31", activity_kind::visit, 5, {"vneid"});
+        log_visit(team2, leader2, "2026-11-05", activity_kind::visit, 3, {"vneid"});
+    }
+
+    std::optional<report_submission> current(std::int64_t team, const std::string& period = "2026-11") {
+        return report_store(*bot.db).current(ward, team, "monthly", period);
+    }
+    std::vector<outgoing> to_chat(const std::vector<outgoing>& out, const std::string& chat) {
+        std::vector<outgoing> r;
+        for (auto& o : out)
+            if (o.to.chat_id == chat && o.kind == outgoing_kind::text)
+                r.push_back(o);
+        return r;
+    }
+};
+
+TEST_F(report_fixture, the_monthly_report_shows_the_teams_figures_for_the_period_with_submit_buttons) {
+    november_activity();
+    auto out = bot.say("100", "/baocao tháng");
+    auto text = test_bot::joined(out);
+    EXPECT_NE(text.find("Báo cáo tháng — Tổ dân phố số 1"), std::string::npos) << text;
+    EXPECT_NE(text.find("tháng 11/2026"), std::string::npos);
+    EXPECT_NE(text.find("Hộ được thăm: 3 (người được hỗ trợ: 7)"), std::string::npos) << text;
+    EXPECT_NE(text.find("Buổi hướng dẫn: 1 (30 người tham dự)"), std::string::npos) << text;
+    EXPECT_NE(text.find("Thành viên có hoạt động: 2"), std::string::npos) << text;
+    EXPECT_NE(text.find("Định danh điện tử VNeID: 2 lượt, 3 người"), std::string::npos) << text;
+    EXPECT_NE(text.find("chưa nộp"), std::string::npos);
+    ASSERT_EQ(out.size(), 1u);
+    ASSERT_EQ(out[0].choices.size(), 2u);
+    EXPECT_EQ(out[0].choices[0][0].data, "rp:s:" + t1 + ":monthly:2026-11");
+    EXPECT_EQ(out[0].choices[1][0].data, "rp:c:" + t1 + ":monthly:2026-11");
+}
+
+TEST_F(report_fixture, submitting_stores_the_figures_marks_on_time_and_posts_to_the_ward_group) {
+    november_activity();
+    auto out = bot.press("100", "rp:s:" + t1 + ":monthly:2026-11");
+    EXPECT_TRUE(has(out, "Đã nộp Báo cáo tháng (tháng 11/2026)")) << test_bot::joined(out);
+    EXPECT_TRUE(has(out, "đúng hạn"));
+    auto ward_post = to_chat(out, "-2000");
+    ASSERT_EQ(ward_post.size(), 1u);
+    EXPECT_NE(ward_post[0].text.find("Tổ dân phố số 1"), std::string::npos);
+    EXPECT_NE(ward_post[0].text.find("Trần Văn Bình"), std::string::npos);
+    auto s = current(team1);
+    ASSERT_TRUE(s);
+    EXPECT_TRUE(s->on_time);
+    auto figures = nlohmann::json::parse(s->figures_json);
+    EXPECT_EQ(figures["visits"], 3);
+    EXPECT_EQ(figures["people"], 7);
+    EXPECT_EQ(figures["sessions"], 1);
+    EXPECT_EQ(figures["attendees"], 30);
+    EXPECT_EQ(figures["topics"]["vneid"]["records"], 2);
+    EXPECT_EQ(figures["from"], "2026-11-01");
+    EXPECT_EQ(figures["to"], "2026-11-30");
+    // /hannop now shows it as submitted on time; team 2 still has nothing.
+    EXPECT_TRUE(has(bot.say("100", "/hannop"), "đã nộp đúng hạn"));
+    EXPECT_FALSE(current(team2));
+}
+
+TEST_F(report_fixture, resubmitting_replaces_the_report_and_keeps_the_history_late_after_the_deadline) {
+    bot.press("100", "rp:s:" + t1 + ":monthly:2026-11");
+    bot.clk.set(at(2026, 11, 26, 10)); // two days late, within the grace period
+    log_visit(team1, member, "2026-11-25", activity_kind::visit, 1, {"dvc"});
+    auto out = bot.press("101", "rp:s:" + t1 + ":monthly:2026-11"); // the deputy may submit too
+    EXPECT_TRUE(has(out, "Đã nộp lại")) << test_bot::joined(out);
+    EXPECT_TRUE(has(out, "lần nộp thứ 2"));
+    EXPECT_TRUE(has(out, "muộn"));
+    auto history = report_store(*bot.db).history(ward, team1, "monthly", "2026-11");
+    ASSERT_EQ(history.size(), 2u);
+    EXPECT_EQ(history[0].replaced_by, history[1].id);
+    EXPECT_TRUE(history[0].on_time);
+    EXPECT_FALSE(history[1].on_time);
+    EXPECT_EQ(nlohmann::json::parse(history[1].figures_json)["visits"], 1);
+}
+
+TEST_F(report_fixture, after_the_grace_period_the_period_is_locked) {
+    bot.clk.set(at(2026, 11, 30, 9)); // November locked on 29/11 at 17:00
+    auto out = bot.press("100", "rp:s:" + t1 + ":monthly:2026-11");
+    EXPECT_TRUE(has(out, "đã khoá")) << test_bot::joined(out);
+    EXPECT_FALSE(current(team1));
+    // /baocao tháng moves on to December.
+    EXPECT_TRUE(has(bot.say("100", "/baocao tháng"), "tháng 12/2026"));
+}
+
+TEST_F(report_fixture, a_comment_can_be_added_before_submitting) {
+    auto ask = bot.press("100", "rp:c:" + t1 + ":monthly:2026-11");
+    EXPECT_TRUE(has(ask, "Gõ ghi chú"));
+    auto out = bot.say("100", "Tổ đã tổ chức 2 buổi ở chợ");
+    EXPECT_TRUE(has(out, "Đã nộp"));
+    auto s = current(team1);
+    ASSERT_TRUE(s);
+    EXPECT_EQ(s->comment, "Tổ đã tổ chức 2 buổi ở chợ");
+    EXPECT_TRUE(has(to_chat(out, "-2000"), "Ghi chú: Tổ đã tổ chức 2 buổi ở chợ"));
+}
+
+TEST_F(report_fixture, only_leaders_and_deputies_of_a_team_submit) {
+    EXPECT_TRUE(has(bot.say("102", "/baocao tháng"), "tổ trưởng")); // the command table refuses members
+    auto out = bot.press("102", "rp:s:" + t1 + ":monthly:2026-11");
+    EXPECT_TRUE(has(out, "Chỉ tổ trưởng hoặc tổ phó"));
+    EXPECT_FALSE(current(team1));
+    EXPECT_TRUE(has(bot.press("102", "rp:c:" + t1 + ":monthly:2026-11"), "Chỉ tổ trưởng hoặc tổ phó"));
+    // Staff have no team report; they use the ward report.
+    EXPECT_TRUE(has(bot.say("900", "/baocao tháng"), "/baocao phuong"));
+    EXPECT_TRUE(has(bot.say("100", "/baocao phuong"), "Chỉ cán bộ phường"));
+    EXPECT_TRUE(has(bot.say("100", "/baocao tuần"), "theo tháng, quý hoặc năm"));
+    EXPECT_TRUE(has(bot.press("100", "rp:s:" + t1 + ":nosuchrule:2026-11"), "Nút này đã cũ"));
+    // Team 2's leader pressing team 1's button (e.g. in the ward group) is refused.
+    EXPECT_TRUE(has(bot.press("200", "rp:s:" + t1 + ":monthly:2026-11"), "Chỉ tổ trưởng hoặc tổ phó"));
+    EXPECT_FALSE(current(team2));
+}
+
+TEST_F(report_fixture, the_ward_report_aggregates_all_teams_with_completeness_and_timeliness) {
+    november_activity();
+    bot.press("100", "rp:s:" + t1 + ":monthly:2026-11");
+    auto out = bot.say("900", "/baocao phuong tháng");
+    auto text = test_bot::joined(out);
+    EXPECT_NE(text.find("Phường Hòa Xuân"), std::string::npos) << text;
+    EXPECT_NE(text.find("Hộ được thăm: 4 (người được hỗ trợ: 10)"), std::string::npos) << text;
+    EXPECT_NE(text.find("Đã nộp: 1/2 tổ (50%) — đúng hạn 1, muộn 0"), std::string::npos) << text;
+    EXPECT_NE(text.find("Chưa nộp: Tổ dân phố số 2"), std::string::npos) << text;
+    // /hannop for staff counts the teams.
+    EXPECT_TRUE(has(bot.say("900", "/hannop"), "1/2 tổ đã nộp"));
+}
+
+TEST_F(report_fixture, teams_not_reported_are_those_without_the_report_currently_due) {
+    EXPECT_EQ(teams_not_reported(*bot.db, bot.cfg, ward, bot.clk.now()),
+              (std::vector<std::int64_t>{team1, team2}));
+    bot.press("100", "rp:s:" + t1 + ":monthly:2026-11");
+    EXPECT_EQ(teams_not_reported(*bot.db, bot.cfg, ward, bot.clk.now()), (std::vector<std::int64_t>{team2}));
+    // Once November locks, the overdue yearly report (due 29/11, open until 9/12) is the one due.
+    EXPECT_EQ(teams_not_reported(*bot.db, bot.cfg, ward, at(2026, 11, 30, 9)),
+              (std::vector<std::int64_t>{team1, team2}));
+}
+
+TEST_F(report_fixture, ward_staff_add_a_one_off_deadline_that_teams_see_and_get_reminded_of) {
+    auto out = bot.say("900", "/hannop_them Rà soát danh sách tổ; 22/12/2026");
+    EXPECT_TRUE(has(out, "Đã thêm hạn Rà soát danh sách tổ")) << test_bot::joined(out);
+    EXPECT_TRUE(has(out, "22/12/2026 lúc 17:00"));
+    EXPECT_TRUE(has(bot.say("100", "/hannop"), "Rà soát danh sách tổ"));
+    // Reminded like any deadline: three days before at 08:00.
+    reminder_run run;
+    bot.db->in_transaction([&] { run = plan_reminders(*bot.db, bot.cfg, at(2026, 12, 19, 8)); });
+    bool reminded = false;
+    for (auto& m : run.messages)
+        reminded =
+            reminded || (m.to.chat_id == "-1001" && m.text.find("Rà soát danh sách tổ") != std::string::npos);
+    EXPECT_TRUE(reminded) << run.messages.size() << " " << (run.log.empty() ? "" : run.log[0]);
+    // The leader submits it with /baocao (no period: the open deadline due first; on 27/12
+    // the quarter has locked and December's monthly report is due after it).
+    bot.clk.set(at(2026, 12, 27, 9));
+    auto report = bot.say("100", "/baocao");
+    EXPECT_TRUE(has(report, "Rà soát danh sách tổ")) << test_bot::joined(report);
+}
+
+TEST_F(report_fixture, adding_a_deadline_explains_what_is_wrong) {
+    EXPECT_TRUE(has(bot.say("900", "/hannop_them Rà soát 22/12/2026"), "Viết theo mẫu"));
+    EXPECT_TRUE(has(bot.say("900", "/hannop_them ; 22/12/2026"), "Viết theo mẫu"));
+    EXPECT_TRUE(has(bot.say("900", "/hannop_them Rà soát; 31/4/2026"), "Không đọc được ngày «31/4/2026»"));
+    EXPECT_TRUE(has(bot.say("900", "/hannop_them Rà soát; 22/12/2026 25:00"), "Không đọc được ngày"));
+    EXPECT_TRUE(has(bot.say("900", "/hannop_them Rà soát; 1/1/2026"), "đã qua"));
+    EXPECT_TRUE(has(bot.say("100", "/hannop_them Rà soát; 22/12/2026"), "cán bộ phường"));
+    EXPECT_TRUE(extra_deadline_store(*bot.db).of_ward(ward).empty());
+}
+
+TEST_F(report_fixture, deadlines_list_shows_each_rule_with_its_period_and_status) {
+    auto text = test_bot::joined(bot.say("100", "/hannop"));
+    EXPECT_NE(text.find("Hạn báo cáo của Tổ dân phố số 1"), std::string::npos) << text;
+    EXPECT_NE(text.find("Báo cáo tháng (tháng 11/2026): hạn Thứ Ba, 24/11/2026 lúc 17:00"), std::string::npos)
+        << text;
+    EXPECT_NE(text.find("Báo cáo quý (quý IV/2026)"), std::string::npos) << text;
+    EXPECT_NE(text.find("Báo cáo tổng kết năm (năm 2026)"), std::string::npos) << text;
+    bot.clk.set(at(2026, 11, 25, 9));
+    EXPECT_TRUE(has(bot.say("100", "/hannop"), "quá hạn, còn nộp được đến"));
+}
+
+} // namespace
+} // namespace cnscd
+
+namespace cnscd {
+namespace {
+
+// A ward that itself reports quarterly to the district, before the 26th of the quarter's last month.
+config with_ward_deadline() {
+    config c;
+    c.default_deadlines = builtin_deadlines();
+    deadline_config w;
+    w.code = "ward_quarterly";
+    w.name = "Báo cáo quý của phường";
+    w.kind = "quarterly";
+    w.day = 26;
+    w.who = "ward";
+    c.default_deadlines.push_back(w);
+    return c;
+}
+
+struct ward_deadline_fixture : ::testing::Test {
+    test_bot bot{with_ward_deadline()};
+    std::int64_t ward = bot.ward("Phường Hòa Xuân");
+    std::int64_t team1 = bot.team(ward, "Tổ dân phố số 1");
+    std::int64_t leader = bot.member(ward, team1, "Trần Văn Bình", "leader", "100");
+    std::int64_t staff = bot.member(ward, 0, "Ngô Thị Hạnh", "ward_staff", "900");
+
+    std::size_t reminders_to_staff(std::int64_t when) {
+        reminder_run run;
+        bot.db->in_transaction([&] { run = plan_reminders(*bot.db, bot.cfg, when); });
+        std::size_t n = 0;
+        for (auto& m : run.messages)
+            n += m.to.chat_id == "900" && m.text.find("Báo cáo quý của phường") != std::string::npos;
+        return n;
+    }
+};
+
+TEST_F(ward_deadline_fixture, staff_submit_the_wards_own_report_and_its_reminders_stop) {
+    EXPECT_EQ(reminders_to_staff(at(2026, 12, 23, 8)), 1u); // three days before, to ward staff
+    bot.clk.set(at(2026, 12, 24, 9));
+    auto out = bot.say("900", "/baocao phuong quý");
+    EXPECT_TRUE(has(out, "Báo cáo của phường: Báo cáo quý của phường (quý IV/2026)"))
+        << test_bot::joined(out);
+    ASSERT_EQ(out.size(), 1u);
+    ASSERT_EQ(out[0].choices.size(), 1u);
+    EXPECT_EQ(out[0].choices[0][0].data, "rp:w:ward_quarterly:2026-Q4");
+    EXPECT_TRUE(has(bot.press("100", "rp:w:ward_quarterly:2026-Q4"), "Chỉ cán bộ phường"));
+    EXPECT_TRUE(has(bot.press("900", "rp:w:ward_quarterly:2026-Q4"), "Đã nộp Báo cáo quý của phường"));
+    auto s = report_store(*bot.db).current(ward, std::nullopt, "ward_quarterly", "2026-Q4");
+    ASSERT_TRUE(s);
+    EXPECT_TRUE(s->on_time);
+    EXPECT_EQ(reminders_to_staff(at(2026, 12, 26, 8)), 0u); // submitted: no reminder on the day
+    // A team's button cannot file a ward deadline, nor the ward button a team one.
+    EXPECT_TRUE(has(bot.press("900", "rp:w:quarterly:2026-Q4"), "Nút này đã cũ"));
+}
+
+} // namespace
+} // namespace cnscd
+
+namespace cnscd {
+namespace {
+
+config with_targets() {
+    config c;
+    ward_config w;
+    w.name = "Phường Hòa Xuân";
+    w.targets = {{"households", "Hộ được hướng dẫn", "households", 40, "month"},
+                 {"vneid", "Người được hướng dẫn VNeID", "topic:vneid", 2000, "year"}};
+    c.wards = {w};
+    return c;
+}
+
+TEST(report_targets, a_team_sees_its_part_of_the_wards_monthly_goal_by_households) {
+    test_bot bot{with_targets()};
+    auto ward = bot.ward("Phường Hòa Xuân");
+    auto team1 = bot.team(ward, "Tổ dân phố số 1");
+    auto team2 = bot.team(ward, "Tổ dân phố số 2");
+    for (auto [id, households] : {std::pair{team1, 300}, {team2, 100}}) {
+        auto t = *team_store(*bot.db).by_id(id);
+        t.households = households;
+        team_store(*bot.db).update(t);
+    }
+    auto leader = bot.member(ward, team1, "Trần Văn Bình", "leader", "100");
+    bot.member(ward, 0, "Ngô Thị Hạnh", "ward_staff", "900");
+    for (auto [team, day] : {std::pair{team1, "2026-11-02"},
+                             {team1, "2026-11-03"},
+                             {team1, "2026-11-04"},
+                             {team2, "2026-11-05"}}) {
+        visit_record v;
+        v.ward_id = ward;
+        v.team_id = team;
+        v.member_id = leader;
+        v.day = day;
+        v.recorded_at = bot.clk.now();
+        v.topics = {"dvc"};
+        visit_store(*bot.db).add(v);
+    }
+    // Team 1 has 300 of the ward's 400 households: 30 of the 40 a month.
+    auto team = test_bot::joined(bot.say("100", "/baocao tháng"));
+    EXPECT_NE(team.find("Hộ được hướng dẫn: 3/30 (10%)"), std::string::npos) << team;
+    EXPECT_EQ(team.find("VNeID"), std::string::npos); // a yearly goal is not shown on a monthly report
+    auto ward_report = test_bot::joined(bot.say("900", "/baocao phuong tháng"));
+    EXPECT_NE(ward_report.find("Hộ được hướng dẫn: 4/40 (10%)"), std::string::npos) << ward_report;
+}
+
+} // namespace
+} // namespace cnscd

@@ -1,0 +1,110 @@
+// The real binary's `remind` and `export` subcommands against a database file.
+
+#include "storage/database.hpp"
+#include "storage/outbox.hpp"
+#include "storage/registry.hpp"
+#include "storage/report_store.hpp"
+#include "tests/support/bot_process.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+namespace cnscd {
+namespace {
+
+struct cli_fixture : ::testing::Test {
+    std::string dir = test::temp_dir("report-cli");
+    std::string db_path = dir + "/bot.db";
+
+    void SetUp() override {
+        auto db = database::open(db_path);
+        db->in_transaction([&] {
+            auto ward = ward_store(*db).ensure("Phường Hòa Xuân", 0);
+            auto team = team_store(*db).ensure(ward, "Tổ dân phố số 1", 0);
+            member_record leader;
+            leader.ward_id = ward;
+            leader.team_id = team;
+            leader.full_name = "Trần Văn Bình";
+            leader.role = "leader";
+            auto id = member_store(*db).insert(leader, 0);
+            member_store(*db).link_account(channel::telegram, "555", id, "test", 0);
+            group_binding g;
+            g.chat = {channel::telegram, "-100123"};
+            g.ward_id = ward;
+            g.team_id = team;
+            g.title = "CNSCĐ-Tổ dân phố số 1";
+            group_store(*db).bind(g, std::nullopt, 0);
+        });
+    }
+
+    // Runs `cnscd-bot <args>` to completion; returns its exit code and fills `output`.
+    int run(std::vector<std::string> args, std::string& output) {
+        auto log = dir + "/out-" + std::to_string(runs++) + ".log";
+        test::bot_process p({{"CNSCD_DB", db_path}, {"CNSCD_TEST_LOG", log}}, std::move(args));
+        auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+        while (p.running() && std::chrono::steady_clock::now() < deadline)
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        if (p.running())
+            p.kill_hard();
+        auto code = p.exit_code().value_or(-1);
+        std::ifstream in(log);
+        std::stringstream ss;
+        ss << in.rdbuf();
+        output = ss.str();
+        return code;
+    }
+
+    std::int64_t count(const char* what) {
+        auto db = database::open(db_path);
+        if (std::string(what) == "outbox")
+            return static_cast<std::int64_t>(outbox(*db).pending().size());
+        return reminder_store(*db).count();
+    }
+
+    int runs = 0;
+};
+
+TEST_F(cli_fixture, remind_dry_run_prints_what_and_to_whom_and_records_nothing) {
+    std::string out;
+    EXPECT_EQ(run({"remind", "--at", "2026-12-22T08:00+07:00", "--dry-run"}, out), 0);
+    EXPECT_NE(out.find("CNSCĐ-Tổ dân phố số 1"), std::string::npos) << out;
+    EXPECT_NE(out.find("Trần Văn Bình"), std::string::npos) << out;
+    EXPECT_NE(out.find("hạn chót Thứ Năm, 24/12/2026 lúc 17:00 (còn 3 ngày)"), std::string::npos) << out;
+    EXPECT_NE(out.find("Chạy thử"), std::string::npos);
+    EXPECT_EQ(count("reminders"), 0);
+    EXPECT_EQ(count("outbox"), 0);
+    // Without --dry-run the reminders are recorded and queued, once.
+    EXPECT_EQ(run({"remind", "--at", "2026-12-22T08:00+07:00"}, out), 0);
+    EXPECT_GT(count("reminders"), 0);
+    auto queued = count("outbox");
+    EXPECT_GT(queued, 0);
+    EXPECT_EQ(run({"remind", "--at", "2026-12-22T08:00+07:00"}, out), 0);
+    EXPECT_NE(out.find("không có nhắc hạn nào"), std::string::npos) << out;
+    EXPECT_EQ(count("outbox"), queued);
+    EXPECT_EQ(run({"remind", "--at", "22/12/2026 08:00"}, out), 2);
+    EXPECT_NE(out.find("Viết như 2026-12-22T08:00+07:00"), std::string::npos) << out;
+}
+
+TEST_F(cli_fixture, export_writes_the_workbook_and_explains_bad_arguments) {
+    std::string out;
+    auto file = dir + "/q3.xlsx";
+    EXPECT_EQ(
+        run({"export", "--ward", "Phường Hòa Xuân", "--period", "2026-Q3", "--format", "xlsx", "-o", file},
+            out),
+        0)
+        << out;
+    EXPECT_TRUE(std::filesystem::exists(file));
+    EXPECT_GT(std::filesystem::file_size(file), 1000u);
+    EXPECT_NE(out.find("quý III/2026"), std::string::npos) << out;
+    EXPECT_EQ(run({"export", "--ward", "Phường Khác", "--period", "2026-Q3", "-o", file}, out), 2);
+    EXPECT_NE(out.find("Phường Hòa Xuân"), std::string::npos) << out; // lists the wards there are
+    EXPECT_EQ(run({"export", "--ward", "Phường Hòa Xuân", "--period", "Q3", "-o", file}, out), 2);
+    EXPECT_NE(out.find("2026-Q3"), std::string::npos) << out;
+}
+
+} // namespace
+} // namespace cnscd
