@@ -69,6 +69,9 @@ int run_remind(const config& cfg, const std::string& at, bool dry_run);
 // "2026-12-22T08:00+07:00" (no offset: the configured zone) -> unix seconds.
 std::optional<std::int64_t> parse_iso_instant(const std::string& text, int default_offset_minutes);
 
+// Copies the database to `to` with SQLite's online backup (safe while serve runs).
+int run_backup(const config& cfg, const std::string& to);
+
 // Sets up logging for the process.
 void setup_logging(const std::string& level);
 

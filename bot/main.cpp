@@ -112,6 +112,14 @@ int main(int argc, char** argv) {
     remind->add_option("--at", remind_at, "The instant, e.g. 2026-12-22T08:00+07:00")->required();
     remind->add_flag("--dry-run", remind_dry_run, "Only print; record and queue nothing");
 
+    std::string backup_to;
+    auto* backup = app.add_subcommand("backup", "Copy the database to a file while the bot keeps serving "
+                                                "(SQLite online backup; the copy is checked before it "
+                                                "takes the file's name). Restore: stop the bot, put the "
+                                                "copy in place of the database file, start it.");
+    backup->add_option("--to", backup_to, "The backup file to write, e.g. backups/cnscd-2026-11-24.db")
+        ->required();
+
     CLI11_PARSE(app, argc, argv);
 
     auto cfg = cnscd::load_config(config_path, cnscd::process_env());
@@ -144,5 +152,7 @@ int main(int argc, char** argv) {
         return cnscd::run_add_staff(*cfg, staff_ward, staff_name, staff_phone, staff_role);
     if (*zalo_auth_cmd)
         return cnscd::run_zalo_auth(*cfg, zalo_auth);
+    if (*backup)
+        return cnscd::run_backup(*cfg, backup_to);
     return 0;
 }

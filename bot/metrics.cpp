@@ -65,6 +65,9 @@ std::string metrics::render() const {
     family("cnscd_http_rejected_connections_total", "counter",
            "Connections refused over the connection limit.");
     out += "cnscd_http_rejected_connections_total " + std::to_string(http_rejected_connections.load()) + "\n";
+    family("cnscd_http_evicted_connections_total", "counter",
+           "Connections waiting for a request, closed at the connection limit to admit a new one.");
+    out += "cnscd_http_evicted_connections_total " + std::to_string(http_evicted_connections.load()) + "\n";
     family("cnscd_http_bad_requests_total", "counter",
            "Requests refused before routing (too large, unparsable).");
     out += "cnscd_http_bad_requests_total " + std::to_string(http_bad_requests.load()) + "\n";

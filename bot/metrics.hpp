@@ -51,8 +51,9 @@ public:
     counter handler_errors{0};
     counter storage_errors{0}; // commits that failed (the update was refused with 503)
     counter http_rejected_connections{0};
-    counter http_bad_requests{0}; // oversize, unparsable HTTP
-    histogram commit_latency;     // submit -> commit done
+    counter http_evicted_connections{0}; // waiting connections closed to admit a new one
+    counter http_bad_requests{0};        // oversize, unparsable HTTP
+    histogram commit_latency;            // submit -> commit done
 
     // Live values read at render time.
     std::function<std::int64_t()> outbox_depth;

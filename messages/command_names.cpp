@@ -81,6 +81,12 @@ std::string nearest_command(std::string_view word) {
     std::size_t best_d = word.size() <= 3 ? 2 : 3; // short words need a closer match
     for (auto& s : specs) {
         auto consider = [&](std::string_view candidate) {
+            // The length difference is a lower bound of the distance: skipping on it keeps a
+            // 4,096-character "/aaaa..." from costing the writer thread tens of milliseconds.
+            auto gap = word.size() > candidate.size() ? word.size() - candidate.size()
+                                                      : candidate.size() - word.size();
+            if (gap >= best_d)
+                return;
             auto d = distance(word, candidate);
             if (d < best_d) {
                 best_d = d;

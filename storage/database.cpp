@@ -5,7 +5,10 @@
 
 #include <SQLiteCpp/Backup.h>
 
+#include <chrono>
 #include <filesystem>
+#include <sqlite3.h>
+#include <thread>
 
 namespace cnscd {
 
@@ -108,7 +111,16 @@ void database::rollback_to(const char* name) {
 void database::backup_to(const std::string& path) {
     SQLite::Database target(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
     SQLite::Backup backup(target, conn_->db);
-    backup.executeStep(-1);
+    // All pages in one step: one read transaction, so one consistent snapshot; in WAL mode the
+    // writer goes on meanwhile. BUSY/LOCKED (a checkpoint holding the file) are retried.
+    for (int attempt = 0;; ++attempt) {
+        int rc = backup.executeStep(-1);
+        if (rc == SQLITE_DONE)
+            return;
+        if (attempt >= 100)
+            throw database_error("the database stayed busy for 10 s during the backup. Fix: run it again");
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
 }
 
 bool database::quick_check() {

@@ -151,6 +151,16 @@ public:
         net::post(io_, [self = shared_from_this()] { self->pump(); });
     }
 
+    // The last user let go: close every connection and drop them. Each connection holds the
+    // pool (owner_), so without this the pair would keep each other alive past shutdown.
+    void release() {
+        stopped_ = true;
+        for (auto& c : connections_)
+            c->close();
+        connections_.clear();
+        queue_.clear();
+    }
+
     void forget(connection_base* c) {
         std::erase_if(connections_, [c](auto& p) { return p.get() == c; });
     }
@@ -416,11 +426,27 @@ void pool::pump() {
     }
 }
 
+// What callers hold: dropping it releases the pool (see pool::release).
+class pool_handle final : public http_client {
+public:
+    explicit pool_handle(std::shared_ptr<pool> p) : pool_(std::move(p)) {}
+    ~pool_handle() override { pool_->release(); }
+    void request(http_call call, std::function<void(http_result)> done) override {
+        pool_->request(std::move(call), std::move(done));
+    }
+    void stop() override { pool_->stop(); }
+    std::size_t in_flight() const override { return pool_->in_flight(); }
+
+private:
+    std::shared_ptr<pool> pool_;
+};
+
 } // namespace
 
 std::shared_ptr<http_client> make_http_client(net::io_context& io, const std::string& base_url,
                                               std::size_t max_connections, std::size_t pipeline_depth) {
-    return std::make_shared<pool>(io, parse_origin(base_url), max_connections, pipeline_depth);
+    return std::make_shared<pool_handle>(
+        std::make_shared<pool>(io, parse_origin(base_url), max_connections, pipeline_depth));
 }
 
 } // namespace cnscd

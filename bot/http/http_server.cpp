@@ -12,6 +12,7 @@
 #include <spdlog/spdlog.h>
 
 #include <atomic>
+#include <functional>
 #include <map>
 
 namespace cnscd {
@@ -29,6 +30,20 @@ struct http_server::impl : std::enable_shared_from_this<http_server::impl> {
     std::map<std::pair<std::string, std::string>, http_handler> routes;
     std::atomic<std::size_t> connections{0};
     bool stopped = false;
+    // Connections waiting for (the rest of) a request, oldest first. At the connection limit the
+    // oldest is closed to admit the new one: idle or slow clients would otherwise hold every slot
+    // for read_timeout_seconds and lock out the platform's webhooks.
+    std::uint64_t last_waiter = 0;
+    std::map<std::uint64_t, std::function<void()>> waiting;
+
+    bool evict_oldest_waiting() {
+        if (waiting.empty())
+            return false;
+        auto close_it = std::move(waiting.begin()->second);
+        waiting.erase(waiting.begin());
+        close_it();
+        return true;
+    }
 
     impl(net::io_context& io_, const http_config& c, metrics& m) : io(io_), cfg(c), stats(m), acceptor(io_) {}
 
@@ -58,7 +73,10 @@ public:
         : stream_(std::move(socket)), server_(std::move(server)) {
         ++server_->connections;
     }
-    ~session() { --server_->connections; }
+    ~session() {
+        server_->waiting.erase(wait_id_);
+        --server_->connections;
+    }
 
     void start() {
         // Once per connection, not per request: it is only for log lines.
@@ -77,11 +95,19 @@ private:
         parser_->header_limit(static_cast<std::uint32_t>(server_->cfg.max_header_bytes));
         // A slow client (slowloris) gets this long for a whole request.
         stream_.expires_after(std::chrono::seconds(server_->cfg.read_timeout_seconds));
+        wait_id_ = ++server_->last_waiter;
+        server_->waiting.emplace(wait_id_, [weak = weak_from_this()] {
+            if (auto self = weak.lock())
+                self->evict();
+        });
         http::async_read(stream_, buffer_, *parser_,
                          beast::bind_front_handler(&session::on_read, shared_from_this()));
     }
 
     void on_read(beast::error_code ec, std::size_t) {
+        server_->waiting.erase(wait_id_);
+        if (ec == net::error::operation_aborted)
+            return; // evicted, or the server is stopping
         if (ec == http::error::end_of_stream || ec == net::error::connection_reset || ec == net::error::eof)
             return close();
         if (ec == beast::error::timeout)
@@ -148,6 +174,11 @@ private:
         do_read();
     }
 
+    void evict() {
+        ++server_->stats.http_evicted_connections;
+        close();
+    }
+
     void close() {
         beast::error_code ec;
         stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
@@ -158,6 +189,7 @@ private:
     beast::flat_buffer buffer_{8192};
     std::optional<http::request_parser<http::string_body>> parser_;
     std::optional<http::response<http::string_body>> response_;
+    std::uint64_t wait_id_ = 0;
     bool keep_alive_ = true;
     unsigned version_ = 11;
     std::string remote_;
@@ -172,7 +204,8 @@ void http_server::impl::do_accept() {
         if (ec == net::error::operation_aborted || self->stopped)
             return;
         if (!ec) {
-            if (self->connections.load() >= static_cast<std::size_t>(self->cfg.max_connections)) {
+            if (self->connections.load() >= static_cast<std::size_t>(self->cfg.max_connections) &&
+                !self->evict_oldest_waiting()) {
                 ++self->stats.http_rejected_connections;
                 beast::error_code ignored;
                 socket.close(ignored);

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cctype>
+#include <utility>
 
 namespace cnscd::telegram {
 
@@ -19,6 +20,23 @@ std::string id_text(const json& v) {
     if (v.is_string())
         return v.get<std::string>();
     return {};
+}
+
+// A whole number at obj[key], else `fallback` (missing, not a number, a fraction, out of range).
+// json::value<int>() casts a float unchecked, and 1e300 to an integer is undefined behaviour.
+template <class Int> Int whole_number(const json& obj, const char* key, Int fallback) {
+    auto it = obj.find(key);
+    if (it == obj.end())
+        return fallback;
+    if (it->is_number_unsigned()) {
+        auto v = it->get<std::uint64_t>();
+        return std::in_range<Int>(v) ? static_cast<Int>(v) : fallback;
+    }
+    if (it->is_number_integer()) {
+        auto v = it->get<std::int64_t>();
+        return std::in_range<Int>(v) ? static_cast<Int>(v) : fallback;
+    }
+    return fallback;
 }
 
 std::string lower(std::string_view s) {
@@ -58,9 +76,9 @@ bool addressed_to_other_bot(const std::string& text, const json& entities, std::
     if (bot_username.empty() || !entities.is_array())
         return false;
     for (auto& e : entities) {
-        if (e.value("type", "") != "bot_command" || e.value("offset", -1) != 0)
+        if (e.value("type", "") != "bot_command" || whole_number<std::int64_t>(e, "offset", -1) != 0)
             continue;
-        auto length = e.value("length", std::size_t{0});
+        auto length = whole_number<std::size_t>(e, "length", 0);
         auto end = utf16_to_byte_offset(text, length);
         std::string_view command(text.data(), end);
         auto at = command.find('@');
@@ -74,7 +92,7 @@ bool addressed_to_other_bot(const std::string& text, const json& entities, std::
 void read_message(const json& m, incoming& in, std::string_view bot_username) {
     read_chat(m.value("chat", json::object()), in);
     read_sender(m.value("from", json()), in);
-    in.sent_at = m.value("date", std::int64_t{0});
+    in.sent_at = whole_number<std::int64_t>(m, "date", 0);
     in.message_ref = id_text(m.value("message_id", json()));
     if (m.contains("text") && m["text"].is_string()) {
         in.text = sanitize_utf8(m["text"].get<std::string>());
@@ -141,9 +159,39 @@ json keyboard(const outgoing& m) {
     return nullptr;
 }
 
+// Telegram's updates nest about ten levels. Deeper JSON is refused before it is parsed: copying
+// or printing a JSON value recurses once per level, so a 1 MiB body of '[' could exhaust the stack.
+constexpr int max_json_depth = 64;
+
+bool nests_deeper_than(std::string_view body, int limit) {
+    int depth = 0;
+    bool in_string = false, escaped = false;
+    for (char ch : body) {
+        if (in_string) {
+            if (escaped)
+                escaped = false;
+            else if (ch == '\\')
+                escaped = true;
+            else if (ch == '"')
+                in_string = false;
+        } else if (ch == '"') {
+            in_string = true;
+        } else if (ch == '{' || ch == '[') {
+            if (++depth > limit)
+                return true;
+        } else if (ch == '}' || ch == ']') {
+            --depth;
+        }
+    }
+    return false;
+}
+
 } // namespace
 
 std::expected<incoming, std::string> parse_update(std::string_view body, std::string_view bot_username) {
+    if (nests_deeper_than(body, max_json_depth))
+        return std::unexpected("the body nests JSON deeper than " + std::to_string(max_json_depth) +
+                               " levels");
     auto j = json::parse(body, nullptr, false);
     if (j.is_discarded())
         return std::unexpected("the body is not valid JSON");
@@ -179,7 +227,7 @@ std::expected<incoming, std::string> parse_update(std::string_view body, std::st
         } else if (auto c = j.find("my_chat_member"); c != j.end() && c->is_object()) {
             read_chat(c->value("chat", json::object()), in);
             read_sender(c->value("from", json()), in);
-            in.sent_at = c->value("date", std::int64_t{0});
+            in.sent_at = whole_number<std::int64_t>(*c, "date", 0);
             auto status = (*c)["new_chat_member"].value("status", "");
             auto old_status = (*c)["old_chat_member"].value("status", "");
             bool now_in = status == "member" || status == "administrator" || status == "creator";
@@ -274,10 +322,10 @@ api_answer read_answer(int http_status, std::string_view body) {
         return a;
     }
     a.ok = j.value("ok", false);
-    a.error_code = j.value("error_code", a.ok ? 0 : http_status);
+    a.error_code = whole_number<int>(j, "error_code", a.ok ? 0 : http_status);
     a.description = j.value("description", "");
     if (auto p = j.find("parameters"); p != j.end() && p->is_object()) {
-        a.retry_after = p->value("retry_after", std::int64_t{0});
+        a.retry_after = whole_number<std::int64_t>(*p, "retry_after", 0);
         if (p->contains("migrate_to_chat_id"))
             a.migrate_to_chat_id = id_text((*p)["migrate_to_chat_id"]);
     }

@@ -131,6 +131,40 @@ TEST(telegram_adapter, malformed_bodies_are_errors_not_crashes) {
     EXPECT_FALSE(telegram::parse_update(deep, "ToCNSBot"));
 }
 
+TEST(telegram_adapter, deeply_nested_json_inside_an_update_is_refused_before_it_is_copied) {
+    // read_message copies "chat" with json::value(); 200,000 levels used to overflow the stack.
+    std::string deep = std::string(200000, '[') + std::string(200000, ']');
+    std::string body = R"({"update_id": 4, "message": {"message_id": 1, "chat": )" + deep + "}}";
+    auto in = telegram::parse_update(body, "ToCNSBot");
+    ASSERT_FALSE(in);
+    EXPECT_NE(in.error().find("deeper than 64 levels"), std::string::npos) << in.error();
+}
+
+TEST(telegram_adapter, brackets_inside_text_do_not_count_as_nesting) {
+    std::string text = std::string(500, '[') + R"(\"{{)";
+    std::string body = R"({"update_id": 5, "message": {"message_id": 1, "chat": {"id": 1, "type": "private"},
+        "from": {"id": 1, "first_name": "A"}, "date": 1, "text": ")" +
+                       text + R"("}})";
+    auto in = telegram::parse_update(body, "ToCNSBot");
+    ASSERT_TRUE(in) << in.error();
+    EXPECT_EQ(in->text, std::string(500, '[') + "\"{{");
+}
+
+TEST(telegram_adapter, numbers_out_of_range_are_ignored_not_cast) {
+    // Found by fuzz_telegram_update: a float "date" was cast to int64 (undefined behaviour).
+    std::string body = R"({"update_id": 6, "message": {"message_id": 1, "chat": {"id": 1, "type": "private"},
+        "from": {"id": 1, "first_name": "A"}, "date": 1.7e134, "text": "/giup@x",
+        "entities": [{"type": "bot_command", "offset": 1e300, "length": -1e300}]}})";
+    auto in = telegram::parse_update(body, "ToCNSBot");
+    ASSERT_TRUE(in) << in.error();
+    EXPECT_EQ(in->sent_at, 0);
+    EXPECT_FALSE(in->addressed_elsewhere);
+    auto answer = telegram::read_answer(
+        429, R"({"ok": false, "error_code": 4.2e12, "parameters": {"retry_after": 1e300}})");
+    EXPECT_EQ(answer.error_code, 429);
+    EXPECT_EQ(answer.retry_after, 0);
+}
+
 TEST(telegram_adapter, invalid_utf8_in_text_is_repaired) {
     std::string body = R"({"update_id": 3, "message": {"message_id": 1, "chat": {"id": 1, "type": "private"},
         "from": {"id": 1, "first_name": "A"}, "date": 1, "text": "abc"}})";

@@ -37,6 +37,8 @@ public:
     std::optional<int>
     terminate(std::chrono::milliseconds timeout = std::chrono::seconds(20)); // SIGTERM, exit code
     bool running();
+    // Waits for a process that exits by itself (a subcommand); its exit code, or nullopt.
+    std::optional<int> wait_exit(std::chrono::milliseconds timeout = std::chrono::seconds(60));
     pid_t pid() const { return pid_; }
     // The exit code, once running() has seen the process end.
     std::optional<int> exit_code() const { return exit_code_; }

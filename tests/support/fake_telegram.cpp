@@ -21,7 +21,7 @@ using tcp = net::ip::tcp;
 using json = nlohmann::json;
 using steady = std::chrono::steady_clock;
 
-struct fake_telegram::impl {
+struct fake_telegram::impl : std::enable_shared_from_this<fake_telegram::impl> {
     net::io_context io;
     tcp::acceptor acceptor{io};
     std::uint16_t port = 0;

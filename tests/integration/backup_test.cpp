@@ -1,0 +1,117 @@
+// `cnscd-bot backup --to FILE` while `serve` writes: the copy opens, passes its integrity check
+// and holds what was acknowledged before the backup started.
+
+#include "storage/database.hpp"
+#include "storage/update_log.hpp"
+#include "tests/support/bot_process.hpp"
+#include "tests/support/fake_telegram.hpp"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <atomic>
+#include <filesystem>
+#include <fstream>
+#include <thread>
+
+namespace cnscd {
+namespace {
+
+using namespace std::chrono_literals;
+using json = nlohmann::json;
+
+const std::string secret = "backup-secret";
+
+std::string private_update(std::int64_t update_id) {
+    auto chat = 8000 + update_id;
+    return json{{"update_id", update_id},
+                {"message",
+                 {{"message_id", update_id},
+                  {"from", {{"id", chat}, {"is_bot", false}, {"first_name", "Lan"}}},
+                  {"chat", {{"id", chat}, {"type", "private"}}},
+                  {"date", 1767225600},
+                  {"text", "/start"}}}}
+        .dump();
+}
+
+std::string read_file(const std::string& path) {
+    std::ifstream in(path);
+    return {std::istreambuf_iterator<char>(in), {}};
+}
+
+struct backup_command : ::testing::Test {
+    test::fake_telegram telegram;
+    std::string dir = test::temp_dir(::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::string db_path = dir + "/bot.db";
+    std::uint16_t port = test::free_port();
+
+    std::map<std::string, std::string> env(const std::string& log) {
+        std::ofstream(dir + "/bot.json") << R"({"telegram": {"limits": {"enabled": false}}})";
+        return {{"CNSCD_DB", db_path},
+                {"CNSCD_LISTEN", "127.0.0.1:" + std::to_string(port)},
+                {"CNSCD_CONFIG", dir + "/bot.json"},
+                {"TELEGRAM_BOT_TOKEN", "123456:TEST"},
+                {"TELEGRAM_API_BASE", telegram.base_url()},
+                {"TELEGRAM_WEBHOOK_SECRET", secret},
+                {"CNSCD_TEST_LOG", dir + "/" + log}};
+    }
+
+    std::optional<int> backup(const std::string& to, const std::string& log) {
+        test::bot_process p(env(log), {"backup", "--to", to});
+        return p.wait_exit(60s);
+    }
+};
+
+TEST_F(backup_command, copy_taken_while_serving_opens_and_holds_what_was_acknowledged) {
+    test::bot_process bot(env("serve.log"));
+    ASSERT_TRUE(bot.wait_ready(port));
+    std::atomic<std::int64_t> acked{0}; // updates 1..acked were all acknowledged
+    std::atomic<bool> stop{false}, refused{false};
+    std::thread writer([&] {
+        for (std::int64_t id = 1; !stop; ++id) {
+            auto r = test::http_request_to(port, "POST", "/telegram/webhook", private_update(id),
+                                           {{"X-Telegram-Bot-Api-Secret-Token", secret}});
+            if (r.status != 200) {
+                refused = true;
+                break;
+            }
+            acked = id;
+        }
+    });
+    while (acked < 200 && !refused)
+        std::this_thread::sleep_for(10ms);
+    auto before = acked.load();
+    auto code = backup(dir + "/copy.db", "backup.log");
+    auto after = acked.load();
+    stop = true;
+    writer.join();
+    ASSERT_FALSE(refused) << "an update was refused; see " << dir << "/serve.log";
+    ASSERT_EQ(code, 0) << read_file(dir + "/backup.log");
+    EXPECT_NE(read_file(dir + "/backup.log").find("integrity check ok"), std::string::npos);
+    EXPECT_GT(after, before) << "the bot kept acknowledging while the backup ran";
+    EXPECT_TRUE(bot.running());
+
+    auto copy = database::open(dir + "/copy.db", {.create = false, .run_migrations = false});
+    EXPECT_TRUE(copy->quick_check());
+    EXPECT_EQ(copy->schema_version(), copy->latest_schema_version());
+    update_log log(*copy);
+    for (std::int64_t id = 1; id <= before; ++id)
+        ASSERT_TRUE(log.contains(channel::telegram, std::to_string(id))) << "update " << id;
+    EXPECT_FALSE(std::filesystem::exists(dir + "/copy.db.partial"));
+    EXPECT_EQ(bot.terminate(), 0);
+}
+
+TEST_F(backup_command, refuses_to_overwrite_the_database_or_write_into_a_missing_folder) {
+    test::bot_process migrate(env("migrate.log"), {"migrate"});
+    ASSERT_EQ(migrate.wait_exit(), 0);
+    EXPECT_EQ(backup(db_path, "self.log"), 1);
+    EXPECT_NE(read_file(dir + "/self.log").find("would overwrite the database itself"), std::string::npos);
+    EXPECT_EQ(backup(dir + "/no/such/folder/copy.db", "folder.log"), 1);
+    EXPECT_NE(read_file(dir + "/folder.log").find("does not exist"), std::string::npos);
+    std::filesystem::remove(db_path);
+    EXPECT_EQ(backup(dir + "/copy.db", "missing.log"), 1);
+    EXPECT_NE(read_file(dir + "/missing.log").find("there is no database"), std::string::npos);
+}
+
+} // namespace
+} // namespace cnscd

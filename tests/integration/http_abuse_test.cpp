@@ -1,0 +1,202 @@
+// Hostile HTTP clients against the real binary: slow senders, idle connection floods, invalid
+// UTF-8, deeply nested JSON. Each test checks that a valid update is still answered meanwhile.
+
+#include "tests/support/bot_process.hpp"
+#include "tests/support/fake_telegram.hpp"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <arpa/inet.h>
+#include <fstream>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <thread>
+#include <unistd.h>
+
+namespace cnscd {
+namespace {
+
+using namespace std::chrono_literals;
+using json = nlohmann::json;
+using test::http_request_to;
+
+const std::string secret = "abuse-secret";
+
+std::string private_update(std::int64_t update_id, std::int64_t chat, const std::string& text) {
+    return json{{"update_id", update_id},
+                {"message",
+                 {{"message_id", update_id},
+                  {"from", {{"id", chat}, {"is_bot", false}, {"first_name", "Lan"}, {"language_code", "vi"}}},
+                  {"chat", {{"id", chat}, {"type", "private"}, {"first_name", "Lan"}}},
+                  {"date", 1767225600},
+                  {"text", text}}}}
+        .dump();
+}
+
+// A plain TCP client, to misbehave in ways an HTTP library will not.
+struct raw_client {
+    int fd = -1;
+    explicit raw_client(std::uint16_t port) {
+        fd = ::socket(AF_INET, SOCK_STREAM, 0);
+        sockaddr_in addr{};
+        addr.sin_family = AF_INET;
+        addr.sin_port = htons(port);
+        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
+            ::close(fd);
+            fd = -1;
+        }
+    }
+    ~raw_client() {
+        if (fd >= 0)
+            ::close(fd);
+    }
+    raw_client(const raw_client&) = delete;
+    bool send_all(std::string_view bytes) const {
+        return fd >= 0 &&
+               ::send(fd, bytes.data(), bytes.size(), MSG_NOSIGNAL) == static_cast<ssize_t>(bytes.size());
+    }
+    // True when the server closed the connection (EOF or reset) within `wait`.
+    bool closed_by_server(std::chrono::milliseconds wait) const {
+        pollfd p{fd, POLLIN, 0};
+        if (::poll(&p, 1, static_cast<int>(wait.count())) <= 0)
+            return false;
+        char buf[4096];
+        auto n = ::recv(fd, buf, sizeof buf, MSG_DONTWAIT);
+        return n <= 0;
+    }
+};
+
+struct http_abuse : ::testing::Test {
+    test::fake_telegram telegram;
+    std::string dir = test::temp_dir(::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::uint16_t port = test::free_port();
+    std::unique_ptr<test::bot_process> bot;
+    std::int64_t next_update = 1;
+
+    void start(const std::string& http_config) {
+        std::ofstream(dir + "/bot.json")
+            << R"({"telegram": {"limits": {"enabled": false}}, "http": )" << http_config << "}";
+        bot = std::make_unique<test::bot_process>(
+            std::map<std::string, std::string>{{"CNSCD_DB", dir + "/bot.db"},
+                                               {"CNSCD_LISTEN", "127.0.0.1:" + std::to_string(port)},
+                                               {"CNSCD_CONFIG", dir + "/bot.json"},
+                                               {"TELEGRAM_BOT_TOKEN", "123456:TEST"},
+                                               {"TELEGRAM_API_BASE", telegram.base_url()},
+                                               {"TELEGRAM_WEBHOOK_SECRET", secret},
+                                               {"CNSCD_TEST_LOG", dir + "/bot.log"}});
+        ASSERT_TRUE(bot->wait_ready(port)) << "bot did not start; see " << dir << "/bot.log";
+    }
+
+    test::http_answer post(const std::string& body, std::chrono::milliseconds timeout = 10s) {
+        return http_request_to(port, "POST", "/telegram/webhook", body,
+                               {{"X-Telegram-Bot-Api-Secret-Token", secret}}, timeout);
+    }
+
+    // A valid update is acknowledged quickly and answered in its chat.
+    void valid_update_is_answered(std::int64_t chat) {
+        auto t0 = std::chrono::steady_clock::now();
+        EXPECT_EQ(post(private_update(next_update++, chat, "/start"), 5s).status, 200);
+        EXPECT_LT(std::chrono::steady_clock::now() - t0, 2s);
+        EXPECT_TRUE(telegram.wait_for(
+            [&](const std::vector<test::recorded_call>& calls) {
+                for (auto& c : calls)
+                    if (c.method == "sendMessage" && c.chat_id == std::to_string(chat))
+                        return true;
+                return false;
+            },
+            10s))
+            << "no reply in chat " << chat;
+    }
+
+    void TearDown() override {
+        if (bot) {
+            EXPECT_EQ(bot->terminate(), 0) << "the bot must still stop cleanly; see " << dir << "/bot.log";
+        }
+    }
+};
+
+TEST_F(http_abuse, slowloris_headers_at_one_byte_a_second_are_cut_off_by_the_read_timeout) {
+    start(R"({"read_timeout_seconds": 2})");
+    raw_client slow(port);
+    ASSERT_GE(slow.fd, 0);
+    const std::string request =
+        "POST /telegram/webhook HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Padding: " + std::string(40, 'a') +
+        "\r\n\r\n";
+    auto t0 = std::chrono::steady_clock::now();
+    bool cut = false;
+    std::size_t sent = 0;
+    std::thread valid([&] { valid_update_is_answered(301); });
+    for (; sent < request.size() && !cut; ++sent) {
+        if (!slow.send_all(request.substr(sent, 1)))
+            cut = true;
+        else
+            cut = slow.closed_by_server(1000ms);
+    }
+    valid.join();
+    auto took = std::chrono::steady_clock::now() - t0;
+    EXPECT_TRUE(cut) << "the server kept a connection that sent one byte a second";
+    EXPECT_LT(sent, 6u) << "cut off after about read_timeout_seconds";
+    EXPECT_GE(took, 1500ms);
+    EXPECT_LT(took, 5s);
+}
+
+TEST_F(http_abuse, many_idle_connections_do_not_lock_out_valid_traffic) {
+    start(R"({"max_connections": 32, "read_timeout_seconds": 30})");
+    std::vector<std::unique_ptr<raw_client>> idle;
+    for (int i = 0; i < 200; ++i) {
+        idle.push_back(std::make_unique<raw_client>(port));
+        if (i % 2)
+            idle.back()->send_all("POST /telegram/webhook HTTP/1.1\r\nHo"); // and some half a request
+    }
+    std::this_thread::sleep_for(300ms); // let the server accept them all
+    valid_update_is_answered(302);
+    valid_update_is_answered(303);
+    EXPECT_EQ(http_request_to(port, "GET", "/healthz", "", {}, 3s).status, 200);
+    auto metrics = http_request_to(port, "GET", "/metrics", "", {}, 3s);
+    EXPECT_NE(metrics.body.find("cnscd_http_evicted_connections_total"), std::string::npos);
+}
+
+TEST_F(http_abuse, invalid_utf8_is_refused_with_400_and_the_bot_keeps_serving) {
+    start("{}");
+    auto body = private_update(next_update++, 304, "/tham nhà bà Hoa PLACEHOLDER");
+    auto at = body.find("PLACEHOLDER");
+    for (std::string bad :
+         {"\xff\xfe", "\xc0\xaf", "\xed\xa0\x80", "\xe1\xba"}) { // stray, overlong, surrogate, cut
+        auto b = body;
+        b.replace(at, 11, bad);
+        EXPECT_EQ(post(b).status, 400)
+            << "bytes " << json(std::vector<unsigned char>(bad.begin(), bad.end()));
+    }
+    // A lone surrogate written as a JSON escape is not text either.
+    auto escaped = body;
+    escaped.replace(at, 11, "\\ud800");
+    EXPECT_EQ(post(escaped).status, 400);
+    // Valid but unusual text (zero-width joiners, combining marks piled up, a noncharacter) is answered.
+    auto odd = body;
+    odd.replace(at, 11, "a\u200d\u200d" + std::string(200, 'x') + "\xcc\x81\xcc\x81\xcc\x81\xef\xbf\xbf");
+    EXPECT_EQ(post(odd).status, 200);
+    valid_update_is_answered(305);
+}
+
+TEST_F(http_abuse, deeply_nested_json_is_refused_with_400_without_a_crash) {
+    start("{}");
+    const int depth = 300000; // under the 1 MiB body limit
+    EXPECT_EQ(post(std::string(depth, '[') + std::string(depth, ']')).status, 400);
+    EXPECT_EQ(post(std::string(depth, '[')).status, 400);
+    // Inside an otherwise valid update, where the adapter would copy it.
+    auto update = json::parse(private_update(next_update++, 306, "/start"));
+    update["message"]["chat"] = json::object();
+    auto text = update.dump();
+    auto chat = text.find("\"chat\":{}");
+    ASSERT_NE(chat, std::string::npos);
+    std::string deep = "\"chat\":" + std::string(depth / 2, '[') + std::string(depth / 2, ']');
+    EXPECT_EQ(post(text.replace(chat, 9, deep)).status, 400);
+    EXPECT_TRUE(bot->running());
+    valid_update_is_answered(307);
+}
+
+} // namespace
+} // namespace cnscd
