@@ -115,13 +115,7 @@ struct outbox_sender::impl : std::enable_shared_from_this<outbox_sender::impl> {
         return static_cast<int>((t % 86400 + 86400) % 86400 / 3600);
     }
 
-    bool in_quiet_hours(const quiet_hours& q) const {
-        if (!q.enabled || q.start_hour == q.end_hour)
-            return false;
-        int h = local_hour();
-        return q.start_hour < q.end_hour ? (h >= q.start_hour && h < q.end_hour)
-                                         : (h >= q.start_hour || h < q.end_hour);
-    }
+    bool in_quiet_hours(const quiet_hours& q) const { return q.contains(local_hour()); }
 
     // When may this chat send its head row?
     steady::time_point earliest(platform_state& p, chat_state& c, steady::time_point now) {

@@ -17,16 +17,6 @@ namespace cnscd {
 
 namespace {
 
-std::optional<std::chrono::year_month_day> read_day(const std::string& s) {
-    int y = 0;
-    unsigned m = 0, d = 0;
-    char tail = 0;
-    if (std::sscanf(s.c_str(), "%d-%u-%u%c", &y, &m, &d, &tail) != 3)
-        return std::nullopt;
-    std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}};
-    return ymd.ok() ? std::optional(ymd) : std::nullopt;
-}
-
 const activity_details* details_of(const command& cmd) {
     if (auto* v = std::get_if<cmd_visit>(&cmd))
         return &v->details;
@@ -43,7 +33,7 @@ int run_parse(const config& cfg, const std::string& message, const std::optional
               bool json) {
     std::chrono::year_month_day today;
     if (today_text) {
-        auto d = read_day(*today_text);
+        auto d = parse_iso_day(*today_text);
         if (!d) {
             std::cerr << "--today: \"" << *today_text
                       << "\" is not a date; write it as YYYY-MM-DD, e.g. 2026-11-24\n";

@@ -24,6 +24,13 @@ struct quiet_hours {
     int start_hour = 22;
     int end_hour = 6;
     bool enabled = true;
+
+    // Is local hour `h` (0-23) inside the quiet hours? They may wrap past midnight.
+    bool contains(int h) const {
+        if (!enabled || start_hour == end_hour)
+            return false;
+        return start_hour < end_hour ? (h >= start_hour && h < end_hour) : (h >= start_hour || h < end_hour);
+    }
 };
 
 struct telegram_config {

@@ -31,10 +31,6 @@ namespace {
 constexpr std::int64_t progress_every_seconds = 10;
 constexpr std::size_t failures_listed = 20;
 
-bool is_staff(role r) {
-    return r == role::ward_staff || r == role::admin;
-}
-
 std::string excerpt(const std::string& html_lite, std::size_t chars) {
     auto plain = markup::to_plain(html_lite);
     for (auto& c : plain)
@@ -48,6 +44,13 @@ std::string excerpt(const std::string& html_lite, std::size_t chars) {
     while (i < plain.size() && (static_cast<unsigned char>(plain[i]) & 0xC0) == 0x80)
         ++i;
     return i < plain.size() ? plain.substr(0, i) + "…" : plain;
+}
+
+// The announcement as it will look, or the start of it (as plain text) when it is long.
+std::string preview_of(const std::string& html_lite) {
+    constexpr std::size_t shown_chars = 600;
+    auto start = excerpt(html_lite, shown_chars);
+    return start == markup::to_plain(html_lite) ? html_lite : markup::escape(start);
 }
 
 // The team groups a campaign goes to; replies and returns nullopt when they cannot be found.
@@ -156,13 +159,8 @@ std::string quiet_note(const handler_context& ctx, std::int64_t when) {
     const quiet_hours& q = ctx.in.chat.platform == channel::zalo_oa    ? ctx.cfg().zalo_oa.quiet
                            : ctx.in.chat.platform == channel::zalo_bot ? ctx.cfg().zalo_bot.quiet
                                                                        : ctx.cfg().telegram.quiet;
-    if (!q.enabled)
-        return "";
     auto local = (when + ctx.cfg().utc_offset_minutes * 60LL) % 86400;
-    int hour = static_cast<int>(local / 3600);
-    bool quiet = q.start_hour > q.end_hour ? (hour >= q.start_hour || hour < q.end_hour)
-                                           : (hour >= q.start_hour && hour < q.end_hour);
-    if (!quiet)
+    if (!q.contains(static_cast<int>(local / 3600)))
         return "";
     auto two = [](int h) { return (h < 10 ? "0" : "") + std::to_string(h); };
     return ctx.say(broadcast_text::quiet_note, {{"from", two(q.start_hour)}, {"to", two(q.end_hour)}});
@@ -241,15 +239,12 @@ void handle(const cmd_broadcast& c, handler_context& ctx) {
     if (campaign.send_at)
         when = ctx.say(broadcast_text::when_scheduled,
                        {{"time", format_instant(ctx.lang, campaign.send_at, ctx.cfg().utc_offset_minutes)}});
-    ctx.ask(
-        ctx.say(broadcast_text::preview, {{"count", campaign.total},
-                                          arg::markup("targets", note),
-                                          arg::markup("when", when),
-                                          arg::markup("text", excerpt(shown, 600) == markup::to_plain(shown)
-                                                                  ? shown
-                                                                  : markup::escape(excerpt(shown, 600)))}),
-        {{{ctx.say(broadcast_text::button_send), "b:send:" + std::to_string(id)},
-          {ctx.say(broadcast_text::button_cancel), "b:cancel:" + std::to_string(id)}}});
+    ctx.ask(ctx.say(broadcast_text::preview, {{"count", campaign.total},
+                                              arg::markup("targets", note),
+                                              arg::markup("when", when),
+                                              arg::markup("text", preview_of(shown))}),
+            {{{ctx.say(broadcast_text::button_send), "b:send:" + std::to_string(id)},
+              {ctx.say(broadcast_text::button_cancel), "b:cancel:" + std::to_string(id)}}});
 }
 
 // Buttons "b:send:<id>", "b:cancel:<id>", "b:retry:<id>".

@@ -13,6 +13,16 @@ std::string iso_day(year_month_day d) {
     return buf;
 }
 
+std::optional<year_month_day> parse_iso_day(const std::string& text) {
+    int y = 0;
+    unsigned m = 0, d = 0;
+    char tail = 0;
+    if (std::sscanf(text.c_str(), "%d-%u-%u%c", &y, &m, &d, &tail) != 3)
+        return std::nullopt;
+    year_month_day ymd{year{y}, month{m}, day{d}};
+    return ymd.ok() ? std::optional(ymd) : std::nullopt;
+}
+
 namespace {
 year_month_day last_day(year y, month m) {
     return year_month_day{year_month_day_last{y, month_day_last{m}}};

@@ -7,11 +7,14 @@
 #include "storage/visit_store.hpp"
 
 #include <chrono>
+#include <optional>
 #include <string>
 
 namespace cnscd {
 
 std::string iso_day(std::chrono::year_month_day d); // 2026-11-24
+// "2026-11-24" -> the date; nullopt for anything else.
+std::optional<std::chrono::year_month_day> parse_iso_day(const std::string& text);
 
 struct stats_period {
     period_kind kind = period_kind::month;

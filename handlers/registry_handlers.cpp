@@ -20,7 +20,7 @@ namespace {
 constexpr std::int64_t invite_ttl = 7 * 86400;
 
 bool is_staff(const handler_context& ctx) {
-    return ctx.who == role::ward_staff || ctx.who == role::admin;
+    return is_staff(ctx.who);
 }
 
 std::string actor_name(const handler_context& ctx) {

@@ -33,7 +33,7 @@ namespace {
 using namespace std::chrono;
 
 bool is_staff(const handler_context& ctx) {
-    return ctx.who == role::ward_staff || ctx.who == role::admin;
+    return is_staff(ctx.who);
 }
 
 std::string instant(const handler_context& ctx, std::int64_t t) {

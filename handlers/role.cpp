@@ -41,4 +41,8 @@ text role_text(role r) {
     return text::role_member;
 }
 
+bool is_staff(role r) {
+    return r == role::ward_staff || r == role::admin;
+}
+
 } // namespace cnscd

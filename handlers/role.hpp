@@ -13,6 +13,7 @@ enum class role : std::uint8_t { member, deputy, leader, ward_staff, admin };
 std::optional<role> role_from_code(std::string_view code);
 std::string_view role_code(role r);
 text role_text(role r);
+bool is_staff(role r); // ward staff or admin
 
 // A set of roles, for the command table.
 struct role_set {

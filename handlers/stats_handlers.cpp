@@ -21,7 +21,7 @@ using namespace std::chrono;
 constexpr std::size_t max_lines = 30; // keeps a ward's answer inside one phone screen's message
 
 bool is_staff(const handler_context& ctx) {
-    return ctx.who == role::ward_staff || ctx.who == role::admin;
+    return is_staff(ctx.who);
 }
 
 std::string period_words(const handler_context& ctx, period_kind p) {
@@ -186,8 +186,7 @@ void team_stats(handler_context& ctx, std::int64_t team_id, period_kind kind) {
     totals_block(ctx, out, t, before, p, static_cast<std::int64_t>(members.size()));
     if (team->households && *team->households > 0)
         add_line(out, ctx.say(stats_text::target_line,
-                              {{"name", ctx.lang == language::vi ? "Hộ đã thăm / hộ trong địa bàn"
-                                                                 : "Households visited"},
+                              {{"name", ctx.say(stats_text::team_households)},
                                {"done", count(ctx, t.visits)},
                                {"goal", count(ctx, *team->households)},
                                {"percent", static_cast<int>(t.visits * 100 / *team->households)}}));

@@ -40,15 +40,6 @@ std::string topics_label(const handler_context& ctx, const visit_record& v, bool
     return markup::escape(out);
 }
 
-std::optional<year_month_day> day_of(const std::string& iso) {
-    int y = 0;
-    unsigned m = 0, d = 0;
-    if (std::sscanf(iso.c_str(), "%d-%u-%u", &y, &m, &d) != 3)
-        return std::nullopt;
-    year_month_day ymd{year{y}, month{m}, day{d}};
-    return ymd.ok() ? std::optional(ymd) : std::nullopt;
-}
-
 // "{people}{date}" parts of a confirmation.
 std::string people_part(const handler_context& ctx, const visit_record& v) {
     if (v.people <= 0)
@@ -60,7 +51,7 @@ std::string people_part(const handler_context& ctx, const visit_record& v) {
 std::string date_part(const handler_context& ctx, const visit_record& v) {
     if (v.day == iso_day(ctx.today()))
         return "";
-    auto d = day_of(v.day);
+    auto d = parse_iso_day(v.day);
     return d ? ctx.say(visit_text::on_date, {{"date", format_date(*d)}}) : "";
 }
 
@@ -206,7 +197,7 @@ void handle(const cmd_undo&, handler_context& ctx) {
         return;
     }
     visits.cancel(last->id, ctx.member->id, ctx.now());
-    auto d = day_of(last->day);
+    auto d = parse_iso_day(last->day);
     ctx.reply(visit_text::undo_done, {{"no", last->id},
                                       {"place", last->place.empty() ? last->note : last->place},
                                       {"date", d ? format_date(*d) : last->day}});
@@ -227,7 +218,7 @@ void handle(const cmd_edit& c, handler_context& ctx) {
         ctx.reply(visit_text::record_cancelled_already, {{"no", c.record_no}});
         return;
     }
-    auto old_day = day_of(v->day);
+    auto old_day = parse_iso_day(v->day);
     if (old_day && !day_accepted(ctx, *old_day))
         return;
     auto& d = c.details;

@@ -179,6 +179,8 @@ std::string_view vi(stats_text key) {
         return "<b>Tiến độ chỉ tiêu:</b>";
     case t::target_line:
         return "• {name}: {done}/{goal} ({percent}%)";
+    case t::team_households:
+        return "Hộ đã thăm / hộ trong địa bàn";
     case t::nothing_yet:
         return "Chưa có lượt nào được ghi trong kỳ này. Ghi lượt hỗ trợ bằng /tham, buổi tuyên truyền bằng "
                "/buoi.";
@@ -254,6 +256,8 @@ std::string_view en(stats_text key) {
         return "<b>Progress against targets:</b>";
     case t::target_line:
         return "• {name}: {done}/{goal} ({percent}%)";
+    case t::team_households:
+        return "Households visited / households in the area";
     case t::nothing_yet:
         return "Nothing logged in this period yet. Log help with /tham, sessions with /buoi.";
     case t::ranking_members_header:

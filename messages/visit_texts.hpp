@@ -56,6 +56,7 @@ enum class stats_text {
     idle_teams,
     target_header,
     target_line,
+    team_households,
     nothing_yet,
     ranking_members_header,
     ranking_teams_header,

@@ -62,10 +62,11 @@ void apply_totals(storage_detail::sqlite_connection& c, const visit_record& v, i
            "records = records + excluded.records, people = people + excluded.people",
            v.ward_id, v.day, v.member_id, kind, v.team_id, sign, sign * v.people);
     auto month = v.day.substr(0, 7);
-    c.exec("INSERT INTO member_months (ward_id, month, member_id, kind, team_id, records, people) "
-           "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (ward_id, month, member_id, kind, team_id) DO UPDATE SET "
-           "records = records + excluded.records, people = people + excluded.people",
-           v.ward_id, month, v.member_id, kind, v.team_id, sign, sign * v.people);
+    c.exec(
+        "INSERT INTO member_months (ward_id, month, member_id, kind, team_id, records, people) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (ward_id, month, member_id, kind, team_id) DO UPDATE SET "
+        "records = records + excluded.records, people = people + excluded.people",
+        v.ward_id, month, v.member_id, kind, v.team_id, sign, sign * v.people);
     for (auto& t : v.topics)
         c.exec("INSERT INTO topic_months (ward_id, month, team_id, topic, records, people) VALUES (?, ?, ?, "
                "?, ?, ?) "
@@ -258,25 +259,22 @@ template <class RowsBetween> split_range split(const day_range& r, RowsBetween r
     return s;
 }
 
-split_range split_for_ward(storage_detail::sqlite_connection& c, std::int64_t ward_id, const day_range& r) {
+// `probe` asks whether a key (ward or team) has rows with lo < day < hi.
+split_range split_for(storage_detail::sqlite_connection& c, const char* probe, std::int64_t key,
+                      const day_range& r) {
     return split(r, [&](const std::string& lo, const std::string& hi) {
-        auto& st = c.statement("SELECT 1 FROM member_days WHERE ward_id = ? AND day > ? AND day < ? LIMIT 1");
-        st.bind(1, static_cast<ll>(ward_id));
+        auto& st = c.statement(probe);
+        st.bind(1, static_cast<ll>(key));
         st.bind(2, lo);
         st.bind(3, hi);
         return st.executeStep();
     });
 }
 
-split_range split_for_team(storage_detail::sqlite_connection& c, std::int64_t team_id, const day_range& r) {
-    return split(r, [&](const std::string& lo, const std::string& hi) {
-        auto& st = c.statement("SELECT 1 FROM member_days WHERE team_id = ? AND day > ? AND day < ? LIMIT 1");
-        st.bind(1, static_cast<ll>(team_id));
-        st.bind(2, lo);
-        st.bind(3, hi);
-        return st.executeStep();
-    });
-}
+constexpr const char* ward_probe =
+    "SELECT 1 FROM member_days WHERE ward_id = ? AND day > ? AND day < ? LIMIT 1";
+constexpr const char* team_probe =
+    "SELECT 1 FROM member_days WHERE team_id = ? AND day > ? AND day < ? LIMIT 1";
 
 void bind_split(SQLite::Statement& st, std::int64_t ward_id, const split_range& s) {
     st.bind(1, static_cast<ll>(ward_id));
@@ -295,33 +293,62 @@ void bind_split(SQLite::Statement& st, std::int64_t ward_id, const split_range& 
 #define WARD_SPLIT(table_days, table_months, columns) SPLIT("ward_id", table_days, table_months, columns)
 #define TEAM_SPLIT(table_days, table_months, columns) SPLIT("team_id", table_days, table_months, columns)
 
+// The three statements behind a ward's or a team's totals (string literals: the statement
+// cache keys on their address).
+struct totals_sql {
+    const char* probe;
+    const char* kinds;
+    const char* active;
+    const char* topics;
+};
+
+constexpr totals_sql ward_sql{ward_probe,
+                              "SELECT kind, sum(records), sum(people) FROM (" WARD_SPLIT(
+                                  "member_days", "member_months", "kind, records, people") ") GROUP BY kind",
+                              "SELECT count(DISTINCT member_id) FROM (" WARD_SPLIT(
+                                  "member_days", "member_months", "member_id, records") ") WHERE records > 0",
+                              "SELECT topic, sum(records), sum(people) FROM (" WARD_SPLIT(
+                                  "topic_days", "topic_months", "topic, records, people") ") GROUP BY topic"};
+
+constexpr totals_sql team_sql{team_probe,
+                              "SELECT kind, sum(records), sum(people) FROM (" TEAM_SPLIT(
+                                  "member_days", "member_months", "kind, records, people") ") GROUP BY kind",
+                              "SELECT count(DISTINCT member_id) FROM (" TEAM_SPLIT(
+                                  "member_days", "member_months", "member_id, records") ") WHERE records > 0",
+                              "SELECT topic, sum(records), sum(people) FROM (" TEAM_SPLIT(
+                                  "topic_days", "topic_months", "topic, records, people") ") GROUP BY topic"};
+
+// Totals of one ward or team; `detail` adds active members and topics.
+activity_totals read_totals(storage_detail::sqlite_connection& c, const totals_sql& q, std::int64_t key,
+                            const day_range& r, bool detail) {
+    activity_totals t;
+    auto parts = split_for(c, q.probe, key, r);
+    auto& st = c.statement(q.kinds);
+    bind_split(st, key, parts);
+    while (st.executeStep())
+        add_row(t, st.getColumn(0).getString(), st.getColumn(1).getInt64(), st.getColumn(2).getInt64());
+    if (!detail)
+        return t;
+    auto& am = c.statement(q.active);
+    bind_split(am, key, parts);
+    am.executeStep();
+    t.active_members = am.getColumn(0).getInt64();
+    auto& tp = c.statement(q.topics);
+    bind_split(tp, key, parts);
+    read_topics(tp, t);
+    return t;
+}
+
 } // namespace
 
 activity_totals visit_store::team_totals_in(std::int64_t team_id, const day_range& r) {
-    activity_totals t;
-    auto& c = db_.native();
-    auto parts = split_for_team(c, team_id, r);
-    auto& st = c.statement("SELECT kind, sum(records), sum(people) FROM (" TEAM_SPLIT(
-        "member_days", "member_months", "kind, records, people") ") GROUP BY kind");
-    bind_split(st, team_id, parts);
-    while (st.executeStep())
-        add_row(t, st.getColumn(0).getString(), st.getColumn(1).getInt64(), st.getColumn(2).getInt64());
-    auto& am = c.statement("SELECT count(DISTINCT member_id) FROM (" TEAM_SPLIT(
-        "member_days", "member_months", "member_id, records") ") WHERE records > 0");
-    bind_split(am, team_id, parts);
-    am.executeStep();
-    t.active_members = am.getColumn(0).getInt64();
-    auto& tp = c.statement("SELECT topic, sum(records), sum(people) FROM (" TEAM_SPLIT(
-        "topic_days", "topic_months", "topic, records, people") ") GROUP BY topic");
-    bind_split(tp, team_id, parts);
-    read_topics(tp, t);
-    return t;
+    return read_totals(db_.native(), team_sql, team_id, r, true);
 }
 
 std::vector<member_totals> visit_store::members_of_team(std::int64_t team_id, const day_range& r) {
     std::vector<member_totals> out;
     auto& c = db_.native();
-    auto parts = split_for_team(c, team_id, r);
+    auto parts = split_for(c, team_probe, team_id, r);
     auto& st = c.statement("SELECT member_id, kind, sum(records), sum(people) FROM (" TEAM_SPLIT(
         "member_days", "member_months",
         "member_id, kind, records, people") ") GROUP BY member_id, kind ORDER BY member_id");
@@ -344,42 +371,17 @@ std::vector<member_totals> visit_store::members_of_team(std::int64_t team_id, co
 }
 
 activity_totals visit_store::ward_counts_in(std::int64_t ward_id, const day_range& r) {
-    activity_totals t;
-    auto& c = db_.native();
-    auto parts = split_for_ward(c, ward_id, r);
-    auto& st = c.statement("SELECT kind, sum(records), sum(people) FROM (" WARD_SPLIT(
-        "member_days", "member_months", "kind, records, people") ") GROUP BY kind");
-    bind_split(st, ward_id, parts);
-    while (st.executeStep())
-        add_row(t, st.getColumn(0).getString(), st.getColumn(1).getInt64(), st.getColumn(2).getInt64());
-    return t;
+    return read_totals(db_.native(), ward_sql, ward_id, r, false);
 }
 
 activity_totals visit_store::ward_totals_in(std::int64_t ward_id, const day_range& r) {
-    activity_totals t;
-    auto& c = db_.native();
-    auto parts = split_for_ward(c, ward_id, r);
-    auto& st = c.statement("SELECT kind, sum(records), sum(people) FROM (" WARD_SPLIT(
-        "member_days", "member_months", "kind, records, people") ") GROUP BY kind");
-    bind_split(st, ward_id, parts);
-    while (st.executeStep())
-        add_row(t, st.getColumn(0).getString(), st.getColumn(1).getInt64(), st.getColumn(2).getInt64());
-    auto& am = c.statement("SELECT count(DISTINCT member_id) FROM (" WARD_SPLIT(
-        "member_days", "member_months", "member_id, records") ") WHERE records > 0");
-    bind_split(am, ward_id, parts);
-    am.executeStep();
-    t.active_members = am.getColumn(0).getInt64();
-    auto& tp = c.statement("SELECT topic, sum(records), sum(people) FROM (" WARD_SPLIT(
-        "topic_days", "topic_months", "topic, records, people") ") GROUP BY topic");
-    bind_split(tp, ward_id, parts);
-    read_topics(tp, t);
-    return t;
+    return read_totals(db_.native(), ward_sql, ward_id, r, true);
 }
 
 std::vector<team_totals> visit_store::teams_of_ward(std::int64_t ward_id, const day_range& r) {
     std::vector<team_totals> out;
     auto& c = db_.native();
-    auto parts = split_for_ward(c, ward_id, r);
+    auto parts = split_for(c, ward_probe, ward_id, r);
     auto& st = c.statement("SELECT team_id, kind, sum(records), sum(people) FROM (" WARD_SPLIT(
         "member_days", "member_months",
         "team_id, kind, records, people") ") GROUP BY team_id, kind ORDER BY team_id");
