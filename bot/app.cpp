@@ -121,7 +121,7 @@ int run_serve(const config& cfg) {
     std::unique_ptr<zalo_oa_tokens> zalo_tokens;
     std::unique_ptr<platform_client> zalo_oa;
     if (cfg.zalo_oa.enabled()) {
-        zalo_tokens = std::make_unique<zalo_oa_tokens>(io, db_writer, cfg.zalo_oa);
+        zalo_tokens = std::make_unique<zalo_oa_tokens>(io, db_writer, cfg.zalo_oa, cfg.data_key);
         zalo_tokens->start();
         zalo_oa = make_zalo_oa_client(io, cfg.zalo_oa, cfg.utc_offset_minutes, *zalo_tokens);
         sender.add_client(*zalo_oa);
