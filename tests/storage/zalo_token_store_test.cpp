@@ -25,11 +25,17 @@ std::string file_bytes(const std::string& path) {
 }
 
 struct token_file : ::testing::Test {
-    std::string path = (std::filesystem::temp_directory_path() / "cnscd_zalo_tokens_test.db").string();
+    // One file per test: ctest runs them in parallel.
+    std::string path =
+        (std::filesystem::temp_directory_path() /
+         ("cnscd_zalo_tokens_" +
+          std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()) + ".db"))
+            .string();
     void SetUp() override {
         for (auto ext : {"", "-wal", "-shm"})
             std::filesystem::remove(path + ext);
     }
+    void TearDown() override { SetUp(); }
 };
 
 } // namespace
