@@ -1,28 +1,16 @@
 #include "storage/database.hpp"
 #include "storage/zalo_token_store.hpp"
+#include "tests/support/fixtures.hpp"
 
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 using namespace cnscd;
 
 namespace {
 
 const std::string key(64, '7');
-
-std::string file_bytes(const std::string& path) {
-    std::string bytes;
-    for (auto ext : {"", "-wal"}) {
-        std::ifstream in(path + ext, std::ios::binary);
-        std::stringstream s;
-        s << in.rdbuf();
-        bytes += s.str();
-    }
-    return bytes;
-}
 
 struct token_file : ::testing::Test {
     // One file per test: ctest runs them in parallel.
@@ -50,7 +38,7 @@ TEST_F(token_file, with_a_data_key_the_file_holds_no_token_in_clear) {
         EXPECT_EQ(pair->refresh_token, "refresh-TOKEN-5678");
         EXPECT_EQ(pair->expires_at, 2000);
     }
-    auto bytes = file_bytes(path);
+    auto bytes = test::database_bytes(path);
     EXPECT_EQ(bytes.find("access-TOKEN-1234"), std::string::npos);
     EXPECT_EQ(bytes.find("refresh-TOKEN-5678"), std::string::npos);
     EXPECT_NE(bytes.find("sealed:"), std::string::npos) << "the file was really read";
@@ -63,7 +51,7 @@ TEST_F(token_file, tokens_stored_before_a_key_was_set_are_read_then_sealed_at_th
     zalo_token_store(*db, key).put("new-access", "new-refresh", 3000, 1500);
     EXPECT_EQ(zalo_token_store(*db, key).get()->access_token, "new-access");
     db.reset();
-    EXPECT_EQ(file_bytes(path).find("new-refresh"), std::string::npos);
+    EXPECT_EQ(test::database_bytes(path).find("new-refresh"), std::string::npos);
 }
 
 TEST_F(token_file, another_key_or_no_key_is_refused_with_what_to_do) {
