@@ -69,7 +69,8 @@ std::expected<update, std::string> parse_update(std::string_view body) {
     auto& from = child(m, "from");
     in.user_id = text_of(from, "id");
     in.user_name = text_of(from, "display_name");
-    if (auto d = m.find("date"); d != m.end() && d->is_number()) {
+    // An integer only: a fraction or 1e22 converted to an integer would be undefined behaviour.
+    if (auto d = m.find("date"); d != m.end() && d->is_number_integer()) {
         auto date = d->get<std::int64_t>();
         in.sent_at = date >= 1'000'000'000'000 ? date / 1000 : date; // usually milliseconds
     }

@@ -46,6 +46,19 @@ TEST(zalo_bot_adapter, private_chat_image_and_seconds_dates) {
     EXPECT_EQ(p->in->text, "buổi hướng dẫn");
 }
 
+TEST(zalo_bot_adapter, a_date_that_is_not_a_whole_number_is_ignored_and_the_message_kept) {
+    // Found by the fuzzer: 1.7e22 as a date was converted to an integer (undefined behaviour).
+    for (const char* date : {"17671111111111122560060", "1.5", "\"yesterday\""}) {
+        auto body =
+            std::string(R"({"event_name":"message.text.received","message":{"message_id":"m1","date":)") +
+            date + R"(,"from":{"id":"u1"},"chat":{"id":"u1","chat_type":"PRIVATE"},"text":"/giup"}})";
+        auto p = zalo_bot::parse_update(body);
+        ASSERT_TRUE(p && p->in) << date;
+        EXPECT_EQ(p->in->sent_at, 0) << date;
+        EXPECT_EQ(p->in->text, "/giup");
+    }
+}
+
 TEST(zalo_bot_adapter, stickers_and_unknown_events_are_ignored_bad_bodies_explained) {
     for (auto name : {"message.sticker.received", "message.unsupported.received", "something.new"}) {
         auto p = zalo_bot::parse_update(json{{"event_name", name}, {"message", json::object()}}.dump());
