@@ -275,16 +275,21 @@ void read_file_into(config& c, const json& root, const std::string& source) {
         s->integer("read_timeout_seconds", c.http.read_timeout_seconds, 1, 3600);
         s->integer("max_connections", c.http.max_connections, 1, 100000);
     }
-    if (auto s = top.child("storage", {"path", "max_batch", "synchronous"})) {
+    if (auto s =
+            top.child("storage", {"path", "max_batch", "synchronous", "busy_timeout_ms", "check_on_start"})) {
         s->text("path", c.storage.db_path);
         s->integer("max_batch", c.storage.max_batch, 1, 100000);
         s->choice("synchronous", c.storage.synchronous, {"full", "normal"});
+        s->integer("busy_timeout_ms", c.storage.busy_timeout_ms, 1, 600000);
+        s->flag("check_on_start", c.storage.check_on_start);
     }
-    if (auto s = top.child("outbox", {"retry_base_ms", "retry_max_ms", "max_attempts",
-                                      "shutdown_grace_seconds", "merge_window_ms"})) {
+    if (auto s =
+            top.child("outbox", {"retry_base_ms", "retry_max_ms", "max_attempts", "shutdown_grace_seconds",
+                                 "merge_window_ms", "give_up_after_seconds"})) {
         s->integer("retry_base_ms", c.outbox.retry_base_ms, 1, 3600000);
         s->integer("retry_max_ms", c.outbox.retry_max_ms, 1, 86400000);
         s->integer("max_attempts", c.outbox.max_attempts, 1, 1000);
+        s->integer("give_up_after_seconds", c.outbox.give_up_after_seconds, 0, 30 * 86400);
         s->integer("shutdown_grace_seconds", c.outbox.shutdown_grace_seconds, 0, 600);
         s->integer("merge_window_ms", c.outbox.merge_window_ms, 0, 600000);
     }
