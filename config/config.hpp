@@ -43,6 +43,8 @@ struct telegram_config {
     int poll_timeout_seconds = 30;
     // Pause between empty polls; only matters for emulators that ignore `timeout`.
     int poll_idle_ms = 200;
+    // A send not answered within this is retried (an unreachable or hanging API); uploads get 300 s.
+    int send_timeout_seconds = 30;
     int connections = 4;    // keep-alive connections to the Bot API
     int pipeline_depth = 1; // requests waiting for answers on one connection (HTTP/1.1 pipelining)
     rate_limits limits;

@@ -295,7 +295,7 @@ void read_file_into(config& c, const json& root, const std::string& source) {
     }
     if (auto s = top.child("telegram", {"token", "api_base", "webhook_secret", "mode", "bot_username",
                                         "public_url", "poll_timeout_seconds", "poll_idle_ms", "connections",
-                                        "pipeline_depth", "limits", "quiet_hours"})) {
+                                        "send_timeout_seconds", "pipeline_depth", "limits", "quiet_hours"})) {
         auto& t = c.telegram;
         if (s->has("token"))
             s->fail_at("token", "secrets do not belong in the config file",
@@ -307,6 +307,7 @@ void read_file_into(config& c, const json& root, const std::string& source) {
         s->text("public_url", t.public_url);
         s->integer("poll_timeout_seconds", t.poll_timeout_seconds, 0, 600);
         s->integer("poll_idle_ms", t.poll_idle_ms, 0, 60000);
+        s->integer("send_timeout_seconds", t.send_timeout_seconds, 1, 300);
         s->integer("connections", t.connections, 1, 64);
         s->integer("pipeline_depth", t.pipeline_depth, 1, 64);
         if (auto l = s->child("limits", limit_keys))

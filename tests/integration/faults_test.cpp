@@ -306,5 +306,39 @@ TEST_F(faults_fixture, platform_unreachable_for_a_while_then_every_message_goes_
               std::string::npos);
 }
 
+// The platform hanging instead (calls accepted, no answer within the send timeout). A timed-out
+// call may still have been delivered, so a reply can arrive more than once (Telegram has no
+// idempotency key); what must hold is that every reply arrives and each chat's replies arrive
+// in the order accepted, each one only after the previous one.
+TEST_F(faults_fixture, platform_hanging_for_a_while_then_every_message_goes_out_in_order_per_chat) {
+    extra_config = R"({"telegram": {"limits": {"enabled": false}, "send_timeout_seconds": 1},
+        "outbox": {"retry_base_ms": 100, "retry_max_ms": 300, "max_attempts": 3}})";
+    start();
+    telegram.set_delay(2500ms);
+    constexpr int chats = 3, per_chat = 3;
+    std::int64_t update = 1;
+    for (int k = 0; k < per_chat; ++k) {
+        for (int c = 0; c < chats; ++c)
+            ASSERT_EQ(post(private_update(update++, 800 + c, k == 1 ? "/giup" : "/start")).status, 200);
+        std::this_thread::sleep_for(700ms);
+    }
+    telegram.set_delay(0ms);
+    for (int c = 0; c < chats; ++c)
+        ASSERT_TRUE(telegram.wait_for(
+            [&](const std::vector<test::recorded_call>& calls) {
+                // The replies, with repeats of a timed-out call folded: greeting, help, greeting.
+                std::vector<bool> greeting;
+                for (auto& call : calls)
+                    if (call.method == "sendMessage" && call.chat_id == std::to_string(800 + c)) {
+                        bool g = call.text.find("Xin chào") != std::string::npos;
+                        if (greeting.empty() || greeting.back() != g)
+                            greeting.push_back(g);
+                    }
+                return greeting == std::vector<bool>{true, false, true};
+            },
+            20s))
+            << "chat " << 800 + c;
+}
+
 } // namespace
 } // namespace cnscd
