@@ -216,10 +216,10 @@ int main(int argc, char** argv) {
     auto dir = cnscd::test::temp_dir("crash");
     auto db_path = dir + "/bot.db";
     auto port = cnscd::test::free_port();
-    // A long run starts 10 s before a minute turns, so the third deadline's reminders fall due
+    // A long run starts 5 s before a minute turns, so the third deadline's reminders fall due
     // while the bot is being killed and restarted (the short ctest run does not wait).
     if (opt.kills >= 10) {
-        auto wait = (110 - std::time(nullptr) % 60) % 60;
+        auto wait = (115 - std::time(nullptr) % 60) % 60;
         std::cout << "crash test: waiting " << wait << " s so that a reminder time falls inside the run\n";
         std::this_thread::sleep_for(std::chrono::seconds(wait));
     }
