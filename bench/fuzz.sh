@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 total="${1:-60}"; shift || true
 harnesses=("$@")
-[ ${#harnesses[@]} -gt 0 ] || harnesses=(fuzz_telegram_update fuzz_command_parser fuzz_roster_csv)
+[ ${#harnesses[@]} -gt 0 ] || harnesses=(fuzz_telegram_update fuzz_zalo_payloads fuzz_command_parser fuzz_roster_csv)
 build=build-fuzz
 CC="${CC:-clang-14}" CXX="${CXX:-clang++-14}" cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DCNSCD_FUZZ=ON -DCNSCD_TESTS=OFF -DCNSCD_WERROR=ON >/dev/null

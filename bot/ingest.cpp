@@ -16,9 +16,11 @@ void ingest::submit(incoming in, std::function<void(ingest_outcome)> done,
     auto started = std::chrono::steady_clock::now();
     auto platform = in.chat.platform;
     auto shared_in = std::make_shared<incoming>(std::move(in));
+    // Read here, on the network thread: the writer is the serial part of every update.
+    auto cmd = std::make_shared<std::optional<command>>(read_command(*shared_in, env_));
     writer_.submit(
-        [this, shared_in, result, extra = std::move(extra)](database& db) {
-            *result = dispatch(*shared_in, db, env_);
+        [this, shared_in, cmd, result, extra = std::move(extra)](database& db) {
+            *result = dispatch(*shared_in, db, env_, std::move(*cmd));
             if (extra)
                 extra(db);
         },

@@ -112,9 +112,8 @@ bool route_conversation(const std::string& text, handler_context& ctx) {
     return false;
 }
 
-void handle_message(handler_context& ctx, dispatch_result& result) {
-    parse_context pc{ctx.env.telegram_username, ctx.today(), !ctx.in_group()};
-    auto cmd = parse_command(ctx.in.text, pc);
+void handle_message(handler_context& ctx, dispatch_result& result, std::optional<command>& read) {
+    auto cmd = read ? std::move(*read) : *read_command(ctx.in, ctx.env);
     result.command = std::string(command_name(cmd));
     if (auto* plain = std::get_if<plain_text>(&cmd)) {
         if (ctx.in.text.empty() && !ctx.in.file)
@@ -134,10 +133,10 @@ void handle_message(handler_context& ctx, dispatch_result& result) {
     std::visit([&](const auto& c) { handle(c, ctx); }, cmd);
 }
 
-void route(handler_context& ctx, dispatch_result& result) {
+void route(handler_context& ctx, dispatch_result& result, std::optional<command>& read) {
     switch (ctx.in.kind) {
     case incoming_kind::message:
-        handle_message(ctx, result);
+        handle_message(ctx, result, read);
         break;
     case incoming_kind::choice:
         result.command = "choice";
@@ -188,7 +187,8 @@ void remember_choices(handler_context& ctx) {
     }
 }
 
-dispatch_result run(const incoming& in, database& db, const dispatch_env& env, bool log_update) {
+dispatch_result run(const incoming& in, database& db, const dispatch_env& env, bool log_update,
+                    std::optional<command> read) {
     dispatch_result result;
     auto now = env.clk.now();
     if (log_update && !update_log(db).record(in.chat.platform, in.update_key, now)) {
@@ -209,7 +209,7 @@ dispatch_result run(const incoming& in, database& db, const dispatch_env& env, b
 
     db.savepoint("handler");
     try {
-        route(ctx, result);
+        route(ctx, result, read);
         db.release("handler");
     } catch (const std::exception& e) {
         // A bug in a handler: undo its writes (rethrows if the database itself failed),
@@ -246,12 +246,20 @@ dispatch_result run(const incoming& in, database& db, const dispatch_env& env, b
 
 } // namespace
 
-dispatch_result dispatch(const incoming& in, database& db, const dispatch_env& env) {
-    return run(in, db, env, true);
+std::optional<command> read_command(const incoming& in, const dispatch_env& env) {
+    if (in.kind != incoming_kind::message)
+        return std::nullopt;
+    auto today = local_time{env.cfg.utc_offset_minutes}.date_of(env.clk.now());
+    return parse_command(in.text, {env.telegram_username, today, in.chat_type != chat_kind::group});
+}
+
+dispatch_result dispatch(const incoming& in, database& db, const dispatch_env& env,
+                         std::optional<command> cmd) {
+    return run(in, db, env, true, std::move(cmd));
 }
 
 dispatch_result dispatch_unlogged(const incoming& in, database& db, const dispatch_env& env) {
-    return run(in, db, env, false);
+    return run(in, db, env, false, std::nullopt);
 }
 
 } // namespace cnscd

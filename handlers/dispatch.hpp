@@ -6,7 +6,9 @@
 // a handler that throws has its writes undone and the user gets an apology.
 
 #include "handlers/context.hpp"
+#include "messages/command.hpp"
 
+#include <optional>
 #include <string>
 
 namespace cnscd {
@@ -19,7 +21,13 @@ struct dispatch_result {
     std::size_t replies = 0;     // outbox rows written
 };
 
-dispatch_result dispatch(const incoming& in, database& db, const dispatch_env& env);
+// The command a message carries (nullopt for other updates). Pure: the webhook's thread reads
+// it before queueing, so the writer, the serial part of every update, does not.
+std::optional<command> read_command(const incoming& in, const dispatch_env& env);
+
+// `cmd`: what read_command gave for `in`, if it was read already.
+dispatch_result dispatch(const incoming& in, database& db, const dispatch_env& env,
+                         std::optional<command> cmd = std::nullopt);
 
 // Same, without the update log (for updates that have no platform key, e.g. the console).
 dispatch_result dispatch_unlogged(const incoming& in, database& db, const dispatch_env& env);

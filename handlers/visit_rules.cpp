@@ -1,11 +1,37 @@
 #include "handlers/visit_rules.hpp"
 
+#include "handlers/reminder_planning.hpp"
+#include "handlers/reporting_calendar.hpp"
 #include "messages/dates.hpp"
 #include "messages/visit_texts.hpp"
+#include "storage/registry.hpp"
 
 namespace cnscd {
 
 using namespace std::chrono;
+
+namespace {
+
+// The ward's report that covered `day` and is locked now, if any. A report covers its period
+// up to its due date; days after the due date in the same period stay open.
+std::optional<deadline_instance> locked_report_covering(handler_context& ctx, year_month_day day) {
+    if (!ctx.member)
+        return std::nullopt;
+    auto ward = ward_store(ctx.db).by_id(ctx.member->ward_id);
+    if (!ward)
+        return std::nullopt;
+    local_time zone{ctx.cfg().utc_offset_minutes};
+    auto from = year_month_day{sys_days{day} - days{1}};
+    auto to = year_month_day{sys_days{day} + days{400}};
+    for (auto& rule : ward_deadlines(ctx.db, ctx.cfg(), *ward))
+        for (auto& d : instances_between(rule, from, to, zone))
+            if (d.locks_at <= ctx.now() && sys_days{d.period.first} <= sys_days{day} &&
+                sys_days{day} <= sys_days{std::min(sys_days{d.period.last}, sys_days{d.due_date})})
+                return d;
+    return std::nullopt;
+}
+
+} // namespace
 
 bool day_accepted(handler_context& ctx, year_month_day day) {
     auto today = ctx.today();
@@ -17,6 +43,15 @@ bool day_accepted(handler_context& ctx, year_month_day day) {
         ctx.reply(visit_text::refused_too_old, {{"date", format_date(day)}, {"days", oldest_loggable_days}});
         return false;
     }
+    // Only back-dated records can fall in a closed report: what happens today is always kept.
+    if (sys_days{day} < sys_days{today})
+        if (auto locked = locked_report_covering(ctx, day)) {
+            ctx.reply(visit_text::refused_locked,
+                      {{"date", format_date(day)},
+                       {"report", locked->rule.name},
+                       {"lock", format_instant(ctx.lang, locked->locks_at, ctx.cfg().utc_offset_minutes)}});
+            return false;
+        }
     return true;
 }
 

@@ -2,8 +2,10 @@
 
 #include <utf8proc.h>
 
-#include <cctype>
+#include <algorithm>
+#include <array>
 #include <cstdlib>
+#include <cstring>
 
 namespace cnscd {
 
@@ -47,38 +49,85 @@ std::string sanitize_utf8(std::string_view s) {
     return out;
 }
 
-std::string fold(std::string_view text) {
-    // Most command words and many message words are plain ASCII: lower-casing is enough.
-    bool ascii = true;
-    for (unsigned char c : text)
-        ascii = ascii && c < 0x80;
-    if (ascii) {
-        std::string out(text);
-        for (auto& c : out)
-            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        return out;
-    }
-    std::string clean = sanitize_utf8(text);
+namespace {
+
+// utf8proc's fold (NFD, marks stripped, case-folded) of one code point, with đ -> d.
+std::string fold_code_point(utf8proc_int32_t cp) {
+    utf8proc_uint8_t bytes[4];
+    auto len = utf8proc_encode_char(cp, bytes);
     utf8proc_uint8_t* mapped = nullptr;
     auto n = utf8proc_map(
-        reinterpret_cast<const utf8proc_uint8_t*>(clean.data()), static_cast<utf8proc_ssize_t>(clean.size()),
-        &mapped, static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD));
+        bytes, len, &mapped,
+        static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD));
     if (n < 0)
-        return clean;
+        return std::string(reinterpret_cast<const char*>(bytes), static_cast<std::size_t>(len));
+    std::string out(reinterpret_cast<const char*>(mapped), static_cast<std::size_t>(n));
+    std::free(mapped);
+    // đ (U+0111) and Đ (U+0110, case-folded to đ) have no decomposition.
+    if (out == "\u0111")
+        out = "d";
+    return out;
+}
+
+// Every code point below U+2000 (Latin with Vietnamese's U+1EA0-U+1EF9, Greek, Cyrillic, the
+// combining marks) folded once: folding is on every message's hot path, and a table lookup
+// costs a fraction of a utf8proc_map call with its allocation.
+constexpr utf8proc_int32_t table_end = 0x2000;
+
+struct folded_char {
+    char bytes[7];
+    unsigned char size;
+};
+
+const std::array<folded_char, table_end>& fold_table() {
+    static const auto table = [] {
+        std::array<folded_char, table_end> t{};
+        for (utf8proc_int32_t cp = 0; cp < table_end; ++cp) {
+            auto f = fold_code_point(cp);
+            auto n = std::min(f.size(), sizeof(folded_char::bytes));
+            std::memcpy(t[static_cast<std::size_t>(cp)].bytes, f.data(), n);
+            t[static_cast<std::size_t>(cp)].size = static_cast<unsigned char>(n);
+        }
+        return t;
+    }();
+    return table;
+}
+
+} // namespace
+
+std::string fold(std::string_view text) {
     std::string out;
-    out.reserve(static_cast<std::size_t>(n));
-    std::string_view m(reinterpret_cast<const char*>(mapped), static_cast<std::size_t>(n));
-    for (std::size_t i = 0; i < m.size(); ++i) {
-        // đ (U+0111) and Đ (U+0110, already case-folded to đ) have no decomposition.
-        if (i + 1 < m.size() && static_cast<unsigned char>(m[i]) == 0xC4 &&
-            (static_cast<unsigned char>(m[i + 1]) == 0x91 || static_cast<unsigned char>(m[i + 1]) == 0x90)) {
-            out += 'd';
+    out.reserve(text.size());
+    // Most command words and many message words are plain ASCII: lower-casing is enough.
+    std::size_t i = 0;
+    for (; i < text.size() && static_cast<unsigned char>(text[i]) < 0x80; ++i) {
+        auto c = text[i];
+        out += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+    if (i == text.size())
+        return out;
+    auto& table = fold_table();
+    while (i < text.size()) {
+        auto c = static_cast<unsigned char>(text[i]);
+        if (c < 0x80) {
+            out += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c);
             ++i;
             continue;
         }
-        out += m[i];
+        utf8proc_int32_t cp;
+        auto n = decode(text, i, cp);
+        if (n == 0) {
+            cp = 0xFFFD; // an invalid byte reads as the replacement character, as sanitize_utf8 does
+            n = 1;
+        }
+        if (cp < table_end) {
+            auto& f = table[static_cast<std::size_t>(cp)];
+            out.append(f.bytes, f.size);
+        } else {
+            out += fold_code_point(cp);
+        }
+        i += n;
     }
-    std::free(mapped);
     return out;
 }
 

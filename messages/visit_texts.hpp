@@ -30,6 +30,7 @@ enum class visit_text {
     missing_place,
     refused_future,
     refused_too_old,
+    refused_locked,
     no_team,
     count_
 };

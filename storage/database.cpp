@@ -119,15 +119,17 @@ void database::rollback() {
         // Already rolled back by SQLite (e.g. after SQLITE_FULL); nothing left to undo.
     }
 }
+// Two savepoints wrap every update (the writer's and the handler's): prepared once, not
+// parsed again for each update.
 void database::savepoint(const char* name) {
-    conn_->db.exec(std::string("SAVEPOINT ") + name);
+    conn_->statement(std::string("SAVEPOINT ") + name).exec();
 }
 void database::release(const char* name) {
-    conn_->db.exec(std::string("RELEASE ") + name);
+    conn_->statement(std::string("RELEASE ") + name).exec();
 }
 void database::rollback_to(const char* name) {
-    conn_->db.exec(std::string("ROLLBACK TO ") + name);
-    conn_->db.exec(std::string("RELEASE ") + name);
+    conn_->statement(std::string("ROLLBACK TO ") + name).exec();
+    conn_->statement(std::string("RELEASE ") + name).exec();
 }
 
 void database::backup_to(const std::string& path) {

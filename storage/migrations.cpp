@@ -369,7 +369,15 @@ CREATE TABLE zalo_oa_tokens (
 );
 )sql";
 
-constexpr std::array<migration, 7> migrations{{
+// A member's own figures (/toi) read their records' topics; with these columns in the index
+// that is one short range of the index, not one scattered table page per record (at 10
+// million visits a year of /toi read ~330 cold pages). Still keyed by (member_id, id) for /huy.
+constexpr std::string_view visits_member_covering = R"sql(
+DROP INDEX visits_member;
+CREATE INDEX visits_member ON visits (member_id, id, day, cancelled_at, people, topics);
+)sql";
+
+constexpr std::array<migration, 8> migrations{{
     {1, "infrastructure: meta, processed updates, outbox", infrastructure},
     {2, "registry: wards, teams, members, accounts, groups, invites, audit", registry},
     {3, "registry: index members by CCCD digest", registry_indexes},
@@ -377,6 +385,7 @@ constexpr std::array<migration, 7> migrations{{
     {5, "reports: submissions, planned reminders, extra deadlines", reports},
     {6, "zalo: OA token pair", zalo_tokens},
     {7, "broadcast campaigns and guides added from chat", broadcasts},
+    {8, "visits: member index covers the topic counts of /toi", visits_member_covering},
 }};
 
 } // namespace

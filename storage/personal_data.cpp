@@ -112,6 +112,18 @@ std::optional<std::string> personal_data::open(std::string_view sealed) const {
     return out;
 }
 
+std::string personal_data::seal_hex(std::string_view plain) const {
+    auto sealed = seal(plain);
+    return to_hex(reinterpret_cast<const unsigned char*>(sealed.data()), sealed.size());
+}
+
+std::optional<std::string> personal_data::open_hex(std::string_view hex) const {
+    auto sealed = from_hex(hex);
+    if (sealed.empty())
+        return std::nullopt;
+    return open(sealed);
+}
+
 std::string personal_data::digest(std::string_view cccd) const {
     unsigned char out[EVP_MAX_MD_SIZE];
     unsigned int n = 0;

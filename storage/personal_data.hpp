@@ -20,6 +20,9 @@ public:
     std::string seal(std::string_view cccd) const;
     // nullopt if the value was tampered with or sealed under another key.
     std::optional<std::string> open(std::string_view sealed) const;
+    // The same sealing as hex text, for secrets kept in TEXT columns (platform tokens).
+    std::string seal_hex(std::string_view plain) const;
+    std::optional<std::string> open_hex(std::string_view hex) const;
     // Hex HMAC-SHA-256 under a key derived from the data key: equal CCCDs, equal digests.
     std::string digest(std::string_view cccd) const;
 

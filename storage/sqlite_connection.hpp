@@ -33,6 +33,16 @@ public:
         return st;
     }
 
+    // Same for SQL built at run time (savepoint names): cached by its text.
+    SQLite::Statement& statement(const std::string& sql) {
+        auto it = built_.find(sql);
+        if (it == built_.end())
+            it = built_.emplace(sql, std::make_unique<SQLite::Statement>(db, sql)).first;
+        auto& st = *it->second;
+        st.reset();
+        return st;
+    }
+
     // Executes one statement that returns no rows; returns the number of changed rows.
     template <class... Args> int exec(const char* sql, const Args&... args) {
         auto& st = statement(sql);
@@ -73,6 +83,7 @@ public:
 
 private:
     std::unordered_map<const char*, std::unique_ptr<SQLite::Statement>> cache_;
+    std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> built_;
 };
 
 } // namespace cnscd::storage_detail

@@ -137,11 +137,13 @@ private:
         req.body = std::move(msg.body());
         req.remote = remote_;
 
-        // The route may answer later, from another thread (after a commit): hop back here.
+        // The route may answer later, from another thread (after a commit): hop back here. It
+        // usually answers on this thread already (commits complete on the loop), and then
+        // dispatch writes at once instead of queueing the write behind other work.
         stream_.expires_after(std::chrono::seconds(60));
         auto self = shared_from_this();
         server_->dispatch(std::move(req), [self](http_reply reply) {
-            net::post(self->stream_.get_executor(),
+            net::dispatch(self->stream_.get_executor(),
                       [self, reply = std::move(reply)]() mutable { self->write(std::move(reply)); });
         });
     }

@@ -14,6 +14,16 @@ using json = nlohmann::json;
 
 namespace {
 
+// obj[key] by reference, or null when obj is not an object or has no such key. json::value()
+// would copy the whole member (a chat, a sender, the entities) for every update.
+const json& field(const json& obj, const char* key) {
+    static const json null;
+    if (!obj.is_object())
+        return null;
+    auto it = obj.find(key);
+    return it == obj.end() ? null : *it;
+}
+
 std::string id_text(const json& v) {
     if (v.is_number_integer())
         return std::to_string(v.get<std::int64_t>());
@@ -47,9 +57,11 @@ std::string lower(std::string_view s) {
 }
 
 // Fills chat and sender fields shared by every update kind.
-void read_chat(const json& chat, incoming& in) {
+void read_chat(const json& chat_field, incoming& in) {
+    static const json empty = json::object();
+    const json& chat = chat_field.is_object() ? chat_field : empty;
     in.chat.platform = channel::telegram;
-    in.chat.chat_id = id_text(chat.value("id", json()));
+    in.chat.chat_id = id_text(field(chat, "id"));
     auto type = chat.value("type", "private");
     in.chat_type = type == "private" ? chat_kind::private_chat : chat_kind::group;
     in.chat_title = chat.value("title", "");
@@ -58,7 +70,7 @@ void read_chat(const json& chat, incoming& in) {
 void read_sender(const json& from, incoming& in) {
     if (!from.is_object())
         return;
-    in.user_id = id_text(from.value("id", json()));
+    in.user_id = id_text(field(from, "id"));
     in.user_name = from.value("first_name", "");
     if (auto last = from.value("last_name", ""); !last.empty())
         in.user_name += " " + last;
@@ -90,22 +102,21 @@ bool addressed_to_other_bot(const std::string& text, const json& entities, std::
 }
 
 void read_message(const json& m, incoming& in, std::string_view bot_username) {
-    read_chat(m.value("chat", json::object()), in);
-    read_sender(m.value("from", json()), in);
+    read_chat(field(m, "chat"), in);
+    read_sender(field(m, "from"), in);
     in.sent_at = whole_number<std::int64_t>(m, "date", 0);
-    in.message_ref = id_text(m.value("message_id", json()));
+    in.message_ref = id_text(field(m, "message_id"));
     if (m.contains("text") && m["text"].is_string()) {
         in.text = sanitize_utf8(m["text"].get<std::string>());
-        in.addressed_elsewhere = addressed_to_other_bot(in.text, m.value("entities", json()), bot_username);
+        in.addressed_elsewhere = addressed_to_other_bot(in.text, field(m, "entities"), bot_username);
     } else if (m.contains("caption") && m["caption"].is_string()) {
         in.text = sanitize_utf8(m["caption"].get<std::string>());
-        in.addressed_elsewhere =
-            addressed_to_other_bot(in.text, m.value("caption_entities", json()), bot_username);
+        in.addressed_elsewhere = addressed_to_other_bot(in.text, field(m, "caption_entities"), bot_username);
     }
     if (auto it = m.find("contact"); it != m.end() && it->is_object()) {
         in.kind = incoming_kind::contact;
         in.contact_phone = it->value("phone_number", "");
-        in.contact_user_id = id_text(it->value("user_id", json()));
+        in.contact_user_id = id_text(field(*it, "user_id"));
     }
     if (auto it = m.find("document"); it != m.end() && it->is_object())
         in.file = attachment{"document", it->value("file_id", ""), it->value("file_name", "")};
@@ -214,19 +225,19 @@ std::expected<incoming, std::string> parse_update(std::string_view body, std::st
             in.kind = incoming_kind::edited_message;
         } else if (auto q = j.find("callback_query"); q != j.end() && q->is_object()) {
             in.kind = incoming_kind::choice;
-            read_sender(q->value("from", json()), in);
+            read_sender(field(*q, "from"), in);
             in.choice_ref = q->value("id", "");
             in.choice_data = q->value("data", "");
             if (auto msg = q->find("message"); msg != q->end() && msg->is_object()) {
-                read_chat(msg->value("chat", json::object()), in);
-                in.message_ref = id_text(msg->value("message_id", json()));
+                read_chat(field(*msg, "chat"), in);
+                in.message_ref = id_text(field(*msg, "message_id"));
             } else {
                 // An inline-mode message: answer privately.
                 in.chat.chat_id = in.user_id;
             }
         } else if (auto c = j.find("my_chat_member"); c != j.end() && c->is_object()) {
-            read_chat(c->value("chat", json::object()), in);
-            read_sender(c->value("from", json()), in);
+            read_chat(field(*c, "chat"), in);
+            read_sender(field(*c, "from"), in);
             in.sent_at = whole_number<std::int64_t>(*c, "date", 0);
             auto status = (*c)["new_chat_member"].value("status", "");
             auto old_status = (*c)["old_chat_member"].value("status", "");

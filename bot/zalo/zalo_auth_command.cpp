@@ -91,8 +91,9 @@ int run_zalo_auth(const config& cfg, const zalo_auth_request& request) {
         auto db = database::open(cfg.storage.db_path, {true, true, cfg.storage.synchronous});
         auto now = unix_now();
         db->in_transaction([&] {
-            zalo_token_store(*db).put(a.access_token, a.refresh_token,
-                                      now + (a.expires_in > 0 ? a.expires_in : 25 * 3600), now);
+            zalo_token_store(*db, cfg.data_key)
+                .put(a.access_token, a.refresh_token, now + (a.expires_in > 0 ? a.expires_in : 25 * 3600),
+                     now);
         });
     } catch (const std::exception& e) {
         std::cerr << "zalo-auth: Zalo issued a token pair but it could not be stored: " << e.what()

@@ -1,6 +1,7 @@
 #include "bot/zalo/zalo_oa_tokens.hpp"
 
 #include "bot/http/http_client.hpp"
+#include "storage/database.hpp"
 #include "storage/writer.hpp"
 #include "storage/zalo_token_store.hpp"
 
@@ -93,6 +94,7 @@ struct zalo_oa_tokens::impl : std::enable_shared_from_this<zalo_oa_tokens::impl>
     net::io_context& io;
     writer& db_writer;
     const zalo_oa_config& cfg;
+    std::string data_key;
     std::shared_ptr<http_client> oauth;
     std::string prefix;
     net::steady_timer timer;
@@ -105,9 +107,10 @@ struct zalo_oa_tokens::impl : std::enable_shared_from_this<zalo_oa_tokens::impl>
     int failures = 0;
     std::vector<std::function<void(bool)>> waiters;
 
-    impl(net::io_context& io_, writer& w, const zalo_oa_config& c)
-        : io(io_), db_writer(w), cfg(c), oauth(make_http_client(io_, c.oauth_base, 1, 1)),
-          prefix(zalo_oa::path_prefix(c.oauth_base)), timer(io_) {}
+    impl(net::io_context& io_, writer& w, const zalo_oa_config& c, std::string key)
+        : io(io_), db_writer(w), cfg(c), data_key(std::move(key)),
+          oauth(make_http_client(io_, c.oauth_base, 1, 1)), prefix(zalo_oa::path_prefix(c.oauth_base)),
+          timer(io_) {}
 
     static std::int64_t now() {
         return std::chrono::duration_cast<std::chrono::seconds>(
@@ -208,8 +211,8 @@ struct zalo_oa_tokens::impl : std::enable_shared_from_this<zalo_oa_tokens::impl>
         auto expires = now() + (a.expires_in > 0 ? a.expires_in : 25 * 3600);
         auto pair = std::make_shared<zalo_oa::oauth_answer>(std::move(a));
         db_writer.submit(
-            [pair, expires](database& db) {
-                zalo_token_store(db).put(pair->access_token, pair->refresh_token, expires, now());
+            [pair, expires, key = data_key](database& db) {
+                zalo_token_store(db, key).put(pair->access_token, pair->refresh_token, expires, now());
             },
             [self = shared_from_this(), pair, expires](job_outcome o, const std::string& err) {
                 if (o != job_outcome::committed) {
@@ -232,8 +235,9 @@ struct zalo_oa_tokens::impl : std::enable_shared_from_this<zalo_oa_tokens::impl>
     }
 };
 
-zalo_oa_tokens::zalo_oa_tokens(net::io_context& io, writer& w, const zalo_oa_config& cfg)
-    : impl_(std::make_shared<impl>(io, w, cfg)) {}
+zalo_oa_tokens::zalo_oa_tokens(net::io_context& io, writer& w, const zalo_oa_config& cfg,
+                               std::string data_key)
+    : impl_(std::make_shared<impl>(io, w, cfg, std::move(data_key))) {}
 
 zalo_oa_tokens::~zalo_oa_tokens() {
     stop();
@@ -243,9 +247,15 @@ void zalo_oa_tokens::start() {
     auto& s = *impl_;
     std::optional<zalo_token_pair> pair;
     bool seeded = false;
+    std::string unreadable;
     s.db_writer.run_sync([&](database& db) {
-        zalo_token_store store(db);
-        pair = store.get();
+        zalo_token_store store(db, s.data_key);
+        try {
+            pair = store.get();
+        } catch (const database_error& e) {
+            unreadable = e.what();
+            return;
+        }
         if (!pair && (!s.cfg.access_token.empty() || !s.cfg.refresh_token.empty())) {
             // First start: the pair from the environment; its age is unknown.
             store.put(s.cfg.access_token, s.cfg.refresh_token, 0, impl::now());
@@ -253,6 +263,10 @@ void zalo_oa_tokens::start() {
             seeded = true;
         }
     });
+    if (!unreadable.empty()) {
+        spdlog::error("zalo_oa: nothing can be sent to Zalo: {}", unreadable);
+        return;
+    }
     if (!pair) {
         spdlog::warn("zalo_oa: no access token yet, so nothing can be sent to Zalo. {}",
                      zalo_oa::reauthorise_hint);

@@ -52,7 +52,8 @@ constexpr std::string_view reauthorise_hint =
 
 class zalo_oa_tokens {
 public:
-    zalo_oa_tokens(boost::asio::io_context& io, writer& w, const zalo_oa_config& cfg);
+    // `data_key` (config::data_key) seals the stored pair; empty = stored as it is.
+    zalo_oa_tokens(boost::asio::io_context& io, writer& w, const zalo_oa_config& cfg, std::string data_key);
     ~zalo_oa_tokens();
 
     // Loads the stored pair (or, on the very first start, the one from the environment) and

@@ -34,6 +34,15 @@ struct stats_fixture : ::testing::Test {
         ward_config w;
         w.name = "Phường Hòa Xuân";
         w.targets.push_back({"households", "Hộ được hướng dẫn", "households", 1000, "year"});
+        // Only a year-end report, so no period these tests back-fill (September to November) is
+        // closed yet; closed periods are tested in visit_handlers_test.
+        deadline_config year_end;
+        year_end.code = "nam";
+        year_end.name = "Báo cáo năm";
+        year_end.kind = "yearly";
+        year_end.month = 12;
+        year_end.day = 31;
+        w.deadlines.push_back(year_end);
         c.wards.push_back(w);
         return test_bot(c);
     }();

@@ -81,6 +81,25 @@ TEST_F(visit_fixture, yesterday_is_recorded_on_yesterday_and_future_or_old_dates
     EXPECT_EQ(visits.member_totals_in(member, {"2026-01-01", "2026-12-31"}).visits, 1);
 }
 
+TEST_F(visit_fixture, a_date_in_a_report_period_already_closed_is_refused_with_the_report_and_its_lock) {
+    // Built-in calendar: the monthly report is due on the 24th and locks 5 days later, so on
+    // 24/11 October up to its due date is closed; the days after it and November are open.
+    auto locked = bot.say("102", "/tham hộ bà Tư 20/10, cài VNeID");
+    EXPECT_TRUE(has(locked, "kỳ đã chốt của Báo cáo tháng")) << test_bot::joined(locked);
+    EXPECT_TRUE(has(locked, "29/10/2026")) << test_bot::joined(locked);
+    EXPECT_EQ(record_no(locked), 0);
+    auto after_due = bot.say("102", "/tham hộ bà Tư 26/10, cài VNeID");
+    EXPECT_GT(record_no(after_due), 0) << test_bot::joined(after_due);
+    auto open = bot.say("102", "/tham hộ bà Tư 10/11, cài VNeID");
+    EXPECT_GT(record_no(open), 0) << test_bot::joined(open);
+    EXPECT_EQ(visits.member_totals_in(member, {"2026-10-01", "2026-11-30"}).visits, 2);
+
+    // Moving a record into the closed period is refused too, and the record keeps its date.
+    auto moved = bot.say("102", "/sua " + std::to_string(record_no(open)) + " hộ bà Tư 15/10, cài VNeID");
+    EXPECT_TRUE(has(moved, "khóa sổ")) << test_bot::joined(moved);
+    EXPECT_EQ(visits.by_id(record_no(open))->day, "2026-11-10");
+}
+
 TEST_F(visit_fixture, no_topic_asks_with_buttons_and_the_choice_refiles_the_record) {
     auto out = bot.say("102", "/tham số 8 kiệt 4");
     ASSERT_EQ(out.size(), 1u) << "one message: the confirmation asks";

@@ -3,6 +3,7 @@
 #include "storage/registry.hpp"
 #include "storage/roster_csv.hpp"
 #include "storage/roster_import.hpp"
+#include "tests/support/fixtures.hpp"
 
 #include <gtest/gtest.h>
 
@@ -203,13 +204,7 @@ TEST(personal_data, the_database_file_holds_no_cccd_in_clear) {
         auto file = read_roster(good, std::nullopt);
         ASSERT_TRUE(import_roster(*db, *file, {"Phường Hòa Xuân", false, false}, crypto, 1000));
     }
-    std::string bytes;
-    for (auto ext : {"", "-wal"}) {
-        std::ifstream in(path + ext, std::ios::binary);
-        std::stringstream s;
-        s << in.rdbuf();
-        bytes += s.str();
-    }
+    auto bytes = test::database_bytes(path);
     EXPECT_GT(bytes.size(), 1000u);
     EXPECT_EQ(bytes.find("012345678901"), std::string::npos);
     EXPECT_NE(bytes.find("Trần Văn Bình"), std::string::npos) << "the file was really read";
