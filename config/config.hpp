@@ -99,7 +99,7 @@ struct storage_config {
     // (503, the platform redelivers) and /healthz reports "locked".
     int busy_timeout_ms = 5000;
     // PRAGMA quick_check at start: a damaged file is refused before anything writes to it. It
-    // reads the whole file (about 1 s per GB on an SSD); turn off only for very large databases.
+    // reads the whole file (0.6 s for 386 MB in the page cache; longer from a cold disk).
     bool check_on_start = true;
 };
 
