@@ -243,6 +243,25 @@ TEST_F(faults_fixture, polling_does_not_move_the_offset_past_an_update_it_could_
     EXPECT_EQ(meta_store(*db).get_int("telegram.offset", 0), 502);
 }
 
+// Locked while starting (it records the bot's username): exit 1 with the reason and the fix,
+// for the service manager to start it again, instead of an abort.
+TEST_F(faults_fixture, locked_during_start_up_exits_with_the_reason) {
+    {
+        auto db = database::open(db_path); // an up-to-date schema: opening it needs no write
+    }
+    SQLite::Database other(db_path, SQLite::OPEN_READWRITE);
+    other.exec("BEGIN EXCLUSIVE");
+    bot_process starting(env());
+    auto code = starting.wait_exit(30s);
+    other.exec("ROLLBACK");
+    ASSERT_TRUE(code.has_value()) << "the bot neither started nor exited";
+    EXPECT_EQ(*code, 1);
+    auto text = log();
+    EXPECT_NE(text.find("storage: locked on"), std::string::npos) << text;
+    EXPECT_NE(text.find("serve: cannot start: database is locked"), std::string::npos) << text;
+    start(); // and starts once the lock is gone
+}
+
 // A damaged file: the bot refuses to start, says what to do, and leaves the file as it was.
 TEST_F(faults_fixture, corrupt_database_is_refused_at_start_and_left_untouched) {
     start();
