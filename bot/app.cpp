@@ -28,6 +28,7 @@
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include <csignal>
 #include <iostream>
 
 namespace cnscd {
@@ -85,11 +86,15 @@ std::string learn_username(net::io_context& io, telegram_client& tg, writer& w, 
 int run_serve(const config& cfg) {
     std::unique_ptr<database> db;
     try {
-        db = database::open(cfg.storage.db_path, {true, true, cfg.storage.synchronous});
+        db = database::open(cfg.storage.db_path, {true, true, cfg.storage.synchronous,
+                                                  cfg.storage.busy_timeout_ms, cfg.storage.check_on_start});
     } catch (const std::exception& e) {
         spdlog::critical("{}", e.what());
         return 1;
     }
+    // A write past a file size limit (ulimit -f) then fails like a full disk, which the bot
+    // reports and recovers from, instead of killing the process.
+    std::signal(SIGXFSZ, SIG_IGN);
     spdlog::info("database {} (schema version {})", cfg.storage.db_path, db->schema_version());
 
     // One event loop runs the network (webhooks, platform clients, outbox sender, pollers,
@@ -102,6 +107,17 @@ int run_serve(const config& cfg) {
     system_clock wall_clock;
     auto* raw_db = db.get();
     writer db_writer(std::move(db), cfg.storage.max_batch);
+    // One line when the database starts refusing commits and one when it recovers; each
+    // refused update also logs a line (ingest.cpp).
+    db_writer.set_fault_listener([&cfg](storage_fault f, const std::string& error) {
+        if (f == storage_fault::none)
+            spdlog::info("storage: the database {} accepts commits again; updates are accepted",
+                         cfg.storage.db_path);
+        else
+            spdlog::error("storage: {} on {}: {}; {}. Updates are refused with 503 until it is fixed (the "
+                          "platforms redeliver them); see docs/OPERATIONS.md, \"Faults\"",
+                          fault_name(f), cfg.storage.db_path, error, fault_advice(f));
+    });
     // Completions of a whole commit reach the event loop in one hand-over.
     db_writer.set_completion_sink([&io](std::function<void()> fn) { net::post(io, std::move(fn)); });
 
@@ -140,15 +156,37 @@ int run_serve(const config& cfg) {
     ingest intake(db_writer, env, stats);
     http_server server(io, cfg.http, stats);
     stats.open_connections = [&] { return static_cast<std::int64_t>(server.open_connections()); };
-    server.route("GET", "/healthz", [&](http_request&&, http_respond respond) {
+    stats.storage_ok = [&] { return db_writer.stats().fault == storage_fault::none ? 1 : 0; };
+    stats.storage_failures = [&] {
         auto ws = db_writer.stats();
-        bool healthy = ws.failed_commits == 0 || stats.storage_errors.load() == 0;
-        respond({healthy ? 200 : 503, "application/json",
-                 nlohmann::json{{"status", healthy ? "ok" : "storage_errors"},
-                                {"outbox_depth", sender.depth()},
-                                {"commits", ws.commits},
-                                {"failed_commits", ws.failed_commits}}
-                     .dump()});
+        std::vector<std::pair<std::string, std::uint64_t>> out;
+        for (auto k : storage_fault_kinds)
+            out.emplace_back(std::string(fault_name(k)), ws.failed_by_kind[static_cast<std::size_t>(k)]);
+        return out;
+    };
+    auto health = [&](http_respond respond) {
+        auto ws = db_writer.stats();
+        bool healthy = ws.fault == storage_fault::none;
+        nlohmann::json body{{"status", healthy ? "ok" : "storage_fault"},
+                            {"outbox_depth", sender.depth()},
+                            {"commits", ws.commits},
+                            {"failed_commits", ws.failed_commits}};
+        if (!healthy)
+            body["storage"] = {
+                {"fault", fault_name(ws.fault)}, {"error", ws.fault_error}, {"fix", fault_advice(ws.fault)}};
+        respond({healthy ? 200 : 503, "application/json", body.dump()});
+    };
+    server.route("GET", "/healthz", [&](http_request&&, http_respond respond) {
+        if (db_writer.stats().fault == storage_fault::none)
+            return health(std::move(respond));
+        // After a failure, only a commit tells whether the condition cleared; without traffic
+        // none would come, so the health check makes one (a small write, only while failing).
+        db_writer.submit(
+            [](database& d) { meta_store(d).set("storage.probe", "ok"); },
+            [&io, &health, respond = std::move(respond)](job_outcome, const std::string&) mutable {
+                net::post(io,
+                          [&health, respond = std::move(respond)]() mutable { health(std::move(respond)); });
+            });
     });
     server.route("GET", "/metrics", [&](http_request&&, http_respond respond) {
         respond({200, "text/plain; version=0.0.4; charset=utf-8", stats.render()});

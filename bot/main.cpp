@@ -4,6 +4,7 @@
 #include "config/load_config.hpp"
 
 #include <CLI/CLI.hpp>
+#include <spdlog/spdlog.h>
 
 #include <iostream>
 
@@ -130,8 +131,15 @@ int main(int argc, char** argv) {
     if (*parse)
         return cnscd::run_parse(*cfg, parse_message, parse_today, parse_json);
     cnscd::setup_logging(cfg->log_level);
-    if (*serve)
-        return cnscd::run_serve(*cfg);
+    if (*serve) {
+        try {
+            return cnscd::run_serve(*cfg);
+        } catch (const std::exception& e) {
+            // E.g. the database locked or full during start-up: the log above says which and the fix.
+            spdlog::critical("serve: cannot start: {}. See docs/OPERATIONS.md, \"Faults\"", e.what());
+            return 1;
+        }
+    }
     if (*chat)
         return cnscd::run_chat(*cfg, as_phone);
     if (*migrate)

@@ -79,6 +79,13 @@ std::string metrics::render() const {
     gauge("cnscd_outbox_depth", "Messages waiting to be sent.", outbox_depth);
     gauge("cnscd_http_open_connections", "Open HTTP connections.", open_connections);
     gauge("cnscd_writer_queue", "Jobs waiting for the database writer.", writer_queue);
+    gauge("cnscd_storage_ok",
+          "1 while the database accepts commits; 0 after a failed commit, until one succeeds.", storage_ok);
+    family("cnscd_storage_failed_commits_total", "counter",
+           "Commits the database refused, by fault: disk_full, locked, corrupt, read_only, io_error, other.");
+    if (storage_failures)
+        for (auto& [kind, n] : storage_failures())
+            out += "cnscd_storage_failed_commits_total{kind=\"" + kind + "\"} " + std::to_string(n) + "\n";
 
     family("cnscd_ack_latency_seconds", "histogram", "Webhook receipt to acknowledgement (after commit).");
     for (std::size_t i = 0; i < channels; ++i)

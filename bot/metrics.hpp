@@ -10,6 +10,8 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace cnscd {
 
@@ -59,6 +61,9 @@ public:
     std::function<std::int64_t()> outbox_depth;
     std::function<std::int64_t()> open_connections;
     std::function<std::int64_t()> writer_queue;
+    std::function<std::int64_t()> storage_ok; // 1 while the last commit succeeded, else 0
+    // Failed commits by kind of fault ("disk_full", "locked", ...).
+    std::function<std::vector<std::pair<std::string, std::uint64_t>>()> storage_failures;
 
     std::string render() const;
 

@@ -348,10 +348,14 @@ struct outbox_sender::impl : std::enable_shared_from_this<outbox_sender::impl> {
         case o::retry: {
             auto& row = c.lanes[lane].front();
             ++row.attempts;
-            if (row.attempts >= cfg.outbox.max_attempts) {
+            // The platform unreachable for a while (network, 5xx) is not the message's fault: keep
+            // trying until it is both tried enough and old, so an outage of hours loses nothing.
+            if (row.attempts >= cfg.outbox.max_attempts &&
+                unix_now() - row.created_at >= cfg.outbox.give_up_after_seconds) {
                 ++per.sends_failed;
-                spdlog::error("{}: giving up on outbox row {} after {} attempts: {}", channel_name(platform),
-                              row.id, row.attempts, r.error);
+                spdlog::error("{}: giving up on outbox row {} after {} attempts in {} s: {}",
+                              channel_name(platform), row.id, row.attempts, unix_now() - row.created_at,
+                              r.error);
                 r.what = o::permanent;
                 finish_head(*p, c, lane, {}, r);
             } else {
@@ -497,9 +501,23 @@ struct outbox_sender::impl : std::enable_shared_from_this<outbox_sender::impl> {
                 for (auto& fn : *batch)
                     fn(db);
             },
-            [](job_outcome outcome, const std::string& error) {
-                if (outcome != job_outcome::committed)
-                    spdlog::error("outbox: recording delivery outcomes failed: {}", error);
+            [self = shared_from_this(), batch](job_outcome outcome, const std::string& error) {
+                if (outcome == job_outcome::committed)
+                    return;
+                spdlog::error("outbox: recording {} delivery outcome(s) failed: {}", batch->size(), error);
+                if (outcome != job_outcome::storage_failed)
+                    return;
+                // The database refused the commit (disk full, locked): nothing of it was written, so
+                // the same records are tried again, or the sent rows would be sent again after a restart.
+                // They wait with the records that come meanwhile (a stop flushes them all).
+                net::post(self->io, [self, batch] {
+                    self->pending_records.insert(self->pending_records.begin(), batch->begin(), batch->end());
+                    if (self->flush_posted)
+                        return;
+                    self->flush_posted = true;
+                    auto wait = std::make_shared<net::steady_timer>(self->io, std::chrono::seconds(1));
+                    wait->async_wait([self, wait](boost::system::error_code) { self->flush(); });
+                });
             });
     }
 

@@ -43,6 +43,8 @@ struct telegram_config {
     int poll_timeout_seconds = 30;
     // Pause between empty polls; only matters for emulators that ignore `timeout`.
     int poll_idle_ms = 200;
+    // A send not answered within this is retried (an unreachable or hanging API); uploads get 300 s.
+    int send_timeout_seconds = 30;
     int connections = 4;    // keep-alive connections to the Bot API
     int pipeline_depth = 1; // requests waiting for answers on one connection (HTTP/1.1 pipelining)
     rate_limits limits;
@@ -93,12 +95,21 @@ struct storage_config {
     std::string db_path = "data/cnscd.db"; // CNSCD_DB
     std::size_t max_batch = 1024;          // updates committed together at most
     std::string synchronous = "full";      // full | normal
+    // How long a commit waits for another process's write lock before the update is refused
+    // (503, the platform redelivers) and /healthz reports "locked".
+    int busy_timeout_ms = 5000;
+    // PRAGMA quick_check at start: a damaged file is refused before anything writes to it. It
+    // reads the whole file (0.6 s for 386 MB in the page cache; longer from a cold disk).
+    bool check_on_start = true;
 };
 
 struct outbox_config {
     int retry_base_ms = 500;
     int retry_max_ms = 60000;
-    int max_attempts = 12;          // then the row is marked failed
+    int max_attempts = 12; // then the row is marked failed, once it is also give_up_after_seconds old
+    // A platform unreachable for hours loses nothing: retries go on (every retry_max_ms at
+    // most) until the row is this old, however many attempts that takes.
+    int give_up_after_seconds = 6 * 3600;
     int shutdown_grace_seconds = 5; // in-flight sends may finish this long after SIGTERM
     int merge_window_ms = 3000;     // confirmations to a group waiting this long may be merged
 };

@@ -275,22 +275,27 @@ void read_file_into(config& c, const json& root, const std::string& source) {
         s->integer("read_timeout_seconds", c.http.read_timeout_seconds, 1, 3600);
         s->integer("max_connections", c.http.max_connections, 1, 100000);
     }
-    if (auto s = top.child("storage", {"path", "max_batch", "synchronous"})) {
+    if (auto s =
+            top.child("storage", {"path", "max_batch", "synchronous", "busy_timeout_ms", "check_on_start"})) {
         s->text("path", c.storage.db_path);
         s->integer("max_batch", c.storage.max_batch, 1, 100000);
         s->choice("synchronous", c.storage.synchronous, {"full", "normal"});
+        s->integer("busy_timeout_ms", c.storage.busy_timeout_ms, 1, 600000);
+        s->flag("check_on_start", c.storage.check_on_start);
     }
-    if (auto s = top.child("outbox", {"retry_base_ms", "retry_max_ms", "max_attempts",
-                                      "shutdown_grace_seconds", "merge_window_ms"})) {
+    if (auto s =
+            top.child("outbox", {"retry_base_ms", "retry_max_ms", "max_attempts", "shutdown_grace_seconds",
+                                 "merge_window_ms", "give_up_after_seconds"})) {
         s->integer("retry_base_ms", c.outbox.retry_base_ms, 1, 3600000);
         s->integer("retry_max_ms", c.outbox.retry_max_ms, 1, 86400000);
         s->integer("max_attempts", c.outbox.max_attempts, 1, 1000);
+        s->integer("give_up_after_seconds", c.outbox.give_up_after_seconds, 0, 30 * 86400);
         s->integer("shutdown_grace_seconds", c.outbox.shutdown_grace_seconds, 0, 600);
         s->integer("merge_window_ms", c.outbox.merge_window_ms, 0, 600000);
     }
     if (auto s = top.child("telegram", {"token", "api_base", "webhook_secret", "mode", "bot_username",
                                         "public_url", "poll_timeout_seconds", "poll_idle_ms", "connections",
-                                        "pipeline_depth", "limits", "quiet_hours"})) {
+                                        "send_timeout_seconds", "pipeline_depth", "limits", "quiet_hours"})) {
         auto& t = c.telegram;
         if (s->has("token"))
             s->fail_at("token", "secrets do not belong in the config file",
@@ -302,6 +307,7 @@ void read_file_into(config& c, const json& root, const std::string& source) {
         s->text("public_url", t.public_url);
         s->integer("poll_timeout_seconds", t.poll_timeout_seconds, 0, 600);
         s->integer("poll_idle_ms", t.poll_idle_ms, 0, 60000);
+        s->integer("send_timeout_seconds", t.send_timeout_seconds, 1, 300);
         s->integer("connections", t.connections, 1, 64);
         s->integer("pipeline_depth", t.pipeline_depth, 1, 64);
         if (auto l = s->child("limits", limit_keys))

@@ -12,6 +12,9 @@
 
 namespace cnscd {
 
+// What PRAGMA quick_check reports (its first five problems), "" when the file is sound.
+static std::string quick_check_of(SQLite::Database& db);
+
 database::database(std::string path, std::unique_ptr<storage_detail::sqlite_connection> conn)
     : path_(std::move(path)), conn_(std::move(conn)) {}
 
@@ -33,6 +36,25 @@ std::unique_ptr<database> database::open(const std::string& path, const database
     try {
         conn = std::make_unique<storage_detail::sqlite_connection>(path, flags);
         conn->db.setBusyTimeout(options.busy_timeout_ms);
+    } catch (const SQLite::Exception& e) {
+        throw database_error("cannot open the database " + path + ": " + e.what() +
+                             ". Fix: check the path (CNSCD_DB), free disk space and file permissions");
+    }
+    if (options.check_integrity && !memory) {
+        // Before any pragma or migration writes to it: a damaged file is left as it was found.
+        std::string problems;
+        try {
+            problems = quick_check_of(conn->db);
+        } catch (const SQLite::Exception& e) {
+            problems = e.what();
+        }
+        if (!problems.empty())
+            throw database_error("the database " + path + " is damaged (PRAGMA quick_check: " + problems +
+                                 "). The bot did not start and changed nothing. Fix: keep this file for "
+                                 "analysis, restore the latest backup in its place (docs/OPERATIONS.md, "
+                                 "\"Faults\"), then start the bot again");
+    }
+    try {
         if (!memory)
             conn->db.exec("PRAGMA journal_mode=WAL");
         conn->db.exec(options.synchronous == "normal" ? "PRAGMA synchronous=NORMAL"
@@ -123,6 +145,26 @@ void database::backup_to(const std::string& path) {
             throw database_error("the database stayed busy for 10 s during the backup. Fix: run it again");
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
     }
+}
+
+std::string database::quick_check_problems() {
+    return quick_check_of(conn_->db);
+}
+
+static std::string quick_check_of(SQLite::Database& db) {
+    SQLite::Statement st(db, "PRAGMA quick_check(5)");
+    std::string out;
+    while (st.executeStep()) {
+        auto line = st.getColumn(0).getString();
+        if (line == "ok")
+            return "";
+        out += (out.empty() ? "" : "; ") + line;
+    }
+    return out;
+}
+
+int database::last_system_errno() {
+    return sqlite3_system_errno(conn_->db.getHandle());
 }
 
 bool database::quick_check() {

@@ -25,6 +25,8 @@ struct database_options {
     bool run_migrations = true; // bring the schema up to date on open
     std::string synchronous = "full";
     int busy_timeout_ms = 5000;
+    // Run PRAGMA quick_check before anything else touches the file, and refuse a damaged one.
+    bool check_integrity = false;
 };
 
 // Thrown when the database cannot be opened or migrated; `what()` says what to do.
@@ -67,6 +69,10 @@ public:
     void backup_to(const std::string& path);
     // True when the file passes PRAGMA quick_check.
     bool quick_check();
+    // What PRAGMA quick_check found wrong (its first lines), or "" when the file is sound.
+    std::string quick_check_problems();
+    // The OS error (errno) behind the last failed SQLite call, 0 if none.
+    int last_system_errno();
 
     // Work to run after the current transaction commits (e.g. hand new outbox rows to the
     // sender). Dropped if the transaction or the savepoint it was added in rolls back.

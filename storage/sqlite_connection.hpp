@@ -26,7 +26,9 @@ public:
         if (it == cache_.end())
             it = cache_.emplace(sql, std::make_unique<SQLite::Statement>(db, sql)).first;
         auto& st = *it->second;
-        st.reset();
+        // Not reset(): after a failed step (disk full, busy) it would throw that old error again,
+        // failing the first use of the statement after the fault cleared.
+        st.tryReset();
         st.clearBindings();
         return st;
     }

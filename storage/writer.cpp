@@ -1,6 +1,7 @@
 #include "storage/writer.hpp"
 
 #include "storage/database.hpp"
+#include "storage/storage_fault.hpp"
 
 #include <SQLiteCpp/Exception.h>
 
@@ -30,6 +31,7 @@ struct writer::impl {
     bool idle = false; // the thread is waiting for work: only then does a submit need to wake it
     std::function<void(std::function<void()>)> sink;
     writer_stats counters;
+    std::function<void(storage_fault, const std::string&)> fault_listener;
     std::thread thread;
 
     void run() {
@@ -57,6 +59,7 @@ struct writer::impl {
         std::vector<job_outcome> outcomes(batch.size(), job_outcome::committed);
         std::vector<std::string> errors(batch.size());
         std::string batch_error;
+        auto fault = storage_fault::none;
         try {
             db->begin();
             for (std::size_t i = 0; i < batch.size(); ++i) {
@@ -68,8 +71,11 @@ struct writer::impl {
                 } catch (const SQLite::Exception& e) {
                     // A full disk or I/O error dooms the whole transaction, not just this job.
                     int code = e.getErrorCode() & 0xff;
+                    // So does losing the write lock: undoing only this job would acknowledge an
+                    // update whose writes were dropped.
                     if (code == SQLITE_FULL || code == SQLITE_IOERR || code == SQLITE_CORRUPT ||
-                        code == SQLITE_NOTADB || code == SQLITE_READONLY || code == SQLITE_CANTOPEN)
+                        code == SQLITE_NOTADB || code == SQLITE_READONLY || code == SQLITE_CANTOPEN ||
+                        code == SQLITE_BUSY || code == SQLITE_LOCKED)
                         throw;
                     db->rollback_to("job");
                     db->drop_after_commit_from(mark);
@@ -83,19 +89,36 @@ struct writer::impl {
                 }
             }
             db->commit();
+        } catch (const SQLite::Exception& e) {
+            // Read the OS error before ROLLBACK can replace it.
+            fault =
+                classify_sqlite_error(e.getErrorCode(), e.getExtendedErrorCode(), db->last_system_errno());
+            if (fault == storage_fault::io_error && storage_looks_full(db->path()))
+                fault = storage_fault::disk_full;
+            db->rollback();
+            batch_error = e.what();
         } catch (const std::exception& e) {
+            fault = storage_fault::other;
             db->rollback();
             batch_error = e.what();
         }
         auto after = db->take_after_commit();
+        bool changed = false;
         {
             std::lock_guard lock(mutex);
             counters.jobs += batch.size();
-            if (batch_error.empty())
+            if (batch_error.empty()) {
                 ++counters.commits;
-            else
+            } else {
                 ++counters.failed_commits;
+                ++counters.failed_by_kind[static_cast<std::size_t>(fault)];
+            }
+            changed = counters.fault != fault;
+            counters.fault = fault;
+            counters.fault_error = batch_error;
         }
+        if (changed && fault_listener)
+            fault_listener(fault, batch_error);
         if (!batch_error.empty())
             after.clear();
         std::vector<std::function<void()>> finish;
@@ -142,6 +165,11 @@ writer::~writer() {
 void writer::set_completion_sink(std::function<void(std::function<void()>)> sink) {
     std::lock_guard lock(impl_->mutex);
     impl_->sink = std::move(sink);
+}
+
+void writer::set_fault_listener(std::function<void(storage_fault, const std::string&)> listener) {
+    std::lock_guard lock(impl_->mutex);
+    impl_->fault_listener = std::move(listener);
 }
 
 void writer::submit(job work, completion done) {

@@ -4,6 +4,9 @@
 // queued while a commit is in progress are committed together in the next transaction
 // (group commit), each inside its own savepoint so a failing job undoes only itself.
 
+#include "storage/storage_fault.hpp"
+
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -24,7 +27,10 @@ struct writer_stats {
     std::uint64_t jobs = 0;
     std::uint64_t commits = 0;
     std::uint64_t failed_commits = 0;
-    std::uint64_t queued = 0; // jobs waiting right now
+    std::uint64_t queued = 0;                      // jobs waiting right now
+    std::array<std::uint64_t, 7> failed_by_kind{}; // failed commits, indexed by storage_fault
+    storage_fault fault = storage_fault::none;     // how the last commit ended
+    std::string fault_error;                       // its SQLite message, when it failed
 };
 
 class writer {
@@ -46,6 +52,10 @@ public:
     // post to the event loop), so a batch of 500 updates costs one hand-over, not 500.
     // Set before the first submit.
     void set_completion_sink(std::function<void(std::function<void()>)> sink);
+    // Called on the writer's thread when a commit ends differently from the previous one:
+    // the database failed (disk full, locked, corrupt...) or recovered (storage_fault::none).
+    // Set before the first submit.
+    void set_fault_listener(std::function<void(storage_fault, const std::string& error)> listener);
     // Runs `work` on the writer's thread and waits for it (start-up and tests).
     void run_sync(const std::function<void(database&)>& work);
     // Finishes queued jobs, then stops the thread. Later submissions get job_outcome::stopped.

@@ -107,7 +107,7 @@ private:
         auto& api = (*calls)[i];
         http_call c;
         c.target = prefix_ + "/bot" + cfg_.token + "/" + api.method;
-        c.timeout = std::chrono::seconds(api.upload_path.empty() ? 30 : 300);
+        c.timeout = std::chrono::seconds(api.upload_path.empty() ? cfg_.send_timeout_seconds : 300);
         if (api.upload_path.empty()) {
             c.body = api.json_body;
         } else if (!multipart(api, c)) {

@@ -79,12 +79,16 @@ struct telegram_poller::impl : std::enable_shared_from_this<telegram_poller::imp
         auto failed = std::make_shared<bool>(false);
         std::int64_t next_offset = offset;
         for (auto& [id, text] : updates) {
+            auto previous = next_offset;
             next_offset = std::max(next_offset, id + 1);
             auto update = telegram::parse_update(text, username);
             auto saved = id + 1;
-            auto save_offset = [saved](database& db) {
+            // The saved offset moves only past updates that are all stored: if an earlier
+            // update of this batch was refused (disk full, locked), a restart asks for it again.
+            auto save_offset = [saved, previous](database& db) {
                 meta_store meta(db);
-                if (meta.get_int("telegram.offset", 0) < saved)
+                auto stored = meta.get_int("telegram.offset", 0);
+                if (stored >= previous && stored < saved)
                     meta.set("telegram.offset", std::to_string(saved));
             };
             auto on_done = [self = shared_from_this(), remaining, failed, next_offset](ingest_outcome o) {

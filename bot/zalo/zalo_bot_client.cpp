@@ -176,13 +176,32 @@ struct zalo_bot_poller::impl : std::enable_shared_from_this<zalo_bot_poller::imp
             return later(std::chrono::milliseconds(wait));
         }
         failures = 0;
-        submit_update(in, stats, r.body, "getUpdates",
-                      [self = shared_from_this()](int status, std::string why) {
-                          if (status == 400 || status == 503)
-                              spdlog::error("zalo_bot: an update from getUpdates was not stored ({}); Zalo "
-                                            "will not send it again",
+        store(std::make_shared<std::string>(std::move(r.body)), 0);
+    }
+
+    // getUpdates hands each update out once: one the database refused (disk full, locked) is
+    // kept here and stored again until it is, before the next poll.
+    void store(std::shared_ptr<std::string> body, int attempt) {
+        submit_update(in, stats, *body, "getUpdates",
+                      [self = shared_from_this(), body, attempt](int status, std::string why) {
+                          if (status == 400)
+                              spdlog::error("zalo_bot: an update from getUpdates was unreadable ({}); it "
+                                            "is skipped",
                                             why.substr(0, why.find('\n')));
-                          net::post(self->io, [self] { self->later(std::chrono::milliseconds(0)); });
+                          net::post(self->io, [self, body, attempt, status] {
+                              if (status != 503)
+                                  return self->later(std::chrono::milliseconds(0));
+                              auto wait = std::chrono::milliseconds(
+                                  std::min(30000, 1000 * (1 << std::min(attempt, 5))));
+                              spdlog::warn("zalo_bot: an update could not be stored; trying again in {} ms "
+                                           "(Zalo does not send it again)",
+                                           wait.count());
+                              self->timer.expires_after(wait);
+                              self->timer.async_wait([self, body, attempt](boost::system::error_code ec) {
+                                  if (!ec && !self->stopped)
+                                      self->store(body, attempt + 1);
+                              });
+                          });
                       });
     }
 };

@@ -90,6 +90,7 @@ struct sender_fixture : ::testing::Test {
         cfg.outbox.retry_base_ms = 50;
         cfg.outbox.retry_max_ms = 200;
         cfg.outbox.max_attempts = 3;
+        cfg.outbox.give_up_after_seconds = 0;
         auto d = database::open(path);
         db = d.get();
         db_writer = std::make_unique<writer>(std::move(d), 64);
@@ -215,6 +216,35 @@ TEST_F(sender_fixture, transient_failures_are_retried_then_given_up) {
     }));
     EXPECT_EQ(status(b)->attempts, 3);
     EXPECT_NE(status(b)->error.find("refused"), std::string::npos);
+}
+
+TEST_F(sender_fixture, an_outage_longer_than_max_attempts_loses_nothing_while_rows_are_young) {
+    cfg.outbox.give_up_after_seconds = 3600;
+    scripted_client client(io, fast_limits());
+    delivery_result down;
+    down.what = delivery_result::outcome::retry;
+    down.error = "connect: refused";
+    for (int i = 0; i < 6; ++i) // twice max_attempts
+        client.script("C", down);
+    auto add_now = [&](const std::string& text) { // created now: young rows
+        std::int64_t id = 0;
+        db_writer->run_sync([&](database& d) {
+            id = outbox(d).add(
+                text_to({channel::telegram, "C"}, chat_kind::private_chat, text, lane::interactive),
+                std::time(nullptr));
+        });
+        return id;
+    };
+    auto first = add_now("first");
+    auto second = add_now("second");
+    outbox_sender sender(io, *db_writer, cfg, stats, nullptr);
+    sender.add_client(client);
+    sender.load_pending();
+    ASSERT_TRUE(run_until([&] {
+        return status(first)->state == delivery_state::sent && status(second)->state == delivery_state::sent;
+    }));
+    EXPECT_EQ(status(first)->attempts, 7); // six failures, then the send
+    EXPECT_EQ(stats.of(channel::telegram).sends_failed.load(), 0u);
 }
 
 TEST_F(sender_fixture, chat_gone_fails_its_queue_and_marks_the_chat_inactive) {

@@ -51,6 +51,20 @@ TEST(load_config, wrong_type_says_what_was_expected) {
     EXPECT_NE(c.error().message.find("whole number"), std::string::npos);
 }
 
+TEST(load_config, fault_settings_are_read_and_bounded) {
+    auto c = load_config_text(R"({"storage": {"busy_timeout_ms": 250, "check_on_start": false},
+        "outbox": {"give_up_after_seconds": 60}, "telegram": {"send_timeout_seconds": 5}})",
+                              "bot.json", env({}));
+    ASSERT_TRUE(c) << c.error().message;
+    EXPECT_EQ(c->storage.busy_timeout_ms, 250);
+    EXPECT_FALSE(c->storage.check_on_start);
+    EXPECT_EQ(c->outbox.give_up_after_seconds, 60);
+    EXPECT_EQ(c->telegram.send_timeout_seconds, 5);
+    c = load_config_text(R"({"storage": {"busy_timeout_ms": 0}})", "bot.json", env({}));
+    ASSERT_FALSE(c);
+    EXPECT_NE(c.error().message.find("storage.busy_timeout_ms"), std::string::npos) << c.error().message;
+}
+
 TEST(load_config, broken_json_points_at_the_line) {
     auto c = load_config_text("{\n \"http\": {\n  \"listen\": \"a:1\",\n }\n}", "bot.json", env({}));
     ASSERT_FALSE(c);
@@ -109,6 +123,8 @@ TEST(load_config, shipped_example_is_valid) {
     EXPECT_EQ(c->default_deadlines.size(), 3u);
     ASSERT_EQ(c->wards.size(), 1u);
     EXPECT_EQ(c->wards[0].targets.size(), 3u);
+    EXPECT_EQ(c->storage.busy_timeout_ms, 5000);
+    EXPECT_EQ(c->outbox.give_up_after_seconds, 6 * 3600);
 }
 
 TEST(load_config, half_configured_zalo_is_refused_with_the_fix) {

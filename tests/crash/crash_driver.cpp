@@ -4,6 +4,10 @@
 // now and then redelivers what was. At the end every acknowledged update must be recorded once
 // (one outbox row per update), every outbox row delivered, and each chat answered; replies beyond
 // one per chat are the duplicates that the send-to-record window let through (counted, reported).
+// Reminders run through the same kills: team groups with deadlines whose reminder times fall
+// at the start of the run and a minute later (the scheduler plans them at each start and every
+// 30 s); at the end no reminder slot may be planned twice, each planned reminder has exactly one
+// outbox row per group, and group replies beyond that are counted as duplicates too.
 //   crash_driver [--kills N] [--seed S] [--max-duplicates D] [--rate R] [--paced]
 // --rate: updates offered per second in all (default: as fast as 4 clients go);
 // --paced: the bot keeps Telegram's published limits (30 messages/s), as in production;
@@ -18,6 +22,7 @@
 
 #include <atomic>
 #include <cstdlib>
+#include <ctime>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -37,6 +42,70 @@ using cnscd::test::fake_telegram;
 const std::string secret = "crash-test-secret";
 constexpr std::int64_t first_update = 7000000;
 constexpr std::int64_t first_chat = 9100000;
+constexpr int reminder_teams = 40;
+constexpr std::int64_t first_group = -1009300000000; // team k's group: first_group - k
+
+std::string group_of(int team) {
+    return std::to_string(first_group - team);
+}
+
+// "HH:MM" and the date of a unix instant in +07:00, the bot's default zone.
+struct local_minute {
+    int year, month, day;
+    std::string hhmm;
+};
+local_minute local_at(std::int64_t unix_seconds) {
+    std::time_t t = unix_seconds + 7 * 3600;
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char hhmm[8];
+    std::snprintf(hhmm, sizeof hhmm, "%02d:%02d", tm.tm_hour, tm.tm_min);
+    return {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, hhmm};
+}
+
+// One-off deadlines at 23:59 whose same-day reminders fall a minute ago, now, and in a minute
+// (the last one only within a run longer than a minute: bench/crash_test.sh 20 usually is).
+std::string reminder_config(std::int64_t start) {
+    nlohmann::json deadlines = nlohmann::json::array();
+    for (int i = 0; i < 3; ++i) {
+        auto at = local_at(start + (i - 1) * 60);
+        deadlines.push_back({{"code", "crash" + std::to_string(i)},
+                             {"name", "Báo cáo thử " + std::to_string(i)},
+                             {"kind", "once"},
+                             {"year", at.year},
+                             {"month", at.month},
+                             {"day", at.day},
+                             {"time", "23:59"},
+                             {"who", "team"},
+                             {"remind_days_before", {0}},
+                             {"remind_time", at.hhmm},
+                             {"grace_days", 1}});
+    }
+    return deadlines.dump();
+}
+
+// A ward with teams, each bound to a group chat, written before the first start.
+void seed_teams(const std::string& db_path) {
+    SQLite::Database db(db_path, SQLite::OPEN_READWRITE);
+    SQLite::Transaction tx(db);
+    db.exec("INSERT INTO wards (name, created_at) VALUES ('Phường Thử', 0)");
+    auto ward = db.getLastInsertRowid();
+    for (int k = 0; k < reminder_teams; ++k) {
+        SQLite::Statement team(db, "INSERT INTO teams (ward_id, name, code, created_at) VALUES (?, ?, ?, 0)");
+        team.bind(1, ward);
+        team.bind(2, "Tổ " + std::to_string(k));
+        team.bind(3, "to" + std::to_string(k));
+        team.exec();
+        SQLite::Statement group(db, "INSERT INTO group_bindings (channel, chat_id, ward_id, team_id, title, "
+                                    "bound_at) VALUES ('telegram', ?, ?, ?, ?, 0)");
+        group.bind(1, group_of(k));
+        group.bind(2, ward);
+        group.bind(3, db.getLastInsertRowid());
+        group.bind(4, "Tổ " + std::to_string(k));
+        group.exec();
+    }
+    tx.commit();
+}
 
 std::string update_body(std::int64_t n) {
     auto chat = first_chat + n;
@@ -147,8 +216,20 @@ int main(int argc, char** argv) {
     auto dir = cnscd::test::temp_dir("crash");
     auto db_path = dir + "/bot.db";
     auto port = cnscd::test::free_port();
-    std::ofstream(dir + "/bot.json") << (opt.paced ? "{" : R"({"telegram": {"limits": {"enabled": false}},)")
-                                     << R"("outbox": {"retry_base_ms": 100, "retry_max_ms": 400}})";
+    // A long run starts 5 s before a minute turns, so the third deadline's reminders fall due
+    // while the bot is being killed and restarted (the short ctest run does not wait).
+    if (opt.kills >= 10) {
+        auto wait = (115 - std::time(nullptr) % 60) % 60;
+        std::cout << "crash test: waiting " << wait << " s so that a reminder time falls inside the run\n";
+        std::this_thread::sleep_for(std::chrono::seconds(wait));
+    }
+    auto started = static_cast<std::int64_t>(std::time(nullptr));
+    // Quiet hours off: reminders are bulk messages, which wait for the morning otherwise.
+    std::ofstream(dir + "/bot.json") << "{\"telegram\": {\"quiet_hours\": {\"enabled\": false}"
+                                     << (opt.paced ? "" : R"(, "limits": {"enabled": false})") << "},"
+                                     << R"("outbox": {"retry_base_ms": 100, "retry_max_ms": 400},)"
+                                     << R"("wards": [{"name": "Phường Thử"}], "deadlines": )"
+                                     << reminder_config(started) << "}";
     constexpr unsigned clients = 4;
     auto gap =
         opt.rate > 0 ? std::chrono::microseconds(1000000 * clients / opt.rate) : std::chrono::microseconds(0);
@@ -163,6 +244,17 @@ int main(int argc, char** argv) {
               << (opt.rate ? std::to_string(opt.rate) + " updates/s" : std::string("unthrottled load"))
               << ", " << (opt.paced ? "Telegram's limits kept" : "send limits lifted") << ", data in " << dir
               << "\n";
+
+    {
+        auto env_migrate = env;
+        env_migrate.erase("CNSCD_LISTEN");
+        bot_process migrate(env_migrate, {"migrate"});
+        if (migrate.wait_exit() != 0) {
+            std::cerr << "crash test: migrate failed; see " << dir << "/bot.log\n";
+            return 1;
+        }
+        seed_teams(db_path);
+    }
 
     ledger l;
     int early_kills = 0;
@@ -194,6 +286,11 @@ int main(int argc, char** argv) {
     }
 
     // The last run: deliver what is still owed, let the outbox drain, stop cleanly.
+    // Reminder times (whole minutes) reached before the final run starts: all of them are due.
+    auto final_start = static_cast<std::int64_t>(std::time(nullptr));
+    int due_per_team = 0;
+    for (int i = 0; i < 3; ++i)
+        due_per_team += (started + (i - 1) * 60) / 60 * 60 <= final_start;
     bot_process bot(env);
     if (!bot.wait_ready(port)) {
         std::cerr << "crash test: the bot did not start for the final run; see " << dir << "/bot.log\n";
@@ -218,13 +315,28 @@ int main(int argc, char** argv) {
         }
     }
     const auto total = static_cast<std::size_t>(l.next);
+    auto due_reminders = [&] {
+        SQLite::Database db(db_path, SQLite::OPEN_READONLY);
+        db.setBusyTimeout(5000);
+        return static_cast<std::size_t>(
+            db.execAndGet("SELECT COALESCE(SUM(messages), 0) FROM planned_reminders WHERE outcome = 'sent'")
+                .getInt64());
+    };
+    // The reminders of the first deadline were due when the run began: planned at the first start.
+    std::size_t reminders = 0;
+    auto reminders_due = static_cast<std::size_t>(due_per_team * reminder_teams);
+    for (int i = 0; i < 100 && reminders < reminders_due; ++i, std::this_thread::sleep_for(100ms))
+        reminders = due_reminders();
     bool answered = telegram.wait_for(
         [&](const std::vector<cnscd::test::recorded_call>& calls) {
             std::set<std::string> chats;
+            std::size_t to_groups = 0;
             for (auto& c : calls)
-                if (c.method == "sendMessage")
+                if (c.method == "sendMessage") {
                     chats.insert(c.chat_id);
-            return chats.size() >= total;
+                    to_groups += c.chat_id.starts_with("-");
+                }
+            return chats.size() >= total + reminder_teams && to_groups >= reminders;
         },
         180s);
     std::this_thread::sleep_for(1s); // late duplicates, if any
@@ -254,8 +366,8 @@ int main(int argc, char** argv) {
     if (lost)
         fail(std::to_string(lost) + " acknowledged updates are not recorded");
     std::map<std::string, int> rows_per_chat;
-    SQLite::Statement rows(
-        db, "SELECT chat_id, COUNT(*) FROM outbox WHERE channel = 'telegram' GROUP BY chat_id");
+    SQLite::Statement rows(db, "SELECT chat_id, COUNT(*) FROM outbox WHERE channel = 'telegram' AND chat_id "
+                               "NOT LIKE '-%' GROUP BY chat_id");
     while (rows.executeStep())
         rows_per_chat[rows.getColumn(0).getString()] = rows.getColumn(1).getInt();
     std::size_t twice = 0;
@@ -271,16 +383,58 @@ int main(int argc, char** argv) {
     if (pending)
         fail(std::to_string(pending) + " outbox rows are not delivered");
 
+    // Reminders: each slot planned once (the ledger's UNIQUE key makes a second row impossible;
+    // this checks it stayed so), every team got the reminders due at the start, and each planned
+    // reminder wrote exactly one outbox row to its team's group.
+    auto twice_planned =
+        db.execAndGet("SELECT COUNT(*) FROM (SELECT 1 FROM planned_reminders GROUP BY ward_id, "
+                      "deadline_code, period_key, offset_days, audience, team_id "
+                      "HAVING COUNT(*) > 1)")
+            .getInt();
+    if (twice_planned)
+        fail(std::to_string(twice_planned) + " reminder slots were planned more than once");
+    std::map<std::string, int> planned_per_group, rows_per_group;
+    SQLite::Statement planned(db,
+                              "SELECT g.chat_id, COUNT(*) FROM planned_reminders r JOIN group_bindings g ON "
+                              "g.team_id = r.team_id WHERE r.outcome = 'sent' AND r.audience = 'team' "
+                              "GROUP BY g.chat_id");
+    while (planned.executeStep())
+        planned_per_group[planned.getColumn(0).getString()] = planned.getColumn(1).getInt();
+    SQLite::Statement group_rows(
+        db, "SELECT chat_id, COUNT(*) FROM outbox WHERE channel = 'telegram' AND chat_id "
+            "LIKE '-%' GROUP BY chat_id");
+    while (group_rows.executeStep())
+        rows_per_group[group_rows.getColumn(0).getString()] = group_rows.getColumn(1).getInt();
+    int reminders_sent = 0, reminders_missing = 0;
+    for (int k = 0; k < reminder_teams; ++k) {
+        auto chat = group_of(k);
+        reminders_sent += planned_per_group[chat];
+        reminders_missing += planned_per_group[chat] < due_per_team;
+        if (rows_per_group[chat] != planned_per_group[chat])
+            fail("group " + chat + " has " + std::to_string(rows_per_group[chat]) + " reminder rows for " +
+                 std::to_string(planned_per_group[chat]) + " planned reminders");
+    }
+    if (reminders_missing)
+        fail(std::to_string(reminders_missing) + " teams lack a reminder that was due (" +
+             std::to_string(due_per_team) + " per team)");
+
     std::map<std::string, int> replies;
     for (auto& c : telegram.calls("sendMessage"))
         ++replies[c.chat_id];
-    int duplicates = 0;
+    int duplicates = 0, reminder_duplicates = 0;
     std::size_t strangers = 0;
     for (auto& [chat, n] : replies) {
+        if (chat.starts_with("-")) {
+            auto expected = planned_per_group.contains(chat) ? planned_per_group[chat] : 0;
+            strangers += expected == 0;
+            reminder_duplicates += std::max(0, n - expected);
+            continue;
+        }
         duplicates += n - 1;
         auto id = std::stoll(chat) - first_chat;
         strangers += id < 0 || id >= l.next;
     }
+    duplicates += reminder_duplicates;
     if (strangers)
         fail(std::to_string(strangers) + " replies went to chats that never wrote");
 
@@ -288,8 +442,11 @@ int main(int argc, char** argv) {
               << total << ", posts " << l.posts << " (redeliveries of acknowledged " << l.redeliveries
               << "), acknowledged " << l.acked.size() << ", lost 0 of them: " << (lost ? "NO" : "yes")
               << ", handled twice " << twice << ", undelivered rows " << pending << "\n";
+    std::cout << "crash test: reminders due " << due_per_team * reminder_teams << ", planned and sent "
+              << reminders_sent << " to " << reminder_teams << " team groups (" << planned_per_group.size()
+              << " reached), slots planned twice " << twice_planned << "\n";
     std::cout << "crash test: duplicate replies (send-to-record window): " << duplicates << " in "
-              << opt.kills << " kills\n";
+              << opt.kills << " kills (of which reminders " << reminder_duplicates << ")\n";
     if (opt.max_duplicates >= 0 && duplicates > opt.max_duplicates)
         fail("more duplicates than allowed (" + std::to_string(opt.max_duplicates) + ")");
     if (failures == 0)

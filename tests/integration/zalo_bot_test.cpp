@@ -9,6 +9,7 @@
 #include "tests/support/fake_zalo.hpp"
 #include "tests/support/fixtures.hpp"
 
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -43,9 +44,10 @@ struct zalo_bot_fixture : ::testing::Test {
     std::uint16_t port = test::free_port();
     std::unique_ptr<test::bot_process> bot;
 
-    void start(const std::string& mode) {
+    void start(const std::string& mode, const std::string& more_config = "") {
         std::ofstream(dir + "/bot.json")
-            << R"({"zalo_bot": {"limits": {"enabled": false}, "poll_idle_ms": 20}, "outbox": {"retry_base_ms": 100}})";
+            << R"({"zalo_bot": {"limits": {"enabled": false}, "poll_idle_ms": 20}, )" << more_config
+            << R"("outbox": {"retry_base_ms": 100}})";
         bot = std::make_unique<test::bot_process>(
             std::map<std::string, std::string>{{"CNSCD_DB", db_path},
                                                {"CNSCD_LISTEN", "127.0.0.1:" + std::to_string(port)},
@@ -147,6 +149,21 @@ TEST_F(zalo_bot_fixture, polling_takes_one_update_per_call_and_treats_408_as_emp
     ASSERT_TRUE(wait_sends("u4", 1));
     EXPECT_TRUE(recorded("p000000000000000001"));
     EXPECT_TRUE(recorded("p000000000000000002"));
+}
+
+// getUpdates hands an update out once: one the database refused (locked here) must be kept
+// and stored when it can be, not dropped.
+TEST_F(zalo_bot_fixture, polling_keeps_an_update_the_database_refused_and_stores_it_later) {
+    start("polling", R"("storage": {"busy_timeout_ms": 200}, )");
+    SQLite::Database other(db_path, SQLite::OPEN_READWRITE);
+    other.setBusyTimeout(5000);
+    other.exec("BEGIN EXCLUSIVE");
+    zalo.push_bot_update(private_text("p000000000000000005", "u5", "/start"));
+    std::this_thread::sleep_for(1500ms); // refused, kept, tried again after 1 s
+    EXPECT_EQ(sends_to("u5"), 0u);
+    other.exec("ROLLBACK");
+    ASSERT_TRUE(wait_sends("u5", 1));
+    EXPECT_TRUE(recorded("p000000000000000005"));
 }
 
 TEST_F(zalo_bot_fixture, a_local_file_fails_visibly_instead_of_sending_its_name) {

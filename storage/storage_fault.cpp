@@ -1,0 +1,106 @@
+#include "storage/storage_fault.hpp"
+
+#include <cerrno>
+#include <filesystem>
+#include <sqlite3.h>
+#include <sys/resource.h>
+#include <sys/statvfs.h>
+
+namespace cnscd {
+
+std::string_view fault_name(storage_fault f) {
+    switch (f) {
+    case storage_fault::none:
+        return "ok";
+    case storage_fault::disk_full:
+        return "disk_full";
+    case storage_fault::locked:
+        return "locked";
+    case storage_fault::corrupt:
+        return "corrupt";
+    case storage_fault::read_only:
+        return "read_only";
+    case storage_fault::io_error:
+        return "io_error";
+    case storage_fault::other:
+        return "other";
+    }
+    return "other";
+}
+
+std::string fault_advice(storage_fault f) {
+    switch (f) {
+    case storage_fault::none:
+        return "";
+    case storage_fault::disk_full:
+        return "the disk (or the file size limit) is full. Fix: free disk space where the database lives; "
+               "the bot accepts updates again by itself";
+    case storage_fault::locked:
+        return "another process holds the database's write lock longer than the busy timeout. Fix: stop that "
+               "process (an sqlite3 shell, a copy or backup tool not using `cnscd-bot backup`)";
+    case storage_fault::corrupt:
+        return "the database file is damaged. Fix: stop the bot and restore the latest backup "
+               "(docs/OPERATIONS.md, \"Faults\")";
+    case storage_fault::read_only:
+        return "the database cannot be written (permissions or a read-only file system). Fix: give the bot's "
+               "user write access to the database and its folder";
+    case storage_fault::io_error:
+        return "the disk or file system reported an I/O error. Fix: check the disk (dmesg); if it persists, "
+               "stop the bot and restore the latest backup";
+    case storage_fault::other:
+        return "the database refused the write. Fix: see the error above and docs/OPERATIONS.md, \"Faults\"";
+    }
+    return "";
+}
+
+storage_fault classify_sqlite_error(int code, int extended_code, int system_errno) {
+    switch (code & 0xff) {
+    case SQLITE_FULL:
+        return storage_fault::disk_full;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        return storage_fault::locked;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+        return storage_fault::corrupt;
+    case SQLITE_READONLY:
+        return storage_fault::read_only;
+    case SQLITE_IOERR:
+    case SQLITE_CANTOPEN:
+        // SQLite reports only ENOSPC as SQLITE_FULL; a write past a file size limit (EFBIG) or
+        // over a quota (EDQUOT) comes back as SQLITE_IOERR_WRITE, but the operator's fix is the same.
+        if (system_errno == ENOSPC || system_errno == EFBIG || system_errno == EDQUOT)
+            return storage_fault::disk_full;
+        if (extended_code == SQLITE_IOERR_NOMEM)
+            return storage_fault::other;
+        return storage_fault::io_error;
+    default:
+        return storage_fault::other;
+    }
+}
+
+} // namespace cnscd
+
+namespace cnscd {
+
+bool storage_looks_full(const std::string& db_path) {
+    namespace fs = std::filesystem;
+    auto dir = fs::path(db_path).parent_path();
+    struct statvfs vfs {};
+    if (::statvfs(dir.empty() ? "." : dir.c_str(), &vfs) == 0 &&
+        static_cast<unsigned long long>(vfs.f_bavail) * vfs.f_frsize < (1ULL << 20))
+        return true;
+    rlimit limit{};
+    if (::getrlimit(RLIMIT_FSIZE, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY)
+        return false;
+    for (auto ext : {"", "-wal"}) {
+        std::error_code ec;
+        auto size = fs::file_size(db_path + ext, ec);
+        // Within a page of 64 KiB (SQLite's largest) of the limit: the next frame does not fit.
+        if (!ec && size + 65536 + 24 > limit.rlim_cur)
+            return true;
+    }
+    return false;
+}
+
+} // namespace cnscd

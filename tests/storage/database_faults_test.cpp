@@ -1,0 +1,85 @@
+// The database's fault reading: damaged files refused at open, SQLite errors named for the
+// operator.
+
+#include "storage/database.hpp"
+#include "storage/meta_store.hpp"
+#include "storage/storage_fault.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cerrno>
+#include <filesystem>
+#include <fstream>
+#include <sqlite3.h>
+#include <unistd.h>
+
+namespace cnscd {
+namespace {
+
+struct damaged_file : ::testing::Test {
+    std::string path =
+        (std::filesystem::temp_directory_path() / ("cnscd-damaged-" + std::to_string(::getpid()) + ".db"))
+            .string();
+    void SetUp() override {
+        remove_files();
+        auto db = database::open(path);
+        db->in_transaction([&] {
+            meta_store meta(*db);
+            for (int i = 0; i < 2000; ++i)
+                meta.set("key." + std::to_string(i), std::string(200, 'x'));
+        });
+    }
+    void TearDown() override { remove_files(); }
+    void remove_files() {
+        for (auto ext : {"", "-wal", "-shm"})
+            std::filesystem::remove(path + ext);
+    }
+    void damage() {
+        {
+            auto db = database::open(path, {false, false});
+            ASSERT_TRUE(db->quick_check());
+        } // the last connection closing checkpoints the log into the file
+        std::fstream f(path, std::ios::in | std::ios::out | std::ios::binary);
+        f.seekp(4 * 4096);
+        std::string junk(8 * 4096, '\x33');
+        f.write(junk.data(), static_cast<std::streamsize>(junk.size()));
+    }
+};
+
+TEST_F(damaged_file, a_sound_file_passes_the_check_at_open) {
+    auto db = database::open(path, {false, true, "full", 5000, true});
+    EXPECT_EQ(db->quick_check_problems(), "");
+}
+
+TEST_F(damaged_file, a_damaged_file_is_refused_with_what_to_do) {
+    damage();
+    try {
+        database::open(path, {false, true, "full", 5000, true});
+        FAIL() << "a damaged file was opened";
+    } catch (const database_error& e) {
+        std::string what = e.what();
+        EXPECT_NE(what.find("is damaged (PRAGMA quick_check: "), std::string::npos) << what;
+        EXPECT_NE(what.find("changed nothing"), std::string::npos);
+        EXPECT_NE(what.find("restore the latest backup"), std::string::npos);
+    }
+    // Without the check the same file opens (tools that only read may still get data out).
+    EXPECT_NO_THROW(database::open(path, {false, false}));
+}
+
+TEST(storage_fault_names, sqlite_errors_are_named_for_the_operator) {
+    EXPECT_EQ(classify_sqlite_error(SQLITE_FULL, SQLITE_FULL, 0), storage_fault::disk_full);
+    EXPECT_EQ(classify_sqlite_error(SQLITE_IOERR, SQLITE_IOERR_WRITE, ENOSPC), storage_fault::disk_full);
+    EXPECT_EQ(classify_sqlite_error(SQLITE_IOERR, SQLITE_IOERR_WRITE, EFBIG), storage_fault::disk_full);
+    EXPECT_EQ(classify_sqlite_error(SQLITE_IOERR, SQLITE_IOERR_WRITE, EIO), storage_fault::io_error);
+    EXPECT_EQ(classify_sqlite_error(SQLITE_BUSY, SQLITE_BUSY, 0), storage_fault::locked);
+    EXPECT_EQ(classify_sqlite_error(SQLITE_CORRUPT, SQLITE_CORRUPT, 0), storage_fault::corrupt);
+    EXPECT_EQ(classify_sqlite_error(SQLITE_NOTADB, SQLITE_NOTADB, 0), storage_fault::corrupt);
+    EXPECT_EQ(classify_sqlite_error(SQLITE_READONLY, SQLITE_READONLY, 0), storage_fault::read_only);
+    for (auto k : storage_fault_kinds) {
+        EXPECT_NE(fault_advice(k).find("Fix: "), std::string::npos) << fault_name(k);
+        EXPECT_NE(fault_name(k), "ok");
+    }
+}
+
+} // namespace
+} // namespace cnscd
