@@ -3,7 +3,7 @@
 # (bench/load_gen.cpp: visits in Vietnamese with and without diacritics, help sessions, stats
 # requests, topic-button presses, ~1% byte-identical redeliveries, some private chats).
 #
-#   bench/ingest_bench.sh [RATE...]          default: 500 1000 5000 20000 (the last saturates)
+#   bench/ingest_bench.sh [RATE...]          default: 500 1000 5000 10000 (the last saturates)
 #
 # Each step starts the real bot afresh the way bench/peer_bench_bot.sh does (file database with
 # synchronous=FULL, outgoing limits lifted, fake Bot API), seeds the roster with
@@ -17,6 +17,7 @@
 # fake, ../shared/peer-bench/fake-telegram), on its own ports so it can run beside that one.
 # Environment: DURATION=20 CONNECTIONS=40 RUNS=1 PRESS_RECORDS=20000 BOT_PORT=18180
 # API_PORT=18181 WORK=/tmp/ingest-bench CNSCD_BOT=build/cnscd-bot LOAD_GEN=build/bench/load_gen
+# LOADGEN_ARGS (more load_gen options, e.g. "--mix visit=100,session=0,stats=0,press=0,dup=0").
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 bin="${CNSCD_BOT:-$here/../build/cnscd-bot}"
@@ -29,7 +30,7 @@ bot_port="${BOT_PORT:-18180}"
 api_port="${API_PORT:-18181}"
 work="${WORK:-/tmp/ingest-bench}"
 rates=("$@")
-[ ${#rates[@]} -gt 0 ] || rates=(500 1000 5000 20000)
+[ ${#rates[@]} -gt 0 ] || rates=(500 1000 5000 10000)
 for tool in nginx sqlite3 python3; do
   command -v "$tool" >/dev/null || { echo "ingest_bench: needs $tool" >&2; exit 2; }
 done
@@ -116,10 +117,16 @@ SQL
   bot_pid=$!
   for _ in $(seq 300); do port_open "$bot_port" && break; sleep 0.1; done
   port_open "$bot_port" || { tail "$work/bot-$rate.log" >&2; echo "ingest_bench: bot did not start" >&2; exit 1; }
+  # What one durable write costs on this disk right now (the machine is shared): ms per 4 KiB
+  # write with O_DSYNC, the average of 50.
+  local fsync_ms
+  fsync_ms=$( { dd if=/dev/zero of="$work/fsync-probe" bs=4k count=50 oflag=dsync 2>&1 >/dev/null || true; } |
+    awk '/copied/ { for (i = 1; i <= NF; ++i) if ($i == "s,") print $(i - 1) * 1000 / 50 }')
+  rm -f "$work/fsync-probe"
   hz=$(getconf CLK_TCK)
   cpu0=$(awk '{print $14 + $15}' "/proc/$bot_pid/stat")
   /usr/bin/time -f 'LOADGEN_TIME %U %S %M' "$gen" --port "$bot_port" --rate "$rate" --duration "$duration" \
-    --connections "$connections" --press-records "$press" >"$out" 2>&1 || true
+    --connections "$connections" --press-records "$press" ${LOADGEN_ARGS:-} >"$out" 2>&1 || true
   cpu1=$(awk '{print $14 + $15}' "/proc/$bot_pid/stat")
   # Let the replies go out: every interactive outbox row sent (or merged) within 60 s. The
   # scheduler's reminders (lane 1) may wait for the morning: quiet hours.
@@ -135,7 +142,7 @@ SQL
   api_calls=$(wc -l <"$work/nginx/access.log")
   stop_bot
   OUT="$out" CPU="$(( cpu1 - cpu0 ))" HZ="$hz" HWM="$hwm" VISITS="$visits" PENDING="$pending" \
-    SENT_ROWS="$sent_rows" API_CALLS="$api_calls" python3 - <<'EOF'
+    SENT_ROWS="$sent_rows" API_CALLS="$api_calls" FSYNC_MS="${fsync_ms:-0}" python3 - <<'EOF'
 import json, os
 e = os.environ
 text = open(e["OUT"]).read()
@@ -151,10 +158,12 @@ print(f'offered {j["offered_per_s"]:.0f}/s  acked {j["achieved_per_s"]:.0f}/s  '
       f'bot CPU {cpu:.1f} s ({cpu / j["duration_s"]:.2f} cores, {1e6 * cpu / max(j["ok"], 1):.0f} us/update)  '
       f'peak RSS {int(e["HWM"]) / 1024:.1f} MB  generator CPU {float(t[0]) + float(t[1]):.1f} s  '
       f'visits {visits} / expected {expected} {"OK" if visits == expected else "MISMATCH"}  '
-      f'outbox sent {e["SENT_ROWS"]}, replies pending {e["PENDING"]}  API calls {e["API_CALLS"]}')
+      f'outbox sent {e["SENT_ROWS"]}, replies pending {e["PENDING"]}  API calls {e["API_CALLS"]}  '
+      f'fsync {float(e["FSYNC_MS"]):.1f} ms')
 print("INGEST_JSON " + json.dumps({**j, "bot_cpu_s": cpu, "peak_rss_mb": round(int(e["HWM"]) / 1024, 1),
       "visits": visits, "expected_visits": expected, "visits_ok": visits == expected,
-      "outbox_pending": int(e["PENDING"]), "api_calls": int(e["API_CALLS"])}))
+      "outbox_pending": int(e["PENDING"]), "api_calls": int(e["API_CALLS"]),
+      "fsync_ms": float(e["FSYNC_MS"])}))
 EOF
 }
 

@@ -491,11 +491,11 @@ private:
         c.current = std::move(u);
         http::async_write(c.stream, c.req, [this, &c](beast::error_code ec, std::size_t) {
             if (ec)
-                return failed(c);
+                return failed(c, ec);
             c.res = {};
             http::async_read(c.stream, c.buffer, c.res, [this, &c](beast::error_code ec2, std::size_t) {
                 if (ec2)
-                    return failed(c);
+                    return failed(c, ec2);
                 answered(c);
             });
         });
@@ -519,8 +519,9 @@ private:
         maybe_stop();
     }
 
-    void failed(connection& c) {
-        ++t_.errors;
+    void failed(connection& c, const beast::error_code& ec) {
+        if (t_.errors++ < 5)
+            std::fprintf(stderr, "load_gen: connection error (%s); reconnecting\n", ec.message().c_str());
         c.busy = false;
         reconnect(c);
         pump();
