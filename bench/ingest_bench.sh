@@ -18,6 +18,10 @@
 # Environment: DURATION=20 CONNECTIONS=40 RUNS=1 PRESS_RECORDS=20000 BOT_PORT=18180
 # API_PORT=18181 WORK=/tmp/ingest-bench CNSCD_BOT=build/cnscd-bot LOAD_GEN=build/bench/load_gen
 # LOADGEN_ARGS (more load_gen options, e.g. "--mix visit=100,session=0,stats=0,press=0,dup=0").
+# DB_FILE=FILE runs every step on that database (e.g. one from bench/gen_visits.sh) instead of a
+# fresh one; the roster is added to it, and the presses then name no record ("not found").
+# EXPORT_AT=SECONDS: that far into the load, a ward staff member of ward 1 sends EXPORT_TEXT
+# (default "/xuat nam") in a private chat, to see what an export costs the webhooks meanwhile.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 bin="${CNSCD_BOT:-$here/../build/cnscd-bot}"
@@ -67,6 +71,7 @@ http {
   log_format bench '\$msec \$uri \$status';
   access_log access.log bench;
   keepalive_requests 1000000;
+  client_max_body_size 64m; # documents (/xuat) go up as multipart uploads
   default_type application/json;
   server {
     listen 127.0.0.1:$api_port;
@@ -86,12 +91,19 @@ for _ in $(seq 50); do port_open "$api_port" && break; sleep 0.1; done
 
 # ------------------------------------------------------------------ one step
 step() { # $1 = offered rate
-  local rate="$1" db="$work/step.db" out="$work/step-$1.out" hz cpu0 cpu1 hwm
-  rm -f "$db" "$db-wal" "$db-shm"
+  local rate="$1" db="${DB_FILE:-$work/step.db}" out="$work/step-$1.out" hz cpu0 cpu1 hwm press="$press"
+  [ -n "${DB_FILE:-}" ] && press=0 || rm -f "$db" "$db-wal" "$db-shm"
   CNSCD_BOT="$bin" "$here/peer_bench_seed.sh" "$db" >/dev/null
+  # The ward staff member who exports (EXPORT_AT): Telegram user 800000001.
+  sqlite3 "$db" >/dev/null <<SQL
+INSERT OR IGNORE INTO members (id, ward_id, full_name, role, phone, created_at, updated_at)
+VALUES (900000001, 1, 'Cán bộ phường', 'ward_staff', '+84990000001', 0, 0);
+INSERT OR IGNORE INTO accounts (channel, user_id, member_id, linked_at, how)
+VALUES ('telegram', '800000001', 900000001, 0, 'contact');
+SQL
   # Fresh unfiled visits for the presses: record k belongs to member ((k - 1) % 1000) + 1 and was
   # recorded now (local day in Vietnam), so its topic question is still open.
-  sqlite3 "$db" >/dev/null <<SQL
+  [ "$press" -gt 0 ] && sqlite3 "$db" >/dev/null <<SQL
 PRAGMA journal_mode = WAL;
 BEGIN;
 WITH RECURSIVE n(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM n WHERE k < $press)
@@ -124,9 +136,22 @@ SQL
     awk '/copied/ { for (i = 1; i <= NF; ++i) if ($i == "s,") print $(i - 1) * 1000 / 50 }')
   rm -f "$work/fsync-probe"
   hz=$(getconf CLK_TCK)
+  local first_new
+  first_new=$(sqlite3 -cmd '.timeout 5000' "$db" "SELECT coalesce(max(id), 0) FROM visits")
+  local export_pid=""
+  if [ -n "${EXPORT_AT:-}" ]; then
+    (sleep "$EXPORT_AT"
+     curl -s -o /dev/null -w 'export request answered %{http_code} after %{time_total} s\n' \
+       -H 'Content-Type: application/json' -H 'X-Telegram-Bot-Api-Secret-Token: benchsecret' \
+       --data-binary '{"update_id":'"$(date +%s)"',"message":{"message_id":1,"from":{"id":800000001,"is_bot":false,"first_name":"Staff"},"chat":{"id":800000001,"first_name":"Staff","type":"private"},"date":'"$(date +%s)"',"text":"'"${EXPORT_TEXT:-/xuat nam}"'","entities":[{"offset":0,"length":5,"type":"bot_command"}]}}' \
+       "http://127.0.0.1:$bot_port/telegram/webhook") &
+    export_pid=$!
+  fi
   cpu0=$(awk '{print $14 + $15}' "/proc/$bot_pid/stat")
   /usr/bin/time -f 'LOADGEN_TIME %U %S %M' "$gen" --port "$bot_port" --rate "$rate" --duration "$duration" \
-    --connections "$connections" --press-records "$press" ${LOADGEN_ARGS:-} >"$out" 2>&1 || true
+    --connections "$connections" --press-records "$press" --first-update "$(( $(date +%s) * 100000 ))" \
+    ${LOADGEN_ARGS:-} >"$out" 2>&1 || true
+  [ -z "$export_pid" ] || wait "$export_pid"
   cpu1=$(awk '{print $14 + $15}' "/proc/$bot_pid/stat")
   # Let the replies go out: every interactive outbox row sent (or merged) within 60 s. The
   # scheduler's reminders (lane 1) may wait for the morning: quiet hours.
@@ -136,7 +161,7 @@ SQL
   done
   hwm=$(awk '/^VmHWM:/ {print $2}' "/proc/$bot_pid/status")
   local visits pending sent_rows api_calls
-  visits=$(sqlite3 -cmd '.timeout 5000' "$db" "SELECT count(*) FROM visits WHERE id > $press")
+  visits=$(sqlite3 -cmd '.timeout 5000' "$db" "SELECT count(*) FROM visits WHERE id > $first_new")
   pending=$(sqlite3 -cmd '.timeout 5000' "$db" "SELECT count(*) FROM outbox WHERE state = 'pending' AND lane = 0")
   sent_rows=$(sqlite3 -cmd '.timeout 5000' "$db" "SELECT count(*) FROM outbox WHERE state = 'sent'")
   api_calls=$(wc -l <"$work/nginx/access.log")
