@@ -13,8 +13,9 @@
 # the load and its peak RSS, and a check that the new visits in the database equal the unique
 # /tham and /buoi updates acknowledged with 200.
 #
-# The fake Bot API is nginx answering every method with a canned success (the peer benchmark's
-# fake, ../shared/peer-bench/fake-telegram), on its own ports so it can run beside that one.
+# The fake Bot API is nginx answering every method with a canned success, as the peer
+# benchmark's fake does (../shared/peer-bench/fake-telegram), but on its own ports so the two
+# can run side by side, and accepting document uploads up to 64 MB.
 # Environment: DURATION=20 CONNECTIONS=40 RUNS=1 PRESS_RECORDS=20000 BOT_PORT=18180
 # API_PORT=18181 WORK=/tmp/ingest-bench CNSCD_BOT=build/cnscd-bot LOAD_GEN=build/bench/load_gen
 # LOADGEN_ARGS (more load_gen options, e.g. "--mix visit=100,session=0,stats=0,press=0,dup=0").
