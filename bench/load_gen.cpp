@@ -3,9 +3,14 @@
 // from when a connection was free, so a slow bot cannot slow the load down and hide its own
 // queueing (no coordinated omission). Driven by bench/ingest_bench.sh; see docs/PERFORMANCE.md.
 //
-//   load_gen [--port 18080] [--rate 1000] [--duration 20] [--connections 40] [--secret S]
-//            [--mix visit=70,session=10,stats=10,press=8,dup=1] [--private 20]
+//   load_gen [--host 127.0.0.1] [--port 18080] [--path /telegram/webhook] [--secret S]
+//            [--rate 1000] [--duration 20] [--drain 15] [--connections 40]
+//            [--mix visit=70,session=10,stats=10,press=8,dup=1] [--private 20] [--bot bench_bot]
 //            [--press-records N] [--first-update ID] [--users 1000] [--teams 100] [--seed 1]
+//
+// --rate is updates per second, --duration seconds of load, --drain how long answers still in
+// flight may take afterwards. --mix gives percents (what it leaves to 100 is chatter); --private
+// the percent of visits, sessions and stats requests sent in a private chat.
 //
 // The senders are the roster bench/peer_bench_seed.sh makes: users 700000001.. linked to members
 // 1..1000, member i+1 in team (i % 100) + 1, members 1..100 leading teams 1..100, and team t's
