@@ -39,7 +39,7 @@ public:
         if (it == built_.end())
             it = built_.emplace(sql, std::make_unique<SQLite::Statement>(db, sql)).first;
         auto& st = *it->second;
-        st.reset();
+        st.tryReset(); // as above
         return st;
     }
 
