@@ -5,6 +5,7 @@
 #include "bot/metrics.hpp"
 #include "bot/outbox_sender.hpp"
 #include "bot/scheduler.hpp"
+#include "bot/slow_reads.hpp"
 #include "bot/system_clock.hpp"
 #include "bot/telegram/telegram_adapter.hpp"
 #include "bot/telegram/telegram_client.hpp"
@@ -126,6 +127,12 @@ int run_serve(const config& cfg) {
         telegram = make_telegram_client(io, cfg.telegram);
 
     dispatch_env env{cfg, wall_clock, ""};
+    // Long reads (exports) off the writer; an in-memory database has no second view.
+    std::unique_ptr<slow_reads> reads;
+    if (cfg.storage.db_path != ":memory:") {
+        reads = std::make_unique<slow_reads>(cfg.storage.db_path, db_writer, wall_clock);
+        env.read_later = [r = reads.get()](slow_read work) { r->submit(std::move(work)); };
+    }
     outbox_sender sender(io, db_writer, cfg, stats,
                          [&env](database& d, const delivery_report& report) { on_delivery(d, env, report); });
     db_writer.run_sync([&](database&) {
@@ -269,6 +276,8 @@ int run_serve(const config& cfg) {
     });
 
     io.run();
+    if (reads)
+        reads->stop(); // their results go through the writer
     db_writer.stop();
     spdlog::info("stopped");
     return 0;

@@ -1,12 +1,23 @@
 #include "handlers/context.hpp"
 
 #include "storage/conversation_store.hpp"
+#include "storage/database.hpp"
 
 namespace cnscd {
 
 outgoing& handler_context::reply(std::string text) {
     out.push_back(reply_text(in, std::move(text)));
     return out.back();
+}
+
+void handler_context::read_later(slow_read work) {
+    if (!env.read_later) {
+        for (auto& o : work(db))
+            out.push_back(std::move(o));
+        return;
+    }
+    // Dropped with the update's writes if they roll back.
+    db.after_commit([run = env.read_later, work = std::move(work)]() mutable { run(std::move(work)); });
 }
 
 outgoing& handler_context::ask(std::string text, std::vector<std::vector<choice_button>> choices) {

@@ -12,6 +12,7 @@
 #include "messages/outgoing.hpp"
 #include "storage/registry.hpp"
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -20,11 +21,17 @@ namespace cnscd {
 
 class database;
 
+// A long read (a year's export): given the database as committed, the messages to send.
+using slow_read = std::function<std::vector<outgoing>(database& committed)>;
+
 // Process-wide facts the dispatcher passes down.
 struct dispatch_env {
     const config& cfg;
     const clock& clk;
     std::string telegram_username; // to recognise "/cmd@ourbot"
+    // Where slow reads run once the update has committed: off the writer, so a long export does
+    // not hold up every other update. Empty (tests, console): they run at once, in place.
+    std::function<void(slow_read)> read_later = {};
 };
 
 struct handler_context {
@@ -64,6 +71,9 @@ struct handler_context {
     void expect_reply(const std::string& kind, const std::string& state_json, std::int64_t ttl_seconds);
     // Ends any conversation this user has in this chat.
     void end_conversation();
+    // Runs `work` after this update commits (see dispatch_env::read_later) and sends what it
+    // returns. It must only read, and must capture what it needs by value.
+    void read_later(slow_read work);
 };
 
 // True when this user has a question from the bot open in this chat.

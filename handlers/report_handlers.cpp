@@ -525,43 +525,58 @@ void handle(const cmd_export& c, handler_context& ctx) {
                           static_cast<unsigned>(today.month()));
         chosen = instance_for_key(ctx.db, ctx.cfg(), *ward, key);
     }
-    auto data = build_ward_export(ctx.db, ctx.cfg(), ctx.lang, *ward, *chosen);
-    auto dir = std::filesystem::path(exports_dir(ctx.cfg().storage.db_path));
-    std::error_code ec;
-    std::filesystem::create_directories(dir, ec);
-    auto stem = export_file_stem(*ward, *chosen);
-    std::vector<std::pair<std::string, std::string>> files; // path, shown name
-    std::string error;
-    if (c.format == "csv") {
-        for (std::size_t i = 0; i < data.sheets.size(); ++i) {
-            static constexpr std::array<std::string_view, 3> suffix{"to", "thanh-vien", "luot-ho-tro"};
-            auto name = stem + "-" + std::string(suffix[i]) + ".csv";
-            std::ofstream out(dir / name, std::ios::binary | std::ios::trunc);
-            out << to_csv(data.sheets[i]);
-            if (!out)
-                error = "cannot write " + name;
-            files.push_back({(dir / name).string(), name});
+    // A ward's year is ~100,000 rows and takes seconds: built off the writer, from the
+    // database as committed, so every other update is still answered meanwhile.
+    ctx.read_later([&cfg = ctx.cfg(), lang = ctx.lang, in = ctx.in, ward = *ward, chosen = *chosen,
+                    format = c.format](database& db) {
+        auto reply = [&](std::string text) { return std::vector<outgoing>{reply_text(in, std::move(text))}; };
+        auto failed = [&](const std::string& detail) {
+            return reply(say(lang, report_text::export_failed, {{"detail", detail}}));
+        };
+        try {
+            auto data = build_ward_export(db, cfg, lang, ward, chosen);
+            auto dir = std::filesystem::path(exports_dir(cfg.storage.db_path));
+            std::error_code ec;
+            std::filesystem::create_directories(dir, ec);
+            auto stem = export_file_stem(ward, chosen);
+            std::vector<std::pair<std::string, std::string>> files; // path, shown name
+            std::string error;
+            if (format == "csv") {
+                for (std::size_t i = 0; i < data.sheets.size(); ++i) {
+                    static constexpr std::array<std::string_view, 3> suffix{"to", "thanh-vien",
+                                                                            "luot-ho-tro"};
+                    auto name = stem + "-" + std::string(suffix[i]) + ".csv";
+                    std::ofstream out(dir / name, std::ios::binary | std::ios::trunc);
+                    out << to_csv(data.sheets[i]);
+                    if (!out)
+                        error = "cannot write " + name;
+                    files.push_back({(dir / name).string(), name});
+                }
+            } else {
+                auto name = stem + ".xlsx";
+                error = write_xlsx((dir / name).string(), data.sheets);
+                files.push_back({(dir / name).string(), name});
+            }
+            if (!error.empty() || ec)
+                return failed(error.empty() ? ec.message() : error);
+            auto caption = say(lang, report_text::export_caption,
+                               {{"ward", ward.name},
+                                arg::markup("period", period_label(lang, chosen)),
+                                {"teams", static_cast<std::int64_t>(data.teams)},
+                                {"members", static_cast<std::int64_t>(data.members)},
+                                {"records", static_cast<std::int64_t>(data.records)}});
+            std::vector<outgoing> out;
+            for (std::size_t i = 0; i < files.size(); ++i) {
+                auto o = reply_text(in, i == 0 ? caption : std::string());
+                o.kind = outgoing_kind::document;
+                o.document = attachment{"document", "file:" + files[i].first, files[i].second};
+                out.push_back(std::move(o));
+            }
+            return out;
+        } catch (const std::exception& e) {
+            return failed(e.what());
         }
-    } else {
-        auto name = stem + ".xlsx";
-        error = write_xlsx((dir / name).string(), data.sheets);
-        files.push_back({(dir / name).string(), name});
-    }
-    if (!error.empty() || ec) {
-        ctx.reply(report_text::export_failed, {{"detail", error.empty() ? ec.message() : error}});
-        return;
-    }
-    auto caption =
-        ctx.say(report_text::export_caption, {{"ward", ward->name},
-                                              arg::markup("period", period_label(ctx.lang, *chosen)),
-                                              {"teams", static_cast<std::int64_t>(data.teams)},
-                                              {"members", static_cast<std::int64_t>(data.members)},
-                                              {"records", static_cast<std::int64_t>(data.records)}});
-    for (std::size_t i = 0; i < files.size(); ++i) {
-        auto& o = ctx.reply(i == 0 ? caption : std::string());
-        o.kind = outgoing_kind::document;
-        o.document = attachment{"document", "file:" + files[i].first, files[i].second};
-    }
+    });
     audit_log(ctx.db).record(ctx.member->id, ctx.member->full_name + " (" + ctx.member->role + ")",
                              "report.export", ward->name, chosen->period.key + " " + c.format, ctx.now());
 }

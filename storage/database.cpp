@@ -108,6 +108,9 @@ int database::migrate() {
 void database::begin() {
     conn_->exec("BEGIN IMMEDIATE");
 }
+void database::begin_read() {
+    conn_->exec("BEGIN DEFERRED");
+}
 void database::commit() {
     conn_->exec("COMMIT");
 }

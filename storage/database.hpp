@@ -59,6 +59,8 @@ public:
         commit();
     }
     void begin();
+    // A read transaction: one consistent snapshot for several queries, without the write lock.
+    void begin_read();
     void commit();
     void rollback();
     void savepoint(const char* name);

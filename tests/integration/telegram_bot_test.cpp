@@ -3,6 +3,7 @@
 
 #include "storage/database.hpp"
 #include "storage/outbox.hpp"
+#include "storage/registry.hpp"
 #include "storage/update_log.hpp"
 #include "tests/support/bot_process.hpp"
 #include "tests/support/fake_telegram.hpp"
@@ -124,6 +125,39 @@ TEST_F(bot_fixture, group_help_addressed_to_the_bot_by_username_learned_from_get
     EXPECT_EQ(post(body.dump()).status, 200);
     std::this_thread::sleep_for(500ms);
     EXPECT_EQ(replies_to("-1001987654321"), 1u);
+}
+
+TEST_F(bot_fixture, a_staff_export_is_built_off_the_writer_and_sent_as_a_workbook) {
+    {
+        auto db = database::open(db_path);
+        db->in_transaction([&] {
+            auto ward = ward_store(*db).ensure("Phường Hòa Xuân", 0);
+            member_store members(*db);
+            member_record m;
+            m.ward_id = ward;
+            m.full_name = "Ngô Thị Hạnh";
+            m.role = "ward_staff";
+            m.phone = "+84900000900";
+            members.link_account(channel::telegram, "5012340900", members.insert(m, 0), "contact", 0);
+        });
+    }
+    start();
+    EXPECT_EQ(post(private_update(901, 5012340900, "/xuat")).status, 200);
+    // Updates right after it are answered as usual.
+    EXPECT_EQ(post(private_update(902, 5012340901, "/start")).status, 200);
+    ASSERT_TRUE(wait_replies("5012340901", 1));
+    ASSERT_TRUE(telegram.wait_for(
+        [](const std::vector<test::recorded_call>& calls) {
+            for (auto& c : calls)
+                if (c.method == "sendDocument")
+                    return true;
+            return false;
+        },
+        10s))
+        << "no workbook; see " << dir << "/bot.log";
+    auto doc = telegram.calls("sendDocument").front();
+    EXPECT_NE(doc.body.find(".xlsx"), std::string::npos);
+    EXPECT_NE(doc.body.find("5012340900"), std::string::npos) << "sent to the staff member who asked";
 }
 
 TEST_F(bot_fixture, wrong_or_missing_secret_is_refused_and_nothing_is_stored) {
