@@ -23,15 +23,7 @@ using json = nlohmann::json;
 const std::string secret = "backup-secret";
 
 std::string private_update(std::int64_t update_id) {
-    auto chat = 8000 + update_id;
-    return json{{"update_id", update_id},
-                {"message",
-                 {{"message_id", update_id},
-                  {"from", {{"id", chat}, {"is_bot", false}, {"first_name", "Lan"}}},
-                  {"chat", {{"id", chat}, {"type", "private"}}},
-                  {"date", 1767225600},
-                  {"text", "/start"}}}}
-        .dump();
+    return test::private_update(update_id, 8000 + update_id, "/start");
 }
 
 std::string read_file(const std::string& path) {

@@ -27,19 +27,9 @@ using json = nlohmann::json;
 using test::bot_process;
 using test::fake_telegram;
 using test::http_request_to;
+using test::private_update;
 
 const std::string secret = "faults-secret_1";
-
-std::string private_update(std::int64_t update_id, std::int64_t chat, const std::string& text) {
-    return json{{"update_id", update_id},
-                {"message",
-                 {{"message_id", update_id},
-                  {"from", {{"id", chat}, {"is_bot", false}, {"first_name", "Lan"}, {"language_code", "vi"}}},
-                  {"chat", {{"id", chat}, {"type", "private"}, {"first_name", "Lan"}}},
-                  {"date", 1767225600},
-                  {"text", text}}}}
-        .dump();
-}
 
 std::string read_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);

@@ -21,19 +21,9 @@ namespace {
 using namespace std::chrono_literals;
 using json = nlohmann::json;
 using test::http_request_to;
+using test::private_update;
 
 const std::string secret = "abuse-secret";
-
-std::string private_update(std::int64_t update_id, std::int64_t chat, const std::string& text) {
-    return json{{"update_id", update_id},
-                {"message",
-                 {{"message_id", update_id},
-                  {"from", {{"id", chat}, {"is_bot", false}, {"first_name", "Lan"}, {"language_code", "vi"}}},
-                  {"chat", {{"id", chat}, {"type", "private"}, {"first_name", "Lan"}}},
-                  {"date", 1767225600},
-                  {"text", text}}}}
-        .dump();
-}
 
 // A plain TCP client, to misbehave in ways an HTTP library will not.
 struct raw_client {

@@ -301,4 +301,16 @@ void fake_telegram::resume() {
     impl_->offline = false;
 }
 
+std::string private_update(std::int64_t update_id, std::int64_t chat, const std::string& text) {
+    return nlohmann::json{
+        {"update_id", update_id},
+        {"message",
+         {{"message_id", update_id},
+          {"from", {{"id", chat}, {"is_bot", false}, {"first_name", "Lan"}, {"language_code", "vi"}}},
+          {"chat", {{"id", chat}, {"type", "private"}, {"first_name", "Lan"}}},
+          {"date", 1767225600},
+          {"text", text}}}}
+        .dump();
+}
+
 } // namespace cnscd::test

@@ -69,4 +69,7 @@ private:
     std::shared_ptr<impl> impl_;
 };
 
+// A webhook body: `text` written by user `chat` in their private chat with the bot.
+std::string private_update(std::int64_t update_id, std::int64_t chat, const std::string& text);
+
 } // namespace cnscd::test
