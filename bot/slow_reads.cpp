@@ -50,10 +50,10 @@ struct slow_reads::impl {
             if (messages.empty())
                 continue;
             db_writer.submit(
-                [this, messages = std::move(messages)](database& w) {
+                [&clock = clk, messages = std::move(messages)](database& w) {
                     outbox box(w);
                     for (auto& m : messages)
-                        box.add(m, clk.now());
+                        box.add(m, clock.now());
                 },
                 [](job_outcome outcome, const std::string& error) {
                     if (outcome != job_outcome::committed)

@@ -8,6 +8,7 @@
 #include "tests/support/bot_process.hpp"
 #include "tests/support/fake_telegram.hpp"
 #include "tests/support/fixtures.hpp"
+#include "tests/support/telegram_bot_fixture.hpp"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -27,66 +28,12 @@ using test::fake_telegram;
 using test::http_request_to;
 using test::private_update;
 
-const std::string secret = "integration-secret_1";
+using test::telegram_bot_fixture;
 
-struct bot_fixture : ::testing::Test {
-    fake_telegram telegram;
-    std::string dir = test::temp_dir(::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::string db_path = dir + "/bot.db";
-    std::uint16_t port = test::free_port();
-    std::unique_ptr<bot_process> bot;
-    std::string extra_config =
-        R"({"telegram": {"limits": {"enabled": false}}, "outbox": {"retry_base_ms": 100, "retry_max_ms": 400}})";
-
-    std::map<std::string, std::string> env() {
-        std::ofstream(dir + "/bot.json") << extra_config;
-        return {{"CNSCD_DB", db_path},
-                {"CNSCD_LISTEN", "127.0.0.1:" + std::to_string(port)},
-                {"CNSCD_CONFIG", dir + "/bot.json"},
-                {"TELEGRAM_BOT_TOKEN", "123456:TEST"},
-                {"TELEGRAM_API_BASE", telegram.base_url()},
-                {"TELEGRAM_WEBHOOK_SECRET", secret},
-                {"CNSCD_TEST_LOG", dir + "/bot.log"}};
-    }
-
-    void start() {
-        bot = std::make_unique<bot_process>(env());
-        ASSERT_TRUE(bot->wait_ready(port)) << "bot did not start; see " << dir << "/bot.log";
-    }
-
-    test::http_answer post(const std::string& body, const std::string& token = secret) {
-        std::map<std::string, std::string> headers;
-        if (!token.empty())
-            headers["X-Telegram-Bot-Api-Secret-Token"] = token;
-        return http_request_to(port, "POST", "/telegram/webhook", body, headers);
-    }
-
-    std::size_t replies_to(const std::string& chat) {
-        std::size_t n = 0;
-        for (auto& c : telegram.calls("sendMessage"))
-            n += c.chat_id == chat;
-        return n;
-    }
-
-    bool wait_replies(const std::string& chat, std::size_t n, std::chrono::milliseconds t = 10s) {
-        return telegram.wait_for(
-            [&](const std::vector<test::recorded_call>& calls) {
-                std::size_t k = 0;
-                for (auto& c : calls)
-                    k += c.method == "sendMessage" && c.chat_id == chat;
-                return k >= n;
-            },
-            t);
-    }
-
+struct bot_fixture : telegram_bot_fixture {
     bool recorded(const std::string& update_id) {
         auto db = database::open(db_path, {false, false});
         return update_log(*db).contains(channel::telegram, update_id);
-    }
-
-    void TearDown() override {
-        if (bot)
-            bot->terminate();
     }
 };
 
