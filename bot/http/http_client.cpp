@@ -19,6 +19,15 @@ namespace http = beast::http;
 namespace ssl = net::ssl;
 using tcp = net::ip::tcp;
 
+std::string base_path(std::string_view base) {
+    auto scheme = base.find("://");
+    auto slash = base.find('/', scheme == std::string_view::npos ? 0 : scheme + 3);
+    std::string path = slash == std::string_view::npos ? "" : std::string(base.substr(slash));
+    while (!path.empty() && path.back() == '/')
+        path.pop_back();
+    return path;
+}
+
 std::string url_encode(std::string_view s) {
     static const char hex[] = "0123456789ABCDEF";
     std::string out;

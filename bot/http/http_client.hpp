@@ -50,6 +50,10 @@ public:
 std::shared_ptr<http_client> make_http_client(boost::asio::io_context& io, const std::string& base_url,
                                               std::size_t max_connections, std::size_t pipeline_depth = 1);
 
+// The path part of a base URL, without trailing slashes ("http://h:1/api/" -> "/api", "" for
+// none): API paths are appended to it, so a platform may sit behind a path prefix.
+std::string base_path(std::string_view base_url);
+
 // Percent-encodes for application/x-www-form-urlencoded.
 std::string url_encode(std::string_view text);
 

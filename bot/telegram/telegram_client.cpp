@@ -67,13 +67,7 @@ public:
         : io_(io), cfg_(cfg),
           http_(make_http_client(io, cfg.api_base, static_cast<std::size_t>(cfg.connections),
                                  static_cast<std::size_t>(cfg.pipeline_depth))) {
-        // The path prefix of the base URL (if any) comes before /bot<token>/.
-        std::string_view base = cfg.api_base;
-        auto scheme = base.find("://");
-        auto slash = base.find('/', scheme + 3);
-        prefix_ = slash == std::string_view::npos ? "" : std::string(base.substr(slash));
-        while (!prefix_.empty() && prefix_.back() == '/')
-            prefix_.pop_back();
+        prefix_ = base_path(cfg.api_base); // comes before /bot<token>/
     }
 
     channel platform() const override { return channel::telegram; }

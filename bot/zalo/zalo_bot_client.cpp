@@ -24,12 +24,7 @@ class client_impl final : public zalo_bot_client {
 public:
     client_impl(net::io_context& io, const zalo_bot_config& cfg)
         : cfg_(cfg), http_(make_http_client(io, cfg.api_base, 4, 1)) {
-        std::string_view base = cfg.api_base;
-        auto scheme = base.find("://");
-        auto slash = base.find('/', scheme == std::string_view::npos ? 0 : scheme + 3);
-        prefix_ = slash == std::string_view::npos ? "" : std::string(base.substr(slash));
-        while (!prefix_.empty() && prefix_.back() == '/')
-            prefix_.pop_back();
+        prefix_ = base_path(cfg.api_base); // comes before /bot<token>/
     }
 
     channel platform() const override { return channel::zalo_bot; }

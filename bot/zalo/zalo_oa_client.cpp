@@ -26,12 +26,7 @@ public:
                 zalo_oa_tokens& tokens)
         : cfg_(cfg), offset_(utc_offset_minutes), tokens_(tokens),
           http_(make_http_client(io, cfg.api_base, 4, 1)) {
-        std::string_view base = cfg.api_base;
-        auto scheme = base.find("://");
-        auto slash = base.find('/', scheme == std::string_view::npos ? 0 : scheme + 3);
-        prefix_ = slash == std::string_view::npos ? "" : std::string(base.substr(slash));
-        while (!prefix_.empty() && prefix_.back() == '/')
-            prefix_.pop_back();
+        prefix_ = base_path(cfg.api_base); // comes before /v3.0/...
     }
 
     channel platform() const override { return channel::zalo_oa; }

@@ -35,15 +35,6 @@ std::int64_t lenient_int(const json& v) {
     return 0;
 }
 
-std::string path_prefix(std::string_view base) {
-    auto scheme = base.find("://");
-    auto slash = base.find('/', scheme == std::string_view::npos ? 0 : scheme + 3);
-    std::string prefix = slash == std::string_view::npos ? "" : std::string(base.substr(slash));
-    while (!prefix.empty() && prefix.back() == '/')
-        prefix.pop_back();
-    return prefix;
-}
-
 } // namespace
 
 oauth_answer read_oauth_answer(int http_status, std::string_view body) {
@@ -109,8 +100,7 @@ struct zalo_oa_tokens::impl : std::enable_shared_from_this<zalo_oa_tokens::impl>
 
     impl(net::io_context& io_, writer& w, const zalo_oa_config& c, std::string key)
         : io(io_), db_writer(w), cfg(c), data_key(std::move(key)),
-          oauth(make_http_client(io_, c.oauth_base, 1, 1)), prefix(zalo_oa::path_prefix(c.oauth_base)),
-          timer(io_) {}
+          oauth(make_http_client(io_, c.oauth_base, 1, 1)), prefix(base_path(c.oauth_base)), timer(io_) {}
 
     static std::int64_t now() {
         return std::chrono::duration_cast<std::chrono::seconds>(
