@@ -195,7 +195,10 @@ template <class Stream>
 class connection : public connection_base, public std::enable_shared_from_this<connection<Stream>> {
 public:
     connection(std::shared_ptr<pool> owner, Stream&& stream)
-        : owner_(std::move(owner)), stream_(std::move(stream)) {}
+        : owner_(std::move(owner)), stream_(std::move(stream)) {
+        // Pipelined answers arrive together: read them in one go rather than 512-byte slices.
+        buffer_.reserve(16384);
+    }
 
     std::size_t load() const override { return waiting_.size() + sent_.size(); }
 

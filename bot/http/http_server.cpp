@@ -34,16 +34,10 @@ struct http_server::impl : std::enable_shared_from_this<http_server::impl> {
     // oldest is closed to admit the new one: idle or slow clients would otherwise hold every slot
     // for read_timeout_seconds and lock out the platform's webhooks.
     std::uint64_t last_waiter = 0;
-    std::map<std::uint64_t, std::function<void()>> waiting;
+    // A session removes itself before it goes away, so the pointers here are always live.
+    std::map<std::uint64_t, class server_session*> waiting;
 
-    bool evict_oldest_waiting() {
-        if (waiting.empty())
-            return false;
-        auto close_it = std::move(waiting.begin()->second);
-        waiting.erase(waiting.begin());
-        close_it();
-        return true;
-    }
+    bool evict_oldest_waiting();
 
     impl(net::io_context& io_, const http_config& c, metrics& m) : io(io_), cfg(c), stats(m), acceptor(io_) {}
 
@@ -64,16 +58,19 @@ struct http_server::impl : std::enable_shared_from_this<http_server::impl> {
     }
 };
 
-namespace {
+// Most webhook updates fit in this; larger ones take more reads.
+constexpr std::size_t initial_read_bytes = 4096;
 
 // One client connection: read a request, hand it to the routes, write the answer, repeat.
-class session : public std::enable_shared_from_this<session> {
+class server_session : public std::enable_shared_from_this<server_session> {
 public:
-    session(tcp::socket&& socket, std::shared_ptr<http_server::impl> server)
+    server_session(tcp::socket&& socket, std::shared_ptr<http_server::impl> server)
         : stream_(std::move(socket)), server_(std::move(server)) {
         ++server_->connections;
+        // Room for a whole webhook update in one read, instead of 512-byte slices.
+        buffer_.reserve(initial_read_bytes);
     }
-    ~session() {
+    ~server_session() {
         server_->waiting.erase(wait_id_);
         --server_->connections;
     }
@@ -84,7 +81,7 @@ public:
         auto ep = stream_.socket().remote_endpoint(ec);
         remote_ = ec ? std::string("?") : ep.address().to_string();
         net::dispatch(stream_.get_executor(),
-                      beast::bind_front_handler(&session::do_read, shared_from_this()));
+                      beast::bind_front_handler(&server_session::do_read, shared_from_this()));
     }
 
 private:
@@ -96,12 +93,9 @@ private:
         // A slow client (slowloris) gets this long for a whole request.
         stream_.expires_after(std::chrono::seconds(server_->cfg.read_timeout_seconds));
         wait_id_ = ++server_->last_waiter;
-        server_->waiting.emplace(wait_id_, [weak = weak_from_this()] {
-            if (auto self = weak.lock())
-                self->evict();
-        });
+        server_->waiting.emplace(wait_id_, this);
         http::async_read(stream_, buffer_, *parser_,
-                         beast::bind_front_handler(&session::on_read, shared_from_this()));
+                         beast::bind_front_handler(&server_session::on_read, shared_from_this()));
     }
 
     void on_read(beast::error_code ec, std::size_t) {
@@ -144,7 +138,7 @@ private:
         auto self = shared_from_this();
         server_->dispatch(std::move(req), [self](http_reply reply) {
             net::dispatch(self->stream_.get_executor(),
-                      [self, reply = std::move(reply)]() mutable { self->write(std::move(reply)); });
+                          [self, reply = std::move(reply)]() mutable { self->write(std::move(reply)); });
         });
     }
 
@@ -154,33 +148,43 @@ private:
     }
 
     void write(http_reply reply) {
-        response_.emplace();
-        response_->version(version_ ? version_ : 11);
-        response_->result(static_cast<http::status>(reply.status));
-        response_->set(http::field::server, "cnscd-bot");
-        response_->set(http::field::content_type, reply.content_type);
-        response_->body() = std::move(reply.body);
-        response_->keep_alive(keep_alive_ && !server_->stopped);
-        response_->prepare_payload();
+        // Rendered by hand into one reused buffer: the answers are tiny and their headers fixed,
+        // and Beast's serializer costs more than the bytes it writes on this hot path.
+        keep_alive_ = keep_alive_ && !server_->stopped;
+        auto status = static_cast<http::status>(reply.status);
+        out_.clear();
+        out_ += version_ == 10 ? "HTTP/1.0 " : "HTTP/1.1 ";
+        out_ += std::to_string(reply.status);
+        out_ += ' ';
+        out_ += http::obsolete_reason(status);
+        out_ += "\r\nServer: cnscd-bot\r\nContent-Type: ";
+        out_ += reply.content_type;
+        out_ += "\r\nContent-Length: ";
+        out_ += std::to_string(reply.body.size());
+        if (!keep_alive_)
+            out_ += "\r\nConnection: close";
+        else if (version_ == 10)
+            out_ += "\r\nConnection: keep-alive";
+        out_ += "\r\n\r\n";
+        out_ += reply.body;
         stream_.expires_after(std::chrono::seconds(server_->cfg.read_timeout_seconds));
-        http::async_write(stream_, *response_,
-                          beast::bind_front_handler(&session::on_write, shared_from_this()));
+        net::async_write(stream_, net::buffer(out_),
+                         beast::bind_front_handler(&server_session::on_write, shared_from_this()));
     }
 
     void on_write(beast::error_code ec, std::size_t) {
-        if (ec)
+        if (ec || !keep_alive_)
             return close();
-        if (!response_->keep_alive())
-            return close();
-        response_.reset();
         do_read();
     }
 
+public:
     void evict() {
         ++server_->stats.http_evicted_connections;
         close();
     }
 
+private:
     void close() {
         beast::error_code ec;
         stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
@@ -190,7 +194,7 @@ private:
     beast::tcp_stream stream_;
     beast::flat_buffer buffer_{8192};
     std::optional<http::request_parser<http::string_body>> parser_;
-    std::optional<http::response<http::string_body>> response_;
+    std::string out_;
     std::uint64_t wait_id_ = 0;
     bool keep_alive_ = true;
     unsigned version_ = 11;
@@ -198,7 +202,14 @@ private:
     std::shared_ptr<http_server::impl> server_;
 };
 
-} // namespace
+bool http_server::impl::evict_oldest_waiting() {
+    if (waiting.empty())
+        return false;
+    auto* oldest = waiting.begin()->second;
+    waiting.erase(waiting.begin());
+    oldest->evict();
+    return true;
+}
 
 void http_server::impl::do_accept() {
     // One thread runs the loop, so sessions need no strands.
@@ -213,7 +224,7 @@ void http_server::impl::do_accept() {
                 socket.close(ignored);
             } else {
                 socket.set_option(tcp::no_delay(true), ec);
-                std::make_shared<session>(std::move(socket), self)->start();
+                std::make_shared<server_session>(std::move(socket), self)->start();
             }
         } else {
             spdlog::warn("http: accept: {}", ec.message());
