@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
+#include <unordered_map>
 
 namespace cnscd {
 namespace {
@@ -60,6 +62,66 @@ std::size_t find_phrase(std::string_view text, std::string_view phrase) {
     return std::string_view::npos;
 }
 
+std::string_view first_word(std::string_view s) {
+    std::size_t n = 0;
+    while (n < s.size() && word_char(s[n]))
+        ++n;
+    return s.substr(0, n);
+}
+
+struct keyword {
+    std::string_view phrase;
+    std::size_t topic; // index into `topics`
+    std::size_t id;    // the phrase's own number
+};
+
+// Every keyword phrase by its first word. Every message is read against ~170 phrases: one pass
+// over its words with this index replaces a substring search of the whole text per phrase.
+struct keyword_index {
+    std::unordered_map<std::string_view, std::vector<keyword>> by_first_word;
+    std::size_t count = 0;
+
+    keyword_index() {
+        for (std::size_t t = 0; t < topics.size(); ++t) {
+            std::string_view list = topics[t].keywords;
+            while (!list.empty()) {
+                auto bar = list.find('|');
+                auto phrase = list.substr(0, bar);
+                // Phrases start with a letter (the table above), so each begins a word.
+                if (auto head = first_word(phrase); !head.empty())
+                    by_first_word[head].push_back({phrase, t, count++});
+                if (bar == std::string_view::npos)
+                    break;
+                list.remove_prefix(bar + 1);
+            }
+        }
+    }
+
+    // Calls fn(keyword, position) for each phrase at each word start of `text`, left to right.
+    template <class F> void scan(std::string_view text, F fn) const {
+        for (std::size_t pos = 0; pos < text.size();) {
+            if (!word_char(text[pos])) {
+                ++pos;
+                continue;
+            }
+            auto word = first_word(text.substr(pos));
+            if (auto it = by_first_word.find(word); it != by_first_word.end())
+                for (auto& k : it->second) {
+                    auto end = pos + k.phrase.size();
+                    if (text.compare(pos, k.phrase.size(), k.phrase) == 0 &&
+                        (end >= text.size() || !word_char(text[end])))
+                        fn(k, pos);
+                }
+            pos += word.size();
+        }
+    }
+};
+
+const keyword_index& keywords() {
+    static const keyword_index index;
+    return index;
+}
+
 } // namespace
 
 std::span<const topic> all_topics() {
@@ -75,48 +137,33 @@ const topic* find_topic(std::string_view code) {
 
 std::vector<std::pair<std::size_t, std::size_t>> topic_phrase_spans(std::string_view folded) {
     std::vector<std::pair<std::size_t, std::size_t>> spans;
-    for (auto& t : topics) {
-        std::string_view list = t.keywords;
-        while (!list.empty()) {
-            auto bar = list.find('|');
-            auto phrase = list.substr(0, bar);
-            for (std::size_t from = 0; from < folded.size();) {
-                auto pos = find_phrase(folded.substr(from), phrase);
-                if (pos == std::string_view::npos)
-                    break;
-                spans.emplace_back(from + pos, from + pos + phrase.size());
-                from += pos + phrase.size();
-            }
-            if (bar == std::string_view::npos)
-                break;
-            list.remove_prefix(bar + 1);
-        }
-    }
+    // A phrase's occurrences do not overlap each other: the next one starts after the last ends.
+    std::vector<std::size_t> next_allowed(keywords().count, 0);
+    keywords().scan(folded, [&](const keyword& k, std::size_t pos) {
+        if (pos < next_allowed[k.id])
+            return;
+        spans.emplace_back(pos, pos + k.phrase.size());
+        next_allowed[k.id] = pos + k.phrase.size();
+    });
     return spans;
 }
 
 std::vector<std::string> find_topics(std::string_view folded) {
-    std::vector<std::pair<std::size_t, std::string>> hits;
-    for (auto& t : topics) {
-        if (t.code == "khac")
-            continue;
-        std::size_t best = std::string_view::npos;
-        std::string_view list = t.keywords;
-        while (!list.empty()) {
-            auto bar = list.find('|');
-            auto phrase = list.substr(0, bar);
-            best = std::min(best, find_phrase(folded, phrase));
-            if (bar == std::string_view::npos)
-                break;
-            list.remove_prefix(bar + 1);
-        }
-        if (best != std::string_view::npos)
-            hits.emplace_back(best, std::string(t.code));
-    }
+    // The first mention of each topic; "khac" (other) only counts when nothing else does.
+    std::array<std::size_t, topics.size()> first;
+    first.fill(std::string_view::npos);
+    keywords().scan(folded, [&](const keyword& k, std::size_t pos) {
+        if (first[k.topic] == std::string_view::npos)
+            first[k.topic] = pos;
+    });
+    std::vector<std::pair<std::size_t, std::string_view>> hits;
+    for (std::size_t t = 0; t < topics.size(); ++t)
+        if (topics[t].code != "khac" && first[t] != std::string_view::npos)
+            hits.emplace_back(first[t], topics[t].code);
     std::sort(hits.begin(), hits.end());
     std::vector<std::string> out;
     for (auto& h : hits)
-        out.push_back(h.second);
+        out.emplace_back(h.second);
     if (out.empty() && find_phrase(folded, "khac") != std::string_view::npos)
         out.push_back("khac");
     return out;

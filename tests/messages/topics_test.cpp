@@ -1,0 +1,111 @@
+#include "messages/text_fold.hpp"
+#include "messages/topics.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <random>
+#include <set>
+
+namespace cnscd {
+namespace {
+
+std::vector<std::string> topics_in(std::string_view text) {
+    return find_topics(fold(text));
+}
+
+TEST(topics, named_topics_come_in_order_of_first_mention) {
+    EXPECT_EQ(topics_in("số 12 ngõ 5, hướng dẫn 2 người cài VNeID và thanh toán QR"),
+              (std::vector<std::string>{"vneid", "thanhtoan"}));
+    EXPECT_EQ(topics_in("Chuyển khoản tiền điện, rồi cảnh báo lừa đảo, kích hoạt định danh"),
+              (std::vector<std::string>{"thanhtoan", "luadao", "vneid"}));
+    EXPECT_EQ(topics_in("nộp hồ sơ trực tuyến, dvc, DỊCH VỤ CÔNG"), (std::vector<std::string>{"dvc"}));
+}
+
+TEST(topics, keywords_match_whole_words_only) {
+    EXPECT_TRUE(topics_in("mã qrcode").empty()); // "qr" inside a longer word
+    EXPECT_TRUE(topics_in("bảo hiểm xe máy").empty());
+    EXPECT_EQ(topics_in("cài e-ID cho bác"), (std::vector<std::string>{"vneid"}));
+    EXPECT_EQ(topics_in("qr"), (std::vector<std::string>{"thanhtoan"}));
+}
+
+TEST(topics, other_counts_only_when_nothing_else_is_named) {
+    EXPECT_EQ(topics_in("việc khác"), (std::vector<std::string>{"khac"}));
+    EXPECT_EQ(topics_in("việc khác: cài VNeID"), (std::vector<std::string>{"vneid"}));
+}
+
+// The definition the index must keep: each phrase searched for on its own, at word boundaries.
+bool word_char(char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) & 0x80);
+}
+std::vector<std::size_t> phrase_positions(std::string_view text, std::string_view phrase) {
+    std::vector<std::size_t> out;
+    for (std::size_t from = 0; from < text.size();) {
+        auto pos = text.find(phrase, from);
+        while (pos != std::string_view::npos &&
+               !((pos == 0 || !word_char(text[pos - 1])) &&
+                 (pos + phrase.size() >= text.size() || !word_char(text[pos + phrase.size()]))))
+            pos = text.find(phrase, pos + 1);
+        if (pos == std::string_view::npos)
+            break;
+        out.push_back(pos);
+        from = pos + phrase.size();
+    }
+    return out;
+}
+std::vector<std::string_view> phrases_of(const topic& t) {
+    std::vector<std::string_view> out;
+    std::string_view list = t.keywords;
+    for (auto bar = list.find('|');; bar = list.find('|')) {
+        out.push_back(list.substr(0, bar));
+        if (bar == std::string_view::npos)
+            break;
+        list.remove_prefix(bar + 1);
+    }
+    return out;
+}
+
+TEST(topics, the_keyword_index_finds_what_a_search_per_phrase_finds) {
+    std::vector<std::string_view> pieces{"12",  "ngo", "5",     ",",   " ",   "  ",  "-", "huong dan", "cai",
+                                         "cho", "2",   "nguoi", "bac", "qrx", "xqr", "e", "id"};
+    for (auto& t : all_topics())
+        for (auto p : phrases_of(t)) {
+            pieces.push_back(p);
+            pieces.push_back(p.substr(0, p.size() / 2)); // a phrase cut short must not match
+        }
+    std::mt19937 rng(7);
+    for (int round = 0; round < 3000; ++round) {
+        std::string text;
+        int n = 1 + static_cast<int>(rng() % 12);
+        for (int i = 0; i < n; ++i) {
+            text += pieces[rng() % pieces.size()];
+            if (rng() % 4)
+                text += ' ';
+        }
+        std::set<std::pair<std::size_t, std::size_t>> want_spans;
+        std::vector<std::pair<std::size_t, std::string>> firsts;
+        for (auto& t : all_topics()) {
+            std::size_t first = std::string_view::npos;
+            for (auto p : phrases_of(t))
+                for (auto pos : phrase_positions(text, p)) {
+                    want_spans.emplace(pos, pos + p.size());
+                    first = std::min(first, pos);
+                }
+            if (t.code != "khac" && first != std::string_view::npos)
+                firsts.emplace_back(first, std::string(t.code));
+        }
+        std::sort(firsts.begin(), firsts.end());
+        std::vector<std::string> want_topics;
+        for (auto& f : firsts)
+            want_topics.push_back(f.second);
+        if (want_topics.empty() && !phrase_positions(text, "khac").empty())
+            want_topics.push_back("khac");
+
+        auto spans = topic_phrase_spans(text);
+        EXPECT_EQ(std::set(spans.begin(), spans.end()), want_spans) << text;
+        EXPECT_EQ(find_topics(text), want_topics) << text;
+    }
+}
+
+} // namespace
+} // namespace cnscd
