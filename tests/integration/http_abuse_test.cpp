@@ -57,6 +57,28 @@ struct raw_client {
         auto n = ::recv(fd, buf, sizeof buf, MSG_DONTWAIT);
         return n <= 0;
     }
+    // One whole answer (headers and Content-Length body), or what came before `wait` ran out.
+    std::string read_answer(std::chrono::milliseconds wait) const {
+        std::string got;
+        auto deadline = std::chrono::steady_clock::now() + wait;
+        while (std::chrono::steady_clock::now() < deadline) {
+            if (auto head_end = got.find("\r\n\r\n"); head_end != std::string::npos) {
+                auto at = got.find("Content-Length: ");
+                if (at != std::string::npos && at < head_end &&
+                    got.size() >= head_end + 4 + std::stoul(got.substr(at + 16)))
+                    return got;
+            }
+            pollfd p{fd, POLLIN, 0};
+            if (::poll(&p, 1, 100) <= 0)
+                continue;
+            char buf[4096];
+            auto n = ::recv(fd, buf, sizeof buf, 0);
+            if (n <= 0)
+                break;
+            got.append(buf, static_cast<std::size_t>(n));
+        }
+        return got;
+    }
 };
 
 struct http_abuse : ::testing::Test {
@@ -186,6 +208,61 @@ TEST_F(http_abuse, deeply_nested_json_is_refused_with_400_without_a_crash) {
     EXPECT_EQ(post(text.replace(chat, 9, deep)).status, 400);
     EXPECT_TRUE(bot->running());
     valid_update_is_answered(307);
+}
+
+TEST_F(http_abuse, connections_are_kept_or_closed_as_the_client_asked) {
+    start("{}");
+    const std::string get = "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+    {
+        raw_client keep(port);
+        ASSERT_GE(keep.fd, 0);
+        for (int i = 0; i < 3; ++i) {
+            ASSERT_TRUE(keep.send_all(get));
+            auto answer = keep.read_answer(5000ms);
+            EXPECT_TRUE(answer.starts_with("HTTP/1.1 200 OK\r\n")) << answer;
+            EXPECT_EQ(answer.find("Connection: close"), std::string::npos) << answer;
+        }
+        EXPECT_FALSE(keep.closed_by_server(200ms)) << "a keep-alive connection was closed";
+    }
+    {
+        raw_client close_it(port);
+        ASSERT_TRUE(
+            close_it.send_all("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"));
+        auto answer = close_it.read_answer(5000ms);
+        EXPECT_TRUE(answer.starts_with("HTTP/1.1 200 OK\r\n")) << answer;
+        EXPECT_NE(answer.find("Connection: close\r\n"), std::string::npos) << answer;
+        EXPECT_TRUE(close_it.closed_by_server(5000ms));
+    }
+    {
+        raw_client old(port);
+        ASSERT_TRUE(old.send_all("GET /healthz HTTP/1.0\r\n\r\n"));
+        auto answer = old.read_answer(5000ms);
+        EXPECT_TRUE(answer.starts_with("HTTP/1.0 200 OK\r\n")) << answer;
+        EXPECT_TRUE(old.closed_by_server(5000ms)) << "HTTP/1.0 without keep-alive is closed after one answer";
+    }
+    {
+        raw_client unknown(port);
+        ASSERT_TRUE(unknown.send_all("GET /nowhere HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"));
+        auto answer = unknown.read_answer(5000ms);
+        EXPECT_TRUE(answer.starts_with("HTTP/1.1 404 Not Found\r\n")) << answer;
+        EXPECT_TRUE(answer.ends_with("\r\n\r\nnot found\n")) << answer;
+    }
+}
+
+TEST_F(http_abuse, an_update_larger_than_one_read_is_stored_and_answered) {
+    start("{}");
+    std::string long_text = "/start";
+    while (long_text.size() < 12000)
+        long_text += " ăn uống";
+    EXPECT_EQ(post(private_update(next_update++, 401, long_text)).status, 200);
+    EXPECT_TRUE(telegram.wait_for(
+        [&](const std::vector<test::recorded_call>& calls) {
+            for (auto& c : calls)
+                if (c.method == "sendMessage" && c.chat_id == "401")
+                    return true;
+            return false;
+        },
+        10s));
 }
 
 } // namespace
