@@ -75,7 +75,7 @@ struct keyword {
     std::size_t id;    // the phrase's own number
 };
 
-// Every keyword phrase by its first word. Every message is read against ~170 phrases: one pass
+// Every keyword phrase by its first word. Every message is read against ~160 phrases: one pass
 // over its words with this index replaces a substring search of the whole text per phrase.
 struct keyword_index {
     std::unordered_map<std::string_view, std::vector<keyword>> by_first_word;
