@@ -72,7 +72,10 @@ int main(int argc, char** argv) {
     config cfg;
     cnscd::system_clock clk;
     dispatch_env env{cfg, clk, "bench_bot"};
-    writer w(database::open(argv[1]), cfg.storage.max_batch);
+    auto db = database::open(argv[1]);
+    if (!getenv("NOCACHE"))
+        db->track_roster(); // as `serve` does
+    writer w(std::move(db), cfg.storage.max_batch);
 
     std::vector<std::string> bodies;
     bodies.reserve(static_cast<std::size_t>(updates));

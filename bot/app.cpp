@@ -107,6 +107,7 @@ int run_serve(const config& cfg) {
     metrics stats;
     system_clock wall_clock;
     auto* raw_db = db.get();
+    raw_db->track_roster(); // the writer reads the sender's roster record for every update
     writer db_writer(std::move(db), cfg.storage.max_batch);
     // One line when the database starts refusing commits and one when it recovers; each
     // refused update also logs a line (ingest.cpp).

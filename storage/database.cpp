@@ -131,8 +131,32 @@ void database::release(const char* name) {
     conn_->statement(std::string("RELEASE ") + name).exec();
 }
 void database::rollback_to(const char* name) {
+    ++conn_->roster_changes; // what was read since the savepoint may be undone now
     conn_->statement(std::string("ROLLBACK TO ") + name).exec();
     conn_->statement(std::string("RELEASE ") + name).exec();
+}
+
+void database::track_roster() {
+    auto& c = *conn_;
+    if (c.roster_tracked)
+        return;
+    auto* handle = c.db.getHandle();
+    auto bump = [](sqlite3_context* ctx, int, sqlite3_value**) {
+        ++*static_cast<std::uint64_t*>(sqlite3_user_data(ctx));
+        sqlite3_result_null(ctx);
+    };
+    if (sqlite3_create_function_v2(handle, "cnscd_roster_changed", 0, SQLITE_UTF8, &c.roster_changes, bump,
+                                   nullptr, nullptr, nullptr) != SQLITE_OK)
+        throw database_error(std::string("cannot track roster changes: ") + sqlite3_errmsg(handle));
+    // Every way a row of these tables changes on this connection, cascades included.
+    for (const char* table : {"wards", "teams", "members", "accounts", "group_bindings"})
+        for (const char* op : {"INSERT", "UPDATE", "DELETE"})
+            c.db.exec(std::string("CREATE TEMP TRIGGER IF NOT EXISTS roster_") + table + "_" + op +
+                      " AFTER " + op + " ON main." + table + " BEGIN SELECT cnscd_roster_changed(); END");
+    // A rolled-back transaction may have changed what was read inside it.
+    sqlite3_rollback_hook(
+        handle, [](void* changes) { ++*static_cast<std::uint64_t*>(changes); }, &c.roster_changes);
+    c.roster_tracked = true;
 }
 
 void database::backup_to(const std::string& path) {

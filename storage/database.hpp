@@ -66,6 +66,9 @@ public:
     void savepoint(const char* name);
     void release(const char* name);
     void rollback_to(const char* name);
+    // Lets the stores keep the roster they read (members by account, group bindings) in memory
+    // until it changes: for the writer, which reads it for every update (registry.cpp).
+    void track_roster();
 
     // Copies the live database to `path` with SQLite's online backup (consistent while serving).
     void backup_to(const std::string& path);

@@ -39,6 +39,38 @@ team_record read_team(SQLite::Statement& st) {
     "m.id, m.ward_id, m.team_id, m.full_name, m.position, m.role, m.role_title, coalesce(m.phone, ''), "     \
     "coalesce(m.cccd_hint, ''), m.area, m.note, m.roster_row, coalesce(m.language, ''), m.source, m.active"
 
+// What the writer read of the roster, kept while it cannot have changed (see
+// sqlite_connection::roster_changes). Bounded: cleared when it would grow past a large ward.
+struct roster_memory {
+    static constexpr std::size_t max_entries = 4096;
+    std::uint64_t changes = 0;
+    std::int64_t version = 0;
+    std::unordered_map<std::string, std::optional<member_record>> member_by_account;
+    std::unordered_map<std::string, std::optional<group_binding>> group_by_chat;
+};
+
+roster_memory* roster_memory_of(database& db) {
+    auto& c = db.native();
+    if (!c.roster_tracked)
+        return nullptr;
+    auto* m = std::any_cast<roster_memory>(&c.roster_cache);
+    if (!m)
+        m = &c.roster_cache.emplace<roster_memory>();
+    auto version = c.data_version();
+    if (m->changes != c.roster_changes || m->version != version ||
+        m->member_by_account.size() + m->group_by_chat.size() >= roster_memory::max_entries) {
+        m->member_by_account.clear();
+        m->group_by_chat.clear();
+        m->changes = c.roster_changes;
+        m->version = version;
+    }
+    return m;
+}
+
+std::string roster_key(channel platform, const std::string& id) {
+    return std::string(channel_name(platform)) + ':' + id;
+}
+
 member_record read_member(SQLite::Statement& st) {
     member_record m;
     m.id = st.getColumn(0).getInt64();
@@ -73,9 +105,13 @@ group_binding read_binding(SQLite::Statement& st) {
 }
 
 template <class T, class F> std::optional<T> first(SQLite::Statement& st, F read) {
-    if (!st.executeStep())
-        return std::nullopt;
-    return read(st);
+    std::optional<T> found;
+    if (st.executeStep())
+        found = read(st);
+    // Ends the statement's read now, not at its next use: an open read keeps an old snapshot,
+    // and the roster memory's check for other processes' commits would not see them.
+    st.tryReset();
+    return found;
 }
 
 template <class T, class F> std::vector<T> all_rows(SQLite::Statement& st, F read) {
@@ -218,11 +254,21 @@ std::optional<member_record> member_store::by_id(std::int64_t id) {
 }
 
 std::optional<member_record> member_store::by_account(channel platform, const std::string& user_id) {
-    return first<member_record>(db_.native().query("SELECT " MEMBER_COLUMNS
-                                                   " FROM accounts a JOIN members m ON m.id = a.member_id "
-                                                   "WHERE a.channel = ? AND a.user_id = ?",
-                                                   ch(platform), user_id),
-                                read_member);
+    auto* memory = roster_memory_of(db_);
+    std::string key;
+    if (memory) {
+        key = roster_key(platform, user_id);
+        if (auto it = memory->member_by_account.find(key); it != memory->member_by_account.end())
+            return it->second;
+    }
+    auto found = first<member_record>(
+        db_.native().query("SELECT " MEMBER_COLUMNS " FROM accounts a JOIN members m ON m.id = a.member_id "
+                           "WHERE a.channel = ? AND a.user_id = ?",
+                           ch(platform), user_id),
+        read_member);
+    if (memory)
+        memory->member_by_account.emplace(std::move(key), found);
+    return found;
 }
 
 std::optional<member_record> member_store::by_phone(std::int64_t ward_id, const std::string& phone) {
@@ -345,11 +391,21 @@ std::vector<chat_address> member_store::accounts_of(std::int64_t member_id) {
 // ---------------------------------------------------------------- groups
 
 std::optional<group_binding> group_store::find(const chat_address& chat) {
-    return first<group_binding>(
+    auto* memory = roster_memory_of(db_);
+    std::string key;
+    if (memory) {
+        key = roster_key(chat.platform, chat.chat_id);
+        if (auto it = memory->group_by_chat.find(key); it != memory->group_by_chat.end())
+            return it->second;
+    }
+    auto found = first<group_binding>(
         db_.native().query("SELECT channel, chat_id, ward_id, team_id, title, active FROM group_bindings "
                            "WHERE channel = ? AND chat_id = ?",
                            ch(chat.platform), chat.chat_id),
         read_binding);
+    if (memory)
+        memory->group_by_chat.emplace(std::move(key), found);
+    return found;
 }
 
 void group_store::bind(const group_binding& b, std::optional<std::int64_t> bound_by, std::int64_t now) {

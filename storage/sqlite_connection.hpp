@@ -6,6 +6,7 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
+#include <any>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -80,6 +81,20 @@ public:
     }
 
     SQLite::Database db;
+
+    // Who is who (members, their accounts, group bindings) is read for every update and changes
+    // rarely. A connection that tracks it counts its own changes to those tables (TEMP triggers)
+    // and its rollbacks here; registry.cpp keeps what it read in `roster_cache` while this count
+    // and the data version stay the same.
+    bool roster_tracked = false;
+    std::uint64_t roster_changes = 0;
+    std::any roster_cache;
+
+    // Moves when another connection (or process) commits, not on this connection's commits.
+    std::int64_t data_version() {
+        auto& st = statement("PRAGMA data_version");
+        return st.executeStep() ? st.getColumn(0).getInt64() : 0;
+    }
 
 private:
     std::unordered_map<const char*, std::unique_ptr<SQLite::Statement>> cache_;
