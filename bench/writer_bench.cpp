@@ -73,8 +73,7 @@ int main(int argc, char** argv) {
     cnscd::system_clock clk;
     dispatch_env env{cfg, clk, "bench_bot"};
     auto db = database::open(argv[1]);
-    if (!getenv("NOCACHE"))
-        db->track_roster(); // as `serve` does
+    db->track_roster(); // as `serve` does
     writer w(std::move(db), cfg.storage.max_batch);
 
     std::vector<std::string> bodies;

@@ -93,7 +93,9 @@ public:
     // Moves when another connection (or process) commits, not on this connection's commits.
     std::int64_t data_version() {
         auto& st = statement("PRAGMA data_version");
-        return st.executeStep() ? st.getColumn(0).getInt64() : 0;
+        std::int64_t version = st.executeStep() ? st.getColumn(0).getInt64() : 0;
+        st.tryReset(); // an open statement would pin this snapshot and fail the next BEGIN IMMEDIATE
+        return version;
     }
 
 private:

@@ -95,6 +95,22 @@ TEST_F(roster_memory, a_change_by_another_process_is_seen) {
     EXPECT_EQ(sender().value().role, "leader");
 }
 
+TEST_F(roster_memory, a_read_leaves_no_old_snapshot_behind_for_the_next_write) {
+    ASSERT_EQ(sender().value().role, "member");
+    {
+        auto other = database::open(path);
+        member_store(*other).set_role(member, "leader", 1);
+    }
+    // A statement left open by the read above would pin the old snapshot, and the writer's next
+    // BEGIN IMMEDIATE would fail with SQLITE_BUSY_SNAPSHOT.
+    EXPECT_NO_THROW({
+        db->begin();
+        member_store(*db).set_role(member, "member", 2);
+        db->commit();
+    });
+    EXPECT_EQ(sender().value().role, "member");
+}
+
 TEST_F(roster_memory, group_bindings_follow_rebinding_and_migration) {
     chat_address group{channel::telegram, "-100"};
     EXPECT_FALSE(group_store(*db).find(group).has_value());
