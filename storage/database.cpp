@@ -112,10 +112,12 @@ void database::begin_read() {
     conn_->exec("BEGIN DEFERRED");
 }
 void database::commit() {
+    conn_->close_open_reads();
     conn_->exec("COMMIT");
 }
 void database::rollback() {
     after_commit_.clear();
+    conn_->close_open_reads();
     try {
         conn_->db.exec("ROLLBACK");
     } catch (const SQLite::Exception&) {

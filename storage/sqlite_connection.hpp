@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <sqlite3.h>
 #include <string>
 #include <type_traits>
 #include <unordered_map>
@@ -78,6 +79,17 @@ public:
         int i = 1;
         (bind_one(st, i++, args), ...);
         return st;
+    }
+
+    // Resets every statement of this connection that is still between rows. A single-row read
+    // that stops at its row leaves its statement open, and an open statement keeps its read
+    // snapshot after COMMIT: the next BEGIN IMMEDIATE would then fail with SQLITE_BUSY_SNAPSHOT
+    // as soon as another connection or process had written. Run before COMMIT and ROLLBACK.
+    void close_open_reads() {
+        for (sqlite3_stmt* st = sqlite3_next_stmt(db.getHandle(), nullptr); st;
+             st = sqlite3_next_stmt(db.getHandle(), st))
+            if (sqlite3_stmt_busy(st))
+                sqlite3_reset(st);
     }
 
     SQLite::Database db;
