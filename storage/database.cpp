@@ -2,6 +2,7 @@
 
 #include "storage/migrations.hpp"
 #include "storage/sqlite_connection.hpp"
+#include "storage/wal_write_buffer.hpp"
 
 #include <SQLiteCpp/Backup.h>
 
@@ -34,7 +35,10 @@ std::unique_ptr<database> database::open(const std::string& path, const database
     int flags = SQLite::OPEN_READWRITE | (options.create ? SQLite::OPEN_CREATE : 0) | SQLite::OPEN_FULLMUTEX;
     std::unique_ptr<storage_detail::sqlite_connection> conn;
     try {
-        conn = std::make_unique<storage_detail::sqlite_connection>(path, flags);
+        // A connection that syncs every commit can leave the log's writes to one call per commit.
+        const char* vfs =
+            memory || options.synchronous == "normal" ? nullptr : storage_detail::wal_write_buffer_vfs();
+        conn = std::make_unique<storage_detail::sqlite_connection>(path, flags, vfs);
         conn->db.setBusyTimeout(options.busy_timeout_ms);
     } catch (const SQLite::Exception& e) {
         throw database_error("cannot open the database " + path + ": " + e.what() +

@@ -19,7 +19,8 @@ namespace cnscd::storage_detail {
 
 class sqlite_connection {
 public:
-    explicit sqlite_connection(const std::string& path, int flags) : db(path, flags) {}
+    sqlite_connection(const std::string& path, int flags, const char* vfs = nullptr)
+        : db(path.c_str(), flags, 0, vfs) {}
 
     // A prepared statement for `sql`, reset and with bindings cleared, ready to bind.
     // `sql` must be a string literal (its address is the cache key).
