@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cctype>
+#include <optional>
 #include <utility>
 
 namespace cnscd::telegram {
@@ -170,6 +171,85 @@ json keyboard(const outgoing& m) {
     return nullptr;
 }
 
+// Appends `s` as a JSON string the way json::dump() writes it (UTF-8 kept, control characters
+// escaped); false, with nothing appended, if `s` is not valid UTF-8 (dump() then replaces).
+bool append_json_string(std::string& out, std::string_view s) {
+    if (!valid_utf8(s))
+        return false;
+    static constexpr char hex[] = "0123456789abcdef";
+    out += '"';
+    std::size_t plain = 0; // start of the run not yet copied
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        auto c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x20 && c != '"' && c != '\\')
+            continue;
+        out.append(s.data() + plain, i - plain);
+        plain = i + 1;
+        switch (c) {
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\b':
+            out += "\\b";
+            break;
+        case '\f':
+            out += "\\f";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        default:
+            out += "\\u00";
+            out += hex[c >> 4];
+            out += hex[c & 15];
+        }
+    }
+    out.append(s.data() + plain, s.size() - plain);
+    out += '"';
+    return true;
+}
+
+// The body of one sendMessage part, written directly: every reply takes this path, and
+// building a json object to print it cost more than the printing. Keys in json's (sorted)
+// order, so the text is the same as json::dump() would give. Nothing for what it does not
+// cover (keyboards, text that is not UTF-8): the caller then builds the object.
+std::optional<std::string> plain_send_message(const outgoing& m, const json& chat, std::string_view text,
+                                              bool first, bool last) {
+    if (last && (!m.choices.empty() || (!m.contact_button.empty() && m.chat_type == chat_kind::private_chat)))
+        return std::nullopt;
+    std::string body;
+    body.reserve(text.size() + 160);
+    body += "{\"chat_id\":";
+    if (chat.is_number_integer())
+        body += std::to_string(chat.get<std::int64_t>());
+    else if (!append_json_string(body, chat.get_ref<const std::string&>()))
+        return std::nullopt;
+    body += ",\"link_preview_options\":{\"is_disabled\":true},\"parse_mode\":\"HTML\"";
+    if (first && !m.reply_to.empty()) {
+        body += ",\"reply_parameters\":{\"allow_sending_without_reply\":true,\"message_id\":";
+        auto id = chat_id_value(m.reply_to);
+        if (id.is_number_integer())
+            body += std::to_string(id.get<std::int64_t>());
+        else if (!append_json_string(body, id.get_ref<const std::string&>()))
+            return std::nullopt;
+        body += '}';
+    }
+    body += ",\"text\":";
+    if (!append_json_string(body, text))
+        return std::nullopt;
+    body += '}';
+    return body;
+}
+
 // Telegram's updates nest about ten levels. Deeper JSON is refused before it is parsed: copying
 // or printing a JSON value recurses once per level, so a 1 MiB body of '[' could exhaust the stack.
 constexpr int max_json_depth = 64;
@@ -264,6 +344,10 @@ std::vector<api_call> api_calls_for(const outgoing& m, const std::string& edit_r
     case outgoing_kind::text: {
         auto parts = markup::split(m.text, max_text_chars);
         for (std::size_t i = 0; i < parts.size(); ++i) {
+            if (auto body = plain_send_message(m, chat, parts[i], i == 0, i + 1 == parts.size())) {
+                calls.push_back({"sendMessage", std::move(*body), "", ""});
+                continue;
+            }
             json body{{"chat_id", chat},
                       {"text", parts[i]},
                       {"parse_mode", "HTML"},

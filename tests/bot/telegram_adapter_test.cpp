@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <random>
+
 namespace cnscd {
 namespace {
 
@@ -188,6 +190,70 @@ TEST(telegram_adapter, send_message_with_buttons_and_reply) {
     EXPECT_EQ(j["parse_mode"], "HTML");
     EXPECT_EQ(j["reply_parameters"]["message_id"], 512);
     EXPECT_EQ(j["reply_markup"]["inline_keyboard"][0][1]["callback_data"], "t:1:dvc");
+}
+
+// Replies are written without building a json object; Telegram must get the same bytes the
+// object would print, whatever the text holds.
+TEST(telegram_adapter, a_reply_body_is_the_same_text_json_would_print) {
+    auto printed = [](const outgoing& m, const std::string& text) {
+        json chat = m.to.chat_id;
+        try {
+            chat = std::stoll(m.to.chat_id);
+        } catch (...) {
+        }
+        json body{{"chat_id", chat},
+                  {"text", text},
+                  {"parse_mode", "HTML"},
+                  {"link_preview_options", {{"is_disabled", true}}}};
+        if (!m.reply_to.empty())
+            body["reply_parameters"] = {{"message_id", std::stoll(m.reply_to)},
+                                        {"allow_sending_without_reply", true}};
+        return body.dump(-1, ' ', false, json::error_handler_t::replace);
+    };
+    const std::vector<std::string> pieces{"Đã ghi nhận lượt thăm #",
+                                          "12",
+                                          " ",
+                                          "\"",
+                                          "\\",
+                                          "\n",
+                                          "\t",
+                                          "\r",
+                                          "\b",
+                                          "\f",
+                                          std::string(1, '\0'),
+                                          "\x01",
+                                          "\x1f",
+                                          "\x7f",
+                                          "<b>",
+                                          "&amp;",
+                                          "📱",
+                                          "ngõ 5/7",
+                                          "\u2028",
+                                          "é",
+                                          "ế"};
+    std::mt19937 rng(7);
+    for (int n = 0; n < 2000; ++n) {
+        outgoing m;
+        m.to = {channel::telegram, n % 3 == 0 ? "5" : n % 3 == 1 ? "-1001000000042" : "@kenh_phuong"};
+        m.chat_type = chat_kind::group;
+        if (n % 2)
+            m.reply_to = std::to_string(rng() % 100000);
+        std::string text;
+        for (int k = static_cast<int>(rng() % 12); k >= 0; --k)
+            text += pieces[rng() % pieces.size()];
+        m.text = text;
+        auto calls = telegram::api_calls_for(m, "");
+        ASSERT_EQ(calls.size(), 1u);
+        EXPECT_EQ(calls[0].json_body, printed(m, text)) << text;
+    }
+    // Text that is not UTF-8 still goes out, as valid JSON with a replacement character.
+    outgoing bad;
+    bad.to = {channel::telegram, "5"};
+    bad.text = "a\xff\xfe"
+               "b";
+    auto text = json::parse(telegram::api_calls_for(bad, "")[0].json_body)["text"].get<std::string>();
+    EXPECT_TRUE(text.starts_with("a\xEF\xBF\xBD")) << text;
+    EXPECT_TRUE(text.ends_with("b")) << text;
 }
 
 TEST(telegram_adapter, long_text_is_split_with_buttons_on_the_last_part) {
