@@ -1,5 +1,6 @@
 #include "bot/telegram/telegram_adapter.hpp"
 
+#include "bot/telegram/telegram_plain_message.hpp"
 #include "messages/markup.hpp"
 #include "messages/text_fold.hpp"
 
@@ -88,18 +89,16 @@ bool is_this_bot(const json& user, std::string_view bot_username) {
 bool addressed_to_other_bot(const std::string& text, const json& entities, std::string_view bot_username) {
     if (bot_username.empty() || !entities.is_array())
         return false;
+    std::vector<command_entity> read;
     for (auto& e : entities) {
-        if (e.value("type", "") != "bot_command" || whole_number<std::int64_t>(e, "offset", -1) != 0)
-            continue;
-        auto length = whole_number<std::size_t>(e, "length", 0);
-        auto end = utf16_to_byte_offset(text, length);
-        std::string_view command(text.data(), end);
-        auto at = command.find('@');
-        if (at == std::string_view::npos)
-            return false;
-        return lower(command.substr(at + 1)) != lower(bot_username);
+        auto& entity = read.emplace_back();
+        entity.type = e.value("type", "");
+        entity.offset = whole_number<std::int64_t>(e, "offset", -1);
+        entity.length = whole_number<std::size_t>(e, "length", 0);
+        if (entity.type == "bot_command" && entity.offset == 0)
+            break; // the one that decides; what follows is not read
     }
-    return false;
+    return command_for_other_bot(text, read, bot_username);
 }
 
 void read_message(const json& m, incoming& in, std::string_view bot_username) {
@@ -280,6 +279,12 @@ bool nests_deeper_than(std::string_view body, int limit) {
 } // namespace
 
 std::expected<incoming, std::string> parse_update(std::string_view body, std::string_view bot_username) {
+    if (auto in = read_plain_message(body, bot_username))
+        return std::move(*in);
+    return parse_document(body, bot_username);
+}
+
+std::expected<incoming, std::string> parse_document(std::string_view body, std::string_view bot_username) {
     if (nests_deeper_than(body, max_json_depth))
         return std::unexpected("the body nests JSON deeper than " + std::to_string(max_json_depth) +
                                " levels");

@@ -16,6 +16,10 @@ namespace cnscd::telegram {
 // become incoming_kind::other (recorded, then ignored). Fails only on a body that is not
 // a JSON object with an integer update_id; the error says what is wrong.
 std::expected<incoming, std::string> parse_update(std::string_view json_body, std::string_view bot_username);
+// The same, always through a JSON document. parse_update uses it for every update that is not
+// a plain text message; tests compare the two.
+std::expected<incoming, std::string> parse_document(std::string_view json_body,
+                                                    std::string_view bot_username);
 
 // One Bot API call: method name and JSON body.
 struct api_call {
