@@ -2,6 +2,7 @@
 // text through the command parser, as the bot does. Anything but a clean "no" is a bug.
 
 #include "bot/telegram/telegram_adapter.hpp"
+#include "bot/telegram/telegram_plain_message.hpp"
 #include "messages/command_parser.hpp"
 
 #include <cstddef>
@@ -11,6 +12,18 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     std::string_view body(reinterpret_cast<const char*>(data), size);
     auto update = cnscd::telegram::parse_update(body, "ToCNSBot");
+    // A text message read by the fast reader must read the same through a JSON document.
+    if (auto fast = cnscd::telegram::read_plain_message(body, "ToCNSBot")) {
+        auto full = cnscd::telegram::parse_document(body, "ToCNSBot");
+        if (!full || full->update_key != fast->update_key || full->chat != fast->chat ||
+            full->chat_type != fast->chat_type || full->chat_title != fast->chat_title ||
+            full->user_id != fast->user_id || full->user_name != fast->user_name ||
+            full->language != fast->language || full->sent_at != fast->sent_at ||
+            full->message_ref != fast->message_ref || full->text != fast->text || full->kind != fast->kind ||
+            full->addressed_elsewhere != fast->addressed_elsewhere || full->file.has_value() ||
+            !full->contact_phone.empty() || !full->migrated_to.empty())
+            __builtin_trap();
+    }
     if (!update) {
         if (update.error().empty())
             __builtin_trap(); // the error must say what is wrong
