@@ -166,7 +166,7 @@ struct reader final : nlohmann::json_sax<json> {
     bool start_object(std::size_t) override {
         auto k = take_key();
         place next = place::none;
-        if (here() == place::none && stack.empty() && !update_id && !has_message)
+        if (stack.empty()) // the update itself (a second top-level value is a parse error)
             next = place::top;
         else if (here() == place::top && k == field_id::message)
             next = place::message, has_message = true;
