@@ -2,6 +2,7 @@
 
 #include "bot/http/http_server.hpp"
 #include "bot/ingest.hpp"
+#include "bot/json_fields.hpp"
 #include "bot/metrics.hpp"
 #include "bot/outbox_sender.hpp"
 #include "bot/scheduler.hpp"
@@ -61,8 +62,8 @@ std::string learn_username(net::io_context& io, telegram_client& tg, writer& w, 
     bool done = false;
     tg.call("getMe", "{}", std::chrono::seconds(10), [&](http_result r) {
         auto j = nlohmann::json::parse(r.body, nullptr, false);
-        if (r.ok() && j.is_object() && j.value("ok", false) && j["result"].is_object())
-            name = j["result"].value("username", "");
+        if (r.ok() && bool_field(j, "ok") && j["result"].is_object())
+            name = string_field(j["result"], "username");
         else
             spdlog::warn("telegram: getMe failed ({}); using the last known username",
                          r.ok() ? r.body : r.error);

@@ -1,5 +1,6 @@
 #include "bot/telegram/telegram_adapter.hpp"
 
+#include "bot/json_fields.hpp"
 #include "bot/telegram/telegram_plain_message.hpp"
 #include "messages/markup.hpp"
 #include "messages/text_fold.hpp"
@@ -421,9 +422,9 @@ api_answer read_answer(int http_status, std::string_view body) {
         a.description = "HTTP " + std::to_string(http_status) + ": " + std::string(body.substr(0, 200));
         return a;
     }
-    a.ok = j.value("ok", false);
+    a.ok = bool_field(j, "ok");
     a.error_code = whole_number<int>(j, "error_code", a.ok ? 0 : http_status);
-    a.description = j.value("description", "");
+    a.description = string_field(j, "description");
     if (auto p = j.find("parameters"); p != j.end() && p->is_object()) {
         a.retry_after = whole_number<std::int64_t>(*p, "retry_after", 0);
         if (p->contains("migrate_to_chat_id"))

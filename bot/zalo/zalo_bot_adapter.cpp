@@ -1,5 +1,6 @@
 #include "bot/zalo/zalo_bot_adapter.hpp"
 
+#include "bot/json_fields.hpp"
 #include "messages/markup.hpp"
 #include "messages/text_fold.hpp"
 
@@ -41,7 +42,7 @@ std::expected<update, std::string> parse_update(std::string_view body) {
     if (!j.is_object())
         return std::unexpected("the body is not a JSON object");
     // The docs show deliveries wrapped like a Bot API answer; live ones have come unwrapped.
-    if (j.value("ok", false) && j.contains("result") && j["result"].is_object()) {
+    if (bool_field(j, "ok") && j.contains("result") && j["result"].is_object()) {
         json inner = std::move(j["result"]);
         j = std::move(inner);
     }
@@ -147,7 +148,7 @@ api_answer read_answer(int http_status, std::string_view body) {
         a.description = "HTTP " + std::to_string(http_status) + ": " + std::string(body.substr(0, 200));
         return a;
     }
-    a.ok = j.value("ok", false);
+    a.ok = bool_field(j, "ok");
     a.error_code = j.contains("error_code") && j["error_code"].is_number_integer()
                        ? j["error_code"].get<int>()
                    : a.ok ? 0

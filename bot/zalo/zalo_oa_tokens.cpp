@@ -1,6 +1,7 @@
 #include "bot/zalo/zalo_oa_tokens.hpp"
 
 #include "bot/http/http_client.hpp"
+#include "bot/json_fields.hpp"
 #include "storage/database.hpp"
 #include "storage/writer.hpp"
 #include "storage/zalo_token_store.hpp"
@@ -48,14 +49,15 @@ oauth_answer read_oauth_answer(int http_status, std::string_view body) {
     // Newer answers are top-level; an older form nests them in "data".
     const json& d =
         j.contains("access_token") || !j.contains("data") || !j["data"].is_object() ? j : j["data"];
-    a.access_token = d.value("access_token", "");
-    a.refresh_token = d.value("refresh_token", "");
+    a.access_token = string_field(d, "access_token");
+    a.refresh_token = string_field(d, "refresh_token");
     a.expires_in = d.contains("expires_in") ? lenient_int(d["expires_in"]) : 0;
     a.ok = !a.access_token.empty() && !a.refresh_token.empty();
     if (a.ok)
         return a;
     auto code = j.contains("error") ? lenient_int(j["error"]) : 0;
-    std::string what = j.value("error_description", j.value("error_name", j.value("message", "")));
+    std::string what =
+        string_field(j, "error_description", string_field(j, "error_name", string_field(j, "message")));
     a.description = "Zalo error " + std::to_string(code) + (what.empty() ? "" : ": " + what);
     a.transient = http_status >= 500 || http_status == 429;
     return a;

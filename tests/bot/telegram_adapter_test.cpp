@@ -300,6 +300,19 @@ TEST(telegram_adapter, edit_and_answer_callback) {
     EXPECT_EQ(json::parse(c[0].json_body)["callback_query_id"], "4382791231231231230");
 }
 
+// A broken or forged API answer is read as a failure; it must not throw out of the sender.
+TEST(telegram_adapter, answers_with_fields_of_another_type_are_failures_not_crashes) {
+    telegram::api_answer a;
+    ASSERT_NO_THROW(
+        a = telegram::read_answer(200, R"({"ok":"true","description":5,"result":{"message_id":"x"}})"));
+    EXPECT_FALSE(a.ok);
+    EXPECT_EQ(a.error_code, 200);
+    EXPECT_EQ(a.description, "");
+    ASSERT_NO_THROW(a = telegram::read_answer(400, R"({"ok":false,"description":["a"],"error_code":"400"})"));
+    EXPECT_FALSE(a.ok);
+    EXPECT_EQ(a.error_code, 400);
+}
+
 TEST(telegram_adapter, error_answers) {
     auto a = telegram::read_answer(429, fixture("telegram/error_429.json"));
     EXPECT_FALSE(a.ok);

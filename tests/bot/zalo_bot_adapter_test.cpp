@@ -72,6 +72,17 @@ TEST(zalo_bot_adapter, stickers_and_unknown_events_are_ignored_bad_bodies_explai
         "the message.text.received update has no message.message_id");
 }
 
+// Found by the fuzzer: "ok" that is not a boolean threw out of the reader and stopped the bot.
+TEST(zalo_bot_adapter, fields_of_another_type_are_refused_with_a_reason_not_a_crash) {
+    std::expected<zalo_bot::update, std::string> u = std::unexpected("not run");
+    ASSERT_NO_THROW(u = zalo_bot::parse_update(R"({"ok":"er&ro$ts"})"));
+    ASSERT_FALSE(u.has_value());
+    EXPECT_NE(u.error().find("event_name"), std::string::npos) << u.error();
+    zalo_bot::api_answer a;
+    ASSERT_NO_THROW(a = zalo_bot::read_answer(200, R"({"ok":1,"description":[]})"));
+    EXPECT_FALSE(a.ok);
+}
+
 TEST(zalo_bot_adapter, long_text_is_split_at_2000_and_choices_are_numbered) {
     outgoing m;
     m.to = {channel::zalo_bot, "7aa1b2c3d4e5f6a7b8c9"};

@@ -1,4 +1,5 @@
 #include "bot/zalo/zalo_oa_adapter.hpp"
+#include "bot/zalo/zalo_oa_tokens.hpp"
 #include "tests/support/fixtures.hpp"
 
 #include <gtest/gtest.h>
@@ -325,6 +326,21 @@ TEST(zalo_oa_send, next_morning_is_six_local) {
     EXPECT_EQ(zalo_oa::next_morning(1795485600, 420), 1795485600 + 21 * 3600);
     // 05:59 local -> one minute later.
     EXPECT_EQ(zalo_oa::next_morning(1795485600 - 3 * 3600 - 60 + 0, 420), 1795485600 - 3 * 3600);
+}
+
+// A token answer with fields of another type is a failed refresh with Zalo's words, not a crash.
+TEST(zalo_oa_tokens, an_answer_with_fields_of_another_type_is_a_failure_not_a_crash) {
+    zalo_oa::oauth_answer a;
+    ASSERT_NO_THROW(
+        a = zalo_oa::read_oauth_answer(
+            200,
+            R"({"access_token":5,"refresh_token":"r","error":-14014,"error_description":7,"error_name":"Invalid refresh token"})"));
+    EXPECT_FALSE(a.ok);
+    EXPECT_EQ(a.description, "Zalo error -14014: Invalid refresh token");
+    ASSERT_NO_THROW(a = zalo_oa::read_oauth_answer(
+                        200, R"({"access_token":"a","refresh_token":"r","expires_in":"90000"})"));
+    EXPECT_TRUE(a.ok);
+    EXPECT_EQ(a.expires_in, 90000);
 }
 
 } // namespace
