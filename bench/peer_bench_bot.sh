@@ -3,6 +3,7 @@
 # maps BENCH_DB / BENCH_API / BENCH_PORT / BENCH_SECRET onto the bot's settings, lifts the
 # outgoing rate limits (for this run only: the fake API enforces none), seeds the 100 groups
 # and 1,000 members the load uses, and stays in the foreground as the measured process.
+# BENCH_CONFIG=FILE: another settings file for an experiment (the default lifts the limits).
 # BENCH_NO_SEED=1: senders stay unregistered. BENCH_BASE_DB=FILE: start from a copy of FILE
 # (a gen_visits.sh roster) with the load's chats and users mapped onto its ward 1.
 set -euo pipefail
@@ -11,7 +12,7 @@ bin="${CNSCD_BOT:-$here/../build/cnscd-bot}"
 export CNSCD_DB="${BENCH_DB:?}" CNSCD_LISTEN="127.0.0.1:${BENCH_PORT:-18080}"
 export TELEGRAM_API_BASE="${BENCH_API:?}" TELEGRAM_WEBHOOK_SECRET="${BENCH_SECRET:?}"
 export TELEGRAM_BOT_TOKEN="${BENCH_TOKEN:-123456:bench-token}" TELEGRAM_MODE=webhook
-export CNSCD_CONFIG="$here/peer_bench_config.json" CNSCD_LOG_LEVEL="${CNSCD_LOG_LEVEL:-warn}"
+export CNSCD_CONFIG="${BENCH_CONFIG:-$here/peer_bench_config.json}" CNSCD_LOG_LEVEL="${CNSCD_LOG_LEVEL:-warn}"
 if [ -n "${BENCH_BASE_DB:-}" ]; then
   # A large roster made by gen_visits.sh (bench/memory_bench.sh): the load's 100 chats become
   # groups of ward 1's 40 teams and its 1,000 users are linked to that ward's members.
