@@ -52,13 +52,6 @@ template <class Int> Int whole_number(const json& obj, const char* key, Int fall
     return fallback;
 }
 
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (auto& c : out)
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
-
 // Fills chat and sender fields shared by every update kind.
 void read_chat(const json& chat_field, incoming& in) {
     static const json empty = json::object();
@@ -83,7 +76,7 @@ void read_sender(const json& from, incoming& in) {
 bool is_this_bot(const json& user, std::string_view bot_username) {
     if (!user.is_object() || !user.value("is_bot", false))
         return false;
-    return bot_username.empty() || lower(user.value("username", "")) == lower(bot_username);
+    return bot_username.empty() || same_username(user.value("username", ""), bot_username);
 }
 
 // "/cmd@other_bot args": the command is for another bot when the entity at offset 0 names one.

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <bitset>
 #include <cstdint>
 #include <limits>
@@ -242,17 +243,16 @@ struct reader final : nlohmann::json_sax<json> {
 
 } // namespace
 
+bool same_username(std::string_view a, std::string_view b) {
+    auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+    return a.size() == b.size() &&
+           std::equal(a.begin(), a.end(), b.begin(), [&](char x, char y) { return lower(x) == lower(y); });
+}
+
 bool command_for_other_bot(const std::string& text, const std::vector<command_entity>& entities,
                            std::string_view bot_username) {
     if (bot_username.empty())
         return false;
-    auto lower = [](std::string_view s) {
-        std::string out(s);
-        for (auto& c : out)
-            if (c >= 'A' && c <= 'Z')
-                c = static_cast<char>(c - 'A' + 'a');
-        return out;
-    };
     for (auto& e : entities) {
         if (e.type.value_or("") != "bot_command" || e.offset.value_or(-1) != 0)
             continue;
@@ -261,7 +261,7 @@ bool command_for_other_bot(const std::string& text, const std::vector<command_en
         auto at = command.find('@');
         if (at == std::string_view::npos)
             return false;
-        return lower(command.substr(at + 1)) != lower(bot_username);
+        return !same_username(command.substr(at + 1), bot_username);
     }
     return false;
 }

@@ -19,6 +19,9 @@ struct command_entity {
     std::size_t length = 0;
 };
 
+// Telegram usernames compare without regard to (ASCII) case.
+bool same_username(std::string_view a, std::string_view b);
+
 // "/cmd@other_bot args": true when the bot_command entity at offset 0 names another bot.
 bool command_for_other_bot(const std::string& text, const std::vector<command_entity>& entities,
                            std::string_view bot_username);
