@@ -1,15 +1,73 @@
 #include "storage/outbox.hpp"
 
+#include "messages/json_text.hpp"
 #include "storage/database.hpp"
 #include "storage/sqlite_connection.hpp"
 
 #include <nlohmann/json.hpp>
 
+#include <optional>
+
 namespace cnscd {
 
 using json = nlohmann::json;
 
+namespace {
+
+// A row without buttons or a file (nearly every reply) written directly, in json's sorted key
+// order and escaping: the writer stores one per reply, and the json object cost more to build
+// than to print. Nothing when a string is not UTF-8, so the object's path reports it as before.
+std::optional<std::string> encode_plain(const outgoing& m) {
+    if (!m.choices.empty() || m.document)
+        return std::nullopt;
+    std::string out;
+    out.reserve(m.text.size() + 48);
+    char sep = '{';
+    auto key = [&](const char* k) {
+        out += sep;
+        out += '"';
+        out += k;
+        out += "\":";
+        sep = ',';
+    };
+    auto text = [&](const char* k, const std::string& v) {
+        if (v.empty())
+            return true;
+        key(k);
+        return append_json_string(out, v);
+    };
+    if (m.campaign_id) {
+        key("cp");
+        out += std::to_string(m.campaign_id);
+    }
+    if (!text("cr", m.choice_ref) || !text("em", m.edit_message_ref))
+        return std::nullopt;
+    if (m.edit_outbox_id) {
+        key("eo");
+        out += std::to_string(m.edit_outbox_id);
+    }
+    if (m.chat_type == chat_kind::group) {
+        key("g");
+        out += '1';
+    }
+    key("k");
+    out += std::to_string(static_cast<int>(m.kind));
+    if (!text("mk", m.merge_key) || !text("rc", m.contact_button) || !text("re", m.reply_to) ||
+        !text("t", m.text))
+        return std::nullopt;
+    out += '}';
+    return out;
+}
+
+} // namespace
+
 std::string encode_payload(const outgoing& m) {
+    if (auto plain = encode_plain(m))
+        return std::move(*plain);
+    return encode_payload_with_json(m);
+}
+
+std::string encode_payload_with_json(const outgoing& m) {
     json j;
     j["k"] = static_cast<int>(m.kind);
     if (m.chat_type == chat_kind::group)

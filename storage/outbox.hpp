@@ -79,6 +79,9 @@ private:
 
 // The stored form of a message (without its address, which has its own columns).
 std::string encode_payload(const outgoing& message);
+// The general encoder, through a json object. encode_payload writes the same bytes directly
+// for rows without buttons or a file (tests compare the two).
+std::string encode_payload_with_json(const outgoing& message);
 outgoing decode_payload(const std::string& payload, channel platform, const std::string& chat_id,
                         lane priority);
 

@@ -2,6 +2,7 @@
 
 #include "bot/json_fields.hpp"
 #include "bot/telegram/telegram_plain_message.hpp"
+#include "messages/json_text.hpp"
 #include "messages/markup.hpp"
 #include "messages/text_fold.hpp"
 
@@ -162,53 +163,6 @@ json keyboard(const outgoing& m) {
                 {"resize_keyboard", true},
                 {"one_time_keyboard", true}};
     return nullptr;
-}
-
-// Appends `s` as a JSON string the way json::dump() writes it (UTF-8 kept, control characters
-// escaped); false, with nothing appended, if `s` is not valid UTF-8 (dump() then replaces).
-bool append_json_string(std::string& out, std::string_view s) {
-    if (!valid_utf8(s))
-        return false;
-    static constexpr char hex[] = "0123456789abcdef";
-    out += '"';
-    std::size_t plain = 0; // start of the run not yet copied
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        auto c = static_cast<unsigned char>(s[i]);
-        if (c >= 0x20 && c != '"' && c != '\\')
-            continue;
-        out.append(s.data() + plain, i - plain);
-        plain = i + 1;
-        switch (c) {
-        case '"':
-            out += "\\\"";
-            break;
-        case '\\':
-            out += "\\\\";
-            break;
-        case '\b':
-            out += "\\b";
-            break;
-        case '\f':
-            out += "\\f";
-            break;
-        case '\n':
-            out += "\\n";
-            break;
-        case '\r':
-            out += "\\r";
-            break;
-        case '\t':
-            out += "\\t";
-            break;
-        default:
-            out += "\\u00";
-            out += hex[c >> 4];
-            out += hex[c & 15];
-        }
-    }
-    out.append(s.data() + plain, s.size() - plain);
-    out += '"';
-    return true;
 }
 
 // The body of one sendMessage part, written directly: every reply takes this path, and
