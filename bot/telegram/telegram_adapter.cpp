@@ -361,6 +361,12 @@ std::vector<api_call> api_calls_for(const outgoing& m, const std::string& edit_r
 }
 
 api_answer read_answer(int http_status, std::string_view body) {
+    if (auto sent = read_sent_answer(body))
+        return std::move(*sent);
+    return read_answer_document(http_status, body);
+}
+
+api_answer read_answer_document(int http_status, std::string_view body) {
     api_answer a;
     auto j = json::parse(body, nullptr, false);
     if (j.is_discarded() || !j.is_object() || !j.contains("ok")) {

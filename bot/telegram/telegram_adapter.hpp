@@ -6,6 +6,7 @@
 #include "messages/outgoing.hpp"
 
 #include <expected>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -44,6 +45,10 @@ struct api_answer {
     std::string message_id; // from result.message_id, when present
 };
 api_answer read_answer(int http_status, std::string_view body);
+// The two ways read_answer reads: the answer to a successful send without building a document
+// (nothing when the body is anything else), and the document reader for every answer.
+std::optional<api_answer> read_sent_answer(std::string_view body);
+api_answer read_answer_document(int http_status, std::string_view body);
 
 // Telegram's limit on one message's text (characters after entity parsing).
 constexpr std::size_t max_text_chars = 4096;

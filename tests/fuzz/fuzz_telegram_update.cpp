@@ -14,6 +14,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     // Bot API answers are read by the same adapter; the body bytes double as one.
     (void)cnscd::telegram::read_answer(200, body);
     (void)cnscd::telegram::read_answer(429, body);
+    // An answer the fast reader takes must read the same as a document.
+    if (auto fast = cnscd::telegram::read_sent_answer(body)) {
+        auto full = cnscd::telegram::read_answer_document(200, body);
+        if (!full.ok || full.error_code != 0 || !full.description.empty() || full.retry_after != 0 ||
+            !full.migrate_to_chat_id.empty() || full.message_id != fast->message_id || !fast->ok)
+            __builtin_trap();
+    }
     auto update = cnscd::telegram::parse_update(body, "ToCNSBot");
     // A text message read by the fast reader must read the same through a JSON document.
     if (auto fast = cnscd::telegram::read_plain_message(body, "ToCNSBot")) {
