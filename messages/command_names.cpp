@@ -1,5 +1,7 @@
 #include "messages/command_names.hpp"
 
+#include "config/edit_distance.hpp"
+
 #include <algorithm>
 #include <array>
 #include <vector>
@@ -47,22 +49,6 @@ bool in_list(std::string_view list, std::string_view word) {
     return false;
 }
 
-std::size_t distance(std::string_view a, std::string_view b) {
-    std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j)
-        row[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        std::size_t prev = row[0];
-        row[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            std::size_t cur = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] == b[j - 1] ? 0 : 1)});
-            prev = cur;
-        }
-    }
-    return row[b.size()];
-}
-
 } // namespace
 
 std::span<const command_spec> command_specs() {
@@ -87,7 +73,7 @@ std::string nearest_command(std::string_view word) {
                                                       : candidate.size() - word.size();
             if (gap >= best_d)
                 return;
-            auto d = distance(word, candidate);
+            auto d = edit_distance(word, candidate);
             if (d < best_d) {
                 best_d = d;
                 best = std::string(s.name);

@@ -3,6 +3,7 @@
 #include "messages/phone.hpp"
 #include "messages/text_fold.hpp"
 #include "storage/personal_data.hpp"
+#include "storage/spreadsheet.hpp"
 
 #include <algorithm>
 #include <map>
@@ -264,18 +265,6 @@ std::expected<roster_file, roster_read_error> read_roster(std::string_view bytes
 
 namespace {
 
-std::string quote(const std::string& v) {
-    if (v.find_first_of(",;\"\n\r") == std::string::npos)
-        return v;
-    std::string out = "\"";
-    for (char c : v) {
-        if (c == '"')
-            out += '"';
-        out += c;
-    }
-    return out + "\"";
-}
-
 std::string local_phone(const std::string& p) {
     return p.starts_with("+84") ? "0" + p.substr(3) : p;
 }
@@ -287,9 +276,9 @@ std::string write_roster(const std::vector<roster_entry>& entries) {
     out +=
         "TT,Họ tên,Chức vụ tổ/xóm/đơn vị công tác,Chức vụ Tổ CNSCĐ,SĐT,CCCD,Khu vực phụ trách,Ghi chú,Tổ\r\n";
     for (auto& e : entries) {
-        out += quote(e.row_label) + "," + quote(e.full_name) + "," + quote(e.position) + "," +
-               quote(e.role_title) + "," + quote(local_phone(e.phone)) + "," + quote(e.cccd) + "," +
-               quote(e.area) + "," + quote(e.note) + "," + quote(e.team) + "\r\n";
+        out += csv_field(e.row_label) + "," + csv_field(e.full_name) + "," + csv_field(e.position) + "," +
+               csv_field(e.role_title) + "," + csv_field(local_phone(e.phone)) + "," + csv_field(e.cccd) +
+               "," + csv_field(e.area) + "," + csv_field(e.note) + "," + csv_field(e.team) + "\r\n";
     }
     return out;
 }

@@ -49,8 +49,6 @@ std::string write_xlsx(const std::string& path, const std::vector<sheet>& sheets
     return {};
 }
 
-namespace {
-
 std::string csv_field(const std::string& v) {
     if (v.find_first_of(",\"\n\r;") == std::string::npos)
         return v;
@@ -62,8 +60,6 @@ std::string csv_field(const std::string& v) {
     }
     return out + "\"";
 }
-
-} // namespace
 
 std::string to_csv(const sheet& s) {
     std::string out = "\xEF\xBB\xBF";

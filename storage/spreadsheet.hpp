@@ -31,5 +31,8 @@ struct sheet {
 std::string write_xlsx(const std::string& path, const std::vector<sheet>& sheets);
 // One sheet as CSV text.
 std::string to_csv(const sheet& s);
+// One CSV field: as it is, or quoted (with quotes doubled) when it holds a separator (, or ;),
+// a quote or a line break.
+std::string csv_field(const std::string& v);
 
 } // namespace cnscd
