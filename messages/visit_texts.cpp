@@ -161,7 +161,7 @@ std::string_view vi(stats_text key) {
     case t::line_topic:
         return "• {topic}: {records} lượt, {people} người";
     case t::versus_previous:
-        return "So với cùng kỳ {previous}: lượt thăm {visits}, người được hỗ trợ {people}";
+        return "So với cùng kỳ {previous} trước: lượt thăm {visits}, người được hỗ trợ {people}";
     case t::change_up:
         return "▲ {delta}";
     case t::change_down:
@@ -238,7 +238,7 @@ std::string_view en(stats_text key) {
     case t::line_topic:
         return "• {topic}: {records} records, {people} people";
     case t::versus_previous:
-        return "Against the same span of {previous}: visits {visits}, people helped {people}";
+        return "Against the same span of last {previous}: visits {visits}, people helped {people}";
     case t::change_up:
         return "▲ {delta}";
     case t::change_down:

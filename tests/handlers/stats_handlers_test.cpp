@@ -134,7 +134,8 @@ TEST_F(stats_fixture, my_stats_compare_with_the_same_span_of_the_previous_period
     bot.say("102", "/tham số 3 6/11, nộp hồ sơ dịch vụ công cho 3 người");
     auto out = test_bot::joined(bot.say("102", "/toi"));
     EXPECT_NE(out.find("Lượt thăm hộ: 2, người được hỗ trợ: 4"), std::string::npos) << out;
-    EXPECT_NE(out.find("▲ 1"), std::string::npos) << out; // 2 this month against 1 in Oct 1-24
+    // 2 this month against 1 in Oct 1-24, said as Vietnamese says it ("the same span last month").
+    EXPECT_NE(out.find("So với cùng kỳ tháng trước: lượt thăm ▲ 1"), std::string::npos) << out;
     EXPECT_NE(out.find("Định danh điện tử VNeID: 1 lượt, 1 người"), std::string::npos) << out;
     auto year = test_bot::joined(bot.say("102", "/toi năm"));
     EXPECT_NE(year.find("Lượt thăm hộ: 3"), std::string::npos) << year;
