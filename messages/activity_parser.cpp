@@ -3,6 +3,8 @@
 #include "messages/text_fold.hpp"
 #include "messages/topics.hpp"
 
+#include <utf8proc.h>
+
 #include <algorithm>
 #include <cctype>
 #include <charconv>
@@ -139,10 +141,54 @@ void strip_date_words(std::string& place) {
     }
 }
 
+// Without a comma, where the place ends: at the first word that starts the description, a verb
+// of helping ("hướng dẫn", "cài", "giúp"...), or at a head count ("cho 2 người") or a date word
+// (`counted`). A verb counts only in lower case: "Cái Răng" is a place. Leading date words are
+// not the place either. Returns [first, last) token indexes.
+// True when the word's first letter is a capital ("Cái", "Đình"), in any script utf8proc knows.
+bool starts_upper(std::string_view word) {
+    utf8proc_int32_t cp = 0;
+    auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(word.data()),
+                              static_cast<utf8proc_ssize_t>(word.size()), &cp);
+    return n > 0 && utf8proc_tolower(cp) != cp;
+}
+
+std::pair<std::size_t, std::size_t> place_tokens(const std::vector<token>& toks,
+                                                 const std::vector<bool>& counted) {
+    static const std::string_view verbs[] = {"giup",    "cai",       "nop",    "helped", "help",
+                                             "install", "installed", "taught", "showed"};
+    static const std::pair<std::string_view, std::string_view> verb_pairs[] = {
+        {"huong", "dan"},    {"ho", "tro"},    {"dang", "ky"}, {"tu", "van"},
+        {"tuyen", "truyen"}, {"kich", "hoat"}, {"chi", "dan"}};
+    auto starts_description = [&](std::size_t k) {
+        if (starts_upper(toks[k].raw))
+            return false;
+        auto& w = toks[k].folded;
+        if (std::find(std::begin(verbs), std::end(verbs), w) != std::end(verbs))
+            return true;
+        for (auto [a, b] : verb_pairs)
+            if (w == a && k + 1 < toks.size() && toks[k + 1].folded == b)
+                return true;
+        return false;
+    };
+    std::size_t first = 0;
+    while (first < toks.size() && counted[first])
+        ++first;
+    if (first < toks.size() && starts_description(first))
+        return {first, first}; // no place given: "/tham hướng dẫn 2 người cài VNeID"
+    for (std::size_t k = first + 1; k < toks.size(); ++k) {
+        if (counted[k])
+            return {first, k > first + 1 && toks[k - 1].folded == "cho" ? k - 1 : k};
+        if (starts_description(k))
+            return {first, k};
+    }
+    return {first, toks.size()};
+}
+
 // Words of the description (after the place) that no topic keyword, number, date or common
 // connecting word explains: what `cnscd-bot parse` shows so keywords can be tuned.
 std::vector<std::string> unexplained_words(const std::vector<token>& toks, std::vector<bool> used,
-                                           std::string_view text) {
+                                           std::string_view text, std::size_t description_from) {
     static const std::string_view filler[] = {
         "huong",  "dan",   "cho",    "va",  "cai",  "dat",    "giup",  "ho",      "tro",  "nguoi", "cach",
         "su",     "dung",  "de",     "ve",  "voi",  "cac",    "nhung", "mot",     "hai",  "ba",    "ong",
@@ -152,8 +198,7 @@ std::vector<std::string> unexplained_words(const std::vector<token>& toks, std::
         "thoai",  "cua",   "o",      "la",  "va",   "helped", "help",  "install", "with", "for",   "and",
         "people", "the",   "to",     "a",   "on",   "how"};
     std::vector<std::string> out;
-    auto comma = text.find(',');
-    if (comma == std::string_view::npos)
+    if (description_from >= text.size())
         return out; // no description part: the whole text is the place
     // Mark words inside topic phrases, matching on the words joined by single spaces.
     std::string joined;
@@ -170,7 +215,7 @@ std::vector<std::string> unexplained_words(const std::vector<token>& toks, std::
             if (starts[k] < e && ends[k] > b)
                 used[k] = true;
     for (std::size_t k = 0; k < toks.size(); ++k) {
-        if (toks[k].raw.data() < text.data() + comma || used[k] || toks[k].folded.empty())
+        if (toks[k].raw.data() < text.data() + description_from || used[k] || toks[k].folded.empty())
             continue;
         auto& w = toks[k].folded;
         bool is_filler = std::find(std::begin(filler), std::end(filler), w) != std::end(filler);
@@ -246,15 +291,25 @@ std::expected<activity_details, command_error> parse_activity(std::string_view a
         }
     }
 
-    if (explain)
-        d.unparsed = unexplained_words(toks, used, text);
-
-    // The place is what comes before the first comma (or the whole text without topics).
-    auto comma = text.find(',');
-    d.place = std::string(text.substr(0, comma));
-    while (!d.place.empty() && is_space(d.place.back()))
+    // The place is what comes before the first comma; without one, what comes before the
+    // description ("số 12 ngõ 5 hướng dẫn 2 người cài VNeID" is at "số 12 ngõ 5").
+    auto description_from = text.find(',');
+    if (description_from != std::string_view::npos) {
+        d.place = std::string(text.substr(0, description_from));
+    } else {
+        auto [first, last] = place_tokens(toks, used);
+        auto offset = [&](std::size_t k) {
+            return k < toks.size() ? static_cast<std::size_t>(toks[k].raw.data() - text.data()) : text.size();
+        };
+        if (first < last)
+            d.place = std::string(text.substr(offset(first), offset(last) - offset(first)));
+        description_from = last < toks.size() ? offset(last) : text.size();
+    }
+    while (!d.place.empty() && (is_space(d.place.back()) || d.place.back() == ':' || d.place.back() == '-'))
         d.place.pop_back();
     strip_date_words(d.place);
+    if (explain)
+        d.unparsed = unexplained_words(toks, used, text, description_from);
     return d;
 }
 

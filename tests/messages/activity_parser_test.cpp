@@ -66,7 +66,7 @@ INSTANTIATE_TEST_SUITE_P(
                    std::nullopt,
                    "2026-11-22",
                    "45 Trần Phú"},
-        visit_case{"/tham 7 Nguyễn Huệ 20/11 dvc", {"dvc"}, std::nullopt, "2026-11-20", ""},
+        visit_case{"/tham 7 Nguyễn Huệ 20/11 dvc", {"dvc"}, std::nullopt, "2026-11-20", "7 Nguyễn Huệ"},
         visit_case{"/tham kiot chợ Hòa Xuân, mở gian hàng Postmart",
                    {"tmdt"},
                    std::nullopt,
@@ -79,7 +79,30 @@ INSTANTIATE_TEST_SUITE_P(
         visit_case{"/tham số 8 kiệt 4", {}, std::nullopt, "", "số 8 kiệt 4"},
         visit_case{"/visit 12 lane 5, helped 2 people install VNeID", {"vneid"}, 2, "", ""},
         visit_case{"/thăm số 2, bốn người cài app ngân hàng", {"thanhtoan"}, 4, "", "số 2"},
-        visit_case{"/tham@cnscd_bot số 9, đặt lịch khám bệnh, mười người", {"yte"}, 10, "", "số 9"}));
+        visit_case{"/tham@cnscd_bot số 9, đặt lịch khám bệnh, mười người", {"yte"}, 10, "", "số 9"},
+        // Without a comma the place ends where the description starts: a verb of helping, a
+        // head count or a date word.
+        visit_case{"/tham số 12 ngõ 5 hướng dẫn 2 người cài VNeID", {"vneid"}, 2, "", "số 12 ngõ 5"},
+        visit_case{"/tham so 14 ngo 7 huong dan ba nguoi chuyen khoan qr hom qua",
+                   {"thanhtoan"},
+                   3,
+                   "2026-11-23",
+                   "so 14 ngo 7"},
+        visit_case{"/tham nhà bà Lan tổ 3 cài vneid cho 2 người", {"vneid"}, 2, "", "nhà bà Lan tổ 3"},
+        visit_case{
+            "/tham số 8 Lê Lợi giúp ông Tư nộp hồ sơ dịch vụ công", {"dvc"}, std::nullopt, "", "số 8 Lê Lợi"},
+        visit_case{"/tham số 9 cho 3 người cài vneid", {"vneid"}, 3, "", "số 9"},
+        visit_case{
+            "/tham hôm qua số 12 ngõ 5 cài vneid", {"vneid"}, std::nullopt, "2026-11-23", "số 12 ngõ 5"},
+        visit_case{"/tham số 5 Cái Răng cài VNeID", {"vneid"}, std::nullopt, "", "số 5 Cái Răng"},
+        visit_case{"/visit 12 lane 5 helped 2 people install VNeID", {"vneid"}, 2, "", "12 lane 5"}));
+
+TEST(visit_messages_without_a_place, keep_the_place_empty) {
+    auto v = std::get<cmd_visit>(parse("/tham hướng dẫn 2 người cài VNeID"));
+    EXPECT_EQ(v.details.place, "");
+    EXPECT_EQ(v.details.people, 2);
+    EXPECT_EQ(v.details.note, "hướng dẫn 2 người cài VNeID"); // what the confirmation shows
+}
 
 TEST(explained_messages, list_the_words_no_rule_explains) {
     auto cmd = parse_command("/tham số 12 ngõ 5 hôm qua, hướng dẫn 2 người cài VNeID, bà con rất vui",
@@ -88,6 +111,11 @@ TEST(explained_messages, list_the_words_no_rule_explains) {
     ASSERT_NE(v, nullptr);
     EXPECT_EQ(v->details.unparsed, (std::vector<std::string>{"con", "rất", "vui"}));
     EXPECT_EQ(v->details.place, "số 12 ngõ 5");
+    // Without commas the description is what follows the place.
+    auto joined =
+        std::get<cmd_visit>(parse_command("/tham số 12 ngõ 5 hướng dẫn 2 người cài VNeID bà con rất vui",
+                                          parse_context{"cnscd_bot", today, true, true}));
+    EXPECT_EQ(joined.details.unparsed, (std::vector<std::string>{"con", "rất", "vui"}));
     auto quiet = std::get<cmd_visit>(parse("/tham số 12, hướng dẫn 2 người cài VNeID, bà con rất vui"));
     EXPECT_TRUE(quiet.details.unparsed.empty()) << "the chat path does not compute them";
 }
@@ -100,6 +128,9 @@ TEST(session_messages, read_place_attendees_and_topics) {
     EXPECT_EQ(s->details.people, 30);
     EXPECT_EQ(s->details.topics, std::vector<std::string>{"luadao"});
     EXPECT_TRUE(std::holds_alternative<cmd_session>(parse("/session hall, 12 people, scam")));
+    auto no_commas = std::get<cmd_session>(parse("/buoi nhà văn hóa tổ 3 30 người chống lừa đảo"));
+    EXPECT_EQ(no_commas.details.place, "nhà văn hóa tổ 3");
+    EXPECT_EQ(no_commas.details.people, 30);
 }
 
 TEST(command_names, typos_get_the_nearest_command_suggested) {
