@@ -97,6 +97,9 @@ void totals_block(const handler_context& ctx, std::string& out, const activity_t
                                                            {"people", count(ctx, tt.people)}}));
         }
     }
+    // Nothing now and nothing then: "unchanged" would only be noise above the empty-period hint.
+    if (t.visits == 0 && t.people == 0 && before.visits == 0 && before.people == 0)
+        return;
     add_line(out, ctx.say(stats_text::versus_previous, {{"previous", previous_words(ctx, p.kind)},
                                                         {"visits", change(ctx, t.visits, before.visits)},
                                                         {"people", change(ctx, t.people, before.people)}}));

@@ -141,6 +141,16 @@ TEST_F(stats_fixture, my_stats_compare_with_the_same_span_of_the_previous_period
     EXPECT_NE(year.find("Lượt thăm hộ: 3"), std::string::npos) << year;
 }
 
+TEST_F(stats_fixture, a_member_with_nothing_logged_gets_the_hint_without_an_empty_comparison) {
+    auto out = test_bot::joined(bot.say("104", "/toi"));
+    EXPECT_NE(out.find("Chưa có lượt nào được ghi trong kỳ này"), std::string::npos) << out;
+    EXPECT_EQ(out.find("So với cùng kỳ"), std::string::npos) << out;
+    // Something last month and nothing now is still worth saying.
+    bot.say("104", "/tham số 1 20/10, cài VNeID cho 2 người");
+    out = test_bot::joined(bot.say("104", "/toi"));
+    EXPECT_NE(out.find("So với cùng kỳ tháng trước: lượt thăm ▼ 1"), std::string::npos) << out;
+}
+
 TEST_F(stats_fixture, ranking_orders_members_and_teams) {
     bot.say("102", "/tham số 1, cài VNeID cho 2 người");
     bot.say("102", "/tham số 2, cài VNeID cho 2 người");
