@@ -66,6 +66,7 @@ void handle(const unknown_command& c, handler_context& ctx) {
 void handle(const command_error& e, handler_context& ctx) {
     static const std::pair<std::string_view, text> reasons[] = {
         {"error_bad_number", text::error_bad_number},
+        {"error_bad_record_number", text::error_bad_record_number},
         {"error_bad_date", text::error_bad_date},
         {"error_missing_argument", text::error_missing_argument},
         {"error_bad_period", text::error_bad_period},

@@ -56,6 +56,7 @@ enum class text {
     period_year,
     // parse errors (command_error::reason)
     error_bad_number,
+    error_bad_record_number,
     error_bad_date,
     error_missing_argument,
     error_bad_period,

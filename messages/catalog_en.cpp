@@ -106,6 +106,9 @@ std::string_view catalog_en(text key) {
         return "year";
     case text::error_bad_number:
         return "The number \"{detail}\" is not valid. Write it in digits, e.g. 2 people.";
+    case text::error_bad_record_number:
+        return "\"{detail}\" is not the number of a record. Use the number in the confirmation, e.g. "
+               "/{command} 125 no. 12 lane 5, 3 people VNeID";
     case text::error_bad_date:
         return "The date \"{detail}\" is not valid. Write it like 20/11, yesterday (hôm qua) or hôm kia.";
     case text::error_missing_argument:

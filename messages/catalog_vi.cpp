@@ -105,6 +105,9 @@ std::string_view catalog_vi(text key) {
         return "năm";
     case text::error_bad_number:
         return "Số «{detail}» không hợp lệ. Hãy ghi bằng chữ số, ví dụ: 2 người.";
+    case text::error_bad_record_number:
+        return "«{detail}» không phải số của một lượt đã ghi. Hãy ghi số trong tin xác nhận, ví dụ: "
+               "/{command} 125 số 12 ngõ 5, 3 người cài VNeID";
     case text::error_bad_date:
         return "Ngày «{detail}» không hợp lệ. Hãy ghi như 20/11, hôm qua hoặc hôm kia.";
     case text::error_missing_argument:

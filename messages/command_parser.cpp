@@ -224,7 +224,7 @@ command parse_args(std::string_view name, std::string_view args, const parse_con
         long long no = 0;
         auto [end, ec] = std::from_chars(first.data(), first.data() + first.size(), no);
         if (ec != std::errc() || end != first.data() + first.size() || no <= 0)
-            return command_error{"sua", "error_bad_number", std::string(ws[0])};
+            return command_error{"sua", "error_bad_record_number", std::string(ws[0])};
         auto rest = after_words(args, 1);
         if (rest.empty())
             return missing(name, "/sua " + std::to_string(no) + " số 8 ngõ 3, hướng dẫn VNeID");

@@ -188,6 +188,11 @@ TEST_F(visit_fixture, edit_changes_own_records_only_and_keeps_the_old_content) {
     EXPECT_TRUE(has(theirs, "không phải do bạn ghi")) << test_bot::joined(theirs);
     EXPECT_EQ(visits.by_id(no)->place, "số 1A");
     EXPECT_TRUE(has(bot.say("102", "/sua 99999 số 1, dvc"), "Không tìm thấy số 99999"));
+    // A word where the record's number goes: the example shows /sua with a number, not a head count.
+    auto word = bot.say("102", "/sua abc số 1, dvc");
+    EXPECT_TRUE(has(word, "«abc» không phải số của một lượt đã ghi")) << test_bot::joined(word);
+    EXPECT_TRUE(has(word, "/sua 125 ")) << test_bot::joined(word);
+    EXPECT_EQ(visits.by_id(no)->place, "số 1A");
 }
 
 TEST_F(visit_fixture, people_not_on_the_roster_and_staff_without_team_cannot_log) {

@@ -165,7 +165,7 @@ TEST(bad_input, unreadable_dates_and_numbers_say_what_is_wrong) {
     EXPECT_EQ(std::get<command_error>(no_args).reason, "error_missing_argument");
     auto bad_no = parse("/sua abc số 3");
     ASSERT_TRUE(std::holds_alternative<command_error>(bad_no));
-    EXPECT_EQ(std::get<command_error>(bad_no).reason, "error_bad_number");
+    EXPECT_EQ(std::get<command_error>(bad_no).reason, "error_bad_record_number");
 }
 
 } // namespace
