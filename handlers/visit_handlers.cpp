@@ -42,6 +42,9 @@ std::string topics_label(const handler_context& ctx, const visit_record& v, bool
 
 // "{people}{date}" parts of a confirmation.
 std::string people_part(const handler_context& ctx, const visit_record& v) {
+    // A session is counted by its attendees: say so when the count was left out.
+    if (v.people <= 0 && v.kind == activity_kind::session)
+        return ctx.say(visit_text::attendees_missing, {{"no", v.id}});
     if (v.people <= 0)
         return "";
     return ctx.say(v.kind == activity_kind::session ? visit_text::attendees : visit_text::people_helped,

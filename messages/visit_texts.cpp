@@ -18,6 +18,8 @@ std::string_view vi(visit_text key) {
         return ", {count} người";
     case t::attendees:
         return ", {count} người tham dự";
+    case t::attendees_missing:
+        return ", chưa có số người tham dự (bổ sung: /sua {no} kèm số người, ví dụ «30 người»)";
     case t::no_topic_recorded:
         return "chưa rõ nội dung (tạm ghi «Khác»)";
     case t::ask_topic:
@@ -87,6 +89,8 @@ std::string_view en(visit_text key) {
         return ", {count} people";
     case t::attendees:
         return ", {count} attendees";
+    case t::attendees_missing:
+        return ", no attendee count yet (add it with /sua {no} and the count, e.g. \"30 people\")";
     case t::no_topic_recorded:
         return "topic unclear (filed under \"Other\" for now)";
     case t::ask_topic:

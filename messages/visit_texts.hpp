@@ -13,6 +13,7 @@ enum class visit_text {
     on_date,
     people_helped,
     attendees,
+    attendees_missing,
     no_topic_recorded,
     ask_topic,
     ask_topic_by_number,

@@ -65,6 +65,13 @@ TEST_F(visit_fixture, a_session_counts_attendees) {
     EXPECT_EQ(v->kind, activity_kind::session);
     EXPECT_EQ(v->people, 30);
     EXPECT_TRUE(has(out, "30 người tham dự")) << test_bot::joined(out);
+    // Without a count the session is still recorded, and the member is told how to add it.
+    auto uncounted = bot.say("102", "/buoi nhà văn hóa tổ 4, chống lừa đảo");
+    auto no = record_no(uncounted);
+    EXPECT_TRUE(has(uncounted, "chưa có số người tham dự (bổ sung: /sua " + std::to_string(no)))
+        << test_bot::joined(uncounted);
+    bot.say("102", "/sua " + std::to_string(no) + " nhà văn hóa tổ 4, 25 người, chống lừa đảo");
+    EXPECT_EQ(visits.by_id(no)->people, 25);
 }
 
 TEST_F(visit_fixture, yesterday_is_recorded_on_yesterday_and_future_or_old_dates_are_refused) {
