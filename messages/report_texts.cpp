@@ -40,7 +40,7 @@ std::string_view vi(report_text key) {
                "<b>{deadline}</b> ({period}): hạn {due}. Phường chưa nộp.";
     case t::ward_remind_overdue:
         return "⚠️ <b>Báo cáo của phường quá hạn</b>\n"
-               "<b>{deadline}</b> ({period}) đã quá hạn từ {due}; khoá lúc {lock}.";
+               "<b>{deadline}</b> ({period}) đã quá hạn từ {due}; khoá vào {lock}.";
     case t::staff_summary:
         return "📋 <b>Đến hạn {deadline}</b> ({period}): {due}\n"
                "Đã nộp đúng hạn: {on_time}/{expected} tổ.\n"
@@ -58,9 +58,9 @@ std::string_view vi(report_text key) {
         return "• <b>{deadline}</b> ({period}): hạn {due}\n"
                "   {status}";
     case t::status_on_time:
-        return "✅ đã nộp đúng hạn lúc {at}";
+        return "✅ đã nộp đúng hạn vào {at}";
     case t::status_late:
-        return "🟡 đã nộp muộn lúc {at}";
+        return "🟡 đã nộp muộn vào {at}";
     case t::status_not_yet:
         return "⏳ chưa nộp";
     case t::status_overdue:
@@ -108,9 +108,9 @@ std::string_view vi(report_text key) {
     case t::report_status_none:
         return "Tổ chưa nộp báo cáo kỳ này.";
     case t::report_status_submitted:
-        return "Đã nộp lúc {at} ({timeliness}). Nộp lại trước {lock} sẽ thay bản này (bản cũ vẫn được lưu).";
+        return "Đã nộp vào {at} ({timeliness}). Nộp lại trước {lock} sẽ thay bản này (bản cũ vẫn được lưu).";
     case t::report_locked_note:
-        return "🔒 Kỳ này đã khoá lúc {lock}; không nộp hay sửa được nữa.";
+        return "🔒 Kỳ này đã khoá vào {lock}; không nộp hay sửa được nữa.";
     case t::report_only_leader:
         return "Chỉ tổ trưởng hoặc tổ phó của tổ mới nộp được báo cáo.";
     case t::button_submit:
@@ -124,12 +124,12 @@ std::string_view vi(report_text key) {
     case t::late:
         return "muộn";
     case t::submitted:
-        return "✅ Đã nộp <b>{deadline}</b> ({period}) lúc {at} ({timeliness}).";
+        return "✅ Đã nộp <b>{deadline}</b> ({period}) vào {at} ({timeliness}).";
     case t::resubmitted:
-        return "✅ Đã nộp lại <b>{deadline}</b> ({period}) lúc {at} ({timeliness}). Bản trước được lưu trong "
+        return "✅ Đã nộp lại <b>{deadline}</b> ({period}) vào {at} ({timeliness}). Bản trước được lưu trong "
                "lịch sử (lần nộp thứ {n}).";
     case t::locked:
-        return "🔒 Kỳ {period} của {deadline} đã khoá lúc {lock}, không nộp được nữa. Cần sửa, hãy liên hệ "
+        return "🔒 Kỳ {period} của {deadline} đã khoá vào {lock}, không nộp được nữa. Cần sửa, hãy liên hệ "
                "cán bộ phường.";
     case t::stale_button:
         return "Nút này đã cũ. Gõ lại /baocao để xem báo cáo mới nhất.";
@@ -271,7 +271,7 @@ std::string_view en(report_text key) {
                "<b>{deadline}</b> for {period}: due {due}. The ward has not submitted.";
     case t::ward_remind_overdue:
         return "⚠️ <b>The ward's report is overdue</b>\n"
-               "<b>{deadline}</b> for {period} was due {due}; it locks {lock}.";
+               "<b>{deadline}</b> for {period} was due on {due}; it locks on {lock}.";
     case t::staff_summary:
         return "📋 <b>{deadline} is due</b> for {period} ({due})\n"
                "Submitted on time: {on_time} of {expected} teams.\n"
@@ -339,10 +339,10 @@ std::string_view en(report_text key) {
     case t::report_status_none:
         return "The team has not submitted this period's report.";
     case t::report_status_submitted:
-        return "Submitted {at} ({timeliness}). Submitting again before {lock} replaces it (the old one is "
+        return "Submitted on {at} ({timeliness}). Submitting again before {lock} replaces it (the old one is "
                "kept).";
     case t::report_locked_note:
-        return "🔒 This period locked {lock}; it can no longer be submitted or changed.";
+        return "🔒 This period locked on {lock}; it can no longer be submitted or changed.";
     case t::report_only_leader:
         return "Only the team's leader or deputy can submit the report.";
     case t::button_submit:
@@ -356,12 +356,12 @@ std::string_view en(report_text key) {
     case t::late:
         return "late";
     case t::submitted:
-        return "✅ Submitted <b>{deadline}</b> for {period} at {at} ({timeliness}).";
+        return "✅ Submitted <b>{deadline}</b> for {period} on {at} ({timeliness}).";
     case t::resubmitted:
-        return "✅ Resubmitted <b>{deadline}</b> for {period} at {at} ({timeliness}). The earlier one is kept "
+        return "✅ Resubmitted <b>{deadline}</b> for {period} on {at} ({timeliness}). The earlier one is kept "
                "in the history (submission {n}).";
     case t::locked:
-        return "🔒 {deadline} for {period} locked {lock}; it can no longer be submitted. Ask the ward staff "
+        return "🔒 {deadline} for {period} locked on {lock}; it can no longer be submitted. Ask the ward staff "
                "if something must change.";
     case t::stale_button:
         return "This button is out of date. Type /baocao again for the latest report.";

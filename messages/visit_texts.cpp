@@ -63,7 +63,7 @@ std::string_view vi(visit_text key) {
         return "Ngày {date} đã quá {days} ngày nên không ghi được nữa. Nhờ tổ trưởng báo cán bộ phường nếu "
                "cần bổ sung.";
     case t::refused_locked:
-        return "Ngày {date} nằm trong kỳ đã chốt của {report} (khóa sổ lúc {lock}) nên không ghi thêm hay "
+        return "Ngày {date} nằm trong kỳ đã chốt của {report} (khóa sổ vào {lock}) nên không ghi thêm hay "
                "sửa "
                "được nữa. Nhờ tổ trưởng báo cán bộ phường nếu cần bổ sung.";
     case t::no_team:
@@ -134,7 +134,7 @@ std::string_view en(visit_text key) {
         return "{date} is more than {days} days ago and can no longer be recorded. Ask your team leader to "
                "tell the ward staff if it must be added.";
     case t::refused_locked:
-        return "{date} is in a closed period of the {report} (closed at {lock}), so records for it can no "
+        return "{date} is in a closed period of the {report} (closed on {lock}), so records for it can no "
                "longer be added or changed. Ask your team leader to tell the ward staff if it must be added.";
     case t::no_team:
         return "You are not on a team yet, so nothing can be recorded. Ask the ward staff to check the "

@@ -106,6 +106,9 @@ TEST_F(report_fixture, submitting_stores_the_figures_marks_on_time_and_posts_to_
     auto out = bot.press("100", "rp:s:" + t1 + ":monthly:2026-11");
     EXPECT_TRUE(has(out, "Đã nộp Báo cáo tháng (tháng 11/2026)")) << test_bot::joined(out);
     EXPECT_TRUE(has(out, "đúng hạn"));
+    // The instant reads "vào Thứ Ba, 24/11/2026 lúc 09:00": one "lúc", before the hour only.
+    EXPECT_TRUE(has(out, "(tháng 11/2026) vào ")) << test_bot::joined(out);
+    EXPECT_FALSE(has(out, "lúc Thứ") || has(out, "lúc Chủ nhật")) << test_bot::joined(out);
     auto ward_post = to_chat(out, "-2000");
     ASSERT_EQ(ward_post.size(), 1u);
     EXPECT_NE(ward_post[0].text.find("Tổ dân phố số 1"), std::string::npos);
@@ -122,7 +125,8 @@ TEST_F(report_fixture, submitting_stores_the_figures_marks_on_time_and_posts_to_
     EXPECT_EQ(figures["from"], "2026-11-01");
     EXPECT_EQ(figures["to"], "2026-11-30");
     // /hannop now shows it as submitted on time; team 2 still has nothing.
-    EXPECT_TRUE(has(bot.say("100", "/hannop"), "đã nộp đúng hạn"));
+    auto deadlines = bot.say("100", "/hannop");
+    EXPECT_TRUE(has(deadlines, "đã nộp đúng hạn vào ")) << test_bot::joined(deadlines);
     EXPECT_FALSE(current(team2));
 }
 
