@@ -143,8 +143,8 @@ void strip_date_words(std::string& place) {
 
 // Without a comma, where the place ends: at the first word that starts the description, a verb
 // of helping ("hướng dẫn", "cài", "giúp"...), or at a head count ("cho 2 người") or a date word
-// (`counted`). A verb counts only in lower case: "Cái Răng" is a place. Leading date words are
-// not the place either. Returns [first, last) token indexes.
+// (`counted`). A verb followed by a capitalised word is part of a name ("Cái Răng"). Leading
+// date words are not the place either. Returns [first, last) token indexes.
 // True when the word's first letter is a capital ("Cái", "Đình"), in any script utf8proc knows.
 bool starts_upper(std::string_view word) {
     utf8proc_int32_t cp = 0;
@@ -155,13 +155,14 @@ bool starts_upper(std::string_view word) {
 
 std::pair<std::size_t, std::size_t> place_tokens(const std::vector<token>& toks,
                                                  const std::vector<bool>& counted) {
-    static const std::string_view verbs[] = {"giup",    "cai",       "nop",    "helped", "help",
-                                             "install", "installed", "taught", "showed"};
+    static const std::string_view verbs[] = {"giup", "cai",     "nop",       "nhac",   "helped",
+                                             "help", "install", "installed", "taught", "showed"};
     static const std::pair<std::string_view, std::string_view> verb_pairs[] = {
         {"huong", "dan"},    {"ho", "tro"},    {"dang", "ky"}, {"tu", "van"},
-        {"tuyen", "truyen"}, {"kich", "hoat"}, {"chi", "dan"}};
+        {"tuyen", "truyen"}, {"kich", "hoat"}, {"chi", "dan"}, {"mo", "tai"}};
     auto starts_description = [&](std::size_t k) {
-        if (starts_upper(toks[k].raw))
+        // Two capitalised words are a name ("Cái Răng", "Hướng Dẫn"), not a verb and its object.
+        if (starts_upper(toks[k].raw) && k + 1 < toks.size() && starts_upper(toks[k + 1].raw))
             return false;
         auto& w = toks[k].folded;
         if (std::find(std::begin(verbs), std::end(verbs), w) != std::end(verbs))
@@ -196,7 +197,8 @@ std::vector<std::string> unexplained_words(const std::vector<token>& toks, std::
         "tren",   "qua",   "lam",    "da",  "duoc", "trong",  "khi",   "luc",     "the",  "nao",   "tham",
         "buoi",   "tuyen", "truyen", "tu",  "van",  "biet",   "ky",    "nang",    "app",  "ung",   "dien",
         "thoai",  "cua",   "o",      "la",  "va",   "helped", "help",  "install", "with", "for",   "and",
-        "people", "the",   "to",     "a",   "on",   "how"};
+        "people", "the",   "to",     "a",   "on",   "how",    "dang",  "ky",      "tai",  "khoan", "kich",
+        "hoat",   "nhac",  "mo",     "ca",  "cu",   "by",     "pay",   "showed"};
     std::vector<std::string> out;
     if (description_from >= text.size())
         return out; // no description part: the whole text is the place

@@ -32,7 +32,7 @@ constexpr std::array<topic, 12> topics{{
      "education|school"},
     {"luadao", "Phòng chống lừa đảo", "Scam prevention", "Chống lừa đảo",
      "lua dao|chong lua dao|phong chong lua dao|phong lua dao|canh bao lua dao|gia mao|link la|duong link la|"
-     "otp|ma otp|cuoc goi la|tin nhan la|chiem doat|scam|fraud|phishing"},
+     "otp|ma otp|cuoc goi la|tin nhan la|chiem doat|gia danh|mao danh|canh giac|lua gat|scam|fraud|phishing"},
     {"dulieu", "Bảo vệ dữ liệu cá nhân", "Personal data protection", "Bảo vệ dữ liệu",
      "du lieu ca nhan|bao ve du lieu|bao mat|quyen rieng tu|mat khau|cai dat rieng tu|lo thong tin|"
      "thong tin ca nhan|privacy|personal data|password"},

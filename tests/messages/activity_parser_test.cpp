@@ -95,6 +95,17 @@ INSTANTIATE_TEST_SUITE_P(
         visit_case{
             "/tham hôm qua số 12 ngõ 5 cài vneid", {"vneid"}, std::nullopt, "2026-11-23", "số 12 ngõ 5"},
         visit_case{"/tham số 5 Cái Răng cài VNeID", {"vneid"}, std::nullopt, "", "số 5 Cái Răng"},
+        visit_case{"/tham Nhà văn hóa khu 5 Giúp 3 người cài VNeID", {"vneid"}, 3, "", "Nhà văn hóa khu 5"},
+        visit_case{"/tham kiot số 3 chợ Bà Chiểu mở tài khoản bán hàng trên shopee",
+                   {"tmdt"},
+                   std::nullopt,
+                   "",
+                   "kiot số 3 chợ Bà Chiểu"},
+        visit_case{"/tham 15 Hùng Vương nhắc cảnh giác cuộc gọi giả danh công an",
+                   {"luadao"},
+                   std::nullopt,
+                   "",
+                   "15 Hùng Vương"},
         visit_case{"/visit 12 lane 5 helped 2 people install VNeID", {"vneid"}, 2, "", "12 lane 5"}));
 
 TEST(visit_messages_without_a_place, keep_the_place_empty) {

@@ -20,6 +20,9 @@ TEST(topics, named_topics_come_in_order_of_first_mention) {
     EXPECT_EQ(topics_in("Chuyển khoản tiền điện, rồi cảnh báo lừa đảo, kích hoạt định danh"),
               (std::vector<std::string>{"thanhtoan", "luadao", "vneid"}));
     EXPECT_EQ(topics_in("nộp hồ sơ trực tuyến, dvc, DỊCH VỤ CÔNG"), (std::vector<std::string>{"dvc"}));
+    // Scams are mostly told as impersonation: "calls pretending to be the police".
+    EXPECT_EQ(topics_in("nhắc cảnh giác cuộc gọi giả danh công an"), (std::vector<std::string>{"luadao"}));
+    EXPECT_EQ(topics_in("kẻ mạo danh nhân viên điện lực"), (std::vector<std::string>{"luadao"}));
 }
 
 TEST(topics, keywords_match_whole_words_only) {
