@@ -141,10 +141,6 @@ void strip_date_words(std::string& place) {
     }
 }
 
-// Without a comma, where the place ends: at the first word that starts the description, a verb
-// of helping ("hướng dẫn", "cài", "giúp"...), or at a head count ("cho 2 người") or a date word
-// (`counted`). A verb followed by a capitalised word is part of a name ("Cái Răng"). Leading
-// date words are not the place either. Returns [first, last) token indexes.
 // True when the word's first letter is a capital ("Cái", "Đình"), in any script utf8proc knows.
 bool starts_upper(std::string_view word) {
     utf8proc_int32_t cp = 0;
@@ -153,6 +149,10 @@ bool starts_upper(std::string_view word) {
     return n > 0 && utf8proc_tolower(cp) != cp;
 }
 
+// Without a comma, where the place ends: at the first word that starts the description, a verb
+// of helping ("hướng dẫn", "cài", "giúp"...), or at a head count ("cho 2 người") or a date word
+// (`counted`). A verb followed by a capitalised word is part of a name ("Cái Răng"). Leading
+// date words are not the place either. Returns [first, last) token indexes.
 std::pair<std::size_t, std::size_t> place_tokens(const std::vector<token>& toks,
                                                  const std::vector<bool>& counted) {
     static const std::string_view verbs[] = {"giup", "cai",     "nop",       "nhac",   "helped",
@@ -191,14 +191,14 @@ std::pair<std::size_t, std::size_t> place_tokens(const std::vector<token>& toks,
 std::vector<std::string> unexplained_words(const std::vector<token>& toks, std::vector<bool> used,
                                            std::string_view text, std::size_t description_from) {
     static const std::string_view filler[] = {
-        "huong",  "dan",   "cho",    "va",  "cai",  "dat",    "giup",  "ho",      "tro",  "nguoi", "cach",
-        "su",     "dung",  "de",     "ve",  "voi",  "cac",    "nhung", "mot",     "hai",  "ba",    "ong",
-        "ba",     "co",    "chu",    "anh", "chi",  "em",     "bac",   "gia",     "dinh", "nha",   "tai",
-        "tren",   "qua",   "lam",    "da",  "duoc", "trong",  "khi",   "luc",     "the",  "nao",   "tham",
-        "buoi",   "tuyen", "truyen", "tu",  "van",  "biet",   "ky",    "nang",    "app",  "ung",   "dien",
-        "thoai",  "cua",   "o",      "la",  "va",   "helped", "help",  "install", "with", "for",   "and",
-        "people", "the",   "to",     "a",   "on",   "how",    "dang",  "ky",      "tai",  "khoan", "kich",
-        "hoat",   "nhac",  "mo",     "ca",  "cu",   "by",     "pay",   "showed"};
+        "huong",  "dan",   "cho",    "va",  "cai",  "dat",    "giup",  "ho",      "tro",   "nguoi", "cach",
+        "su",     "dung",  "de",     "ve",  "voi",  "cac",    "nhung", "mot",     "hai",   "ba",    "ong",
+        "ba",     "co",    "chu",    "anh", "chi",  "em",     "bac",   "gia",     "dinh",  "nha",   "tai",
+        "tren",   "qua",   "lam",    "da",  "duoc", "trong",  "khi",   "luc",     "the",   "nao",   "tham",
+        "buoi",   "tuyen", "truyen", "tu",  "van",  "biet",   "ky",    "nang",    "app",   "ung",   "dien",
+        "thoai",  "cua",   "o",      "la",  "va",   "helped", "help",  "install", "with",  "for",   "and",
+        "people", "the",   "to",     "a",   "on",   "how",    "dang",  "tai",     "khoan", "kich",  "hoat",
+        "nhac",   "mo",    "ca",     "cu",  "by",   "pay",    "showed"};
     std::vector<std::string> out;
     if (description_from >= text.size())
         return out; // no description part: the whole text is the place
