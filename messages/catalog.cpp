@@ -2,6 +2,9 @@
 
 #include "messages/markup.hpp"
 
+#include <cctype>
+#include <utility>
+
 namespace cnscd {
 
 std::string_view catalog_vi(text key);
@@ -60,6 +63,27 @@ std::string fill(std::string_view tpl, std::initializer_list<arg> args) {
         out += tpl[i];
     }
     return out;
+}
+
+void use_english_singulars(std::string& text) {
+    static const std::pair<std::string_view, std::string_view> nouns[] = {
+        {"records", "record"},   {"people", "person"},      {"visits", "visit"},
+        {"sessions", "session"}, {"attendees", "attendee"}, {"households", "household"},
+        {"members", "member"},   {"groups", "group"},       {"teams", "team"},
+        {"days", "day"}};
+    auto letter = [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; };
+    for (auto [many, one] : nouns) {
+        std::string pattern = "1 " + std::string(many);
+        for (auto at = text.find(pattern); at != std::string::npos; at = text.find(pattern, at + 1)) {
+            char before = at > 0 ? text[at - 1] : ' ';
+            auto after = at + pattern.size();
+            // "1 records" alone: not "11 records", "2,1 records" or "1 recordsX".
+            if (std::isdigit(static_cast<unsigned char>(before)) || before == ',' || before == '.' ||
+                (after < text.size() && letter(text[after])))
+                continue;
+            text.replace(at + 2, many.size(), one);
+        }
+    }
 }
 
 std::string format_count(language lang, std::int64_t n) {

@@ -94,8 +94,14 @@ concept text_key = std::is_enum_v<Key> && requires(language l, Key k) {
     { template_of(l, k) } -> std::convertible_to<std::string_view>;
 };
 
+// English counts of one read "1 record", "1 person": the templates say "{n} records" for any n.
+void use_english_singulars(std::string& text);
+
 template <text_key Key> std::string say(language lang, Key key, std::initializer_list<arg> args = {}) {
-    return fill(template_of(lang, key), args);
+    auto text = fill(template_of(lang, key), args);
+    if (lang == language::en)
+        use_english_singulars(text);
+    return text;
 }
 
 // 1234567 -> "1.234.567" (vi) or "1,234,567" (en).

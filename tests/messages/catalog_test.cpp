@@ -43,6 +43,20 @@ TEST(catalog, every_key_has_both_languages_with_the_same_placeholders) {
     check_catalog<guide_text>("guide_text");
 }
 
+TEST(catalog, english_counts_of_one_are_singular) {
+    EXPECT_EQ(say(language::en, stats_text::line_topic, {{"topic", "VNeID"}, {"records", 1}, {"people", 1}}),
+              "• VNeID: 1 record, 1 person");
+    EXPECT_EQ(
+        say(language::en, stats_text::line_topic, {{"topic", "VNeID"}, {"records", 11}, {"people", 21}}),
+        "• VNeID: 11 records, 21 people");
+    EXPECT_EQ(
+        say(language::en, stats_text::line_topic, {{"topic", "QR"}, {"records", "1,001"}, {"people", 0}}),
+        "• QR: 1,001 records, 0 people");
+    // Vietnamese nouns have no plural: the text is left as it is.
+    EXPECT_EQ(say(language::vi, stats_text::line_topic, {{"topic", "VNeID"}, {"records", 1}, {"people", 1}}),
+              "• VNeID: 1 lượt, 1 người");
+}
+
 TEST(catalog, filling_escapes_user_text_but_not_markup_arguments) {
     auto s = fill("{a} {b}", {{"a", "<b>x</b>"}, arg::markup("b", "<i>y</i>")});
     EXPECT_EQ(s, "&lt;b&gt;x&lt;/b&gt; <i>y</i>");
