@@ -158,7 +158,7 @@ std::string_view en(registry_text key) {
                "<i>code</i>.";
     case t::linked_welcome:
         return "✅ Account linked! Hello {name} — {role}, {team}.\n"
-               "From now on, after helping residents, type /tham with the address and what you did, "
+               "From now on, after helping residents, type /visit with the address and what you did, "
                "in the team group or here. Type /help to see the commands.";
     case t::already_linked:
         return "This account is already linked to {name}. Type /help to see the commands.";
@@ -188,7 +188,7 @@ std::string_view en(registry_text key) {
         return "This code expired on {date}. Ask your team leader for a new one (/moi).";
     case t::bind_done_team:
         return "✅ This group is now bound to <b>{team}</b> ({ward}).\n"
-               "Members log visits here with /tham; report reminders will be posted here.";
+               "Members log visits here with /visit; report reminders will be posted here.";
     case t::bind_done_ward:
         return "✅ This group is now the ward-wide group of <b>{ward}</b>.\n"
                "Report summaries and ward announcements will be posted here.";

@@ -105,7 +105,7 @@ std::string_view en(visit_text key) {
         return "This question expired after {minutes} minutes; no. {no} stays under \"Other\". To fix it, "
                "type /sua {no} with the details, e.g. /sua {no} {example}";
     case t::not_your_record:
-        return "No. {no} was not logged by you, so you cannot change it. Type /toi to see yours.";
+        return "No. {no} was not logged by you, so you cannot change it. Type /me to see yours.";
     case t::record_not_found:
         return "No record no. {no}. The number is in the confirmation you got, e.g. \"no. 125\".";
     case t::record_cancelled_already:
@@ -126,8 +126,8 @@ std::string_view en(visit_text key) {
                "VNeID for 2 people.";
     case t::missing_place:
         return "Write the address or household and what you helped with after the command, e.g.:\n"
-               "/tham 12 lane 5 Le Loi, helped 2 people install VNeID\n"
-               "/buoi community hall group 3, 30 people, scam prevention";
+               "/visit 12 lane 5 Le Loi, helped 2 people install VNeID\n"
+               "/session community hall group 3, 30 people, scam prevention";
     case t::refused_future:
         return "{date} has not come yet, so it cannot be recorded. Check the date (today is {today}).";
     case t::refused_too_old:
@@ -270,7 +270,7 @@ std::string_view en(stats_text key) {
     case t::team_households:
         return "Households visited / households in the area";
     case t::nothing_yet:
-        return "Nothing logged in this period yet. Log help with /tham, sessions with /buoi.";
+        return "Nothing logged in this period yet. Log help with /visit, sessions with /session.";
     case t::ranking_members_header:
         return "🏆 <b>Member ranking, {team}</b> — {period}";
     case t::ranking_teams_header:
@@ -280,7 +280,7 @@ std::string_view en(stats_text key) {
     case t::ranking_empty:
         return "Nobody has logged anything in this period yet.";
     case t::pick_team:
-        return "You are not on a team. Ward staff: /thongke phuong for the whole ward, or /thongke <i>team "
+        return "You are not on a team. Ward staff: /stats phuong for the whole ward, or /stats <i>team "
                "name</i>.";
     case t::team_unknown:
         return "No team \"{team}\". Teams: {teams}.";
