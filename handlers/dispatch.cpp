@@ -40,7 +40,15 @@ bool authorize(const command& cmd, handler_context& ctx) {
         return false;
     }
     if (rule->needs_link && !ctx.linked()) {
-        ctx.reply(has_contact_button(ctx.in.chat.platform) ? text::not_linked : text::not_linked_no_button);
+        bool button = has_contact_button(ctx.in.chat.platform);
+        if (ctx.in_group()) {
+            ctx.reply(button ? text::not_linked : text::not_linked_no_button);
+        } else {
+            // Here, in the private chat, with the button the text asks for.
+            auto& o = ctx.reply(button ? text::not_linked_here : text::not_linked_here_no_button);
+            if (button)
+                o.contact_button = ctx.say(text::share_phone_button);
+        }
         return false;
     }
     if (rule->where == chat_rule::group_only && !ctx.in_group()) {

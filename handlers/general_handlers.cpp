@@ -10,9 +10,12 @@ namespace {
 
 std::string help_for(const handler_context& ctx) {
     std::string help = ctx.say(text::help_member);
-    if (!ctx.linked())
-        return help + ctx.say(has_contact_button(ctx.in.chat.platform) ? text::help_unlinked
-                                                                       : text::help_unlinked_no_button);
+    if (!ctx.linked()) {
+        bool button = has_contact_button(ctx.in.chat.platform);
+        if (ctx.in_group())
+            return help + ctx.say(button ? text::help_unlinked : text::help_unlinked_no_button);
+        return help + ctx.say(button ? text::help_unlinked_here : text::help_unlinked_here_no_button);
+    }
     if (ctx.who != role::member)
         help += ctx.say(text::help_leader);
     if (ctx.who == role::ward_staff || ctx.who == role::admin)

@@ -27,6 +27,8 @@ enum class text {
     help_leader,
     help_staff,
     help_unlinked,
+    help_unlinked_here,
+    help_unlinked_here_no_button,
     help_unlinked_no_button, // platforms without a share-phone button (Zalo, console)
     unknown_command,
     unknown_command_no_suggestion,
@@ -35,8 +37,10 @@ enum class text {
     not_allowed_in_group,
     only_in_group,
     only_in_private,
-    not_linked,
+    not_linked, // said in a group: "message me privately"
     not_linked_no_button,
+    not_linked_here, // said in the private chat itself
+    not_linked_here_no_button,
     not_understood,
     nothing_to_cancel,
     cancelled,

@@ -47,6 +47,12 @@ std::string_view catalog_en(text key) {
         return "\n\n<b>Your account is not linked yet.</b> Message me privately and type /ma <i>invite "
                "code</i> "
                "from your team leader.";
+    case text::help_unlinked_here:
+        return "\n\n<b>Your account is not linked yet.</b> Press <i>Share my phone number</i> below (if your "
+               "number is on the team roster), or type /ma <i>invite code</i> from your team leader.";
+    case text::help_unlinked_here_no_button:
+        return "\n\n<b>Your account is not linked yet.</b> Type /ma <i>invite code</i> from your team "
+               "leader.";
     case text::unknown_command:
         return "I do not know the command /{name}. Did you mean /{suggestion}?\nType /help to see the "
                "commands.";
@@ -69,6 +75,14 @@ std::string_view catalog_en(text key) {
     case text::not_linked_no_button:
         return "I do not know which team you belong to yet. Message me privately and type /ma <i>invite "
                "code</i> from your team leader to link your account.";
+    case text::not_linked_here:
+        return "I do not know which team you belong to yet. To link your account, press <i>Share my phone "
+               "number</i> below (if your number is on the team roster), or type /ma <i>invite code</i> from "
+               "your team leader.";
+    case text::not_linked_here_no_button:
+        return "I do not know which team you belong to yet. To link your account, type /ma <i>invite "
+               "code</i> "
+               "from your team leader.";
     case text::not_understood:
         return "I did not understand that. Type /help to see the commands.";
     case text::nothing_to_cancel:

@@ -47,6 +47,11 @@ std::string_view catalog_vi(text key) {
     case text::help_unlinked_no_button:
         return "\n\n<b>Bạn chưa liên kết tài khoản.</b> Hãy nhắn riêng cho tôi và gõ /ma <i>mã mời</i> mà "
                "tổ trưởng gửi cho bạn.";
+    case text::help_unlinked_here:
+        return "\n\n<b>Bạn chưa liên kết tài khoản.</b> Hãy bấm nút <i>Chia sẻ số điện thoại</i> bên dưới "
+               "(nếu số của bạn có trong danh sách tổ), hoặc gõ /ma <i>mã mời</i> mà tổ trưởng gửi cho bạn.";
+    case text::help_unlinked_here_no_button:
+        return "\n\n<b>Bạn chưa liên kết tài khoản.</b> Hãy gõ /ma <i>mã mời</i> mà tổ trưởng gửi cho bạn.";
     case text::unknown_command:
         return "Tôi chưa hiểu lệnh /{name}. Có phải bạn muốn gõ /{suggestion}?\nGõ /giup để xem các lệnh.";
     case text::unknown_command_no_suggestion:
@@ -68,6 +73,15 @@ std::string_view catalog_vi(text key) {
     case text::not_linked_no_button:
         return "Tôi chưa biết bạn là thành viên tổ nào. Hãy nhắn riêng cho tôi và gõ /ma <i>mã mời</i> do tổ "
                "trưởng gửi để liên kết tài khoản.";
+    case text::not_linked_here:
+        return "Tôi chưa biết bạn là thành viên tổ nào. Để liên kết tài khoản, hãy bấm nút <i>Chia sẻ số "
+               "điện "
+               "thoại</i> bên dưới (nếu số của bạn có trong danh sách tổ), hoặc gõ /ma <i>mã mời</i> do tổ "
+               "trưởng gửi.";
+    case text::not_linked_here_no_button:
+        return "Tôi chưa biết bạn là thành viên tổ nào. Để liên kết tài khoản, hãy gõ /ma <i>mã mời</i> do "
+               "tổ "
+               "trưởng gửi.";
     case text::not_understood:
         return "Tôi chưa hiểu ý bạn. Gõ /giup để xem các lệnh.";
     case text::nothing_to_cancel:

@@ -187,6 +187,22 @@ TEST_F(registry_fixture, ambiguous_names_list_the_candidates) {
     EXPECT_TRUE(member_store(*bot.db).by_id(member)->active) << "nothing changes";
 }
 
+TEST_F(registry_fixture, a_stranger_is_told_how_to_link_where_they_are) {
+    // In a private chat: no "message me privately", and the share-phone button comes with it.
+    auto here = bot.say("777", "/toi");
+    ASSERT_EQ(here.size(), 1u);
+    EXPECT_TRUE(has(here, "chưa biết bạn")) << test_bot::joined(here);
+    EXPECT_FALSE(has(here, "nhắn riêng")) << test_bot::joined(here);
+    EXPECT_FALSE(here[0].contact_button.empty());
+    auto help = bot.say("777", "/giup");
+    EXPECT_FALSE(has(help, "nhắn riêng")) << test_bot::joined(help);
+    // In a group: sent to the private chat, and no button (Telegram shows none in groups).
+    auto there = bot.say_in_group("-1001", "777", "/toi");
+    ASSERT_EQ(there.size(), 1u);
+    EXPECT_TRUE(has(there, "nhắn riêng")) << test_bot::joined(there);
+    EXPECT_TRUE(there[0].contact_button.empty());
+}
+
 TEST_F(registry_fixture, open_ward_lets_a_stranger_join_the_bound_team_and_tells_the_leader) {
     bot.say_in_group("-1001", "100", "/lienket");
     // roster-only (default): a stranger is told to link.
