@@ -71,6 +71,29 @@ bool people_unit(std::string_view w) {
            w == "attendees" || w == "nguoi," || w == "thanh";
 }
 
+// Words after which a number is part of an address: "số 12", "hẻm 45/7", "tổ 3", "khu phố 2".
+bool address_word(std::string_view w) {
+    static const std::string_view words[] = {"so",   "ngo", "ngach", "hem", "kiet", "to",    "khu",  "pho",
+                                             "thon", "xom", "ap",    "lo",  "can",  "phong", "tang", "duong"};
+    return std::find(std::begin(words), std::end(words), w) != std::end(words);
+}
+
+// "20/11" or "5/12/2026" could be a date: a day 1-31 and a month 1-12. "45/7" or "12/34" are
+// house numbers in an alley, never dates.
+bool date_shaped(std::string_view w) {
+    auto s1 = w.find('/');
+    if (s1 == std::string_view::npos)
+        return false;
+    auto s2 = w.find('/', s1 + 1);
+    int d = 0, m = 0;
+    auto ds = w.substr(0, s1);
+    auto ms = w.substr(s1 + 1, s2 == std::string_view::npos ? std::string_view::npos : s2 - s1 - 1);
+    if (std::from_chars(ds.data(), ds.data() + ds.size(), d).ec != std::errc() ||
+        std::from_chars(ms.data(), ms.data() + ms.size(), m).ec != std::errc())
+        return false;
+    return d >= 1 && d <= 31 && m >= 1 && m <= 12;
+}
+
 std::optional<year_month_day> explicit_date(std::string_view w, year_month_day today, bool& malformed) {
     auto s1 = w.find('/');
     if (s1 == std::string_view::npos)
@@ -121,8 +144,12 @@ void strip_date_words(std::string& place) {
         if (space == std::string::npos)
             return;
         auto last = fold(std::string_view(place).substr(space + 1));
+        auto before_last = place.find_last_of(' ', space - 1);
+        auto prev_word = fold(
+            std::string_view(place).substr(before_last == std::string::npos ? 0 : before_last + 1,
+                                           space - (before_last == std::string::npos ? 0 : before_last + 1)));
         bool date_like = !last.empty() && std::isdigit(static_cast<unsigned char>(last[0])) &&
-                         last.find('/') != std::string::npos;
+                         last.find('/') != std::string::npos && date_shaped(last) && !address_word(prev_word);
         if (last == "qua" || last == "kia" || last == "nay") {
             auto before = place.find_last_of(' ', space - 1);
             auto prev =
@@ -268,6 +295,11 @@ std::expected<activity_details, command_error> parse_activity(std::string_view a
         }
         if (w.find('/') != std::string::npos && !w.empty() &&
             std::isdigit(static_cast<unsigned char>(w[0]))) {
+            auto& prev = i > 0 ? toks[i - 1].folded : toks[i].folded;
+            // "hẻm 45/7", "số 12/3": a house number. "ngày 31/13" is still a date, written wrong.
+            bool after_address = i > 0 && address_word(prev);
+            if (after_address || (!date_shaped(w) && !(i > 0 && prev == "ngay")))
+                continue;
             bool malformed = false;
             auto date = explicit_date(w, today, malformed);
             if (malformed)
@@ -280,9 +312,8 @@ std::expected<activity_details, command_error> parse_activity(std::string_view a
         }
         // People: "2 người", "hai hộ", "30 người"
         if (i + 1 < toks.size() && people_unit(toks[i + 1].folded) && !d.people) {
-            if (i > 0 &&
-                (toks[i - 1].folded == "so" || toks[i - 1].folded == "ngo" || toks[i - 1].folded == "to"))
-                continue; // "số 12", "tổ 3" are addresses, not head counts
+            if (i > 0 && address_word(toks[i - 1].folded))
+                continue; // "số 12", "tổ 3", "khu 3" are addresses, not head counts
             if (auto n = small_number(w)) {
                 if (*n <= 0 || *n > 100000)
                     return std::unexpected(command_error{"", "error_bad_number", std::string(toks[i].raw)});

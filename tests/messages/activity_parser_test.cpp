@@ -96,6 +96,14 @@ INSTANTIATE_TEST_SUITE_P(
             "/tham hôm qua số 12 ngõ 5 cài vneid", {"vneid"}, std::nullopt, "2026-11-23", "số 12 ngõ 5"},
         visit_case{"/tham số 5 Cái Răng cài VNeID", {"vneid"}, std::nullopt, "", "số 5 Cái Răng"},
         visit_case{"/tham Nhà văn hóa khu 5 Giúp 3 người cài VNeID", {"vneid"}, 3, "", "Nhà văn hóa khu 5"},
+        // Alley house numbers are not dates, and numbers after an address word are not head counts.
+        visit_case{"/tham hẻm 45/7 Trần Phú, cài vneid 2 người", {"vneid"}, 2, "", "hẻm 45/7 Trần Phú"},
+        visit_case{
+            "/tham số 123/45 Nguyễn Trãi cài vneid", {"vneid"}, std::nullopt, "", "số 123/45 Nguyễn Trãi"},
+        visit_case{"/tham 123/45/6 Nguyễn Trãi, vneid", {"vneid"}, std::nullopt, "", "123/45/6 Nguyễn Trãi"},
+        visit_case{
+            "/tham số 5 hẻm 12/3 20/11 cài vneid", {"vneid"}, std::nullopt, "2026-11-20", "số 5 hẻm 12/3"},
+        visit_case{"/tham khu 3 ba hộ cài vneid", {"vneid"}, 3, "", "khu 3"},
         visit_case{"/tham kiot số 3 chợ Bà Chiểu mở tài khoản bán hàng trên shopee",
                    {"tmdt"},
                    std::nullopt,
@@ -171,6 +179,9 @@ TEST(bad_input, unreadable_dates_and_numbers_say_what_is_wrong) {
     ASSERT_TRUE(std::holds_alternative<command_error>(bad_date));
     EXPECT_EQ(std::get<command_error>(bad_date).reason, "error_bad_date");
     EXPECT_EQ(std::get<command_error>(bad_date).detail, "31/02");
+    auto bad_day = parse("/tham số 5, ngày 31/13 cài vneid"); // after "ngày" it can only be a date
+    ASSERT_TRUE(std::holds_alternative<command_error>(bad_day));
+    EXPECT_EQ(std::get<command_error>(bad_day).detail, "31/13");
     auto no_args = parse("/tham");
     ASSERT_TRUE(std::holds_alternative<command_error>(no_args));
     EXPECT_EQ(std::get<command_error>(no_args).reason, "error_missing_argument");
