@@ -68,7 +68,19 @@ std::optional<int> small_number(std::string_view w) {
 bool people_unit(std::string_view w) {
     return w == "nguoi" || w == "ho" || w == "nhan" || w == "ba" || w == "cu" || w == "nguoi." || w == "hv" ||
            w == "hoc" || w == "people" || w == "person" || w == "persons" || w == "households" ||
-           w == "attendees" || w == "nguoi," || w == "thanh";
+           w == "attendees" || w == "nguoi," || w == "thanh" || w == "ng";
+}
+
+// "2ng", "3người", "5hộ": a head count written without the space.
+std::optional<int> glued_count(std::string_view w) {
+    std::size_t digits = 0;
+    while (digits < w.size() && std::isdigit(static_cast<unsigned char>(w[digits])))
+        ++digits;
+    if (digits == 0 || digits == w.size() || digits > 6 || !people_unit(w.substr(digits)))
+        return std::nullopt;
+    int n = 0;
+    std::from_chars(w.data(), w.data() + digits, n);
+    return n;
 }
 
 // Words after which a number is part of an address: "số 12", "hẻm 45/7", "tổ 3", "khu phố 2".
@@ -182,8 +194,8 @@ bool starts_upper(std::string_view word) {
 // date words are not the place either. Returns [first, last) token indexes.
 std::pair<std::size_t, std::size_t> place_tokens(const std::vector<token>& toks,
                                                  const std::vector<bool>& counted) {
-    static const std::string_view verbs[] = {"giup", "cai",     "nop",       "nhac",   "helped",
-                                             "help", "install", "installed", "taught", "showed"};
+    static const std::string_view verbs[] = {"giup",    "cai",       "nop",    "nhac",   "helped", "help",
+                                             "install", "installed", "taught", "showed", "hd"};
     static const std::pair<std::string_view, std::string_view> verb_pairs[] = {
         {"huong", "dan"},    {"ho", "tro"},    {"dang", "ky"}, {"tu", "van"},
         {"tuyen", "truyen"}, {"kich", "hoat"}, {"chi", "dan"}, {"mo", "tai"}};
@@ -218,14 +230,14 @@ std::pair<std::size_t, std::size_t> place_tokens(const std::vector<token>& toks,
 std::vector<std::string> unexplained_words(const std::vector<token>& toks, std::vector<bool> used,
                                            std::string_view text, std::size_t description_from) {
     static const std::string_view filler[] = {
-        "huong",  "dan",   "cho",    "va",  "cai",  "dat",    "giup",  "ho",      "tro",   "nguoi", "cach",
-        "su",     "dung",  "de",     "ve",  "voi",  "cac",    "nhung", "mot",     "hai",   "ba",    "ong",
-        "ba",     "co",    "chu",    "anh", "chi",  "em",     "bac",   "gia",     "dinh",  "nha",   "tai",
-        "tren",   "qua",   "lam",    "da",  "duoc", "trong",  "khi",   "luc",     "the",   "nao",   "tham",
-        "buoi",   "tuyen", "truyen", "tu",  "van",  "biet",   "ky",    "nang",    "app",   "ung",   "dien",
-        "thoai",  "cua",   "o",      "la",  "va",   "helped", "help",  "install", "with",  "for",   "and",
-        "people", "the",   "to",     "a",   "on",   "how",    "dang",  "tai",     "khoan", "kich",  "hoat",
-        "nhac",   "mo",    "ca",     "cu",  "by",   "pay",    "showed"};
+        "huong",  "dan",   "cho",    "va",  "cai",  "dat",    "giup",   "ho",      "tro",   "nguoi", "cach",
+        "su",     "dung",  "de",     "ve",  "voi",  "cac",    "nhung",  "mot",     "hai",   "ba",    "ong",
+        "ba",     "co",    "chu",    "anh", "chi",  "em",     "bac",    "gia",     "dinh",  "nha",   "tai",
+        "tren",   "qua",   "lam",    "da",  "duoc", "trong",  "khi",    "luc",     "the",   "nao",   "tham",
+        "buoi",   "tuyen", "truyen", "tu",  "van",  "biet",   "ky",     "nang",    "app",   "ung",   "dien",
+        "thoai",  "cua",   "o",      "la",  "va",   "helped", "help",   "install", "with",  "for",   "and",
+        "people", "the",   "to",     "a",   "on",   "how",    "dang",   "tai",     "khoan", "kich",  "hoat",
+        "nhac",   "mo",    "ca",     "cu",  "by",   "pay",    "showed", "hd",      "ng"};
     std::vector<std::string> out;
     if (description_from >= text.size())
         return out; // no description part: the whole text is the place
@@ -310,7 +322,14 @@ std::expected<activity_details, command_error> parse_activity(std::string_view a
                 continue;
             }
         }
-        // People: "2 người", "hai hộ", "30 người"
+        // People: "2 người", "hai hộ", "30 người", "2ng"
+        if (auto n = glued_count(w); n && !d.people && !(i > 0 && address_word(toks[i - 1].folded))) {
+            if (*n <= 0 || *n > 100000)
+                return std::unexpected(command_error{"", "error_bad_number", std::string(toks[i].raw)});
+            d.people = *n;
+            take(i, 1);
+            continue;
+        }
         if (i + 1 < toks.size() && people_unit(toks[i + 1].folded) && !d.people) {
             if (i > 0 && address_word(toks[i - 1].folded))
                 continue; // "số 12", "tổ 3", "khu 3" are addresses, not head counts

@@ -104,6 +104,10 @@ INSTANTIATE_TEST_SUITE_P(
         visit_case{
             "/tham số 5 hẻm 12/3 20/11 cài vneid", {"vneid"}, std::nullopt, "2026-11-20", "số 5 hẻm 12/3"},
         visit_case{"/tham khu 3 ba hộ cài vneid", {"vneid"}, 3, "", "khu 3"},
+        // Chat shorthand: "hd" for hướng dẫn, "ng" for người, the count glued to its unit.
+        visit_case{"/tham số 4 ngõ 2 hd cài vneid cho 2ng", {"vneid"}, 2, "", "số 4 ngõ 2"},
+        visit_case{"/tham số 4, hd 3 ng cài vneid", {"vneid"}, 3, "", "số 4"},
+        visit_case{"/tham số 4 ngõ 2 cài vneid 3người", {"vneid"}, 3, "", "số 4 ngõ 2"},
         visit_case{"/tham kiot số 3 chợ Bà Chiểu mở tài khoản bán hàng trên shopee",
                    {"tmdt"},
                    std::nullopt,
