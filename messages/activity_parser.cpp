@@ -90,45 +90,56 @@ bool address_word(std::string_view w) {
     return std::find(std::begin(words), std::end(words), w) != std::end(words);
 }
 
-// "20/11" or "5/12/2026" could be a date: a day 1-31 and a month 1-12. "45/7" or "12/34" are
-// house numbers in an alley, never dates.
-bool date_shaped(std::string_view w) {
-    auto s1 = w.find('/');
-    if (s1 == std::string_view::npos)
-        return false;
-    auto s2 = w.find('/', s1 + 1);
-    int d = 0, m = 0;
-    auto ds = w.substr(0, s1);
-    auto ms = w.substr(s1 + 1, s2 == std::string_view::npos ? std::string_view::npos : s2 - s1 - 1);
-    if (std::from_chars(ds.data(), ds.data() + ds.size(), d).ec != std::errc() ||
-        std::from_chars(ms.data(), ms.data() + ms.size(), m).ec != std::errc())
-        return false;
-    return d >= 1 && d <= 31 && m >= 1 && m <= 12;
-}
+// "d/m" or "d/m/y" split into numbers (not yet checked as a date); nothing when a part before
+// the year is not a number. `year` is empty without one.
+struct date_parts {
+    int day = 0;
+    int month = 0;
+    std::string_view year;
+};
 
-std::optional<year_month_day> explicit_date(std::string_view w, year_month_day today, bool& malformed) {
+std::optional<date_parts> split_date(std::string_view w) {
     auto s1 = w.find('/');
     if (s1 == std::string_view::npos)
         return std::nullopt;
-    int d = 0, mo = 0, y = static_cast<int>(today.year());
     auto s2 = w.find('/', s1 + 1);
+    date_parts p;
     auto ds = w.substr(0, s1);
     auto ms = w.substr(s1 + 1, s2 == std::string_view::npos ? std::string_view::npos : s2 - s1 - 1);
-    bool ok = std::from_chars(ds.data(), ds.data() + ds.size(), d).ec == std::errc() &&
-              std::from_chars(ms.data(), ms.data() + ms.size(), mo).ec == std::errc();
-    if (ok && s2 != std::string_view::npos) {
-        auto ys = w.substr(s2 + 1);
-        ok = std::from_chars(ys.data(), ys.data() + ys.size(), y).ec == std::errc();
+    if (std::from_chars(ds.data(), ds.data() + ds.size(), p.day).ec != std::errc() ||
+        std::from_chars(ms.data(), ms.data() + ms.size(), p.month).ec != std::errc())
+        return std::nullopt;
+    if (s2 != std::string_view::npos)
+        p.year = w.substr(s2 + 1);
+    return p;
+}
+
+// "20/11" or "5/12/2026" could be a date: a day 1-31 and a month 1-12. "45/7" or "12/34" are
+// house numbers in an alley, never dates.
+bool date_shaped(std::string_view w) {
+    auto p = split_date(w);
+    return p && p->day >= 1 && p->day <= 31 && p->month >= 1 && p->month <= 12;
+}
+
+std::optional<year_month_day> explicit_date(std::string_view w, year_month_day today, bool& malformed) {
+    if (w.find('/') == std::string_view::npos)
+        return std::nullopt;
+    auto p = split_date(w);
+    int y = static_cast<int>(today.year());
+    bool ok = p.has_value();
+    if (ok && !p->year.empty()) {
+        ok = std::from_chars(p->year.data(), p->year.data() + p->year.size(), y).ec == std::errc();
         if (y < 100)
             y += 2000;
     }
-    year_month_day ymd{year{y}, month{static_cast<unsigned>(mo)}, day{static_cast<unsigned>(d)}};
+    year_month_day ymd{year{y}, month{static_cast<unsigned>(ok ? p->month : 0)},
+                       day{static_cast<unsigned>(ok ? p->day : 0)}};
     if (!ok || !ymd.ok()) {
         malformed = true;
         return std::nullopt;
     }
     // "20/12" written in January means last December.
-    if (s2 == std::string_view::npos && sys_days(ymd) > sys_days(today) + days(31))
+    if (p->year.empty() && sys_days(ymd) > sys_days(today) + days(31))
         ymd = year_month_day{ymd.year() - years(1), ymd.month(), ymd.day()};
     return ymd;
 }
