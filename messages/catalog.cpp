@@ -39,7 +39,33 @@ arg arg::markup(std::string_view n, std::string html_lite) {
     return a;
 }
 
-std::string fill(std::string_view tpl, std::initializer_list<arg> args) {
+namespace {
+
+// The template's own noun after a count of one, in English: "{n} records" with n = 1 reads
+// "1 record". Only the template's words change, never an argument's (a visit note, a
+// broadcast).
+std::size_t english_singular(std::string_view tpl, std::size_t after, std::string& out) {
+    static const std::pair<std::string_view, std::string_view> nouns[] = {
+        {"records", "record"},   {"people", "person"},      {"visits", "visit"},
+        {"sessions", "session"}, {"attendees", "attendee"}, {"households", "household"},
+        {"members", "member"},   {"groups", "group"},       {"teams", "team"},
+        {"days", "day"}};
+    for (auto [many, one] : nouns) {
+        auto rest = tpl.substr(after);
+        if (rest.size() > many.size() && rest[0] == ' ' && rest.substr(1, many.size()) == many &&
+            (rest.size() == many.size() + 1 ||
+             !std::isalpha(static_cast<unsigned char>(rest[many.size() + 1])))) {
+            out += ' ';
+            out += one;
+            return 1 + many.size();
+        }
+    }
+    return 0;
+}
+
+} // namespace
+
+std::string fill(std::string_view tpl, std::initializer_list<arg> args, bool english) {
     std::string out;
     out.reserve(tpl.size() + 32);
     for (std::size_t i = 0; i < tpl.size(); ++i) {
@@ -47,15 +73,17 @@ std::string fill(std::string_view tpl, std::initializer_list<arg> args) {
             auto end = tpl.find('}', i);
             if (end != std::string_view::npos) {
                 auto name = tpl.substr(i + 1, end - i - 1);
-                bool found = false;
+                const arg* found = nullptr;
                 for (auto& a : args)
                     if (a.name == name) {
-                        out += a.value;
-                        found = true;
+                        found = &a;
                         break;
                     }
                 if (found) {
+                    out += found->value;
                     i = end;
+                    if (english && found->value == "1")
+                        i += english_singular(tpl, end + 1, out);
                     continue;
                 }
             }
@@ -63,27 +91,6 @@ std::string fill(std::string_view tpl, std::initializer_list<arg> args) {
         out += tpl[i];
     }
     return out;
-}
-
-void use_english_singulars(std::string& text) {
-    static const std::pair<std::string_view, std::string_view> nouns[] = {
-        {"records", "record"},   {"people", "person"},      {"visits", "visit"},
-        {"sessions", "session"}, {"attendees", "attendee"}, {"households", "household"},
-        {"members", "member"},   {"groups", "group"},       {"teams", "team"},
-        {"days", "day"}};
-    auto letter = [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; };
-    for (auto [many, one] : nouns) {
-        std::string pattern = "1 " + std::string(many);
-        for (auto at = text.find(pattern); at != std::string::npos; at = text.find(pattern, at + 1)) {
-            char before = at > 0 ? text[at - 1] : ' ';
-            auto after = at + pattern.size();
-            // "1 records" alone: not "11 records", "2,1 records" or "1 recordsX".
-            if (std::isdigit(static_cast<unsigned char>(before)) || before == ',' || before == '.' ||
-                (after < text.size() && letter(text[after])))
-                continue;
-            text.replace(at + 2, many.size(), one);
-        }
-    }
 }
 
 std::string format_count(language lang, std::int64_t n) {

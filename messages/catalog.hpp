@@ -89,8 +89,9 @@ private:
     arg() = default;
 };
 
-// Fills a template's {name} placeholders.
-std::string fill(std::string_view tpl, std::initializer_list<arg> args);
+// Fills a template's {name} placeholders. `english`: a template noun after a count of one is
+// made singular ("{n} records" with n = 1 reads "1 record").
+std::string fill(std::string_view tpl, std::initializer_list<arg> args, bool english = false);
 
 // A feature's key enum: has template_of(language, Key) and a last enumerator `count_`.
 template <class Key>
@@ -98,14 +99,8 @@ concept text_key = std::is_enum_v<Key> && requires(language l, Key k) {
     { template_of(l, k) } -> std::convertible_to<std::string_view>;
 };
 
-// English counts of one read "1 record", "1 person": the templates say "{n} records" for any n.
-void use_english_singulars(std::string& text);
-
 template <text_key Key> std::string say(language lang, Key key, std::initializer_list<arg> args = {}) {
-    auto text = fill(template_of(lang, key), args);
-    if (lang == language::en)
-        use_english_singulars(text);
-    return text;
+    return fill(template_of(lang, key), args, lang == language::en);
 }
 
 // 1234567 -> "1.234.567" (vi) or "1,234,567" (en).

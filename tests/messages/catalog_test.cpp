@@ -55,6 +55,10 @@ TEST(catalog, english_counts_of_one_are_singular) {
     EXPECT_EQ(
         say(language::en, stats_text::line_topic, {{"topic", "QR"}, {"records", "1,001"}, {"people", 0}}),
         "• QR: 1,001 records, 0 people");
+    // Only the template's nouns: what a member or staff wrote is shown as written.
+    EXPECT_EQ(
+        say(language::en, stats_text::line_topic, {{"topic", "1 people"}, {"records", 2}, {"people", 3}}),
+        "• 1 people: 2 records, 3 people");
     // Vietnamese nouns have no plural: the text is left as it is.
     EXPECT_EQ(say(language::vi, stats_text::line_topic, {{"topic", "VNeID"}, {"records", 1}, {"people", 1}}),
               "• VNeID: 1 lượt, 1 người");
