@@ -191,14 +191,6 @@ void strip_date_words(std::string& place) {
     }
 }
 
-// True when the word's first letter is a capital ("Cái", "Đình"), in any script utf8proc knows.
-bool starts_upper(std::string_view word) {
-    utf8proc_int32_t cp = 0;
-    auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(word.data()),
-                              static_cast<utf8proc_ssize_t>(word.size()), &cp);
-    return n > 0 && utf8proc_tolower(cp) != cp;
-}
-
 // Without a comma, where the place ends: at the first word that starts the description, a verb
 // of helping ("hướng dẫn", "cài", "giúp"...), or at a head count ("cho 2 người") or a date word
 // (`counted`). A verb followed by a capitalised word is part of a name ("Cái Răng"). Leading

@@ -74,10 +74,28 @@ std::string fold_word(std::string_view w) {
 
 std::optional<std::string> role_from_words(const std::string& folded) {
     static const std::pair<std::string_view, std::string_view> roles[] = {
-        {"thanh vien", "member"}, {"thanhvien", "member"}, {"member", "member"},   {"tv", "member"},
-        {"to vien", "member"},    {"to pho", "deputy"},    {"topho", "deputy"},    {"pho", "deputy"},
-        {"deputy", "deputy"},     {"to truong", "leader"}, {"totruong", "leader"}, {"truong", "leader"},
-        {"leader", "leader"},     {"tt", "leader"},        {"tp", "deputy"},
+        {"thanh vien", "member"},
+        {"thanhvien", "member"},
+        {"member", "member"},
+        {"tv", "member"},
+        {"to vien", "member"},
+        {"to pho", "deputy"},
+        {"topho", "deputy"},
+        {"pho", "deputy"},
+        {"deputy", "deputy"},
+        {"to truong", "leader"},
+        {"totruong", "leader"},
+        {"truong", "leader"},
+        {"leader", "leader"},
+        {"tt", "leader"},
+        {"tp", "deputy"},
+        // How members also say it: "trưởng nhóm", "phó nhóm", and the roster's "tổ phó thường trực".
+        {"truong nhom", "leader"},
+        {"nhom truong", "leader"},
+        {"pho nhom", "deputy"},
+        {"nhom pho", "deputy"},
+        {"to pho thuong truc", "deputy"},
+        {"pho thuong truc", "deputy"},
     };
     for (auto [word, role] : roles)
         if (folded == word)
@@ -298,17 +316,23 @@ command parse_args(std::string_view name, std::string_view args, const parse_con
     if (name == "doivaitro") {
         if (ws.size() < 2)
             return missing(name, "/doivaitro Nguyễn Văn An tổ phó");
-        // The role is the last one or two words.
-        if (ws.size() >= 3) {
-            if (auto r = role_from_words(folded[ws.size() - 2] + " " + folded.back())) {
-                std::string who(
-                    args.substr(0, static_cast<std::size_t>(ws[ws.size() - 2].data() - args.data())));
+        // The role is the last one to four words, the longest that names one.
+        for (std::size_t n = std::min<std::size_t>(4, ws.size() - 1); n >= 1; --n) {
+            std::string words;
+            for (auto i = ws.size() - n; i < ws.size(); ++i)
+                words += (words.empty() ? "" : " ") + folded[i];
+            if (auto r = role_from_words(words)) {
+                auto first = ws[ws.size() - n];
+                std::string who(args.substr(0, static_cast<std::size_t>(first.data() - args.data())));
                 return cmd_change_role{std::string(trim(who)), *r};
             }
         }
-        if (auto r = role_from_words(folded.back())) {
-            std::string who(args.substr(0, static_cast<std::size_t>(ws.back().data() - args.data())));
-            return cmd_change_role{std::string(trim(who)), *r};
+        // Name the unknown role as the member wrote it: Vietnamese roles are mostly two words
+        // ("chủ tịch", "trưởng nhóm"), and the name before them is capitalised.
+        if (ws.size() >= 3 && !starts_upper(ws[ws.size() - 2])) {
+            auto first = ws[ws.size() - 2];
+            auto from = static_cast<std::size_t>(first.data() - args.data());
+            return command_error{"doivaitro", "error_bad_role", std::string(trim(args.substr(from)))};
         }
         return command_error{"doivaitro", "error_bad_role", std::string(ws.back())};
     }

@@ -149,4 +149,11 @@ std::size_t utf16_to_byte_offset(std::string_view s, std::size_t units) {
     return i < s.size() ? i : s.size();
 }
 
+bool starts_upper(std::string_view word) {
+    utf8proc_int32_t cp = 0;
+    auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(word.data()),
+                              static_cast<utf8proc_ssize_t>(word.size()), &cp);
+    return n > 0 && utf8proc_tolower(cp) != cp;
+}
+
 } // namespace cnscd

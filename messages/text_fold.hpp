@@ -17,6 +17,9 @@ bool valid_utf8(std::string_view text);
 // Replaces invalid UTF-8 sequences with U+FFFD so the text can be stored and echoed safely.
 std::string sanitize_utf8(std::string_view text);
 
+// True when the word's first letter is a capital ("Cái", "Đình"), in any script utf8proc knows.
+bool starts_upper(std::string_view word);
+
 // Number of Unicode code points.
 std::size_t utf8_length(std::string_view text);
 

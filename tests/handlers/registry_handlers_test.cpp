@@ -180,6 +180,21 @@ TEST_F(registry_fixture, role_changes_by_leader_and_staff_with_their_limits) {
     EXPECT_EQ(audits("role.change"), 1u);
 }
 
+TEST_F(registry_fixture, role_words_members_use_and_unknown_roles_named_as_written) {
+    // "phó nhóm" and the roster's "tổ phó thường trực" are the deputy; "trưởng nhóm" the leader.
+    EXPECT_TRUE(has(bot.say("100", "/doivaitro Phạm Thị Dung phó nhóm"), "thành viên → tổ phó"));
+    EXPECT_TRUE(has(bot.say("100", "/doivaitro Phạm Thị Dung trưởng nhóm"), "tổ phó → tổ trưởng"));
+    EXPECT_TRUE(has(bot.say("100", "/doivaitro Phạm Thị Dung tổ phó thường trực"), "tổ trưởng → tổ phó"));
+    EXPECT_EQ(member_store(*bot.db).by_id(member)->role, "deputy");
+    // An unknown role is quoted whole, not only its last word, and the name is not taken for it.
+    auto two_words = test_bot::joined(bot.say("100", "/doivaitro Phạm Thị Dung chủ tịch"));
+    EXPECT_NE(two_words.find("«chủ tịch»"), std::string::npos) << two_words;
+    auto one_word = test_bot::joined(bot.say("100", "/doivaitro Phạm Thị Dung boss"));
+    EXPECT_NE(one_word.find("«boss»"), std::string::npos) << one_word;
+    EXPECT_EQ(audits("role.change"), 3u);
+    EXPECT_EQ(member_store(*bot.db).by_id(member)->role, "deputy");
+}
+
 TEST_F(registry_fixture, ambiguous_names_list_the_candidates) {
     bot.member(ward, team1, "Phạm Thị Dung Em", "member", "", "");
     auto out = bot.say("100", "/xoa Dung");
