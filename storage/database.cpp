@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <mutex>
 #include <sqlite3.h>
 #include <thread>
 
@@ -22,6 +23,10 @@ database::database(std::string path, std::unique_ptr<storage_detail::sqlite_conn
 database::~database() = default;
 
 std::unique_ptr<database> database::open(const std::string& path, const database_options& options) {
+    // Nothing reads SQLite's memory statistics, and keeping them takes a global lock on every
+    // allocation. Only possible before SQLite starts; harmless (SQLITE_MISUSE) after.
+    static std::once_flag once;
+    std::call_once(once, [] { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
     bool memory = path == ":memory:" || path.starts_with("file::memory:");
     if (!memory && options.create) {
         auto dir = std::filesystem::path(path).parent_path();
@@ -32,7 +37,9 @@ std::unique_ptr<database> database::open(const std::string& path, const database
             throw database_error("cannot create the folder " + dir.string() + " for the database: " +
                                  ec.message() + ". Fix: create it or choose another path with CNSCD_DB");
     }
-    int flags = SQLite::OPEN_READWRITE | (options.create ? SQLite::OPEN_CREATE : 0) | SQLite::OPEN_FULLMUTEX;
+    // Each connection is used by one thread at a time (docs/ARCHITECTURE.md, "Threads"), so
+    // SQLite's per-call connection lock is pure cost.
+    int flags = SQLite::OPEN_READWRITE | (options.create ? SQLite::OPEN_CREATE : 0) | SQLite::OPEN_NOMUTEX;
     std::unique_ptr<storage_detail::sqlite_connection> conn;
     try {
         // A connection that syncs every commit can leave the log's writes to one call per commit.
