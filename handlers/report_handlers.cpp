@@ -308,7 +308,7 @@ void submit_ward(handler_context& ctx, const std::string& code, const std::strin
 
 } // namespace
 
-// "rp:<s|c>:<team id>:<deadline code>:<period key>": submit, or comment then submit;
+// "rp:<s|c|v>:<team id>:<deadline code>:<period key>": submit, comment then submit, or view;
 // "rp:w:<deadline code>:<period key>": the ward's own report.
 void on_report_choice(std::string_view data, handler_context& ctx) {
     auto rest = data.substr(3);
@@ -338,6 +338,15 @@ void on_report_choice(std::string_view data, handler_context& ctx) {
     code = code.substr(team_end + 1);
     if (!may_submit(ctx) || std::to_string(*ctx.member->team_id) != team) {
         ctx.reply(report_text::report_only_leader);
+        return;
+    }
+    if (action == 'v') {
+        auto d = find_instance(ctx, code, period);
+        if (!d) {
+            ctx.reply(report_text::stale_button);
+            return;
+        }
+        show_team_report(ctx, *d);
         return;
     }
     if (action == 'c') {
@@ -394,21 +403,35 @@ void handle(const cmd_deadlines&, handler_context& ctx) {
                                                             {"due", instant(ctx, d.due_at)},
                                                             arg::markup("status", status)});
         }
-    } else {
-        auto team = team_store(ctx.db).by_id(*ctx.member->team_id);
-        body = ctx.say(report_text::deadlines_header_team, {{"team", team ? team->name : ""}});
-        for (auto& d : list) {
-            if (d.rule.who != "team")
-                continue;
-            auto s = reports.current(ctx.member->ward_id, ctx.member->team_id, d.rule.code, d.period.key);
-            body +=
-                "\n" + ctx.say(report_text::deadline_line, {{"deadline", d.rule.name},
+        ctx.reply(body + "\n\n" +
+                  ctx.say(is_staff(ctx) ? report_text::deadlines_footer_staff
+                                        : report_text::deadlines_footer_member));
+        return;
+    }
+    auto team = team_store(ctx.db).by_id(*ctx.member->team_id);
+    body = ctx.say(report_text::deadlines_header_team, {{"team", team ? team->name : ""}});
+    // A leader opens any deadline's report from here, the ward's one-off deadlines included,
+    // which "/baocao tháng|quý|năm" cannot name.
+    std::vector<std::vector<choice_button>> buttons;
+    for (auto& d : list) {
+        if (d.rule.who != "team")
+            continue;
+        auto s = reports.current(ctx.member->ward_id, ctx.member->team_id, d.rule.code, d.period.key);
+        body += "\n" + ctx.say(report_text::deadline_line, {{"deadline", d.rule.name},
                                                             arg::markup("period", period_label(ctx.lang, d)),
                                                             {"due", instant(ctx, d.due_at)},
                                                             arg::markup("status", status_line(ctx, d, s))});
-        }
+        if (may_submit(ctx) && ctx.now() < d.locks_at)
+            buttons.push_back(
+                {{ctx.say(report_text::button_open_report,
+                          {{"deadline", d.rule.name}, {"period", period_label(ctx.lang, d)}}),
+                  "rp:v:" + std::to_string(*ctx.member->team_id) + ":" + d.rule.code + ":" + d.period.key}});
     }
-    ctx.reply(body + "\n\n" + ctx.say(report_text::deadlines_footer));
+    if (buttons.empty()) {
+        ctx.reply(body + "\n\n" + ctx.say(report_text::deadlines_footer_member));
+        return;
+    }
+    ctx.ask(body + "\n\n" + ctx.say(report_text::deadlines_footer), std::move(buttons));
 }
 
 void handle(const cmd_add_deadline& c, handler_context& ctx) {

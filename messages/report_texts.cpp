@@ -70,7 +70,13 @@ std::string_view vi(report_text key) {
     case t::status_ward:
         return "{submitted}/{expected} tổ đã nộp ({on_time} đúng hạn)";
     case t::deadlines_footer:
-        return "Nộp báo cáo: /baocao tháng, /baocao quý, /baocao năm.";
+        return "Bấm một hạn bên dưới để xem và nộp báo cáo, hoặc gõ /baocao tháng, /baocao quý, /baocao năm.";
+    case t::deadlines_footer_member:
+        return "Tổ trưởng hoặc tổ phó nộp báo cáo của tổ bằng lệnh /baocao.";
+    case t::deadlines_footer_staff:
+        return "Xem tổng hợp và nộp báo cáo của phường: /baocao phuong.";
+    case t::button_open_report:
+        return "📋 {deadline} ({period})";
     case t::no_deadlines:
         return "Chưa có hạn báo cáo nào.";
     case t::add_deadline_form:
@@ -301,7 +307,14 @@ std::string_view en(report_text key) {
     case t::status_ward:
         return "{submitted} of {expected} teams submitted ({on_time} on time)";
     case t::deadlines_footer:
-        return "Submit: /baocao tháng, /baocao quý, /baocao năm.";
+        return "Tap a deadline below to see and submit its report, or type /report month, /report quarter, "
+               "/report year.";
+    case t::deadlines_footer_member:
+        return "The team leader or deputy submits the team's report with /report.";
+    case t::deadlines_footer_staff:
+        return "The ward's summary and its own report: /report ward.";
+    case t::button_open_report:
+        return "📋 {deadline} ({period})";
     case t::no_deadlines:
         return "No report deadlines yet.";
     case t::add_deadline_form:
@@ -361,7 +374,8 @@ std::string_view en(report_text key) {
         return "✅ Resubmitted <b>{deadline}</b> for {period} on {at} ({timeliness}). The earlier one is kept "
                "in the history (submission {n}).";
     case t::locked:
-        return "🔒 {deadline} for {period} locked on {lock}; it can no longer be submitted. Ask the ward staff "
+        return "🔒 {deadline} for {period} locked on {lock}; it can no longer be submitted. Ask the ward "
+               "staff "
                "if something must change.";
     case t::stale_button:
         return "This button is out of date. Type /baocao again for the latest report.";
