@@ -168,7 +168,9 @@ private:
         auto period = period_label(lang, d);
         auto due = instant_label(lang, d.due_at, cfg_.utc_offset_minutes);
         auto lock = instant_label(lang, d.locks_at, cfg_.utc_offset_minutes);
-        auto how = say(lang, report_text::how_to_submit, {{"command", submit_command(d.rule)}});
+        auto command = submit_command(d.rule);
+        auto how = command.empty() ? say(lang, report_text::how_to_submit_listed)
+                                   : say(lang, report_text::how_to_submit, {{"command", command}});
         bool ward = team_name.empty();
         if (s.kind == reminder_kind::overdue)
             return say(lang, ward ? report_text::ward_remind_overdue : report_text::remind_overdue,

@@ -41,7 +41,8 @@ std::string submit_command(const deadline_config& rule) {
         return "/baocao quý";
     if (rule.kind == "yearly")
         return "/baocao năm";
-    return "/baocao";
+    // A one-off deadline has no period word: /baocao alone may open another report due first.
+    return "";
 }
 
 } // namespace cnscd

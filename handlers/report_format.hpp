@@ -14,7 +14,8 @@ namespace cnscd {
 std::string period_label(language lang, const deadline_instance& d);
 // "Thứ Năm, 24/12/2026 lúc 17:00".
 std::string instant_label(language lang, std::int64_t unix_seconds, int utc_offset_minutes);
-// The command that shows and submits this deadline's report: "/baocao tháng".
+// The command that shows and submits this deadline's report: "/baocao tháng"; "" for a
+// one-off deadline, reached from /hannop's buttons instead.
 std::string submit_command(const deadline_config& rule);
 
 } // namespace cnscd

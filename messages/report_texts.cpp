@@ -20,6 +20,8 @@ std::string_view vi(report_text key) {
         return "{label} (từ {from} đến {to})";
     case t::how_to_submit:
         return "Tổ trưởng gõ {command} để xem số liệu và nộp báo cáo.";
+    case t::how_to_submit_listed:
+        return "Tổ trưởng gõ /hannop rồi bấm hạn này để xem số liệu và nộp báo cáo.";
     case t::remind_before:
         return "⏰ <b>Nhắc hạn báo cáo</b> — {team}\n"
                "<b>{deadline}</b> ({period}): hạn chót {due} (còn {days} ngày).\n"
@@ -257,6 +259,8 @@ std::string_view en(report_text key) {
         return "{label} ({from} to {to})";
     case t::how_to_submit:
         return "The leader types {command} to see the figures and submit.";
+    case t::how_to_submit_listed:
+        return "The leader types /deadlines and taps this deadline to see the figures and submit.";
     case t::remind_before:
         return "⏰ <b>Report reminder</b> — {team}\n"
                "<b>{deadline}</b> for {period}: due {due} ({days} days left).\n"

@@ -14,6 +14,7 @@ enum class report_text {
     period_until,
     period_range,
     how_to_submit,
+    how_to_submit_listed,
     remind_before,
     remind_today,
     remind_overdue,

@@ -215,8 +215,11 @@ TEST_F(report_fixture, ward_staff_add_a_one_off_deadline_that_teams_see_and_get_
     bot.db->in_transaction([&] { run = plan_reminders(*bot.db, bot.cfg, at(2026, 12, 19, 8)); });
     bool reminded = false;
     for (auto& m : run.messages)
-        reminded =
-            reminded || (m.to.chat_id == "-1001" && m.text.find("Rà soát danh sách tổ") != std::string::npos);
+        if (m.to.chat_id == "-1001" && m.text.find("Rà soát danh sách tổ") != std::string::npos) {
+            reminded = true;
+            // "/baocao" alone would open December's monthly report: the reminder points to /hannop.
+            EXPECT_NE(m.text.find("gõ /hannop rồi bấm hạn này"), std::string::npos) << m.text;
+        }
     EXPECT_TRUE(reminded) << run.messages.size() << " " << (run.log.empty() ? "" : run.log[0]);
     // The leader submits it with /baocao (no period: the open deadline due first; on 27/12
     // the quarter has locked and December's monthly report is due after it).
