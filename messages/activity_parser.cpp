@@ -285,10 +285,15 @@ std::expected<activity_details, command_error> parse_activity(std::string_view a
     d.topics = find_topics(fold(with_ai_spelled_out(text)));
 
     auto toks = tokenize(text);
-    std::vector<bool> used(toks.size(), false);
+    std::vector<bool> used(toks.size(), false), dated(toks.size(), false);
     auto take = [&](std::size_t i, std::size_t n) {
         for (std::size_t k = i; k < i + n && k < toks.size(); ++k)
             used[k] = true;
+    };
+    auto take_date = [&](std::size_t i, std::size_t n) {
+        take(i, n);
+        for (std::size_t k = i; k < i + n && k < toks.size(); ++k)
+            dated[k] = true;
     };
     for (std::size_t i = 0; i < toks.size(); ++i) {
         auto& w = toks[i].folded;
@@ -298,22 +303,26 @@ std::expected<activity_details, command_error> parse_activity(std::string_view a
             int back = n == "qua" ? 1 : n == "kia" ? 2 : n == "nay" ? 0 : -1;
             if (back >= 0) {
                 d.date = year_month_day{sys_days(today) - days(back)};
-                take(i, 2);
+                take_date(i, 2);
                 ++i;
                 continue;
             }
         }
         if (w == "yesterday") {
             d.date = year_month_day{sys_days(today) - days(1)};
-            take(i, 1);
+            take_date(i, 1);
             continue;
         }
         if (w.find('/') != std::string::npos && !w.empty() &&
             std::isdigit(static_cast<unsigned char>(w[0]))) {
             auto& prev = i > 0 ? toks[i - 1].folded : toks[i].folded;
             // "hẻm 45/7", "số 12/3": a house number. "ngày 31/13" is still a date, written wrong.
+            bool after_date_word = i > 0 && prev == "ngay";
             bool after_address = i > 0 && address_word(prev);
-            if (after_address || (!date_shaped(w) && !(i > 0 && prev == "ngay")))
+            // "12/3 Lê Lợi": a number in an alley before a street's name, not the 12th of March.
+            bool before_street = !after_date_word && i + 1 < toks.size() && starts_upper(toks[i + 1].raw) &&
+                                 toks[i + 1].folded != "hom" && toks[i + 1].folded != "ngay";
+            if (after_address || before_street || (!date_shaped(w) && !after_date_word))
                 continue;
             bool malformed = false;
             auto date = explicit_date(w, today, malformed);
@@ -321,7 +330,9 @@ std::expected<activity_details, command_error> parse_activity(std::string_view a
                 return std::unexpected(command_error{"", "error_bad_date", std::string(toks[i].raw)});
             if (date) {
                 d.date = date;
-                take(i, 1);
+                take_date(i, 1);
+                if (after_date_word)
+                    take_date(i - 1, 1);
                 continue;
             }
         }
@@ -350,7 +361,16 @@ std::expected<activity_details, command_error> parse_activity(std::string_view a
     // description ("số 12 ngõ 5 hướng dẫn 2 người cài VNeID" is at "số 12 ngõ 5").
     auto description_from = text.find(',');
     if (description_from != std::string_view::npos) {
-        d.place = std::string(text.substr(0, description_from));
+        // A date written first is not the place: "25/11 nhà bà Lan, ..." is at "nhà bà Lan".
+        std::size_t from = 0;
+        for (std::size_t k = 0; k < toks.size() && dated[k]; ++k)
+            from = static_cast<std::size_t>(toks[k].raw.data() + toks[k].raw.size() - text.data());
+        if (from > description_from)
+            from = 0;
+        d.place = std::string(text.substr(from, description_from - from));
+        while (!d.place.empty() &&
+               (is_space(d.place.front()) || d.place.front() == ':' || d.place.front() == '-'))
+            d.place.erase(d.place.begin());
     } else {
         auto [first, last] = place_tokens(toks, used);
         auto offset = [&](std::size_t k) {

@@ -104,6 +104,20 @@ INSTANTIATE_TEST_SUITE_P(
         visit_case{
             "/tham số 5 hẻm 12/3 20/11 cài vneid", {"vneid"}, std::nullopt, "2026-11-20", "số 5 hẻm 12/3"},
         visit_case{"/tham khu 3 ba hộ cài vneid", {"vneid"}, 3, "", "khu 3"},
+        // A number with a slash before a street's name is the house, even first ("12/3 Lê Lợi");
+        // a date written first is not part of the place.
+        visit_case{"/tham 12/3 Lê Lợi, hướng dẫn VNeID", {"vneid"}, std::nullopt, "", "12/3 Lê Lợi"},
+        visit_case{"/tham 12/3 Lê Lợi hướng dẫn 2 người VNeID", {"vneid"}, 2, "", "12/3 Lê Lợi"},
+        visit_case{
+            "/tham 20/11 nhà bà Lan, hướng dẫn VNeID", {"vneid"}, std::nullopt, "2026-11-20", "nhà bà Lan"},
+        visit_case{"/tham ngày 20/11 nhà bà Lan hướng dẫn VNeID",
+                   {"vneid"},
+                   std::nullopt,
+                   "2026-11-20",
+                   "nhà bà Lan"},
+        visit_case{"/tham ngày 20/11 Lê Lợi, VNeID", {"vneid"}, std::nullopt, "2026-11-20", "Lê Lợi"},
+        visit_case{
+            "/tham hôm qua nhà bà Lan, hướng dẫn 2 người VNeID", {"vneid"}, 2, "2026-11-23", "nhà bà Lan"},
         // Chat shorthand: "hd" for hướng dẫn, "ng" for người, the count glued to its unit.
         visit_case{"/tham số 4 ngõ 2 hd cài vneid cho 2ng", {"vneid"}, 2, "", "số 4 ngõ 2"},
         visit_case{"/tham số 4, hd 3 ng cài vneid", {"vneid"}, 3, "", "số 4"},
