@@ -152,8 +152,18 @@ private:
         } else {
             auto recipients =
                 team_id ? team_recipients(db_, cfg_, team_id) : staff_recipients(db_, cfg_, o.ward.id);
-            for (auto& to : recipients)
-                send(to, team_text(o, s, to.lang, team_name));
+            for (auto& to : recipients) {
+                // On Telegram a team's reminder carries the button that opens its report (anyone
+                // may press; only the team's leader or deputy is shown it). Elsewhere the text
+                // says which command to type.
+                bool button = team_id && to.to.platform == channel::telegram;
+                std::vector<std::vector<choice_button>> buttons;
+                if (button)
+                    buttons.push_back(
+                        {{say(to.lang, report_text::button_open_from_reminder),
+                          "rp:v:" + std::to_string(team_id) + ":" + o.d.rule.code + ":" + o.d.period.key}});
+                send(to, team_text(o, s, to.lang, team_name, button), std::move(buttons));
+            }
             r.outcome = "sent";
             r.messages = static_cast<int>(recipients.size());
             out_->log.push_back("reminder sent to " + std::to_string(recipients.size()) +
@@ -163,14 +173,15 @@ private:
     }
 
     std::string team_text(const occurrence& o, const reminder_slot& s, language lang,
-                          const std::string& team_name) const {
+                          const std::string& team_name, bool with_button) const {
         auto& d = o.d;
         auto period = period_label(lang, d);
         auto due = instant_label(lang, d.due_at, cfg_.utc_offset_minutes);
         auto lock = instant_label(lang, d.locks_at, cfg_.utc_offset_minutes);
         auto command = submit_command(d.rule);
-        auto how = command.empty() ? say(lang, report_text::how_to_submit_listed)
-                                   : say(lang, report_text::how_to_submit, {{"command", command}});
+        auto how = with_button       ? say(lang, report_text::how_to_submit_button)
+                   : command.empty() ? say(lang, report_text::how_to_submit_listed)
+                                     : say(lang, report_text::how_to_submit, {{"command", command}});
         bool ward = team_name.empty();
         if (s.kind == reminder_kind::overdue)
             return say(lang, ward ? report_text::ward_remind_overdue : report_text::remind_overdue,
@@ -257,8 +268,9 @@ private:
                     {"missing", names}});
     }
 
-    void send(const recipient& to, std::string body) {
+    void send(const recipient& to, std::string body, std::vector<std::vector<choice_button>> buttons = {}) {
         auto o = text_to(to.to, to.type, std::move(body), lane::bulk);
+        o.choices = std::move(buttons);
         outbox(db_).add(o, now_);
         out_->messages.push_back(std::move(o));
     }

@@ -22,6 +22,10 @@ std::string_view vi(report_text key) {
         return "Tổ trưởng gõ {command} để xem số liệu và nộp báo cáo.";
     case t::how_to_submit_listed:
         return "Tổ trưởng gõ /hannop rồi bấm hạn này để xem số liệu và nộp báo cáo.";
+    case t::how_to_submit_button:
+        return "Tổ trưởng bấm nút bên dưới để xem số liệu và nộp báo cáo.";
+    case t::button_open_from_reminder:
+        return "📋 Xem và nộp báo cáo";
     case t::remind_before:
         return "⏰ <b>Nhắc hạn báo cáo</b> — {team}\n"
                "<b>{deadline}</b> ({period}): hạn chót {due} (còn {days} ngày).\n"
@@ -261,6 +265,10 @@ std::string_view en(report_text key) {
         return "The leader types {command} to see the figures and submit.";
     case t::how_to_submit_listed:
         return "The leader types /deadlines and taps this deadline to see the figures and submit.";
+    case t::how_to_submit_button:
+        return "The leader taps the button below to see the figures and submit.";
+    case t::button_open_from_reminder:
+        return "📋 See and submit the report";
     case t::remind_before:
         return "⏰ <b>Report reminder</b> — {team}\n"
                "<b>{deadline}</b> for {period}: due {due} ({days} days left).\n"

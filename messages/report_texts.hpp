@@ -15,6 +15,8 @@ enum class report_text {
     period_range,
     how_to_submit,
     how_to_submit_listed,
+    how_to_submit_button,
+    button_open_from_reminder,
     remind_before,
     remind_today,
     remind_overdue,

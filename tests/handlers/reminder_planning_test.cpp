@@ -26,6 +26,7 @@ struct sent_message {
     std::int64_t at;
     std::string chat;
     std::string text;
+    std::string button; // the first button's data, "" without one
 };
 
 // A ward with two teams: team 1 has a bound group and a linked leader, team 2 only a linked
@@ -49,9 +50,12 @@ struct reminder_fixture : ::testing::Test {
         return c;
     }
 
+    virtual channel platform() { return channel::telegram; }
+
     void SetUp() override {
         std::filesystem::remove(path);
         bot = std::make_unique<test_bot>(make_config(), path);
+        bot->platform = platform();
         ward = bot->ward("Phường Hòa Xuân");
         team1 = bot->team(ward, "Tổ dân phố số 1");
         team2 = bot->team(ward, "Tổ dân phố số 2");
@@ -71,7 +75,8 @@ struct reminder_fixture : ::testing::Test {
         bot->db->in_transaction([&] {
             auto run = plan_reminders(*bot->db, bot->cfg, now);
             for (auto& m : run.messages)
-                sent.push_back({now, m.to.chat_id, markup::to_plain(m.text)});
+                sent.push_back({now, m.to.chat_id, markup::to_plain(m.text),
+                                m.choices.empty() ? "" : m.choices.front().front().data});
             log.insert(log.end(), run.log.begin(), run.log.end());
         });
     }
@@ -160,8 +165,10 @@ TEST_F(full_calendar_fixture, a_whole_year_of_reminders_each_sent_once_at_its_ti
     EXPECT_NE(first.text.find("Báo cáo tháng"), std::string::npos);
     EXPECT_NE(first.text.find("tháng 1/2026"), std::string::npos);
     EXPECT_NE(first.text.find("24/01/2026 lúc 17:00"), std::string::npos);
-    EXPECT_NE(first.text.find("/baocao tháng"), std::string::npos);
     EXPECT_NE(first.text.find("còn 3 ngày"), std::string::npos);
+    // On Telegram, with the button that opens that report.
+    EXPECT_NE(first.text.find("bấm nút bên dưới"), std::string::npos) << first.text;
+    EXPECT_EQ(first.button, "rp:v:" + std::to_string(team1) + ":monthly:2026-01");
     // The staff summary at the June deadline names the missing team only.
     auto june = times_to("900", "tháng 6/2026");
     ASSERT_FALSE(june.empty());
@@ -175,6 +182,19 @@ TEST_F(full_calendar_fixture, a_whole_year_of_reminders_each_sent_once_at_its_ti
     EXPECT_TRUE(log.size() > 0);
     for (auto& l : log)
         EXPECT_EQ(l.find("skipped"), std::string::npos) << l;
+}
+
+// Zalo groups have no buttons anyone can press: the reminder names the command instead.
+struct zalo_reminder_fixture : reminder_fixture {
+    channel platform() override { return channel::zalo_bot; }
+};
+
+TEST_F(zalo_reminder_fixture, a_reminder_without_buttons_names_the_command) {
+    tick(at(2026, 1, 21, 8));
+    auto group = to("-1001");
+    ASSERT_EQ(group.size(), 1u);
+    EXPECT_NE(group[0].text.find("Tổ trưởng gõ /baocao tháng"), std::string::npos) << group[0].text;
+    EXPECT_EQ(group[0].button, "");
 }
 
 TEST_F(reminder_fixture, restart_on_the_same_file_plans_nothing_twice) {

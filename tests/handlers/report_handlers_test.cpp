@@ -213,14 +213,16 @@ TEST_F(report_fixture, ward_staff_add_a_one_off_deadline_that_teams_see_and_get_
     // Reminded like any deadline: three days before at 08:00.
     reminder_run run;
     bot.db->in_transaction([&] { run = plan_reminders(*bot.db, bot.cfg, at(2026, 12, 19, 8)); });
-    bool reminded = false;
+    std::string button;
     for (auto& m : run.messages)
-        if (m.to.chat_id == "-1001" && m.text.find("Rà soát danh sách tổ") != std::string::npos) {
-            reminded = true;
-            // "/baocao" alone would open December's monthly report: the reminder points to /hannop.
-            EXPECT_NE(m.text.find("gõ /hannop rồi bấm hạn này"), std::string::npos) << m.text;
-        }
-    EXPECT_TRUE(reminded) << run.messages.size() << " " << (run.log.empty() ? "" : run.log[0]);
+        if (m.to.chat_id == "-1001" && m.text.find("Rà soát danh sách tổ") != std::string::npos &&
+            !m.choices.empty())
+            button = m.choices.front().front().data;
+    ASSERT_FALSE(button.empty()) << run.messages.size() << " " << (run.log.empty() ? "" : run.log[0]);
+    // "/baocao" alone would open another report: the reminder's button opens this one, in the group.
+    auto opened = bot.press("100", button, "-1001");
+    EXPECT_TRUE(has(opened, "Rà soát danh sách tổ — Tổ dân phố số 1")) << test_bot::joined(opened);
+    EXPECT_TRUE(has(bot.press("102", button, "-1001"), "Chỉ tổ trưởng"));
     // The leader submits it with /baocao (no period: the open deadline due first; on 27/12
     // the quarter has locked and December's monthly report is due after it).
     bot.clk.set(at(2026, 12, 27, 9));
