@@ -110,20 +110,20 @@ std::string_view en(broadcast_text key) {
         return "🔁 Resend to {count} failed groups";
     case t::usage:
         return "How to send an announcement to the team groups:\n"
-               "/thongbao <i>text</i> — all teams\n"
-               "/thongbao @to1,to3 <i>text</i> — some teams\n"
-               "/thongbao chua-bao-cao <i>text</i> — teams that have not reported this period\n"
-               "/thongbao tailieu vneid — send a guide\n"
-               "/thongbao lúc 07:30 25/12 <i>text</i> — schedule it\n"
+               "/broadcast <i>text</i> — all teams\n"
+               "/broadcast @to1,to3 <i>text</i> — some teams\n"
+               "/broadcast not-reported <i>text</i> — teams that have not reported this period\n"
+               "/broadcast guide vneid — send a guide\n"
+               "/broadcast at 07:30 25/12 <i>text</i> — schedule it\n"
                "To attach a photo or file: send the file with the command as its caption.";
     case t::no_targets:
-        return "There is no group to send to ({reason}). Team leaders bind their group with /lienket in it.";
+        return "There is no group to send to ({reason}). Team leaders bind their group with /bind in it.";
     case t::unknown_teams:
         return "No such team: {teams}. The ward's teams: {all}.";
     case t::time_past:
         return "{time} has passed. Choose a time after now ({now}).";
     case t::guide_unknown:
-        return "There is no guide \"{slug}\". Type /tailieu for the list.";
+        return "There is no guide \"{slug}\". Type /guide for the list.";
     case t::queued:
         return "📤 Announcement no. {id}: sending to {count} groups, 0/{count} sent.";
     case t::scheduled:
@@ -155,7 +155,7 @@ std::string_view en(broadcast_text key) {
     case t::list_line:
         return "• No. {id} ({date}) — {state}: {delivered}/{count} groups, {failed} failed — \"{excerpt}\"";
     case t::list_empty:
-        return "No announcements yet. Type /thongbao to see how to send one.";
+        return "No announcements yet. Type /broadcast to see how to send one.";
     case t::state_draft:
         return "waiting for confirmation";
     case t::state_scheduled:
@@ -210,16 +210,16 @@ std::string_view en(guide_text key) {
     case t::list_line:
         return "• <code>{slug}</code> — {title}";
     case t::list_footer:
-        return "Type /tailieu <i>name or keyword</i> to read one, e.g. /tailieu vneid";
+        return "Type /guide <i>name or keyword</i> to read one, e.g. /guide vneid";
     case t::not_found:
-        return "No guide matches \"{query}\". Type /tailieu for the list.";
+        return "No guide matches \"{query}\". Type /guide for the list.";
     case t::several:
         return "{count} guides match \"{query}\"; pick one by its code:";
     case t::added:
-        return "✅ Guide \"{title}\" added (code <code>{slug}</code>). Anyone can read it with /tailieu "
+        return "✅ Guide \"{title}\" added (code <code>{slug}</code>). Anyone can read it with /guide "
                "{slug}";
     case t::needs_file:
-        return "Send a file (PDF, photo, Word...) with /tailieu_them <i>guide title</i> as its caption.";
+        return "Send a file (PDF, photo, Word...) with /addguide <i>guide title</i> as its caption.";
     case t::file_caption:
         return "📎 {title}";
     case t::count_:

@@ -15,30 +15,30 @@ std::string_view catalog_en(text key) {
                "/visit <i>address, what you did</i> — log help given to a household\n"
                "   Example: /visit 12 alley 5, helped 2 people install VNeID\n"
                "/session <i>place, attendees, topic</i> — log a help session\n"
-               "/huy — undo your last record (within 24 hours)\n"
-               "/sua <i>number</i> <i>new text</i> — edit a record\n"
+               "/undo — undo your last record (within 24 hours)\n"
+               "/edit <i>number</i> <i>new text</i> — edit a record\n"
                "/me [week|month|quarter|year] — your results\n"
                "/stats [week|month|quarter|year] — team statistics\n"
                "/top — ranking\n"
-               "/tailieu [topic] — guides\n"
-               "/hannop — report deadlines\n"
+               "/guide [topic] — guides\n"
+               "/deadlines — report deadlines\n"
                "/help — this help again";
     case text::help_leader:
         return "\n\n<b>For team leaders and deputies</b>\n"
-               "/baocao [month|quarter|year] — view and submit the team report\n"
-               "/lienket — bind this group chat to your team (type it in the group)\n"
-               "/thanhvien — list members\n"
-               "/moi <i>name or row</i> — create an invite code for a member\n"
-               "/xoa <i>name</i> — deactivate a member (history kept)\n"
-               "/doivaitro <i>name</i> <i>role</i> — change a role";
+               "/report [month|quarter|year] — view and submit the team report\n"
+               "/bind — bind this group chat to your team (type it in the group)\n"
+               "/members — list members\n"
+               "/invite <i>name or row</i> — create an invite code for a member\n"
+               "/remove <i>name</i> — deactivate a member (history kept)\n"
+               "/role <i>name</i> <i>role</i> — change a role";
     case text::help_staff:
         return "\n\n<b>For ward staff</b>\n"
-               "/thongbao <i>text</i> — send an announcement to team groups\n"
-               "/thongbao_ds — recent announcements\n"
-               "/tailieu_them <i>title</i> — add a guide (attach the file)\n"
-               "/baocao phuong [month|quarter] — ward report summary\n"
-               "/xuat [month|quarter] [xlsx|csv] — export a spreadsheet\n"
-               "/hannop_them — add a reporting deadline";
+               "/broadcast <i>text</i> — send an announcement to team groups\n"
+               "/broadcasts — recent announcements\n"
+               "/addguide <i>title</i> — add a guide (attach the file)\n"
+               "/report ward [month|quarter] — ward report summary\n"
+               "/export [month|quarter] [xlsx|csv] — export a spreadsheet\n"
+               "/adddeadline — add a reporting deadline";
     case text::help_unlinked:
         return "\n\n<b>Your account is not linked yet.</b> Message me privately and press "
                "<i>Share my phone number</i> (if your number is on the team roster), "
@@ -97,7 +97,7 @@ std::string_view catalog_en(text key) {
         return "That choice is not valid. Type a number from 1 to {max}.";
     case text::bot_added_to_group:
         return "Hello everyone! I am the assistant of the Community Digital Technology Team.\n"
-               "Team leader: type /lienket to bind this group to your team. Type /help to see the commands.";
+               "Team leader: type /bind to bind this group to your team. Type /help to see the commands.";
     case text::share_phone_button:
         return "📱 Share my phone number";
     case text::role_member:

@@ -171,7 +171,7 @@ command parse_broadcast(std::string_view args, const parse_context& ctx) {
                 list.remove_prefix(comma + 1);
             }
             ++used;
-        } else if (f == "chua-bao-cao" || f == "chuabaocao" || f == "chua_bao_cao") {
+        } else if (f == "chua-bao-cao" || f == "chuabaocao" || f == "chua_bao_cao" || f == "not-reported") {
             b.not_reported = true;
             ++used;
         } else if ((f == "tailieu" || f == "guide") && used + 1 < ws.size() && b.guide.empty()) {

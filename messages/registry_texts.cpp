@@ -175,7 +175,7 @@ std::string_view en(registry_text key) {
     case t::invite_link:
         return "\nOr open this link: {url}";
     case t::member_not_found:
-        return "No member matches \"{who}\". Type /thanhvien to see the list and row numbers.";
+        return "No member matches \"{who}\". Type /members to see the list and row numbers.";
     case t::member_ambiguous:
         return "Several people match \"{who}\":\n{list}\nWrite the full name or the row number.";
     case t::member_candidate:
@@ -183,9 +183,9 @@ std::string_view en(registry_text key) {
     case t::code_unknown:
         return "The code \"{code}\" is not valid. Check the code your team leader sent (8 characters).";
     case t::code_used:
-        return "This code has already been used. Ask your team leader for a new one (/moi).";
+        return "This code has already been used. Ask your team leader for a new one (/invite).";
     case t::code_expired:
-        return "This code expired on {date}. Ask your team leader for a new one (/moi).";
+        return "This code expired on {date}. Ask your team leader for a new one (/invite).";
     case t::bind_done_team:
         return "✅ This group is now bound to <b>{team}</b> ({ward}).\n"
                "Members log visits here with /visit; report reminders will be posted here.";
@@ -208,7 +208,7 @@ std::string_view en(registry_text key) {
     case t::member_linked_mark:
         return " ✅";
     case t::members_pick_team:
-        return "Name the team, e.g. /thanhvien {example}\nTeams of {ward}:\n{teams}";
+        return "Name the team, e.g. /members {example}\nTeams of {ward}:\n{teams}";
     case t::removed:
         return "{name} is no longer active in {team}. Their history is kept.";
     case t::cannot_remove_self:
@@ -227,7 +227,7 @@ std::string_view en(registry_text key) {
         return "{name} is not on your team.";
     case t::joined_open_notice:
         return "ℹ️ {name} joined {team} through the group chat (the ward allows self-joining).\n"
-               "If that is wrong, the leader types: /xoa {name}";
+               "If that is wrong, the leader types: /remove {name}";
     case t::import_header:
         return "Roster of {ward}{dry}:";
     case t::import_dry_run:

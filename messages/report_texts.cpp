@@ -330,8 +330,8 @@ std::string_view en(report_text key) {
     case t::no_deadlines:
         return "No report deadlines yet.";
     case t::add_deadline_form:
-        return "Write it as: /hannop_them <i>name</i>; <i>day/month/year</i>\n"
-               "Example: /hannop_them Roster review; 22/4/2026";
+        return "Write it as: /adddeadline <i>name</i>; <i>day/month/year</i>\n"
+               "Example: /adddeadline Roster review; 22/4/2026";
     case t::add_deadline_bad_date:
         return "Cannot read the date «{date}». Write day/month/year, e.g. 22/4/2026 (a time may follow: "
                "22/4/2026 17:00).";
@@ -340,13 +340,13 @@ std::string_view en(report_text key) {
     case t::add_deadline_done:
         return "✅ Added the deadline <b>{deadline}</b>: {due}.\n"
                "Teams that have not submitted are reminded 3 days and 1 day before and on the morning of the "
-               "day. Leaders submit with /baocao.";
+               "day. Leaders submit with /report.";
     case t::report_no_team:
-        return "You are not in a team, so there is no team report. Ward staff use /baocao phuong.";
+        return "You are not in a team, so there is no team report. Ward staff use /report ward.";
     case t::report_no_rule:
-        return "The ward has no {kind} report deadline. Type /hannop to see the deadlines.";
+        return "The ward has no {kind} report deadline. Type /deadlines to see the deadlines.";
     case t::report_week:
-        return "Reports are by month, quarter or year. Type /baocao tháng, /baocao quý or /baocao năm.";
+        return "Reports are by month, quarter or year. Type /report month, /report quarter or /report year.";
     case t::report_header:
         return "📊 <b>{deadline}</b> — {team}\n"
                "Period: {period}\n"
@@ -375,7 +375,7 @@ std::string_view en(report_text key) {
     case t::button_submit_comment:
         return "✍️ Add a comment, then submit";
     case t::ask_comment:
-        return "Type the comment for the report (one message). Type /thoat to cancel.";
+        return "Type the comment for the report (one message). Type /cancel to cancel.";
     case t::on_time:
         return "on time";
     case t::late:
@@ -390,7 +390,7 @@ std::string_view en(report_text key) {
                "staff "
                "if something must change.";
     case t::stale_button:
-        return "This button is out of date. Type /baocao again for the latest report.";
+        return "This button is out of date. Type /report again for the latest report.";
     case t::posted_to_ward:
         return "📥 <b>{team}</b> submitted {deadline} for {period} ({timeliness}), by {who}.\n"
                "{figures}{comment}";
@@ -406,7 +406,7 @@ std::string_view en(report_text key) {
                "late.\n"
                "Missing: {missing}";
     case t::report_staff_only_ward:
-        return "Ward staff see the ward's report with /baocao phuong.";
+        return "Ward staff see the ward's report with /report ward.";
     case t::report_ward_staff_only:
         return "Only ward staff can see the whole ward's report.";
     case t::sheet_teams:

@@ -90,7 +90,7 @@ std::string_view en(visit_text key) {
     case t::attendees:
         return ", {count} attendees";
     case t::attendees_missing:
-        return ", no attendee count yet (add it with /sua {no} and the count, e.g. \"30 people\")";
+        return ", no attendee count yet (add it with /edit {no} and the count, e.g. \"30 people\")";
     case t::no_topic_recorded:
         return "topic unclear (filed under \"Other\" for now)";
     case t::ask_topic:
@@ -103,7 +103,7 @@ std::string_view en(visit_text key) {
         return "✅ No. {no} updated: {topic}.";
     case t::topic_question_expired:
         return "This question expired after {minutes} minutes; no. {no} stays under \"Other\". To fix it, "
-               "type /sua {no} with the details, e.g. /sua {no} {example}";
+               "type /edit {no} with the details, e.g. /edit {no} {example}";
     case t::not_your_record:
         return "No. {no} was not logged by you, so you cannot change it. Type /me to see yours.";
     case t::record_not_found:
@@ -115,13 +115,14 @@ std::string_view en(visit_text key) {
     case t::undo_nothing:
         return "You have nothing to cancel.";
     case t::undo_too_late:
-        return "No. {no} was logged more than {hours} hours ago, so /huy cannot cancel it. Ask your team "
+        return "No. {no} was logged more than {hours} hours ago, so /undo cannot cancel it. Ask your team "
                "leader, "
-               "or use /sua {no} to correct it.";
+               "or use /edit {no} to correct it.";
     case t::edit_done:
         return "✏️ No. {no} corrected: {place} — {topics}{people}{date}. The old content is kept.";
     case t::edit_usage:
-        return "To correct a record: /sua <i>number</i> <i>new details</i>, e.g. /sua 125 no. 12 lane 5, set "
+        return "To correct a record: /edit <i>number</i> <i>new details</i>, e.g. /edit 125 no. 12 lane 5, "
+               "set "
                "up "
                "VNeID for 2 people.";
     case t::missing_place:

@@ -7,6 +7,7 @@
 #include "storage/database.hpp"
 #include "storage/outbox.hpp"
 #include "storage/registry.hpp"
+#include "storage/report_store.hpp"
 #include "tests/support/test_bot.hpp"
 
 #include <gtest/gtest.h>
@@ -144,6 +145,29 @@ TEST_F(broadcast_fixture, named_teams_only_and_unknown_team_names_are_explained)
     auto bad = bot.say("900", "/thongbao @to7 Lịch trực");
     EXPECT_TRUE(has(bad, "Không tìm thấy tổ: to7")) << test_bot::joined(bad);
     EXPECT_TRUE(button(bad, "b:send:").empty());
+}
+
+TEST_F(broadcast_fixture, teams_behind_on_the_current_report_only_in_either_language) {
+    // Team 1 submitted November's monthly report (the one due on the test clock's 24/11).
+    report_submission s;
+    s.ward_id = ward;
+    s.team_id = team1;
+    s.deadline_code = "monthly";
+    s.period_key = "2026-11";
+    s.figures_json = "{}";
+    s.submitted_at = bot.clk.now();
+    report_store(*bot.db).submit(s);
+    for (auto text :
+         {"/thongbao chua-bao-cao Nhắc các tổ nộp báo cáo", "/broadcast not-reported Please report"}) {
+        auto preview = bot.say("900", text);
+        EXPECT_TRUE(has(preview, "2 nhóm")) << text << ": " << test_bot::joined(preview);
+        auto sent = bot.press("900", button(preview, "b:send:"));
+        std::set<std::string> groups;
+        for (auto& o : sent)
+            if (o.campaign_id)
+                groups.insert(o.to.chat_id);
+        EXPECT_EQ(groups, (std::set<std::string>{"-2", "-3"})) << text;
+    }
 }
 
 TEST_F(broadcast_fixture, cancel_sends_nothing) {

@@ -4,11 +4,13 @@
 #include "messages/broadcast_texts.hpp"
 #include "messages/catalog.hpp"
 #include "messages/registry_texts.hpp"
+#include "messages/report_texts.hpp"
 #include "messages/visit_texts.hpp"
 
 #include <gtest/gtest.h>
 
 #include <regex>
+#include <type_traits>
 #include <set>
 
 namespace cnscd {
@@ -30,9 +32,17 @@ template <class Key> void check_catalog(const char* name) {
         auto en = template_of(language::en, key);
         EXPECT_FALSE(vi.empty()) << name << " key " << i << " has no Vietnamese text";
         EXPECT_FALSE(en.empty()) << name << " key " << i << " has no English text";
-        EXPECT_EQ(placeholders(vi), placeholders(en)) << name << " key " << i << ": " << vi << " / " << en;
+        // Period names differ by design: "tháng 11/2026" against "November 2026".
+        bool period_name = std::is_same_v<Key, report_text> &&
+                           (i == static_cast<int>(report_text::period_month) ||
+                            i == static_cast<int>(report_text::period_quarter));
+        if (!period_name) {
+            EXPECT_EQ(placeholders(vi), placeholders(en)) << name << " key " << i << ": " << vi << " / " << en;
+        }
         // An English reader is shown the English name of a command that has one.
-        static const std::regex vi_name("/(tham|buoi|toi|thongke|xephang|giup)([^a-z_]|$)");
+        static const std::regex vi_name(
+            "/(tham|buoi|huy|sua|toi|thongke|xephang|giup|lienket|thanhvien|moi|xoa|doivaitro|ngonngu|thongbao|"
+            "thongbao_ds|tailieu|tailieu_them|hannop|hannop_them|baocao|xuat|thoat)([^a-z_]|$)");
         EXPECT_FALSE(std::regex_search(std::string(en), vi_name)) << name << " key " << i << ": " << en;
     }
 }
@@ -44,6 +54,7 @@ TEST(catalog, every_key_has_both_languages_with_the_same_placeholders) {
     check_catalog<stats_text>("stats_text");
     check_catalog<broadcast_text>("broadcast_text");
     check_catalog<guide_text>("guide_text");
+    check_catalog<report_text>("report_text");
 }
 
 TEST(catalog, english_counts_of_one_are_singular) {
