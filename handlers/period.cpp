@@ -60,6 +60,15 @@ stats_period period_containing(period_kind kind, year_month_day day) {
     return p;
 }
 
+stats_period period_asked(period_kind kind, bool previous, year_month_day today) {
+    auto p = period_containing(kind, today);
+    if (!previous)
+        return p;
+    p = period_containing(kind, year_month_day{sys_days{p.start} - days{1}});
+    p.previous = true;
+    return p;
+}
+
 stats_period same_span_before(const stats_period& p) {
     auto before = period_containing(p.kind, year_month_day{sys_days{p.start} - days{1}});
     auto span = sys_days{p.through} - sys_days{p.start};

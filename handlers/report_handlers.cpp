@@ -506,6 +506,16 @@ void handle(const cmd_report& c, handler_context& ctx) {
             chosen = d;
             break;
         }
+    // "tháng trước": the open report is still last month's until it locks; after that, show the
+    // one before the current period (locked, for reading).
+    if (chosen && c.previous && sys_days{chosen->period.last} >= sys_days{ctx.today()}) {
+        std::optional<deadline_instance> before;
+        for (auto& d : instances_between(chosen->rule, year_month_day{sys_days{chosen->due_date} - days{800}},
+                                         chosen->due_date, ctx.zone()))
+            if (sys_days{d.period.last} < sys_days{chosen->period.first})
+                before = d;
+        chosen = before;
+    }
     if (!chosen) {
         ctx.reply(report_text::report_no_rule,
                   {{"kind", ctx.say(c.period == period_kind::quarter ? text::period_quarter

@@ -24,8 +24,20 @@ bool is_staff(const handler_context& ctx) {
     return is_staff(ctx.who);
 }
 
-std::string period_words(const handler_context& ctx, period_kind p) {
-    switch (p) {
+std::string period_words(const handler_context& ctx, const stats_period& asked) {
+    if (asked.previous) {
+        switch (asked.kind) {
+        case period_kind::week:
+            return ctx.say(stats_text::period_last_week);
+        case period_kind::month:
+            return ctx.say(stats_text::period_last_month);
+        case period_kind::quarter:
+            return ctx.say(stats_text::period_last_quarter);
+        case period_kind::year:
+            return ctx.say(stats_text::period_last_year);
+        }
+    }
+    switch (asked.kind) {
     case period_kind::week:
         return ctx.say(stats_text::period_this_week);
     case period_kind::month:
@@ -100,9 +112,11 @@ void totals_block(const handler_context& ctx, std::string& out, const activity_t
     // Nothing now and nothing then: "unchanged" would only be noise above the empty-period hint.
     if (t.visits == 0 && t.people == 0 && before.visits == 0 && before.people == 0)
         return;
-    add_line(out, ctx.say(stats_text::versus_previous, {{"previous", previous_words(ctx, p.kind)},
-                                                        {"visits", change(ctx, t.visits, before.visits)},
-                                                        {"people", change(ctx, t.people, before.people)}}));
+    // A past period is compared whole with the one before it; the current one with the same span.
+    add_line(out, ctx.say(p.previous ? stats_text::versus_before : stats_text::versus_previous,
+                          {{"previous", previous_words(ctx, p.kind)},
+                           {"visits", change(ctx, t.visits, before.visits)},
+                           {"people", change(ctx, t.people, before.people)}}));
 }
 
 std::int64_t metric_value(const activity_totals& t, const std::string& metric) {
@@ -168,24 +182,34 @@ std::optional<std::int64_t> team_in_question(handler_context& ctx, const std::st
         auto t = named_team(ctx, named);
         return t ? std::optional(t->id) : std::nullopt;
     }
+    if (!named.empty()) {
+        // Members see their own team only: anything else they add is most likely a period
+        // written wrong ("/thongke tuan nay", "/thongke ngay"); say so rather than ignore it.
+        auto own = ctx.member->team_id ? team_store(ctx.db).by_id(*ctx.member->team_id) : std::nullopt;
+        auto want = fold(named);
+        if (!own || (fold(own->name) != want && fold(own->code) != want)) {
+            ctx.reply(text::error_bad_period, {{"detail", named}});
+            return std::nullopt;
+        }
+    }
     if (ctx.group && ctx.group->team_id && ctx.group->ward_id == ctx.member->ward_id)
         return ctx.group->team_id;
     return ctx.member->team_id;
 }
 
-void team_stats(handler_context& ctx, std::int64_t team_id, period_kind kind) {
+void team_stats(handler_context& ctx, std::int64_t team_id, period_kind kind, bool previous) {
     auto team = team_store(ctx.db).by_id(team_id);
     if (!team)
         return;
     visit_store visits(ctx.db);
-    auto p = period_containing(kind, ctx.today());
+    auto p = period_asked(kind, previous, ctx.today());
     auto t = visits.team_totals_in(team_id, p.so_far());
     auto before = visits.team_totals_in(team_id, same_span_before(p).so_far());
     auto members = member_store(ctx.db).in_team(team_id);
 
     std::string out =
         ctx.say(stats_text::team_header,
-                {{"team", team->name}, {"period", period_words(ctx, kind)}, {"range", range_words(p)}});
+                {{"team", team->name}, {"period", period_words(ctx, p)}, {"range", range_words(p)}});
     totals_block(ctx, out, t, before, p, static_cast<std::int64_t>(members.size()));
     if (team->households && *team->households > 0)
         add_line(out, ctx.say(stats_text::target_line,
@@ -232,12 +256,12 @@ void team_stats(handler_context& ctx, std::int64_t team_id, period_kind kind) {
     ctx.reply(std::move(out));
 }
 
-void ward_stats(handler_context& ctx, period_kind kind) {
+void ward_stats(handler_context& ctx, period_kind kind, bool previous) {
     auto ward = ward_store(ctx.db).by_id(ctx.member->ward_id);
     if (!ward)
         return;
     visit_store visits(ctx.db);
-    auto p = period_containing(kind, ctx.today());
+    auto p = period_asked(kind, previous, ctx.today());
     auto t = visits.ward_totals_in(ward->id, p.so_far());
     auto before = visits.ward_counts_in(ward->id, same_span_before(p).so_far());
     auto teams = team_store(ctx.db).in_ward(ward->id);
@@ -247,7 +271,7 @@ void ward_stats(handler_context& ctx, period_kind kind) {
 
     std::string out =
         ctx.say(stats_text::ward_header,
-                {{"ward", ward->name}, {"period", period_words(ctx, kind)}, {"range", range_words(p)}});
+                {{"ward", ward->name}, {"period", period_words(ctx, p)}, {"range", range_words(p)}});
     totals_block(ctx, out, t, before, p, with_team);
 
     auto per_team = visits.teams_of_ward(ward->id, p.so_far());
@@ -292,12 +316,12 @@ void ward_stats(handler_context& ctx, period_kind kind) {
 
 void handle(const cmd_my_stats& c, handler_context& ctx) {
     visit_store visits(ctx.db);
-    auto p = period_containing(c.period, ctx.today());
+    auto p = period_asked(c.period, c.previous, ctx.today());
     auto t = visits.member_totals_in(ctx.member->id, p.so_far());
     auto before = visits.member_totals_in(ctx.member->id, same_span_before(p).so_far());
-    std::string out = ctx.say(stats_text::my_header, {{"name", ctx.member->full_name},
-                                                      {"period", period_words(ctx, c.period)},
-                                                      {"range", range_words(p)}});
+    std::string out = ctx.say(
+        stats_text::my_header,
+        {{"name", ctx.member->full_name}, {"period", period_words(ctx, p)}, {"range", range_words(p)}});
     totals_block(ctx, out, t, before, p, 0);
     if (t.visits + t.sessions == 0)
         add_line(out, ctx.say(stats_text::nothing_yet));
@@ -311,24 +335,24 @@ void handle(const cmd_team_stats& c, handler_context& ctx) {
                       {{"command", "thongke phuong"}, {"roles", ctx.say(text::role_ward_staff)}});
             return;
         }
-        ward_stats(ctx, c.period);
+        ward_stats(ctx, c.period, c.previous);
         return;
     }
     bool ward_group = ctx.group && !ctx.group->team_id;
     auto team = ward_group && c.team.empty() ? std::nullopt : team_in_question(ctx, c.team);
     if (!team) {
         if (is_staff(ctx) && c.team.empty())
-            ward_stats(ctx, c.period);
+            ward_stats(ctx, c.period, c.previous);
         else if (c.team.empty())
             ctx.reply(stats_text::pick_team);
         return;
     }
-    team_stats(ctx, *team, c.period);
+    team_stats(ctx, *team, c.period, c.previous);
 }
 
 void handle(const cmd_ranking& c, handler_context& ctx) {
     visit_store visits(ctx.db);
-    auto p = period_containing(c.period, ctx.today());
+    auto p = period_asked(c.period, c.previous, ctx.today());
     std::int64_t team_id = 0; // 0: rank the ward's teams
     bool ward_group = ctx.group && !ctx.group->team_id;
     if (!c.ward && !ward_group)
@@ -345,7 +369,7 @@ void handle(const cmd_ranking& c, handler_context& ctx) {
     if (team_id != 0) {
         auto team = team_store(ctx.db).by_id(team_id);
         out = ctx.say(stats_text::ranking_members_header,
-                      {{"team", team ? team->name : ""}, {"period", period_words(ctx, c.period)}});
+                      {{"team", team ? team->name : ""}, {"period", period_words(ctx, p)}});
         auto rows = visits.members_of_team(team_id, p.so_far());
         std::sort(rows.begin(), rows.end(), [](auto& a, auto& b) {
             return std::tie(b.visits, b.people, a.member_id) < std::tie(a.visits, a.people, b.member_id);
@@ -357,7 +381,7 @@ void handle(const cmd_ranking& c, handler_context& ctx) {
     } else {
         auto ward = ward_store(ctx.db).by_id(ctx.member->ward_id);
         out = ctx.say(stats_text::ranking_teams_header,
-                      {{"ward", ward ? ward->name : ""}, {"period", period_words(ctx, c.period)}});
+                      {{"ward", ward ? ward->name : ""}, {"period", period_words(ctx, p)}});
         auto rows = visits.teams_of_ward(ctx.member->ward_id, p.so_far());
         std::sort(rows.begin(), rows.end(), [](auto& a, auto& b) {
             return std::tie(b.totals.visits, b.totals.people, a.team_id) <

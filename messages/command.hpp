@@ -45,15 +45,18 @@ struct cmd_edit {
 };
 struct cmd_my_stats {
     period_kind period = period_kind::month;
+    bool previous = false; // "/toi tháng trước": the whole period before this one
 };
 struct cmd_team_stats {
     period_kind period = period_kind::month;
     bool ward = false; // "/thongke phuong"
     std::string team;  // "/thongke <team name>" by ward staff
+    bool previous = false;
 };
 struct cmd_ranking {
     period_kind period = period_kind::month;
     bool ward = false;
+    bool previous = false;
 };
 struct cmd_bind_group {
     std::string team; // ward staff may name the team; empty = the sender's team, or the ward group for staff
@@ -99,6 +102,7 @@ struct cmd_report {
     period_kind period = period_kind::month;
     bool ward = false;
     bool period_given = false;
+    bool previous = false; // "/baocao tháng trước": the period before the current one
 };
 struct cmd_export {
     period_kind period = period_kind::month;

@@ -256,7 +256,9 @@ command parse_args(std::string_view name, std::string_view args, const parse_con
     }
     if (name == "toi" || name == "thongke" || name == "xephang" || name == "baocao" || name == "xuat") {
         std::optional<period_kind> period;
-        bool ward = false, period_given = false;
+        bool ward = false, period_given = false, previous = false;
+        // "tháng trước" / "last month" asks for the whole period before; "tháng này" is the default.
+        bool looks_back = name == "toi" || name == "thongke" || name == "xephang" || name == "baocao";
         std::string format = "xlsx";
         std::size_t used = 0;
         for (; used < folded.size(); ++used) {
@@ -266,6 +268,10 @@ command parse_args(std::string_view name, std::string_view args, const parse_con
                 period_given = true;
             } else if ((f == "phuong" || f == "ward" || f == "xa") && name != "toi") {
                 ward = true;
+            } else if (f == "nay" || f == "this") {
+                continue;
+            } else if (looks_back && (f == "truoc" || f == "last" || f == "previous")) {
+                previous = true;
             } else if (name == "xuat" && (f == "xlsx" || f == "csv" || f == "excel")) {
                 format = f == "csv" ? "csv" : "xlsx";
             } else {
@@ -275,7 +281,7 @@ command parse_args(std::string_view name, std::string_view args, const parse_con
         if (used < folded.size()) {
             if (name == "thongke") // ward staff may name a team: "/thongke tháng Tổ 3"
                 return cmd_team_stats{period.value_or(period_kind::month), ward,
-                                      std::string(after_words(args, used))};
+                                      std::string(after_words(args, used)), previous};
             if (name == "xuat" &&
                 (folded[used].size() <= 5 && folded[used].find_first_of("0123456789") == std::string::npos))
                 return command_error{"xuat", "error_bad_format", std::string(ws[used])};
@@ -283,13 +289,13 @@ command parse_args(std::string_view name, std::string_view args, const parse_con
         }
         auto p = period.value_or(period_kind::month);
         if (name == "toi")
-            return cmd_my_stats{p};
+            return cmd_my_stats{p, previous};
         if (name == "thongke")
-            return cmd_team_stats{p, ward, ""};
+            return cmd_team_stats{p, ward, "", previous};
         if (name == "xephang")
-            return cmd_ranking{p, ward};
+            return cmd_ranking{p, ward, previous};
         if (name == "baocao")
-            return cmd_report{p, ward, period_given};
+            return cmd_report{p, ward, period_given, previous};
         if (p == period_kind::week)
             return command_error{"xuat", "error_bad_period", std::string(ws.empty() ? "" : ws[0])};
         return cmd_export{p, format};

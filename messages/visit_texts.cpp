@@ -167,6 +167,8 @@ std::string_view vi(stats_text key) {
         return "• {topic}: {records} lượt, {people} người";
     case t::versus_previous:
         return "So với cùng kỳ {previous} trước: lượt thăm {visits}, người được hỗ trợ {people}";
+    case t::versus_before:
+        return "So với {previous} trước đó: lượt thăm {visits}, người được hỗ trợ {people}";
     case t::change_up:
         return "▲ {delta}";
     case t::change_down:
@@ -178,15 +180,15 @@ std::string_view vi(stats_text key) {
     case t::member_line:
         return "• {name}: {visits} lượt thăm, {people} người, {sessions} buổi";
     case t::idle_members:
-        return "⚠️ Chưa ghi lượt nào kỳ này ({count}): {names}";
+        return "⚠️ Chưa ghi lượt nào trong kỳ ({count}): {names}";
     case t::idle_none:
-        return "Mọi thành viên đều đã có hoạt động kỳ này. 👏";
+        return "Mọi thành viên đều đã có hoạt động trong kỳ. 👏";
     case t::teams_header:
         return "<b>Theo tổ:</b>";
     case t::team_line:
         return "{rank}. {team}: {visits} lượt thăm, {people} người, {sessions} buổi";
     case t::idle_teams:
-        return "⚠️ Tổ chưa có hoạt động kỳ này ({count}): {names}";
+        return "⚠️ Tổ chưa có hoạt động trong kỳ ({count}): {names}";
     case t::target_header:
         return "<b>Tiến độ chỉ tiêu:</b>";
     case t::target_line:
@@ -194,7 +196,7 @@ std::string_view vi(stats_text key) {
     case t::team_households:
         return "Hộ đã thăm / hộ trong địa bàn";
     case t::nothing_yet:
-        return "Chưa có lượt nào được ghi trong kỳ này. Ghi lượt hỗ trợ bằng /tham, buổi tuyên truyền bằng "
+        return "Chưa có lượt nào được ghi trong kỳ. Ghi lượt hỗ trợ bằng /tham, buổi tuyên truyền bằng "
                "/buoi.";
     case t::ranking_members_header:
         return "🏆 <b>Xếp hạng thành viên {team}</b> — {period}";
@@ -203,7 +205,7 @@ std::string_view vi(stats_text key) {
     case t::ranking_line:
         return "{rank}. {name} — {visits} lượt, {people} người";
     case t::ranking_empty:
-        return "Chưa có ai ghi lượt nào trong kỳ này.";
+        return "Chưa có ai ghi lượt nào trong kỳ.";
     case t::pick_team:
         return "Bạn chưa thuộc tổ nào. Cán bộ phường gõ /thongke phuong cho cả phường, hoặc /thongke <i>tên "
                "tổ</i>.";
@@ -217,6 +219,14 @@ std::string_view vi(stats_text key) {
         return "quý này";
     case t::period_this_year:
         return "năm nay";
+    case t::period_last_week:
+        return "tuần trước";
+    case t::period_last_month:
+        return "tháng trước";
+    case t::period_last_quarter:
+        return "quý trước";
+    case t::period_last_year:
+        return "năm trước";
     case t::count_:
         break;
     }
@@ -244,6 +254,8 @@ std::string_view en(stats_text key) {
         return "• {topic}: {records} records, {people} people";
     case t::versus_previous:
         return "Against the same span of last {previous}: visits {visits}, people helped {people}";
+    case t::versus_before:
+        return "Against the {previous} before: visits {visits}, people helped {people}";
     case t::change_up:
         return "▲ {delta}";
     case t::change_down:
@@ -255,15 +267,15 @@ std::string_view en(stats_text key) {
     case t::member_line:
         return "• {name}: {visits} visits, {people} people, {sessions} sessions";
     case t::idle_members:
-        return "⚠️ Nothing logged this period ({count}): {names}";
+        return "⚠️ Nothing logged in the period ({count}): {names}";
     case t::idle_none:
-        return "Every member has logged something this period. 👏";
+        return "Every member has logged something in the period. 👏";
     case t::teams_header:
         return "<b>By team:</b>";
     case t::team_line:
         return "{rank}. {team}: {visits} visits, {people} people, {sessions} sessions";
     case t::idle_teams:
-        return "⚠️ Teams with no activity this period ({count}): {names}";
+        return "⚠️ Teams with no activity in the period ({count}): {names}";
     case t::target_header:
         return "<b>Progress against targets:</b>";
     case t::target_line:
@@ -271,7 +283,7 @@ std::string_view en(stats_text key) {
     case t::team_households:
         return "Households visited / households in the area";
     case t::nothing_yet:
-        return "Nothing logged in this period yet. Log help with /visit, sessions with /session.";
+        return "Nothing logged in the period yet. Log help with /visit, sessions with /session.";
     case t::ranking_members_header:
         return "🏆 <b>Member ranking, {team}</b> — {period}";
     case t::ranking_teams_header:
@@ -279,7 +291,7 @@ std::string_view en(stats_text key) {
     case t::ranking_line:
         return "{rank}. {name} — {visits} visits, {people} people";
     case t::ranking_empty:
-        return "Nobody has logged anything in this period yet.";
+        return "Nobody has logged anything in the period yet.";
     case t::pick_team:
         return "You are not on a team. Ward staff: /stats phuong for the whole ward, or /stats <i>team "
                "name</i>.";
@@ -293,6 +305,14 @@ std::string_view en(stats_text key) {
         return "this quarter";
     case t::period_this_year:
         return "this year";
+    case t::period_last_week:
+        return "last week";
+    case t::period_last_month:
+        return "last month";
+    case t::period_last_quarter:
+        return "last quarter";
+    case t::period_last_year:
+        return "last year";
     case t::count_:
         break;
     }

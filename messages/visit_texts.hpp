@@ -46,6 +46,7 @@ enum class stats_text {
     line_topics_header,
     line_topic,
     versus_previous,
+    versus_before,
     change_up,
     change_down,
     change_same,
@@ -70,6 +71,10 @@ enum class stats_text {
     period_this_month,
     period_this_quarter,
     period_this_year,
+    period_last_week,
+    period_last_month,
+    period_last_quarter,
+    period_last_year,
     count_
 };
 

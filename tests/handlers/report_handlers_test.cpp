@@ -264,6 +264,19 @@ TEST_F(report_fixture, a_leader_opens_and_submits_a_one_off_deadline_from_the_de
     EXPECT_TRUE(has(bot.press("200", data), "Chỉ tổ trưởng")) << test_bot::joined(bot.press("200", data));
 }
 
+TEST_F(report_fixture, last_months_report_is_shown_on_request_even_after_it_locked) {
+    // On 24/11 the open monthly report is November's; "tháng trước" is October's, locked.
+    auto october = test_bot::joined(bot.say("100", "/baocao tháng trước"));
+    EXPECT_NE(october.find("Kỳ: tháng 10/2026"), std::string::npos) << october;
+    EXPECT_NE(october.find("khoá"), std::string::npos) << october;
+    // Once November's has closed, "tháng trước" still means November.
+    bot.clk.set(at(2026, 12, 5, 9));
+    auto november = test_bot::joined(bot.say("100", "/baocao tháng trước"));
+    EXPECT_NE(november.find("Kỳ: tháng 11/2026"), std::string::npos) << november;
+    EXPECT_NE(test_bot::joined(bot.say("100", "/baocao tháng này")).find("Kỳ: tháng 12/2026"),
+              std::string::npos);
+}
+
 TEST_F(report_fixture, adding_a_deadline_explains_what_is_wrong) {
     EXPECT_TRUE(has(bot.say("900", "/hannop_them Rà soát 22/12/2026"), "Viết theo mẫu"));
     EXPECT_TRUE(has(bot.say("900", "/hannop_them ; 22/12/2026"), "Viết theo mẫu"));

@@ -141,9 +141,44 @@ TEST_F(stats_fixture, my_stats_compare_with_the_same_span_of_the_previous_period
     EXPECT_NE(year.find("Lượt thăm hộ: 3"), std::string::npos) << year;
 }
 
+TEST_F(stats_fixture, last_period_is_shown_whole_and_compared_with_the_one_before_it) {
+    // Today is 24/11/2026: October whole is "last month", September before it.
+    bot.say("102", "/tham số 1 26/9, cài VNeID cho 2 người"); // within the 60 days a visit may go back
+    bot.say("102", "/tham số 2 20/10, cài VNeID cho 2 người");
+    bot.say(
+        "102",
+        "/tham số 3 30/10, nộp hồ sơ dịch vụ công cho 3 người"); // after the 24th: only in the whole month
+    bot.say("102", "/tham số 4 5/11, cài VNeID cho 1 người");
+    auto last = test_bot::joined(bot.say("102", "/toi tháng trước"));
+    EXPECT_NE(last.find("tháng trước (01/10/2026 – 31/10/2026)"), std::string::npos) << last;
+    EXPECT_NE(last.find("Lượt thăm hộ: 2, người được hỗ trợ: 5"), std::string::npos) << last;
+    EXPECT_NE(last.find("So với tháng trước đó: lượt thăm ▲ 1, người được hỗ trợ ▲ 3"), std::string::npos)
+        << last;
+    // "this month" is the default, said or not; English says it too.
+    EXPECT_EQ(test_bot::joined(bot.say("102", "/toi tháng này")), test_bot::joined(bot.say("102", "/toi")));
+    auto english = test_bot::joined(bot.say("102", "/me last month"));
+    EXPECT_NE(english.find("01/10/2026 – 31/10/2026"), std::string::npos) << english;
+    // The team's and the ranking's last period.
+    auto team = test_bot::joined(bot.say("101", "/thongke tháng trước"));
+    EXPECT_NE(team.find("Tổ dân phố số 1 — tháng trước"), std::string::npos) << team;
+    EXPECT_NE(team.find("Lượt thăm hộ: 2"), std::string::npos) << team;
+    auto ranking = test_bot::joined(bot.say("101", "/xephang tháng trước"));
+    EXPECT_NE(ranking.find("1. Phạm Thị Dung — 2 lượt, 5 người"), std::string::npos) << ranking;
+    auto ward = test_bot::joined(bot.say("900", "/thongke phuong quý trước"));
+    EXPECT_NE(ward.find("quý trước (01/07/2026 – 30/09/2026)"), std::string::npos) << ward;
+    EXPECT_NE(ward.find("Lượt thăm hộ: 1"), std::string::npos) << ward;
+}
+
+TEST_F(stats_fixture, a_member_naming_something_else_than_a_period_is_told_so) {
+    // Members see their own team: another word is a period written wrong, not silently ignored.
+    EXPECT_TRUE(has(bot.say("102", "/thongke ngay"), "Không rõ khoảng thời gian «ngay»"));
+    EXPECT_TRUE(has(bot.say("102", "/thongke Tổ dân phố số 2"), "Không rõ khoảng thời gian"));
+    EXPECT_TRUE(has(bot.say("102", "/thongke tháng Tổ dân phố số 1"), "Tổ dân phố số 1 — tháng này"));
+}
+
 TEST_F(stats_fixture, a_member_with_nothing_logged_gets_the_hint_without_an_empty_comparison) {
     auto out = test_bot::joined(bot.say("104", "/toi"));
-    EXPECT_NE(out.find("Chưa có lượt nào được ghi trong kỳ này"), std::string::npos) << out;
+    EXPECT_NE(out.find("Chưa có lượt nào được ghi trong kỳ"), std::string::npos) << out;
     EXPECT_EQ(out.find("So với cùng kỳ"), std::string::npos) << out;
     // Something last month and nothing now is still worth saying.
     bot.say("104", "/tham số 1 20/10, cài VNeID cho 2 người");
