@@ -216,7 +216,11 @@ command parse_args(std::string_view name, std::string_view args, const parse_con
     if (name == "giup")
         return cmd_help{folded.empty() ? "" : folded[0]};
     if (name == "tham" || name == "buoi") {
-        if (args.empty())
+        // Only punctuation ("/tham ,", "/buoi -") says nothing: the same as no argument.
+        bool says_something = std::any_of(args.begin(), args.end(), [](char c) {
+            return std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
+        });
+        if (!says_something)
             return missing(name, name == "tham" ? "/tham số 12 ngõ 5, hướng dẫn 2 người cài VNeID"
                                                 : "/buoi nhà văn hóa tổ 3, 30 người, chống lừa đảo");
         auto details = parse_activity(args, ctx.today, ctx.explain);
@@ -244,7 +248,9 @@ command parse_args(std::string_view name, std::string_view args, const parse_con
         if (ec != std::errc() || end != first.data() + first.size() || no <= 0)
             return command_error{"sua", "error_bad_record_number", std::string(ws[0])};
         auto rest = after_words(args, 1);
-        if (rest.empty())
+        if (std::none_of(rest.begin(), rest.end(), [](char c) {
+                return std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
+            }))
             return missing(name, "/sua " + std::to_string(no) + " số 8 ngõ 3, hướng dẫn VNeID");
         auto details = parse_activity(rest, ctx.today, ctx.explain);
         if (!details) {

@@ -203,6 +203,12 @@ TEST(bad_input, unreadable_dates_and_numbers_say_what_is_wrong) {
     auto no_args = parse("/tham");
     ASSERT_TRUE(std::holds_alternative<command_error>(no_args));
     EXPECT_EQ(std::get<command_error>(no_args).reason, "error_missing_argument");
+    // Punctuation alone is no visit (it used to record one at ",").
+    for (auto text : {"/tham ,", "/buoi - ", "/sua 3 ,"}) {
+        auto empty = parse(text);
+        ASSERT_TRUE(std::holds_alternative<command_error>(empty)) << text;
+        EXPECT_EQ(std::get<command_error>(empty).reason, "error_missing_argument") << text;
+    }
     auto bad_no = parse("/sua abc số 3");
     ASSERT_TRUE(std::holds_alternative<command_error>(bad_no));
     EXPECT_EQ(std::get<command_error>(bad_no).reason, "error_bad_record_number");
