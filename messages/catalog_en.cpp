@@ -17,7 +17,7 @@ std::string_view catalog_en(text key) {
                "/session <i>place, attendees, topic</i> — log a help session\n"
                "/undo — undo your last record (within 24 hours)\n"
                "/edit <i>number</i> <i>new text</i> — edit a record\n"
-               "/me [week|month|quarter|year] — your results\n"
+               "/me [week|month|quarter|year] — your results (\"/me last month\": all of last month)\n"
                "/stats [week|month|quarter|year] — team statistics\n"
                "/top — ranking\n"
                "/guide [topic] — guides\n"

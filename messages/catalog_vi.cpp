@@ -18,7 +18,7 @@ std::string_view catalog_vi(text key) {
                "/buoi <i>địa điểm, số người, nội dung</i> — ghi một buổi hướng dẫn\n"
                "/huy — hủy lượt ghi gần nhất (trong 24 giờ)\n"
                "/sua <i>số</i> <i>nội dung mới</i> — sửa một lượt đã ghi\n"
-               "/toi [tuần|tháng|quý|năm] — kết quả của bạn\n"
+               "/toi [tuần|tháng|quý|năm] — kết quả của bạn («/toi tháng trước»: cả tháng trước)\n"
                "/thongke [tuần|tháng|quý|năm] — thống kê của tổ\n"
                "/xephang — bảng xếp hạng\n"
                "/tailieu [chủ đề] — tài liệu hướng dẫn\n"
