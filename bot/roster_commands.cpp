@@ -99,7 +99,7 @@ int run_import_roster(const config& cfg, const roster_import_request& r) {
                            {{"added", static_cast<int>(report->added.size())},
                             {"changed", static_cast<int>(report->changed.size())},
                             {"unchanged", static_cast<int>(report->unchanged)},
-                            {"rejected", static_cast<int>(report->rejected.size())}}))
+                            {"rejected", static_cast<int>(rejected_rows(report->rejected))}}))
               << "\n";
     if (!report->teams_created.empty()) {
         std::string teams;

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 namespace cnscd {
 namespace {
@@ -129,6 +130,13 @@ bool all_digits(std::string_view s) {
 
 } // namespace
 
+std::size_t rejected_rows(const std::vector<roster_problem>& problems) {
+    std::set<std::size_t> lines;
+    for (auto& p : problems)
+        lines.insert(p.line);
+    return lines.size();
+}
+
 std::optional<std::string> role_from_title(std::string_view title) {
     auto f = fold(trim(title));
     std::string compact;
@@ -138,12 +146,15 @@ std::optional<std::string> role_from_title(std::string_view title) {
     if (compact.empty() || compact == "thanhvien" || compact == "tovien" || compact == "tv" ||
         compact == "member")
         return "member";
-    if (compact == "totruong" || compact == "truong" || compact == "tt" || compact == "leader" ||
-        compact == "totruongtocnscd")
-        return "leader";
-    if (compact.starts_with("topho") || compact == "pho" || compact == "tp" || compact == "deputy" ||
-        compact == "tophothuongtruc")
+    // Deputies first: "Phó tổ trưởng" contains "tổ trưởng".
+    if (compact.starts_with("topho") || compact.starts_with("phototruong") || compact == "pho" ||
+        compact == "phonhom" || compact == "nhompho" || compact == "phothuongtruc" || compact == "tp" ||
+        compact == "deputy")
         return "deputy";
+    // "Tổ trưởng", "Tổ trưởng Tổ CNSCĐ", "Tổ trưởng tổ công nghệ số cộng đồng", "Trưởng nhóm".
+    if (compact.starts_with("totruong") || compact == "truong" || compact == "tt" || compact == "leader" ||
+        compact == "truongnhom" || compact == "nhomtruong")
+        return "leader";
     return std::nullopt;
 }
 
@@ -197,8 +208,11 @@ std::expected<roster_file, roster_read_error> read_roster(std::string_view bytes
         e.line = row.line;
         e.row_label = cell(row, column::row);
         auto label = e.row_label.empty() ? "dòng " + std::to_string(e.line) : e.row_label;
+        // Every problem of a row is reported at once, so one correction round fixes the row.
+        bool bad = false;
         auto reject = [&](roster_issue issue, std::string detail) {
             file.rejected.push_back({e.row_label, e.line, issue, std::move(detail)});
+            bad = true;
         };
         e.full_name = cell(row, column::name);
         e.position = cell(row, column::position);
@@ -209,39 +223,34 @@ std::expected<roster_file, roster_read_error> read_roster(std::string_view bytes
         // A bare number under "Thôn" means "Thôn 3".
         if (!team_override && all_digits(e.team) && !team_header.empty())
             e.team = team_header + " " + e.team;
-        if (e.full_name.empty()) {
+        if (e.full_name.empty())
             reject(roster_issue::missing_name, "");
-            continue;
-        }
         auto role = role_from_title(e.role_title);
-        if (!role) {
+        if (!role)
             reject(roster_issue::unknown_role, e.role_title);
-            continue;
-        }
-        e.role = *role;
+        else
+            e.role = *role;
         if (auto raw = cell(row, column::phone); !raw.empty()) {
             auto phone = normalize_phone(raw);
-            if (!phone) {
+            if (!phone)
                 reject(roster_issue::bad_phone, raw);
-                continue;
-            }
-            e.phone = *phone;
+            else
+                e.phone = *phone;
         }
         if (auto raw = cell(row, column::cccd); !raw.empty()) {
             std::string digits;
             for (char c : raw)
                 if (c != ' ' && c != '.' && c != '-' && c != '\'')
                     digits += c;
-            if (!valid_cccd(digits)) {
+            if (!valid_cccd(digits))
                 reject(roster_issue::bad_cccd, std::to_string(digits.size()) + " ký tự");
-                continue;
-            }
-            e.cccd = digits;
+            else
+                e.cccd = digits;
         }
-        if (e.team.empty()) {
+        if (e.team.empty())
             reject(roster_issue::missing_team, "");
+        if (bad)
             continue;
-        }
         if (!e.phone.empty()) {
             if (auto it = seen_phone.find(e.phone); it != seen_phone.end()) {
                 reject(roster_issue::duplicate_phone, it->second);

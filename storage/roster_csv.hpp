@@ -46,9 +46,12 @@ struct roster_problem {
 
 struct roster_file {
     std::vector<roster_entry> entries;
-    std::vector<roster_problem> rejected;
+    std::vector<roster_problem> rejected; // every problem of each refused row, in file order
     char delimiter = ',';
 };
+
+// How many rows `problems` refuse (a row may have several problems).
+std::size_t rejected_rows(const std::vector<roster_problem>& problems);
 
 enum class roster_file_error { empty, no_header, missing_columns, not_utf8 };
 
@@ -64,7 +67,8 @@ std::expected<roster_file, roster_read_error> read_roster(std::string_view bytes
 // The same layout back (UTF-8 with BOM, comma-separated, quoted where needed, Tổ column last).
 std::string write_roster(const std::vector<roster_entry>& entries);
 
-// "Tổ trưởng" -> leader, "Tổ phó (thường trực)" -> deputy, "Thành viên"/"Tổ viên" -> member.
+// "Tổ trưởng", "Trưởng nhóm" -> leader; "Tổ phó (thường trực)", "Phó tổ trưởng", "Phó nhóm" ->
+// deputy; "Thành viên"/"Tổ viên" -> member.
 std::optional<std::string> role_from_title(std::string_view title);
 
 } // namespace cnscd

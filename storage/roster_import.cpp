@@ -144,7 +144,7 @@ std::expected<roster_report, roster_import_error> import_roster(database& db, co
             audit_log(db).record(std::nullopt, "operator", "roster.import", report.ward,
                                  std::to_string(report.added.size()) + " added, " +
                                      std::to_string(report.changed.size()) + " changed, " +
-                                     std::to_string(report.rejected.size()) + " rejected",
+                                     std::to_string(rejected_rows(report.rejected)) + " rejected",
                                  now);
     } catch (...) {
         db.rollback();

@@ -77,6 +77,31 @@ TEST(roster_csv, every_kind_of_bad_row_is_reported_with_its_tt_and_the_rest_is_k
     EXPECT_EQ(f.entries[1].line, 9u) << "rows without TT are known by their line";
 }
 
+TEST(roster_csv, a_row_with_several_problems_reports_them_all_and_counts_once) {
+    // One round of corrections fixes the row: name, role, phone and team are all reported.
+    auto f = read(header + "1,,,Chủ tịch,12345,,,,\n"
+                           "2,Người Số Hai,,Thành viên,0905100002,,,,Tổ 1\n");
+    ASSERT_EQ(f.entries.size(), 1u);
+    ASSERT_EQ(f.rejected.size(), 4u);
+    EXPECT_EQ(f.rejected[0].issue, roster_issue::missing_name);
+    EXPECT_EQ(f.rejected[1].issue, roster_issue::unknown_role);
+    EXPECT_EQ(f.rejected[2].issue, roster_issue::bad_phone);
+    EXPECT_EQ(f.rejected[3].issue, roster_issue::missing_team);
+    for (auto& p : f.rejected)
+        EXPECT_EQ(p.row_label, "1");
+    EXPECT_EQ(rejected_rows(f.rejected), 1u);
+}
+
+TEST(roster_csv, the_role_titles_wards_write) {
+    EXPECT_EQ(role_from_title("Tổ trưởng tổ công nghệ số cộng đồng"), "leader");
+    EXPECT_EQ(role_from_title("Trưởng nhóm"), "leader");
+    EXPECT_EQ(role_from_title("Phó tổ trưởng"), "deputy"); // not the leader, though it says "tổ trưởng"
+    EXPECT_EQ(role_from_title("Tổ phó thường trực"), "deputy");
+    EXPECT_EQ(role_from_title("Phó nhóm"), "deputy");
+    EXPECT_EQ(role_from_title("Tổ viên"), "member");
+    EXPECT_EQ(role_from_title("Phòng văn hóa"), std::nullopt);
+}
+
 TEST(roster_csv, team_option_for_a_one_team_file) {
     auto no_team = read_roster("TT,Họ tên,SĐT\n1,A B,0905100001\n", std::nullopt);
     ASSERT_FALSE(no_team);
