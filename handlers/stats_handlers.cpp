@@ -24,44 +24,21 @@ bool is_staff(const handler_context& ctx) {
     return is_staff(ctx.who);
 }
 
+// Indexed by period_kind (week, month, quarter, year).
+constexpr stats_text current_period_words[] = {stats_text::period_this_week, stats_text::period_this_month,
+                                               stats_text::period_this_quarter, stats_text::period_this_year};
+constexpr stats_text last_period_words[] = {stats_text::period_last_week, stats_text::period_last_month,
+                                            stats_text::period_last_quarter, stats_text::period_last_year};
+constexpr text period_names[] = {text::period_week, text::period_month, text::period_quarter,
+                                 text::period_year};
+
 std::string period_words(const handler_context& ctx, const stats_period& asked) {
-    if (asked.previous) {
-        switch (asked.kind) {
-        case period_kind::week:
-            return ctx.say(stats_text::period_last_week);
-        case period_kind::month:
-            return ctx.say(stats_text::period_last_month);
-        case period_kind::quarter:
-            return ctx.say(stats_text::period_last_quarter);
-        case period_kind::year:
-            return ctx.say(stats_text::period_last_year);
-        }
-    }
-    switch (asked.kind) {
-    case period_kind::week:
-        return ctx.say(stats_text::period_this_week);
-    case period_kind::month:
-        return ctx.say(stats_text::period_this_month);
-    case period_kind::quarter:
-        return ctx.say(stats_text::period_this_quarter);
-    case period_kind::year:
-        return ctx.say(stats_text::period_this_year);
-    }
-    return {};
+    auto i = static_cast<std::size_t>(asked.kind);
+    return ctx.say(asked.previous ? last_period_words[i] : current_period_words[i]);
 }
 
 std::string previous_words(const handler_context& ctx, period_kind p) {
-    switch (p) {
-    case period_kind::week:
-        return ctx.say(text::period_week);
-    case period_kind::month:
-        return ctx.say(text::period_month);
-    case period_kind::quarter:
-        return ctx.say(text::period_quarter);
-    case period_kind::year:
-        return ctx.say(text::period_year);
-    }
-    return {};
+    return ctx.say(period_names[static_cast<std::size_t>(p)]);
 }
 
 std::string range_words(const stats_period& p) {
