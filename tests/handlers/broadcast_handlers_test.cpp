@@ -7,7 +7,6 @@
 #include "storage/database.hpp"
 #include "storage/outbox.hpp"
 #include "storage/registry.hpp"
-#include "storage/report_store.hpp"
 #include "tests/support/test_bot.hpp"
 
 #include <gtest/gtest.h>
@@ -149,14 +148,7 @@ TEST_F(broadcast_fixture, named_teams_only_and_unknown_team_names_are_explained)
 
 TEST_F(broadcast_fixture, teams_behind_on_the_current_report_only_in_either_language) {
     // Team 1 submitted November's monthly report (the one due on the test clock's 24/11).
-    report_submission s;
-    s.ward_id = ward;
-    s.team_id = team1;
-    s.deadline_code = "monthly";
-    s.period_key = "2026-11";
-    s.figures_json = "{}";
-    s.submitted_at = bot.clk.now();
-    report_store(*bot.db).submit(s);
+    bot.submit_report(ward, team1, "monthly", "2026-11");
     for (auto text :
          {"/thongbao chua-bao-cao Nhắc các tổ nộp báo cáo", "/broadcast not-reported Please report"}) {
         auto preview = bot.say("900", text);

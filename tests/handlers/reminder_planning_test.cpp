@@ -89,14 +89,7 @@ struct reminder_fixture : ::testing::Test {
         bot->db = database::open(path);
     }
     void submit(std::int64_t team, const std::string& code, const std::string& period, std::int64_t when) {
-        report_submission s;
-        s.ward_id = ward;
-        s.team_id = team;
-        s.deadline_code = code;
-        s.period_key = period;
-        s.figures_json = "{}";
-        s.submitted_at = when;
-        report_store(*bot->db).submit(s);
+        bot->submit_report(ward, team, code, period, when);
     }
     std::vector<sent_message> to(const std::string& chat) const {
         std::vector<sent_message> out;

@@ -87,15 +87,7 @@ TEST_F(export_fixture, the_xlsx_has_teams_members_and_visits_with_vietnamese_hea
     auto d = instance_for_key(*bot.db, bot.cfg, ward_rec(), "2026-Q3");
     ASSERT_TRUE(d);
     EXPECT_EQ(d->rule.code, "quarterly");
-    report_submission s;
-    s.ward_id = ward;
-    s.team_id = team1;
-    s.deadline_code = "quarterly";
-    s.period_key = "2026-Q3";
-    s.figures_json = "{}";
-    s.submitted_at = bot.clk.now();
-    s.on_time = true;
-    report_store(*bot.db).submit(s);
+    bot.submit_report(ward, team1, "quarterly", "2026-Q3");
 
     auto data = build_ward_export(*bot.db, bot.cfg, language::vi, ward_rec(), *d);
     EXPECT_EQ(data.teams, 2u);

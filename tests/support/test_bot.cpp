@@ -4,6 +4,7 @@
 #include "messages/markup.hpp"
 #include "storage/outbox.hpp"
 #include "storage/registry.hpp"
+#include "storage/report_store.hpp"
 
 namespace cnscd::test {
 
@@ -41,6 +42,19 @@ void test_bot::bind_group(const std::string& chat_id, std::int64_t ward_id, std:
         b.team_id = team_id;
     b.title = "Nhóm " + chat_id;
     group_store(*db).bind(b, std::nullopt, clk.now());
+}
+
+void test_bot::submit_report(std::int64_t ward_id, std::int64_t team_id, const std::string& code,
+                             const std::string& period_key, std::int64_t at) {
+    report_submission s;
+    s.ward_id = ward_id;
+    s.team_id = team_id;
+    s.deadline_code = code;
+    s.period_key = period_key;
+    s.figures_json = "{}";
+    s.submitted_at = at ? at : clk.now();
+    s.on_time = true;
+    report_store(*db).submit(s);
 }
 
 std::vector<outgoing> test_bot::deliver(incoming in) {

@@ -34,6 +34,10 @@ struct test_bot {
     std::int64_t member(std::int64_t ward_id, std::int64_t team_id, const std::string& name,
                         const std::string& role, const std::string& user_id, const std::string& phone = "");
     void bind_group(const std::string& chat_id, std::int64_t ward_id, std::int64_t team_id);
+    // The team's report for deadline `code` and `period_key` ("2026-11"), submitted at `at`
+    // (now when 0) on time, as a leader's button press stores it.
+    void submit_report(std::int64_t ward_id, std::int64_t team_id, const std::string& code,
+                       const std::string& period_key, std::int64_t at = 0);
 
     // Sends text as `user_id` in a private chat, or in the group `group_chat_id`.
     std::vector<outgoing> say(const std::string& user_id, const std::string& text);
