@@ -23,7 +23,8 @@ std::string team_name(handler_context& ctx, std::optional<std::int64_t> team_id)
     return t ? t->name : std::string();
 }
 
-std::optional<member_record> find_managed_member(handler_context& ctx, const std::string& raw) {
+std::optional<member_record> find_managed_member(handler_context& ctx, const std::string& raw,
+                                                 registry_text not_found) {
     std::string who = raw;
     while (!who.empty() && (who.front() == ' ' || who.front() == '#'))
         who.erase(who.begin());
@@ -66,7 +67,7 @@ std::optional<member_record> find_managed_member(handler_context& ctx, const std
     if (hits.size() == 1)
         return hits.front();
     if (hits.empty()) {
-        ctx.reply(registry_text::member_not_found, {{"who", who}});
+        ctx.reply(not_found, {{"who", who}});
         return std::nullopt;
     }
     std::string list;

@@ -4,6 +4,7 @@
 // by roster row (TT) or by name, accent-insensitively, within what the sender may manage.
 
 #include "handlers/context.hpp"
+#include "messages/registry_texts.hpp"
 
 #include <optional>
 #include <string>
@@ -14,8 +15,9 @@ namespace cnscd {
 // The members the sender manages: their team (leaders, deputies) or their ward (staff).
 std::vector<member_record> managed_members(handler_context& ctx, bool include_inactive = false);
 
-// The one member `who` names, or nullopt after replying why (not found / ambiguous).
-std::optional<member_record> find_managed_member(handler_context& ctx, const std::string& who);
+// The one member `who` names, or nullopt after replying why (`not_found` / ambiguous).
+std::optional<member_record> find_managed_member(handler_context& ctx, const std::string& who,
+                                                 registry_text not_found = registry_text::member_not_found);
 
 // "Tổ dân phố số 1" for a team id, "" when none.
 std::string team_name(handler_context& ctx, std::optional<std::int64_t> team_id);

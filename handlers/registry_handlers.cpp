@@ -151,7 +151,8 @@ void handle(const cmd_redeem_code& c, handler_context& ctx) {
 }
 
 void handle(const cmd_invite& c, handler_context& ctx) {
-    auto m = find_managed_member(ctx, c.who);
+    // Invites are for people already on the ward's roster: a newcomer is added by the ward first.
+    auto m = find_managed_member(ctx, c.who, registry_text::invite_not_on_roster);
     if (!m)
         return;
     if (!in_scope(ctx, *m)) {

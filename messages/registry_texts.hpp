@@ -18,6 +18,7 @@ enum class registry_text {
     invite_created,
     invite_link,
     member_not_found,
+    invite_not_on_roster,
     member_ambiguous,
     member_candidate,
     code_unknown,
