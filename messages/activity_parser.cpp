@@ -182,7 +182,9 @@ void strip_date_words(std::string& place) {
                 return;
             place.resize(before == std::string::npos ? 0 : before);
         } else if (date_like || last == "yesterday") {
-            place.resize(space);
+            // "khu phố 3 ngày 28/11": the date's "ngày" goes with it.
+            place.resize(date_like && prev_word == "ngay" && before_last != std::string::npos ? before_last
+                                                                                              : space);
         } else {
             return;
         }
@@ -233,14 +235,15 @@ std::pair<std::size_t, std::size_t> place_tokens(const std::vector<token>& toks,
 std::vector<std::string> unexplained_words(const std::vector<token>& toks, std::vector<bool> used,
                                            std::string_view text, std::size_t description_from) {
     static const std::string_view filler[] = {
-        "huong",  "dan",   "cho",    "va",  "cai",  "dat",    "giup",   "ho",      "tro",   "nguoi", "cach",
-        "su",     "dung",  "de",     "ve",  "voi",  "cac",    "nhung",  "mot",     "hai",   "ba",    "ong",
-        "ba",     "co",    "chu",    "anh", "chi",  "em",     "bac",    "gia",     "dinh",  "nha",   "tai",
-        "tren",   "qua",   "lam",    "da",  "duoc", "trong",  "khi",    "luc",     "the",   "nao",   "tham",
-        "buoi",   "tuyen", "truyen", "tu",  "van",  "biet",   "ky",     "nang",    "app",   "ung",   "dien",
-        "thoai",  "cua",   "o",      "la",  "va",   "helped", "help",   "install", "with",  "for",   "and",
-        "people", "the",   "to",     "a",   "on",   "how",    "dang",   "tai",     "khoan", "kich",  "hoat",
-        "nhac",   "mo",    "ca",     "cu",  "by",   "pay",    "showed", "hd",      "ng"};
+        "huong",  "dan",   "cho",    "va",  "cai",  "dat",    "giup",   "ho",      "tro",   "nguoi",  "cach",
+        "su",     "dung",  "de",     "ve",  "voi",  "cac",    "nhung",  "mot",     "hai",   "ba",     "ong",
+        "ba",     "co",    "chu",    "anh", "chi",  "em",     "bac",    "gia",     "dinh",  "nha",    "tai",
+        "tren",   "qua",   "lam",    "da",  "duoc", "trong",  "khi",    "luc",     "the",   "nao",    "tham",
+        "buoi",   "tuyen", "truyen", "tu",  "van",  "biet",   "ky",     "nang",    "app",   "ung",    "dien",
+        "thoai",  "cua",   "o",      "la",  "va",   "helped", "help",   "install", "with",  "for",    "and",
+        "people", "the",   "to",     "a",   "on",   "how",    "dang",   "tai",     "khoan", "kich",   "hoat",
+        "nhac",   "mo",    "ca",     "cu",  "by",   "pay",    "showed", "hd",      "ng",    "khoang", "mang",
+        "online", "vo",    "chong"};
     std::vector<std::string> out;
     if (description_from >= text.size())
         return out; // no description part: the whole text is the place
@@ -265,8 +268,12 @@ std::vector<std::string> unexplained_words(const std::vector<token>& toks, std::
         bool is_filler = std::find(std::begin(filler), std::end(filler), w) != std::end(filler);
         bool is_number = std::all_of(w.begin(), w.end(),
                                      [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
-        if (!is_filler && !is_number)
-            out.emplace_back(toks[k].raw);
+        if (!is_filler && !is_number) {
+            auto raw = toks[k].raw;
+            while (!raw.empty() && std::ispunct(static_cast<unsigned char>(raw.back())))
+                raw.remove_suffix(1); // "mạng," reads as "mạng"
+            out.emplace_back(raw);
+        }
     }
     return out;
 }
@@ -343,6 +350,16 @@ std::expected<activity_details, command_error> parse_activity(std::string_view a
             d.people = *n;
             take(i, 1);
             continue;
+        }
+        // "cho 2 vợ chồng": the couple is the head count.
+        if (i + 2 < toks.size() && toks[i + 1].folded == "vo" && toks[i + 2].folded.starts_with("chong") &&
+            !d.people) {
+            if (auto n = small_number(w); n && *n > 0 && *n <= 100000) {
+                d.people = *n;
+                take(i, 3);
+                i += 2;
+                continue;
+            }
         }
         if (i + 1 < toks.size() && people_unit(toks[i + 1].folded) && !d.people) {
             if (i > 0 && address_word(toks[i - 1].folded))

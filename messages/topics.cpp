@@ -19,9 +19,9 @@ constexpr std::array<topic, 12> topics{{
     {"thanhtoan", "Thanh toán không dùng tiền mặt", "Cashless payment", "Thanh toán số",
      "thanh toan|qr|ma qr|chuyen khoan|vi dien tu|momo|zalopay|zalo pay|vnpay|viettel money|viettelpay|"
      "ngan hang so|app ngan hang|ung dung ngan hang|mobile banking|tai khoan ngan hang|khong dung tien mat|"
-     "tien dien|tien nuoc|payment|cashless|e-wallet"},
+     "tien dien|tien nuoc|chuyen tien|payment|cashless|e-wallet"},
     {"tmdt", "Thương mại điện tử", "E-commerce", "Thương mại điện tử",
-     "thuong mai dien tu|tmdt|ban hang online|ban hang truc tuyen|gian "
+     "thuong mai dien tu|tmdt|ban hang online|ban hang truc tuyen|ban hang tren|mua hang online|gian "
      "hang|postmart|voso|sendo|shopee|lazada|"
      "tiki|ocop|san thuong mai|livestream ban hang|e-commerce|online shop"},
     {"yte", "Y tế số", "Digital health", "Y tế số",

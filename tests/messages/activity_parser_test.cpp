@@ -104,6 +104,14 @@ INSTANTIATE_TEST_SUITE_P(
         visit_case{
             "/tham số 5 hẻm 12/3 20/11 cài vneid", {"vneid"}, std::nullopt, "2026-11-20", "số 5 hẻm 12/3"},
         visit_case{"/tham khu 3 ba hộ cài vneid", {"vneid"}, 3, "", "khu 3"},
+        visit_case{"/tham kiệt 45/2 Hải Phòng - cài VNeID mức 2 cho 2 vợ chồng", {"vneid"}, 2, "", ""},
+        visit_case{
+            "/tham hẻm 12, chỉ bà Tư cách chuyển tiền qua app", {"thanhtoan"}, std::nullopt, "", "hẻm 12"},
+        visit_case{"/tham hội trường khu phố 3 ngày 20/11, chống lừa đảo qua mạng, khoảng 45 người",
+                   {"luadao"},
+                   45,
+                   "2026-11-20",
+                   "hội trường khu phố 3"},
         // A number with a slash before a street's name is the house, even first ("12/3 Lê Lợi");
         // a date written first is not part of the place.
         visit_case{"/tham 12/3 Lê Lợi, hướng dẫn VNeID", {"vneid"}, std::nullopt, "", "12/3 Lê Lợi"},
@@ -153,6 +161,10 @@ TEST(explained_messages, list_the_words_no_rule_explains) {
         std::get<cmd_visit>(parse_command("/tham số 12 ngõ 5 hướng dẫn 2 người cài VNeID bà con rất vui",
                                           parse_context{"cnscd_bot", today, true, true}));
     EXPECT_EQ(joined.details.unparsed, (std::vector<std::string>{"con", "rất", "vui"}));
+    // Words are shown without the punctuation that follows them.
+    auto punctuated = std::get<cmd_visit>(parse_command("/tham số 12, cài VNeID, bà con vui, phấn khởi!",
+                                                        parse_context{"cnscd_bot", today, true, true}));
+    EXPECT_EQ(punctuated.details.unparsed, (std::vector<std::string>{"con", "vui", "phấn", "khởi"}));
     auto quiet = std::get<cmd_visit>(parse("/tham số 12, hướng dẫn 2 người cài VNeID, bà con rất vui"));
     EXPECT_TRUE(quiet.details.unparsed.empty()) << "the chat path does not compute them";
 }
