@@ -54,7 +54,9 @@ std::string preview_of(const std::string& html_lite) {
 }
 
 // The team groups a campaign goes to; replies and returns nullopt when they cannot be found.
-std::optional<std::vector<campaign_target>> choose_targets(const cmd_broadcast& c, handler_context& ctx) {
+// The groups to send to; `without_group` gets the names of intended teams that have none.
+std::optional<std::vector<campaign_target>> choose_targets(const cmd_broadcast& c, handler_context& ctx,
+                                                           std::vector<std::string>& without_group) {
     auto ward_id = ctx.member->ward_id;
     auto teams = team_store(ctx.db).in_ward(ward_id);
     std::set<std::int64_t> wanted;
@@ -106,6 +108,12 @@ std::optional<std::vector<campaign_target>> choose_targets(const cmd_broadcast& 
         ctx.reply(broadcast_text::no_targets, {{"reason", c.teams.empty() ? "0" : c.teams.front()}});
         return std::nullopt;
     }
+    std::set<std::int64_t> reached;
+    for (auto& t : out)
+        reached.insert(t.team_id.value_or(0));
+    for (auto& t : teams)
+        if ((wanted.empty() || wanted.contains(t.id)) && !reached.contains(t.id))
+            without_group.push_back(t.name);
     return out;
 }
 
@@ -208,7 +216,8 @@ void handle(const cmd_broadcast& c, handler_context& ctx) {
             return;
         }
     }
-    auto targets = choose_targets(c, ctx);
+    std::vector<std::string> without_group;
+    auto targets = choose_targets(c, ctx, without_group);
     if (!targets)
         return;
     std::string note;
@@ -239,10 +248,21 @@ void handle(const cmd_broadcast& c, handler_context& ctx) {
     if (campaign.send_at)
         when = ctx.say(broadcast_text::when_scheduled,
                        {{"time", format_instant(ctx.lang, campaign.send_at, ctx.cfg().utc_offset_minutes)}});
+    // Staff should know before sending which teams it will not reach.
+    std::string missing;
+    if (!without_group.empty()) {
+        std::string names;
+        for (auto& n : without_group)
+            names += (names.empty() ? "" : ", ") + n;
+        missing = ctx.say(broadcast_text::teams_without_group,
+                          {{"count", static_cast<std::int64_t>(without_group.size())}, {"teams", names}}) +
+                  "\n\n";
+    }
     ctx.ask(ctx.say(broadcast_text::preview, {{"count", campaign.total},
                                               arg::markup("targets", note),
                                               arg::markup("when", when),
-                                              arg::markup("text", preview_of(shown))}),
+                                              arg::markup("text", preview_of(shown)),
+                                              arg::markup("missing", missing)}),
             {{{ctx.say(broadcast_text::button_send), "b:send:" + std::to_string(id)},
               {ctx.say(broadcast_text::button_cancel), "b:cancel:" + std::to_string(id)}}});
 }

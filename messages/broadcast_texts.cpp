@@ -8,9 +8,12 @@ std::string_view vi(broadcast_text key) {
     switch (key) {
     case t::preview:
         return "📣 <b>Xem trước thông báo</b> gửi tới <b>{count}</b> nhóm{targets}{when}:\n\n{text}\n\n"
-               "Bấm «Gửi» để gửi đi, «Hủy» để bỏ.";
+               "{missing}Bấm «Gửi» để gửi đi, «Hủy» để bỏ.";
     case t::targets_named:
         return " ({teams})";
+    case t::teams_without_group:
+        return "⚠️ {count} tổ chưa gắn nhóm nên sẽ không nhận: {teams}.\n"
+               "Tổ trưởng gõ /lienket trong nhóm của tổ.";
     case t::targets_not_reported:
         return " (các tổ chưa nộp báo cáo)";
     case t::when_scheduled:
@@ -95,9 +98,12 @@ std::string_view en(broadcast_text key) {
     switch (key) {
     case t::preview:
         return "📣 <b>Announcement preview</b> for <b>{count}</b> groups{targets}{when}:\n\n{text}\n\n"
-               "Press \"Send\" to send it, \"Cancel\" to drop it.";
+               "{missing}Press \"Send\" to send it, \"Cancel\" to drop it.";
     case t::targets_named:
         return " ({teams})";
+    case t::teams_without_group:
+        return "⚠️ Teams with no bound group, which will not get it ({count}): {teams}.\n"
+               "Their leader types /bind in the team's group.";
     case t::targets_not_reported:
         return " (teams that have not submitted their report)";
     case t::when_scheduled:

@@ -9,6 +9,7 @@ namespace cnscd {
 enum class broadcast_text {
     preview,
     targets_named,
+    teams_without_group,
     targets_not_reported,
     when_scheduled,
     button_send,

@@ -162,6 +162,15 @@ TEST_F(broadcast_fixture, teams_behind_on_the_current_report_only_in_either_lang
     }
 }
 
+TEST_F(broadcast_fixture, the_preview_names_the_teams_it_will_not_reach) {
+    bot.team(ward, "Tổ dân phố số 4"); // no group bound
+    auto all = bot.say("900", "/thongbao Họp tổ tối thứ 6");
+    EXPECT_TRUE(has(all, "3 nhóm")) << test_bot::joined(all);
+    EXPECT_TRUE(has(all, "1 tổ chưa gắn nhóm nên sẽ không nhận: Tổ dân phố số 4")) << test_bot::joined(all);
+    // Named teams that all have a group: nothing to warn about.
+    EXPECT_FALSE(has(bot.say("900", "/thongbao @to1,to3 Lịch trực"), "chưa gắn nhóm"));
+}
+
 TEST_F(broadcast_fixture, cancel_sends_nothing) {
     auto preview = bot.say("900", "/thongbao Thông báo thử");
     auto cancel = button(preview, "b:cancel:");
