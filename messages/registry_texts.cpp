@@ -34,11 +34,9 @@ std::string_view vi(registry_text key) {
     case t::member_not_found:
         return "Không tìm thấy thành viên «{who}». Gõ /thanhvien để xem danh sách và số TT.";
     case t::invite_not_on_roster:
-        return "Không tìm thấy «{who}» trong danh sách của tổ (gõ /thanhvien để xem). Mã mời chỉ dành cho "
-               "người "
-               "đã có trong danh sách: nếu là thành viên mới, hãy gửi họ tên và số điện thoại cho cán bộ "
-               "phường "
-               "để thêm vào danh sách, rồi gõ lại /moi.";
+        return "Không tìm thấy «{who}» trong danh sách của tổ (gõ /thanhvien để xem). "
+               "Mã mời chỉ dành cho người đã có trong danh sách: nếu là thành viên mới, "
+               "hãy gửi họ tên và số điện thoại cho cán bộ phường để thêm vào danh sách, rồi gõ lại /moi.";
     case t::member_ambiguous:
         return "Có nhiều người khớp «{who}»:\n{list}\nHãy ghi đầy đủ họ tên hoặc số TT.";
     case t::member_candidate:
@@ -183,10 +181,9 @@ std::string_view en(registry_text key) {
     case t::member_not_found:
         return "No member matches \"{who}\". Type /members to see the list and row numbers.";
     case t::invite_not_on_roster:
-        return "\"{who}\" is not on the team's list (type /members to see it). Invites are for people "
-               "already on "
-               "the list: for a new member, send their full name and phone number to ward staff to add them, "
-               "then type /invite again.";
+        return "\"{who}\" is not on the team's list (type /members to see it). "
+               "Invites are for people already on the list: for a new member, send their full name and "
+               "phone number to ward staff to add them, then type /invite again.";
     case t::member_ambiguous:
         return "Several people match \"{who}\":\n{list}\nWrite the full name or the row number.";
     case t::member_candidate:

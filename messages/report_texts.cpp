@@ -319,8 +319,8 @@ std::string_view en(report_text key) {
     case t::status_ward:
         return "{submitted} of {expected} teams submitted ({on_time} on time)";
     case t::deadlines_footer:
-        return "Tap a deadline below to see and submit its report, or type /report month, /report quarter, "
-               "/report year.";
+        return "Tap a deadline below to see and submit its report, "
+               "or type /report month, /report quarter, /report year.";
     case t::deadlines_footer_member:
         return "The team leader or deputy submits the team's report with /report.";
     case t::deadlines_footer_staff:
@@ -386,9 +386,8 @@ std::string_view en(report_text key) {
         return "✅ Resubmitted <b>{deadline}</b> for {period} on {at} ({timeliness}). The earlier one is kept "
                "in the history (submission {n}).";
     case t::locked:
-        return "🔒 {deadline} for {period} locked on {lock}; it can no longer be submitted. Ask the ward "
-               "staff "
-               "if something must change.";
+        return "🔒 {deadline} for {period} locked on {lock}; it can no longer be submitted. "
+               "Ask the ward staff if something must change.";
     case t::stale_button:
         return "This button is out of date. Type /report again for the latest report.";
     case t::posted_to_ward:

@@ -121,10 +121,8 @@ std::string_view en(visit_text key) {
     case t::edit_done:
         return "✏️ No. {no} corrected: {place} — {topics}{people}{date}. The old content is kept.";
     case t::edit_usage:
-        return "To correct a record: /edit <i>number</i> <i>new details</i>, e.g. /edit 125 no. 12 lane 5, "
-               "set "
-               "up "
-               "VNeID for 2 people.";
+        return "To correct a record: /edit <i>number</i> <i>new details</i>, "
+               "e.g. /edit 125 no. 12 lane 5, set up VNeID for 2 people.";
     case t::missing_place:
         return "Write the address or household and what you helped with after the command, e.g.:\n"
                "/visit 12 lane 5 Le Loi, helped 2 people install VNeID\n"
