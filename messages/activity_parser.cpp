@@ -235,15 +235,15 @@ std::pair<std::size_t, std::size_t> place_tokens(const std::vector<token>& toks,
 std::vector<std::string> unexplained_words(const std::vector<token>& toks, std::vector<bool> used,
                                            std::string_view text, std::size_t description_from) {
     static const std::string_view filler[] = {
-        "huong",  "dan",   "cho",    "va",  "cai",  "dat",    "giup",   "ho",      "tro",   "nguoi",  "cach",
-        "su",     "dung",  "de",     "ve",  "voi",  "cac",    "nhung",  "mot",     "hai",   "ba",     "ong",
-        "ba",     "co",    "chu",    "anh", "chi",  "em",     "bac",    "gia",     "dinh",  "nha",    "tai",
-        "tren",   "qua",   "lam",    "da",  "duoc", "trong",  "khi",    "luc",     "the",   "nao",    "tham",
-        "buoi",   "tuyen", "truyen", "tu",  "van",  "biet",   "ky",     "nang",    "app",   "ung",    "dien",
-        "thoai",  "cua",   "o",      "la",  "va",   "helped", "help",   "install", "with",  "for",    "and",
-        "people", "the",   "to",     "a",   "on",   "how",    "dang",   "tai",     "khoan", "kich",   "hoat",
-        "nhac",   "mo",    "ca",     "cu",  "by",   "pay",    "showed", "hd",      "ng",    "khoang", "mang",
-        "online", "vo",    "chong"};
+        "huong",  "dan",   "cho",    "va",   "cai",  "dat",    "giup",   "ho",      "tro",   "nguoi",  "cach",
+        "su",     "dung",  "de",     "ve",   "voi",  "cac",    "nhung",  "mot",     "hai",   "ba",     "ong",
+        "ba",     "co",    "chu",    "anh",  "chi",  "em",     "bac",    "gia",     "dinh",  "nha",    "tai",
+        "tren",   "qua",   "lam",    "da",   "duoc", "trong",  "khi",    "luc",     "the",   "nao",    "tham",
+        "buoi",   "tuyen", "truyen", "tu",   "van",  "biet",   "ky",     "nang",    "app",   "ung",    "dien",
+        "thoai",  "cua",   "o",      "la",   "va",   "helped", "help",   "install", "with",  "for",    "and",
+        "people", "the",   "to",     "a",    "on",   "how",    "dang",   "tai",     "khoan", "kich",   "hoat",
+        "nhac",   "mo",    "ca",     "cu",   "by",   "pay",    "showed", "hd",      "ng",    "khoang", "mang",
+        "online", "vo",    "chong",  "sinh", "du",   "pho",    "bien"};
     std::vector<std::string> out;
     if (description_from >= text.size())
         return out; // no description part: the whole text is the place
@@ -265,6 +265,13 @@ std::vector<std::string> unexplained_words(const std::vector<token>& toks, std::
         if (toks[k].raw.data() < text.data() + description_from || used[k] || toks[k].folded.empty())
             continue;
         auto& w = toks[k].folded;
+        // "ông Nam", "bà Mai": a name after how one addresses someone explains itself.
+        static const std::string_view honorifics[] = {"ong", "ba",  "anh", "chi", "co",
+                                                      "chu", "bac", "em",  "cu"};
+        if (k > 0 && starts_upper(toks[k].raw) &&
+            std::find(std::begin(honorifics), std::end(honorifics), toks[k - 1].folded) !=
+                std::end(honorifics))
+            continue;
         bool is_filler = std::find(std::begin(filler), std::end(filler), w) != std::end(filler);
         bool is_number = std::all_of(w.begin(), w.end(),
                                      [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });

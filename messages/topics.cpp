@@ -12,7 +12,7 @@ constexpr std::array<topic, 12> topics{{
     {"dvc", "Dịch vụ công trực tuyến", "Online public services", "Dịch vụ công",
      "dich vu cong|dvc|dvctt|cong dich vu cong|ho so truc tuyen|nop ho so|ho so online|thu tuc hanh chinh|"
      "dang ky khai sinh|khai sinh|dang ky ket hon|cu tru|tam tru|thuong tru|luu tru|ho khau|nhan khau|"
-     "cap doi|giay phep lai xe|gplx|public service|online service"},
+     "cap doi|giay phep lai xe|gplx|nop thue|thue dien tu|etax|public service|online service"},
     {"vneid", "Định danh điện tử VNeID", "VNeID e-identity", "VNeID",
      "vneid|vn eid|dinh danh|dinh danh dien tu|muc 2|muc do 2|can cuoc dien tu|tai khoan dinh danh|e-id|eid|"
      "can cuoc|cccd gan chip|kich hoat tai khoan"},
@@ -26,13 +26,14 @@ constexpr std::array<topic, 12> topics{{
      "tiki|ocop|san thuong mai|livestream ban hang|e-commerce|online shop"},
     {"yte", "Y tế số", "Digital health", "Y tế số",
      "y te|so suc khoe|ho so suc khoe|benh an dien tu|dat lich kham|kham benh|bao hiem y te|bhyt|vssid|"
-     "vien phi|benh vien|health"},
+     "vien phi|benh vien|bhxh|bao hiem xa hoi|health"},
     {"giaoduc", "Giáo dục số", "Digital education", "Giáo dục số",
      "giao duc|hoc phi|hoc ba|so lien lac|diem so|xem diem|ung dung truong|nha truong|hoc truc tuyen|"
      "education|school"},
     {"luadao", "Phòng chống lừa đảo", "Scam prevention", "Chống lừa đảo",
      "lua dao|chong lua dao|phong chong lua dao|phong lua dao|canh bao lua dao|gia mao|link la|duong link la|"
-     "otp|ma otp|cuoc goi la|tin nhan la|chiem doat|gia danh|mao danh|canh giac|lua gat|scam|fraud|phishing"},
+     "otp|ma otp|cuoc goi la|tin nhan la|chiem doat|gia danh|mao danh|canh giac|lua gat|an toan tren mang|"
+     "an toan mang|scam|fraud|phishing"},
     {"dulieu", "Bảo vệ dữ liệu cá nhân", "Personal data protection", "Bảo vệ dữ liệu",
      "du lieu ca nhan|bao ve du lieu|bao mat|quyen rieng tu|mat khau|cai dat rieng tu|lo thong tin|"
      "thong tin ca nhan|privacy|personal data|password"},

@@ -105,6 +105,10 @@ INSTANTIATE_TEST_SUITE_P(
             "/tham số 5 hẻm 12/3 20/11 cài vneid", {"vneid"}, std::nullopt, "2026-11-20", "số 5 hẻm 12/3"},
         visit_case{"/tham khu 3 ba hộ cài vneid", {"vneid"}, 3, "", "khu 3"},
         visit_case{"/tham kiệt 45/2 Hải Phòng - cài VNeID mức 2 cho 2 vợ chồng", {"vneid"}, 2, "", ""},
+        // Tax filing online is a public service; BHXH (social insurance) is digital health.
+        visit_case{"/tham nhà số 14, hướng dẫn cài Etax Mobile nộp thuế", {"dvc"}, std::nullopt, "", ""},
+        visit_case{"/tham ấp 3, cài app BHXH số cho 4 người", {"yte"}, 4, "", "ấp 3"},
+        visit_case{"/tham tổ 2, nhắc an toàn trên mạng cho 3 người", {"luadao"}, 3, "", "tổ 2"},
         visit_case{
             "/tham hẻm 12, chỉ bà Tư cách chuyển tiền qua app", {"thanhtoan"}, std::nullopt, "", "hẻm 12"},
         visit_case{"/tham hội trường khu phố 3 ngày 20/11, chống lừa đảo qua mạng, khoảng 45 người",
@@ -161,6 +165,10 @@ TEST(explained_messages, list_the_words_no_rule_explains) {
         std::get<cmd_visit>(parse_command("/tham số 12 ngõ 5 hướng dẫn 2 người cài VNeID bà con rất vui",
                                           parse_context{"cnscd_bot", today, true, true}));
     EXPECT_EQ(joined.details.unparsed, (std::vector<std::string>{"con", "rất", "vui"}));
+    // A name after "ông", "bà"... is a person, not a word to explain.
+    auto named = std::get<cmd_visit>(parse_command("/tham số 5, hướng dẫn ông Nam và bà Mai cài VNeID, vui",
+                                                   parse_context{"cnscd_bot", today, true, true}));
+    EXPECT_EQ(named.details.unparsed, (std::vector<std::string>{"vui"}));
     // Words are shown without the punctuation that follows them.
     auto punctuated = std::get<cmd_visit>(parse_command("/tham số 12, cài VNeID, bà con vui, phấn khởi!",
                                                         parse_context{"cnscd_bot", today, true, true}));
