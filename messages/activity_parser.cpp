@@ -235,15 +235,17 @@ std::pair<std::size_t, std::size_t> place_tokens(const std::vector<token>& toks,
 std::vector<std::string> unexplained_words(const std::vector<token>& toks, std::vector<bool> used,
                                            std::string_view text, std::size_t description_from) {
     static const std::string_view filler[] = {
-        "huong",  "dan",   "cho",    "va",   "cai",  "dat",    "giup",   "ho",      "tro",   "nguoi",  "cach",
-        "su",     "dung",  "de",     "ve",   "voi",  "cac",    "nhung",  "mot",     "hai",   "ba",     "ong",
-        "ba",     "co",    "chu",    "anh",  "chi",  "em",     "bac",    "gia",     "dinh",  "nha",    "tai",
-        "tren",   "qua",   "lam",    "da",   "duoc", "trong",  "khi",    "luc",     "the",   "nao",    "tham",
-        "buoi",   "tuyen", "truyen", "tu",   "van",  "biet",   "ky",     "nang",    "app",   "ung",    "dien",
-        "thoai",  "cua",   "o",      "la",   "va",   "helped", "help",   "install", "with",  "for",    "and",
-        "people", "the",   "to",     "a",    "on",   "how",    "dang",   "tai",     "khoan", "kich",   "hoat",
-        "nhac",   "mo",    "ca",     "cu",   "by",   "pay",    "showed", "hd",      "ng",    "khoang", "mang",
-        "online", "vo",    "chong",  "sinh", "du",   "pho",    "bien"};
+        "huong",  "dan",  "cho",     "va",     "cai",   "dat",   "giup",   "ho",    "tro",    "nguoi",
+        "cach",   "su",   "dung",    "de",     "ve",    "voi",   "cac",    "nhung", "mot",    "hai",
+        "ba",     "ong",  "ba",      "co",     "chu",   "anh",   "chi",    "em",    "bac",    "gia",
+        "dinh",   "nha",  "tai",     "tren",   "qua",   "lam",   "da",     "duoc",  "trong",  "khi",
+        "luc",    "the",  "nao",     "tham",   "buoi",  "tuyen", "truyen", "tu",    "van",    "biet",
+        "ky",     "nang", "app",     "ung",    "dien",  "thoai", "cua",    "o",     "la",     "va",
+        "helped", "help", "install", "with",   "for",   "and",   "people", "the",   "to",     "a",
+        "on",     "how",  "dang",    "tai",    "khoan", "kich",  "hoat",   "nhac",  "mo",     "ca",
+        "cu",     "by",   "pay",     "showed", "hd",    "ng",    "khoang", "mang",  "online", "vo",
+        "chong",  "sinh", "du",      "pho",    "bien",  "so",    "mobile", "mr",    "mrs",    "ms",
+        "miss"};
     std::vector<std::string> out;
     if (description_from >= text.size())
         return out; // no description part: the whole text is the place
@@ -266,8 +268,8 @@ std::vector<std::string> unexplained_words(const std::vector<token>& toks, std::
             continue;
         auto& w = toks[k].folded;
         // "ông Nam", "bà Mai": a name after how one addresses someone explains itself.
-        static const std::string_view honorifics[] = {"ong", "ba",  "anh", "chi", "co",
-                                                      "chu", "bac", "em",  "cu"};
+        static const std::string_view honorifics[] = {"ong", "ba", "anh", "chi", "co", "chu", "bac",
+                                                      "em",  "cu", "mr",  "mrs", "ms", "miss"};
         if (k > 0 && starts_upper(toks[k].raw) &&
             std::find(std::begin(honorifics), std::end(honorifics), toks[k - 1].folded) !=
                 std::end(honorifics))

@@ -12,14 +12,15 @@ constexpr std::array<topic, 12> topics{{
     {"dvc", "Dịch vụ công trực tuyến", "Online public services", "Dịch vụ công",
      "dich vu cong|dvc|dvctt|cong dich vu cong|ho so truc tuyen|nop ho so|ho so online|thu tuc hanh chinh|"
      "dang ky khai sinh|khai sinh|dang ky ket hon|cu tru|tam tru|thuong tru|luu tru|ho khau|nhan khau|"
-     "cap doi|giay phep lai xe|gplx|nop thue|thue dien tu|etax|public service|online service"},
+     "cap doi|giay phep lai xe|gplx|nop thue|thue dien tu|etax|public service|public services|online service|"
+     "online services"},
     {"vneid", "Định danh điện tử VNeID", "VNeID e-identity", "VNeID",
      "vneid|vn eid|dinh danh|dinh danh dien tu|muc 2|muc do 2|can cuoc dien tu|tai khoan dinh danh|e-id|eid|"
      "can cuoc|cccd gan chip|kich hoat tai khoan"},
     {"thanhtoan", "Thanh toán không dùng tiền mặt", "Cashless payment", "Thanh toán số",
      "thanh toan|qr|ma qr|chuyen khoan|vi dien tu|momo|zalopay|zalo pay|vnpay|viettel money|viettelpay|"
      "ngan hang so|app ngan hang|ung dung ngan hang|mobile banking|tai khoan ngan hang|khong dung tien mat|"
-     "tien dien|tien nuoc|chuyen tien|payment|cashless|e-wallet"},
+     "tien dien|tien nuoc|chuyen tien|payment|cashless|e-wallet|pay bills|bill payment"},
     {"tmdt", "Thương mại điện tử", "E-commerce", "Thương mại điện tử",
      "thuong mai dien tu|tmdt|ban hang online|ban hang truc tuyen|ban hang tren|mua hang online|gian "
      "hang|postmart|voso|sendo|shopee|lazada|"

@@ -110,6 +110,8 @@ INSTANTIATE_TEST_SUITE_P(
         visit_case{"/tham ấp 3, cài app BHXH số cho 4 người", {"yte"}, 4, "", "ấp 3"},
         visit_case{"/tham tổ 2, nhắc an toàn trên mạng cho 3 người", {"luadao"}, 3, "", "tổ 2"},
         visit_case{
+            "/visit community hall, 2 people, online public services", {"dvc"}, 2, "", "community hall"},
+        visit_case{
             "/tham hẻm 12, chỉ bà Tư cách chuyển tiền qua app", {"thanhtoan"}, std::nullopt, "", "hẻm 12"},
         visit_case{"/tham hội trường khu phố 3 ngày 20/11, chống lừa đảo qua mạng, khoảng 45 người",
                    {"luadao"},
@@ -169,6 +171,10 @@ TEST(explained_messages, list_the_words_no_rule_explains) {
     auto named = std::get<cmd_visit>(parse_command("/tham số 5, hướng dẫn ông Nam và bà Mai cài VNeID, vui",
                                                    parse_context{"cnscd_bot", today, true, true}));
     EXPECT_EQ(named.details.unparsed, (std::vector<std::string>{"vui"}));
+    auto english = std::get<cmd_visit>(parse_command("/visit house 12, helped Mrs Lan pay bills by QR, happy",
+                                                     parse_context{"cnscd_bot", today, true, true}));
+    EXPECT_EQ(english.details.unparsed, (std::vector<std::string>{"happy"}));
+    EXPECT_EQ(english.details.topics, (std::vector<std::string>{"thanhtoan"}));
     // Words are shown without the punctuation that follows them.
     auto punctuated = std::get<cmd_visit>(parse_command("/tham số 12, cài VNeID, bà con vui, phấn khởi!",
                                                         parse_context{"cnscd_bot", today, true, true}));
