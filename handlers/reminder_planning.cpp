@@ -159,9 +159,8 @@ private:
                 bool button = team_id && to.to.platform == channel::telegram;
                 std::vector<std::vector<choice_button>> buttons;
                 if (button)
-                    buttons.push_back(
-                        {{say(to.lang, report_text::button_open_from_reminder),
-                          "rp:v:" + std::to_string(team_id) + ":" + o.d.rule.code + ":" + o.d.period.key}});
+                    buttons.push_back({{say(to.lang, report_text::button_open_from_reminder),
+                                        report_button_data(report_button::view, team_id, o.d)}});
                 send(to, team_text(o, s, to.lang, team_name, button), std::move(buttons));
             }
             r.outcome = "sent";

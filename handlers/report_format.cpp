@@ -45,4 +45,9 @@ std::string submit_command(const deadline_config& rule) {
     return "";
 }
 
+std::string report_button_data(report_button kind, std::int64_t team_id, const deadline_instance& d) {
+    return std::string("rp:") + static_cast<char>(kind) + ":" + std::to_string(team_id) + ":" + d.rule.code +
+           ":" + d.period.key;
+}
+
 } // namespace cnscd

@@ -18,4 +18,10 @@ std::string instant_label(language lang, std::int64_t unix_seconds, int utc_offs
 // one-off deadline, reached from /hannop's buttons instead.
 std::string submit_command(const deadline_config& rule);
 
+// What kind of team report button: submit, add a comment then submit, or open the report.
+enum class report_button { submit = 's', comment = 'c', view = 'v' };
+// The data of a team report button: "rp:<s|c|v>:<team id>:<deadline code>:<period key>"
+// (on_report_choice reads it; at most 64 bytes for Telegram with the codes the calendar makes).
+std::string report_button_data(report_button kind, std::int64_t team_id, const deadline_instance& d);
+
 } // namespace cnscd

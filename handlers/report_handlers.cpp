@@ -138,9 +138,11 @@ void show_team_report(handler_context& ctx, const deadline_instance& d) {
         return;
     }
     // The team is in the data: in a shared chat, another team's leader pressing it is refused.
-    auto tail = std::to_string(*ctx.member->team_id) + ":" + d.rule.code + ":" + d.period.key;
-    ctx.ask(body, {{{ctx.say(report_text::button_submit), "rp:s:" + tail}},
-                   {{ctx.say(report_text::button_submit_comment), "rp:c:" + tail}}});
+    auto team_id = *ctx.member->team_id;
+    ctx.ask(body,
+            {{{ctx.say(report_text::button_submit), report_button_data(report_button::submit, team_id, d)}},
+             {{ctx.say(report_text::button_submit_comment),
+               report_button_data(report_button::comment, team_id, d)}}});
 }
 
 void post_to_ward(handler_context& ctx, const deadline_instance& d, const report_submission& s,
@@ -422,10 +424,9 @@ void handle(const cmd_deadlines&, handler_context& ctx) {
                                                             {"due", instant(ctx, d.due_at)},
                                                             arg::markup("status", status_line(ctx, d, s))});
         if (may_submit(ctx) && ctx.now() < d.locks_at)
-            buttons.push_back(
-                {{ctx.say(report_text::button_open_report,
-                          {{"deadline", d.rule.name}, {"period", period_label(ctx.lang, d)}}),
-                  "rp:v:" + std::to_string(*ctx.member->team_id) + ":" + d.rule.code + ":" + d.period.key}});
+            buttons.push_back({{ctx.say(report_text::button_open_report,
+                                        {{"deadline", d.rule.name}, {"period", period_label(ctx.lang, d)}}),
+                                report_button_data(report_button::view, *ctx.member->team_id, d)}});
     }
     if (buttons.empty()) {
         ctx.reply(body + "\n\n" + ctx.say(report_text::deadlines_footer_member));

@@ -2,6 +2,7 @@
 
 #include "messages/activity_parser.hpp"
 #include "messages/command_names.hpp"
+#include "messages/role_title.hpp"
 #include "messages/text_fold.hpp"
 
 #include <algorithm>
@@ -72,35 +73,12 @@ std::string fold_word(std::string_view w) {
     return f;
 }
 
-std::optional<std::string> role_from_words(const std::string& folded) {
-    static const std::pair<std::string_view, std::string_view> roles[] = {
-        {"thanh vien", "member"},
-        {"thanhvien", "member"},
-        {"member", "member"},
-        {"tv", "member"},
-        {"to vien", "member"},
-        {"to pho", "deputy"},
-        {"topho", "deputy"},
-        {"pho", "deputy"},
-        {"deputy", "deputy"},
-        {"to truong", "leader"},
-        {"totruong", "leader"},
-        {"truong", "leader"},
-        {"leader", "leader"},
-        {"tt", "leader"},
-        {"tp", "deputy"},
-        // How members also say it: "trưởng nhóm", "phó nhóm", and the roster's "tổ phó thường trực".
-        {"truong nhom", "leader"},
-        {"nhom truong", "leader"},
-        {"pho nhom", "deputy"},
-        {"nhom pho", "deputy"},
-        {"to pho thuong truc", "deputy"},
-        {"pho thuong truc", "deputy"},
-    };
-    for (auto [word, role] : roles)
-        if (folded == word)
-            return std::string(role);
-    return std::nullopt;
+// Only punctuation ("/tham ,", "/buoi -") says nothing: the same as no argument. Any letter,
+// digit or non-ASCII character (Vietnamese letters) says something.
+bool says_something(std::string_view text) {
+    return std::any_of(text.begin(), text.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
+    });
 }
 
 command_error missing(std::string_view name, std::string example) {
@@ -216,11 +194,7 @@ command parse_args(std::string_view name, std::string_view args, const parse_con
     if (name == "giup")
         return cmd_help{folded.empty() ? "" : folded[0]};
     if (name == "tham" || name == "buoi") {
-        // Only punctuation ("/tham ,", "/buoi -") says nothing: the same as no argument.
-        bool says_something = std::any_of(args.begin(), args.end(), [](char c) {
-            return std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
-        });
-        if (!says_something)
+        if (!says_something(args))
             return missing(name, name == "tham" ? "/tham số 12 ngõ 5, hướng dẫn 2 người cài VNeID"
                                                 : "/buoi nhà văn hóa tổ 3, 30 người, chống lừa đảo");
         auto details = parse_activity(args, ctx.today, ctx.explain);
@@ -248,9 +222,7 @@ command parse_args(std::string_view name, std::string_view args, const parse_con
         if (ec != std::errc() || end != first.data() + first.size() || no <= 0)
             return command_error{"sua", "error_bad_record_number", std::string(ws[0])};
         auto rest = after_words(args, 1);
-        if (std::none_of(rest.begin(), rest.end(), [](char c) {
-                return std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
-            }))
+        if (!says_something(rest))
             return missing(name, "/sua " + std::to_string(no) + " số 8 ngõ 3, hướng dẫn VNeID");
         auto details = parse_activity(rest, ctx.today, ctx.explain);
         if (!details) {
@@ -333,7 +305,10 @@ command parse_args(std::string_view name, std::string_view args, const parse_con
             std::string words;
             for (auto i = ws.size() - n; i < ws.size(); ++i)
                 words += (words.empty() ? "" : " ") + folded[i];
-            if (auto r = role_from_words(words)) {
+            // Digits alone ("/doivaitro An 3") are no title, though an empty one means member.
+            bool has_letter = std::any_of(words.begin(), words.end(),
+                                          [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
+            if (auto r = has_letter ? role_from_title(words) : std::nullopt) {
                 auto first = ws[ws.size() - n];
                 std::string who(args.substr(0, static_cast<std::size_t>(first.data() - args.data())));
                 return cmd_change_role{std::string(trim(who)), *r};

@@ -137,27 +137,6 @@ std::size_t rejected_rows(const std::vector<roster_problem>& problems) {
     return lines.size();
 }
 
-std::optional<std::string> role_from_title(std::string_view title) {
-    auto f = fold(trim(title));
-    std::string compact;
-    for (char c : f)
-        if (std::isalpha(static_cast<unsigned char>(c)))
-            compact += c;
-    if (compact.empty() || compact == "thanhvien" || compact == "tovien" || compact == "tv" ||
-        compact == "member")
-        return "member";
-    // Deputies first: "Phó tổ trưởng" contains "tổ trưởng".
-    if (compact.starts_with("topho") || compact.starts_with("phototruong") || compact == "pho" ||
-        compact == "phonhom" || compact == "nhompho" || compact == "phothuongtruc" || compact == "tp" ||
-        compact == "deputy")
-        return "deputy";
-    // "Tổ trưởng", "Tổ trưởng Tổ CNSCĐ", "Tổ trưởng tổ công nghệ số cộng đồng", "Trưởng nhóm".
-    if (compact.starts_with("totruong") || compact == "truong" || compact == "tt" || compact == "leader" ||
-        compact == "truongnhom" || compact == "nhomtruong")
-        return "leader";
-    return std::nullopt;
-}
-
 std::expected<roster_file, roster_read_error> read_roster(std::string_view bytes,
                                                           const std::optional<std::string>& team_override) {
     if (bytes.starts_with("\xEF\xBB\xBF"))

@@ -5,6 +5,8 @@
 // Tổ dân phố, Thôn or Xóm), read from CSV: UTF-8 with or without BOM, comma or semicolon,
 // quoted cells, title rows above the header. Pure: no database.
 
+#include "messages/role_title.hpp" // role_from_title, for the role column
+
 #include <expected>
 #include <optional>
 #include <string>
@@ -66,9 +68,5 @@ std::expected<roster_file, roster_read_error> read_roster(std::string_view bytes
 
 // The same layout back (UTF-8 with BOM, comma-separated, quoted where needed, Tổ column last).
 std::string write_roster(const std::vector<roster_entry>& entries);
-
-// "Tổ trưởng", "Trưởng nhóm" -> leader; "Tổ phó (thường trực)", "Phó tổ trưởng", "Phó nhóm" ->
-// deputy; "Thành viên"/"Tổ viên" -> member.
-std::optional<std::string> role_from_title(std::string_view title);
 
 } // namespace cnscd

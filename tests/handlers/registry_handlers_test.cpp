@@ -200,8 +200,12 @@ TEST_F(registry_fixture, role_words_members_use_and_unknown_roles_named_as_writt
     EXPECT_NE(two_words.find("«chủ tịch»"), std::string::npos) << two_words;
     auto one_word = test_bot::joined(bot.say("100", "/doivaitro Phạm Thị Dung boss"));
     EXPECT_NE(one_word.find("«boss»"), std::string::npos) << one_word;
-    EXPECT_EQ(audits("role.change"), 3u);
-    EXPECT_EQ(member_store(*bot.db).by_id(member)->role, "deputy");
+    // A number is no role (an empty roster title means member, a typed "3" does not).
+    EXPECT_TRUE(has(bot.say("100", "/doivaitro Phạm Thị Dung 3"), "không hợp lệ"));
+    // The roster's long title works here too.
+    EXPECT_TRUE(has(bot.say("100", "/doivaitro Phạm Thị Dung tổ trưởng tổ CNSCĐ"), "tổ phó → tổ trưởng"));
+    EXPECT_EQ(audits("role.change"), 4u);
+    EXPECT_EQ(member_store(*bot.db).by_id(member)->role, "leader");
 }
 
 TEST_F(registry_fixture, ambiguous_names_list_the_candidates) {

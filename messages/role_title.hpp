@@ -1,0 +1,17 @@
+#pragma once
+
+// The team roles as people write them, in a roster's "Chức vụ Tổ CNSCĐ" column or after
+// /doivaitro: one vocabulary for both.
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace cnscd {
+
+// "Tổ trưởng", "Trưởng nhóm" -> leader; "Tổ phó (thường trực)", "Phó tổ trưởng", "Phó nhóm" ->
+// deputy; "Thành viên"/"Tổ viên" (or an empty title) -> member; anything else -> nullopt.
+// Accents, case, spaces and punctuation do not matter.
+std::optional<std::string> role_from_title(std::string_view title);
+
+} // namespace cnscd
