@@ -1,5 +1,6 @@
 #include "messages/activity_parser.hpp"
 
+#include "messages/spoken_number.hpp"
 #include "messages/text_fold.hpp"
 #include "messages/topics.hpp"
 
@@ -48,27 +49,15 @@ std::vector<token> tokenize(std::string_view s) {
     return out;
 }
 
-std::optional<int> small_number(std::string_view w) {
-    int n = 0;
-    auto [end, ec] = std::from_chars(w.data(), w.data() + w.size(), n);
-    if (ec == std::errc() && end == w.data() + w.size())
-        return n;
-    // Numbers in words, 1 to 10 (folded: "năm" is also "year", so only before a unit word).
-    static const std::pair<std::string_view, int> names[] = {
-        {"mot", 1},  {"hai", 2},  {"ba", 3},   {"bon", 4},   {"tu", 4},    {"nam", 5},  {"sau", 6},
-        {"bay", 7},  {"tam", 8},  {"chin", 9}, {"muoi", 10}, {"one", 1},   {"two", 2},  {"three", 3},
-        {"four", 4}, {"five", 5}, {"six", 6},  {"seven", 7}, {"eight", 8}, {"nine", 9}, {"ten", 10},
-    };
-    for (auto [name, value] : names)
-        if (w == name)
-            return value;
-    return std::nullopt;
-}
-
+// Words that can follow a head count. Vietnamese names people by who they are: "30 phụ huynh"
+// (parents), "20 hội viên", "15 đoàn viên", "3 gia đình", "40 em học sinh", "10 sinh viên".
 bool people_unit(std::string_view w) {
-    return w == "nguoi" || w == "ho" || w == "nhan" || w == "ba" || w == "cu" || w == "nguoi." || w == "hv" ||
-           w == "hoc" || w == "people" || w == "person" || w == "persons" || w == "households" ||
-           w == "attendees" || w == "nguoi," || w == "thanh" || w == "ng";
+    static const std::string_view units[] = {
+        "nguoi",   "ho",      "nhan",       "ba",        "cu",        "hv",       "hoc",     "thanh",
+        "ng",      "phu",     "hoi",        "doan",      "gia",       "em",       "sinh",    "people",
+        "person",  "persons", "households", "attendees", "residents", "families", "parents", "students",
+        "members", "seniors", "elders",     "villagers", "women",     "teachers", "traders"};
+    return std::find(std::begin(units), std::end(units), w) != std::end(units);
 }
 
 // "2ng", "3người", "5hộ": a head count written without the space.
@@ -235,17 +224,17 @@ std::pair<std::size_t, std::size_t> place_tokens(const std::vector<token>& toks,
 std::vector<std::string> unexplained_words(const std::vector<token>& toks, std::vector<bool> used,
                                            std::string_view text, std::size_t description_from) {
     static const std::string_view filler[] = {
-        "huong",  "dan",  "cho",     "va",     "cai",   "dat",   "giup",   "ho",    "tro",    "nguoi",
-        "cach",   "su",   "dung",    "de",     "ve",    "voi",   "cac",    "nhung", "mot",    "hai",
-        "ba",     "ong",  "ba",      "co",     "chu",   "anh",   "chi",    "em",    "bac",    "gia",
-        "dinh",   "nha",  "tai",     "tren",   "qua",   "lam",   "da",     "duoc",  "trong",  "khi",
-        "luc",    "the",  "nao",     "tham",   "buoi",  "tuyen", "truyen", "tu",    "van",    "biet",
-        "ky",     "nang", "app",     "ung",    "dien",  "thoai", "cua",    "o",     "la",     "va",
-        "helped", "help", "install", "with",   "for",   "and",   "people", "the",   "to",     "a",
-        "on",     "how",  "dang",    "tai",    "khoan", "kich",  "hoat",   "nhac",  "mo",     "ca",
-        "cu",     "by",   "pay",     "showed", "hd",    "ng",    "khoang", "mang",  "online", "vo",
-        "chong",  "sinh", "du",      "pho",    "bien",  "so",    "mobile", "mr",    "mrs",    "ms",
-        "miss"};
+        "huong",  "dan",   "cho",     "va",     "cai",   "dat",   "giup",   "ho",    "tro",    "nguoi",
+        "cach",   "su",    "dung",    "de",     "ve",    "voi",   "cac",    "nhung", "mot",    "hai",
+        "ba",     "ong",   "ba",      "co",     "chu",   "anh",   "chi",    "em",    "bac",    "gia",
+        "dinh",   "nha",   "tai",     "tren",   "qua",   "lam",   "da",     "duoc",  "trong",  "khi",
+        "luc",    "the",   "nao",     "tham",   "buoi",  "tuyen", "truyen", "tu",    "van",    "biet",
+        "ky",     "nang",  "app",     "ung",    "dien",  "thoai", "cua",    "o",     "la",     "va",
+        "helped", "help",  "install", "with",   "for",   "and",   "people", "the",   "to",     "a",
+        "on",     "how",   "dang",    "tai",    "khoan", "kich",  "hoat",   "nhac",  "mo",     "ca",
+        "cu",     "by",    "pay",     "showed", "hd",    "ng",    "khoang", "mang",  "online", "vo",
+        "chong",  "sinh",  "du",      "pho",    "bien",  "so",    "mobile", "mr",    "mrs",    "ms",
+        "miss",   "huynh", "vien",    "nu",     "em",    "phu",   "hoc"};
     std::vector<std::string> out;
     if (description_from >= text.size())
         return out; // no description part: the whole text is the place
@@ -301,6 +290,10 @@ std::expected<activity_details, command_error> parse_activity(std::string_view a
     d.topics = find_topics(fold(with_ai_spelled_out(text)));
 
     auto toks = tokenize(text);
+    std::vector<std::string_view> folded;
+    folded.reserve(toks.size());
+    for (auto& t : toks)
+        folded.push_back(t.folded);
     std::vector<bool> used(toks.size(), false), dated(toks.size(), false);
     auto take = [&](std::size_t i, std::size_t n) {
         for (std::size_t k = i; k < i + n && k < toks.size(); ++k)
@@ -360,27 +353,22 @@ std::expected<activity_details, command_error> parse_activity(std::string_view a
             take(i, 1);
             continue;
         }
-        // "cho 2 vợ chồng": the couple is the head count.
-        if (i + 2 < toks.size() && toks[i + 1].folded == "vo" && toks[i + 2].folded.starts_with("chong") &&
-            !d.people) {
-            if (auto n = small_number(w); n && *n > 0 && *n <= 100000) {
-                d.people = *n;
-                take(i, 3);
-                i += 2;
-                continue;
-            }
-        }
-        if (i + 1 < toks.size() && people_unit(toks[i + 1].folded) && !d.people) {
-            if (i > 0 && address_word(toks[i - 1].folded))
-                continue; // "số 12", "tổ 3", "khu 3" are addresses, not head counts
-            if (auto n = small_number(w)) {
-                if (*n <= 0 || *n > 100000)
-                    return std::unexpected(command_error{"", "error_bad_number", std::string(toks[i].raw)});
-                d.people = *n;
-                take(i, 2);
-                ++i;
-            }
-        }
+        if (d.people || (i > 0 && address_word(toks[i - 1].folded)))
+            continue; // "số 12", "tổ 3", "khu 3" are addresses, not head counts
+        // "2 người", "ba mươi người", "hai chục hộ"; "cho 2 vợ chồng": the couple is the head count.
+        auto n = read_spoken_number(std::span(folded).subspan(i));
+        if (!n || i + n->words >= toks.size())
+            continue;
+        auto after = i + n->words;
+        bool couple = after + 1 < toks.size() && toks[after].folded == "vo" &&
+                      toks[after + 1].folded.starts_with("chong");
+        if (!couple && !people_unit(toks[after].folded))
+            continue;
+        if (n->value <= 0 || n->value > 100000)
+            return std::unexpected(command_error{"", "error_bad_number", std::string(toks[i].raw)});
+        d.people = static_cast<int>(n->value);
+        take(i, n->words + (couple ? 2 : 1));
+        i = after + (couple ? 1 : 0);
     }
 
     // The place is what comes before the first comma; without one, what comes before the

@@ -20,7 +20,8 @@ constexpr std::array<topic, 12> topics{{
     {"thanhtoan", "Thanh toán không dùng tiền mặt", "Cashless payment", "Thanh toán số",
      "thanh toan|qr|ma qr|chuyen khoan|vi dien tu|momo|zalopay|zalo pay|vnpay|viettel money|viettelpay|"
      "ngan hang so|app ngan hang|ung dung ngan hang|mobile banking|tai khoan ngan hang|khong dung tien mat|"
-     "tien dien|tien nuoc|chuyen tien|payment|cashless|e-wallet|pay bills|bill payment"},
+     "tien dien|tien nuoc|chuyen tien|payment|payments|cashless|e-wallet|e-wallets|pay bills|bill payment|"
+     "banking app|bank app"},
     {"tmdt", "Thương mại điện tử", "E-commerce", "Thương mại điện tử",
      "thuong mai dien tu|tmdt|ban hang online|ban hang truc tuyen|ban hang tren|mua hang online|gian "
      "hang|postmart|voso|sendo|shopee|lazada|"
@@ -30,20 +31,21 @@ constexpr std::array<topic, 12> topics{{
      "vien phi|benh vien|bhxh|bao hiem xa hoi|health"},
     {"giaoduc", "Giáo dục số", "Digital education", "Giáo dục số",
      "giao duc|hoc phi|hoc ba|so lien lac|diem so|xem diem|ung dung truong|nha truong|hoc truc tuyen|"
-     "education|school"},
+     "education|school|schools"},
     {"luadao", "Phòng chống lừa đảo", "Scam prevention", "Chống lừa đảo",
      "lua dao|chong lua dao|phong chong lua dao|phong lua dao|canh bao lua dao|gia mao|link la|duong link la|"
      "otp|ma otp|cuoc goi la|tin nhan la|chiem doat|gia danh|mao danh|canh giac|lua gat|an toan tren mang|"
-     "an toan mang|scam|fraud|phishing"},
+     "an toan mang|scam|scams|scammer|scammers|fraud|phishing"},
     {"dulieu", "Bảo vệ dữ liệu cá nhân", "Personal data protection", "Bảo vệ dữ liệu",
      "du lieu ca nhan|bao ve du lieu|bao mat|quyen rieng tu|mat khau|cai dat rieng tu|lo thong tin|"
-     "thong tin ca nhan|privacy|personal data|password"},
+     "thong tin ca nhan|privacy|personal data|password|passwords"},
     {"chuky", "Chữ ký số", "Digital signature", "Chữ ký số",
-     "chu ky so|chu ky dien tu|ky so|ky dien tu|usb token|digital signature|e-signature"},
+     "chu ky so|chu ky dien tu|ky so|ky dien tu|usb token|digital signature|digital signatures|e-signature"},
     {"ai", "Trí tuệ nhân tạo", "Artificial intelligence", "AI",
      "tri tue nhan tao|chatgpt|chat gpt|gemini|tro ly ao|artificial intelligence"},
     {"baucu", "Bầu cử", "Elections", "Bầu cử",
-     "bau cu|cu tri|danh sach cu tri|hoi dong nhan dan|hdnd|quoc hoi|dai bieu|election|voter"},
+     "bau cu|cu tri|danh sach cu tri|hoi dong nhan dan|hdnd|quoc hoi|dai bieu|election|elections|voter|"
+     "voters"},
     {"khac", "Khác", "Other", "Khác", "khac|other"},
 }};
 

@@ -105,6 +105,11 @@ INSTANTIATE_TEST_SUITE_P(
             "/tham số 5 hẻm 12/3 20/11 cài vneid", {"vneid"}, std::nullopt, "2026-11-20", "số 5 hẻm 12/3"},
         visit_case{"/tham khu 3 ba hộ cài vneid", {"vneid"}, 3, "", "khu 3"},
         visit_case{"/tham kiệt 45/2 Hải Phòng - cài VNeID mức 2 cho 2 vợ chồng", {"vneid"}, 2, "", ""},
+        visit_case{"/tham nhà bà Tư, hướng dẫn hai vợ chồng cài vneid", {"vneid"}, 2, "", "nhà bà Tư"},
+        visit_case{"/tham tổ 3 ba bà cài vneid", {"vneid"}, 3, "", "tổ 3"},
+        visit_case{"/tham xóm 2, mười hai hộ, cài vneid", {"vneid"}, 12, "", "xóm 2"},
+        visit_case{"/tham xóm 2, 3 gia đình, cài vneid", {"vneid"}, 3, "", "xóm 2"},
+        visit_case{"/tham nhà 12 ông Sáu, cài vneid", {"vneid"}, std::nullopt, "", "nhà 12 ông Sáu"},
         // Tax filing online is a public service; BHXH (social insurance) is digital health.
         visit_case{"/tham nhà số 14, hướng dẫn cài Etax Mobile nộp thuế", {"dvc"}, std::nullopt, "", ""},
         visit_case{"/tham ấp 3, cài app BHXH số cho 4 người", {"yte"}, 4, "", "ấp 3"},
@@ -194,6 +199,33 @@ TEST(session_messages, read_place_attendees_and_topics) {
     auto no_commas = std::get<cmd_session>(parse("/buoi nhà văn hóa tổ 3 30 người chống lừa đảo"));
     EXPECT_EQ(no_commas.details.place, "nhà văn hóa tổ 3");
     EXPECT_EQ(no_commas.details.people, 30);
+    // Attendance written in words: "ba mươi" used to be read as ten, "hai mươi lăm" not at all.
+    struct {
+        const char* text;
+        int people;
+    } const worded[] = {{"/buoi nhà văn hóa tổ 1, ba mươi người, chống lừa đảo", 30},
+                        {"/buoi hội trường, hai mươi lăm người, cài VNeID", 25},
+                        {"/buoi trường tiểu học, mười lăm phụ huynh, lừa đảo", 15},
+                        {"/buoi hội trường, 30 hội viên phụ nữ, VNeID", 30},
+                        {"/buoi trường THCS, 40 em học sinh, an toàn trên mạng", 40},
+                        {"/buoi nhà văn hóa, bảy người dân, lừa đảo qua mạng", 7},
+                        {"/buoi nhà văn hóa, nhiều bà con, lừa đảo qua mạng", 0},
+                        {"/buoi hội trường, một trăm linh năm người, vneid", 105},
+                        {"/buoi hội trường khu 3 hai chục người vneid", 20},
+                        {"/session community hall, twenty-five people, scams", 25}};
+    for (auto& c : worded) {
+        auto s = std::get<cmd_session>(parse(c.text));
+        if (c.people == 0) {
+            EXPECT_FALSE(s.details.people.has_value()) << c.text; // "nhiều": many, no number
+            continue;
+        }
+        EXPECT_EQ(s.details.people, c.people) << c.text;
+        EXPECT_FALSE(s.details.topics.empty()) << c.text;
+    }
+    auto in_words = std::get<cmd_session>(parse_command("/buoi nhà văn hóa, hai mươi lăm người, lừa đảo",
+                                                        parse_context{"cnscd_bot", today, true, true}));
+    EXPECT_EQ(in_words.details.place, "nhà văn hóa");
+    EXPECT_TRUE(in_words.details.unparsed.empty()) << in_words.details.unparsed.front();
 }
 
 TEST(command_names, typos_get_the_nearest_command_suggested) {

@@ -1,0 +1,146 @@
+#include "messages/spoken_number.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <string>
+
+namespace cnscd {
+namespace {
+
+// Digits 1-9 in words. "lăm"/"nhăm" (5), "mốt" (1) and "tư" (4) are the forms used after a
+// ten ("hai mươi lăm", "ba mươi mốt", "bốn mươi tư"); "tư" alone is also 4 ("tư người").
+std::optional<int> digit_word(std::string_view w, bool after_ten) {
+    static const std::pair<std::string_view, int> vi[] = {{"mot", 1}, {"hai", 2}, {"ba", 3},  {"bon", 4},
+                                                          {"tu", 4},  {"nam", 5}, {"sau", 6}, {"bay", 7},
+                                                          {"tam", 8}, {"chin", 9}};
+    for (auto [name, value] : vi)
+        if (w == name)
+            return value;
+    if (after_ten && (w == "lam" || w == "nham"))
+        return 5;
+    static const std::pair<std::string_view, int> en[] = {{"one", 1},   {"two", 2},   {"three", 3},
+                                                          {"four", 4},  {"five", 5},  {"six", 6},
+                                                          {"seven", 7}, {"eight", 8}, {"nine", 9}};
+    for (auto [name, value] : en)
+        if (w == name)
+            return value;
+    return std::nullopt;
+}
+
+std::optional<int> english_teen_or_ten(std::string_view w) {
+    static const std::string_view names[] = {"ten",     "eleven",  "twelve",    "thirteen", "fourteen",
+                                             "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"};
+    for (std::size_t k = 0; k < std::size(names); ++k)
+        if (w == names[k])
+            return static_cast<int>(10 + k);
+    return std::nullopt;
+}
+
+std::optional<int> english_tens(std::string_view w) {
+    static const std::string_view names[] = {"twenty", "thirty",  "forty",  "fifty",
+                                             "sixty",  "seventy", "eighty", "ninety"};
+    for (std::size_t k = 0; k < std::size(names); ++k)
+        if (w == names[k])
+            return static_cast<int>(20 + 10 * k);
+    return std::nullopt;
+}
+
+std::optional<long> digits(std::string_view w) {
+    long n = 0;
+    auto [end, ec] = std::from_chars(w.data(), w.data() + w.size(), n);
+    if (ec != std::errc() || end != w.data() + w.size() || n > 1'000'000)
+        return std::nullopt;
+    return n;
+}
+
+} // namespace
+
+std::optional<spoken_number> read_spoken_number(std::span<const std::string_view> words) {
+    // What the last word was decides what may follow it.
+    enum class last { nothing, digit, number, ten, tens, hundred, zero_tens, thousand, done };
+    last state = last::nothing;
+    long total = 0; // thousands already closed
+    long group = 0; // below a thousand
+    int last_digit = 0;
+    std::size_t used = 0;
+    for (; used < words.size(); ++used) {
+        // "twenty-five" is one word as typed.
+        std::string_view w = words[used];
+        if (auto dash = w.find('-'); dash != std::string_view::npos && state == last::nothing) {
+            auto tens = english_tens(w.substr(0, dash));
+            auto unit = digit_word(w.substr(dash + 1), true);
+            if (!tens || !unit)
+                break;
+            group = *tens + *unit;
+            state = last::done;
+            continue;
+        }
+        bool after_ten = state == last::ten || state == last::tens;
+        if (auto n = digits(w); n && state == last::nothing) {
+            group = *n;
+            state = *n < 1000 ? last::number : last::done;
+        } else if (auto d = digit_word(w, after_ten);
+                   d && (state == last::nothing || state == last::hundred || state == last::zero_tens ||
+                         state == last::thousand || after_ten)) {
+            if (state == last::nothing)
+                group = *d;
+            else
+                group += *d;
+            last_digit = *d;
+            state = state == last::nothing || state == last::hundred || state == last::thousand ? last::digit
+                                                                                                : last::done;
+        } else if (auto t = english_teen_or_ten(w); t && w != "ten" && state == last::nothing) {
+            group = *t;
+            state = last::done;
+        } else if (auto t = english_tens(w); t && (state == last::nothing || state == last::hundred)) {
+            group += *t;
+            state = last::tens;
+        } else if (w == "muoi" || w == "ten") {
+            if (state == last::digit && last_digit > 0 && w == "muoi") {
+                group += last_digit * 9; // "hai mươi": the digit was tens, not units
+                state = last::tens;
+            } else if (state == last::nothing || state == last::hundred || state == last::thousand) {
+                group += 10; // "mười", "một trăm mười"
+                state = last::ten;
+            } else {
+                break;
+            }
+        } else if (w == "chuc") { // "2 chục", "hai chục": tens
+            if (state == last::digit || (state == last::number && group < 100))
+                group = group * 10;
+            else if (state == last::nothing)
+                group = 10;
+            else
+                break;
+            state = last::done;
+        } else if (w == "tram" || w == "hundred") {
+            if ((state == last::digit || state == last::number) && group < 10)
+                group *= 100;
+            else if (state == last::nothing)
+                group = 100;
+            else
+                break;
+            state = last::hundred;
+        } else if ((w == "linh" || w == "le" || w == "and") && state == last::hundred) {
+            state = last::zero_tens;
+        } else if (w == "nghin" || w == "ngan" || w == "thousand") {
+            if (state == last::nothing)
+                group = 1;
+            else if (state == last::zero_tens || group == 0 || group >= 1000)
+                break;
+            total += group * 1000;
+            group = 0;
+            state = last::thousand;
+        } else {
+            break;
+        }
+    }
+    // "một trăm linh" without the unit, or "and" left hanging: give back the dangling word.
+    if (state == last::zero_tens)
+        --used;
+    if (used == 0)
+        return std::nullopt;
+    return spoken_number{total + group, used};
+}
+
+} // namespace cnscd

@@ -1,0 +1,24 @@
+#pragma once
+
+// Head counts as members write them in words: "ba mươi", "hai mươi lăm", "một trăm linh năm",
+// "2 chục", "twenty-five".
+
+#include <cstddef>
+#include <optional>
+#include <span>
+#include <string_view>
+
+namespace cnscd {
+
+struct spoken_number {
+    long value = 0;
+    std::size_t words = 0; // how many of the given words it took
+};
+
+// Reads the longest number at the start of `words` (folded: no accents, lower case). Digits
+// count as a word ("2 chục" is 20). Folding makes "mười" (ten) and "mươi" (tens) the same word,
+// so "muoi" is 10 alone or first and multiplies a digit before it. Nothing when the first word
+// is not a number.
+std::optional<spoken_number> read_spoken_number(std::span<const std::string_view> words);
+
+} // namespace cnscd
