@@ -70,9 +70,11 @@ void handle(const command_error& e, handler_context& ctx) {
     static const std::pair<std::string_view, text> reasons[] = {
         {"error_bad_number", text::error_bad_number},
         {"error_bad_record_number", text::error_bad_record_number},
+        {"error_bad_undo_number", text::error_bad_undo_number},
         {"error_bad_date", text::error_bad_date},
         {"error_missing_argument", text::error_missing_argument},
         {"error_bad_period", text::error_bad_period},
+        {"error_future_period", text::error_future_period},
         {"error_bad_role", text::error_bad_role},
         {"error_bad_time", text::error_bad_time},
         {"error_bad_format", text::error_bad_format},

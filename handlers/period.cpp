@@ -60,13 +60,35 @@ stats_period period_containing(period_kind kind, year_month_day day) {
     return p;
 }
 
-stats_period period_asked(period_kind kind, bool previous, year_month_day today) {
+stats_period period_asked(period_kind kind, bool previous, named_period named, year_month_day today) {
     auto p = period_containing(kind, today);
+    if (named) {
+        auto asked = period_containing(kind, *named);
+        if (sys_days{asked.start} >= sys_days{p.start})
+            return p; // the current period, named: so far, as without a name
+        asked.through = asked.end;
+        asked.previous = true;
+        asked.named = true;
+        return asked;
+    }
     if (!previous)
         return p;
     p = period_containing(kind, year_month_day{sys_days{p.start} - days{1}});
     p.previous = true;
     return p;
+}
+
+std::string period_key(period_kind kind, year_month_day day) {
+    char key[32] = "";
+    auto y = static_cast<int>(day.year());
+    auto m = static_cast<unsigned>(day.month());
+    if (kind == period_kind::month)
+        std::snprintf(key, sizeof key, "%04d-%02u", y, m);
+    else if (kind == period_kind::quarter)
+        std::snprintf(key, sizeof key, "%04d-Q%u", y, (m - 1) / 3 + 1);
+    else if (kind == period_kind::year)
+        std::snprintf(key, sizeof key, "%04d", y);
+    return key;
 }
 
 stats_period same_span_before(const stats_period& p) {

@@ -21,15 +21,21 @@ struct stats_period {
     std::chrono::year_month_day start;   // first day of the period
     std::chrono::year_month_day end;     // last day of the period
     std::chrono::year_month_day through; // today, or the end if the period is over
-    bool previous = false;               // the whole period before the current one ("tháng trước")
+    bool previous = false;               // a whole past period ("tháng trước", "tháng 10")
+    bool named = false;                  // named by its number ("tháng 10"): labelled so, not "last month"
     day_range so_far() const { return {iso_day(start), iso_day(through)}; }
     day_range whole() const { return {iso_day(start), iso_day(end)}; }
 };
 
 // The period of `kind` that contains `day`.
 stats_period period_containing(period_kind kind, std::chrono::year_month_day day);
-// The current period of `kind` as of `today`, or with `previous` the whole one before it.
-stats_period period_asked(period_kind kind, bool previous, std::chrono::year_month_day today);
+// The current period of `kind` as of `today`; with `previous` the whole one before it; with
+// `named` the one containing that day (whole when it is over, so far when it is the current one).
+stats_period period_asked(period_kind kind, bool previous, named_period named,
+                          std::chrono::year_month_day today);
+// The key reports and exports use for the period of `kind` containing `day`: "2026-11",
+// "2026-Q4", "2026" ("" for a week).
+std::string period_key(period_kind kind, std::chrono::year_month_day day);
 // The period before `p`, cut to the same number of days as `p` has run so far.
 stats_period same_span_before(const stats_period& p);
 

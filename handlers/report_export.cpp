@@ -135,7 +135,7 @@ ward_export build_ward_export(database& db, const config& cfg, language lang, co
 }
 
 std::optional<deadline_instance> instance_for_key(database& db, const config& cfg, const ward_record& ward,
-                                                  const std::string& key) {
+                                                  const std::string& key, bool calendar_fallback) {
     auto digits = [&](std::size_t from, std::size_t n) {
         if (key.size() < from + n)
             return -1;
@@ -178,6 +178,8 @@ std::optional<deadline_instance> instance_for_key(database& db, const config& cf
                 return d;
     }
     // No such deadline: the calendar period, with no submissions to show.
+    if (!calendar_fallback)
+        return std::nullopt;
     deadline_config plain;
     plain.kind = kind;
     plain.month = kind == "yearly" ? 12 : 0;

@@ -27,10 +27,11 @@ ward_export build_ward_export(database& db, const config& cfg, language lang, co
                               const deadline_instance& d);
 
 // The occurrence of the ward's team deadline whose period key is `key` ("2026-11",
-// "2026-Q3", "2026"); a plain calendar period when the ward has no such deadline.
+// "2026-Q3", "2026"); a plain calendar period when the ward has no such deadline (nullopt
+// without `calendar_fallback`).
 // nullopt when the key is not a period.
 std::optional<deadline_instance> instance_for_key(database& db, const config& cfg, const ward_record& ward,
-                                                  const std::string& key);
+                                                  const std::string& key, bool calendar_fallback = true);
 
 // "bao-cao-phuong-hoa-xuan-2026-Q3": a file name without accents or spaces.
 std::string export_file_stem(const ward_record& ward, const deadline_instance& d);

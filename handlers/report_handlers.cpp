@@ -5,6 +5,7 @@
 #include "handlers/conversation_table.hpp"
 #include "handlers/handlers.hpp"
 #include "handlers/member_lookup.hpp"
+#include "handlers/period.hpp"
 #include "handlers/reminder_planning.hpp"
 #include "handlers/report_export.hpp"
 #include "handlers/report_figures.hpp"
@@ -507,9 +508,15 @@ void handle(const cmd_report& c, handler_context& ctx) {
             chosen = d;
             break;
         }
+    // "/baocao tháng 10": that period's report, open or locked.
+    if (c.named) {
+        auto ward = ward_store(ctx.db).by_id(ctx.member->ward_id);
+        chosen = ward ? instance_for_key(ctx.db, ctx.cfg(), *ward, period_key(c.period, *c.named), false)
+                      : std::nullopt;
+    }
     // "tháng trước": the open report is still last month's until it locks; after that, show the
     // one before the current period (locked, for reading).
-    if (chosen && c.previous && sys_days{chosen->period.last} >= sys_days{ctx.today()}) {
+    if (chosen && c.previous && !c.named && sys_days{chosen->period.last} >= sys_days{ctx.today()}) {
         std::optional<deadline_instance> before;
         for (auto& d : instances_between(chosen->rule, year_month_day{sys_days{chosen->due_date} - days{800}},
                                          chosen->due_date, ctx.zone()))
@@ -545,19 +552,11 @@ void handle(const cmd_export& c, handler_context& ctx) {
     auto ward = ward_store(ctx.db).by_id(ctx.member->ward_id);
     if (!ward)
         return;
-    if (!chosen) {
-        // No deadline of that kind: export the calendar period containing today.
-        char key[32];
-        auto today = ctx.today();
-        if (c.period == period_kind::quarter)
-            std::snprintf(key, sizeof key, "%04d-Q%u", static_cast<int>(today.year()),
-                          (static_cast<unsigned>(today.month()) - 1) / 3 + 1);
-        else if (c.period == period_kind::year)
-            std::snprintf(key, sizeof key, "%04d", static_cast<int>(today.year()));
-        else
-            std::snprintf(key, sizeof key, "%04d-%02u", static_cast<int>(today.year()),
-                          static_cast<unsigned>(today.month()));
-        chosen = instance_for_key(ctx.db, ctx.cfg(), *ward, key);
+    // "/xuat quý trước", "/xuat tháng 10", or no deadline of that kind: the calendar period asked
+    // (the current one by default), under its deadline when there is one.
+    if (!chosen || c.previous || c.named) {
+        auto asked = period_asked(c.period, c.previous, c.named, ctx.today());
+        chosen = instance_for_key(ctx.db, ctx.cfg(), *ward, period_key(c.period, asked.start));
     }
     // A ward's year is ~100,000 rows and takes seconds: built off the writer, from the
     // database as committed, so every other update is still answered meanwhile.

@@ -187,9 +187,24 @@ void handle(const cmd_session& c, handler_context& ctx) {
     record(c.details, activity_kind::session, ctx);
 }
 
-void handle(const cmd_undo&, handler_context& ctx) {
+void handle(const cmd_undo& c, handler_context& ctx) {
     visit_store visits(ctx.db);
-    auto last = visits.last_of_member(ctx.member->id);
+    auto last = c.record_no ? visits.by_id(c.record_no) : visits.last_of_member(ctx.member->id);
+    if (c.record_no) {
+        // "/huy 125" used to cancel the last record whatever the number said.
+        if (!last) {
+            ctx.reply(visit_text::record_not_found, {{"no", c.record_no}});
+            return;
+        }
+        if (last->member_id != ctx.member->id) {
+            ctx.reply(visit_text::not_your_record_undo, {{"no", c.record_no}});
+            return;
+        }
+        if (last->cancelled) {
+            ctx.reply(visit_text::record_cancelled_already, {{"no", c.record_no}});
+            return;
+        }
+    }
     if (!last) {
         ctx.reply(visit_text::undo_nothing);
         return;

@@ -61,9 +61,11 @@ enum class text {
     // parse errors (command_error::reason)
     error_bad_number,
     error_bad_record_number,
+    error_bad_undo_number,
     error_bad_date,
     error_missing_argument,
     error_bad_period,
+    error_future_period,
     error_bad_role,
     error_bad_time,
     error_bad_format,

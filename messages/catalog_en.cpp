@@ -15,9 +15,9 @@ std::string_view catalog_en(text key) {
                "/visit <i>address, what you did</i> — log help given to a household\n"
                "   Example: /visit 12 alley 5, helped 2 people install VNeID\n"
                "/session <i>place, attendees, topic</i> — log a help session\n"
-               "/undo — undo your last record (within 24 hours)\n"
+               "/undo [no.] — undo your last record, or the one with that number (within 24 hours)\n"
                "/edit <i>number</i> <i>new text</i> — edit a record\n"
-               "/me [week|month|quarter|year] — your results (\"/me last month\": all of last month)\n"
+               "/me [week|month|quarter|year] — your results (\"/me last month\", \"/me month 10\")\n"
                "/stats [week|month|quarter|year] — team statistics\n"
                "/top — ranking\n"
                "/guide [topic] — guides\n"
@@ -123,12 +123,21 @@ std::string_view catalog_en(text key) {
     case text::error_bad_record_number:
         return "\"{detail}\" is not the number of a record. Use the number in the confirmation, e.g. "
                "/{command} 125 no. 12 lane 5, 3 people VNeID";
+    case text::error_bad_undo_number:
+        return "\"{detail}\" is not the number of a record. Send /undo to cancel your last record, or /undo "
+               "125 "
+               "to cancel record 125 (the number is in the confirmation).";
     case text::error_bad_date:
         return "The date \"{detail}\" is not valid. Write it like 20/11, yesterday (hôm qua) or hôm kia.";
     case text::error_missing_argument:
         return "The command /{command} needs more information. Example: {detail}";
     case text::error_bad_period:
-        return "Unknown period \"{detail}\". Choose week, month, quarter or year.";
+        return "Unknown period \"{detail}\". Choose week, month, quarter or year; add \"last\" for the whole "
+               "period before, or name one, for example: /{command} month 11, /{command} quarter 3, "
+               "/{command} year 2025.";
+    case text::error_future_period:
+        return "The period \"{detail}\" has not started yet, so it has no figures. Send /{command} for the "
+               "current one.";
     case text::error_bad_role:
         return "Role \"{detail}\" is not valid. Choose member, deputy or leader.";
     case text::error_bad_time:

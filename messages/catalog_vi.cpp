@@ -16,9 +16,9 @@ std::string_view catalog_vi(text key) {
                "/tham <i>địa chỉ, nội dung</i> — ghi một lượt hỗ trợ hộ dân\n"
                "   Ví dụ: /tham số 12 ngõ 5, hướng dẫn 2 người cài VNeID\n"
                "/buoi <i>địa điểm, số người, nội dung</i> — ghi một buổi hướng dẫn\n"
-               "/huy — hủy lượt ghi gần nhất (trong 24 giờ)\n"
+               "/huy [số] — hủy lượt ghi gần nhất, hoặc lượt có số đó (trong 24 giờ)\n"
                "/sua <i>số</i> <i>nội dung mới</i> — sửa một lượt đã ghi\n"
-               "/toi [tuần|tháng|quý|năm] — kết quả của bạn («/toi tháng trước»: cả tháng trước)\n"
+               "/toi [tuần|tháng|quý|năm] — kết quả của bạn («/toi tháng trước», «/toi tháng 10»)\n"
                "/thongke [tuần|tháng|quý|năm] — thống kê của tổ\n"
                "/xephang — bảng xếp hạng\n"
                "/tailieu [chủ đề] — tài liệu hướng dẫn\n"
@@ -122,12 +122,20 @@ std::string_view catalog_vi(text key) {
     case text::error_bad_record_number:
         return "«{detail}» không phải số của một lượt đã ghi. Hãy ghi số trong tin xác nhận, ví dụ: "
                "/{command} 125 số 12 ngõ 5, 3 người cài VNeID";
+    case text::error_bad_undo_number:
+        return "«{detail}» không phải số của một lượt đã ghi. Gõ /huy để hủy lượt ghi gần nhất, hoặc /huy "
+               "125 "
+               "để hủy lượt số 125 (số nằm trong tin xác nhận).";
     case text::error_bad_date:
         return "Ngày «{detail}» không hợp lệ. Hãy ghi như 20/11, hôm qua hoặc hôm kia.";
     case text::error_missing_argument:
         return "Lệnh /{command} cần thêm thông tin. Ví dụ: {detail}";
     case text::error_bad_period:
-        return "Không rõ khoảng thời gian «{detail}». Hãy chọn: tuần, tháng, quý hoặc năm.";
+        return "Không rõ khoảng thời gian «{detail}». Hãy chọn: tuần, tháng, quý hoặc năm; thêm «trước» "
+               "để xem cả kỳ trước, hoặc ghi số kỳ, ví dụ: /{command} tháng 11, /{command} quý 3, "
+               "/{command} năm 2025.";
+    case text::error_future_period:
+        return "Kỳ «{detail}» chưa bắt đầu nên chưa có số liệu. Gõ /{command} để xem kỳ này.";
     case text::error_bad_role:
         return "Vai trò «{detail}» không hợp lệ. Chọn một trong: thành viên, tổ phó, tổ trưởng.";
     case text::error_bad_time:

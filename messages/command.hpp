@@ -38,25 +38,34 @@ struct cmd_visit {
 struct cmd_session {
     activity_details details;
 };
-struct cmd_undo {};
+struct cmd_undo {
+    std::int64_t record_no = 0; // "/huy 125"; 0: the member's last record
+};
 struct cmd_edit {
     std::int64_t record_no = 0; // the number the confirmation showed
     activity_details details;   // the new content
 };
+// "/toi tháng 11", "/thongke quý 3", "/xuat năm 2025": the period of the command's kind that
+// contains this day, named by the user (never in the future).
+using named_period = std::optional<std::chrono::year_month_day>;
+
 struct cmd_my_stats {
     period_kind period = period_kind::month;
     bool previous = false; // "/toi tháng trước": the whole period before this one
+    named_period named;
 };
 struct cmd_team_stats {
     period_kind period = period_kind::month;
     bool ward = false; // "/thongke phuong"
     std::string team;  // "/thongke <team name>" by ward staff
     bool previous = false;
+    named_period named;
 };
 struct cmd_ranking {
     period_kind period = period_kind::month;
     bool ward = false;
     bool previous = false;
+    named_period named;
 };
 struct cmd_bind_group {
     std::string team; // ward staff may name the team; empty = the sender's team, or the ward group for staff
@@ -103,10 +112,13 @@ struct cmd_report {
     bool ward = false;
     bool period_given = false;
     bool previous = false; // "/baocao tháng trước": the period before the current one
+    named_period named;
 };
 struct cmd_export {
     period_kind period = period_kind::month;
     std::string format = "xlsx"; // xlsx | csv
+    bool previous = false;       // "/xuat quý trước"
+    named_period named;
 };
 struct cmd_cancel {}; // leave the current multi-step conversation
 // Not a command: plain text (may answer a pending question, e.g. "2" for a numbered choice).

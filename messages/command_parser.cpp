@@ -2,6 +2,7 @@
 
 #include "messages/activity_parser.hpp"
 #include "messages/command_names.hpp"
+#include "messages/period_name.hpp"
 #include "messages/role_title.hpp"
 #include "messages/text_fold.hpp"
 
@@ -207,8 +208,20 @@ command parse_args(std::string_view name, std::string_view args, const parse_con
             return cmd_visit{std::move(*details)};
         return cmd_session{std::move(*details)};
     }
-    if (name == "huy")
-        return cmd_undo{};
+    if (name == "huy") {
+        // "/huy 125", "/huy #125", "/huy số 125": that record; "/huy" alone: the last one.
+        std::size_t at = !folded.empty() && folded[0] == "so" ? 1 : 0;
+        if (ws.size() <= at)
+            return cmd_undo{};
+        auto first = ws[at];
+        if (first.starts_with("#"))
+            first.remove_prefix(1);
+        long long no = 0;
+        auto [end, ec] = std::from_chars(first.data(), first.data() + first.size(), no);
+        if (ec != std::errc() || end != first.data() + first.size() || no <= 0 || ws.size() > at + 1)
+            return command_error{"huy", "error_bad_undo_number", std::string(trim(args))};
+        return cmd_undo{no};
+    }
     if (name == "thoat")
         return cmd_cancel{};
     if (name == "sua") {
@@ -236,14 +249,28 @@ command parse_args(std::string_view name, std::string_view args, const parse_con
         std::optional<period_kind> period;
         bool ward = false, period_given = false, previous = false;
         // "tháng trước" / "last month" asks for the whole period before; "tháng này" is the default.
-        bool looks_back = name == "toi" || name == "thongke" || name == "xephang" || name == "baocao";
+        bool looks_back = true;
         std::string format = "xlsx";
+        named_period named;
         std::size_t used = 0;
         for (; used < folded.size(); ++used) {
             auto& f = folded[used];
             if (auto p = parse_period(f)) {
                 period = p;
                 period_given = true;
+                // "tháng 11", "quý III/2026", "năm 2025": that period, whole.
+                auto n = read_period_name(*p, std::span(folded).subspan(used + 1), ctx.today);
+                if (!n.error.empty())
+                    return command_error{std::string(name), n.error, std::string(ws[used]) + " " + n.detail};
+                if (n.day)
+                    named = n.day;
+                used += n.words;
+            } else if (auto m = read_month_of_year(f); m && !named) {
+                if (std::chrono::sys_days{*m} > std::chrono::sys_days{ctx.today})
+                    return command_error{std::string(name), "error_future_period", std::string(ws[used])};
+                period = period_kind::month;
+                period_given = true;
+                named = m;
             } else if ((f == "phuong" || f == "ward" || f == "xa") && name != "toi") {
                 ward = true;
             } else if (f == "nay" || f == "this") {
@@ -259,7 +286,7 @@ command parse_args(std::string_view name, std::string_view args, const parse_con
         if (used < folded.size()) {
             if (name == "thongke") // ward staff may name a team: "/thongke tháng Tổ 3"
                 return cmd_team_stats{period.value_or(period_kind::month), ward,
-                                      std::string(after_words(args, used)), previous};
+                                      std::string(after_words(args, used)), previous, named};
             if (name == "xuat" &&
                 (folded[used].size() <= 5 && folded[used].find_first_of("0123456789") == std::string::npos))
                 return command_error{"xuat", "error_bad_format", std::string(ws[used])};
@@ -267,16 +294,16 @@ command parse_args(std::string_view name, std::string_view args, const parse_con
         }
         auto p = period.value_or(period_kind::month);
         if (name == "toi")
-            return cmd_my_stats{p, previous};
+            return cmd_my_stats{p, previous, named};
         if (name == "thongke")
-            return cmd_team_stats{p, ward, "", previous};
+            return cmd_team_stats{p, ward, "", previous, named};
         if (name == "xephang")
-            return cmd_ranking{p, ward, previous};
+            return cmd_ranking{p, ward, previous, named};
         if (name == "baocao")
-            return cmd_report{p, ward, period_given, previous};
+            return cmd_report{p, ward, period_given, previous, named};
         if (p == period_kind::week)
             return command_error{"xuat", "error_bad_period", std::string(ws.empty() ? "" : ws[0])};
-        return cmd_export{p, format};
+        return cmd_export{p, format, previous, named};
     }
     if (name == "lienket")
         return cmd_bind_group{std::string(args)};

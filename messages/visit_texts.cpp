@@ -35,6 +35,8 @@ std::string_view vi(visit_text key) {
                "Muốn sửa, gõ /sua {no} kèm nội dung, ví dụ: /sua {no} {example}";
     case t::not_your_record:
         return "Số {no} không phải do bạn ghi, nên bạn không sửa được. Gõ /toi để xem các lượt của bạn.";
+    case t::not_your_record_undo:
+        return "Số {no} không phải do bạn ghi, nên bạn không hủy được. Chỉ người đã ghi mới hủy được.";
     case t::record_not_found:
         return "Không tìm thấy số {no}. Số nằm trong tin xác nhận khi bạn ghi, ví dụ «số 125».";
     case t::record_cancelled_already:
@@ -106,6 +108,8 @@ std::string_view en(visit_text key) {
                "type /edit {no} with the details, e.g. /edit {no} {example}";
     case t::not_your_record:
         return "No. {no} was not logged by you, so you cannot change it. Type /me to see yours.";
+    case t::not_your_record_undo:
+        return "No. {no} was not logged by you, so you cannot cancel it. Only whoever logged it can.";
     case t::record_not_found:
         return "No record no. {no}. The number is in the confirmation you got, e.g. \"no. 125\".";
     case t::record_cancelled_already:

@@ -21,6 +21,7 @@ enum class visit_text {
     topic_set,
     topic_question_expired,
     not_your_record,
+    not_your_record_undo,
     record_not_found,
     record_cancelled_already,
     undo_done,

@@ -163,6 +163,26 @@ TEST_F(export_fixture, ward_staff_get_the_spreadsheet_as_a_document_in_private) 
     EXPECT_TRUE(has(bot.say("900", "/xuat tháng pdf"), "xlsx hoặc csv"));
 }
 
+TEST_F(export_fixture, a_past_period_is_exported_by_name_or_as_the_one_before) {
+    // Today is 24/11/2026: October and the third quarter are over.
+    log_visit(team1, member, "2026-10-03", 2, {"vneid"}, "số 12");
+    log_visit(team1, member, "2026-11-03", 1, {"dvc"}, "số 14");
+    auto october = bot.say("900", "/xuat tháng 10");
+    ASSERT_EQ(october.size(), 1u) << test_bot::joined(october);
+    ASSERT_TRUE(october[0].document);
+    EXPECT_EQ(october[0].document->file_name, "bao-cao-phuong-hoa-xuan-2026-10.xlsx");
+    EXPECT_TRUE(has(october, "1 lượt hỗ trợ"));
+    EXPECT_NE(zip_entry(october[0].document->file_ref.substr(5), "xl/sharedStrings.xml").find("số 12"),
+              std::string::npos);
+    auto last_month = bot.say("900", "/xuat tháng trước");
+    ASSERT_TRUE(last_month.size() == 1 && last_month[0].document) << test_bot::joined(last_month);
+    EXPECT_EQ(last_month[0].document->file_name, "bao-cao-phuong-hoa-xuan-2026-10.xlsx");
+    auto q3 = bot.say("900", "/xuat quý III csv");
+    ASSERT_EQ(q3.size(), 3u) << test_bot::joined(q3);
+    EXPECT_EQ(q3[0].document->file_name, "bao-cao-phuong-hoa-xuan-2026-Q3-to.csv");
+    EXPECT_TRUE(has(bot.say("900", "/xuat năm 2027"), "chưa bắt đầu"));
+}
+
 TEST_F(export_fixture, sent_export_files_are_removed_after_two_days) {
     auto out = bot.say("900", "/xuat tháng");
     ASSERT_EQ(out.size(), 1u);

@@ -277,6 +277,19 @@ TEST_F(report_fixture, last_months_report_is_shown_on_request_even_after_it_lock
               std::string::npos);
 }
 
+TEST_F(report_fixture, a_report_named_by_its_period_is_shown_open_or_locked) {
+    auto october = test_bot::joined(bot.say("100", "/baocao tháng 10"));
+    EXPECT_NE(october.find("Kỳ: tháng 10/2026"), std::string::npos) << october;
+    EXPECT_NE(october.find("khoá"), std::string::npos) << october;
+    auto november = bot.say("100", "/baocao tháng 11");
+    EXPECT_TRUE(has(november, "Kỳ: tháng 11/2026"));
+    EXPECT_FALSE(button_for(november, "Nộp báo cáo").empty()) << test_bot::joined(november);
+    EXPECT_TRUE(has(bot.say("900", "/baocao phuong quý 3"), "quý III/2026"));
+    EXPECT_TRUE(has(bot.say("100", "/baocao tháng 12/2026"), "chưa bắt đầu"));
+    // Without a year the month is the most recent one of that name: last December.
+    EXPECT_TRUE(has(bot.say("100", "/baocao tháng 12"), "Kỳ: tháng 12/2025"));
+}
+
 TEST_F(report_fixture, adding_a_deadline_explains_what_is_wrong) {
     EXPECT_TRUE(has(bot.say("900", "/hannop_them Rà soát 22/12/2026"), "Viết theo mẫu"));
     EXPECT_TRUE(has(bot.say("900", "/hannop_them ; 22/12/2026"), "Viết theo mẫu"));

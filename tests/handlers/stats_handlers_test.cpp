@@ -169,6 +169,32 @@ TEST_F(stats_fixture, last_period_is_shown_whole_and_compared_with_the_one_befor
     EXPECT_NE(ward.find("Lượt thăm hộ: 1"), std::string::npos) << ward;
 }
 
+TEST_F(stats_fixture, a_period_named_by_its_number_is_shown_whole_under_its_name) {
+    // Today is 24/11/2026.
+    bot.say("102", "/tham số 1 26/9, cài VNeID cho 2 người");
+    bot.say("102", "/tham số 2 20/10, cài VNeID cho 2 người");
+    bot.say("102", "/tham số 3 30/10, nộp hồ sơ dịch vụ công cho 3 người");
+    bot.say("102", "/tham số 4 5/11, cài VNeID cho 1 người");
+    auto october = test_bot::joined(bot.say("102", "/toi tháng 10"));
+    EXPECT_NE(october.find("tháng 10/2026 (01/10/2026 – 31/10/2026)"), std::string::npos) << october;
+    EXPECT_NE(october.find("Lượt thăm hộ: 2, người được hỗ trợ: 5"), std::string::npos) << october;
+    EXPECT_NE(october.find("So với tháng trước đó: lượt thăm ▲ 1"), std::string::npos) << october;
+    auto september = test_bot::joined(bot.say("102", "/toi tháng 9"));
+    EXPECT_NE(september.find("Lượt thăm hộ: 1, người được hỗ trợ: 2"), std::string::npos) << september;
+    // The current period named is the same as not naming it.
+    EXPECT_EQ(test_bot::joined(bot.say("102", "/toi tháng 11")), test_bot::joined(bot.say("102", "/toi")));
+    auto q3 = test_bot::joined(bot.say("101", "/thongke quý III"));
+    EXPECT_NE(q3.find("Tổ dân phố số 1 — quý III/2026 (01/07/2026 – 30/09/2026)"), std::string::npos) << q3;
+    EXPECT_NE(q3.find("Lượt thăm hộ: 1"), std::string::npos) << q3;
+    auto ranking = test_bot::joined(bot.say("101", "/xephang tháng 10"));
+    EXPECT_NE(ranking.find("1. Phạm Thị Dung — 2 lượt, 5 người"), std::string::npos) << ranking;
+    auto english = test_bot::joined(bot.say("102", "/me month 10"));
+    EXPECT_NE(english.find("01/10/2026 – 31/10/2026"), std::string::npos) << english;
+    // A period not yet begun, or one that does not exist, is explained.
+    EXPECT_TRUE(has(bot.say("102", "/toi tháng 12/2026"), "chưa bắt đầu"));
+    EXPECT_TRUE(has(bot.say("102", "/toi tháng 13"), "ví dụ: /toi tháng 11"));
+}
+
 TEST_F(stats_fixture, a_member_naming_something_else_than_a_period_is_told_so) {
     // Members see their own team: another word is a period written wrong, not silently ignored.
     EXPECT_TRUE(has(bot.say("102", "/thongke ngay"), "Không rõ khoảng thời gian «ngay»"));

@@ -177,6 +177,28 @@ TEST_F(visit_fixture, undo_cancels_the_last_record_within_the_window_and_keeps_h
     EXPECT_FALSE(visits.by_id(first)->cancelled);
 }
 
+TEST_F(visit_fixture, undo_with_a_number_cancels_that_record_and_no_other) {
+    auto first = record_no(bot.say("102", "/tham số 1, cài VNeID"));
+    auto second = record_no(bot.say("102", "/tham số 2, cài VNeID"));
+    // It used to cancel the last record, whatever number was given.
+    auto out = bot.say("102", "/huy " + std::to_string(first));
+    EXPECT_TRUE(has(out, "Đã hủy số " + std::to_string(first))) << test_bot::joined(out);
+    EXPECT_TRUE(visits.by_id(first)->cancelled);
+    EXPECT_FALSE(visits.by_id(second)->cancelled);
+    EXPECT_TRUE(has(bot.say("102", "/huy #" + std::to_string(first)), "đã được hủy trước đó"));
+    EXPECT_TRUE(has(bot.say("102", "/huy 99999"), "Không tìm thấy số 99999"));
+    auto others = record_no(bot.say("100", "/tham số 3, cài VNeID"));
+    EXPECT_TRUE(has(bot.say("102", "/huy số " + std::to_string(others)), "không hủy được"));
+    EXPECT_FALSE(visits.by_id(others)->cancelled);
+    // Not a number: nothing is cancelled, and the two forms are shown.
+    auto bad = bot.say("102", "/huy số 2 ngõ 5");
+    EXPECT_TRUE(has(bad, "/huy 125")) << test_bot::joined(bad);
+    EXPECT_FALSE(visits.by_id(second)->cancelled);
+    bot.clk.advance(25 * 3600);
+    EXPECT_TRUE(has(bot.say("102", "/huy " + std::to_string(second)), "quá 24 giờ"));
+    EXPECT_FALSE(visits.by_id(second)->cancelled);
+}
+
 TEST_F(visit_fixture, undo_with_nothing_logged_says_so) {
     EXPECT_TRUE(has(bot.say("102", "/huy"), "chưa có lượt nào"));
 }

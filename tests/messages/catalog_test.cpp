@@ -10,8 +10,8 @@
 #include <gtest/gtest.h>
 
 #include <regex>
-#include <type_traits>
 #include <set>
+#include <type_traits>
 
 namespace cnscd {
 namespace {
@@ -33,15 +33,17 @@ template <class Key> void check_catalog(const char* name) {
         EXPECT_FALSE(vi.empty()) << name << " key " << i << " has no Vietnamese text";
         EXPECT_FALSE(en.empty()) << name << " key " << i << " has no English text";
         // Period names differ by design: "tháng 11/2026" against "November 2026".
-        bool period_name = std::is_same_v<Key, report_text> &&
-                           (i == static_cast<int>(report_text::period_month) ||
-                            i == static_cast<int>(report_text::period_quarter));
+        bool period_name =
+            std::is_same_v<Key, report_text> && (i == static_cast<int>(report_text::period_month) ||
+                                                 i == static_cast<int>(report_text::period_quarter));
         if (!period_name) {
-            EXPECT_EQ(placeholders(vi), placeholders(en)) << name << " key " << i << ": " << vi << " / " << en;
+            EXPECT_EQ(placeholders(vi), placeholders(en))
+                << name << " key " << i << ": " << vi << " / " << en;
         }
         // An English reader is shown the English name of a command that has one.
         static const std::regex vi_name(
-            "/(tham|buoi|huy|sua|toi|thongke|xephang|giup|lienket|thanhvien|moi|xoa|doivaitro|ngonngu|thongbao|"
+            "/(tham|buoi|huy|sua|toi|thongke|xephang|giup|lienket|thanhvien|moi|xoa|doivaitro|ngonngu|"
+            "thongbao|"
             "thongbao_ds|tailieu|tailieu_them|hannop|hannop_them|baocao|xuat|thoat)([^a-z_]|$)");
         EXPECT_FALSE(std::regex_search(std::string(en), vi_name)) << name << " key " << i << ": " << en;
     }

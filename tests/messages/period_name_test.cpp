@@ -1,0 +1,87 @@
+// Periods named by their number: "/toi tháng 11", "/thongke quý III", "/xuat năm 2025".
+
+#include "messages/command_parser.hpp"
+
+#include <gtest/gtest.h>
+
+namespace cnscd {
+namespace {
+
+using namespace std::chrono;
+
+constexpr year_month_day today{year{2026}, March, day{10}};
+
+command parse(const std::string& text) {
+    return parse_command(text, parse_context{"cnscd_bot", today, true});
+}
+
+std::string named_day(const command& c) {
+    named_period n;
+    period_kind k = period_kind::week;
+    std::visit(
+        [&](const auto& x) {
+            if constexpr (requires { x.named; }) {
+                n = x.named;
+                k = x.period;
+            }
+        },
+        c);
+    if (!n)
+        return "-";
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%s %04d-%02u-%02u", std::string(period_code(k)).c_str(),
+                  static_cast<int>(n->year()), static_cast<unsigned>(n->month()),
+                  static_cast<unsigned>(n->day()));
+    return buf;
+}
+
+TEST(named_periods, name_the_period_that_contains_the_day) {
+    EXPECT_EQ(named_day(parse("/toi tháng 2")), "month 2026-02-01");
+    EXPECT_EQ(named_day(parse("/toi thang 2/2025")), "month 2025-02-01");
+    EXPECT_EQ(named_day(parse("/toi tháng 2 năm 2025")), "month 2025-02-01");
+    EXPECT_EQ(named_day(parse("/toi tháng 2 2025")), "month 2025-02-01");
+    EXPECT_EQ(named_day(parse("/toi 2/2025")), "month 2025-02-01");
+    EXPECT_EQ(named_day(parse("/thongke quý IV")), "quarter 2025-10-01"); // the most recent Q4
+    EXPECT_EQ(named_day(parse("/thongke quý 1")), "quarter 2026-01-01");  // the current one
+    EXPECT_EQ(named_day(parse("/xephang quy iii/2025")), "quarter 2025-07-01");
+    EXPECT_EQ(named_day(parse("/baocao năm 2025")), "year 2025-01-01");
+    EXPECT_EQ(named_day(parse("/xuat tháng 12 csv")), "month 2025-12-01"); // December just gone
+    EXPECT_EQ(named_day(parse("/me month 1")), "month 2026-01-01");
+    // Without a number nothing is named.
+    EXPECT_EQ(named_day(parse("/toi tháng")), "-");
+    EXPECT_EQ(named_day(parse("/toi tháng trước")), "-");
+    auto ward = std::get<cmd_team_stats>(parse("/thongke phuong quý 4"));
+    EXPECT_TRUE(ward.ward);
+    EXPECT_EQ(named_day(ward), "quarter 2025-10-01");
+    // "/xuat quý trước" now works too (it was refused as an unknown period).
+    auto last_quarter = std::get<cmd_export>(parse("/xuat quý trước"));
+    EXPECT_TRUE(last_quarter.previous);
+    EXPECT_EQ(last_quarter.period, period_kind::quarter);
+}
+
+TEST(named_periods, wrong_or_future_ones_say_what_is_wrong) {
+    struct {
+        const char* text;
+        const char* reason;
+        const char* detail;
+    } const cases[] = {
+        {"/toi tháng 13", "error_bad_period", "tháng 13"},
+        {"/toi quý 5", "error_bad_period", "quý 5"},
+        {"/toi tháng 0", "error_bad_period", "tháng 0"},
+        {"/toi năm 25", "error_bad_period", "năm 25"},
+        {"/toi tháng 4/2026", "error_future_period", "tháng 4/2026"},
+        {"/thongke năm 2027", "error_future_period", "năm 2027"},
+        {"/toi 5/2026", "error_future_period", "5/2026"},
+        {"/xuat tháng 2/20x6", "error_bad_period", "tháng 2/20x6"},
+    };
+    for (auto& c : cases) {
+        auto cmd = parse(c.text);
+        auto* e = std::get_if<command_error>(&cmd);
+        ASSERT_NE(e, nullptr) << c.text << " -> " << command_name(cmd);
+        EXPECT_EQ(e->reason, c.reason) << c.text;
+        EXPECT_EQ(e->detail, c.detail) << c.text;
+    }
+}
+
+} // namespace
+} // namespace cnscd
