@@ -49,7 +49,7 @@ std::size_t english_singular(std::string_view tpl, std::size_t after, std::strin
         {"records", "record"},   {"people", "person"},      {"visits", "visit"},
         {"sessions", "session"}, {"attendees", "attendee"}, {"households", "household"},
         {"members", "member"},   {"groups", "group"},       {"teams", "team"},
-        {"days", "day"}};
+        {"days", "day"},         {"times", "time"},         {"activities", "activity"}};
     for (auto [many, one] : nouns) {
         auto rest = tpl.substr(after);
         if (rest.size() > many.size() && rest[0] == ' ' && rest.substr(1, many.size()) == many &&

@@ -68,6 +68,13 @@ TEST(catalog, english_counts_of_one_are_singular) {
     EXPECT_EQ(
         say(language::en, stats_text::line_topic, {{"topic", "QR"}, {"records", "1,001"}, {"people", 0}}),
         "• QR: 1,001 records, 0 people");
+    // The reports' and exports' nouns too ("1 times" was shown).
+    EXPECT_EQ(
+        say(language::en, report_text::figure_topic, {{"topic", "VNeID"}, {"records", 1}, {"people", 1}}),
+        "  • VNeID: 1 time, 1 person");
+    EXPECT_EQ(say(language::en, report_text::export_caption,
+                  {{"ward", "W"}, {"period", "Q4"}, {"teams", 1}, {"members", 2}, {"records", 1}}),
+              "📎 W — Q4: 1 team, 2 members, 1 activity.");
     // Only the template's nouns: what a member or staff wrote is shown as written.
     EXPECT_EQ(
         say(language::en, stats_text::line_topic, {{"topic", "1 people"}, {"records", 2}, {"people", 3}}),
