@@ -4,6 +4,8 @@
 #include "handlers/conversation_table.hpp"
 #include "handlers/handlers.hpp"
 #include "messages/command_parser.hpp"
+#include "messages/text_fold.hpp"
+#include "messages/topics.hpp"
 #include "storage/conversation_store.hpp"
 #include "storage/database.hpp"
 #include "storage/outbox.hpp"
@@ -76,6 +78,24 @@ void route_choice(std::string_view data, handler_context& ctx) {
         }
 }
 
+// For a topic question (choices "t:<no>:<code>"), the choice the text names by its keywords
+// ("cài VNeID" -> vneid; several topics -> "t:<no>:vneid,thanhtoan"), or "".
+std::string topic_answer(const nlohmann::json& choices, std::string_view text) {
+    if (!choices.is_array() || choices.empty() || !choices[0].is_string())
+        return "";
+    auto first = choices[0].get<std::string>();
+    auto last_colon = first.rfind(':');
+    if (!first.starts_with("t:") || last_colon <= 2)
+        return "";
+    auto topics = find_topics(fold(text));
+    if (topics.empty())
+        return "";
+    std::string codes;
+    for (auto& code : topics)
+        codes += (codes.empty() ? "" : ",") + code;
+    return first.substr(0, last_colon + 1) + codes;
+}
+
 // A plain message may answer an open question: a number for numbered choices, or text.
 bool route_conversation(const std::string& text, handler_context& ctx) {
     conversation_store conversations(ctx.db);
@@ -88,11 +108,18 @@ bool route_conversation(const std::string& text, handler_context& ctx) {
     while (!t.empty() && (t.back() == ' ' || t.back() == '\n' || t.back() == '.'))
         t.remove_suffix(1);
     if (open->kind == "choice") {
+        auto data = nlohmann::json::parse(open->state, nullptr, false);
         int n = 0;
         auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), n);
-        if (ec != std::errc() || end != t.data() + t.size())
+        if (ec != std::errc() || end != t.data() + t.size()) {
+            // The topic question may be answered by naming the topic ("VNeID", "thanh toán QR").
+            if (auto named = topic_answer(data, t); !named.empty() && open->expires_at >= ctx.now()) {
+                conversations.erase(ctx.in.chat, ctx.in.user_id);
+                route_choice(named, ctx);
+                return true;
+            }
             return false; // not an answer; the question stays open
-        auto data = nlohmann::json::parse(open->state, nullptr, false);
+        }
         if (open->expires_at < ctx.now()) {
             conversations.erase(ctx.in.chat, ctx.in.user_id);
             ctx.reply(text::question_expired, {{"detail", ""}});

@@ -14,6 +14,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <charconv>
 
 namespace cnscd {
@@ -142,14 +143,22 @@ void record(const activity_details& d, activity_kind kind, handler_context& ctx)
 
 } // namespace
 
-// Button "t:<no>:<topic>": files record <no> under <topic>.
+// Button "t:<no>:<topic>": files record <no> under <topic>. A topic named in words may be
+// several: "t:<no>:vneid,thanhtoan".
 void on_topic_choice(std::string_view data, handler_context& ctx) {
     auto rest = data.substr(2);
     auto colon = rest.find(':');
     std::int64_t no = 0;
     std::from_chars(rest.data(), rest.data() + rest.size(), no);
-    auto code = std::string(colon == std::string_view::npos ? "" : rest.substr(colon + 1));
-    if (!ctx.member || no <= 0 || !find_topic(code))
+    std::vector<std::string> codes;
+    for (auto list = colon == std::string_view::npos ? std::string_view() : rest.substr(colon + 1);
+         !list.empty();) {
+        auto comma = list.find(',');
+        codes.emplace_back(list.substr(0, comma));
+        list = comma == std::string_view::npos ? std::string_view() : list.substr(comma + 1);
+    }
+    if (!ctx.member || no <= 0 || codes.empty() ||
+        !std::all_of(codes.begin(), codes.end(), [](auto& c) { return find_topic(c) != nullptr; }))
         return;
     visit_store visits(ctx.db);
     auto v = visits.by_id(no);
@@ -172,9 +181,12 @@ void on_topic_choice(std::string_view data, handler_context& ctx) {
         return;
     }
     auto updated = *v;
-    updated.topics = {code};
+    updated.topics = codes;
     visits.edit(updated, ctx.member->id, ctx.now());
-    auto& o = ctx.reply(visit_text::topic_set, {{"no", no}, {"topic", topic_label(ctx, code)}});
+    std::string labels;
+    for (auto& code : codes)
+        labels += (labels.empty() ? "" : ", ") + topic_label(ctx, code);
+    auto& o = ctx.reply(visit_text::topic_set, {{"no", no}, {"topic", labels}});
     if (ctx.in_group())
         o.merge_key = "visit";
 }

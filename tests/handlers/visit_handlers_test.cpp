@@ -143,7 +143,8 @@ TEST_F(visit_fixture, in_a_group_the_question_is_a_numbered_line_the_member_answ
     EXPECT_EQ(out[0].to.chat_id, "-500");
     EXPECT_FALSE(out[0].merge_key.empty()) << "still mergeable under the group's limit";
     EXPECT_TRUE(out[0].choices.empty());
-    EXPECT_TRUE(has(out, "Trả lời bằng số: 1 Dịch vụ công · 2 VNeID")) << test_bot::joined(out);
+    EXPECT_TRUE(has(out, "Trả lời bằng số hoặc tên nội dung: 1 Dịch vụ công · 2 VNeID"))
+        << test_bot::joined(out);
     auto no = record_no(out);
     // Someone else's number is not an answer.
     bot.say_in_group("-500", "100", "3");
@@ -151,6 +152,27 @@ TEST_F(visit_fixture, in_a_group_the_question_is_a_numbered_line_the_member_answ
     auto answered = bot.say_in_group("-500", "102", "3");
     EXPECT_EQ(visits.by_id(no)->topics, std::vector<std::string>{"thanhtoan"});
     EXPECT_TRUE(has(answered, "Đã cập nhật số " + std::to_string(no))) << test_bot::joined(answered);
+}
+
+TEST_F(visit_fixture, the_topic_question_may_be_answered_by_naming_the_topics) {
+    bot.bind_group("-500", ward, team1);
+    auto no = record_no(bot.say_in_group("-500", "102", "/tham số 8 kiệt 4"));
+    // Chat that names no topic leaves the question open; the leader's words are not the answer.
+    EXPECT_TRUE(bot.say_in_group("-500", "102", "cảm ơn cả nhà").empty());
+    bot.say_in_group("-500", "100", "nhớ hướng dẫn lừa đảo nhé");
+    EXPECT_EQ(visits.by_id(no)->topics, std::vector<std::string>{"khac"});
+    auto answered = bot.say_in_group("-500", "102", "cài VNeID và thanh toán QR");
+    EXPECT_EQ(visits.by_id(no)->topics, (std::vector<std::string>{"vneid", "thanhtoan"}));
+    EXPECT_TRUE(has(answered, "Định danh điện tử VNeID, Thanh toán không dùng tiền mặt"))
+        << test_bot::joined(answered);
+    // Answered once: the next message is only chat.
+    bot.say_in_group("-500", "102", "chống lừa đảo");
+    EXPECT_EQ(visits.by_id(no)->topics, (std::vector<std::string>{"vneid", "thanhtoan"}));
+    // After the question expires, naming a topic changes nothing.
+    auto late = record_no(bot.say_in_group("-500", "102", "/tham số 9 kiệt 4"));
+    bot.clk.advance(24 * 3600);
+    bot.say_in_group("-500", "102", "VNeID");
+    EXPECT_EQ(visits.by_id(late)->topics, std::vector<std::string>{"khac"});
 }
 
 TEST_F(visit_fixture, group_confirmations_name_the_member_and_are_mergeable) {
