@@ -60,6 +60,18 @@ bool people_unit(std::string_view w) {
     return std::find(std::begin(units), std::end(units), w) != std::end(units);
 }
 
+// Two-word names of who came: "15 tiểu thương" (market traders), "45 đại biểu" (delegates).
+bool people_pair(std::string_view a, std::string_view b) {
+    static const std::pair<std::string_view, std::string_view> pairs[] = {
+        {"tieu", "thuong"}, {"dai", "bieu"}, {"can", "bo"},    {"giao", "vien"},
+        {"cong", "nhan"},   {"nong", "dan"}, {"dang", "vien"}, {"thanh", "nien"},
+        {"chi", "em"},      {"anh", "chi"},  {"cong", "chuc"}, {"chien", "si"}};
+    for (auto [x, y] : pairs)
+        if (a == x && b == y)
+            return true;
+    return false;
+}
+
 // "2ng", "3người", "5hộ": a head count written without the space.
 std::optional<int> glued_count(std::string_view w) {
     std::size_t digits = 0;
@@ -74,8 +86,9 @@ std::optional<int> glued_count(std::string_view w) {
 
 // Words after which a number is part of an address: "số 12", "hẻm 45/7", "tổ 3", "khu phố 2".
 bool address_word(std::string_view w) {
-    static const std::string_view words[] = {"so",   "ngo", "ngach", "hem", "kiet", "to",    "khu",  "pho",
-                                             "thon", "xom", "ap",    "lo",  "can",  "phong", "tang", "duong"};
+    static const std::string_view words[] = {"so",   "ngo",   "ngach", "hem", "kiet", "to",  "khu",
+                                             "pho",  "thon",  "xom",   "ap",  "lo",   "can", "phong",
+                                             "tang", "duong", "khoi",  "kp",  "block"};
     return std::find(std::begin(words), std::end(words), w) != std::end(words);
 }
 
@@ -149,6 +162,11 @@ std::string with_ai_spelled_out(std::string_view text) {
     return out;
 }
 
+// "hôm qua", "sáng nay", "tối qua": the word before "nay"/"qua"/"kia" that makes it a day.
+bool day_word(std::string_view w) {
+    return w == "hom" || w == "sang" || w == "chieu" || w == "toi" || w == "trua" || w == "dem";
+}
+
 // Date words are not part of an address: "45 Trần Phú hôm kia" is at "45 Trần Phú".
 void strip_date_words(std::string& place) {
     for (;;) {
@@ -167,13 +185,13 @@ void strip_date_words(std::string& place) {
             auto prev =
                 fold(std::string_view(place).substr(before == std::string::npos ? 0 : before + 1,
                                                     space - (before == std::string::npos ? 0 : before + 1)));
-            if (prev != "hom")
+            if (!day_word(prev))
                 return;
             place.resize(before == std::string::npos ? 0 : before);
         } else if (date_like || last == "yesterday") {
             // "khu phố 3 ngày 28/11": the date's "ngày" goes with it.
-            place.resize(date_like && prev_word == "ngay" && before_last != std::string::npos ? before_last
-                                                                                              : space);
+            bool with_word = date_like && (prev_word == "ngay" || prev_word == "hom");
+            place.resize(with_word && before_last != std::string::npos ? before_last : space);
         } else {
             return;
         }
@@ -182,29 +200,33 @@ void strip_date_words(std::string& place) {
     }
 }
 
+// A verb of helping starts the description: "hướng dẫn", "cài", "giúp"... A verb followed by a
+// capitalised word is part of a name ("Cái Răng").
+bool is_verb(const std::vector<token>& toks, std::size_t k) {
+    static const std::string_view verbs[] = {"giup",    "cai",       "nop",    "nhac",   "helped", "help",
+                                             "install", "installed", "taught", "showed", "hd",     "phat"};
+    static const std::pair<std::string_view, std::string_view> verb_pairs[] = {
+        {"huong", "dan"}, {"ho", "tro"},  {"dang", "ky"}, {"tu", "van"},  {"tuyen", "truyen"},
+        {"kich", "hoat"}, {"chi", "dan"}, {"mo", "tai"},  {"tap", "huan"}};
+    // Two capitalised words are a name ("Cái Răng", "Hướng Dẫn"), not a verb and its object.
+    if (starts_upper(toks[k].raw) && k + 1 < toks.size() && starts_upper(toks[k + 1].raw))
+        return false;
+    auto& w = toks[k].folded;
+    if (std::find(std::begin(verbs), std::end(verbs), w) != std::end(verbs))
+        return true;
+    for (auto [a, b] : verb_pairs)
+        if (w == a && k + 1 < toks.size() && toks[k + 1].folded == b)
+            return true;
+    return false;
+}
+
 // Without a comma, where the place ends: at the first word that starts the description, a verb
 // of helping ("hướng dẫn", "cài", "giúp"...), or at a head count ("cho 2 người") or a date word
 // (`counted`). A verb followed by a capitalised word is part of a name ("Cái Răng"). Leading
 // date words are not the place either. Returns [first, last) token indexes.
 std::pair<std::size_t, std::size_t> place_tokens(const std::vector<token>& toks,
                                                  const std::vector<bool>& counted) {
-    static const std::string_view verbs[] = {"giup",    "cai",       "nop",    "nhac",   "helped", "help",
-                                             "install", "installed", "taught", "showed", "hd"};
-    static const std::pair<std::string_view, std::string_view> verb_pairs[] = {
-        {"huong", "dan"},    {"ho", "tro"},    {"dang", "ky"}, {"tu", "van"},
-        {"tuyen", "truyen"}, {"kich", "hoat"}, {"chi", "dan"}, {"mo", "tai"}};
-    auto starts_description = [&](std::size_t k) {
-        // Two capitalised words are a name ("Cái Răng", "Hướng Dẫn"), not a verb and its object.
-        if (starts_upper(toks[k].raw) && k + 1 < toks.size() && starts_upper(toks[k + 1].raw))
-            return false;
-        auto& w = toks[k].folded;
-        if (std::find(std::begin(verbs), std::end(verbs), w) != std::end(verbs))
-            return true;
-        for (auto [a, b] : verb_pairs)
-            if (w == a && k + 1 < toks.size() && toks[k + 1].folded == b)
-                return true;
-        return false;
-    };
+    auto starts_description = [&](std::size_t k) { return is_verb(toks, k); };
     std::size_t first = 0;
     while (first < toks.size() && counted[first])
         ++first;
@@ -219,22 +241,53 @@ std::pair<std::size_t, std::size_t> place_tokens(const std::vector<token>& toks,
     return {first, toks.size()};
 }
 
+// Where the place may end: a comma or semicolon, or a colon before a space ("Tổ 5: cài VNeID",
+// not "8:30").
+std::size_t next_separator(std::string_view text, std::size_t from) {
+    for (auto i = from; i < text.size(); ++i)
+        if (text[i] == ',' || text[i] == ';' ||
+            (text[i] == ':' && (i + 1 == text.size() || is_space(text[i + 1]))))
+            return i;
+    return std::string_view::npos;
+}
+
+// Does this comma-separated part only go on with the address ("ngõ 8", "tổ 3")? It starts with
+// an address word and names no topic, head count, date or verb.
+bool continues_address(std::string_view part, const std::vector<token>& toks, const std::vector<bool>& used) {
+    std::vector<std::size_t> inside;
+    for (std::size_t k = 0; k < toks.size(); ++k)
+        if (toks[k].raw.data() >= part.data() && toks[k].raw.data() < part.data() + part.size())
+            inside.push_back(k);
+    if (inside.empty() || inside.size() > 6 || !address_word(toks[inside[0]].folded))
+        return false;
+    // "tổ chức" is "to organise"; "đường link" a link, not a street.
+    if (inside.size() > 1 && ((toks[inside[0]].folded == "to" && toks[inside[1]].folded == "chuc") ||
+                              (toks[inside[0]].folded == "duong" && toks[inside[1]].folded == "link")))
+        return false;
+    for (auto k : inside)
+        if (used[k] || is_verb(toks, k))
+            return false;
+    return find_topics(fold(part)).empty();
+}
+
 // Words of the description (after the place) that no topic keyword, number, date or common
 // connecting word explains: what `cnscd-bot parse` shows so keywords can be tuned.
 std::vector<std::string> unexplained_words(const std::vector<token>& toks, std::vector<bool> used,
                                            std::string_view text, std::size_t description_from) {
     static const std::string_view filler[] = {
-        "huong",  "dan",   "cho",     "va",     "cai",   "dat",   "giup",   "ho",    "tro",    "nguoi",
-        "cach",   "su",    "dung",    "de",     "ve",    "voi",   "cac",    "nhung", "mot",    "hai",
-        "ba",     "ong",   "ba",      "co",     "chu",   "anh",   "chi",    "em",    "bac",    "gia",
-        "dinh",   "nha",   "tai",     "tren",   "qua",   "lam",   "da",     "duoc",  "trong",  "khi",
-        "luc",    "the",   "nao",     "tham",   "buoi",  "tuyen", "truyen", "tu",    "van",    "biet",
-        "ky",     "nang",  "app",     "ung",    "dien",  "thoai", "cua",    "o",     "la",     "va",
-        "helped", "help",  "install", "with",   "for",   "and",   "people", "the",   "to",     "a",
-        "on",     "how",   "dang",    "tai",    "khoan", "kich",  "hoat",   "nhac",  "mo",     "ca",
-        "cu",     "by",    "pay",     "showed", "hd",    "ng",    "khoang", "mang",  "online", "vo",
-        "chong",  "sinh",  "du",      "pho",    "bien",  "so",    "mobile", "mr",    "mrs",    "ms",
-        "miss",   "huynh", "vien",    "nu",     "em",    "phu",   "hoc"};
+        "huong",  "dan",    "cho",     "va",     "cai",   "dat",   "giup",   "ho",    "tro",    "nguoi",
+        "cach",   "su",     "dung",    "de",     "ve",    "voi",   "cac",    "nhung", "mot",    "hai",
+        "ba",     "ong",    "ba",      "co",     "chu",   "anh",   "chi",    "em",    "bac",    "gia",
+        "dinh",   "nha",    "tai",     "tren",   "qua",   "lam",   "da",     "duoc",  "trong",  "khi",
+        "luc",    "the",    "nao",     "tham",   "buoi",  "tuyen", "truyen", "tu",    "van",    "biet",
+        "ky",     "nang",   "app",     "ung",    "dien",  "thoai", "cua",    "o",     "la",     "va",
+        "helped", "help",   "install", "with",   "for",   "and",   "people", "the",   "to",     "a",
+        "on",     "how",    "dang",    "tai",    "khoan", "kich",  "hoat",   "nhac",  "mo",     "ca",
+        "cu",     "by",     "pay",     "showed", "hd",    "ng",    "khoang", "mang",  "online", "vo",
+        "chong",  "sinh",   "du",      "pho",    "bien",  "so",    "mobile", "mr",    "mrs",    "ms",
+        "miss",   "huynh",  "vien",    "nu",     "em",    "phu",   "hoc",    "con",   "chau",   "phat",
+        "roi",    "tap",    "huan",    "hoi",    "nghi",  "trien", "khai",   "sang",  "chieu",  "trua",
+        "tieu",   "thuong", "dai",     "bieu",   "bo",    "nay",   "dem"};
     std::vector<std::string> out;
     if (description_from >= text.size())
         return out; // no description part: the whole text is the place
@@ -307,9 +360,11 @@ std::expected<activity_details, command_error> parse_activity(std::string_view a
     for (std::size_t i = 0; i < toks.size(); ++i) {
         auto& w = toks[i].folded;
         // Dates
-        if (w == "hom" && i + 1 < toks.size()) {
+        // "tối qua" is last night, but unaccented "toi qua" may be "tôi qua" (I went over).
+        bool evening = w == "toi" && (toks[i].raw.starts_with("tối") || toks[i].raw.starts_with("Tối"));
+        if (day_word(w) && (w != "toi" || evening) && i + 1 < toks.size()) {
             auto& n = toks[i + 1].folded;
-            int back = n == "qua" ? 1 : n == "kia" ? 2 : n == "nay" ? 0 : -1;
+            int back = n == "qua" ? 1 : n == "kia" && w == "hom" ? 2 : n == "nay" ? 0 : -1;
             if (back >= 0) {
                 d.date = year_month_day{sys_days(today) - days(back)};
                 take_date(i, 2);
@@ -326,7 +381,7 @@ std::expected<activity_details, command_error> parse_activity(std::string_view a
             std::isdigit(static_cast<unsigned char>(w[0]))) {
             auto& prev = i > 0 ? toks[i - 1].folded : toks[i].folded;
             // "hẻm 45/7", "số 12/3": a house number. "ngày 31/13" is still a date, written wrong.
-            bool after_date_word = i > 0 && prev == "ngay";
+            bool after_date_word = i > 0 && (prev == "ngay" || prev == "hom");
             bool after_address = i > 0 && address_word(prev);
             // "12/3 Lê Lợi": a number in an alley before a street's name, not the 12th of March.
             bool before_street = !after_date_word && i + 1 < toks.size() && starts_upper(toks[i + 1].raw) &&
@@ -353,6 +408,14 @@ std::expected<activity_details, command_error> parse_activity(std::string_view a
             take(i, 1);
             continue;
         }
+        // "cho vợ chồng chú Hùng": a couple, without a number.
+        if (!d.people && w == "vo" && i + 1 < toks.size() && toks[i + 1].folded.starts_with("chong") &&
+            (i == 0 || !read_spoken_number(std::span(folded).subspan(i - 1, 1)))) {
+            d.people = 2;
+            take(i, 2);
+            ++i;
+            continue;
+        }
         if (d.people || (i > 0 && address_word(toks[i - 1].folded)))
             continue; // "số 12", "tổ 3", "khu 3" are addresses, not head counts
         // "2 người", "ba mươi người", "hai chục hộ"; "cho 2 vợ chồng": the couple is the head count.
@@ -362,18 +425,29 @@ std::expected<activity_details, command_error> parse_activity(std::string_view a
         auto after = i + n->words;
         bool couple = after + 1 < toks.size() && toks[after].folded == "vo" &&
                       toks[after + 1].folded.starts_with("chong");
-        if (!couple && !people_unit(toks[after].folded))
+        bool pair_unit = after + 1 < toks.size() && people_pair(toks[after].folded, toks[after + 1].folded);
+        if (!couple && !pair_unit && !people_unit(toks[after].folded))
             continue;
         if (n->value <= 0 || n->value > 100000)
             return std::unexpected(command_error{"", "error_bad_number", std::string(toks[i].raw)});
         d.people = static_cast<int>(n->value);
-        take(i, n->words + (couple ? 2 : 1));
-        i = after + (couple ? 1 : 0);
+        take(i, n->words + (couple || pair_unit ? 2 : 1));
+        i = after + (couple || pair_unit ? 1 : 0);
     }
 
     // The place is what comes before the first comma; without one, what comes before the
     // description ("số 12 ngõ 5 hướng dẫn 2 người cài VNeID" is at "số 12 ngõ 5").
-    auto description_from = text.find(',');
+    auto description_from = next_separator(text, 0);
+    // "số nhà 45, ngách 12/5, ngõ 8: cài VssID": parts that only go on with the address stay in it.
+    while (description_from != std::string_view::npos) {
+        auto next = next_separator(text, description_from + 1);
+        auto part =
+            text.substr(description_from + 1, next == std::string_view::npos ? std::string_view::npos
+                                                                             : next - description_from - 1);
+        if (!continues_address(part, toks, used))
+            break;
+        description_from = next == std::string_view::npos ? text.size() : next;
+    }
     if (description_from != std::string_view::npos) {
         // A date written first is not the place: "25/11 nhà bà Lan, ..." is at "nhà bà Lan".
         std::size_t from = 0;
@@ -394,7 +468,8 @@ std::expected<activity_details, command_error> parse_activity(std::string_view a
             d.place = std::string(text.substr(offset(first), offset(last) - offset(first)));
         description_from = last < toks.size() ? offset(last) : text.size();
     }
-    while (!d.place.empty() && (is_space(d.place.back()) || d.place.back() == ':' || d.place.back() == '-'))
+    while (!d.place.empty() && (is_space(d.place.back()) || d.place.back() == ':' || d.place.back() == '-' ||
+                                d.place.back() == ';' || d.place.back() == ','))
         d.place.pop_back();
     strip_date_words(d.place);
     if (explain)

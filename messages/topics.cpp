@@ -16,7 +16,7 @@ constexpr std::array<topic, 12> topics{{
      "online services"},
     {"vneid", "Định danh điện tử VNeID", "VNeID e-identity", "VNeID",
      "vneid|vn eid|dinh danh|dinh danh dien tu|muc 2|muc do 2|can cuoc dien tu|tai khoan dinh danh|e-id|eid|"
-     "can cuoc|cccd gan chip|kich hoat tai khoan"},
+     "can cuoc|cccd gan chip|kich hoat tai khoan|de an 06|da 06"},
     {"thanhtoan", "Thanh toán không dùng tiền mặt", "Cashless payment", "Thanh toán số",
      "thanh toan|qr|ma qr|chuyen khoan|vi dien tu|momo|zalopay|zalo pay|vnpay|viettel money|viettelpay|"
      "ngan hang so|app ngan hang|ung dung ngan hang|mobile banking|tai khoan ngan hang|khong dung tien mat|"
@@ -44,7 +44,8 @@ constexpr std::array<topic, 12> topics{{
     {"ai", "Trí tuệ nhân tạo", "Artificial intelligence", "AI",
      "tri tue nhan tao|chatgpt|chat gpt|gemini|tro ly ao|artificial intelligence"},
     {"baucu", "Bầu cử", "Elections", "Bầu cử",
-     "bau cu|cu tri|danh sach cu tri|hoi dong nhan dan|hdnd|quoc hoi|dai bieu|election|elections|voter|"
+     "bau cu|cu tri|danh sach cu tri|hoi dong nhan dan|hdnd|quoc hoi|bau dai bieu|ung "
+     "cu|election|elections|voter|"
      "voters"},
     {"khac", "Khác", "Other", "Khác", "khac|other"},
 }};

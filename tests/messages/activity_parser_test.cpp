@@ -37,13 +37,18 @@ class visit_messages : public ::testing::TestWithParam<visit_case> {};
 TEST_P(visit_messages, are_read_as_the_member_meant) {
     auto& c = GetParam();
     auto cmd = parse(c.text);
-    auto* v = std::get_if<cmd_visit>(&cmd);
-    ASSERT_NE(v, nullptr) << c.text << " -> " << command_name(cmd);
-    EXPECT_EQ(v->details.topics, c.topics) << c.text;
-    EXPECT_EQ(v->details.people, c.people) << c.text;
-    EXPECT_EQ(iso(v->details.date), c.date) << c.text;
+    // Visits and sessions ("/buoi") read their details the same way.
+    const activity_details* d = nullptr;
+    if (auto* v = std::get_if<cmd_visit>(&cmd))
+        d = &v->details;
+    if (auto* s = std::get_if<cmd_session>(&cmd))
+        d = &s->details;
+    ASSERT_NE(d, nullptr) << c.text << " -> " << command_name(cmd);
+    EXPECT_EQ(d->topics, c.topics) << c.text;
+    EXPECT_EQ(d->people, c.people) << c.text;
+    EXPECT_EQ(iso(d->date), c.date) << c.text;
     if (!c.place.empty()) {
-        EXPECT_EQ(v->details.place, c.place) << c.text;
+        EXPECT_EQ(d->place, c.place) << c.text;
     }
 }
 
@@ -151,7 +156,47 @@ INSTANTIATE_TEST_SUITE_P(
                    std::nullopt,
                    "",
                    "15 Hùng Vương"},
-        visit_case{"/visit 12 lane 5 helped 2 people install VNeID", {"vneid"}, 2, "", "12 lane 5"}));
+        visit_case{"/visit 12 lane 5 helped 2 people install VNeID", {"vneid"}, 2, "", "12 lane 5"},
+        // Addresses written with commas, semicolons or a colon; the description after them.
+        visit_case{"/tham số nhà 45, ngách 12/5, ngõ 8: cài VssID cho 3 người",
+                   {"yte"},
+                   3,
+                   "",
+                   "số nhà 45, ngách 12/5, ngõ 8"},
+        visit_case{"/tham số 12, tổ 3, cài VNeID cho 2 người", {"vneid"}, 2, "", "số 12, tổ 3"},
+        visit_case{"/tham số 27 đường Nguyễn Văn Linh; cài app ngân hàng và QR cho 1 cụ",
+                   {"thanhtoan"},
+                   1,
+                   "",
+                   "số 27 đường Nguyễn Văn Linh"},
+        visit_case{
+            "/buoi nhà văn hóa, tổ chức tuyên truyền lừa đảo, 40 người", {"luadao"}, 40, "", "nhà văn hóa"},
+        visit_case{"/tham số 5 lúc 8:30, cài vneid", {"vneid"}, std::nullopt, "", "số 5 lúc 8:30"},
+        // A couple without a number; who came, in two words.
+        visit_case{"/tham Tổ 5 - nhà chú Hùng: hướng dẫn cài VNeID mức 2 cho vợ chồng chú",
+                   {"vneid"},
+                   2,
+                   "",
+                   "Tổ 5 - nhà chú Hùng"},
+        visit_case{
+            "/buoi chợ Cồn, hướng dẫn thanh toán QR, 15 tiểu thương", {"thanhtoan"}, 15, "", "chợ Cồn"},
+        visit_case{
+            "/buoi UBND phường, hội nghị triển khai đề án 06, 45 đại biểu", {"vneid"}, 45, "", "UBND phường"},
+        // Days said with the time of day, and "hôm" before a date.
+        visit_case{"/tham nhà bác Tư (số 3 hẻm 7) hôm 20/11 giúp đăng ký khám bệnh online",
+                   {"yte"},
+                   std::nullopt,
+                   "2026-11-20",
+                   "nhà bác Tư (số 3 hẻm 7)"},
+        visit_case{"/buoi sân nhà văn hóa khối 4 sáng nay, chống lừa đảo cho khoảng 60 bà con",
+                   {"luadao"},
+                   60,
+                   "2026-11-24",
+                   "sân nhà văn hóa khối 4"},
+        visit_case{
+            "/tham nhà bà Lan tối qua, cài vneid", {"vneid"}, std::nullopt, "2026-11-23", "nhà bà Lan"},
+        // Unaccented "toi qua" may be "tôi qua" (I went over): no date is read from it.
+        visit_case{"/tham toi qua nha ba Lan cai vneid", {"vneid"}, std::nullopt, "", ""}));
 
 TEST(visit_messages_without_a_place, keep_the_place_empty) {
     auto v = std::get<cmd_visit>(parse("/tham hướng dẫn 2 người cài VNeID"));
@@ -165,13 +210,13 @@ TEST(explained_messages, list_the_words_no_rule_explains) {
                              parse_context{"cnscd_bot", today, true, true});
     auto* v = std::get_if<cmd_visit>(&cmd);
     ASSERT_NE(v, nullptr);
-    EXPECT_EQ(v->details.unparsed, (std::vector<std::string>{"con", "rất", "vui"}));
+    EXPECT_EQ(v->details.unparsed, (std::vector<std::string>{"rất", "vui"}));
     EXPECT_EQ(v->details.place, "số 12 ngõ 5");
     // Without commas the description is what follows the place.
     auto joined =
         std::get<cmd_visit>(parse_command("/tham số 12 ngõ 5 hướng dẫn 2 người cài VNeID bà con rất vui",
                                           parse_context{"cnscd_bot", today, true, true}));
-    EXPECT_EQ(joined.details.unparsed, (std::vector<std::string>{"con", "rất", "vui"}));
+    EXPECT_EQ(joined.details.unparsed, (std::vector<std::string>{"rất", "vui"}));
     // A name after "ông", "bà"... is a person, not a word to explain.
     auto named = std::get<cmd_visit>(parse_command("/tham số 5, hướng dẫn ông Nam và bà Mai cài VNeID, vui",
                                                    parse_context{"cnscd_bot", today, true, true}));
@@ -183,7 +228,7 @@ TEST(explained_messages, list_the_words_no_rule_explains) {
     // Words are shown without the punctuation that follows them.
     auto punctuated = std::get<cmd_visit>(parse_command("/tham số 12, cài VNeID, bà con vui, phấn khởi!",
                                                         parse_context{"cnscd_bot", today, true, true}));
-    EXPECT_EQ(punctuated.details.unparsed, (std::vector<std::string>{"con", "vui", "phấn", "khởi"}));
+    EXPECT_EQ(punctuated.details.unparsed, (std::vector<std::string>{"vui", "phấn", "khởi"}));
     auto quiet = std::get<cmd_visit>(parse("/tham số 12, hướng dẫn 2 người cài VNeID, bà con rất vui"));
     EXPECT_TRUE(quiet.details.unparsed.empty()) << "the chat path does not compute them";
 }
