@@ -446,7 +446,11 @@ std::expected<activity_details, command_error> parse_activity(std::string_view a
                                                                              : next - description_from - 1);
         if (!continues_address(part, toks, used))
             break;
-        description_from = next == std::string_view::npos ? text.size() : next;
+        if (next == std::string_view::npos) {
+            description_from = text.size(); // all of it is the address
+            break;
+        }
+        description_from = next;
     }
     if (description_from != std::string_view::npos) {
         // A date written first is not the place: "25/11 nhà bà Lan, ..." is at "nhà bà Lan".

@@ -172,6 +172,7 @@ INSTANTIATE_TEST_SUITE_P(
         visit_case{
             "/buoi nhà văn hóa, tổ chức tuyên truyền lừa đảo, 40 người", {"luadao"}, 40, "", "nhà văn hóa"},
         visit_case{"/tham số 5 lúc 8:30, cài vneid", {"vneid"}, std::nullopt, "", "số 5 lúc 8:30"},
+        visit_case{"/tham nhà bà Lan, số 12", {}, std::nullopt, "", "nhà bà Lan, số 12"},
         // A couple without a number; who came, in two words.
         visit_case{"/tham Tổ 5 - nhà chú Hùng: hướng dẫn cài VNeID mức 2 cho vợ chồng chú",
                    {"vneid"},
