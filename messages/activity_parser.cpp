@@ -220,6 +220,17 @@ bool is_verb(const std::vector<token>& toks, std::size_t k) {
     return false;
 }
 
+// Does a topic phrase start at token k ("thanh toán QR", "VNeID")?
+bool starts_topic(const std::vector<token>& toks, std::size_t k) {
+    std::string rest;
+    for (auto i = k; i < toks.size() && i < k + 6; ++i)
+        rest += (rest.empty() ? "" : " ") + toks[i].folded;
+    for (auto [b, e] : topic_phrase_spans(rest))
+        if (b == 0)
+            return true;
+    return false;
+}
+
 // Without a comma, where the place ends: at the first word that starts the description, a verb
 // of helping ("hướng dẫn", "cài", "giúp"...), or at a head count ("cho 2 người") or a date word
 // (`counted`). A verb followed by a capitalised word is part of a name ("Cái Răng"). Leading
@@ -230,12 +241,15 @@ std::pair<std::size_t, std::size_t> place_tokens(const std::vector<token>& toks,
     std::size_t first = 0;
     while (first < toks.size() && counted[first])
         ++first;
-    if (first < toks.size() && starts_description(first))
-        return {first, first}; // no place given: "/tham hướng dẫn 2 người cài VNeID"
+    if (first < toks.size() && (starts_description(first) || starts_topic(toks, first)))
+        return {first, first}; // no place given: "/tham hướng dẫn 2 người cài VNeID", "/sua 12 thanh toán QR"
     for (std::size_t k = first + 1; k < toks.size(); ++k) {
         if (counted[k])
             return {first, k > first + 1 && toks[k - 1].folded == "cho" ? k - 1 : k};
-        if (starts_description(k))
+        // "số 20 ngõ 9 VNeID cho 2 người": a topic ends the place too, unless it is part of a
+        // name written in capitals ("Bệnh Viện C").
+        bool name = starts_upper(toks[k].raw) && k + 1 < toks.size() && starts_upper(toks[k + 1].raw);
+        if (starts_description(k) || (!name && starts_topic(toks, k)))
             return {first, k};
     }
     return {first, toks.size()};

@@ -246,6 +246,17 @@ TEST_F(visit_fixture, edit_changes_own_records_only_and_keeps_the_old_content) {
     EXPECT_EQ(visits.by_id(no)->place, "số 1A");
 }
 
+TEST_F(visit_fixture, a_partial_edit_changes_only_what_it_names) {
+    auto no = std::to_string(record_no(bot.say("102", "/tham số 20 ngõ 9, cài VNeID cho 2 người")));
+    bot.say("102", "/sua " + no + " 3 người");
+    bot.say("102", "/sua " + no + " thanh toán QR"); // it used to become the address
+    auto v = visits.by_id(std::stoll(no));
+    EXPECT_EQ(v->place, "số 20 ngõ 9");
+    EXPECT_EQ(v->people, 3);
+    EXPECT_EQ(v->topics, std::vector<std::string>{"thanhtoan"});
+    EXPECT_EQ(visits.history_count(std::stoll(no)), 2);
+}
+
 TEST_F(visit_fixture, people_not_on_the_roster_and_staff_without_team_cannot_log) {
     auto stranger = bot.say("555", "/tham số 1, cài VNeID");
     EXPECT_EQ(visits.last_of_member(member), std::nullopt);

@@ -173,6 +173,9 @@ INSTANTIATE_TEST_SUITE_P(
             "/buoi nhà văn hóa, tổ chức tuyên truyền lừa đảo, 40 người", {"luadao"}, 40, "", "nhà văn hóa"},
         visit_case{"/tham số 5 lúc 8:30, cài vneid", {"vneid"}, std::nullopt, "", "số 5 lúc 8:30"},
         visit_case{"/tham nhà bà Lan, số 12", {}, std::nullopt, "", "nhà bà Lan, số 12"},
+        // Without a comma, a topic ends the place; a topic first means no place was given.
+        visit_case{"/tham số 20 ngõ 9 VNeID cho 2 người", {"vneid"}, 2, "", "số 20 ngõ 9"},
+        visit_case{"/tham số 20 ngõ 9 thanh toán QR", {"thanhtoan"}, std::nullopt, "", "số 20 ngõ 9"},
         // A couple without a number; who came, in two words.
         visit_case{"/tham Tổ 5 - nhà chú Hùng: hướng dẫn cài VNeID mức 2 cho vợ chồng chú",
                    {"vneid"},
