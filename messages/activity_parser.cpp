@@ -188,9 +188,9 @@ void strip_date_words(std::string& place) {
             if (!day_word(prev))
                 return;
             place.resize(before == std::string::npos ? 0 : before);
-        } else if (date_like || last == "yesterday") {
-            // "khu phố 3 ngày 28/11": the date's "ngày" goes with it.
-            bool with_word = date_like && (prev_word == "ngay" || prev_word == "hom");
+        } else if (date_like || last == "yesterday" || last == "today") {
+            // "khu phố 3 ngày 28/11", "7 Le Loi on 28/11": the date's "ngày" goes with it.
+            bool with_word = date_like && (prev_word == "ngay" || prev_word == "hom" || prev_word == "on");
             place.resize(with_word && before_last != std::string::npos ? before_last : space);
         } else {
             return;
@@ -289,19 +289,21 @@ bool continues_address(std::string_view part, const std::vector<token>& toks, co
 std::vector<std::string> unexplained_words(const std::vector<token>& toks, std::vector<bool> used,
                                            std::string_view text, std::size_t description_from) {
     static const std::string_view filler[] = {
-        "huong",  "dan",    "cho",     "va",     "cai",   "dat",   "giup",   "ho",    "tro",    "nguoi",
-        "cach",   "su",     "dung",    "de",     "ve",    "voi",   "cac",    "nhung", "mot",    "hai",
-        "ba",     "ong",    "ba",      "co",     "chu",   "anh",   "chi",    "em",    "bac",    "gia",
-        "dinh",   "nha",    "tai",     "tren",   "qua",   "lam",   "da",     "duoc",  "trong",  "khi",
-        "luc",    "the",    "nao",     "tham",   "buoi",  "tuyen", "truyen", "tu",    "van",    "biet",
-        "ky",     "nang",   "app",     "ung",    "dien",  "thoai", "cua",    "o",     "la",     "va",
-        "helped", "help",   "install", "with",   "for",   "and",   "people", "the",   "to",     "a",
-        "on",     "how",    "dang",    "tai",    "khoan", "kich",  "hoat",   "nhac",  "mo",     "ca",
-        "cu",     "by",     "pay",     "showed", "hd",    "ng",    "khoang", "mang",  "online", "vo",
-        "chong",  "sinh",   "du",      "pho",    "bien",  "so",    "mobile", "mr",    "mrs",    "ms",
-        "miss",   "huynh",  "vien",    "nu",     "em",    "phu",   "hoc",    "con",   "chau",   "phat",
-        "roi",    "tap",    "huan",    "hoi",    "nghi",  "trien", "khai",   "sang",  "chieu",  "trua",
-        "tieu",   "thuong", "dai",     "bieu",   "bo",    "nay",   "dem"};
+        "huong",  "dan",     "cho",     "va",     "cai",    "dat",   "giup",   "ho",    "tro",    "nguoi",
+        "cach",   "su",      "dung",    "de",     "ve",     "voi",   "cac",    "nhung", "mot",    "hai",
+        "ba",     "ong",     "ba",      "co",     "chu",    "anh",   "chi",    "em",    "bac",    "gia",
+        "dinh",   "nha",     "tai",     "tren",   "qua",    "lam",   "da",     "duoc",  "trong",  "khi",
+        "luc",    "the",     "nao",     "tham",   "buoi",   "tuyen", "truyen", "tu",    "van",    "biet",
+        "ky",     "nang",    "app",     "ung",    "dien",   "thoai", "cua",    "o",     "la",     "va",
+        "helped", "help",    "install", "with",   "for",    "and",   "people", "the",   "to",     "a",
+        "on",     "how",     "dang",    "tai",    "khoan",  "kich",  "hoat",   "nhac",  "mo",     "ca",
+        "cu",     "by",      "pay",     "showed", "hd",     "ng",    "khoang", "mang",  "online", "vo",
+        "chong",  "sinh",    "du",      "pho",    "bien",   "so",    "mobile", "mr",    "mrs",    "ms",
+        "miss",   "huynh",   "vien",    "nu",     "em",     "phu",   "hoc",    "con",   "chau",   "phat",
+        "roi",    "tap",     "huan",    "hoi",    "nghi",   "trien", "khai",   "sang",  "chieu",  "trua",
+        "tieu",   "thuong",  "dai",     "bieu",   "bo",     "nay",   "dem",    "set",   "up",     "an",
+        "old",    "on",      "about",   "of",     "in",     "at",    "their",  "her",   "his",    "them",
+        "him",    "trained", "owner",   "open",   "accept", "booked"};
     std::vector<std::string> out;
     if (description_from >= text.size())
         return out; // no description part: the whole text is the place
@@ -386,8 +388,8 @@ std::expected<activity_details, command_error> parse_activity(std::string_view a
                 continue;
             }
         }
-        if (w == "yesterday") {
-            d.date = year_month_day{sys_days(today) - days(1)};
+        if (w == "yesterday" || w == "today") {
+            d.date = year_month_day{sys_days(today) - days(w == "today" ? 0 : 1)};
             take_date(i, 1);
             continue;
         }
@@ -395,7 +397,7 @@ std::expected<activity_details, command_error> parse_activity(std::string_view a
             std::isdigit(static_cast<unsigned char>(w[0]))) {
             auto& prev = i > 0 ? toks[i - 1].folded : toks[i].folded;
             // "hẻm 45/7", "số 12/3": a house number. "ngày 31/13" is still a date, written wrong.
-            bool after_date_word = i > 0 && (prev == "ngay" || prev == "hom");
+            bool after_date_word = i > 0 && (prev == "ngay" || prev == "hom" || prev == "on");
             bool after_address = i > 0 && address_word(prev);
             // "12/3 Lê Lợi": a number in an alley before a street's name, not the 12th of March.
             bool before_street = !after_date_word && i + 1 < toks.size() && starts_upper(toks[i + 1].raw) &&
@@ -422,12 +424,18 @@ std::expected<activity_details, command_error> parse_activity(std::string_view a
             take(i, 1);
             continue;
         }
-        // "cho vợ chồng chú Hùng": a couple, without a number.
+        // "cho vợ chồng chú Hùng", "an old couple": a couple, without a number.
         if (!d.people && w == "vo" && i + 1 < toks.size() && toks[i + 1].folded.starts_with("chong") &&
             (i == 0 || !read_spoken_number(std::span(folded).subspan(i - 1, 1)))) {
             d.people = 2;
             take(i, 2);
             ++i;
+            continue;
+        }
+        if (!d.people && w == "couple" &&
+            (i == 0 || !read_spoken_number(std::span(folded).subspan(i - 1, 1)))) {
+            d.people = 2;
+            take(i, 1);
             continue;
         }
         if (d.people || (i > 0 && address_word(toks[i - 1].folded)))

@@ -199,6 +199,24 @@ INSTANTIATE_TEST_SUITE_P(
                    "sân nhà văn hóa khối 4"},
         visit_case{
             "/tham nhà bà Lan tối qua, cài vneid", {"vneid"}, std::nullopt, "2026-11-23", "nhà bà Lan"},
+        // English: a couple is two people, "on" goes with its date, everyday words name topics.
+        visit_case{"/visit 45 Tran Phu street, showed an old couple how to pay electricity bills by QR",
+                   {"thanhtoan"},
+                   2,
+                   "",
+                   "45 Tran Phu street"},
+        visit_case{"/visit 7 Le Loi on 20/11, helped Mr Nam file a birth registration online",
+                   {"dvc"},
+                   std::nullopt,
+                   "2026-11-20",
+                   "7 Le Loi"},
+        visit_case{
+            "/visit 9 Hung Vuong, booked a doctor appointment for grandma", {"yte"}, std::nullopt, "", ""},
+        visit_case{"/visit house 12 alley 5 today, set up VNeID level 2 for 3 people",
+                   {"vneid"},
+                   3,
+                   "2026-11-24",
+                   "house 12 alley 5"},
         // Unaccented "toi qua" may be "tôi qua" (I went over): no date is read from it.
         visit_case{"/tham toi qua nha ba Lan cai vneid", {"vneid"}, std::nullopt, "", ""}));
 
