@@ -8,6 +8,7 @@
 #include "messages/topics.hpp"
 #include "storage/conversation_store.hpp"
 #include "storage/database.hpp"
+#include "storage/held_record_store.hpp"
 #include "storage/outbox.hpp"
 #include "storage/update_log.hpp"
 
@@ -30,6 +31,10 @@ std::string roles_list(const handler_context& ctx, role_set allowed) {
     return out;
 }
 
+// Visits sent privately before linking: how long they wait, and how many per person.
+constexpr int held_hours = 24;
+constexpr int held_limit = 5;
+
 // Is the user allowed to run this command here? Replies with the reason when not.
 bool authorize(const command& cmd, handler_context& ctx) {
     auto name = command_name(cmd);
@@ -50,6 +55,12 @@ bool authorize(const command& cmd, handler_context& ctx) {
             auto& o = ctx.reply(button ? text::not_linked_here : text::not_linked_here_no_button);
             if (button)
                 o.contact_button = ctx.say(text::share_phone_button);
+            // A visit sent before linking is kept, and recorded when the account is linked.
+            bool record = std::holds_alternative<cmd_visit>(cmd) || std::holds_alternative<cmd_session>(cmd);
+            if (record &&
+                held_record_store(ctx.db).hold(ctx.in.chat.platform, ctx.in.user_id, ctx.in.text, ctx.now(),
+                                               ctx.now() + held_hours * 3600LL, held_limit))
+                o.text += "\n\n" + ctx.say(text::held_until_linked, {{"hours", held_hours}});
         }
         return false;
     }

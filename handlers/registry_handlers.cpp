@@ -10,6 +10,7 @@
 #include "messages/registry_texts.hpp"
 #include "messages/text_fold.hpp"
 #include "storage/database.hpp"
+#include "storage/held_record_store.hpp"
 #include "storage/invite_store.hpp"
 #include "storage/registry.hpp"
 
@@ -37,6 +38,26 @@ std::string role_label(const handler_context& ctx, const std::string& code) {
     return ctx.say(role_text(role_from_code(code).value_or(role::member)));
 }
 
+// Records the visits this person sent privately before linking, each on the day it was sent
+// unless its text names one; the usual rules (60 days, closed periods) still apply.
+void record_held_visits(handler_context& ctx) {
+    auto held = held_record_store(ctx.db).take(ctx.in.chat.platform, ctx.in.user_id, ctx.now());
+    if (held.empty() || !ctx.member->team_id)
+        return;
+    ctx.reply(registry_text::held_recording, {{"count", static_cast<std::int64_t>(held.size())}});
+    for (auto& h : held) {
+        auto sent_on = ctx.zone().date_of(h.written_at);
+        auto cmd = parse_command(h.text, {ctx.env.telegram_username, sent_on, true});
+        if (auto* v = std::get_if<cmd_visit>(&cmd)) {
+            v->details.date = v->details.date.value_or(sent_on);
+            handle(*v, ctx);
+        } else if (auto* s = std::get_if<cmd_session>(&cmd)) {
+            s->details.date = s->details.date.value_or(sent_on);
+            handle(*s, ctx);
+        }
+    }
+}
+
 // Links this chat account to `m` and greets them; the caller checked it is allowed.
 void link_and_greet(handler_context& ctx, const member_record& m, const std::string& how) {
     member_store(ctx.db).link_account(ctx.in.chat.platform, ctx.in.user_id, m.id, how, ctx.now());
@@ -51,6 +72,7 @@ void link_and_greet(handler_context& ctx, const member_record& m, const std::str
             team = w->name;
     ctx.reply(registry_text::linked_welcome,
               {{"name", m.full_name}, {"role", role_label(ctx, m.role)}, {"team", team}});
+    record_held_visits(ctx);
 }
 
 // May this account be linked to `m`? Replies why not.

@@ -4,6 +4,7 @@
 #include "storage/conversation_store.hpp"
 #include "storage/database.hpp"
 #include "storage/export_files.hpp"
+#include "storage/held_record_store.hpp"
 #include "storage/outbox.hpp"
 #include "storage/update_log.hpp"
 
@@ -14,6 +15,8 @@ std::vector<std::string> run_scheduled_work(database& db, const dispatch_env& en
     auto now = env.clk.now();
     // Platforms stop redelivering within a day; a week of keys is plenty.
     update_log(db).prune(now - 7 * 86400);
+    // Visits held for someone who never linked their account go after a day.
+    held_record_store(db).purge(now);
     // Delivered messages are kept a month for delivery reports, then dropped.
     outbox(db).prune(now - 30 * 86400);
     // Files /xuat sent are needed only until the platform has them; keep two days for retries.

@@ -41,6 +41,7 @@ enum class text {
     not_linked_no_button,
     not_linked_here, // said in the private chat itself
     not_linked_here_no_button,
+    held_until_linked,
     not_understood,
     nothing_to_cancel,
     cancelled,

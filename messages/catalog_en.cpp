@@ -83,6 +83,9 @@ std::string_view catalog_en(text key) {
         return "I do not know which team you belong to yet. To link your account, type /ma <i>invite "
                "code</i> "
                "from your team leader.";
+    case text::held_until_linked:
+        return "📥 I am keeping what you just sent and will record it as soon as you link your account "
+               "(within {hours} hours); no need to type it again.";
     case text::not_understood:
         return "I did not understand that. Type /help to see the commands.";
     case text::nothing_to_cancel:

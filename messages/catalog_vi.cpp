@@ -82,6 +82,9 @@ std::string_view catalog_vi(text key) {
         return "Tôi chưa biết bạn là thành viên tổ nào. Để liên kết tài khoản, hãy gõ /ma <i>mã mời</i> do "
                "tổ "
                "trưởng gửi.";
+    case text::held_until_linked:
+        return "📥 Tôi giữ lại lượt bạn vừa gửi và sẽ ghi ngay khi bạn liên kết (trong vòng {hours} giờ), "
+               "không cần gõ lại.";
     case text::not_understood:
         return "Tôi chưa hiểu ý bạn. Gõ /giup để xem các lệnh.";
     case text::nothing_to_cancel:

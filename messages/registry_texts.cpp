@@ -18,6 +18,8 @@ std::string_view vi(registry_text key) {
         return "✅ Đã liên kết tài khoản! Chào {name} — {role}, {team}.\n"
                "Từ giờ, mỗi lần hỗ trợ người dân xong, bạn gõ /tham kèm địa chỉ và nội dung, "
                "trong nhóm tổ hoặc nhắn riêng cho tôi. Gõ /giup để xem các lệnh.";
+    case t::held_recording:
+        return "📥 Ghi {count} lượt bạn gửi trước khi liên kết:";
     case t::already_linked:
         return "Tài khoản này đã liên kết với {name} rồi. Gõ /giup để xem các lệnh.";
     case t::linked_to_other:
@@ -164,6 +166,8 @@ std::string_view en(registry_text key) {
         return "✅ Account linked! Hello {name} — {role}, {team}.\n"
                "From now on, after helping residents, type /visit with the address and what you did, "
                "in the team group or here. Type /help to see the commands.";
+    case t::held_recording:
+        return "📥 Recording the {count} records you sent before linking:";
     case t::already_linked:
         return "This account is already linked to {name}. Type /help to see the commands.";
     case t::linked_to_other:

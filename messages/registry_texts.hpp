@@ -12,6 +12,7 @@ enum class registry_text {
     contact_not_yours,
     contact_not_on_roster,
     linked_welcome,
+    held_recording,
     already_linked,
     linked_to_other,
     member_inactive,

@@ -377,7 +377,20 @@ DROP INDEX visits_member;
 CREATE INDEX visits_member ON visits (member_id, id, day, cancelled_at, people, topics);
 )sql";
 
-constexpr std::array<migration, 8> migrations{{
+// Visits sent privately before the sender's account was linked (held_record_store.hpp).
+constexpr std::string_view held_records = R"sql(
+CREATE TABLE held_records (
+    id         INTEGER PRIMARY KEY,
+    channel    TEXT    NOT NULL,
+    user_id    TEXT    NOT NULL,
+    text       TEXT    NOT NULL,
+    written_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL
+);
+CREATE INDEX held_records_account ON held_records (channel, user_id);
+)sql";
+
+constexpr std::array<migration, 9> migrations{{
     {1, "infrastructure: meta, processed updates, outbox", infrastructure},
     {2, "registry: wards, teams, members, accounts, groups, invites, audit", registry},
     {3, "registry: index members by CCCD digest", registry_indexes},
@@ -386,6 +399,7 @@ constexpr std::array<migration, 8> migrations{{
     {6, "zalo: OA token pair", zalo_tokens},
     {7, "broadcast campaigns and guides added from chat", broadcasts},
     {8, "visits: member index covers the topic counts of /toi", visits_member_covering},
+    {9, "visits held until the sender links their account", held_records},
 }};
 
 } // namespace

@@ -1,7 +1,10 @@
 #include "handlers/handlers.hpp"
+#include "handlers/period.hpp"
 #include "storage/database.hpp"
+#include "storage/held_record_store.hpp"
 #include "storage/invite_store.hpp"
 #include "storage/registry.hpp"
+#include "storage/visit_store.hpp"
 #include "tests/support/test_bot.hpp"
 
 #include <gtest/gtest.h>
@@ -65,6 +68,43 @@ TEST_F(registry_fixture, sharing_own_contact_links_the_roster_member) {
     ASSERT_TRUE(linked);
     EXPECT_EQ(linked->id, newcomer);
     EXPECT_EQ(audits("account.link"), 1u);
+}
+
+TEST_F(registry_fixture, visits_sent_privately_before_linking_are_recorded_when_the_account_is_linked) {
+    // A newcomer logs two visits before linking: both are kept, not lost.
+    auto first = bot.say("555", "/tham số 5 ngõ 3, cài VNeID cho 2 người");
+    EXPECT_TRUE(has(first, "Tôi chưa biết bạn là thành viên tổ nào")) << test_bot::joined(first);
+    EXPECT_TRUE(has(first, "giữ lại lượt bạn vừa gửi")) << test_bot::joined(first);
+    bot.clk.advance(3600 * 20); // the next day, local time
+    bot.say("555", "/buoi nhà văn hóa, 30 người, lừa đảo");
+    // In a group nothing is kept: the reply sends them to the private chat.
+    bot.bind_group("-700", ward, team1);
+    EXPECT_FALSE(has(bot.say_in_group("-700", "555", "/tham số 9, cài VNeID"), "giữ lại"));
+    auto linked = bot.deliver(contact("555", "84905100005", "555"));
+    EXPECT_TRUE(has(linked, "Đã liên kết")) << test_bot::joined(linked);
+    EXPECT_TRUE(has(linked, "Ghi 2 lượt bạn gửi trước khi liên kết")) << test_bot::joined(linked);
+    visit_store visits(*bot.db);
+    auto totals = visits.member_totals_in(newcomer, {"2026-11-01", "2026-12-31"});
+    EXPECT_EQ(totals.visits, 1);
+    EXPECT_EQ(totals.people, 2);
+    EXPECT_EQ(totals.sessions, 1);
+    EXPECT_EQ(totals.attendees, 30);
+    // The visit is on the day it was sent, not the day of linking.
+    auto first_day = local_time{bot.cfg.utc_offset_minutes}.date_of(bot.clk.now() - 3600 * 20);
+    ASSERT_NE(first_day, local_time{bot.cfg.utc_offset_minutes}.date_of(bot.clk.now()));
+    EXPECT_EQ(visits.member_totals_in(newcomer, {iso_day(first_day), iso_day(first_day)}).visits, 1);
+    // Recorded once: nothing of them is kept any more.
+    EXPECT_TRUE(held_record_store(*bot.db).take(channel::telegram, "555", bot.clk.now()).empty());
+}
+
+TEST_F(registry_fixture, held_visits_expire_and_are_capped) {
+    for (int i = 0; i < 7; ++i)
+        bot.say("555", "/tham số " + std::to_string(i + 1) + ", cài VNeID");
+    EXPECT_FALSE(has(bot.say("555", "/tham số 9, cài VNeID"), "giữ lại")) << "five at most";
+    bot.clk.advance(25 * 3600);
+    auto linked = bot.deliver(contact("555", "84905100005", "555"));
+    EXPECT_FALSE(has(linked, "trước khi liên kết")) << test_bot::joined(linked);
+    EXPECT_EQ(visit_store(*bot.db).member_totals_in(newcomer, {"2026-01-01", "2026-12-31"}).visits, 0);
 }
 
 TEST_F(registry_fixture, someone_elses_contact_or_an_unknown_number_does_not_link) {
