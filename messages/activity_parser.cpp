@@ -374,7 +374,7 @@ std::expected<activity_details, command_error> parse_activity(std::string_view a
             dated[k] = true;
     };
     for (std::size_t i = 0; i < toks.size(); ++i) {
-        auto& w = toks[i].folded;
+        std::string_view w = toks[i].folded; // compares by length first
         // Dates
         // "tối qua" is last night, but unaccented "toi qua" may be "tôi qua" (I went over).
         bool evening = w == "toi" && (toks[i].raw.starts_with("tối") || toks[i].raw.starts_with("Tối"));
@@ -438,12 +438,12 @@ std::expected<activity_details, command_error> parse_activity(std::string_view a
             take(i, 1);
             continue;
         }
-        if (d.people || (i > 0 && address_word(toks[i - 1].folded)))
-            continue; // "số 12", "tổ 3", "khu 3" are addresses, not head counts
+        if (d.people)
+            continue;
         // "2 người", "ba mươi người", "hai chục hộ"; "cho 2 vợ chồng": the couple is the head count.
         auto n = read_spoken_number(std::span(folded).subspan(i));
-        if (!n || i + n->words >= toks.size())
-            continue;
+        if (!n || i + n->words >= toks.size() || (i > 0 && address_word(toks[i - 1].folded)))
+            continue; // "số 12", "tổ 3", "khu 3" are addresses, not head counts
         auto after = i + n->words;
         bool couple = after + 1 < toks.size() && toks[after].folded == "vo" &&
                       toks[after + 1].folded.starts_with("chong");

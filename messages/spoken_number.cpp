@@ -1,6 +1,7 @@
 #include "messages/spoken_number.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <string>
 
@@ -53,9 +54,46 @@ std::optional<long> digits(std::string_view w) {
     return n;
 }
 
+// Can a number start with this word? Most words of a message cannot, and this is asked for
+// every word of every /tham: by length first, then a few comparisons.
+bool may_start_a_number(std::string_view w) {
+    if (w.empty())
+        return false;
+    if (std::isdigit(static_cast<unsigned char>(w[0])) || w.find('-') != std::string_view::npos)
+        return true;
+    auto any = [w](std::initializer_list<std::string_view> names) {
+        for (auto n : names)
+            if (w == n)
+                return true;
+        return false;
+    };
+    switch (w.size()) {
+    case 2:
+        return any({"ba", "tu"});
+    case 3:
+        return any({"mot", "hai", "bon", "nam", "sau", "bay", "tam", "one", "two", "six", "ten"});
+    case 4:
+        return any({"chin", "muoi", "chuc", "tram", "ngan", "four", "five", "nine"});
+    case 5:
+        return any({"nghin", "three", "seven", "eight", "forty", "fifty", "sixty"});
+    case 6:
+        return any({"eleven", "twelve", "twenty", "thirty", "eighty", "ninety"});
+    case 7:
+        return any({"fifteen", "sixteen", "seventy", "hundred"});
+    case 8:
+        return any({"thirteen", "fourteen", "eighteen", "nineteen", "thousand"});
+    case 9:
+        return w == "seventeen";
+    default:
+        return false;
+    }
+}
+
 } // namespace
 
 std::optional<spoken_number> read_spoken_number(std::span<const std::string_view> words) {
+    if (words.empty() || !may_start_a_number(words[0]))
+        return std::nullopt;
     // What the last word was decides what may follow it.
     enum class last { nothing, digit, number, ten, tens, hundred, zero_tens, thousand, done };
     last state = last::nothing;
@@ -66,6 +104,9 @@ std::optional<spoken_number> read_spoken_number(std::span<const std::string_view
     for (; used < words.size(); ++used) {
         // "twenty-five" is one word as typed.
         std::string_view w = words[used];
+        if (used > 0 && !may_start_a_number(w) && w != "lam" && w != "nham" && w != "linh" && w != "le" &&
+            w != "and")
+            break; // the usual case: the number is over
         if (auto dash = w.find('-'); dash != std::string_view::npos && state == last::nothing) {
             auto tens = english_tens(w.substr(0, dash));
             auto unit = digit_word(w.substr(dash + 1), true);
