@@ -356,7 +356,9 @@ std::expected<activity_details, command_error> parse_activity(std::string_view a
     while (!text.empty() && is_space(text.back()))
         text.remove_suffix(1);
     d.note = std::string(text);
-    d.topics = find_topics(fold(with_ai_spelled_out(text)));
+    // Nearly no message says "AI": copying it character by character was a tenth of the parse.
+    d.topics =
+        find_topics(fold(text.find("AI") == std::string_view::npos ? text : with_ai_spelled_out(text)));
 
     auto toks = tokenize(text);
     std::vector<std::string_view> folded;
