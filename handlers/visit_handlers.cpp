@@ -141,6 +141,21 @@ void record(const activity_details& d, activity_kind kind, handler_context& ctx)
             kind == activity_kind::visit ? visit_text::visit_recorded : visit_text::session_recorded);
 }
 
+// Record `no` when it is the member's own and not cancelled; otherwise says why and gives nothing.
+std::optional<visit_record> own_record(handler_context& ctx, visit_store& visits, std::int64_t no,
+                                       visit_text not_yours) {
+    auto v = visits.by_id(no);
+    if (!v)
+        ctx.reply(visit_text::record_not_found, {{"no", no}});
+    else if (v->member_id != ctx.member->id)
+        ctx.reply(not_yours, {{"no", no}});
+    else if (v->cancelled)
+        ctx.reply(visit_text::record_cancelled_already, {{"no", no}});
+    else
+        return v;
+    return std::nullopt;
+}
+
 } // namespace
 
 // Button "t:<no>:<topic>": files record <no> under <topic>. A topic named in words may be
@@ -161,19 +176,9 @@ void on_topic_choice(std::string_view data, handler_context& ctx) {
         !std::all_of(codes.begin(), codes.end(), [](auto& c) { return find_topic(c) != nullptr; }))
         return;
     visit_store visits(ctx.db);
-    auto v = visits.by_id(no);
-    if (!v) {
-        ctx.reply(visit_text::record_not_found, {{"no", no}});
+    auto v = own_record(ctx, visits, no, visit_text::not_your_record);
+    if (!v)
         return;
-    }
-    if (v->member_id != ctx.member->id) {
-        ctx.reply(visit_text::not_your_record, {{"no", no}});
-        return;
-    }
-    if (v->cancelled) {
-        ctx.reply(visit_text::record_cancelled_already, {{"no", no}});
-        return;
-    }
     auto minutes = ctx.cfg().visit_topic_question_minutes;
     if (ctx.now() > v->recorded_at + minutes * 60LL) {
         ctx.reply(visit_text::topic_question_expired,
@@ -201,22 +206,11 @@ void handle(const cmd_session& c, handler_context& ctx) {
 
 void handle(const cmd_undo& c, handler_context& ctx) {
     visit_store visits(ctx.db);
-    auto last = c.record_no ? visits.by_id(c.record_no) : visits.last_of_member(ctx.member->id);
-    if (c.record_no) {
-        // "/huy 125" used to cancel the last record whatever the number said.
-        if (!last) {
-            ctx.reply(visit_text::record_not_found, {{"no", c.record_no}});
-            return;
-        }
-        if (last->member_id != ctx.member->id) {
-            ctx.reply(visit_text::not_your_record_undo, {{"no", c.record_no}});
-            return;
-        }
-        if (last->cancelled) {
-            ctx.reply(visit_text::record_cancelled_already, {{"no", c.record_no}});
-            return;
-        }
-    }
+    // "/huy 125" used to cancel the last record whatever the number said.
+    auto last = c.record_no ? own_record(ctx, visits, c.record_no, visit_text::not_your_record_undo)
+                            : visits.last_of_member(ctx.member->id);
+    if (c.record_no && !last)
+        return;
     if (!last) {
         ctx.reply(visit_text::undo_nothing);
         return;
@@ -235,19 +229,9 @@ void handle(const cmd_undo& c, handler_context& ctx) {
 
 void handle(const cmd_edit& c, handler_context& ctx) {
     visit_store visits(ctx.db);
-    auto v = visits.by_id(c.record_no);
-    if (!v) {
-        ctx.reply(visit_text::record_not_found, {{"no", c.record_no}});
+    auto v = own_record(ctx, visits, c.record_no, visit_text::not_your_record);
+    if (!v)
         return;
-    }
-    if (v->member_id != ctx.member->id) {
-        ctx.reply(visit_text::not_your_record, {{"no", c.record_no}});
-        return;
-    }
-    if (v->cancelled) {
-        ctx.reply(visit_text::record_cancelled_already, {{"no", c.record_no}});
-        return;
-    }
     auto old_day = parse_iso_day(v->day);
     if (old_day && !day_accepted(ctx, *old_day))
         return;
