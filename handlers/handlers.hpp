@@ -59,6 +59,7 @@ void handle(const cmd_report&, handler_context&);
 void handle(const cmd_export&, handler_context&);
 // The report's submit buttons ("rp:...") and the comment typed after "add a comment".
 void on_report_choice(std::string_view data, handler_context& ctx);
+void on_remove_choice(std::string_view data, handler_context& ctx);
 void on_report_comment(std::string_view text, const std::string& state_json, handler_context& ctx);
 
 } // namespace cnscd

@@ -14,6 +14,9 @@
 #include "storage/invite_store.hpp"
 #include "storage/registry.hpp"
 
+#include <algorithm>
+#include <charconv>
+
 namespace cnscd {
 
 namespace {
@@ -281,20 +284,65 @@ void handle(const cmd_members& c, handler_context& ctx) {
     ctx.reply(text);
 }
 
+namespace {
+
+// May the person pressing or typing remove `m`? Says why not.
+bool may_remove(handler_context& ctx, const member_record& m) {
+    if (!ctx.member || !(ctx.who == role::leader || ctx.who == role::deputy || is_staff(ctx))) {
+        ctx.reply(text::not_allowed,
+                  {{"command", "xoa"},
+                   {"roles", ctx.say(role_text(role::deputy)) + ", " + ctx.say(role_text(role::leader)) +
+                                 ", " + ctx.say(role_text(role::ward_staff))}});
+        return false;
+    }
+    if (m.id == ctx.member->id) {
+        ctx.reply(registry_text::cannot_remove_self);
+        return false;
+    }
+    if (m.role == "ward_staff" || m.role == "admin") {
+        ctx.reply(registry_text::cannot_touch_staff);
+        return false;
+    }
+    if (!in_scope(ctx, m)) {
+        ctx.reply(registry_text::out_of_scope, {{"name", m.full_name}});
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+// Removing someone is asked once more with their role and phone shown: a name typed in a hurry
+// may be the wrong person, and only ward staff can bring them back.
 void handle(const cmd_remove_member& c, handler_context& ctx) {
     auto m = find_managed_member(ctx, c.who);
-    if (!m)
+    if (!m || !may_remove(ctx, *m))
         return;
-    if (m->id == ctx.member->id) {
-        ctx.reply(registry_text::cannot_remove_self);
+    auto id = std::to_string(m->id);
+    ctx.ask(ctx.say(registry_text::remove_confirm,
+                    {{"name", m->full_name},
+                     {"role", role_label(ctx, m->role)},
+                     {"phone", m->phone.empty() ? std::string("-") : mask_phone(m->phone)},
+                     {"team", team_name(ctx, m->team_id)}}),
+            {{{ctx.say(registry_text::remove_yes), "rm:y:" + id},
+              {ctx.say(registry_text::remove_no), "rm:n:" + id}}});
+}
+
+// Button "rm:<y|n>:<member id>" under the question above.
+void on_remove_choice(std::string_view data, handler_context& ctx) {
+    bool yes = data.starts_with("rm:y:");
+    std::int64_t id = 0;
+    auto rest = data.substr(std::min<std::size_t>(5, data.size()));
+    std::from_chars(rest.data(), rest.data() + rest.size(), id);
+    auto m = member_store(ctx.db).by_id(id);
+    if (!m || !may_remove(ctx, *m))
+        return;
+    if (!yes) {
+        ctx.reply(registry_text::remove_kept, {{"name", m->full_name}});
         return;
     }
-    if (m->role == "ward_staff" || m->role == "admin") {
-        ctx.reply(registry_text::cannot_touch_staff);
-        return;
-    }
-    if (!in_scope(ctx, *m)) {
-        ctx.reply(registry_text::out_of_scope, {{"name", m->full_name}});
+    if (!m->active) {
+        ctx.reply(registry_text::removed_already, {{"name", m->full_name}});
         return;
     }
     member_store(ctx.db).set_active(m->id, false, ctx.now());

@@ -73,6 +73,17 @@ std::string_view vi(registry_text key) {
         return "Hãy ghi tên tổ, ví dụ: /thanhvien {example}\nCác tổ của {ward}:\n{teams}";
     case t::removed:
         return "Đã cho {name} nghỉ khỏi {team}. Lịch sử hoạt động vẫn được giữ.";
+    case t::remove_confirm:
+        return "Cho <b>{name}</b> ({role}, {phone}) nghỉ khỏi {team}? Người này sẽ không ghi lượt được nữa; "
+               "lịch sử hoạt động vẫn được giữ. Chỉ cán bộ phường đưa lại được vào danh sách.";
+    case t::remove_yes:
+        return "✅ Cho nghỉ";
+    case t::remove_no:
+        return "✖️ Không";
+    case t::remove_kept:
+        return "Đã giữ nguyên, {name} vẫn trong tổ.";
+    case t::removed_already:
+        return "{name} đã nghỉ khỏi tổ từ trước.";
     case t::cannot_remove_self:
         return "Bạn không thể tự cho mình nghỉ. Nhờ cán bộ phường hỗ trợ.";
     case t::cannot_touch_staff:
@@ -223,6 +234,17 @@ std::string_view en(registry_text key) {
         return "Name the team, e.g. /members {example}\nTeams of {ward}:\n{teams}";
     case t::removed:
         return "{name} is no longer active in {team}. Their history is kept.";
+    case t::remove_confirm:
+        return "Remove <b>{name}</b> ({role}, {phone}) from {team}? They will no longer be able to log "
+               "records; their history is kept. Only ward staff can put them back on the roster.";
+    case t::remove_yes:
+        return "✅ Remove";
+    case t::remove_no:
+        return "✖️ No";
+    case t::remove_kept:
+        return "Nothing changed: {name} stays in the team.";
+    case t::removed_already:
+        return "{name} was already removed from the team.";
     case t::cannot_remove_self:
         return "You cannot remove yourself. Ask the ward staff.";
     case t::cannot_touch_staff:
