@@ -191,11 +191,24 @@ void handle(const cmd_invite& c, handler_context& ctx) {
                        {{"url", "https://t.me/" + ctx.env.telegram_username + "?start=" + inv.code}});
     audit(ctx, "invite.create", m->full_name,
           "expires " + format_day_of(inv.expires_at, ctx.cfg().utc_offset_minutes));
-    ctx.reply(registry_text::invite_created,
-              {{"name", m->full_name},
-               {"code", inv.code},
-               {"expires", format_day_of(inv.expires_at, ctx.cfg().utc_offset_minutes)},
-               arg::markup("link", link)});
+    auto& o = ctx.reply(registry_text::invite_created,
+                        {{"name", m->full_name},
+                         {"code", inv.code},
+                         {"expires", format_day_of(inv.expires_at, ctx.cfg().utc_offset_minutes)},
+                         arg::markup("link", link)});
+    // Already linked: the code links one more account (a new phone, Zalo beside Telegram).
+    if (auto accounts = member_store(ctx.db).accounts_of(m->id); !accounts.empty()) {
+        std::string where;
+        for (auto& a : accounts) {
+            auto name = a.platform == channel::telegram  ? "Telegram"
+                        : a.platform == channel::console ? "console"
+                                                         : "Zalo";
+            if (where.find(name) == std::string::npos)
+                where += (where.empty() ? "" : ", ") + std::string(name);
+        }
+        o.text +=
+            "\n" + ctx.say(registry_text::invite_already_linked, {{"name", m->full_name}, {"where", where}});
+    }
 }
 
 void handle(const cmd_bind_group& c, handler_context& ctx) {

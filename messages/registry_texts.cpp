@@ -31,6 +31,10 @@ std::string_view vi(registry_text key) {
         return "Mã mời cho <b>{name}</b>: <code>{code}</code>\n"
                "Dùng một lần, hết hạn ngày {expires}.\n"
                "Nhờ {name} nhắn riêng cho bot rồi gõ: /ma {code}{link}";
+    case t::invite_already_linked:
+        return "ℹ️ {name} đã liên kết ({where}); mã này chỉ cần khi liên kết thêm một tài khoản "
+               "khác, "
+               "ví dụ điện thoại mới.";
     case t::invite_link:
         return "\nHoặc bấm đường dẫn: {url}";
     case t::member_not_found:
@@ -191,6 +195,9 @@ std::string_view en(registry_text key) {
         return "Invite code for <b>{name}</b>: <code>{code}</code>\n"
                "One use only, valid until {expires}.\n"
                "Ask {name} to message the bot privately and type: /ma {code}{link}";
+    case t::invite_already_linked:
+        return "ℹ️ {name} is already linked ({where}); this code is only needed to link another account, "
+               "for example a new phone.";
     case t::invite_link:
         return "\nOr open this link: {url}";
     case t::member_not_found:

@@ -17,6 +17,7 @@ enum class registry_text {
     linked_to_other,
     member_inactive,
     invite_created,
+    invite_already_linked,
     invite_link,
     member_not_found,
     invite_not_on_roster,

@@ -123,6 +123,9 @@ TEST_F(registry_fixture, invite_code_links_once_and_only_once) {
     EXPECT_EQ(member_store(*bot.db).by_account(channel::telegram, "555")->id, newcomer);
     EXPECT_TRUE(has(bot.say("556", "/ma " + code), "đã được dùng"));
     EXPECT_FALSE(member_store(*bot.db).by_account(channel::telegram, "556"));
+    // Not linked yet: no note. Linked: the leader is told the code only links another account.
+    EXPECT_FALSE(has(out, "đã liên kết"));
+    EXPECT_TRUE(has(bot.say("100", "/moi Hoàng Văn Em"), "Hoàng Văn Em đã liên kết (Telegram)"));
 }
 
 TEST_F(registry_fixture, inviting_someone_not_on_the_roster_says_how_a_newcomer_is_added) {
