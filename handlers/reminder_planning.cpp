@@ -190,7 +190,11 @@ private:
                         {"due", due},
                         {"lock", lock},
                         arg::markup("how", how)});
-        if (s.offset_days == 0)
+        // Days left as of sending, not the slot's nominal offset: a reminder sent late (the bot
+        // was off when its slot came) must not say "3 days left" with two to go.
+        auto days_left =
+            (std::chrono::sys_days{d.due_date} - std::chrono::sys_days{zone_.date_of(now_)}).count();
+        if (s.offset_days == 0 || days_left <= 0)
             return say(lang, ward ? report_text::ward_remind_today : report_text::remind_today,
                        {{"team", team_name},
                         {"deadline", d.rule.name},
@@ -202,7 +206,7 @@ private:
                     {"deadline", d.rule.name},
                     arg::markup("period", period),
                     {"due", due},
-                    {"days", -s.offset_days},
+                    {"days", static_cast<std::int64_t>(days_left)},
                     arg::markup("how", how)});
     }
 

@@ -243,6 +243,16 @@ TEST_F(reminder_fixture, after_downtime_only_what_is_still_useful_is_sent_and_th
         EXPECT_EQ(s.text.find("tháng 3/2026"), std::string::npos) << s.text;
 }
 
+TEST_F(reminder_fixture, a_reminder_sent_late_counts_the_days_left_from_when_it_is_sent) {
+    // Off from the 20th until the 22nd: the 3-day reminder still goes (the newest due), and says
+    // two days, not three.
+    tick(at(2026, 3, 20, 0));
+    tick(at(2026, 3, 22, 10));
+    auto group = to("-1001");
+    ASSERT_EQ(group.size(), 1u);
+    EXPECT_NE(group[0].text.find("còn 2 ngày"), std::string::npos) << group[0].text;
+}
+
 TEST_F(reminder_fixture, a_team_that_submits_during_the_overdue_days_stops_getting_reminders) {
     step(at(2026, 3, 24, 0), at(2026, 3, 25, 9));
     submit(team1, "monthly", "2026-03", at(2026, 3, 25, 10));
