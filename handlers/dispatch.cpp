@@ -205,6 +205,8 @@ void route(handler_context& ctx, dispatch_result& result, std::optional<command>
         on_follow(ctx);
         break;
     case incoming_kind::edited_message:
+        on_edited_message(ctx);
+        break;
     case incoming_kind::unfollow:
     case incoming_kind::other:
         break;

@@ -28,6 +28,8 @@ void handle(const cmd_remove_member&, handler_context&);
 void handle(const cmd_change_role&, handler_context&);
 void on_contact(handler_context&);
 void on_bot_added(handler_context&);
+// A message edited after it was sent: an edited /tham does not change the record; say how to.
+void on_edited_message(handler_context&);
 void on_bot_removed(handler_context&);
 void on_chat_migrated(handler_context&);
 void on_follow(handler_context&);

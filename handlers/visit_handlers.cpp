@@ -5,6 +5,7 @@
 #include "handlers/handlers.hpp"
 #include "handlers/period.hpp"
 #include "handlers/visit_rules.hpp"
+#include "messages/command_parser.hpp"
 #include "messages/dates.hpp"
 #include "messages/markup.hpp"
 #include "messages/topics.hpp"
@@ -192,6 +193,20 @@ void on_topic_choice(std::string_view data, handler_context& ctx) {
     for (auto& code : codes)
         labels += (labels.empty() ? "" : ", ") + topic_label(ctx, code);
     auto& o = ctx.reply(visit_text::topic_set, {{"no", no}, {"topic", labels}});
+    if (ctx.in_group())
+        o.merge_key = "visit";
+}
+
+void on_edited_message(handler_context& ctx) {
+    if (!ctx.linked())
+        return;
+    auto cmd = parse_command(ctx.in.text, {ctx.env.telegram_username, ctx.today(), !ctx.in_group()});
+    if (!std::holds_alternative<cmd_visit>(cmd) && !std::holds_alternative<cmd_session>(cmd))
+        return;
+    auto last = visit_store(ctx.db).last_of_member(ctx.member->id);
+    if (!last)
+        return;
+    auto& o = ctx.reply(visit_text::edited_message_hint, {{"no", last->id}});
     if (ctx.in_group())
         o.merge_key = "visit";
 }

@@ -45,6 +45,10 @@ std::string_view vi(visit_text key) {
         return "↩️ Đã hủy số {no} ({place}, ngày {date}). Lịch sử vẫn được lưu.";
     case t::undo_nothing:
         return "Bạn chưa có lượt nào để hủy.";
+    case t::edited_message_hint:
+        return "✏️ Sửa tin nhắn không làm thay đổi lượt đã ghi. Để sửa, gõ /sua kèm số và nội dung "
+               "mới "
+               "(lượt gần nhất của bạn là số {no}), ví dụ: /sua {no} số 12 ngõ 5, cài VNeID cho 3 người";
     case t::undo_too_late:
         return "Số {no} đã ghi quá {hours} giờ nên không hủy được bằng /huy. Nhờ tổ trưởng hỗ trợ, hoặc dùng "
                "/sua {no} để sửa.";
@@ -118,6 +122,10 @@ std::string_view en(visit_text key) {
         return "↩️ No. {no} cancelled ({place}, {date}). Its history is kept.";
     case t::undo_nothing:
         return "You have nothing to cancel.";
+    case t::edited_message_hint:
+        return "✏️ Editing the message does not change the record. To fix it, type /edit with its number "
+               "and the new text (your latest is no. {no}), e.g. /edit {no} house 12 lane 5, VNeID for 3 "
+               "people";
     case t::undo_too_late:
         return "No. {no} was logged more than {hours} hours ago, so /undo cannot cancel it. Ask your team "
                "leader, "

@@ -25,6 +25,7 @@ enum class visit_text {
     record_not_found,
     record_cancelled_already,
     undo_done,
+    edited_message_hint,
     undo_nothing,
     undo_too_late,
     edit_done,

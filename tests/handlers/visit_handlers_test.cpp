@@ -257,6 +257,23 @@ TEST_F(visit_fixture, a_partial_edit_changes_only_what_it_names) {
     EXPECT_EQ(visits.history_count(std::stoll(no)), 2);
 }
 
+TEST_F(visit_fixture, an_edited_visit_message_says_how_to_change_the_record) {
+    auto no = record_no(bot.say("102", "/tham số 1, cài VNeID"));
+    auto edit = [&](const std::string& text) {
+        incoming in;
+        in.kind = incoming_kind::edited_message;
+        in.chat = {channel::telegram, "102"};
+        in.chat_type = chat_kind::private_chat;
+        in.user_id = "102";
+        in.text = text;
+        return bot.deliver(in);
+    };
+    auto out = edit("/tham số 1, cài VNeID cho 2 người");
+    EXPECT_TRUE(has(out, "/sua " + std::to_string(no))) << test_bot::joined(out);
+    EXPECT_EQ(visits.by_id(no)->people, 1) << "the edit itself changes nothing";
+    EXPECT_TRUE(edit("cảm ơn").empty()) << "other edits are not answered";
+}
+
 TEST_F(visit_fixture, people_not_on_the_roster_and_staff_without_team_cannot_log) {
     auto stranger = bot.say("555", "/tham số 1, cài VNeID");
     EXPECT_EQ(visits.last_of_member(member), std::nullopt);
