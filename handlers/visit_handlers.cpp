@@ -134,6 +134,8 @@ void record(const activity_details& d, activity_kind kind, handler_context& ctx)
     v.topics = d.topics;
     v.people = d.people.value_or(kind == activity_kind::visit ? 1 : 0);
     v.note = d.note;
+    if (ctx.in.kind == incoming_kind::message && !ctx.in.message_ref.empty())
+        v.source = ctx.in.chat.chat_id + ":" + ctx.in.message_ref;
     bool unclear = v.topics.empty();
     if (unclear)
         v.topics = {"khac"}; // counted at once; the member's answer refiles it
@@ -201,9 +203,21 @@ void on_edited_message(handler_context& ctx) {
     if (!ctx.linked())
         return;
     auto cmd = parse_command(ctx.in.text, {ctx.env.telegram_username, ctx.today(), !ctx.in_group()});
-    if (!std::holds_alternative<cmd_visit>(cmd) && !std::holds_alternative<cmd_session>(cmd))
+    const activity_details* details = nullptr;
+    if (auto* v = std::get_if<cmd_visit>(&cmd))
+        details = &v->details;
+    if (auto* s = std::get_if<cmd_session>(&cmd))
+        details = &s->details;
+    if (!details)
         return;
-    auto last = visit_store(ctx.db).last_of_member(ctx.member->id);
+    // The record this very message made: the edit is applied to it, as /sua would.
+    visit_store visits(ctx.db);
+    if (!ctx.in.message_ref.empty())
+        if (auto no = visits.from_message(ctx.member->id, ctx.in.chat.chat_id + ":" + ctx.in.message_ref)) {
+            handle(cmd_edit{*no, *details}, ctx);
+            return;
+        }
+    auto last = visits.last_of_member(ctx.member->id);
     if (!last)
         return;
     auto& o = ctx.reply(visit_text::edited_message_hint, {{"no", last->id}});

@@ -390,7 +390,12 @@ CREATE TABLE held_records (
 CREATE INDEX held_records_account ON held_records (channel, user_id);
 )sql";
 
-constexpr std::array<migration, 9> migrations{{
+// The chat message a visit came from, so that editing that message edits the visit.
+constexpr std::string_view visit_source = R"sql(
+ALTER TABLE visits ADD COLUMN source TEXT;
+)sql";
+
+constexpr std::array<migration, 10> migrations{{
     {1, "infrastructure: meta, processed updates, outbox", infrastructure},
     {2, "registry: wards, teams, members, accounts, groups, invites, audit", registry},
     {3, "registry: index members by CCCD digest", registry_indexes},
@@ -400,6 +405,7 @@ constexpr std::array<migration, 9> migrations{{
     {7, "broadcast campaigns and guides added from chat", broadcasts},
     {8, "visits: member index covers the topic counts of /toi", visits_member_covering},
     {9, "visits held until the sender links their account", held_records},
+    {10, "visits: the chat message each came from", visit_source},
 }};
 
 } // namespace

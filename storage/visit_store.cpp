@@ -109,10 +109,11 @@ std::string_view activity_kind_code(activity_kind k) {
 std::int64_t visit_store::add(visit_record& v) {
     auto& c = db_.native();
     c.exec("INSERT INTO visits (kind, ward_id, team_id, member_id, day, recorded_at, place, topics, people, "
-           "note) "
-           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+           "note, source) "
+           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
            activity_kind_code(v.kind), v.ward_id, v.team_id, v.member_id, v.day, v.recorded_at, v.place,
-           join_topics(v.topics), v.people, v.note);
+           join_topics(v.topics), v.people, v.note,
+           v.source.empty() ? std::optional<std::string>() : std::optional<std::string>(v.source));
     v.id = c.db.getLastInsertRowid();
     apply_totals(c, v, 1);
     return v.id;
@@ -134,6 +135,16 @@ std::optional<visit_record> visit_store::last_of_member(std::int64_t member_id) 
     if (!st.executeStep())
         return std::nullopt;
     return read_visit(st);
+}
+
+std::optional<std::int64_t> visit_store::from_message(std::int64_t member_id, const std::string& source) {
+    // The member's own rows through their index: edits are rare, so no index of its own.
+    auto& st = db_.native().query(
+        "SELECT id FROM visits WHERE member_id = ? AND source = ? ORDER BY id DESC LIMIT 1", member_id,
+        source);
+    if (!st.executeStep())
+        return std::nullopt;
+    return st.getColumn(0).getInt64();
 }
 
 namespace {

@@ -32,6 +32,7 @@ struct visit_record {
     int people = 1;                  // people helped, or attendees of a session
     std::string note;                // the member's whole text
     bool cancelled = false;
+    std::string source; // the chat message it came from ("<chat>:<message>"), "" when not from one
 };
 
 // Inclusive range of local dates, YYYY-MM-DD.
@@ -76,6 +77,8 @@ public:
     std::optional<visit_record> by_id(std::int64_t id);
     // The member's most recent record that still counts.
     std::optional<visit_record> last_of_member(std::int64_t member_id);
+    // The number of the member's record made from chat message `source`, if any.
+    std::optional<std::int64_t> from_message(std::int64_t member_id, const std::string& source);
     // Cancels (keeps the row and a history entry); false if already cancelled.
     bool cancel(std::int64_t id, std::int64_t by_member, std::int64_t now);
     // Replaces the content of a record, keeping the old content in the history.

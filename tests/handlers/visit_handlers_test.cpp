@@ -257,21 +257,34 @@ TEST_F(visit_fixture, a_partial_edit_changes_only_what_it_names) {
     EXPECT_EQ(visits.history_count(std::stoll(no)), 2);
 }
 
-TEST_F(visit_fixture, an_edited_visit_message_says_how_to_change_the_record) {
-    auto no = record_no(bot.say("102", "/tham số 1, cài VNeID"));
-    auto edit = [&](const std::string& text) {
+TEST_F(visit_fixture, editing_the_message_of_a_visit_edits_the_visit) {
+    auto message = [&](incoming_kind kind, const std::string& ref, const std::string& text) {
         incoming in;
-        in.kind = incoming_kind::edited_message;
+        in.kind = kind;
         in.chat = {channel::telegram, "102"};
         in.chat_type = chat_kind::private_chat;
         in.user_id = "102";
+        in.message_ref = ref;
         in.text = text;
         return bot.deliver(in);
     };
-    auto out = edit("/tham số 1, cài VNeID cho 2 người");
-    EXPECT_TRUE(has(out, "/sua " + std::to_string(no))) << test_bot::joined(out);
-    EXPECT_EQ(visits.by_id(no)->people, 1) << "the edit itself changes nothing";
-    EXPECT_TRUE(edit("cảm ơn").empty()) << "other edits are not answered";
+    auto no = record_no(message(incoming_kind::message, "m1", "/tham số 1, cài VNeID"));
+    auto other = record_no(message(incoming_kind::message, "m2", "/tham số 2, cài VNeID"));
+    // Fixing a typo in the first message fixes that record, with its history, and no other.
+    auto out = message(incoming_kind::edited_message, "m1", "/tham số 1A, cài VNeID cho 2 người");
+    EXPECT_TRUE(has(out, "Đã sửa số " + std::to_string(no))) << test_bot::joined(out);
+    EXPECT_EQ(visits.by_id(no)->people, 2);
+    EXPECT_EQ(visits.by_id(no)->place, "số 1A");
+    EXPECT_EQ(visits.history_count(no), 1);
+    EXPECT_EQ(visits.by_id(other)->place, "số 2");
+    // A message the bot has no record of (sent before this was kept): how to use /sua instead.
+    auto old = message(incoming_kind::edited_message, "m0", "/tham số 9, cài VNeID cho 3 người");
+    EXPECT_TRUE(has(old, "/sua " + std::to_string(other))) << test_bot::joined(old);
+    EXPECT_TRUE(message(incoming_kind::edited_message, "m3", "cảm ơn").empty())
+        << "other edits are not answered";
+    // A cancelled record is not brought back by an edit.
+    bot.say("102", "/huy " + std::to_string(no));
+    EXPECT_TRUE(has(message(incoming_kind::edited_message, "m1", "/tham số 1B, VNeID"), "đã được hủy"));
 }
 
 TEST_F(visit_fixture, people_not_on_the_roster_and_staff_without_team_cannot_log) {
