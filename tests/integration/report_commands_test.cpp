@@ -73,7 +73,7 @@ TEST_F(cli_fixture, remind_dry_run_prints_what_and_to_whom_and_records_nothing) 
     EXPECT_EQ(run({"remind", "--at", "2026-12-22T08:00+07:00", "--dry-run"}, out), 0);
     EXPECT_NE(out.find("CNSCĐ-Tổ dân phố số 1"), std::string::npos) << out;
     EXPECT_NE(out.find("Trần Văn Bình"), std::string::npos) << out;
-    EXPECT_NE(out.find("hạn chót Thứ Năm, 24/12/2026 lúc 17:00 (còn 3 ngày)"), std::string::npos) << out;
+    EXPECT_NE(out.find("hạn chót Thứ Năm, 24/12/2026 lúc 17:00 (còn 2 ngày)"), std::string::npos) << out;
     EXPECT_NE(out.find("Chạy thử"), std::string::npos);
     EXPECT_EQ(count("reminders"), 0);
     EXPECT_EQ(count("outbox"), 0);
