@@ -317,6 +317,24 @@ void handle(const cmd_my_stats& c, handler_context& ctx) {
     totals_block(ctx, out, t, before, p, 0);
     if (t.visits + t.sessions == 0)
         add_line(out, ctx.say(stats_text::nothing_yet));
+    // The numbers /sua and /huy need were only in the confirmations; the latest three are here.
+    if (!p.previous) {
+        auto recent = visits.recent_of_member(ctx.member->id, 3);
+        if (!recent.empty())
+            add_line(out, "\n" + ctx.say(stats_text::recent_header));
+        for (auto& v : recent) {
+            std::string topics;
+            for (auto& code : v.topics)
+                if (auto* info = find_topic(code))
+                    topics += (topics.empty() ? "" : ", ") +
+                              std::string(ctx.lang == language::vi ? info->short_vi : info->name_en);
+            auto day = parse_iso_day(v.day);
+            add_line(out, ctx.say(stats_text::recent_line, {{"no", v.id},
+                                                            {"date", day ? format_date(*day) : v.day},
+                                                            {"place", v.place.empty() ? v.note : v.place},
+                                                            {"topics", topics}}));
+        }
+    }
     ctx.reply(std::move(out));
 }
 

@@ -46,7 +46,8 @@ std::string_view vi(visit_text key) {
     case t::undo_nothing:
         return "Bạn chưa có lượt nào để hủy.";
     case t::edited_message_hint:
-        return "✏️ Sửa tin nhắn không làm thay đổi lượt đã ghi. Để sửa, gõ /sua kèm số và nội dung "
+        return "✏️ Sửa tin nhắn không làm thay đổi lượt đã ghi. Để sửa, gõ /sua kèm số và nội "
+               "dung "
                "mới "
                "(lượt gần nhất của bạn là số {no}), ví dụ: /sua {no} số 12 ngõ 5, cài VNeID cho 3 người";
     case t::undo_too_late:
@@ -208,6 +209,10 @@ std::string_view vi(stats_text key) {
     case t::nothing_yet:
         return "Chưa có lượt nào được ghi trong kỳ. Ghi lượt hỗ trợ bằng /tham, buổi tuyên truyền bằng "
                "/buoi.";
+    case t::recent_header:
+        return "🕘 Ghi gần đây (sửa: /sua số, hủy: /huy số):";
+    case t::recent_line:
+        return "• Số {no}, {date}: {place} — {topics}";
     case t::ranking_members_header:
         return "🏆 <b>Xếp hạng thành viên {team}</b> — {period}";
     case t::ranking_teams_header:
@@ -294,6 +299,10 @@ std::string_view en(stats_text key) {
         return "Households visited / households in the area";
     case t::nothing_yet:
         return "Nothing logged in the period yet. Log help with /visit, sessions with /session.";
+    case t::recent_header:
+        return "🕘 Latest records (fix: /edit no., cancel: /undo no.):";
+    case t::recent_line:
+        return "• No. {no}, {date}: {place} — {topics}";
     case t::ranking_members_header:
         return "🏆 <b>Member ranking, {team}</b> — {period}";
     case t::ranking_teams_header:

@@ -63,6 +63,8 @@ enum class stats_text {
     target_line,
     team_households,
     nothing_yet,
+    recent_header,
+    recent_line,
     ranking_members_header,
     ranking_teams_header,
     ranking_line,

@@ -137,6 +137,18 @@ std::optional<visit_record> visit_store::last_of_member(std::int64_t member_id) 
     return read_visit(st);
 }
 
+std::vector<visit_record> visit_store::recent_of_member(std::int64_t member_id, int limit) {
+    auto& st = db_.native().statement("SELECT " VISIT_COLUMNS
+                                      " FROM visits WHERE member_id = ? AND cancelled_at IS NULL "
+                                      "ORDER BY id DESC LIMIT ?");
+    st.bind(1, static_cast<ll>(member_id));
+    st.bind(2, limit);
+    std::vector<visit_record> out;
+    while (st.executeStep())
+        out.push_back(read_visit(st));
+    return out;
+}
+
 std::optional<std::int64_t> visit_store::from_message(std::int64_t member_id, const std::string& source) {
     // The member's own rows through their index: edits are rare, so no index of its own.
     auto& st = db_.native().query(

@@ -77,6 +77,8 @@ public:
     std::optional<visit_record> by_id(std::int64_t id);
     // The member's most recent record that still counts.
     std::optional<visit_record> last_of_member(std::int64_t member_id);
+    // The member's latest records that still count, newest first.
+    std::vector<visit_record> recent_of_member(std::int64_t member_id, int limit);
     // The number of the member's record made from chat message `source`, if any.
     std::optional<std::int64_t> from_message(std::int64_t member_id, const std::string& source);
     // Cancels (keeps the row and a history entry); false if already cancelled.

@@ -195,6 +195,25 @@ TEST_F(stats_fixture, a_period_named_by_its_number_is_shown_whole_under_its_name
     EXPECT_TRUE(has(bot.say("102", "/toi tháng 13"), "ví dụ: /toi tháng 11"));
 }
 
+TEST_F(stats_fixture, my_stats_list_the_latest_records_with_their_numbers) {
+    for (int i = 1; i <= 4; ++i)
+        bot.say("102", "/tham số " + std::to_string(i) + ", cài VNeID");
+    bot.say("102", "/huy");
+    auto out = test_bot::joined(bot.say("102", "/toi"));
+    // The latest three that still count, newest first, with what /sua and /huy need.
+    auto header = out.find("Ghi gần đây (sửa: /sua số, hủy: /huy số)");
+    ASSERT_NE(header, std::string::npos) << out;
+    auto third = out.find(": số 3 — VNeID", header);
+    auto second = out.find(": số 2 — VNeID", header);
+    auto first = out.find(": số 1 — VNeID", header);
+    EXPECT_TRUE(third != std::string::npos && second != std::string::npos && first != std::string::npos &&
+                third < second && second < first)
+        << out;
+    EXPECT_EQ(out.find("số 4 —"), std::string::npos) << "the cancelled one is not listed";
+    // A past period is about that period only.
+    EXPECT_EQ(test_bot::joined(bot.say("102", "/toi tháng trước")).find("Ghi gần đây"), std::string::npos);
+}
+
 TEST_F(stats_fixture, a_member_naming_something_else_than_a_period_is_told_so) {
     // Members see their own team: another word is a period written wrong, not silently ignored.
     EXPECT_TRUE(has(bot.say("102", "/thongke ngay"), "Không rõ khoảng thời gian «ngay»"));
