@@ -60,6 +60,21 @@ bool people_unit(std::string_view w) {
     return std::find(std::begin(units), std::end(units), w) != std::end(units);
 }
 
+// "20-30": the lower end of a range of counts.
+std::optional<long> digit_range(std::string_view w) {
+    auto dash = w.find('-');
+    if (dash == std::string_view::npos || dash == 0 || dash + 1 >= w.size() ||
+        !std::isdigit(static_cast<unsigned char>(w[0])))
+        return std::nullopt;
+    long low = 0, high = 0;
+    auto a = std::from_chars(w.data(), w.data() + dash, low);
+    auto b = std::from_chars(w.data() + dash + 1, w.data() + w.size(), high);
+    if (a.ptr != w.data() + dash || b.ptr != w.data() + w.size() || a.ec != std::errc() ||
+        b.ec != std::errc() || high < low)
+        return std::nullopt;
+    return low;
+}
+
 // Two-word names of who came: "15 tiểu thương" (market traders), "45 đại biểu" (delegates).
 bool people_pair(std::string_view a, std::string_view b) {
     static const std::pair<std::string_view, std::string_view> pairs[] = {
@@ -289,21 +304,21 @@ bool continues_address(std::string_view part, const std::vector<token>& toks, co
 std::vector<std::string> unexplained_words(const std::vector<token>& toks, std::vector<bool> used,
                                            std::string_view text, std::size_t description_from) {
     static const std::string_view filler[] = {
-        "huong",  "dan",     "cho",     "va",     "cai",    "dat",   "giup",   "ho",    "tro",    "nguoi",
-        "cach",   "su",      "dung",    "de",     "ve",     "voi",   "cac",    "nhung", "mot",    "hai",
-        "ba",     "ong",     "ba",      "co",     "chu",    "anh",   "chi",    "em",    "bac",    "gia",
-        "dinh",   "nha",     "tai",     "tren",   "qua",    "lam",   "da",     "duoc",  "trong",  "khi",
-        "luc",    "the",     "nao",     "tham",   "buoi",   "tuyen", "truyen", "tu",    "van",    "biet",
-        "ky",     "nang",    "app",     "ung",    "dien",   "thoai", "cua",    "o",     "la",     "va",
-        "helped", "help",    "install", "with",   "for",    "and",   "people", "the",   "to",     "a",
-        "on",     "how",     "dang",    "tai",    "khoan",  "kich",  "hoat",   "nhac",  "mo",     "ca",
-        "cu",     "by",      "pay",     "showed", "hd",     "ng",    "khoang", "mang",  "online", "vo",
-        "chong",  "sinh",    "du",      "pho",    "bien",   "so",    "mobile", "mr",    "mrs",    "ms",
-        "miss",   "huynh",   "vien",    "nu",     "em",     "phu",   "hoc",    "con",   "chau",   "phat",
-        "roi",    "tap",     "huan",    "hoi",    "nghi",   "trien", "khai",   "sang",  "chieu",  "trua",
-        "tieu",   "thuong",  "dai",     "bieu",   "bo",     "nay",   "dem",    "set",   "up",     "an",
-        "old",    "on",      "about",   "of",     "in",     "at",    "their",  "her",   "his",    "them",
-        "him",    "trained", "owner",   "open",   "accept", "booked"};
+        "huong",  "dan",     "cho",     "va",     "cai",    "dat",    "giup",   "ho",    "tro",    "nguoi",
+        "cach",   "su",      "dung",    "de",     "ve",     "voi",    "cac",    "nhung", "mot",    "hai",
+        "ba",     "ong",     "ba",      "co",     "chu",    "anh",    "chi",    "em",    "bac",    "gia",
+        "dinh",   "nha",     "tai",     "tren",   "qua",    "lam",    "da",     "duoc",  "trong",  "khi",
+        "luc",    "the",     "nao",     "tham",   "buoi",   "tuyen",  "truyen", "tu",    "van",    "biet",
+        "ky",     "nang",    "app",     "ung",    "dien",   "thoai",  "cua",    "o",     "la",     "va",
+        "helped", "help",    "install", "with",   "for",    "and",    "people", "the",   "to",     "a",
+        "on",     "how",     "dang",    "tai",    "khoan",  "kich",   "hoat",   "nhac",  "mo",     "ca",
+        "cu",     "by",      "pay",     "showed", "hd",     "ng",     "khoang", "mang",  "online", "vo",
+        "chong",  "sinh",    "du",      "pho",    "bien",   "so",     "mobile", "mr",    "mrs",    "ms",
+        "miss",   "huynh",   "vien",    "nu",     "em",     "phu",    "hoc",    "con",   "chau",   "phat",
+        "roi",    "tap",     "huan",    "hoi",    "nghi",   "trien",  "khai",   "sang",  "chieu",  "trua",
+        "tieu",   "thuong",  "dai",     "bieu",   "bo",     "nay",    "dem",    "set",   "up",     "an",
+        "old",    "on",      "about",   "of",     "in",     "at",     "their",  "her",   "his",    "them",
+        "him",    "trained", "owner",   "open",   "accept", "booked", "hon",    "gan",   "duoi",   "den"};
     std::vector<std::string> out;
     if (description_from >= text.size())
         return out; // no description part: the whole text is the place
@@ -443,7 +458,13 @@ std::expected<activity_details, command_error> parse_activity(std::string_view a
         if (d.people)
             continue;
         // "2 người", "ba mươi người", "hai chục hộ"; "cho 2 vợ chồng": the couple is the head count.
-        auto n = read_spoken_number(std::span(folded).subspan(i));
+        // A range ("20-30 người", "20 đến 30 người") counts its lower end: reports must not inflate.
+        auto n = digit_range(w) ? std::optional(spoken_number{*digit_range(w), 1})
+                                : read_spoken_number(std::span(folded).subspan(i));
+        if (n && i + n->words + 1 < toks.size() &&
+            (toks[i + n->words].folded == "den" || toks[i + n->words].folded == "toi"))
+            if (auto upper = read_spoken_number(std::span(folded).subspan(i + n->words + 1)))
+                n->words += 1 + upper->words;
         if (!n || i + n->words >= toks.size() || (i > 0 && address_word(toks[i - 1].folded)))
             continue; // "số 12", "tổ 3", "khu 3" are addresses, not head counts
         auto after = i + n->words;

@@ -199,6 +199,11 @@ INSTANTIATE_TEST_SUITE_P(
                    "sân nhà văn hóa khối 4"},
         visit_case{
             "/tham nhà bà Lan tối qua, cài vneid", {"vneid"}, std::nullopt, "2026-11-23", "nhà bà Lan"},
+        // Ranges count their lower end; "hơn", "gần" (more than, nearly) keep the number.
+        visit_case{"/buoi hội trường, 20-30 người, vneid", {"vneid"}, 20, "", "hội trường"},
+        visit_case{"/buoi hội trường, khoảng 20 đến 30 người, vneid", {"vneid"}, 20, "", "hội trường"},
+        visit_case{"/buoi hội trường, hơn 50 người, vneid", {"vneid"}, 50, "", "hội trường"},
+        visit_case{"/tham số 12-14 ngõ 5, vneid", {"vneid"}, std::nullopt, "", "số 12-14 ngõ 5"},
         // English: a couple is two people, "on" goes with its date, everyday words name topics.
         visit_case{"/visit 45 Tran Phu street, showed an old couple how to pay electricity bills by QR",
                    {"thanhtoan"},
