@@ -208,6 +208,11 @@ void on_edited_message(handler_context& ctx) {
         details = &v->details;
     if (auto* s = std::get_if<cmd_session>(&cmd))
         details = &s->details;
+    // An edit that cannot be read ("31/02") is explained like the message would have been.
+    if (auto* e = std::get_if<command_error>(&cmd); e && (e->command == "tham" || e->command == "buoi")) {
+        handle(*e, ctx);
+        return;
+    }
     if (!details)
         return;
     // The record this very message made: the edit is applied to it, as /sua would.

@@ -282,6 +282,9 @@ TEST_F(visit_fixture, editing_the_message_of_a_visit_edits_the_visit) {
     EXPECT_TRUE(has(old, "/sua " + std::to_string(other))) << test_bot::joined(old);
     EXPECT_TRUE(message(incoming_kind::edited_message, "m3", "cảm ơn").empty())
         << "other edits are not answered";
+    // An edit that cannot be read says why, and changes nothing.
+    EXPECT_TRUE(has(message(incoming_kind::edited_message, "m1", "/tham số 1, 31/02 cài VNeID"), "«31/02»"));
+    EXPECT_EQ(visits.by_id(no)->place, "số 1A");
     // A cancelled record is not brought back by an edit.
     bot.say("102", "/huy " + std::to_string(no));
     EXPECT_TRUE(has(message(incoming_kind::edited_message, "m1", "/tham số 1B, VNeID"), "đã được hủy"));
