@@ -75,6 +75,7 @@ void handle(const command_error& e, handler_context& ctx) {
         {"error_missing_argument", text::error_missing_argument},
         {"error_bad_period", text::error_bad_period},
         {"error_future_period", text::error_future_period},
+        {"error_export_period", text::error_export_period},
         {"error_bad_role", text::error_bad_role},
         {"error_bad_time", text::error_bad_time},
         {"error_bad_format", text::error_bad_format},

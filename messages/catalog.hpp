@@ -67,6 +67,7 @@ enum class text {
     error_missing_argument,
     error_bad_period,
     error_future_period,
+    error_export_period,
     error_bad_role,
     error_bad_time,
     error_bad_format,

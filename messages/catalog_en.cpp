@@ -37,7 +37,8 @@ std::string_view catalog_en(text key) {
                "/broadcasts — recent announcements\n"
                "/addguide <i>title</i> — add a guide (attach the file)\n"
                "/report ward [month|quarter] — ward report summary\n"
-               "/export [month|quarter] [xlsx|csv] — export a spreadsheet\n"
+               "/export [month|quarter|year] [last] [xlsx|csv] — export a spreadsheet (\"/export quarter "
+               "3\")\n"
                "/adddeadline — add a reporting deadline";
     case text::help_unlinked:
         return "\n\n<b>Your account is not linked yet.</b> Message me privately and press "
@@ -138,6 +139,10 @@ std::string_view catalog_en(text key) {
         return "Unknown period \"{detail}\". Choose week, month, quarter or year; add \"last\" for the whole "
                "period before, or name one, for example: /{command} month 11, /{command} quarter 3, "
                "/{command} year 2025.";
+    case text::error_export_period:
+        return "Spreadsheets are exported by month, quarter or year (not by week), for example: /export "
+               "month, "
+               "/export quarter last, /export year 2025.";
     case text::error_future_period:
         return "The period \"{detail}\" has not started yet, so it has no figures. Send /{command} for the "
                "current one.";

@@ -38,7 +38,7 @@ std::string_view catalog_vi(text key) {
                "/thongbao_ds — các đợt thông báo gần đây\n"
                "/tailieu_them <i>tên</i> — thêm tài liệu (gửi kèm tệp)\n"
                "/baocao phuong [tháng|quý] — tổng hợp báo cáo của phường\n"
-               "/xuat [tháng|quý] [xlsx|csv] — xuất bảng số liệu\n"
+               "/xuat [tháng|quý|năm] [trước] [xlsx|csv] — xuất bảng số liệu («/xuat quý III»)\n"
                "/hannop_them — thêm hạn nộp báo cáo";
     case text::help_unlinked:
         return "\n\n<b>Bạn chưa liên kết tài khoản.</b> Hãy nhắn riêng cho tôi và bấm nút "
@@ -137,6 +137,9 @@ std::string_view catalog_vi(text key) {
         return "Không rõ khoảng thời gian «{detail}». Hãy chọn: tuần, tháng, quý hoặc năm; thêm «trước» "
                "để xem cả kỳ trước, hoặc ghi số kỳ, ví dụ: /{command} tháng 11, /{command} quý 3, "
                "/{command} năm 2025.";
+    case text::error_export_period:
+        return "Bảng số liệu xuất theo tháng, quý hoặc năm (không theo tuần), ví dụ: /xuat tháng, /xuat quý "
+               "trước, /xuat năm 2025.";
     case text::error_future_period:
         return "Kỳ «{detail}» chưa bắt đầu nên chưa có số liệu. Gõ /{command} để xem kỳ này.";
     case text::error_bad_role:

@@ -302,7 +302,7 @@ command parse_args(std::string_view name, std::string_view args, const parse_con
         if (name == "baocao")
             return cmd_report{p, ward, period_given, previous, named};
         if (p == period_kind::week)
-            return command_error{"xuat", "error_bad_period", std::string(ws.empty() ? "" : ws[0])};
+            return command_error{"xuat", "error_export_period", std::string(ws.empty() ? "" : ws[0])};
         return cmd_export{p, format, previous, named};
     }
     if (name == "lienket")

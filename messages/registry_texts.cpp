@@ -32,7 +32,8 @@ std::string_view vi(registry_text key) {
                "Dùng một lần, hết hạn ngày {expires}.\n"
                "Nhờ {name} nhắn riêng cho bot rồi gõ: /ma {code}{link}";
     case t::invite_already_linked:
-        return "ℹ️ {name} đã liên kết ({where}); mã này chỉ cần khi liên kết thêm một tài khoản "
+        return "ℹ️ {name} đã liên kết ({where}); mã này chỉ cần khi liên kết thêm một tài "
+               "khoản "
                "khác, "
                "ví dụ điện thoại mới.";
     case t::invite_link:

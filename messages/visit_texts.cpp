@@ -46,7 +46,8 @@ std::string_view vi(visit_text key) {
     case t::undo_nothing:
         return "Bạn chưa có lượt nào để hủy.";
     case t::edited_message_hint:
-        return "✏️ Sửa tin nhắn không làm thay đổi lượt đã ghi. Để sửa, gõ /sua kèm số và nội "
+        return "✏️ Sửa tin nhắn không làm thay đổi lượt đã ghi. Để sửa, gõ /sua kèm số và "
+               "nội "
                "dung "
                "mới "
                "(lượt gần nhất của bạn là số {no}), ví dụ: /sua {no} số 12 ngõ 5, cài VNeID cho 3 người";

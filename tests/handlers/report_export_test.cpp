@@ -181,6 +181,9 @@ TEST_F(export_fixture, a_past_period_is_exported_by_name_or_as_the_one_before) {
     ASSERT_EQ(q3.size(), 3u) << test_bot::joined(q3);
     EXPECT_EQ(q3[0].document->file_name, "bao-cao-phuong-hoa-xuan-2026-Q3-to.csv");
     EXPECT_TRUE(has(bot.say("900", "/xuat năm 2027"), "chưa bắt đầu"));
+    // Weeks are not exported, and the answer does not offer them.
+    auto week = test_bot::joined(bot.say("900", "/xuat tuần"));
+    EXPECT_NE(week.find("không theo tuần"), std::string::npos) << week;
 }
 
 TEST_F(export_fixture, sent_export_files_are_removed_after_two_days) {
