@@ -211,8 +211,10 @@ command parse_args(std::string_view name, std::string_view args, const parse_con
     if (name == "huy") {
         // "/huy 125", "/huy #125", "/huy số 125": that record; "/huy" alone: the last one.
         std::size_t at = !folded.empty() && folded[0] == "so" ? 1 : 0;
-        if (ws.size() <= at)
+        if (ws.empty())
             return cmd_undo{};
+        if (ws.size() <= at) // "/huy số" with the number left out: not the last record by default
+            return command_error{"huy", "error_bad_undo_number", std::string(trim(args))};
         auto first = ws[at];
         if (first.starts_with("#"))
             first.remove_prefix(1);

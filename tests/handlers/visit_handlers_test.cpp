@@ -213,6 +213,7 @@ TEST_F(visit_fixture, undo_with_a_number_cancels_that_record_and_no_other) {
     EXPECT_TRUE(has(bot.say("102", "/huy số " + std::to_string(others)), "không hủy được"));
     EXPECT_FALSE(visits.by_id(others)->cancelled);
     // Not a number: nothing is cancelled, and the two forms are shown.
+    EXPECT_TRUE(has(bot.say("102", "/huy số"), "/huy 125"));
     auto bad = bot.say("102", "/huy số 2 ngõ 5");
     EXPECT_TRUE(has(bad, "/huy 125")) << test_bot::joined(bad);
     EXPECT_FALSE(visits.by_id(second)->cancelled);
