@@ -210,24 +210,14 @@ TEST_F(registry_fixture, member_list_shows_roles_and_masked_phones) {
     EXPECT_NE(staff_view.find("Võ Thị Giang"), std::string::npos);
 }
 
-// The data of the question's button whose label starts with `label`, or "".
-std::string button(const std::vector<outgoing>& out, const std::string& label) {
-    for (auto& o : out)
-        for (auto& row : o.choices)
-            for (auto& b : row)
-                if (b.label.find(label) != std::string::npos)
-                    return b.data;
-    return "";
-}
-
 TEST_F(registry_fixture, removing_a_member_keeps_history_and_unlinks_them_in_effect) {
     // Asked first, with the role and the masked phone, so the right person is removed.
     auto asked = bot.say("100", "/xoa Phạm Thị Dung");
     EXPECT_TRUE(has(asked, "Cho Phạm Thị Dung")) << test_bot::joined(asked);
     EXPECT_TRUE(has(asked, "090****004")) << test_bot::joined(asked);
     EXPECT_TRUE(member_store(*bot.db).by_id(member)->active) << "nothing changes before the answer";
-    auto yes = button(asked, "Cho nghỉ");
-    auto no = button(asked, "Không");
+    auto yes = test_bot::button(asked, "Cho nghỉ");
+    auto no = test_bot::button(asked, "Không");
     ASSERT_FALSE(yes.empty());
     // "No" keeps them; a member pressing "yes" (the question is visible in a group) is refused.
     EXPECT_TRUE(has(bot.press("100", no), "vẫn trong tổ"));
@@ -236,7 +226,7 @@ TEST_F(registry_fixture, removing_a_member_keeps_history_and_unlinks_them_in_eff
     EXPECT_TRUE(has(bot.press("101", yes), "Đã cho Phạm Thị Dung nghỉ")) << "the deputy may";
     EXPECT_FALSE(member_store(*bot.db).by_id(member)->active);
     EXPECT_TRUE(has(bot.press("100", yes), "đã nghỉ khỏi tổ từ trước"));
-    auto other = button(bot.say("100", "/xoa Lê Thị Cúc"), "Cho nghỉ");
+    auto other = test_bot::button(bot.say("100", "/xoa Lê Thị Cúc"), "Cho nghỉ");
     EXPECT_TRUE(has(bot.press("200", other), "không thuộc tổ của bạn"));
     EXPECT_TRUE(member_store(*bot.db).by_id(deputy)->active);
     EXPECT_TRUE(has(bot.say("102", "/toi"), "chưa biết bạn")) << "a removed member is no longer recognised";

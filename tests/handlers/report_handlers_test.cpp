@@ -230,34 +230,24 @@ TEST_F(report_fixture, ward_staff_add_a_one_off_deadline_that_teams_see_and_get_
     EXPECT_TRUE(has(report, "Rà soát danh sách tổ")) << test_bot::joined(report);
 }
 
-// The button under /hannop whose label names `deadline`, or "" when there is none.
-std::string button_for(const std::vector<outgoing>& out, const std::string& deadline) {
-    for (auto& o : out)
-        for (auto& row : o.choices)
-            for (auto& b : row)
-                if (b.label.find(deadline) != std::string::npos)
-                    return b.data;
-    return "";
-}
-
 TEST_F(report_fixture, a_leader_opens_and_submits_a_one_off_deadline_from_the_deadlines_list) {
     bot.say("900", "/hannop_them Rà soát danh sách tổ; 22/12/2026");
     auto list = bot.say("100", "/hannop");
-    auto data = button_for(list, "Rà soát danh sách tổ");
+    auto data = test_bot::button(list, "Rà soát danh sách tổ");
     ASSERT_FALSE(data.empty()) << test_bot::joined(list);
-    EXPECT_FALSE(button_for(list, "Báo cáo tháng").empty());
+    EXPECT_FALSE(test_bot::button(list, "Báo cáo tháng").empty());
     EXPECT_TRUE(has(list, "Bấm một hạn bên dưới"));
     EXPECT_LE(data.size(), 64u); // Telegram's limit for a button's data
     // "/baocao" alone would open November's monthly report, due first.
     auto report = bot.press("100", data);
     EXPECT_TRUE(has(report, "Rà soát danh sách tổ — Tổ dân phố số 1")) << test_bot::joined(report);
-    auto submit = button_for(report, "Nộp báo cáo");
+    auto submit = test_bot::button(report, "Nộp báo cáo");
     ASSERT_FALSE(submit.empty()) << test_bot::joined(report);
     EXPECT_TRUE(has(bot.press("100", submit), "Đã nộp"));
     EXPECT_TRUE(has(bot.say("100", "/hannop"), "đã nộp đúng hạn"));
     // Members get no buttons, and are told who submits; staff are pointed to the ward's report.
     auto member_list = bot.say("102", "/hannop");
-    EXPECT_TRUE(button_for(member_list, "Rà soát").empty());
+    EXPECT_TRUE(test_bot::button(member_list, "Rà soát").empty());
     EXPECT_TRUE(has(member_list, "Tổ trưởng hoặc tổ phó nộp báo cáo")) << test_bot::joined(member_list);
     EXPECT_TRUE(has(bot.say("900", "/hannop"), "/baocao phuong"));
     // The view button is the leader's own: another team's leader is refused.
@@ -283,7 +273,7 @@ TEST_F(report_fixture, a_report_named_by_its_period_is_shown_open_or_locked) {
     EXPECT_NE(october.find("khoá"), std::string::npos) << october;
     auto november = bot.say("100", "/baocao tháng 11");
     EXPECT_TRUE(has(november, "Kỳ: tháng 11/2026"));
-    EXPECT_FALSE(button_for(november, "Nộp báo cáo").empty()) << test_bot::joined(november);
+    EXPECT_FALSE(test_bot::button(november, "Nộp báo cáo").empty()) << test_bot::joined(november);
     EXPECT_TRUE(has(bot.say("900", "/baocao phuong quý 3"), "quý III/2026"));
     EXPECT_TRUE(has(bot.say("100", "/baocao tháng 12/2026"), "chưa bắt đầu"));
     // Without a year the month is the most recent one of that name: last December.

@@ -131,4 +131,13 @@ std::string test_bot::joined(const std::vector<outgoing>& out) {
     return s;
 }
 
+std::string test_bot::button(const std::vector<outgoing>& out, const std::string& label) {
+    for (auto& o : out)
+        for (auto& row : o.choices)
+            for (auto& b : row)
+                if (b.label.find(label) != std::string::npos)
+                    return b.data;
+    return "";
+}
+
 } // namespace cnscd::test

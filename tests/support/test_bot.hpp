@@ -52,6 +52,8 @@ struct test_bot {
     // Texts of the messages returned (plain, tags removed).
     static std::vector<std::string> texts(const std::vector<outgoing>& out);
     static std::string joined(const std::vector<outgoing>& out);
+    // The data of the first button whose label contains `label`, or "" when there is none.
+    static std::string button(const std::vector<outgoing>& out, const std::string& label);
 
     channel platform = channel::telegram;
 };
