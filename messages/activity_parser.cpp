@@ -182,6 +182,43 @@ bool day_word(std::string_view w) {
     return w == "hom" || w == "sang" || w == "chieu" || w == "toi" || w == "trua" || w == "dem";
 }
 
+// Words that lead into a date: "ngày 20/11", "sáng 30/11", "chiều hôm qua", "vào thứ bảy".
+bool leads_to_a_date(std::string_view w) {
+    return w == "ngay" || w == "hom" || w == "sang" || w == "chieu" || w == "toi" || w == "trua" ||
+           w == "dem" || w == "vao" || w == "luc" || w == "on" || w == "buoi" || w == "hoi";
+}
+
+// "thứ 7", "thứ bảy", "chủ nhật", "t7" at token k: the ISO weekday (Monday 1) and how many
+// words it took.
+std::optional<std::pair<unsigned, std::size_t>> weekday_at(const std::vector<token>& toks, std::size_t k) {
+    std::string_view w = toks[k].folded;
+    if (w.empty() || (w[0] != 't' && w[0] != 'c'))
+        return std::nullopt; // asked for every word: most are gone here
+    if (w.size() == 2 && w[0] == 't' && w[1] >= '2' && w[1] <= '7')
+        return std::pair{static_cast<unsigned>(w[1] - '1'), std::size_t{1}};
+    if (k + 1 >= toks.size())
+        return std::nullopt;
+    std::string_view next = toks[k + 1].folded;
+    // Accents tell "chủ nhật" (Sunday) from "chú Nhật" (uncle Nhật) and "thứ ba" from "thư bà".
+    auto raw = toks[k].raw;
+    bool day_word = raw.starts_with("thứ") || raw.starts_with("Thứ") || raw.starts_with("chủ") ||
+                    raw.starts_with("Chủ") ||
+                    ((raw == "thu" || raw == "chu") && !starts_upper(toks[k + 1].raw));
+    if (!day_word)
+        return std::nullopt;
+    if (w == "chu" && next == "nhat")
+        return std::pair{7u, std::size_t{2}};
+    if (w != "thu")
+        return std::nullopt;
+    static const std::pair<std::string_view, unsigned> days[] = {{"2", 1}, {"hai", 1}, {"3", 2}, {"ba", 2},
+                                                                 {"4", 3}, {"tu", 3},  {"5", 4}, {"nam", 4},
+                                                                 {"6", 5}, {"sau", 5}, {"7", 6}, {"bay", 6}};
+    for (auto [name, wd] : days)
+        if (next == name)
+            return std::pair{wd, std::size_t{2}};
+    return std::nullopt;
+}
+
 // Date words are not part of an address: "45 Trần Phú hôm kia" is at "45 Trần Phú".
 void strip_date_words(std::string& place) {
     for (;;) {
@@ -405,6 +442,28 @@ std::expected<activity_details, command_error> parse_activity(std::string_view a
                 continue;
             }
         }
+        // "thứ 7", "chủ nhật": the latest such day; "thứ 7 tuần trước": that day of last week.
+        if (auto wd = weekday_at(toks, i)) {
+            auto today_wd = weekday{sys_days{today}}.iso_encoding();
+            auto n = wd->second;
+            int back = static_cast<int>((today_wd + 7 - wd->first) % 7);
+            if (i + n + 1 < toks.size() && toks[i + n].folded == "tuan" &&
+                toks[i + n + 1].folded == "truoc") {
+                back = static_cast<int>(today_wd - wd->first) + 7; // Monday-based weeks
+                n += 2;
+            }
+            d.date = year_month_day{sys_days(today) - days(back)};
+            take_date(i, n);
+            i += n - 1;
+            continue;
+        }
+        // Chat shorthand: "hqua", "hom wa".
+        if (w == "hqua" || (w == "hom" && i + 1 < toks.size() && toks[i + 1].folded == "wa")) {
+            d.date = year_month_day{sys_days(today) - days(1)};
+            take_date(i, w == "hom" ? 2 : 1);
+            i += w == "hom" ? 1 : 0;
+            continue;
+        }
         if (w == "yesterday" || w == "today") {
             d.date = year_month_day{sys_days(today) - days(w == "today" ? 0 : 1)};
             take_date(i, 1);
@@ -497,6 +556,21 @@ std::expected<activity_details, command_error> parse_activity(std::string_view a
         }
         description_from = next;
     }
+    // The place without the date words at its end and what leads into them: "số 5 sáng 30/11",
+    // "số 5 chiều hôm qua", "số 5 hôm thứ bảy tuần trước" are all at "số 5".
+    auto place_between = [&](std::size_t from, std::size_t to) {
+        bool cut = false;
+        for (std::size_t k = toks.size(); k-- > 0;) {
+            auto start = static_cast<std::size_t>(toks[k].raw.data() - text.data());
+            if (start >= to)
+                continue; // after the place (a token's raw text may end with the comma)
+            if (start < from || !(dated[k] || (cut && leads_to_a_date(toks[k].folded))))
+                break;
+            to = start;
+            cut = true;
+        }
+        return std::string(text.substr(from, to > from ? to - from : 0));
+    };
     if (description_from != std::string_view::npos) {
         // A date written first is not the place: "25/11 nhà bà Lan, ..." is at "nhà bà Lan".
         std::size_t from = 0;
@@ -504,7 +578,7 @@ std::expected<activity_details, command_error> parse_activity(std::string_view a
             from = static_cast<std::size_t>(toks[k].raw.data() + toks[k].raw.size() - text.data());
         if (from > description_from)
             from = 0;
-        d.place = std::string(text.substr(from, description_from - from));
+        d.place = place_between(from, description_from);
         while (!d.place.empty() &&
                (is_space(d.place.front()) || d.place.front() == ':' || d.place.front() == '-'))
             d.place.erase(d.place.begin());
@@ -514,7 +588,7 @@ std::expected<activity_details, command_error> parse_activity(std::string_view a
             return k < toks.size() ? static_cast<std::size_t>(toks[k].raw.data() - text.data()) : text.size();
         };
         if (first < last)
-            d.place = std::string(text.substr(offset(first), offset(last) - offset(first)));
+            d.place = place_between(offset(first), offset(last));
         description_from = last < toks.size() ? offset(last) : text.size();
     }
     while (!d.place.empty() && (is_space(d.place.back()) || d.place.back() == ':' || d.place.back() == '-' ||

@@ -199,6 +199,18 @@ INSTANTIATE_TEST_SUITE_P(
                    "sân nhà văn hóa khối 4"},
         visit_case{
             "/tham nhà bà Lan tối qua, cài vneid", {"vneid"}, std::nullopt, "2026-11-23", "nhà bà Lan"},
+        // Weekdays (today is Tuesday 24/11), times of day before a date, chat shorthand.
+        visit_case{"/tham số 5 thứ 7, vneid", {"vneid"}, std::nullopt, "2026-11-21", "số 5"},
+        visit_case{"/tham số 5 hôm thứ bảy, vneid", {"vneid"}, std::nullopt, "2026-11-21", "số 5"},
+        visit_case{"/tham số 5 chủ nhật, vneid", {"vneid"}, std::nullopt, "2026-11-22", "số 5"},
+        visit_case{"/tham số 5 thứ 2 tuần trước, vneid", {"vneid"}, std::nullopt, "2026-11-16", "số 5"},
+        visit_case{"/tham số 5 T7 cài vneid", {"vneid"}, std::nullopt, "2026-11-21", "số 5"},
+        visit_case{"/tham số 5 sáng 20/11, vneid", {"vneid"}, std::nullopt, "2026-11-20", "số 5"},
+        visit_case{"/tham số 5 chiều hôm qua, vneid", {"vneid"}, std::nullopt, "2026-11-23", "số 5"},
+        visit_case{"/tham số 5 hqua, vneid", {"vneid"}, std::nullopt, "2026-11-23", "số 5"},
+        // Not days: a name after "chú", a letter ("thư"), a street named for a date.
+        visit_case{"/tham nhà chú Nhật, vneid", {"vneid"}, std::nullopt, "", "nhà chú Nhật"},
+        visit_case{"/tham số 7 đường 30/4, vneid", {"vneid"}, std::nullopt, "", "số 7 đường 30/4"},
         // Ranges count their lower end; "hơn", "gần" (more than, nearly) keep the number.
         visit_case{"/buoi hội trường, 20-30 người, vneid", {"vneid"}, 20, "", "hội trường"},
         visit_case{"/buoi hội trường, khoảng 20 đến 30 người, vneid", {"vneid"}, 20, "", "hội trường"},
