@@ -185,13 +185,21 @@ bool day_word(std::string_view w) {
 // Words that lead into a date: "ngày 20/11", "sáng 30/11", "chiều hôm qua", "vào thứ bảy".
 bool leads_to_a_date(std::string_view w) {
     return w == "ngay" || w == "hom" || w == "sang" || w == "chieu" || w == "toi" || w == "trua" ||
-           w == "dem" || w == "vao" || w == "luc" || w == "on" || w == "buoi" || w == "hoi";
+           w == "dem" || w == "vao" || w == "luc" || w == "on" || w == "buoi" || w == "hoi" || w == "last";
 }
 
 // "thứ 7", "thứ bảy", "chủ nhật", "t7" at token k: the ISO weekday (Monday 1) and how many
 // words it took.
 std::optional<std::pair<unsigned, std::size_t>> weekday_at(const std::vector<token>& toks, std::size_t k) {
     std::string_view w = toks[k].folded;
+    if (w.size() >= 6 && w.ends_with("day")) {
+        static const std::string_view english[] = {"monday", "tuesday",  "wednesday", "thursday",
+                                                   "friday", "saturday", "sunday"};
+        for (unsigned i = 0; i < 7; ++i)
+            if (w == english[i])
+                return std::pair{i + 1, std::size_t{1}};
+        return std::nullopt;
+    }
     if (w.empty() || (w[0] != 't' && w[0] != 'c'))
         return std::nullopt; // asked for every word: most are gone here
     if (w.size() == 2 && w[0] == 't' && w[1] >= '2' && w[1] <= '7')
@@ -447,6 +455,9 @@ std::expected<activity_details, command_error> parse_activity(std::string_view a
             auto today_wd = weekday{sys_days{today}}.iso_encoding();
             auto n = wd->second;
             int back = static_cast<int>((today_wd + 7 - wd->first) % 7);
+            // "last Monday" is the latest Monday before today.
+            if (i > 0 && toks[i - 1].folded == "last" && n == 1 && back == 0)
+                back = 7;
             if (i + n + 1 < toks.size() && toks[i + n].folded == "tuan" &&
                 toks[i + n + 1].folded == "truoc") {
                 back = static_cast<int>(today_wd - wd->first) + 7; // Monday-based weeks

@@ -208,6 +208,8 @@ INSTANTIATE_TEST_SUITE_P(
         visit_case{"/tham số 5 sáng 20/11, vneid", {"vneid"}, std::nullopt, "2026-11-20", "số 5"},
         visit_case{"/tham số 5 chiều hôm qua, vneid", {"vneid"}, std::nullopt, "2026-11-23", "số 5"},
         visit_case{"/tham số 5 hqua, vneid", {"vneid"}, std::nullopt, "2026-11-23", "số 5"},
+        visit_case{"/visit house 5 on Saturday, VNeID", {"vneid"}, std::nullopt, "2026-11-21", "house 5"},
+        visit_case{"/visit house 5 last Tuesday, VNeID", {"vneid"}, std::nullopt, "2026-11-17", "house 5"},
         // Not days: a name after "chú", a letter ("thư"), a street named for a date.
         visit_case{"/tham nhà chú Nhật, vneid", {"vneid"}, std::nullopt, "", "nhà chú Nhật"},
         visit_case{"/tham số 7 đường 30/4, vneid", {"vneid"}, std::nullopt, "", "số 7 đường 30/4"},
