@@ -1,6 +1,8 @@
 // Greeting, help, language and the replies to text the bot could not use.
 
 #include "handlers/handlers.hpp"
+#include "handlers/visit_rules.hpp"
+#include "messages/command_names.hpp"
 #include "messages/command_parser.hpp"
 #include "storage/registry.hpp"
 
@@ -38,8 +40,40 @@ void handle(const cmd_start& c, handler_context& ctx) {
         o.contact_button = ctx.say(text::share_phone_button);
 }
 
-void handle(const cmd_help&, handler_context& ctx) {
-    auto& o = ctx.reply(help_for(ctx));
+namespace {
+
+// "/giup tham": that command in detail, for the commands whose forms are not obvious.
+std::optional<std::string> help_on(std::string_view about, const handler_context& ctx) {
+    while (!about.empty() && about.front() == '/')
+        about.remove_prefix(1);
+    auto name = canonical_command(about);
+    if (!name)
+        return std::nullopt;
+    static const std::pair<std::string_view, text> detailed[] = {
+        {"tham", text::help_tham},       {"buoi", text::help_buoi},     {"sua", text::help_sua},
+        {"huy", text::help_huy},         {"toi", text::help_toi},       {"thongke", text::help_thongke},
+        {"xephang", text::help_xephang}, {"baocao", text::help_baocao}, {"xuat", text::help_xuat}};
+    for (auto [n, key] : detailed)
+        if (n == *name) {
+            auto out = ctx.say(key, {{"days", oldest_loggable_days}, {"hours", ctx.cfg().undo_window_hours}});
+            if (n == "toi" || n == "thongke" || n == "xephang")
+                out += ctx.say(text::help_periods);
+            return out;
+        }
+    return std::nullopt;
+}
+
+} // namespace
+
+void handle(const cmd_help& c, handler_context& ctx) {
+    if (!c.about.empty()) {
+        if (auto detail = help_on(c.about, ctx)) {
+            ctx.reply(std::move(*detail));
+            return;
+        }
+    }
+    auto prefix = c.about.empty() ? std::string() : ctx.say(text::help_no_detail, {{"name", c.about}});
+    auto& o = ctx.reply(prefix + help_for(ctx));
     if (!ctx.linked() && !ctx.in_group())
         o.contact_button = ctx.say(text::share_phone_button);
 }

@@ -30,6 +30,18 @@ enum class text {
     help_unlinked_here,
     help_unlinked_here_no_button,
     help_unlinked_no_button, // platforms without a share-phone button (Zalo, console)
+    // "/giup tham": one command in detail
+    help_tham,
+    help_buoi,
+    help_sua,
+    help_huy,
+    help_toi,
+    help_thongke,
+    help_xephang,
+    help_periods, // follows the three above
+    help_baocao,
+    help_xuat,
+    help_no_detail,
     unknown_command,
     unknown_command_no_suggestion,
     internal_error,

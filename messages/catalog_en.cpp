@@ -22,7 +22,7 @@ std::string_view catalog_en(text key) {
                "/top — ranking\n"
                "/guide [topic] — guides\n"
                "/deadlines — report deadlines\n"
-               "/help — this help again";
+               "/help [command] — this help again, or one command in detail (\"/help visit\")";
     case text::help_leader:
         return "\n\n<b>For team leaders and deputies</b>\n"
                "/report [month|quarter|year] — view and submit the team report\n"
@@ -40,6 +40,72 @@ std::string_view catalog_en(text key) {
                "/export [month|quarter|year] [last] [xlsx|csv] — export a spreadsheet (\"/export quarter "
                "3\")\n"
                "/adddeadline — add a reporting deadline";
+    case text::help_tham:
+        return "📝 <b>/visit</b> <i>address, what you did</i> — log help given to a household.\n"
+               "• <b>Address</b>: what comes before the first comma: \"no. 12 lane 5\", \"house 45, alley "
+               "12/5, lane 8\".\n"
+               "• <b>What</b>: topics are found by keywords (VNeID, public services, QR, transfer, scam, "
+               "doctor...). "
+               "If none is clear, I ask.\n"
+               "• <b>People</b>: \"2 people\", \"a couple\", \"3 households\"; without one, 1 person.\n"
+               "• <b>Day</b>: today unless you write \"yesterday\", \"20/11\", \"on Saturday\" (within "
+               "{days} days, "
+               "not in a closed report period).\n"
+               "Example: /visit no. 12 lane 5 yesterday, helped 2 people install VNeID and pay by QR\n"
+               "Fix a mistake with /edit, cancel with /undo (type /help edit, /help undo).";
+    case text::help_buoi:
+        return "👥 <b>/session</b> <i>place, attendees, what</i> — log a talk or training session.\n"
+               "• <b>Attendees</b> in digits or words: \"30 people\", \"twenty-five parents\"; \"20-30 "
+               "people\" "
+               "counts 20.\n"
+               "• Topics and day as for /visit (type /help visit).\n"
+               "Example: /session community hall, 30 people, online scams";
+    case text::help_sua:
+        return "✏️ <b>/edit</b> <i>no. new text</i> — correct one of your records; the old content is "
+               "kept.\n"
+               "• Write only what changes: \"/edit 125 3 people\", \"/edit 125 yesterday\", \"/edit 125 QR "
+               "payment\". The address changes only when you write a new one before a comma.\n"
+               "• The number is in the confirmation and at the end of /me.\n"
+               "• On Telegram, editing the /visit message itself edits its record.";
+    case text::help_huy:
+        return "↩️ <b>/undo</b> — cancel your latest record; <b>/undo</b> <i>no.</i> — cancel that "
+               "one.\n"
+               "Only within {hours} hours of logging it, and only your own; the history is kept. After that, "
+               "fix "
+               "it with /edit.";
+    case text::help_toi:
+        return "📊 <b>/me</b> [period] — your results: visits, people helped, sessions, topics, and your "
+               "latest "
+               "records with their numbers.";
+    case text::help_thongke:
+        return "📊 <b>/stats</b> [period] — the team's figures: totals, topics, members, who logged nothing. "
+               "Ward "
+               "staff: the whole ward, or one team (\"/stats month Team 3\").";
+    case text::help_xephang:
+        return "🏆 <b>/top</b> [period] — ranking of the team's members; ward staff: ranking of the teams.";
+    case text::help_periods:
+        return "\n<b>Period</b>: week, month (default), quarter, year. Add \"last\" for the whole period "
+               "before "
+               "(\"last month\"), or name one: \"month 10\", \"month 10/2025\", \"quarter 3\", \"year "
+               "2025\". "
+               "The current period is compared with the same span before it; a past one with the whole "
+               "period "
+               "before.";
+    case text::help_baocao:
+        return "📋 <b>/report</b> [month|quarter|year] — the team's report figures, computed from what was "
+               "logged, "
+               "submitted with the \"Submit report\" button (leaders and deputies).\n"
+               "• \"/report last month\", \"/report month 10\" open that period's report; a closed one is "
+               "read "
+               "only.\n"
+               "• Deadlines and a button for each report: /deadlines. Ward staff: /report ward.";
+    case text::help_xuat:
+        return "📎 <b>/export</b> [month|quarter|year] [last|number] [xlsx|csv] — ward staff, privately: the "
+               "ward's "
+               "spreadsheet of teams, members and every record.\n"
+               "Examples: /export quarter last, /export month 10 csv, /export year 2025";
+    case text::help_no_detail:
+        return "There is no detailed help for \"{name}\" yet. The commands:\n\n";
     case text::help_unlinked:
         return "\n\n<b>Your account is not linked yet.</b> Message me privately and press "
                "<i>Share my phone number</i> (if your number is on the team roster), "

@@ -23,7 +23,7 @@ std::string_view catalog_vi(text key) {
                "/xephang — bảng xếp hạng\n"
                "/tailieu [chủ đề] — tài liệu hướng dẫn\n"
                "/hannop — các hạn nộp báo cáo\n"
-               "/giup — xem lại hướng dẫn này";
+               "/giup [lệnh] — xem lại hướng dẫn này, hoặc chi tiết một lệnh («/giup tham»)";
     case text::help_leader:
         return "\n\n<b>Dành cho tổ trưởng, tổ phó</b>\n"
                "/baocao [tháng|quý|năm] — xem và nộp báo cáo của tổ\n"
@@ -40,6 +40,67 @@ std::string_view catalog_vi(text key) {
                "/baocao phuong [tháng|quý] — tổng hợp báo cáo của phường\n"
                "/xuat [tháng|quý|năm] [trước] [xlsx|csv] — xuất bảng số liệu («/xuat quý III»)\n"
                "/hannop_them — thêm hạn nộp báo cáo";
+    case text::help_tham:
+        return "📝 <b>/tham</b> <i>địa chỉ, nội dung</i> — ghi một lượt hỗ trợ hộ dân.\n"
+               "• <b>Địa chỉ</b> là phần trước dấu phẩy đầu tiên: «số 12 ngõ 5», «số nhà 45, ngách 12/5, ngõ "
+               "8».\n"
+               "• <b>Nội dung</b>: chủ đề được nhận ra qua từ khóa (VNeID, định danh, dịch vụ công, QR, "
+               "chuyển "
+               "khoản, lừa đảo, khám bệnh...). Không rõ chủ đề thì tôi hỏi lại.\n"
+               "• <b>Số người</b>: «2 người», «hai vợ chồng», «3 hộ»; không ghi thì tính 1 người.\n"
+               "• <b>Ngày</b>: mặc định hôm nay; ghi «hôm qua», «hôm kia», «20/11», «thứ 7», «sáng nay» để "
+               "ghi ngày "
+               "khác (trong {days} ngày, không vào kỳ báo cáo đã khoá).\n"
+               "Ví dụ: /tham số 12 ngõ 5 hôm qua, hướng dẫn 2 người cài VNeID và thanh toán QR\n"
+               "Ghi sai thì sửa bằng /sua, hủy bằng /huy (gõ /giup sua, /giup huy).";
+    case text::help_buoi:
+        return "👥 <b>/buoi</b> <i>địa điểm, số người, nội dung</i> — ghi một buổi tuyên truyền, hướng dẫn.\n"
+               "• <b>Số người tham dự</b> bằng số hoặc chữ: «30 người», «ba mươi phụ huynh», «45 đại biểu»; "
+               "«20-30 người» tính 20.\n"
+               "• Chủ đề và ngày ghi như /tham (gõ /giup tham).\n"
+               "Ví dụ: /buoi nhà văn hóa tổ 3, 30 người, chống lừa đảo qua mạng";
+    case text::help_sua:
+        return "✏️ <b>/sua</b> <i>số nội dung mới</i> — sửa một lượt của bạn; nội dung cũ vẫn được "
+               "lưu.\n"
+               "• Chỉ cần ghi phần cần sửa: «/sua 125 3 người», «/sua 125 hôm qua», «/sua 125 thanh toán "
+               "QR». "
+               "Địa chỉ chỉ đổi khi bạn ghi địa chỉ mới trước dấu phẩy.\n"
+               "• Số của lượt có trong tin xác nhận và ở cuối /toi.\n"
+               "• Trên Telegram, sửa chính tin nhắn /tham cũng sửa lượt đó.";
+    case text::help_huy:
+        return "↩️ <b>/huy</b> — hủy lượt ghi gần nhất của bạn; <b>/huy</b> <i>số</i> — hủy lượt có số "
+               "đó.\n"
+               "Chỉ trong {hours} giờ sau khi ghi, và chỉ lượt của bạn; lịch sử vẫn được lưu. Quá hạn thì "
+               "sửa "
+               "bằng /sua.";
+    case text::help_toi:
+        return "📊 <b>/toi</b> [kỳ] — kết quả của bạn: lượt thăm, người được hỗ trợ, buổi hướng dẫn, chủ đề, "
+               "và các lượt ghi gần đây kèm số.";
+    case text::help_thongke:
+        return "📊 <b>/thongke</b> [kỳ] — thống kê của tổ: tổng, theo chủ đề, theo thành viên, ai chưa ghi "
+               "lượt "
+               "nào. Cán bộ phường: của cả phường, hoặc một tổ («/thongke tháng Tổ 3»).";
+    case text::help_xephang:
+        return "🏆 <b>/xephang</b> [kỳ] — xếp hạng thành viên trong tổ; cán bộ phường: xếp hạng các tổ.";
+    case text::help_periods:
+        return "\n<b>Kỳ</b>: tuần, tháng (mặc định), quý, năm. Thêm «trước» để xem cả kỳ trước («tháng "
+               "trước»), "
+               "hoặc ghi số kỳ: «tháng 10», «tháng 10/2025», «quý III», «năm 2025». Kỳ hiện tại được so với "
+               "cùng "
+               "kỳ trước; kỳ đã qua so với cả kỳ trước nó.";
+    case text::help_baocao:
+        return "📋 <b>/baocao</b> [tháng|quý|năm] — xem số liệu báo cáo của tổ, tính từ các lượt đã ghi, và "
+               "nộp "
+               "bằng nút «Nộp báo cáo» (tổ trưởng, tổ phó).\n"
+               "• «/baocao tháng trước», «/baocao tháng 10» mở báo cáo kỳ đó; kỳ đã khoá thì chỉ xem.\n"
+               "• Các hạn nộp và nút mở từng báo cáo: /hannop. Cán bộ phường: /baocao phuong.";
+    case text::help_xuat:
+        return "📎 <b>/xuat</b> [tháng|quý|năm] [trước|số kỳ] [xlsx|csv] — cán bộ phường nhắn riêng để nhận "
+               "bảng "
+               "số liệu của phường: các tổ, thành viên và từng lượt hỗ trợ.\n"
+               "Ví dụ: /xuat quý trước, /xuat tháng 10 csv, /xuat năm 2025";
+    case text::help_no_detail:
+        return "Chưa có hướng dẫn riêng cho «{name}». Các lệnh:\n\n";
     case text::help_unlinked:
         return "\n\n<b>Bạn chưa liên kết tài khoản.</b> Hãy nhắn riêng cho tôi và bấm nút "
                "<i>Chia sẻ số điện thoại</i> (nếu số của bạn có trong danh sách tổ), "

@@ -192,8 +192,13 @@ command parse_args(std::string_view name, std::string_view args, const parse_con
 
     if (name == "start")
         return cmd_start{std::string(args)};
-    if (name == "giup")
-        return cmd_help{folded.empty() ? "" : folded[0]};
+    if (name == "giup") {
+        // "/giup thống kê": the words joined are the command's name ("thongke").
+        std::string about;
+        for (auto& f : folded)
+            about += f;
+        return cmd_help{about};
+    }
     if (name == "tham" || name == "buoi") {
         if (!says_something(args))
             return missing(name, name == "tham" ? "/tham số 12 ngõ 5, hướng dẫn 2 người cài VNeID"

@@ -52,6 +52,30 @@ TEST(general_handlers, help_works_with_accents_and_addressed_to_us_in_groups) {
     EXPECT_NE(test_bot::joined(bot.say("9", "giúp")).find("/tham"), std::string::npos);
 }
 
+TEST(general_handlers, help_on_one_command_explains_its_forms) {
+    test_bot bot;
+    auto w = bot.ward("Phường Hòa Xuân");
+    auto t = bot.team(w, "Tổ dân phố số 1");
+    bot.member(w, t, "Trần Văn Bình", "leader", "7");
+    auto visit = test_bot::joined(bot.say("7", "/giup tham"));
+    EXPECT_NE(visit.find("phần trước dấu phẩy đầu tiên"), std::string::npos) << visit;
+    EXPECT_NE(visit.find("trong 60 ngày"), std::string::npos) << visit;
+    // Aliases, a slash, accents and two words all reach the same command.
+    EXPECT_EQ(test_bot::joined(bot.say("7", "/giup /visit")), visit);
+    auto stats = test_bot::joined(bot.say("7", "/giup thống kê"));
+    EXPECT_NE(stats.find("thống kê của tổ"), std::string::npos) << stats;
+    EXPECT_NE(stats.find("«quý III»"), std::string::npos) << "the period forms follow";
+    EXPECT_NE(test_bot::joined(bot.say("7", "/giup huy")).find("trong 24 giờ"), std::string::npos);
+    // Something without its own page: said so, then the list.
+    auto other = test_bot::joined(bot.say("7", "/giup lienket"));
+    EXPECT_NE(other.find("Chưa có hướng dẫn riêng cho «lienket»"), std::string::npos) << other;
+    EXPECT_NE(other.find("/tham"), std::string::npos);
+    // English.
+    bot.say("7", "/ngonngu en");
+    auto english = test_bot::joined(bot.say("7", "/help edit"));
+    EXPECT_NE(english.find("Write only what changes"), std::string::npos) << english;
+}
+
 TEST(general_handlers, commands_for_another_bot_are_ignored) {
     test_bot bot;
     EXPECT_TRUE(bot.say_in_group("-100", "9", "/giup@OtherBot").empty());
