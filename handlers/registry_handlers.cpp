@@ -9,6 +9,7 @@
 #include "messages/phone.hpp"
 #include "messages/registry_texts.hpp"
 #include "messages/text_fold.hpp"
+#include "messages/visit_texts.hpp"
 #include "storage/database.hpp"
 #include "storage/held_record_store.hpp"
 #include "storage/invite_store.hpp"
@@ -45,8 +46,12 @@ std::string role_label(const handler_context& ctx, const std::string& code) {
 // unless its text names one; the usual rules (60 days, closed periods) still apply.
 void record_held_visits(handler_context& ctx) {
     auto held = held_record_store(ctx.db).take(ctx.in.chat.platform, ctx.in.user_id, ctx.now());
-    if (held.empty() || !ctx.member->team_id)
+    if (held.empty())
         return;
+    if (!ctx.member->team_id) { // ward staff log no visits: say what happens to them
+        ctx.reply(visit_text::no_team);
+        return;
+    }
     ctx.reply(registry_text::held_recording, {{"count", static_cast<std::int64_t>(held.size())}});
     for (auto& h : held) {
         auto sent_on = ctx.zone().date_of(h.written_at);

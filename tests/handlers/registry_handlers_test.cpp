@@ -97,6 +97,14 @@ TEST_F(registry_fixture, visits_sent_privately_before_linking_are_recorded_when_
     EXPECT_TRUE(held_record_store(*bot.db).take(channel::telegram, "555", bot.clk.now()).empty());
 }
 
+TEST_F(registry_fixture, visits_held_for_someone_who_links_as_ward_staff_are_not_silently_dropped) {
+    bot.member(ward, 0, "Đỗ Văn Khoa", "ward_staff", "", "+84905999002");
+    bot.say("557", "/tham số 5 ngõ 3, cài VNeID");
+    auto linked = bot.deliver(contact("557", "84905999002", "557"));
+    EXPECT_TRUE(has(linked, "Đã liên kết")) << test_bot::joined(linked);
+    EXPECT_TRUE(has(linked, "chưa thuộc tổ nào")) << test_bot::joined(linked);
+}
+
 TEST_F(registry_fixture, held_visits_expire_and_are_capped) {
     for (int i = 0; i < 7; ++i)
         bot.say("555", "/tham số " + std::to_string(i + 1) + ", cài VNeID");
