@@ -369,12 +369,18 @@ void handle(const cmd_ranking& c, handler_context& ctx) {
         team_id = team_in_question(ctx, "").value_or(0);
     std::string out;
     int rank = 0;
-    auto line = [&](const std::string& name, std::int64_t v, std::int64_t people) {
-        if (static_cast<std::size_t>(++rank) <= max_lines)
-            add_line(out, ctx.say(stats_text::ranking_line, {{"rank", rank},
-                                                             {"name", name},
-                                                             {"visits", count(ctx, v)},
-                                                             {"people", count(ctx, people)}}));
+    // Sessions are named too: a member who only held a session is not "0 visits, 0 people".
+    auto line = [&](const std::string& name, std::int64_t v, std::int64_t people, std::int64_t sessions,
+                    std::int64_t attendees) {
+        if (static_cast<std::size_t>(++rank) > max_lines)
+            return;
+        auto text = ctx.say(
+            stats_text::ranking_line,
+            {{"rank", rank}, {"name", name}, {"visits", count(ctx, v)}, {"people", count(ctx, people)}});
+        if (sessions > 0)
+            text += ctx.say(stats_text::ranking_sessions,
+                            {{"sessions", count(ctx, sessions)}, {"attendees", count(ctx, attendees)}});
+        add_line(out, text);
     };
     if (team_id != 0) {
         auto team = team_store(ctx.db).by_id(team_id);
@@ -387,7 +393,7 @@ void handle(const cmd_ranking& c, handler_context& ctx) {
         member_store members(ctx.db);
         for (auto& r : rows)
             if (auto m = members.by_id(r.member_id))
-                line(m->full_name, r.visits, r.people);
+                line(m->full_name, r.visits, r.people, r.sessions, r.attendees);
     } else {
         auto ward = ward_store(ctx.db).by_id(ctx.member->ward_id);
         out = ctx.say(stats_text::ranking_teams_header,
@@ -400,7 +406,7 @@ void handle(const cmd_ranking& c, handler_context& ctx) {
         team_store teams(ctx.db);
         for (auto& r : rows)
             if (auto t = teams.by_id(r.team_id))
-                line(t->name, r.totals.visits, r.totals.people);
+                line(t->name, r.totals.visits, r.totals.people, r.totals.sessions, r.totals.attendees);
     }
     if (rank == 0)
         add_line(out, ctx.say(stats_text::ranking_empty));

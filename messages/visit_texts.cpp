@@ -46,7 +46,8 @@ std::string_view vi(visit_text key) {
     case t::undo_nothing:
         return "Bạn chưa có lượt nào để hủy.";
     case t::edited_message_hint:
-        return "✏️ Sửa tin nhắn không làm thay đổi lượt đã ghi. Để sửa, gõ /sua kèm số và "
+        return "✏️ Sửa tin nhắn không làm thay đổi lượt đã ghi. Để sửa, gõ /sua kèm số "
+               "và "
                "nội "
                "dung "
                "mới "
@@ -220,6 +221,8 @@ std::string_view vi(stats_text key) {
         return "🏆 <b>Xếp hạng các tổ {ward}</b> — {period}";
     case t::ranking_line:
         return "{rank}. {name} — {visits} lượt, {people} người";
+    case t::ranking_sessions:
+        return "; {sessions} buổi, {attendees} người tham dự";
     case t::ranking_empty:
         return "Chưa có ai ghi lượt nào trong kỳ.";
     case t::pick_team:
@@ -310,6 +313,8 @@ std::string_view en(stats_text key) {
         return "🏆 <b>Team ranking, {ward}</b> — {period}";
     case t::ranking_line:
         return "{rank}. {name} — {visits} visits, {people} people";
+    case t::ranking_sessions:
+        return "; {sessions} sessions, {attendees} attendees";
     case t::ranking_empty:
         return "Nobody has logged anything in the period yet.";
     case t::pick_team:

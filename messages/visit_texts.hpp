@@ -68,6 +68,7 @@ enum class stats_text {
     ranking_members_header,
     ranking_teams_header,
     ranking_line,
+    ranking_sessions,
     ranking_empty,
     pick_team,
     team_unknown,

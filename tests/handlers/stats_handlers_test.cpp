@@ -241,6 +241,11 @@ TEST_F(stats_fixture, ranking_orders_members_and_teams) {
     auto binh = team.find("2. Trần Văn Bình");
     EXPECT_NE(dung, std::string::npos) << team;
     EXPECT_NE(binh, std::string::npos) << team;
+    // A session is named beside the visits.
+    bot.say("104", "/buoi nhà văn hóa, 30 người, lừa đảo");
+    auto with_session = test_bot::joined(bot.say("101", "/xephang"));
+    EXPECT_NE(with_session.find("— 0 lượt, 0 người; 1 buổi, 30 người tham dự"), std::string::npos)
+        << with_session;
     auto wardwide = test_bot::joined(bot.say("900", "/xephang"));
     EXPECT_NE(wardwide.find("1. Tổ dân phố số 1 — 3 lượt"), std::string::npos) << wardwide;
     EXPECT_NE(wardwide.find("2. Tổ dân phố số 2 — 1 lượt"), std::string::npos) << wardwide;
