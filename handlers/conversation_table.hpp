@@ -14,10 +14,14 @@ namespace cnscd {
 
 using choice_fn = void (*)(std::string_view data, handler_context& ctx);
 using reply_fn = void (*)(std::string_view text, const std::string& state_json, handler_context& ctx);
+// A choice typed in words instead of its number: the button data it names, or "". `first` is
+// the data of the question's first choice.
+using choice_in_words_fn = std::string (*)(std::string_view first, std::string_view text);
 
 struct choice_route {
     std::string_view prefix;
     choice_fn fn;
+    choice_in_words_fn in_words = nullptr;
 };
 
 struct conversation_route {

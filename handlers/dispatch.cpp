@@ -4,8 +4,6 @@
 #include "handlers/conversation_table.hpp"
 #include "handlers/handlers.hpp"
 #include "messages/command_parser.hpp"
-#include "messages/text_fold.hpp"
-#include "messages/topics.hpp"
 #include "storage/conversation_store.hpp"
 #include "storage/database.hpp"
 #include "storage/held_record_store.hpp"
@@ -89,22 +87,17 @@ void route_choice(std::string_view data, handler_context& ctx) {
         }
 }
 
-// For a topic question (choices "t:<no>:<code>"), the choice the text names by its keywords
-// ("cài VNeID" -> vneid; several topics -> "t:<no>:vneid,thanhtoan"), or "".
-std::string topic_answer(const nlohmann::json& choices, std::string_view text) {
+// A choice typed in words ("cài VNeID" for the topic question): asked of the route that owns
+// the question's choices; "" when it has no reading of words or finds none.
+std::string choice_in_words(const nlohmann::json& choices, std::string_view text) {
     if (!choices.is_array() || choices.empty() || !choices[0].is_string())
         return "";
     auto first = choices[0].get<std::string>();
-    auto last_colon = first.rfind(':');
-    if (!first.starts_with("t:") || last_colon <= 2)
-        return "";
-    auto topics = find_topics(fold(text));
-    if (topics.empty())
-        return "";
-    std::string codes;
-    for (auto& code : topics)
-        codes += (codes.empty() ? "" : ",") + code;
-    return first.substr(0, last_colon + 1) + codes;
+    auto prefix = std::string_view(first).substr(0, first.find(':'));
+    for (auto& r : choice_routes())
+        if (r.prefix == prefix && r.in_words)
+            return r.in_words(first, text);
+    return "";
 }
 
 // A plain message may answer an open question: a number for numbered choices, or text.
@@ -123,8 +116,8 @@ bool route_conversation(const std::string& text, handler_context& ctx) {
         int n = 0;
         auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), n);
         if (ec != std::errc() || end != t.data() + t.size()) {
-            // The topic question may be answered by naming the topic ("VNeID", "thanh toán QR").
-            if (auto named = topic_answer(data, t); !named.empty() && open->expires_at >= ctx.now()) {
+            // Some questions may be answered in words: the topic's name ("VNeID", "thanh toán QR").
+            if (auto named = choice_in_words(data, t); !named.empty() && open->expires_at >= ctx.now()) {
                 conversations.erase(ctx.in.chat, ctx.in.user_id);
                 route_choice(named, ctx);
                 return true;

@@ -61,6 +61,8 @@ void handle(const cmd_report&, handler_context&);
 void handle(const cmd_export&, handler_context&);
 // The report's submit buttons ("rp:...") and the comment typed after "add a comment".
 void on_report_choice(std::string_view data, handler_context& ctx);
+// The topic question answered in words ("cài VNeID và QR"): the choice data it names, or "".
+std::string topic_choice_in_words(std::string_view first, std::string_view text);
 void on_remove_choice(std::string_view data, handler_context& ctx);
 void on_report_comment(std::string_view text, const std::string& state_json, handler_context& ctx);
 

@@ -56,12 +56,9 @@ void record_held_visits(handler_context& ctx) {
     for (auto& h : held) {
         auto sent_on = ctx.zone().date_of(h.written_at);
         auto cmd = parse_command(h.text, {ctx.env.telegram_username, sent_on, true});
-        if (auto* v = std::get_if<cmd_visit>(&cmd)) {
-            v->details.date = v->details.date.value_or(sent_on);
-            handle(*v, ctx);
-        } else if (auto* s = std::get_if<cmd_session>(&cmd)) {
-            s->details.date = s->details.date.value_or(sent_on);
-            handle(*s, ctx);
+        if (auto* d = activity_of(cmd)) {
+            d->date = d->date.value_or(sent_on);
+            std::visit([&](const auto& c) { handle(c, ctx); }, cmd); // a /tham or /buoi, as if sent now
         }
     }
 }
@@ -205,9 +202,7 @@ void handle(const cmd_invite& c, handler_context& ctx) {
     if (auto accounts = member_store(ctx.db).accounts_of(m->id); !accounts.empty()) {
         std::string where;
         for (auto& a : accounts) {
-            auto name = a.platform == channel::telegram  ? "Telegram"
-                        : a.platform == channel::console ? "console"
-                                                         : "Zalo";
+            auto name = channel_display_name(a.platform);
             if (where.find(name) == std::string::npos)
                 where += (where.empty() ? "" : ", ") + std::string(name);
         }

@@ -8,6 +8,7 @@
 #include "messages/command_parser.hpp"
 #include "messages/dates.hpp"
 #include "messages/markup.hpp"
+#include "messages/text_fold.hpp"
 #include "messages/topics.hpp"
 #include "messages/visit_texts.hpp"
 #include "storage/conversation_store.hpp"
@@ -199,15 +200,22 @@ void on_topic_choice(std::string_view data, handler_context& ctx) {
         o.merge_key = "visit";
 }
 
+std::string topic_choice_in_words(std::string_view first, std::string_view text) {
+    auto last_colon = first.rfind(':');
+    auto topics = find_topics(fold(text));
+    if (last_colon <= 2 || last_colon == std::string_view::npos || topics.empty())
+        return "";
+    std::string data(first.substr(0, last_colon + 1)); // "t:<no>:"
+    for (std::size_t i = 0; i < topics.size(); ++i)
+        data += (i ? "," : "") + topics[i];
+    return data;
+}
+
 void on_edited_message(handler_context& ctx) {
     if (!ctx.linked())
         return;
     auto cmd = parse_command(ctx.in.text, {ctx.env.telegram_username, ctx.today(), !ctx.in_group()});
-    const activity_details* details = nullptr;
-    if (auto* v = std::get_if<cmd_visit>(&cmd))
-        details = &v->details;
-    if (auto* s = std::get_if<cmd_session>(&cmd))
-        details = &s->details;
+    auto* details = activity_of(cmd);
     // An edit that cannot be read ("31/02") is explained like the message would have been.
     if (auto* e = std::get_if<command_error>(&cmd); e && (e->command == "tham" || e->command == "buoi")) {
         handle(*e, ctx);

@@ -209,10 +209,10 @@ std::optional<std::pair<unsigned, std::size_t>> weekday_at(const std::vector<tok
     std::string_view next = toks[k + 1].folded;
     // Accents tell "chủ nhật" (Sunday) from "chú Nhật" (uncle Nhật) and "thứ ba" from "thư bà".
     auto raw = toks[k].raw;
-    bool day_word = raw.starts_with("thứ") || raw.starts_with("Thứ") || raw.starts_with("chủ") ||
-                    raw.starts_with("Chủ") ||
-                    ((raw == "thu" || raw == "chu") && !starts_upper(toks[k + 1].raw));
-    if (!day_word)
+    bool named_day = raw.starts_with("thứ") || raw.starts_with("Thứ") || raw.starts_with("chủ") ||
+                     raw.starts_with("Chủ") ||
+                     ((raw == "thu" || raw == "chu") && !starts_upper(toks[k + 1].raw));
+    if (!named_day)
         return std::nullopt;
     if (w == "chu" && next == "nhat")
         return std::pair{7u, std::size_t{2}};
@@ -225,39 +225,6 @@ std::optional<std::pair<unsigned, std::size_t>> weekday_at(const std::vector<tok
         if (next == name)
             return std::pair{wd, std::size_t{2}};
     return std::nullopt;
-}
-
-// Date words are not part of an address: "45 Trần Phú hôm kia" is at "45 Trần Phú".
-void strip_date_words(std::string& place) {
-    for (;;) {
-        auto space = place.find_last_of(' ');
-        if (space == std::string::npos)
-            return;
-        auto last = fold(std::string_view(place).substr(space + 1));
-        auto before_last = place.find_last_of(' ', space - 1);
-        auto prev_word = fold(
-            std::string_view(place).substr(before_last == std::string::npos ? 0 : before_last + 1,
-                                           space - (before_last == std::string::npos ? 0 : before_last + 1)));
-        bool date_like = !last.empty() && std::isdigit(static_cast<unsigned char>(last[0])) &&
-                         last.find('/') != std::string::npos && date_shaped(last) && !address_word(prev_word);
-        if (last == "qua" || last == "kia" || last == "nay") {
-            auto before = place.find_last_of(' ', space - 1);
-            auto prev =
-                fold(std::string_view(place).substr(before == std::string::npos ? 0 : before + 1,
-                                                    space - (before == std::string::npos ? 0 : before + 1)));
-            if (!day_word(prev))
-                return;
-            place.resize(before == std::string::npos ? 0 : before);
-        } else if (date_like || last == "yesterday" || last == "today") {
-            // "khu phố 3 ngày 28/11", "7 Le Loi on 28/11": the date's "ngày" goes with it.
-            bool with_word = date_like && (prev_word == "ngay" || prev_word == "hom" || prev_word == "on");
-            place.resize(with_word && before_last != std::string::npos ? before_last : space);
-        } else {
-            return;
-        }
-        while (!place.empty() && (is_space(place.back()) || place.back() == ','))
-            place.pop_back();
-    }
 }
 
 // A verb of helping starts the description: "hướng dẫn", "cài", "giúp"... A verb followed by a
@@ -605,7 +572,6 @@ std::expected<activity_details, command_error> parse_activity(std::string_view a
     while (!d.place.empty() && (is_space(d.place.back()) || d.place.back() == ':' || d.place.back() == '-' ||
                                 d.place.back() == ';' || d.place.back() == ','))
         d.place.pop_back();
-    strip_date_words(d.place);
     if (explain)
         d.unparsed = unexplained_words(toks, used, text, description_from);
     return d;

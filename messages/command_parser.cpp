@@ -76,6 +76,17 @@ std::string fold_word(std::string_view w) {
 
 // Only punctuation ("/tham ,", "/buoi -") says nothing: the same as no argument. Any letter,
 // digit or non-ASCII character (Vietnamese letters) says something.
+// A record's number as the confirmation showed it: "125" or "#125"; nothing for anything else.
+std::optional<long long> record_number(std::string_view word) {
+    if (word.starts_with("#"))
+        word.remove_prefix(1);
+    long long no = 0;
+    auto [end, ec] = std::from_chars(word.data(), word.data() + word.size(), no);
+    if (ec != std::errc() || end != word.data() + word.size() || no <= 0)
+        return std::nullopt;
+    return no;
+}
+
 bool says_something(std::string_view text) {
     return std::any_of(text.begin(), text.end(), [](char c) {
         return std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
@@ -220,43 +231,34 @@ command parse_args(std::string_view name, std::string_view args, const parse_con
             return cmd_undo{};
         if (ws.size() <= at) // "/huy số" with the number left out: not the last record by default
             return command_error{"huy", "error_bad_undo_number", std::string(trim(args))};
-        auto first = ws[at];
-        if (first.starts_with("#"))
-            first.remove_prefix(1);
-        long long no = 0;
-        auto [end, ec] = std::from_chars(first.data(), first.data() + first.size(), no);
-        if (ec != std::errc() || end != first.data() + first.size() || no <= 0 || ws.size() > at + 1)
+        auto no = record_number(ws[at]);
+        if (!no || ws.size() > at + 1)
             return command_error{"huy", "error_bad_undo_number", std::string(trim(args))};
-        return cmd_undo{no};
+        return cmd_undo{*no};
     }
     if (name == "thoat")
         return cmd_cancel{};
     if (name == "sua") {
         if (ws.empty())
             return missing(name, "/sua 12 số 8 ngõ 3, hướng dẫn VNeID");
-        auto first = ws[0];
-        if (first.starts_with("#"))
-            first.remove_prefix(1);
-        long long no = 0;
-        auto [end, ec] = std::from_chars(first.data(), first.data() + first.size(), no);
-        if (ec != std::errc() || end != first.data() + first.size() || no <= 0)
+        auto no = record_number(ws[0]);
+        if (!no)
             return command_error{"sua", "error_bad_record_number", std::string(ws[0])};
         auto rest = after_words(args, 1);
         if (!says_something(rest))
-            return missing(name, "/sua " + std::to_string(no) + " số 8 ngõ 3, hướng dẫn VNeID");
+            return missing(name, "/sua " + std::to_string(*no) + " số 8 ngõ 3, hướng dẫn VNeID");
         auto details = parse_activity(rest, ctx.today, ctx.explain);
         if (!details) {
             auto e = details.error();
             e.command = "sua";
             return e;
         }
-        return cmd_edit{no, std::move(*details)};
+        return cmd_edit{*no, std::move(*details)};
     }
     if (name == "toi" || name == "thongke" || name == "xephang" || name == "baocao" || name == "xuat") {
         std::optional<period_kind> period;
         bool ward = false, period_given = false, previous = false;
         // "tháng trước" / "last month" asks for the whole period before; "tháng này" is the default.
-        bool looks_back = true;
         std::string format = "xlsx";
         named_period named;
         std::size_t used = 0;
@@ -282,7 +284,7 @@ command parse_args(std::string_view name, std::string_view args, const parse_con
                 ward = true;
             } else if (f == "nay" || f == "this") {
                 continue;
-            } else if (looks_back && (f == "truoc" || f == "last" || f == "previous")) {
+            } else if (f == "truoc" || f == "last" || f == "previous") {
                 previous = true;
             } else if (name == "xuat" && (f == "xlsx" || f == "csv" || f == "excel")) {
                 format = f == "csv" ? "csv" : "xlsx";
@@ -389,6 +391,14 @@ command parse_args(std::string_view name, std::string_view args, const parse_con
 }
 
 } // namespace
+
+activity_details* activity_of(command& c) {
+    if (auto* v = std::get_if<cmd_visit>(&c))
+        return &v->details;
+    if (auto* s = std::get_if<cmd_session>(&c))
+        return &s->details;
+    return nullptr;
+}
 
 std::optional<period_kind> parse_period(std::string_view word) {
     auto f = fold_word(word);

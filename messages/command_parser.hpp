@@ -22,6 +22,9 @@ command parse_command(std::string_view text, const parse_context& ctx);
 // The canonical name of a parsed command ("tham"), or "" for plain text.
 std::string_view command_name(const command& c);
 
+// The details of a visit or help session (/tham, /buoi); nullptr for any other command.
+activity_details* activity_of(command& c);
+
 // "tuần"/"tuan"/"week" ... -> period; nullopt if the word is not a period.
 std::optional<period_kind> parse_period(std::string_view word);
 

@@ -18,6 +18,20 @@ std::string_view channel_name(channel c) {
     return "console";
 }
 
+std::string_view channel_display_name(channel c) {
+    switch (c) {
+    case channel::telegram:
+        return "Telegram";
+    case channel::zalo_oa:
+        return "Zalo OA";
+    case channel::zalo_bot:
+        return "Zalo Bot";
+    case channel::console:
+        return "console";
+    }
+    return "console";
+}
+
 std::optional<channel> channel_from_name(std::string_view name) {
     for (auto c : {channel::telegram, channel::zalo_oa, channel::zalo_bot, channel::console})
         if (channel_name(c) == name)

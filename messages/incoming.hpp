@@ -13,6 +13,8 @@ enum class channel { telegram, zalo_oa, zalo_bot, console };
 
 // Short stable names, used in the database and in callback/dedupe keys.
 std::string_view channel_name(channel c);
+// How users know the platform: "Telegram", "Zalo OA", "Zalo Bot", "console".
+std::string_view channel_display_name(channel c);
 std::optional<channel> channel_from_name(std::string_view name);
 // Whether the platform has a "share my phone number" button (only Telegram's keyboards do;
 // elsewhere members link with an invite code).

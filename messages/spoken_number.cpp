@@ -102,11 +102,11 @@ std::optional<spoken_number> read_spoken_number(std::span<const std::string_view
     int last_digit = 0;
     std::size_t used = 0;
     for (; used < words.size(); ++used) {
-        // "twenty-five" is one word as typed.
         std::string_view w = words[used];
         if (used > 0 && !may_start_a_number(w) && w != "lam" && w != "nham" && w != "linh" && w != "le" &&
             w != "and")
             break; // the usual case: the number is over
+        // "twenty-five" is one word as typed.
         if (auto dash = w.find('-'); dash != std::string_view::npos && state == last::nothing) {
             auto tens = english_tens(w.substr(0, dash));
             auto unit = digit_word(w.substr(dash + 1), true);
