@@ -5,22 +5,40 @@
 
 namespace cnscd {
 
+std::string calendar_period_label(language lang, period_kind kind, std::chrono::year_month_day day) {
+    auto y = static_cast<int>(day.year());
+    auto m = static_cast<int>(static_cast<unsigned>(day.month()));
+    switch (kind) {
+    case period_kind::month:
+        return say(lang, report_text::period_month,
+                   {{"month", m}, {"year", y}, {"month_name", std::string(english_month(m))}});
+    case period_kind::quarter: {
+        int q = (m - 1) / 3 + 1;
+        return say(lang, report_text::period_quarter,
+                   {{"quarter", q}, {"year", y}, {"roman", std::string(roman_quarter(q))}});
+    }
+    case period_kind::year:
+        return say(lang, report_text::period_year, {{"year", y}});
+    case period_kind::week:
+        break;
+    }
+    return "";
+}
+
 std::string period_label(language lang, const deadline_instance& d) {
+    using namespace std::chrono;
     auto& p = d.period;
     std::string label;
     if (d.rule.kind == "monthly") {
-        auto y = static_cast<int>(p.last.year());
-        auto m = static_cast<int>(static_cast<unsigned>(p.last.month()));
-        label = say(lang, report_text::period_month,
-                    {{"month", m}, {"year", y}, {"month_name", std::string(english_month(m))}});
+        label = calendar_period_label(lang, period_kind::month, p.last);
     } else if (d.rule.kind == "quarterly") {
         // The key says which quarter ("2026-Q4"); cut-off periods start in the month before.
         int q = p.key.back() - '0';
-        int y = std::stoi(p.key.substr(0, 4));
-        label = say(lang, report_text::period_quarter,
-                    {{"quarter", q}, {"year", y}, {"roman", std::string(roman_quarter(q))}});
+        auto y = year{std::stoi(p.key.substr(0, 4))};
+        label =
+            calendar_period_label(lang, period_kind::quarter, y / month{static_cast<unsigned>(q * 3)} / 1);
     } else if (d.rule.kind == "yearly") {
-        label = say(lang, report_text::period_year, {{"year", std::stoi(p.key.substr(0, 4))}});
+        label = calendar_period_label(lang, period_kind::year, year{std::stoi(p.key.substr(0, 4))} / 1 / 1);
     } else {
         return say(lang, report_text::period_until, {{"date", format_date(p.last)}});
     }

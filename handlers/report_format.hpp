@@ -4,6 +4,7 @@
 
 #include "handlers/reporting_calendar.hpp"
 #include "messages/catalog.hpp"
+#include "messages/command.hpp"
 
 #include <string>
 
@@ -12,6 +13,9 @@ namespace cnscd {
 // "tháng 11/2026", "quý IV/2026", "năm 2026", "đến ngày 22/04/2026"; cut-off periods add
 // their dates: "tháng 12/2026 (từ 15/11/2026 đến 14/12/2026)".
 std::string period_label(language lang, const deadline_instance& d);
+// "tháng 11/2026", "quý IV/2026", "năm 2026": the calendar period of `kind` containing `day`
+// ("" for a week, which has no name).
+std::string calendar_period_label(language lang, period_kind kind, std::chrono::year_month_day day);
 // "Thứ Năm, 24/12/2026 lúc 17:00".
 std::string instant_label(language lang, std::int64_t unix_seconds, int utc_offset_minutes);
 // The command that shows and submits this deadline's report: "/baocao tháng"; "" for a

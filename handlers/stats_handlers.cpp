@@ -3,9 +3,9 @@
 
 #include "handlers/handlers.hpp"
 #include "handlers/period.hpp"
+#include "handlers/report_format.hpp"
 #include "messages/dates.hpp"
 #include "messages/markup.hpp"
-#include "messages/report_texts.hpp"
 #include "messages/text_fold.hpp"
 #include "messages/topics.hpp"
 #include "messages/visit_texts.hpp"
@@ -35,19 +35,8 @@ constexpr text period_names[] = {text::period_week, text::period_month, text::pe
 
 std::string period_words(const handler_context& ctx, const stats_period& asked) {
     auto i = static_cast<std::size_t>(asked.kind);
-    if (asked.named) {
-        auto y = static_cast<int>(asked.start.year());
-        auto m = static_cast<int>(static_cast<unsigned>(asked.start.month()));
-        if (asked.kind == period_kind::month)
-            return say(ctx.lang, report_text::period_month,
-                       {{"month", m}, {"year", y}, {"month_name", std::string(english_month(m))}});
-        if (asked.kind == period_kind::quarter)
-            return say(ctx.lang, report_text::period_quarter,
-                       {{"quarter", (m - 1) / 3 + 1},
-                        {"year", y},
-                        {"roman", std::string(roman_quarter((m - 1) / 3 + 1))}});
-        return say(ctx.lang, report_text::period_year, {{"year", y}});
-    }
+    if (asked.named)
+        return calendar_period_label(ctx.lang, asked.kind, asked.start);
     return ctx.say(asked.previous ? last_period_words[i] : current_period_words[i]);
 }
 
@@ -188,13 +177,11 @@ std::optional<std::int64_t> team_in_question(handler_context& ctx, const std::st
     return ctx.member->team_id;
 }
 
-void team_stats(handler_context& ctx, std::int64_t team_id, period_kind kind, bool previous,
-                named_period named) {
+void team_stats(handler_context& ctx, std::int64_t team_id, const stats_period& p) {
     auto team = team_store(ctx.db).by_id(team_id);
     if (!team)
         return;
     visit_store visits(ctx.db);
-    auto p = period_asked(kind, previous, named, ctx.today());
     auto t = visits.team_totals_in(team_id, p.so_far());
     auto before = visits.team_totals_in(team_id, same_span_before(p).so_far());
     auto members = member_store(ctx.db).in_team(team_id);
@@ -248,12 +235,11 @@ void team_stats(handler_context& ctx, std::int64_t team_id, period_kind kind, bo
     ctx.reply(std::move(out));
 }
 
-void ward_stats(handler_context& ctx, period_kind kind, bool previous, named_period named) {
+void ward_stats(handler_context& ctx, const stats_period& p) {
     auto ward = ward_store(ctx.db).by_id(ctx.member->ward_id);
     if (!ward)
         return;
     visit_store visits(ctx.db);
-    auto p = period_asked(kind, previous, named, ctx.today());
     auto t = visits.ward_totals_in(ward->id, p.so_far());
     auto before = visits.ward_counts_in(ward->id, same_span_before(p).so_far());
     auto teams = team_store(ctx.db).in_ward(ward->id);
@@ -339,25 +325,26 @@ void handle(const cmd_my_stats& c, handler_context& ctx) {
 }
 
 void handle(const cmd_team_stats& c, handler_context& ctx) {
+    auto asked = period_asked(c.period, c.previous, c.named, ctx.today());
     if (c.ward) {
         if (!is_staff(ctx)) {
             ctx.reply(text::not_allowed,
                       {{"command", "thongke phuong"}, {"roles", ctx.say(text::role_ward_staff)}});
             return;
         }
-        ward_stats(ctx, c.period, c.previous, c.named);
+        ward_stats(ctx, asked);
         return;
     }
     bool ward_group = ctx.group && !ctx.group->team_id;
     auto team = ward_group && c.team.empty() ? std::nullopt : team_in_question(ctx, c.team);
     if (!team) {
         if (is_staff(ctx) && c.team.empty())
-            ward_stats(ctx, c.period, c.previous, c.named);
+            ward_stats(ctx, asked);
         else if (c.team.empty())
             ctx.reply(stats_text::pick_team);
         return;
     }
-    team_stats(ctx, *team, c.period, c.previous, c.named);
+    team_stats(ctx, *team, asked);
 }
 
 void handle(const cmd_ranking& c, handler_context& ctx) {

@@ -128,13 +128,8 @@ std::optional<visit_record> visit_store::by_id(std::int64_t id) {
 }
 
 std::optional<visit_record> visit_store::last_of_member(std::int64_t member_id) {
-    auto& st = db_.native().statement("SELECT " VISIT_COLUMNS
-                                      " FROM visits WHERE member_id = ? AND cancelled_at IS NULL "
-                                      "ORDER BY id DESC LIMIT 1");
-    st.bind(1, static_cast<ll>(member_id));
-    if (!st.executeStep())
-        return std::nullopt;
-    return read_visit(st);
+    auto last = recent_of_member(member_id, 1);
+    return last.empty() ? std::nullopt : std::optional(std::move(last.front()));
 }
 
 std::vector<visit_record> visit_store::recent_of_member(std::int64_t member_id, int limit) {
