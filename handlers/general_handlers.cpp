@@ -50,9 +50,11 @@ std::optional<std::string> help_on(std::string_view about, const handler_context
     if (!name)
         return std::nullopt;
     static const std::pair<std::string_view, text> detailed[] = {
-        {"tham", text::help_tham},       {"buoi", text::help_buoi},     {"sua", text::help_sua},
-        {"huy", text::help_huy},         {"toi", text::help_toi},       {"thongke", text::help_thongke},
-        {"xephang", text::help_xephang}, {"baocao", text::help_baocao}, {"xuat", text::help_xuat}};
+        {"tham", text::help_tham},       {"buoi", text::help_buoi},
+        {"sua", text::help_sua},         {"huy", text::help_huy},
+        {"toi", text::help_toi},         {"thongke", text::help_thongke},
+        {"xephang", text::help_xephang}, {"baocao", text::help_baocao},
+        {"xuat", text::help_xuat},       {"thanhvien_them", text::help_thanhvien_them}};
     for (auto [n, key] : detailed)
         if (n == *name) {
             auto out = ctx.say(key, {{"days", oldest_loggable_days}, {"hours", ctx.cfg().undo_window_hours}});
@@ -113,6 +115,8 @@ void handle(const command_error& e, handler_context& ctx) {
         {"error_bad_role", text::error_bad_role},
         {"error_bad_time", text::error_bad_time},
         {"error_bad_format", text::error_bad_format},
+        {"error_bad_name", text::error_bad_name},
+        {"error_bad_phone", text::error_bad_phone},
     };
     for (auto [reason, key] : reasons)
         if (reason == e.reason) {

@@ -26,6 +26,8 @@ void handle(const cmd_invite&, handler_context&);
 void handle(const cmd_redeem_code&, handler_context&);
 void handle(const cmd_remove_member&, handler_context&);
 void handle(const cmd_change_role&, handler_context&);
+// member_add.cpp
+void handle(const cmd_add_member&, handler_context&);
 void on_contact(handler_context&);
 void on_bot_added(handler_context&);
 // A message edited after it was sent: an edited /tham does not change the record; say how to.

@@ -23,6 +23,18 @@ std::string team_name(handler_context& ctx, std::optional<std::int64_t> team_id)
     return t ? t->name : std::string();
 }
 
+std::optional<team_record> team_named(handler_context& ctx, const std::string& name) {
+    team_store teams(ctx.db);
+    if (auto t = teams.by_name(ctx.member->ward_id, name))
+        return t;
+    if (auto t = teams.by_code(ctx.member->ward_id, fold(name)))
+        return t;
+    // "Tổ 3" for "Tổ dân phố số 3": the same short code.
+    if (auto t = teams.by_code(ctx.member->ward_id, team_code_from_name(name)))
+        return t;
+    return std::nullopt;
+}
+
 std::optional<member_record> find_managed_member(handler_context& ctx, const std::string& raw,
                                                  registry_text not_found) {
     std::string who = raw;

@@ -19,6 +19,9 @@ std::vector<member_record> managed_members(handler_context& ctx, bool include_in
 std::optional<member_record> find_managed_member(handler_context& ctx, const std::string& who,
                                                  registry_text not_found = registry_text::member_not_found);
 
+// The team of the sender's ward that `name` names: "Tổ dân phố số 3", "to3" or "Tổ 3".
+std::optional<team_record> team_named(handler_context& ctx, const std::string& name);
+
 // "Tổ dân phố số 1" for a team id, "" when none.
 std::string team_name(handler_context& ctx, std::optional<std::int64_t> team_id);
 

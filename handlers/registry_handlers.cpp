@@ -22,8 +22,6 @@ namespace cnscd {
 
 namespace {
 
-constexpr std::int64_t invite_ttl = 7 * 86400;
-
 bool is_staff(const handler_context& ctx) {
     return is_staff(ctx.who);
 }
@@ -116,18 +114,6 @@ std::string teams_list(handler_context& ctx) {
     return out;
 }
 
-std::optional<team_record> team_named(handler_context& ctx, const std::string& name) {
-    team_store teams(ctx.db);
-    if (auto t = teams.by_name(ctx.member->ward_id, name))
-        return t;
-    if (auto t = teams.by_code(ctx.member->ward_id, fold(name)))
-        return t;
-    // "Tổ 3" for "Tổ dân phố số 3": the same short code.
-    if (auto t = teams.by_code(ctx.member->ward_id, team_code_from_name(name)))
-        return t;
-    return std::nullopt;
-}
-
 } // namespace
 
 void on_contact(handler_context& ctx) {
@@ -186,7 +172,7 @@ void handle(const cmd_invite& c, handler_context& ctx) {
         ctx.reply(registry_text::out_of_scope, {{"name", m->full_name}});
         return;
     }
-    auto inv = invite_store(ctx.db).create(m->id, ctx.member->id, ctx.now(), invite_ttl);
+    auto inv = invite_store(ctx.db).create(m->id, ctx.member->id, ctx.now(), invite_lifetime_seconds);
     std::string link;
     if (ctx.in.chat.platform == channel::telegram && !ctx.env.telegram_username.empty())
         link = ctx.say(registry_text::invite_link,

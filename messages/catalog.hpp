@@ -41,6 +41,7 @@ enum class text {
     help_periods, // follows the three above
     help_baocao,
     help_xuat,
+    help_thanhvien_them,
     help_no_detail,
     unknown_command,
     unknown_command_no_suggestion,
@@ -83,6 +84,8 @@ enum class text {
     error_bad_role,
     error_bad_time,
     error_bad_format,
+    error_bad_name,
+    error_bad_phone,
     count_ // keep last
 };
 

@@ -28,6 +28,7 @@ std::string_view catalog_en(text key) {
                "/report [month|quarter|year] — view and submit the team report\n"
                "/bind — bind this group chat to your team (type it in the group)\n"
                "/members — list members\n"
+               "/addmember <i>full name, phone</i> — add a newcomer to the team\n"
                "/invite <i>name or row</i> — create an invite code for a member\n"
                "/remove <i>name</i> — deactivate a member (history kept)\n"
                "/role <i>name</i> <i>role</i> — change a role";
@@ -104,6 +105,16 @@ std::string_view catalog_en(text key) {
                "ward's "
                "spreadsheet of teams, members and every record.\n"
                "Examples: /export quarter last, /export month 10 csv, /export year 2025";
+    case text::help_thanhvien_them:
+        return "👥 <b>/addmember</b> <i>full name, phone</i> [, role] [, area in charge] — add a newcomer to "
+               "the team's list without waiting for the ward to import its roster again.\n"
+               "Example: /addmember Nguyễn Văn Mới, 0905 123 456, deputy, Ngõ 7\n"
+               "• The role is member unless given; deputies can only add members.\n"
+               "• The newcomer messages the bot privately and shares their phone number to link; without "
+               "a phone, use an invite code (/invite).\n"
+               "• Ward staff name the team before a colon: /addmember Tổ dân phố số 2: Lê Văn Tư, "
+               "0905 123 456\n"
+               "• Someone who was removed (/remove) is added back with this same command.";
     case text::help_no_detail:
         return "There is no detailed help for \"{name}\" yet. The commands:\n\n";
     case text::help_unlinked:
@@ -218,6 +229,12 @@ std::string_view catalog_en(text key) {
         return "The time \"{detail}\" is not valid. Write it like: lúc 07:30 25/12.";
     case text::error_bad_format:
         return "The format \"{detail}\" is not supported. Choose xlsx or csv.";
+    case text::error_bad_name:
+        return "\"{detail}\" does not look like a person's name (names have no digits). Write the full name "
+               "first, then the phone number, for example: /addmember Nguyễn Văn Mới, 0905 123 456";
+    case text::error_bad_phone:
+        return "The phone number \"{detail}\" is not valid: it must be a Vietnamese mobile or landline "
+               "number, for example 0905 123 456 or +84 905 123 456.";
     case text::count_:
         break;
     }

@@ -29,6 +29,7 @@ std::string_view catalog_vi(text key) {
                "/baocao [tháng|quý|năm] — xem và nộp báo cáo của tổ\n"
                "/lienket — gắn nhóm chat này với tổ (gõ trong nhóm)\n"
                "/thanhvien — danh sách thành viên\n"
+               "/thanhvien_them <i>họ tên, số điện thoại</i> — thêm người mới vào tổ\n"
                "/moi <i>tên hoặc số TT</i> — tạo mã mời để thành viên liên kết tài khoản\n"
                "/xoa <i>tên</i> — cho thành viên nghỉ (giữ lịch sử)\n"
                "/doivaitro <i>tên</i> <i>vai trò</i> — đổi vai trò";
@@ -60,7 +61,8 @@ std::string_view catalog_vi(text key) {
                "• Chủ đề và ngày ghi như /tham (gõ /giup tham).\n"
                "Ví dụ: /buoi nhà văn hóa tổ 3, 30 người, chống lừa đảo qua mạng";
     case text::help_sua:
-        return "✏️ <b>/sua</b> <i>số nội dung mới</i> — sửa một lượt của bạn; nội dung cũ vẫn được "
+        return "✏️ <b>/sua</b> <i>số nội dung mới</i> — sửa một lượt của bạn; nội dung cũ vẫn "
+               "được "
                "lưu.\n"
                "• Chỉ cần ghi phần cần sửa: «/sua 125 3 người», «/sua 125 hôm qua», «/sua 125 thanh toán "
                "QR». "
@@ -68,7 +70,8 @@ std::string_view catalog_vi(text key) {
                "• Số của lượt có trong tin xác nhận và ở cuối /toi.\n"
                "• Trên Telegram, sửa chính tin nhắn /tham cũng sửa lượt đó.";
     case text::help_huy:
-        return "↩️ <b>/huy</b> — hủy lượt ghi gần nhất của bạn; <b>/huy</b> <i>số</i> — hủy lượt có số "
+        return "↩️ <b>/huy</b> — hủy lượt ghi gần nhất của bạn; <b>/huy</b> <i>số</i> — hủy lượt có "
+               "số "
                "đó.\n"
                "Chỉ trong {hours} giờ sau khi ghi, và chỉ lượt của bạn; lịch sử vẫn được lưu. Quá hạn thì "
                "sửa "
@@ -99,6 +102,17 @@ std::string_view catalog_vi(text key) {
                "bảng "
                "số liệu của phường: các tổ, thành viên và từng lượt hỗ trợ.\n"
                "Ví dụ: /xuat quý trước, /xuat tháng 10 csv, /xuat năm 2025";
+    case text::help_thanhvien_them:
+        return "👥 <b>/thanhvien_them</b> <i>họ tên, số điện thoại</i> [, vai trò] [, khu vực phụ trách] — "
+               "thêm "
+               "người mới vào danh sách tổ, không cần chờ phường nhập lại danh sách.\n"
+               "Ví dụ: /thanhvien_them Nguyễn Văn Mới, 0905 123 456, tổ phó, Ngõ 7\n"
+               "• Vai trò mặc định là thành viên; tổ phó chỉ thêm được thành viên.\n"
+               "• Người mới nhắn riêng cho bot và chia sẻ số điện thoại để liên kết; không có số thì dùng "
+               "mã mời (/moi).\n"
+               "• Cán bộ phường ghi tên tổ trước dấu hai chấm: /thanhvien_them Tổ dân phố số 2: Lê Văn Tư, "
+               "0905 123 456\n"
+               "• Người đã nghỉ (/xoa) được thêm lại bằng chính lệnh này.";
     case text::help_no_detail:
         return "Chưa có hướng dẫn riêng cho «{name}». Các lệnh:\n\n";
     case text::help_unlinked:
@@ -209,6 +223,13 @@ std::string_view catalog_vi(text key) {
         return "Thời gian «{detail}» không hợp lệ. Hãy ghi như: lúc 07:30 25/12.";
     case text::error_bad_format:
         return "Định dạng «{detail}» không hỗ trợ. Chọn xlsx hoặc csv.";
+    case text::error_bad_name:
+        return "«{detail}» không giống họ tên một người (họ tên không có chữ số). Ghi họ tên trước, rồi "
+               "số điện thoại, ví dụ: /thanhvien_them Nguyễn Văn Mới, 0905 123 456";
+    case text::error_bad_phone:
+        return "Số điện thoại «{detail}» không đúng: cần số di động hoặc cố định Việt Nam, ví dụ 0905 123 "
+               "456 "
+               "hoặc +84 905 123 456.";
     case text::count_:
         break;
     }

@@ -76,6 +76,14 @@ struct cmd_members {
 struct cmd_invite {
     std::string who; // roster name or row number
 };
+// "/thanhvien_them [Tổ 2:] Nguyễn Văn Mới, 0905 123 456, tổ phó, Ngõ 7": a newcomer added in chat.
+struct cmd_add_member {
+    std::string team;  // ward staff name the team before a colon; empty = the sender's or group's team
+    std::string name;  // as written
+    std::string phone; // +84..., empty when not given
+    std::string role;  // member | deputy | leader
+    std::string area;  // khu vực phụ trách
+};
 struct cmd_redeem_code {
     std::string code;
 };
@@ -141,8 +149,8 @@ struct command_error {
 using command =
     std::variant<plain_text, unknown_command, command_error, cmd_start, cmd_help, cmd_visit, cmd_session,
                  cmd_undo, cmd_edit, cmd_my_stats, cmd_team_stats, cmd_ranking, cmd_bind_group, cmd_members,
-                 cmd_invite, cmd_redeem_code, cmd_remove_member, cmd_change_role, cmd_language, cmd_broadcast,
-                 cmd_broadcast_list, cmd_guides, cmd_add_guide, cmd_deadlines, cmd_add_deadline, cmd_report,
-                 cmd_export, cmd_cancel>;
+                 cmd_invite, cmd_add_member, cmd_redeem_code, cmd_remove_member, cmd_change_role,
+                 cmd_language, cmd_broadcast, cmd_broadcast_list, cmd_guides, cmd_add_guide, cmd_deadlines,
+                 cmd_add_deadline, cmd_report, cmd_export, cmd_cancel>;
 
 } // namespace cnscd

@@ -9,7 +9,7 @@
 namespace cnscd {
 namespace {
 
-constexpr std::array<command_spec, 25> specs{{
+constexpr std::array<command_spec, 26> specs{{
     {"start", "batdau"},
     {"giup", "help huongdan trogiup"},
     {"tham", "visit thamho ghi"},
@@ -22,6 +22,7 @@ constexpr std::array<command_spec, 25> specs{{
     {"lienket", "bind link"},
     {"thanhvien", "members"},
     {"moi", "invite"},
+    {"thanhvien_them", "addmember thanhvienthem themtv"},
     {"ma", "code join"},
     {"xoa", "remove"},
     {"doivaitro", "role setrole"},

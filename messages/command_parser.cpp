@@ -2,6 +2,7 @@
 
 #include "messages/activity_parser.hpp"
 #include "messages/command_names.hpp"
+#include "messages/new_member.hpp"
 #include "messages/period_name.hpp"
 #include "messages/role_title.hpp"
 #include "messages/text_fold.hpp"
@@ -323,6 +324,8 @@ command parse_args(std::string_view name, std::string_view args, const parse_con
             return missing(name, "/moi Nguyễn Văn An  hoặc  /moi 3");
         return cmd_invite{std::string(args)};
     }
+    if (name == "thanhvien_them")
+        return std::visit([](auto&& v) -> command { return std::move(v); }, read_new_member(args));
     if (name == "ma") {
         if (args.empty())
             return missing(name, "/ma ABC123");
@@ -505,6 +508,8 @@ std::string_view command_name(const command& c) {
                 return "thanhvien";
             else if constexpr (std::is_same_v<T, cmd_invite>)
                 return "moi";
+            else if constexpr (std::is_same_v<T, cmd_add_member>)
+                return "thanhvien_them";
             else if constexpr (std::is_same_v<T, cmd_redeem_code>)
                 return "ma";
             else if constexpr (std::is_same_v<T, cmd_remove_member>)

@@ -32,7 +32,8 @@ std::string_view vi(registry_text key) {
                "Dùng một lần, hết hạn ngày {expires}.\n"
                "Nhờ {name} nhắn riêng cho bot rồi gõ: /ma {code}{link}";
     case t::invite_already_linked:
-        return "ℹ️ {name} đã liên kết ({where}); mã này chỉ cần khi liên kết thêm một tài "
+        return "ℹ️ {name} đã liên kết ({where}); mã này chỉ cần khi liên kết thêm một "
+               "tài "
                "khoản "
                "khác, "
                "ví dụ điện thoại mới.";
@@ -43,7 +44,7 @@ std::string_view vi(registry_text key) {
     case t::invite_not_on_roster:
         return "Không tìm thấy «{who}» trong danh sách của tổ (gõ /thanhvien để xem). "
                "Mã mời chỉ dành cho người đã có trong danh sách: nếu là thành viên mới, "
-               "hãy gửi họ tên và số điện thoại cho cán bộ phường để thêm vào danh sách, rồi gõ lại /moi.";
+               "hãy thêm họ vào danh sách trước: /thanhvien_them {who}, <i>số điện thoại</i>";
     case t::member_ambiguous:
         return "Có nhiều người khớp «{who}»:\n{list}\nHãy ghi đầy đủ họ tên hoặc số TT.";
     case t::member_candidate:
@@ -103,6 +104,36 @@ std::string_view vi(registry_text key) {
         return "Chỉ tổ trưởng hoặc cán bộ phường mới đổi được vai trò.";
     case t::out_of_scope:
         return "{name} không thuộc tổ của bạn.";
+    case t::member_added:
+        return "✅ Đã thêm <b>{name}</b> ({role}{phone}) vào {team}, số TT {row}.";
+    case t::member_back:
+        return "✅ {name} đã trở lại {team} ({role}{phone}). Lịch sử hoạt động cũ vẫn còn.";
+    case t::member_added_share_phone:
+        return "\nĐể liên kết: {name} nhắn riêng cho bot và bấm <i>Chia sẻ số điện thoại</i>.";
+    case t::member_added_code:
+        return "\nHoặc gửi {name} mã mời <code>{code}</code>: nhắn riêng cho bot và gõ /ma {code} (hết hạn "
+               "ngày {expires}).";
+    case t::member_added_code_only:
+        return "\nĐể liên kết, gửi {name} mã mời <code>{code}</code>: nhắn riêng cho bot và gõ /ma {code} "
+               "(hết "
+               "hạn ngày {expires}).";
+    case t::member_added_code_later:
+        return "\nĐể lấy mã mời cho {name}, nhắn riêng cho bot: /moi {name}";
+    case t::member_exists:
+        return "{name} đã có trong danh sách {team} (số TT {row}). Nếu họ chưa liên kết, gõ /moi {name} để "
+               "tạo mã mời.";
+    case t::phone_taken:
+        return "Số {phone} đã là của {name} ({team}); mỗi số điện thoại chỉ dùng cho một người trong phường. "
+               "Nếu {name} chuyển sang tổ khác, nhờ cán bộ phường cập nhật danh sách.";
+    case t::add_pick_team:
+        return "Thêm vào tổ nào? Ghi tên tổ trước dấu hai chấm, ví dụ:\n/thanhvien_them {example}: Nguyễn "
+               "Văn Mới, 0905 123 456\nCác tổ của {ward}:\n{teams}";
+    case t::add_other_team:
+        return "Bạn chỉ thêm được người vào tổ của mình ({team}). Nhờ cán bộ phường hoặc tổ trưởng {other} "
+               "thêm giúp.";
+    case t::add_deputy_members_only:
+        return "Tổ phó chỉ thêm được thành viên. Bỏ vai trò «{role}» để thêm {name} là thành viên, hoặc nhờ "
+               "tổ trưởng thêm.";
     case t::joined_open_notice:
         return "ℹ️ {name} vừa tự tham gia {team} qua nhóm chat (phường cho phép tự tham "
                "gia).\n"
@@ -205,8 +236,8 @@ std::string_view en(registry_text key) {
         return "No member matches \"{who}\". Type /members to see the list and row numbers.";
     case t::invite_not_on_roster:
         return "\"{who}\" is not on the team's list (type /members to see it). "
-               "Invites are for people already on the list: for a new member, send their full name and "
-               "phone number to ward staff to add them, then type /invite again.";
+               "Invites are for people already on the list: add a new member first with /addmember {who}, "
+               "<i>phone number</i>";
     case t::member_ambiguous:
         return "Several people match \"{who}\":\n{list}\nWrite the full name or the row number.";
     case t::member_candidate:
@@ -267,6 +298,36 @@ std::string_view en(registry_text key) {
         return "Only the team leader or ward staff can change roles.";
     case t::out_of_scope:
         return "{name} is not on your team.";
+    case t::member_added:
+        return "✅ Added <b>{name}</b> ({role}{phone}) to {team}, row {row}.";
+    case t::member_back:
+        return "✅ {name} is back in {team} ({role}{phone}). Their earlier history is kept.";
+    case t::member_added_share_phone:
+        return "\nTo link: {name} messages the bot privately and taps <i>Share phone number</i>.";
+    case t::member_added_code:
+        return "\nOr give {name} the invite code <code>{code}</code>: message the bot privately and type "
+               "/ma {code} (valid until {expires}).";
+    case t::member_added_code_only:
+        return "\nTo link, give {name} the invite code <code>{code}</code>: message the bot privately and "
+               "type "
+               "/ma {code} (valid until {expires}).";
+    case t::member_added_code_later:
+        return "\nFor an invite code for {name}, message the bot privately: /invite {name}";
+    case t::member_exists:
+        return "{name} is already on the list of {team} (row {row}). If they have not linked yet, type "
+               "/invite {name} for an invite code.";
+    case t::phone_taken:
+        return "{phone} already belongs to {name} ({team}); each phone number is one person in the ward. If "
+               "{name} moved to another team, ask ward staff to update the roster.";
+    case t::add_pick_team:
+        return "Which team? Name it before a colon, for example:\n/addmember {example}: Nguyễn Văn Mới, "
+               "0905 123 456\nTeams of {ward}:\n{teams}";
+    case t::add_other_team:
+        return "You can only add people to your own team ({team}). Ask ward staff or the leader of {other}.";
+    case t::add_deputy_members_only:
+        return "Deputies can only add members. Leave out \"{role}\" to add {name} as a member, or ask the "
+               "team "
+               "leader.";
     case t::joined_open_notice:
         return "ℹ️ {name} joined {team} through the group chat (the ward allows self-joining).\n"
                "If that is wrong, the leader types: /remove {name}";

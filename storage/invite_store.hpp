@@ -21,6 +21,9 @@ struct invite {
     std::string used_by;
 };
 
+// How long a leader's invite code stays valid.
+constexpr std::int64_t invite_lifetime_seconds = 7 * 86400;
+
 class invite_store {
 public:
     explicit invite_store(database& db) : db_(db) {}

@@ -139,7 +139,7 @@ TEST_F(registry_fixture, invite_code_links_once_and_only_once) {
 TEST_F(registry_fixture, inviting_someone_not_on_the_roster_says_how_a_newcomer_is_added) {
     auto out = bot.say("100", "/moi Nguyễn Văn Mới");
     EXPECT_TRUE(has(out, "«Nguyễn Văn Mới»")) << test_bot::joined(out);
-    EXPECT_TRUE(has(out, "gửi họ tên và số điện thoại cho cán bộ phường")) << test_bot::joined(out);
+    EXPECT_TRUE(has(out, "/thanhvien_them Nguyễn Văn Mới, số điện thoại")) << test_bot::joined(out);
     EXPECT_FALSE(has(out, "/ma ")) << "no code is made";
     // Elsewhere a name that matches nobody keeps the short answer.
     EXPECT_FALSE(has(bot.say("100", "/xoa Nguyễn Văn Mới"), "cán bộ phường"));
