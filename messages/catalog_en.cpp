@@ -223,6 +223,10 @@ std::string_view catalog_en(text key) {
     case text::error_future_period:
         return "The period \"{detail}\" has not started yet, so it has no figures. Send /{command} for the "
                "current one.";
+    case text::error_staff_role:
+        return "\"{detail}\" cannot be given in chat: ward staff accounts are created by the bot's "
+               "administrator "
+               "(the add-staff command). A team's roles are member, deputy and leader.";
     case text::error_bad_role:
         return "Role \"{detail}\" is not valid. Choose member, deputy or leader.";
     case text::error_bad_time:

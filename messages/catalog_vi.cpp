@@ -61,7 +61,8 @@ std::string_view catalog_vi(text key) {
                "• Chủ đề và ngày ghi như /tham (gõ /giup tham).\n"
                "Ví dụ: /buoi nhà văn hóa tổ 3, 30 người, chống lừa đảo qua mạng";
     case text::help_sua:
-        return "✏️ <b>/sua</b> <i>số nội dung mới</i> — sửa một lượt của bạn; nội dung cũ vẫn "
+        return "✏️ <b>/sua</b> <i>số nội dung mới</i> — sửa một lượt của bạn; nội dung cũ "
+               "vẫn "
                "được "
                "lưu.\n"
                "• Chỉ cần ghi phần cần sửa: «/sua 125 3 người», «/sua 125 hôm qua», «/sua 125 thanh toán "
@@ -70,7 +71,8 @@ std::string_view catalog_vi(text key) {
                "• Số của lượt có trong tin xác nhận và ở cuối /toi.\n"
                "• Trên Telegram, sửa chính tin nhắn /tham cũng sửa lượt đó.";
     case text::help_huy:
-        return "↩️ <b>/huy</b> — hủy lượt ghi gần nhất của bạn; <b>/huy</b> <i>số</i> — hủy lượt có "
+        return "↩️ <b>/huy</b> — hủy lượt ghi gần nhất của bạn; <b>/huy</b> <i>số</i> — hủy lượt "
+               "có "
                "số "
                "đó.\n"
                "Chỉ trong {hours} giờ sau khi ghi, và chỉ lượt của bạn; lịch sử vẫn được lưu. Quá hạn thì "
@@ -217,6 +219,9 @@ std::string_view catalog_vi(text key) {
                "trước, /xuat năm 2025.";
     case text::error_future_period:
         return "Kỳ «{detail}» chưa bắt đầu nên chưa có số liệu. Gõ /{command} để xem kỳ này.";
+    case text::error_staff_role:
+        return "Không thể đổi thành «{detail}» trong chat: tài khoản cán bộ phường do người quản trị bot tạo "
+               "(lệnh add-staff). Trong tổ chỉ có các vai trò: thành viên, tổ phó, tổ trưởng.";
     case text::error_bad_role:
         return "Vai trò «{detail}» không hợp lệ. Chọn một trong: thành viên, tổ phó, tổ trưởng.";
     case text::error_bad_time:

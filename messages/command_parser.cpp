@@ -353,6 +353,18 @@ command parse_args(std::string_view name, std::string_view args, const parse_con
                 return cmd_change_role{std::string(trim(who)), *r};
             }
         }
+        // Ward staff and administrators are not team roles: their accounts are made by the operator.
+        for (std::size_t n = std::min<std::size_t>(3, ws.size() - 1); n >= 1; --n) {
+            std::string words;
+            for (auto i = ws.size() - n; i < ws.size(); ++i)
+                words += (words.empty() ? "" : " ") + folded[i];
+            if (words == "can bo phuong" || words == "can bo" || words == "admin" || words == "quan tri" ||
+                words == "quan tri vien" || words == "ward staff" || words == "staff") {
+                auto first = ws[ws.size() - n];
+                auto from = static_cast<std::size_t>(first.data() - args.data());
+                return command_error{"doivaitro", "error_staff_role", std::string(trim(args.substr(from)))};
+            }
+        }
         // Name the unknown role as the member wrote it: Vietnamese roles are mostly two words
         // ("chủ tịch", "trưởng nhóm"), and the name before them is capitalised.
         if (ws.size() >= 3 && !starts_upper(ws[ws.size() - 2])) {

@@ -253,6 +253,11 @@ TEST_F(registry_fixture, role_changes_by_leader_and_staff_with_their_limits) {
     EXPECT_TRUE(has(bot.say("200", "/doivaitro Phạm Thị Dung thành viên"), "Không tìm thấy"));
     EXPECT_TRUE(has(bot.say("900", "/doivaitro Võ Thị Giang thành viên"), "tổ trưởng duy nhất"));
     EXPECT_TRUE(has(bot.say("100", "/doivaitro Phạm Thị Dung chủ tịch"), "không hợp lệ"));
+    // Ward staff is not a team role: the answer says who makes such accounts.
+    auto staff_role = bot.say("100", "/doivaitro Phạm Thị Dung cán bộ phường");
+    EXPECT_TRUE(has(staff_role, "Không thể đổi thành «cán bộ phường»")) << test_bot::joined(staff_role);
+    EXPECT_TRUE(has(staff_role, "add-staff"));
+    EXPECT_TRUE(has(bot.say("900", "/doivaitro Phạm Thị Dung admin"), "người quản trị"));
     EXPECT_EQ(audits("role.change"), 1u);
 }
 
