@@ -6,7 +6,7 @@ namespace cnscd {
 namespace {
 
 // clang-format off
-constexpr std::array<command_rule, 26> rules{{
+constexpr std::array<command_rule, 27> rules{{
     {"start",          everyone, chat_rule::anywhere,     false},
     {"giup",           everyone, chat_rule::anywhere,     false},
     {"ma",             everyone, chat_rule::private_only, false},
@@ -16,6 +16,7 @@ constexpr std::array<command_rule, 26> rules{{
     {"buoi",           everyone, chat_rule::anywhere,     true},
     {"huy",            everyone, chat_rule::anywhere,     true},
     {"sua",            everyone, chat_rule::anywhere,     true},
+    {"anh",            everyone, chat_rule::anywhere,     true},
     {"toi",            everyone, chat_rule::anywhere,     true},
     {"thongke",        everyone, chat_rule::anywhere,     true},
     {"xephang",        everyone, chat_rule::anywhere,     true},

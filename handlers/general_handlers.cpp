@@ -1,6 +1,7 @@
 // Greeting, help, language and the replies to text the bot could not use.
 
 #include "handlers/handlers.hpp"
+#include "handlers/visit_photos.hpp"
 #include "handlers/visit_rules.hpp"
 #include "messages/command_names.hpp"
 #include "messages/command_parser.hpp"
@@ -128,6 +129,8 @@ void handle(const command_error& e, handler_context& ctx) {
 }
 
 void handle(const plain_text&, handler_context& ctx) {
+    if (on_loose_photo(ctx)) // a photo sent right after /tham is its evidence
+        return;
     // In groups people talk among themselves; only private chats get a nudge.
     if (!ctx.in_group())
         ctx.reply(text::not_understood);

@@ -45,6 +45,8 @@ void handle(const cmd_session&, handler_context&);
 void handle(const cmd_undo&, handler_context&);
 void handle(const cmd_edit&, handler_context&);
 void handle(const cmd_my_stats&, handler_context&);
+// visit_photos.cpp
+void handle(const cmd_photo&, handler_context&);
 void handle(const cmd_team_stats&, handler_context&);
 void handle(const cmd_ranking&, handler_context&);
 void on_topic_choice(std::string_view data, handler_context&); // button "t:<no>:<topic>"

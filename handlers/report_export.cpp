@@ -8,6 +8,7 @@
 #include "messages/text_fold.hpp"
 #include "messages/topics.hpp"
 #include "storage/report_store.hpp"
+#include "storage/visit_photo_store.hpp"
 #include "storage/visit_store.hpp"
 
 #include <map>
@@ -101,8 +102,10 @@ ward_export build_ward_export(database& db, const config& cfg, language lang, co
              {h(lang, report_text::col_record), h(lang, report_text::col_day), h(lang, report_text::col_kind),
               h(lang, report_text::col_team), h(lang, report_text::col_member),
               h(lang, report_text::col_place), h(lang, report_text::col_topics),
-              h(lang, report_text::col_count), h(lang, report_text::col_note)},
+              h(lang, report_text::col_count), h(lang, report_text::col_note),
+              h(lang, report_text::col_photos)},
              {}};
+    auto photos = visit_photo_store(db).counts_in_ward(ward.id, range);
     std::map<std::int64_t, std::string> member_names;
     member_store members(db);
     visits.for_each_in_ward(ward.id, range, [&](const visit_record& v) {
@@ -125,7 +128,7 @@ ward_export build_ward_export(database& db, const config& cfg, language lang, co
             {v.id, day,
              h(lang, v.kind == activity_kind::visit ? report_text::kind_visit : report_text::kind_session),
              team_names[v.team_id], name->second, v.place, topics, static_cast<std::int64_t>(v.people),
-             v.note});
+             v.note, static_cast<std::int64_t>(photos.contains(v.id) ? photos[v.id] : 0)});
     });
     out.teams = ts.rows.size();
     out.members = ms.rows.size();

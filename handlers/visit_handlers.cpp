@@ -4,6 +4,7 @@
 #include "handlers/conversation_table.hpp"
 #include "handlers/handlers.hpp"
 #include "handlers/period.hpp"
+#include "handlers/visit_photos.hpp"
 #include "handlers/visit_rules.hpp"
 #include "messages/command_parser.hpp"
 #include "messages/dates.hpp"
@@ -76,7 +77,7 @@ std::vector<std::vector<choice_button>> topic_buttons(const handler_context& ctx
 // message. Private chats get buttons. In a group, buttons would keep thirty members'
 // confirmations from being merged under the group's 20-a-minute limit, so the question is a
 // numbered line the member answers by typing the number (theirs only, for a while).
-void confirm(handler_context& ctx, const visit_record& v, bool unclear, visit_text key) {
+void confirm(handler_context& ctx, const visit_record& v, bool unclear, visit_text key, bool photo) {
     std::string who =
         ctx.in_group() ? ctx.say(visit_text::recorded_by, {{"name", ctx.member->full_name}}) : "";
     auto text = ctx.say(key, {arg::markup("who", who),
@@ -85,6 +86,8 @@ void confirm(handler_context& ctx, const visit_record& v, bool unclear, visit_te
                               arg::markup("topics", topics_label(ctx, v, unclear)),
                               arg::markup("people", people_part(ctx, v)),
                               arg::markup("date", date_part(ctx, v))});
+    if (photo)
+        text += ctx.say(visit_text::photo_kept);
     auto buttons = unclear ? topic_buttons(ctx, v.id) : std::vector<std::vector<choice_button>>{};
     if (unclear && !ctx.in_group()) {
         text += ctx.say(visit_text::ask_topic);
@@ -141,8 +144,10 @@ void record(const activity_details& d, activity_kind kind, handler_context& ctx)
     if (unclear)
         v.topics = {"khac"}; // counted at once; the member's answer refiles it
     visit_store(ctx.db).add(v);
+    // A /tham written as a photo's caption: the photo is the visit's evidence.
+    bool photo = carries_evidence(ctx.in) && keep_evidence(ctx, v.id);
     confirm(ctx, v, unclear,
-            kind == activity_kind::visit ? visit_text::visit_recorded : visit_text::session_recorded);
+            kind == activity_kind::visit ? visit_text::visit_recorded : visit_text::session_recorded, photo);
 }
 
 // Record `no` when it is the member's own and not cancelled; otherwise says why and gives nothing.

@@ -17,6 +17,8 @@ std::string_view catalog_en(text key) {
                "/session <i>place, attendees, topic</i> — log a help session\n"
                "/undo [no.] — undo your last record, or the one with that number (within 24 hours)\n"
                "/edit <i>number</i> <i>new text</i> — edit a record\n"
+               "/photo [no.] — send with a photo to keep it as evidence for a record; /photo <i>no.</i> to "
+               "see them\n"
                "/me [week|month|quarter|year] — your results (\"/me last month\", \"/me month 10\")\n"
                "/stats [week|month|quarter|year] — team statistics\n"
                "/top — ranking\n"

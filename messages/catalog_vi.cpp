@@ -18,6 +18,7 @@ std::string_view catalog_vi(text key) {
                "/buoi <i>địa điểm, số người, nội dung</i> — ghi một buổi hướng dẫn\n"
                "/huy [số] — hủy lượt ghi gần nhất, hoặc lượt có số đó (trong 24 giờ)\n"
                "/sua <i>số</i> <i>nội dung mới</i> — sửa một lượt đã ghi\n"
+               "/anh [số] — gửi kèm ảnh để lưu làm minh chứng cho lượt ghi; /anh <i>số</i> để xem lại\n"
                "/toi [tuần|tháng|quý|năm] — kết quả của bạn («/toi tháng trước», «/toi tháng 10»)\n"
                "/thongke [tuần|tháng|quý|năm] — thống kê của tổ\n"
                "/xephang — bảng xếp hạng\n"
@@ -61,7 +62,8 @@ std::string_view catalog_vi(text key) {
                "• Chủ đề và ngày ghi như /tham (gõ /giup tham).\n"
                "Ví dụ: /buoi nhà văn hóa tổ 3, 30 người, chống lừa đảo qua mạng";
     case text::help_sua:
-        return "✏️ <b>/sua</b> <i>số nội dung mới</i> — sửa một lượt của bạn; nội dung cũ "
+        return "✏️ <b>/sua</b> <i>số nội dung mới</i> — sửa một lượt của bạn; nội dung "
+               "cũ "
                "vẫn "
                "được "
                "lưu.\n"
@@ -71,7 +73,8 @@ std::string_view catalog_vi(text key) {
                "• Số của lượt có trong tin xác nhận và ở cuối /toi.\n"
                "• Trên Telegram, sửa chính tin nhắn /tham cũng sửa lượt đó.";
     case text::help_huy:
-        return "↩️ <b>/huy</b> — hủy lượt ghi gần nhất của bạn; <b>/huy</b> <i>số</i> — hủy lượt "
+        return "↩️ <b>/huy</b> — hủy lượt ghi gần nhất của bạn; <b>/huy</b> <i>số</i> — hủy "
+               "lượt "
                "có "
                "số "
                "đó.\n"

@@ -49,6 +49,11 @@ struct cmd_edit {
 // contains this day, named by the user (never in the future).
 using named_period = std::optional<std::chrono::year_month_day>;
 
+// "/anh [số]": with a photo or file, attach it to that record (the member's last one without a
+// number); without one, show the record's photos.
+struct cmd_photo {
+    std::int64_t record_no = 0;
+};
 struct cmd_my_stats {
     period_kind period = period_kind::month;
     bool previous = false; // "/toi tháng trước": the whole period before this one
@@ -148,7 +153,7 @@ struct command_error {
 
 using command =
     std::variant<plain_text, unknown_command, command_error, cmd_start, cmd_help, cmd_visit, cmd_session,
-                 cmd_undo, cmd_edit, cmd_my_stats, cmd_team_stats, cmd_ranking, cmd_bind_group, cmd_members,
+                 cmd_undo, cmd_edit, cmd_photo, cmd_my_stats, cmd_team_stats, cmd_ranking, cmd_bind_group, cmd_members,
                  cmd_invite, cmd_add_member, cmd_redeem_code, cmd_remove_member, cmd_change_role,
                  cmd_language, cmd_broadcast, cmd_broadcast_list, cmd_guides, cmd_add_guide, cmd_deadlines,
                  cmd_add_deadline, cmd_report, cmd_export, cmd_cancel>;

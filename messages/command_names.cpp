@@ -9,13 +9,14 @@
 namespace cnscd {
 namespace {
 
-constexpr std::array<command_spec, 26> specs{{
+constexpr std::array<command_spec, 27> specs{{
     {"start", "batdau"},
     {"giup", "help huongdan trogiup"},
     {"tham", "visit thamho ghi"},
     {"buoi", "session buoihuongdan"},
     {"huy", "undo"},
     {"sua", "edit"},
+    {"anh", "photo minhchung hinhanh"},
     {"toi", "me cuatoi"},
     {"thongke", "stats tk"},
     {"xephang", "top rank bxh"},

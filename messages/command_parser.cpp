@@ -237,6 +237,16 @@ command parse_args(std::string_view name, std::string_view args, const parse_con
             return command_error{"huy", "error_bad_undo_number", std::string(trim(args))};
         return cmd_undo{*no};
     }
+    if (name == "anh") {
+        // "/anh", "/anh 125", "/anh số 125", "/anh #125".
+        std::size_t at = !folded.empty() && folded[0] == "so" ? 1 : 0;
+        if (ws.size() <= at)
+            return cmd_photo{};
+        auto no = record_number(ws[at]);
+        if (!no || ws.size() > at + 1)
+            return command_error{"anh", "error_bad_record_number", std::string(trim(args))};
+        return cmd_photo{*no};
+    }
     if (name == "thoat")
         return cmd_cancel{};
     if (name == "sua") {
@@ -508,6 +518,8 @@ std::string_view command_name(const command& c) {
                 return "huy";
             else if constexpr (std::is_same_v<T, cmd_edit>)
                 return "sua";
+            else if constexpr (std::is_same_v<T, cmd_photo>)
+                return "anh";
             else if constexpr (std::is_same_v<T, cmd_my_stats>)
                 return "toi";
             else if constexpr (std::is_same_v<T, cmd_team_stats>)

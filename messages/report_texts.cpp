@@ -210,6 +210,8 @@ std::string_view vi(report_text key) {
         return "Số người";
     case t::col_note:
         return "Nội dung";
+    case t::col_photos:
+        return "Ảnh minh chứng";
     case t::value_on_time:
         return "Có";
     case t::value_late:
@@ -456,6 +458,8 @@ std::string_view en(report_text key) {
         return "People";
     case t::col_note:
         return "Text";
+    case t::col_photos:
+        return "Photo evidence";
     case t::value_on_time:
         return "Yes";
     case t::value_late:

@@ -95,6 +95,7 @@ enum class report_text {
     col_topics,
     col_count,
     col_note,
+    col_photos,
     value_on_time,
     value_late,
     value_not_submitted,

@@ -46,7 +46,8 @@ std::string_view vi(visit_text key) {
     case t::undo_nothing:
         return "Bạn chưa có lượt nào để hủy.";
     case t::edited_message_hint:
-        return "✏️ Sửa tin nhắn không làm thay đổi lượt đã ghi. Để sửa, gõ /sua kèm số "
+        return "✏️ Sửa tin nhắn không làm thay đổi lượt đã ghi. Để sửa, gõ /sua kèm "
+               "số "
                "và "
                "nội "
                "dung "
@@ -77,6 +78,33 @@ std::string_view vi(visit_text key) {
                "được nữa. Nhờ tổ trưởng báo cán bộ phường nếu cần bổ sung.";
     case t::no_team:
         return "Bạn chưa thuộc tổ nào nên chưa ghi được. Nhờ cán bộ phường kiểm tra danh sách.";
+    case t::photo_kept:
+        return "\n📷 Đã lưu kèm ảnh minh chứng.";
+    case t::photo_added:
+        return "📷 Đã lưu ảnh minh chứng cho lượt số {no} ({place}); lượt này có {count} ảnh/tệp.";
+    case t::photo_no_record:
+        return "Bạn chưa có lượt nào để gắn ảnh. Ghi lượt bằng /tham trước, rồi gửi ảnh kèm chú thích /anh.";
+    case t::photo_too_many:
+        return "Lượt số {no} đã có {count} ảnh/tệp, không thêm được nữa.";
+    case t::photo_usage:
+        return "📷 Ảnh minh chứng cho một lượt:\n"
+               "• gửi ảnh kèm chú thích /anh để lưu cho lượt gần nhất, hoặc /anh 125 cho lượt số 125;\n"
+               "• hoặc gửi ảnh vào tin nhắn riêng ngay sau khi ghi /tham;\n"
+               "• gõ /anh 125 (không kèm ảnh) để xem ảnh của lượt đó.";
+    case t::photo_view_private:
+        return "Ảnh chụp người dân chỉ xem trong tin nhắn riêng: nhắn riêng cho bot /anh {no}.";
+    case t::photo_none:
+        return "Lượt số {no} chưa có ảnh minh chứng.";
+    case t::photo_caption:
+        return "📷 Lượt số {no}: {place} ({i}/{n})";
+    case t::photo_other_platform:
+        return "{count} ảnh/tệp của lượt số {no} được gửi qua {platform}, chỉ xem được trên {platform}.";
+    case t::photo_not_allowed:
+        return "Bạn không xem được ảnh của lượt số {no}: chỉ người ghi, tổ trưởng và tổ phó của tổ đó, và "
+               "cán bộ phường.";
+    case t::photo_loose_hint:
+        return "Để lưu ảnh làm minh chứng cho một lượt, gửi ảnh kèm chú thích /anh (lượt gần nhất) hoặc /anh "
+               "125 (lượt số 125).";
     case t::count_:
         break;
     }
@@ -153,6 +181,34 @@ std::string_view en(visit_text key) {
     case t::no_team:
         return "You are not on a team yet, so nothing can be recorded. Ask the ward staff to check the "
                "roster.";
+    case t::photo_kept:
+        return "\n📷 The photo is kept as evidence.";
+    case t::photo_added:
+        return "📷 Photo kept as evidence for no. {no} ({place}); it now has {count} photo(s) or file(s).";
+    case t::photo_no_record:
+        return "You have no record to attach a photo to. Log one with /visit first, then send the photo with "
+               "the caption /photo.";
+    case t::photo_too_many:
+        return "No. {no} already has {count} photos or files; no more can be added.";
+    case t::photo_usage:
+        return "📷 Photo evidence for a record:\n"
+               "• send a photo with the caption /photo for your latest record, or /photo 125 for no. 125;\n"
+               "• or send the photo privately right after /visit;\n"
+               "• type /photo 125 (without a photo) to see that record's photos.";
+    case t::photo_view_private:
+        return "Photos of residents are only shown in a private chat: message the bot /photo {no}.";
+    case t::photo_none:
+        return "No. {no} has no photo evidence yet.";
+    case t::photo_caption:
+        return "📷 No. {no}: {place} ({i}/{n})";
+    case t::photo_other_platform:
+        return "{count} photo(s) or file(s) of no. {no} were sent on {platform} and can only be seen there.";
+    case t::photo_not_allowed:
+        return "You cannot see the photos of no. {no}: only whoever logged it, their team's leader and "
+               "deputies, and ward staff can.";
+    case t::photo_loose_hint:
+        return "To keep a photo as evidence for a record, send it with the caption /photo (latest record) or "
+               "/photo 125 (no. 125).";
     case t::count_:
         break;
     }

@@ -35,6 +35,17 @@ enum class visit_text {
     refused_too_old,
     refused_locked,
     no_team,
+    photo_kept,
+    photo_added,
+    photo_no_record,
+    photo_too_many,
+    photo_usage,
+    photo_view_private,
+    photo_none,
+    photo_caption,
+    photo_other_platform,
+    photo_not_allowed,
+    photo_loose_hint,
     count_
 };
 

@@ -395,7 +395,22 @@ constexpr std::string_view visit_source = R"sql(
 ALTER TABLE visits ADD COLUMN source TEXT;
 )sql";
 
-constexpr std::array<migration, 10> migrations{{
+// Photos and files a member attached to a visit as evidence (visit_photo_store.hpp).
+constexpr std::string_view visit_photos = R"sql(
+CREATE TABLE visit_photos (
+    id        INTEGER PRIMARY KEY,
+    visit_id  INTEGER NOT NULL REFERENCES visits(id),
+    channel   TEXT    NOT NULL, -- where file_ref can be sent again
+    kind      TEXT    NOT NULL, -- photo | image | document | file
+    file_ref  TEXT    NOT NULL, -- the platform's file id, or a URL
+    file_name TEXT    NOT NULL DEFAULT '',
+    added_by  INTEGER NOT NULL REFERENCES members(id),
+    added_at  INTEGER NOT NULL
+);
+CREATE INDEX visit_photos_visit ON visit_photos (visit_id);
+)sql";
+
+constexpr std::array<migration, 11> migrations{{
     {1, "infrastructure: meta, processed updates, outbox", infrastructure},
     {2, "registry: wards, teams, members, accounts, groups, invites, audit", registry},
     {3, "registry: index members by CCCD digest", registry_indexes},
@@ -406,6 +421,7 @@ constexpr std::array<migration, 10> migrations{{
     {8, "visits: member index covers the topic counts of /toi", visits_member_covering},
     {9, "visits held until the sender links their account", held_records},
     {10, "visits: the chat message each came from", visit_source},
+    {11, "visits: photos and files attached as evidence", visit_photos},
 }};
 
 } // namespace

@@ -1,0 +1,139 @@
+#include "handlers/visit_photos.hpp"
+
+#include "handlers/handlers.hpp"
+#include "messages/visit_texts.hpp"
+#include "storage/database.hpp"
+#include "storage/visit_photo_store.hpp"
+#include "storage/visit_store.hpp"
+
+namespace cnscd {
+
+namespace {
+
+// How long after logging a record a photo sent on its own is taken to belong to it.
+constexpr std::int64_t loose_photo_seconds = 3600;
+
+std::string place_of(const visit_record& v) {
+    return v.place.empty() ? v.note : v.place;
+}
+
+void attach(handler_context& ctx, const visit_record& v) {
+    visit_photo_store photos(ctx.db);
+    if (!keep_evidence(ctx, v.id)) {
+        ctx.reply(visit_text::photo_too_many, {{"no", v.id}, {"count", max_photos_per_record}});
+        return;
+    }
+    ctx.reply(visit_text::photo_added,
+              {{"no", v.id}, {"place", place_of(v)}, {"count", photos.count_of(v.id)}});
+}
+
+// The owner, the record's team leaders and deputies, and the ward's staff.
+bool may_see(const handler_context& ctx, const visit_record& v) {
+    if (v.member_id == ctx.member->id)
+        return true;
+    if (is_staff(ctx.who))
+        return v.ward_id == ctx.member->ward_id;
+    return (ctx.who == role::leader || ctx.who == role::deputy) && ctx.member->team_id == v.team_id;
+}
+
+void show(handler_context& ctx, std::int64_t no) {
+    auto v = visit_store(ctx.db).by_id(no);
+    if (!v) {
+        ctx.reply(visit_text::record_not_found, {{"no", no}});
+        return;
+    }
+    if (!may_see(ctx, *v)) {
+        ctx.reply(visit_text::photo_not_allowed, {{"no", no}});
+        return;
+    }
+    // Residents are in these pictures: never in a group.
+    if (ctx.in_group()) {
+        ctx.reply(visit_text::photo_view_private, {{"no", no}});
+        return;
+    }
+    auto photos = visit_photo_store(ctx.db).of_visit(no);
+    if (photos.empty()) {
+        ctx.reply(visit_text::photo_none, {{"no", no}});
+        return;
+    }
+    int i = 0, elsewhere = 0;
+    std::string where;
+    for (auto& p : photos) {
+        ++i;
+        // A platform's file id means nothing to another platform; a URL can be sent anywhere.
+        if (p.platform != ctx.in.chat.platform && !p.file.file_ref.starts_with("http")) {
+            ++elsewhere;
+            where = std::string(channel_display_name(p.platform));
+            continue;
+        }
+        auto& o = ctx.reply(
+            visit_text::photo_caption,
+            {{"no", no}, {"place", place_of(*v)}, {"i", i}, {"n", static_cast<std::int64_t>(photos.size())}});
+        o.kind = outgoing_kind::document;
+        o.document = p.file;
+    }
+    if (elsewhere > 0)
+        ctx.reply(visit_text::photo_other_platform, {{"count", elsewhere}, {"no", no}, {"platform", where}});
+}
+
+} // namespace
+
+bool carries_evidence(const incoming& in) {
+    return in.file && !in.file->file_ref.empty() && in.file->kind != "location";
+}
+
+bool keep_evidence(handler_context& ctx, std::int64_t visit_id) {
+    visit_photo_store photos(ctx.db);
+    if (photos.count_of(visit_id) >= max_photos_per_record)
+        return false;
+    photos.add({visit_id, ctx.in.chat.platform, *ctx.in.file, ctx.member->id, ctx.now()});
+    return true;
+}
+
+bool on_loose_photo(handler_context& ctx) {
+    if (ctx.in_group() || !ctx.member || !carries_evidence(ctx.in))
+        return false;
+    auto last = visit_store(ctx.db).last_of_member(ctx.member->id);
+    if (!last || ctx.now() - last->recorded_at > loose_photo_seconds) {
+        ctx.reply(visit_text::photo_loose_hint);
+        return true;
+    }
+    attach(ctx, *last);
+    return true;
+}
+
+void handle(const cmd_photo& c, handler_context& ctx) {
+    if (!carries_evidence(ctx.in)) {
+        if (c.record_no == 0)
+            ctx.reply(visit_text::photo_usage);
+        else
+            show(ctx, c.record_no);
+        return;
+    }
+    visit_store visits(ctx.db);
+    std::optional<visit_record> v;
+    if (c.record_no != 0) {
+        v = visits.by_id(c.record_no);
+        if (!v) {
+            ctx.reply(visit_text::record_not_found, {{"no", c.record_no}});
+            return;
+        }
+        if (v->member_id != ctx.member->id) {
+            ctx.reply(visit_text::not_your_record, {{"no", c.record_no}});
+            return;
+        }
+        if (v->cancelled) {
+            ctx.reply(visit_text::record_cancelled_already, {{"no", c.record_no}});
+            return;
+        }
+    } else {
+        v = visits.last_of_member(ctx.member->id);
+        if (!v) {
+            ctx.reply(visit_text::photo_no_record);
+            return;
+        }
+    }
+    attach(ctx, *v);
+}
+
+} // namespace cnscd

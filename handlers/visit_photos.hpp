@@ -1,0 +1,23 @@
+#pragma once
+
+// Photos and files kept as evidence of a visit or session (/anh, or a /tham sent as a photo's
+// caption), and who may see them again.
+
+#include "handlers/context.hpp"
+
+#include <cstdint>
+
+namespace cnscd {
+
+// At most this many photos or files per record.
+constexpr int max_photos_per_record = 10;
+
+// The message carries a photo or file that can be kept as evidence.
+bool carries_evidence(const incoming& in);
+// Keeps the message's photo or file for record `visit_id`; false when the record is full.
+bool keep_evidence(handler_context& ctx, std::int64_t visit_id);
+// A photo sent privately with no command: kept for the member's latest record when that was
+// logged within the hour, else a hint. False when the message is not such a photo.
+bool on_loose_photo(handler_context& ctx);
+
+} // namespace cnscd

@@ -1,0 +1,177 @@
+// Photo evidence for visits: a /tham sent as a photo's caption, /anh for a record, a photo sent
+// privately right after logging, who may see the photos again, and the export's count.
+
+#include "handlers/report_export.hpp"
+#include "storage/database.hpp"
+#include "storage/registry.hpp"
+#include "storage/report_store.hpp"
+#include "storage/visit_photo_store.hpp"
+#include "storage/visit_store.hpp"
+#include "tests/support/test_bot.hpp"
+
+#include <gtest/gtest.h>
+
+namespace cnscd {
+namespace {
+
+using test::test_bot;
+
+bool has(const std::vector<outgoing>& out, const std::string& needle) {
+    return test_bot::joined(out).find(needle) != std::string::npos;
+}
+
+struct photo_fixture : ::testing::Test {
+    test_bot bot;
+    std::int64_t ward = bot.ward("Phường Hòa Xuân");
+    std::int64_t team1 = bot.team(ward, "Tổ dân phố số 1");
+    std::int64_t team2 = bot.team(ward, "Tổ dân phố số 2");
+    std::int64_t leader = bot.member(ward, team1, "Trần Văn Bình", "leader", "100");
+    std::int64_t member = bot.member(ward, team1, "Phạm Thị Dung", "member", "102");
+    std::int64_t other = bot.member(ward, team1, "Hoàng Văn Em", "member", "103");
+    std::int64_t leader2 = bot.member(ward, team2, "Võ Thị Giang", "leader", "200");
+    std::int64_t staff = bot.member(ward, 0, "Ngô Thị Hạnh", "ward_staff", "900");
+
+    photo_fixture() { bot.bind_group("-1001", ward, team1); }
+
+    // A photo with `caption`, privately or in the team's group.
+    std::vector<outgoing> photo(const std::string& user, const std::string& caption,
+                                const std::string& file_id, bool in_group = false) {
+        incoming in;
+        in.kind = incoming_kind::message;
+        in.chat = {channel::telegram, in_group ? "-1001" : user};
+        in.chat_type = in_group ? chat_kind::group : chat_kind::private_chat;
+        in.user_id = user;
+        in.user_name = "User " + user;
+        in.message_ref = std::to_string(bot.next_update + 5000);
+        in.text = caption;
+        in.file = attachment{"photo", file_id, ""};
+        return bot.deliver(std::move(in));
+    }
+    std::int64_t last_record() { return visit_store(*bot.db).last_of_member(member)->id; }
+    std::vector<visit_photo> photos_of(std::int64_t id) { return visit_photo_store(*bot.db).of_visit(id); }
+    static std::vector<const outgoing*> documents(const std::vector<outgoing>& out) {
+        std::vector<const outgoing*> docs;
+        for (auto& o : out)
+            if (o.kind == outgoing_kind::document)
+                docs.push_back(&o);
+        return docs;
+    }
+};
+
+TEST_F(photo_fixture, a_visit_sent_as_a_photos_caption_keeps_the_photo) {
+    auto out = photo("102", "/tham số 12 ngõ 5, cài VNeID cho 2 người", "PHOTO-A", true);
+    EXPECT_TRUE(has(out, "Đã lưu kèm ảnh minh chứng")) << test_bot::joined(out);
+    auto kept = photos_of(last_record());
+    ASSERT_EQ(kept.size(), 1u);
+    EXPECT_EQ(kept[0].file.file_ref, "PHOTO-A");
+    EXPECT_EQ(kept[0].added_by, member);
+    // A visit without a photo says nothing about one.
+    EXPECT_FALSE(has(bot.say("102", "/tham số 14 ngõ 5, cài VNeID"), "ảnh"));
+}
+
+TEST_F(photo_fixture, anh_attaches_to_the_latest_or_a_numbered_own_record) {
+    bot.say("102", "/tham số 12 ngõ 5, cài VNeID");
+    auto first = last_record();
+    bot.say("102", "/tham số 14 ngõ 5, QR");
+    auto second = last_record();
+    EXPECT_TRUE(has(photo("102", "/anh", "P1"), "lượt số " + std::to_string(second)));
+    auto out = photo("102", "/anh " + std::to_string(first), "P2");
+    EXPECT_TRUE(has(out, "lượt số " + std::to_string(first) + " (số 12 ngõ 5); lượt này có 1 ảnh"))
+        << test_bot::joined(out);
+    EXPECT_EQ(photos_of(first).size(), 1u);
+    EXPECT_EQ(photos_of(second).size(), 1u);
+    // Someone else's record, an unknown one, a cancelled one: nothing is kept.
+    EXPECT_TRUE(has(photo("103", "/anh " + std::to_string(first), "P3"), "không phải do bạn ghi"));
+    EXPECT_TRUE(has(photo("102", "/anh 99999", "P4"), "Không tìm thấy số 99999"));
+    bot.say("102", "/huy " + std::to_string(second));
+    EXPECT_TRUE(has(photo("102", "/anh " + std::to_string(second), "P5"), "đã được hủy"));
+    EXPECT_EQ(photos_of(first).size(), 1u);
+    EXPECT_EQ(photos_of(second).size(), 1u);
+    EXPECT_TRUE(has(photo("103", "/anh", "P6"), "chưa có lượt nào")) << "nothing logged yet";
+}
+
+TEST_F(photo_fixture, a_photo_sent_privately_within_the_hour_belongs_to_the_latest_record) {
+    bot.say("102", "/tham số 12 ngõ 5, cài VNeID");
+    EXPECT_TRUE(has(photo("102", "", "LOOSE-1"), "Đã lưu ảnh minh chứng"));
+    EXPECT_EQ(photos_of(last_record()).size(), 1u);
+    bot.clk.advance(2 * 3600);
+    auto late = photo("102", "", "LOOSE-2");
+    EXPECT_TRUE(has(late, "gửi ảnh kèm chú thích /anh")) << test_bot::joined(late);
+    EXPECT_EQ(photos_of(last_record()).size(), 1u);
+    // In the group, photos are shared for many reasons: nothing is attached and nothing said.
+    bot.say("102", "/tham số 20 ngõ 5, QR");
+    EXPECT_TRUE(photo("102", "", "GROUP-1", true).empty());
+    EXPECT_EQ(photos_of(last_record()).size(), 0u);
+}
+
+TEST_F(photo_fixture, a_record_holds_at_most_ten_photos) {
+    bot.say("102", "/tham số 12 ngõ 5, cài VNeID");
+    for (int i = 0; i < 10; ++i)
+        photo("102", "/anh", "P" + std::to_string(i));
+    EXPECT_TRUE(has(photo("102", "/anh", "P10"), "đã có 10 ảnh/tệp"));
+    EXPECT_EQ(photos_of(last_record()).size(), 10u);
+}
+
+TEST_F(photo_fixture, photos_are_shown_privately_to_the_owner_their_leaders_and_ward_staff_only) {
+    photo("102", "/tham số 12 ngõ 5, cài VNeID", "SEEN-1");
+    photo("102", "/anh", "SEEN-2");
+    auto no = std::to_string(last_record());
+    for (auto who : {"102", "100", "900"}) {
+        auto out = bot.say(who, "/anh " + no);
+        auto docs = documents(out);
+        ASSERT_EQ(docs.size(), 2u) << who << ": " << test_bot::joined(out);
+        EXPECT_EQ(docs[0]->document->file_ref, "SEEN-1");
+        EXPECT_EQ(docs[1]->document->file_ref, "SEEN-2");
+        EXPECT_TRUE(has(out, "(2/2)"));
+    }
+    EXPECT_TRUE(documents(bot.say("103", "/anh " + no)).empty()) << "another member";
+    EXPECT_TRUE(has(bot.say("200", "/anh " + no), "không xem được")) << "another team's leader";
+    auto in_group = bot.say_in_group("-1001", "100", "/anh " + no);
+    EXPECT_TRUE(documents(in_group).empty());
+    EXPECT_TRUE(has(in_group, "chỉ xem trong tin nhắn riêng"));
+    EXPECT_TRUE(has(bot.say("102", "/anh"), "gõ /anh 125")) << "without a photo or number: how to use it";
+}
+
+TEST_F(photo_fixture, a_telegram_photo_is_not_sent_to_a_zalo_chat_but_a_zalo_url_goes_anywhere) {
+    photo("102", "/tham số 12 ngõ 5, cài VNeID", "TG-FILE-ID");
+    auto id = last_record();
+    visit_photo z;
+    z.visit_id = id;
+    z.platform = channel::zalo_oa;
+    z.file = {"image", "https://zalo.example/photo.jpg", ""};
+    z.added_by = member;
+    visit_photo_store(*bot.db).add(z);
+    // Ward staff linked on Zalo OA.
+    member_store(*bot.db).link_account(channel::zalo_oa, "zstaff", staff, "contact", bot.clk.now());
+    bot.platform = channel::zalo_oa;
+    auto out = bot.say("zstaff", "/anh " + std::to_string(id));
+    auto docs = documents(out);
+    ASSERT_EQ(docs.size(), 1u) << test_bot::joined(out);
+    EXPECT_EQ(docs[0]->document->file_ref, "https://zalo.example/photo.jpg");
+    EXPECT_TRUE(has(out, "được gửi qua Telegram, chỉ xem được trên Telegram"));
+}
+
+TEST_F(photo_fixture, the_export_counts_each_records_photos) {
+    photo("102", "/tham số 12 ngõ 5, cài VNeID", "E1");
+    photo("102", "/anh", "E2");
+    bot.say("102", "/tham số 14 ngõ 5, QR");
+    auto w = *ward_store(*bot.db).by_id(ward);
+    auto d = instance_for_key(*bot.db, bot.cfg, w, "2026-11");
+    ASSERT_TRUE(d);
+    auto ex = build_ward_export(*bot.db, bot.cfg, language::vi, w, *d);
+    auto& visits = ex.sheets.at(2);
+    ASSERT_EQ(visits.headers.back(), "Ảnh minh chứng");
+    ASSERT_EQ(visits.rows.size(), 2u);
+    EXPECT_EQ(visits.rows[0].back().number, 2);
+    EXPECT_EQ(visits.rows[1].back().number, 0);
+}
+
+TEST_F(photo_fixture, english_speakers_use_photo) {
+    bot.say("102", "/ngonngu en");
+    bot.say("102", "/visit house 12 lane 5, VNeID");
+    EXPECT_TRUE(has(photo("102", "/photo", "EN-1"), "Photo kept as evidence"));
+    EXPECT_TRUE(has(bot.say("102", "/photo"), "/photo 125"));
+}
+
+} // namespace
+} // namespace cnscd
