@@ -243,8 +243,65 @@ void handle(const cmd_bind_group& c, handler_context& ctx) {
         ctx.reply(registry_text::bind_done_ward, {{"ward", ward_name}});
 }
 
+namespace {
+
+// Ward staff without a team named: how far each team is in setting up (accounts, group chat).
+void ward_overview(handler_context& ctx) {
+    member_store members(ctx.db);
+    group_store groups(ctx.db);
+    auto teams = team_store(ctx.db).in_ward(ctx.member->ward_id);
+    std::int64_t all = 0, linked_all = 0;
+    std::string lines;
+    for (auto& t : teams) {
+        std::int64_t count = 0, linked = 0;
+        bool leader_linked = false, has_leader = false;
+        for (auto& m : members.in_team(t.id)) {
+            ++count;
+            bool is_linked = !members.accounts_of(m.id).empty();
+            linked += is_linked;
+            if (m.role == "leader") {
+                has_leader = true;
+                leader_linked = leader_linked || is_linked;
+            }
+        }
+        all += count;
+        linked_all += linked;
+        bool bound = false;
+        for (auto& g : groups.of_team(t.id))
+            bound = bound || g.active;
+        lines += "\n" +
+                 ctx.say(registry_text::ward_overview_line,
+                         {{"team", t.name},
+                          {"linked", linked},
+                          {"members", count},
+                          arg::markup("leader", has_leader && !leader_linked
+                                                    ? ctx.say(registry_text::ward_overview_leader_missing)
+                                                    : ""),
+                          arg::markup("group", ctx.say(bound ? registry_text::ward_overview_group_bound
+                                                             : registry_text::ward_overview_group_missing))});
+    }
+    auto ward = ward_store(ctx.db).by_id(ctx.member->ward_id);
+    ctx.reply(
+        ctx.say(registry_text::ward_overview_header, {{"ward", ward ? ward->name : ""},
+                                                      {"teams", static_cast<std::int64_t>(teams.size())},
+                                                      {"members", all},
+                                                      {"linked", linked_all},
+                                                      {"percent", all > 0 ? linked_all * 100 / all : 0}}) +
+        lines +
+        ctx.say(registry_text::ward_overview_footer,
+                {{"example", teams.empty() ? "Tổ 1" : teams.front().name}}));
+}
+
+} // namespace
+
 void handle(const cmd_members& c, handler_context& ctx) {
     std::optional<team_record> team;
+    auto folded = fold(c.team);
+    if (is_staff(ctx) &&
+        (folded == "phuong" || folded == "ward" || (c.team.empty() && !(ctx.group && ctx.group->team_id)))) {
+        ward_overview(ctx);
+        return;
+    }
     if (!c.team.empty() && is_staff(ctx)) {
         team = team_named(ctx, c.team);
     } else if (ctx.group && ctx.group->team_id &&

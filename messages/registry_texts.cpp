@@ -77,6 +77,20 @@ std::string_view vi(registry_text key) {
         return " ✅";
     case t::members_pick_team:
         return "Hãy ghi tên tổ, ví dụ: /thanhvien {example}\nCác tổ của {ward}:\n{teams}";
+    case t::ward_overview_header:
+        return "👥 <b>{ward}</b>: {teams} tổ, {members} thành viên, {linked} người đã liên kết tài khoản "
+               "({percent}%).";
+    case t::ward_overview_line:
+        return "• {team}: {linked}/{members} đã liên kết{leader}; {group}";
+    case t::ward_overview_leader_missing:
+        return " (tổ trưởng chưa liên kết)";
+    case t::ward_overview_group_bound:
+        return "nhóm chat ✅";
+    case t::ward_overview_group_missing:
+        return "⚠️ chưa gắn nhóm chat";
+    case t::ward_overview_footer:
+        return "\n\nTổ chưa gắn nhóm: tổ trưởng thêm bot vào nhóm của tổ và gõ /lienket. Người chưa liên kết: "
+               "nhắn riêng cho bot và chia sẻ số điện thoại.\nXem danh sách một tổ: /thanhvien {example}";
     case t::removed:
         return "Đã cho {name} nghỉ khỏi {team}. Lịch sử hoạt động vẫn được giữ.";
     case t::remove_confirm:
@@ -271,6 +285,21 @@ std::string_view en(registry_text key) {
         return " ✅";
     case t::members_pick_team:
         return "Name the team, e.g. /members {example}\nTeams of {ward}:\n{teams}";
+    case t::ward_overview_header:
+        return "👥 <b>{ward}</b>: {teams} teams, {members} members, {linked} with a linked account "
+               "({percent}%).";
+    case t::ward_overview_line:
+        return "• {team}: {linked}/{members} linked{leader}; {group}";
+    case t::ward_overview_leader_missing:
+        return " (leader not linked)";
+    case t::ward_overview_group_bound:
+        return "group chat ✅";
+    case t::ward_overview_group_missing:
+        return "⚠️ no group chat bound";
+    case t::ward_overview_footer:
+        return "\n\nTeams without a group: the leader adds the bot to the team's group and types /bind. People "
+               "not linked: message the bot privately and share their phone number.\nOne team's list: "
+               "/members {example}";
     case t::removed:
         return "{name} is no longer active in {team}. Their history is kept.";
     case t::remove_confirm:

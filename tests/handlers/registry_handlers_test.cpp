@@ -326,5 +326,36 @@ TEST_F(registry_fixture, unlinked_users_get_onboarding_help) {
     EXPECT_FALSE(out[0].contact_button.empty());
 }
 
+TEST_F(registry_fixture, members_list_masks_phones_and_marks_who_is_linked) {
+    auto out = bot.say("100", "/thanhvien");
+    auto text = test_bot::joined(out);
+    EXPECT_TRUE(has(out, "Tổ dân phố số 1 — 4 thành viên")) << text;
+    EXPECT_TRUE(has(out, "Trần Văn Bình — tổ trưởng, 090****001 ✅")) << text;
+    EXPECT_TRUE(has(out, "Hoàng Văn Em — thành viên, 090****005")) << text;
+    EXPECT_FALSE(has(out, "Hoàng Văn Em — thành viên, 090****005 ✅")) << "not linked yet";
+    EXPECT_EQ(text.find("0905100005"), std::string::npos) << "phones are masked";
+    EXPECT_FALSE(has(out, "Võ Thị Giang")) << "another team";
+}
+
+TEST_F(registry_fixture, ward_staff_see_how_far_each_team_is_in_setting_up) {
+    bot.bind_group("-1001", ward, team1);
+    auto out = bot.say("900", "/thanhvien");
+    auto text = test_bot::joined(out);
+    // 4 + 1 members; linked: Bình, Cúc, Dung (team 1), Giang (team 2).
+    EXPECT_TRUE(has(out, "Phường Hòa Xuân: 2 tổ, 5 thành viên, 4 người đã liên kết tài khoản (80%)")) << text;
+    EXPECT_TRUE(has(out, "• Tổ dân phố số 1: 3/4 đã liên kết; nhóm chat ✅")) << text;
+    EXPECT_TRUE(has(out, "• Tổ dân phố số 2: 1/1 đã liên kết; ⚠️ chưa gắn nhóm chat"))
+        << text;
+    // A leader who has not linked holds the team back: named.
+    member_store(*bot.db).unlink_account(channel::telegram, "200");
+    EXPECT_TRUE(has(bot.say("900", "/thanhvien phường"),
+                    "Tổ dân phố số 2: 0/1 đã liên kết (tổ trưởng chưa liên kết)"));
+    // One team's list by name, and in a team's group that team's.
+    EXPECT_TRUE(has(bot.say("900", "/thanhvien Tổ 2"), "Tổ dân phố số 2 — 1 thành viên"));
+    EXPECT_TRUE(has(bot.say_in_group("-1001", "900", "/thanhvien"), "Tổ dân phố số 1 — 4 thành viên"));
+    // Leaders do not get the ward's overview.
+    EXPECT_TRUE(has(bot.say("100", "/thanhvien phuong"), "Tổ dân phố số 1 — 4 thành viên"));
+}
+
 } // namespace
 } // namespace cnscd
