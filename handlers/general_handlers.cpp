@@ -108,6 +108,7 @@ void handle(const command_error& e, handler_context& ctx) {
         {"error_bad_number", text::error_bad_number},
         {"error_bad_record_number", text::error_bad_record_number},
         {"error_bad_undo_number", text::error_bad_undo_number},
+        {"error_bad_photo_number", text::error_bad_photo_number},
         {"error_bad_date", text::error_bad_date},
         {"error_missing_argument", text::error_missing_argument},
         {"error_bad_period", text::error_bad_period},

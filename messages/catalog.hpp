@@ -76,6 +76,7 @@ enum class text {
     error_bad_number,
     error_bad_record_number,
     error_bad_undo_number,
+    error_bad_photo_number,
     error_bad_date,
     error_missing_argument,
     error_bad_period,

@@ -210,6 +210,10 @@ std::string_view catalog_en(text key) {
         return "\"{detail}\" is not the number of a record. Send /undo to cancel your last record, or /undo "
                "125 "
                "to cancel record 125 (the number is in the confirmation).";
+    case text::error_bad_photo_number:
+        return "\"{detail}\" is not the number of a record. Type /photo 125 (the number in the confirmation) "
+               "to "
+               "see that record's photos, or send a photo with the caption /photo 125 to keep it.";
     case text::error_bad_date:
         return "The date \"{detail}\" is not valid. Write it like 20/11, yesterday (hôm qua) or hôm kia.";
     case text::error_missing_argument:

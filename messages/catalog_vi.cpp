@@ -62,7 +62,8 @@ std::string_view catalog_vi(text key) {
                "• Chủ đề và ngày ghi như /tham (gõ /giup tham).\n"
                "Ví dụ: /buoi nhà văn hóa tổ 3, 30 người, chống lừa đảo qua mạng";
     case text::help_sua:
-        return "✏️ <b>/sua</b> <i>số nội dung mới</i> — sửa một lượt của bạn; nội dung "
+        return "✏️ <b>/sua</b> <i>số nội dung mới</i> — sửa một lượt của bạn; nội "
+               "dung "
                "cũ "
                "vẫn "
                "được "
@@ -73,7 +74,8 @@ std::string_view catalog_vi(text key) {
                "• Số của lượt có trong tin xác nhận và ở cuối /toi.\n"
                "• Trên Telegram, sửa chính tin nhắn /tham cũng sửa lượt đó.";
     case text::help_huy:
-        return "↩️ <b>/huy</b> — hủy lượt ghi gần nhất của bạn; <b>/huy</b> <i>số</i> — hủy "
+        return "↩️ <b>/huy</b> — hủy lượt ghi gần nhất của bạn; <b>/huy</b> <i>số</i> — "
+               "hủy "
                "lượt "
                "có "
                "số "
@@ -209,6 +211,9 @@ std::string_view catalog_vi(text key) {
         return "«{detail}» không phải số của một lượt đã ghi. Gõ /huy để hủy lượt ghi gần nhất, hoặc /huy "
                "125 "
                "để hủy lượt số 125 (số nằm trong tin xác nhận).";
+    case text::error_bad_photo_number:
+        return "«{detail}» không phải số của một lượt đã ghi. Gõ /anh 125 (số trong tin xác nhận) để xem ảnh "
+               "của lượt đó, hoặc gửi ảnh kèm chú thích /anh 125 để lưu.";
     case text::error_bad_date:
         return "Ngày «{detail}» không hợp lệ. Hãy ghi như 20/11, hôm qua hoặc hôm kia.";
     case text::error_missing_argument:

@@ -244,7 +244,7 @@ command parse_args(std::string_view name, std::string_view args, const parse_con
             return cmd_photo{};
         auto no = record_number(ws[at]);
         if (!no || ws.size() > at + 1)
-            return command_error{"anh", "error_bad_record_number", std::string(trim(args))};
+            return command_error{"anh", "error_bad_photo_number", std::string(trim(args))};
         return cmd_photo{*no};
     }
     if (name == "thoat")

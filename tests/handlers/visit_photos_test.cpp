@@ -130,6 +130,8 @@ TEST_F(photo_fixture, photos_are_shown_privately_to_the_owner_their_leaders_and_
     EXPECT_TRUE(documents(in_group).empty());
     EXPECT_TRUE(has(in_group, "chỉ xem trong tin nhắn riêng"));
     EXPECT_TRUE(has(bot.say("102", "/anh"), "gõ /anh 125")) << "without a photo or number: how to use it";
+    auto bad = bot.say("102", "/anh abc");
+    EXPECT_TRUE(has(bad, "«abc» không phải số của một lượt đã ghi. Gõ /anh 125")) << test_bot::joined(bad);
 }
 
 TEST_F(photo_fixture, a_telegram_photo_is_not_sent_to_a_zalo_chat_but_a_zalo_url_goes_anywhere) {
