@@ -10,6 +10,7 @@
 #include "bot/system_clock.hpp"
 #include "bot/telegram/telegram_adapter.hpp"
 #include "bot/telegram/telegram_client.hpp"
+#include "bot/telegram/telegram_menu.hpp"
 #include "bot/telegram/telegram_poller.hpp"
 #include "bot/telegram/telegram_webhook.hpp"
 #include "bot/zalo/zalo_bot_client.hpp"
@@ -144,6 +145,7 @@ int run_serve(const config& cfg) {
     if (telegram) {
         sender.add_client(*telegram);
         env.telegram_username = learn_username(io, *telegram, db_writer, cfg.telegram);
+        publish_command_menu(*telegram, db_writer);
     }
     std::unique_ptr<zalo_oa_tokens> zalo_tokens;
     std::unique_ptr<platform_client> zalo_oa;

@@ -2,6 +2,7 @@
 // secrets, bad bodies, platform errors, crashes and restarts.
 
 #include "storage/database.hpp"
+#include "storage/meta_store.hpp"
 #include "storage/outbox.hpp"
 #include "storage/registry.hpp"
 #include "storage/update_log.hpp"
@@ -13,6 +14,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <atomic>
 #include <fstream>
 #include <set>
@@ -46,6 +48,60 @@ TEST_F(bot_fixture, start_gets_a_vietnamese_answer_after_commit) {
     auto call = telegram.calls("sendMessage").front();
     EXPECT_NE(call.text.find("Xin chào"), std::string::npos);
     EXPECT_EQ(call.token, "123456:TEST");
+}
+
+TEST_F(bot_fixture, the_command_menu_is_published_in_both_languages_once) {
+    start();
+    ASSERT_TRUE(telegram.wait_for(
+        [](const std::vector<test::recorded_call>& calls) {
+            return std::count_if(calls.begin(), calls.end(),
+                                 [](auto& c) { return c.method == "setMyCommands"; }) == 4;
+        },
+        5s));
+    std::map<std::string, std::vector<std::string>> menus; // "<scope>/<language>" -> commands
+    for (auto& c : telegram.calls("setMyCommands")) {
+        auto body = json::parse(c.body);
+        auto& names = menus[body["scope"]["type"].get<std::string>() + "/" + body.value("language_code", "")];
+        for (auto& e : body["commands"])
+            names.push_back(e["command"]);
+    }
+    ASSERT_EQ(menus.size(), 4u);
+    EXPECT_EQ(menus["all_private_chats/"].front(), "tham");
+    EXPECT_EQ(menus["all_private_chats/en"].front(), "visit");
+    auto& group = menus["all_group_chats/"];
+    EXPECT_NE(std::find(group.begin(), group.end(), "lienket"), group.end());
+    EXPECT_EQ(std::find(group.begin(), group.end(), "anh"), group.end())
+        << "no photos of residents in groups";
+    // Remembered once Telegram accepted all four; the same menu is not sent at the next start.
+    bool remembered = false;
+    for (int i = 0; i < 50 && !remembered; ++i, std::this_thread::sleep_for(100ms))
+        remembered =
+            meta_store(*database::open(db_path, {false, false})).get("telegram.command_menu").has_value();
+    ASSERT_TRUE(remembered);
+    bot->terminate();
+    start();
+    EXPECT_EQ(post(test::fixture("telegram/private_start.json")).status, 200);
+    ASSERT_TRUE(wait_replies("5012345678", 1));
+    EXPECT_EQ(telegram.count("setMyCommands"), 4u);
+}
+
+TEST_F(bot_fixture, a_refused_command_menu_does_not_stop_the_bot) {
+    for (int i = 0; i < 4; ++i)
+        telegram.script("setMyCommands", "",
+                        {400, R"({"ok":false,"error_code":400,"description":"Bad Request: bad command"})"});
+    start();
+    auto r = post(test::fixture("telegram/private_start.json"));
+    EXPECT_EQ(r.status, 200);
+    ASSERT_TRUE(wait_replies("5012345678", 1));
+    // Not remembered as published: the next start tries again.
+    bot->terminate();
+    start();
+    EXPECT_TRUE(telegram.wait_for(
+        [](const std::vector<test::recorded_call>& calls) {
+            return std::count_if(calls.begin(), calls.end(),
+                                 [](auto& c) { return c.method == "setMyCommands"; }) >= 8;
+        },
+        5s));
 }
 
 TEST_F(bot_fixture, group_help_addressed_to_the_bot_by_username_learned_from_getMe) {

@@ -154,7 +154,8 @@ struct fake_telegram::impl : std::enable_shared_from_this<fake_telegram::impl> {
             if (call.method == "getMe") {
                 reply.body =
                     R"({"ok":true,"result":{"id":7000000001,"is_bot":true,"first_name":"To CNS Bot","username":"ToCNSBot"}})";
-            } else if (call.method == "setWebhook" || call.method == "deleteWebhook") {
+            } else if (call.method == "setWebhook" || call.method == "deleteWebhook" ||
+                       call.method == "setMyCommands") {
                 reply.body = R"({"ok":true,"result":true})";
             } else if (call.method == "getUpdates") {
                 json result = json::array();
