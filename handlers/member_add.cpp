@@ -13,8 +13,6 @@
 #include "storage/invite_store.hpp"
 #include "storage/registry.hpp"
 
-#include <charconv>
-
 namespace cnscd {
 
 namespace {
@@ -52,18 +50,6 @@ std::optional<team_record> target_team(const cmd_add_member& c, handler_context&
                                              {"ward", ward ? ward->name : ""},
                                              arg::markup("teams", list)});
     return std::nullopt;
-}
-
-// Rows added in chat continue the ward's numbering (TT), so /moi and /xoa can name them by row.
-std::string next_row(handler_context& ctx) {
-    long long top = 0;
-    for (auto& m : member_store(ctx.db).in_ward(ctx.member->ward_id, false)) {
-        long long row = 0;
-        auto& r = m.roster_row;
-        if (std::from_chars(r.data(), r.data() + r.size(), row).ec == std::errc() && row > top)
-            top = row;
-    }
-    return std::to_string(top + 1);
 }
 
 std::string role_label(handler_context& ctx, const std::string& code) {
@@ -125,7 +111,7 @@ void handle(const cmd_add_member& c, handler_context& ctx) {
         members.update(m, ctx.now());
     } else {
         m.source = "chat";
-        m.roster_row = next_row(ctx);
+        m.roster_row = next_roster_row(ctx);
         m.id = members.insert(m, ctx.now());
     }
     audit_log(ctx.db).record(ctx.member->id, ctx.member->full_name + " (" + ctx.member->role + ")",

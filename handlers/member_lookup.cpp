@@ -4,6 +4,7 @@
 #include "messages/text_fold.hpp"
 
 #include <algorithm>
+#include <charconv>
 
 namespace cnscd {
 
@@ -21,6 +22,18 @@ std::string team_name(handler_context& ctx, std::optional<std::int64_t> team_id)
         return {};
     auto t = team_store(ctx.db).by_id(*team_id);
     return t ? t->name : std::string();
+}
+
+std::string next_roster_row(handler_context& ctx) {
+    long long top = 0;
+    auto ward = ctx.member ? ctx.member->ward_id : ctx.group ? ctx.group->ward_id : 0;
+    for (auto& m : member_store(ctx.db).in_ward(ward, false)) {
+        long long row = 0;
+        auto& r = m.roster_row;
+        if (std::from_chars(r.data(), r.data() + r.size(), row).ec == std::errc() && row > top)
+            top = row;
+    }
+    return std::to_string(top + 1);
 }
 
 std::optional<team_record> team_named(handler_context& ctx, const std::string& name) {

@@ -22,6 +22,10 @@ std::optional<member_record> find_managed_member(handler_context& ctx, const std
 // The team of the sender's ward that `name` names: "Tổ dân phố số 3", "to3" or "Tổ 3".
 std::optional<team_record> team_named(handler_context& ctx, const std::string& name);
 
+// The row number (TT) for someone added in chat: after the ward's highest, so that /moi and /xoa
+// can name them by row like everyone imported.
+std::string next_roster_row(handler_context& ctx);
+
 // "Tổ dân phố số 1" for a team id, "" when none.
 std::string team_name(handler_context& ctx, std::optional<std::int64_t> team_id);
 

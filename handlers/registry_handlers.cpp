@@ -465,6 +465,7 @@ void try_open_join(const command& cmd, handler_context& ctx) {
     m.full_name = ctx.in.user_name.empty() ? "Thành viên " + ctx.in.user_id : ctx.in.user_name;
     m.role = "member";
     m.source = "open_join";
+    m.roster_row = next_roster_row(ctx);
     member_store members(ctx.db);
     m.id = members.insert(m, ctx.now());
     members.link_account(ctx.in.chat.platform, ctx.in.user_id, m.id, "open_join", ctx.now());

@@ -313,6 +313,9 @@ TEST_F(registry_fixture, open_ward_lets_a_stranger_join_the_bound_team_and_tells
     ASSERT_TRUE(joined);
     EXPECT_EQ(joined->team_id, team1);
     EXPECT_EQ(joined->source, "open_join");
+    // A row number after the ward's highest (none here), so the leader can /xoa them by it.
+    EXPECT_EQ(joined->roster_row, "1");
+    EXPECT_TRUE(has(bot.say("100", "/xoa 1"), "User 778"));
     bool told_leader = false;
     for (auto& o : out)
         told_leader =
