@@ -12,6 +12,8 @@ namespace {
 
 // How long after logging a record a photo sent on its own is taken to belong to it.
 constexpr std::int64_t loose_photo_seconds = 3600;
+// Photos of one album arrive within seconds of each other.
+constexpr std::int64_t album_seconds = 600;
 
 std::string place_of(const visit_record& v) {
     return v.place.empty() ? v.note : v.place;
@@ -86,12 +88,21 @@ bool keep_evidence(handler_context& ctx, std::int64_t visit_id) {
     visit_photo_store photos(ctx.db);
     if (photos.count_of(visit_id) >= max_photos_per_record)
         return false;
-    photos.add({visit_id, ctx.in.chat.platform, *ctx.in.file, ctx.member->id, ctx.now()});
+    photos.add({visit_id, ctx.in.chat.platform, *ctx.in.file, ctx.in.album, ctx.member->id, ctx.now()});
     return true;
 }
 
 bool on_loose_photo(handler_context& ctx) {
-    if (ctx.in_group() || !ctx.member || !carries_evidence(ctx.in))
+    if (!ctx.member || !carries_evidence(ctx.in))
+        return false;
+    // The rest of an album whose first photo went to a record follow it, without a reply each.
+    if (!ctx.in.album.empty())
+        if (auto v = visit_photo_store(ctx.db).visit_of_album(ctx.member->id, ctx.in.album,
+                                                              ctx.now() - album_seconds)) {
+            keep_evidence(ctx, *v);
+            return true;
+        }
+    if (ctx.in_group())
         return false;
     auto last = visit_store(ctx.db).last_of_member(ctx.member->id);
     if (!last || ctx.now() - last->recorded_at > loose_photo_seconds) {

@@ -69,6 +69,7 @@ struct incoming {
     std::string contact_user_id; // whose contact it is (must be the sender's own)
     std::string migrated_to;     // incoming_kind::chat_migrated: the new chat id
     std::optional<attachment> file;
+    std::string album; // photos sent together share it (Telegram's media_group_id); only one has a caption
     bool addressed_elsewhere = false; // "/cmd@otherbot": not for us
 };
 

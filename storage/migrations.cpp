@@ -404,10 +404,12 @@ CREATE TABLE visit_photos (
     kind      TEXT    NOT NULL, -- photo | image | document | file
     file_ref  TEXT    NOT NULL, -- the platform's file id, or a URL
     file_name TEXT    NOT NULL DEFAULT '',
+    album     TEXT    NOT NULL DEFAULT '', -- photos sent together: the rest follow the first
     added_by  INTEGER NOT NULL REFERENCES members(id),
     added_at  INTEGER NOT NULL
 );
 CREATE INDEX visit_photos_visit ON visit_photos (visit_id);
+CREATE INDEX visit_photos_album ON visit_photos (added_by, album) WHERE album <> '';
 )sql";
 
 constexpr std::array<migration, 11> migrations{{

@@ -8,10 +8,10 @@ namespace cnscd {
 
 void visit_photo_store::add(const visit_photo& p) {
     db_.native().exec(
-        "INSERT INTO visit_photos (visit_id, channel, kind, file_ref, file_name, added_by, added_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO visit_photos (visit_id, channel, kind, file_ref, file_name, album, added_by, added_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         p.visit_id, std::string(channel_name(p.platform)), p.file.kind, p.file.file_ref, p.file.file_name,
-        p.added_by, p.added_at);
+        p.album, p.added_by, p.added_at);
 }
 
 std::vector<visit_photo> visit_photo_store::of_visit(std::int64_t visit_id) {
@@ -34,6 +34,16 @@ std::vector<visit_photo> visit_photo_store::of_visit(std::int64_t visit_id) {
 int visit_photo_store::count_of(std::int64_t visit_id) {
     auto& st = db_.native().query("SELECT count(*) FROM visit_photos WHERE visit_id = ?", visit_id);
     return st.executeStep() ? st.getColumn(0).getInt() : 0;
+}
+
+std::optional<std::int64_t> visit_photo_store::visit_of_album(std::int64_t member_id,
+                                                              const std::string& album, std::int64_t since) {
+    auto& st = db_.native().query("SELECT visit_id FROM visit_photos WHERE added_by = ? AND album = ? AND "
+                                  "album <> '' AND added_at >= ? ORDER BY id DESC LIMIT 1",
+                                  member_id, album, since);
+    if (!st.executeStep())
+        return std::nullopt;
+    return st.getColumn(0).getInt64();
 }
 
 std::map<std::int64_t, int> visit_photo_store::counts_in_ward(std::int64_t ward_id, const day_range& range) {

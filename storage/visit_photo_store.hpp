@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,7 @@ struct visit_photo {
     std::int64_t visit_id = 0;
     channel platform = channel::telegram; // a Telegram file id can only be sent on Telegram
     attachment file;
+    std::string album; // incoming::album
     std::int64_t added_by = 0;
     std::int64_t added_at = 0;
 };
@@ -31,6 +33,9 @@ public:
     void add(const visit_photo& p);
     std::vector<visit_photo> of_visit(std::int64_t visit_id);
     int count_of(std::int64_t visit_id);
+    // The record an earlier photo of the same album from this member went to, since `since`.
+    std::optional<std::int64_t> visit_of_album(std::int64_t member_id, const std::string& album,
+                                               std::int64_t since);
     // How many each record of the ward in `range` has (records without any are left out).
     std::map<std::int64_t, int> counts_in_ward(std::int64_t ward_id, const day_range& range);
 

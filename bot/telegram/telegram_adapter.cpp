@@ -117,6 +117,8 @@ void read_message(const json& m, incoming& in, std::string_view bot_username) {
         in.file = attachment{"document", it->value("file_id", ""), it->value("file_name", "")};
     if (auto it = m.find("photo"); it != m.end() && it->is_array() && !it->empty())
         in.file = attachment{"photo", it->back().value("file_id", ""), ""};
+    if (auto it = m.find("media_group_id"); it != m.end() && it->is_string())
+        in.album = it->get<std::string>();
     if (m.contains("migrate_to_chat_id")) {
         in.kind = incoming_kind::chat_migrated;
         in.migrated_to = id_text(m["migrate_to_chat_id"]);

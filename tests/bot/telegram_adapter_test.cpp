@@ -26,6 +26,27 @@ TEST(telegram_adapter, group_command_addressed_to_us) {
     EXPECT_TRUE(in->text.starts_with("/tham@ToCNSBot số 12"));
 }
 
+TEST(telegram_adapter, a_photo_of_an_album_carries_its_caption_largest_size_and_album) {
+    // Telegram sends each photo of an album as its own message; only the first has a caption.
+    json u{{"update_id", 2},
+           {"message",
+            {{"message_id", 7},
+             {"from", {{"id", 1}, {"is_bot", false}, {"first_name", "A"}}},
+             {"chat", {{"id", -5}, {"type", "supergroup"}, {"title", "T"}}},
+             {"date", 1},
+             {"media_group_id", "13579"},
+             {"photo", json::array({{{"file_id", "SMALL"}, {"width", 90}, {"height", 90}},
+                                    {{"file_id", "LARGE"}, {"width", 1280}, {"height", 960}}})},
+             {"caption", "/tham số 12 ngõ 5, VNeID"}}}};
+    auto in = telegram::parse_update(u.dump(), "ToCNSBot");
+    ASSERT_TRUE(in) << in.error();
+    ASSERT_TRUE(in->file);
+    EXPECT_EQ(in->file->kind, "photo");
+    EXPECT_EQ(in->file->file_ref, "LARGE");
+    EXPECT_EQ(in->album, "13579");
+    EXPECT_EQ(in->text, "/tham số 12 ngõ 5, VNeID");
+}
+
 TEST(telegram_adapter, command_for_another_bot_is_marked) {
     auto in = telegram::parse_update(fixture("telegram/group_command.json"), "OtherBot");
     ASSERT_TRUE(in);

@@ -35,7 +35,8 @@ struct photo_fixture : ::testing::Test {
 
     // A photo with `caption`, privately or in the team's group.
     std::vector<outgoing> photo(const std::string& user, const std::string& caption,
-                                const std::string& file_id, bool in_group = false) {
+                                const std::string& file_id, bool in_group = false,
+                                const std::string& album = "") {
         incoming in;
         in.kind = incoming_kind::message;
         in.chat = {channel::telegram, in_group ? "-1001" : user};
@@ -45,6 +46,7 @@ struct photo_fixture : ::testing::Test {
         in.message_ref = std::to_string(bot.next_update + 5000);
         in.text = caption;
         in.file = attachment{"photo", file_id, ""};
+        in.album = album;
         return bot.deliver(std::move(in));
     }
     std::int64_t last_record() { return visit_store(*bot.db).last_of_member(member)->id; }
@@ -102,6 +104,26 @@ TEST_F(photo_fixture, a_photo_sent_privately_within_the_hour_belongs_to_the_late
     bot.say("102", "/tham số 20 ngõ 5, QR");
     EXPECT_TRUE(photo("102", "", "GROUP-1", true).empty());
     EXPECT_EQ(photos_of(last_record()).size(), 0u);
+}
+
+TEST_F(photo_fixture, the_rest_of_an_album_follows_its_first_photo_without_a_reply_each) {
+    // In the group: the first photo carries the /tham, the others nothing.
+    auto first = photo("102", "/tham số 12 ngõ 5, cài VNeID", "AL-1", true, "album-1");
+    EXPECT_TRUE(has(first, "Đã lưu kèm ảnh minh chứng"));
+    EXPECT_TRUE(photo("102", "", "AL-2", true, "album-1").empty());
+    EXPECT_TRUE(photo("102", "", "AL-3", true, "album-1").empty());
+    auto record = last_record();
+    EXPECT_EQ(photos_of(record).size(), 3u);
+    // Another member's album, or an album with no record, adds nothing in the group.
+    EXPECT_TRUE(photo("103", "", "OTHER-1", true, "album-1").empty());
+    EXPECT_TRUE(photo("102", "", "NEW-1", true, "album-2").empty());
+    EXPECT_EQ(photos_of(record).size(), 3u);
+    // Privately after a /tham: the first photo is answered once, the others follow silently.
+    bot.say("102", "/tham số 14 ngõ 5, QR");
+    auto next = last_record();
+    EXPECT_TRUE(has(photo("102", "", "PR-1", false, "album-3"), "Đã lưu ảnh minh chứng cho lượt số"));
+    EXPECT_TRUE(photo("102", "", "PR-2", false, "album-3").empty());
+    EXPECT_EQ(photos_of(next).size(), 2u);
 }
 
 TEST_F(photo_fixture, a_record_holds_at_most_ten_photos) {
