@@ -10,6 +10,7 @@
 #include "messages/topics.hpp"
 #include "messages/visit_texts.hpp"
 #include "storage/registry.hpp"
+#include "storage/visit_photo_store.hpp"
 #include "storage/visit_store.hpp"
 
 #include <algorithm>
@@ -315,10 +316,13 @@ void handle(const cmd_my_stats& c, handler_context& ctx) {
                     topics += (topics.empty() ? "" : ", ") +
                               std::string(ctx.lang == language::vi ? info->short_vi : info->name_en);
             auto day = parse_iso_day(v.day);
-            add_line(out, ctx.say(stats_text::recent_line, {{"no", v.id},
-                                                            {"date", day ? format_date(*day) : v.day},
-                                                            {"place", v.place.empty() ? v.note : v.place},
-                                                            {"topics", topics}}));
+            auto photos = visit_photo_store(ctx.db).count_of(v.id); // evidence already attached
+            add_line(out, ctx.say(stats_text::recent_line,
+                                  {{"no", v.id},
+                                   {"date", day ? format_date(*day) : v.day},
+                                   {"place", v.place.empty() ? v.note : v.place},
+                                   {"topics", topics},
+                                   {"photos", photos > 0 ? " 📷" + std::to_string(photos) : std::string()}}));
         }
     }
     ctx.reply(std::move(out));

@@ -268,9 +268,9 @@ std::string_view vi(stats_text key) {
         return "Chưa có lượt nào được ghi trong kỳ. Ghi lượt hỗ trợ bằng /tham, buổi tuyên truyền bằng "
                "/buoi.";
     case t::recent_header:
-        return "🕘 Ghi gần đây (sửa: /sua số, hủy: /huy số):";
+        return "🕘 Ghi gần đây (sửa: /sua số, hủy: /huy số, ảnh: /anh số):";
     case t::recent_line:
-        return "• Số {no}, {date}: {place} — {topics}";
+        return "• Số {no}, {date}: {place} — {topics}{photos}";
     case t::ranking_members_header:
         return "🏆 <b>Xếp hạng thành viên {team}</b> — {period}";
     case t::ranking_teams_header:
@@ -360,9 +360,9 @@ std::string_view en(stats_text key) {
     case t::nothing_yet:
         return "Nothing logged in the period yet. Log help with /visit, sessions with /session.";
     case t::recent_header:
-        return "🕘 Latest records (fix: /edit no., cancel: /undo no.):";
+        return "🕘 Latest records (fix: /edit no., cancel: /undo no., photos: /photo no.):";
     case t::recent_line:
-        return "• No. {no}, {date}: {place} — {topics}";
+        return "• No. {no}, {date}: {place} — {topics}{photos}";
     case t::ranking_members_header:
         return "🏆 <b>Member ranking, {team}</b> — {period}";
     case t::ranking_teams_header:

@@ -201,7 +201,7 @@ TEST_F(stats_fixture, my_stats_list_the_latest_records_with_their_numbers) {
     bot.say("102", "/huy");
     auto out = test_bot::joined(bot.say("102", "/toi"));
     // The latest three that still count, newest first, with what /sua and /huy need.
-    auto header = out.find("Ghi gần đây (sửa: /sua số, hủy: /huy số)");
+    auto header = out.find("Ghi gần đây (sửa: /sua số, hủy: /huy số, ảnh: /anh số)");
     ASSERT_NE(header, std::string::npos) << out;
     auto third = out.find(": số 3 — VNeID", header);
     auto second = out.find(": số 2 — VNeID", header);

@@ -126,6 +126,19 @@ TEST_F(photo_fixture, the_rest_of_an_album_follows_its_first_photo_without_a_rep
     EXPECT_EQ(photos_of(next).size(), 2u);
 }
 
+TEST_F(photo_fixture, the_members_latest_records_show_how_many_photos_each_has) {
+    photo("102", "/tham số 12 ngõ 5, cài VNeID", "T1");
+    photo("102", "/anh", "T2");
+    auto with = last_record();
+    bot.say("102", "/tham số 14 ngõ 5, QR");
+    auto without = last_record();
+    auto out = bot.say("102", "/toi");
+    EXPECT_TRUE(has(out, "Số " + std::to_string(with) + ", ")) << test_bot::joined(out);
+    EXPECT_TRUE(has(out, "VNeID 📷2")) << test_bot::joined(out);
+    EXPECT_TRUE(has(out, "Số " + std::to_string(without) + ", "));
+    EXPECT_FALSE(has(out, "QR 📷"));
+}
+
 TEST_F(photo_fixture, a_record_holds_at_most_ten_photos) {
     bot.say("102", "/tham số 12 ngõ 5, cài VNeID");
     for (int i = 0; i < 10; ++i)
