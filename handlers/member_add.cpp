@@ -5,7 +5,6 @@
 #include "handlers/handlers.hpp"
 #include "handlers/member_lookup.hpp"
 #include "messages/dates.hpp"
-#include "messages/markup.hpp"
 #include "messages/phone.hpp"
 #include "messages/registry_texts.hpp"
 #include "messages/text_fold.hpp"
@@ -41,19 +40,8 @@ std::optional<team_record> target_team(const cmd_add_member& c, handler_context&
         return own;
     if (ctx.group && ctx.group->team_id) // staff typing in a team's group add to that team
         return team_store(ctx.db).by_id(*ctx.group->team_id);
-    auto teams = team_store(ctx.db).in_ward(ctx.member->ward_id);
-    std::string list;
-    for (auto& t : teams)
-        list += "• " + markup::escape(t.name) + "\n";
-    auto ward = ward_store(ctx.db).by_id(ctx.member->ward_id);
-    ctx.reply(registry_text::add_pick_team, {{"example", teams.empty() ? "Tổ 1" : teams.front().name},
-                                             {"ward", ward ? ward->name : ""},
-                                             arg::markup("teams", list)});
+    ask_which_team(ctx, registry_text::add_pick_team);
     return std::nullopt;
-}
-
-std::string role_label(handler_context& ctx, const std::string& code) {
-    return ctx.say(role_text(role_from_code(code).value_or(role::member)));
 }
 
 } // namespace

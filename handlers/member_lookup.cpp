@@ -1,5 +1,6 @@
 #include "handlers/member_lookup.hpp"
 
+#include "messages/markup.hpp"
 #include "messages/registry_texts.hpp"
 #include "messages/text_fold.hpp"
 
@@ -34,6 +35,21 @@ std::string next_roster_row(handler_context& ctx) {
             top = row;
     }
     return std::to_string(top + 1);
+}
+
+std::string role_label(const handler_context& ctx, const std::string& code) {
+    return ctx.say(role_text(role_from_code(code).value_or(role::member)));
+}
+
+void ask_which_team(handler_context& ctx, registry_text question) {
+    auto teams = team_store(ctx.db).in_ward(ctx.member->ward_id);
+    std::string list;
+    for (auto& t : teams)
+        list += "• " + markup::escape(t.name) + "\n";
+    auto ward = ward_store(ctx.db).by_id(ctx.member->ward_id);
+    ctx.reply(question, {{"example", teams.empty() ? "Tổ 1" : teams.front().name},
+                         {"ward", ward ? ward->name : ""},
+                         arg::markup("teams", list)});
 }
 
 std::optional<team_record> team_named(handler_context& ctx, const std::string& name) {

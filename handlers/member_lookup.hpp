@@ -1,7 +1,8 @@
 #pragma once
 
-// Finds the member a leader or ward staff names in a command ("/xoa Lan", "/moi 3"):
-// by roster row (TT) or by name, accent-insensitively, within what the sender may manage.
+// The roster as the registry commands name it: the member a leader or ward staff names ("/xoa
+// Lan", "/moi 3": by roster row (TT) or by name, accent-insensitively, within what the sender
+// may manage), teams by name, roles in words, and the next row number.
 
 #include "handlers/context.hpp"
 #include "messages/registry_texts.hpp"
@@ -25,6 +26,12 @@ std::optional<team_record> team_named(handler_context& ctx, const std::string& n
 // The row number (TT) for someone added in chat: after the ward's highest, so that /moi and /xoa
 // can name them by row like everyone imported.
 std::string next_roster_row(handler_context& ctx);
+
+// "tổ phó" for "deputy", in the reader's language.
+std::string role_label(const handler_context& ctx, const std::string& code);
+
+// Replies `question` ({example}, {ward}, {teams}) listing the teams of the sender's ward.
+void ask_which_team(handler_context& ctx, registry_text question);
 
 // "Tổ dân phố số 1" for a team id, "" when none.
 std::string team_name(handler_context& ctx, std::optional<std::int64_t> team_id);

@@ -36,10 +36,6 @@ void audit(handler_context& ctx, const std::string& action, const std::string& s
                              action, subject, detail, ctx.now());
 }
 
-std::string role_label(const handler_context& ctx, const std::string& code) {
-    return ctx.say(role_text(role_from_code(code).value_or(role::member)));
-}
-
 // Records the visits this person sent privately before linking, each on the day it was sent
 // unless its text names one; the usual rules (60 days, closed periods) still apply.
 void record_held_visits(handler_context& ctx) {
@@ -311,14 +307,7 @@ void handle(const cmd_members& c, handler_context& ctx) {
         team = team_store(ctx.db).by_id(*ctx.member->team_id);
     }
     if (!team) {
-        auto teams = team_store(ctx.db).in_ward(ctx.member->ward_id);
-        std::string list;
-        for (auto& t : teams)
-            list += "• " + markup::escape(t.name) + "\n";
-        auto ward = ward_store(ctx.db).by_id(ctx.member->ward_id);
-        ctx.reply(registry_text::members_pick_team, {{"example", teams.empty() ? "Tổ 1" : teams.front().name},
-                                                     {"ward", ward ? ward->name : ""},
-                                                     arg::markup("teams", list)});
+        ask_which_team(ctx, registry_text::members_pick_team);
         return;
     }
     auto members = member_store(ctx.db).in_team(team->id);
