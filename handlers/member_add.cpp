@@ -8,6 +8,7 @@
 #include "messages/phone.hpp"
 #include "messages/registry_texts.hpp"
 #include "messages/text_fold.hpp"
+#include "messages/visit_texts.hpp"
 #include "storage/database.hpp"
 #include "storage/invite_store.hpp"
 #include "storage/registry.hpp"
@@ -36,8 +37,11 @@ std::optional<team_record> target_team(const cmd_add_member& c, handler_context&
         }
         return team;
     }
-    if (!is_staff(ctx.who))
+    if (!is_staff(ctx.who)) {
+        if (!own)
+            ctx.reply(visit_text::no_team); // a leader whose team is gone: the ward must fix the roster
         return own;
+    }
     if (ctx.group && ctx.group->team_id) // staff typing in a team's group add to that team
         return team_store(ctx.db).by_id(*ctx.group->team_id);
     ask_which_team(ctx, registry_text::add_pick_team);
