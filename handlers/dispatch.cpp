@@ -56,8 +56,8 @@ bool authorize(const command& cmd, handler_context& ctx) {
             // A visit sent before linking is kept, and recorded when the account is linked.
             bool record = std::holds_alternative<cmd_visit>(cmd) || std::holds_alternative<cmd_session>(cmd);
             if (record &&
-                held_record_store(ctx.db).hold(ctx.in.chat.platform, ctx.in.user_id, ctx.in.text, ctx.now(),
-                                               ctx.now() + held_hours * 3600LL, held_limit))
+                held_record_store(ctx.db).hold(ctx.in.chat.platform, ctx.in.user_id, ctx.in.text, ctx.in.file,
+                                               ctx.now(), ctx.now() + held_hours * 3600LL, held_limit))
                 o.text += "\n\n" + ctx.say(text::held_until_linked, {{"hours", held_hours}});
         }
         return false;

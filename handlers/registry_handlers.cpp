@@ -14,6 +14,8 @@
 #include "storage/held_record_store.hpp"
 #include "storage/invite_store.hpp"
 #include "storage/registry.hpp"
+#include "storage/visit_photo_store.hpp"
+#include "storage/visit_store.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -52,7 +54,14 @@ void record_held_visits(handler_context& ctx) {
         auto cmd = parse_command(h.text, {ctx.env.telegram_username, sent_on, true});
         if (auto* d = activity_of(cmd)) {
             d->date = d->date.value_or(sent_on);
+            visit_store visits(ctx.db);
+            auto before = visits.last_of_member(ctx.member->id);
             std::visit([&](const auto& c) { handle(c, ctx); }, cmd); // a /tham or /buoi, as if sent now
+            // The photo it was the caption of goes with the record it made, if it made one.
+            auto made = visits.last_of_member(ctx.member->id);
+            if (h.file && made && (!before || before->id != made->id))
+                visit_photo_store(ctx.db).add(
+                    {made->id, ctx.in.chat.platform, *h.file, "", ctx.member->id, ctx.now()});
         }
     }
 }

@@ -410,6 +410,10 @@ CREATE TABLE visit_photos (
 );
 CREATE INDEX visit_photos_visit ON visit_photos (visit_id);
 CREATE INDEX visit_photos_album ON visit_photos (added_by, album) WHERE album <> '';
+-- A newcomer's /tham sent as a photo's caption before linking keeps its photo too.
+ALTER TABLE held_records ADD COLUMN file_kind TEXT NOT NULL DEFAULT '';
+ALTER TABLE held_records ADD COLUMN file_ref  TEXT NOT NULL DEFAULT '';
+ALTER TABLE held_records ADD COLUMN file_name TEXT NOT NULL DEFAULT '';
 )sql";
 
 constexpr std::array<migration, 11> migrations{{

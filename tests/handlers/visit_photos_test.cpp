@@ -139,6 +139,24 @@ TEST_F(photo_fixture, the_members_latest_records_show_how_many_photos_each_has) 
     EXPECT_FALSE(has(out, "QR 📷"));
 }
 
+TEST_F(photo_fixture, a_newcomers_photo_sent_before_linking_goes_with_the_held_visit) {
+    auto newcomer = bot.member(ward, team1, "Lý Văn Sáu", "member", "", "+84905100009");
+    auto held = photo("556", "/tham số 30 ngõ 9, cài VNeID", "HELD-1");
+    EXPECT_TRUE(has(held, "giữ lại")) << test_bot::joined(held);
+    incoming in;
+    in.kind = incoming_kind::contact;
+    in.chat = {channel::telegram, "556"};
+    in.user_id = "556";
+    in.contact_phone = "84905100009";
+    in.contact_user_id = "556";
+    EXPECT_TRUE(has(bot.deliver(in), "Đã liên kết"));
+    auto record = visit_store(*bot.db).last_of_member(newcomer);
+    ASSERT_TRUE(record);
+    auto kept = photos_of(record->id);
+    ASSERT_EQ(kept.size(), 1u);
+    EXPECT_EQ(kept[0].file.file_ref, "HELD-1");
+}
+
 TEST_F(photo_fixture, a_record_holds_at_most_ten_photos) {
     bot.say("102", "/tham số 12 ngõ 5, cài VNeID");
     for (int i = 0; i < 10; ++i)
