@@ -110,6 +110,21 @@ void handle(const cmd_add_member& c, handler_context& ctx) {
                              back ? "member.reactivate" : "member.add", m.full_name,
                              team->name + ", " + m.role, ctx.now());
 
+    // A leader hears from the bot when the ward changes their team's list.
+    if (is_staff(ctx.who))
+        for (auto& leader : members.in_team(team->id)) {
+            if (leader.role != "leader" || leader.id == m.id)
+                continue;
+            for (auto& account : members.accounts_of(leader.id))
+                if (account.platform == ctx.in.chat.platform)
+                    ctx.send_to(
+                        account, chat_kind::private_chat,
+                        ctx.say(registry_text::added_by_ward_notice, {{"by", ctx.member->full_name},
+                                                                      {"name", m.full_name},
+                                                                      {"role", role_label(ctx, m.role)},
+                                                                      {"team", team->name}}));
+        }
+
     std::string phone = m.phone.empty() ? "" : ", " + mask_phone(m.phone);
     auto text = ctx.say(back ? registry_text::member_back : registry_text::member_added,
                         {{"name", m.full_name},

@@ -89,7 +89,8 @@ std::string_view vi(registry_text key) {
     case t::ward_overview_group_missing:
         return "⚠️ chưa gắn nhóm chat";
     case t::ward_overview_footer:
-        return "\n\nTổ chưa gắn nhóm: tổ trưởng thêm bot vào nhóm của tổ và gõ /lienket. Người chưa liên kết: "
+        return "\n\nTổ chưa gắn nhóm: tổ trưởng thêm bot vào nhóm của tổ và gõ /lienket. Người chưa liên "
+               "kết: "
                "nhắn riêng cho bot và chia sẻ số điện thoại.\nXem danh sách một tổ: /thanhvien {example}";
     case t::removed:
         return "Đã cho {name} nghỉ khỏi {team}. Lịch sử hoạt động vẫn được giữ.";
@@ -145,6 +146,9 @@ std::string_view vi(registry_text key) {
     case t::add_other_team:
         return "Bạn chỉ thêm được người vào tổ của mình ({team}). Nhờ cán bộ phường hoặc tổ trưởng {other} "
                "thêm giúp.";
+    case t::added_by_ward_notice:
+        return "ℹ️ Cán bộ phường {by} vừa thêm {name} ({role}) vào {team}. Gõ /thanhvien để xem danh "
+               "sách.";
     case t::add_deputy_members_only:
         return "Tổ phó chỉ thêm được thành viên. Bỏ vai trò «{role}» để thêm {name} là thành viên, hoặc nhờ "
                "tổ trưởng thêm.";
@@ -297,7 +301,8 @@ std::string_view en(registry_text key) {
     case t::ward_overview_group_missing:
         return "⚠️ no group chat bound";
     case t::ward_overview_footer:
-        return "\n\nTeams without a group: the leader adds the bot to the team's group and types /bind. People "
+        return "\n\nTeams without a group: the leader adds the bot to the team's group and types /bind. "
+               "People "
                "not linked: message the bot privately and share their phone number.\nOne team's list: "
                "/members {example}";
     case t::removed:
@@ -353,6 +358,9 @@ std::string_view en(registry_text key) {
                "0905 123 456\nTeams of {ward}:\n{teams}";
     case t::add_other_team:
         return "You can only add people to your own team ({team}). Ask ward staff or the leader of {other}.";
+    case t::added_by_ward_notice:
+        return "ℹ️ Ward staff member {by} added {name} ({role}) to {team}. Type /members to see the "
+               "list.";
     case t::add_deputy_members_only:
         return "Deputies can only add members. Leave out \"{role}\" to add {name} as a member, or ask the "
                "team "

@@ -67,6 +67,7 @@ enum class registry_text {
     add_pick_team,
     add_other_team,
     add_deputy_members_only,
+    added_by_ward_notice,
     import_header,
     import_dry_run,
     import_counts,

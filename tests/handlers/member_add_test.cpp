@@ -192,6 +192,17 @@ TEST_F(member_add_fixture, leaders_add_to_their_own_team_deputies_add_members_an
         has(bot.say("900", "/thanhvien_them Tổ 2: Hồ Văn Năm, 0905 555 111, tổ phó"), "Tổ dân phố số 2"));
     EXPECT_EQ(by_phone("+84905555111")->team_id, team2);
     EXPECT_EQ(by_phone("+84905555111")->role, "deputy");
+    // The team's leader is told privately; a leader adding to their own team tells nobody.
+    auto told = bot.say("900", "/thanhvien_them Tổ 2: Đinh Văn Bảy, 0905 555 333");
+    bool leader_told = false;
+    for (auto& o : told)
+        leader_told =
+            leader_told || (o.to.chat_id == "200" &&
+                            o.text.find("Ngô Thị Hạnh vừa thêm Đinh Văn Bảy (thành viên) vào Tổ dân phố "
+                                        "số 2") != std::string::npos);
+    EXPECT_TRUE(leader_told) << test_bot::joined(told);
+    for (auto& o : bot.say("100", "/thanhvien_them Trương Tám, 0905 555 444"))
+        EXPECT_EQ(o.to.chat_id, "100");
     bot.bind_group("-1002", ward, team2);
     EXPECT_TRUE(
         has(bot.say_in_group("-1002", "900", "/thanhvien_them Đỗ Sáu, 0905 555 222"), "Tổ dân phố số 2"));
