@@ -47,6 +47,17 @@ struct handler_context {
     std::optional<group_binding> group;  // this chat's binding, when it is a bound group
     std::vector<outgoing> out;
 
+    // The same sender, chat and language handling `other` instead (a /tham held until linking,
+    // replayed with the photo it was sent with); its replies collect in its own `out`.
+    handler_context with_message(const incoming& other) const {
+        handler_context c{other, db, env};
+        c.lang = lang;
+        c.member = member;
+        c.who = who;
+        c.group = group;
+        return c;
+    }
+
     const config& cfg() const { return env.cfg; }
     std::int64_t now() const { return env.clk.now(); }
     local_time zone() const { return {env.cfg.utc_offset_minutes}; }

@@ -23,12 +23,9 @@ std::optional<team_record> target_team(const cmd_add_member& c, handler_context&
     if (!c.team.empty()) {
         auto team = team_named(ctx, c.team);
         if (!team) {
-            std::string teams;
-            for (auto& t : team_store(ctx.db).in_ward(ctx.member->ward_id))
-                teams += (teams.empty() ? "" : ", ") + t.name;
             auto ward = ward_store(ctx.db).by_id(ctx.member->ward_id);
             ctx.reply(registry_text::bind_team_unknown,
-                      {{"team", c.team}, {"ward", ward ? ward->name : ""}, {"teams", teams}});
+                      {{"team", c.team}, {"ward", ward ? ward->name : ""}, {"teams", teams_list(ctx)}});
             return std::nullopt;
         }
         if (!is_staff(ctx.who) && (!own || own->id != team->id)) {

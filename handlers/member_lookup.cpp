@@ -41,6 +41,13 @@ std::string role_label(const handler_context& ctx, const std::string& code) {
     return ctx.say(role_text(role_from_code(code).value_or(role::member)));
 }
 
+std::string teams_list(handler_context& ctx) {
+    std::string out;
+    for (auto& t : team_store(ctx.db).in_ward(ctx.member->ward_id))
+        out += (out.empty() ? "" : ", ") + t.name;
+    return out;
+}
+
 void ask_which_team(handler_context& ctx, registry_text question) {
     auto teams = team_store(ctx.db).in_ward(ctx.member->ward_id);
     std::string list;

@@ -30,6 +30,9 @@ std::string next_roster_row(handler_context& ctx);
 // "tổ phó" for "deputy", in the reader's language.
 std::string role_label(const handler_context& ctx, const std::string& code);
 
+// The names of the sender's ward's teams: "Tổ dân phố số 1, Tổ dân phố số 2".
+std::string teams_list(handler_context& ctx);
+
 // Replies `question` ({example}, {ward}, {teams}) listing the teams of the sender's ward.
 void ask_which_team(handler_context& ctx, registry_text question);
 

@@ -14,11 +14,10 @@
 #include "storage/held_record_store.hpp"
 #include "storage/invite_store.hpp"
 #include "storage/registry.hpp"
-#include "storage/visit_photo_store.hpp"
-#include "storage/visit_store.hpp"
 
 #include <algorithm>
 #include <charconv>
+#include <iterator>
 
 namespace cnscd {
 
@@ -54,14 +53,12 @@ void record_held_visits(handler_context& ctx) {
         auto cmd = parse_command(h.text, {ctx.env.telegram_username, sent_on, true});
         if (auto* d = activity_of(cmd)) {
             d->date = d->date.value_or(sent_on);
-            visit_store visits(ctx.db);
-            auto before = visits.last_of_member(ctx.member->id);
-            std::visit([&](const auto& c) { handle(c, ctx); }, cmd); // a /tham or /buoi, as if sent now
-            // The photo it was the caption of goes with the record it made, if it made one.
-            auto made = visits.last_of_member(ctx.member->id);
-            if (h.file && made && (!before || before->id != made->id))
-                visit_photo_store(ctx.db).add(
-                    {made->id, ctx.in.chat.platform, *h.file, "", ctx.member->id, ctx.now()});
+            // A /tham or /buoi, as if sent now, with the photo it was the caption of.
+            incoming replay = ctx.in;
+            replay.file = h.file;
+            auto again = ctx.with_message(replay);
+            std::visit([&](const auto& c) { handle(c, again); }, cmd);
+            std::move(again.out.begin(), again.out.end(), std::back_inserter(ctx.out));
         }
     }
 }
@@ -107,16 +104,6 @@ bool in_scope(handler_context& ctx, const member_record& m) {
     if (is_staff(ctx))
         return m.ward_id == ctx.member->ward_id;
     return m.team_id && ctx.member->team_id && *m.team_id == *ctx.member->team_id;
-}
-
-std::string teams_list(handler_context& ctx) {
-    std::string out;
-    for (auto& t : team_store(ctx.db).in_ward(ctx.member->ward_id)) {
-        if (!out.empty())
-            out += ", ";
-        out += t.name;
-    }
-    return out;
 }
 
 } // namespace

@@ -150,21 +150,6 @@ void record(const activity_details& d, activity_kind kind, handler_context& ctx)
             kind == activity_kind::visit ? visit_text::visit_recorded : visit_text::session_recorded, photo);
 }
 
-// Record `no` when it is the member's own and not cancelled; otherwise says why and gives nothing.
-std::optional<visit_record> own_record(handler_context& ctx, visit_store& visits, std::int64_t no,
-                                       visit_text not_yours) {
-    auto v = visits.by_id(no);
-    if (!v)
-        ctx.reply(visit_text::record_not_found, {{"no", no}});
-    else if (v->member_id != ctx.member->id)
-        ctx.reply(not_yours, {{"no", no}});
-    else if (v->cancelled)
-        ctx.reply(visit_text::record_cancelled_already, {{"no", no}});
-    else
-        return v;
-    return std::nullopt;
-}
-
 } // namespace
 
 // Button "t:<no>:<topic>": files record <no> under <topic>. A topic named in words may be

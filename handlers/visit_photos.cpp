@@ -1,6 +1,7 @@
 #include "handlers/visit_photos.hpp"
 
 #include "handlers/handlers.hpp"
+#include "handlers/visit_rules.hpp"
 #include "messages/visit_texts.hpp"
 #include "storage/database.hpp"
 #include "storage/visit_photo_store.hpp"
@@ -122,29 +123,15 @@ void handle(const cmd_photo& c, handler_context& ctx) {
         return;
     }
     visit_store visits(ctx.db);
-    std::optional<visit_record> v;
     if (c.record_no != 0) {
-        v = visits.by_id(c.record_no);
-        if (!v) {
-            ctx.reply(visit_text::record_not_found, {{"no", c.record_no}});
-            return;
-        }
-        if (v->member_id != ctx.member->id) {
-            ctx.reply(visit_text::not_your_record, {{"no", c.record_no}});
-            return;
-        }
-        if (v->cancelled) {
-            ctx.reply(visit_text::record_cancelled_already, {{"no", c.record_no}});
-            return;
-        }
-    } else {
-        v = visits.last_of_member(ctx.member->id);
-        if (!v) {
-            ctx.reply(visit_text::photo_no_record);
-            return;
-        }
+        if (auto v = own_record(ctx, visits, c.record_no, visit_text::not_your_record))
+            attach(ctx, *v);
+        return;
     }
-    attach(ctx, *v);
+    if (auto v = visits.last_of_member(ctx.member->id))
+        attach(ctx, *v);
+    else
+        ctx.reply(visit_text::photo_no_record);
 }
 
 } // namespace cnscd

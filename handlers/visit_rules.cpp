@@ -10,6 +10,20 @@ namespace cnscd {
 
 using namespace std::chrono;
 
+std::optional<visit_record> own_record(handler_context& ctx, visit_store& visits, std::int64_t no,
+                                       visit_text not_yours) {
+    auto v = visits.by_id(no);
+    if (!v)
+        ctx.reply(visit_text::record_not_found, {{"no", no}});
+    else if (v->member_id != ctx.member->id)
+        ctx.reply(not_yours, {{"no", no}});
+    else if (v->cancelled)
+        ctx.reply(visit_text::record_cancelled_already, {{"no", no}});
+    else
+        return v;
+    return std::nullopt;
+}
+
 namespace {
 
 // The ward's report that covered `day` and is locked now, if any. A report covers its period

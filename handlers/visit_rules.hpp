@@ -1,8 +1,10 @@
 #pragma once
 
-// Which days a member may still log or correct a record for.
+// Which days a member may still log or correct a record for, and which records are theirs to change.
 
 #include "handlers/context.hpp"
+#include "messages/visit_texts.hpp"
+#include "storage/visit_store.hpp"
 
 #include <chrono>
 
@@ -12,5 +14,10 @@ constexpr int oldest_loggable_days = 60;
 
 // True when `day` may be recorded; otherwise replies why and returns false.
 bool day_accepted(handler_context& ctx, std::chrono::year_month_day day);
+
+// Record `no` when it is the member's own and not cancelled; otherwise says why (`not_yours`
+// when someone else logged it) and gives nothing.
+std::optional<visit_record> own_record(handler_context& ctx, visit_store& visits, std::int64_t no,
+                                       visit_text not_yours);
 
 } // namespace cnscd

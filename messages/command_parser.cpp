@@ -21,14 +21,6 @@ bool is_space(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && is_space(s.front()))
-        s.remove_prefix(1);
-    while (!s.empty() && is_space(s.back()))
-        s.remove_suffix(1);
-    return s;
-}
-
 // Splits on whitespace.
 std::vector<std::string_view> words(std::string_view s) {
     std::vector<std::string_view> out;
@@ -349,7 +341,9 @@ command parse_args(std::string_view name, std::string_view args, const parse_con
     if (name == "doivaitro") {
         if (ws.size() < 2)
             return missing(name, "/doivaitro Nguyễn Văn An tổ phó");
-        // The role is the last one to four words, the longest that names one.
+        // The role is the last one to four words, the longest that names one. Ward staff and
+        // administrators are not team roles: their accounts are made by the operator.
+        std::optional<std::size_t> staff_title_at;
         for (std::size_t n = std::min<std::size_t>(4, ws.size() - 1); n >= 1; --n) {
             std::string words;
             for (auto i = ws.size() - n; i < ws.size(); ++i)
@@ -362,19 +356,12 @@ command parse_args(std::string_view name, std::string_view args, const parse_con
                 std::string who(args.substr(0, static_cast<std::size_t>(first.data() - args.data())));
                 return cmd_change_role{std::string(trim(who)), *r};
             }
+            if (!staff_title_at && is_staff_title(words))
+                staff_title_at = static_cast<std::size_t>(ws[ws.size() - n].data() - args.data());
         }
-        // Ward staff and administrators are not team roles: their accounts are made by the operator.
-        for (std::size_t n = std::min<std::size_t>(3, ws.size() - 1); n >= 1; --n) {
-            std::string words;
-            for (auto i = ws.size() - n; i < ws.size(); ++i)
-                words += (words.empty() ? "" : " ") + folded[i];
-            if (words == "can bo phuong" || words == "can bo" || words == "admin" || words == "quan tri" ||
-                words == "quan tri vien" || words == "ward staff" || words == "staff") {
-                auto first = ws[ws.size() - n];
-                auto from = static_cast<std::size_t>(first.data() - args.data());
-                return command_error{"doivaitro", "error_staff_role", std::string(trim(args.substr(from)))};
-            }
-        }
+        if (staff_title_at)
+            return command_error{"doivaitro", "error_staff_role",
+                                 std::string(trim(args.substr(*staff_title_at)))};
         // Name the unknown role as the member wrote it: Vietnamese roles are mostly two words
         // ("chủ tịch", "trưởng nhóm"), and the name before them is capitalised.
         if (ws.size() >= 3 && !starts_upper(ws[ws.size() - 2])) {

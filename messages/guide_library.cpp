@@ -6,14 +6,6 @@
 namespace cnscd {
 namespace {
 
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r'))
-        s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
-        s.remove_suffix(1);
-    return s;
-}
-
 // **bold** -> <b>bold</b>, after escaping.
 std::string inline_markup(std::string_view line) {
     std::string escaped = markup::escape(line);

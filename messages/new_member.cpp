@@ -2,6 +2,7 @@
 
 #include "messages/phone.hpp"
 #include "messages/role_title.hpp"
+#include "messages/text_fold.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -13,14 +14,6 @@ namespace {
 
 constexpr std::string_view command = "thanhvien_them";
 constexpr std::string_view example = "/thanhvien_them Nguyễn Văn Mới, 0905 123 456";
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front())))
-        s.remove_prefix(1);
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back())))
-        s.remove_suffix(1);
-    return s;
-}
 
 bool phone_char(char c) {
     return std::isdigit(static_cast<unsigned char>(c)) || c == ' ' || c == '+' || c == '.' || c == '-' ||

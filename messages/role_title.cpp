@@ -6,11 +6,27 @@
 
 namespace cnscd {
 
-std::optional<std::string> role_from_title(std::string_view title) {
-    std::string compact;
+namespace {
+
+// "Tổ phó (thường trực)" -> "tophothuongtruc": letters only, folded.
+std::string compact(std::string_view title) {
+    std::string out;
     for (char c : fold(title))
         if (std::isalpha(static_cast<unsigned char>(c)))
-            compact += c;
+            out += c;
+    return out;
+}
+
+} // namespace
+
+bool is_staff_title(std::string_view title) {
+    auto c = compact(title);
+    return c == "canbophuong" || c == "canbo" || c == "admin" || c == "quantri" || c == "quantrivien" ||
+           c == "wardstaff" || c == "staff";
+}
+
+std::optional<std::string> role_from_title(std::string_view title) {
+    auto compact = cnscd::compact(title);
     if (compact.empty() || compact == "thanhvien" || compact == "tovien" || compact == "tv" ||
         compact == "member")
         return "member";

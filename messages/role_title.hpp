@@ -13,5 +13,7 @@ namespace cnscd {
 // deputy; "Thành viên"/"Tổ viên" (or an empty title) -> member; anything else -> nullopt.
 // Accents, case, spaces and punctuation do not matter.
 std::optional<std::string> role_from_title(std::string_view title);
+// "Cán bộ phường", "quản trị", "admin": roles that are not a team's, given only by the operator.
+bool is_staff_title(std::string_view title);
 
 } // namespace cnscd

@@ -20,6 +20,15 @@ std::size_t decode(std::string_view s, std::size_t i, utf8proc_int32_t& cp) {
 
 } // namespace
 
+std::string_view trim(std::string_view s) {
+    auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+    while (!s.empty() && space(s.front()))
+        s.remove_prefix(1);
+    while (!s.empty() && space(s.back()))
+        s.remove_suffix(1);
+    return s;
+}
+
 bool valid_utf8(std::string_view s) {
     utf8proc_int32_t cp;
     for (std::size_t i = 0; i < s.size();) {

@@ -8,6 +8,9 @@
 
 namespace cnscd {
 
+// `text` without the spaces, tabs and line breaks around it.
+std::string_view trim(std::string_view text);
+
 // Folds `text`; invalid UTF-8 bytes are dropped rather than failing.
 std::string fold(std::string_view text);
 

@@ -12,15 +12,6 @@
 namespace cnscd {
 namespace {
 
-std::string trim(std::string_view s) {
-    auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-    while (!s.empty() && space(s.front()))
-        s.remove_prefix(1);
-    while (!s.empty() && space(s.back()))
-        s.remove_suffix(1);
-    return std::string(s);
-}
-
 struct csv_row {
     std::vector<std::string> cells;
     std::size_t line = 0;
@@ -69,12 +60,12 @@ std::vector<csv_row> parse_csv(std::string_view text, char delim) {
             cell.clear();
             quoted = true;
         } else if (c == delim) {
-            row.cells.push_back(trim(cell));
+            row.cells.emplace_back(trim(cell));
             cell.clear();
         } else if (c == '\n' || c == '\r') {
             if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n')
                 ++i;
-            row.cells.push_back(trim(cell));
+            row.cells.emplace_back(trim(cell));
             cell.clear();
             rows.push_back(std::move(row));
             row = {};
@@ -84,7 +75,7 @@ std::vector<csv_row> parse_csv(std::string_view text, char delim) {
         }
     }
     if (!cell.empty() || !row.cells.empty()) {
-        row.cells.push_back(trim(cell));
+        row.cells.emplace_back(trim(cell));
         rows.push_back(std::move(row));
     }
     return rows;

@@ -38,6 +38,7 @@ int visit_photo_store::count_of(std::int64_t visit_id) {
 
 std::optional<std::int64_t> visit_photo_store::visit_of_album(std::int64_t member_id,
                                                               const std::string& album, std::int64_t since) {
+    // "album <> ''" lets SQLite use the partial index: it cannot tell that the bound album is not empty.
     auto& st = db_.native().query("SELECT visit_id FROM visit_photos WHERE added_by = ? AND album = ? AND "
                                   "album <> '' AND added_at >= ? ORDER BY id DESC LIMIT 1",
                                   member_id, album, since);
@@ -48,7 +49,7 @@ std::optional<std::int64_t> visit_photo_store::visit_of_album(std::int64_t membe
 
 std::map<std::int64_t, int> visit_photo_store::counts_in_ward(std::int64_t ward_id, const day_range& range) {
     std::map<std::int64_t, int> out;
-    // From the photos, which are few, to their visits: not a scan of the ward's visits.
+    // Through the ward's visits of the period (their ward/day index), which the export reads anyway.
     auto& st =
         db_.native().query("SELECT p.visit_id, count(*) FROM visit_photos p JOIN visits v ON v.id = "
                            "p.visit_id WHERE v.ward_id = ? AND v.day BETWEEN ? AND ? GROUP BY p.visit_id",

@@ -149,7 +149,9 @@ TEST_F(photo_fixture, a_newcomers_photo_sent_before_linking_goes_with_the_held_v
     in.user_id = "556";
     in.contact_phone = "84905100009";
     in.contact_user_id = "556";
-    EXPECT_TRUE(has(bot.deliver(in), "Đã liên kết"));
+    auto linked = bot.deliver(in);
+    EXPECT_TRUE(has(linked, "Đã liên kết"));
+    EXPECT_TRUE(has(linked, "Đã lưu kèm ảnh minh chứng")) << test_bot::joined(linked);
     auto record = visit_store(*bot.db).last_of_member(newcomer);
     ASSERT_TRUE(record);
     auto kept = photos_of(record->id);
