@@ -131,6 +131,8 @@ void show_team_report(handler_context& ctx, const deadline_instance& d) {
             ctx.say(report_text::report_status_submitted, {{"at", instant(ctx, current->submitted_at)},
                                                            {"timeliness", timeliness(ctx, current->on_time)},
                                                            {"lock", instant(ctx, d.locks_at)}});
+    else if (!locked && ctx.now() > d.due_at)
+        body += ctx.say(report_text::report_status_overdue, {{"lock", instant(ctx, d.locks_at)}});
     else
         body += ctx.say(report_text::report_status_none);
     if (locked) {

@@ -119,6 +119,9 @@ std::string_view vi(report_text key) {
         return "🎯 {target}: {value}/{goal} ({percent}%)";
     case t::report_status_none:
         return "Tổ chưa nộp báo cáo kỳ này.";
+    case t::report_status_overdue:
+        return "⚠️ Tổ chưa nộp báo cáo kỳ này và đã quá hạn. Vẫn nộp được đến {lock}, tính là nộp "
+               "muộn.";
     case t::report_status_submitted:
         return "Đã nộp vào {at} ({timeliness}). Nộp lại trước {lock} sẽ thay bản này (bản cũ vẫn được lưu).";
     case t::report_locked_note:
@@ -365,6 +368,9 @@ std::string_view en(report_text key) {
         return "🎯 {target}: {value} of {goal} ({percent}%)";
     case t::report_status_none:
         return "The team has not submitted this period's report.";
+    case t::report_status_overdue:
+        return "⚠️ The team has not submitted this period's report and it is overdue. It can still be "
+               "submitted until {lock}, as a late report.";
     case t::report_status_submitted:
         return "Submitted on {at} ({timeliness}). Submitting again before {lock} replaces it (the old one is "
                "kept).";

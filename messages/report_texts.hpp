@@ -53,6 +53,7 @@ enum class report_text {
     figure_topic,
     figure_target,
     report_status_none,
+    report_status_overdue,
     report_status_submitted,
     report_locked_note,
     report_only_leader,

@@ -146,6 +146,19 @@ TEST_F(report_fixture, resubmitting_replaces_the_report_and_keeps_the_history_la
     EXPECT_EQ(nlohmann::json::parse(history[1].figures_json)["visits"], 1);
 }
 
+TEST_F(report_fixture, an_overdue_report_says_so_and_until_when_it_can_still_be_submitted) {
+    EXPECT_FALSE(has(bot.say("100", "/baocao tháng"), "quá hạn")); // due today 17:00, not yet late
+    bot.clk.set(at(2026, 11, 26, 10));                             // due 24/11, locks 29/11 17:00
+    auto out = bot.say("100", "/baocao tháng");
+    auto text = test_bot::joined(out);
+    EXPECT_NE(text.find("tháng 11/2026"), std::string::npos) << text;
+    EXPECT_NE(text.find("đã quá hạn. Vẫn nộp được đến Chủ nhật, 29/11/2026 lúc 17:00, tính là nộp muộn"),
+              std::string::npos)
+        << text;
+    ASSERT_EQ(out.size(), 1u);
+    EXPECT_EQ(out[0].choices.size(), 2u); // the submit buttons are still there
+}
+
 TEST_F(report_fixture, after_the_grace_period_the_period_is_locked) {
     bot.clk.set(at(2026, 11, 30, 9)); // November locked on 29/11 at 17:00
     auto out = bot.press("100", "rp:s:" + t1 + ":monthly:2026-11");
