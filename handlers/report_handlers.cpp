@@ -251,6 +251,8 @@ void show_ward_report(handler_context& ctx, const deadline_instance& d, std::str
                               {"on_time", on_time},
                               {"late", late},
                               {"missing", missing.empty() ? ctx.say(report_text::nobody) : missing}});
+    if (!missing.empty() && ctx.now() > d.due_at && ctx.now() < d.locks_at)
+        body += "\n" + ctx.say(report_text::ward_overdue_note, {{"lock", instant(ctx, d.locks_at)}});
     // The ward's own deadlines (ward -> district or province): status and a submit button.
     std::vector<std::vector<choice_button>> buttons;
     report_store reports(ctx.db);
@@ -398,9 +400,12 @@ void handle(const cmd_deadlines&, handler_context& ctx) {
                 int on_time = 0;
                 for (auto& s : subs)
                     on_time += s.on_time;
-                status = ctx.say(report_text::status_ward, {{"submitted", static_cast<int>(subs.size())},
-                                                            {"expected", expected},
-                                                            {"on_time", on_time}});
+                bool overdue = static_cast<int>(subs.size()) < expected && ctx.now() > d.due_at;
+                status = ctx.say(overdue ? report_text::status_ward_overdue : report_text::status_ward,
+                                 {{"submitted", static_cast<int>(subs.size())},
+                                  {"expected", expected},
+                                  {"on_time", on_time},
+                                  {"lock", instant(ctx, d.locks_at)}});
             }
             body +=
                 "\n" + ctx.say(report_text::deadline_line, {{"deadline", d.rule.name},

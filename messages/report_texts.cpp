@@ -75,6 +75,10 @@ std::string_view vi(report_text key) {
         return "🔒 đã khoá, không nộp";
     case t::status_ward:
         return "{submitted}/{expected} tổ đã nộp ({on_time} đúng hạn)";
+    case t::status_ward_overdue:
+        return "{submitted}/{expected} tổ đã nộp ({on_time} đúng hạn); ⚠️ đã quá hạn, tổ chưa nộp còn nộp "
+               "muộn "
+               "được đến {lock}";
     case t::deadlines_footer:
         return "Bấm một hạn bên dưới để xem và nộp báo cáo, hoặc gõ /baocao tháng, /baocao quý, /baocao năm.";
     case t::deadlines_footer_member:
@@ -120,7 +124,8 @@ std::string_view vi(report_text key) {
     case t::report_status_none:
         return "Tổ chưa nộp báo cáo kỳ này.";
     case t::report_status_overdue:
-        return "⚠️ Tổ chưa nộp báo cáo kỳ này và đã quá hạn. Vẫn nộp được đến {lock}, tính là nộp "
+        return "⚠️ Tổ chưa nộp báo cáo kỳ này và đã quá hạn. Vẫn nộp được đến {lock}, tính là "
+               "nộp "
                "muộn.";
     case t::report_status_submitted:
         return "Đã nộp vào {at} ({timeliness}). Nộp lại trước {lock} sẽ thay bản này (bản cũ vẫn được lưu).";
@@ -161,6 +166,8 @@ std::string_view vi(report_text key) {
     case t::ward_completeness:
         return "📥 Đã nộp: <b>{submitted}/{expected}</b> tổ ({percent}%) — đúng hạn {on_time}, muộn {late}.\n"
                "Chưa nộp: {missing}";
+    case t::ward_overdue_note:
+        return "⚠️ Đã quá hạn; tổ chưa nộp còn nộp muộn được đến {lock}.";
     case t::report_staff_only_ward:
         return "Cán bộ phường xem báo cáo tổng hợp bằng /baocao phuong.";
     case t::report_ward_staff_only:
@@ -323,6 +330,10 @@ std::string_view en(report_text key) {
         return "🔒 locked, not submitted";
     case t::status_ward:
         return "{submitted} of {expected} teams submitted ({on_time} on time)";
+    case t::status_ward_overdue:
+        return "{submitted} of {expected} teams submitted ({on_time} on time); ⚠️ overdue, the others "
+               "can "
+               "still submit late until {lock}";
     case t::deadlines_footer:
         return "Tap a deadline below to see and submit its report, "
                "or type /report month, /report quarter, /report year.";
@@ -412,6 +423,8 @@ std::string_view en(report_text key) {
         return "📥 Submitted: <b>{submitted} of {expected}</b> teams ({percent}%) — {on_time} on time, {late} "
                "late.\n"
                "Missing: {missing}";
+    case t::ward_overdue_note:
+        return "⚠️ Overdue; the teams still missing can submit late until {lock}.";
     case t::report_staff_only_ward:
         return "Ward staff see the ward's report with /report ward.";
     case t::report_ward_staff_only:

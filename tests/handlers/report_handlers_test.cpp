@@ -208,6 +208,35 @@ TEST_F(report_fixture, the_ward_report_aggregates_all_teams_with_completeness_an
     EXPECT_TRUE(has(bot.say("900", "/hannop"), "1/2 tổ đã nộp"));
 }
 
+TEST_F(report_fixture, past_the_due_date_ward_staff_see_the_report_is_overdue_and_the_last_day_to_send) {
+    bot.press("100", "rp:s:" + t1 + ":monthly:2026-11");
+    EXPECT_FALSE(has(bot.say("900", "/baocao phuong tháng"), "quá hạn")); // due today 17:00
+    EXPECT_FALSE(has(bot.say("900", "/hannop"), "quá hạn"));
+    bot.clk.set(at(2026, 11, 26, 10));
+    auto report = test_bot::joined(bot.say("900", "/baocao phuong tháng"));
+    EXPECT_NE(report.find("Chưa nộp: Tổ dân phố số 2\n⚠️ Đã quá hạn; tổ chưa nộp còn nộp muộn được "
+                          "đến "
+                          "Chủ "
+                          "nhật, "
+                          "29/11/2026 lúc 17:00."),
+              std::string::npos)
+        << report;
+    auto deadlines = test_bot::joined(bot.say("900", "/hannop"));
+    EXPECT_NE(deadlines.find("1/2 tổ đã nộp (1 đúng hạn); ⚠️ đã quá hạn, tổ chưa nộp còn nộp muộn "
+                             "được "
+                             "đến "
+                             "Chủ "
+                             "nhật, 29/11/2026 lúc 17:00"),
+              std::string::npos)
+        << deadlines;
+    // Once every team has sent it, nothing is overdue any more.
+    bot.press("200", "rp:s:" + std::to_string(team2) + ":monthly:2026-11");
+    EXPECT_FALSE(has(bot.say("900", "/baocao phuong tháng"), "quá hạn"));
+    auto after = test_bot::joined(bot.say("900", "/hannop"));
+    EXPECT_NE(after.find("2/2 tổ đã nộp (1 đúng hạn)"), std::string::npos) << after;
+    EXPECT_EQ(after.find("quá hạn"), std::string::npos) << after;
+}
+
 TEST_F(report_fixture, teams_not_reported_are_those_without_the_report_currently_due) {
     EXPECT_EQ(teams_not_reported(*bot.db, bot.cfg, ward, bot.clk.now()),
               (std::vector<std::int64_t>{team1, team2}));
