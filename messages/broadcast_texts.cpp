@@ -222,8 +222,7 @@ std::string_view en(guide_text key) {
     case t::several:
         return "{count} guides match \"{query}\"; pick one by its code:";
     case t::added:
-        return "✅ Guide \"{title}\" added (code <code>{slug}</code>). Anyone can read it with /guide "
-               "{slug}";
+        return "✅ Guide \"{title}\" added (code <code>{slug}</code>). Anyone can read it with /guide {slug}";
     case t::needs_file:
         return "Send a file (PDF, photo, Word...) with /addguide <i>guide title</i> as its caption.";
     case t::file_caption:

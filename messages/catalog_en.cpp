@@ -8,8 +8,8 @@ std::string_view catalog_en(text key) {
     switch (key) {
     case text::welcome:
         return "Hello {name}! I am the assistant of the <b>Community Digital Technology Team</b>.\n"
-               "I help the team log the help given to residents, see statistics, submit periodic reports "
-               "and receive guidance from the ward.\n\n{help}";
+               "I help the team log the help given to residents, see statistics, submit periodic reports and "
+               "receive guidance from the ward.\n\n{help}";
     case text::help_member:
         return "<b>Member commands</b>\n"
                "/visit <i>address, what you did</i> — log help given to a household\n"
@@ -48,19 +48,16 @@ std::string_view catalog_en(text key) {
                "• <b>Address</b>: what comes before the first comma: \"no. 12 lane 5\", \"house 45, alley "
                "12/5, lane 8\".\n"
                "• <b>What</b>: topics are found by keywords (VNeID, public services, QR, transfer, scam, "
-               "doctor...). "
-               "If none is clear, I ask.\n"
+               "doctor...). If none is clear, I ask.\n"
                "• <b>People</b>: \"2 people\", \"a couple\", \"3 households\"; without one, 1 person.\n"
                "• <b>Day</b>: today unless you write \"yesterday\", \"20/11\", \"on Saturday\" (within "
-               "{days} days, "
-               "not in a closed report period).\n"
+               "{days} days, not in a closed report period).\n"
                "Example: /visit no. 12 lane 5 yesterday, helped 2 people install VNeID and pay by QR\n"
                "Fix a mistake with /edit, cancel with /undo (type /help edit, /help undo).";
     case text::help_buoi:
         return "👥 <b>/session</b> <i>place, attendees, what</i> — log a talk or training session.\n"
                "• <b>Attendees</b> in digits or words: \"30 people\", \"twenty-five parents\"; \"20-30 "
-               "people\" "
-               "counts 20.\n"
+               "people\" counts 20.\n"
                "• Topics and day as for /visit (type /help visit).\n"
                "Example: /session community hall, 30 people, online scams";
     case text::help_sua:
@@ -74,59 +71,49 @@ std::string_view catalog_en(text key) {
         return "↩️ <b>/undo</b> — cancel your latest record; <b>/undo</b> <i>no.</i> — cancel that "
                "one.\n"
                "Only within {hours} hours of logging it, and only your own; the history is kept. After that, "
-               "fix "
-               "it with /edit.";
+               "fix it with /edit.";
     case text::help_toi:
         return "📊 <b>/me</b> [period] — your results: visits, people helped, sessions, topics, and your "
-               "latest "
-               "records with their numbers.";
+               "latest records with their numbers.";
     case text::help_thongke:
         return "📊 <b>/stats</b> [period] — the team's figures: totals, topics, members, who logged nothing. "
-               "Ward "
-               "staff: the whole ward, or one team (\"/stats month Team 3\").";
+               "Ward staff: the whole ward, or one team (\"/stats month Team 3\").";
     case text::help_xephang:
         return "🏆 <b>/top</b> [period] — ranking of the team's members; ward staff: ranking of the teams.";
     case text::help_periods:
         return "\n<b>Period</b>: week, month (default), quarter, year. Add \"last\" for the whole period "
-               "before "
-               "(\"last month\"), or name one: \"month 10\", \"month 10/2025\", \"quarter 3\", \"year "
-               "2025\". "
-               "The current period is compared with the same span before it; a past one with the whole "
-               "period "
-               "before.";
+               "before (\"last month\"), or name one: \"month 10\", \"month 10/2025\", \"quarter 3\", \"year "
+               "2025\". The current period is compared with the same span before it; a past one with the "
+               "whole period before.";
     case text::help_baocao:
         return "📋 <b>/report</b> [month|quarter|year] — the team's report figures, computed from what was "
-               "logged, "
-               "submitted with the \"Submit report\" button (leaders and deputies).\n"
+               "logged, submitted with the \"Submit report\" button (leaders and deputies).\n"
                "• \"/report last month\", \"/report month 10\" open that period's report; a closed one is "
-               "read "
-               "only.\n"
+               "read only.\n"
                "• Deadlines and a button for each report: /deadlines. Ward staff: /report ward.";
     case text::help_xuat:
         return "📎 <b>/export</b> [month|quarter|year] [last|number] [xlsx|csv] — ward staff, privately: the "
-               "ward's "
-               "spreadsheet of teams, members and every record.\n"
+               "ward's spreadsheet of teams, members and every record.\n"
                "Examples: /export quarter last, /export month 10 csv, /export year 2025";
     case text::help_thanhvien_them:
         return "👥 <b>/addmember</b> <i>full name, phone</i> [, role] [, area in charge] — add a newcomer to "
                "the team's list without waiting for the ward to import its roster again.\n"
                "Example: /addmember Nguyễn Văn Mới, 0905 123 456, deputy, Ngõ 7\n"
                "• The role is member unless given; deputies can only add members.\n"
-               "• The newcomer messages the bot privately and shares their phone number to link; without "
-               "a phone, use an invite code (/invite).\n"
-               "• Ward staff name the team before a colon: /addmember Tổ dân phố số 2: Lê Văn Tư, "
-               "0905 123 456\n"
+               "• The newcomer messages the bot privately and shares their phone number to link; without a "
+               "phone, use an invite code (/invite).\n"
+               "• Ward staff name the team before a colon: /addmember Tổ dân phố số 2: Lê Văn Tư, 0905 123 "
+               "456\n"
                "• Someone who was removed (/remove) is added back with this same command.";
     case text::help_no_detail:
         return "There is no detailed help for \"{name}\" yet. The commands:\n\n";
     case text::help_unlinked:
-        return "\n\n<b>Your account is not linked yet.</b> Message me privately and press "
-               "<i>Share my phone number</i> (if your number is on the team roster), "
-               "or type /ma <i>invite code</i> from your team leader.";
+        return "\n\n<b>Your account is not linked yet.</b> Message me privately and press <i>Share my phone "
+               "number</i> (if your number is on the team roster), or type /ma <i>invite code</i> from your "
+               "team leader.";
     case text::help_unlinked_no_button:
         return "\n\n<b>Your account is not linked yet.</b> Message me privately and type /ma <i>invite "
-               "code</i> "
-               "from your team leader.";
+               "code</i> from your team leader.";
     case text::help_unlinked_here:
         return "\n\n<b>Your account is not linked yet.</b> Press <i>Share my phone number</i> below (if your "
                "number is on the team roster), or type /ma <i>invite code</i> from your team leader.";
@@ -150,8 +137,8 @@ std::string_view catalog_en(text key) {
     case text::only_in_private:
         return "The command /{command} only works in a private chat with me, to keep the data private.";
     case text::not_linked:
-        return "I do not know which team you belong to yet. Message me privately to link your account: "
-               "press <i>Share my phone number</i>, or type /ma <i>invite code</i> from your team leader.";
+        return "I do not know which team you belong to yet. Message me privately to link your account: press "
+               "<i>Share my phone number</i>, or type /ma <i>invite code</i> from your team leader.";
     case text::not_linked_no_button:
         return "I do not know which team you belong to yet. Message me privately and type /ma <i>invite "
                "code</i> from your team leader to link your account.";
@@ -161,8 +148,7 @@ std::string_view catalog_en(text key) {
                "your team leader.";
     case text::not_linked_here_no_button:
         return "I do not know which team you belong to yet. To link your account, type /ma <i>invite "
-               "code</i> "
-               "from your team leader.";
+               "code</i> from your team leader.";
     case text::held_until_linked:
         return "📥 I am keeping what you just sent and will record it as soon as you link your account "
                "(within {hours} hours); no need to type it again.";
@@ -208,12 +194,10 @@ std::string_view catalog_en(text key) {
                "/{command} 125 no. 12 lane 5, 3 people VNeID";
     case text::error_bad_undo_number:
         return "\"{detail}\" is not the number of a record. Send /undo to cancel your last record, or /undo "
-               "125 "
-               "to cancel record 125 (the number is in the confirmation).";
+               "125 to cancel record 125 (the number is in the confirmation).";
     case text::error_bad_photo_number:
         return "\"{detail}\" is not the number of a record. Type /photo 125 (the number in the confirmation) "
-               "to "
-               "see that record's photos, or send a photo with the caption /photo 125 to keep it.";
+               "to see that record's photos, or send a photo with the caption /photo 125 to keep it.";
     case text::error_bad_date:
         return "The date \"{detail}\" is not valid. Write it like 20/11, yesterday (hôm qua) or hôm kia.";
     case text::error_missing_argument:
@@ -224,15 +208,13 @@ std::string_view catalog_en(text key) {
                "/{command} year 2025.";
     case text::error_export_period:
         return "Spreadsheets are exported by month, quarter or year (not by week), for example: /export "
-               "month, "
-               "/export quarter last, /export year 2025.";
+               "month, /export quarter last, /export year 2025.";
     case text::error_future_period:
         return "The period \"{detail}\" has not started yet, so it has no figures. Send /{command} for the "
                "current one.";
     case text::error_staff_role:
         return "\"{detail}\" cannot be given in chat: ward staff accounts are created by the bot's "
-               "administrator "
-               "(the add-staff command). A team's roles are member, deputy and leader.";
+               "administrator (the add-staff command). A team's roles are member, deputy and leader.";
     case text::error_bad_role:
         return "Role \"{detail}\" is not valid. Choose member, deputy or leader.";
     case text::error_bad_time:

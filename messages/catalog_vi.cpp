@@ -9,8 +9,8 @@ std::string_view catalog_vi(text key) {
     switch (key) {
     case text::welcome:
         return "Xin chào {name}! Tôi là trợ lý của <b>Tổ công nghệ số cộng đồng</b>.\n"
-               "Tôi giúp tổ ghi lại các lượt hướng dẫn người dân, xem thống kê, nộp báo cáo định kỳ "
-               "và nhận tài liệu hướng dẫn từ phường.\n\n{help}";
+               "Tôi giúp tổ ghi lại các lượt hướng dẫn người dân, xem thống kê, nộp báo cáo định kỳ và nhận "
+               "tài liệu hướng dẫn từ phường.\n\n{help}";
     case text::help_member:
         return "<b>Các lệnh của thành viên</b>\n"
                "/tham <i>địa chỉ, nội dung</i> — ghi một lượt hỗ trợ hộ dân\n"
@@ -47,12 +47,10 @@ std::string_view catalog_vi(text key) {
                "• <b>Địa chỉ</b> là phần trước dấu phẩy đầu tiên: «số 12 ngõ 5», «số nhà 45, ngách 12/5, ngõ "
                "8».\n"
                "• <b>Nội dung</b>: chủ đề được nhận ra qua từ khóa (VNeID, định danh, dịch vụ công, QR, "
-               "chuyển "
-               "khoản, lừa đảo, khám bệnh...). Không rõ chủ đề thì tôi hỏi lại.\n"
+               "chuyển khoản, lừa đảo, khám bệnh...). Không rõ chủ đề thì tôi hỏi lại.\n"
                "• <b>Số người</b>: «2 người», «hai vợ chồng», «3 hộ»; không ghi thì tính 1 người.\n"
                "• <b>Ngày</b>: mặc định hôm nay; ghi «hôm qua», «hôm kia», «20/11», «thứ 7», «sáng nay» để "
-               "ghi ngày "
-               "khác (trong {days} ngày, không vào kỳ báo cáo đã khoá).\n"
+               "ghi ngày khác (trong {days} ngày, không vào kỳ báo cáo đã khoá).\n"
                "Ví dụ: /tham số 12 ngõ 5 hôm qua, hướng dẫn 2 người cài VNeID và thanh toán QR\n"
                "Ghi sai thì sửa bằng /sua, hủy bằng /huy (gõ /giup sua, /giup huy).";
     case text::help_buoi:
@@ -62,73 +60,57 @@ std::string_view catalog_vi(text key) {
                "• Chủ đề và ngày ghi như /tham (gõ /giup tham).\n"
                "Ví dụ: /buoi nhà văn hóa tổ 3, 30 người, chống lừa đảo qua mạng";
     case text::help_sua:
-        return "✏️ <b>/sua</b> <i>số nội dung mới</i> — sửa một lượt của bạn; nội "
-               "dung "
-               "cũ "
-               "vẫn "
-               "được "
+        return "✏️ <b>/sua</b> <i>số nội dung mới</i> — sửa một lượt của bạn; nội dung cũ vẫn được "
                "lưu.\n"
                "• Chỉ cần ghi phần cần sửa: «/sua 125 3 người», «/sua 125 hôm qua», «/sua 125 thanh toán "
-               "QR». "
-               "Địa chỉ chỉ đổi khi bạn ghi địa chỉ mới trước dấu phẩy.\n"
+               "QR». Địa chỉ chỉ đổi khi bạn ghi địa chỉ mới trước dấu phẩy.\n"
                "• Số của lượt có trong tin xác nhận và ở cuối /toi.\n"
                "• Trên Telegram, sửa chính tin nhắn /tham cũng sửa lượt đó.";
     case text::help_huy:
-        return "↩️ <b>/huy</b> — hủy lượt ghi gần nhất của bạn; <b>/huy</b> <i>số</i> — "
-               "hủy "
-               "lượt "
-               "có "
-               "số "
+        return "↩️ <b>/huy</b> — hủy lượt ghi gần nhất của bạn; <b>/huy</b> <i>số</i> — hủy lượt có số "
                "đó.\n"
                "Chỉ trong {hours} giờ sau khi ghi, và chỉ lượt của bạn; lịch sử vẫn được lưu. Quá hạn thì "
-               "sửa "
-               "bằng /sua.";
+               "sửa bằng /sua.";
     case text::help_toi:
         return "📊 <b>/toi</b> [kỳ] — kết quả của bạn: lượt thăm, người được hỗ trợ, buổi hướng dẫn, chủ đề, "
                "và các lượt ghi gần đây kèm số.";
     case text::help_thongke:
         return "📊 <b>/thongke</b> [kỳ] — thống kê của tổ: tổng, theo chủ đề, theo thành viên, ai chưa ghi "
-               "lượt "
-               "nào. Cán bộ phường: của cả phường, hoặc một tổ («/thongke tháng Tổ 3»).";
+               "lượt nào. Cán bộ phường: của cả phường, hoặc một tổ («/thongke tháng Tổ 3»).";
     case text::help_xephang:
         return "🏆 <b>/xephang</b> [kỳ] — xếp hạng thành viên trong tổ; cán bộ phường: xếp hạng các tổ.";
     case text::help_periods:
         return "\n<b>Kỳ</b>: tuần, tháng (mặc định), quý, năm. Thêm «trước» để xem cả kỳ trước («tháng "
-               "trước»), "
-               "hoặc ghi số kỳ: «tháng 10», «tháng 10/2025», «quý III», «năm 2025». Kỳ hiện tại được so với "
-               "cùng "
-               "kỳ trước; kỳ đã qua so với cả kỳ trước nó.";
+               "trước»), hoặc ghi số kỳ: «tháng 10», «tháng 10/2025», «quý III», «năm 2025». Kỳ hiện tại "
+               "được so với cùng kỳ trước; kỳ đã qua so với cả kỳ trước nó.";
     case text::help_baocao:
         return "📋 <b>/baocao</b> [tháng|quý|năm] — xem số liệu báo cáo của tổ, tính từ các lượt đã ghi, và "
-               "nộp "
-               "bằng nút «Nộp báo cáo» (tổ trưởng, tổ phó).\n"
+               "nộp bằng nút «Nộp báo cáo» (tổ trưởng, tổ phó).\n"
                "• «/baocao tháng trước», «/baocao tháng 10» mở báo cáo kỳ đó; kỳ đã khoá thì chỉ xem.\n"
                "• Các hạn nộp và nút mở từng báo cáo: /hannop. Cán bộ phường: /baocao phuong.";
     case text::help_xuat:
         return "📎 <b>/xuat</b> [tháng|quý|năm] [trước|số kỳ] [xlsx|csv] — cán bộ phường nhắn riêng để nhận "
-               "bảng "
-               "số liệu của phường: các tổ, thành viên và từng lượt hỗ trợ.\n"
+               "bảng số liệu của phường: các tổ, thành viên và từng lượt hỗ trợ.\n"
                "Ví dụ: /xuat quý trước, /xuat tháng 10 csv, /xuat năm 2025";
     case text::help_thanhvien_them:
         return "👥 <b>/thanhvien_them</b> <i>họ tên, số điện thoại</i> [, vai trò] [, khu vực phụ trách] — "
-               "thêm "
-               "người mới vào danh sách tổ, không cần chờ phường nhập lại danh sách.\n"
+               "thêm người mới vào danh sách tổ, không cần chờ phường nhập lại danh sách.\n"
                "Ví dụ: /thanhvien_them Nguyễn Văn Mới, 0905 123 456, tổ phó, Ngõ 7\n"
                "• Vai trò mặc định là thành viên; tổ phó chỉ thêm được thành viên.\n"
-               "• Người mới nhắn riêng cho bot và chia sẻ số điện thoại để liên kết; không có số thì dùng "
-               "mã mời (/moi).\n"
+               "• Người mới nhắn riêng cho bot và chia sẻ số điện thoại để liên kết; không có số thì dùng mã "
+               "mời (/moi).\n"
                "• Cán bộ phường ghi tên tổ trước dấu hai chấm: /thanhvien_them Tổ dân phố số 2: Lê Văn Tư, "
                "0905 123 456\n"
                "• Người đã nghỉ (/xoa) được thêm lại bằng chính lệnh này.";
     case text::help_no_detail:
         return "Chưa có hướng dẫn riêng cho «{name}». Các lệnh:\n\n";
     case text::help_unlinked:
-        return "\n\n<b>Bạn chưa liên kết tài khoản.</b> Hãy nhắn riêng cho tôi và bấm nút "
-               "<i>Chia sẻ số điện thoại</i> (nếu số của bạn có trong danh sách tổ), "
-               "hoặc gõ /ma <i>mã mời</i> mà tổ trưởng gửi cho bạn.";
+        return "\n\n<b>Bạn chưa liên kết tài khoản.</b> Hãy nhắn riêng cho tôi và bấm nút <i>Chia sẻ số điện "
+               "thoại</i> (nếu số của bạn có trong danh sách tổ), hoặc gõ /ma <i>mã mời</i> mà tổ trưởng gửi "
+               "cho bạn.";
     case text::help_unlinked_no_button:
-        return "\n\n<b>Bạn chưa liên kết tài khoản.</b> Hãy nhắn riêng cho tôi và gõ /ma <i>mã mời</i> mà "
-               "tổ trưởng gửi cho bạn.";
+        return "\n\n<b>Bạn chưa liên kết tài khoản.</b> Hãy nhắn riêng cho tôi và gõ /ma <i>mã mời</i> mà tổ "
+               "trưởng gửi cho bạn.";
     case text::help_unlinked_here:
         return "\n\n<b>Bạn chưa liên kết tài khoản.</b> Hãy bấm nút <i>Chia sẻ số điện thoại</i> bên dưới "
                "(nếu số của bạn có trong danh sách tổ), hoặc gõ /ma <i>mã mời</i> mà tổ trưởng gửi cho bạn.";
@@ -150,20 +132,18 @@ std::string_view catalog_vi(text key) {
     case text::only_in_private:
         return "Lệnh /{command} chỉ dùng khi nhắn riêng với tôi, để giữ kín thông tin.";
     case text::not_linked:
-        return "Tôi chưa biết bạn là thành viên tổ nào. Hãy nhắn riêng cho tôi để liên kết tài khoản: "
-               "bấm nút <i>Chia sẻ số điện thoại</i>, hoặc gõ /ma <i>mã mời</i> do tổ trưởng gửi.";
+        return "Tôi chưa biết bạn là thành viên tổ nào. Hãy nhắn riêng cho tôi để liên kết tài khoản: bấm "
+               "nút <i>Chia sẻ số điện thoại</i>, hoặc gõ /ma <i>mã mời</i> do tổ trưởng gửi.";
     case text::not_linked_no_button:
         return "Tôi chưa biết bạn là thành viên tổ nào. Hãy nhắn riêng cho tôi và gõ /ma <i>mã mời</i> do tổ "
                "trưởng gửi để liên kết tài khoản.";
     case text::not_linked_here:
         return "Tôi chưa biết bạn là thành viên tổ nào. Để liên kết tài khoản, hãy bấm nút <i>Chia sẻ số "
-               "điện "
-               "thoại</i> bên dưới (nếu số của bạn có trong danh sách tổ), hoặc gõ /ma <i>mã mời</i> do tổ "
-               "trưởng gửi.";
+               "điện thoại</i> bên dưới (nếu số của bạn có trong danh sách tổ), hoặc gõ /ma <i>mã mời</i> do "
+               "tổ trưởng gửi.";
     case text::not_linked_here_no_button:
         return "Tôi chưa biết bạn là thành viên tổ nào. Để liên kết tài khoản, hãy gõ /ma <i>mã mời</i> do "
-               "tổ "
-               "trưởng gửi.";
+               "tổ trưởng gửi.";
     case text::held_until_linked:
         return "📥 Tôi giữ lại lượt bạn vừa gửi và sẽ ghi ngay khi bạn liên kết (trong vòng {hours} giờ), "
                "không cần gõ lại.";
@@ -209,8 +189,7 @@ std::string_view catalog_vi(text key) {
                "/{command} 125 số 12 ngõ 5, 3 người cài VNeID";
     case text::error_bad_undo_number:
         return "«{detail}» không phải số của một lượt đã ghi. Gõ /huy để hủy lượt ghi gần nhất, hoặc /huy "
-               "125 "
-               "để hủy lượt số 125 (số nằm trong tin xác nhận).";
+               "125 để hủy lượt số 125 (số nằm trong tin xác nhận).";
     case text::error_bad_photo_number:
         return "«{detail}» không phải số của một lượt đã ghi. Gõ /anh 125 (số trong tin xác nhận) để xem ảnh "
                "của lượt đó, hoặc gửi ảnh kèm chú thích /anh 125 để lưu.";
@@ -219,9 +198,9 @@ std::string_view catalog_vi(text key) {
     case text::error_missing_argument:
         return "Lệnh /{command} cần thêm thông tin. Ví dụ: {detail}";
     case text::error_bad_period:
-        return "Không rõ khoảng thời gian «{detail}». Hãy chọn: tuần, tháng, quý hoặc năm; thêm «trước» "
-               "để xem cả kỳ trước, hoặc ghi số kỳ, ví dụ: /{command} tháng 11, /{command} quý 3, "
-               "/{command} năm 2025.";
+        return "Không rõ khoảng thời gian «{detail}». Hãy chọn: tuần, tháng, quý hoặc năm; thêm «trước» để "
+               "xem cả kỳ trước, hoặc ghi số kỳ, ví dụ: /{command} tháng 11, /{command} quý 3, /{command} "
+               "năm 2025.";
     case text::error_export_period:
         return "Bảng số liệu xuất theo tháng, quý hoặc năm (không theo tuần), ví dụ: /xuat tháng, /xuat quý "
                "trước, /xuat năm 2025.";
@@ -237,12 +216,11 @@ std::string_view catalog_vi(text key) {
     case text::error_bad_format:
         return "Định dạng «{detail}» không hỗ trợ. Chọn xlsx hoặc csv.";
     case text::error_bad_name:
-        return "«{detail}» không giống họ tên một người (họ tên không có chữ số). Ghi họ tên trước, rồi "
-               "số điện thoại, ví dụ: /thanhvien_them Nguyễn Văn Mới, 0905 123 456";
+        return "«{detail}» không giống họ tên một người (họ tên không có chữ số). Ghi họ tên trước, rồi số "
+               "điện thoại, ví dụ: /thanhvien_them Nguyễn Văn Mới, 0905 123 456";
     case text::error_bad_phone:
         return "Số điện thoại «{detail}» không đúng: cần số di động hoặc cố định Việt Nam, ví dụ 0905 123 "
-               "456 "
-               "hoặc +84 905 123 456.";
+               "456 hoặc +84 905 123 456.";
     case text::count_:
         break;
     }

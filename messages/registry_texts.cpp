@@ -16,8 +16,8 @@ std::string_view vi(registry_text key) {
                "mời</i>.";
     case t::linked_welcome:
         return "✅ Đã liên kết tài khoản! Chào {name} — {role}, {team}.\n"
-               "Từ giờ, mỗi lần hỗ trợ người dân xong, bạn gõ /tham kèm địa chỉ và nội dung, "
-               "trong nhóm tổ hoặc nhắn riêng cho tôi. Gõ /giup để xem các lệnh.";
+               "Từ giờ, mỗi lần hỗ trợ người dân xong, bạn gõ /tham kèm địa chỉ và nội dung, trong nhóm tổ "
+               "hoặc nhắn riêng cho tôi. Gõ /giup để xem các lệnh.";
     case t::held_recording:
         return "📥 Ghi {count} lượt bạn gửi trước khi liên kết:";
     case t::already_linked:
@@ -32,19 +32,16 @@ std::string_view vi(registry_text key) {
                "Dùng một lần, hết hạn ngày {expires}.\n"
                "Nhờ {name} nhắn riêng cho bot rồi gõ: /ma {code}{link}";
     case t::invite_already_linked:
-        return "ℹ️ {name} đã liên kết ({where}); mã này chỉ cần khi liên kết thêm một "
-               "tài "
-               "khoản "
-               "khác, "
-               "ví dụ điện thoại mới.";
+        return "ℹ️ {name} đã liên kết ({where}); mã này chỉ cần khi liên kết thêm một tài khoản khác, ví "
+               "dụ điện thoại mới.";
     case t::invite_link:
         return "\nHoặc bấm đường dẫn: {url}";
     case t::member_not_found:
         return "Không tìm thấy thành viên «{who}». Gõ /thanhvien để xem danh sách và số TT.";
     case t::invite_not_on_roster:
-        return "Không tìm thấy «{who}» trong danh sách của tổ (gõ /thanhvien để xem). "
-               "Mã mời chỉ dành cho người đã có trong danh sách: nếu là thành viên mới, "
-               "hãy thêm họ vào danh sách trước: /thanhvien_them {who}, <i>số điện thoại</i>";
+        return "Không tìm thấy «{who}» trong danh sách của tổ (gõ /thanhvien để xem). Mã mời chỉ dành cho "
+               "người đã có trong danh sách: nếu là thành viên mới, hãy thêm họ vào danh sách trước: "
+               "/thanhvien_them {who}, <i>số điện thoại</i>";
     case t::member_ambiguous:
         return "Có nhiều người khớp «{who}»:\n{list}\nHãy ghi đầy đủ họ tên hoặc số TT.";
     case t::member_candidate:
@@ -90,8 +87,8 @@ std::string_view vi(registry_text key) {
         return "⚠️ chưa gắn nhóm chat";
     case t::ward_overview_footer:
         return "\n\nTổ chưa gắn nhóm: tổ trưởng thêm bot vào nhóm của tổ và gõ /lienket. Người chưa liên "
-               "kết: "
-               "nhắn riêng cho bot và chia sẻ số điện thoại.\nXem danh sách một tổ: /thanhvien {example}";
+               "kết: nhắn riêng cho bot và chia sẻ số điện thoại.\nXem danh sách một tổ: /thanhvien "
+               "{example}";
     case t::removed:
         return "Đã cho {name} nghỉ khỏi {team}. Lịch sử hoạt động vẫn được giữ.";
     case t::remove_confirm:
@@ -130,8 +127,7 @@ std::string_view vi(registry_text key) {
                "ngày {expires}).";
     case t::member_added_code_only:
         return "\nĐể liên kết, gửi {name} mã mời <code>{code}</code>: nhắn riêng cho bot và gõ /ma {code} "
-               "(hết "
-               "hạn ngày {expires}).";
+               "(hết hạn ngày {expires}).";
     case t::member_added_code_later:
         return "\nĐể lấy mã mời cho {name}, nhắn riêng cho bot: /moi {name}";
     case t::member_exists:
@@ -200,8 +196,7 @@ std::string_view vi(registry_text key) {
                "Tạo khóa: {howto}\nHoặc nhập không kèm CCCD: thêm --no-cccd.";
     case t::staff_added:
         return "Đã thêm cán bộ phường {name} ({phone}) cho {ward}. Cán bộ nhắn riêng cho bot và chia sẻ số "
-               "điện "
-               "thoại để liên kết.";
+               "điện thoại để liên kết.";
     case t::staff_updated:
         return "Đã cập nhật cán bộ phường {name} ({phone}) của {ward}.";
     case t::export_done:
@@ -229,8 +224,8 @@ std::string_view en(registry_text key) {
                "<i>code</i>.";
     case t::linked_welcome:
         return "✅ Account linked! Hello {name} — {role}, {team}.\n"
-               "From now on, after helping residents, type /visit with the address and what you did, "
-               "in the team group or here. Type /help to see the commands.";
+               "From now on, after helping residents, type /visit with the address and what you did, in the "
+               "team group or here. Type /help to see the commands.";
     case t::held_recording:
         return "📥 Recording the {count} records you sent before linking:";
     case t::already_linked:
@@ -253,9 +248,8 @@ std::string_view en(registry_text key) {
     case t::member_not_found:
         return "No member matches \"{who}\". Type /members to see the list and row numbers.";
     case t::invite_not_on_roster:
-        return "\"{who}\" is not on the team's list (type /members to see it). "
-               "Invites are for people already on the list: add a new member first with /addmember {who}, "
-               "<i>phone number</i>";
+        return "\"{who}\" is not on the team's list (type /members to see it). Invites are for people "
+               "already on the list: add a new member first with /addmember {who}, <i>phone number</i>";
     case t::member_ambiguous:
         return "Several people match \"{who}\":\n{list}\nWrite the full name or the row number.";
     case t::member_candidate:
@@ -302,8 +296,7 @@ std::string_view en(registry_text key) {
         return "⚠️ no group chat bound";
     case t::ward_overview_footer:
         return "\n\nTeams without a group: the leader adds the bot to the team's group and types /bind. "
-               "People "
-               "not linked: message the bot privately and share their phone number.\nOne team's list: "
+               "People not linked: message the bot privately and share their phone number.\nOne team's list: "
                "/members {example}";
     case t::removed:
         return "{name} is no longer active in {team}. Their history is kept.";
@@ -339,12 +332,11 @@ std::string_view en(registry_text key) {
     case t::member_added_share_phone:
         return "\nTo link: {name} messages the bot privately and taps <i>Share phone number</i>.";
     case t::member_added_code:
-        return "\nOr give {name} the invite code <code>{code}</code>: message the bot privately and type "
-               "/ma {code} (valid until {expires}).";
+        return "\nOr give {name} the invite code <code>{code}</code>: message the bot privately and type /ma "
+               "{code} (valid until {expires}).";
     case t::member_added_code_only:
         return "\nTo link, give {name} the invite code <code>{code}</code>: message the bot privately and "
-               "type "
-               "/ma {code} (valid until {expires}).";
+               "type /ma {code} (valid until {expires}).";
     case t::member_added_code_later:
         return "\nFor an invite code for {name}, message the bot privately: /invite {name}";
     case t::member_exists:
@@ -354,8 +346,8 @@ std::string_view en(registry_text key) {
         return "{phone} already belongs to {name} ({team}); each phone number is one person in the ward. If "
                "{name} moved to another team, ask ward staff to update the roster.";
     case t::add_pick_team:
-        return "Which team? Name it before a colon, for example:\n/addmember {example}: Nguyễn Văn Mới, "
-               "0905 123 456\nTeams of {ward}:\n{teams}";
+        return "Which team? Name it before a colon, for example:\n/addmember {example}: Nguyễn Văn Mới, 0905 "
+               "123 456\nTeams of {ward}:\n{teams}";
     case t::add_other_team:
         return "You can only add people to your own team ({team}). Ask ward staff or the leader of {other}.";
     case t::added_by_ward_notice:
@@ -363,8 +355,7 @@ std::string_view en(registry_text key) {
                "list.";
     case t::add_deputy_members_only:
         return "Deputies can only add members. Leave out \"{role}\" to add {name} as a member, or ask the "
-               "team "
-               "leader.";
+               "team leader.";
     case t::joined_open_notice:
         return "ℹ️ {name} joined {team} through the group chat (the ward allows self-joining).\n"
                "If that is wrong, the leader types: /remove {name}";
@@ -408,12 +399,10 @@ std::string_view en(registry_text key) {
         return "Cannot read {file}. Check the path and permissions.";
     case t::no_data_key:
         return "The file has CCCD numbers but there is no encryption key, so nothing was imported (CCCDs are "
-               "never "
-               "stored in clear).\nCreate a key: {howto}\nOr import without CCCDs: add --no-cccd.";
+               "never stored in clear).\nCreate a key: {howto}\nOr import without CCCDs: add --no-cccd.";
     case t::staff_added:
         return "Added ward staff {name} ({phone}) to {ward}. They message the bot privately and share their "
-               "phone "
-               "number to link.";
+               "phone number to link.";
     case t::staff_updated:
         return "Updated ward staff {name} ({phone}) of {ward}.";
     case t::export_done:

@@ -77,8 +77,7 @@ std::string_view vi(report_text key) {
         return "{submitted}/{expected} tổ đã nộp ({on_time} đúng hạn)";
     case t::status_ward_overdue:
         return "{submitted}/{expected} tổ đã nộp ({on_time} đúng hạn); ⚠️ đã quá hạn, tổ chưa nộp còn nộp "
-               "muộn "
-               "được đến {lock}";
+               "muộn được đến {lock}";
     case t::deadlines_footer:
         return "Bấm một hạn bên dưới để xem và nộp báo cáo, hoặc gõ /baocao tháng, /baocao quý, /baocao năm.";
     case t::deadlines_footer_member:
@@ -124,8 +123,7 @@ std::string_view vi(report_text key) {
     case t::report_status_none:
         return "Tổ chưa nộp báo cáo kỳ này.";
     case t::report_status_overdue:
-        return "⚠️ Tổ chưa nộp báo cáo kỳ này và đã quá hạn. Vẫn nộp được đến {lock}, tính là "
-               "nộp "
+        return "⚠️ Tổ chưa nộp báo cáo kỳ này và đã quá hạn. Vẫn nộp được đến {lock}, tính là nộp "
                "muộn.";
     case t::report_status_submitted:
         return "Đã nộp vào {at} ({timeliness}). Nộp lại trước {lock} sẽ thay bản này (bản cũ vẫn được lưu).";
@@ -331,12 +329,11 @@ std::string_view en(report_text key) {
     case t::status_ward:
         return "{submitted} of {expected} teams submitted ({on_time} on time)";
     case t::status_ward_overdue:
-        return "{submitted} of {expected} teams submitted ({on_time} on time); ⚠️ overdue, the others "
-               "can "
+        return "{submitted} of {expected} teams submitted ({on_time} on time); ⚠️ overdue, the others can "
                "still submit late until {lock}";
     case t::deadlines_footer:
-        return "Tap a deadline below to see and submit its report, "
-               "or type /report month, /report quarter, /report year.";
+        return "Tap a deadline below to see and submit its report, or type /report month, /report quarter, "
+               "/report year.";
     case t::deadlines_footer_member:
         return "The team leader or deputy submits the team's report with /report.";
     case t::deadlines_footer_staff:
@@ -405,8 +402,8 @@ std::string_view en(report_text key) {
         return "✅ Resubmitted <b>{deadline}</b> for {period} on {at} ({timeliness}). The earlier one is kept "
                "in the history (submission {n}).";
     case t::locked:
-        return "🔒 {deadline} for {period} locked on {lock}; it can no longer be submitted. "
-               "Ask the ward staff if something must change.";
+        return "🔒 {deadline} for {period} locked on {lock}; it can no longer be submitted. Ask the ward "
+               "staff if something must change.";
     case t::stale_button:
         return "This button is out of date. Type /report again for the latest report.";
     case t::posted_to_ward:

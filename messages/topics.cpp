@@ -10,17 +10,18 @@ namespace {
 
 constexpr std::array<topic, 12> topics{{
     {"dvc", "Dịch vụ công trực tuyến", "Online public services", "Dịch vụ công",
-     "dich vu cong|dvc|dvctt|cong dich vu cong|ho so truc tuyen|nop ho so|ho so online|thu tuc hanh chinh|"
-     "dang ky khai sinh|khai sinh|dang ky ket hon|cu tru|tam tru|thuong tru|luu tru|ho khau|nhan khau|"
-     "cap doi|giay phep lai xe|gplx|nop thue|thue dien tu|etax|public service|public services|online service|"
+     "dich vu cong|dvc|dvctt|cong dich vu cong|ho so truc tuyen|nop ho so|ho so online|thu tuc hanh "
+     "chinh|dang ky khai sinh|khai sinh|dang ky ket hon|cu tru|tam tru|thuong tru|luu tru|ho khau|nhan "
+     "khau|cap doi|giay phep lai xe|gplx|nop thue|thue dien tu|etax|public service|public services|online "
+     "service|"
      "online services|birth registration|residence registration|driving licence|driver's license|tax return"},
     {"vneid", "Định danh điện tử VNeID", "VNeID e-identity", "VNeID",
      "vneid|vn eid|dinh danh|dinh danh dien tu|muc 2|muc do 2|can cuoc dien tu|tai khoan dinh danh|e-id|eid|"
      "can cuoc|cccd gan chip|kich hoat tai khoan|de an 06|da 06|level 2"},
     {"thanhtoan", "Thanh toán không dùng tiền mặt", "Cashless payment", "Thanh toán số",
-     "thanh toan|qr|ma qr|chuyen khoan|vi dien tu|momo|zalopay|zalo pay|vnpay|viettel money|viettelpay|"
-     "ngan hang so|app ngan hang|ung dung ngan hang|mobile banking|tai khoan ngan hang|khong dung tien mat|"
-     "tien dien|tien nuoc|chuyen tien|payment|payments|cashless|e-wallet|e-wallets|pay bills|bill payment|"
+     "thanh toan|qr|ma qr|chuyen khoan|vi dien tu|momo|zalopay|zalo pay|vnpay|viettel money|viettelpay|ngan "
+     "hang so|app ngan hang|ung dung ngan hang|mobile banking|tai khoan ngan hang|khong dung tien mat|tien "
+     "dien|tien nuoc|chuyen tien|payment|payments|cashless|e-wallet|e-wallets|pay bills|bill payment|"
      "banking app|bank app|bill|bills|electricity bill|water bill"},
     {"tmdt", "Thương mại điện tử", "E-commerce", "Thương mại điện tử",
      "thuong mai dien tu|tmdt|ban hang online|ban hang truc tuyen|ban hang tren|mua hang online|gian "
@@ -33,8 +34,8 @@ constexpr std::array<topic, 12> topics{{
      "giao duc|hoc phi|hoc ba|so lien lac|diem so|xem diem|ung dung truong|nha truong|hoc truc tuyen|"
      "education|school|schools"},
     {"luadao", "Phòng chống lừa đảo", "Scam prevention", "Chống lừa đảo",
-     "lua dao|chong lua dao|phong chong lua dao|phong lua dao|canh bao lua dao|gia mao|link la|duong link la|"
-     "otp|ma otp|cuoc goi la|tin nhan la|chiem doat|gia danh|mao danh|canh giac|lua gat|an toan tren mang|"
+     "lua dao|chong lua dao|phong chong lua dao|phong lua dao|canh bao lua dao|gia mao|link la|duong link "
+     "la|otp|ma otp|cuoc goi la|tin nhan la|chiem doat|gia danh|mao danh|canh giac|lua gat|an toan tren mang|"
      "an toan mang|scam|scams|scammer|scammers|fraud|phishing"},
     {"dulieu", "Bảo vệ dữ liệu cá nhân", "Personal data protection", "Bảo vệ dữ liệu",
      "du lieu ca nhan|bao ve du lieu|bao mat|quyen rieng tu|mat khau|cai dat rieng tu|lo thong tin|"

@@ -31,8 +31,8 @@ std::string_view vi(visit_text key) {
     case t::topic_set:
         return "✅ Đã cập nhật số {no}: {topic}.";
     case t::topic_question_expired:
-        return "Câu hỏi này đã hết hạn sau {minutes} phút; số {no} vẫn được ghi ở mục «Khác». "
-               "Muốn sửa, gõ /sua {no} kèm nội dung, ví dụ: /sua {no} {example}";
+        return "Câu hỏi này đã hết hạn sau {minutes} phút; số {no} vẫn được ghi ở mục «Khác». Muốn sửa, gõ "
+               "/sua {no} kèm nội dung, ví dụ: /sua {no} {example}";
     case t::not_your_record:
         return "Số {no} không phải do bạn ghi, nên bạn không sửa được. Gõ /toi để xem các lượt của bạn.";
     case t::not_your_record_undo:
@@ -46,19 +46,13 @@ std::string_view vi(visit_text key) {
     case t::undo_nothing:
         return "Bạn chưa có lượt nào để hủy.";
     case t::edited_message_hint:
-        return "✏️ Sửa tin nhắn không làm thay đổi lượt đã ghi. Để sửa, gõ /sua kèm "
-               "số "
-               "và "
-               "nội "
-               "dung "
-               "mới "
+        return "✏️ Sửa tin nhắn không làm thay đổi lượt đã ghi. Để sửa, gõ /sua kèm số và nội dung mới "
                "(lượt gần nhất của bạn là số {no}), ví dụ: /sua {no} số 12 ngõ 5, cài VNeID cho 3 người";
     case t::undo_too_late:
         return "Số {no} đã ghi quá {hours} giờ nên không hủy được bằng /huy. Nhờ tổ trưởng hỗ trợ, hoặc dùng "
                "/sua {no} để sửa.";
     case t::edit_done:
-        return "✏️ Đã sửa số {no}: {place} — {topics}{people}{date}. Nội dung cũ vẫn "
-               "được "
+        return "✏️ Đã sửa số {no}: {place} — {topics}{people}{date}. Nội dung cũ vẫn được "
                "lưu.";
     case t::edit_usage:
         return "Cách sửa: /sua <i>số</i> <i>nội dung mới</i>, ví dụ: /sua 125 số 12 ngõ 5, cài VNeID cho 2 "
@@ -74,8 +68,7 @@ std::string_view vi(visit_text key) {
                "cần bổ sung.";
     case t::refused_locked:
         return "Ngày {date} nằm trong kỳ đã chốt của {report} (khóa sổ vào {lock}) nên không ghi thêm hay "
-               "sửa "
-               "được nữa. Nhờ tổ trưởng báo cán bộ phường nếu cần bổ sung.";
+               "sửa được nữa. Nhờ tổ trưởng báo cán bộ phường nếu cần bổ sung.";
     case t::no_team:
         return "Bạn chưa thuộc tổ nào nên chưa ghi được. Nhờ cán bộ phường kiểm tra danh sách.";
     case t::photo_kept:
@@ -159,13 +152,12 @@ std::string_view en(visit_text key) {
                "people";
     case t::undo_too_late:
         return "No. {no} was logged more than {hours} hours ago, so /undo cannot cancel it. Ask your team "
-               "leader, "
-               "or use /edit {no} to correct it.";
+               "leader, or use /edit {no} to correct it.";
     case t::edit_done:
         return "✏️ No. {no} corrected: {place} — {topics}{people}{date}. The old content is kept.";
     case t::edit_usage:
-        return "To correct a record: /edit <i>number</i> <i>new details</i>, "
-               "e.g. /edit 125 no. 12 lane 5, set up VNeID for 2 people.";
+        return "To correct a record: /edit <i>number</i> <i>new details</i>, e.g. /edit 125 no. 12 lane 5, "
+               "set up VNeID for 2 people.";
     case t::missing_place:
         return "Write the address or household and what you helped with after the command, e.g.:\n"
                "/visit 12 lane 5 Le Loi, helped 2 people install VNeID\n"
