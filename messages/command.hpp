@@ -153,8 +153,8 @@ struct command_error {
 
 using command =
     std::variant<plain_text, unknown_command, command_error, cmd_start, cmd_help, cmd_visit, cmd_session,
-                 cmd_undo, cmd_edit, cmd_photo, cmd_my_stats, cmd_team_stats, cmd_ranking, cmd_bind_group, cmd_members,
-                 cmd_invite, cmd_add_member, cmd_redeem_code, cmd_remove_member, cmd_change_role,
+                 cmd_undo, cmd_edit, cmd_photo, cmd_my_stats, cmd_team_stats, cmd_ranking, cmd_bind_group,
+                 cmd_members, cmd_invite, cmd_add_member, cmd_redeem_code, cmd_remove_member, cmd_change_role,
                  cmd_language, cmd_broadcast, cmd_broadcast_list, cmd_guides, cmd_add_guide, cmd_deadlines,
                  cmd_add_deadline, cmd_report, cmd_export, cmd_cancel>;
 
