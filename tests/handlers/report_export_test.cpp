@@ -130,8 +130,8 @@ TEST_F(export_fixture, csv_has_a_bom_and_quotes_fields_with_commas) {
     ASSERT_TRUE(d);
     auto data = build_ward_export(*bot.db, bot.cfg, language::vi, ward_rec(), *d);
     auto csv = to_csv(data.sheets[2]);
-    EXPECT_TRUE(
-        csv.starts_with("\xEF\xBB\xBFSố,Ngày,Loại,Tổ,Thành viên,Địa điểm,Chủ đề,Số người,Nội dung,Ảnh minh chứng\r\n"))
+    EXPECT_TRUE(csv.starts_with(
+        "\xEF\xBB\xBFSố,Ngày,Loại,Tổ,Thành viên,Địa điểm,Chủ đề,Số người,Nội dung,Ảnh minh chứng\r\n"))
         << csv;
     EXPECT_NE(csv.find(",\"số 12, ngõ 5\","), std::string::npos) << csv;
 }

@@ -214,20 +214,24 @@ TEST_F(report_fixture, past_the_due_date_ward_staff_see_the_report_is_overdue_an
     EXPECT_FALSE(has(bot.say("900", "/hannop"), "quá hạn"));
     bot.clk.set(at(2026, 11, 26, 10));
     auto report = test_bot::joined(bot.say("900", "/baocao phuong tháng"));
-    EXPECT_NE(report.find("Chưa nộp: Tổ dân phố số 2\n⚠️ Đã quá hạn; tổ chưa nộp còn nộp muộn được "
-                          "đến "
-                          "Chủ "
-                          "nhật, "
-                          "29/11/2026 lúc 17:00."),
-              std::string::npos)
+    EXPECT_NE(
+        report.find(
+            "Chưa nộp: Tổ dân phố số 2\n⚠️ Đã quá hạn; tổ chưa nộp còn nộp muộn được "
+            "đến "
+            "Chủ "
+            "nhật, "
+            "29/11/2026 lúc 17:00."),
+        std::string::npos)
         << report;
     auto deadlines = test_bot::joined(bot.say("900", "/hannop"));
-    EXPECT_NE(deadlines.find("1/2 tổ đã nộp (1 đúng hạn); ⚠️ đã quá hạn, tổ chưa nộp còn nộp muộn "
-                             "được "
-                             "đến "
-                             "Chủ "
-                             "nhật, 29/11/2026 lúc 17:00"),
-              std::string::npos)
+    EXPECT_NE(
+        deadlines.find(
+            "1/2 tổ đã nộp (1 đúng hạn); ⚠️ đã quá hạn, tổ chưa nộp còn nộp muộn "
+            "được "
+            "đến "
+            "Chủ "
+            "nhật, 29/11/2026 lúc 17:00"),
+        std::string::npos)
         << deadlines;
     // Once every team has sent it, nothing is overdue any more.
     bot.press("200", "rp:s:" + std::to_string(team2) + ":monthly:2026-11");
