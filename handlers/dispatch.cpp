@@ -3,6 +3,7 @@
 #include "handlers/command_table.hpp"
 #include "handlers/conversation_table.hpp"
 #include "handlers/handlers.hpp"
+#include "handlers/private_reach.hpp"
 #include "messages/command_parser.hpp"
 #include "storage/conversation_store.hpp"
 #include "storage/database.hpp"
@@ -238,6 +239,14 @@ dispatch_result run(const incoming& in, database& db, const dispatch_env& env, b
     }
     if (in.addressed_elsewhere)
         return result;
+
+    // Where a platform lets the bot write privately only for a while after the person's last
+    // message, that message reopens the window (private_reach.hpp).
+    bool interaction = in.kind == incoming_kind::message || in.kind == incoming_kind::choice ||
+                       in.kind == incoming_kind::contact || in.kind == incoming_kind::follow;
+    if (interaction && in.chat_type == chat_kind::private_chat && !in.user_id.empty() &&
+        has_private_window(in.chat.platform))
+        member_store(db).note_private_message(in.chat.platform, in.user_id, now);
 
     handler_context ctx{in, db, env};
     if (auto m = member_store(db).by_account(in.chat.platform, in.user_id); m && m->active) {

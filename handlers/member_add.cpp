@@ -4,6 +4,7 @@
 
 #include "handlers/handlers.hpp"
 #include "handlers/member_lookup.hpp"
+#include "handlers/private_reach.hpp"
 #include "messages/dates.hpp"
 #include "messages/phone.hpp"
 #include "messages/registry_texts.hpp"
@@ -112,7 +113,7 @@ void handle(const cmd_add_member& c, handler_context& ctx) {
         for (auto& leader : members.in_team(team->id)) {
             if (leader.role != "leader" || leader.id == m.id)
                 continue;
-            for (auto& account : members.accounts_of(leader.id))
+            for (auto& account : private_routes(ctx.db, leader.id, ctx.now()))
                 if (account.platform == ctx.in.chat.platform)
                     ctx.send_to(
                         account, chat_kind::private_chat,

@@ -3,6 +3,7 @@
 
 #include "handlers/handlers.hpp"
 #include "handlers/member_lookup.hpp"
+#include "handlers/private_reach.hpp"
 #include "messages/command_parser.hpp"
 #include "messages/dates.hpp"
 #include "messages/markup.hpp"
@@ -247,6 +248,7 @@ void ward_overview(handler_context& ctx) {
     for (auto& t : teams) {
         std::int64_t count = 0, linked = 0;
         bool leader_linked = false, has_leader = false;
+        bool leader_quiet = false;
         for (auto& m : members.in_team(t.id)) {
             ++count;
             bool is_linked = !members.accounts_of(m.id).empty();
@@ -254,6 +256,7 @@ void ward_overview(handler_context& ctx) {
             if (m.role == "leader") {
                 has_leader = true;
                 leader_linked = leader_linked || is_linked;
+                leader_quiet = leader_quiet || (is_linked && linked_but_unreachable(ctx.db, m.id, ctx.now()));
             }
         }
         all += count;
@@ -261,16 +264,18 @@ void ward_overview(handler_context& ctx) {
         bool bound = false;
         for (auto& g : groups.of_team(t.id))
             bound = bound || g.active;
-        lines += "\n" +
-                 ctx.say(registry_text::ward_overview_line,
-                         {{"team", t.name},
-                          {"linked", linked},
-                          {"members", count},
-                          arg::markup("leader", has_leader && !leader_linked
-                                                    ? ctx.say(registry_text::ward_overview_leader_missing)
-                                                    : ""),
-                          arg::markup("group", ctx.say(bound ? registry_text::ward_overview_group_bound
-                                                             : registry_text::ward_overview_group_missing))});
+        lines +=
+            "\n" +
+            ctx.say(registry_text::ward_overview_line,
+                    {{"team", t.name},
+                     {"linked", linked},
+                     {"members", count},
+                     arg::markup("leader", has_leader && !leader_linked
+                                               ? ctx.say(registry_text::ward_overview_leader_missing)
+                                           : leader_quiet ? ctx.say(registry_text::ward_overview_leader_quiet)
+                                                          : ""),
+                     arg::markup("group", ctx.say(bound ? registry_text::ward_overview_group_bound
+                                                        : registry_text::ward_overview_group_missing))});
     }
     auto ward = ward_store(ctx.db).by_id(ctx.member->ward_id);
     ctx.reply(
@@ -310,18 +315,25 @@ void handle(const cmd_members& c, handler_context& ctx) {
     std::string text = ctx.say(registry_text::members_header,
                                {{"team", team->name}, {"count", static_cast<int>(members.size())}});
     int no = 0;
+    bool any_quiet = false;
     member_store store(ctx.db);
     for (auto& m : members) {
         auto linked = !store.accounts_of(m.id).empty();
-        text +=
-            "\n" + ctx.say(registry_text::member_line,
-                           {{"no", m.roster_row.empty() ? std::to_string(++no) : m.roster_row},
-                            {"name", m.full_name},
-                            {"role", role_label(ctx, m.role)},
-                            {"area", m.area.empty() ? std::string() : ", " + m.area},
-                            {"phone", m.phone.empty() ? std::string() : ", " + mask_phone(m.phone)},
-                            arg::markup("linked", linked ? ctx.say(registry_text::member_linked_mark) : "")});
+        bool quiet = linked && linked_but_unreachable(ctx.db, m.id, ctx.now());
+        any_quiet = any_quiet || quiet;
+        auto mark = linked ? ctx.say(registry_text::member_linked_mark) : "";
+        if (quiet)
+            mark += ctx.say(registry_text::member_quiet_mark);
+        text += "\n" + ctx.say(registry_text::member_line,
+                               {{"no", m.roster_row.empty() ? std::to_string(++no) : m.roster_row},
+                                {"name", m.full_name},
+                                {"role", role_label(ctx, m.role)},
+                                {"area", m.area.empty() ? std::string() : ", " + m.area},
+                                {"phone", m.phone.empty() ? std::string() : ", " + mask_phone(m.phone)},
+                                arg::markup("linked", mark)});
     }
+    if (any_quiet)
+        text += "\n\n" + ctx.say(registry_text::member_quiet_note);
     ctx.reply(text);
 }
 
@@ -463,7 +475,7 @@ void try_open_join(const command& cmd, handler_context& ctx) {
     for (auto& leader : members.in_team(*m.team_id)) {
         if (leader.role != "leader")
             continue;
-        for (auto& account : members.accounts_of(leader.id)) {
+        for (auto& account : private_routes(ctx.db, leader.id, ctx.now())) {
             if (account.platform != ctx.in.chat.platform)
                 continue;
             ctx.send_to(account, chat_kind::private_chat,

@@ -1,5 +1,6 @@
 #include "handlers/reminder_planning.hpp"
 
+#include "handlers/private_reach.hpp"
 #include "handlers/report_format.hpp"
 #include "messages/report_texts.hpp"
 #include "storage/database.hpp"
@@ -28,25 +29,34 @@ struct recipient {
     language lang = language::vi;
 };
 
-std::vector<recipient> team_recipients(database& db, const config& cfg, std::int64_t team_id) {
+// A team's group chats and its leaders' private chats that a message can reach now.
+// `unreachable_leaders` counts linked leaders whose only accounts wait for their next message.
+std::vector<recipient> team_recipients(database& db, const config& cfg, std::int64_t team_id,
+                                       std::int64_t now, int* unreachable_leaders = nullptr) {
     std::vector<recipient> out;
     for (auto& g : group_store(db).of_team(team_id))
         if (g.active)
             out.push_back({g.chat, chat_kind::group, lang_of(cfg, "")});
     member_store members(db);
-    for (auto& m : members.in_team(team_id))
-        if (m.role == "leader")
-            for (auto& a : members.accounts_of(m.id))
-                out.push_back({a, chat_kind::private_chat, lang_of(cfg, m.language)});
+    for (auto& m : members.in_team(team_id)) {
+        if (m.role != "leader")
+            continue;
+        auto routes = private_routes(db, m.id, now);
+        if (routes.empty() && unreachable_leaders && linked_but_unreachable(db, m.id, now))
+            ++*unreachable_leaders;
+        for (auto& a : routes)
+            out.push_back({a, chat_kind::private_chat, lang_of(cfg, m.language)});
+    }
     return out;
 }
 
-std::vector<recipient> staff_recipients(database& db, const config& cfg, std::int64_t ward_id) {
+std::vector<recipient> staff_recipients(database& db, const config& cfg, std::int64_t ward_id,
+                                        std::int64_t now) {
     std::vector<recipient> out;
     member_store members(db);
     for (auto& m : members.in_ward(ward_id))
         if (m.role == "ward_staff" || m.role == "admin")
-            for (auto& a : members.accounts_of(m.id))
+            for (auto& a : private_routes(db, m.id, now))
                 out.push_back({a, chat_kind::private_chat, lang_of(cfg, m.language)});
     return out;
 }
@@ -150,8 +160,13 @@ private:
             r.outcome = "skipped_stale";
             out_->log.push_back("reminder skipped (stale): " + describe(o, s, team_name));
         } else {
-            auto recipients =
-                team_id ? team_recipients(db_, cfg_, team_id) : staff_recipients(db_, cfg_, o.ward.id);
+            int unreachable = 0;
+            auto recipients = team_id ? team_recipients(db_, cfg_, team_id, now_, &unreachable)
+                                      : staff_recipients(db_, cfg_, o.ward.id, now_);
+            if (unreachable > 0)
+                out_->log.push_back(
+                    "reminder not sent privately to " + std::to_string(unreachable) +
+                    " leader(s) on Zalo OA (no message from them in 7 days): " + describe(o, s, team_name));
             for (auto& to : recipients) {
                 // On Telegram a team's reminder carries the button that opens its report (anyone
                 // may press; only the team's leader or deputy is shown it). Elsewhere the text
@@ -216,14 +231,17 @@ private:
         if (ledger.planned(key))
             return;
         planned_reminder r{key, s.at, "", now_, 0};
-        std::vector<std::string> missing;
+        std::vector<std::string> missing, unreachable;
         int on_time = 0;
         for (auto& t : o.teams) {
             auto it = o.submitted.find(t.id);
-            if (it == o.submitted.end())
+            if (it == o.submitted.end()) {
                 missing.push_back(t.name);
-            else
+                if (relevant && team_recipients(db_, cfg_, t.id, now_).empty())
+                    unreachable.push_back(t.name);
+            } else {
                 on_time += it->second.on_time;
+            }
         }
         if (!relevant) {
             r.outcome = "skipped_stale";
@@ -231,9 +249,10 @@ private:
         } else if (o.teams.empty() || (s.kind == reminder_kind::staff_overdue && missing.empty())) {
             r.outcome = "not_needed";
         } else {
-            auto recipients = staff_recipients(db_, cfg_, o.ward.id);
+            auto recipients = staff_recipients(db_, cfg_, o.ward.id, now_);
             for (auto& to : recipients)
-                send(to, staff_text(o, s, to.lang, missing, on_time));
+                send(to,
+                     staff_text(o, s, to.lang, missing, on_time) + unreachable_text(to.lang, unreachable));
             r.outcome = "sent";
             r.messages = static_cast<int>(recipients.size());
             out_->log.push_back("staff reminder sent to " + std::to_string(recipients.size()) +
@@ -269,6 +288,16 @@ private:
                     {"expected", expected},
                     {"missing_count", missing_count},
                     {"missing", names}});
+    }
+
+    // The teams still missing that no reminder reaches: ward staff have to phone them.
+    static std::string unreachable_text(language lang, const std::vector<std::string>& teams) {
+        if (teams.empty())
+            return "";
+        std::string names;
+        for (auto& n : teams)
+            names += (names.empty() ? "" : ", ") + n;
+        return "\n" + say(lang, report_text::staff_unreachable, {{"teams", names}});
     }
 
     void send(const recipient& to, std::string body, std::vector<std::vector<choice_button>> buttons = {}) {

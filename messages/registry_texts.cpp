@@ -72,6 +72,12 @@ std::string_view vi(registry_text key) {
         return "{no}. {name} — {role}{area}{phone}{linked}";
     case t::member_linked_mark:
         return " ✅";
+    case t::member_quiet_mark:
+        return " 💤";
+    case t::member_quiet_note:
+        return "💤 Đã quá 7 ngày chưa nhắn cho OA Zalo, nên bot chưa nhắn riêng được (Zalo chỉ cho bot nhắn "
+               "riêng trong 7 ngày sau tin nhắn cuối của người dùng). Người đó chỉ cần nhắn một tin bất kỳ "
+               "cho OA.";
     case t::members_pick_team:
         return "Hãy ghi tên tổ, ví dụ: /thanhvien {example}\nCác tổ của {ward}:\n{teams}";
     case t::ward_overview_header:
@@ -81,6 +87,8 @@ std::string_view vi(registry_text key) {
         return "• {team}: {linked}/{members} đã liên kết{leader}; {group}";
     case t::ward_overview_leader_missing:
         return " (tổ trưởng chưa liên kết)";
+    case t::ward_overview_leader_quiet:
+        return " (tổ trưởng quá 7 ngày chưa nhắn OA Zalo, bot không nhắn riêng được)";
     case t::ward_overview_group_bound:
         return "nhóm chat ✅";
     case t::ward_overview_group_missing:
@@ -281,6 +289,12 @@ std::string_view en(registry_text key) {
         return "{no}. {name} — {role}{area}{phone}{linked}";
     case t::member_linked_mark:
         return " ✅";
+    case t::member_quiet_mark:
+        return " 💤";
+    case t::member_quiet_note:
+        return "💤 Has not written to the Zalo OA for 7 days, so the bot cannot write to them privately (Zalo "
+               "lets a bot do so only within 7 days of the person's last message). Any message from them to "
+               "the OA reopens it.";
     case t::members_pick_team:
         return "Name the team, e.g. /members {example}\nTeams of {ward}:\n{teams}";
     case t::ward_overview_header:
@@ -290,6 +304,9 @@ std::string_view en(registry_text key) {
         return "• {team}: {linked}/{members} linked{leader}; {group}";
     case t::ward_overview_leader_missing:
         return " (leader not linked)";
+    case t::ward_overview_leader_quiet:
+        return " (the leader has not written to the Zalo OA for 7 days; the bot cannot write to them "
+               "privately)";
     case t::ward_overview_group_bound:
         return "group chat ✅";
     case t::ward_overview_group_missing:

@@ -54,6 +54,10 @@ std::string_view vi(report_text key) {
     case t::staff_overdue:
         return "📋 <b>{deadline}</b> ({period}): còn {missing_count}/{expected} tổ chưa nộp (kỳ khoá lúc "
                "{lock}): {missing}";
+    case t::staff_unreachable:
+        return "📵 Bot không nhắc được {teams}: tổ chưa gắn nhóm chat, và tổ trưởng chưa liên kết tài khoản "
+               "hoặc đã quá 7 ngày chưa nhắn cho OA Zalo (Zalo chỉ cho bot nhắn riêng trong 7 ngày sau tin "
+               "nhắn cuối của người dùng). Hãy gọi điện nhắc tổ trưởng.";
     case t::nobody:
         return "không có";
     case t::deadlines_header_team:
@@ -307,6 +311,10 @@ std::string_view en(report_text key) {
     case t::staff_overdue:
         return "📋 <b>{deadline}</b> for {period}: {missing_count} of {expected} teams still missing (locks "
                "{lock}): {missing}";
+    case t::staff_unreachable:
+        return "📵 No reminder reaches {teams}: the team has no group chat, and its leader has not linked an "
+               "account or has not written to the Zalo OA for 7 days (Zalo lets a bot write privately only "
+               "within 7 days of the person's last message). Please phone the leader.";
     case t::nobody:
         return "none";
     case t::deadlines_header_team:

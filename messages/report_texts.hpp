@@ -25,6 +25,7 @@ enum class report_text {
     ward_remind_overdue,
     staff_summary,
     staff_overdue,
+    staff_unreachable,
     nobody,
     deadlines_header_team,
     deadlines_header_ward,

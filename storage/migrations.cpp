@@ -416,7 +416,19 @@ ALTER TABLE held_records ADD COLUMN file_ref  TEXT NOT NULL DEFAULT '';
 ALTER TABLE held_records ADD COLUMN file_name TEXT NOT NULL DEFAULT '';
 )sql";
 
-constexpr std::array<migration, 11> migrations{{
+// When each person last wrote to the bot privately, on platforms that allow a bot to write to
+// someone only for a while after that (Zalo OA: 7 days). Apart from accounts, so that noting a
+// message does not look like a roster change to the roster cache.
+constexpr std::string_view private_windows = R"sql(
+CREATE TABLE private_messages_seen (
+    channel TEXT    NOT NULL,
+    user_id TEXT    NOT NULL,
+    last_at INTEGER NOT NULL,
+    PRIMARY KEY (channel, user_id)
+) WITHOUT ROWID;
+)sql";
+
+constexpr std::array<migration, 12> migrations{{
     {1, "infrastructure: meta, processed updates, outbox", infrastructure},
     {2, "registry: wards, teams, members, accounts, groups, invites, audit", registry},
     {3, "registry: index members by CCCD digest", registry_indexes},
@@ -428,6 +440,7 @@ constexpr std::array<migration, 11> migrations{{
     {9, "visits held until the sender links their account", held_records},
     {10, "visits: the chat message each came from", visit_source},
     {11, "visits: photos and files attached as evidence", visit_photos},
+    {12, "accounts: when each person last wrote privately (Zalo OA's window)", private_windows},
 }};
 
 } // namespace

@@ -388,6 +388,27 @@ std::vector<chat_address> member_store::accounts_of(std::int64_t member_id) {
         });
 }
 
+std::vector<linked_account> member_store::linked_accounts_of(std::int64_t member_id) {
+    return all_rows<linked_account>(
+        db_.native().query(
+            "SELECT a.channel, a.user_id, max(a.linked_at, coalesce(s.last_at, 0)) FROM accounts a "
+            "LEFT JOIN private_messages_seen s ON s.channel = a.channel AND s.user_id = a.user_id "
+            "WHERE a.member_id = ? ORDER BY a.linked_at",
+            ll(member_id)),
+        [](SQLite::Statement& st) {
+            return linked_account{{channel_from_name(st.getColumn(0).getString()).value_or(channel::console),
+                                   st.getColumn(1).getString()},
+                                  st.getColumn(2).getInt64()};
+        });
+}
+
+void member_store::note_private_message(channel platform, const std::string& user_id, std::int64_t now) {
+    db_.native().exec("INSERT INTO private_messages_seen (channel, user_id, last_at) VALUES (?, ?, ?) "
+                      "ON CONFLICT (channel, user_id) DO UPDATE SET last_at = excluded.last_at "
+                      "WHERE last_at < excluded.last_at - 60",
+                      ch(platform), user_id, ll(now));
+}
+
 // ---------------------------------------------------------------- groups
 
 std::optional<group_binding> group_store::find(const chat_address& chat) {

@@ -30,6 +30,13 @@ struct team_record {
     bool active = true;
 };
 
+// A member's chat account and the last time its owner wrote to the bot privately (at least
+// when it was linked).
+struct linked_account {
+    chat_address chat;
+    std::int64_t last_private_message_at = 0;
+};
+
 struct member_record {
     std::int64_t id = 0;
     std::int64_t ward_id = 0;
@@ -114,6 +121,9 @@ public:
     void unlink_account(channel platform, const std::string& user_id);
     // Chat accounts of a member (private chat ids equal user ids on our platforms).
     std::vector<chat_address> accounts_of(std::int64_t member_id);
+    std::vector<linked_account> linked_accounts_of(std::int64_t member_id);
+    // Someone wrote to the bot privately (kept per minute: a burst writes once).
+    void note_private_message(channel platform, const std::string& user_id, std::int64_t now);
 
 private:
     database& db_;

@@ -190,6 +190,52 @@ TEST_F(zalo_reminder_fixture, a_reminder_without_buttons_names_the_command) {
     EXPECT_EQ(group[0].button, "");
 }
 
+// Zalo OA lets the bot write to someone privately only within 7 days of their last message.
+struct zalo_oa_reminder_fixture : reminder_fixture {
+    channel platform() override { return channel::zalo_oa; }
+    void writes_privately(const std::string& user, std::int64_t when) {
+        bot->clk.set(when);
+        bot->say(user, "/hannop");
+    }
+};
+
+TEST_F(zalo_oa_reminder_fixture, private_reminders_go_only_to_leaders_who_wrote_in_the_last_7_days) {
+    // Everyone linked on 24/11. Leader 1 writes on 19/12, leader 2 on 10/12, the staff on 20/12.
+    writes_privately("101", at(2026, 12, 19, 20));
+    writes_privately("201", at(2026, 12, 10, 20));
+    writes_privately("900", at(2026, 12, 20, 20));
+    step(at(2026, 12, 21, 0), at(2026, 12, 24, 17));
+    // Team 1: its group and its leader (wrote 2 days before); team 2's leader went quiet on the 17th.
+    EXPECT_EQ(times_to("-1001", "tháng 12/2026").size(), 3u);
+    EXPECT_EQ(times_to("101", "tháng 12/2026").size(), 3u);
+    EXPECT_TRUE(times_to("201", "tháng 12/2026").empty());
+    int logged = 0;
+    for (auto& l : log)
+        logged += l.find("not sent privately to 1 leader(s) on Zalo OA") != std::string::npos &&
+                  l.find("Tổ dân phố số 2") != std::string::npos;
+    EXPECT_EQ(logged, 3); // the 21st, 23rd and 24th
+    // The staff summary says which team no reminder reaches, and what to do.
+    auto staff = to("900");
+    ASSERT_EQ(staff.size(), 1u);
+    EXPECT_NE(staff[0].text.find("Bot không nhắc được Tổ dân phố số 2: tổ chưa gắn nhóm chat"),
+              std::string::npos)
+        << staff[0].text;
+    EXPECT_NE(staff[0].text.find("Hãy gọi điện nhắc tổ trưởng"), std::string::npos);
+    EXPECT_EQ(staff[0].text.find("Bot không nhắc được Tổ dân phố số 1"), std::string::npos);
+    // Once leader 2 writes again, the overdue reminders reach them.
+    writes_privately("201", at(2026, 12, 25, 7));
+    step(at(2026, 12, 25, 0), at(2026, 12, 25, 9));
+    EXPECT_EQ(times_to("201", "tháng 12/2026").size(), 1u);
+}
+
+TEST_F(zalo_oa_reminder_fixture,
+       a_staff_member_silent_for_7_days_gets_no_summary_sent_into_the_closed_window) {
+    step(at(2026, 12, 21, 0), at(2026, 12, 24, 17)); // nobody wrote since linking on 24/11
+    EXPECT_TRUE(to("900").empty());
+    EXPECT_TRUE(to("101").empty());
+    EXPECT_EQ(times_to("-1001", "tháng 12/2026").size(), 3u); // the group still gets them
+}
+
 TEST_F(reminder_fixture, restart_on_the_same_file_plans_nothing_twice) {
     step(at(2026, 3, 20, 0), at(2026, 3, 24, 9));
     auto before = sent.size();
