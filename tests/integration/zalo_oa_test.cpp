@@ -9,6 +9,7 @@
 #include "tests/support/bot_process.hpp"
 #include "tests/support/fake_zalo.hpp"
 
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -164,6 +165,14 @@ TEST_F(zalo_oa_fixture, signed_message_is_stored_then_answered_through_the_cs_en
     EXPECT_EQ(call.access_token, "oa-access-1");
     EXPECT_NE(call.text.find("Xin chào"), std::string::npos) << call.text;
     EXPECT_EQ(json::parse(call.body)["recipient"]["user_id"], "6142494823123456789");
+    // The message opened Zalo's 7-day window for writing to this person privately.
+    SQLite::Database db(db_path, SQLite::OPEN_READONLY);
+    SQLite::Statement st(db,
+                         "SELECT last_at FROM private_messages_seen WHERE channel = 'zalo_oa' AND user_id = "
+                         "'6142494823123456789'");
+    ASSERT_TRUE(st.executeStep());
+    EXPECT_NEAR(static_cast<double>(st.getColumn(0).getInt64()), static_cast<double>(std::time(nullptr)),
+                60.0);
 }
 
 TEST_F(zalo_oa_fixture, bad_missing_or_replayed_signatures_are_refused_and_nothing_is_stored) {
