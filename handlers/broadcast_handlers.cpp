@@ -105,7 +105,14 @@ std::optional<std::vector<campaign_target>> choose_targets(const cmd_broadcast& 
         out.push_back({g.chat, g.team_id, team_names[*g.team_id], "pending", ""});
     }
     if (out.empty()) {
-        ctx.reply(broadcast_text::no_targets, {{"reason", c.teams.empty() ? "0" : c.teams.front()}});
+        if (c.teams.empty()) {
+            ctx.reply(broadcast_text::no_groups_bound);
+            return std::nullopt;
+        }
+        std::string named;
+        for (auto& t : c.teams)
+            named += (named.empty() ? "" : ", ") + t;
+        ctx.reply(broadcast_text::no_targets, {{"reason", named}});
         return std::nullopt;
     }
     std::set<std::int64_t> reached;

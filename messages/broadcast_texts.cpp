@@ -32,6 +32,9 @@ std::string_view vi(broadcast_text key) {
                "/thongbao tailieu vneid — gửi một tài liệu hướng dẫn\n"
                "/thongbao lúc 07:30 25/12 <i>nội dung</i> — hẹn giờ gửi\n"
                "Muốn gửi kèm ảnh hoặc tệp: gửi tệp và ghi lệnh ở phần chú thích.";
+    case t::no_groups_bound:
+        return "Chưa tổ nào gắn nhóm chat với bot, nên chưa có nơi để gửi. Tổ trưởng thêm bot vào nhóm của tổ "
+               "và gõ /lienket trong nhóm; xem tổ nào đã gắn bằng /thanhvien.";
     case t::no_targets:
         return "Không có nhóm nào để gửi ({reason}). Trưởng tổ gắn nhóm của tổ bằng lệnh /lienket trong "
                "nhóm.";
@@ -122,6 +125,9 @@ std::string_view en(broadcast_text key) {
                "/broadcast guide vneid — send a guide\n"
                "/broadcast at 07:30 25/12 <i>text</i> — schedule it\n"
                "To attach a photo or file: send the file with the command as its caption.";
+    case t::no_groups_bound:
+        return "No team has bound its group chat to the bot yet, so there is nowhere to send. Team leaders add "
+               "the bot to their team's group and type /bind in it; /members shows which teams have.";
     case t::no_targets:
         return "There is no group to send to ({reason}). Team leaders bind their group with /bind in it.";
     case t::unknown_teams:

@@ -17,6 +17,7 @@ enum class broadcast_text {
     button_retry,
     usage,
     no_targets,
+    no_groups_bound,
     unknown_teams,
     time_past,
     guide_unknown,

@@ -146,6 +146,19 @@ TEST_F(broadcast_fixture, named_teams_only_and_unknown_team_names_are_explained)
     EXPECT_TRUE(button(bad, "b:send:").empty());
 }
 
+TEST_F(broadcast_fixture, without_bound_groups_staff_are_told_how_teams_bind_theirs) {
+    group_store groups(*bot.db);
+    groups.set_active({bot.platform, "-1"}, false); // the bot was removed from team 1's group
+    auto named = test_bot::joined(bot.say("900", "/thongbao @to1 Lịch trực"));
+    EXPECT_NE(named.find("Không có nhóm nào để gửi (to1)"), std::string::npos) << named;
+    groups.set_active({bot.platform, "-2"}, false);
+    groups.set_active({bot.platform, "-3"}, false);
+    auto all = test_bot::joined(bot.say("900", "/thongbao Lịch trực"));
+    EXPECT_NE(all.find("Chưa tổ nào gắn nhóm chat với bot"), std::string::npos) << all;
+    EXPECT_NE(all.find("gõ /lienket trong nhóm"), std::string::npos) << all;
+    EXPECT_EQ(all.find("(0)"), std::string::npos) << all;
+}
+
 TEST_F(broadcast_fixture, teams_behind_on_the_current_report_only_in_either_language) {
     // Team 1 submitted November's monthly report (the one due on the test clock's 24/11).
     bot.submit_report(ward, team1, "monthly", "2026-11");
