@@ -443,6 +443,14 @@ void handle(const cmd_deadlines&, handler_context& ctx) {
     ctx.ask(body + "\n\n" + ctx.say(report_text::deadlines_footer), std::move(buttons));
 }
 
+// A date two weeks ahead as d/m/yyyy: an example that /hannop_them would accept today.
+std::string example_due_date(handler_context& ctx) {
+    year_month_day d{sys_days{ctx.today()} + days{14}};
+    return std::to_string(static_cast<unsigned>(d.day())) + "/" +
+           std::to_string(static_cast<unsigned>(d.month())) + "/" +
+           std::to_string(static_cast<int>(d.year()));
+}
+
 void handle(const cmd_add_deadline& c, handler_context& ctx) {
     auto semi = c.spec.find(';');
     auto trim = [](std::string s) {
@@ -451,13 +459,13 @@ void handle(const cmd_add_deadline& c, handler_context& ctx) {
         return b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
     };
     if (semi == std::string::npos) {
-        ctx.reply(report_text::add_deadline_form);
+        ctx.reply(report_text::add_deadline_form, {{"example", example_due_date(ctx)}});
         return;
     }
     auto name = trim(c.spec.substr(0, semi));
     auto when = trim(c.spec.substr(semi + 1));
     if (name.empty() || when.empty()) {
-        ctx.reply(report_text::add_deadline_form);
+        ctx.reply(report_text::add_deadline_form, {{"example", example_due_date(ctx)}});
         return;
     }
     // "22/4/2026" or "22/4/2026 17:00"
@@ -472,7 +480,7 @@ void handle(const cmd_add_deadline& c, handler_context& ctx) {
     bool time_ok =
         std::sscanf(time_part.c_str(), "%d:%d", &hh, &mm) == 2 && hh >= 0 && hh < 24 && mm >= 0 && mm < 60;
     if (!date || !time_ok) {
-        ctx.reply(report_text::add_deadline_bad_date, {{"date", when}});
+        ctx.reply(report_text::add_deadline_bad_date, {{"date", when}, {"example", example_due_date(ctx)}});
         return;
     }
     if (sys_days{*date} < sys_days{today}) {

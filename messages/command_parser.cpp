@@ -394,11 +394,8 @@ command parse_args(std::string_view name, std::string_view args, const parse_con
     }
     if (name == "hannop")
         return cmd_deadlines{};
-    if (name == "hannop_them") {
-        if (args.empty())
-            return missing(name, "/hannop_them Rà soát danh sách tổ; 22/4/2026");
+    if (name == "hannop_them") // without arguments the handler shows the form, with a date ahead
         return cmd_add_deadline{std::string(args)};
-    }
     return unknown_command{std::string(name), ""};
 }
 

@@ -94,10 +94,10 @@ std::string_view vi(report_text key) {
         return "Chưa có hạn báo cáo nào.";
     case t::add_deadline_form:
         return "Viết theo mẫu: /hannop_them <i>tên</i>; <i>ngày/tháng/năm</i>\n"
-               "Ví dụ: /hannop_them Rà soát danh sách tổ; 22/4/2026";
+               "Ví dụ: /hannop_them Rà soát danh sách tổ; {example}";
     case t::add_deadline_bad_date:
-        return "Không đọc được ngày «{date}». Hãy ghi ngày/tháng/năm, ví dụ 22/4/2026 (có thể thêm giờ: "
-               "22/4/2026 17:00).";
+        return "Không đọc được ngày «{date}». Hãy ghi ngày/tháng/năm, ví dụ {example} (có thể thêm giờ: "
+               "{example} 17:00).";
     case t::add_deadline_past:
         return "Ngày {date} đã qua. Hãy chọn một ngày từ hôm nay trở đi.";
     case t::add_deadline_done:
@@ -352,10 +352,10 @@ std::string_view en(report_text key) {
         return "No report deadlines yet.";
     case t::add_deadline_form:
         return "Write it as: /adddeadline <i>name</i>; <i>day/month/year</i>\n"
-               "Example: /adddeadline Roster review; 22/4/2026";
+               "Example: /adddeadline Roster review; {example}";
     case t::add_deadline_bad_date:
-        return "Cannot read the date «{date}». Write day/month/year, e.g. 22/4/2026 (a time may follow: "
-               "22/4/2026 17:00).";
+        return "Cannot read the date «{date}». Write day/month/year, e.g. {example} (a time may follow: "
+               "{example} 17:00).";
     case t::add_deadline_past:
         return "{date} has passed. Choose a date from today on.";
     case t::add_deadline_done:

@@ -333,6 +333,12 @@ TEST_F(report_fixture, adding_a_deadline_explains_what_is_wrong) {
     EXPECT_TRUE(has(bot.say("900", "/hannop_them Rà soát; 22/12/2026 25:00"), "Không đọc được ngày"));
     EXPECT_TRUE(has(bot.say("900", "/hannop_them Rà soát; 1/1/2026"), "đã qua"));
     EXPECT_TRUE(has(bot.say("100", "/hannop_them Rà soát; 22/12/2026"), "cán bộ phường"));
+    // The examples are dates the command would accept today (24/11/2026): two weeks ahead.
+    auto form = test_bot::joined(bot.say("900", "/hannop_them"));
+    EXPECT_NE(form.find("Ví dụ: /hannop_them Rà soát danh sách tổ; 8/12/2026"), std::string::npos) << form;
+    EXPECT_TRUE(has(bot.say("900", "/hannop_them Rà soát; 32/1"),
+                    "ví dụ 8/12/2026 (có thể thêm giờ: 8/12/2026 17:00)"));
+    EXPECT_TRUE(has(bot.say("100", "/hannop_them"), "cán bộ phường"));
     EXPECT_TRUE(extra_deadline_store(*bot.db).of_ward(ward).empty());
 }
 
