@@ -6,7 +6,7 @@ namespace cnscd {
 namespace {
 
 // clang-format off
-constexpr std::array<command_rule, 27> rules{{
+constexpr std::array<command_rule, 28> rules{{
     {"start",          everyone, chat_rule::anywhere,     false},
     {"giup",           everyone, chat_rule::anywhere,     false},
     {"ma",             everyone, chat_rule::private_only, false},
@@ -25,6 +25,7 @@ constexpr std::array<command_rule, 27> rules{{
     {"lienket",        leaders,  chat_rule::group_only,   true},
     {"thanhvien",      leaders,  chat_rule::anywhere,     true},
     {"thanhvien_them", leaders,  chat_rule::anywhere,     true},
+    {"nhacnho",        leaders,  chat_rule::anywhere,     true},
     {"moi",            leaders,  chat_rule::private_only, true}, // the code must not be seen by the group
     {"xoa",            leaders,  chat_rule::anywhere,     true},
     {"doivaitro",      leaders,  chat_rule::anywhere,     true},

@@ -49,6 +49,7 @@ void handle(const cmd_my_stats&, handler_context&);
 void handle(const cmd_photo&, handler_context&);
 void handle(const cmd_team_stats&, handler_context&);
 void handle(const cmd_ranking&, handler_context&);
+void handle(const cmd_nudge&, handler_context&);
 void on_topic_choice(std::string_view data, handler_context&); // button "t:<no>:<topic>"
 
 // broadcast_handlers.cpp, guide_handlers.cpp
@@ -68,6 +69,7 @@ void on_report_choice(std::string_view data, handler_context& ctx);
 // The topic question answered in words ("cài VNeID và QR"): the choice data it names, or "".
 std::string topic_choice_in_words(std::string_view first, std::string_view text);
 void on_remove_choice(std::string_view data, handler_context& ctx);
+void on_nudge_choice(std::string_view data, handler_context& ctx);
 void on_report_comment(std::string_view text, const std::string& state_json, handler_context& ctx);
 
 } // namespace cnscd

@@ -4,6 +4,7 @@
 #include "handlers/handlers.hpp"
 #include "handlers/period.hpp"
 #include "handlers/report_format.hpp"
+#include "handlers/team_nudge.hpp"
 #include "messages/dates.hpp"
 #include "messages/markup.hpp"
 #include "messages/text_fold.hpp"
@@ -233,6 +234,11 @@ void team_stats(handler_context& ctx, std::int64_t team_id, const stats_period& 
         add_line(out, ctx.say(stats_text::idle_members, {{"count", idle_count}, {"names", idle}}));
     else
         add_line(out, ctx.say(stats_text::idle_none));
+    // The current period only: a reminder about a period that is over would change nothing.
+    if (idle_count > 0 && !p.previous && !p.named && offers_nudge(ctx, *team)) {
+        ctx.ask(std::move(out), {{{ctx.say(stats_text::nudge_button), nudge_button_data(team_id, p.kind)}}});
+        return;
+    }
     ctx.reply(std::move(out));
 }
 

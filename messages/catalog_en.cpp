@@ -31,6 +31,7 @@ std::string_view catalog_en(text key) {
                "/bind — bind this group chat to your team (type it in the group)\n"
                "/members — list members\n"
                "/addmember <i>full name, phone</i> — add a newcomer to the team\n"
+               "/nudge — remind, in the team's group, those who logged nothing this month\n"
                "/invite <i>name or row</i> — create an invite code for a member\n"
                "/remove <i>name</i> — deactivate a member (history kept)\n"
                "/role <i>name</i> <i>role</i> — change a role";

@@ -31,6 +31,7 @@ std::string_view catalog_vi(text key) {
                "/lienket — gắn nhóm chat này với tổ (gõ trong nhóm)\n"
                "/thanhvien — danh sách thành viên\n"
                "/thanhvien_them <i>họ tên, số điện thoại</i> — thêm người mới vào tổ\n"
+               "/nhacnho — nhắc trong nhóm tổ những người chưa ghi lượt nào tháng này\n"
                "/moi <i>tên hoặc số TT</i> — tạo mã mời để thành viên liên kết tài khoản\n"
                "/xoa <i>tên</i> — cho thành viên nghỉ (giữ lịch sử)\n"
                "/doivaitro <i>tên</i> <i>vai trò</i> — đổi vai trò";

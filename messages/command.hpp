@@ -66,6 +66,11 @@ struct cmd_team_stats {
     bool previous = false;
     named_period named;
 };
+// "/nhacnho [tuần|tháng|quý|năm] [team]": post in the team's group who has logged nothing yet.
+struct cmd_nudge {
+    period_kind period = period_kind::month;
+    std::string team; // named by ward staff
+};
 struct cmd_ranking {
     period_kind period = period_kind::month;
     bool ward = false;
@@ -153,9 +158,9 @@ struct command_error {
 
 using command =
     std::variant<plain_text, unknown_command, command_error, cmd_start, cmd_help, cmd_visit, cmd_session,
-                 cmd_undo, cmd_edit, cmd_photo, cmd_my_stats, cmd_team_stats, cmd_ranking, cmd_bind_group,
-                 cmd_members, cmd_invite, cmd_add_member, cmd_redeem_code, cmd_remove_member, cmd_change_role,
-                 cmd_language, cmd_broadcast, cmd_broadcast_list, cmd_guides, cmd_add_guide, cmd_deadlines,
-                 cmd_add_deadline, cmd_report, cmd_export, cmd_cancel>;
+                 cmd_undo, cmd_edit, cmd_photo, cmd_my_stats, cmd_team_stats, cmd_nudge, cmd_ranking,
+                 cmd_bind_group, cmd_members, cmd_invite, cmd_add_member, cmd_redeem_code, cmd_remove_member,
+                 cmd_change_role, cmd_language, cmd_broadcast, cmd_broadcast_list, cmd_guides, cmd_add_guide,
+                 cmd_deadlines, cmd_add_deadline, cmd_report, cmd_export, cmd_cancel>;
 
 } // namespace cnscd

@@ -9,7 +9,7 @@
 namespace cnscd {
 namespace {
 
-constexpr std::array<command_spec, 27> specs{{
+constexpr std::array<command_spec, 28> specs{{
     {"start", "batdau"},
     {"giup", "help huongdan trogiup"},
     {"tham", "visit thamho ghi"},
@@ -20,6 +20,7 @@ constexpr std::array<command_spec, 27> specs{{
     {"toi", "me cuatoi"},
     {"thongke", "stats tk"},
     {"xephang", "top rank bxh"},
+    {"nhacnho", "nudge nhac"},
     {"lienket", "bind link"},
     {"thanhvien", "members"},
     {"moi", "invite"},

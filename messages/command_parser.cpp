@@ -317,6 +317,18 @@ command parse_args(std::string_view name, std::string_view args, const parse_con
             return command_error{"xuat", "error_export_period", std::string(ws.empty() ? "" : ws[0])};
         return cmd_export{p, format, previous, named};
     }
+    if (name == "nhacnho") {
+        cmd_nudge c;
+        std::size_t used = 0;
+        for (; used < folded.size(); ++used) {
+            if (auto p = parse_period(folded[used]))
+                c.period = *p;
+            else if (folded[used] != "nay" && folded[used] != "this")
+                break;
+        }
+        c.team = std::string(after_words(args, used));
+        return c;
+    }
     if (name == "lienket")
         return cmd_bind_group{std::string(args)};
     if (name == "thanhvien")
@@ -510,6 +522,8 @@ std::string_view command_name(const command& c) {
                 return "thongke";
             else if constexpr (std::is_same_v<T, cmd_ranking>)
                 return "xephang";
+            else if constexpr (std::is_same_v<T, cmd_nudge>)
+                return "nhacnho";
             else if constexpr (std::is_same_v<T, cmd_bind_group>)
                 return "lienket";
             else if constexpr (std::is_same_v<T, cmd_members>)

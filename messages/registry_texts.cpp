@@ -78,6 +78,8 @@ std::string_view vi(registry_text key) {
         return "💤 Đã quá 7 ngày chưa nhắn cho OA Zalo, nên bot chưa nhắn riêng được (Zalo chỉ cho bot nhắn "
                "riêng trong 7 ngày sau tin nhắn cuối của người dùng). Người đó chỉ cần nhắn một tin bất kỳ "
                "cho OA.";
+    case t::nudge_pick_team:
+        return "Hãy ghi tên tổ cần nhắc, ví dụ: /nhacnho {example}\nCác tổ của {ward}:\n{teams}";
     case t::members_pick_team:
         return "Hãy ghi tên tổ, ví dụ: /thanhvien {example}\nCác tổ của {ward}:\n{teams}";
     case t::ward_overview_header:
@@ -295,6 +297,8 @@ std::string_view en(registry_text key) {
         return "💤 Has not written to the Zalo OA for 7 days, so the bot cannot write to them privately (Zalo "
                "lets a bot do so only within 7 days of the person's last message). Any message from them to "
                "the OA reopens it.";
+    case t::nudge_pick_team:
+        return "Name the team to remind, e.g. /nudge {example}\nTeams of {ward}:\n{teams}";
     case t::members_pick_team:
         return "Name the team, e.g. /members {example}\nTeams of {ward}:\n{teams}";
     case t::ward_overview_header:

@@ -38,6 +38,7 @@ enum class registry_text {
     member_quiet_mark,
     member_quiet_note,
     members_pick_team,
+    nudge_pick_team,
     ward_overview_header,
     ward_overview_line,
     ward_overview_leader_missing,

@@ -273,6 +273,26 @@ std::string_view vi(stats_text key) {
         return "; {sessions} buổi, {attendees} người tham dự";
     case t::ranking_empty:
         return "Chưa có ai ghi lượt nào trong kỳ.";
+    case t::nudge_button:
+        return "📣 Nhắc trong nhóm những bạn chưa ghi";
+    case t::nudge_post:
+        return "📣 <b>Nhắc ghi lượt hỗ trợ</b> — {who} ({role})\n"
+               "{period} ({range}), các bạn sau chưa ghi lượt nào: {names}.\n"
+               "Sau mỗi lần giúp người dân, chỉ cần gõ một dòng, ví dụ:\n"
+               "/tham số 12 ngõ 5, hướng dẫn 2 người cài VNeID\n"
+               "Buổi tuyên truyền: /buoi nhà văn hóa, 30 người, chống lừa đảo";
+    case t::nudge_sent:
+        return "📣 Đã nhắc {count} người chưa ghi trong nhóm của {team}.";
+    case t::nudge_nobody:
+        return "👍 Mọi người trong {team} đều đã ghi ít nhất một lượt trong {period}, không cần nhắc.";
+    case t::nudge_no_group:
+        return "{team} chưa gắn nhóm chat nên bot chưa nhắc trong nhóm được. Tổ trưởng thêm bot vào nhóm của "
+               "tổ và gõ /lienket trong nhóm.";
+    case t::nudge_too_soon:
+        return "Nhóm của {team} đã được nhắc lúc {at}. Để không làm phiền, mỗi tổ chỉ được nhắc một lần trong "
+               "12 giờ.";
+    case t::nudge_not_yours:
+        return "Chỉ tổ trưởng, tổ phó của tổ hoặc cán bộ phường mới nhắc được trong nhóm tổ.";
     case t::pick_team:
         return "Bạn chưa thuộc tổ nào. Cán bộ phường gõ /thongke phuong cho cả phường, hoặc /thongke <i>tên "
                "tổ</i>.";
@@ -365,6 +385,26 @@ std::string_view en(stats_text key) {
         return "; {sessions} sessions, {attendees} attendees";
     case t::ranking_empty:
         return "Nobody has logged anything in the period yet.";
+    case t::nudge_button:
+        return "📣 Remind those who logged nothing, in the group";
+    case t::nudge_post:
+        return "📣 <b>A reminder to log your help</b> — {who} ({role})\n"
+               "{period} ({range}), nothing logged yet by: {names}.\n"
+               "After helping a resident, one line is enough, e.g.:\n"
+               "/visit 12 Lane 5, helped 2 people install VNeID\n"
+               "A session: /session community hall, 30 people, scam awareness";
+    case t::nudge_sent:
+        return "📣 Reminded {count} people who logged nothing, in {team}'s group.";
+    case t::nudge_nobody:
+        return "👍 Everyone in {team} has logged something in {period}; no reminder needed.";
+    case t::nudge_no_group:
+        return "{team} has no group chat bound, so there is no group to remind. The leader adds the bot to the "
+               "team's group and types /bind in it.";
+    case t::nudge_too_soon:
+        return "{team}'s group was reminded at {at}. Not to bother people, a team is reminded at most once in 12 "
+               "hours.";
+    case t::nudge_not_yours:
+        return "Only the team's leader or deputy, or ward staff, can remind the team's group.";
     case t::pick_team:
         return "You are not on a team. Ward staff: /stats phuong for the whole ward, or /stats <i>team "
                "name</i>.";

@@ -1,0 +1,145 @@
+// /nhacnho and the 📣 button under a team's /thongke: the leader (or ward staff) posts in the
+// team's group who has logged nothing yet this period, with the one line it takes to log.
+// Once per team every 12 hours, so the button cannot be used to flood a group.
+
+#include "handlers/team_nudge.hpp"
+
+#include "handlers/handlers.hpp"
+#include "handlers/member_lookup.hpp"
+#include "handlers/period.hpp"
+#include "handlers/report_format.hpp"
+#include "messages/dates.hpp"
+#include "messages/visit_texts.hpp"
+#include "storage/meta_store.hpp"
+#include "storage/registry.hpp"
+#include "storage/visit_store.hpp"
+
+#include <algorithm>
+#include <charconv>
+
+namespace cnscd {
+namespace {
+
+constexpr std::int64_t nudge_gap_seconds = 12 * 3600;
+constexpr std::string_view period_letters = "wmqy"; // indexed by period_kind
+
+std::string meta_key(std::int64_t team_id) {
+    return "nudge.team." + std::to_string(team_id);
+}
+
+bool may_nudge(const handler_context& ctx, const team_record& team) {
+    if (is_staff(ctx.who))
+        return team.ward_id == ctx.member->ward_id;
+    return (ctx.who == role::leader || ctx.who == role::deputy) && ctx.member->team_id == team.id;
+}
+
+std::vector<member_record> idle_members(handler_context& ctx, std::int64_t team_id, const stats_period& p) {
+    auto logged = visit_store(ctx.db).members_of_team(team_id, p.so_far());
+    auto members = member_store(ctx.db).in_team(team_id);
+    std::erase_if(members, [&](const member_record& m) {
+        return std::any_of(logged.begin(), logged.end(), [&](auto& mt) { return mt.member_id == m.id; });
+    });
+    return members;
+}
+
+std::vector<group_binding> active_groups(handler_context& ctx, std::int64_t team_id) {
+    auto groups = group_store(ctx.db).of_team(team_id);
+    std::erase_if(groups, [](const group_binding& g) { return !g.active; });
+    return groups;
+}
+
+void nudge(handler_context& ctx, const team_record& team, period_kind kind) {
+    if (!may_nudge(ctx, team)) {
+        ctx.reply(stats_text::nudge_not_yours);
+        return;
+    }
+    auto groups = active_groups(ctx, team.id);
+    if (groups.empty()) {
+        ctx.reply(stats_text::nudge_no_group, {{"team", team.name}});
+        return;
+    }
+    auto p = period_asked(kind, false, {}, ctx.today());
+    auto label = calendar_period_label(ctx.lang, kind, p.start);
+    auto idle = idle_members(ctx, team.id, p);
+    if (idle.empty()) {
+        ctx.reply(stats_text::nudge_nobody, {{"team", team.name}, {"period", label}});
+        return;
+    }
+    meta_store meta(ctx.db);
+    auto last = meta.get_int(meta_key(team.id), 0);
+    if (last > 0 && ctx.now() - last < nudge_gap_seconds) {
+        ctx.reply(stats_text::nudge_too_soon,
+                  {{"team", team.name}, {"at", instant_label(ctx.lang, last, ctx.cfg().utc_offset_minutes)}});
+        return;
+    }
+    std::string names;
+    for (auto& m : idle)
+        names += (names.empty() ? "" : ", ") + m.full_name;
+    // The group reads the ward's language, not the sender's.
+    auto lang = language_from_code(ctx.cfg().default_language).value_or(language::vi);
+    auto post = say(lang, stats_text::nudge_post,
+                    {{"who", ctx.member->full_name},
+                     {"role", role_label(ctx, ctx.member->role)},
+                     {"period", calendar_period_label(lang, kind, p.start)},
+                     {"range", format_date(p.start) + " – " + format_date(p.through)},
+                     {"names", names}});
+    bool posted_here = false;
+    for (auto& g : groups) {
+        ctx.send_to(g.chat, chat_kind::group, post);
+        posted_here = posted_here || g.chat == ctx.in.chat;
+    }
+    meta.set(meta_key(team.id), std::to_string(ctx.now()));
+    audit_log(ctx.db).record(ctx.member->id, ctx.member->full_name + " (" + ctx.member->role + ")",
+                             "team.nudge", team.name, std::to_string(idle.size()) + " member(s), " + label,
+                             ctx.now());
+    if (!posted_here) // in the group itself the post is the answer
+        ctx.reply(stats_text::nudge_sent,
+                  {{"team", team.name}, {"count", static_cast<std::int64_t>(idle.size())}});
+}
+
+} // namespace
+
+std::string nudge_button_data(std::int64_t team_id, period_kind kind) {
+    return "nh:" + std::to_string(team_id) + ":" + period_letters[static_cast<std::size_t>(kind)];
+}
+
+bool offers_nudge(handler_context& ctx, const team_record& team) {
+    return may_nudge(ctx, team) && !active_groups(ctx, team.id).empty();
+}
+
+void handle(const cmd_nudge& c, handler_context& ctx) {
+    std::optional<team_record> team;
+    if (!c.team.empty() && is_staff(ctx.who))
+        team = team_named(ctx, c.team);
+    else if (ctx.group && ctx.group->team_id)
+        team = team_store(ctx.db).by_id(*ctx.group->team_id);
+    else if (ctx.member->team_id)
+        team = team_store(ctx.db).by_id(*ctx.member->team_id);
+    if (!team) {
+        if (c.team.empty())
+            ask_which_team(ctx, registry_text::nudge_pick_team);
+        return; // team_named has said what it could not find
+    }
+    nudge(ctx, *team, c.period);
+}
+
+// "nh:<team id>:<w|m|q|y>"
+void on_nudge_choice(std::string_view data, handler_context& ctx) {
+    data.remove_prefix(std::min<std::size_t>(3, data.size()));
+    auto colon = data.find(':');
+    std::int64_t team_id = 0;
+    auto id = data.substr(0, colon);
+    auto letter = colon == std::string_view::npos ? std::string_view() : data.substr(colon + 1);
+    auto k = letter.size() == 1 ? period_letters.find(letter[0]) : std::string_view::npos;
+    auto team = std::from_chars(id.data(), id.data() + id.size(), team_id).ec == std::errc{} &&
+                        k != std::string_view::npos
+                    ? team_store(ctx.db).by_id(team_id)
+                    : std::nullopt;
+    if (!team || !ctx.linked()) {
+        ctx.reply(stats_text::nudge_not_yours);
+        return;
+    }
+    nudge(ctx, *team, static_cast<period_kind>(k));
+}
+
+} // namespace cnscd

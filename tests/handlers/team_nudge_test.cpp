@@ -1,0 +1,126 @@
+// /nhacnho and the 📣 button under a team's /thongke: who has logged nothing is reminded in the
+// team's group, by the team's leaders or ward staff only, once per 12 hours.
+
+#include "storage/database.hpp"
+#include "storage/registry.hpp"
+#include "tests/support/test_bot.hpp"
+
+#include <gtest/gtest.h>
+
+namespace cnscd {
+namespace {
+
+using test::test_bot;
+
+// The test clock: Tuesday 24/11/2026, 09:00.
+struct nudge_fixture : ::testing::Test {
+    test_bot bot;
+    std::int64_t ward = bot.ward("Phường Hòa Xuân");
+    std::int64_t team1 = bot.team(ward, "Tổ dân phố số 1");
+    std::int64_t team2 = bot.team(ward, "Tổ dân phố số 2");
+    std::int64_t leader = bot.member(ward, team1, "Trần Văn Bình", "leader", "101");
+    std::int64_t deputy = bot.member(ward, team1, "Lê Thị Cúc", "deputy", "102");
+    std::int64_t member = bot.member(ward, team1, "Phạm Thị Dung", "member", "103");
+    std::int64_t quiet = bot.member(ward, team1, "Hoàng Văn Em", "member", "104");
+    std::int64_t leader2 = bot.member(ward, team2, "Võ Thị Giang", "leader", "201");
+    std::int64_t staff = bot.member(ward, 0, "Ngô Thị Hạnh", "ward_staff", "900");
+    std::string button_data = "nh:" + std::to_string(team1) + ":m";
+
+    void SetUp() override {
+        bot.bind_group("-1001", ward, team1);
+        bot.say("101", "/tham số 3 ngõ 1, cài VNeID cho 2 người");
+        bot.say("103", "/tham số 9 ngõ 4, thanh toán QR");
+    }
+    static std::vector<outgoing> to_chat(const std::vector<outgoing>& out, const std::string& chat) {
+        std::vector<outgoing> r;
+        for (auto& o : out)
+            if (o.to.chat_id == chat)
+                r.push_back(o);
+        return r;
+    }
+    static std::string button_of(const std::vector<outgoing>& out) {
+        for (auto& o : out)
+            for (auto& row : o.choices)
+                for (auto& b : row)
+                    if (b.data.starts_with("nh:"))
+                        return b.data;
+        return "";
+    }
+};
+
+TEST_F(nudge_fixture, the_leader_presses_the_button_under_stats_and_the_group_hears_who_logged_nothing) {
+    auto stats = bot.say("101", "/thongke");
+    EXPECT_EQ(button_of(stats), button_data) << test_bot::joined(stats);
+    auto out = bot.press("101", button_data);
+    auto posts = to_chat(out, "-1001");
+    ASSERT_EQ(posts.size(), 1u) << test_bot::joined(out);
+    EXPECT_EQ(posts[0].chat_type, chat_kind::group);
+    auto& text = posts[0].text;
+    EXPECT_NE(text.find("Trần Văn Bình (tổ trưởng)"), std::string::npos) << text;
+    EXPECT_NE(text.find("tháng 11/2026 (01/11/2026 – 24/11/2026), các bạn sau chưa ghi lượt nào: Lê Thị Cúc, "
+                        "Hoàng Văn Em."),
+              std::string::npos)
+        << text;
+    EXPECT_EQ(text.find("Phạm Thị Dung"), std::string::npos) << "she logged a visit";
+    EXPECT_NE(text.find("/tham số 12 ngõ 5"), std::string::npos) << "says how to log";
+    EXPECT_TRUE(test_bot::joined(to_chat(out, "101"))
+                    .find("Đã nhắc 2 người chưa ghi trong nhóm của Tổ dân phố số 1") != std::string::npos)
+        << test_bot::joined(out);
+}
+
+TEST_F(nudge_fixture, a_group_is_reminded_at_most_once_in_12_hours) {
+    ASSERT_EQ(to_chat(bot.press("101", button_data), "-1001").size(), 1u);
+    auto again = bot.press("102", button_data); // the deputy, an hour later
+    EXPECT_TRUE(to_chat(again, "-1001").empty());
+    EXPECT_NE(test_bot::joined(again).find("đã được nhắc lúc Thứ Ba, 24/11/2026 lúc 09:00"),
+              std::string::npos)
+        << test_bot::joined(again);
+    bot.clk.set(bot.clk.now() + 13 * 3600);
+    EXPECT_EQ(to_chat(bot.say("102", "/nhacnho"), "-1001").size(), 1u);
+}
+
+TEST_F(nudge_fixture, members_and_other_teams_leaders_cannot_remind_a_group) {
+    EXPECT_TRUE(button_of(bot.say("103", "/thongke")).empty()) << "a member sees no button";
+    auto forged = bot.press("103", button_data);
+    EXPECT_TRUE(to_chat(forged, "-1001").empty());
+    EXPECT_NE(test_bot::joined(forged).find("Chỉ tổ trưởng, tổ phó của tổ hoặc cán bộ phường"),
+              std::string::npos);
+    EXPECT_TRUE(to_chat(bot.press("201", button_data), "-1001").empty()) << "another team's leader";
+    EXPECT_NE(test_bot::joined(bot.say("103", "/nhacnho")).find("Lệnh /nhacnho chỉ dành cho"),
+              std::string::npos)
+        << "members are refused by the command table";
+    EXPECT_TRUE(to_chat(bot.press("101", "nh:999:m"), "-1001").empty()) << "no such team";
+    EXPECT_TRUE(to_chat(bot.press("101", "nh:" + std::to_string(team1) + ":x"), "-1001").empty());
+}
+
+TEST_F(nudge_fixture, in_the_group_itself_the_post_is_the_answer) {
+    auto out = bot.say_in_group("-1001", "101", "/nhacnho tuần");
+    ASSERT_EQ(out.size(), 1u) << test_bot::joined(out);
+    EXPECT_EQ(out[0].to.chat_id, "-1001");
+    EXPECT_NE(out[0].text.find("(23/11/2026 – 24/11/2026)"), std::string::npos) << out[0].text;
+}
+
+TEST_F(nudge_fixture, ward_staff_name_the_team_and_are_told_when_there_is_nothing_to_do) {
+    auto ask = test_bot::joined(bot.say("900", "/nhacnho"));
+    EXPECT_NE(ask.find("Hãy ghi tên tổ cần nhắc"), std::string::npos) << ask;
+    EXPECT_EQ(to_chat(bot.say("900", "/nhacnho Tổ dân phố số 1"), "-1001").size(), 1u);
+    // Team 2 has no group: nothing to remind, and what to do about it.
+    auto no_group = test_bot::joined(bot.say("900", "/nhacnho Tổ dân phố số 2"));
+    EXPECT_NE(no_group.find("Tổ dân phố số 2 chưa gắn nhóm chat"), std::string::npos) << no_group;
+    EXPECT_TRUE(button_of(bot.say("201", "/thongke")).empty()) << "no group, no button";
+    // Everyone in team 1 logs: nobody to remind, and no button.
+    bot.say("102", "/tham số 1 ngõ 2, VNeID");
+    bot.say("104", "/buoi nhà văn hóa, 20 người, chống lừa đảo");
+    bot.clk.set(bot.clk.now() + 13 * 3600);
+    auto nobody = test_bot::joined(bot.say("101", "/nhacnho"));
+    EXPECT_NE(nobody.find("đều đã ghi ít nhất một lượt trong tháng 11/2026"), std::string::npos) << nobody;
+    EXPECT_TRUE(button_of(bot.say("101", "/thongke")).empty());
+}
+
+TEST_F(nudge_fixture, no_button_for_a_period_that_is_over) {
+    EXPECT_TRUE(button_of(bot.say("101", "/thongke tháng trước")).empty());
+    EXPECT_FALSE(button_of(bot.say("101", "/thongke tuần")).empty());
+}
+
+} // namespace
+} // namespace cnscd
