@@ -334,6 +334,16 @@ TEST(command_names, english_and_unaccented_aliases_work) {
     EXPECT_TRUE(std::holds_alternative<cmd_ranking>(parse("/xếphạng")));
     EXPECT_TRUE(std::holds_alternative<cmd_undo>(parse("/hủy")));
     EXPECT_EQ(std::get<cmd_team_stats>(parse("/thongke quý")).period, period_kind::quarter);
+    // "/nhắc nhở tuần này Tổ 3": the period, then the team as written.
+    for (auto text :
+         {"/nhắcnhở tuần này Tổ 3", "/nhacnho tuan nay Tổ 3", "/nudge week Tổ 3", "/nhắc tuần Tổ 3"}) {
+        auto c = parse(text);
+        ASSERT_TRUE(std::holds_alternative<cmd_nudge>(c)) << text;
+        EXPECT_EQ(std::get<cmd_nudge>(c).period, period_kind::week) << text;
+        EXPECT_EQ(std::get<cmd_nudge>(c).team, "Tổ 3") << text;
+    }
+    EXPECT_EQ(std::get<cmd_nudge>(parse("/nhacnho")).period, period_kind::month);
+    EXPECT_EQ(std::get<cmd_nudge>(parse("/nhacnho")).team, "");
 }
 
 TEST(bad_input, unreadable_dates_and_numbers_say_what_is_wrong) {
