@@ -1,9 +1,14 @@
 #include "handlers/context.hpp"
 
+#include "messages/command_names.hpp"
 #include "storage/conversation_store.hpp"
 #include "storage/database.hpp"
 
 namespace cnscd {
+
+std::string shown_name(const handler_context& ctx, std::string_view canonical) {
+    return std::string(command_word(canonical, ctx.lang == language::en));
+}
 
 outgoing& handler_context::reply(std::string text) {
     out.push_back(reply_text(in, std::move(text)));

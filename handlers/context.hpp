@@ -87,6 +87,10 @@ struct handler_context {
     void read_later(slow_read work);
 };
 
+// A command's name as this reader's replies show it: "adddeadline" in English, "hannop_them" in
+// Vietnamese.
+std::string shown_name(const handler_context& ctx, std::string_view canonical);
+
 // True when this user has a question from the bot open in this chat.
 bool conversation_open(handler_context& ctx);
 

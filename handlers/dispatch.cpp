@@ -64,15 +64,16 @@ bool authorize(const command& cmd, handler_context& ctx) {
         return false;
     }
     if (rule->where == chat_rule::group_only && !ctx.in_group()) {
-        ctx.reply(text::only_in_group, {{"command", name}});
+        ctx.reply(text::only_in_group, {{"command", shown_name(ctx, name)}});
         return false;
     }
     if (rule->where == chat_rule::private_only && ctx.in_group()) {
-        ctx.reply(text::only_in_private, {{"command", name}});
+        ctx.reply(text::only_in_private, {{"command", shown_name(ctx, name)}});
         return false;
     }
     if (rule->needs_link && !rule->allowed.contains(ctx.who)) {
-        ctx.reply(text::not_allowed, {{"command", name}, {"roles", roles_list(ctx, rule->allowed)}});
+        ctx.reply(text::not_allowed,
+                  {{"command", shown_name(ctx, name)}, {"roles", roles_list(ctx, rule->allowed)}});
         return false;
     }
     return true;

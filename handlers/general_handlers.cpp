@@ -3,6 +3,7 @@
 #include "handlers/handlers.hpp"
 #include "handlers/visit_photos.hpp"
 #include "handlers/visit_rules.hpp"
+#include "messages/command_examples.hpp"
 #include "messages/command_names.hpp"
 #include "messages/command_parser.hpp"
 #include "storage/registry.hpp"
@@ -100,7 +101,7 @@ void handle(const unknown_command& c, handler_context& ctx) {
     if (c.suggestion.empty())
         ctx.reply(text::unknown_command_no_suggestion, {{"name", c.name}});
     else
-        ctx.reply(text::unknown_command, {{"name", c.name}, {"suggestion", c.suggestion}});
+        ctx.reply(text::unknown_command, {{"name", c.name}, {"suggestion", shown_name(ctx, c.suggestion)}});
 }
 
 void handle(const command_error& e, handler_context& ctx) {
@@ -123,7 +124,9 @@ void handle(const command_error& e, handler_context& ctx) {
     };
     for (auto [reason, key] : reasons)
         if (reason == e.reason) {
-            ctx.reply(key, {{"command", e.command}, {"detail", e.detail}});
+            auto detail = key == text::error_missing_argument ? command_example(ctx.lang, e.command, e.detail)
+                                                              : e.detail;
+            ctx.reply(key, {{"command", shown_name(ctx, e.command)}, {"detail", detail}});
             return;
         }
     ctx.reply(text::not_understood);

@@ -343,7 +343,7 @@ namespace {
 bool may_remove(handler_context& ctx, const member_record& m) {
     if (!ctx.member || !(ctx.who == role::leader || ctx.who == role::deputy || is_staff(ctx))) {
         ctx.reply(text::not_allowed,
-                  {{"command", "xoa"},
+                  {{"command", shown_name(ctx, "xoa")},
                    {"roles", ctx.say(role_text(role::deputy)) + ", " + ctx.say(role_text(role::leader)) +
                                  ", " + ctx.say(role_text(role::ward_staff))}});
         return false;

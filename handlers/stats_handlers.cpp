@@ -338,8 +338,9 @@ void handle(const cmd_team_stats& c, handler_context& ctx) {
     auto asked = period_asked(c.period, c.previous, c.named, ctx.today());
     if (c.ward) {
         if (!is_staff(ctx)) {
-            ctx.reply(text::not_allowed,
-                      {{"command", "thongke phuong"}, {"roles", ctx.say(text::role_ward_staff)}});
+            ctx.reply(text::not_allowed, {{"command", shown_name(ctx, "thongke") +
+                                                          (ctx.lang == language::en ? " ward" : " phuong")},
+                                          {"roles", ctx.say(text::role_ward_staff)}});
             return;
         }
         ward_stats(ctx, asked);

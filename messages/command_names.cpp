@@ -10,34 +10,34 @@ namespace cnscd {
 namespace {
 
 constexpr std::array<command_spec, 28> specs{{
-    {"start", "batdau"},
-    {"giup", "help huongdan trogiup"},
-    {"tham", "visit thamho ghi"},
-    {"buoi", "session buoihuongdan"},
-    {"huy", "undo"},
-    {"sua", "edit"},
-    {"anh", "photo minhchung hinhanh"},
-    {"toi", "me cuatoi"},
-    {"thongke", "stats tk"},
-    {"xephang", "top rank bxh"},
-    {"nhacnho", "nudge nhac"},
-    {"lienket", "bind link"},
-    {"thanhvien", "members"},
-    {"moi", "invite"},
-    {"thanhvien_them", "addmember thanhvienthem themtv"},
-    {"ma", "code join"},
-    {"xoa", "remove"},
-    {"doivaitro", "role setrole"},
-    {"ngonngu", "lang language"},
-    {"thongbao", "broadcast announce"},
-    {"thongbao_ds", "broadcasts thongbaods"},
-    {"tailieu", "guide guides docs"},
-    {"tailieu_them", "addguide tailieuthem"},
-    {"hannop", "deadlines"},
-    {"hannop_them", "adddeadline hannopthem"},
-    {"baocao", "report"},
-    {"xuat", "export"},
-    {"thoat", "cancel"},
+    {"start", "batdau", "start"},
+    {"giup", "help huongdan trogiup", "help"},
+    {"tham", "visit thamho ghi", "visit"},
+    {"buoi", "session buoihuongdan", "session"},
+    {"huy", "undo", "undo"},
+    {"sua", "edit", "edit"},
+    {"anh", "photo minhchung hinhanh", "photo"},
+    {"toi", "me cuatoi", "me"},
+    {"thongke", "stats tk", "stats"},
+    {"xephang", "top rank bxh", "top"},
+    {"nhacnho", "nudge nhac", "nudge"},
+    {"lienket", "bind link", "bind"},
+    {"thanhvien", "members", "members"},
+    {"moi", "invite", "invite"},
+    {"thanhvien_them", "addmember thanhvienthem themtv", "addmember"},
+    {"ma", "code join", "code"},
+    {"xoa", "remove", "remove"},
+    {"doivaitro", "role setrole", "role"},
+    {"ngonngu", "lang language", "lang"},
+    {"thongbao", "broadcast announce", "broadcast"},
+    {"thongbao_ds", "broadcasts thongbaods", "broadcasts"},
+    {"tailieu", "guide guides docs", "guide"},
+    {"tailieu_them", "addguide tailieuthem", "addguide"},
+    {"hannop", "deadlines", "deadlines"},
+    {"hannop_them", "adddeadline hannopthem", "adddeadline"},
+    {"baocao", "report", "report"},
+    {"xuat", "export", "export"},
+    {"thoat", "cancel", "cancel"},
 }};
 
 bool in_list(std::string_view list, std::string_view word) {
@@ -53,6 +53,14 @@ bool in_list(std::string_view list, std::string_view word) {
 }
 
 } // namespace
+
+std::string_view command_word(std::string_view canonical, bool english) {
+    if (english)
+        for (auto& s : specs)
+            if (s.name == canonical)
+                return s.english;
+    return canonical;
+}
 
 std::span<const command_spec> command_specs() {
     return specs;

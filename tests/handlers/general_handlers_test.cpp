@@ -121,6 +121,14 @@ TEST(general_handlers, language_switch_changes_replies_to_english) {
     bot.member(w, t, "Lê Thị Cúc", "member", "8");
     EXPECT_NE(test_bot::joined(bot.say("8", "/ngonngu en")).find("English"), std::string::npos);
     EXPECT_NE(test_bot::joined(bot.say("8", "/help")).find("Member commands"), std::string::npos);
+    // Replies name commands the way an English reader types them.
+    auto refused = test_bot::joined(bot.say("8", "/adddeadline Roster review; 22/12/2026"));
+    EXPECT_NE(refused.find("The command /adddeadline is only for"), std::string::npos) << refused;
+    auto typo = test_bot::joined(bot.say("8", "/vist 12 Lane 5, VNeID"));
+    EXPECT_NE(typo.find("Did you mean /visit?"), std::string::npos) << typo;
+    auto missing = test_bot::joined(bot.say("8", "/visit"));
+    EXPECT_NE(missing.find("/visit"), std::string::npos) << missing;
+    EXPECT_EQ(missing.find("/tham "), std::string::npos) << missing;
 }
 
 } // namespace

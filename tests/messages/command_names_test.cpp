@@ -1,3 +1,4 @@
+#include "messages/command_examples.hpp"
 #include "messages/command_names.hpp"
 #include "messages/command_parser.hpp"
 
@@ -28,6 +29,30 @@ TEST(command_names, a_huge_unknown_command_is_cheap) {
         EXPECT_EQ(std::get<unknown_command>(c).suggestion, "");
     }
     EXPECT_LT(std::chrono::steady_clock::now() - t0, std::chrono::milliseconds(500));
+}
+
+} // namespace
+} // namespace cnscd
+
+namespace cnscd {
+namespace {
+
+// Every command whose "needs more information" answer shows an example has an English one that
+// starts with the command's English name, and /edit keeps the record number typed.
+TEST(command_examples, english_readers_get_english_examples_with_english_command_names) {
+    for (std::string_view name : {"tham", "buoi", "sua", "moi", "ma", "xoa", "doivaitro", "ngonngu",
+                                  "tailieu_them", "thanhvien_them"}) {
+        auto vi = "/" + std::string(name) + " ví dụ";
+        auto en = command_example(language::en, name, vi);
+        EXPECT_TRUE(en.starts_with("/" + std::string(command_word(name, true)) + " ")) << name << ": " << en;
+        EXPECT_EQ(command_example(language::vi, name, vi), vi);
+    }
+    EXPECT_EQ(command_example(language::en, "sua", "/sua 7 số 8 ngõ 3, hướng dẫn VNeID"),
+              "/edit 7 8 Lane 3, VNeID");
+    EXPECT_EQ(command_word("hannop_them", true), "adddeadline");
+    EXPECT_EQ(command_word("hannop_them", false), "hannop_them");
+    for (auto& spec : command_specs()) // each English name reaches its command
+        EXPECT_EQ(canonical_command(spec.english), spec.name) << spec.english;
 }
 
 } // namespace
