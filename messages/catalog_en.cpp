@@ -110,16 +110,16 @@ std::string_view catalog_en(text key) {
         return "There is no detailed help for \"{name}\" yet. The commands:\n\n";
     case text::help_unlinked:
         return "\n\n<b>Your account is not linked yet.</b> Message me privately and press <i>Share my phone "
-               "number</i> (if your number is on the team roster), or type /ma <i>invite code</i> from your "
+               "number</i> (if your number is on the team roster), or type /code <i>invite code</i> from your "
                "team leader.";
     case text::help_unlinked_no_button:
-        return "\n\n<b>Your account is not linked yet.</b> Message me privately and type /ma <i>invite "
+        return "\n\n<b>Your account is not linked yet.</b> Message me privately and type /code <i>invite "
                "code</i> from your team leader.";
     case text::help_unlinked_here:
         return "\n\n<b>Your account is not linked yet.</b> Press <i>Share my phone number</i> below (if your "
-               "number is on the team roster), or type /ma <i>invite code</i> from your team leader.";
+               "number is on the team roster), or type /code <i>invite code</i> from your team leader.";
     case text::help_unlinked_here_no_button:
-        return "\n\n<b>Your account is not linked yet.</b> Type /ma <i>invite code</i> from your team "
+        return "\n\n<b>Your account is not linked yet.</b> Type /code <i>invite code</i> from your team "
                "leader.";
     case text::unknown_command:
         return "I do not know the command /{name}. Did you mean /{suggestion}?\nType /help to see the "
@@ -139,16 +139,16 @@ std::string_view catalog_en(text key) {
         return "The command /{command} only works in a private chat with me, to keep the data private.";
     case text::not_linked:
         return "I do not know which team you belong to yet. Message me privately to link your account: press "
-               "<i>Share my phone number</i>, or type /ma <i>invite code</i> from your team leader.";
+               "<i>Share my phone number</i>, or type /code <i>invite code</i> from your team leader.";
     case text::not_linked_no_button:
-        return "I do not know which team you belong to yet. Message me privately and type /ma <i>invite "
+        return "I do not know which team you belong to yet. Message me privately and type /code <i>invite "
                "code</i> from your team leader to link your account.";
     case text::not_linked_here:
         return "I do not know which team you belong to yet. To link your account, press <i>Share my phone "
-               "number</i> below (if your number is on the team roster), or type /ma <i>invite code</i> from "
+               "number</i> below (if your number is on the team roster), or type /code <i>invite code</i> from "
                "your team leader.";
     case text::not_linked_here_no_button:
-        return "I do not know which team you belong to yet. To link your account, type /ma <i>invite "
+        return "I do not know which team you belong to yet. To link your account, type /code <i>invite "
                "code</i> from your team leader.";
     case text::held_until_linked:
         return "📥 I am keeping what you just sent and will record it as soon as you link your account "

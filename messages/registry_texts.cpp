@@ -230,7 +230,7 @@ std::string_view en(registry_text key) {
         return "Please share your own phone number: press «📱 Share my phone number» below.";
     case t::contact_not_on_roster:
         return "The number {phone} is not on the team roster.\n"
-               "Ask your team leader to check the roster, or to give you an invite code, then type /ma "
+               "Ask your team leader to check the roster, or to give you an invite code, then type /code "
                "<i>code</i>.";
     case t::linked_welcome:
         return "✅ Account linked! Hello {name} — {role}, {team}.\n"
@@ -249,7 +249,7 @@ std::string_view en(registry_text key) {
     case t::invite_created:
         return "Invite code for <b>{name}</b>: <code>{code}</code>\n"
                "One use only, valid until {expires}.\n"
-               "Ask {name} to message the bot privately and type: /ma {code}{link}";
+               "Ask {name} to message the bot privately and type: /code {code}{link}";
     case t::invite_already_linked:
         return "ℹ️ {name} is already linked ({where}); this code is only needed to link another account, "
                "for example a new phone.";
@@ -353,11 +353,11 @@ std::string_view en(registry_text key) {
     case t::member_added_share_phone:
         return "\nTo link: {name} messages the bot privately and taps <i>Share phone number</i>.";
     case t::member_added_code:
-        return "\nOr give {name} the invite code <code>{code}</code>: message the bot privately and type /ma "
+        return "\nOr give {name} the invite code <code>{code}</code>: message the bot privately and type /code "
                "{code} (valid until {expires}).";
     case t::member_added_code_only:
         return "\nTo link, give {name} the invite code <code>{code}</code>: message the bot privately and "
-               "type /ma {code} (valid until {expires}).";
+               "type /code {code} (valid until {expires}).";
     case t::member_added_code_later:
         return "\nFor an invite code for {name}, message the bot privately: /invite {name}";
     case t::member_exists:
