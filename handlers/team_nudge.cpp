@@ -9,6 +9,7 @@
 #include "handlers/period.hpp"
 #include "handlers/report_format.hpp"
 #include "messages/dates.hpp"
+#include "messages/text_fold.hpp"
 #include "messages/visit_texts.hpp"
 #include "storage/meta_store.hpp"
 #include "storage/registry.hpp"
@@ -109,6 +110,15 @@ bool offers_nudge(handler_context& ctx, const team_record& team) {
 
 void handle(const cmd_nudge& c, handler_context& ctx) {
     std::optional<team_record> team;
+    if (!c.team.empty() && !is_staff(ctx.who)) {
+        // Leaders remind their own team: other words are most likely a period written wrong
+        // ("tháng trước": a period that is over cannot be caught up on).
+        auto own = ctx.member->team_id ? team_store(ctx.db).by_id(*ctx.member->team_id) : std::nullopt;
+        if (!own || (fold(own->name) != fold(c.team) && fold(own->code) != fold(c.team))) {
+            ctx.reply(stats_text::nudge_bad_words, {{"detail", c.team}});
+            return;
+        }
+    }
     if (!c.team.empty() && is_staff(ctx.who))
         team = team_named(ctx, c.team);
     else if (ctx.group && ctx.group->team_id)

@@ -293,6 +293,9 @@ std::string_view vi(stats_text key) {
                "12 giờ.";
     case t::nudge_not_yours:
         return "Chỉ tổ trưởng, tổ phó của tổ hoặc cán bộ phường mới nhắc được trong nhóm tổ.";
+    case t::nudge_bad_words:
+        return "Không rõ «{detail}». Gõ /nhacnho để nhắc cho tháng này, hoặc /nhacnho tuần, /nhacnho quý, "
+               "/nhacnho năm; chỉ nhắc được cho kỳ đang diễn ra.";
     case t::pick_team:
         return "Bạn chưa thuộc tổ nào. Cán bộ phường gõ /thongke phuong cho cả phường, hoặc /thongke <i>tên "
                "tổ</i>.";
@@ -405,6 +408,9 @@ std::string_view en(stats_text key) {
                "hours.";
     case t::nudge_not_yours:
         return "Only the team's leader or deputy, or ward staff, can remind the team's group.";
+    case t::nudge_bad_words:
+        return "«{detail}» is not clear. Type /nudge to remind for this month, or /nudge week, /nudge quarter, "
+               "/nudge year; only the current period can be reminded about.";
     case t::pick_team:
         return "You are not on a team. Ward staff: /stats phuong for the whole ward, or /stats <i>team "
                "name</i>.";

@@ -89,6 +89,7 @@ enum class stats_text {
     nudge_no_group,
     nudge_too_soon,
     nudge_not_yours,
+    nudge_bad_words,
     team_unknown,
     period_this_week,
     period_this_month,

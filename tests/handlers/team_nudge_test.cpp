@@ -117,6 +117,15 @@ TEST_F(nudge_fixture, ward_staff_name_the_team_and_are_told_when_there_is_nothin
     EXPECT_TRUE(button_of(bot.say("101", "/thongke")).empty());
 }
 
+TEST_F(nudge_fixture, words_that_are_neither_a_current_period_nor_the_own_team_are_explained) {
+    auto out = test_bot::joined(bot.say("101", "/nhacnho tháng trước"));
+    EXPECT_NE(out.find("Không rõ «trước»"), std::string::npos) << out;
+    EXPECT_NE(out.find("chỉ nhắc được cho kỳ đang diễn ra"), std::string::npos);
+    EXPECT_EQ(test_bot::joined(bot.say("101", "/nhacnho Tổ dân phố số 2")).find("📣"), std::string::npos);
+    EXPECT_EQ(to_chat(bot.say("101", "/nhacnho Tổ dân phố số 1"), "-1001").size(), 1u)
+        << "its own team, named";
+}
+
 TEST_F(nudge_fixture, no_button_for_a_period_that_is_over) {
     EXPECT_TRUE(button_of(bot.say("101", "/thongke tháng trước")).empty());
     EXPECT_FALSE(button_of(bot.say("101", "/thongke tuần")).empty());
