@@ -41,6 +41,16 @@ int run_export_roster(const config& cfg, const std::string& ward, const std::str
 int run_add_staff(const config& cfg, const std::string& ward, const std::string& name,
                   const std::string& phone, const std::string& role);
 
+struct forget_member_request {
+    std::string ward;
+    std::string phone; // or
+    std::string row;   // TT on the ward's roster
+    bool yes = false;  // without it, only say what would be erased
+};
+
+// Erases a member's personal data on request (Decree 13/2023): see member_store::erase_personal_data.
+int run_forget_member(const config& cfg, const forget_member_request& request);
+
 struct zalo_auth_request {
     std::string redirect_uri; // step 1: print the permission link for this callback URL
     std::string code;         // step 2: trade the code Zalo sent to the callback for tokens

@@ -76,6 +76,19 @@ int main(int argc, char** argv) {
     add_staff->add_option("--role", staff_role, "ward_staff (default) or admin")
         ->check(CLI::IsMember({"ward_staff", "admin"}));
 
+    cnscd::forget_member_request forget;
+    auto* forget_member = app.add_subcommand(
+        "forget-member",
+        "Erase a member's personal data at their request (name, phone, CCCD, chat accounts); "
+        "their records stay in the figures under a placeholder name. Without --yes it only "
+        "says what would be erased.");
+    forget_member->add_option("--ward", forget.ward, "Ward name")->required();
+    auto* by_phone = forget_member->add_option("--phone", forget.phone, "The member's phone number");
+    auto* by_row =
+        forget_member->add_option("--row", forget.row, "The member's row number (TT) on the roster");
+    by_phone->excludes(by_row);
+    forget_member->add_flag("--yes", forget.yes, "Erase (it cannot be undone)");
+
     cnscd::zalo_auth_request zalo_auth;
     auto* zalo_auth_cmd = app.add_subcommand(
         "zalo-auth", "Authorise the Zalo Official Account: without --code, print the link an OA admin opens; "
@@ -158,6 +171,8 @@ int main(int argc, char** argv) {
         return cnscd::run_remind(*cfg, remind_at, remind_dry_run);
     if (*add_staff)
         return cnscd::run_add_staff(*cfg, staff_ward, staff_name, staff_phone, staff_role);
+    if (*forget_member)
+        return cnscd::run_forget_member(*cfg, forget);
     if (*zalo_auth_cmd)
         return cnscd::run_zalo_auth(*cfg, zalo_auth);
     if (*backup)

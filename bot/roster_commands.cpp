@@ -9,6 +9,7 @@
 #include "storage/database.hpp"
 #include "storage/registry.hpp"
 #include "storage/roster_import.hpp"
+#include "storage/visit_store.hpp"
 
 #include <fstream>
 #include <iostream>
@@ -208,6 +209,61 @@ int run_add_staff(const config& cfg, const std::string& ward_name, const std::st
     });
     std::cout << plain(say(l, created ? registry_text::staff_added : registry_text::staff_updated,
                            {{"name", name}, {"phone", mask_phone(*phone)}, {"ward", ward_display}}))
+              << "\n";
+    return 0;
+}
+
+int run_forget_member(const config& cfg, const forget_member_request& request) {
+    auto l = cli_language(cfg);
+    if (request.phone.empty() == request.row.empty()) {
+        std::cerr << plain(say(l, registry_text::forget_which)) << "\n";
+        return 2;
+    }
+    std::optional<std::string> phone;
+    if (!request.phone.empty() && !(phone = normalize_phone(request.phone))) {
+        std::cerr << plain(say(l, registry_text::reason_bad_phone, {{"detail", request.phone}})) << "\n";
+        return 2;
+    }
+    auto db = open_db(cfg);
+    if (!db)
+        return 1;
+    auto ward = ward_store(*db).by_name(request.ward);
+    std::optional<member_record> m;
+    member_store members(*db);
+    if (ward && phone)
+        m = members.by_phone(ward->id, *phone);
+    else if (ward)
+        for (auto& each : members.in_ward(ward->id, false))
+            if (each.roster_row == request.row)
+                m = each;
+    if (!m) {
+        auto what = phone ? mask_phone(*phone) : "TT " + request.row;
+        std::cerr << plain(say(l, registry_text::forget_not_found, {{"what", what}, {"ward", request.ward}}))
+                  << "\n";
+        return 1;
+    }
+    auto placeholder = plain(say(l, registry_text::forget_placeholder, {{"id", m->id}}));
+    auto records = visit_store(*db).count_of_member(m->id);
+    if (!request.yes) {
+        auto team = m->team_id ? team_store(*db).by_id(*m->team_id) : std::nullopt;
+        std::cout << plain(say(l, registry_text::forget_preview,
+                               {{"name", m->full_name},
+                                {"team", team ? team->name : ward->name},
+                                {"phone", m->phone.empty() ? std::string("-") : mask_phone(m->phone)},
+                                {"accounts", static_cast<std::int64_t>(members.accounts_of(m->id).size())},
+                                {"records", records},
+                                {"placeholder", placeholder}}))
+                  << "\n";
+        return 0;
+    }
+    system_clock wall;
+    db->in_transaction([&] {
+        members.erase_personal_data(m->id, placeholder, wall.now());
+        // Who was erased is recorded by id only.
+        audit_log(*db).record(std::nullopt, "operator", "member.erase", placeholder, "", wall.now());
+    });
+    std::cout << plain(
+                     say(l, registry_text::forget_done, {{"placeholder", placeholder}, {"records", records}}))
               << "\n";
     return 0;
 }

@@ -204,6 +204,20 @@ std::string_view vi(registry_text key) {
     case t::no_data_key:
         return "Tệp có số CCCD nhưng chưa có khóa mã hóa, nên chưa nhập (để không lưu CCCD dạng rõ).\n"
                "Tạo khóa: {howto}\nHoặc nhập không kèm CCCD: thêm --no-cccd.";
+    case t::forget_which:
+        return "Hãy cho biết thành viên nào: --phone 0905123456 (số điện thoại) hoặc --row 7 (TT trong danh sách).";
+    case t::forget_not_found:
+        return "Không tìm thấy thành viên có {what} trong {ward}. Kiểm tra lại bằng export-roster.";
+    case t::forget_placeholder:
+        return "Thành viên đã xoá dữ liệu #{id}";
+    case t::forget_preview:
+        return "Sẽ xoá dữ liệu cá nhân của {name} ({team}, {phone}): họ tên, số điện thoại, CCCD, chức vụ, khu vực, "
+               "ghi chú và {accounts} tài khoản chat đã liên kết. {records} lượt đã ghi vẫn được tính trong số "
+               "liệu, dưới tên «{placeholder}». Việc này không hoàn tác được. Chạy lại lệnh với --yes để xoá.";
+    case t::forget_done:
+        return "Đã xoá dữ liệu cá nhân; thành viên nay hiển thị là «{placeholder}» và {records} lượt đã ghi vẫn "
+               "được tính. Còn lại ngoài cơ sở dữ liệu: tin nhắn đã gửi (hộp thư đi giữ tối đa 30 ngày), các bản "
+               "sao lưu và các tệp báo cáo đã xuất trước đây.";
     case t::staff_added:
         return "Đã thêm cán bộ phường {name} ({phone}) cho {ward}. Cán bộ nhắn riêng cho bot và chia sẻ số "
                "điện thoại để liên kết.";
@@ -421,6 +435,20 @@ std::string_view en(registry_text key) {
     case t::no_data_key:
         return "The file has CCCD numbers but there is no encryption key, so nothing was imported (CCCDs are "
                "never stored in clear).\nCreate a key: {howto}\nOr import without CCCDs: add --no-cccd.";
+    case t::forget_which:
+        return "Say which member: --phone 0905123456 (their phone number) or --row 7 (their TT on the roster).";
+    case t::forget_not_found:
+        return "No member with {what} in {ward}. Check with export-roster.";
+    case t::forget_placeholder:
+        return "Member whose data was erased #{id}";
+    case t::forget_preview:
+        return "This erases the personal data of {name} ({team}, {phone}): name, phone, CCCD, position, area, note "
+               "and {accounts} linked chat account(s). Their {records} record(s) stay in the figures, under the "
+               "name «{placeholder}». It cannot be undone. Run again with --yes to erase.";
+    case t::forget_done:
+        return "Personal data erased; the member now shows as «{placeholder}» and their {records} record(s) still "
+               "count. Outside the database there remain: messages already sent (the outbox keeps them up to 30 "
+               "days), backups, and report files exported earlier.";
     case t::staff_added:
         return "Added ward staff {name} ({phone}) to {ward}. They message the bot privately and share their "
                "phone number to link.";

@@ -402,6 +402,40 @@ std::vector<linked_account> member_store::linked_accounts_of(std::int64_t member
         });
 }
 
+void member_store::erase_personal_data(std::int64_t id, const std::string& placeholder, std::int64_t now) {
+    auto old = by_id(id);
+    if (!old)
+        return;
+    auto& c = db_.native();
+    for (const char* sql : {
+             "DELETE FROM private_messages_seen WHERE (channel, user_id) IN "
+             "(SELECT channel, user_id FROM accounts WHERE member_id = ?)",
+             "DELETE FROM conversations WHERE (channel, user_id) IN "
+             "(SELECT channel, user_id FROM accounts WHERE member_id = ?)",
+             "DELETE FROM held_records WHERE (channel, user_id) IN "
+             "(SELECT channel, user_id FROM accounts WHERE member_id = ?)",
+             "DELETE FROM accounts WHERE member_id = ?",
+             "DELETE FROM invites WHERE member_id = ?",
+         })
+        c.exec(sql, ll(id));
+    c.exec("UPDATE members SET full_name = ?, position = '', role_title = '', phone = NULL, cccd_enc = NULL, "
+           "cccd_hint = NULL, cccd_digest = NULL, area = '', note = '', language = NULL, active = 0, "
+           "updated_at = ? WHERE id = ?",
+           placeholder, ll(now), ll(id));
+    // The audit log names people as "Name (role)" when they act and by name when acted upon.
+    // Only the actor has an id; a subject is renamed when no one else in the roster has that name.
+    c.exec("UPDATE audit_log SET actor = CASE WHEN substr(actor, 1, length(?1)) = ?1 "
+           "THEN ?2 || substr(actor, length(?1) + 1) ELSE ?2 END WHERE actor_id = ?3",
+           old->full_name, placeholder, ll(id));
+    auto& namesakes =
+        c.query("SELECT count(*) FROM members WHERE full_name = ? AND id <> ?", old->full_name, ll(id));
+    namesakes.executeStep();
+    bool alone = namesakes.getColumn(0).getInt64() == 0;
+    namesakes.tryReset();
+    if (alone)
+        c.exec("UPDATE audit_log SET subject = ? WHERE subject = ?", placeholder, old->full_name);
+}
+
 void member_store::note_private_message(channel platform, const std::string& user_id, std::int64_t now) {
     db_.native().exec("INSERT INTO private_messages_seen (channel, user_id, last_at) VALUES (?, ?, ?) "
                       "ON CONFLICT (channel, user_id) DO UPDATE SET last_at = excluded.last_at "

@@ -122,6 +122,12 @@ public:
     // Chat accounts of a member (private chat ids equal user ids on our platforms).
     std::vector<chat_address> accounts_of(std::int64_t member_id);
     std::vector<linked_account> linked_accounts_of(std::int64_t member_id);
+    // A member's right to erasure (Decree 13/2023): name replaced by `placeholder`, phone, CCCD,
+    // position, area, note and language cleared, chat accounts unlinked with what was kept about
+    // them (last private message, invites, open questions, held visits), the member made inactive,
+    // and their name replaced in the audit log. Their visits stay, so the figures already
+    // reported do not change; they are attributed to `placeholder`.
+    void erase_personal_data(std::int64_t id, const std::string& placeholder, std::int64_t now);
     // Someone wrote to the bot privately (kept per minute: a burst writes once).
     void note_private_message(channel platform, const std::string& user_id, std::int64_t now);
 

@@ -197,6 +197,14 @@ std::int64_t visit_store::history_count(std::int64_t id) {
     return st.getColumn(0).getInt64();
 }
 
+std::int64_t visit_store::count_of_member(std::int64_t member_id) {
+    auto& st = db_.native().query("SELECT count(*) FROM visits WHERE member_id = ?", ll(member_id));
+    st.executeStep();
+    auto n = st.getColumn(0).getInt64();
+    st.tryReset();
+    return n;
+}
+
 activity_totals visit_store::member_totals_in(std::int64_t member_id, const day_range& r) {
     activity_totals t;
     auto& c = db_.native();

@@ -87,6 +87,8 @@ public:
     void edit(const visit_record& updated, std::int64_t by_member, std::int64_t now);
     // How many times a record changed (history entries).
     std::int64_t history_count(std::int64_t id);
+    // Records a member logged, cancelled ones included.
+    std::int64_t count_of_member(std::int64_t member_id);
 
     activity_totals member_totals_in(std::int64_t member_id, const day_range& r);
     activity_totals team_totals_in(std::int64_t team_id, const day_range& r);

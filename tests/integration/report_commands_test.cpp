@@ -1,11 +1,14 @@
-// The real binary's `remind` and `export` subcommands against a database file.
+// The real binary's `remind`, `export` and `forget-member` subcommands against a database file.
 
 #include "storage/database.hpp"
+#include "storage/invite_store.hpp"
 #include "storage/outbox.hpp"
 #include "storage/registry.hpp"
 #include "storage/report_store.hpp"
+#include "storage/visit_store.hpp"
 #include "tests/support/bot_process.hpp"
 
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -104,6 +107,72 @@ TEST_F(cli_fixture, export_writes_the_workbook_and_explains_bad_arguments) {
     EXPECT_NE(out.find("Phường Hòa Xuân"), std::string::npos) << out; // lists the wards there are
     EXPECT_EQ(run({"export", "--ward", "Phường Hòa Xuân", "--period", "Q3", "-o", file}, out), 2);
     EXPECT_NE(out.find("2026-Q3"), std::string::npos) << out;
+}
+
+// A member's right to erasure: the operator previews, then erases; the records stay in the figures.
+TEST_F(cli_fixture, forget_member_erases_personal_data_but_keeps_the_records_counted) {
+    std::int64_t id = 0, team = 0;
+    {
+        auto db = database::open(db_path);
+        db->in_transaction([&] {
+            member_store members(*db);
+            auto m = *members.by_account(channel::telegram, "555");
+            id = m.id;
+            team = *m.team_id;
+            m.phone = "+84905100001";
+            m.area = "Ngõ 1-5";
+            members.update(m, 0);
+            members.note_private_message(channel::telegram, "555", 100);
+            invite_store(*db).create(id, std::nullopt, 0, 86400);
+            audit_log(*db).record(id, "Trần Văn Bình (leader)", "group.bind", "Tổ dân phố số 1", "", 0);
+            audit_log(*db).record(std::nullopt, "operator", "member.add", "Trần Văn Bình", "", 0);
+            visit_record v;
+            v.ward_id = m.ward_id;
+            v.team_id = team;
+            v.member_id = id;
+            v.day = "2026-11-20";
+            v.people = 3;
+            v.topics = {"vneid"};
+            visit_store(*db).add(v);
+        });
+    }
+    auto name_of = [&] {
+        SQLite::Database db(db_path, SQLite::OPEN_READONLY);
+        return db
+            .execAndGet("SELECT full_name || '|' || coalesce(phone, '') || '|' || area || '|' || active "
+                        "FROM members WHERE id = " +
+                        std::to_string(id))
+            .getString();
+    };
+    std::string out;
+    EXPECT_EQ(run({"forget-member", "--ward", "Phường Hòa Xuân"}, out), 2);
+    EXPECT_NE(out.find("--phone 0905123456"), std::string::npos) << out;
+    EXPECT_EQ(run({"forget-member", "--ward", "Phường Hòa Xuân", "--phone", "0905999999"}, out), 1);
+    EXPECT_NE(out.find("Không tìm thấy thành viên có 090****999"), std::string::npos) << out;
+    EXPECT_EQ(run({"forget-member", "--ward", "Phường Hòa Xuân", "--phone", "0905 100 001"}, out), 0);
+    EXPECT_NE(out.find("Sẽ xoá dữ liệu cá nhân của Trần Văn Bình"), std::string::npos) << out;
+    EXPECT_NE(out.find("1 lượt đã ghi vẫn được tính"), std::string::npos) << out;
+    EXPECT_EQ(name_of(), "Trần Văn Bình|+84905100001|Ngõ 1-5|1") << "the preview changes nothing";
+
+    EXPECT_EQ(run({"forget-member", "--ward", "Phường Hòa Xuân", "--phone", "0905100001", "--yes"}, out), 0);
+    auto placeholder = "Thành viên đã xoá dữ liệu #" + std::to_string(id);
+    EXPECT_NE(out.find("Đã xoá dữ liệu cá nhân"), std::string::npos) << out;
+    EXPECT_EQ(name_of(), placeholder + "|||0");
+    SQLite::Database db(db_path, SQLite::OPEN_READONLY);
+    auto count = [&](const std::string& sql) { return db.execAndGet(sql).getInt64(); };
+    EXPECT_EQ(count("SELECT count(*) FROM accounts WHERE member_id = " + std::to_string(id)), 0);
+    EXPECT_EQ(count("SELECT count(*) FROM invites WHERE member_id = " + std::to_string(id)), 0);
+    EXPECT_EQ(count("SELECT count(*) FROM private_messages_seen WHERE user_id = '555'"), 0);
+    EXPECT_EQ(count("SELECT count(*) FROM audit_log WHERE actor LIKE '%Trần Văn Bình%' OR subject LIKE "
+                    "'%Trần Văn Bình%'"),
+              0);
+    EXPECT_EQ(count("SELECT count(*) FROM audit_log WHERE action = 'member.erase' AND subject = '" +
+                    placeholder + "'"),
+              1);
+    // The visit is still there and still counted in the team's totals.
+    EXPECT_EQ(count("SELECT count(*) FROM visits WHERE member_id = " + std::to_string(id)), 1);
+    auto opened = database::open(db_path, {false, false});
+    EXPECT_EQ(visit_store(*opened).team_totals_in(team, {"2026-11-01", "2026-11-30"}).visits, 1);
 }
 
 } // namespace

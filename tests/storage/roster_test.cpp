@@ -3,6 +3,7 @@
 #include "storage/registry.hpp"
 #include "storage/roster_csv.hpp"
 #include "storage/roster_import.hpp"
+#include "storage/sqlite_connection.hpp"
 #include "tests/support/fixtures.hpp"
 
 #include <gtest/gtest.h>
@@ -235,6 +236,42 @@ TEST(personal_data, the_database_file_holds_no_cccd_in_clear) {
     EXPECT_NE(bytes.find("Trần Văn Bình"), std::string::npos) << "the file was really read";
     for (auto ext : {"", "-wal", "-shm"})
         std::filesystem::remove(path + ext);
+}
+
+} // namespace
+} // namespace cnscd
+
+namespace cnscd {
+namespace {
+
+// Erasure renames the erased member in the audit log where they acted (by id), and where they were
+// acted upon (by name) only when nobody else in the roster has that name.
+TEST(erasure, a_namesakes_audit_entries_keep_their_name) {
+    auto db = database::open(":memory:");
+    auto ward = ward_store(*db).ensure("Phường Hòa Xuân", 0);
+    member_store members(*db);
+    auto add = [&](const std::string& phone) {
+        member_record m;
+        m.ward_id = ward;
+        m.full_name = "Nguyễn Văn An";
+        m.role = "member";
+        m.phone = phone;
+        return members.insert(m, 0);
+    };
+    auto erased = add("+84905000001");
+    add("+84905000002"); // the namesake
+    audit_log log(*db);
+    log.record(erased, "Nguyễn Văn An (member)", "visit.edit", "", "", 0);
+    log.record(std::nullopt, "operator", "member.add", "Nguyễn Văn An", "", 0);
+    members.erase_personal_data(erased, "Đã xoá #1", 10);
+    auto& st = db->native().query("SELECT actor || '/' || subject FROM audit_log ORDER BY id");
+    std::vector<std::string> rows;
+    while (st.executeStep())
+        rows.push_back(st.getColumn(0).getString());
+    st.tryReset();
+    EXPECT_EQ(rows, (std::vector<std::string>{"Đã xoá #1 (member)/", "operator/Nguyễn Văn An"}));
+    EXPECT_FALSE(members.by_id(erased)->active);
+    EXPECT_TRUE(members.by_id(erased)->phone.empty());
 }
 
 } // namespace
