@@ -45,6 +45,7 @@ constexpr menu_entry group_vi[] = {
     {"hannop", "Hạn nộp báo cáo"},
     {"baocao", "Xem và nộp báo cáo của tổ (tổ trưởng)"},
     {"lienket", "Gắn nhóm này với tổ (tổ trưởng)"},
+    {"nhacnho", "Nhắc những bạn chưa ghi lượt nào (tổ trưởng)"},
     {"giup", "Các lệnh và cách dùng"},
 };
 constexpr menu_entry group_en[] = {
@@ -56,6 +57,7 @@ constexpr menu_entry group_en[] = {
     {"deadlines", "Report deadlines"},
     {"report", "View and submit the team report (leaders)"},
     {"bind", "Bind this group to your team (leaders)"},
+    {"nudge", "Remind those who logged nothing (leaders)"},
     {"help", "Commands and how to use them"},
 };
 
