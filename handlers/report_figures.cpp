@@ -30,7 +30,8 @@ std::string figures_json(const activity_totals& t, const report_period& p) {
                      {"people", t.people},
                      {"sessions", t.sessions},
                      {"attendees", t.attendees},
-                     {"active_members", t.active_members}};
+                     {"active_members", t.active_members},
+                     {"with_evidence", t.with_evidence}};
     auto topics = nlohmann::json::object();
     for (auto& [code, tt] : t.topics)
         topics[code] = {{"records", tt.records}, {"people", tt.people}};
@@ -45,6 +46,10 @@ std::string figures_text(language lang, const activity_totals& t) {
                     {"sessions", format_count(lang, t.sessions)},
                     {"attendees", format_count(lang, t.attendees)},
                     {"active", format_count(lang, t.active_members)}});
+    if (t.with_evidence > 0)
+        out += "\n" + say(lang, report_text::figure_evidence,
+                          {{"with", format_count(lang, t.with_evidence)},
+                           {"records", format_count(lang, t.visits + t.sessions)}});
     if (!t.topics.empty()) {
         out += "\n" + say(lang, report_text::figures_topics);
         // In the catalog's order, so every report lists topics the same way.

@@ -77,6 +77,9 @@ void totals_block(const handler_context& ctx, std::string& out, const activity_t
     if (members_total > 0)
         add_line(out, ctx.say(stats_text::line_active, {{"active", count(ctx, t.active_members)},
                                                         {"total", count(ctx, members_total)}}));
+    if (t.with_evidence > 0)
+        add_line(out, ctx.say(stats_text::line_evidence, {{"with", count(ctx, t.with_evidence)},
+                                                          {"records", count(ctx, t.visits + t.sessions)}}));
     if (!t.topics.empty()) {
         add_line(out, ctx.say(stats_text::line_topics_header));
         std::vector<std::pair<std::string, topic_total>> topics(t.topics.begin(), t.topics.end());

@@ -118,6 +118,8 @@ std::string_view vi(report_text key) {
         return "🏠 Hộ được thăm: <b>{visits}</b> (người được hỗ trợ: {people})\n"
                "👥 Buổi hướng dẫn: <b>{sessions}</b> ({attendees} người tham dự)\n"
                "🙋 Thành viên có hoạt động: <b>{active}</b>";
+    case t::figure_evidence:
+        return "📷 Có ảnh minh chứng: <b>{with}</b>/{records} lượt";
     case t::figures_topics:
         return "Theo chủ đề:";
     case t::figure_topic:
@@ -376,6 +378,8 @@ std::string_view en(report_text key) {
         return "🏠 Households visited: <b>{visits}</b> (people helped: {people})\n"
                "👥 Help sessions: <b>{sessions}</b> ({attendees} attendees)\n"
                "🙋 Active members: <b>{active}</b>";
+    case t::figure_evidence:
+        return "📷 With photo evidence: <b>{with}</b> of {records} records";
     case t::figures_topics:
         return "By topic:";
     case t::figure_topic:

@@ -51,6 +51,7 @@ enum class report_text {
     report_week,
     report_header,
     figures,
+    figure_evidence,
     figures_topics,
     figure_topic,
     figure_target,

@@ -222,6 +222,8 @@ std::string_view vi(stats_text key) {
         return "👥 Buổi hỗ trợ: <b>{sessions}</b>, người tham dự: <b>{attendees}</b>";
     case t::line_active:
         return "🙋 Thành viên có hoạt động: <b>{active}</b>/{total}";
+    case t::line_evidence:
+        return "📷 Có ảnh minh chứng: <b>{with}</b>/{records} lượt";
     case t::line_topics_header:
         return "<b>Theo nội dung:</b>";
     case t::line_topic:
@@ -338,6 +340,8 @@ std::string_view en(stats_text key) {
         return "👥 Help sessions: <b>{sessions}</b>, attendees: <b>{attendees}</b>";
     case t::line_active:
         return "🙋 Active members: <b>{active}</b>/{total}";
+    case t::line_evidence:
+        return "📷 With photo evidence: <b>{with}</b> of {records} records";
     case t::line_topics_header:
         return "<b>By topic:</b>";
     case t::line_topic:

@@ -56,6 +56,7 @@ enum class stats_text {
     line_visits,
     line_sessions,
     line_active,
+    line_evidence,
     line_topics_header,
     line_topic,
     versus_previous,

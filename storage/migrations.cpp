@@ -428,7 +428,19 @@ CREATE TABLE private_messages_seen (
 ) WITHOUT ROWID;
 )sql";
 
-constexpr std::array<migration, 12> migrations{{
+// Records with photo evidence, counted with the topic totals (visit_store.cpp, evidence_topic).
+constexpr std::string_view evidence_totals = R"sql(
+INSERT INTO topic_days (ward_id, day, team_id, topic, records, people)
+SELECT v.ward_id, v.day, v.team_id, '~evidence', count(*), 0 FROM visits v
+WHERE v.cancelled_at IS NULL AND EXISTS (SELECT 1 FROM visit_photos p WHERE p.visit_id = v.id)
+GROUP BY v.ward_id, v.day, v.team_id;
+INSERT INTO topic_months (ward_id, month, team_id, topic, records, people)
+SELECT v.ward_id, substr(v.day, 1, 7), v.team_id, '~evidence', count(*), 0 FROM visits v
+WHERE v.cancelled_at IS NULL AND EXISTS (SELECT 1 FROM visit_photos p WHERE p.visit_id = v.id)
+GROUP BY v.ward_id, substr(v.day, 1, 7), v.team_id;
+)sql";
+
+constexpr std::array<migration, 13> migrations{{
     {1, "infrastructure: meta, processed updates, outbox", infrastructure},
     {2, "registry: wards, teams, members, accounts, groups, invites, audit", registry},
     {3, "registry: index members by CCCD digest", registry_indexes},
@@ -441,6 +453,7 @@ constexpr std::array<migration, 12> migrations{{
     {10, "visits: the chat message each came from", visit_source},
     {11, "visits: photos and files attached as evidence", visit_photos},
     {12, "accounts: when each person last wrote privately (Zalo OA's window)", private_windows},
+    {13, "visits: records with photo evidence in the topic totals", evidence_totals},
 }};
 
 } // namespace

@@ -12,6 +12,8 @@ void visit_photo_store::add(const visit_photo& p) {
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         p.visit_id, std::string(channel_name(p.platform)), p.file.kind, p.file.file_ref, p.file.file_name,
         p.album, p.added_by, p.added_at);
+    if (count_of(p.visit_id) == 1)
+        visit_store(db_).count_evidence(p.visit_id);
 }
 
 std::vector<visit_photo> visit_photo_store::of_visit(std::int64_t visit_id) {

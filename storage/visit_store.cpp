@@ -54,6 +54,32 @@ visit_record read_visit(SQLite::Statement& st) {
     return v;
 }
 
+// Records with evidence are counted as a pseudo-topic of the topic totals, so team and ward
+// stats read them with the topics; readers take it out of the topic list.
+constexpr std::string_view evidence_topic = "~evidence";
+
+void count_topic(storage_detail::sqlite_connection& c, const visit_record& v, std::string_view topic,
+                 int sign, int people) {
+    auto month = v.day.substr(0, 7);
+    c.exec(
+        "INSERT INTO topic_months (ward_id, month, team_id, topic, records, people) VALUES (?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (ward_id, month, team_id, topic) DO UPDATE SET "
+        "records = records + excluded.records, people = people + excluded.people",
+        v.ward_id, month, v.team_id, topic, sign, sign * people);
+    c.exec("INSERT INTO topic_days (ward_id, day, team_id, topic, records, people) VALUES (?, ?, ?, ?, ?, ?) "
+           "ON CONFLICT (ward_id, day, team_id, topic) DO UPDATE SET "
+           "records = records + excluded.records, people = people + excluded.people",
+           v.ward_id, v.day, v.team_id, topic, sign, sign * people);
+}
+
+bool has_photos(storage_detail::sqlite_connection& c, std::int64_t id) {
+    auto& st = c.query("SELECT EXISTS (SELECT 1 FROM visit_photos WHERE visit_id = ?)", id);
+    st.executeStep();
+    bool yes = st.getColumn(0).getInt() != 0;
+    st.tryReset();
+    return yes;
+}
+
 // Adds (sign = 1) or removes (sign = -1) a record's share of the daily totals.
 void apply_totals(storage_detail::sqlite_connection& c, const visit_record& v, int sign) {
     auto kind = std::string(activity_kind_code(v.kind));
@@ -68,17 +94,9 @@ void apply_totals(storage_detail::sqlite_connection& c, const visit_record& v, i
         "records = records + excluded.records, people = people + excluded.people",
         v.ward_id, month, v.member_id, kind, v.team_id, sign, sign * v.people);
     for (auto& t : v.topics)
-        c.exec("INSERT INTO topic_months (ward_id, month, team_id, topic, records, people) VALUES (?, ?, ?, "
-               "?, ?, ?) "
-               "ON CONFLICT (ward_id, month, team_id, topic) DO UPDATE SET "
-               "records = records + excluded.records, people = people + excluded.people",
-               v.ward_id, month, v.team_id, t, sign, sign * v.people);
-    for (auto& t : v.topics)
-        c.exec("INSERT INTO topic_days (ward_id, day, team_id, topic, records, people) VALUES (?, ?, ?, ?, "
-               "?, ?) "
-               "ON CONFLICT (ward_id, day, team_id, topic) DO UPDATE SET "
-               "records = records + excluded.records, people = people + excluded.people",
-               v.ward_id, v.day, v.team_id, t, sign, sign * v.people);
+        count_topic(c, v, t, sign, v.people);
+    if (v.has_evidence)
+        count_topic(c, v, evidence_topic, sign, 0);
 }
 
 void add_row(activity_totals& t, const std::string& kind, ll records, ll people) {
@@ -93,6 +111,10 @@ void add_row(activity_totals& t, const std::string& kind, ll records, ll people)
 
 void read_topics(SQLite::Statement& st, activity_totals& t) {
     while (st.executeStep()) {
+        if (st.getColumn(0).getString() == evidence_topic) {
+            t.with_evidence += st.getColumn(1).getInt64();
+            continue;
+        }
         auto& tt = t.topics[st.getColumn(0).getString()];
         tt.records += st.getColumn(1).getInt64();
         tt.people += st.getColumn(2).getInt64();
@@ -170,6 +192,7 @@ bool visit_store::cancel(std::int64_t id, std::int64_t by_member, std::int64_t n
     auto& c = db_.native();
     keep_history(c, *old, "cancel", by_member, now);
     c.exec("UPDATE visits SET cancelled_at = ? WHERE id = ?", now, id);
+    old->has_evidence = has_photos(c, id);
     apply_totals(c, *old, -1);
     return true;
 }
@@ -180,6 +203,7 @@ void visit_store::edit(const visit_record& updated, std::int64_t by_member, std:
         return;
     auto& c = db_.native();
     keep_history(c, *old, "edit", by_member, now);
+    old->has_evidence = has_photos(c, old->id);
     apply_totals(c, *old, -1);
     c.exec("UPDATE visits SET day = ?, place = ?, topics = ?, people = ?, note = ? WHERE id = ?", updated.day,
            updated.place, join_topics(updated.topics), updated.people, updated.note, updated.id);
@@ -195,6 +219,12 @@ std::int64_t visit_store::history_count(std::int64_t id) {
     st.bind(1, static_cast<ll>(id));
     st.executeStep();
     return st.getColumn(0).getInt64();
+}
+
+void visit_store::count_evidence(std::int64_t id) {
+    auto v = by_id(id);
+    if (v && !v->cancelled)
+        count_topic(db_.native(), *v, evidence_topic, 1, 0);
 }
 
 std::int64_t visit_store::count_of_member(std::int64_t member_id) {
@@ -217,13 +247,15 @@ activity_totals visit_store::member_totals_in(std::int64_t member_id, const day_
         add_row(t, st.getColumn(0).getString(), st.getColumn(1).getInt64(), st.getColumn(2).getInt64());
     t.active_members = (t.visits + t.sessions) > 0 ? 1 : 0;
     // One member's records are few: count topics from the records themselves.
-    auto& tp = c.statement("SELECT topics, people FROM visits WHERE member_id = ? AND day BETWEEN ? AND ? "
+    auto& tp = c.statement("SELECT topics, people, EXISTS (SELECT 1 FROM visit_photos p WHERE p.visit_id = "
+                           "visits.id) FROM visits WHERE member_id = ? AND day BETWEEN ? AND ? "
                            "AND cancelled_at IS NULL");
     tp.bind(1, static_cast<ll>(member_id));
     tp.bind(2, r.from);
     tp.bind(3, r.to);
     while (tp.executeStep()) {
         auto people = tp.getColumn(1).getInt64();
+        t.with_evidence += tp.getColumn(2).getInt();
         for (auto& code : split_topics(tp.getColumn(0).getString())) {
             auto& tt = t.topics[code];
             tt.records += 1;
@@ -435,9 +467,13 @@ std::vector<team_totals> visit_store::teams_of_ward(std::int64_t ward_id, const 
     bind_split(tp, ward_id, parts);
     while (tp.executeStep())
         if (auto it = by_team.find(tp.getColumn(0).getInt64());
-            it != by_team.end() && tp.getColumn(2).getInt64() > 0)
-            it->second->totals.topics[tp.getColumn(1).getString()] = {tp.getColumn(2).getInt64(),
-                                                                      tp.getColumn(3).getInt64()};
+            it != by_team.end() && tp.getColumn(2).getInt64() > 0) {
+            if (tp.getColumn(1).getString() == evidence_topic)
+                it->second->totals.with_evidence = tp.getColumn(2).getInt64();
+            else
+                it->second->totals.topics[tp.getColumn(1).getString()] = {tp.getColumn(2).getInt64(),
+                                                                          tp.getColumn(3).getInt64()};
+        }
     std::erase_if(out, [](auto& t) { return t.totals.visits + t.totals.sessions <= 0; });
     return out;
 }

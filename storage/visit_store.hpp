@@ -32,7 +32,8 @@ struct visit_record {
     int people = 1;                  // people helped, or attendees of a session
     std::string note;                // the member's whole text
     bool cancelled = false;
-    std::string source; // the chat message it came from ("<chat>:<message>"), "" when not from one
+    std::string source;        // the chat message it came from ("<chat>:<message>"), "" when not from one
+    bool has_evidence = false; // a photo or file is attached (filled where the totals need it)
 };
 
 // Inclusive range of local dates, YYYY-MM-DD.
@@ -52,6 +53,7 @@ struct activity_totals {
     std::int64_t sessions = 0;  // help sessions held
     std::int64_t attendees = 0; // people at those sessions
     std::int64_t active_members = 0;
+    std::int64_t with_evidence = 0;            // visits + sessions with a photo or file attached
     std::map<std::string, topic_total> topics; // by topic code
 };
 
@@ -87,6 +89,8 @@ public:
     void edit(const visit_record& updated, std::int64_t by_member, std::int64_t now);
     // How many times a record changed (history entries).
     std::int64_t history_count(std::int64_t id);
+    // The record got its first photo or file: it now counts as evidenced in the totals.
+    void count_evidence(std::int64_t id);
     // Records a member logged, cancelled ones included.
     std::int64_t count_of_member(std::int64_t member_id);
 

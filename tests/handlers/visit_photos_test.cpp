@@ -9,7 +9,11 @@
 #include "storage/visit_store.hpp"
 #include "tests/support/test_bot.hpp"
 
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
+
+#include <filesystem>
+#include <unistd.h>
 
 namespace cnscd {
 namespace {
@@ -228,6 +232,100 @@ TEST_F(photo_fixture, english_speakers_use_photo) {
     bot.say("102", "/visit house 12 lane 5, VNeID");
     EXPECT_TRUE(has(photo("102", "/photo", "EN-1"), "Photo kept as evidence"));
     EXPECT_TRUE(has(bot.say("102", "/photo"), "/photo 125"));
+}
+
+} // namespace
+} // namespace cnscd
+
+namespace cnscd {
+namespace {
+
+// Records with photos, counted in the running totals: the team's and the ward's stats, /toi and
+// the report card say how many of the period's records have evidence; a second photo on the same
+// record, cancelling and moving a record keep the count right.
+TEST_F(photo_fixture, stats_count_the_records_that_have_photo_evidence) {
+    auto evidence = [&](const std::string& from, const std::string& to) {
+        return visit_store(*bot.db).team_totals_in(team1, {from, to}).with_evidence;
+    };
+    photo("102", "/tham số 12 ngõ 5, cài VNeID", "P1");
+    auto first = last_record();
+    photo("102", "/anh", "P2"); // a second photo of the same record counts once
+    bot.say("102", "/tham số 14 ngõ 5, thanh toán QR");
+    auto second = last_record();
+    EXPECT_EQ(evidence("2026-11-01", "2026-11-30"), 1);
+    EXPECT_TRUE(has(bot.say("100", "/thongke"), "📷 Có ảnh minh chứng: 1/2 lượt"));
+    EXPECT_TRUE(has(bot.say("900", "/thongke"), "📷 Có ảnh minh chứng: 1/2 lượt")) << "the ward's stats";
+    EXPECT_TRUE(has(bot.say("102", "/toi"), "📷 Có ảnh minh chứng: 1/2 lượt"));
+    EXPECT_TRUE(has(bot.say("100", "/baocao tháng"), "📷 Có ảnh minh chứng: 1/2 lượt"));
+    photo("102", "/anh " + std::to_string(second), "P3");
+    EXPECT_EQ(evidence("2026-11-01", "2026-11-30"), 2);
+    // Moved to another day, the record's evidence moves with it; cancelled, it goes.
+    bot.say("102", "/sua " + std::to_string(first) + " ngày 20/11");
+    EXPECT_EQ(evidence("2026-11-20", "2026-11-20"), 1);
+    EXPECT_EQ(evidence("2026-11-24", "2026-11-24"), 1);
+    bot.say("102", "/huy " + std::to_string(second));
+    EXPECT_EQ(evidence("2026-11-24", "2026-11-24"), 0);
+    EXPECT_EQ(evidence("2026-11-01", "2026-11-30"), 1);
+    bot.say("102", "/huy " + std::to_string(first));
+    EXPECT_FALSE(has(bot.say("100", "/thongke"), "📷 Có ảnh")) << "nothing with evidence: no line";
+    // The pseudo-topic never shows as a topic.
+    EXPECT_EQ(
+        visit_store(*bot.db).team_totals_in(team1, {"2026-11-01", "2026-11-30"}).topics.count("~evidence"),
+        0u);
+    EXPECT_EQ(
+        visit_store(*bot.db).ward_totals_in(ward, {"2026-11-01", "2026-11-30"}).topics.count("~evidence"),
+        0u);
+}
+
+} // namespace
+} // namespace cnscd
+
+namespace cnscd {
+namespace {
+
+// Upgrading a database whose visits already have photos (kept before evidence was counted):
+// migration 13 counts them into the totals.
+TEST(evidence_migration, photos_kept_before_the_upgrade_are_counted) {
+    auto path =
+        (std::filesystem::temp_directory_path() / ("cnscd-evidence-" + std::to_string(::getpid()) + ".db"))
+            .string();
+    std::filesystem::remove(path);
+    std::int64_t team = 0;
+    {
+        auto db = database::open(path);
+        auto ward = ward_store(*db).ensure("Phường Hòa Xuân", 0);
+        team = team_store(*db).ensure(ward, "Tổ dân phố số 1", 0);
+        member_record m;
+        m.ward_id = ward;
+        m.team_id = team;
+        m.full_name = "Phạm Thị Dung";
+        m.role = "member";
+        auto member = member_store(*db).insert(m, 0);
+        for (auto day : {"2026-10-05", "2026-11-02", "2026-11-03"}) {
+            visit_record v;
+            v.ward_id = ward;
+            v.team_id = team;
+            v.member_id = member;
+            v.day = day;
+            visit_store(*db).add(v);
+        }
+    }
+    {
+        // As an older version left it: photo rows, no evidence totals, schema 12.
+        SQLite::Database raw(path, SQLite::OPEN_READWRITE);
+        raw.exec("INSERT INTO visit_photos (visit_id, channel, kind, file_ref, added_by, added_at) VALUES "
+                 "(1, 'telegram', 'photo', 'A', 1, 0), (1, 'telegram', 'photo', 'B', 1, 0), "
+                 "(2, 'telegram', 'photo', 'C', 1, 0)");
+        raw.exec("PRAGMA user_version = 12");
+    }
+    auto db = database::open(path);
+    visit_store visits(*db);
+    EXPECT_EQ(visits.team_totals_in(team, {"2026-10-01", "2026-10-31"}).with_evidence, 1);
+    EXPECT_EQ(visits.team_totals_in(team, {"2026-11-01", "2026-11-30"}).with_evidence, 1);
+    EXPECT_EQ(visits.team_totals_in(team, {"2026-11-02", "2026-11-02"}).with_evidence, 1);
+    EXPECT_EQ(visits.team_totals_in(team, {"2026-11-03", "2026-11-03"}).with_evidence, 0);
+    db.reset();
+    std::filesystem::remove(path);
 }
 
 } // namespace
