@@ -220,13 +220,14 @@ void team_stats(handler_context& ctx, std::int64_t team_id, const stats_period& 
         }
     }
     std::string idle;
-    std::int64_t idle_count = 0;
+    std::int64_t idle_count = 0, idle_others = 0; // others: whom the viewer could remind
     for (auto& m : members) {
         bool active =
             std::any_of(per_member.begin(), per_member.end(), [&](auto& mt) { return mt.member_id == m.id; });
         if (active)
             continue;
         ++idle_count;
+        idle_others += m.id != ctx.member->id;
         if (!idle.empty())
             idle += ", ";
         idle += m.full_name;
@@ -238,7 +239,7 @@ void team_stats(handler_context& ctx, std::int64_t team_id, const stats_period& 
     else
         add_line(out, ctx.say(stats_text::idle_none));
     // The current period only: a reminder about a period that is over would change nothing.
-    if (idle_count > 0 && !p.previous && !p.named && offers_nudge(ctx, *team)) {
+    if (idle_others > 0 && !p.previous && !p.named && offers_nudge(ctx, *team)) {
         ctx.ask(std::move(out), {{{ctx.say(stats_text::nudge_button), nudge_button_data(team_id, p.kind)}}});
         return;
     }

@@ -1,5 +1,6 @@
 // /nhacnho and the 📣 button under a team's /thongke: the leader (or ward staff) posts in the
-// team's group who has logged nothing yet this period, with the one line it takes to log.
+// team's group who has logged nothing yet this period, with the one line it takes to log; a team
+// without a group (Zalo OA teams often have none) is reminded privately, one by one.
 // Once per team every 12 hours, so the button cannot be used to flood a group.
 
 #include "handlers/team_nudge.hpp"
@@ -7,6 +8,7 @@
 #include "handlers/handlers.hpp"
 #include "handlers/member_lookup.hpp"
 #include "handlers/period.hpp"
+#include "handlers/private_reach.hpp"
 #include "handlers/report_format.hpp"
 #include "messages/dates.hpp"
 #include "messages/text_fold.hpp"
@@ -49,19 +51,39 @@ std::vector<group_binding> active_groups(handler_context& ctx, std::int64_t team
     return groups;
 }
 
+// Without a group, each one who logged nothing is reminded privately, where the bot can write.
+void nudge_privately(handler_context& ctx, const team_record& team, const std::vector<member_record>& idle,
+                     period_kind kind, const stats_period& p, std::int64_t& reached,
+                     std::string& unreachable) {
+    for (auto& m : idle) {
+        auto routes = private_routes(ctx.db, m.id, ctx.now());
+        if (routes.empty()) {
+            unreachable += (unreachable.empty() ? "" : ", ") + m.full_name;
+            continue;
+        }
+        ++reached;
+        auto lang = language_from_code(m.language.empty() ? ctx.cfg().default_language : m.language)
+                        .value_or(language::vi);
+        auto text = say(lang, stats_text::nudge_private,
+                        {{"who", ctx.member->full_name},
+                         {"role", role_label(ctx, ctx.member->role)},
+                         {"team", team.name},
+                         {"period", calendar_period_label(lang, kind, p.start)},
+                         {"range", format_date(p.start) + " – " + format_date(p.through)}});
+        for (auto& to : routes)
+            ctx.send_to(to, chat_kind::private_chat, text);
+    }
+}
+
 void nudge(handler_context& ctx, const team_record& team, period_kind kind) {
     if (!may_nudge(ctx, team)) {
         ctx.reply(stats_text::nudge_not_yours);
         return;
     }
-    auto groups = active_groups(ctx, team.id);
-    if (groups.empty()) {
-        ctx.reply(stats_text::nudge_no_group, {{"team", team.name}});
-        return;
-    }
     auto p = period_asked(kind, false, {}, ctx.today());
     auto label = calendar_period_label(ctx.lang, kind, p.start);
     auto idle = idle_members(ctx, team.id, p);
+    std::erase_if(idle, [&](const member_record& m) { return m.id == ctx.member->id; }); // not oneself
     if (idle.empty()) {
         ctx.reply(stats_text::nudge_nobody, {{"team", team.name}, {"period", label}});
         return;
@@ -73,29 +95,46 @@ void nudge(handler_context& ctx, const team_record& team, period_kind kind) {
                   {{"team", team.name}, {"at", instant_label(ctx.lang, last, ctx.cfg().utc_offset_minutes)}});
         return;
     }
-    std::string names;
-    for (auto& m : idle)
-        names += (names.empty() ? "" : ", ") + m.full_name;
-    // The group reads the ward's language, not the sender's.
-    auto lang = language_from_code(ctx.cfg().default_language).value_or(language::vi);
-    auto post = say(lang, stats_text::nudge_post,
-                    {{"who", ctx.member->full_name},
-                     {"role", role_label(ctx, ctx.member->role)},
-                     {"period", calendar_period_label(lang, kind, p.start)},
-                     {"range", format_date(p.start) + " – " + format_date(p.through)},
-                     {"names", names}});
+    auto groups = active_groups(ctx, team.id);
+    std::int64_t reached = 0;
+    std::string unreachable;
     bool posted_here = false;
-    for (auto& g : groups) {
-        ctx.send_to(g.chat, chat_kind::group, post);
-        posted_here = posted_here || g.chat == ctx.in.chat;
+    if (groups.empty()) {
+        nudge_privately(ctx, team, idle, kind, p, reached, unreachable);
+        if (reached == 0) {
+            ctx.reply(stats_text::nudge_no_one_reachable, {{"team", team.name}, {"names", unreachable}});
+            return;
+        }
+    } else {
+        std::string names;
+        for (auto& m : idle)
+            names += (names.empty() ? "" : ", ") + m.full_name;
+        // The group reads the ward's language, not the sender's.
+        auto lang = language_from_code(ctx.cfg().default_language).value_or(language::vi);
+        auto post = say(lang, stats_text::nudge_post,
+                        {{"who", ctx.member->full_name},
+                         {"role", role_label(ctx, ctx.member->role)},
+                         {"period", calendar_period_label(lang, kind, p.start)},
+                         {"range", format_date(p.start) + " – " + format_date(p.through)},
+                         {"names", names}});
+        for (auto& g : groups) {
+            ctx.send_to(g.chat, chat_kind::group, post);
+            posted_here = posted_here || g.chat == ctx.in.chat;
+        }
+        reached = static_cast<std::int64_t>(idle.size());
     }
     meta.set(meta_key(team.id), std::to_string(ctx.now()));
     audit_log(ctx.db).record(ctx.member->id, ctx.member->full_name + " (" + ctx.member->role + ")",
-                             "team.nudge", team.name, std::to_string(idle.size()) + " member(s), " + label,
+                             "team.nudge", team.name, std::to_string(reached) + " member(s), " + label,
                              ctx.now());
-    if (!posted_here) // in the group itself the post is the answer
-        ctx.reply(stats_text::nudge_sent,
-                  {{"team", team.name}, {"count", static_cast<std::int64_t>(idle.size())}});
+    if (posted_here) // in the group itself the post is the answer
+        return;
+    if (groups.empty())
+        ctx.reply(unreachable.empty() ? stats_text::nudge_sent_private
+                                      : stats_text::nudge_sent_private_partly,
+                  {{"team", team.name}, {"count", reached}, {"names", unreachable}});
+    else
+        ctx.reply(stats_text::nudge_sent, {{"team", team.name}, {"count", reached}});
 }
 
 } // namespace
@@ -105,7 +144,7 @@ std::string nudge_button_data(std::int64_t team_id, period_kind kind) {
 }
 
 bool offers_nudge(handler_context& ctx, const team_record& team) {
-    return may_nudge(ctx, team) && !active_groups(ctx, team.id).empty();
+    return may_nudge(ctx, team);
 }
 
 void handle(const cmd_nudge& c, handler_context& ctx) {

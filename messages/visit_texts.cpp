@@ -287,9 +287,20 @@ std::string_view vi(stats_text key) {
         return "📣 Đã nhắc {count} người chưa ghi trong nhóm của {team}.";
     case t::nudge_nobody:
         return "👍 Mọi người trong {team} đều đã ghi ít nhất một lượt trong {period}, không cần nhắc.";
-    case t::nudge_no_group:
-        return "{team} chưa gắn nhóm chat nên bot chưa nhắc trong nhóm được. Tổ trưởng thêm bot vào nhóm của "
-               "tổ và gõ /lienket trong nhóm.";
+    case t::nudge_private:
+        return "📣 <b>Nhắc ghi lượt hỗ trợ</b> — {who} ({role}, {team})\n"
+               "{period} ({range}) bạn chưa ghi lượt nào. Sau mỗi lần giúp người dân, chỉ cần gõ một dòng, "
+               "ví dụ:\n"
+               "/tham số 12 ngõ 5, hướng dẫn 2 người cài VNeID";
+    case t::nudge_sent_private:
+        return "📣 {team} chưa gắn nhóm chat, nên bot đã nhắc riêng {count} người chưa ghi.";
+    case t::nudge_sent_private_partly:
+        return "📣 {team} chưa gắn nhóm chat, nên bot đã nhắc riêng {count} người chưa ghi. Không nhắn riêng "
+               "được cho: {names} (chưa liên kết tài khoản, hoặc đã quá 7 ngày chưa nhắn cho OA Zalo).";
+    case t::nudge_no_one_reachable:
+        return "{team} chưa gắn nhóm chat, và bot không nhắn riêng được cho ai trong số những người chưa ghi "
+               "({names}): họ chưa liên kết tài khoản, hoặc đã quá 7 ngày chưa nhắn cho OA Zalo. Tổ trưởng "
+               "thêm bot vào nhóm của tổ và gõ /lienket trong nhóm.";
     case t::nudge_too_soon:
         return "Nhóm của {team} đã được nhắc lúc {at}. Để không làm phiền, mỗi tổ chỉ được nhắc một lần trong "
                "12 giờ.";
@@ -404,9 +415,20 @@ std::string_view en(stats_text key) {
         return "📣 Reminded {count} people who logged nothing, in {team}'s group.";
     case t::nudge_nobody:
         return "👍 Everyone in {team} has logged something in {period}; no reminder needed.";
-    case t::nudge_no_group:
-        return "{team} has no group chat bound, so there is no group to remind. The leader adds the bot to the "
-               "team's group and types /bind in it.";
+    case t::nudge_private:
+        return "📣 <b>A reminder to log your help</b> — {who} ({role}, {team})\n"
+               "{period} ({range}) you have logged nothing yet. After helping a resident, one line is "
+               "enough, e.g.:\n"
+               "/visit 12 Lane 5, helped 2 people install VNeID";
+    case t::nudge_sent_private:
+        return "📣 {team} has no group chat, so the bot reminded the {count} who logged nothing privately.";
+    case t::nudge_sent_private_partly:
+        return "📣 {team} has no group chat, so the bot reminded {count} who logged nothing privately. It cannot "
+               "write to: {names} (not linked, or silent on the Zalo OA for 7 days).";
+    case t::nudge_no_one_reachable:
+        return "{team} has no group chat, and the bot cannot write privately to any of those who logged nothing "
+               "({names}): they have not linked an account, or have not written to the Zalo OA for 7 days. The "
+               "leader adds the bot to the team's group and types /bind in it.";
     case t::nudge_too_soon:
         return "{team}'s group was reminded at {at}. Not to bother people, a team is reminded at most once in 12 "
                "hours.";

@@ -1,5 +1,6 @@
 // /nhacnho and the 📣 button under a team's /thongke: who has logged nothing is reminded in the
-// team's group, by the team's leaders or ward staff only, once per 12 hours.
+// team's group (privately when the team has none), by the team's leaders or ward staff only, once
+// per 12 hours.
 
 #include "storage/database.hpp"
 #include "storage/registry.hpp"
@@ -11,6 +12,14 @@ namespace cnscd {
 namespace {
 
 using test::test_bot;
+
+std::vector<outgoing> to_chat(const std::vector<outgoing>& out, const std::string& chat) {
+    std::vector<outgoing> r;
+    for (auto& o : out)
+        if (o.to.chat_id == chat)
+            r.push_back(o);
+    return r;
+}
 
 // The test clock: Tuesday 24/11/2026, 09:00.
 struct nudge_fixture : ::testing::Test {
@@ -30,13 +39,6 @@ struct nudge_fixture : ::testing::Test {
         bot.bind_group("-1001", ward, team1);
         bot.say("101", "/tham số 3 ngõ 1, cài VNeID cho 2 người");
         bot.say("103", "/tham số 9 ngõ 4, thanh toán QR");
-    }
-    static std::vector<outgoing> to_chat(const std::vector<outgoing>& out, const std::string& chat) {
-        std::vector<outgoing> r;
-        for (auto& o : out)
-            if (o.to.chat_id == chat)
-                r.push_back(o);
-        return r;
     }
     static std::string button_of(const std::vector<outgoing>& out) {
         for (auto& o : out)
@@ -104,10 +106,17 @@ TEST_F(nudge_fixture, ward_staff_name_the_team_and_are_told_when_there_is_nothin
     auto ask = test_bot::joined(bot.say("900", "/nhacnho"));
     EXPECT_NE(ask.find("Hãy ghi tên tổ cần nhắc"), std::string::npos) << ask;
     EXPECT_EQ(to_chat(bot.say("900", "/nhacnho Tổ dân phố số 1"), "-1001").size(), 1u);
-    // Team 2 has no group: nothing to remind, and what to do about it.
-    auto no_group = test_bot::joined(bot.say("900", "/nhacnho Tổ dân phố số 2"));
-    EXPECT_NE(no_group.find("Tổ dân phố số 2 chưa gắn nhóm chat"), std::string::npos) << no_group;
-    EXPECT_TRUE(button_of(bot.say("201", "/thongke")).empty()) << "no group, no button";
+    // Team 2 has no group: its leader, who logged nothing, is reminded privately.
+    auto no_group = bot.say("900", "/nhacnho Tổ dân phố số 2");
+    auto to_leader = to_chat(no_group, "201");
+    ASSERT_EQ(to_leader.size(), 1u) << test_bot::joined(no_group);
+    EXPECT_NE(to_leader[0].text.find("tháng 11/2026 (01/11/2026 – 24/11/2026) bạn chưa ghi lượt nào"),
+              std::string::npos)
+        << to_leader[0].text;
+    EXPECT_NE(test_bot::joined(to_chat(no_group, "900")).find("nên bot đã nhắc riêng 1 người chưa ghi"),
+              std::string::npos)
+        << test_bot::joined(no_group);
+    EXPECT_TRUE(button_of(bot.say("201", "/thongke")).empty()) << "only the leader himself to remind";
     // Everyone in team 1 logs: nobody to remind, and no button.
     bot.say("102", "/tham số 1 ngõ 2, VNeID");
     bot.say("104", "/buoi nhà văn hóa, 20 người, chống lừa đảo");
@@ -129,6 +138,41 @@ TEST_F(nudge_fixture, words_that_are_neither_a_current_period_nor_the_own_team_a
 TEST_F(nudge_fixture, no_button_for_a_period_that_is_over) {
     EXPECT_TRUE(button_of(bot.say("101", "/thongke tháng trước")).empty());
     EXPECT_FALSE(button_of(bot.say("101", "/thongke tuần")).empty());
+}
+
+// A team with no group, on Zalo OA: those who logged nothing are reminded privately where Zalo
+// allows it (within 7 days of their last message), and the leader hears who could not be.
+TEST(nudge_without_group, zalo_oa_members_are_reminded_privately_within_the_window) {
+    test_bot bot;
+    bot.platform = channel::zalo_oa;
+    auto ward = bot.ward("Phường Hòa Xuân");
+    auto team = bot.team(ward, "Tổ dân phố số 3");
+    bot.member(ward, team, "Trần Văn Bình", "leader", "z1");
+    bot.member(ward, team, "Lê Thị Cúc", "member", "z2");
+    bot.member(ward, team, "Phạm Thị Dung", "member", "z3");
+    bot.member(ward, team, "Hoàng Văn Em", "member", ""); // not linked
+    bot.clk.set(bot.clk.now() + 10 * 86400);              // 4/12: everyone's window closed...
+    bot.say("z2", "/hannop");                             // ...but Cúc wrote just now
+    auto out = bot.say("z1", "/nhacnho");
+    EXPECT_EQ(to_chat(out, "z2").size(), 1u) << test_bot::joined(out);
+    EXPECT_TRUE(to_chat(out, "z3").empty()) << "silent for 10 days: Zalo would refuse";
+    auto answer = test_bot::joined(to_chat(out, "z1"));
+    EXPECT_NE(
+        answer.find("đã nhắc riêng 1 người chưa ghi. Không nhắn riêng được cho: Phạm Thị Dung, Hoàng Văn Em"),
+        std::string::npos)
+        << answer;
+    // Nobody reachable: nothing sent, no 12-hour wait started, and what to do.
+    test_bot quiet;
+    quiet.platform = channel::zalo_oa;
+    auto w = quiet.ward("Phường Hòa Xuân");
+    auto t = quiet.team(w, "Tổ dân phố số 3");
+    quiet.member(w, t, "Trần Văn Bình", "leader", "z1");
+    quiet.member(w, t, "Hoàng Văn Em", "member", "");
+    auto none = test_bot::joined(quiet.say("z1", "/nhacnho"));
+    EXPECT_NE(none.find("bot không nhắn riêng được cho ai trong số những người chưa ghi (Hoàng Văn Em)"),
+              std::string::npos)
+        << none;
+    EXPECT_EQ(test_bot::joined(quiet.say("z1", "/nhacnho")).find("đã được nhắc"), std::string::npos);
 }
 
 } // namespace
