@@ -286,7 +286,7 @@ std::string_view vi(stats_text key) {
     case t::nudge_sent:
         return "📣 Đã nhắc {count} người chưa ghi trong nhóm của {team}.";
     case t::nudge_nobody:
-        return "👍 Mọi người trong {team} đều đã ghi ít nhất một lượt trong {period}, không cần nhắc.";
+        return "👍 Không có ai cần nhắc trong {team}: những người khác đều đã ghi ít nhất một lượt trong {period}.";
     case t::nudge_private:
         return "📣 <b>Nhắc ghi lượt hỗ trợ</b> — {who} ({role}, {team})\n"
                "{period} ({range}) bạn chưa ghi lượt nào. Sau mỗi lần giúp người dân, chỉ cần gõ một dòng, "
@@ -414,7 +414,7 @@ std::string_view en(stats_text key) {
     case t::nudge_sent:
         return "📣 Reminded {count} people who logged nothing, in {team}'s group.";
     case t::nudge_nobody:
-        return "👍 Everyone in {team} has logged something in {period}; no reminder needed.";
+        return "👍 No one in {team} to remind: everyone else has logged something in {period}.";
     case t::nudge_private:
         return "📣 <b>A reminder to log your help</b> — {who} ({role}, {team})\n"
                "{period} ({range}) you have logged nothing yet. After helping a resident, one line is "
