@@ -144,17 +144,22 @@ TEST_F(nudge_fixture, no_button_for_a_period_that_is_over) {
 
 // A team with no group, on Zalo OA: those who logged nothing are reminded privately where Zalo
 // allows it (within 7 days of their last message), and the leader hears who could not be.
-TEST(nudge_without_group, zalo_oa_members_are_reminded_privately_within_the_window) {
-    test_bot bot;
+// A Zalo OA team without a group: its leader (z1), a member who is not linked, and `others`.
+void zalo_team(test_bot& bot, const std::vector<std::pair<std::string, std::string>>& others) {
     bot.platform = channel::zalo_oa;
     auto ward = bot.ward("Phường Hòa Xuân");
     auto team = bot.team(ward, "Tổ dân phố số 3");
     bot.member(ward, team, "Trần Văn Bình", "leader", "z1");
-    bot.member(ward, team, "Lê Thị Cúc", "member", "z2");
-    bot.member(ward, team, "Phạm Thị Dung", "member", "z3");
-    bot.member(ward, team, "Hoàng Văn Em", "member", ""); // not linked
-    bot.clk.set(bot.clk.now() + 10 * 86400);              // 4/12: everyone's window closed...
-    bot.say("z2", "/hannop");                             // ...but Cúc wrote just now
+    for (auto& [name, user] : others)
+        bot.member(ward, team, name, "member", user);
+    bot.member(ward, team, "Hoàng Văn Em", "member", "");
+}
+
+TEST(nudge_without_group, zalo_oa_members_are_reminded_privately_within_the_window) {
+    test_bot bot;
+    zalo_team(bot, {{"Lê Thị Cúc", "z2"}, {"Phạm Thị Dung", "z3"}});
+    bot.clk.set(bot.clk.now() + 10 * 86400); // 4/12: everyone's window closed...
+    bot.say("z2", "/hannop");                // ...but Cúc wrote just now
     auto out = bot.say("z1", "/nhacnho");
     EXPECT_EQ(to_chat(out, "z2").size(), 1u) << test_bot::joined(out);
     EXPECT_TRUE(to_chat(out, "z3").empty()) << "silent for 10 days: Zalo would refuse";
@@ -165,11 +170,7 @@ TEST(nudge_without_group, zalo_oa_members_are_reminded_privately_within_the_wind
         << answer;
     // Nobody reachable: nothing sent, no 12-hour wait started, and what to do.
     test_bot quiet;
-    quiet.platform = channel::zalo_oa;
-    auto w = quiet.ward("Phường Hòa Xuân");
-    auto t = quiet.team(w, "Tổ dân phố số 3");
-    quiet.member(w, t, "Trần Văn Bình", "leader", "z1");
-    quiet.member(w, t, "Hoàng Văn Em", "member", "");
+    zalo_team(quiet, {});
     auto none = test_bot::joined(quiet.say("z1", "/nhacnho"));
     EXPECT_NE(none.find("bot không nhắn riêng được cho ai trong số những người chưa ghi (Hoàng Văn Em)"),
               std::string::npos)
