@@ -19,6 +19,11 @@ bool can_write_privately(const linked_account& account, std::int64_t now) {
            now < account.last_private_message_at + window_seconds - margin_seconds;
 }
 
+bool window_closing(const linked_account& account, std::int64_t now, int days) {
+    return has_private_window(account.chat.platform) && can_write_privately(account, now) &&
+           now + days * 24 * 3600LL >= account.last_private_message_at + window_seconds - margin_seconds;
+}
+
 std::vector<chat_address> private_routes(database& db, std::int64_t member_id, std::int64_t now) {
     std::vector<chat_address> out;
     for (auto& a : member_store(db).linked_accounts_of(member_id))

@@ -22,6 +22,10 @@ bool has_private_window(channel platform);
 // Whether a private message sent now can still arrive (an hour's margin before the edge).
 bool can_write_privately(const linked_account& account, std::int64_t now);
 
+// Whether the account's window closes within `days` of `now` (and is still open now): a message
+// sent to it should say how to keep it open.
+bool window_closing(const linked_account& account, std::int64_t now, int days);
+
 // The member's accounts the bot can write to privately now.
 std::vector<chat_address> private_routes(database& db, std::int64_t member_id, std::int64_t now);
 

@@ -27,7 +27,20 @@ struct recipient {
     chat_address to;
     chat_kind type = chat_kind::private_chat;
     language lang = language::vi;
+    bool window_closing = false; // Zalo OA: say how to keep receiving reminders
 };
+
+// Reminders come days apart: a window closing within 3 days would be shut by the next one.
+constexpr int window_warning_days = 3;
+
+// The member's private chats the bot can write to now, each marked when its window is closing.
+void add_private(std::vector<recipient>& out, database& db, const config& cfg, const member_record& m,
+                 std::int64_t now) {
+    for (auto& a : member_store(db).linked_accounts_of(m.id))
+        if (can_write_privately(a, now))
+            out.push_back({a.chat, chat_kind::private_chat, lang_of(cfg, m.language),
+                           window_closing(a, now, window_warning_days)});
+}
 
 // A team's group chats and its leaders' private chats that a message can reach now.
 // `unreachable_leaders` counts linked leaders whose only accounts wait for their next message.
@@ -41,11 +54,10 @@ std::vector<recipient> team_recipients(database& db, const config& cfg, std::int
     for (auto& m : members.in_team(team_id)) {
         if (m.role != "leader")
             continue;
-        auto routes = private_routes(db, m.id, now);
-        if (routes.empty() && unreachable_leaders && linked_but_unreachable(db, m.id, now))
+        auto before = out.size();
+        add_private(out, db, cfg, m, now);
+        if (out.size() == before && unreachable_leaders && linked_but_unreachable(db, m.id, now))
             ++*unreachable_leaders;
-        for (auto& a : routes)
-            out.push_back({a, chat_kind::private_chat, lang_of(cfg, m.language)});
     }
     return out;
 }
@@ -56,8 +68,7 @@ std::vector<recipient> staff_recipients(database& db, const config& cfg, std::in
     member_store members(db);
     for (auto& m : members.in_ward(ward_id))
         if (m.role == "ward_staff" || m.role == "admin")
-            for (auto& a : private_routes(db, m.id, now))
-                out.push_back({a, chat_kind::private_chat, lang_of(cfg, m.language)});
+            add_private(out, db, cfg, m, now);
     return out;
 }
 
@@ -301,6 +312,8 @@ private:
     }
 
     void send(const recipient& to, std::string body, std::vector<std::vector<choice_button>> buttons = {}) {
+        if (to.window_closing)
+            body += "\n\n" + say(to.lang, report_text::window_closing_hint);
         auto o = text_to(to.to, to.type, std::move(body), lane::bulk);
         o.choices = std::move(buttons);
         outbox(db_).add(o, now_);

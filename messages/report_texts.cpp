@@ -54,6 +54,9 @@ std::string_view vi(report_text key) {
     case t::staff_overdue:
         return "📋 <b>{deadline}</b> ({period}): còn {missing_count}/{expected} tổ chưa nộp (kỳ khoá lúc "
                "{lock}): {missing}";
+    case t::window_closing_hint:
+        return "ℹ️ Zalo chỉ cho bot nhắn riêng cho bạn trong 7 ngày sau tin nhắn cuối của bạn. Nhắn cho OA một tin "
+               "bất kỳ (ví dụ /hannop) để tiếp tục nhận nhắc hạn.";
     case t::staff_unreachable:
         return "📵 Bot không nhắc được {teams}: tổ chưa gắn nhóm chat, và tổ trưởng chưa liên kết tài khoản "
                "hoặc đã quá 7 ngày chưa nhắn cho OA Zalo (Zalo chỉ cho bot nhắn riêng trong 7 ngày sau tin "
@@ -313,6 +316,9 @@ std::string_view en(report_text key) {
     case t::staff_overdue:
         return "📋 <b>{deadline}</b> for {period}: {missing_count} of {expected} teams still missing (locks "
                "{lock}): {missing}";
+    case t::window_closing_hint:
+        return "ℹ️ Zalo lets the bot write to you privately only within 7 days of your last message. Send the OA "
+               "any message (e.g. /deadlines) to keep receiving reminders.";
     case t::staff_unreachable:
         return "📵 No reminder reaches {teams}: the team has no group chat, and its leader has not linked an "
                "account or has not written to the Zalo OA for 7 days (Zalo lets a bot write privately only "

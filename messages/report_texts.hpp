@@ -26,6 +26,7 @@ enum class report_text {
     staff_summary,
     staff_overdue,
     staff_unreachable,
+    window_closing_hint,
     nobody,
     deadlines_header_team,
     deadlines_header_ward,

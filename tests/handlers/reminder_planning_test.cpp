@@ -209,6 +209,10 @@ TEST_F(zalo_oa_reminder_fixture, private_reminders_go_only_to_leaders_who_wrote_
     EXPECT_EQ(times_to("-1001", "tháng 12/2026").size(), 3u);
     EXPECT_EQ(times_to("101", "tháng 12/2026").size(), 3u);
     EXPECT_TRUE(times_to("201", "tháng 12/2026").empty());
+    // Leader 1's window closes on the 26th: from the reminder 3 days before, it says how to keep it.
+    EXPECT_EQ(times_to("101", "Nhắn cho OA một tin bất kỳ"),
+              (std::vector<std::int64_t>{at(2026, 12, 24, 8)}));
+    EXPECT_TRUE(times_to("-1001", "Nhắn cho OA").empty()) << "groups have no window";
     int logged = 0;
     for (auto& l : log)
         logged += l.find("not sent privately to 1 leader(s) on Zalo OA") != std::string::npos &&
