@@ -246,7 +246,7 @@ dispatch_result run(const incoming& in, database& db, const dispatch_env& env, b
     bool interaction = in.kind == incoming_kind::message || in.kind == incoming_kind::choice ||
                        in.kind == incoming_kind::contact || in.kind == incoming_kind::follow;
     if (interaction && in.chat_type == chat_kind::private_chat && !in.user_id.empty() &&
-        has_private_window(in.chat.platform))
+        private_window_seconds(in.chat.platform) > 0)
         member_store(db).note_private_message(in.chat.platform, in.user_id, now);
 
     handler_context ctx{in, db, env};

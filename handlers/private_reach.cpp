@@ -1,27 +1,28 @@
 #include "handlers/private_reach.hpp"
 
+#include <algorithm>
+
 namespace cnscd {
 
 namespace {
 
-constexpr std::int64_t window_seconds = 7 * 24 * 3600;
 // A reminder planned now is sent a little later; it must not arrive just after the edge.
 constexpr std::int64_t margin_seconds = 3600;
 
-} // namespace
-
-bool has_private_window(channel platform) {
-    return platform == channel::zalo_oa;
+// The last instant a message may be sent, for an account whose platform has a window.
+std::int64_t window_edge(const linked_account& account) {
+    return account.last_private_message_at + private_window_seconds(account.chat.platform) - margin_seconds;
 }
 
+} // namespace
+
 bool can_write_privately(const linked_account& account, std::int64_t now) {
-    return !has_private_window(account.chat.platform) ||
-           now < account.last_private_message_at + window_seconds - margin_seconds;
+    return private_window_seconds(account.chat.platform) == 0 || now < window_edge(account);
 }
 
 bool window_closing(const linked_account& account, std::int64_t now, int days) {
-    return has_private_window(account.chat.platform) && can_write_privately(account, now) &&
-           now + days * 24 * 3600LL >= account.last_private_message_at + window_seconds - margin_seconds;
+    return private_window_seconds(account.chat.platform) > 0 && now < window_edge(account) &&
+           now + days * 24 * 3600LL >= window_edge(account);
 }
 
 std::vector<chat_address> private_routes(database& db, std::int64_t member_id, std::int64_t now) {
@@ -32,14 +33,13 @@ std::vector<chat_address> private_routes(database& db, std::int64_t member_id, s
     return out;
 }
 
-bool linked_but_unreachable(database& db, std::int64_t member_id, std::int64_t now) {
+private_reach private_reach_of(database& db, std::int64_t member_id, std::int64_t now) {
     auto accounts = member_store(db).linked_accounts_of(member_id);
     if (accounts.empty())
-        return false;
-    for (auto& a : accounts)
-        if (can_write_privately(a, now))
-            return false;
-    return true;
+        return private_reach::not_linked;
+    bool open =
+        std::any_of(accounts.begin(), accounts.end(), [&](auto& a) { return can_write_privately(a, now); });
+    return open ? private_reach::open : private_reach::waiting;
 }
 
 } // namespace cnscd

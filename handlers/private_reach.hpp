@@ -1,10 +1,9 @@
 #pragma once
 
-// Whether the bot may write to someone privately now. Zalo OA lets an Official Account write
-// to a person only within 7 days of that person's last message to it (error -230 after that);
-// Telegram and the Zalo Bot platform have no such window. Sending into a closed window fails,
-// so reminders and notices go only where they can arrive, and leaders and ward staff are told
-// who cannot be reached.
+// Whether the bot may write to someone privately now, on platforms that allow it only for a while
+// after the person's last message (private_window_seconds: Zalo OA). Sending into a closed window
+// fails, so reminders and notices go only where they can arrive, and leaders and ward staff are
+// told who cannot be reached.
 
 #include "messages/incoming.hpp"
 #include "storage/registry.hpp"
@@ -16,9 +15,6 @@ namespace cnscd {
 
 class database;
 
-// Whether the platform limits private messages to a while after the person's last message.
-bool has_private_window(channel platform);
-
 // Whether a private message sent now can still arrive (an hour's margin before the edge).
 bool can_write_privately(const linked_account& account, std::int64_t now);
 
@@ -29,7 +25,11 @@ bool window_closing(const linked_account& account, std::int64_t now, int days);
 // The member's accounts the bot can write to privately now.
 std::vector<chat_address> private_routes(database& db, std::int64_t member_id, std::int64_t now);
 
-// Linked, but no account can be written to now (every one of them waits for its owner's next message).
-bool linked_but_unreachable(database& db, std::int64_t member_id, std::int64_t now);
+enum class private_reach {
+    not_linked,
+    open,    // at least one account can be written to now
+    waiting, // linked, but every account waits for its owner's next message
+};
+private_reach private_reach_of(database& db, std::int64_t member_id, std::int64_t now);
 
 } // namespace cnscd

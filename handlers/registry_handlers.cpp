@@ -251,12 +251,13 @@ void ward_overview(handler_context& ctx) {
         bool leader_quiet = false;
         for (auto& m : members.in_team(t.id)) {
             ++count;
-            bool is_linked = !members.accounts_of(m.id).empty();
+            auto reach = private_reach_of(ctx.db, m.id, ctx.now());
+            bool is_linked = reach != private_reach::not_linked;
             linked += is_linked;
             if (m.role == "leader") {
                 has_leader = true;
                 leader_linked = leader_linked || is_linked;
-                leader_quiet = leader_quiet || (is_linked && linked_but_unreachable(ctx.db, m.id, ctx.now()));
+                leader_quiet = leader_quiet || reach == private_reach::waiting;
             }
         }
         all += count;
@@ -318,8 +319,9 @@ void handle(const cmd_members& c, handler_context& ctx) {
     bool any_quiet = false;
     member_store store(ctx.db);
     for (auto& m : members) {
-        auto linked = !store.accounts_of(m.id).empty();
-        bool quiet = linked && linked_but_unreachable(ctx.db, m.id, ctx.now());
+        auto reach = private_reach_of(ctx.db, m.id, ctx.now());
+        bool linked = reach != private_reach::not_linked;
+        bool quiet = reach == private_reach::waiting;
         any_quiet = any_quiet || quiet;
         auto mark = linked ? ctx.say(registry_text::member_linked_mark) : "";
         if (quiet)

@@ -33,13 +33,19 @@ struct recipient {
 // Reminders come days apart: a window closing within 3 days would be shut by the next one.
 constexpr int window_warning_days = 3;
 
-// The member's private chats the bot can write to now, each marked when its window is closing.
-void add_private(std::vector<recipient>& out, database& db, const config& cfg, const member_record& m,
-                 std::int64_t now) {
-    for (auto& a : member_store(db).linked_accounts_of(m.id))
-        if (can_write_privately(a, now))
+// The member's private chats the bot can write to now, each marked when its window is closing;
+// returns how far the member can be reached.
+private_reach add_private(std::vector<recipient>& out, database& db, const config& cfg,
+                          const member_record& m, std::int64_t now) {
+    auto accounts = member_store(db).linked_accounts_of(m.id);
+    auto reach = accounts.empty() ? private_reach::not_linked : private_reach::waiting;
+    for (auto& a : accounts)
+        if (can_write_privately(a, now)) {
             out.push_back({a.chat, chat_kind::private_chat, lang_of(cfg, m.language),
                            window_closing(a, now, window_warning_days)});
+            reach = private_reach::open;
+        }
+    return reach;
 }
 
 // A team's group chats and its leaders' private chats that a message can reach now.
@@ -54,9 +60,7 @@ std::vector<recipient> team_recipients(database& db, const config& cfg, std::int
     for (auto& m : members.in_team(team_id)) {
         if (m.role != "leader")
             continue;
-        auto before = out.size();
-        add_private(out, db, cfg, m, now);
-        if (out.size() == before && unreachable_leaders && linked_but_unreachable(db, m.id, now))
+        if (add_private(out, db, cfg, m, now) == private_reach::waiting && unreachable_leaders)
             ++*unreachable_leaders;
     }
     return out;

@@ -61,4 +61,8 @@ bool has_contact_button(channel c) {
     return c == channel::telegram;
 }
 
+std::int64_t private_window_seconds(channel c) {
+    return c == channel::zalo_oa ? 7 * 24 * 3600 : 0;
+}
+
 } // namespace cnscd

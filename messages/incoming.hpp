@@ -19,6 +19,9 @@ std::optional<channel> channel_from_name(std::string_view name);
 // Whether the platform has a "share my phone number" button (only Telegram's keyboards do;
 // elsewhere members link with an invite code).
 bool has_contact_button(channel c);
+// How long after a person's last message the platform lets a bot write to them privately; 0 for
+// no limit. Zalo OA: 7 days (error -230 after); Telegram and the Zalo Bot platform: none.
+std::int64_t private_window_seconds(channel c);
 
 enum class chat_kind { private_chat, group };
 

@@ -45,7 +45,7 @@ TEST_F(reach_fixture, a_private_message_on_zalo_oa_reopens_the_window_for_7_days
     EXPECT_TRUE(
         can_write_privately(member_store(*bot.db).linked_accounts_of(member)[0], linked_at + 6 * day));
     EXPECT_TRUE(private_routes(*bot.db, member, linked_at + 8 * day).empty());
-    EXPECT_TRUE(linked_but_unreachable(*bot.db, member, linked_at + 8 * day));
+    EXPECT_EQ(private_reach_of(*bot.db, member, linked_at + 8 * day), private_reach::waiting);
 
     bot.clk.set(linked_at + 8 * day);
     bot.say("z102", "/toi");
@@ -66,10 +66,13 @@ TEST_F(reach_fixture, group_messages_and_telegram_accounts_do_not_count_and_tele
     bot.clk.set(linked_at + 8 * day);
     bot.say_in_group("g1", "z102", "/tham số 3 ngõ 1, cài VNeID");
     EXPECT_EQ(last_seen(member), linked_at); // a group message is not a message to the OA
-    EXPECT_TRUE(linked_but_unreachable(*bot.db, member, bot.clk.now()));
+    EXPECT_EQ(private_reach_of(*bot.db, member, bot.clk.now()), private_reach::waiting);
     // Telegram: reachable however long ago the last message was.
     EXPECT_EQ(private_routes(*bot.db, tg_leader, linked_at + 365 * day).size(), 1u);
-    EXPECT_FALSE(linked_but_unreachable(*bot.db, tg_leader, linked_at + 365 * day));
+    EXPECT_EQ(private_reach_of(*bot.db, tg_leader, linked_at + 365 * day), private_reach::open);
+    auto unlinked = bot.member(ward, team1, "Hoàng Văn Em", "member", "");
+    EXPECT_EQ(private_reach_of(*bot.db, unlinked, linked_at), private_reach::not_linked);
+    EXPECT_TRUE(private_routes(*bot.db, unlinked, linked_at).empty());
 }
 
 TEST_F(reach_fixture, the_members_list_marks_who_the_bot_cannot_write_to_privately_and_says_why) {
