@@ -7,6 +7,7 @@
 #include "storage/invite_store.hpp"
 #include "storage/registry.hpp"
 #include "tests/support/test_bot.hpp"
+#include "tests/support/two_team_ward.hpp"
 
 #include <gtest/gtest.h>
 
@@ -69,27 +70,11 @@ TEST(new_member_reading, what_is_not_a_name_or_a_phone_is_refused_with_the_reaso
     EXPECT_EQ(error_of("/thanhvien_them số 12 ngõ 5, cài VNeID"), "error_bad_name: số 12 ngõ 5");
 }
 
-struct member_add_fixture : ::testing::Test {
-    test_bot bot;
-    std::int64_t ward = bot.ward("Phường Hòa Xuân");
-    std::int64_t team1 = bot.team(ward, "Tổ dân phố số 1");
-    std::int64_t team2 = bot.team(ward, "Tổ dân phố số 2");
-    std::int64_t leader = bot.member(ward, team1, "Trần Văn Bình", "leader", "100", "+84905100001");
-    std::int64_t deputy = bot.member(ward, team1, "Lê Thị Cúc", "deputy", "101", "+84905100002");
-    std::int64_t member = bot.member(ward, team1, "Phạm Thị Dung", "member", "102", "+84905100004");
-    std::int64_t other_leader = bot.member(ward, team2, "Võ Thị Giang", "leader", "200", "+84905100006");
-    std::int64_t staff = bot.member(ward, 0, "Ngô Thị Hạnh", "ward_staff", "900", "+84905999001");
-
+struct member_add_fixture : ::testing::Test, test::two_team_ward {
     std::optional<member_record> by_phone(const std::string& phone) {
         return member_store(*bot.db).by_phone(ward, phone);
     }
     std::size_t members_of(std::int64_t team) { return member_store(*bot.db).in_team(team).size(); }
-    std::size_t audits(const std::string& action) {
-        std::size_t n = 0;
-        for (auto& e : audit_log(*bot.db).recent(1000))
-            n += e.action == action;
-        return n;
-    }
     std::string invite_code(const std::vector<outgoing>& out) {
         std::smatch m;
         auto text = test_bot::joined(out);

@@ -6,6 +6,7 @@
 #include "storage/registry.hpp"
 #include "storage/visit_store.hpp"
 #include "tests/support/test_bot.hpp"
+#include "tests/support/two_team_ward.hpp"
 
 #include <gtest/gtest.h>
 
@@ -20,25 +21,9 @@ bool has(const std::vector<outgoing>& out, const std::string& needle) {
     return test_bot::joined(out).find(needle) != std::string::npos;
 }
 
-struct registry_fixture : ::testing::Test {
-    test_bot bot;
-    std::int64_t ward = bot.ward("Phường Hòa Xuân");
-    std::int64_t team1 = bot.team(ward, "Tổ dân phố số 1");
-    std::int64_t team2 = bot.team(ward, "Tổ dân phố số 2");
-    std::int64_t leader = bot.member(ward, team1, "Trần Văn Bình", "leader", "100", "+84905100001");
-    std::int64_t deputy = bot.member(ward, team1, "Lê Thị Cúc", "deputy", "101", "+84905100002");
-    std::int64_t member = bot.member(ward, team1, "Phạm Thị Dung", "member", "102", "+84905100004");
-    std::int64_t other_leader = bot.member(ward, team2, "Võ Thị Giang", "leader", "200", "+84905100006");
-    std::int64_t staff = bot.member(ward, 0, "Ngô Thị Hạnh", "ward_staff", "900", "+84905999001");
+struct registry_fixture : ::testing::Test, test::two_team_ward {
     // On the roster, not linked yet.
     std::int64_t newcomer = bot.member(ward, team1, "Hoàng Văn Em", "member", "", "+84905100005");
-
-    std::size_t audits(const std::string& action) {
-        std::size_t n = 0;
-        for (auto& e : audit_log(*bot.db).recent(1000))
-            n += e.action == action;
-        return n;
-    }
 
     incoming contact(const std::string& user, const std::string& phone, const std::string& whose) {
         incoming in;

@@ -147,6 +147,9 @@ TEST_F(cli_fixture, forget_member_erases_personal_data_but_keeps_the_records_cou
     std::string out;
     EXPECT_EQ(run({"forget-member", "--ward", "Phường Hòa Xuân"}, out), 2);
     EXPECT_NE(out.find("--phone 0905123456"), std::string::npos) << out;
+    EXPECT_EQ(run({"forget-member", "--ward", "Phường Hòa Xuân", "--phone", "12ab"}, out), 2);
+    EXPECT_NE(out.find("12ab"), std::string::npos) << out; // names the bad number
+    EXPECT_EQ(run({"forget-member", "--ward", "Phường Khác", "--phone", "0905100001"}, out), 1);
     EXPECT_EQ(run({"forget-member", "--ward", "Phường Hòa Xuân", "--phone", "0905999999"}, out), 1);
     EXPECT_NE(out.find("Không tìm thấy thành viên có 090****999"), std::string::npos) << out;
     EXPECT_EQ(run({"forget-member", "--ward", "Phường Hòa Xuân", "--phone", "0905 100 001"}, out), 0);
