@@ -4,7 +4,9 @@
 #include "handlers/conversation_table.hpp"
 #include "handlers/handlers.hpp"
 #include "handlers/private_reach.hpp"
+#include "handlers/reminder_planning.hpp"
 #include "messages/command_parser.hpp"
+#include "messages/report_texts.hpp"
 #include "storage/conversation_store.hpp"
 #include "storage/database.hpp"
 #include "storage/held_record_store.hpp"
@@ -230,6 +232,22 @@ void remember_choices(handler_context& ctx) {
     }
 }
 
+// Reminders that could not reach this leader or staff member privately while their window was
+// closed: now that they wrote, they get what still applies.
+void tell_missed_reminders(handler_context& ctx, std::int64_t closed_since) {
+    // Reminders also go to every other linked account; one without a window had them.
+    for (auto& a : member_store(ctx.db).linked_accounts_of(ctx.member->id))
+        if (a.chat != ctx.in.chat && private_window_seconds(a.chat.platform) == 0)
+            return;
+    auto missed = missed_reminders(ctx.db, ctx.cfg(), *ctx.member, ctx.lang, closed_since, ctx.now());
+    if (missed.empty())
+        return;
+    auto text = ctx.say(report_text::missed_while_away);
+    for (auto& m : missed)
+        text += "\n\n" + m;
+    ctx.send_to(ctx.in.chat, chat_kind::private_chat, std::move(text));
+}
+
 dispatch_result run(const incoming& in, database& db, const dispatch_env& env, bool log_update,
                     std::optional<command> read) {
     dispatch_result result;
@@ -245,9 +263,11 @@ dispatch_result run(const incoming& in, database& db, const dispatch_env& env, b
     // message, that message reopens the window (private_reach.hpp).
     bool interaction = in.kind == incoming_kind::message || in.kind == incoming_kind::choice ||
                        in.kind == incoming_kind::contact || in.kind == incoming_kind::follow;
+    std::optional<std::int64_t> window_closed_at;
     if (interaction && in.chat_type == chat_kind::private_chat && !in.user_id.empty() &&
         private_window_seconds(in.chat.platform) > 0)
-        member_store(db).note_private_message(in.chat.platform, in.user_id, now);
+        window_closed_at = window_closed_since(
+            in.chat.platform, member_store(db).note_private_message(in.chat.platform, in.user_id, now), now);
 
     handler_context ctx{in, db, env};
     if (auto m = member_store(db).by_account(in.chat.platform, in.user_id); m && m->active) {
@@ -261,6 +281,8 @@ dispatch_result run(const incoming& in, database& db, const dispatch_env& env, b
     db.savepoint("handler");
     try {
         route(ctx, result, read);
+        if (window_closed_at && ctx.member)
+            tell_missed_reminders(ctx, *window_closed_at);
         db.release("handler");
     } catch (const std::exception& e) {
         // A bug in a handler: undo its writes (rethrows if the database itself failed),

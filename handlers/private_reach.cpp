@@ -10,8 +10,12 @@ namespace {
 constexpr std::int64_t margin_seconds = 3600;
 
 // The last instant a message may be sent, for an account whose platform has a window.
+std::int64_t window_edge(channel platform, std::int64_t last_message_at) {
+    return last_message_at + private_window_seconds(platform) - margin_seconds;
+}
+
 std::int64_t window_edge(const linked_account& account) {
-    return account.last_private_message_at + private_window_seconds(account.chat.platform) - margin_seconds;
+    return window_edge(account.chat.platform, account.last_private_message_at);
 }
 
 } // namespace
@@ -23,6 +27,16 @@ bool can_write_privately(const linked_account& account, std::int64_t now) {
 bool window_closing(const linked_account& account, std::int64_t now, int days) {
     return private_window_seconds(account.chat.platform) > 0 && now < window_edge(account) &&
            now + days * 24 * 3600LL >= window_edge(account);
+}
+
+std::optional<std::int64_t> window_closed_since(channel platform, std::optional<std::int64_t> previous,
+                                                std::int64_t now) {
+    if (private_window_seconds(platform) == 0)
+        return std::nullopt;
+    if (!previous)
+        return 0;
+    auto edge = window_edge(platform, *previous);
+    return now >= edge ? std::optional<std::int64_t>(edge) : std::nullopt;
 }
 
 std::vector<chat_address> private_routes(database& db, std::int64_t member_id, std::int64_t now) {

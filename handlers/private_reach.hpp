@@ -9,6 +9,7 @@
 #include "storage/registry.hpp"
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 namespace cnscd {
@@ -21,6 +22,12 @@ bool can_write_privately(const linked_account& account, std::int64_t now);
 // Whether the account's window closes within `days` of `now` (and is still open now): a message
 // sent to it should say how to keep it open.
 bool window_closing(const linked_account& account, std::int64_t now, int days);
+
+// Someone writes privately on a platform with a window; `previous` is their message before this
+// one. If the bot could not write to them just before now (the window had closed, or they never
+// wrote before), since when; nullopt if it could, or the platform has no window.
+std::optional<std::int64_t> window_closed_since(channel platform, std::optional<std::int64_t> previous,
+                                                std::int64_t now);
 
 // The member's accounts the bot can write to privately now.
 std::vector<chat_address> private_routes(database& db, std::int64_t member_id, std::int64_t now);

@@ -106,17 +106,80 @@ public:
             meta.set("reminders.last_run", std::to_string(now_));
     }
 
+    std::vector<std::string> missed_by(const member_record& m, language lang, std::int64_t since) {
+        std::vector<std::string> out;
+        bool staff = m.role == "ward_staff" || m.role == "admin";
+        bool leader = m.role == "leader" && m.team_id;
+        auto ward = ward_store(db_).by_id(m.ward_id);
+        if ((!staff && !leader) || !ward)
+            return out;
+        auto teams = team_store(db_).in_ward(ward->id);
+        std::string team_name;
+        for (auto& t : teams)
+            if (leader && t.id == *m.team_id)
+                team_name = t.name;
+        for (auto& rule : ward_deadlines(db_, cfg_, *ward)) {
+            // Who gets which reminders, as in plan_slot: a team's leader its team's; ward staff
+            // the per-team summaries, and the ward's own deadlines.
+            bool ward_reports = rule.who == "ward";
+            if (leader && ward_reports)
+                continue;
+            auto audience = staff && !ward_reports ? "staff" : "team";
+            auto team_id = staff ? 0 : *m.team_id;
+            for (auto& d : occurrences_around_today(rule)) {
+                auto slots = reminder_slots(d, zone_);
+                std::optional<std::size_t> latest;
+                for (std::size_t i = 0; i < slots.size() && slots[i].at <= now_; ++i)
+                    if (slots[i].audience == audience)
+                        latest = i;
+                if (!latest || slots[*latest].at < since || !slot_still_relevant(d, slots, *latest, now_))
+                    continue;
+                occurrence o{*ward, d, teams, {}};
+                auto& s = slots[*latest];
+                if (reminder_store(db_).outcome(key_of(o, s, team_id)) != "sent")
+                    continue; // not planned yet (the next run sends it), or not needed
+                for (auto& r : report_store(db_).current_of_ward(ward->id, rule.code, d.period.key))
+                    o.submitted.emplace(r.team_id.value_or(0), r);
+                if (audience == std::string("staff")) {
+                    std::vector<std::string> missing;
+                    int on_time = 0;
+                    for (auto& t : teams) {
+                        auto it = o.submitted.find(t.id);
+                        if (it == o.submitted.end())
+                            missing.push_back(t.name);
+                        else
+                            on_time += it->second.on_time;
+                    }
+                    std::vector<std::string> unreachable;
+                    for (auto& t : teams)
+                        if (!o.submitted.contains(t.id) && team_recipients(db_, cfg_, t.id, now_).empty())
+                            unreachable.push_back(t.name);
+                    if (!missing.empty())
+                        out.push_back(staff_text(o, s, lang, missing, on_time) +
+                                      unreachable_text(lang, unreachable));
+                } else if (!o.submitted.contains(team_id)) {
+                    out.push_back(team_text(o, s, lang, team_name, false));
+                }
+            }
+        }
+        return out;
+    }
+
 private:
-    void plan_rule(const ward_record& ward, const std::vector<team_record>& teams,
-                   const deadline_config& rule) {
-        // Only occurrences whose reminders can fall around today matter.
+    // The occurrences of a rule whose reminders can fall around today.
+    std::vector<deadline_instance> occurrences_around_today(const deadline_config& rule) const {
         int before = 0;
         for (int n : rule.remind_days_before)
             before = std::max(before, n);
         auto today = zone_.date_of(now_);
         auto from = year_month_day{sys_days{today} - days{rule.grace_days + 2}};
         auto to = year_month_day{sys_days{today} + days{before + 2}};
-        for (auto& d : instances_between(rule, from, to, zone_)) {
+        return instances_between(rule, from, to, zone_);
+    }
+
+    void plan_rule(const ward_record& ward, const std::vector<team_record>& teams,
+                   const deadline_config& rule) {
+        for (auto& d : occurrences_around_today(rule)) {
             auto slots = reminder_slots(d, zone_);
             if (slots.empty() || slots.front().at > now_)
                 continue;
@@ -359,6 +422,11 @@ reminder_run plan_reminders(database& db, const config& cfg, std::int64_t now) {
     reminder_run out;
     planner(db, cfg, now).run(out);
     return out;
+}
+
+std::vector<std::string> missed_reminders(database& db, const config& cfg, const member_record& member,
+                                          language lang, std::int64_t closed_since, std::int64_t now) {
+    return planner(db, cfg, now).missed_by(member, lang, closed_since);
 }
 
 } // namespace cnscd

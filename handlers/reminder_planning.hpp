@@ -8,6 +8,7 @@
 
 #include "config/config.hpp"
 #include "handlers/reporting_calendar.hpp"
+#include "messages/catalog.hpp"
 #include "messages/outgoing.hpp"
 #include "storage/registry.hpp"
 
@@ -27,5 +28,12 @@ struct reminder_run {
 std::vector<deadline_config> ward_deadlines(database& db, const config& cfg, const ward_record& ward);
 
 reminder_run plan_reminders(database& db, const config& cfg, std::int64_t now);
+
+// Zalo OA: a leader or ward staff member writes privately after a time in which no private
+// message could reach them (from `closed_since` on, private_reach.hpp). For each deadline, the
+// latest reminder meant for them that came in that time, was sent to others, and still applies
+// now, worded as of now. Empty if there is none.
+std::vector<std::string> missed_reminders(database& db, const config& cfg, const member_record& member,
+                                          language lang, std::int64_t closed_since, std::int64_t now);
 
 } // namespace cnscd

@@ -57,6 +57,9 @@ std::string_view vi(report_text key) {
     case t::window_closing_hint:
         return "ℹ️ Zalo chỉ cho bot nhắn riêng cho bạn trong 7 ngày sau tin nhắn cuối của bạn. Nhắn cho OA một tin "
                "bất kỳ (ví dụ /hannop) để tiếp tục nhận nhắc hạn.";
+    case t::missed_while_away:
+        return "📬 Tin nhắc hạn dưới đây chưa đến được với bạn: Zalo chỉ cho bot nhắn riêng trong 7 ngày sau "
+               "tin nhắn cuối của bạn, và khi đó đã quá 7 ngày.";
     case t::staff_unreachable:
         return "📵 Bot không nhắc được {teams}: tổ chưa gắn nhóm chat, và tổ trưởng chưa liên kết tài khoản "
                "hoặc đã quá 7 ngày chưa nhắn cho OA Zalo (Zalo chỉ cho bot nhắn riêng trong 7 ngày sau tin "
@@ -319,6 +322,9 @@ std::string_view en(report_text key) {
     case t::window_closing_hint:
         return "ℹ️ Zalo lets the bot write to you privately only within 7 days of your last message. Send the OA "
                "any message (e.g. /deadlines) to keep receiving reminders.";
+    case t::missed_while_away:
+        return "📬 This reminder could not reach you when it was sent: Zalo lets the bot write to you privately "
+               "only within 7 days of your last message, and it had been longer.";
     case t::staff_unreachable:
         return "📵 No reminder reaches {teams}: the team has no group chat, and its leader has not linked an "
                "account or has not written to the Zalo OA for 7 days (Zalo lets a bot write privately only "

@@ -27,6 +27,7 @@ enum class report_text {
     staff_overdue,
     staff_unreachable,
     window_closing_hint,
+    missed_while_away,
     nobody,
     deadlines_header_team,
     deadlines_header_ward,

@@ -436,11 +436,19 @@ void member_store::erase_personal_data(std::int64_t id, const std::string& place
         c.exec("UPDATE audit_log SET subject = ? WHERE subject = ?", placeholder, old->full_name);
 }
 
-void member_store::note_private_message(channel platform, const std::string& user_id, std::int64_t now) {
+std::optional<std::int64_t> member_store::note_private_message(channel platform, const std::string& user_id,
+                                                               std::int64_t now) {
+    std::optional<std::int64_t> previous;
+    if (auto& st =
+            db_.native().query("SELECT last_at FROM private_messages_seen WHERE channel = ? AND user_id = ?",
+                               ch(platform), user_id);
+        st.executeStep())
+        previous = st.getColumn(0).getInt64();
     db_.native().exec("INSERT INTO private_messages_seen (channel, user_id, last_at) VALUES (?, ?, ?) "
                       "ON CONFLICT (channel, user_id) DO UPDATE SET last_at = excluded.last_at "
                       "WHERE last_at < excluded.last_at - 60",
                       ch(platform), user_id, ll(now));
+    return previous;
 }
 
 // ---------------------------------------------------------------- groups

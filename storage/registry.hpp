@@ -128,8 +128,10 @@ public:
     // and their name replaced in the audit log. Their visits stay, so the figures already
     // reported do not change; they are attributed to `placeholder`.
     void erase_personal_data(std::int64_t id, const std::string& placeholder, std::int64_t now);
-    // Someone wrote to the bot privately (kept per minute: a burst writes once).
-    void note_private_message(channel platform, const std::string& user_id, std::int64_t now);
+    // Someone wrote to the bot privately (kept per minute: a burst writes once). Returns when they
+    // had last written before, if ever.
+    std::optional<std::int64_t> note_private_message(channel platform, const std::string& user_id,
+                                                     std::int64_t now);
 
 private:
     database& db_;

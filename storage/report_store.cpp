@@ -88,11 +88,17 @@ std::vector<report_submission> report_store::current_of_ward(std::int64_t ward_i
 }
 
 bool reminder_store::planned(const reminder_key& k) {
+    return outcome(k).has_value();
+}
+
+std::optional<std::string> reminder_store::outcome(const reminder_key& k) {
     auto& st =
-        db_.native().query("SELECT 1 FROM planned_reminders WHERE ward_id = ? AND team_id = ? AND "
+        db_.native().query("SELECT outcome FROM planned_reminders WHERE ward_id = ? AND team_id = ? AND "
                            "deadline_code = ? AND period_key = ? AND offset_days = ? AND audience = ?",
                            k.ward_id, k.team_id, k.deadline_code, k.period_key, k.offset_days, k.audience);
-    return st.executeStep();
+    if (!st.executeStep())
+        return std::nullopt;
+    return st.getColumn(0).getString();
 }
 
 std::int64_t reminder_store::planned_for_slot(std::int64_t ward_id, const std::string& deadline_code,

@@ -71,6 +71,8 @@ public:
     explicit reminder_store(database& db) : db_(db) {}
 
     bool planned(const reminder_key& key);
+    // What was decided for the key (sent, skipped_stale, not_needed), if anything yet.
+    std::optional<std::string> outcome(const reminder_key& key);
     // How many recipients (teams, or the ward) already have a decision for this slot.
     std::int64_t planned_for_slot(std::int64_t ward_id, const std::string& deadline_code,
                                   const std::string& period_key, int offset_days,

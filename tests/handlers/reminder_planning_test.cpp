@@ -240,6 +240,84 @@ TEST_F(zalo_oa_reminder_fixture,
     EXPECT_EQ(times_to("-1001", "tháng 12/2026").size(), 3u); // the group still gets them
 }
 
+// What a leader or ward staff member writes back after their window closed: the reply, and the
+// latest reminder that could not reach them, if it still applies.
+struct missed_reminder_fixture : zalo_oa_reminder_fixture {
+    std::vector<std::string> back(const std::string& user, std::int64_t when) {
+        bot->clk.set(when);
+        std::vector<std::string> caught_up;
+        for (auto& o : bot->say(user, "/hannop"))
+            if (o.text.find("chưa đến được với bạn") != std::string::npos)
+                caught_up.push_back(markup::to_plain(o.text));
+        return caught_up;
+    }
+};
+
+TEST_F(missed_reminder_fixture, a_leader_back_after_7_days_gets_the_latest_reminder_they_missed_once) {
+    writes_privately("201", at(2026, 12, 10, 20)); // window closes on the 17th
+    step(at(2026, 12, 21, 0), at(2026, 12, 23, 9));
+    ASSERT_TRUE(to("201").empty());
+    auto missed = back("201", at(2026, 12, 23, 10));
+    ASSERT_EQ(missed.size(), 1u);
+    // Only the newest of the two it missed (21st, 23rd), worded as of now, with the reason.
+    EXPECT_NE(missed[0].find("Zalo chỉ cho bot nhắn riêng trong 7 ngày"), std::string::npos) << missed[0];
+    EXPECT_NE(missed[0].find("tháng 12/2026"), std::string::npos) << missed[0];
+    EXPECT_NE(missed[0].find("còn 1 ngày"), std::string::npos) << missed[0];
+    EXPECT_NE(missed[0].find("/baocao tháng"), std::string::npos) << "Zalo has no buttons: " << missed[0];
+    // The window is open again: the next message catches up nothing, the next reminder arrives.
+    EXPECT_TRUE(back("201", at(2026, 12, 23, 11)).empty());
+    step(at(2026, 12, 23, 11), at(2026, 12, 24, 9));
+    EXPECT_EQ(times_to("201", "tháng 12/2026").size(), 1u);
+    // Leader 1, who wrote in time, got every reminder and has nothing to catch up.
+    writes_privately("101", at(2026, 12, 19, 20));
+    EXPECT_TRUE(back("101", at(2026, 12, 24, 10)).empty());
+}
+
+TEST_F(missed_reminder_fixture, nothing_is_caught_up_for_a_team_that_submitted_or_once_it_went_stale) {
+    step(at(2026, 12, 21, 0), at(2026, 12, 23, 9)); // nobody wrote since linking on 24/11
+    // Team 2 submitted meanwhile (its deputy pressed the button): nothing to remind its leader of.
+    submit(team2, "monthly", "2026-12", at(2026, 12, 23, 9, 30));
+    EXPECT_TRUE(back("201", at(2026, 12, 23, 10)).empty());
+    // Past the deadline, before the first overdue reminder: the last one ("due today") is stale.
+    step(at(2026, 12, 23, 10), at(2026, 12, 25, 7));
+    EXPECT_TRUE(back("101", at(2026, 12, 25, 7, 30)).empty());
+    // The overdue reminder then reaches the leader as usual.
+    step(at(2026, 12, 25, 7, 30), at(2026, 12, 25, 9));
+    EXPECT_EQ(times_to("101", "tháng 12/2026").size(), 1u);
+}
+
+TEST_F(missed_reminder_fixture, a_reminder_due_but_not_yet_planned_is_left_to_the_scheduler_and_sent_once) {
+    step(at(2026, 12, 21, 0), at(2026, 12, 23, 9));
+    // The 8:00 reminder of the 24th is due, but the scheduler has not run since: it is not caught
+    // up here (its outcome is not known yet) but sent by the next run, into the open window.
+    EXPECT_TRUE(back("101", at(2026, 12, 24, 8, 10)).empty());
+    tick(at(2026, 12, 24, 8, 30));
+    EXPECT_EQ(to("101").size(), 1u);
+}
+
+TEST_F(missed_reminder_fixture, a_leader_also_linked_on_telegram_had_the_reminders_there) {
+    member_store(*bot->db).link_account(channel::telegram, "201",
+                                        member_store(*bot->db).by_account(channel::zalo_oa, "201")->id,
+                                        "test", bot->clk.now());
+    step(at(2026, 12, 21, 0), at(2026, 12, 23, 9));
+    EXPECT_EQ(times_to("201", "tháng 12/2026").size(), 2u); // the 21st and 23rd, on Telegram
+    EXPECT_TRUE(back("201", at(2026, 12, 23, 10)).empty());
+}
+
+TEST_F(missed_reminder_fixture, ward_staff_back_within_a_day_get_the_summary_of_who_is_missing) {
+    submit(team1, "monthly", "2026-12", at(2026, 12, 22, 10));
+    step(at(2026, 12, 21, 0), at(2026, 12, 24, 18)); // the staff summary at 17:00 reached nobody
+    ASSERT_TRUE(to("900").empty());
+    auto missed = back("900", at(2026, 12, 25, 7));
+    ASSERT_EQ(missed.size(), 1u);
+    EXPECT_NE(missed[0].find("1/2"), std::string::npos) << missed[0];
+    EXPECT_NE(missed[0].find("Tổ dân phố số 2"), std::string::npos) << missed[0];
+    EXPECT_NE(missed[0].find("Bot không nhắc được Tổ dân phố số 2"), std::string::npos) << missed[0];
+    EXPECT_EQ(missed[0].find("Tổ dân phố số 1"), std::string::npos) << "team 1 submitted: " << missed[0];
+    // A member who is neither leader nor staff has nothing to catch up.
+    EXPECT_TRUE(back("102", at(2026, 12, 25, 7, 30)).empty());
+}
+
 TEST_F(reminder_fixture, restart_on_the_same_file_plans_nothing_twice) {
     step(at(2026, 3, 20, 0), at(2026, 3, 24, 9));
     auto before = sent.size();
