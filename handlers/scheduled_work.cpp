@@ -1,12 +1,14 @@
 #include "handlers/scheduled_work.hpp"
 
 #include "handlers/reminder_planning.hpp"
+#include "handlers/visit_photos.hpp"
 #include "storage/conversation_store.hpp"
 #include "storage/database.hpp"
 #include "storage/export_files.hpp"
 #include "storage/held_record_store.hpp"
 #include "storage/outbox.hpp"
 #include "storage/update_log.hpp"
+#include "storage/visit_photo_store.hpp"
 
 namespace cnscd {
 
@@ -17,6 +19,8 @@ std::vector<std::string> run_scheduled_work(database& db, const dispatch_env& en
     update_log(db).prune(now - 7 * 86400);
     // Visits held for someone who never linked their account go after a day.
     held_record_store(db).purge(now);
+    // Album photos whose captioned part never came.
+    visit_photo_store(db).drop_album_parts(now - album_seconds);
     // Delivered messages are kept a month for delivery reports, then dropped.
     outbox(db).prune(now - 30 * 86400);
     // Files /xuat sent are needed only until the platform has them; keep two days for retries.

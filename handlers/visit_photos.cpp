@@ -13,8 +13,6 @@ namespace {
 
 // How long after logging a record a photo sent on its own is taken to belong to it.
 constexpr std::int64_t loose_photo_seconds = 3600;
-// Photos of one album arrive within seconds of each other.
-constexpr std::int64_t album_seconds = 600;
 
 std::string place_of(const visit_record& v) {
     return v.place.empty() ? v.note : v.place;
@@ -90,8 +88,30 @@ bool keep_evidence(handler_context& ctx, std::int64_t visit_id) {
     if (photos.count_of(visit_id) >= max_photos_per_record)
         return false;
     photos.add({visit_id, ctx.in.chat.platform, *ctx.in.file, ctx.in.album, ctx.member->id, ctx.now()});
+    if (!ctx.in.album.empty()) {
+        // Parts of the album that overtook this one: held, or put on the member's previous record
+        // by a private chat before this part said which record they belong to.
+        int room = max_photos_per_record - photos.count_of(visit_id);
+        for (auto& p :
+             photos.take_album_parts(ctx.member->id, ctx.in.album, ctx.now() - album_seconds, room)) {
+            p.visit_id = visit_id;
+            photos.add(p);
+            --room;
+        }
+        photos.move_album(ctx.member->id, ctx.in.album, ctx.now() - album_seconds, visit_id, room);
+    }
     return true;
 }
+
+namespace {
+
+// Returns how many of the part's album are now waiting.
+int hold_album_part(handler_context& ctx) {
+    return visit_photo_store(ctx.db).hold_album_part(ctx.member->id, ctx.in.album, ctx.in.chat.platform,
+                                                     *ctx.in.file, ctx.now(), ctx.now() - album_seconds);
+}
+
+} // namespace
 
 bool on_loose_photo(handler_context& ctx) {
     if (!ctx.member || !carries_evidence(ctx.in))
@@ -103,11 +123,18 @@ bool on_loose_photo(handler_context& ctx) {
             keep_evidence(ctx, *v);
             return true;
         }
-    if (ctx.in_group())
-        return false;
+    if (ctx.in_group()) {
+        // A photo without a caption in a group is evidence only as part of a captioned album.
+        if (ctx.in.album.empty())
+            return false;
+        hold_album_part(ctx);
+        return true;
+    }
     auto last = visit_store(ctx.db).last_of_member(ctx.member->id);
     if (!last || ctx.now() - last->recorded_at > loose_photo_seconds) {
-        ctx.reply(visit_text::photo_loose_hint);
+        // Kept a while in case its album's captioned part follows; the hint once per album.
+        if (ctx.in.album.empty() || hold_album_part(ctx) == 1)
+            ctx.reply(visit_text::photo_loose_hint);
         return true;
     }
     attach(ctx, *last);

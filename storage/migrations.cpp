@@ -440,7 +440,23 @@ WHERE v.cancelled_at IS NULL AND EXISTS (SELECT 1 FROM visit_photos p WHERE p.vi
 GROUP BY v.ward_id, substr(v.day, 1, 7), v.team_id;
 )sql";
 
-constexpr std::array<migration, 13> migrations{{
+// Photos of an album that came before the part whose caption says which record they belong to:
+// deliveries can overtake each other. Kept for minutes, then dropped.
+constexpr std::string_view album_parts = R"sql(
+CREATE TABLE album_parts_waiting (
+    id          INTEGER PRIMARY KEY,
+    member_id   INTEGER NOT NULL REFERENCES members(id),
+    album       TEXT    NOT NULL,
+    channel     TEXT    NOT NULL,
+    kind        TEXT    NOT NULL,
+    file_ref    TEXT    NOT NULL,
+    file_name   TEXT    NOT NULL DEFAULT '',
+    received_at INTEGER NOT NULL
+);
+CREATE INDEX album_parts_waiting_album ON album_parts_waiting (member_id, album);
+)sql";
+
+constexpr std::array<migration, 14> migrations{{
     {1, "infrastructure: meta, processed updates, outbox", infrastructure},
     {2, "registry: wards, teams, members, accounts, groups, invites, audit", registry},
     {3, "registry: index members by CCCD digest", registry_indexes},
@@ -454,6 +470,7 @@ constexpr std::array<migration, 13> migrations{{
     {11, "visits: photos and files attached as evidence", visit_photos},
     {12, "accounts: when each person last wrote privately (Zalo OA's window)", private_windows},
     {13, "visits: records with photo evidence in the topic totals", evidence_totals},
+    {14, "visits: album photos waiting for their captioned part", album_parts},
 }};
 
 } // namespace

@@ -416,6 +416,7 @@ void member_store::erase_personal_data(std::int64_t id, const std::string& place
              "(SELECT channel, user_id FROM accounts WHERE member_id = ?)",
              "DELETE FROM accounts WHERE member_id = ?",
              "DELETE FROM invites WHERE member_id = ?",
+             "DELETE FROM album_parts_waiting WHERE member_id = ?",
          })
         c.exec(sql, ll(id));
     c.exec("UPDATE members SET full_name = ?, position = '', role_title = '', phone = NULL, cccd_enc = NULL, "

@@ -4,6 +4,8 @@
 #include "storage/sqlite_connection.hpp"
 #include "storage/visit_store.hpp"
 
+#include <algorithm>
+
 namespace cnscd {
 
 void visit_photo_store::add(const visit_photo& p) {
@@ -47,6 +49,73 @@ std::optional<std::int64_t> visit_photo_store::visit_of_album(std::int64_t membe
     if (!st.executeStep())
         return std::nullopt;
     return st.getColumn(0).getInt64();
+}
+
+int visit_photo_store::hold_album_part(std::int64_t member_id, const std::string& album, channel platform,
+                                       const attachment& file, std::int64_t now, std::int64_t drop_before) {
+    drop_album_parts(drop_before);
+    auto& c = db_.native();
+    c.exec(
+        "INSERT INTO album_parts_waiting (member_id, album, channel, kind, file_ref, file_name, received_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        member_id, album, std::string(channel_name(platform)), file.kind, file.file_ref, file.file_name, now);
+    auto& st = c.query("SELECT count(*) FROM album_parts_waiting WHERE member_id = ? AND album = ?",
+                       member_id, album);
+    return st.executeStep() ? st.getColumn(0).getInt() : 0;
+}
+
+void visit_photo_store::drop_album_parts(std::int64_t before) {
+    db_.native().exec("DELETE FROM album_parts_waiting WHERE received_at < ?", before);
+}
+
+std::vector<visit_photo> visit_photo_store::take_album_parts(std::int64_t member_id, const std::string& album,
+                                                             std::int64_t since, int limit) {
+    std::vector<visit_photo> out;
+    std::vector<std::int64_t> ids;
+    auto& st = db_.native().query("SELECT id, channel, kind, file_ref, file_name, received_at FROM "
+                                  "album_parts_waiting WHERE member_id = ? AND album = ? ORDER BY id",
+                                  member_id, album);
+    while (st.executeStep()) {
+        ids.push_back(st.getColumn(0).getInt64());
+        if (static_cast<int>(out.size()) >= limit || st.getColumn(5).getInt64() < since)
+            continue; // beyond the record's room, or from too long ago: dropped
+        visit_photo p;
+        p.platform = channel_from_name(st.getColumn(1).getString()).value_or(channel::telegram);
+        p.file = {st.getColumn(2).getString(), st.getColumn(3).getString(), st.getColumn(4).getString()};
+        p.album = album;
+        p.added_by = member_id;
+        p.added_at = st.getColumn(5).getInt64();
+        out.push_back(std::move(p));
+    }
+    for (auto id : ids)
+        db_.native().exec("DELETE FROM album_parts_waiting WHERE id = ?", id);
+    return out;
+}
+
+int visit_photo_store::move_album(std::int64_t member_id, const std::string& album, std::int64_t since,
+                                  std::int64_t visit_id, int limit) {
+    std::vector<std::pair<std::int64_t, std::int64_t>> photos; // photo id, record it is on
+    auto& st =
+        db_.native().query("SELECT id, visit_id FROM visit_photos WHERE added_by = ? AND album = ? AND "
+                           "album <> '' AND added_at >= ? AND visit_id <> ? ORDER BY id",
+                           member_id, album, since, visit_id);
+    while (st.executeStep() && static_cast<int>(photos.size()) < limit)
+        photos.emplace_back(st.getColumn(0).getInt64(), st.getColumn(1).getInt64());
+    if (photos.empty())
+        return 0;
+    bool had_none = count_of(visit_id) == 0;
+    for (auto& [photo, from] : photos)
+        db_.native().exec("UPDATE visit_photos SET visit_id = ? WHERE id = ?", visit_id, photo);
+    visit_store visits(db_);
+    if (had_none)
+        visits.count_evidence(visit_id);
+    std::vector<std::int64_t> left;
+    for (auto& [photo, from] : photos)
+        if (std::find(left.begin(), left.end(), from) == left.end() && count_of(from) == 0) {
+            visits.uncount_evidence(from);
+            left.push_back(from);
+        }
+    return static_cast<int>(photos.size());
 }
 
 std::map<std::int64_t, int> visit_photo_store::counts_in_ward(std::int64_t ward_id, const day_range& range) {

@@ -36,6 +36,21 @@ public:
     // The record an earlier photo of the same album from this member went to, since `since`.
     std::optional<std::int64_t> visit_of_album(std::int64_t member_id, const std::string& album,
                                                std::int64_t since);
+    // Album parts that came before the part saying which record they belong to (deliveries can
+    // overtake each other). Holding one also drops what was held before `drop_before`. Returns
+    // how many of the album are now held.
+    int hold_album_part(std::int64_t member_id, const std::string& album, channel platform,
+                        const attachment& file, std::int64_t now, std::int64_t drop_before);
+    // Drops the album parts held since before `before`.
+    void drop_album_parts(std::int64_t before);
+    // Removes this member's held parts of `album` and returns up to `limit` of those held since
+    // `since`, oldest first.
+    std::vector<visit_photo> take_album_parts(std::int64_t member_id, const std::string& album,
+                                              std::int64_t since, int limit);
+    // Moves up to `limit` of this member's photos of `album` added since `since` from other records
+    // to `visit_id`, keeping the evidence totals right; returns how many moved.
+    int move_album(std::int64_t member_id, const std::string& album, std::int64_t since,
+                   std::int64_t visit_id, int limit);
     // How many each record of the ward in `range` has (records without any are left out).
     std::map<std::int64_t, int> counts_in_ward(std::int64_t ward_id, const day_range& range);
 

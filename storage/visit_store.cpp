@@ -227,6 +227,12 @@ void visit_store::count_evidence(std::int64_t id) {
         count_topic(db_.native(), *v, evidence_topic, 1, 0);
 }
 
+void visit_store::uncount_evidence(std::int64_t id) {
+    auto v = by_id(id);
+    if (v && !v->cancelled)
+        count_topic(db_.native(), *v, evidence_topic, -1, 0);
+}
+
 std::int64_t visit_store::count_of_member(std::int64_t member_id) {
     auto& st = db_.native().query("SELECT count(*) FROM visits WHERE member_id = ?", ll(member_id));
     st.executeStep();

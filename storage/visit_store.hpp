@@ -91,6 +91,8 @@ public:
     std::int64_t history_count(std::int64_t id);
     // The record got its first photo or file: it now counts as evidenced in the totals.
     void count_evidence(std::int64_t id);
+    // Its last photo or file went to another record.
+    void uncount_evidence(std::int64_t id);
     // Records a member logged, cancelled ones included.
     std::int64_t count_of_member(std::int64_t member_id);
 

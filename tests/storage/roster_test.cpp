@@ -4,6 +4,7 @@
 #include "storage/roster_csv.hpp"
 #include "storage/roster_import.hpp"
 #include "storage/sqlite_connection.hpp"
+#include "storage/visit_photo_store.hpp"
 #include "tests/support/fixtures.hpp"
 
 #include <gtest/gtest.h>
@@ -263,7 +264,10 @@ TEST(erasure, a_namesakes_audit_entries_keep_their_name) {
     audit_log log(*db);
     log.record(erased, "Nguyễn Văn An (member)", "visit.edit", "", "", 0);
     log.record(std::nullopt, "operator", "member.add", "Nguyễn Văn An", "", 0);
+    // A photo of a resident waiting for its album's captioned part goes too.
+    visit_photo_store(*db).hold_album_part(erased, "album-1", channel::telegram, {"photo", "F-1", ""}, 5, 0);
     members.erase_personal_data(erased, "Đã xoá #1", 10);
+    EXPECT_TRUE(visit_photo_store(*db).take_album_parts(erased, "album-1", 0, 10).empty());
     auto& st = db->native().query("SELECT actor || '/' || subject FROM audit_log ORDER BY id");
     std::vector<std::string> rows;
     while (st.executeStep())
