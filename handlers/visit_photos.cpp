@@ -88,6 +88,9 @@ bool keep_evidence(handler_context& ctx, std::int64_t visit_id) {
     if (photos.count_of(visit_id) >= max_photos_per_record)
         return false;
     photos.add({visit_id, ctx.in.chat.platform, *ctx.in.file, ctx.in.album, ctx.member->id, ctx.now()});
+    for (auto& more : ctx.in.more_files)
+        if (photos.count_of(visit_id) < max_photos_per_record)
+            photos.add({visit_id, ctx.in.chat.platform, more, ctx.in.album, ctx.member->id, ctx.now()});
     if (!ctx.in.album.empty()) {
         // Parts of the album that overtook this one: held, or put on the member's previous record
         // by a private chat before this part said which record they belong to.

@@ -103,7 +103,16 @@ void read_attachment(const json& message, event_type type, incoming& in) {
     auto& payload = child((*it)[0], "payload");
     switch (type) {
     case event_type::image:
-        in.file = attachment{"image", field(payload, "url"), ""};
+        // Several photos sent at once come as one event with one attachment each.
+        for (auto& a : *it) {
+            auto url = a.is_object() ? field(child(a, "payload"), "url") : std::string();
+            if (url.empty())
+                continue;
+            if (!in.file)
+                in.file = attachment{"image", url, ""};
+            else
+                in.more_files.push_back(attachment{"image", url, ""});
+        }
         break;
     case event_type::file:
         in.file = attachment{"file", field(payload, "url"), field(payload, "name")};

@@ -133,6 +133,20 @@ TEST(zalo_oa_events, image_file_and_location) {
     EXPECT_EQ(in->in->file->kind, "image");
     EXPECT_EQ(in->in->file->file_ref, "https://zalo.example/i.jpg");
     EXPECT_EQ(in->in->text, "ảnh buổi hướng dẫn");
+    EXPECT_TRUE(in->in->more_files.empty());
+
+    // Several photos sent at once: one event, all of them kept in order.
+    image["message"]["attachments"] =
+        json::array({{{"type", "image"}, {"payload", {{"url", "https://zalo.example/1.jpg"}}}},
+                     {{"type", "image"}, {"payload", {{"url", "https://zalo.example/2.jpg"}}}},
+                     {{"type", "image"}, {"payload", json::object()}},
+                     {{"type", "image"}, {"payload", {{"url", "https://zalo.example/3.jpg"}}}}});
+    in = zalo_oa::parse_event(image.dump());
+    ASSERT_TRUE(in && in->in && in->in->file);
+    EXPECT_EQ(in->in->file->file_ref, "https://zalo.example/1.jpg");
+    ASSERT_EQ(in->in->more_files.size(), 2u);
+    EXPECT_EQ(in->in->more_files[0].file_ref, "https://zalo.example/2.jpg");
+    EXPECT_EQ(in->in->more_files[1].file_ref, "https://zalo.example/3.jpg");
 
     auto file = base_event("user_send_file");
     file["message"]["attachments"] = json::array(

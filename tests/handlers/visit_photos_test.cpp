@@ -293,6 +293,23 @@ TEST_F(photo_fixture, privately_a_part_put_on_the_previous_record_moves_to_its_a
     EXPECT_EQ(photos_of(last_record()).size(), 3u);
 }
 
+TEST_F(photo_fixture, several_photos_in_one_zalo_message_are_all_kept_up_to_the_limit) {
+    incoming in;
+    in.kind = incoming_kind::message;
+    in.chat = {channel::telegram, "102"}; // the test bot's accounts are Telegram ones
+    in.chat_type = chat_kind::private_chat;
+    in.user_id = "102";
+    in.text = "/tham số 50 ngõ 1, cài VNeID";
+    in.file = attachment{"image", "https://zalo.example/1.jpg", ""};
+    for (int i = 2; i <= 12; ++i)
+        in.more_files.push_back({"image", "https://zalo.example/" + std::to_string(i) + ".jpg", ""});
+    EXPECT_TRUE(has(bot.deliver(in), "Đã lưu kèm ảnh minh chứng"));
+    auto kept = photos_of(last_record());
+    ASSERT_EQ(kept.size(), 10u);
+    EXPECT_EQ(kept[9].file.file_ref, "https://zalo.example/10.jpg");
+    EXPECT_EQ(visit_store(*bot.db).team_totals_in(team1, {"2026-11-01", "2026-11-30"}).with_evidence, 1);
+}
+
 TEST_F(photo_fixture, stats_count_the_records_that_have_photo_evidence) {
     auto evidence = [&](const std::string& from, const std::string& to) {
         return visit_store(*bot.db).team_totals_in(team1, {from, to}).with_evidence;
