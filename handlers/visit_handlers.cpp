@@ -120,7 +120,7 @@ void record(const activity_details& d, activity_kind kind, handler_context& ctx)
         ctx.reply(visit_text::no_team);
         return;
     }
-    if (d.place.empty() && d.note.empty()) {
+    if ((d.place.empty() && d.note.empty()) || !d.says_what) {
         ctx.reply(visit_text::missing_place);
         return;
     }

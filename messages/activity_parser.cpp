@@ -517,6 +517,11 @@ std::expected<activity_details, command_error> parse_activity(std::string_view a
         i = after + (couple || pair_unit ? 1 : 0);
     }
 
+    d.says_what = !d.topics.empty() || std::any_of(toks.begin(), toks.end(), [&](const token& t) {
+        auto k = static_cast<std::size_t>(&t - toks.data());
+        return !used[k] && !t.folded.empty() && !leads_to_a_date(t.folded);
+    });
+
     // The place is what comes before the first comma; without one, what comes before the
     // description ("số 12 ngõ 5 hướng dẫn 2 người cài VNeID" is at "số 12 ngõ 5").
     auto description_from = next_separator(text, 0);

@@ -23,7 +23,8 @@ struct activity_details {
     std::optional<int> people;                       // people helped / attendees
     std::optional<std::chrono::year_month_day> date; // when it happened, if the text says so
     std::string note;                                // the whole free text after the command
-    std::vector<std::string> unparsed;               // words of the description no rule explains (for tuning)
+    bool says_what = true; // false when the text only says when and how many ("/tham hôm qua 2 người")
+    std::vector<std::string> unparsed; // words of the description no rule explains (for tuning)
 };
 
 struct cmd_start {

@@ -305,6 +305,18 @@ TEST_F(visit_fixture, a_malformed_command_gets_an_example_and_records_nothing) {
     auto bad = bot.say("102", "/tham số 5, 31/02 cài vneid");
     EXPECT_TRUE(has(bad, "31/02")) << test_bot::joined(bad);
     EXPECT_EQ(visits.last_of_member(member), std::nullopt);
+    // Only when and how many: no household, no topic. Asked for them instead of a record whose
+    // place would read "hôm qua".
+    for (auto text :
+         {"/tham hôm qua", "/tham sáng hôm qua 2 người", "/tham 20/11", "/buoi chiều nay 30 người"}) {
+        auto when_only = bot.say("102", text);
+        EXPECT_TRUE(has(when_only, "Hãy ghi địa chỉ hoặc hộ gia đình"))
+            << text << ": " << test_bot::joined(when_only);
+    }
+    EXPECT_EQ(visits.last_of_member(member), std::nullopt);
+    // Anything more is a record: a household, or a topic.
+    EXPECT_TRUE(has(bot.say("102", "/tham hôm qua nhà bà Tư"), "Đã ghi lượt thăm"));
+    EXPECT_TRUE(has(bot.say("102", "/tham hôm qua cài VNeID"), "Đã ghi lượt thăm"));
 }
 
 TEST_F(visit_fixture, english_speakers_get_english_confirmations) {
