@@ -30,6 +30,11 @@ bool looks_like_phone(std::string_view s) {
     return digits(s) >= 6 && std::all_of(s.begin(), s.end(), phone_char);
 }
 
+// A part written only with digits and separators is meant as a phone number, however short.
+bool meant_as_phone(std::string_view s) {
+    return digits(s) > 0 && std::all_of(s.begin(), s.end(), phone_char);
+}
+
 command_error error(std::string reason, std::string_view detail) {
     return command_error{std::string(command), std::move(reason), std::string(detail)};
 }
@@ -80,7 +85,7 @@ std::variant<cmd_add_member, command_error> read_new_member(std::string_view arg
     out.name = std::string(name);
     for (std::size_t i = 1; i < parts.size(); ++i) {
         auto part = parts[i];
-        if (looks_like_phone(part)) {
+        if (meant_as_phone(part)) {
             auto phone = normalize_phone(part);
             if (!phone)
                 return error("error_bad_phone", part);

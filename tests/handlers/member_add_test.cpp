@@ -66,6 +66,7 @@ TEST(new_member_reading, what_is_not_a_name_or_a_phone_is_refused_with_the_reaso
               "error_missing_argument: /thanhvien_them Nguyễn Văn Mới, 0905 123 456");
     EXPECT_EQ(error_of("/thanhvien_them Lê Hoa, 0905 777"), "error_bad_phone: 0905 777");
     EXPECT_EQ(error_of("/thanhvien_them Lê Hoa, 12345678"), "error_bad_phone: 12345678");
+    EXPECT_EQ(error_of("/thanhvien_them Lê Hoa, 123"), "error_bad_phone: 123") << "not taken for an area";
     // A visit typed into the wrong command is not taken for a person.
     EXPECT_EQ(error_of("/thanhvien_them số 12 ngõ 5, cài VNeID"), "error_bad_name: số 12 ngõ 5");
 }
