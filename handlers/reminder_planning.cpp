@@ -124,7 +124,8 @@ public:
             bool ward_reports = rule.who == "ward";
             if (leader && ward_reports)
                 continue;
-            auto audience = staff && !ward_reports ? "staff" : "team";
+            bool summary = staff && !ward_reports; // the per-team summary, not a team's reminder
+            std::string_view audience = summary ? "staff" : "team";
             auto team_id = staff ? 0 : *m.team_id;
             for (auto& d : occurrences_around_today(rule)) {
                 auto slots = reminder_slots(d, zone_);
@@ -140,20 +141,8 @@ public:
                     continue; // not planned yet (the next run sends it), or not needed
                 for (auto& r : report_store(db_).current_of_ward(ward->id, rule.code, d.period.key))
                     o.submitted.emplace(r.team_id.value_or(0), r);
-                if (audience == std::string("staff")) {
-                    std::vector<std::string> missing;
-                    int on_time = 0;
-                    for (auto& t : teams) {
-                        auto it = o.submitted.find(t.id);
-                        if (it == o.submitted.end())
-                            missing.push_back(t.name);
-                        else
-                            on_time += it->second.on_time;
-                    }
-                    std::vector<std::string> unreachable;
-                    for (auto& t : teams)
-                        if (!o.submitted.contains(t.id) && team_recipients(db_, cfg_, t.id, now_).empty())
-                            unreachable.push_back(t.name);
+                if (summary) {
+                    auto [missing, unreachable, on_time] = standing_of(o, true);
                     if (!missing.empty())
                         out.push_back(staff_text(o, s, lang, missing, on_time) +
                                       unreachable_text(lang, unreachable));
@@ -166,6 +155,26 @@ public:
     }
 
 private:
+    struct standing {
+        std::vector<std::string> missing;     // teams that have not submitted
+        std::vector<std::string> unreachable; // of those, the ones no reminder reaches now
+        int on_time = 0;                      // teams that submitted on time
+    };
+    standing standing_of(const occurrence& o, bool with_reach) {
+        standing out;
+        for (auto& t : o.teams) {
+            auto it = o.submitted.find(t.id);
+            if (it != o.submitted.end()) {
+                out.on_time += it->second.on_time;
+                continue;
+            }
+            out.missing.push_back(t.name);
+            if (with_reach && team_recipients(db_, cfg_, t.id, now_).empty())
+                out.unreachable.push_back(t.name);
+        }
+        return out;
+    }
+
     // The occurrences of a rule whose reminders can fall around today.
     std::vector<deadline_instance> occurrences_around_today(const deadline_config& rule) const {
         int before = 0;
@@ -309,18 +318,7 @@ private:
         if (ledger.planned(key))
             return;
         planned_reminder r{key, s.at, "", now_, 0};
-        std::vector<std::string> missing, unreachable;
-        int on_time = 0;
-        for (auto& t : o.teams) {
-            auto it = o.submitted.find(t.id);
-            if (it == o.submitted.end()) {
-                missing.push_back(t.name);
-                if (relevant && team_recipients(db_, cfg_, t.id, now_).empty())
-                    unreachable.push_back(t.name);
-            } else {
-                on_time += it->second.on_time;
-            }
-        }
+        auto [missing, unreachable, on_time] = standing_of(o, relevant);
         if (!relevant) {
             r.outcome = "skipped_stale";
             out_->log.push_back("staff reminder skipped (stale): " + describe(o, s, ""));
