@@ -51,6 +51,10 @@ void handle(const cmd_team_stats&, handler_context&);
 void handle(const cmd_ranking&, handler_context&);
 void handle(const cmd_nudge&, handler_context&);
 void on_topic_choice(std::string_view data, handler_context&); // button "t:<no>:<topic>"
+// A private message that reads like a visit with no command: asks whether to log it (true when it
+// asked). Buttons "sl:tham" / "sl:buoi" log the held text as that command.
+bool offer_to_log(handler_context& ctx);
+void on_log_offer_choice(std::string_view data, handler_context& ctx);
 
 // broadcast_handlers.cpp, guide_handlers.cpp
 void handle(const cmd_broadcast&, handler_context&);

@@ -582,4 +582,20 @@ std::expected<activity_details, command_error> parse_activity(std::string_view a
     return d;
 }
 
+bool reads_as_activity(std::string_view text) {
+    while (!text.empty() && is_space(text.back()))
+        text.remove_suffix(1);
+    if (text.empty() || text.back() == '?')
+        return false;
+    auto toks = tokenize(text);
+    if (toks.size() < 2)
+        return false;
+    auto& first = toks[0].folded;
+    auto& second = toks[1].folded;
+    if (first == "nha" ||
+        (address_word(first) && !second.empty() && std::isdigit(static_cast<unsigned char>(second[0]))))
+        return true;
+    return !find_topics(fold(text)).empty();
+}
+
 } // namespace cnscd

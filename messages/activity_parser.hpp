@@ -16,4 +16,9 @@ namespace cnscd {
 std::expected<activity_details, command_error>
 parse_activity(std::string_view args, std::chrono::year_month_day today, bool explain = false);
 
+// Whether a message without a command reads like a visit or session logged without one: it
+// starts with an address ("số 12 ngõ 5 ...", "nhà bà Tư ...") or names a topic. A question
+// ("cài VNeID thế nào?") does not.
+bool reads_as_activity(std::string_view text);
+
 } // namespace cnscd

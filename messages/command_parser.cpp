@@ -459,7 +459,8 @@ command parse_command(std::string_view raw, const parse_context& ctx) {
         if (!ctx.private_chat)
             return plain_text{std::string(text)};
         // In private chats "báo cáo tháng" works like "/baocao tháng", for long names only:
-        // short ones ("tôi", "mà") are ordinary words.
+        // short ones ("tôi", "mà") are ordinary words. A message to the bot that starts with
+        // "thăm" or "buổi" and goes on is a visit or session logged without the slash.
         for (std::size_t n : {std::size_t{2}, std::size_t{1}}) {
             if (ws.size() < n)
                 continue;
@@ -467,8 +468,10 @@ command parse_command(std::string_view raw, const parse_context& ctx) {
             for (std::size_t k = 0; k < n; ++k)
                 joined += fold_word(ws[k]);
             auto name = canonical_command(joined);
-            if (name && (name->size() >= 5 || *name == "giup") &&
-                (n == 2 || ws.size() == 1 || name->size() >= 6))
+            bool logs = name && n == 1 && ws.size() >= 2 && (*name == "tham" || *name == "buoi");
+            if (name && (((name->size() >= 5 || *name == "giup") &&
+                          (n == 2 || ws.size() == 1 || name->size() >= 6)) ||
+                         logs))
                 return parse_args(*name, after_words(text, n), ctx);
         }
         return plain_text{std::string(text)};

@@ -98,6 +98,15 @@ std::string_view vi(visit_text key) {
     case t::photo_loose_hint:
         return "Để lưu ảnh làm minh chứng cho một lượt, gửi ảnh kèm chú thích /anh (lượt gần nhất) hoặc /anh "
                "125 (lượt số 125).";
+    case t::offer_to_log:
+        return "Bạn có muốn ghi lại việc này không?\n«{text}»\nChọn bên dưới. Lần sau, gõ /tham (thăm hộ) hoặc /buoi "
+               "(buổi hướng dẫn) ở đầu tin nhắn để ghi ngay.";
+    case t::button_log_visit:
+        return "🏠 Ghi lượt thăm hộ";
+    case t::button_log_session:
+        return "👥 Ghi buổi hướng dẫn";
+    case t::offer_expired_hint:
+        return "Gõ lại nội dung, bắt đầu bằng /tham hoặc /buoi.";
     case t::count_:
         break;
     }
@@ -201,6 +210,15 @@ std::string_view en(visit_text key) {
     case t::photo_loose_hint:
         return "To keep a photo as evidence for a record, send it with the caption /photo (latest record) or "
                "/photo 125 (no. 125).";
+    case t::offer_to_log:
+        return "Do you want to log this?\n«{text}»\nChoose below. Next time, start the message with /visit "
+               "(household visit) or /session (help session) to log it at once.";
+    case t::button_log_visit:
+        return "🏠 Log a household visit";
+    case t::button_log_session:
+        return "👥 Log a help session";
+    case t::offer_expired_hint:
+        return "Send it again, starting with /visit or /session.";
     case t::count_:
         break;
     }

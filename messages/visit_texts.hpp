@@ -46,6 +46,10 @@ enum class visit_text {
     photo_other_platform,
     photo_not_allowed,
     photo_loose_hint,
+    offer_to_log,
+    button_log_visit,
+    button_log_session,
+    offer_expired_hint,
     count_
 };
 

@@ -319,6 +319,45 @@ TEST_F(visit_fixture, a_malformed_command_gets_an_example_and_records_nothing) {
     EXPECT_TRUE(has(bot.say("102", "/tham hôm qua cài VNeID"), "Đã ghi lượt thăm"));
 }
 
+TEST_F(visit_fixture, a_visit_described_without_the_command_is_offered_and_logged_with_one_tap) {
+    auto offer = bot.say("102", "số 14 ngõ 5 hướng dẫn 2 người thanh toán QR");
+    EXPECT_TRUE(has(offer, "Bạn có muốn ghi lại việc này không?")) << test_bot::joined(offer);
+    EXPECT_EQ(test_bot::button(offer, "Ghi lượt thăm hộ"), "sl:tham");
+    EXPECT_EQ(test_bot::button(offer, "Ghi buổi hướng dẫn"), "sl:buoi");
+    EXPECT_EQ(visits.last_of_member(member), std::nullopt) << "nothing logged before the tap";
+    auto logged = bot.press("102", "sl:tham");
+    EXPECT_TRUE(has(logged, "Đã ghi lượt thăm")) << test_bot::joined(logged);
+    auto v = visits.last_of_member(member);
+    ASSERT_TRUE(v);
+    EXPECT_EQ(v->place, "số 14 ngõ 5");
+    EXPECT_EQ(v->people, 2);
+    EXPECT_EQ(v->topics, std::vector<std::string>{"thanhtoan"});
+    // The offer is used up: a second tap logs nothing twice.
+    EXPECT_TRUE(has(bot.press("102", "sl:tham"), "đã hết hạn"));
+    // A session, answered by typing the number (platforms without buttons).
+    bot.say("102", "nhà văn hóa tổ 3, 30 người, chống lừa đảo");
+    EXPECT_TRUE(has(bot.say("102", "2"), "Đã ghi buổi hỗ trợ"));
+    EXPECT_EQ(visits.last_of_member(member)->kind, activity_kind::session);
+    // An offer not taken in time expires.
+    bot.say("102", "số 16 ngõ 5, cài VNeID");
+    bot.clk.advance(bot.cfg.visit_topic_question_minutes * 60 + 60);
+    EXPECT_TRUE(has(bot.press("102", "sl:tham"), "đã hết hạn"));
+}
+
+TEST_F(visit_fixture, only_what_reads_like_a_visit_from_a_member_is_offered_privately) {
+    // A question, a greeting: not a visit.
+    EXPECT_TRUE(has(bot.say("102", "cài VNeID thế nào?"), "chưa hiểu"));
+    EXPECT_TRUE(has(bot.say("102", "xin chào bot"), "chưa hiểu"));
+    // In the group people talk about their work all the time: the bot stays quiet.
+    bot.bind_group("-1001", ward, team1);
+    EXPECT_TRUE(bot.say_in_group("-1001", "102", "số 14 ngõ 5 hướng dẫn thanh toán QR").empty());
+    // Ward staff log no visits, and someone not on the roster is told how to link instead.
+    EXPECT_FALSE(has(bot.say("900", "số 14 ngõ 5 hướng dẫn thanh toán QR"), "Bạn có muốn ghi"));
+    EXPECT_FALSE(has(bot.say("555", "số 14 ngõ 5 hướng dẫn thanh toán QR"), "Bạn có muốn ghi"));
+    // Written with the command but without its slash, it is logged at once.
+    EXPECT_TRUE(has(bot.say("102", "thăm số 18 ngõ 5, cài VNeID"), "Đã ghi lượt thăm"));
+}
+
 TEST_F(visit_fixture, english_speakers_get_english_confirmations) {
     member_store(*bot.db).set_language(member, "en");
     auto out = bot.say("102", "/visit 12 lane 5, helped 2 people install VNeID");

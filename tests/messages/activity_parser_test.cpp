@@ -346,6 +346,22 @@ TEST(command_names, english_and_unaccented_aliases_work) {
     EXPECT_EQ(std::get<cmd_nudge>(parse("/nhacnho")).team, "");
 }
 
+TEST(command_names, a_visit_or_session_written_without_the_slash_is_read_in_private_chats_only) {
+    for (auto text :
+         {"tham số 12 ngõ 5, cài VNeID", "Thăm số 12 ngõ 5, cài VNeID", "visit 12 lane 5, VNeID"}) {
+        auto c = parse(text);
+        ASSERT_TRUE(std::holds_alternative<cmd_visit>(c)) << text;
+        EXPECT_EQ(std::get<cmd_visit>(c).details.topics, std::vector<std::string>{"vneid"}) << text;
+    }
+    EXPECT_TRUE(std::holds_alternative<cmd_session>(parse("buổi nhà văn hóa, 30 người, chống lừa đảo")));
+    // In a group people talk among themselves; alone, the word is just a word.
+    EXPECT_TRUE(std::holds_alternative<plain_text>(
+        parse_command("thăm số 12 ngõ 5, cài VNeID", parse_context{"cnscd_bot", today, false})));
+    EXPECT_TRUE(std::holds_alternative<plain_text>(parse("thăm")));
+    // Other short names stay ordinary words: "tôi" is "I", not /toi.
+    EXPECT_TRUE(std::holds_alternative<plain_text>(parse("tôi đã cài VNeID cho bà Tư")));
+}
+
 TEST(bad_input, unreadable_dates_and_numbers_say_what_is_wrong) {
     auto bad_date = parse("/tham số 5, 31/02 cài vneid");
     ASSERT_TRUE(std::holds_alternative<command_error>(bad_date));
