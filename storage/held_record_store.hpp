@@ -3,6 +3,8 @@
 // Visits a person sent privately before their account was linked: kept for a short while so
 // that linking right after records them, instead of asking the member to type them again.
 // They hold residents' addresses from someone not yet known, so they expire quickly.
+// Also a linked member's visit written without its command, until they tap to log it
+// (handlers/visit_offer.cpp): one at a time, for as long as a question stays open.
 
 #include "messages/incoming.hpp"
 
