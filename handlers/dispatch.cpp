@@ -235,13 +235,13 @@ void remember_choices(handler_context& ctx) {
 // Reminders that could not reach this leader or staff member privately while their window was
 // closed: now that they wrote, they get what still applies.
 void tell_missed_reminders(handler_context& ctx, std::int64_t closed_since) {
+    auto missed = missed_reminders(ctx.db, ctx.cfg(), *ctx.member, ctx.lang, closed_since, ctx.now());
+    if (missed.empty())
+        return;
     // Reminders also go to every other linked account; one without a window had them.
     for (auto& a : member_store(ctx.db).linked_accounts_of(ctx.member->id))
         if (a.chat != ctx.in.chat && private_window_seconds(a.chat.platform) == 0)
             return;
-    auto missed = missed_reminders(ctx.db, ctx.cfg(), *ctx.member, ctx.lang, closed_since, ctx.now());
-    if (missed.empty())
-        return;
     auto text = ctx.say(report_text::missed_while_away);
     for (auto& m : missed)
         text += "\n\n" + m;

@@ -110,8 +110,10 @@ public:
         std::vector<std::string> out;
         bool staff = m.role == "ward_staff" || m.role == "admin";
         bool leader = m.role == "leader" && m.team_id;
+        if (!staff && !leader)
+            return out;
         auto ward = ward_store(db_).by_id(m.ward_id);
-        if ((!staff && !leader) || !ward)
+        if (!ward)
             return out;
         auto teams = team_store(db_).in_ward(ward->id);
         std::string team_name;
