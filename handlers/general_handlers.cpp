@@ -133,9 +133,9 @@ void handle(const command_error& e, handler_context& ctx) {
 }
 
 void handle(const plain_text&, handler_context& ctx) {
-    if (on_loose_photo(ctx)) // a photo sent right after /tham is its evidence
+    if (offer_to_log(ctx)) // a visit described without /tham, as a message or a photo's caption
         return;
-    if (offer_to_log(ctx)) // a visit described without /tham
+    if (on_loose_photo(ctx)) // a photo sent right after /tham is its evidence
         return;
     // In groups people talk among themselves; only private chats get a nudge.
     if (!ctx.in_group())

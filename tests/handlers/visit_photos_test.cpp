@@ -310,6 +310,22 @@ TEST_F(photo_fixture, several_photos_in_one_zalo_message_are_all_kept_up_to_the_
     EXPECT_EQ(visit_store(*bot.db).team_totals_in(team1, {"2026-11-01", "2026-11-30"}).with_evidence, 1);
 }
 
+TEST_F(photo_fixture, a_photo_captioned_with_a_visit_but_no_command_is_offered_with_its_photo) {
+    bot.say("102", "/tham số 12 ngõ 5, cài VNeID");
+    auto previous = last_record();
+    // Not the previous record's evidence: its caption describes another visit.
+    auto offer = photo("102", "số 20 ngõ 7, hướng dẫn thanh toán QR", "CAPTIONED-1");
+    EXPECT_TRUE(has(offer, "Bạn có muốn ghi lại việc này không?")) << test_bot::joined(offer);
+    EXPECT_TRUE(photos_of(previous).empty());
+    auto logged = bot.press("102", "sl:tham");
+    EXPECT_TRUE(has(logged, "Đã lưu kèm ảnh minh chứng")) << test_bot::joined(logged);
+    auto kept = photos_of(last_record());
+    ASSERT_EQ(kept.size(), 1u);
+    EXPECT_EQ(kept[0].file.file_ref, "CAPTIONED-1");
+    // A caption that is not a visit still makes the photo evidence of the latest record.
+    EXPECT_TRUE(has(photo("102", "ảnh đây", "PLAIN-1"), "Đã lưu ảnh minh chứng"));
+}
+
 TEST_F(photo_fixture, stats_count_the_records_that_have_photo_evidence) {
     auto evidence = [&](const std::string& from, const std::string& to) {
         return visit_store(*bot.db).team_totals_in(team1, {from, to}).with_evidence;
