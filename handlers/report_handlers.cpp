@@ -126,12 +126,15 @@ void show_team_report(handler_context& ctx, const deadline_instance& d) {
                                  team_share(ctx.db, ctx.member->ward_id, *ctx.member->team_id));
     body += "\n\n";
     bool locked = ctx.now() >= d.locks_at;
-    if (current)
+    if (current) {
         body +=
             ctx.say(report_text::report_status_submitted, {{"at", instant(ctx, current->submitted_at)},
                                                            {"timeliness", timeliness(ctx, current->on_time)},
                                                            {"lock", instant(ctx, d.locks_at)}});
-    else if (!locked && ctx.now() > d.due_at)
+        // What the ward reads with it: the leader sees the comment they sent.
+        if (!current->comment.empty())
+            body += "\n" + ctx.say(report_text::comment_line, {{"comment", current->comment}});
+    } else if (!locked && ctx.now() > d.due_at)
         body += ctx.say(report_text::report_status_overdue, {{"lock", instant(ctx, d.locks_at)}});
     else
         body += ctx.say(report_text::report_status_none);

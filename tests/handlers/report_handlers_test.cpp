@@ -177,6 +177,10 @@ TEST_F(report_fixture, a_comment_can_be_added_before_submitting) {
     ASSERT_TRUE(s);
     EXPECT_EQ(s->comment, "Tổ đã tổ chức 2 buổi ở chợ");
     EXPECT_TRUE(has(to_chat(out, "-2000"), "Ghi chú: Tổ đã tổ chức 2 buổi ở chợ"));
+    // The leader's card shows the comment the ward got with the report.
+    auto card = bot.say("100", "/baocao tháng");
+    EXPECT_TRUE(has(card, "Đã nộp vào")) << test_bot::joined(card);
+    EXPECT_TRUE(has(card, "Ghi chú: Tổ đã tổ chức 2 buổi ở chợ")) << test_bot::joined(card);
 }
 
 TEST_F(report_fixture, only_leaders_and_deputies_of_a_team_submit) {
