@@ -139,7 +139,7 @@ void handle(const plain_text&, handler_context& ctx) {
         return;
     // In groups people talk among themselves; only private chats get a nudge.
     if (!ctx.in_group())
-        ctx.reply(text::not_understood);
+        ctx.reply(ctx.member && ctx.member->team_id ? text::not_understood_member : text::not_understood);
 }
 
 } // namespace cnscd

@@ -56,6 +56,7 @@ enum class text {
     not_linked_here_no_button,
     held_until_linked,
     not_understood,
+    not_understood_member,
     nothing_to_cancel,
     cancelled,
     language_set,

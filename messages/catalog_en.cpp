@@ -155,6 +155,9 @@ std::string_view catalog_en(text key) {
                "(within {hours} hours); no need to type it again.";
     case text::not_understood:
         return "I did not understand that. Type /help to see the commands.";
+    case text::not_understood_member:
+        return "I did not understand that. To log help you gave, type /visit, then the address and what "
+               "you did, e.g.:\n/visit 12 lane 5, helped 2 people install VNeID\nType /help to see the commands.";
     case text::nothing_to_cancel:
         return "There is nothing waiting to cancel.";
     case text::cancelled:

@@ -150,6 +150,9 @@ std::string_view catalog_vi(text key) {
                "không cần gõ lại.";
     case text::not_understood:
         return "Tôi chưa hiểu ý bạn. Gõ /giup để xem các lệnh.";
+    case text::not_understood_member:
+        return "Tôi chưa hiểu ý bạn. Để ghi một lượt hỗ trợ, gõ /tham rồi địa chỉ và nội dung, ví dụ:\n"
+               "/tham số 12 ngõ 5, hướng dẫn 2 người cài VNeID\nGõ /giup để xem các lệnh.";
     case text::nothing_to_cancel:
         return "Không có việc gì đang chờ để hủy.";
     case text::cancelled:
