@@ -448,6 +448,17 @@ std::string_view period_code(period_kind p) {
     return "month";
 }
 
+namespace {
+
+// "tham gia" (take part), "tham quan" (sightseeing), "tham khảo" (refer to)...: not a visit.
+bool tham_compound(std::string_view next) {
+    static const std::string_view words[] = {"gia", "quan", "khao", "du",    "van",
+                                             "muu", "o",    "lam",  "nhung", "chieu"};
+    return std::find(std::begin(words), std::end(words), next) != std::end(words);
+}
+
+} // namespace
+
 command parse_command(std::string_view raw, const parse_context& ctx) {
     auto text = trim(raw);
     bool slash = text.starts_with('/');
@@ -460,7 +471,8 @@ command parse_command(std::string_view raw, const parse_context& ctx) {
             return plain_text{std::string(text)};
         // In private chats "báo cáo tháng" works like "/baocao tháng", for long names only:
         // short ones ("tôi", "mà") are ordinary words. A message to the bot that starts with
-        // "thăm" or "buổi" and goes on is a visit or session logged without the slash.
+        // "thăm" and goes on is a visit logged without the slash, unless it is a word of its own
+        // ("tham gia", "tham quan"). "buổi" is not: "buổi sáng" is just the morning.
         for (std::size_t n : {std::size_t{2}, std::size_t{1}}) {
             if (ws.size() < n)
                 continue;
@@ -468,7 +480,8 @@ command parse_command(std::string_view raw, const parse_context& ctx) {
             for (std::size_t k = 0; k < n; ++k)
                 joined += fold_word(ws[k]);
             auto name = canonical_command(joined);
-            bool logs = name && n == 1 && ws.size() >= 2 && (*name == "tham" || *name == "buoi");
+            bool logs = name && n == 1 && ws.size() >= 2 &&
+                        ((*name == "tham" && !tham_compound(fold_word(ws[1]))) || joined == "session");
             if (name && (((name->size() >= 5 || *name == "giup") &&
                           (n == 2 || ws.size() == 1 || name->size() >= 6)) ||
                          logs))

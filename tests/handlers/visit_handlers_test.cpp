@@ -358,6 +358,9 @@ TEST_F(visit_fixture, only_what_reads_like_a_visit_from_a_member_is_offered_priv
     EXPECT_FALSE(has(bot.say("555", "số 14 ngõ 5 hướng dẫn thanh toán QR"), "Bạn có muốn ghi"));
     // Written with the command but without its slash, it is logged at once.
     EXPECT_TRUE(has(bot.say("102", "thăm số 18 ngõ 5, cài VNeID"), "Đã ghi lượt thăm"));
+    // "tham gia" (took part) is not "thăm": offered, not logged.
+    auto took_part = bot.say("102", "tham gia buổi tập huấn VNeID");
+    EXPECT_TRUE(has(took_part, "Bạn có muốn ghi")) << test_bot::joined(took_part);
 }
 
 TEST_F(visit_fixture, english_speakers_get_english_confirmations) {

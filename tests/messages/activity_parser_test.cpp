@@ -353,7 +353,11 @@ TEST(command_names, a_visit_or_session_written_without_the_slash_is_read_in_priv
         ASSERT_TRUE(std::holds_alternative<cmd_visit>(c)) << text;
         EXPECT_EQ(std::get<cmd_visit>(c).details.topics, std::vector<std::string>{"vneid"}) << text;
     }
-    EXPECT_TRUE(std::holds_alternative<cmd_session>(parse("buổi nhà văn hóa, 30 người, chống lừa đảo")));
+    EXPECT_TRUE(std::holds_alternative<cmd_session>(parse("session community hall, 30 people, scams")));
+    // Words of their own, and "buổi" (morning, afternoon...), are not commands.
+    for (auto text : {"tham gia buổi tập huấn VNeID", "Tham quan bảo tàng", "tham khảo tài liệu",
+                      "buổi sáng nay tôi đi họp", "buổi nhà văn hóa, 30 người, chống lừa đảo"})
+        EXPECT_TRUE(std::holds_alternative<plain_text>(parse(text))) << text;
     // In a group people talk among themselves; alone, the word is just a word.
     EXPECT_TRUE(std::holds_alternative<plain_text>(
         parse_command("thăm số 12 ngõ 5, cài VNeID", parse_context{"cnscd_bot", today, false})));
