@@ -101,6 +101,7 @@ int visit_photo_store::move_album(std::int64_t member_id, const std::string& alb
                            member_id, album, since, visit_id);
     while (st.executeStep() && static_cast<int>(photos.size()) < limit)
         photos.emplace_back(st.getColumn(0).getInt64(), st.getColumn(1).getInt64());
+    st.tryReset(); // not left open on the rows it is about to change
     if (photos.empty())
         return 0;
     bool had_none = count_of(visit_id) == 0;
