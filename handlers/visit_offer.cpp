@@ -1,7 +1,6 @@
 // A visit or session described without its command ("số 14 ngõ 5, hướng dẫn thanh toán QR"):
 // members who forget /tham are offered to log it with one tap instead of "not understood".
 
-#include "handlers/conversation_table.hpp"
 #include "handlers/handlers.hpp"
 #include "messages/activity_parser.hpp"
 #include "messages/command_parser.hpp"
