@@ -376,9 +376,8 @@ void on_delivery(database& db, const dispatch_env& env, const delivery_report& r
         store.set_state(c->id, "sending");
         c->state = "sending";
     }
-    language lang = language_from_code(env.cfg.default_language).value_or(language::vi);
-    if (auto staff = member_store(db).by_id(c->created_by); staff && !staff->language.empty())
-        lang = language_from_code(staff->language).value_or(lang);
+    auto staff = member_store(db).by_id(c->created_by);
+    auto lang = language_of(env.cfg, staff ? staff->language : std::string());
     auto edit_progress = [&](std::string text) {
         outgoing e = text_to(c->origin, c->origin_type, std::move(text));
         e.kind = outgoing_kind::edit;

@@ -6,6 +6,11 @@
 
 namespace cnscd {
 
+language language_of(const config& cfg, std::string_view chosen) {
+    auto fallback = language_from_code(cfg.default_language).value_or(language::vi);
+    return chosen.empty() ? fallback : language_from_code(chosen).value_or(fallback);
+}
+
 std::string shown_name(const handler_context& ctx, std::string_view canonical) {
     return std::string(command_word(canonical, ctx.lang == language::en));
 }

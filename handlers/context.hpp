@@ -87,6 +87,10 @@ struct handler_context {
     void read_later(slow_read work);
 };
 
+// The language a message is written in for someone who chose `chosen` ("vi", "en"; empty when
+// they did not): theirs, else the ward's default, which is also what groups read.
+language language_of(const config& cfg, std::string_view chosen = {});
+
 // A command's name as this reader's replies show it: "adddeadline" in English, "hannop_them" in
 // Vietnamese.
 std::string shown_name(const handler_context& ctx, std::string_view canonical);

@@ -211,10 +211,7 @@ void route(handler_context& ctx, dispatch_result& result, std::optional<command>
 }
 
 language language_for(const handler_context& ctx) {
-    if (ctx.member && !ctx.member->language.empty())
-        if (auto l = language_from_code(ctx.member->language))
-            return *l;
-    return language_from_code(ctx.env.cfg.default_language).value_or(language::vi);
+    return language_of(ctx.env.cfg, ctx.member ? ctx.member->language : std::string());
 }
 
 // Remembers numbered choices sent to this user here, so "2" answers them on any platform.

@@ -1,5 +1,6 @@
 #include "handlers/reminder_planning.hpp"
 
+#include "handlers/context.hpp"
 #include "handlers/private_reach.hpp"
 #include "handlers/report_format.hpp"
 #include "messages/report_texts.hpp"
@@ -17,11 +18,6 @@ namespace cnscd {
 namespace {
 
 using namespace std::chrono;
-
-language lang_of(const config& cfg, const std::string& code) {
-    return language_from_code(code.empty() ? cfg.default_language : code)
-        .value_or(language_from_code(cfg.default_language).value_or(language::vi));
-}
 
 struct recipient {
     chat_address to;
@@ -41,7 +37,7 @@ private_reach add_private(std::vector<recipient>& out, database& db, const confi
     auto reach = accounts.empty() ? private_reach::not_linked : private_reach::waiting;
     for (auto& a : accounts)
         if (can_write_privately(a, now)) {
-            out.push_back({a.chat, chat_kind::private_chat, lang_of(cfg, m.language),
+            out.push_back({a.chat, chat_kind::private_chat, language_of(cfg, m.language),
                            window_closing(a, now, window_warning_days)});
             reach = private_reach::open;
         }
@@ -55,7 +51,7 @@ std::vector<recipient> team_recipients(database& db, const config& cfg, std::int
     std::vector<recipient> out;
     for (auto& g : group_store(db).of_team(team_id))
         if (g.active)
-            out.push_back({g.chat, chat_kind::group, lang_of(cfg, "")});
+            out.push_back({g.chat, chat_kind::group, language_of(cfg)});
     member_store members(db);
     for (auto& m : members.in_team(team_id)) {
         if (m.role != "leader")

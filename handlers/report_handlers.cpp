@@ -156,7 +156,7 @@ void post_to_ward(handler_context& ctx, const deadline_instance& d, const report
     for (auto& g : group_store(ctx.db).of_ward(ctx.member->ward_id, false)) {
         if (g.team_id || !g.active)
             continue;
-        auto lang = language_from_code(ctx.cfg().default_language).value_or(language::vi);
+        auto lang = language_of(ctx.cfg());
         auto comment = s.comment.empty() ? std::string()
                                          : say(lang, report_text::comment_line, {{"comment", s.comment}});
         ctx.send_to(

@@ -5,6 +5,7 @@
 #include "handlers/period.hpp"
 #include "handlers/report_format.hpp"
 #include "handlers/team_nudge.hpp"
+#include "messages/command_names.hpp"
 #include "messages/dates.hpp"
 #include "messages/markup.hpp"
 #include "messages/text_fold.hpp"
@@ -342,8 +343,8 @@ void handle(const cmd_team_stats& c, handler_context& ctx) {
     auto asked = period_asked(c.period, c.previous, c.named, ctx.today());
     if (c.ward) {
         if (!is_staff(ctx)) {
-            ctx.reply(text::not_allowed, {{"command", shown_name(ctx, "thongke") +
-                                                          (ctx.lang == language::en ? " ward" : " phuong")},
+            ctx.reply(text::not_allowed, {{"command", shown_name(ctx, "thongke") + " " +
+                                                          std::string(ward_word(ctx.lang == language::en))},
                                           {"roles", ctx.say(text::role_ward_staff)}});
             return;
         }

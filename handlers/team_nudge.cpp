@@ -62,8 +62,7 @@ void nudge_privately(handler_context& ctx, const team_record& team, const std::v
             continue;
         }
         ++reached;
-        auto lang = language_from_code(m.language.empty() ? ctx.cfg().default_language : m.language)
-                        .value_or(language::vi);
+        auto lang = language_of(ctx.cfg(), m.language);
         auto text = say(lang, stats_text::nudge_private,
                         {{"who", ctx.member->full_name},
                          {"role", role_label(ctx, ctx.member->role)},
@@ -110,7 +109,7 @@ void nudge(handler_context& ctx, const team_record& team, period_kind kind) {
         for (auto& m : idle)
             names += (names.empty() ? "" : ", ") + m.full_name;
         // The group reads the ward's language, not the sender's.
-        auto lang = language_from_code(ctx.cfg().default_language).value_or(language::vi);
+        auto lang = language_of(ctx.cfg());
         auto post = say(lang, stats_text::nudge_post,
                         {{"who", ctx.member->full_name},
                          {"role", role_label(ctx, ctx.member->role)},

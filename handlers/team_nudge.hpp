@@ -10,7 +10,7 @@
 
 namespace cnscd {
 
-// Whether the sender may remind this team's group, and the team has a group to remind.
+// Whether the sender may remind this team (in its group, or privately when it has none).
 bool offers_nudge(handler_context& ctx, const team_record& team);
 std::string nudge_button_data(std::int64_t team_id, period_kind kind);
 

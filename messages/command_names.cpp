@@ -62,6 +62,10 @@ std::string_view command_word(std::string_view canonical, bool english) {
     return canonical;
 }
 
+std::string_view ward_word(bool english) {
+    return english ? "ward" : "phuong";
+}
+
 std::span<const command_spec> command_specs() {
     return specs;
 }

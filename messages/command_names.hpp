@@ -25,6 +25,10 @@ std::optional<std::string_view> canonical_command(std::string_view folded_word);
 // The command's name as replies in `english` or Vietnamese show it: "adddeadline" or "hannop_them".
 std::string_view command_word(std::string_view canonical, bool english);
 
+// The word that asks a command about the whole ward, as replies name it: "phuong" or "ward"
+// ("/thongke phuong").
+std::string_view ward_word(bool english);
+
 // The canonical name closest to a mistyped word (edit distance 1-2), or empty.
 std::string nearest_command(std::string_view folded_word);
 

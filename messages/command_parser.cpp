@@ -480,11 +480,13 @@ command parse_command(std::string_view raw, const parse_context& ctx) {
             for (std::size_t k = 0; k < n; ++k)
                 joined += fold_word(ws[k]);
             auto name = canonical_command(joined);
-            bool logs = name && n == 1 && ws.size() >= 2 &&
+            if (!name)
+                continue;
+            bool long_name =
+                (name->size() >= 5 || *name == "giup") && (n == 2 || ws.size() == 1 || name->size() >= 6);
+            bool logs = n == 1 && ws.size() >= 2 &&
                         ((*name == "tham" && !tham_compound(fold_word(ws[1]))) || joined == "session");
-            if (name && (((name->size() >= 5 || *name == "giup") &&
-                          (n == 2 || ws.size() == 1 || name->size() >= 6)) ||
-                         logs))
+            if (long_name || logs)
                 return parse_args(*name, after_words(text, n), ctx);
         }
         return plain_text{std::string(text)};

@@ -74,8 +74,8 @@ struct incoming {
     std::string migrated_to;     // incoming_kind::chat_migrated: the new chat id
     std::optional<attachment> file;
     std::string album; // photos sent together share it (Telegram's media_group_id); only one has a caption
-    std::vector<attachment>
-        more_files; // further images of the same message (Zalo OA sends several in one event)
+    // Further images of the same message (Zalo OA sends several in one event).
+    std::vector<attachment> more_files;
     bool addressed_elsewhere = false; // "/cmd@otherbot": not for us
 };
 

@@ -71,24 +71,21 @@ void visit_photo_store::drop_album_parts(std::int64_t before) {
 std::vector<visit_photo> visit_photo_store::take_album_parts(std::int64_t member_id, const std::string& album,
                                                              std::int64_t since, int limit) {
     std::vector<visit_photo> out;
-    std::vector<std::int64_t> ids;
-    auto& st = db_.native().query("SELECT id, channel, kind, file_ref, file_name, received_at FROM "
-                                  "album_parts_waiting WHERE member_id = ? AND album = ? ORDER BY id",
-                                  member_id, album);
+    auto& st =
+        db_.native().query("SELECT channel, kind, file_ref, file_name, received_at FROM album_parts_waiting "
+                           "WHERE member_id = ? AND album = ? AND received_at >= ? ORDER BY id LIMIT ?",
+                           member_id, album, since, std::max(limit, 0)); // a negative LIMIT is none
     while (st.executeStep()) {
-        ids.push_back(st.getColumn(0).getInt64());
-        if (static_cast<int>(out.size()) >= limit || st.getColumn(5).getInt64() < since)
-            continue; // beyond the record's room, or from too long ago: dropped
         visit_photo p;
-        p.platform = channel_from_name(st.getColumn(1).getString()).value_or(channel::telegram);
-        p.file = {st.getColumn(2).getString(), st.getColumn(3).getString(), st.getColumn(4).getString()};
+        p.platform = channel_from_name(st.getColumn(0).getString()).value_or(channel::telegram);
+        p.file = {st.getColumn(1).getString(), st.getColumn(2).getString(), st.getColumn(3).getString()};
         p.album = album;
         p.added_by = member_id;
-        p.added_at = st.getColumn(5).getInt64();
+        p.added_at = st.getColumn(4).getInt64();
         out.push_back(std::move(p));
     }
-    for (auto id : ids)
-        db_.native().exec("DELETE FROM album_parts_waiting WHERE id = ?", id);
+    // Beyond the record's room, or from too long ago: dropped with the rest.
+    db_.native().exec("DELETE FROM album_parts_waiting WHERE member_id = ? AND album = ?", member_id, album);
     return out;
 }
 
@@ -113,7 +110,7 @@ int visit_photo_store::move_album(std::int64_t member_id, const std::string& alb
     std::vector<std::int64_t> left;
     for (auto& [photo, from] : photos)
         if (std::find(left.begin(), left.end(), from) == left.end() && count_of(from) == 0) {
-            visits.uncount_evidence(from);
+            visits.count_evidence(from, -1);
             left.push_back(from);
         }
     return static_cast<int>(photos.size());

@@ -221,16 +221,10 @@ std::int64_t visit_store::history_count(std::int64_t id) {
     return st.getColumn(0).getInt64();
 }
 
-void visit_store::count_evidence(std::int64_t id) {
+void visit_store::count_evidence(std::int64_t id, int sign) {
     auto v = by_id(id);
     if (v && !v->cancelled)
-        count_topic(db_.native(), *v, evidence_topic, 1, 0);
-}
-
-void visit_store::uncount_evidence(std::int64_t id) {
-    auto v = by_id(id);
-    if (v && !v->cancelled)
-        count_topic(db_.native(), *v, evidence_topic, -1, 0);
+        count_topic(db_.native(), *v, evidence_topic, sign, 0);
 }
 
 std::int64_t visit_store::count_of_member(std::int64_t member_id) {

@@ -90,9 +90,8 @@ public:
     // How many times a record changed (history entries).
     std::int64_t history_count(std::int64_t id);
     // The record got its first photo or file: it now counts as evidenced in the totals.
-    void count_evidence(std::int64_t id);
-    // Its last photo or file went to another record.
-    void uncount_evidence(std::int64_t id);
+    // With sign -1: its last photo or file went to another record.
+    void count_evidence(std::int64_t id, int sign = 1);
     // Records a member logged, cancelled ones included.
     std::int64_t count_of_member(std::int64_t member_id);
 
