@@ -43,6 +43,7 @@ outgoing& handler_context::send_to(chat_address to, chat_kind type, std::string 
 
 void handler_context::expect_reply(const std::string& kind, const std::string& state_json, std::int64_t ttl) {
     conversation_store(db).put({in.chat, in.user_id, kind, state_json, now() + ttl});
+    asked = true;
 }
 
 bool conversation_open(handler_context& ctx) {

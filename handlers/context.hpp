@@ -46,6 +46,7 @@ struct handler_context {
     role who = role::member;             // the sender's role (member when unlinked)
     std::optional<group_binding> group;  // this chat's binding, when it is a bound group
     std::vector<outgoing> out;
+    bool asked = false; // this update opened a question (expect_reply)
 
     // The same sender, chat and language handling `other` instead (a /tham held until linking,
     // replayed with the photo it was sent with); its replies collect in its own `out`.

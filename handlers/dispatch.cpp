@@ -113,9 +113,11 @@ bool route_conversation(const std::string& text, handler_context& ctx) {
     std::string_view t = text;
     while (!t.empty() && (t.front() == ' ' || t.front() == '\n'))
         t.remove_prefix(1);
-    while (!t.empty() && (t.back() == ' ' || t.back() == '\n' || t.back() == '.'))
+    while (!t.empty() && (t.back() == ' ' || t.back() == '\n'))
         t.remove_suffix(1);
     if (open->kind == "choice") {
+        if (t.ends_with('.')) // "2." answers as "2"
+            t.remove_suffix(1);
         auto data = nlohmann::json::parse(open->state, nullptr, false);
         int n = 0;
         auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), n);
@@ -163,7 +165,13 @@ void handle_message(handler_context& ctx, dispatch_result& result, std::optional
             return;
         if (route_conversation(plain->text, ctx))
             return;
-    } else if (!std::holds_alternative<unknown_command>(cmd) && !std::holds_alternative<command_error>(cmd)) {
+    } else if (auto* undo = std::get_if<cmd_undo>(&cmd);
+               undo && undo->record_no == 0 && conversation_open(ctx)) {
+        // "/huy" while the bot waits for an answer means "cancel this", not "undo my last
+        // record": the record the question is about is not even stored yet.
+        cmd = cmd_cancel{};
+    } else if (!std::holds_alternative<unknown_command>(cmd) && !std::holds_alternative<command_error>(cmd) &&
+               !std::holds_alternative<cmd_cancel>(cmd)) {
         // A new command leaves any question that was waiting for a text reply.
         if (auto open = conversation_store(ctx.db).find(ctx.in.chat, ctx.in.user_id);
             open && open->kind != "choice")
@@ -214,10 +222,16 @@ language language_for(const handler_context& ctx) {
     return language_of(ctx.env.cfg, ctx.member ? ctx.member->language : std::string());
 }
 
-// Remembers numbered choices sent to this user here, so "2" answers them on any platform.
+// Remembers numbered choices sent to this user here, so "2" answers them on any platform. A
+// number answers the last list the bot showed: once it answers this user here without one, an
+// older list is forgotten, so "1" cannot pick from a question no longer on the screen.
 void remember_choices(handler_context& ctx) {
+    bool answered_here = false;
     for (auto it = ctx.out.rbegin(); it != ctx.out.rend(); ++it) {
-        if (it->choices.empty() || it->to != ctx.in.chat || it->kind == outgoing_kind::answer_choice)
+        if (it->to != ctx.in.chat || it->kind == outgoing_kind::answer_choice)
+            continue;
+        answered_here = true;
+        if (it->choices.empty())
             continue;
         nlohmann::json data = nlohmann::json::array();
         for (auto& row : it->choices)
@@ -227,6 +241,11 @@ void remember_choices(handler_context& ctx) {
                                         ctx.now() + ctx.env.cfg.visit_topic_question_minutes * 60LL});
         return;
     }
+    if (!answered_here || ctx.asked) // a question asked in words ("reply with its number") stays
+        return;
+    conversation_store conversations(ctx.db);
+    if (auto open = conversations.find(ctx.in.chat, ctx.in.user_id); open && open->kind == "choice")
+        conversations.erase(ctx.in.chat, ctx.in.user_id);
 }
 
 // Reminders that could not reach this leader or staff member privately while their window was

@@ -39,6 +39,39 @@ std::string figures_json(const activity_totals& t, const report_period& p) {
     return j.dump();
 }
 
+activity_totals figures_from_json(const std::string& json) {
+    activity_totals t;
+    auto j = nlohmann::json::parse(json, nullptr, false);
+    if (!j.is_object())
+        return t;
+    auto number = [&](const nlohmann::json& o, const char* key) {
+        auto it = o.find(key);
+        return it != o.end() && it->is_number_integer() ? it->get<std::int64_t>() : std::int64_t{0};
+    };
+    t.visits = number(j, "visits");
+    t.people = number(j, "people");
+    t.sessions = number(j, "sessions");
+    t.attendees = number(j, "attendees");
+    t.active_members = number(j, "active_members");
+    t.with_evidence = number(j, "with_evidence");
+    if (auto it = j.find("topics"); it != j.end() && it->is_object())
+        for (auto& [code, v] : it->items())
+            if (v.is_object())
+                t.topics[code] = {number(v, "records"), number(v, "people")};
+    return t;
+}
+
+bool figures_differ(const activity_totals& a, const activity_totals& b) {
+    auto topics = [](const activity_totals& t) {
+        std::map<std::string, std::pair<std::int64_t, std::int64_t>> m;
+        for (auto& [code, tt] : t.topics)
+            m[code] = {tt.records, tt.people};
+        return m;
+    };
+    return a.visits != b.visits || a.people != b.people || a.sessions != b.sessions ||
+           a.attendees != b.attendees || a.active_members != b.active_members || topics(a) != topics(b);
+}
+
 std::string figures_text(language lang, const activity_totals& t) {
     auto out = say(lang, report_text::figures,
                    {{"visits", format_count(lang, t.visits)},

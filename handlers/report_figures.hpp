@@ -19,6 +19,10 @@ activity_totals team_figures(database& db, std::int64_t team_id, const report_pe
 activity_totals ward_figures(database& db, std::int64_t ward_id, const report_period& p);
 
 std::string figures_json(const activity_totals& t, const report_period& p);
+// What a submission stored (figures_json); empty totals if the text is not such JSON.
+activity_totals figures_from_json(const std::string& json);
+// Whether two sets of figures differ in what a report states.
+bool figures_differ(const activity_totals& a, const activity_totals& b);
 // The figures block of a report message (HTML-lite).
 std::string figures_text(language lang, const activity_totals& t);
 // Progress against the ward's targets whose period matches the report's kind, one line each;

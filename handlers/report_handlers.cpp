@@ -115,25 +115,42 @@ void show_team_report(handler_context& ctx, const deadline_instance& d) {
     auto figures = team_figures(ctx.db, *ctx.member->team_id, d.period);
     auto current =
         report_store(ctx.db).current(ctx.member->ward_id, ctx.member->team_id, d.rule.code, d.period.key);
+    bool locked = ctx.now() >= d.locks_at;
+    // Once locked, the card shows what the ward received; while open, what a submit would send.
+    auto submitted = current ? std::optional(figures_from_json(current->figures_json)) : std::nullopt;
+    auto& shown = locked && submitted ? *submitted : figures;
     std::string body = ctx.say(report_text::report_header, {{"deadline", d.rule.name},
                                                             {"team", team ? team->name : ""},
                                                             arg::markup("period", period_label(ctx.lang, d)),
                                                             {"due", instant(ctx, d.due_at)}});
-    body += "\n\n" + figures_text(ctx.lang, figures);
+    body += "\n\n" + figures_text(ctx.lang, shown);
     if (auto ward = ward_store(ctx.db).by_id(ctx.member->ward_id))
         if (auto* wc = ctx.cfg().find_ward(ward->name))
-            body += targets_text(ctx.lang, figures, wc->targets, d.rule.kind,
+            body += targets_text(ctx.lang, shown, wc->targets, d.rule.kind,
                                  team_share(ctx.db, ctx.member->ward_id, *ctx.member->team_id));
     body += "\n\n";
-    bool locked = ctx.now() >= d.locks_at;
     if (current) {
-        body +=
-            ctx.say(report_text::report_status_submitted, {{"at", instant(ctx, current->submitted_at)},
-                                                           {"timeliness", timeliness(ctx, current->on_time)},
-                                                           {"lock", instant(ctx, d.locks_at)}});
+        auto at = instant(ctx, current->submitted_at);
+        if (locked)
+            body += ctx.say(report_text::report_status_submitted_final,
+                            {{"at", at}, {"timeliness", timeliness(ctx, current->on_time)}});
+        else
+            body += ctx.say(report_text::report_status_submitted,
+                            {{"at", at},
+                             {"timeliness", timeliness(ctx, current->on_time)},
+                             {"lock", instant(ctx, d.locks_at)}});
         // What the ward reads with it: the leader sees the comment they sent.
         if (!current->comment.empty())
             body += "\n" + ctx.say(report_text::comment_line, {{"comment", current->comment}});
+        if (figures_differ(*submitted, figures)) {
+            auto& other = locked ? figures : *submitted;
+            body += "\n" + ctx.say(locked ? report_text::figures_changed_after_lock
+                                          : report_text::figures_changed_since_submitted,
+                                   {{"visits", format_count(ctx.lang, other.visits)},
+                                    {"people", format_count(ctx.lang, other.people)},
+                                    {"sessions", format_count(ctx.lang, other.sessions)},
+                                    {"attendees", format_count(ctx.lang, other.attendees)}});
+        }
     } else if (!locked && ctx.now() > d.due_at)
         body += ctx.say(report_text::report_status_overdue, {{"lock", instant(ctx, d.locks_at)}});
     else
@@ -369,7 +386,9 @@ void on_report_choice(std::string_view data, handler_context& ctx) {
         ctx.reply(report_text::ask_comment);
         return;
     }
-    submit(ctx, code, period, "");
+    // Submitting again keeps the comment sent before; "add a comment" is how to change it.
+    auto current = report_store(ctx.db).current(ctx.member->ward_id, ctx.member->team_id, code, period);
+    submit(ctx, code, period, current ? current->comment : "");
 }
 
 void on_report_comment(std::string_view text, const std::string& state_json, handler_context& ctx) {

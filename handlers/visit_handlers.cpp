@@ -106,8 +106,7 @@ void confirm(handler_context& ctx, const visit_record& v, bool unclear, visit_te
                 data.push_back(b.data);
             }
         text += ctx.say(visit_text::ask_topic_by_number, {{"list", list}});
-        conversation_store(ctx.db).put({ctx.in.chat, ctx.in.user_id, "choice", data.dump(),
-                                        ctx.now() + ctx.cfg().visit_topic_question_minutes * 60LL});
+        ctx.expect_reply("choice", data.dump(), ctx.cfg().visit_topic_question_minutes * 60LL);
     }
     auto& o = ctx.reply(std::move(text));
     if (ctx.in_group())

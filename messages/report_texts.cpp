@@ -139,6 +139,14 @@ std::string_view vi(report_text key) {
                "muộn.";
     case t::report_status_submitted:
         return "Đã nộp vào {at} ({timeliness}). Nộp lại trước {lock} sẽ thay bản này (bản cũ vẫn được lưu).";
+    case t::report_status_submitted_final:
+        return "Đã nộp vào {at} ({timeliness}). Số liệu trên là bản đã nộp.";
+    case t::figures_changed_since_submitted:
+        return "⚠️ Số liệu đã thay đổi từ khi nộp. Bản đã nộp: {visits} hộ được thăm ({people} người), "
+               "{sessions} buổi hướng dẫn ({attendees} người tham dự). Nộp lại để gửi số mới.";
+    case t::figures_changed_after_lock:
+        return "ℹ️ Sau khi nộp, kỳ này có thêm hoặc sửa lượt ghi: hiện là {visits} hộ được thăm ({people} "
+               "người), {sessions} buổi hướng dẫn ({attendees} người tham dự). Bản đã nộp không đổi.";
     case t::report_locked_note:
         return "🔒 Kỳ này đã khoá vào {lock}; không nộp hay sửa được nữa.";
     case t::report_only_leader:
@@ -406,6 +414,16 @@ std::string_view en(report_text key) {
     case t::report_status_submitted:
         return "Submitted on {at} ({timeliness}). Submitting again before {lock} replaces it (the old one is "
                "kept).";
+    case t::report_status_submitted_final:
+        return "Submitted on {at} ({timeliness}). The figures above are the ones submitted.";
+    case t::figures_changed_since_submitted:
+        return "⚠️ The figures changed after the report was submitted. Submitted: {visits} households "
+               "visited ({people} people), {sessions} sessions ({attendees} attendees). Submit again to "
+               "send the new figures.";
+    case t::figures_changed_after_lock:
+        return "ℹ️ Records for this period were added or changed after it was submitted: now {visits} "
+               "households visited ({people} people), {sessions} sessions ({attendees} attendees). The "
+               "submitted report stays as it was.";
     case t::report_locked_note:
         return "🔒 This period locked on {lock}; it can no longer be submitted or changed.";
     case t::report_only_leader:

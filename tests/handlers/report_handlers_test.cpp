@@ -183,6 +183,60 @@ TEST_F(report_fixture, a_comment_can_be_added_before_submitting) {
     EXPECT_TRUE(has(card, "Ghi chú: Tổ đã tổ chức 2 buổi ở chợ")) << test_bot::joined(card);
 }
 
+TEST_F(report_fixture,
+       the_card_says_when_the_figures_changed_after_submitting_and_keeps_the_submitted_ones_once_locked) {
+    november_activity();
+    bot.press("100", "rp:s:" + t1 + ":monthly:2026-11");
+    log_visit(team1, member, "2026-11-23", activity_kind::visit, 5, {"dvc"}); // logged after submitting
+    auto open = test_bot::joined(bot.say("100", "/baocao tháng"));
+    EXPECT_NE(open.find("Hộ được thăm: 4 (người được hỗ trợ: 12)"), std::string::npos) << open;
+    EXPECT_NE(open.find("Số liệu đã thay đổi từ khi nộp. Bản đã nộp: 3 hộ được thăm (7 người), 1 buổi "
+                        "hướng dẫn (30 người tham dự)"),
+              std::string::npos)
+        << open;
+    bot.clk.set(at(2026, 11, 30, 9)); // locked on 29/11 at 17:00
+    auto locked = test_bot::joined(bot.say("100", "/baocao tháng 11"));
+    EXPECT_NE(locked.find("Hộ được thăm: 3 (người được hỗ trợ: 7)"), std::string::npos) << locked;
+    EXPECT_NE(locked.find("Số liệu trên là bản đã nộp"), std::string::npos) << locked;
+    EXPECT_NE(locked.find("hiện là 4 hộ được thăm (12 người)"), std::string::npos) << locked;
+    EXPECT_EQ(locked.find("Nộp lại trước"), std::string::npos) << locked; // no longer possible
+    EXPECT_NE(locked.find("đã khoá"), std::string::npos);
+}
+
+TEST_F(report_fixture, submitting_again_with_the_plain_button_keeps_the_comment) {
+    bot.press("100", "rp:c:" + t1 + ":monthly:2026-11");
+    bot.say("100", "Còn 1 thành viên chưa hoạt động do ốm.");
+    ASSERT_TRUE(current(team1));
+    EXPECT_EQ(current(team1)->comment, "Còn 1 thành viên chưa hoạt động do ốm."); // the full stop stays
+    bot.press("100", "rp:s:" + t1 + ":monthly:2026-11");
+    EXPECT_EQ(report_store(*bot.db).history(ward, team1, "monthly", "2026-11").size(), 2u);
+    EXPECT_EQ(current(team1)->comment, "Còn 1 thành viên chưa hoạt động do ốm.");
+}
+
+TEST_F(report_fixture, a_number_answers_only_the_list_on_screen) {
+    bot.say("100", "/baocao tháng"); // the card, numbered 1 (submit) and 2 (comment) where no buttons
+    bot.say("100", "/toi");          // another answer, with no list
+    auto out = bot.say("100", "1");  // meant for something else: must not submit the report
+    EXPECT_FALSE(current(team1)) << test_bot::joined(out);
+    bot.say("100", "/baocao tháng");
+    bot.say("100", "1"); // right after the card it does
+    EXPECT_TRUE(current(team1));
+}
+
+TEST_F(report_fixture, huy_or_thoat_at_the_comment_prompt_cancel_the_prompt_not_a_record) {
+    bot.say("100", "/tham số 3 ngõ 10, hướng dẫn cài VNeID cho 2 người");
+    bot.press("100", "rp:c:" + t1 + ":monthly:2026-11");
+    auto out = bot.say("100", "/huy");
+    EXPECT_TRUE(has(out, "Đã hủy.")) << test_bot::joined(out);
+    EXPECT_FALSE(has(out, "ngõ 10")) << test_bot::joined(out); // the visit is not undone
+    bot.press("100", "rp:c:" + t1 + ":monthly:2026-11");
+    out = bot.say("100", "/thoat");
+    EXPECT_TRUE(has(out, "Đã hủy.")) << test_bot::joined(out);
+    EXPECT_TRUE(has(bot.say("100", "Không phải ghi chú"), "chưa hiểu")); // the prompt is gone
+    EXPECT_FALSE(current(team1));
+    EXPECT_TRUE(has(bot.say("100", "/huy"), "ngõ 10")); // with no question open, /huy undoes the visit
+}
+
 TEST_F(report_fixture, only_leaders_and_deputies_of_a_team_submit) {
     EXPECT_TRUE(has(bot.say("102", "/baocao tháng"), "tổ trưởng")); // the command table refuses members
     auto out = bot.press("102", "rp:s:" + t1 + ":monthly:2026-11");
