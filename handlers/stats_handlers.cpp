@@ -16,6 +16,8 @@
 #include "storage/visit_store.hpp"
 
 #include <algorithm>
+#include <map>
+#include <tuple>
 
 namespace cnscd {
 namespace {
@@ -174,7 +176,7 @@ std::optional<std::int64_t> team_in_question(handler_context& ctx, const std::st
         auto own = ctx.member->team_id ? team_store(ctx.db).by_id(*ctx.member->team_id) : std::nullopt;
         auto want = fold(named);
         if (!own || (fold(own->name) != want && fold(own->code) != want)) {
-            ctx.reply(text::error_bad_period, {{"detail", named}});
+            ctx.reply(text::error_bad_period, {{"detail", named}, {"command", shown_name(ctx, "thongke")}});
             return std::nullopt;
         }
     }
@@ -191,11 +193,24 @@ void team_stats(handler_context& ctx, std::int64_t team_id, const stats_period& 
     auto t = visits.team_totals_in(team_id, p.so_far());
     auto before = visits.team_totals_in(team_id, same_span_before(p).so_far());
     auto members = member_store(ctx.db).in_team(team_id);
+    auto per_member = visits.members_of_team(team_id, p.so_far());
+    // Who left the team (or was removed) keeps the work they did here, named as such, so the
+    // lines add up to the totals.
+    std::map<std::int64_t, std::string> names;
+    for (auto& m : members)
+        names[m.id] = m.full_name;
+    std::int64_t former = 0;
+    for (auto& mt : per_member)
+        if (!names.contains(mt.member_id)) {
+            auto m = member_store(ctx.db).by_id(mt.member_id);
+            names[mt.member_id] = ctx.say(stats_text::former_member, {{"name", m ? m->full_name : ""}});
+            ++former;
+        }
 
     std::string out =
         ctx.say(stats_text::team_header,
                 {{"team", team->name}, {"period", period_words(ctx, p)}, {"range", range_words(p)}});
-    totals_block(ctx, out, t, before, p, static_cast<std::int64_t>(members.size()));
+    totals_block(ctx, out, t, before, p, static_cast<std::int64_t>(members.size()) + former);
     if (team->households && *team->households > 0)
         add_line(out, ctx.say(stats_text::target_line,
                               {{"name", ctx.say(stats_text::team_households)},
@@ -203,18 +218,15 @@ void team_stats(handler_context& ctx, std::int64_t team_id, const stats_period& 
                                {"goal", count(ctx, *team->households)},
                                {"percent", static_cast<int>(t.visits * 100 / *team->households)}}));
 
-    auto per_member = visits.members_of_team(team_id, p.so_far());
     std::sort(per_member.begin(), per_member.end(),
               [](auto& a, auto& b) { return std::tie(b.visits, b.people) < std::tie(a.visits, a.people); });
     if (!per_member.empty()) {
         add_line(out, ctx.say(stats_text::members_header));
         std::size_t shown = 0;
         for (auto& mt : per_member) {
-            auto it =
-                std::find_if(members.begin(), members.end(), [&](auto& m) { return m.id == mt.member_id; });
-            if (it == members.end() || ++shown > max_lines)
+            if (++shown > max_lines)
                 continue;
-            add_line(out, ctx.say(stats_text::member_line, {{"name", it->full_name},
+            add_line(out, ctx.say(stats_text::member_line, {{"name", names[mt.member_id]},
                                                             {"visits", count(ctx, mt.visits)},
                                                             {"people", count(ctx, mt.people)},
                                                             {"sessions", count(ctx, mt.sessions)}}));
@@ -363,6 +375,15 @@ void handle(const cmd_team_stats& c, handler_context& ctx) {
     team_stats(ctx, *team, asked);
 }
 
+namespace {
+
+// What a ranking compares: records (visits and sessions), then people reached by them.
+template <typename T> std::pair<std::int64_t, std::int64_t> standing(const T& t) {
+    return {t.visits + t.sessions, t.people + t.attendees};
+}
+
+} // namespace
+
 void handle(const cmd_ranking& c, handler_context& ctx) {
     visit_store visits(ctx.db);
     auto p = period_asked(c.period, c.previous, c.named, ctx.today());
@@ -371,11 +392,16 @@ void handle(const cmd_ranking& c, handler_context& ctx) {
     if (!c.ward && !ward_group)
         team_id = team_in_question(ctx, "").value_or(0);
     std::string out;
-    int rank = 0;
+    int place = 0, rank = 0;
+    std::optional<std::pair<std::int64_t, std::int64_t>> above;
     // Sessions are named too: a member who only held a session is not "0 visits, 0 people".
-    auto line = [&](const std::string& name, std::int64_t v, std::int64_t people, std::int64_t sessions,
-                    std::int64_t attendees) {
-        if (static_cast<std::size_t>(++rank) > max_lines)
+    auto line = [&](const std::string& name, std::pair<std::int64_t, std::int64_t> standing, std::int64_t v,
+                    std::int64_t people, std::int64_t sessions, std::int64_t attendees) {
+        ++place;
+        if (standing != above) // equal figures share a rank: 1, 1, 3
+            rank = place;
+        above = standing;
+        if (static_cast<std::size_t>(place) > max_lines)
             return;
         auto text = ctx.say(
             stats_text::ranking_line,
@@ -391,28 +417,33 @@ void handle(const cmd_ranking& c, handler_context& ctx) {
                       {{"team", team ? team->name : ""}, {"period", period_words(ctx, p)}});
         auto rows = visits.members_of_team(team_id, p.so_far());
         std::sort(rows.begin(), rows.end(), [](auto& a, auto& b) {
-            return std::tie(b.visits, b.people, a.member_id) < std::tie(a.visits, a.people, b.member_id);
+            return std::tuple(standing(b), a.member_id) < std::tuple(standing(a), b.member_id);
         });
         member_store members(ctx.db);
         for (auto& r : rows)
-            if (auto m = members.by_id(r.member_id))
-                line(m->full_name, r.visits, r.people, r.sessions, r.attendees);
+            if (auto m = members.by_id(r.member_id)) {
+                bool here = m->active && m->team_id == team_id;
+                line(here ? m->full_name : ctx.say(stats_text::former_member, {{"name", m->full_name}}),
+                     standing(r), r.visits, r.people, r.sessions, r.attendees);
+            }
     } else {
         auto ward = ward_store(ctx.db).by_id(ctx.member->ward_id);
         out = ctx.say(stats_text::ranking_teams_header,
                       {{"ward", ward ? ward->name : ""}, {"period", period_words(ctx, p)}});
         auto rows = visits.teams_of_ward(ctx.member->ward_id, p.so_far());
         std::sort(rows.begin(), rows.end(), [](auto& a, auto& b) {
-            return std::tie(b.totals.visits, b.totals.people, a.team_id) <
-                   std::tie(a.totals.visits, a.totals.people, b.team_id);
+            return std::tuple(standing(b.totals), a.team_id) < std::tuple(standing(a.totals), b.team_id);
         });
         team_store teams(ctx.db);
         for (auto& r : rows)
             if (auto t = teams.by_id(r.team_id))
-                line(t->name, r.totals.visits, r.totals.people, r.totals.sessions, r.totals.attendees);
+                line(t->name, standing(r.totals), r.totals.visits, r.totals.people, r.totals.sessions,
+                     r.totals.attendees);
     }
     if (rank == 0)
         add_line(out, ctx.say(stats_text::ranking_empty));
+    else
+        add_line(out, ctx.say(stats_text::ranking_basis));
     ctx.reply(std::move(out));
 }
 

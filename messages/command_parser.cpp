@@ -299,10 +299,12 @@ command parse_args(std::string_view name, std::string_view args, const parse_con
             if (name == "thongke") // ward staff may name a team: "/thongke tháng Tổ 3"
                 return cmd_team_stats{period.value_or(period_kind::month), ward,
                                       std::string(after_words(args, used)), previous, named};
-            if (name == "xuat" &&
-                (folded[used].size() <= 5 && folded[used].find_first_of("0123456789") == std::string::npos))
+            static constexpr std::string_view file_formats[] = {"xls", "ods",  "pdf",    "doc", "docx",
+                                                                "txt", "exel", "excell", "word"};
+            if (name == "xuat" && std::ranges::find(file_formats, folded[used]) != std::end(file_formats))
                 return command_error{"xuat", "error_bad_format", std::string(ws[used])};
-            return command_error{std::string(name), "error_bad_period", std::string(ws[used])};
+            // The whole unread rest ("hôm nay", not only "hôm"), so the user sees what was not understood.
+            return command_error{std::string(name), "error_bad_period", std::string(after_words(args, used))};
         }
         auto p = period.value_or(period_kind::month);
         if (name == "toi")

@@ -260,6 +260,8 @@ std::string_view vi(stats_text key) {
         return "<b>Theo thành viên:</b>";
     case t::member_line:
         return "• {name}: {visits} lượt thăm, {people} người, {sessions} buổi";
+    case t::former_member:
+        return "{name} (đã rời tổ)";
     case t::idle_members:
         return "⚠️ Chưa ghi lượt nào trong kỳ ({count}): {names}";
     case t::idle_none:
@@ -293,6 +295,8 @@ std::string_view vi(stats_text key) {
         return "; {sessions} buổi, {attendees} người tham dự";
     case t::ranking_empty:
         return "Chưa có ai ghi lượt nào trong kỳ.";
+    case t::ranking_basis:
+        return "<i>Xếp theo số lượt thăm và buổi, rồi số người được hỗ trợ; bằng nhau thì cùng hạng.</i>";
     case t::nudge_button:
         return "📣 Nhắc trong nhóm những bạn chưa ghi";
     case t::nudge_post:
@@ -389,6 +393,8 @@ std::string_view en(stats_text key) {
         return "<b>By member:</b>";
     case t::member_line:
         return "• {name}: {visits} visits, {people} people, {sessions} sessions";
+    case t::former_member:
+        return "{name} (left the team)";
     case t::idle_members:
         return "⚠️ Nothing logged in the period ({count}): {names}";
     case t::idle_none:
@@ -421,6 +427,8 @@ std::string_view en(stats_text key) {
         return "; {sessions} sessions, {attendees} attendees";
     case t::ranking_empty:
         return "Nobody has logged anything in the period yet.";
+    case t::ranking_basis:
+        return "<i>Ranked by visits and sessions, then people helped; equal figures share a rank.</i>";
     case t::nudge_button:
         return "📣 Remind those who logged nothing, in the group";
     case t::nudge_post:

@@ -216,7 +216,11 @@ TEST_F(stats_fixture, my_stats_list_the_latest_records_with_their_numbers) {
 
 TEST_F(stats_fixture, a_member_naming_something_else_than_a_period_is_told_so) {
     // Members see their own team: another word is a period written wrong, not silently ignored.
-    EXPECT_TRUE(has(bot.say("102", "/thongke ngay"), "Không rõ khoảng thời gian «ngay»"));
+    auto out = test_bot::joined(bot.say("102", "/thongke ngay"));
+    EXPECT_NE(out.find("Không rõ khoảng thời gian «ngay»"), std::string::npos) << out;
+    EXPECT_NE(out.find("ví dụ: /thongke tháng 11"), std::string::npos)
+        << out; // the example names the command
+    EXPECT_EQ(out.find("{command}"), std::string::npos) << out;
     EXPECT_TRUE(has(bot.say("102", "/thongke Tổ dân phố số 2"), "Không rõ khoảng thời gian"));
     EXPECT_TRUE(has(bot.say("102", "/thongke tháng Tổ dân phố số 1"), "Tổ dân phố số 1 — tháng này"));
 }
@@ -249,6 +253,37 @@ TEST_F(stats_fixture, ranking_orders_members_and_teams) {
     auto wardwide = test_bot::joined(bot.say("900", "/xephang"));
     EXPECT_NE(wardwide.find("1. Tổ dân phố số 1 — 3 lượt"), std::string::npos) << wardwide;
     EXPECT_NE(wardwide.find("2. Tổ dân phố số 2 — 1 lượt"), std::string::npos) << wardwide;
+}
+
+TEST_F(stats_fixture, ranking_counts_sessions_and_equal_figures_share_a_rank) {
+    bot.say("102", "/tham số 1, cài VNeID cho 2 người");
+    bot.say("103", "/tham số 2, cài VNeID cho 2 người");
+    bot.say("101", "/buoi nhà văn hóa, 30 người, lừa đảo"); // one session: as much work as one visit
+    bot.say("101", "/tham số 3, cài VNeID cho 1 người");
+    auto out = test_bot::joined(bot.say("101", "/xephang"));
+    EXPECT_NE(out.find("1. Trần Văn Bình — 1 lượt, 1 người; 1 buổi, 30 người tham dự"), std::string::npos)
+        << out;
+    // Dung and Em did the same: the same rank, and the next one is 4, not 3.
+    EXPECT_NE(out.find("2. Phạm Thị Dung — 1 lượt, 2 người"), std::string::npos) << out;
+    EXPECT_NE(out.find("2. Lê Văn Em — 1 lượt, 2 người"), std::string::npos) << out;
+    EXPECT_NE(out.find("bằng nhau thì cùng hạng"), std::string::npos) << out;
+}
+
+TEST_F(stats_fixture, work_of_a_member_who_left_stays_in_the_team_lines_under_their_name) {
+    bot.say("102", "/tham số 1, cài VNeID cho 2 người");
+    bot.say("103", "/tham số 2, cài VNeID cho 3 người");
+    member_store(*bot.db).set_active(members[2].second, false, bot.clk.now()); // Lê Văn Em removed
+    auto out = test_bot::joined(bot.say("101", "/thongke"));
+    EXPECT_NE(out.find("Lượt thăm hộ: 2"), std::string::npos) << out;
+    EXPECT_NE(out.find("• Lê Văn Em (đã rời tổ): 1 lượt thăm, 3 người"), std::string::npos) << out;
+    EXPECT_NE(out.find("• Phạm Thị Dung: 1 lượt thăm, 2 người"), std::string::npos) << out;
+    // Bình, Dung and Idle are the team now, Em worked in it this month: 2 of 4 were active.
+    EXPECT_NE(out.find("2/4"), std::string::npos) << out;
+    // Em is not listed among those who logged nothing.
+    auto idle = out.substr(out.find("Chưa ghi lượt nào"));
+    EXPECT_EQ(idle.find("Lê Văn Em"), std::string::npos) << out;
+    auto ranking = test_bot::joined(bot.say("101", "/xephang"));
+    EXPECT_NE(ranking.find("Lê Văn Em (đã rời tổ) — 1 lượt, 3 người"), std::string::npos) << ranking;
 }
 
 TEST_F(stats_fixture, ward_stats_are_for_ward_staff_only_and_staff_may_name_a_team) {

@@ -73,6 +73,11 @@ TEST(named_periods, wrong_or_future_ones_say_what_is_wrong) {
         {"/thongke năm 2027", "error_future_period", "năm 2027"},
         {"/toi 5/2026", "error_future_period", "5/2026"},
         {"/xuat tháng 2/20x6", "error_bad_period", "tháng 2/20x6"},
+        // The whole unread part is quoted, and a period word is not taken for a file format.
+        {"/toi hôm nay", "error_bad_period", "hôm nay"},
+        {"/xuat hôm qua", "error_bad_period", "hôm qua"},
+        {"/xuat abc", "error_bad_period", "abc"},
+        {"/xuat tháng pdf", "error_bad_format", "pdf"},
     };
     for (auto& c : cases) {
         auto cmd = parse(c.text);
