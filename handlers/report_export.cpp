@@ -50,10 +50,12 @@ ward_export build_ward_export(database& db, const config& cfg, language lang, co
         ts.headers.push_back(
             plain_say(lang, report_text::col_topic,
                       {{"topic", std::string(lang == language::vi ? topic.name_vi : topic.name_en)}}));
-    for (auto key : {report_text::col_submitted_at, report_text::col_on_time, report_text::col_comment})
+    for (auto key : {report_text::col_submitted_at, report_text::col_on_time, report_text::col_comment,
+                     report_text::col_submitted_figures})
         ts.headers.push_back(h(lang, key));
     report_store reports(db);
     std::int64_t no = 0;
+    std::vector<std::int64_t> total(7 + all_topics().size(), 0); // the numeric columns, for the total row
     for (auto& t : teams) {
         auto f = visits.team_totals_in(t.id, range);
         std::vector<sheet_cell> row{++no,       t.name,      f.visits,        f.people,
@@ -63,17 +65,34 @@ ward_export build_ward_export(database& db, const config& cfg, language lang, co
             std::int64_t people = it == f.topics.end() ? 0 : it->second.people;
             row.push_back(people);
         }
+        for (std::size_t i = 2; i < row.size(); ++i)
+            total[i] += row[i].number;
         auto s =
             d.rule.code.empty() ? std::nullopt : reports.current(ward.id, t.id, d.rule.code, d.period.key);
         if (s) {
             row.push_back(format_instant(lang, s->submitted_at, cfg.utc_offset_minutes));
             row.push_back(h(lang, s->on_time ? report_text::value_on_time : report_text::value_late));
             row.push_back(s->comment);
+            // The live figures above may have moved since; the ward sees what the team sent.
+            auto sent = figures_from_json(s->figures_json);
+            row.push_back(figures_differ(sent, f) ? plain_say(lang, report_text::value_submitted_figures,
+                                                              {{"visits", sent.visits},
+                                                               {"people", sent.people},
+                                                               {"sessions", sent.sessions},
+                                                               {"attendees", sent.attendees}})
+                                                  : h(lang, report_text::value_same_as_now));
         } else {
             row.push_back(std::string());
             row.push_back(h(lang, report_text::value_not_submitted));
             row.push_back(std::string());
+            row.push_back(std::string());
         }
+        ts.rows.push_back(std::move(row));
+    }
+    if (!teams.empty()) {
+        std::vector<sheet_cell> row{std::string(), h(lang, report_text::value_total)};
+        for (std::size_t i = 2; i < total.size(); ++i)
+            row.push_back(total[i]);
         ts.rows.push_back(std::move(row));
     }
 
@@ -94,7 +113,13 @@ ward_export build_ward_export(database& db, const config& cfg, language lang, co
             member_totals mt = it == by_member.end() ? member_totals{} : it->second;
             ms.rows.push_back({++no, m.full_name, t.name, m.role_title.empty() ? m.role : m.role_title,
                                mt.visits, mt.people, mt.sessions, mt.attendees});
+            by_member.erase(m.id);
         }
+        // Who worked in the team this period and has left it since: their rows still add up.
+        for (auto& [id, mt] : by_member)
+            if (auto m = member_store(db).by_id(id))
+                ms.rows.push_back({++no, m->full_name, t.name, h(lang, report_text::value_left_team),
+                                   mt.visits, mt.people, mt.sessions, mt.attendees});
     }
 
     // Raw records of the period, oldest first.
@@ -130,7 +155,7 @@ ward_export build_ward_export(database& db, const config& cfg, language lang, co
              team_names[v.team_id], name->second, v.place, topics, static_cast<std::int64_t>(v.people),
              v.note, static_cast<std::int64_t>(photos.contains(v.id) ? photos[v.id] : 0)});
     });
-    out.teams = ts.rows.size();
+    out.teams = teams.size();
     out.members = ms.rows.size();
     out.records = vs.rows.size();
     out.sheets = {std::move(ts), std::move(ms), std::move(vs)};

@@ -218,6 +218,8 @@ std::string_view vi(report_text key) {
         return "Đúng hạn";
     case t::col_comment:
         return "Ghi chú";
+    case t::col_submitted_figures:
+        return "Số liệu khi nộp";
     case t::col_name:
         return "Họ tên";
     case t::col_role:
@@ -246,6 +248,14 @@ std::string_view vi(report_text key) {
         return "Không (nộp muộn)";
     case t::value_not_submitted:
         return "Chưa nộp";
+    case t::value_same_as_now:
+        return "Như số liệu hiện tại";
+    case t::value_submitted_figures:
+        return "{visits} hộ được thăm ({people} người), {sessions} buổi hướng dẫn ({attendees} người tham dự)";
+    case t::value_left_team:
+        return "Đã rời tổ";
+    case t::value_total:
+        return "Tổng cộng";
     case t::kind_visit:
         return "Thăm hộ";
     case t::kind_session:
@@ -496,6 +506,8 @@ std::string_view en(report_text key) {
         return "On time";
     case t::col_comment:
         return "Comment";
+    case t::col_submitted_figures:
+        return "Figures when submitted";
     case t::col_name:
         return "Full name";
     case t::col_role:
@@ -524,6 +536,14 @@ std::string_view en(report_text key) {
         return "No (late)";
     case t::value_not_submitted:
         return "Not submitted";
+    case t::value_same_as_now:
+        return "Same as now";
+    case t::value_submitted_figures:
+        return "{visits} households visited ({people} people), {sessions} sessions ({attendees} attendees)";
+    case t::value_left_team:
+        return "Left the team";
+    case t::value_total:
+        return "Total";
     case t::kind_visit:
         return "Household visit";
     case t::kind_session:

@@ -3,6 +3,7 @@
 
 #include "bot/app.hpp"
 #include "handlers/report_export.hpp"
+#include "handlers/report_figures.hpp"
 #include "storage/database.hpp"
 #include "storage/export_files.hpp"
 #include "storage/registry.hpp"
@@ -122,6 +123,53 @@ TEST_F(export_fixture, the_xlsx_has_teams_members_and_visits_with_vietnamese_hea
     auto visits = zip_entry(path, "xl/worksheets/sheet3.xml");
     EXPECT_NE(visits.find("r=\"A4\""), std::string::npos);
     EXPECT_EQ(visits.find("r=\"A5\""), std::string::npos);
+}
+
+TEST_F(export_fixture, the_teams_sheet_shows_what_was_submitted_a_total_row_and_members_who_left) {
+    log_visit(team1, member, "2026-07-03", 2, {"vneid"}, "số 12");
+    log_visit(team2, leader2, "2026-07-04", 1, {"dvc"}, "số 14");
+    auto d = instance_for_key(*bot.db, bot.cfg, ward_rec(), "2026-Q3");
+    ASSERT_TRUE(d);
+    // Team 1 submits one visit (2 people); a late-dated visit arrives after; team 2 submits as is.
+    for (auto team : {team1, team2}) {
+        report_submission s;
+        s.ward_id = ward;
+        s.team_id = team;
+        s.deadline_code = d->rule.code;
+        s.period_key = d->period.key;
+        s.figures_json =
+            figures_json(visit_store(*bot.db).team_totals_in(team, range_of(d->period)), d->period);
+        s.submitted_at = bot.clk.now();
+        s.on_time = true;
+        report_store(*bot.db).submit(s);
+    }
+    log_visit(team1, member, "2026-07-20", 4, {"vneid"}, "số 16");
+    member_store(*bot.db).set_active(member, false, bot.clk.now()); // Dung has left team 1 since
+
+    auto data = build_ward_export(*bot.db, bot.cfg, language::vi, ward_rec(), *d);
+    auto& teams = data.sheets[0];
+    ASSERT_EQ(teams.rows.size(), 3u); // two teams and the total
+    auto cell = [](const std::vector<sheet_cell>& row, std::size_t i) {
+        return row[i].is_number ? std::to_string(row[i].number) : row[i].text;
+    };
+    auto last = teams.headers.size() - 1;
+    EXPECT_EQ(teams.headers[last], "Số liệu khi nộp");
+    EXPECT_EQ(cell(teams.rows[0], 2), "2"); // team 1 now: two visits
+    EXPECT_EQ(cell(teams.rows[0], last), "1 hộ được thăm (2 người), 0 buổi hướng dẫn (0 người tham dự)");
+    EXPECT_EQ(cell(teams.rows[1], last), "Như số liệu hiện tại");
+    EXPECT_EQ(cell(teams.rows[2], 1), "Tổng cộng");
+    EXPECT_EQ(cell(teams.rows[2], 2), "3"); // visits
+    EXPECT_EQ(cell(teams.rows[2], 3), "7"); // people: 2 + 4 + 1
+    EXPECT_EQ(data.teams, 2u);
+    // Members: Dung is no longer on the roster, but her two visits stay under team 1.
+    bool dung = false;
+    for (auto& row : data.sheets[1].rows)
+        if (cell(row, 1) == "Phạm Thị Dung") {
+            dung = true;
+            EXPECT_EQ(cell(row, 3), "Đã rời tổ");
+            EXPECT_EQ(cell(row, 4), "2");
+        }
+    EXPECT_TRUE(dung);
 }
 
 TEST_F(export_fixture, csv_has_a_bom_and_quotes_fields_with_commas) {
