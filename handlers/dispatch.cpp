@@ -7,6 +7,8 @@
 #include "handlers/reminder_planning.hpp"
 #include "messages/command_parser.hpp"
 #include "messages/report_texts.hpp"
+#include "messages/spoken_number.hpp"
+#include "messages/text_fold.hpp"
 #include "storage/conversation_store.hpp"
 #include "storage/database.hpp"
 #include "storage/held_record_store.hpp"
@@ -104,6 +106,28 @@ std::string choice_in_words(const nlohmann::json& choices, std::string_view text
     return "";
 }
 
+// The number in an answer to a numbered question, as people write it: "2", "2.", "số 2",
+// "2 ạ", "dạ số 3", "hai". Nothing when the text says something else.
+std::optional<int> chosen_number(std::string_view text) {
+    static constexpr std::string_view filler[] = {"so", "da", "a", "chon", "cau", "muc", "vang", "nhe", "#"};
+    auto folded = fold(text);
+    std::vector<std::string_view> words;
+    std::string_view rest = folded;
+    while (!rest.empty()) {
+        auto end = rest.find_first_of(" .,!#:");
+        auto w = rest.substr(0, end);
+        if (!w.empty() && std::ranges::find(filler, w) == std::end(filler))
+            words.push_back(w);
+        rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
+    }
+    if (words.empty() || words.size() > 2)
+        return std::nullopt;
+    auto n = read_spoken_number(words);
+    if (!n || n->words != words.size() || n->value < 1 || n->value > 99)
+        return std::nullopt;
+    return static_cast<int>(n->value);
+}
+
 // A plain message may answer an open question: a number for numbered choices, or text.
 bool route_conversation(const std::string& text, handler_context& ctx) {
     conversation_store conversations(ctx.db);
@@ -119,11 +143,12 @@ bool route_conversation(const std::string& text, handler_context& ctx) {
         if (t.ends_with('.')) // "2." answers as "2"
             t.remove_suffix(1);
         auto data = nlohmann::json::parse(open->state, nullptr, false);
-        int n = 0;
-        auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), n);
-        if (ec != std::errc() || end != t.data() + t.size()) {
+        auto chosen = chosen_number(t);
+        int n = chosen.value_or(0);
+        if (!chosen) {
             // Some questions may be answered in words: the topic's name ("VNeID", "thanh toán QR").
-            if (auto named = choice_in_words(data, t); !named.empty() && open->expires_at >= ctx.now()) {
+            // Late, the route says so itself (the topic question: the record stays under «Khác»).
+            if (auto named = choice_in_words(data, t); !named.empty()) {
                 conversations.erase(ctx.in.chat, ctx.in.user_id);
                 route_choice(named, ctx);
                 return true;
@@ -132,7 +157,14 @@ bool route_conversation(const std::string& text, handler_context& ctx) {
         }
         if (open->expires_at < ctx.now()) {
             conversations.erase(ctx.in.chat, ctx.in.user_id);
-            ctx.reply(text::question_expired, {{"detail", ""}});
+            // The topic question explains itself when late (the record stays under «Khác», how
+            // to fix it); other questions are asked again by their command.
+            if (data.is_array() && n >= 1 && n <= static_cast<int>(data.size()) &&
+                data[static_cast<std::size_t>(n - 1)].is_string() &&
+                data[static_cast<std::size_t>(n - 1)].get<std::string>().starts_with("t:"))
+                route_choice(data[static_cast<std::size_t>(n - 1)].get<std::string>(), ctx);
+            else
+                ctx.reply(text::question_expired, {{"detail", ctx.say(text::ask_again_hint)}});
             return true;
         }
         if (!data.is_array() || n < 1 || n > static_cast<int>(data.size())) {

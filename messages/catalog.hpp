@@ -61,6 +61,7 @@ enum class text {
     cancelled,
     language_set,
     question_expired,
+    ask_again_hint,
     choice_invalid,
     bot_added_to_group,
     share_phone_button,

@@ -166,6 +166,8 @@ std::string_view catalog_en(text key) {
         return "Switched to English.";
     case text::question_expired:
         return "This question has expired. {detail}";
+    case text::ask_again_hint:
+        return "Send the command again and the bot will ask again.";
     case text::choice_invalid:
         return "That choice is not valid. Type a number from 1 to {max}.";
     case text::bot_added_to_group:

@@ -161,6 +161,8 @@ std::string_view catalog_vi(text key) {
         return "Đã chuyển sang tiếng Việt.";
     case text::question_expired:
         return "Câu hỏi này đã hết hạn. {detail}";
+    case text::ask_again_hint:
+        return "Gõ lại lệnh lúc nãy để bot hỏi lại.";
     case text::choice_invalid:
         return "Lựa chọn không hợp lệ. Hãy gõ một số từ 1 đến {max}.";
     case text::bot_added_to_group:

@@ -171,8 +171,29 @@ TEST_F(visit_fixture, the_topic_question_may_be_answered_by_naming_the_topics) {
     // After the question expires, naming a topic changes nothing.
     auto late = record_no(bot.say_in_group("-500", "102", "/tham số 9 kiệt 4"));
     bot.clk.advance(24 * 3600);
-    bot.say_in_group("-500", "102", "VNeID");
+    auto said = test_bot::joined(bot.say_in_group("-500", "102", "VNeID"));
     EXPECT_EQ(visits.by_id(late)->topics, std::vector<std::string>{"khac"});
+    // ... and says why, and how to fix the record.
+    EXPECT_NE(said.find("đã hết hạn sau 30 phút; số " + std::to_string(late) + " vẫn được ghi ở mục «Khác»"),
+              std::string::npos)
+        << said;
+}
+
+TEST_F(visit_fixture, the_topic_question_takes_its_number_as_people_write_it) {
+    bot.bind_group("-500", ward, team1);
+    for (auto answer : {"số 3", "3 ạ", "Dạ số 3", "ba", "3."}) {
+        auto no = record_no(bot.say_in_group("-500", "102", "/tham số 8 kiệt 4"));
+        auto out = bot.say_in_group("-500", "102", answer);
+        EXPECT_EQ(visits.by_id(no)->topics, std::vector<std::string>{"thanhtoan"})
+            << answer << ": " << test_bot::joined(out);
+    }
+    // A late number gets the topic question's own explanation, not a bare "expired".
+    auto no = record_no(bot.say_in_group("-500", "102", "/tham số 9 kiệt 4"));
+    bot.clk.advance(24 * 3600);
+    auto late = test_bot::joined(bot.say_in_group("-500", "102", "2"));
+    EXPECT_NE(late.find("vẫn được ghi ở mục «Khác». Muốn sửa, gõ /sua " + std::to_string(no)),
+              std::string::npos)
+        << late;
 }
 
 TEST_F(visit_fixture, group_confirmations_name_the_member_and_are_mergeable) {
