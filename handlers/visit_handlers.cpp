@@ -13,6 +13,7 @@
 #include "messages/topics.hpp"
 #include "messages/visit_texts.hpp"
 #include "storage/conversation_store.hpp"
+#include "storage/registry.hpp"
 #include "storage/visit_store.hpp"
 
 #include <nlohmann/json.hpp>
@@ -227,6 +228,19 @@ void on_edited_message(handler_context& ctx) {
         o.merge_key = "visit";
 }
 
+namespace {
+
+// A leader changing a team member's record: the answer names whose it is.
+void say_whose(handler_context& ctx, const visit_record& v) {
+    if (v.member_id == ctx.member->id || ctx.out.empty())
+        return;
+    auto author = member_store(ctx.db).by_id(v.member_id);
+    ctx.out.back().text +=
+        "\n" + ctx.say(visit_text::changed_for_member, {{"name", author ? author->full_name : ""}});
+}
+
+} // namespace
+
 void handle(const cmd_visit& c, handler_context& ctx) {
     record(c.details, activity_kind::visit, ctx);
 }
@@ -238,7 +252,7 @@ void handle(const cmd_session& c, handler_context& ctx) {
 void handle(const cmd_undo& c, handler_context& ctx) {
     visit_store visits(ctx.db);
     // "/huy 125" used to cancel the last record whatever the number said.
-    auto last = c.record_no ? own_record(ctx, visits, c.record_no, visit_text::not_your_record_undo)
+    auto last = c.record_no ? record_to_change(ctx, visits, c.record_no, visit_text::not_your_record_undo)
                             : visits.last_of_member(ctx.member->id);
     if (c.record_no && !last)
         return;
@@ -246,21 +260,27 @@ void handle(const cmd_undo& c, handler_context& ctx) {
         ctx.reply(visit_text::undo_nothing);
         return;
     }
+    bool mine = last->member_id == ctx.member->id;
+    auto d = parse_iso_day(last->day);
+    // The window keeps a member from undoing old work by mistake; a leader cancelling a team
+    // member's record does it on purpose, but not inside a report already closed.
     auto hours = ctx.cfg().undo_window_hours;
-    if (ctx.now() > last->recorded_at + hours * 3600LL) {
+    if (mine && ctx.now() > last->recorded_at + hours * 3600LL) {
         ctx.reply(visit_text::undo_too_late, {{"no", last->id}, {"hours", hours}});
         return;
     }
+    if (!mine && d && !day_accepted(ctx, *d))
+        return;
     visits.cancel(last->id, ctx.member->id, ctx.now());
-    auto d = parse_iso_day(last->day);
     ctx.reply(visit_text::undo_done, {{"no", last->id},
                                       {"place", last->place.empty() ? last->note : last->place},
                                       {"date", d ? format_date(*d) : last->day}});
+    say_whose(ctx, *last);
 }
 
 void handle(const cmd_edit& c, handler_context& ctx) {
     visit_store visits(ctx.db);
-    auto v = own_record(ctx, visits, c.record_no, visit_text::not_your_record);
+    auto v = record_to_change(ctx, visits, c.record_no, visit_text::not_your_record);
     if (!v)
         return;
     auto old_day = parse_iso_day(v->day);
@@ -286,6 +306,7 @@ void handle(const cmd_edit& c, handler_context& ctx) {
                                       arg::markup("topics", topics_label(ctx, updated, false)),
                                       arg::markup("people", people_part(ctx, updated)),
                                       arg::markup("date", date_part(ctx, updated))});
+    say_whose(ctx, updated);
 }
 
 } // namespace cnscd

@@ -10,18 +10,37 @@ namespace cnscd {
 
 using namespace std::chrono;
 
-std::optional<visit_record> own_record(handler_context& ctx, visit_store& visits, std::int64_t no,
-                                       visit_text not_yours) {
+namespace {
+
+std::optional<visit_record> record_if(handler_context& ctx, visit_store& visits, std::int64_t no,
+                                      visit_text not_yours, bool in_charge) {
     auto v = visits.by_id(no);
+    bool mine = v && v->member_id == ctx.member->id;
+    bool managed =
+        v && in_charge &&
+        (((ctx.who == role::leader || ctx.who == role::deputy) && ctx.member->team_id == v->team_id) ||
+         (is_staff(ctx.who) && ctx.member->ward_id == v->ward_id));
     if (!v)
         ctx.reply(visit_text::record_not_found, {{"no", no}});
-    else if (v->member_id != ctx.member->id)
+    else if (!mine && !managed)
         ctx.reply(not_yours, {{"no", no}});
     else if (v->cancelled)
         ctx.reply(visit_text::record_cancelled_already, {{"no", no}});
     else
         return v;
     return std::nullopt;
+}
+
+} // namespace
+
+std::optional<visit_record> own_record(handler_context& ctx, visit_store& visits, std::int64_t no,
+                                       visit_text not_yours) {
+    return record_if(ctx, visits, no, not_yours, false);
+}
+
+std::optional<visit_record> record_to_change(handler_context& ctx, visit_store& visits, std::int64_t no,
+                                             visit_text not_yours) {
+    return record_if(ctx, visits, no, not_yours, true);
 }
 
 namespace {

@@ -20,4 +20,9 @@ bool day_accepted(handler_context& ctx, std::chrono::year_month_day day);
 std::optional<visit_record> own_record(handler_context& ctx, visit_store& visits, std::int64_t no,
                                        visit_text not_yours);
 
+// Like own_record, but a team's leader or deputy may also take their team's records, and ward
+// staff their ward's: they are who a member asks when a record is wrong and too old to undo.
+std::optional<visit_record> record_to_change(handler_context& ctx, visit_store& visits, std::int64_t no,
+                                             visit_text not_yours);
+
 } // namespace cnscd

@@ -103,7 +103,8 @@ std::string_view vi(registry_text key) {
         return "Đã cho {name} nghỉ khỏi {team}. Lịch sử hoạt động vẫn được giữ.";
     case t::remove_confirm:
         return "Cho <b>{name}</b> ({role}, {phone}) nghỉ khỏi {team}? Người này sẽ không ghi lượt được nữa; "
-               "lịch sử hoạt động vẫn được giữ. Chỉ cán bộ phường đưa lại được vào danh sách.";
+               "lịch sử hoạt động vẫn được giữ. Muốn đưa lại vào tổ, gõ /thanhvien_them kèm họ tên và số điện "
+               "thoại.";
     case t::remove_yes:
         return "✅ Cho nghỉ";
     case t::remove_no:
@@ -337,7 +338,7 @@ std::string_view en(registry_text key) {
         return "{name} is no longer active in {team}. Their history is kept.";
     case t::remove_confirm:
         return "Remove <b>{name}</b> ({role}, {phone}) from {team}? They will no longer be able to log "
-               "records; their history is kept. Only ward staff can put them back on the roster.";
+               "records; their history is kept. To bring them back, use /addmember with their name and phone.";
     case t::remove_yes:
         return "✅ Remove";
     case t::remove_no:

@@ -34,9 +34,13 @@ std::string_view vi(visit_text key) {
         return "Câu hỏi này đã hết hạn sau {minutes} phút; số {no} vẫn được ghi ở mục «Khác». Muốn sửa, gõ "
                "/sua {no} kèm nội dung, ví dụ: /sua {no} {example}";
     case t::not_your_record:
-        return "Số {no} không phải do bạn ghi, nên bạn không sửa được. Gõ /toi để xem các lượt của bạn.";
+        return "Số {no} không phải do bạn ghi, nên bạn không sửa được. Chỉ người đã ghi, tổ trưởng hoặc tổ phó "
+               "của tổ và cán bộ phường sửa được. Gõ /toi để xem các lượt của bạn.";
     case t::not_your_record_undo:
-        return "Số {no} không phải do bạn ghi, nên bạn không hủy được. Chỉ người đã ghi mới hủy được.";
+        return "Số {no} không phải do bạn ghi, nên bạn không hủy được. Chỉ người đã ghi, tổ trưởng hoặc tổ phó "
+               "của tổ và cán bộ phường hủy được.";
+    case t::changed_for_member:
+        return "(Lượt này do {name} ghi; lịch sử lưu tên bạn là người thay đổi.)";
     case t::record_not_found:
         return "Không tìm thấy số {no}. Số nằm trong tin xác nhận khi bạn ghi, ví dụ «số 125».";
     case t::record_cancelled_already:
@@ -144,9 +148,13 @@ std::string_view en(visit_text key) {
         return "This question expired after {minutes} minutes; no. {no} stays under \"Other\". To fix it, "
                "type /edit {no} with the details, e.g. /edit {no} {example}";
     case t::not_your_record:
-        return "No. {no} was not logged by you, so you cannot change it. Type /me to see yours.";
+        return "No. {no} was not logged by you, so you cannot change it. Only whoever logged it, the team's "
+               "leader or deputy and ward staff can. Type /me to see yours.";
     case t::not_your_record_undo:
-        return "No. {no} was not logged by you, so you cannot cancel it. Only whoever logged it can.";
+        return "No. {no} was not logged by you, so you cannot cancel it. Only whoever logged it, the team's "
+               "leader or deputy and ward staff can.";
+    case t::changed_for_member:
+        return "(Logged by {name}; the history records you as the one who changed it.)";
     case t::record_not_found:
         return "No record no. {no}. The number is in the confirmation you got, e.g. \"no. 125\".";
     case t::record_cancelled_already:

@@ -22,6 +22,7 @@ enum class visit_text {
     topic_question_expired,
     not_your_record,
     not_your_record_undo,
+    changed_for_member,
     record_not_found,
     record_cancelled_already,
     undo_done,

@@ -208,6 +208,8 @@ TEST_F(registry_fixture, removing_a_member_keeps_history_and_unlinks_them_in_eff
     auto asked = bot.say("100", "/xoa Phạm Thị Dung");
     EXPECT_TRUE(has(asked, "Cho Phạm Thị Dung")) << test_bot::joined(asked);
     EXPECT_TRUE(has(asked, "090****004")) << test_bot::joined(asked);
+    // How to undo it is what the leader can do (they used to be told only ward staff could).
+    EXPECT_TRUE(has(asked, "Muốn đưa lại vào tổ, gõ /thanhvien_them")) << test_bot::joined(asked);
     EXPECT_TRUE(member_store(*bot.db).by_id(member)->active) << "nothing changes before the answer";
     auto yes = test_bot::button(asked, "Cho nghỉ");
     auto no = test_bot::button(asked, "Không");

@@ -220,6 +220,24 @@ TEST_F(visit_fixture, undo_cancels_the_last_record_within_the_window_and_keeps_h
     EXPECT_FALSE(visits.by_id(first)->cancelled);
 }
 
+TEST_F(visit_fixture, the_team_leader_corrects_or_cancels_a_members_record_the_member_no_longer_can) {
+    auto no = record_no(bot.say("102", "/tham số 5, cài VNeID cho 2000 người"));
+    bot.clk.advance(25 * 3600);
+    auto n = std::to_string(no);
+    EXPECT_TRUE(has(bot.say("102", "/huy " + n), "Nhờ tổ trưởng hỗ trợ"));
+    // Another team's member may not touch it.
+    EXPECT_TRUE(has(bot.say("200", "/sua " + n + " 2 người"), "không phải do bạn ghi"));
+    EXPECT_EQ(visits.by_id(no)->people, 2000);
+    // The leader of the member's team may, and the answer names whose record it is.
+    auto edited = test_bot::joined(bot.say("100", "/sua " + n + " 2 người"));
+    EXPECT_EQ(visits.by_id(no)->people, 2) << edited;
+    EXPECT_NE(edited.find("Lượt này do Phạm Thị Dung ghi"), std::string::npos) << edited;
+    auto undone = test_bot::joined(bot.say("100", "/huy " + n));
+    EXPECT_TRUE(visits.by_id(no)->cancelled) << undone;
+    EXPECT_NE(undone.find("Lượt này do Phạm Thị Dung ghi"), std::string::npos) << undone;
+    EXPECT_EQ(visits.history_count(no), 2); // both changes kept, with who made them
+}
+
 TEST_F(visit_fixture, undo_with_a_number_cancels_that_record_and_no_other) {
     auto first = record_no(bot.say("102", "/tham số 1, cài VNeID"));
     auto second = record_no(bot.say("102", "/tham số 2, cài VNeID"));
