@@ -25,6 +25,7 @@ namespace cnscd {
 // guide_handlers.cpp
 std::vector<outgoing> guide_messages(handler_context& ctx, const std::string& slug, const chat_address& to,
                                      chat_kind type);
+std::optional<std::string> pick_guide(handler_context& ctx, const std::string& query);
 
 namespace {
 
@@ -200,7 +201,10 @@ void handle(const cmd_broadcast& c, handler_context& ctx) {
     campaign.created_by = ctx.member->id;
     campaign.created_at = ctx.now();
     if (!c.guide.empty()) {
-        auto messages = guide_messages(ctx, c.guide, ctx.in.chat, ctx.in.chat_type);
+        auto slug = pick_guide(ctx, c.guide); // the same names and keywords as /tailieu
+        if (!slug)
+            return;
+        auto messages = guide_messages(ctx, *slug, ctx.in.chat, ctx.in.chat_type);
         if (messages.empty()) {
             ctx.reply(broadcast_text::guide_unknown, {{"slug", c.guide}});
             return;

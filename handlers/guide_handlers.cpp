@@ -73,34 +73,50 @@ std::vector<outgoing> guide_messages(handler_context& ctx, const std::string& sl
     return out;
 }
 
-void handle(const cmd_guides& c, handler_context& ctx) {
+namespace {
+
+void list_guides(handler_context& ctx, const std::vector<const guide*>& items, std::string header) {
+    std::string text = std::move(header);
+    for (auto* g : items)
+        text += "\n" + ctx.say(guide_text::list_line, {{"slug", g->slug}, {"title", g->title}});
+    text += "\n" + ctx.say(guide_text::list_footer);
+    ctx.reply(std::move(text));
+}
+
+} // namespace
+
+// The guide a name or keywords mean ("vneid" for "vneid-muc-2" when it is the only match);
+// otherwise replies with the matches or that there are none.
+std::optional<std::string> pick_guide(handler_context& ctx, const std::string& query) {
     auto lib = load_library(ctx);
-    auto list = [&](const std::vector<const guide*>& items, std::string header) {
-        std::string text = std::move(header);
-        for (auto* g : items)
-            text += "\n" + ctx.say(guide_text::list_line, {{"slug", g->slug}, {"title", g->title}});
-        text += "\n" + ctx.say(guide_text::list_footer);
-        ctx.reply(std::move(text));
-    };
+    auto hits = search_guides(lib.guides, query);
+    if (hits.empty()) {
+        ctx.reply(guide_text::not_found, {{"query", query}});
+        return std::nullopt;
+    }
+    bool exact = fold(hits.front()->slug) == fold(query);
+    if (hits.size() > 1 && !exact) {
+        list_guides(
+            ctx, hits,
+            ctx.say(guide_text::several, {{"count", static_cast<int>(hits.size())}, {"query", query}}));
+        return std::nullopt;
+    }
+    return hits.front()->slug;
+}
+
+void handle(const cmd_guides& c, handler_context& ctx) {
     if (c.query.empty()) {
+        auto lib = load_library(ctx);
         std::vector<const guide*> all;
         for (auto& g : lib.guides)
             all.push_back(&g);
-        list(all, ctx.say(guide_text::list_header, {{"count", static_cast<int>(all.size())}}));
+        list_guides(ctx, all, ctx.say(guide_text::list_header, {{"count", static_cast<int>(all.size())}}));
         return;
     }
-    auto hits = search_guides(lib.guides, c.query);
-    if (hits.empty()) {
-        ctx.reply(guide_text::not_found, {{"query", c.query}});
+    auto slug = pick_guide(ctx, c.query);
+    if (!slug)
         return;
-    }
-    bool exact = fold(hits.front()->slug) == fold(c.query);
-    if (hits.size() > 1 && !exact) {
-        list(hits,
-             ctx.say(guide_text::several, {{"count", static_cast<int>(hits.size())}, {"query", c.query}}));
-        return;
-    }
-    for (auto& m : guide_messages(ctx, hits.front()->slug, ctx.in.chat, ctx.in.chat_type))
+    for (auto& m : guide_messages(ctx, *slug, ctx.in.chat, ctx.in.chat_type))
         ctx.out.push_back(std::move(m));
 }
 

@@ -36,7 +36,7 @@ std::string_view vi(broadcast_text key) {
         return "Chưa tổ nào gắn nhóm chat với bot, nên chưa có nơi để gửi. Tổ trưởng thêm bot vào nhóm của tổ "
                "và gõ /lienket trong nhóm; xem tổ nào đã gắn bằng /thanhvien.";
     case t::no_targets:
-        return "Không có nhóm nào để gửi ({reason}). Trưởng tổ gắn nhóm của tổ bằng lệnh /lienket trong "
+        return "Không có nhóm nào để gửi ({reason}). Tổ trưởng gắn nhóm của tổ bằng lệnh /lienket trong "
                "nhóm.";
     case t::unknown_teams:
         return "Không tìm thấy tổ: {teams}. Các tổ của phường: {all}.";

@@ -143,17 +143,25 @@ command parse_broadcast(std::string_view args, const parse_context& ctx) {
         auto w = ws[used];
         auto f = fold_word(w);
         if (w.starts_with("@") && w.size() > 1) {
-            std::string_view list = w.substr(1);
-            while (!list.empty()) {
-                auto comma = list.find(',');
-                auto item = list.substr(0, comma);
-                if (!item.empty())
-                    b.teams.push_back(fold(item));
-                if (comma == std::string_view::npos)
+            // "@to1,to3", also written "@to1, to3": a word ending in a comma continues the list.
+            for (std::string_view list = w.substr(1);;) {
+                bool more = list.ends_with(',');
+                while (!list.empty()) {
+                    auto comma = list.find(',');
+                    auto item = list.substr(0, comma);
+                    if (!item.empty())
+                        b.teams.push_back(fold(item));
+                    if (comma == std::string_view::npos)
+                        break;
+                    list.remove_prefix(comma + 1);
+                }
+                ++used;
+                if (!more || used >= ws.size())
                     break;
-                list.remove_prefix(comma + 1);
+                list = ws[used];
+                if (list.starts_with('@'))
+                    list.remove_prefix(1);
             }
-            ++used;
         } else if (f == "chua-bao-cao" || f == "chuabaocao" || f == "chua_bao_cao" || f == "not-reported") {
             b.not_reported = true;
             ++used;

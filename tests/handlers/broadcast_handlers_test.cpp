@@ -141,6 +141,11 @@ TEST_F(broadcast_fixture, named_teams_only_and_unknown_team_names_are_explained)
         if (o.campaign_id)
             groups.insert(o.to.chat_id);
     EXPECT_EQ(groups, (std::set<std::string>{"-1", "-3"}));
+    // A space after the comma still names both teams; the text starts after the list.
+    auto spaced = test_bot::joined(bot.say("900", "/thongbao @to1, to3 Họp"));
+    EXPECT_NE(spaced.find("2 nhóm"), std::string::npos) << spaced;
+    EXPECT_NE(spaced.find("Họp"), std::string::npos) << spaced;
+    EXPECT_EQ(spaced.find("to3 Họp"), std::string::npos) << spaced;
     auto bad = bot.say("900", "/thongbao @to7 Lịch trực");
     EXPECT_TRUE(has(bad, "Không tìm thấy tổ: to7")) << test_bot::joined(bad);
     EXPECT_TRUE(button(bad, "b:send:").empty());
@@ -241,6 +246,9 @@ TEST_F(broadcast_fixture, a_guide_can_be_broadcast_by_its_code) {
         copies += o.campaign_id && o.text.find("lừa đảo") != std::string::npos;
     EXPECT_EQ(copies, 3);
     EXPECT_TRUE(has(bot.say("900", "/thongbao tailieu khong-co"), "Không có tài liệu"));
+    // The usage's own example: a keyword that names one guide, as /tailieu takes it.
+    auto by_keyword = bot.say("900", "/thongbao tailieu vneid");
+    EXPECT_FALSE(button(by_keyword, "b:send:").empty()) << test_bot::joined(by_keyword);
 }
 
 TEST_F(broadcast_fixture, usage_is_shown_for_an_empty_announcement) {
