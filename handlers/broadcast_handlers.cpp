@@ -6,6 +6,7 @@
 #include "handlers/conversation_table.hpp"
 #include "handlers/delivery_hooks.hpp"
 #include "handlers/handlers.hpp"
+#include "handlers/report_format.hpp"
 #include "handlers/report_status.hpp"
 #include "messages/broadcast_texts.hpp"
 #include "messages/dates.hpp"
@@ -54,6 +55,15 @@ std::string preview_of(const std::string& html_lite) {
     return start == markup::to_plain(html_lite) ? html_lite : markup::escape(start);
 }
 
+// Which report "chua-bao-cao" is about, named: "các tổ chưa nộp Báo cáo năm (năm 2026)".
+std::string not_reported_note(handler_context& ctx) {
+    auto due = team_report_due(ctx.db, ctx.cfg(), ctx.member->ward_id, ctx.now());
+    if (!due)
+        return ctx.say(broadcast_text::targets_not_reported_any);
+    return ctx.say(broadcast_text::targets_not_reported,
+                   {{"report", due->rule.name}, arg::markup("period", period_label(ctx.lang, *due))});
+}
+
 // The team groups a campaign goes to; replies and returns nullopt when they cannot be found.
 // The groups to send to; `without_group` gets the names of intended teams that have none.
 std::optional<std::vector<campaign_target>> choose_targets(const cmd_broadcast& c, handler_context& ctx,
@@ -89,8 +99,11 @@ std::optional<std::vector<campaign_target>> choose_targets(const cmd_broadcast& 
         else
             std::erase_if(wanted, [&](auto id) { return !behind_set.contains(id); });
         if (wanted.empty()) {
-            ctx.reply(broadcast_text::no_targets,
-                      {{"reason", ctx.say(broadcast_text::targets_not_reported)}});
+            if (auto due = team_report_due(ctx.db, ctx.cfg(), ward_id, ctx.now()))
+                ctx.reply(broadcast_text::all_reported,
+                          {{"report", due->rule.name}, arg::markup("period", period_label(ctx.lang, *due))});
+            else
+                ctx.reply(broadcast_text::no_targets, {{"reason", not_reported_note(ctx)}});
             return std::nullopt;
         }
     }
@@ -106,13 +119,15 @@ std::optional<std::vector<campaign_target>> choose_targets(const cmd_broadcast& 
         out.push_back({g.chat, g.team_id, team_names[*g.team_id], "pending", ""});
     }
     if (out.empty()) {
-        if (c.teams.empty()) {
+        if (c.teams.empty() && !c.not_reported) {
             ctx.reply(broadcast_text::no_groups_bound);
             return std::nullopt;
         }
+        // Name the teams meant, so staff know whose leader to ask to bind a group.
         std::string named;
-        for (auto& t : c.teams)
-            named += (named.empty() ? "" : ", ") + t;
+        for (auto& t : teams)
+            if (wanted.contains(t.id))
+                named += (named.empty() ? "" : ", ") + t.name;
         ctx.reply(broadcast_text::no_targets, {{"reason", named}});
         return std::nullopt;
     }
@@ -237,7 +252,7 @@ void handle(const cmd_broadcast& c, handler_context& ctx) {
             note += (note.empty() ? "" : ", ") + t.title;
         note = ctx.say(broadcast_text::targets_named, {{"teams", note}});
     } else if (c.not_reported) {
-        note = ctx.say(broadcast_text::targets_not_reported);
+        note = " (" + not_reported_note(ctx) + ")";
     }
     campaign.target_note = markup::to_plain(note);
     campaign.total = static_cast<std::int64_t>(targets->size());

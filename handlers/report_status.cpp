@@ -10,12 +10,11 @@ namespace cnscd {
 
 // "The report currently due" is the team deadline /baocao shows without a period: of the
 // ward's open occurrences (not locked, period started), the one due first.
-std::vector<std::int64_t> teams_not_reported(database& db, const config& cfg, std::int64_t ward_id,
-                                             std::int64_t now) {
+std::optional<deadline_instance> team_report_due(database& db, const config& cfg, std::int64_t ward_id,
+                                                 std::int64_t now) {
     auto ward = ward_store(db).by_id(ward_id);
-    std::vector<std::int64_t> out;
     if (!ward)
-        return out;
+        return std::nullopt;
     local_time zone{cfg.utc_offset_minutes};
     std::optional<deadline_instance> due;
     for (auto& rule : ward_deadlines(db, cfg, *ward)) {
@@ -24,6 +23,13 @@ std::vector<std::int64_t> teams_not_reported(database& db, const config& cfg, st
         if (auto d = open_instance(rule, now, zone); d && (!due || d->due_at < due->due_at))
             due = d;
     }
+    return due;
+}
+
+std::vector<std::int64_t> teams_not_reported(database& db, const config& cfg, std::int64_t ward_id,
+                                             std::int64_t now) {
+    std::vector<std::int64_t> out;
+    auto due = team_report_due(db, cfg, ward_id, now);
     std::set<std::int64_t> submitted;
     if (due)
         for (auto& s : report_store(db).current_of_ward(ward_id, due->rule.code, due->period.key))

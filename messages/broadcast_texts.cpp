@@ -15,7 +15,11 @@ std::string_view vi(broadcast_text key) {
         return "⚠️ {count} tổ chưa gắn nhóm nên sẽ không nhận: {teams}.\n"
                "Tổ trưởng gõ /lienket trong nhóm của tổ.";
     case t::targets_not_reported:
-        return " (các tổ chưa nộp báo cáo)";
+        return "các tổ chưa nộp {report} ({period})";
+    case t::targets_not_reported_any:
+        return "các tổ chưa nộp báo cáo";
+    case t::all_reported:
+        return "Mọi tổ đã nộp {report} ({period}), không còn tổ nào để nhắc. 👏";
     case t::when_scheduled:
         return ", lúc {time}";
     case t::button_send:
@@ -36,8 +40,8 @@ std::string_view vi(broadcast_text key) {
         return "Chưa tổ nào gắn nhóm chat với bot, nên chưa có nơi để gửi. Tổ trưởng thêm bot vào nhóm của tổ "
                "và gõ /lienket trong nhóm; xem tổ nào đã gắn bằng /thanhvien.";
     case t::no_targets:
-        return "Không có nhóm nào để gửi ({reason}). Tổ trưởng gắn nhóm của tổ bằng lệnh /lienket trong "
-               "nhóm.";
+        return "Không có nhóm nào để gửi: {reason} chưa gắn nhóm chat với bot. Tổ trưởng gắn nhóm của tổ bằng "
+               "lệnh /lienket trong nhóm.";
     case t::unknown_teams:
         return "Không tìm thấy tổ: {teams}. Các tổ của phường: {all}.";
     case t::time_past:
@@ -108,7 +112,11 @@ std::string_view en(broadcast_text key) {
         return "⚠️ Teams with no bound group, which will not get it ({count}): {teams}.\n"
                "Their leader types /bind in the team's group.";
     case t::targets_not_reported:
-        return " (teams that have not submitted their report)";
+        return "teams that have not submitted the {report} ({period})";
+    case t::targets_not_reported_any:
+        return "teams that have not submitted their report";
+    case t::all_reported:
+        return "Every team has submitted the {report} ({period}); there is no team left to remind. 👏";
     case t::when_scheduled:
         return ", at {time}";
     case t::button_send:
@@ -129,7 +137,8 @@ std::string_view en(broadcast_text key) {
         return "No team has bound its group chat to the bot yet, so there is nowhere to send. Team leaders add "
                "the bot to their team's group and type /bind in it; /members shows which teams have.";
     case t::no_targets:
-        return "There is no group to send to ({reason}). Team leaders bind their group with /bind in it.";
+        return "There is no group to send to: {reason} have not bound a group chat to the bot. Team leaders "
+               "bind their group with /bind in it.";
     case t::unknown_teams:
         return "No such team: {teams}. The ward's teams: {all}.";
     case t::time_past:

@@ -11,6 +11,8 @@ enum class broadcast_text {
     targets_named,
     teams_without_group,
     targets_not_reported,
+    targets_not_reported_any,
+    all_reported,
     when_scheduled,
     button_send,
     button_cancel,

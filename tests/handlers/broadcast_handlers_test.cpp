@@ -155,7 +155,8 @@ TEST_F(broadcast_fixture, without_bound_groups_staff_are_told_how_teams_bind_the
     group_store groups(*bot.db);
     groups.set_active({bot.platform, "-1"}, false); // the bot was removed from team 1's group
     auto named = test_bot::joined(bot.say("900", "/thongbao @to1 Lịch trực"));
-    EXPECT_NE(named.find("Không có nhóm nào để gửi (to1)"), std::string::npos) << named;
+    EXPECT_NE(named.find("Không có nhóm nào để gửi: Tổ dân phố số 1 chưa gắn nhóm chat"), std::string::npos)
+        << named;
     groups.set_active({bot.platform, "-2"}, false);
     groups.set_active({bot.platform, "-3"}, false);
     auto all = test_bot::joined(bot.say("900", "/thongbao Lịch trực"));
@@ -178,6 +179,21 @@ TEST_F(broadcast_fixture, teams_behind_on_the_current_report_only_in_either_lang
                 groups.insert(o.to.chat_id);
         EXPECT_EQ(groups, (std::set<std::string>{"-2", "-3"})) << text;
     }
+    // The preview names the report it means.
+    EXPECT_TRUE(has(bot.say("900", "/thongbao chua-bao-cao Nhắc nộp"),
+                    "các tổ chưa nộp Báo cáo tháng (tháng 11/2026)"));
+    // The teams behind have no group any more: they are named, not "no team has a group".
+    group_store groups(*bot.db);
+    groups.set_active({bot.platform, "-2"}, false);
+    groups.set_active({bot.platform, "-3"}, false);
+    auto unbound = test_bot::joined(bot.say("900", "/thongbao chua-bao-cao Nhắc nộp"));
+    EXPECT_NE(unbound.find("Tổ dân phố số 2, Tổ dân phố số 3 chưa gắn nhóm chat"), std::string::npos)
+        << unbound;
+    // Everyone submitted: said so.
+    bot.submit_report(ward, team2, "monthly", "2026-11");
+    bot.submit_report(ward, team3, "monthly", "2026-11");
+    auto done = test_bot::joined(bot.say("900", "/thongbao chua-bao-cao Nhắc nộp"));
+    EXPECT_NE(done.find("Mọi tổ đã nộp Báo cáo tháng (tháng 11/2026)"), std::string::npos) << done;
 }
 
 TEST_F(broadcast_fixture, the_preview_names_the_teams_it_will_not_reach) {
