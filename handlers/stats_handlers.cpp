@@ -125,7 +125,10 @@ period_kind target_period(const std::string& per) {
     return per == "month" ? period_kind::month : per == "quarter" ? period_kind::quarter : period_kind::year;
 }
 
-void ward_targets(handler_context& ctx, std::string& out, const ward_record& ward) {
+// Progress towards each target over its own period (a year, a quarter...) up to the last day
+// the stats are about, so "/thongke năm 2025 phuong" shows 2025's progress, not this year's.
+void ward_targets(handler_context& ctx, std::string& out, const ward_record& ward,
+                  const stats_period& asked) {
     auto* wc = ctx.cfg().find_ward(ward.name);
     if (!wc || wc->targets.empty())
         return;
@@ -134,7 +137,7 @@ void ward_targets(handler_context& ctx, std::string& out, const ward_record& war
     for (auto& target : wc->targets) {
         if (target.goal <= 0)
             continue;
-        auto p = period_containing(target_period(target.per), ctx.today());
+        auto p = period_containing(target_period(target.per), asked.through);
         auto done = metric_value(visits.ward_totals_in(ward.id, p.so_far()), target.metric);
         auto goal = static_cast<std::int64_t>(target.goal);
         add_line(out, ctx.say(stats_text::target_line, {{"name", target.name},
@@ -310,7 +313,7 @@ void ward_stats(handler_context& ctx, const stats_period& p) {
         idle += ", …";
     if (idle_count > 0)
         add_line(out, ctx.say(stats_text::idle_teams, {{"count", idle_count}, {"names", idle}}));
-    ward_targets(ctx, out, *ward);
+    ward_targets(ctx, out, *ward, p);
     ctx.reply(std::move(out));
 }
 

@@ -295,6 +295,24 @@ TEST_F(stats_fixture, ward_stats_are_for_ward_staff_only_and_staff_may_name_a_te
     EXPECT_TRUE(has(bot.say("900", "/thongke Tổ 99"), "Không tìm thấy tổ"));
 }
 
+TEST_F(stats_fixture, target_progress_is_for_the_period_asked_about) {
+    bot.say("102", "/tham số 1, cài VNeID");
+    bot.say("102", "/tham số 2, cài VNeID");
+    visit_record last_year;
+    last_year.ward_id = ward;
+    last_year.team_id = team1;
+    last_year.member_id = members[1].second;
+    last_year.day = "2025-06-01";
+    last_year.recorded_at = bot.clk.now();
+    last_year.people = 1;
+    last_year.topics = {"vneid"};
+    visit_store(*bot.db).add(last_year);
+    auto now = test_bot::joined(bot.say("900", "/thongke năm phuong"));
+    EXPECT_NE(now.find("Hộ được hướng dẫn: 2/1.000"), std::string::npos) << now;
+    auto then = test_bot::joined(bot.say("900", "/thongke năm 2025 phuong"));
+    EXPECT_NE(then.find("Hộ được hướng dẫn: 1/1.000"), std::string::npos) << then;
+}
+
 TEST_F(stats_fixture, ward_totals_are_the_same_whether_read_by_day_or_by_whole_month) {
     // Days at month edges, so each range below is read from day and month totals differently.
     const char* days[] = {"26/9", "30/9", "1/10", "15/10", "31/10", "1/11", "24/11"};
