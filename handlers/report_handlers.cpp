@@ -131,12 +131,16 @@ void show_team_report(handler_context& ctx, const deadline_instance& d) {
     body += "\n\n";
     if (current) {
         auto at = instant(ctx, current->submitted_at);
+        // Who sent it: a deputy may have, and the leader reads the card.
+        auto by = current->submitted_by ? member_store(ctx.db).by_id(*current->submitted_by) : std::nullopt;
+        auto who = by ? by->full_name : ctx.say(report_text::someone);
         if (locked)
             body += ctx.say(report_text::report_status_submitted_final,
-                            {{"at", at}, {"timeliness", timeliness(ctx, current->on_time)}});
+                            {{"who", who}, {"at", at}, {"timeliness", timeliness(ctx, current->on_time)}});
         else
             body += ctx.say(report_text::report_status_submitted,
-                            {{"at", at},
+                            {{"who", who},
+                             {"at", at},
                              {"timeliness", timeliness(ctx, current->on_time)},
                              {"lock", instant(ctx, d.locks_at)}});
         // What the ward reads with it: the leader sees the comment they sent.
@@ -160,6 +164,11 @@ void show_team_report(handler_context& ctx, const deadline_instance& d) {
                   ctx.say(report_text::report_locked_note, {{"lock", instant(ctx, d.locks_at)}}));
         return;
     }
+    // Before the buttons: what pressing them now would send.
+    if (figures.visits + figures.sessions == 0)
+        body += "\n" + ctx.say(report_text::report_empty_warning);
+    else if (sys_days{ctx.today()} < sys_days{d.period.last})
+        body += "\n" + ctx.say(report_text::report_early_note, {{"end", format_date(d.period.last)}});
     // The team is in the data: in a shared chat, another team's leader pressing it is refused.
     auto team_id = *ctx.member->team_id;
     ctx.ask(body,

@@ -66,6 +66,8 @@ std::string_view vi(report_text key) {
                "nhắn cuối của người dùng). Hãy gọi điện nhắc tổ trưởng.";
     case t::nobody:
         return "không có";
+    case t::someone:
+        return "Tổ";
     case t::deadlines_header_team:
         return "📅 <b>Hạn báo cáo của {team}</b>";
     case t::deadlines_header_ward:
@@ -138,9 +140,14 @@ std::string_view vi(report_text key) {
         return "⚠️ Tổ chưa nộp báo cáo kỳ này và đã quá hạn. Vẫn nộp được đến {lock}, tính là nộp "
                "muộn.";
     case t::report_status_submitted:
-        return "Đã nộp vào {at} ({timeliness}). Nộp lại trước {lock} sẽ thay bản này (bản cũ vẫn được lưu).";
+        return "{who} đã nộp vào {at} ({timeliness}). Nộp lại trước {lock} sẽ thay bản này (bản cũ vẫn được "
+               "lưu).";
+    case t::report_empty_warning:
+        return "⚠️ Tổ chưa ghi lượt nào trong kỳ này: nộp bây giờ là nộp báo cáo trống.";
+    case t::report_early_note:
+        return "ℹ️ Kỳ này tính đến hết {end}. Lượt ghi sau khi nộp chỉ vào báo cáo nếu nộp lại.";
     case t::report_status_submitted_final:
-        return "Đã nộp vào {at} ({timeliness}). Số liệu trên là bản đã nộp.";
+        return "{who} đã nộp vào {at} ({timeliness}). Số liệu trên là bản đã nộp.";
     case t::figures_changed_since_submitted:
         return "⚠️ Số liệu đã thay đổi từ khi nộp. Bản đã nộp: {visits} hộ được thăm ({people} người), "
                "{sessions} buổi hướng dẫn ({attendees} người tham dự). Nộp lại để gửi số mới.";
@@ -349,6 +356,8 @@ std::string_view en(report_text key) {
                "within 7 days of the person's last message). Please phone the leader.";
     case t::nobody:
         return "none";
+    case t::someone:
+        return "The team";
     case t::deadlines_header_team:
         return "📅 <b>Report deadlines of {team}</b>";
     case t::deadlines_header_ward:
@@ -422,10 +431,15 @@ std::string_view en(report_text key) {
         return "⚠️ The team has not submitted this period's report and it is overdue. It can still be "
                "submitted until {lock}, as a late report.";
     case t::report_status_submitted:
-        return "Submitted on {at} ({timeliness}). Submitting again before {lock} replaces it (the old one is "
-               "kept).";
+        return "{who} submitted it on {at} ({timeliness}). Submitting again before {lock} replaces it (the "
+               "old one is kept).";
+    case t::report_empty_warning:
+        return "⚠️ The team has logged nothing in this period: submitting now sends an empty report.";
+    case t::report_early_note:
+        return "ℹ️ This period runs to the end of {end}. Records logged after submitting reach the report "
+               "only if it is submitted again.";
     case t::report_status_submitted_final:
-        return "Submitted on {at} ({timeliness}). The figures above are the ones submitted.";
+        return "{who} submitted it on {at} ({timeliness}). The figures above are the ones submitted.";
     case t::figures_changed_since_submitted:
         return "⚠️ The figures changed after the report was submitted. Submitted: {visits} households "
                "visited ({people} people), {sessions} sessions ({attendees} attendees). Submit again to "

@@ -179,7 +179,7 @@ TEST_F(report_fixture, a_comment_can_be_added_before_submitting) {
     EXPECT_TRUE(has(to_chat(out, "-2000"), "Ghi chú: Tổ đã tổ chức 2 buổi ở chợ"));
     // The leader's card shows the comment the ward got with the report.
     auto card = bot.say("100", "/baocao tháng");
-    EXPECT_TRUE(has(card, "Đã nộp vào")) << test_bot::joined(card);
+    EXPECT_TRUE(has(card, "Trần Văn Bình đã nộp vào")) << test_bot::joined(card); // who sent it
     EXPECT_TRUE(has(card, "Ghi chú: Tổ đã tổ chức 2 buổi ở chợ")) << test_bot::joined(card);
 }
 
@@ -201,6 +201,18 @@ TEST_F(report_fixture,
     EXPECT_NE(locked.find("hiện là 4 hộ được thăm (12 người)"), std::string::npos) << locked;
     EXPECT_EQ(locked.find("Nộp lại trước"), std::string::npos) << locked; // no longer possible
     EXPECT_NE(locked.find("đã khoá"), std::string::npos);
+}
+
+TEST_F(report_fixture, the_card_warns_before_an_empty_or_early_submission_and_names_who_submitted) {
+    auto empty = test_bot::joined(bot.say("100", "/baocao tháng"));
+    EXPECT_NE(empty.find("nộp bây giờ là nộp báo cáo trống"), std::string::npos) << empty;
+    november_activity();
+    auto early = test_bot::joined(bot.say("100", "/baocao tháng")); // 24/11: the period runs to 30/11
+    EXPECT_EQ(early.find("báo cáo trống"), std::string::npos) << early;
+    EXPECT_NE(early.find("Kỳ này tính đến hết 30/11/2026"), std::string::npos) << early;
+    bot.press("101", "rp:s:" + t1 + ":monthly:2026-11"); // the deputy submits
+    auto card = test_bot::joined(bot.say("100", "/baocao tháng"));
+    EXPECT_NE(card.find("Lê Thị Cúc đã nộp vào"), std::string::npos) << card;
 }
 
 TEST_F(report_fixture, submitting_again_with_the_plain_button_keeps_the_comment) {
