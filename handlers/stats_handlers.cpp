@@ -86,8 +86,11 @@ void totals_block(const handler_context& ctx, std::string& out, const activity_t
     if (!t.topics.empty()) {
         add_line(out, ctx.say(stats_text::line_topics_header));
         std::vector<std::pair<std::string, topic_total>> topics(t.topics.begin(), t.topics.end());
-        std::stable_sort(topics.begin(), topics.end(),
-                         [](auto& a, auto& b) { return a.second.records > b.second.records; });
+        // Most records first; "Khác" (no topic named) last, as a remainder.
+        std::stable_sort(topics.begin(), topics.end(), [](auto& a, auto& b) {
+            return std::pair(a.first != "khac", a.second.records) >
+                   std::pair(b.first != "khac", b.second.records);
+        });
         for (auto& [code, tt] : topics) {
             auto* info = find_topic(code);
             std::string name =

@@ -123,7 +123,7 @@ std::string_view vi(report_text key) {
                "Kỳ: {period}\n"
                "Hạn nộp: {due}";
     case t::figures:
-        return "🏠 Hộ được thăm: <b>{visits}</b> (người được hỗ trợ: {people})\n"
+        return "🏠 Lượt thăm hộ: <b>{visits}</b> (người được hỗ trợ: {people})\n"
                "👥 Buổi hướng dẫn: <b>{sessions}</b> ({attendees} người tham dự)\n"
                "🙋 Thành viên có hoạt động: <b>{active}</b>";
     case t::figure_evidence:
@@ -149,10 +149,10 @@ std::string_view vi(report_text key) {
     case t::report_status_submitted_final:
         return "{who} đã nộp vào {at} ({timeliness}). Số liệu trên là bản đã nộp.";
     case t::figures_changed_since_submitted:
-        return "⚠️ Số liệu đã thay đổi từ khi nộp. Bản đã nộp: {visits} hộ được thăm ({people} người), "
+        return "⚠️ Số liệu đã thay đổi từ khi nộp. Bản đã nộp: {visits} lượt thăm hộ ({people} người), "
                "{sessions} buổi hướng dẫn ({attendees} người tham dự). Nộp lại để gửi số mới.";
     case t::figures_changed_after_lock:
-        return "ℹ️ Sau khi nộp, kỳ này có thêm hoặc sửa lượt ghi: hiện là {visits} hộ được thăm ({people} "
+        return "ℹ️ Sau khi nộp, kỳ này có thêm hoặc sửa lượt ghi: hiện là {visits} lượt thăm hộ ({people} "
                "người), {sessions} buổi hướng dẫn ({attendees} người tham dự). Bản đã nộp không đổi.";
     case t::report_locked_note:
         return "🔒 Kỳ này đã khoá vào {lock}; không nộp hay sửa được nữa.";
@@ -208,7 +208,7 @@ std::string_view vi(report_text key) {
     case t::col_team:
         return "Tổ";
     case t::col_visits:
-        return "Hộ được thăm";
+        return "Lượt thăm hộ";
     case t::col_people:
         return "Người được hỗ trợ";
     case t::col_sessions:
@@ -258,7 +258,7 @@ std::string_view vi(report_text key) {
     case t::value_same_as_now:
         return "Như số liệu hiện tại";
     case t::value_submitted_figures:
-        return "{visits} hộ được thăm ({people} người), {sessions} buổi hướng dẫn ({attendees} người tham dự)";
+        return "{visits} lượt thăm hộ ({people} người), {sessions} buổi hướng dẫn ({attendees} người tham dự)";
     case t::value_left_team:
         return "Đã rời tổ";
     case t::value_total:

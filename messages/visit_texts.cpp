@@ -9,7 +9,7 @@ std::string_view vi(visit_text key) {
     case t::visit_recorded:
         return "✅ {who}Đã ghi lượt thăm <b>số {no}</b>: {place} — {topics}{people}{date}.";
     case t::session_recorded:
-        return "✅ {who}Đã ghi buổi hỗ trợ <b>số {no}</b>: {place} — {topics}{people}{date}.";
+        return "✅ {who}Đã ghi buổi hướng dẫn <b>số {no}</b>: {place} — {topics}{people}{date}.";
     case t::recorded_by:
         return "{name}: ";
     case t::on_date:
@@ -245,13 +245,13 @@ std::string_view vi(stats_text key) {
     case t::line_visits:
         return "🏠 Lượt thăm hộ: <b>{visits}</b>, người được hỗ trợ: <b>{people}</b>";
     case t::line_sessions:
-        return "👥 Buổi hỗ trợ: <b>{sessions}</b>, người tham dự: <b>{attendees}</b>";
+        return "👥 Buổi hướng dẫn: <b>{sessions}</b>, người tham dự: <b>{attendees}</b>";
     case t::line_active:
         return "🙋 Thành viên có hoạt động: <b>{active}</b>/{total}";
     case t::line_evidence:
         return "📷 Có ảnh minh chứng: <b>{with}</b>/{records} lượt";
     case t::line_topics_header:
-        return "<b>Theo nội dung:</b>";
+        return "<b>Theo chủ đề:</b>";
     case t::line_topic:
         return "• {topic}: {records} lượt, {people} người";
     case t::versus_previous:

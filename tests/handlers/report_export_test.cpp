@@ -103,7 +103,7 @@ TEST_F(export_fixture, the_xlsx_has_teams_members_and_visits_with_vietnamese_hea
     EXPECT_NE(workbook.find("name=\"Lượt hỗ trợ\""), std::string::npos);
     auto strings = zip_entry(path, "xl/sharedStrings.xml");
     for (auto text :
-         {"Hộ được thăm", "Người được hỗ trợ", "Đúng hạn", "Tổ dân phố số 1", "Trần Văn Bình",
+         {"Lượt thăm hộ", "Người được hỗ trợ", "Đúng hạn", "Tổ dân phố số 1", "Trần Văn Bình",
           "Phạm Thị Dung", "số 12 ngõ 5 Lê Lợi", "Định danh điện tử VNeID, Thanh toán không dùng tiền mặt",
           "Chưa nộp", "Có", "Thăm hộ", "03/07/2026"})
         EXPECT_NE(strings.find(text), std::string::npos) << text;
@@ -155,7 +155,7 @@ TEST_F(export_fixture, the_teams_sheet_shows_what_was_submitted_a_total_row_and_
     auto last = teams.headers.size() - 1;
     EXPECT_EQ(teams.headers[last], "Số liệu khi nộp");
     EXPECT_EQ(cell(teams.rows[0], 2), "2"); // team 1 now: two visits
-    EXPECT_EQ(cell(teams.rows[0], last), "1 hộ được thăm (2 người), 0 buổi hướng dẫn (0 người tham dự)");
+    EXPECT_EQ(cell(teams.rows[0], last), "1 lượt thăm hộ (2 người), 0 buổi hướng dẫn (0 người tham dự)");
     EXPECT_EQ(cell(teams.rows[1], last), "Như số liệu hiện tại");
     EXPECT_EQ(cell(teams.rows[2], 1), "Tổng cộng");
     EXPECT_EQ(cell(teams.rows[2], 2), "3"); // visits

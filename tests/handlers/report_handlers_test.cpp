@@ -90,7 +90,7 @@ TEST_F(report_fixture, the_monthly_report_shows_the_teams_figures_for_the_period
     auto text = test_bot::joined(out);
     EXPECT_NE(text.find("Báo cáo tháng — Tổ dân phố số 1"), std::string::npos) << text;
     EXPECT_NE(text.find("tháng 11/2026"), std::string::npos);
-    EXPECT_NE(text.find("Hộ được thăm: 3 (người được hỗ trợ: 7)"), std::string::npos) << text;
+    EXPECT_NE(text.find("Lượt thăm hộ: 3 (người được hỗ trợ: 7)"), std::string::npos) << text;
     EXPECT_NE(text.find("Buổi hướng dẫn: 1 (30 người tham dự)"), std::string::npos) << text;
     EXPECT_NE(text.find("Thành viên có hoạt động: 2"), std::string::npos) << text;
     EXPECT_NE(text.find("Định danh điện tử VNeID: 2 lượt, 3 người"), std::string::npos) << text;
@@ -189,16 +189,16 @@ TEST_F(report_fixture,
     bot.press("100", "rp:s:" + t1 + ":monthly:2026-11");
     log_visit(team1, member, "2026-11-23", activity_kind::visit, 5, {"dvc"}); // logged after submitting
     auto open = test_bot::joined(bot.say("100", "/baocao tháng"));
-    EXPECT_NE(open.find("Hộ được thăm: 4 (người được hỗ trợ: 12)"), std::string::npos) << open;
-    EXPECT_NE(open.find("Số liệu đã thay đổi từ khi nộp. Bản đã nộp: 3 hộ được thăm (7 người), 1 buổi "
+    EXPECT_NE(open.find("Lượt thăm hộ: 4 (người được hỗ trợ: 12)"), std::string::npos) << open;
+    EXPECT_NE(open.find("Số liệu đã thay đổi từ khi nộp. Bản đã nộp: 3 lượt thăm hộ (7 người), 1 buổi "
                         "hướng dẫn (30 người tham dự)"),
               std::string::npos)
         << open;
     bot.clk.set(at(2026, 11, 30, 9)); // locked on 29/11 at 17:00
     auto locked = test_bot::joined(bot.say("100", "/baocao tháng 11"));
-    EXPECT_NE(locked.find("Hộ được thăm: 3 (người được hỗ trợ: 7)"), std::string::npos) << locked;
+    EXPECT_NE(locked.find("Lượt thăm hộ: 3 (người được hỗ trợ: 7)"), std::string::npos) << locked;
     EXPECT_NE(locked.find("Số liệu trên là bản đã nộp"), std::string::npos) << locked;
-    EXPECT_NE(locked.find("hiện là 4 hộ được thăm (12 người)"), std::string::npos) << locked;
+    EXPECT_NE(locked.find("hiện là 4 lượt thăm hộ (12 người)"), std::string::npos) << locked;
     EXPECT_EQ(locked.find("Nộp lại trước"), std::string::npos) << locked; // no longer possible
     EXPECT_NE(locked.find("đã khoá"), std::string::npos);
 }
@@ -271,7 +271,7 @@ TEST_F(report_fixture, the_ward_report_aggregates_all_teams_with_completeness_an
     auto out = bot.say("900", "/baocao phuong tháng");
     auto text = test_bot::joined(out);
     EXPECT_NE(text.find("Phường Hòa Xuân"), std::string::npos) << text;
-    EXPECT_NE(text.find("Hộ được thăm: 4 (người được hỗ trợ: 10)"), std::string::npos) << text;
+    EXPECT_NE(text.find("Lượt thăm hộ: 4 (người được hỗ trợ: 10)"), std::string::npos) << text;
     EXPECT_NE(text.find("Đã nộp: 1/2 tổ (50%) — đúng hạn 1, muộn 0"), std::string::npos) << text;
     EXPECT_NE(text.find("Chưa nộp: Tổ dân phố số 2"), std::string::npos) << text;
     // /hannop for staff counts the teams.

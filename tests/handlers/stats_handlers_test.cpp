@@ -295,6 +295,20 @@ TEST_F(stats_fixture, ward_stats_are_for_ward_staff_only_and_staff_may_name_a_te
     EXPECT_TRUE(has(bot.say("900", "/thongke Tổ 99"), "Không tìm thấy tổ"));
 }
 
+TEST_F(stats_fixture, the_same_names_as_the_report_and_other_comes_last) {
+    bot.say("102", "/tham số 1");
+    bot.say("102", "/tham số 2");
+    bot.say("102", "/tham số 3, cài VNeID");
+    bot.say("102", "/buoi nhà văn hóa, 20 người, VNeID");
+    auto out = test_bot::joined(bot.say("102", "/toi"));
+    EXPECT_NE(out.find("Buổi hướng dẫn: 1"), std::string::npos) << out; // as in /baocao and the export
+    EXPECT_NE(out.find("Theo chủ đề:"), std::string::npos) << out;
+    auto vneid = out.find("VNeID: 2 lượt"), other = out.find("Khác: 2 lượt");
+    ASSERT_NE(vneid, std::string::npos) << out;
+    ASSERT_NE(other, std::string::npos) << out;
+    EXPECT_LT(vneid, other) << out; // a remainder, listed after the named topics even when as large
+}
+
 TEST_F(stats_fixture, target_progress_is_for_the_period_asked_about) {
     bot.say("102", "/tham số 1, cài VNeID");
     bot.say("102", "/tham số 2, cài VNeID");

@@ -375,7 +375,7 @@ TEST_F(visit_fixture, a_visit_described_without_the_command_is_offered_and_logge
     EXPECT_TRUE(has(bot.press("102", "sl:tham"), "đã hết hạn"));
     // A session, answered by typing the number (platforms without buttons).
     bot.say("102", "nhà văn hóa tổ 3, 30 người, chống lừa đảo");
-    EXPECT_TRUE(has(bot.say("102", "2"), "Đã ghi buổi hỗ trợ"));
+    EXPECT_TRUE(has(bot.say("102", "2"), "Đã ghi buổi hướng dẫn"));
     EXPECT_EQ(visits.last_of_member(member)->kind, activity_kind::session);
     // An offer not taken in time expires.
     bot.say("102", "số 16 ngõ 5, cài VNeID");
