@@ -6,6 +6,9 @@ namespace cnscd {
 namespace {
 
 // clang-format off
+// Changing roles is the leader's call, not the deputy's (registry_handlers.cpp says so too).
+constexpr role_set leader_or_staff{role::leader, role::ward_staff, role::admin};
+
 constexpr std::array<command_rule, 28> rules{{
     {"start",          everyone, chat_rule::anywhere,     false},
     {"giup",           everyone, chat_rule::anywhere,     false},
@@ -28,7 +31,7 @@ constexpr std::array<command_rule, 28> rules{{
     {"nhacnho",        leaders,  chat_rule::anywhere,     true},
     {"moi",            leaders,  chat_rule::private_only, true}, // the code must not be seen by the group
     {"xoa",            leaders,  chat_rule::anywhere,     true},
-    {"doivaitro",      leaders,  chat_rule::anywhere,     true},
+    {"doivaitro",      leader_or_staff, chat_rule::anywhere, true},
     {"baocao",         leaders,  chat_rule::anywhere,     true},
     {"thongbao",       staff,    chat_rule::anywhere,     true},
     {"thongbao_ds",    staff,    chat_rule::anywhere,     true},

@@ -15,6 +15,22 @@ std::string shown_name(const handler_context& ctx, std::string_view canonical) {
     return std::string(command_word(canonical, ctx.lang == language::en));
 }
 
+void refuse_command(handler_context& ctx, const std::string& command, role_set allowed) {
+    // "tổ trưởng, tổ phó và cán bộ phường": highest in a team first, the ward last.
+    std::vector<std::string> names;
+    for (auto r : {role::leader, role::deputy, role::member, role::ward_staff})
+        if (allowed.contains(r))
+            names.push_back(ctx.say(role_text(r)));
+    std::string roles;
+    for (std::size_t i = 0; i < names.size(); ++i)
+        roles += (i == 0 ? "" : i + 1 == names.size() ? ctx.say(text::list_and) : ", ") + names[i];
+    // Whom to ask: a member or deputy their leader or the ward; a leader the ward.
+    bool in_team = ctx.who == role::member || ctx.who == role::deputy;
+    ctx.reply(text::not_allowed, {{"command", command},
+                                  {"roles", roles},
+                                  {"ask", ctx.say(in_team ? text::ask_leader_or_ward : text::ask_ward)}});
+}
+
 outgoing& handler_context::reply(std::string text) {
     out.push_back(reply_text(in, std::move(text)));
     return out.back();

@@ -96,6 +96,10 @@ language language_of(const config& cfg, std::string_view chosen = {});
 // Vietnamese.
 std::string shown_name(const handler_context& ctx, std::string_view canonical);
 
+// Refuses `command` (as shown, e.g. "/thongke phuong" without the slash) to someone whose role
+// is not in `allowed`: who may use it, and whom to ask.
+void refuse_command(handler_context& ctx, const std::string& command, role_set allowed);
+
 // True when this user has a question from the bot open in this chat.
 bool conversation_open(handler_context& ctx);
 

@@ -22,18 +22,6 @@
 namespace cnscd {
 namespace {
 
-std::string roles_list(const handler_context& ctx, role_set allowed) {
-    std::string out;
-    for (auto r : {role::member, role::deputy, role::leader, role::ward_staff}) {
-        if (!allowed.contains(r))
-            continue;
-        if (!out.empty())
-            out += ", ";
-        out += ctx.say(role_text(r));
-    }
-    return out;
-}
-
 // Visits sent privately before linking: how long they wait, and how many per person.
 constexpr int held_hours = 24;
 constexpr int held_limit = 5;
@@ -76,8 +64,7 @@ bool authorize(const command& cmd, handler_context& ctx) {
         return false;
     }
     if (rule->needs_link && !rule->allowed.contains(ctx.who)) {
-        ctx.reply(text::not_allowed,
-                  {{"command", shown_name(ctx, name)}, {"roles", roles_list(ctx, rule->allowed)}});
+        refuse_command(ctx, shown_name(ctx, name), rule->allowed);
         return false;
     }
     return true;

@@ -344,10 +344,7 @@ namespace {
 // May the person pressing or typing remove `m`? Says why not.
 bool may_remove(handler_context& ctx, const member_record& m) {
     if (!ctx.member || !(ctx.who == role::leader || ctx.who == role::deputy || is_staff(ctx))) {
-        ctx.reply(text::not_allowed,
-                  {{"command", shown_name(ctx, "xoa")},
-                   {"roles", ctx.say(role_text(role::deputy)) + ", " + ctx.say(role_text(role::leader)) +
-                                 ", " + ctx.say(role_text(role::ward_staff))}});
+        refuse_command(ctx, shown_name(ctx, "xoa"), leaders);
         return false;
     }
     if (m.id == ctx.member->id) {

@@ -361,9 +361,9 @@ void handle(const cmd_team_stats& c, handler_context& ctx) {
     auto asked = period_asked(c.period, c.previous, c.named, ctx.today());
     if (c.ward) {
         if (!is_staff(ctx)) {
-            ctx.reply(text::not_allowed, {{"command", shown_name(ctx, "thongke") + " " +
-                                                          std::string(ward_word(ctx.lang == language::en))},
-                                          {"roles", ctx.say(text::role_ward_staff)}});
+            refuse_command(
+                ctx, shown_name(ctx, "thongke") + " " + std::string(ward_word(ctx.lang == language::en)),
+                role_set{role::ward_staff, role::admin});
             return;
         }
         ward_stats(ctx, asked);

@@ -129,8 +129,13 @@ std::string_view catalog_en(text key) {
     case text::internal_error:
         return "Sorry, something went wrong while handling this message. Please try again in a few minutes.";
     case text::not_allowed:
-        return "The command /{command} is only for {roles}. If you need it, ask your team leader or the ward "
-               "staff.";
+        return "The command /{command} is only for {roles}. If you need it, ask {ask}.";
+    case text::ask_leader_or_ward:
+        return "your team leader or the ward staff";
+    case text::ask_ward:
+        return "the ward staff";
+    case text::list_and:
+        return " and ";
     case text::not_allowed_in_group:
         return "The command /{command} cannot be used in this group.";
     case text::only_in_group:

@@ -124,8 +124,13 @@ std::string_view catalog_vi(text key) {
     case text::internal_error:
         return "Xin lỗi, tôi gặp trục trặc khi xử lý tin nhắn này. Bạn vui lòng thử lại sau ít phút.";
     case text::not_allowed:
-        return "Lệnh /{command} chỉ dành cho {roles}. Nếu bạn cần dùng, hãy liên hệ tổ trưởng hoặc cán bộ "
-               "phường.";
+        return "Lệnh /{command} chỉ dành cho {roles}. Nếu bạn cần dùng, hãy liên hệ {ask}.";
+    case text::ask_leader_or_ward:
+        return "tổ trưởng hoặc cán bộ phường";
+    case text::ask_ward:
+        return "cán bộ phường";
+    case text::list_and:
+        return " và ";
     case text::not_allowed_in_group:
         return "Lệnh /{command} không dùng được trong nhóm này.";
     case text::only_in_group:

@@ -235,7 +235,14 @@ TEST_F(registry_fixture, removing_a_member_keeps_history_and_unlinks_them_in_eff
 TEST_F(registry_fixture, role_changes_by_leader_and_staff_with_their_limits) {
     EXPECT_TRUE(has(bot.say("100", "/doivaitro Phạm Thị Dung tổ phó"), "thành viên → tổ phó"));
     EXPECT_EQ(member_store(*bot.db).by_id(member)->role, "deputy");
-    EXPECT_TRUE(has(bot.say("101", "/doivaitro Phạm Thị Dung thành viên"), "Chỉ tổ trưởng"));
+    // A deputy is told who may, and to ask their leader (not "ask the leader" when they are one).
+    auto deputy = test_bot::joined(bot.say("101", "/doivaitro Phạm Thị Dung thành viên"));
+    EXPECT_NE(deputy.find("chỉ dành cho tổ trưởng và cán bộ phường. Nếu bạn cần dùng, hãy liên hệ tổ trưởng"),
+              std::string::npos)
+        << deputy;
+    auto leader_asks = test_bot::joined(bot.say("100", "/thongke phuong"));
+    EXPECT_NE(leader_asks.find("hãy liên hệ cán bộ phường."), std::string::npos) << leader_asks;
+    EXPECT_EQ(leader_asks.find("liên hệ tổ trưởng"), std::string::npos) << leader_asks;
     EXPECT_TRUE(has(bot.say("100", "/doivaitro Trần Văn Bình thành viên"), "tổ trưởng duy nhất"));
     EXPECT_TRUE(has(bot.say("200", "/doivaitro Phạm Thị Dung thành viên"), "Không tìm thấy"));
     EXPECT_TRUE(has(bot.say("900", "/doivaitro Võ Thị Giang thành viên"), "tổ trưởng duy nhất"));
