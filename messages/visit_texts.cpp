@@ -309,7 +309,7 @@ std::string_view vi(stats_text key) {
         return "📣 Nhắc trong nhóm những bạn chưa ghi";
     case t::nudge_post:
         return "📣 <b>Nhắc ghi lượt hỗ trợ</b> — {who} ({role})\n"
-               "{period} ({range}), các bạn sau chưa ghi lượt nào: {names}.\n"
+               "Trong {period} ({range}), các bạn sau chưa ghi lượt nào: {names}.\n"
                "Sau mỗi lần giúp người dân, chỉ cần gõ một dòng, ví dụ:\n"
                "/tham số 12 ngõ 5, hướng dẫn 2 người cài VNeID\n"
                "Buổi tuyên truyền: /buoi nhà văn hóa, 30 người, chống lừa đảo";
@@ -319,7 +319,8 @@ std::string_view vi(stats_text key) {
         return "👍 Không có ai cần nhắc trong {team}: những người khác đều đã ghi ít nhất một lượt trong {period}.";
     case t::nudge_private:
         return "📣 <b>Nhắc ghi lượt hỗ trợ</b> — {who} ({role}, {team})\n"
-               "{period} ({range}) bạn chưa ghi lượt nào. Sau mỗi lần giúp người dân, chỉ cần gõ một dòng, "
+               "Trong {period} ({range}), bạn chưa ghi lượt nào. Sau mỗi lần giúp người dân, chỉ cần gõ một "
+               "dòng, "
                "ví dụ:\n"
                "/tham số 12 ngõ 5, hướng dẫn 2 người cài VNeID";
     case t::nudge_sent_private:
@@ -441,7 +442,7 @@ std::string_view en(stats_text key) {
         return "📣 Remind those who logged nothing, in the group";
     case t::nudge_post:
         return "📣 <b>A reminder to log your help</b> — {who} ({role})\n"
-               "{period} ({range}), nothing logged yet by: {names}.\n"
+               "In {period} ({range}), nothing logged yet by: {names}.\n"
                "After helping a resident, one line is enough, e.g.:\n"
                "/visit 12 Lane 5, helped 2 people install VNeID\n"
                "A session: /session community hall, 30 people, scam awareness";
@@ -451,7 +452,7 @@ std::string_view en(stats_text key) {
         return "👍 No one in {team} to remind: everyone else has logged something in {period}.";
     case t::nudge_private:
         return "📣 <b>A reminder to log your help</b> — {who} ({role}, {team})\n"
-               "{period} ({range}) you have logged nothing yet. After helping a resident, one line is "
+               "In {period} ({range}), you have logged nothing yet. After helping a resident, one line is "
                "enough, e.g.:\n"
                "/visit 12 Lane 5, helped 2 people install VNeID";
     case t::nudge_sent_private:

@@ -59,9 +59,10 @@ TEST_F(nudge_fixture, the_leader_presses_the_button_under_stats_and_the_group_he
     EXPECT_EQ(posts[0].chat_type, chat_kind::group);
     auto& text = posts[0].text;
     EXPECT_NE(text.find("Trần Văn Bình (tổ trưởng)"), std::string::npos) << text;
-    EXPECT_NE(text.find("tháng 11/2026 (01/11/2026 – 24/11/2026), các bạn sau chưa ghi lượt nào: Lê Thị Cúc, "
-                        "Hoàng Văn Em."),
-              std::string::npos)
+    EXPECT_NE(
+        text.find("Trong tháng 11/2026 (01/11/2026 – 24/11/2026), các bạn sau chưa ghi lượt nào: Lê Thị Cúc, "
+                  "Hoàng Văn Em."),
+        std::string::npos)
         << text;
     EXPECT_EQ(text.find("Phạm Thị Dung"), std::string::npos) << "she logged a visit";
     EXPECT_NE(text.find("/tham số 12 ngõ 5"), std::string::npos) << "says how to log";
@@ -110,7 +111,7 @@ TEST_F(nudge_fixture, ward_staff_name_the_team_and_are_told_when_there_is_nothin
     auto no_group = bot.say("900", "/nhacnho Tổ dân phố số 2");
     auto to_leader = to_chat(no_group, "201");
     ASSERT_EQ(to_leader.size(), 1u) << test_bot::joined(no_group);
-    EXPECT_NE(to_leader[0].text.find("tháng 11/2026 (01/11/2026 – 24/11/2026) bạn chưa ghi lượt nào"),
+    EXPECT_NE(to_leader[0].text.find("Trong tháng 11/2026 (01/11/2026 – 24/11/2026), bạn chưa ghi lượt nào"),
               std::string::npos)
         << to_leader[0].text;
     EXPECT_NE(test_bot::joined(to_chat(no_group, "900")).find("nên bot đã nhắc riêng 1 người chưa ghi"),
