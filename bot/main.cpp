@@ -110,13 +110,15 @@ int main(int argc, char** argv) {
     parse->add_option("--today", parse_today,
                       "The day to count \"hôm qua\" from (YYYY-MM-DD; default: today)");
 
-    std::string report_ward, report_period, report_format = "xlsx", report_file;
+    std::string report_ward, report_period, report_format, report_file;
     auto* export_report = app.add_subcommand(
         "export", "Write the ward's report for a period: teams, members and raw visits (Vietnamese headers)");
     export_report->add_option("--ward", report_ward, "Ward name")->required();
     export_report->add_option("--period", report_period, "2026-11 (month), 2026-Q3 (quarter) or 2026 (year)")
         ->required();
-    export_report->add_option("--format", report_format, "xlsx (default) or csv")
+    export_report
+        ->add_option("--format", report_format,
+                     "xlsx or csv (default: from the output file's extension, else xlsx)")
         ->check(CLI::IsMember({"xlsx", "csv"}));
     export_report->add_option("-o,--output", report_file, "File to write")->required();
 

@@ -81,7 +81,7 @@ std::optional<std::int64_t> parse_iso_instant(const std::string& text, int defau
 }
 
 int run_export(const config& cfg, const std::string& ward_name, const std::string& period,
-               const std::string& format, const std::string& out) {
+               const std::string& requested_format, const std::string& out) {
     auto l = cli_language(cfg);
     auto db = open_db(cfg);
     if (!db)
@@ -94,6 +94,22 @@ int run_export(const config& cfg, const std::string& ward_name, const std::strin
         std::cerr << plain(say(l, report_text::export_bad_period, {{"period", period}})) << "\n";
         return 2;
     }
+    system_clock wall;
+    if (std::chrono::sys_days{d->period.first} >
+        std::chrono::sys_days{local_time{cfg.utc_offset_minutes}.date_of(wall.now())}) {
+        std::cerr << plain(say(l, report_text::export_future_period, {{"period", period}})) << "\n";
+        return 2;
+    }
+    // Checked here: the spreadsheet library would only print its own error, in English.
+    if (auto folder = std::filesystem::path(out).parent_path();
+        !folder.empty() && !std::filesystem::is_directory(folder)) {
+        std::cerr << plain(say(l, report_text::export_no_folder, {{"folder", folder.string()}})) << "\n";
+        return 2;
+    }
+    // "-o tong-hop.csv" means CSV unless --format says otherwise.
+    auto format = requested_format.empty()
+                      ? (std::filesystem::path(out).extension() == ".csv" ? "csv" : "xlsx")
+                      : requested_format;
     auto data = build_ward_export(*db, cfg, l, *ward, *d);
     std::vector<std::string> written;
     if (format == "csv") {
@@ -117,7 +133,6 @@ int run_export(const config& cfg, const std::string& ward_name, const std::strin
         }
         written.push_back(out);
     }
-    system_clock wall;
     db->in_transaction([&] {
         audit_log(*db).record(std::nullopt, "operator", "report.export", ward->name,
                               d->period.key + " " + format, wall.now());

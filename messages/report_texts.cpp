@@ -275,6 +275,10 @@ std::string_view vi(report_text key) {
         return "Đã xuất {ward}, {period} vào {file}.";
     case t::export_bad_period:
         return "Kỳ «{period}» không hợp lệ. Viết như 2026-11 (tháng), 2026-Q3 (quý) hoặc 2026 (năm).";
+    case t::export_future_period:
+        return "Kỳ «{period}» chưa bắt đầu nên chưa có số liệu để xuất.";
+    case t::export_no_folder:
+        return "Thư mục «{folder}» không tồn tại. Tạo thư mục đó trước, hoặc chọn nơi khác với -o.";
     case t::remind_none:
         return "Lúc {at} không có nhắc hạn nào cần gửi.";
     case t::remind_to:
@@ -571,6 +575,10 @@ std::string_view en(report_text key) {
     case t::export_bad_period:
         return "The period «{period}» is not valid. Write it like 2026-11 (month), 2026-Q3 (quarter) or 2026 "
                "(year).";
+    case t::export_future_period:
+        return "The period «{period}» has not started yet, so there is nothing to export.";
+    case t::export_no_folder:
+        return "The folder «{folder}» does not exist. Create it first, or choose another place with -o.";
     case t::remind_none:
         return "Nothing to send at {at}.";
     case t::remind_to:

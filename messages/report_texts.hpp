@@ -123,6 +123,8 @@ enum class report_text {
     export_failed,
     export_written,
     export_bad_period,
+    export_future_period,
+    export_no_folder,
     remind_none,
     remind_to,
     remind_dry_run,

@@ -107,6 +107,21 @@ TEST_F(cli_fixture, export_writes_the_workbook_and_explains_bad_arguments) {
     EXPECT_NE(out.find("Phường Hòa Xuân"), std::string::npos) << out; // lists the wards there are
     EXPECT_EQ(run({"export", "--ward", "Phường Hòa Xuân", "--period", "Q3", "-o", file}, out), 2);
     EXPECT_NE(out.find("2026-Q3"), std::string::npos) << out;
+    // A .csv name without --format writes CSV (it used to write a workbook named .csv).
+    auto csv = dir + "/q3.csv";
+    EXPECT_EQ(run({"export", "--ward", "Phường Hòa Xuân", "--period", "2026-Q3", "-o", csv}, out), 0) << out;
+    std::ifstream f(csv, std::ios::binary);
+    std::string head(3, '\0');
+    f.read(head.data(), 3);
+    EXPECT_EQ(head, "\xEF\xBB\xBF"); // the CSV's BOM, not a zip's "PK"
+    // A period not started yet, and a folder that does not exist, are said plainly.
+    EXPECT_EQ(run({"export", "--ward", "Phường Hòa Xuân", "--period", "2030-01", "-o", file}, out), 2);
+    EXPECT_NE(out.find("chưa bắt đầu"), std::string::npos) << out;
+    EXPECT_EQ(
+        run({"export", "--ward", "Phường Hòa Xuân", "--period", "2026-Q3", "-o", dir + "/no/such/x.xlsx"},
+            out),
+        2);
+    EXPECT_NE(out.find("không tồn tại"), std::string::npos) << out;
 }
 
 // A member's right to erasure: the operator previews, then erases; the records stay in the figures.
