@@ -46,7 +46,8 @@ struct handler_context {
     role who = role::member;             // the sender's role (member when unlinked)
     std::optional<group_binding> group;  // this chat's binding, when it is a bound group
     std::vector<outgoing> out;
-    bool asked = false; // this update opened a question (expect_reply)
+    bool asked = false;       // this update opened a question (expect_reply)
+    bool choice_open = false; // numbered choices were waiting for this user here when it came
 
     // The same sender, chat and language handling `other` instead (a /tham held until linking,
     // replayed with the photo it was sent with); its replies collect in its own `out`.

@@ -127,6 +127,7 @@ bool route_conversation(const std::string& text, handler_context& ctx) {
     while (!t.empty() && (t.back() == ' ' || t.back() == '\n'))
         t.remove_suffix(1);
     if (open->kind == "choice") {
+        ctx.choice_open = true;
         if (t.ends_with('.')) // "2." answers as "2"
             t.remove_suffix(1);
         auto data = nlohmann::json::parse(open->state, nullptr, false);
@@ -192,9 +193,12 @@ void handle_message(handler_context& ctx, dispatch_result& result, std::optional
     } else if (!std::holds_alternative<unknown_command>(cmd) && !std::holds_alternative<command_error>(cmd) &&
                !std::holds_alternative<cmd_cancel>(cmd)) {
         // A new command leaves any question that was waiting for a text reply.
-        if (auto open = conversation_store(ctx.db).find(ctx.in.chat, ctx.in.user_id);
-            open && open->kind != "choice")
-            ctx.end_conversation();
+        if (auto open = conversation_store(ctx.db).find(ctx.in.chat, ctx.in.user_id); open) {
+            if (open->kind != "choice")
+                ctx.end_conversation();
+            else
+                ctx.choice_open = true;
+        }
     }
     if (!ctx.linked())
         try_open_join(cmd, ctx);
@@ -260,11 +264,10 @@ void remember_choices(handler_context& ctx) {
                                         ctx.now() + ctx.env.cfg.visit_topic_question_minutes * 60LL});
         return;
     }
-    if (!answered_here || ctx.asked) // a question asked in words ("reply with its number") stays
-        return;
-    conversation_store conversations(ctx.db);
-    if (auto open = conversations.find(ctx.in.chat, ctx.in.user_id); open && open->kind == "choice")
-        conversations.erase(ctx.in.chat, ctx.in.user_id);
+    // A question asked in words ("reply with its number") stays; and only a list that was open
+    // when the message came needs forgetting (known without reading it again on every update).
+    if (answered_here && !ctx.asked && ctx.choice_open)
+        conversation_store(ctx.db).erase(ctx.in.chat, ctx.in.user_id);
 }
 
 // Reminders that could not reach this leader or staff member privately while their window was
