@@ -146,8 +146,7 @@ int run_export_roster(const config& cfg, const std::string& ward_name, const std
     }
     personal_data crypto(cfg.data_key);
     if (full_cccd && !crypto.has_key()) {
-        std::cerr << plain(say(l, registry_text::no_data_key, {{"howto", std::string(data_key_howto)}}))
-                  << "\n";
+        std::cerr << plain(say(l, registry_text::export_no_data_key)) << "\n";
         return 2;
     }
     auto entries = roster_of_ward(*db, ward->id, crypto, full_cccd);

@@ -227,6 +227,10 @@ std::string_view vi(registry_text key) {
         return "Đã xuất {count} thành viên của {ward} ra {file}.";
     case t::export_full_cccd:
         return "Tệp có số CCCD đầy đủ: hãy giữ kín và xóa khi không cần. Việc xuất đã được ghi vào nhật ký.";
+    case t::export_no_data_key:
+        return "Muốn xuất số CCCD đầy đủ thì cần khóa mã hóa đã dùng khi nhập danh sách (CNSCD_DATA_KEY "
+               "hoặc CNSCD_DATA_KEY_FILE), vì CCCD chỉ được lưu ở dạng mã hóa. Đặt lại đúng khóa đó rồi chạy "
+               "lại lệnh; khóa mới tạo không mở được CCCD cũ. Hoặc bỏ --full-cccd để xuất với CCCD đã che.";
     case t::ward_unknown:
         return "Không có phường «{ward}» trong cơ sở dữ liệu. Các phường: {wards}.";
     case t::count_:
@@ -459,6 +463,11 @@ std::string_view en(registry_text key) {
     case t::export_full_cccd:
         return "The file holds full CCCD numbers: keep it private and delete it when done. The export was "
                "audited.";
+    case t::export_no_data_key:
+        return "Exporting full CCCD numbers needs the encryption key that was used when the roster was "
+               "imported (CNSCD_DATA_KEY or CNSCD_DATA_KEY_FILE): CCCDs are stored only encrypted. Set that "
+               "same key and run the command again; a newly made key cannot open them. Or leave out "
+               "--full-cccd to export with the CCCDs masked.";
     case t::ward_unknown:
         return "No ward \"{ward}\" in the database. Wards: {wards}.";
     case t::count_:

@@ -101,6 +101,7 @@ enum class registry_text {
     forget_done,
     export_done,
     export_full_cccd,
+    export_no_data_key,
     ward_unknown,
     count_
 };

@@ -1,0 +1,100 @@
+// The roster subcommands (import-roster, export-roster, add-staff, forget-member) as the operator
+// runs them: exit codes, what they print, and what ends up in the database and the exported file.
+
+#include "bot/app.hpp"
+#include "storage/database.hpp"
+#include "storage/registry.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <sstream>
+
+namespace cnscd {
+namespace {
+
+const std::string header = "TT,Họ tên,Chức vụ tổ/xóm/đơn vị công tác,Chức vụ Tổ CNSCĐ,SĐT,CCCD,Khu vực phụ "
+                           "trách,Ghi chú,Tổ dân phố\n";
+const std::string roster = header + "1,Trần Văn Bình,,Tổ trưởng,0905100001,,Toàn tổ,,Tổ dân phố số 1\n"
+                                    "2,Lê Thị Cúc,,Tổ phó,0905100002,,Ngõ 1-5,,Tổ dân phố số 1\n"
+                                    "4,Phạm Thị Dung,,Thành viên,0905100004,,,,Tổ dân phố số 1\n"
+                                    "5,Hoàng Văn Em,,Thành viên,0905100005,,,,Tổ dân phố số 1\n"
+                                    "6,Võ Thị Giang,,Tổ trưởng,0905100006,,,,Tổ dân phố số 2\n";
+const std::string ward = "Phường Hải Châu";
+
+struct cli_result {
+    int code = -1;
+    std::string out, err;
+};
+
+struct roster_cli : ::testing::Test {
+    std::filesystem::path dir = std::filesystem::temp_directory_path() /
+                                ("cnscd-roster-cli-" + std::to_string(::getpid()) + "-" +
+                                 ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    config cfg;
+
+    void SetUp() override {
+        std::filesystem::remove_all(dir);
+        std::filesystem::create_directories(dir);
+        cfg.storage.db_path = (dir / "bot.db").string();
+    }
+    void TearDown() override { std::filesystem::remove_all(dir); }
+
+    std::string write(const std::string& name, const std::string& text) {
+        auto path = (dir / name).string();
+        std::ofstream(path, std::ios::binary) << text;
+        return path;
+    }
+    static std::string read(const std::string& path) {
+        std::ifstream in(path, std::ios::binary);
+        std::stringstream ss;
+        ss << in.rdbuf();
+        return ss.str();
+    }
+
+    // Runs one subcommand and keeps what it printed.
+    static cli_result run(const std::function<int()>& command) {
+        ::testing::internal::CaptureStdout();
+        ::testing::internal::CaptureStderr();
+        cli_result r;
+        r.code = command();
+        r.out = ::testing::internal::GetCapturedStdout();
+        r.err = ::testing::internal::GetCapturedStderr();
+        return r;
+    }
+
+    cli_result import(const std::string& csv, roster_import_request request = {}) {
+        request.file = write("roster-" + std::to_string(files++) + ".csv", csv);
+        if (request.ward.empty())
+            request.ward = ward;
+        return run([&] { return run_import_roster(cfg, request); });
+    }
+    cli_result export_roster(const std::string& ward_name, bool full_cccd = false) {
+        return run(
+            [&] { return run_export_roster(cfg, ward_name, (dir / "export.csv").string(), full_cccd); });
+    }
+    std::string exported() { return read((dir / "export.csv").string()); }
+
+    std::optional<member_record> by_phone(const std::string& phone) {
+        auto db = database::open(cfg.storage.db_path);
+        auto w = ward_store(*db).by_name(ward);
+        return w ? member_store(*db).by_phone(w->id, phone) : std::nullopt;
+    }
+
+    int files = 0;
+};
+
+TEST_F(roster_cli, full_cccd_export_without_the_key_names_export_options_only) {
+    ASSERT_EQ(import(roster).code, 0);
+    auto r = export_roster(ward, true);
+    EXPECT_EQ(r.code, 2);
+    EXPECT_EQ(r.err.find("--no-cccd"), std::string::npos) << "an import option: " << r.err;
+    EXPECT_NE(r.err.find("CNSCD_DATA_KEY"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("bỏ --full-cccd"), std::string::npos) << r.err;
+    EXPECT_FALSE(std::filesystem::exists(dir / "export.csv")) << "nothing written";
+}
+
+} // namespace
+} // namespace cnscd
