@@ -122,6 +122,13 @@ std::string_view vi(registry_text key) {
         return "{name} đã là {role} rồi.";
     case t::last_leader:
         return "{name} là tổ trưởng duy nhất của {team}. Hãy chọn tổ trưởng mới trước khi đổi.";
+    case t::role_not_self:
+        return "Bạn không tự đổi vai trò của mình được. Nhờ cán bộ phường đổi giúp. Nếu muốn giao tổ cho "
+               "người khác, gõ /doivaitro <i>tên người đó</i> tổ trưởng: người đó làm tổ trưởng, bạn thành tổ "
+               "phó.";
+    case t::role_handed_over:
+        return "Mỗi tổ chỉ có một tổ trưởng, nên {old} (tổ trưởng cũ) nay là tổ phó. Nếu cần đổi khác, gõ "
+               "/doivaitro {old} <i>vai trò</i>.";
     case t::role_needs_leader:
         return "Chỉ tổ trưởng hoặc cán bộ phường mới đổi được vai trò.";
     case t::out_of_scope:
@@ -360,6 +367,12 @@ std::string_view en(registry_text key) {
         return "{name} is already {role}.";
     case t::last_leader:
         return "{name} is the only leader of {team}. Choose a new leader first.";
+    case t::role_not_self:
+        return "You cannot change your own role. Ask the ward staff. To hand the team over to someone else, "
+               "type /role <i>their name</i> leader: they become the leader and you the deputy.";
+    case t::role_handed_over:
+        return "A team has one leader, so {old} (the previous leader) is now deputy. To change that, type "
+               "/role {old} <i>role</i>.";
     case t::role_needs_leader:
         return "Only the team leader or ward staff can change roles.";
     case t::out_of_scope:

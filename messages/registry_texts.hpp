@@ -57,6 +57,8 @@ enum class registry_text {
     role_changed,
     role_same,
     last_leader,
+    role_not_self,
+    role_handed_over,
     role_needs_leader,
     out_of_scope,
     joined_open_notice,

@@ -1,5 +1,6 @@
 #include "storage/registry.hpp"
 
+#include "messages/role_title.hpp"
 #include "messages/text_fold.hpp"
 #include "storage/database.hpp"
 #include "storage/sqlite_connection.hpp"
@@ -330,7 +331,8 @@ void member_store::set_active(std::int64_t id, bool active, std::int64_t now) {
 }
 
 void member_store::set_role(std::int64_t id, const std::string& role, std::int64_t now) {
-    db_.native().exec("UPDATE members SET role = ?, updated_at = ? WHERE id = ?", role, ll(now), ll(id));
+    db_.native().exec("UPDATE members SET role = ?, role_title = ?, updated_at = ? WHERE id = ?", role,
+                      standard_title(role), ll(now), ll(id));
 }
 
 void member_store::set_language(std::int64_t id, const std::string& language) {

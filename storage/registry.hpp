@@ -108,6 +108,9 @@ public:
     std::int64_t insert(const member_record& m, std::int64_t now);
     void update(const member_record& m, std::int64_t now);
     void set_active(std::int64_t id, bool active, std::int64_t now);
+    // Also sets the roster title (Chức vụ Tổ CNSCĐ) to the role's standard one: the ward's wording
+    // was for the old role, and an exported roster must carry the new one or re-importing it
+    // would undo the change.
     void set_role(std::int64_t id, const std::string& role, std::int64_t now);
     void set_language(std::int64_t id, const std::string& language);
     // Encrypted citizen id (see personal_data.hpp); the hint is its last 3 digits.

@@ -93,6 +93,9 @@ std::expected<roster_report, roster_import_error> import_roster(database& db, co
 
             member_record m = found ? *found : member_record{};
             m.ward_id = ward_id;
+            // No title of its own is exported as the role's standard one: reading that back is no change.
+            if (m.role_title.empty())
+                m.role_title = standard_title(m.role);
             std::vector<std::string> fields;
             auto set = [&](std::string& field, const std::string& value, const char* column) {
                 if (field != value) {
@@ -169,10 +172,7 @@ std::vector<roster_entry> roster_of_ward(database& db, std::int64_t ward_id, con
         e.row_label = m.roster_row;
         e.full_name = m.full_name;
         e.position = m.position;
-        e.role_title = m.role_title.empty() ? (m.role == "leader"   ? "Tổ trưởng"
-                                               : m.role == "deputy" ? "Tổ phó"
-                                                                    : "Thành viên")
-                                            : m.role_title;
+        e.role_title = m.role_title.empty() ? standard_title(m.role) : m.role_title;
         e.role = m.role;
         e.phone = m.phone;
         e.area = m.area;
