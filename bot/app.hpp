@@ -37,9 +37,17 @@ int run_import_roster(const config& cfg, const roster_import_request& request);
 // Writes the ward's roster in the same layout; CCCDs masked unless `full_cccd` (audited).
 int run_export_roster(const config& cfg, const std::string& ward, const std::string& out, bool full_cccd);
 
-// Creates or updates a ward staff (or admin) account.
-int run_add_staff(const config& cfg, const std::string& ward, const std::string& name,
-                  const std::string& phone, const std::string& role);
+struct add_staff_request {
+    std::string ward;
+    std::string name;
+    std::string phone;
+    std::string role = "ward_staff"; // or admin
+    bool same_person = false;        // the phone is a team member's: they become ward staff
+};
+
+// Creates or updates a ward staff (or admin) account. A phone that is a team member's is refused
+// (exit code 2) unless `same_person`.
+int run_add_staff(const config& cfg, const add_staff_request& request);
 
 struct forget_member_request {
     std::string ward;

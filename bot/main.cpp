@@ -66,15 +66,18 @@ int main(int argc, char** argv) {
     export_roster->add_option("-o,--output", export_file, "CSV file to write")->required();
     export_roster->add_flag("--full-cccd", full_cccd, "Include full CCCD numbers (needs the data key)");
 
-    std::string staff_ward, staff_name, staff_phone, staff_role = "ward_staff";
+    cnscd::add_staff_request staff;
     auto* add_staff =
         app.add_subcommand("add-staff", "Create or update a ward staff account; they link their chat "
                                         "accounts like members (share their phone number).");
-    add_staff->add_option("--ward", staff_ward, "Ward name")->required();
-    add_staff->add_option("--name", staff_name, "Full name")->required();
-    add_staff->add_option("--phone", staff_phone, "Phone number, e.g. 0905123456")->required();
-    add_staff->add_option("--role", staff_role, "ward_staff (default) or admin")
+    add_staff->add_option("--ward", staff.ward, "Ward name")->required();
+    add_staff->add_option("--name", staff.name, "Full name")->required();
+    add_staff->add_option("--phone", staff.phone, "Phone number, e.g. 0905123456")->required();
+    add_staff->add_option("--role", staff.role, "ward_staff (default) or admin")
         ->check(CLI::IsMember({"ward_staff", "admin"}));
+    add_staff->add_flag("--same-person", staff.same_person,
+                        "The phone is a team member's and it is the same person: they leave their team "
+                        "and become ward staff (their history is kept)");
 
     cnscd::forget_member_request forget;
     auto* forget_member = app.add_subcommand(
@@ -170,7 +173,7 @@ int main(int argc, char** argv) {
     if (*remind)
         return cnscd::run_remind(*cfg, remind_at, remind_dry_run);
     if (*add_staff)
-        return cnscd::run_add_staff(*cfg, staff_ward, staff_name, staff_phone, staff_role);
+        return cnscd::run_add_staff(*cfg, staff);
     if (*forget_member)
         return cnscd::run_forget_member(*cfg, forget);
     if (*zalo_auth_cmd)

@@ -3,6 +3,7 @@
 
 #include "bot/app.hpp"
 #include "bot/system_clock.hpp"
+#include "handlers/role.hpp"
 #include "messages/markup.hpp"
 #include "messages/phone.hpp"
 #include "messages/registry_texts.hpp"
@@ -171,30 +172,54 @@ int run_export_roster(const config& cfg, const std::string& ward_name, const std
     return 0;
 }
 
-int run_add_staff(const config& cfg, const std::string& ward_name, const std::string& name,
-                  const std::string& raw_phone, const std::string& role) {
+namespace {
+
+bool is_staff_code(const std::string& role) {
+    return role == "ward_staff" || role == "admin";
+}
+
+// "tổ phó" for "deputy".
+std::string role_words(language l, const std::string& code) {
+    auto r = role_from_code(code);
+    return r ? say(l, role_text(*r)) : code;
+}
+
+} // namespace
+
+int run_add_staff(const config& cfg, const add_staff_request& request) {
     auto l = cli_language(cfg);
-    auto phone = normalize_phone(raw_phone);
+    auto phone = normalize_phone(request.phone);
     if (!phone) {
-        std::cerr << plain(say(l, registry_text::reason_bad_phone, {{"detail", raw_phone}})) << "\n";
+        std::cerr << plain(say(l, registry_text::reason_bad_phone, {{"detail", request.phone}})) << "\n";
         return 2;
     }
     auto db = open_db(cfg);
     if (!db)
         return 1;
     system_clock wall;
-    bool created = false;
+    std::optional<member_record> existing;
     std::string ward_display;
+    std::string team;
+    bool refused = false;
     db->in_transaction([&] {
-        auto ward_id = ward_store(*db).ensure(ward_name, wall.now());
+        auto ward_id = ward_store(*db).ensure(request.ward, wall.now());
         ward_display = ward_store(*db).by_id(ward_id)->name;
         member_store members(*db);
-        auto existing = members.by_phone(ward_id, *phone);
+        existing = members.by_phone(ward_id, *phone);
+        if (existing && existing->team_id)
+            if (auto t = team_store(*db).by_id(*existing->team_id))
+                team = t->name;
+        // A phone links one person: a member's number would silently turn that member into staff.
+        if (existing && !is_staff_code(existing->role) && !request.same_person) {
+            refused = true;
+            return;
+        }
         member_record m = existing ? *existing : member_record{};
         m.ward_id = ward_id;
         m.team_id.reset();
-        m.full_name = name;
-        m.role = role;
+        m.full_name = request.name;
+        m.role = request.role;
+        m.role_title.clear(); // the roster title was for their team role
         m.phone = *phone;
         m.active = true;
         m.source = "staff";
@@ -202,12 +227,31 @@ int run_add_staff(const config& cfg, const std::string& ward_name, const std::st
             members.update(m, wall.now());
         else
             members.insert(m, wall.now());
-        created = !existing;
-        audit_log(*db).record(std::nullopt, "operator", created ? "staff.add" : "staff.update", name,
-                              ward_display + " " + role, wall.now());
+        auto action = !existing                       ? "staff.add"
+                      : is_staff_code(existing->role) ? "staff.update"
+                                                      : "staff.from_member";
+        audit_log(*db).record(std::nullopt, "operator", action, request.name,
+                              ward_display + " " + request.role, wall.now());
     });
-    std::cout << plain(say(l, created ? registry_text::staff_added : registry_text::staff_updated,
-                           {{"name", name}, {"phone", mask_phone(*phone)}, {"ward", ward_display}}))
+    if (refused) {
+        std::cerr << plain(say(l, registry_text::staff_phone_taken,
+                               {{"phone", mask_phone(*phone)},
+                                {"name", existing->full_name},
+                                {"role", role_words(l, existing->role)},
+                                {"team", team},
+                                {"staff", request.name}}))
+                  << "\n";
+        return 2;
+    }
+    auto key = !existing                       ? registry_text::staff_added
+               : is_staff_code(existing->role) ? registry_text::staff_updated
+                                               : registry_text::staff_from_member;
+    std::cout << plain(say(l, key,
+                           {{"name", request.name},
+                            {"phone", mask_phone(*phone)},
+                            {"ward", ward_display},
+                            {"member", existing ? existing->full_name : std::string()},
+                            {"team", team}}))
               << "\n";
     return 0;
 }

@@ -230,6 +230,14 @@ std::string_view vi(registry_text key) {
                "điện thoại để liên kết.";
     case t::staff_updated:
         return "Đã cập nhật cán bộ phường {name} ({phone}) của {ward}.";
+    case t::staff_phone_taken:
+        return "Số {phone} đã là của {name} ({role}, {team}), nên chưa thêm cán bộ {staff}: mỗi số điện thoại "
+               "chỉ dùng cho một người trong phường. Hãy dùng số khác của cán bộ. Nếu đúng là {name} nay làm "
+               "cán bộ phường, chạy lại lệnh với --same-person: {name} sẽ rời {team}, lịch sử hoạt động vẫn "
+               "được giữ.";
+    case t::staff_from_member:
+        return "{member} đã rời {team} và nay là cán bộ phường {name} ({phone}) của {ward}. Lịch sử hoạt động "
+               "vẫn được giữ; tài khoản chat đã liên kết vẫn dùng được.";
     case t::export_done:
         return "Đã xuất {count} thành viên của {ward} ra {file}.";
     case t::export_full_cccd:
@@ -471,6 +479,14 @@ std::string_view en(registry_text key) {
                "phone number to link.";
     case t::staff_updated:
         return "Updated ward staff {name} ({phone}) of {ward}.";
+    case t::staff_phone_taken:
+        return "{phone} already belongs to {name} ({role}, {team}), so ward staff {staff} was not added: each "
+               "phone number is one person in the ward. Use another number of the staff member. If {name} "
+               "really is the one becoming ward staff, run the command again with --same-person: {name} will "
+               "leave {team}, and their history is kept.";
+    case t::staff_from_member:
+        return "{member} has left {team} and is now ward staff {name} ({phone}) of {ward}. Their history is "
+               "kept; their linked chat accounts still work.";
     case t::export_done:
         return "Exported {count} members of {ward} to {file}.";
     case t::export_full_cccd:

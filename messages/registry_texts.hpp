@@ -96,6 +96,8 @@ enum class registry_text {
     no_data_key,
     staff_added,
     staff_updated,
+    staff_phone_taken,
+    staff_from_member,
     forget_which,
     forget_not_found,
     forget_placeholder,

@@ -76,6 +76,9 @@ struct roster_cli : ::testing::Test {
             [&] { return run_export_roster(cfg, ward_name, (dir / "export.csv").string(), full_cccd); });
     }
     std::string exported() { return read((dir / "export.csv").string()); }
+    cli_result add_staff(const add_staff_request& request) {
+        return run([&] { return run_add_staff(cfg, request); });
+    }
 
     std::optional<member_record> by_phone(const std::string& phone) {
         auto db = database::open(cfg.storage.db_path);
@@ -94,6 +97,37 @@ TEST_F(roster_cli, full_cccd_export_without_the_key_names_export_options_only) {
     EXPECT_NE(r.err.find("CNSCD_DATA_KEY"), std::string::npos) << r.err;
     EXPECT_NE(r.err.find("bỏ --full-cccd"), std::string::npos) << r.err;
     EXPECT_FALSE(std::filesystem::exists(dir / "export.csv")) << "nothing written";
+}
+
+TEST_F(roster_cli, add_staff_with_a_members_phone_is_refused_and_says_whose_it_is) {
+    ASSERT_EQ(import(roster).code, 0);
+    auto r = add_staff({.ward = ward, .name = "Cán bộ 2", .phone = "0905100002"});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_NE(r.err.find("Số 090****002 đã là của Lê Thị Cúc (tổ phó, Tổ dân phố số 1)"), std::string::npos)
+        << r.err;
+    EXPECT_NE(r.err.find("--same-person"), std::string::npos) << "says how to proceed: " << r.err;
+    EXPECT_EQ(r.err.find("0905100002"), std::string::npos) << "the phone is masked";
+    auto cuc = by_phone("+84905100002");
+    ASSERT_TRUE(cuc);
+    EXPECT_EQ(cuc->full_name, "Lê Thị Cúc") << "not renamed";
+    EXPECT_EQ(cuc->role, "deputy");
+    EXPECT_TRUE(cuc->team_id) << "still on her team";
+    ASSERT_EQ(export_roster(ward).code, 0);
+    EXPECT_NE(exported().find("Lê Thị Cúc"), std::string::npos);
+}
+
+TEST_F(roster_cli, add_staff_same_person_moves_the_member_to_the_ward_staff) {
+    ASSERT_EQ(import(roster).code, 0);
+    auto r = add_staff({.ward = ward, .name = "Lê Thị Cúc", .phone = "0905100002", .same_person = true});
+    EXPECT_EQ(r.code, 0) << r.err;
+    EXPECT_NE(r.out.find("Lê Thị Cúc đã rời Tổ dân phố số 1"), std::string::npos) << r.out;
+    auto cuc = by_phone("+84905100002");
+    EXPECT_EQ(cuc->role, "ward_staff");
+    EXPECT_FALSE(cuc->team_id);
+    // Once staff, running it again only updates the staff account.
+    auto again = add_staff({.ward = ward, .name = "Lê Thị Cúc", .phone = "0905100002"});
+    EXPECT_EQ(again.code, 0);
+    EXPECT_NE(again.out.find("Đã cập nhật cán bộ phường"), std::string::npos) << again.out;
 }
 
 } // namespace
