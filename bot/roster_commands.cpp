@@ -44,6 +44,10 @@ std::string reason(language l, const roster_problem& p) {
         return say(l, registry_text::reason_duplicate_phone, {{"detail", p.detail}});
     case roster_issue::duplicate_cccd:
         return say(l, registry_text::reason_duplicate_cccd, {{"detail", p.detail}});
+    case roster_issue::phone_of_other_person: {
+        auto where = p.other_row.empty() ? p.other_team : "TT " + p.other_row + ", " + p.other_team;
+        return say(l, registry_text::reason_phone_of_other_person, {{"name", p.detail}, {"where", where}});
+    }
     }
     return {};
 }
@@ -118,8 +122,13 @@ int run_import_roster(const config& cfg, const roster_import_request& r) {
         std::string fields;
         for (auto& f : c.fields)
             fields += (fields.empty() ? "" : ", ") + f;
-        std::cout << plain(say(l, registry_text::import_changed_line,
-                               {{"row", row_of(c.row_label, c.line)}, {"name", c.name}, {"fields", fields}}))
+        auto key =
+            c.previous_name.empty() ? registry_text::import_changed_line : registry_text::import_renamed_line;
+        std::cout << plain(say(l, key,
+                               {{"row", row_of(c.row_label, c.line)},
+                                {"name", c.name},
+                                {"previous", c.previous_name},
+                                {"fields", fields}}))
                   << "\n";
     }
     for (auto& p : report->rejected)

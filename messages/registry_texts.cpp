@@ -181,6 +181,8 @@ std::string_view vi(registry_text key) {
         return "  + {row} {name} ({team})";
     case t::import_changed_line:
         return "  ~ {row} {name}: {fields}";
+    case t::import_renamed_line:
+        return "  ~ {row} {name} (trước đây: {previous}): {fields}";
     case t::import_rejected_line:
         return "  ✗ {row}: {reason}";
     case t::reason_missing_name:
@@ -197,6 +199,10 @@ std::string_view vi(registry_text key) {
         return "trùng số điện thoại với {detail}";
     case t::reason_duplicate_cccd:
         return "trùng số CCCD với {detail}";
+    case t::reason_phone_of_other_person:
+        return "số điện thoại đã là của {name} ({where}) nên dòng này không được áp dụng. Là người khác: sửa "
+               "lại số điện thoại. Cùng người mà đổi tên: giữ TT và tổ như cũ (tên chỉ khác dấu, hoa thường "
+               "hay khoảng trắng thì luôn được cập nhật)";
     case t::file_empty:
         return "Tệp {file} trống.";
     case t::file_no_header:
@@ -431,6 +437,8 @@ std::string_view en(registry_text key) {
         return "  + {row} {name} ({team})";
     case t::import_changed_line:
         return "  ~ {row} {name}: {fields}";
+    case t::import_renamed_line:
+        return "  ~ {row} {name} (previously: {previous}): {fields}";
     case t::import_rejected_line:
         return "  ✗ {row}: {reason}";
     case t::reason_missing_name:
@@ -447,6 +455,10 @@ std::string_view en(registry_text key) {
         return "same phone number as {detail}";
     case t::reason_duplicate_cccd:
         return "same CCCD as {detail}";
+    case t::reason_phone_of_other_person:
+        return "the phone number already belongs to {name} ({where}), so this row was not applied. Someone "
+               "else: correct the phone number. The same person with a new name: keep their TT and team (a "
+               "name that differs only in accents, case or spacing is always updated)";
     case t::file_empty:
         return "The file {file} is empty.";
     case t::file_no_header:

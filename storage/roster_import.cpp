@@ -4,16 +4,36 @@
 #include "storage/database.hpp"
 #include "storage/registry.hpp"
 
+#include <cctype>
 #include <unordered_map>
 
 namespace cnscd {
 
 namespace {
 
-struct existing_member {
-    member_record record;
-    std::string team_name;
-};
+// "Lê  Thị Cuc" and "lê thị cúc" are the same name: folded, letters and digits, single spaces.
+std::string name_key(const std::string& name) {
+    std::string out;
+    for (char c : fold(name)) {
+        if (std::isalnum(static_cast<unsigned char>(c)))
+            out += c;
+        else if (!out.empty() && out.back() != ' ')
+            out += ' ';
+    }
+    if (!out.empty() && out.back() == ' ')
+        out.pop_back();
+    return out;
+}
+
+// Is the row, found by its phone, the person stored under that phone?
+bool same_person(const member_record& known, const roster_entry& e, std::optional<std::int64_t> team_id,
+                 bool same_cccd) {
+    if (name_key(known.full_name) == name_key(e.full_name) || same_cccd)
+        return true;
+    // Another name on their own row: a correction, not someone else taking the number.
+    return !known.roster_row.empty() && known.roster_row == e.row_label && team_id &&
+           known.team_id == team_id;
+}
 
 } // namespace
 
@@ -45,7 +65,8 @@ std::expected<roster_report, roster_import_error> import_roster(database& db, co
         std::unordered_map<std::string, team_record> team_by_name;
         for (auto& t : teams.in_ward(ward_id, false))
             team_by_name.emplace(fold(t.name), t);
-        for (auto& e : file.entries) {
+        // A team is made when a row of it is applied, not for a rejected row.
+        auto team_of = [&](const roster_entry& e) {
             auto key = fold(e.team);
             auto known = team_by_name.find(key);
             if (known == team_by_name.end()) {
@@ -53,7 +74,15 @@ std::expected<roster_report, roster_import_error> import_roster(database& db, co
                 known = team_by_name.emplace(key, *teams.by_id(id)).first;
                 report.teams_created.push_back(e.team);
             }
-            const team_record* team = &known->second;
+            return known->second;
+        };
+        auto team_name = [&](std::optional<std::int64_t> id) {
+            auto t = id ? teams.by_id(*id) : std::nullopt;
+            return t ? t->name : std::string();
+        };
+        for (auto& e : file.entries) {
+            auto named = team_by_name.find(fold(e.team));
+            auto team_id = named == team_by_name.end() ? std::nullopt : std::optional(named->second.id);
             std::string digest =
                 (!e.cccd.empty() && crypto.has_key() && !options.skip_cccd) ? crypto.digest(e.cccd) : "";
 
@@ -61,11 +90,19 @@ std::expected<roster_report, roster_import_error> import_roster(database& db, co
             std::optional<member_record> found;
             if (!e.phone.empty())
                 found = members.by_phone(ward_id, e.phone);
+            bool staff = found && (found->role == "ward_staff" || found->role == "admin"); // refused below
+            if (found && !staff &&
+                !same_person(*found, e, team_id,
+                             !digest.empty() && members.by_cccd_digest(ward_id, digest) == found->id)) {
+                report.rejected.push_back({e.row_label, e.line, roster_issue::phone_of_other_person,
+                                           found->full_name, found->roster_row, team_name(found->team_id)});
+                continue;
+            }
             if (!found && !digest.empty())
                 if (auto id = members.by_cccd_digest(ward_id, digest))
                     found = members.by_id(*id);
-            if (!found && e.phone.empty())
-                for (auto& m : members.in_team(team->id, false))
+            if (!found && e.phone.empty() && team_id)
+                for (auto& m : members.in_team(*team_id, false))
                     if (m.phone.empty() && fold(m.full_name) == fold(e.full_name))
                         found = m;
             // The same CCCD already belongs to someone else: a duplicate person.
@@ -91,6 +128,7 @@ std::expected<roster_report, roster_import_error> import_roster(database& db, co
                 continue;
             }
 
+            auto team = team_of(e);
             member_record m = found ? *found : member_record{};
             m.ward_id = ward_id;
             // No title of its own is exported as the role's standard one: reading that back is no change.
@@ -111,8 +149,8 @@ std::expected<roster_report, roster_import_error> import_roster(database& db, co
             set(m.area, e.area, "Khu vực phụ trách");
             set(m.note, e.note, "Ghi chú");
             set(m.roster_row, e.row_label, "TT");
-            if (m.team_id != team->id) {
-                m.team_id = team->id;
+            if (m.team_id != team.id) {
+                m.team_id = team.id;
                 fields.push_back("Tổ");
             }
             if (!m.active) {
@@ -138,7 +176,8 @@ std::expected<roster_report, roster_import_error> import_roster(database& db, co
                 members.update(m, now);
                 if (cccd_changed)
                     members.set_cccd(m.id, crypto.seal(e.cccd), e.cccd.substr(9), digest);
-                report.changed.push_back({e.row_label, e.line, e.full_name, fields});
+                report.changed.push_back({e.row_label, e.line, e.full_name, fields,
+                                          found->full_name != e.full_name ? found->full_name : ""});
             } else {
                 ++report.unchanged;
             }

@@ -3,6 +3,11 @@
 // Applies a roster file to a ward: creates or updates its teams and members and reports
 // what was added, changed, left unchanged and rejected. Importing the same file twice
 // changes nothing the second time. A dry run reports the same without writing.
+//
+// A row is the person already known by its phone, else its CCCD, else (no phone) its name in
+// its team. A row whose phone is known under another name is that person only when the names
+// differ in accents, case or spacing alone, or the row keeps their TT and team (a name
+// corrected in place), or carries their CCCD; otherwise it is rejected, not applied over them.
 
 #include "storage/personal_data.hpp"
 #include "storage/roster_csv.hpp"
@@ -21,6 +26,7 @@ struct roster_change {
     std::size_t line = 0;
     std::string name;
     std::vector<std::string> fields; // which columns changed (Vietnamese column names)
+    std::string previous_name = {};  // when the name was corrected
 };
 
 struct roster_report {

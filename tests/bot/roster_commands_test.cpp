@@ -130,5 +130,25 @@ TEST_F(roster_cli, add_staff_same_person_moves_the_member_to_the_ward_staff) {
     EXPECT_NE(again.out.find("Đã cập nhật cán bộ phường"), std::string::npos) << again.out;
 }
 
+TEST_F(roster_cli, import_row_with_another_persons_phone_is_reported_and_not_applied) {
+    ASSERT_EQ(import(roster).code, 0);
+    // The ward's new file: Cúc's row is gone and her number was typed on a newcomer's row.
+    auto without_cuc = header +
+                       "1,Trần Văn Bình,,Tổ trưởng,0905100001,,Toàn tổ,,Tổ dân phố số 1\n"
+                       "14,Lý Văn Phúc,Cựu chiến binh,Thành viên,0905100002,,Ngõ 7,,Tổ dân phố số 3\n"
+                       "15,Đỗ Văn Khoa,,Thành viên,0905100015,,,,Tổ dân phố số 1\n";
+    auto r = import(without_cuc);
+    EXPECT_EQ(r.code, 3) << "a rejected row";
+    EXPECT_NE(r.out.find("✗ TT 14: số điện thoại đã là của Lê Thị Cúc (TT 2, Tổ dân phố số 1)"),
+              std::string::npos)
+        << r.out;
+    EXPECT_NE(r.out.find("Thêm mới: 1 · Thay đổi: 0 · Giữ nguyên: 1 · Bị từ chối: 1"), std::string::npos)
+        << r.out;
+    EXPECT_EQ(r.out.find("Lý Văn Phúc"), std::string::npos) << "no line names the row as applied: " << r.out;
+    ASSERT_EQ(export_roster(ward).code, 0);
+    EXPECT_NE(exported().find("2,Lê Thị Cúc,,Tổ phó,0905100002,,Ngõ 1-5,,Tổ dân phố số 1"), std::string::npos)
+        << exported();
+}
+
 } // namespace
 } // namespace cnscd

@@ -193,6 +193,47 @@ TEST_F(import_fixture, another_persons_cccd_is_rejected_as_a_duplicate_person) {
     EXPECT_TRUE(r.changed.empty());
 }
 
+TEST_F(import_fixture, a_row_with_someone_elses_phone_is_rejected_and_the_rest_applied) {
+    import(good);
+    // Lê Thị Cúc's number, on a new row for someone else in a team that does not exist yet.
+    auto r = import(header + "14,Lý Văn Phúc,Cựu chiến binh,Thành viên,0905100002,,Ngõ 7,,Tổ dân phố số 3\n"
+                             "15,Đỗ Văn Khoa,,Thành viên,0905100015,,,,Tổ dân phố số 2\n");
+    ASSERT_EQ(r.rejected.size(), 1u);
+    EXPECT_EQ(r.rejected[0].row_label, "14");
+    EXPECT_EQ(r.rejected[0].issue, roster_issue::phone_of_other_person);
+    EXPECT_EQ(r.rejected[0].detail, "Lê Thị Cúc");
+    EXPECT_EQ(r.rejected[0].other_row, "2");
+    EXPECT_EQ(r.rejected[0].other_team, "Tổ dân phố số 1");
+    EXPECT_TRUE(r.changed.empty());
+    ASSERT_EQ(r.added.size(), 1u) << "the rest of the file is imported";
+    EXPECT_TRUE(r.teams_created.empty()) << "no team for a rejected row";
+    auto ward = ward_store(*db).by_name("Phường Hòa Xuân");
+    auto cuc = member_store(*db).by_phone(ward->id, "+84905100002");
+    EXPECT_EQ(cuc->full_name, "Lê Thị Cúc");
+    EXPECT_EQ(cuc->role, "deputy");
+    EXPECT_EQ(cuc->roster_row, "2");
+    EXPECT_EQ(team_store(*db).by_id(*cuc->team_id)->name, "Tổ dân phố số 1");
+}
+
+TEST_F(import_fixture, a_name_corrected_on_its_own_row_or_in_accents_only_is_updated) {
+    import(good);
+    auto r = import(header + "1,TRẦN VĂN  BINH,,Tổ trưởng,0905100001,012345678901,,,Tổ dân phố số 1\n"
+                             "2,Lê Thị Thu Cúc,,Tổ phó,0905100002,,,,Tổ dân phố số 1\n");
+    EXPECT_TRUE(r.rejected.empty());
+    ASSERT_EQ(r.changed.size(), 2u);
+    EXPECT_EQ(r.changed[0].previous_name, "Trần Văn Bình");
+    EXPECT_EQ(r.changed[1].name, "Lê Thị Thu Cúc");
+    EXPECT_EQ(r.changed[1].previous_name, "Lê Thị Cúc");
+    // The same new name on another row of another team is someone else.
+    auto moved = import(header + "9,Lê Thị Mai,,Thành viên,0905100002,,,,Tổ dân phố số 2\n");
+    ASSERT_EQ(moved.rejected.size(), 1u);
+    EXPECT_EQ(moved.rejected[0].detail, "Lê Thị Thu Cúc");
+    // Their own CCCD says it is them, wherever the row is.
+    auto by_cccd = import(header + "9,Trần Bình,,Tổ trưởng,0905100001,012345678901,,,Tổ dân phố số 2\n");
+    EXPECT_TRUE(by_cccd.rejected.empty());
+    EXPECT_EQ(by_cccd.changed.size(), 1u);
+}
+
 TEST_F(import_fixture, refuses_cccds_without_a_key_and_imports_without_them_on_request) {
     personal_data no_key{""};
     auto file = read(good);
