@@ -28,6 +28,7 @@ struct roster_import_request {
     std::optional<std::string> team; // --team: the file holds one team
     bool dry_run = false;
     bool no_cccd = false;
+    bool new_ward = false; // the ward is new: create it (needed once the database has any ward)
 };
 
 // Reads the ward's roster table; prints what was added, changed and rejected. Exit code 3
@@ -43,6 +44,7 @@ struct add_staff_request {
     std::string phone;
     std::string role = "ward_staff"; // or admin
     bool same_person = false;        // the phone is a team member's: they become ward staff
+    bool new_ward = false;           // as for roster_import_request
 };
 
 // Creates or updates a ward staff (or admin) account. A phone that is a team member's is refused

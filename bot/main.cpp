@@ -56,6 +56,9 @@ int main(int argc, char** argv) {
     import_roster->add_flag("--dry-run", import.dry_run, "Report what would change without writing");
     import_roster->add_flag("--no-cccd", import.no_cccd,
                             "Import without the CCCD column (no data key needed)");
+    import_roster->add_flag("--new-ward", import.new_ward,
+                            "Create the ward: needed when the database already has another ward, so that "
+                            "a misspelt name does not make a second ward");
 
     std::string export_ward, export_file;
     bool full_cccd = false;
@@ -75,6 +78,8 @@ int main(int argc, char** argv) {
     add_staff->add_option("--phone", staff.phone, "Phone number, e.g. 0905123456")->required();
     add_staff->add_option("--role", staff.role, "ward_staff (default) or admin")
         ->check(CLI::IsMember({"ward_staff", "admin"}));
+    add_staff->add_flag("--new-ward", staff.new_ward,
+                        "Create the ward: needed when the database already has another ward");
     add_staff->add_flag("--same-person", staff.same_person,
                         "The phone is a team member's and it is the same person: they leave their team "
                         "and become ward staff (their history is kept)");

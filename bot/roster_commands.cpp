@@ -57,6 +57,19 @@ std::string plain(std::string s) {
     return markup::to_plain(s);
 }
 
+// "Không có phường «X»": the wards there are and the nearest name; `can_create`: how to make it.
+void print_unknown_ward(language l, database& db, const std::string& name, bool can_create) {
+    std::string wards;
+    for (auto& w : ward_store(db).all())
+        wards += (wards.empty() ? "" : ", ") + w.name;
+    auto near = ward_store(db).nearest(name);
+    // Filled already (its ward name escaped), so passed as markup.
+    auto nearest = near ? say(l, registry_text::ward_nearest, {{"ward", near->name}}) : std::string();
+    std::cerr << plain(say(l, can_create ? registry_text::ward_not_created : registry_text::ward_unknown,
+                           {{"ward", name}, {"wards", wards}, arg::markup("nearest", nearest)}))
+              << "\n";
+}
+
 std::unique_ptr<database> open_db(const config& cfg) {
     try {
         return database::open(cfg.storage.db_path);
@@ -91,7 +104,11 @@ int run_import_roster(const config& cfg, const roster_import_request& r) {
         return 1;
     personal_data crypto(cfg.data_key);
     system_clock wall;
-    auto report = import_roster(*db, *file, {r.ward, r.dry_run, r.no_cccd}, crypto, wall.now());
+    auto report = import_roster(*db, *file, {r.ward, r.dry_run, r.no_cccd, r.new_ward}, crypto, wall.now());
+    if (!report && report.error() == roster_import_error::unknown_ward) {
+        print_unknown_ward(l, *db, r.ward, true);
+        return 2;
+    }
     if (!report) {
         std::cerr << plain(say(l, registry_text::no_data_key, {{"howto", std::string(data_key_howto)}}))
                   << "\n";
@@ -107,6 +124,8 @@ int run_import_roster(const config& cfg, const roster_import_request& r) {
                             {"unchanged", static_cast<int>(report->unchanged)},
                             {"rejected", static_cast<int>(rejected_rows(report->rejected))}}))
               << "\n";
+    if (report->ward_created)
+        std::cout << plain(say(l, registry_text::import_ward_created, {{"ward", report->ward}})) << "\n";
     if (!report->teams_created.empty()) {
         std::string teams;
         for (auto& t : report->teams_created)
@@ -147,11 +166,7 @@ int run_export_roster(const config& cfg, const std::string& ward_name, const std
         return 1;
     auto ward = ward_store(*db).by_name(ward_name);
     if (!ward) {
-        std::string wards;
-        for (auto& w : ward_store(*db).all())
-            wards += (wards.empty() ? "" : ", ") + w.name;
-        std::cerr << plain(say(l, registry_text::ward_unknown, {{"ward", ward_name}, {"wards", wards}}))
-                  << "\n";
+        print_unknown_ward(l, *db, ward_name, false);
         return 2;
     }
     personal_data crypto(cfg.data_key);
@@ -205,6 +220,10 @@ int run_add_staff(const config& cfg, const add_staff_request& request) {
     auto db = open_db(cfg);
     if (!db)
         return 1;
+    if (!ward_store(*db).by_name(request.ward) && !request.new_ward && !ward_store(*db).all().empty()) {
+        print_unknown_ward(l, *db, request.ward, true);
+        return 2;
+    }
     system_clock wall;
     std::optional<member_record> existing;
     std::string ward_display;

@@ -175,6 +175,8 @@ std::string_view vi(registry_text key) {
         return " (chạy thử, chưa ghi gì vào cơ sở dữ liệu)";
     case t::import_counts:
         return "Thêm mới: {added} · Thay đổi: {changed} · Giữ nguyên: {unchanged} · Bị từ chối: {rejected}";
+    case t::import_ward_created:
+        return "Phường mới: {ward}";
     case t::import_teams_created:
         return "Tổ mới: {teams}";
     case t::import_added_line:
@@ -253,7 +255,13 @@ std::string_view vi(registry_text key) {
                "hoặc CNSCD_DATA_KEY_FILE), vì CCCD chỉ được lưu ở dạng mã hóa. Đặt lại đúng khóa đó rồi chạy "
                "lại lệnh; khóa mới tạo không mở được CCCD cũ. Hoặc bỏ --full-cccd để xuất với CCCD đã che.";
     case t::ward_unknown:
-        return "Không có phường «{ward}» trong cơ sở dữ liệu. Các phường: {wards}.";
+        return "Không có phường «{ward}» trong cơ sở dữ liệu. Các phường: {wards}.{nearest}";
+    case t::ward_not_created:
+        return "Chưa có phường «{ward}» trong cơ sở dữ liệu nên chưa làm gì (để một tên gõ sai không tạo ra "
+               "phường thứ hai với cùng những người đó). Các phường đang có: {wards}.{nearest} Nếu đúng là "
+               "phường mới, chạy lại lệnh với --new-ward.";
+    case t::ward_nearest:
+        return " Có phải là «{ward}» không?";
     case t::count_:
         break;
     }
@@ -431,6 +439,8 @@ std::string_view en(registry_text key) {
         return " (dry run, nothing written)";
     case t::import_counts:
         return "Added: {added} · Changed: {changed} · Unchanged: {unchanged} · Rejected: {rejected}";
+    case t::import_ward_created:
+        return "New ward: {ward}";
     case t::import_teams_created:
         return "New teams: {teams}";
     case t::import_added_line:
@@ -510,7 +520,13 @@ std::string_view en(registry_text key) {
                "same key and run the command again; a newly made key cannot open them. Or leave out "
                "--full-cccd to export with the CCCDs masked.";
     case t::ward_unknown:
-        return "No ward \"{ward}\" in the database. Wards: {wards}.";
+        return "No ward \"{ward}\" in the database. Wards: {wards}.{nearest}";
+    case t::ward_not_created:
+        return "There is no ward \"{ward}\" in the database, so nothing was done (a misspelt name must not "
+               "make a second ward with the same people). Wards: {wards}.{nearest} If it really is a new "
+               "ward, run the command again with --new-ward.";
+    case t::ward_nearest:
+        return " Did you mean \"{ward}\"?";
     case t::count_:
         break;
     }

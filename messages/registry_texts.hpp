@@ -77,6 +77,7 @@ enum class registry_text {
     import_header,
     import_dry_run,
     import_counts,
+    import_ward_created,
     import_teams_created,
     import_added_line,
     import_changed_line,
@@ -109,6 +110,8 @@ enum class registry_text {
     export_full_cccd,
     export_no_data_key,
     ward_unknown,
+    ward_not_created,
+    ward_nearest,
     count_
 };
 

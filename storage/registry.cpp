@@ -5,6 +5,9 @@
 #include "storage/database.hpp"
 #include "storage/sqlite_connection.hpp"
 
+#include <algorithm>
+#include <cctype>
+
 namespace cnscd {
 namespace {
 
@@ -183,6 +186,56 @@ std::int64_t ward_store::ensure(const std::string& name, std::int64_t now) {
 
 void ward_store::set_join_policy(std::int64_t id, const std::string& policy) {
     db_.native().exec("UPDATE wards SET join_policy = ? WHERE id = ?", policy, ll(id));
+}
+
+namespace {
+
+// "Phường Hải Châu" -> "hai chau": folded letters and digits, without the unit's word.
+std::string place_key(const std::string& name) {
+    std::string key;
+    for (char c : fold(name))
+        if (std::isalnum(static_cast<unsigned char>(c)))
+            key += c;
+        else if (!key.empty() && key.back() != ' ')
+            key += ' ';
+    for (std::string_view unit : {"phuong ", "xa ", "thi tran ", "dac khu "})
+        if (key.starts_with(unit))
+            return key.substr(unit.size());
+    return key;
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j)
+        row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diagonal = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            auto above = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
+            diagonal = above;
+        }
+    }
+    return row[b.size()];
+}
+
+} // namespace
+
+std::optional<ward_record> ward_store::nearest(const std::string& name) {
+    auto wanted = place_key(name);
+    std::optional<ward_record> best;
+    std::size_t best_distance = 0;
+    for (auto& w : all()) {
+        auto key = place_key(w.name);
+        auto d = edit_distance(wanted, key);
+        // Close: a typo or two, or a third of the name at most.
+        if (d <= std::max<std::size_t>(2, key.size() / 3) && (!best || d < best_distance)) {
+            best = w;
+            best_distance = d;
+        }
+    }
+    return best;
 }
 
 std::vector<ward_record> ward_store::all() {

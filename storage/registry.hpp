@@ -73,6 +73,9 @@ public:
     std::int64_t ensure(const std::string& name, std::int64_t now);
     void set_join_policy(std::int64_t id, const std::string& policy);
     std::vector<ward_record> all();
+    // The ward whose name is closest to `name`, when one is close: "Hải Châu" or "Phuong Hai Chau"
+    // for "Phường Hải Châu". For "did you mean" when a name matches no ward.
+    std::optional<ward_record> nearest(const std::string& name);
 
 private:
     database& db_;

@@ -47,15 +47,18 @@ std::expected<roster_report, roster_import_error> import_roster(database& db, co
     if (has_cccd && !crypto.has_key() && !options.skip_cccd)
         return std::unexpected(roster_import_error::no_data_key);
 
+    ward_store wards(db);
+    auto ward = wards.by_name(options.ward);
+    if (!ward && !options.new_ward && !wards.all().empty())
+        return std::unexpected(roster_import_error::unknown_ward);
+
     roster_report report;
     report.ward = options.ward;
     report.rejected = file.rejected;
     db.begin();
     try {
-        ward_store wards(db);
         team_store teams(db);
         member_store members(db);
-        auto ward = wards.by_name(options.ward);
         report.ward_created = !ward;
         auto ward_id = ward ? ward->id : wards.ensure(options.ward, now);
         if (ward)

@@ -40,13 +40,17 @@ struct roster_report {
 };
 
 enum class roster_import_error {
-    no_data_key, // the file has CCCDs and there is no key to encrypt them
+    no_data_key,  // the file has CCCDs and there is no key to encrypt them
+    unknown_ward, // no such ward, others exist, and `new_ward` was not given
 };
 
 struct roster_import_options {
     std::string ward;
     bool dry_run = false;
     bool skip_cccd = false; // import without the CCCD column
+    // Create the ward if it does not exist. Without it a ward is created only in a database that
+    // has none yet: a misspelt name must not make a second ward with the same people.
+    bool new_ward = false;
 };
 
 std::expected<roster_report, roster_import_error> import_roster(database& db, const roster_file& file,

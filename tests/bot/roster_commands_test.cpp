@@ -150,5 +150,48 @@ TEST_F(roster_cli, import_row_with_another_persons_phone_is_reported_and_not_app
         << exported();
 }
 
+TEST_F(roster_cli, the_first_import_creates_the_ward_and_a_misspelt_one_later_is_refused) {
+    auto first = import(roster);
+    EXPECT_EQ(first.code, 0);
+    EXPECT_NE(first.out.find("Phường mới: Phường Hải Châu"), std::string::npos) << first.out;
+    roster_import_request misspelt;
+    misspelt.ward = "Hải Châu";
+    auto r = import(roster, misspelt);
+    EXPECT_EQ(r.code, 2);
+    EXPECT_NE(r.err.find("Các phường đang có: Phường Hải Châu."), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("Có phải là «Phường Hải Châu» không?"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("--new-ward"), std::string::npos) << r.err;
+    auto db = database::open(cfg.storage.db_path);
+    EXPECT_EQ(ward_store(*db).all().size(), 1u);
+    EXPECT_EQ(member_store(*db).in_ward(ward_store(*db).all()[0].id).size(), 5u) << "nobody twice";
+    roster_import_request new_ward;
+    new_ward.ward = "Xã Hòa Vang";
+    new_ward.new_ward = true;
+    auto on_purpose = import(roster, new_ward);
+    EXPECT_EQ(on_purpose.code, 0) << on_purpose.err;
+    EXPECT_EQ(ward_store(*db).all().size(), 2u);
+}
+
+TEST_F(roster_cli, add_staff_does_not_create_a_ward_unless_told) {
+    ASSERT_EQ(import(roster).code, 0);
+    auto r = add_staff({.ward = "Phường Khác", .name = "Cán bộ", .phone = "0912000111"});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_NE(r.err.find("Chưa có phường «Phường Khác»"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("Phường Hải Châu"), std::string::npos) << "lists the wards: " << r.err;
+    auto db = database::open(cfg.storage.db_path);
+    EXPECT_FALSE(ward_store(*db).by_name("Phường Khác"));
+    EXPECT_EQ(add_staff({.ward = "phuong hai chau", .name = "Cán bộ", .phone = "0912000111"}).code, 0);
+    EXPECT_EQ(
+        add_staff({.ward = "Phường Khác", .name = "Cán bộ 2", .phone = "0912000222", .new_ward = true}).code,
+        0);
+    EXPECT_TRUE(ward_store(*db).by_name("Phường Khác"));
+}
+
+TEST_F(roster_cli, add_staff_into_an_empty_database_creates_the_ward) {
+    EXPECT_EQ(add_staff({.ward = ward, .name = "Cán bộ", .phone = "0912000111"}).code, 0);
+    auto db = database::open(cfg.storage.db_path);
+    EXPECT_TRUE(ward_store(*db).by_name(ward));
+}
+
 } // namespace
 } // namespace cnscd

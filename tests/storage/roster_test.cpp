@@ -246,6 +246,37 @@ TEST_F(import_fixture, refuses_cccds_without_a_key_and_imports_without_them_on_r
     EXPECT_EQ(without->added.size(), 3u);
 }
 
+TEST_F(import_fixture, a_misspelt_ward_is_not_created_beside_the_existing_one) {
+    import(good);
+    auto file = read(good);
+    auto misspelt = import_roster(*db, file, {"Hòa Xuân"}, crypto, 1000);
+    ASSERT_FALSE(misspelt);
+    EXPECT_EQ(misspelt.error(), roster_import_error::unknown_ward);
+    EXPECT_EQ(ward_store(*db).all().size(), 1u) << "no second ward with the same people";
+    EXPECT_EQ(ward_store(*db).nearest("Hòa Xuân")->name, "Phường Hòa Xuân");
+    // Accents and case alone find the ward itself.
+    ASSERT_TRUE(import_roster(*db, file, {"phuong hoa xuan"}, crypto, 1000));
+    EXPECT_EQ(ward_store(*db).all().size(), 1u);
+    // A new ward on purpose.
+    auto other = import_roster(*db, file, {"Xã Hòa Vang", false, false, true}, crypto, 1000);
+    ASSERT_TRUE(other);
+    EXPECT_TRUE(other->ward_created);
+    EXPECT_EQ(ward_store(*db).all().size(), 2u);
+}
+
+TEST(ward_names, the_nearest_ward_is_a_close_name_only) {
+    auto db = database::open(":memory:");
+    ward_store wards(*db);
+    wards.ensure("Phường Hải Châu", 0);
+    wards.ensure("Xã Hòa Vang", 0);
+    EXPECT_EQ(wards.nearest("Hải Châu")->name, "Phường Hải Châu");
+    EXPECT_EQ(wards.nearest("Phường Hải Chau")->name, "Phường Hải Châu");
+    EXPECT_EQ(wards.nearest("Phường Hai Chaau")->name, "Phường Hải Châu");
+    EXPECT_EQ(wards.nearest("xa hoa vang")->name, "Xã Hòa Vang");
+    EXPECT_FALSE(wards.nearest("Phường Khác"));
+    EXPECT_FALSE(wards.nearest("Phường Thanh Khê"));
+}
+
 TEST(personal_data, round_trip_tamper_and_wrong_key) {
     personal_data crypto{key};
     auto sealed = crypto.seal("012345678901");
