@@ -28,7 +28,9 @@ struct roster_import_request {
     std::optional<std::string> team; // --team: the file holds one team
     bool dry_run = false;
     bool no_cccd = false;
-    bool new_ward = false; // the ward is new: create it (needed once the database has any ward)
+    bool new_ward = false;       // the ward is new: create it (needed once the database has any ward)
+    bool include_erased = false; // add rows of people erased on request (skipped otherwise)
+    bool keep_removed = false;   // leave out people taken off their team in chat (put back otherwise)
 };
 
 // Reads the ward's roster table; prints what was added, changed and rejected. Exit code 3

@@ -56,6 +56,12 @@ int main(int argc, char** argv) {
     import_roster->add_flag("--dry-run", import.dry_run, "Report what would change without writing");
     import_roster->add_flag("--no-cccd", import.no_cccd,
                             "Import without the CCCD column (no data key needed)");
+    import_roster->add_flag("--include-erased", import.include_erased,
+                            "Add the rows where members erased with forget-member were (skipped otherwise: "
+                            "the file may be an old copy that still lists them)");
+    import_roster->add_flag("--keep-removed", import.keep_removed,
+                            "Leave out members taken off their team in chat (/xoa); otherwise the file puts "
+                            "them back, on a line of its own");
     import_roster->add_flag("--new-ward", import.new_ward,
                             "Create the ward: needed when the database already has another ward, so that "
                             "a misspelt name does not make a second ward");

@@ -4,6 +4,7 @@
 #include "bot/app.hpp"
 #include "bot/system_clock.hpp"
 #include "handlers/role.hpp"
+#include "messages/dates.hpp"
 #include "messages/markup.hpp"
 #include "messages/phone.hpp"
 #include "messages/registry_texts.hpp"
@@ -104,7 +105,9 @@ int run_import_roster(const config& cfg, const roster_import_request& r) {
         return 1;
     personal_data crypto(cfg.data_key);
     system_clock wall;
-    auto report = import_roster(*db, *file, {r.ward, r.dry_run, r.no_cccd, r.new_ward}, crypto, wall.now());
+    auto report = import_roster(*db, *file,
+                                {r.ward, r.dry_run, r.no_cccd, r.new_ward, r.include_erased, r.keep_removed},
+                                crypto, wall.now());
     if (!report && report.error() == roster_import_error::unknown_ward) {
         print_unknown_ward(l, *db, r.ward, true);
         return 2;
@@ -122,7 +125,12 @@ int run_import_roster(const config& cfg, const roster_import_request& r) {
                            {{"added", static_cast<int>(report->added.size())},
                             {"changed", static_cast<int>(report->changed.size())},
                             {"unchanged", static_cast<int>(report->unchanged)},
-                            {"rejected", static_cast<int>(rejected_rows(report->rejected))}}))
+                            {"rejected", static_cast<int>(rejected_rows(report->rejected))},
+                            arg::markup("skipped",
+                                        report->skipped.empty()
+                                            ? std::string()
+                                            : say(l, registry_text::import_skipped_count,
+                                                  {{"count", static_cast<int>(report->skipped.size())}}))}))
               << "\n";
     if (report->ward_created)
         std::cout << plain(say(l, registry_text::import_ward_created, {{"ward", report->ward}})) << "\n";
@@ -137,10 +145,23 @@ int run_import_roster(const config& cfg, const roster_import_request& r) {
                          say(l, registry_text::import_added_line,
                              {{"row", row_of(e.row_label, e.line)}, {"name", e.full_name}, {"team", e.team}}))
                   << "\n";
+    auto day = [&](std::int64_t at) { return format_day_of(at, cfg.utc_offset_minutes); };
     for (auto& c : report->changed) {
         std::string fields;
         for (auto& f : c.fields)
             fields += (fields.empty() ? "" : ", ") + f;
+        if (c.reactivated) {
+            auto also = fields.empty() ? std::string()
+                                       : say(l, registry_text::import_also_changed, {{"fields", fields}});
+            std::cout << plain(say(l, registry_text::import_readded_line,
+                                   {{"row", row_of(c.row_label, c.line)},
+                                    {"name", c.name},
+                                    {"date", day(c.removed_at)},
+                                    {"team", c.team},
+                                    arg::markup("also", also)}))
+                      << "\n";
+            continue;
+        }
         auto key =
             c.previous_name.empty() ? registry_text::import_changed_line : registry_text::import_renamed_line;
         std::cout << plain(say(l, key,
@@ -149,6 +170,16 @@ int run_import_roster(const config& cfg, const roster_import_request& r) {
                                 {"previous", c.previous_name},
                                 {"fields", fields}}))
                   << "\n";
+    }
+    for (auto& k : report->skipped) {
+        auto row = row_of(k.row_label, k.line);
+        if (k.removed_at)
+            std::cout << plain(say(l, registry_text::import_kept_removed_line,
+                                   {{"row", row}, {"name", k.name}, {"date", day(k.removed_at)}}))
+                      << "\n";
+        else
+            std::cout << plain(say(l, registry_text::import_erased_line, {{"row", row}, {"team", k.team}}))
+                      << "\n";
     }
     for (auto& p : report->rejected)
         std::cout << plain(say(l, registry_text::import_rejected_line,

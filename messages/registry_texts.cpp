@@ -174,7 +174,7 @@ std::string_view vi(registry_text key) {
     case t::import_dry_run:
         return " (chạy thử, chưa ghi gì vào cơ sở dữ liệu)";
     case t::import_counts:
-        return "Thêm mới: {added} · Thay đổi: {changed} · Giữ nguyên: {unchanged} · Bị từ chối: {rejected}";
+        return "Thêm mới: {added} · Thay đổi: {changed} · Giữ nguyên: {unchanged} · Bị từ chối: {rejected}{skipped}";
     case t::import_ward_created:
         return "Phường mới: {ward}";
     case t::import_teams_created:
@@ -185,6 +185,19 @@ std::string_view vi(registry_text key) {
         return "  ~ {row} {name}: {fields}";
     case t::import_renamed_line:
         return "  ~ {row} {name} (trước đây: {previous}): {fields}";
+    case t::import_readded_line:
+        return "  ↺ {row} {name}: đã được cho nghỉ trong chat ngày {date}, nay đưa lại vào {team} vì tệp vẫn có "
+               "tên{also}. Nếu không đúng: bỏ dòng này khỏi tệp hoặc nhập với --keep-removed (đã nhập rồi thì "
+               "/xoa lại trong chat).";
+    case t::import_also_changed:
+        return "; thay đổi khác: {fields}";
+    case t::import_kept_removed_line:
+        return "  ⊘ {row} {name}: đã được cho nghỉ trong chat ngày {date}, vẫn để nghỉ (--keep-removed).";
+    case t::import_erased_line:
+        return "  ⊘ {row} ({team}): bỏ qua vì người ở dòng này đã yêu cầu xoá dữ liệu cá nhân. Hãy bỏ dòng này "
+               "khỏi tệp; nếu đây là người khác, hoặc chính người đó xin quay lại, nhập với --include-erased.";
+    case t::import_skipped_count:
+        return " · Bỏ qua: {count}";
     case t::import_rejected_line:
         return "  ✗ {row}: {reason}";
     case t::reason_missing_name:
@@ -438,7 +451,7 @@ std::string_view en(registry_text key) {
     case t::import_dry_run:
         return " (dry run, nothing written)";
     case t::import_counts:
-        return "Added: {added} · Changed: {changed} · Unchanged: {unchanged} · Rejected: {rejected}";
+        return "Added: {added} · Changed: {changed} · Unchanged: {unchanged} · Rejected: {rejected}{skipped}";
     case t::import_ward_created:
         return "New ward: {ward}";
     case t::import_teams_created:
@@ -449,6 +462,20 @@ std::string_view en(registry_text key) {
         return "  ~ {row} {name}: {fields}";
     case t::import_renamed_line:
         return "  ~ {row} {name} (previously: {previous}): {fields}";
+    case t::import_readded_line:
+        return "  ↺ {row} {name}: taken off the team in chat on {date}, now back in {team} because the file "
+               "still lists them{also}. If that is wrong: remove the row from the file or import with "
+               "--keep-removed (once imported, /remove them again in chat).";
+    case t::import_also_changed:
+        return "; other changes: {fields}";
+    case t::import_kept_removed_line:
+        return "  ⊘ {row} {name}: taken off the team in chat on {date}, left out (--keep-removed).";
+    case t::import_erased_line:
+        return "  ⊘ {row} ({team}): skipped because the person on this row asked for their personal data to be "
+               "erased. Remove the row from the file; if it is someone else, or that person asked to come "
+               "back, import with --include-erased.";
+    case t::import_skipped_count:
+        return " · Skipped: {count}";
     case t::import_rejected_line:
         return "  ✗ {row}: {reason}";
     case t::reason_missing_name:

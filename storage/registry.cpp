@@ -39,9 +39,10 @@ team_record read_team(SQLite::Statement& st) {
 }
 
 #define TEAM_COLUMNS "id, ward_id, name, code, area, households, active"
-#define MEMBER_COLUMNS                                                                                       \
-    "m.id, m.ward_id, m.team_id, m.full_name, m.position, m.role, m.role_title, coalesce(m.phone, ''), "     \
-    "coalesce(m.cccd_hint, ''), m.area, m.note, m.roster_row, coalesce(m.language, ''), m.source, m.active"
+#define MEMBER_COLUMNS                                                                                        \
+    "m.id, m.ward_id, m.team_id, m.full_name, m.position, m.role, m.role_title, coalesce(m.phone, ''), "      \
+    "coalesce(m.cccd_hint, ''), m.area, m.note, m.roster_row, coalesce(m.language, ''), m.source, m.active, " \
+    "m.removed_at, m.erased_at"
 
 // What the writer read of the roster, kept while it cannot have changed (see
 // sqlite_connection::roster_changes). Bounded: cleared when it would grow past a large ward.
@@ -93,6 +94,10 @@ member_record read_member(SQLite::Statement& st) {
     m.language = st.getColumn(12).getString();
     m.source = st.getColumn(13).getString();
     m.active = st.getColumn(14).getInt() != 0;
+    if (!st.getColumn(15).isNull())
+        m.removed_at = st.getColumn(15).getInt64();
+    if (!st.getColumn(16).isNull())
+        m.erased_at = st.getColumn(16).getInt64();
     return m;
 }
 
@@ -371,16 +376,19 @@ std::int64_t member_store::insert(const member_record& m, std::int64_t now) {
 
 void member_store::update(const member_record& m, std::int64_t now) {
     db_.native().exec(
-        "UPDATE members SET team_id = ?, full_name = ?, position = ?, role = ?, role_title = ?, "
-        "phone = ?, area = ?, note = ?, roster_row = ?, active = ?, updated_at = ? WHERE id = ?",
+        "UPDATE members SET team_id = ?1, full_name = ?2, position = ?3, role = ?4, role_title = ?5, "
+        "phone = ?6, area = ?7, note = ?8, roster_row = ?9, active = ?10, updated_at = ?11, "
+        "removed_at = CASE WHEN ?10 = 1 THEN NULL ELSE coalesce(removed_at, ?11) END WHERE id = ?12",
         opt(m.team_id), m.full_name, m.position, m.role, m.role_title,
         m.phone.empty() ? std::optional<std::string>() : m.phone, m.area, m.note, m.roster_row,
         m.active ? 1 : 0, ll(now), ll(m.id));
 }
 
 void member_store::set_active(std::int64_t id, bool active, std::int64_t now) {
-    db_.native().exec("UPDATE members SET active = ?, updated_at = ? WHERE id = ?", active ? 1 : 0, ll(now),
-                      ll(id));
+    db_.native().exec(
+        "UPDATE members SET active = ?1, updated_at = ?2, "
+        "removed_at = CASE WHEN ?1 = 1 THEN NULL ELSE coalesce(removed_at, ?2) END WHERE id = ?3",
+        active ? 1 : 0, ll(now), ll(id));
 }
 
 void member_store::set_role(std::int64_t id, const std::string& role, std::int64_t now) {
@@ -474,10 +482,11 @@ void member_store::erase_personal_data(std::int64_t id, const std::string& place
              "DELETE FROM album_parts_waiting WHERE member_id = ?",
          })
         c.exec(sql, ll(id));
-    c.exec("UPDATE members SET full_name = ?, position = '', role_title = '', phone = NULL, cccd_enc = NULL, "
-           "cccd_hint = NULL, cccd_digest = NULL, area = '', note = '', language = NULL, active = 0, "
-           "updated_at = ? WHERE id = ?",
-           placeholder, ll(now), ll(id));
+    c.exec(
+        "UPDATE members SET full_name = ?1, position = '', role_title = '', phone = NULL, cccd_enc = NULL, "
+        "cccd_hint = NULL, cccd_digest = NULL, area = '', note = '', language = NULL, active = 0, "
+        "updated_at = ?2, removed_at = coalesce(removed_at, ?2), erased_at = ?2 WHERE id = ?3",
+        placeholder, ll(now), ll(id));
     // The audit log names people as "Name (role)" when they act and by name when acted upon.
     // Only the actor has an id; a subject is renamed when no one else in the roster has that name.
     c.exec("UPDATE audit_log SET actor = CASE WHEN substr(actor, 1, length(?1)) = ?1 "

@@ -53,6 +53,8 @@ struct member_record {
     std::string language; // "" = the configured default
     std::string source = "roster";
     bool active = true;
+    std::optional<std::int64_t> removed_at; // made inactive (/xoa, or erased); none while active
+    std::optional<std::int64_t> erased_at;  // personal data erased on request (forget-member)
 };
 
 // A group chat bound to a team, or to the whole ward when team_id is empty.
@@ -110,6 +112,7 @@ public:
     std::vector<member_record> in_ward(std::int64_t ward_id, bool active_only = true);
     std::int64_t insert(const member_record& m, std::int64_t now);
     void update(const member_record& m, std::int64_t now);
+    // Inactive from `now` (removed_at), or active again.
     void set_active(std::int64_t id, bool active, std::int64_t now);
     // Also sets the roster title (Chức vụ Tổ CNSCĐ) to the role's standard one: the ward's wording
     // was for the old role, and an exported roster must carry the new one or re-importing it

@@ -5,6 +5,7 @@
 #include "storage/registry.hpp"
 
 #include <cctype>
+#include <set>
 #include <unordered_map>
 
 namespace cnscd {
@@ -79,6 +80,11 @@ std::expected<roster_report, roster_import_error> import_roster(database& db, co
             }
             return known->second;
         };
+        // Where erased members were on the roster (team, TT): their rows in an old file.
+        std::set<std::pair<std::int64_t, std::string>> erased_rows;
+        for (auto& m : members.in_ward(ward_id, false))
+            if (m.erased_at && m.team_id && !m.roster_row.empty())
+                erased_rows.emplace(*m.team_id, m.roster_row);
         auto team_name = [&](std::optional<std::int64_t> id) {
             auto t = id ? teams.by_id(*id) : std::nullopt;
             return t ? t->name : std::string();
@@ -131,6 +137,17 @@ std::expected<roster_report, roster_import_error> import_roster(database& db, co
                 continue;
             }
 
+            if (found && !found->active && options.keep_removed) {
+                report.skipped.push_back(
+                    {e.row_label, e.line, e.team, found->full_name, found->removed_at.value_or(now)});
+                continue;
+            }
+            if (!found && team_id && !options.include_erased &&
+                erased_rows.contains({*team_id, e.row_label})) {
+                report.skipped.push_back({e.row_label, e.line, e.team, "", 0});
+                continue;
+            }
+
             auto team = team_of(e);
             member_record m = found ? *found : member_record{};
             m.ward_id = ward_id;
@@ -156,10 +173,8 @@ std::expected<roster_report, roster_import_error> import_roster(database& db, co
                 m.team_id = team.id;
                 fields.push_back("Tổ");
             }
-            if (!m.active) {
-                m.active = true;
-                fields.push_back("đang hoạt động");
-            }
+            bool reactivated = !m.active; // reported on a line of its own, with when they were removed
+            m.active = true;
             bool cccd_changed = false;
             if (!digest.empty()) {
                 auto current = found ? members.sealed_cccd(found->id) : std::nullopt;
@@ -175,12 +190,13 @@ std::expected<roster_report, roster_import_error> import_roster(database& db, co
                 if (!digest.empty())
                     members.set_cccd(id, crypto.seal(e.cccd), e.cccd.substr(9), digest);
                 report.added.push_back(e);
-            } else if (!fields.empty()) {
+            } else if (!fields.empty() || reactivated) {
                 members.update(m, now);
                 if (cccd_changed)
                     members.set_cccd(m.id, crypto.seal(e.cccd), e.cccd.substr(9), digest);
                 report.changed.push_back({e.row_label, e.line, e.full_name, fields,
-                                          found->full_name != e.full_name ? found->full_name : ""});
+                                          found->full_name != e.full_name ? found->full_name : "",
+                                          reactivated, found->removed_at.value_or(now), team.name});
             } else {
                 ++report.unchanged;
             }
@@ -189,7 +205,8 @@ std::expected<roster_report, roster_import_error> import_roster(database& db, co
             audit_log(db).record(std::nullopt, "operator", "roster.import", report.ward,
                                  std::to_string(report.added.size()) + " added, " +
                                      std::to_string(report.changed.size()) + " changed, " +
-                                     std::to_string(rejected_rows(report.rejected)) + " rejected",
+                                     std::to_string(rejected_rows(report.rejected)) + " rejected, " +
+                                     std::to_string(report.skipped.size()) + " skipped",
                                  now);
     } catch (...) {
         db.rollback();

@@ -27,6 +27,19 @@ struct roster_change {
     std::string name;
     std::vector<std::string> fields; // which columns changed (Vietnamese column names)
     std::string previous_name = {};  // when the name was corrected
+    bool reactivated = false;        // had been taken off the team in chat (/xoa) ...
+    std::int64_t removed_at = 0;     // ... then
+    std::string team = {};
+};
+
+// A row left out on purpose: its person was erased on request, or (keep_removed) taken off the
+// team in chat.
+struct roster_skip {
+    std::string row_label;
+    std::size_t line = 0;
+    std::string team;
+    std::string name;            // "" for an erased person: the file's name is not repeated
+    std::int64_t removed_at = 0; // when removed in chat; 0 for an erased person
 };
 
 struct roster_report {
@@ -37,6 +50,7 @@ struct roster_report {
     std::vector<roster_change> changed;
     std::size_t unchanged = 0;
     std::vector<roster_problem> rejected;
+    std::vector<roster_skip> skipped;
 };
 
 enum class roster_import_error {
@@ -51,6 +65,13 @@ struct roster_import_options {
     // Create the ward if it does not exist. Without it a ward is created only in a database that
     // has none yet: a misspelt name must not make a second ward with the same people.
     bool new_ward = false;
+    // A row on the TT and team of a member erased on request (forget-member) is skipped unless
+    // this is set: the ward's old file still lists them. Matched by position, as nothing personal
+    // of them is kept.
+    bool include_erased = false;
+    // A member taken off their team in chat (/xoa) is put back when the file lists them (and the
+    // change says so) unless this is set, which leaves them out.
+    bool keep_removed = false;
 };
 
 std::expected<roster_report, roster_import_error> import_roster(database& db, const roster_file& file,

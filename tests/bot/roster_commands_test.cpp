@@ -193,5 +193,47 @@ TEST_F(roster_cli, add_staff_into_an_empty_database_creates_the_ward) {
     EXPECT_TRUE(ward_store(*db).by_name(ward));
 }
 
+TEST_F(roster_cli, reimport_after_forget_member_skips_the_erased_person_and_says_so) {
+    ASSERT_EQ(import(roster).code, 0);
+    forget_member_request forget{ward, "0905100005", "", true};
+    ASSERT_EQ(run([&] { return run_forget_member(cfg, forget); }).code, 0);
+    auto r = import(roster);
+    EXPECT_EQ(r.code, 0);
+    EXPECT_NE(r.out.find("Bỏ qua: 1"), std::string::npos) << r.out;
+    EXPECT_NE(
+        r.out.find("⊘ TT 5 (Tổ dân phố số 1): bỏ qua vì người ở dòng này đã yêu cầu xoá dữ liệu cá nhân"),
+        std::string::npos)
+        << r.out;
+    EXPECT_NE(r.out.find("--include-erased"), std::string::npos) << r.out;
+    EXPECT_EQ(r.out.find("Hoàng Văn Em"), std::string::npos) << r.out;
+    EXPECT_FALSE(by_phone("+84905100005"));
+    ASSERT_EQ(export_roster(ward).code, 0);
+    EXPECT_EQ(exported().find("Hoàng Văn Em"), std::string::npos);
+}
+
+TEST_F(roster_cli, reimport_says_when_a_member_removed_in_chat_is_put_back) {
+    ASSERT_EQ(import(roster).code, 0);
+    {
+        auto db = database::open(cfg.storage.db_path);
+        member_store(*db).set_active(by_phone("+84905100004")->id, false, 1795485600); // /xoa on 24/11/2026
+    }
+    roster_import_request keep;
+    keep.keep_removed = true;
+    auto kept = import(roster, keep);
+    EXPECT_NE(kept.out.find("⊘ TT 4 Phạm Thị Dung: đã được cho nghỉ trong chat ngày 24/11/2026, vẫn để nghỉ"),
+              std::string::npos)
+        << kept.out;
+    EXPECT_FALSE(by_phone("+84905100004")->active);
+    auto r = import(roster);
+    EXPECT_EQ(r.code, 0);
+    EXPECT_NE(
+        r.out.find("↺ TT 4 Phạm Thị Dung: đã được cho nghỉ trong chat ngày 24/11/2026, nay đưa lại vào Tổ "
+                   "dân phố số 1"),
+        std::string::npos)
+        << r.out;
+    EXPECT_NE(r.out.find("--keep-removed"), std::string::npos) << r.out;
+    EXPECT_TRUE(by_phone("+84905100004")->active);
+}
+
 } // namespace
 } // namespace cnscd

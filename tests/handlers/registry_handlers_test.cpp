@@ -220,6 +220,7 @@ TEST_F(registry_fixture, removing_a_member_keeps_history_and_unlinks_them_in_eff
     EXPECT_TRUE(member_store(*bot.db).by_id(member)->active);
     EXPECT_TRUE(has(bot.press("101", yes), "Đã cho Phạm Thị Dung nghỉ")) << "the deputy may";
     EXPECT_FALSE(member_store(*bot.db).by_id(member)->active);
+    EXPECT_EQ(member_store(*bot.db).by_id(member)->removed_at, bot.clk.now()) << "a re-import tells when";
     EXPECT_TRUE(has(bot.press("100", yes), "đã nghỉ khỏi tổ từ trước"));
     auto other = test_bot::button(bot.say("100", "/xoa Lê Thị Cúc"), "Cho nghỉ");
     EXPECT_TRUE(has(bot.press("200", other), "không thuộc tổ của bạn"));
