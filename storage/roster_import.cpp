@@ -36,6 +36,26 @@ bool same_person(const member_record& known, const roster_entry& e, std::optiona
            known.team_id == team_id;
 }
 
+// Where erased members were on the roster (team, TT): their rows in an old file.
+std::set<std::pair<std::int64_t, std::string>> erased_rows(member_store& members, std::int64_t ward_id) {
+    std::set<std::pair<std::int64_t, std::string>> rows;
+    for (auto& m : members.in_ward(ward_id, false))
+        if (m.erased_at && m.team_id && !m.roster_row.empty())
+            rows.emplace(*m.team_id, m.roster_row);
+    return rows;
+}
+
+// The row is left out on purpose (see roster_import_options), or nullopt.
+std::optional<roster_skip> left_out(const roster_entry& e, const std::optional<member_record>& found,
+                                    bool on_erased_row, const roster_import_options& options,
+                                    std::int64_t now) {
+    if (found && !found->active && options.keep_removed)
+        return roster_skip{e.row_label, e.line, e.team, found->full_name, found->removed_at.value_or(now)};
+    if (!found && on_erased_row && !options.include_erased)
+        return roster_skip{e.row_label, e.line, e.team, "", 0};
+    return std::nullopt;
+}
+
 } // namespace
 
 std::expected<roster_report, roster_import_error> import_roster(database& db, const roster_file& file,
@@ -80,11 +100,7 @@ std::expected<roster_report, roster_import_error> import_roster(database& db, co
             }
             return known->second;
         };
-        // Where erased members were on the roster (team, TT): their rows in an old file.
-        std::set<std::pair<std::int64_t, std::string>> erased_rows;
-        for (auto& m : members.in_ward(ward_id, false))
-            if (m.erased_at && m.team_id && !m.roster_row.empty())
-                erased_rows.emplace(*m.team_id, m.roster_row);
+        auto erased = erased_rows(members, ward_id);
         auto team_name = [&](std::optional<std::int64_t> id) {
             auto t = id ? teams.by_id(*id) : std::nullopt;
             return t ? t->name : std::string();
@@ -137,14 +153,9 @@ std::expected<roster_report, roster_import_error> import_roster(database& db, co
                 continue;
             }
 
-            if (found && !found->active && options.keep_removed) {
-                report.skipped.push_back(
-                    {e.row_label, e.line, e.team, found->full_name, found->removed_at.value_or(now)});
-                continue;
-            }
-            if (!found && team_id && !options.include_erased &&
-                erased_rows.contains({*team_id, e.row_label})) {
-                report.skipped.push_back({e.row_label, e.line, e.team, "", 0});
+            if (auto skip =
+                    left_out(e, found, team_id && erased.contains({*team_id, e.row_label}), options, now)) {
+                report.skipped.push_back(*skip);
                 continue;
             }
 
