@@ -434,7 +434,8 @@ void handle(const cmd_change_role& c, handler_context& ctx) {
     member_store members(ctx.db);
     auto team = m->team_id ? members.in_team(*m->team_id) : std::vector<member_record>{};
     // A team is never left without a leader by a role change.
-    if (m->role == "leader" && std::ranges::count(team, std::string("leader"), &member_record::role) <= 1) {
+    if (m->role == "leader" && m->team_id &&
+        std::ranges::count(team, std::string("leader"), &member_record::role) <= 1) {
         ctx.reply(registry_text::last_leader, {{"name", m->full_name}, {"team", team_name(ctx, m->team_id)}});
         return;
     }

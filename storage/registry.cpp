@@ -132,6 +132,19 @@ template <class T, class F> std::vector<T> all_rows(SQLite::Statement& st, F rea
 
 } // namespace
 
+std::string name_key(std::string_view name) {
+    std::string key;
+    for (char c : fold(name)) {
+        if (std::isalnum(static_cast<unsigned char>(c)))
+            key += c;
+        else if (!key.empty() && key.back() != ' ')
+            key += ' ';
+    }
+    if (!key.empty() && key.back() == ' ')
+        key.pop_back();
+    return key;
+}
+
 std::string team_code_from_name(const std::string& name) {
     auto f = fold(name);
     std::string code;
@@ -195,14 +208,9 @@ void ward_store::set_join_policy(std::int64_t id, const std::string& policy) {
 
 namespace {
 
-// "Phường Hải Châu" -> "hai chau": folded letters and digits, without the unit's word.
+// "Phường Hải Châu" -> "hai chau": the name's key without the unit's word.
 std::string place_key(const std::string& name) {
-    std::string key;
-    for (char c : fold(name))
-        if (std::isalnum(static_cast<unsigned char>(c)))
-            key += c;
-        else if (!key.empty() && key.back() != ' ')
-            key += ' ';
+    auto key = name_key(name);
     for (std::string_view unit : {"phuong ", "xa ", "thi tran ", "dac khu "})
         if (key.starts_with(unit))
             return key.substr(unit.size());

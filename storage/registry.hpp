@@ -178,6 +178,10 @@ private:
     database& db_;
 };
 
+// "Lê  Thị Cuc!" -> "le thi cuc": a name as compared, without accents, case, punctuation or
+// extra spaces.
+std::string name_key(std::string_view name);
+
 // "Tổ dân phố số 1" -> "to1"; "Thôn Đông" -> "thondong": short handles for commands.
 std::string team_code_from_name(const std::string& name);
 

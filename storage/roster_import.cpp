@@ -4,27 +4,12 @@
 #include "storage/database.hpp"
 #include "storage/registry.hpp"
 
-#include <cctype>
 #include <set>
 #include <unordered_map>
 
 namespace cnscd {
 
 namespace {
-
-// "Lê  Thị Cuc" and "lê thị cúc" are the same name: folded, letters and digits, single spaces.
-std::string name_key(const std::string& name) {
-    std::string out;
-    for (char c : fold(name)) {
-        if (std::isalnum(static_cast<unsigned char>(c)))
-            out += c;
-        else if (!out.empty() && out.back() != ' ')
-            out += ' ';
-    }
-    if (!out.empty() && out.back() == ' ')
-        out.pop_back();
-    return out;
-}
 
 // Is the row, found by its phone, the person stored under that phone?
 bool same_person(const member_record& known, const roster_entry& e, std::optional<std::int64_t> team_id,
