@@ -28,6 +28,9 @@ struct roster_import_request {
     std::optional<std::string> team; // --team: the file holds one team
     bool dry_run = false;
     bool no_cccd = false;
+    bool new_ward = false;       // the ward is new: create it (needed once the database has any ward)
+    bool include_erased = false; // add rows of people erased on request (skipped otherwise)
+    bool keep_removed = false;   // leave out people taken off their team in chat (put back otherwise)
 };
 
 // Reads the ward's roster table; prints what was added, changed and rejected. Exit code 3
@@ -37,9 +40,18 @@ int run_import_roster(const config& cfg, const roster_import_request& request);
 // Writes the ward's roster in the same layout; CCCDs masked unless `full_cccd` (audited).
 int run_export_roster(const config& cfg, const std::string& ward, const std::string& out, bool full_cccd);
 
-// Creates or updates a ward staff (or admin) account.
-int run_add_staff(const config& cfg, const std::string& ward, const std::string& name,
-                  const std::string& phone, const std::string& role);
+struct add_staff_request {
+    std::string ward;
+    std::string name;
+    std::string phone;
+    std::string role = "ward_staff"; // or admin
+    bool same_person = false;        // the phone is a team member's: they become ward staff
+    bool new_ward = false;           // as for roster_import_request
+};
+
+// Creates or updates a ward staff (or admin) account. A phone that is a team member's is refused
+// (exit code 2) unless `same_person`.
+int run_add_staff(const config& cfg, const add_staff_request& request);
 
 struct forget_member_request {
     std::string ward;

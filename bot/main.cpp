@@ -56,6 +56,15 @@ int main(int argc, char** argv) {
     import_roster->add_flag("--dry-run", import.dry_run, "Report what would change without writing");
     import_roster->add_flag("--no-cccd", import.no_cccd,
                             "Import without the CCCD column (no data key needed)");
+    import_roster->add_flag("--include-erased", import.include_erased,
+                            "Add the rows where members erased with forget-member were (skipped otherwise: "
+                            "the file may be an old copy that still lists them)");
+    import_roster->add_flag("--keep-removed", import.keep_removed,
+                            "Leave out members taken off their team in chat (/xoa); otherwise the file puts "
+                            "them back, on a line of its own");
+    import_roster->add_flag("--new-ward", import.new_ward,
+                            "Create the ward: needed when the database already has another ward, so that "
+                            "a misspelt name does not make a second ward");
 
     std::string export_ward, export_file;
     bool full_cccd = false;
@@ -66,15 +75,20 @@ int main(int argc, char** argv) {
     export_roster->add_option("-o,--output", export_file, "CSV file to write")->required();
     export_roster->add_flag("--full-cccd", full_cccd, "Include full CCCD numbers (needs the data key)");
 
-    std::string staff_ward, staff_name, staff_phone, staff_role = "ward_staff";
+    cnscd::add_staff_request staff;
     auto* add_staff =
         app.add_subcommand("add-staff", "Create or update a ward staff account; they link their chat "
                                         "accounts like members (share their phone number).");
-    add_staff->add_option("--ward", staff_ward, "Ward name")->required();
-    add_staff->add_option("--name", staff_name, "Full name")->required();
-    add_staff->add_option("--phone", staff_phone, "Phone number, e.g. 0905123456")->required();
-    add_staff->add_option("--role", staff_role, "ward_staff (default) or admin")
+    add_staff->add_option("--ward", staff.ward, "Ward name")->required();
+    add_staff->add_option("--name", staff.name, "Full name")->required();
+    add_staff->add_option("--phone", staff.phone, "Phone number, e.g. 0905123456")->required();
+    add_staff->add_option("--role", staff.role, "ward_staff (default) or admin")
         ->check(CLI::IsMember({"ward_staff", "admin"}));
+    add_staff->add_flag("--new-ward", staff.new_ward,
+                        "Create the ward: needed when the database already has another ward");
+    add_staff->add_flag("--same-person", staff.same_person,
+                        "The phone is a team member's and it is the same person: they leave their team "
+                        "and become ward staff (their history is kept)");
 
     cnscd::forget_member_request forget;
     auto* forget_member = app.add_subcommand(
@@ -172,7 +186,7 @@ int main(int argc, char** argv) {
     if (*remind)
         return cnscd::run_remind(*cfg, remind_at, remind_dry_run);
     if (*add_staff)
-        return cnscd::run_add_staff(*cfg, staff_ward, staff_name, staff_phone, staff_role);
+        return cnscd::run_add_staff(*cfg, staff);
     if (*forget_member)
         return cnscd::run_forget_member(*cfg, forget);
     if (*zalo_auth_cmd)

@@ -3,6 +3,8 @@
 
 #include "bot/app.hpp"
 #include "bot/system_clock.hpp"
+#include "handlers/role.hpp"
+#include "messages/dates.hpp"
 #include "messages/markup.hpp"
 #include "messages/phone.hpp"
 #include "messages/registry_texts.hpp"
@@ -43,6 +45,10 @@ std::string reason(language l, const roster_problem& p) {
         return say(l, registry_text::reason_duplicate_phone, {{"detail", p.detail}});
     case roster_issue::duplicate_cccd:
         return say(l, registry_text::reason_duplicate_cccd, {{"detail", p.detail}});
+    case roster_issue::phone_of_other_person: {
+        auto where = p.other_row.empty() ? p.other_team : "TT " + p.other_row + ", " + p.other_team;
+        return say(l, registry_text::reason_phone_of_other_person, {{"name", p.detail}, {"where", where}});
+    }
     }
     return {};
 }
@@ -50,6 +56,19 @@ std::string reason(language l, const roster_problem& p) {
 // The CLI prints plain text: the catalog escapes for chat markup.
 std::string plain(std::string s) {
     return markup::to_plain(s);
+}
+
+// "Không có phường «X»": the wards there are and the nearest name; `can_create`: how to make it.
+void print_unknown_ward(language l, database& db, const std::string& name, bool can_create) {
+    std::string wards;
+    for (auto& w : ward_store(db).all())
+        wards += (wards.empty() ? "" : ", ") + w.name;
+    auto near = ward_store(db).nearest(name);
+    // Filled already (its ward name escaped), so passed as markup.
+    auto nearest = near ? say(l, registry_text::ward_nearest, {{"ward", near->name}}) : std::string();
+    std::cerr << plain(say(l, can_create ? registry_text::ward_not_created : registry_text::ward_unknown,
+                           {{"ward", name}, {"wards", wards}, arg::markup("nearest", nearest)}))
+              << "\n";
 }
 
 std::unique_ptr<database> open_db(const config& cfg) {
@@ -86,7 +105,13 @@ int run_import_roster(const config& cfg, const roster_import_request& r) {
         return 1;
     personal_data crypto(cfg.data_key);
     system_clock wall;
-    auto report = import_roster(*db, *file, {r.ward, r.dry_run, r.no_cccd}, crypto, wall.now());
+    auto report = import_roster(*db, *file,
+                                {r.ward, r.dry_run, r.no_cccd, r.new_ward, r.include_erased, r.keep_removed},
+                                crypto, wall.now());
+    if (!report && report.error() == roster_import_error::unknown_ward) {
+        print_unknown_ward(l, *db, r.ward, true);
+        return 2;
+    }
     if (!report) {
         std::cerr << plain(say(l, registry_text::no_data_key, {{"howto", std::string(data_key_howto)}}))
                   << "\n";
@@ -100,8 +125,15 @@ int run_import_roster(const config& cfg, const roster_import_request& r) {
                            {{"added", static_cast<int>(report->added.size())},
                             {"changed", static_cast<int>(report->changed.size())},
                             {"unchanged", static_cast<int>(report->unchanged)},
-                            {"rejected", static_cast<int>(rejected_rows(report->rejected))}}))
+                            {"rejected", static_cast<int>(rejected_rows(report->rejected))},
+                            arg::markup("skipped",
+                                        report->skipped.empty()
+                                            ? std::string()
+                                            : say(l, registry_text::import_skipped_count,
+                                                  {{"count", static_cast<int>(report->skipped.size())}}))}))
               << "\n";
+    if (report->ward_created)
+        std::cout << plain(say(l, registry_text::import_ward_created, {{"ward", report->ward}})) << "\n";
     if (!report->teams_created.empty()) {
         std::string teams;
         for (auto& t : report->teams_created)
@@ -113,13 +145,41 @@ int run_import_roster(const config& cfg, const roster_import_request& r) {
                          say(l, registry_text::import_added_line,
                              {{"row", row_of(e.row_label, e.line)}, {"name", e.full_name}, {"team", e.team}}))
                   << "\n";
+    auto day = [&](std::int64_t at) { return format_day_of(at, cfg.utc_offset_minutes); };
     for (auto& c : report->changed) {
         std::string fields;
         for (auto& f : c.fields)
             fields += (fields.empty() ? "" : ", ") + f;
-        std::cout << plain(say(l, registry_text::import_changed_line,
-                               {{"row", row_of(c.row_label, c.line)}, {"name", c.name}, {"fields", fields}}))
+        if (c.reactivated) {
+            auto also = fields.empty() ? std::string()
+                                       : say(l, registry_text::import_also_changed, {{"fields", fields}});
+            std::cout << plain(say(l, registry_text::import_readded_line,
+                                   {{"row", row_of(c.row_label, c.line)},
+                                    {"name", c.name},
+                                    {"date", day(c.removed_at)},
+                                    {"team", c.team},
+                                    arg::markup("also", also)}))
+                      << "\n";
+            continue;
+        }
+        auto key =
+            c.previous_name.empty() ? registry_text::import_changed_line : registry_text::import_renamed_line;
+        std::cout << plain(say(l, key,
+                               {{"row", row_of(c.row_label, c.line)},
+                                {"name", c.name},
+                                {"previous", c.previous_name},
+                                {"fields", fields}}))
                   << "\n";
+    }
+    for (auto& k : report->skipped) {
+        auto row = row_of(k.row_label, k.line);
+        if (k.removed_at)
+            std::cout << plain(say(l, registry_text::import_kept_removed_line,
+                                   {{"row", row}, {"name", k.name}, {"date", day(k.removed_at)}}))
+                      << "\n";
+        else
+            std::cout << plain(say(l, registry_text::import_erased_line, {{"row", row}, {"team", k.team}}))
+                      << "\n";
     }
     for (auto& p : report->rejected)
         std::cout << plain(say(l, registry_text::import_rejected_line,
@@ -137,17 +197,12 @@ int run_export_roster(const config& cfg, const std::string& ward_name, const std
         return 1;
     auto ward = ward_store(*db).by_name(ward_name);
     if (!ward) {
-        std::string wards;
-        for (auto& w : ward_store(*db).all())
-            wards += (wards.empty() ? "" : ", ") + w.name;
-        std::cerr << plain(say(l, registry_text::ward_unknown, {{"ward", ward_name}, {"wards", wards}}))
-                  << "\n";
+        print_unknown_ward(l, *db, ward_name, false);
         return 2;
     }
     personal_data crypto(cfg.data_key);
     if (full_cccd && !crypto.has_key()) {
-        std::cerr << plain(say(l, registry_text::no_data_key, {{"howto", std::string(data_key_howto)}}))
-                  << "\n";
+        std::cerr << plain(say(l, registry_text::export_no_data_key)) << "\n";
         return 2;
     }
     auto entries = roster_of_ward(*db, ward->id, crypto, full_cccd);
@@ -172,30 +227,58 @@ int run_export_roster(const config& cfg, const std::string& ward_name, const std
     return 0;
 }
 
-int run_add_staff(const config& cfg, const std::string& ward_name, const std::string& name,
-                  const std::string& raw_phone, const std::string& role) {
+namespace {
+
+bool is_staff_code(const std::string& role) {
+    return role == "ward_staff" || role == "admin";
+}
+
+// "tổ phó" for "deputy".
+std::string role_words(language l, const std::string& code) {
+    auto r = role_from_code(code);
+    return r ? say(l, role_text(*r)) : code;
+}
+
+} // namespace
+
+int run_add_staff(const config& cfg, const add_staff_request& request) {
     auto l = cli_language(cfg);
-    auto phone = normalize_phone(raw_phone);
+    auto phone = normalize_phone(request.phone);
     if (!phone) {
-        std::cerr << plain(say(l, registry_text::reason_bad_phone, {{"detail", raw_phone}})) << "\n";
+        std::cerr << plain(say(l, registry_text::reason_bad_phone, {{"detail", request.phone}})) << "\n";
         return 2;
     }
     auto db = open_db(cfg);
     if (!db)
         return 1;
+    if (!ward_store(*db).by_name(request.ward) && !request.new_ward && !ward_store(*db).all().empty()) {
+        print_unknown_ward(l, *db, request.ward, true);
+        return 2;
+    }
     system_clock wall;
-    bool created = false;
+    std::optional<member_record> existing;
     std::string ward_display;
+    std::string team;
+    bool refused = false;
     db->in_transaction([&] {
-        auto ward_id = ward_store(*db).ensure(ward_name, wall.now());
+        auto ward_id = ward_store(*db).ensure(request.ward, wall.now());
         ward_display = ward_store(*db).by_id(ward_id)->name;
         member_store members(*db);
-        auto existing = members.by_phone(ward_id, *phone);
+        existing = members.by_phone(ward_id, *phone);
+        if (existing && existing->team_id)
+            if (auto t = team_store(*db).by_id(*existing->team_id))
+                team = t->name;
+        // A phone links one person: a member's number would silently turn that member into staff.
+        if (existing && !is_staff_code(existing->role) && !request.same_person) {
+            refused = true;
+            return;
+        }
         member_record m = existing ? *existing : member_record{};
         m.ward_id = ward_id;
         m.team_id.reset();
-        m.full_name = name;
-        m.role = role;
+        m.full_name = request.name;
+        m.role = request.role;
+        m.role_title.clear(); // the roster title was for their team role
         m.phone = *phone;
         m.active = true;
         m.source = "staff";
@@ -203,12 +286,31 @@ int run_add_staff(const config& cfg, const std::string& ward_name, const std::st
             members.update(m, wall.now());
         else
             members.insert(m, wall.now());
-        created = !existing;
-        audit_log(*db).record(std::nullopt, "operator", created ? "staff.add" : "staff.update", name,
-                              ward_display + " " + role, wall.now());
+        auto action = !existing                       ? "staff.add"
+                      : is_staff_code(existing->role) ? "staff.update"
+                                                      : "staff.from_member";
+        audit_log(*db).record(std::nullopt, "operator", action, request.name,
+                              ward_display + " " + request.role, wall.now());
     });
-    std::cout << plain(say(l, created ? registry_text::staff_added : registry_text::staff_updated,
-                           {{"name", name}, {"phone", mask_phone(*phone)}, {"ward", ward_display}}))
+    if (refused) {
+        std::cerr << plain(say(l, registry_text::staff_phone_taken,
+                               {{"phone", mask_phone(*phone)},
+                                {"name", existing->full_name},
+                                {"role", role_words(l, existing->role)},
+                                {"team", team},
+                                {"staff", request.name}}))
+                  << "\n";
+        return 2;
+    }
+    auto key = !existing                       ? registry_text::staff_added
+               : is_staff_code(existing->role) ? registry_text::staff_updated
+                                               : registry_text::staff_from_member;
+    std::cout << plain(say(l, key,
+                           {{"name", request.name},
+                            {"phone", mask_phone(*phone)},
+                            {"ward", ward_display},
+                            {"member", existing ? existing->full_name : std::string()},
+                            {"team", team}}))
               << "\n";
     return 0;
 }

@@ -422,21 +422,35 @@ void handle(const cmd_change_role& c, handler_context& ctx) {
         ctx.reply(registry_text::role_same, {{"name", m->full_name}, {"role", role_label(ctx, c.role)}});
         return;
     }
-    // A team is never left without a leader by a role change.
-    if (m->role == "leader" && m->team_id) {
-        int leaders = 0;
-        for (auto& other : member_store(ctx.db).in_team(*m->team_id))
-            leaders += other.role == "leader";
-        if (leaders <= 1) {
-            ctx.reply(registry_text::last_leader,
-                      {{"name", m->full_name}, {"team", team_name(ctx, m->team_id)}});
-            return;
-        }
+    // Like /xoa: stepping down is done by someone else, so a slip of the leader's own name does
+    // not cost the team its leader.
+    if (m->id == ctx.member->id) {
+        ctx.reply(registry_text::role_not_self);
+        return;
     }
-    member_store(ctx.db).set_role(m->id, c.role, ctx.now());
+    member_store members(ctx.db);
+    auto team = m->team_id ? members.in_team(*m->team_id) : std::vector<member_record>{};
+    // A team is never left without a leader by a role change.
+    if (m->role == "leader" && m->team_id &&
+        std::ranges::count(team, std::string("leader"), &member_record::role) <= 1) {
+        ctx.reply(registry_text::last_leader, {{"name", m->full_name}, {"team", team_name(ctx, m->team_id)}});
+        return;
+    }
+    members.set_role(m->id, c.role, ctx.now());
     audit(ctx, "role.change", m->full_name, m->role + " -> " + c.role);
-    ctx.reply(registry_text::role_changed,
-              {{"name", m->full_name}, {"old", role_label(ctx, m->role)}, {"new", role_label(ctx, c.role)}});
+    auto text = ctx.say(
+        registry_text::role_changed,
+        {{"name", m->full_name}, {"old", role_label(ctx, m->role)}, {"new", role_label(ctx, c.role)}});
+    // One leader per team: a new leader takes over, and whoever led it stays on as deputy.
+    if (c.role == "leader")
+        for (auto& old : team) {
+            if (old.role != "leader" || old.id == m->id)
+                continue;
+            members.set_role(old.id, "deputy", ctx.now());
+            audit(ctx, "role.change", old.full_name, "leader -> deputy");
+            text += "\n" + ctx.say(registry_text::role_handed_over, {{"old", old.full_name}});
+        }
+    ctx.reply(text);
 }
 
 void try_open_join(const command& cmd, handler_context& ctx) {

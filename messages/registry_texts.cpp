@@ -123,6 +123,13 @@ std::string_view vi(registry_text key) {
         return "{name} đã là {role} rồi.";
     case t::last_leader:
         return "{name} là tổ trưởng duy nhất của {team}. Hãy chọn tổ trưởng mới trước khi đổi.";
+    case t::role_not_self:
+        return "Bạn không tự đổi vai trò của mình được. Nhờ cán bộ phường đổi giúp. Nếu muốn giao tổ cho "
+               "người khác, gõ /doivaitro <i>tên người đó</i> tổ trưởng: người đó làm tổ trưởng, bạn thành tổ "
+               "phó.";
+    case t::role_handed_over:
+        return "Mỗi tổ chỉ có một tổ trưởng, nên {old} (tổ trưởng cũ) nay là tổ phó. Nếu cần đổi khác, gõ "
+               "/doivaitro {old} <i>vai trò</i>.";
     case t::role_needs_leader:
         return "Chỉ tổ trưởng hoặc cán bộ phường mới đổi được vai trò.";
     case t::out_of_scope:
@@ -168,13 +175,30 @@ std::string_view vi(registry_text key) {
     case t::import_dry_run:
         return " (chạy thử, chưa ghi gì vào cơ sở dữ liệu)";
     case t::import_counts:
-        return "Thêm mới: {added} · Thay đổi: {changed} · Giữ nguyên: {unchanged} · Bị từ chối: {rejected}";
+        return "Thêm mới: {added} · Thay đổi: {changed} · Giữ nguyên: {unchanged} · Bị từ chối: {rejected}{skipped}";
+    case t::import_ward_created:
+        return "Phường mới: {ward}";
     case t::import_teams_created:
         return "Tổ mới: {teams}";
     case t::import_added_line:
         return "  + {row} {name} ({team})";
     case t::import_changed_line:
         return "  ~ {row} {name}: {fields}";
+    case t::import_renamed_line:
+        return "  ~ {row} {name} (trước đây: {previous}): {fields}";
+    case t::import_readded_line:
+        return "  ↺ {row} {name}: đã được cho nghỉ trong chat ngày {date}, nay đưa lại vào {team} vì tệp vẫn có "
+               "tên{also}. Nếu không đúng: bỏ dòng này khỏi tệp hoặc nhập với --keep-removed (đã nhập rồi thì "
+               "/xoa lại trong chat).";
+    case t::import_also_changed:
+        return "; thay đổi khác: {fields}";
+    case t::import_kept_removed_line:
+        return "  ⊘ {row} {name}: đã được cho nghỉ trong chat ngày {date}, vẫn để nghỉ (--keep-removed).";
+    case t::import_erased_line:
+        return "  ⊘ {row} ({team}): bỏ qua vì người ở dòng này đã yêu cầu xoá dữ liệu cá nhân. Hãy bỏ dòng này "
+               "khỏi tệp; nếu đây là người khác, hoặc chính người đó xin quay lại, nhập với --include-erased.";
+    case t::import_skipped_count:
+        return " · Bỏ qua: {count}";
     case t::import_rejected_line:
         return "  ✗ {row}: {reason}";
     case t::reason_missing_name:
@@ -191,6 +215,10 @@ std::string_view vi(registry_text key) {
         return "trùng số điện thoại với {detail}";
     case t::reason_duplicate_cccd:
         return "trùng số CCCD với {detail}";
+    case t::reason_phone_of_other_person:
+        return "số điện thoại đã là của {name} ({where}) nên dòng này không được áp dụng. Là người khác: sửa "
+               "lại số điện thoại. Cùng người mà đổi tên: giữ TT và tổ như cũ (tên chỉ khác dấu, hoa thường "
+               "hay khoảng trắng thì luôn được cập nhật)";
     case t::file_empty:
         return "Tệp {file} trống.";
     case t::file_no_header:
@@ -224,12 +252,30 @@ std::string_view vi(registry_text key) {
                "điện thoại để liên kết.";
     case t::staff_updated:
         return "Đã cập nhật cán bộ phường {name} ({phone}) của {ward}.";
+    case t::staff_phone_taken:
+        return "Số {phone} đã là của {name} ({role}, {team}), nên chưa thêm cán bộ {staff}: mỗi số điện thoại "
+               "chỉ dùng cho một người trong phường. Hãy dùng số khác của cán bộ. Nếu đúng là {name} nay làm "
+               "cán bộ phường, chạy lại lệnh với --same-person: {name} sẽ rời {team}, lịch sử hoạt động vẫn "
+               "được giữ.";
+    case t::staff_from_member:
+        return "{member} đã rời {team} và nay là cán bộ phường {name} ({phone}) của {ward}. Lịch sử hoạt động "
+               "vẫn được giữ; tài khoản chat đã liên kết vẫn dùng được.";
     case t::export_done:
         return "Đã xuất {count} thành viên của {ward} ra {file}.";
     case t::export_full_cccd:
         return "Tệp có số CCCD đầy đủ: hãy giữ kín và xóa khi không cần. Việc xuất đã được ghi vào nhật ký.";
+    case t::export_no_data_key:
+        return "Muốn xuất số CCCD đầy đủ thì cần khóa mã hóa đã dùng khi nhập danh sách (CNSCD_DATA_KEY "
+               "hoặc CNSCD_DATA_KEY_FILE), vì CCCD chỉ được lưu ở dạng mã hóa. Đặt lại đúng khóa đó rồi chạy "
+               "lại lệnh; khóa mới tạo không mở được CCCD cũ. Hoặc bỏ --full-cccd để xuất với CCCD đã che.";
     case t::ward_unknown:
-        return "Không có phường «{ward}» trong cơ sở dữ liệu. Các phường: {wards}.";
+        return "Không có phường «{ward}» trong cơ sở dữ liệu. Các phường: {wards}.{nearest}";
+    case t::ward_not_created:
+        return "Chưa có phường «{ward}» trong cơ sở dữ liệu nên chưa làm gì (để một tên gõ sai không tạo ra "
+               "phường thứ hai với cùng những người đó). Các phường đang có: {wards}.{nearest} Nếu đúng là "
+               "phường mới, chạy lại lệnh với --new-ward.";
+    case t::ward_nearest:
+        return " Có phải là «{ward}» không?";
     case t::count_:
         break;
     }
@@ -357,6 +403,12 @@ std::string_view en(registry_text key) {
         return "{name} is already {role}.";
     case t::last_leader:
         return "{name} is the only leader of {team}. Choose a new leader first.";
+    case t::role_not_self:
+        return "You cannot change your own role. Ask the ward staff. To hand the team over to someone else, "
+               "type /role <i>their name</i> leader: they become the leader and you the deputy.";
+    case t::role_handed_over:
+        return "A team has one leader, so {old} (the previous leader) is now deputy. To change that, type "
+               "/role {old} <i>role</i>.";
     case t::role_needs_leader:
         return "Only the team leader or ward staff can change roles.";
     case t::out_of_scope:
@@ -400,13 +452,31 @@ std::string_view en(registry_text key) {
     case t::import_dry_run:
         return " (dry run, nothing written)";
     case t::import_counts:
-        return "Added: {added} · Changed: {changed} · Unchanged: {unchanged} · Rejected: {rejected}";
+        return "Added: {added} · Changed: {changed} · Unchanged: {unchanged} · Rejected: {rejected}{skipped}";
+    case t::import_ward_created:
+        return "New ward: {ward}";
     case t::import_teams_created:
         return "New teams: {teams}";
     case t::import_added_line:
         return "  + {row} {name} ({team})";
     case t::import_changed_line:
         return "  ~ {row} {name}: {fields}";
+    case t::import_renamed_line:
+        return "  ~ {row} {name} (previously: {previous}): {fields}";
+    case t::import_readded_line:
+        return "  ↺ {row} {name}: taken off the team in chat on {date}, now back in {team} because the file "
+               "still lists them{also}. If that is wrong: remove the row from the file or import with "
+               "--keep-removed (once imported, /remove them again in chat).";
+    case t::import_also_changed:
+        return "; other changes: {fields}";
+    case t::import_kept_removed_line:
+        return "  ⊘ {row} {name}: taken off the team in chat on {date}, left out (--keep-removed).";
+    case t::import_erased_line:
+        return "  ⊘ {row} ({team}): skipped because the person on this row asked for their personal data to be "
+               "erased. Remove the row from the file; if it is someone else, or that person asked to come "
+               "back, import with --include-erased.";
+    case t::import_skipped_count:
+        return " · Skipped: {count}";
     case t::import_rejected_line:
         return "  ✗ {row}: {reason}";
     case t::reason_missing_name:
@@ -423,6 +493,10 @@ std::string_view en(registry_text key) {
         return "same phone number as {detail}";
     case t::reason_duplicate_cccd:
         return "same CCCD as {detail}";
+    case t::reason_phone_of_other_person:
+        return "the phone number already belongs to {name} ({where}), so this row was not applied. Someone "
+               "else: correct the phone number. The same person with a new name: keep their TT and team (a "
+               "name that differs only in accents, case or spacing is always updated)";
     case t::file_empty:
         return "The file {file} is empty.";
     case t::file_no_header:
@@ -455,13 +529,32 @@ std::string_view en(registry_text key) {
                "phone number to link.";
     case t::staff_updated:
         return "Updated ward staff {name} ({phone}) of {ward}.";
+    case t::staff_phone_taken:
+        return "{phone} already belongs to {name} ({role}, {team}), so ward staff {staff} was not added: each "
+               "phone number is one person in the ward. Use another number of the staff member. If {name} "
+               "really is the one becoming ward staff, run the command again with --same-person: {name} will "
+               "leave {team}, and their history is kept.";
+    case t::staff_from_member:
+        return "{member} has left {team} and is now ward staff {name} ({phone}) of {ward}. Their history is "
+               "kept; their linked chat accounts still work.";
     case t::export_done:
         return "Exported {count} members of {ward} to {file}.";
     case t::export_full_cccd:
         return "The file holds full CCCD numbers: keep it private and delete it when done. The export was "
                "audited.";
+    case t::export_no_data_key:
+        return "Exporting full CCCD numbers needs the encryption key that was used when the roster was "
+               "imported (CNSCD_DATA_KEY or CNSCD_DATA_KEY_FILE): CCCDs are stored only encrypted. Set that "
+               "same key and run the command again; a newly made key cannot open them. Or leave out "
+               "--full-cccd to export with the CCCDs masked.";
     case t::ward_unknown:
-        return "No ward \"{ward}\" in the database. Wards: {wards}.";
+        return "No ward \"{ward}\" in the database. Wards: {wards}.{nearest}";
+    case t::ward_not_created:
+        return "There is no ward \"{ward}\" in the database, so nothing was done (a misspelt name must not "
+               "make a second ward with the same people). Wards: {wards}.{nearest} If it really is a new "
+               "ward, run the command again with --new-ward.";
+    case t::ward_nearest:
+        return " Did you mean \"{ward}\"?";
     case t::count_:
         break;
     }

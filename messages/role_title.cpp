@@ -25,6 +25,10 @@ bool is_staff_title(std::string_view title) {
            c == "wardstaff" || c == "staff";
 }
 
+std::string standard_title(std::string_view role) {
+    return role == "leader" ? "Tổ trưởng" : role == "deputy" ? "Tổ phó" : "Thành viên";
+}
+
 std::optional<std::string> role_from_title(std::string_view title) {
     auto compact = cnscd::compact(title);
     if (compact.empty() || compact == "thanhvien" || compact == "tovien" || compact == "tv" ||

@@ -15,5 +15,8 @@ namespace cnscd {
 std::optional<std::string> role_from_title(std::string_view title);
 // "Cán bộ phường", "quản trị", "admin": roles that are not a team's, given only by the operator.
 bool is_staff_title(std::string_view title);
+// The roster's title for a team role: "leader" -> "Tổ trưởng", "deputy" -> "Tổ phó", else
+// "Thành viên". Read back by role_from_title as the same role.
+std::string standard_title(std::string_view role);
 
 } // namespace cnscd

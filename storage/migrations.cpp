@@ -456,7 +456,22 @@ CREATE TABLE album_parts_waiting (
 CREATE INDEX album_parts_waiting_album ON album_parts_waiting (member_id, album);
 )sql";
 
-constexpr std::array<migration, 14> migrations{{
+// When a member was taken off their team in chat (/xoa) and when their personal data was erased
+// (forget-member): a roster re-import says the first and does not add the second back. Earlier
+// removals are dated by the audit log, else by the member's last update.
+constexpr std::string_view member_departures = R"sql(
+ALTER TABLE members ADD COLUMN removed_at INTEGER;
+ALTER TABLE members ADD COLUMN erased_at INTEGER;
+UPDATE members SET erased_at = updated_at, removed_at = updated_at
+WHERE active = 0 AND phone IS NULL
+  AND full_name IN (SELECT subject FROM audit_log WHERE action = 'member.erase');
+UPDATE members SET removed_at = coalesce(
+    (SELECT max(a.at) FROM audit_log a WHERE a.action = 'member.deactivate' AND a.subject = members.full_name),
+    updated_at)
+WHERE active = 0 AND erased_at IS NULL;
+)sql";
+
+constexpr std::array<migration, 15> migrations{{
     {1, "infrastructure: meta, processed updates, outbox", infrastructure},
     {2, "registry: wards, teams, members, accounts, groups, invites, audit", registry},
     {3, "registry: index members by CCCD digest", registry_indexes},
@@ -471,6 +486,7 @@ constexpr std::array<migration, 14> migrations{{
     {12, "accounts: when each person last wrote privately (Zalo OA's window)", private_windows},
     {13, "visits: records with photo evidence in the topic totals", evidence_totals},
     {14, "visits: album photos waiting for their captioned part", album_parts},
+    {15, "members: when removed in chat and when erased on request", member_departures},
 }};
 
 } // namespace

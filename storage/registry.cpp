@@ -1,8 +1,12 @@
 #include "storage/registry.hpp"
 
+#include "messages/role_title.hpp"
 #include "messages/text_fold.hpp"
 #include "storage/database.hpp"
 #include "storage/sqlite_connection.hpp"
+
+#include <algorithm>
+#include <cctype>
 
 namespace cnscd {
 namespace {
@@ -35,9 +39,10 @@ team_record read_team(SQLite::Statement& st) {
 }
 
 #define TEAM_COLUMNS "id, ward_id, name, code, area, households, active"
-#define MEMBER_COLUMNS                                                                                       \
-    "m.id, m.ward_id, m.team_id, m.full_name, m.position, m.role, m.role_title, coalesce(m.phone, ''), "     \
-    "coalesce(m.cccd_hint, ''), m.area, m.note, m.roster_row, coalesce(m.language, ''), m.source, m.active"
+#define MEMBER_COLUMNS                                                                                        \
+    "m.id, m.ward_id, m.team_id, m.full_name, m.position, m.role, m.role_title, coalesce(m.phone, ''), "      \
+    "coalesce(m.cccd_hint, ''), m.area, m.note, m.roster_row, coalesce(m.language, ''), m.source, m.active, " \
+    "m.removed_at, m.erased_at"
 
 // What the writer read of the roster, kept while it cannot have changed (see
 // sqlite_connection::roster_changes). Bounded: cleared when it would grow past a large ward.
@@ -89,6 +94,10 @@ member_record read_member(SQLite::Statement& st) {
     m.language = st.getColumn(12).getString();
     m.source = st.getColumn(13).getString();
     m.active = st.getColumn(14).getInt() != 0;
+    if (!st.getColumn(15).isNull())
+        m.removed_at = st.getColumn(15).getInt64();
+    if (!st.getColumn(16).isNull())
+        m.erased_at = st.getColumn(16).getInt64();
     return m;
 }
 
@@ -122,6 +131,19 @@ template <class T, class F> std::vector<T> all_rows(SQLite::Statement& st, F rea
 }
 
 } // namespace
+
+std::string name_key(std::string_view name) {
+    std::string key;
+    for (char c : fold(name)) {
+        if (std::isalnum(static_cast<unsigned char>(c)))
+            key += c;
+        else if (!key.empty() && key.back() != ' ')
+            key += ' ';
+    }
+    if (!key.empty() && key.back() == ' ')
+        key.pop_back();
+    return key;
+}
 
 std::string team_code_from_name(const std::string& name) {
     auto f = fold(name);
@@ -182,6 +204,51 @@ std::int64_t ward_store::ensure(const std::string& name, std::int64_t now) {
 
 void ward_store::set_join_policy(std::int64_t id, const std::string& policy) {
     db_.native().exec("UPDATE wards SET join_policy = ? WHERE id = ?", policy, ll(id));
+}
+
+namespace {
+
+// "Phường Hải Châu" -> "hai chau": the name's key without the unit's word.
+std::string place_key(const std::string& name) {
+    auto key = name_key(name);
+    for (std::string_view unit : {"phuong ", "xa ", "thi tran ", "dac khu "})
+        if (key.starts_with(unit))
+            return key.substr(unit.size());
+    return key;
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j)
+        row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diagonal = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            auto above = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
+            diagonal = above;
+        }
+    }
+    return row[b.size()];
+}
+
+} // namespace
+
+std::optional<ward_record> ward_store::nearest(const std::string& name) {
+    auto wanted = place_key(name);
+    std::optional<ward_record> best;
+    std::size_t best_distance = 0;
+    for (auto& w : all()) {
+        auto key = place_key(w.name);
+        auto d = edit_distance(wanted, key);
+        // Close: a typo or two, or a third of the name at most.
+        if (d <= std::max<std::size_t>(2, key.size() / 3) && (!best || d < best_distance)) {
+            best = w;
+            best_distance = d;
+        }
+    }
+    return best;
 }
 
 std::vector<ward_record> ward_store::all() {
@@ -317,20 +384,24 @@ std::int64_t member_store::insert(const member_record& m, std::int64_t now) {
 
 void member_store::update(const member_record& m, std::int64_t now) {
     db_.native().exec(
-        "UPDATE members SET team_id = ?, full_name = ?, position = ?, role = ?, role_title = ?, "
-        "phone = ?, area = ?, note = ?, roster_row = ?, active = ?, updated_at = ? WHERE id = ?",
+        "UPDATE members SET team_id = ?1, full_name = ?2, position = ?3, role = ?4, role_title = ?5, "
+        "phone = ?6, area = ?7, note = ?8, roster_row = ?9, active = ?10, updated_at = ?11, "
+        "removed_at = CASE WHEN ?10 = 1 THEN NULL ELSE coalesce(removed_at, ?11) END WHERE id = ?12",
         opt(m.team_id), m.full_name, m.position, m.role, m.role_title,
         m.phone.empty() ? std::optional<std::string>() : m.phone, m.area, m.note, m.roster_row,
         m.active ? 1 : 0, ll(now), ll(m.id));
 }
 
 void member_store::set_active(std::int64_t id, bool active, std::int64_t now) {
-    db_.native().exec("UPDATE members SET active = ?, updated_at = ? WHERE id = ?", active ? 1 : 0, ll(now),
-                      ll(id));
+    db_.native().exec(
+        "UPDATE members SET active = ?1, updated_at = ?2, "
+        "removed_at = CASE WHEN ?1 = 1 THEN NULL ELSE coalesce(removed_at, ?2) END WHERE id = ?3",
+        active ? 1 : 0, ll(now), ll(id));
 }
 
 void member_store::set_role(std::int64_t id, const std::string& role, std::int64_t now) {
-    db_.native().exec("UPDATE members SET role = ?, updated_at = ? WHERE id = ?", role, ll(now), ll(id));
+    db_.native().exec("UPDATE members SET role = ?, role_title = ?, updated_at = ? WHERE id = ?", role,
+                      standard_title(role), ll(now), ll(id));
 }
 
 void member_store::set_language(std::int64_t id, const std::string& language) {
@@ -419,10 +490,11 @@ void member_store::erase_personal_data(std::int64_t id, const std::string& place
              "DELETE FROM album_parts_waiting WHERE member_id = ?",
          })
         c.exec(sql, ll(id));
-    c.exec("UPDATE members SET full_name = ?, position = '', role_title = '', phone = NULL, cccd_enc = NULL, "
-           "cccd_hint = NULL, cccd_digest = NULL, area = '', note = '', language = NULL, active = 0, "
-           "updated_at = ? WHERE id = ?",
-           placeholder, ll(now), ll(id));
+    c.exec(
+        "UPDATE members SET full_name = ?1, position = '', role_title = '', phone = NULL, cccd_enc = NULL, "
+        "cccd_hint = NULL, cccd_digest = NULL, area = '', note = '', language = NULL, active = 0, "
+        "updated_at = ?2, removed_at = coalesce(removed_at, ?2), erased_at = ?2 WHERE id = ?3",
+        placeholder, ll(now), ll(id));
     // The audit log names people as "Name (role)" when they act and by name when acted upon.
     // Only the actor has an id; a subject is renamed when no one else in the roster has that name.
     c.exec("UPDATE audit_log SET actor = CASE WHEN substr(actor, 1, length(?1)) = ?1 "

@@ -53,6 +53,8 @@ struct member_record {
     std::string language; // "" = the configured default
     std::string source = "roster";
     bool active = true;
+    std::optional<std::int64_t> removed_at; // made inactive (/xoa, or erased); none while active
+    std::optional<std::int64_t> erased_at;  // personal data erased on request (forget-member)
 };
 
 // A group chat bound to a team, or to the whole ward when team_id is empty.
@@ -73,6 +75,9 @@ public:
     std::int64_t ensure(const std::string& name, std::int64_t now);
     void set_join_policy(std::int64_t id, const std::string& policy);
     std::vector<ward_record> all();
+    // The ward whose name is closest to `name`, when one is close: "Hải Châu" or "Phuong Hai Chau"
+    // for "Phường Hải Châu". For "did you mean" when a name matches no ward.
+    std::optional<ward_record> nearest(const std::string& name);
 
 private:
     database& db_;
@@ -107,7 +112,11 @@ public:
     std::vector<member_record> in_ward(std::int64_t ward_id, bool active_only = true);
     std::int64_t insert(const member_record& m, std::int64_t now);
     void update(const member_record& m, std::int64_t now);
+    // Inactive from `now` (removed_at), or active again.
     void set_active(std::int64_t id, bool active, std::int64_t now);
+    // Also sets the roster title (Chức vụ Tổ CNSCĐ) to the role's standard one: the ward's wording
+    // was for the old role, and an exported roster must carry the new one or re-importing it
+    // would undo the change.
     void set_role(std::int64_t id, const std::string& role, std::int64_t now);
     void set_language(std::int64_t id, const std::string& language);
     // Encrypted citizen id (see personal_data.hpp); the hint is its last 3 digits.
@@ -168,6 +177,10 @@ public:
 private:
     database& db_;
 };
+
+// "Lê  Thị Cuc!" -> "le thi cuc": a name as compared, without accents, case, punctuation or
+// extra spaces.
+std::string name_key(std::string_view name);
 
 // "Tổ dân phố số 1" -> "to1"; "Thôn Đông" -> "thondong": short handles for commands.
 std::string team_code_from_name(const std::string& name);

@@ -37,6 +37,9 @@ enum class roster_issue {
     missing_team,
     duplicate_phone, // detail: the row that has it first
     duplicate_cccd,  // detail: the row that has it first
+    // The phone is already someone's in the database and the row names someone else
+    // (detail: their name; other_row, other_team: where they are on the roster).
+    phone_of_other_person,
 };
 
 struct roster_problem {
@@ -44,6 +47,8 @@ struct roster_problem {
     std::size_t line = 0;
     roster_issue issue;
     std::string detail; // what was written (never a full CCCD)
+    std::string other_row = {};
+    std::string other_team = {};
 };
 
 struct roster_file {

@@ -4,16 +4,42 @@
 #include "storage/database.hpp"
 #include "storage/registry.hpp"
 
+#include <set>
 #include <unordered_map>
 
 namespace cnscd {
 
 namespace {
 
-struct existing_member {
-    member_record record;
-    std::string team_name;
-};
+// Is the row, found by its phone, the person stored under that phone?
+bool same_person(const member_record& known, const roster_entry& e, std::optional<std::int64_t> team_id,
+                 bool same_cccd) {
+    if (name_key(known.full_name) == name_key(e.full_name) || same_cccd)
+        return true;
+    // Another name on their own row: a correction, not someone else taking the number.
+    return !known.roster_row.empty() && known.roster_row == e.row_label && team_id &&
+           known.team_id == team_id;
+}
+
+// Where erased members were on the roster (team, TT): their rows in an old file.
+std::set<std::pair<std::int64_t, std::string>> erased_rows(member_store& members, std::int64_t ward_id) {
+    std::set<std::pair<std::int64_t, std::string>> rows;
+    for (auto& m : members.in_ward(ward_id, false))
+        if (m.erased_at && m.team_id && !m.roster_row.empty())
+            rows.emplace(*m.team_id, m.roster_row);
+    return rows;
+}
+
+// The row is left out on purpose (see roster_import_options), or nullopt.
+std::optional<roster_skip> left_out(const roster_entry& e, const std::optional<member_record>& found,
+                                    bool on_erased_row, const roster_import_options& options,
+                                    std::int64_t now) {
+    if (found && !found->active && options.keep_removed)
+        return roster_skip{e.row_label, e.line, e.team, found->full_name, found->removed_at.value_or(now)};
+    if (!found && on_erased_row && !options.include_erased)
+        return roster_skip{e.row_label, e.line, e.team, "", 0};
+    return std::nullopt;
+}
 
 } // namespace
 
@@ -27,15 +53,18 @@ std::expected<roster_report, roster_import_error> import_roster(database& db, co
     if (has_cccd && !crypto.has_key() && !options.skip_cccd)
         return std::unexpected(roster_import_error::no_data_key);
 
+    ward_store wards(db);
+    auto ward = wards.by_name(options.ward);
+    if (!ward && !options.new_ward && !wards.all().empty())
+        return std::unexpected(roster_import_error::unknown_ward);
+
     roster_report report;
     report.ward = options.ward;
     report.rejected = file.rejected;
     db.begin();
     try {
-        ward_store wards(db);
         team_store teams(db);
         member_store members(db);
-        auto ward = wards.by_name(options.ward);
         report.ward_created = !ward;
         auto ward_id = ward ? ward->id : wards.ensure(options.ward, now);
         if (ward)
@@ -45,7 +74,8 @@ std::expected<roster_report, roster_import_error> import_roster(database& db, co
         std::unordered_map<std::string, team_record> team_by_name;
         for (auto& t : teams.in_ward(ward_id, false))
             team_by_name.emplace(fold(t.name), t);
-        for (auto& e : file.entries) {
+        // A team is made when a row of it is applied, not for a rejected row.
+        auto team_of = [&](const roster_entry& e) {
             auto key = fold(e.team);
             auto known = team_by_name.find(key);
             if (known == team_by_name.end()) {
@@ -53,7 +83,16 @@ std::expected<roster_report, roster_import_error> import_roster(database& db, co
                 known = team_by_name.emplace(key, *teams.by_id(id)).first;
                 report.teams_created.push_back(e.team);
             }
-            const team_record* team = &known->second;
+            return known->second;
+        };
+        auto erased = erased_rows(members, ward_id);
+        auto team_name = [&](std::optional<std::int64_t> id) {
+            auto t = id ? teams.by_id(*id) : std::nullopt;
+            return t ? t->name : std::string();
+        };
+        for (auto& e : file.entries) {
+            auto named = team_by_name.find(fold(e.team));
+            auto team_id = named == team_by_name.end() ? std::nullopt : std::optional(named->second.id);
             std::string digest =
                 (!e.cccd.empty() && crypto.has_key() && !options.skip_cccd) ? crypto.digest(e.cccd) : "";
 
@@ -61,11 +100,19 @@ std::expected<roster_report, roster_import_error> import_roster(database& db, co
             std::optional<member_record> found;
             if (!e.phone.empty())
                 found = members.by_phone(ward_id, e.phone);
+            bool staff = found && (found->role == "ward_staff" || found->role == "admin"); // refused below
+            if (found && !staff &&
+                !same_person(*found, e, team_id,
+                             !digest.empty() && members.by_cccd_digest(ward_id, digest) == found->id)) {
+                report.rejected.push_back({e.row_label, e.line, roster_issue::phone_of_other_person,
+                                           found->full_name, found->roster_row, team_name(found->team_id)});
+                continue;
+            }
             if (!found && !digest.empty())
                 if (auto id = members.by_cccd_digest(ward_id, digest))
                     found = members.by_id(*id);
-            if (!found && e.phone.empty())
-                for (auto& m : members.in_team(team->id, false))
+            if (!found && e.phone.empty() && team_id)
+                for (auto& m : members.in_team(*team_id, false))
                     if (m.phone.empty() && fold(m.full_name) == fold(e.full_name))
                         found = m;
             // The same CCCD already belongs to someone else: a duplicate person.
@@ -91,8 +138,18 @@ std::expected<roster_report, roster_import_error> import_roster(database& db, co
                 continue;
             }
 
+            if (auto skip =
+                    left_out(e, found, team_id && erased.contains({*team_id, e.row_label}), options, now)) {
+                report.skipped.push_back(*skip);
+                continue;
+            }
+
+            auto team = team_of(e);
             member_record m = found ? *found : member_record{};
             m.ward_id = ward_id;
+            // No title of its own is exported as the role's standard one: reading that back is no change.
+            if (m.role_title.empty())
+                m.role_title = standard_title(m.role);
             std::vector<std::string> fields;
             auto set = [&](std::string& field, const std::string& value, const char* column) {
                 if (field != value) {
@@ -108,14 +165,12 @@ std::expected<roster_report, roster_import_error> import_roster(database& db, co
             set(m.area, e.area, "Khu vực phụ trách");
             set(m.note, e.note, "Ghi chú");
             set(m.roster_row, e.row_label, "TT");
-            if (m.team_id != team->id) {
-                m.team_id = team->id;
+            if (m.team_id != team.id) {
+                m.team_id = team.id;
                 fields.push_back("Tổ");
             }
-            if (!m.active) {
-                m.active = true;
-                fields.push_back("đang hoạt động");
-            }
+            bool reactivated = !m.active; // reported on a line of its own, with when they were removed
+            m.active = true;
             bool cccd_changed = false;
             if (!digest.empty()) {
                 auto current = found ? members.sealed_cccd(found->id) : std::nullopt;
@@ -131,11 +186,13 @@ std::expected<roster_report, roster_import_error> import_roster(database& db, co
                 if (!digest.empty())
                     members.set_cccd(id, crypto.seal(e.cccd), e.cccd.substr(9), digest);
                 report.added.push_back(e);
-            } else if (!fields.empty()) {
+            } else if (!fields.empty() || reactivated) {
                 members.update(m, now);
                 if (cccd_changed)
                     members.set_cccd(m.id, crypto.seal(e.cccd), e.cccd.substr(9), digest);
-                report.changed.push_back({e.row_label, e.line, e.full_name, fields});
+                report.changed.push_back({e.row_label, e.line, e.full_name, fields,
+                                          found->full_name != e.full_name ? found->full_name : "",
+                                          reactivated, found->removed_at.value_or(now), team.name});
             } else {
                 ++report.unchanged;
             }
@@ -144,7 +201,8 @@ std::expected<roster_report, roster_import_error> import_roster(database& db, co
             audit_log(db).record(std::nullopt, "operator", "roster.import", report.ward,
                                  std::to_string(report.added.size()) + " added, " +
                                      std::to_string(report.changed.size()) + " changed, " +
-                                     std::to_string(rejected_rows(report.rejected)) + " rejected",
+                                     std::to_string(rejected_rows(report.rejected)) + " rejected, " +
+                                     std::to_string(report.skipped.size()) + " skipped",
                                  now);
     } catch (...) {
         db.rollback();
@@ -169,10 +227,7 @@ std::vector<roster_entry> roster_of_ward(database& db, std::int64_t ward_id, con
         e.row_label = m.roster_row;
         e.full_name = m.full_name;
         e.position = m.position;
-        e.role_title = m.role_title.empty() ? (m.role == "leader"   ? "Tổ trưởng"
-                                               : m.role == "deputy" ? "Tổ phó"
-                                                                    : "Thành viên")
-                                            : m.role_title;
+        e.role_title = m.role_title.empty() ? standard_title(m.role) : m.role_title;
         e.role = m.role;
         e.phone = m.phone;
         e.area = m.area;

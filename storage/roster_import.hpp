@@ -3,6 +3,11 @@
 // Applies a roster file to a ward: creates or updates its teams and members and reports
 // what was added, changed, left unchanged and rejected. Importing the same file twice
 // changes nothing the second time. A dry run reports the same without writing.
+//
+// A row is the person already known by its phone, else its CCCD, else (no phone) its name in
+// its team. A row whose phone is known under another name is that person only when the names
+// differ in accents, case or spacing alone, or the row keeps their TT and team (a name
+// corrected in place), or carries their CCCD; otherwise it is rejected, not applied over them.
 
 #include "storage/personal_data.hpp"
 #include "storage/roster_csv.hpp"
@@ -21,6 +26,20 @@ struct roster_change {
     std::size_t line = 0;
     std::string name;
     std::vector<std::string> fields; // which columns changed (Vietnamese column names)
+    std::string previous_name = {};  // when the name was corrected
+    bool reactivated = false;        // had been taken off the team in chat (/xoa) ...
+    std::int64_t removed_at = 0;     // ... then
+    std::string team = {};
+};
+
+// A row left out on purpose: its person was erased on request, or (keep_removed) taken off the
+// team in chat.
+struct roster_skip {
+    std::string row_label;
+    std::size_t line = 0;
+    std::string team;
+    std::string name;            // "" for an erased person: the file's name is not repeated
+    std::int64_t removed_at = 0; // when removed in chat; 0 for an erased person
 };
 
 struct roster_report {
@@ -31,16 +50,28 @@ struct roster_report {
     std::vector<roster_change> changed;
     std::size_t unchanged = 0;
     std::vector<roster_problem> rejected;
+    std::vector<roster_skip> skipped;
 };
 
 enum class roster_import_error {
-    no_data_key, // the file has CCCDs and there is no key to encrypt them
+    no_data_key,  // the file has CCCDs and there is no key to encrypt them
+    unknown_ward, // no such ward, others exist, and `new_ward` was not given
 };
 
 struct roster_import_options {
     std::string ward;
     bool dry_run = false;
     bool skip_cccd = false; // import without the CCCD column
+    // Create the ward if it does not exist. Without it a ward is created only in a database that
+    // has none yet: a misspelt name must not make a second ward with the same people.
+    bool new_ward = false;
+    // A row on the TT and team of a member erased on request (forget-member) is skipped unless
+    // this is set: the ward's old file still lists them. Matched by position, as nothing personal
+    // of them is kept.
+    bool include_erased = false;
+    // A member taken off their team in chat (/xoa) is put back when the file lists them (and the
+    // change says so) unless this is set, which leaves them out.
+    bool keep_removed = false;
 };
 
 std::expected<roster_report, roster_import_error> import_roster(database& db, const roster_file& file,

@@ -3,7 +3,9 @@
 #include "storage/database.hpp"
 #include "storage/held_record_store.hpp"
 #include "storage/invite_store.hpp"
+#include "storage/personal_data.hpp"
 #include "storage/registry.hpp"
+#include "storage/roster_import.hpp"
 #include "storage/visit_store.hpp"
 #include "tests/support/test_bot.hpp"
 #include "tests/support/two_team_ward.hpp"
@@ -220,6 +222,7 @@ TEST_F(registry_fixture, removing_a_member_keeps_history_and_unlinks_them_in_eff
     EXPECT_TRUE(member_store(*bot.db).by_id(member)->active);
     EXPECT_TRUE(has(bot.press("101", yes), "Đã cho Phạm Thị Dung nghỉ")) << "the deputy may";
     EXPECT_FALSE(member_store(*bot.db).by_id(member)->active);
+    EXPECT_EQ(member_store(*bot.db).by_id(member)->removed_at, bot.clk.now()) << "a re-import tells when";
     EXPECT_TRUE(has(bot.press("100", yes), "đã nghỉ khỏi tổ từ trước"));
     auto other = test_bot::button(bot.say("100", "/xoa Lê Thị Cúc"), "Cho nghỉ");
     EXPECT_TRUE(has(bot.press("200", other), "không thuộc tổ của bạn"));
@@ -243,7 +246,7 @@ TEST_F(registry_fixture, role_changes_by_leader_and_staff_with_their_limits) {
     auto leader_asks = test_bot::joined(bot.say("100", "/thongke phuong"));
     EXPECT_NE(leader_asks.find("hãy liên hệ cán bộ phường."), std::string::npos) << leader_asks;
     EXPECT_EQ(leader_asks.find("liên hệ tổ trưởng"), std::string::npos) << leader_asks;
-    EXPECT_TRUE(has(bot.say("100", "/doivaitro Trần Văn Bình thành viên"), "tổ trưởng duy nhất"));
+    EXPECT_TRUE(has(bot.say("100", "/doivaitro Trần Văn Bình thành viên"), "không tự đổi vai trò"));
     EXPECT_TRUE(has(bot.say("200", "/doivaitro Phạm Thị Dung thành viên"), "Không tìm thấy"));
     EXPECT_TRUE(has(bot.say("900", "/doivaitro Võ Thị Giang thành viên"), "tổ trưởng duy nhất"));
     EXPECT_TRUE(has(bot.say("100", "/doivaitro Phạm Thị Dung chủ tịch"), "không hợp lệ"));
@@ -255,11 +258,49 @@ TEST_F(registry_fixture, role_changes_by_leader_and_staff_with_their_limits) {
     EXPECT_EQ(audits("role.change"), 1u);
 }
 
+TEST_F(registry_fixture, a_role_change_is_in_the_exported_roster_and_reimporting_it_keeps_it) {
+    EXPECT_TRUE(has(bot.say("100", "/doivaitro Phạm Thị Dung tổ phó"), "thành viên → tổ phó"));
+    EXPECT_EQ(member_store(*bot.db).by_id(member)->role_title, "Tổ phó");
+    personal_data no_key{""};
+    auto exported = write_roster(roster_of_ward(*bot.db, ward, no_key, false));
+    EXPECT_NE(exported.find("Phạm Thị Dung,,Tổ phó,0905100004"), std::string::npos) << exported;
+    auto file = read_roster(exported, std::nullopt);
+    ASSERT_TRUE(file);
+    auto again = import_roster(*bot.db, *file, {"Phường Hòa Xuân"}, no_key, bot.clk.now());
+    ASSERT_TRUE(again);
+    EXPECT_TRUE(again->changed.empty())
+        << again->changed.front().name << ": " << again->changed.front().fields[0];
+    EXPECT_EQ(again->unchanged, 5u);
+    EXPECT_EQ(member_store(*bot.db).by_id(member)->role, "deputy") << "the re-import did not undo it";
+}
+
+TEST_F(registry_fixture, a_leader_does_not_demote_himself_but_may_hand_the_team_over) {
+    auto self = bot.say("100", "/doivaitro Bình thành viên");
+    EXPECT_TRUE(has(self, "không tự đổi vai trò")) << test_bot::joined(self);
+    EXPECT_TRUE(has(self, "cán bộ phường")) << "says who can";
+    EXPECT_EQ(member_store(*bot.db).by_id(leader)->role, "leader");
+    // A second leader is not made silently: the one who led stays on as deputy, and the reply says so.
+    auto handed = bot.say("100", "/doivaitro Em tổ trưởng");
+    EXPECT_TRUE(has(handed, "Hoàng Văn Em: thành viên → tổ trưởng")) << test_bot::joined(handed);
+    EXPECT_TRUE(has(handed, "Trần Văn Bình (tổ trưởng cũ) nay là tổ phó")) << test_bot::joined(handed);
+    auto now_leader = member_store(*bot.db).by_id(newcomer);
+    auto was_leader = member_store(*bot.db).by_id(leader);
+    EXPECT_EQ(now_leader->role, "leader");
+    EXPECT_EQ(was_leader->role, "deputy");
+    EXPECT_EQ(was_leader->role_title, "Tổ phó");
+    int leaders = 0;
+    for (auto& m : member_store(*bot.db).in_team(team1))
+        leaders += m.role == "leader";
+    EXPECT_EQ(leaders, 1);
+    EXPECT_EQ(audits("role.change"), 2u);
+    EXPECT_TRUE(has(bot.say("100", "/doivaitro Dung tổ phó"), "chỉ dành cho tổ trưởng và cán bộ phường"))
+        << "no longer the leader";
+}
+
 TEST_F(registry_fixture, role_words_members_use_and_unknown_roles_named_as_written) {
     // "phó nhóm" and the roster's "tổ phó thường trực" are the deputy; "trưởng nhóm" the leader.
     EXPECT_TRUE(has(bot.say("100", "/doivaitro Phạm Thị Dung phó nhóm"), "thành viên → tổ phó"));
-    EXPECT_TRUE(has(bot.say("100", "/doivaitro Phạm Thị Dung trưởng nhóm"), "tổ phó → tổ trưởng"));
-    EXPECT_TRUE(has(bot.say("100", "/doivaitro Phạm Thị Dung tổ phó thường trực"), "tổ trưởng → tổ phó"));
+    EXPECT_TRUE(has(bot.say("100", "/doivaitro Hoàng Văn Em tổ phó thường trực"), "thành viên → tổ phó"));
     EXPECT_EQ(member_store(*bot.db).by_id(member)->role, "deputy");
     // An unknown role is quoted whole, not only its last word, and the name is not taken for it.
     auto two_words = test_bot::joined(bot.say("100", "/doivaitro Phạm Thị Dung chủ tịch"));
@@ -268,10 +309,12 @@ TEST_F(registry_fixture, role_words_members_use_and_unknown_roles_named_as_writt
     EXPECT_NE(one_word.find("«boss»"), std::string::npos) << one_word;
     // A number is no role (an empty roster title means member, a typed "3" does not).
     EXPECT_TRUE(has(bot.say("100", "/doivaitro Phạm Thị Dung 3"), "không hợp lệ"));
-    // The roster's long title works here too.
-    EXPECT_TRUE(has(bot.say("100", "/doivaitro Phạm Thị Dung tổ trưởng tổ CNSCĐ"), "tổ phó → tổ trưởng"));
-    EXPECT_EQ(audits("role.change"), 4u);
-    EXPECT_EQ(member_store(*bot.db).by_id(member)->role, "leader");
+    EXPECT_TRUE(has(bot.say("100", "/doivaitro Phạm Thị Dung trưởng nhóm"), "tổ phó → tổ trưởng"));
+    // The roster's long title works here too (Dung, who leads now, hands the team back).
+    EXPECT_TRUE(has(bot.say("102", "/doivaitro Trần Văn Bình tổ trưởng tổ CNSCĐ"), "tổ phó → tổ trưởng"));
+    EXPECT_EQ(audits("role.change"), 6u) << "two hand-overs moved the previous leader too";
+    EXPECT_EQ(member_store(*bot.db).by_id(leader)->role, "leader");
+    EXPECT_EQ(member_store(*bot.db).by_id(member)->role, "deputy");
 }
 
 TEST_F(registry_fixture, ambiguous_names_list_the_candidates) {

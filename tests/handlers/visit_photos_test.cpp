@@ -399,7 +399,9 @@ TEST(evidence_migration, photos_kept_before_the_upgrade_are_counted) {
         raw.exec("INSERT INTO visit_photos (visit_id, channel, kind, file_ref, added_by, added_at) VALUES "
                  "(1, 'telegram', 'photo', 'A', 1, 0), (1, 'telegram', 'photo', 'B', 1, 0), "
                  "(2, 'telegram', 'photo', 'C', 1, 0)");
-        raw.exec("DROP TABLE album_parts_waiting"); // migration 14 came later
+        raw.exec("DROP TABLE album_parts_waiting");             // migration 14 came later
+        raw.exec("ALTER TABLE members DROP COLUMN removed_at"); // and 15
+        raw.exec("ALTER TABLE members DROP COLUMN erased_at");
         raw.exec("PRAGMA user_version = 12");
     }
     auto db = database::open(path);

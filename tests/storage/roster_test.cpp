@@ -7,6 +7,7 @@
 #include "storage/visit_photo_store.hpp"
 #include "tests/support/fixtures.hpp"
 
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -193,6 +194,101 @@ TEST_F(import_fixture, another_persons_cccd_is_rejected_as_a_duplicate_person) {
     EXPECT_TRUE(r.changed.empty());
 }
 
+TEST_F(import_fixture, a_row_with_someone_elses_phone_is_rejected_and_the_rest_applied) {
+    import(good);
+    // Lê Thị Cúc's number, on a new row for someone else in a team that does not exist yet.
+    auto r = import(header + "14,Lý Văn Phúc,Cựu chiến binh,Thành viên,0905100002,,Ngõ 7,,Tổ dân phố số 3\n"
+                             "15,Đỗ Văn Khoa,,Thành viên,0905100015,,,,Tổ dân phố số 2\n");
+    ASSERT_EQ(r.rejected.size(), 1u);
+    EXPECT_EQ(r.rejected[0].row_label, "14");
+    EXPECT_EQ(r.rejected[0].issue, roster_issue::phone_of_other_person);
+    EXPECT_EQ(r.rejected[0].detail, "Lê Thị Cúc");
+    EXPECT_EQ(r.rejected[0].other_row, "2");
+    EXPECT_EQ(r.rejected[0].other_team, "Tổ dân phố số 1");
+    EXPECT_TRUE(r.changed.empty());
+    ASSERT_EQ(r.added.size(), 1u) << "the rest of the file is imported";
+    EXPECT_TRUE(r.teams_created.empty()) << "no team for a rejected row";
+    auto ward = ward_store(*db).by_name("Phường Hòa Xuân");
+    auto cuc = member_store(*db).by_phone(ward->id, "+84905100002");
+    EXPECT_EQ(cuc->full_name, "Lê Thị Cúc");
+    EXPECT_EQ(cuc->role, "deputy");
+    EXPECT_EQ(cuc->roster_row, "2");
+    EXPECT_EQ(team_store(*db).by_id(*cuc->team_id)->name, "Tổ dân phố số 1");
+}
+
+TEST_F(import_fixture, a_name_corrected_on_its_own_row_or_in_accents_only_is_updated) {
+    import(good);
+    auto r = import(header + "1,TRẦN VĂN  BINH,,Tổ trưởng,0905100001,012345678901,,,Tổ dân phố số 1\n"
+                             "2,Lê Thị Thu Cúc,,Tổ phó,0905100002,,,,Tổ dân phố số 1\n");
+    EXPECT_TRUE(r.rejected.empty());
+    ASSERT_EQ(r.changed.size(), 2u);
+    EXPECT_EQ(r.changed[0].previous_name, "Trần Văn Bình");
+    EXPECT_EQ(r.changed[1].name, "Lê Thị Thu Cúc");
+    EXPECT_EQ(r.changed[1].previous_name, "Lê Thị Cúc");
+    // The same new name on another row of another team is someone else.
+    auto moved = import(header + "9,Lê Thị Mai,,Thành viên,0905100002,,,,Tổ dân phố số 2\n");
+    ASSERT_EQ(moved.rejected.size(), 1u);
+    EXPECT_EQ(moved.rejected[0].detail, "Lê Thị Thu Cúc");
+    // Their own CCCD says it is them, wherever the row is.
+    auto by_cccd = import(header + "9,Trần Bình,,Tổ trưởng,0905100001,012345678901,,,Tổ dân phố số 2\n");
+    EXPECT_TRUE(by_cccd.rejected.empty());
+    EXPECT_EQ(by_cccd.changed.size(), 1u);
+}
+
+TEST_F(import_fixture, a_member_erased_on_request_is_not_added_back_by_the_old_file) {
+    import(good);
+    auto ward = ward_store(*db).by_name("Phường Hòa Xuân")->id;
+    member_store members(*db);
+    auto cuc = members.by_phone(ward, "+84905100002")->id;
+    members.erase_personal_data(cuc, "Thành viên đã xoá dữ liệu #2", 2000);
+    auto file = read(good);
+    auto r = import_roster(*db, file, {"Phường Hòa Xuân"}, crypto, 3000);
+    ASSERT_TRUE(r);
+    EXPECT_TRUE(r->added.empty());
+    ASSERT_EQ(r->skipped.size(), 1u);
+    EXPECT_EQ(r->skipped[0].row_label, "2");
+    EXPECT_EQ(r->skipped[0].team, "Tổ dân phố số 1");
+    EXPECT_EQ(r->skipped[0].name, "") << "the erased person's name is not repeated";
+    EXPECT_EQ(r->skipped[0].removed_at, 0);
+    EXPECT_FALSE(members.by_phone(ward, "+84905100002")) << "not back under her phone";
+    EXPECT_EQ(members.in_ward(ward).size(), 2u);
+    // On purpose, for someone else on that row or the same person coming back.
+    roster_import_options readd{"Phường Hòa Xuân"};
+    readd.include_erased = true;
+    auto back = import_roster(*db, file, readd, crypto, 4000);
+    ASSERT_TRUE(back);
+    EXPECT_EQ(back->added.size(), 1u);
+    EXPECT_TRUE(back->skipped.empty());
+}
+
+TEST_F(import_fixture, a_member_removed_in_chat_comes_back_on_a_line_of_its_own_or_stays_out) {
+    import(good);
+    auto ward = ward_store(*db).by_name("Phường Hòa Xuân")->id;
+    member_store members(*db);
+    auto cuc = members.by_phone(ward, "+84905100002")->id;
+    members.set_active(cuc, false, 1500); // /xoa
+    EXPECT_EQ(members.by_id(cuc)->removed_at, 1500);
+    auto file = read(good);
+    roster_import_options keep{"Phường Hòa Xuân"};
+    keep.keep_removed = true;
+    auto kept = import_roster(*db, file, keep, crypto, 2000);
+    ASSERT_TRUE(kept);
+    ASSERT_EQ(kept->skipped.size(), 1u);
+    EXPECT_EQ(kept->skipped[0].name, "Lê Thị Cúc");
+    EXPECT_EQ(kept->skipped[0].removed_at, 1500);
+    EXPECT_TRUE(kept->changed.empty());
+    EXPECT_FALSE(members.by_id(cuc)->active);
+    auto r = import_roster(*db, file, {"Phường Hòa Xuân"}, crypto, 3000);
+    ASSERT_TRUE(r);
+    ASSERT_EQ(r->changed.size(), 1u);
+    EXPECT_TRUE(r->changed[0].reactivated);
+    EXPECT_EQ(r->changed[0].removed_at, 1500);
+    EXPECT_EQ(r->changed[0].team, "Tổ dân phố số 1");
+    EXPECT_TRUE(r->changed[0].fields.empty()) << "nothing else changed";
+    EXPECT_TRUE(members.by_id(cuc)->active);
+    EXPECT_FALSE(members.by_id(cuc)->removed_at);
+}
+
 TEST_F(import_fixture, refuses_cccds_without_a_key_and_imports_without_them_on_request) {
     personal_data no_key{""};
     auto file = read(good);
@@ -203,6 +299,37 @@ TEST_F(import_fixture, refuses_cccds_without_a_key_and_imports_without_them_on_r
     auto without = import_roster(*db, file, {"Phường Hòa Xuân", false, true}, no_key, 1000);
     ASSERT_TRUE(without);
     EXPECT_EQ(without->added.size(), 3u);
+}
+
+TEST_F(import_fixture, a_misspelt_ward_is_not_created_beside_the_existing_one) {
+    import(good);
+    auto file = read(good);
+    auto misspelt = import_roster(*db, file, {"Hòa Xuân"}, crypto, 1000);
+    ASSERT_FALSE(misspelt);
+    EXPECT_EQ(misspelt.error(), roster_import_error::unknown_ward);
+    EXPECT_EQ(ward_store(*db).all().size(), 1u) << "no second ward with the same people";
+    EXPECT_EQ(ward_store(*db).nearest("Hòa Xuân")->name, "Phường Hòa Xuân");
+    // Accents and case alone find the ward itself.
+    ASSERT_TRUE(import_roster(*db, file, {"phuong hoa xuan"}, crypto, 1000));
+    EXPECT_EQ(ward_store(*db).all().size(), 1u);
+    // A new ward on purpose.
+    auto other = import_roster(*db, file, {"Xã Hòa Vang", false, false, true}, crypto, 1000);
+    ASSERT_TRUE(other);
+    EXPECT_TRUE(other->ward_created);
+    EXPECT_EQ(ward_store(*db).all().size(), 2u);
+}
+
+TEST(ward_names, the_nearest_ward_is_a_close_name_only) {
+    auto db = database::open(":memory:");
+    ward_store wards(*db);
+    wards.ensure("Phường Hải Châu", 0);
+    wards.ensure("Xã Hòa Vang", 0);
+    EXPECT_EQ(wards.nearest("Hải Châu")->name, "Phường Hải Châu");
+    EXPECT_EQ(wards.nearest("Phường Hải Chau")->name, "Phường Hải Châu");
+    EXPECT_EQ(wards.nearest("Phường Hai Chaau")->name, "Phường Hải Châu");
+    EXPECT_EQ(wards.nearest("xa hoa vang")->name, "Xã Hòa Vang");
+    EXPECT_FALSE(wards.nearest("Phường Khác"));
+    EXPECT_FALSE(wards.nearest("Phường Thanh Khê"));
 }
 
 TEST(personal_data, round_trip_tamper_and_wrong_key) {
@@ -219,6 +346,53 @@ TEST(personal_data, round_trip_tamper_and_wrong_key) {
     EXPECT_EQ(crypto.digest("012345678901"), crypto.digest("012345678901"));
     EXPECT_NE(crypto.digest("012345678901"), other.digest("012345678901"));
     EXPECT_EQ(mask_cccd("012345678901"), "*********901");
+}
+
+TEST(member_departures_migration, earlier_removals_and_erasures_are_dated_on_upgrade) {
+    auto path = (std::filesystem::temp_directory_path() / "cnscd_departures_test.db").string();
+    for (auto ext : {"", "-wal", "-shm"})
+        std::filesystem::remove(path + ext);
+    std::int64_t removed = 0, erased = 0, active = 0;
+    {
+        auto db = database::open(path);
+        auto ward = ward_store(*db).ensure("Phường Hòa Xuân", 0);
+        member_store members(*db);
+        auto add = [&](const std::string& name, const std::string& phone) {
+            member_record m;
+            m.ward_id = ward;
+            m.full_name = name;
+            m.role = "member";
+            m.phone = phone;
+            return members.insert(m, 0);
+        };
+        removed = add("Phạm Thị Dung", "+84905100004");
+        erased = add("Hoàng Văn Em", "+84905100005");
+        active = add("Lê Thị Cúc", "+84905100002");
+        members.set_active(removed, false, 500);
+        audit_log(*db).record(std::nullopt, "Trần Văn Bình (leader)", "member.deactivate", "Phạm Thị Dung",
+                              "", 400);
+        members.update(*members.by_id(removed), 600); // touched again later: the audit log's date wins
+        members.erase_personal_data(erased, "Thành viên đã xoá dữ liệu #2", 700);
+        audit_log(*db).record(std::nullopt, "operator", "member.erase", "Thành viên đã xoá dữ liệu #2", "",
+                              700);
+    }
+    {
+        // As version 14 left it: no such columns.
+        SQLite::Database raw(path, SQLite::OPEN_READWRITE);
+        raw.exec("ALTER TABLE members DROP COLUMN removed_at");
+        raw.exec("ALTER TABLE members DROP COLUMN erased_at");
+        raw.exec("PRAGMA user_version = 14");
+    }
+    {
+        auto db = database::open(path);
+        member_store members(*db);
+        EXPECT_EQ(members.by_id(removed)->removed_at, 400);
+        EXPECT_FALSE(members.by_id(removed)->erased_at);
+        EXPECT_EQ(members.by_id(erased)->erased_at, 700);
+        EXPECT_FALSE(members.by_id(active)->removed_at);
+    }
+    for (auto ext : {"", "-wal", "-shm"})
+        std::filesystem::remove(path + ext);
 }
 
 TEST(personal_data, the_database_file_holds_no_cccd_in_clear) {

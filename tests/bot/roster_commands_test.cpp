@@ -1,0 +1,239 @@
+// The roster subcommands (import-roster, export-roster, add-staff, forget-member) as the operator
+// runs them: exit codes, what they print, and what ends up in the database and the exported file.
+
+#include "bot/app.hpp"
+#include "storage/database.hpp"
+#include "storage/registry.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <sstream>
+
+namespace cnscd {
+namespace {
+
+const std::string header = "TT,Họ tên,Chức vụ tổ/xóm/đơn vị công tác,Chức vụ Tổ CNSCĐ,SĐT,CCCD,Khu vực phụ "
+                           "trách,Ghi chú,Tổ dân phố\n";
+const std::string roster = header + "1,Trần Văn Bình,,Tổ trưởng,0905100001,,Toàn tổ,,Tổ dân phố số 1\n"
+                                    "2,Lê Thị Cúc,,Tổ phó,0905100002,,Ngõ 1-5,,Tổ dân phố số 1\n"
+                                    "4,Phạm Thị Dung,,Thành viên,0905100004,,,,Tổ dân phố số 1\n"
+                                    "5,Hoàng Văn Em,,Thành viên,0905100005,,,,Tổ dân phố số 1\n"
+                                    "6,Võ Thị Giang,,Tổ trưởng,0905100006,,,,Tổ dân phố số 2\n";
+const std::string ward = "Phường Hải Châu";
+
+struct cli_result {
+    int code = -1;
+    std::string out, err;
+};
+
+struct roster_cli : ::testing::Test {
+    std::filesystem::path dir = std::filesystem::temp_directory_path() /
+                                ("cnscd-roster-cli-" + std::to_string(::getpid()) + "-" +
+                                 ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    config cfg;
+
+    void SetUp() override {
+        std::filesystem::remove_all(dir);
+        std::filesystem::create_directories(dir);
+        cfg.storage.db_path = (dir / "bot.db").string();
+    }
+    void TearDown() override { std::filesystem::remove_all(dir); }
+
+    std::string write(const std::string& name, const std::string& text) {
+        auto path = (dir / name).string();
+        std::ofstream(path, std::ios::binary) << text;
+        return path;
+    }
+    static std::string read(const std::string& path) {
+        std::ifstream in(path, std::ios::binary);
+        std::stringstream ss;
+        ss << in.rdbuf();
+        return ss.str();
+    }
+
+    // Runs one subcommand and keeps what it printed.
+    static cli_result run(const std::function<int()>& command) {
+        ::testing::internal::CaptureStdout();
+        ::testing::internal::CaptureStderr();
+        cli_result r;
+        r.code = command();
+        r.out = ::testing::internal::GetCapturedStdout();
+        r.err = ::testing::internal::GetCapturedStderr();
+        return r;
+    }
+
+    cli_result import(const std::string& csv, roster_import_request request = {}) {
+        request.file = write("roster-" + std::to_string(files++) + ".csv", csv);
+        if (request.ward.empty())
+            request.ward = ward;
+        return run([&] { return run_import_roster(cfg, request); });
+    }
+    cli_result export_roster(const std::string& ward_name, bool full_cccd = false) {
+        return run(
+            [&] { return run_export_roster(cfg, ward_name, (dir / "export.csv").string(), full_cccd); });
+    }
+    std::string exported() { return read((dir / "export.csv").string()); }
+    cli_result add_staff(const add_staff_request& request) {
+        return run([&] { return run_add_staff(cfg, request); });
+    }
+
+    std::optional<member_record> by_phone(const std::string& phone) {
+        auto db = database::open(cfg.storage.db_path);
+        auto w = ward_store(*db).by_name(ward);
+        return w ? member_store(*db).by_phone(w->id, phone) : std::nullopt;
+    }
+
+    int files = 0;
+};
+
+TEST_F(roster_cli, full_cccd_export_without_the_key_names_export_options_only) {
+    ASSERT_EQ(import(roster).code, 0);
+    auto r = export_roster(ward, true);
+    EXPECT_EQ(r.code, 2);
+    EXPECT_EQ(r.err.find("--no-cccd"), std::string::npos) << "an import option: " << r.err;
+    EXPECT_NE(r.err.find("CNSCD_DATA_KEY"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("bỏ --full-cccd"), std::string::npos) << r.err;
+    EXPECT_FALSE(std::filesystem::exists(dir / "export.csv")) << "nothing written";
+}
+
+TEST_F(roster_cli, add_staff_with_a_members_phone_is_refused_and_says_whose_it_is) {
+    ASSERT_EQ(import(roster).code, 0);
+    auto r = add_staff({.ward = ward, .name = "Cán bộ 2", .phone = "0905100002"});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_NE(r.err.find("Số 090****002 đã là của Lê Thị Cúc (tổ phó, Tổ dân phố số 1)"), std::string::npos)
+        << r.err;
+    EXPECT_NE(r.err.find("--same-person"), std::string::npos) << "says how to proceed: " << r.err;
+    EXPECT_EQ(r.err.find("0905100002"), std::string::npos) << "the phone is masked";
+    auto cuc = by_phone("+84905100002");
+    ASSERT_TRUE(cuc);
+    EXPECT_EQ(cuc->full_name, "Lê Thị Cúc") << "not renamed";
+    EXPECT_EQ(cuc->role, "deputy");
+    EXPECT_TRUE(cuc->team_id) << "still on her team";
+    ASSERT_EQ(export_roster(ward).code, 0);
+    EXPECT_NE(exported().find("Lê Thị Cúc"), std::string::npos);
+}
+
+TEST_F(roster_cli, add_staff_same_person_moves_the_member_to_the_ward_staff) {
+    ASSERT_EQ(import(roster).code, 0);
+    auto r = add_staff({.ward = ward, .name = "Lê Thị Cúc", .phone = "0905100002", .same_person = true});
+    EXPECT_EQ(r.code, 0) << r.err;
+    EXPECT_NE(r.out.find("Lê Thị Cúc đã rời Tổ dân phố số 1"), std::string::npos) << r.out;
+    auto cuc = by_phone("+84905100002");
+    EXPECT_EQ(cuc->role, "ward_staff");
+    EXPECT_FALSE(cuc->team_id);
+    // Once staff, running it again only updates the staff account.
+    auto again = add_staff({.ward = ward, .name = "Lê Thị Cúc", .phone = "0905100002"});
+    EXPECT_EQ(again.code, 0);
+    EXPECT_NE(again.out.find("Đã cập nhật cán bộ phường"), std::string::npos) << again.out;
+}
+
+TEST_F(roster_cli, import_row_with_another_persons_phone_is_reported_and_not_applied) {
+    ASSERT_EQ(import(roster).code, 0);
+    // The ward's new file: Cúc's row is gone and her number was typed on a newcomer's row.
+    auto without_cuc = header +
+                       "1,Trần Văn Bình,,Tổ trưởng,0905100001,,Toàn tổ,,Tổ dân phố số 1\n"
+                       "14,Lý Văn Phúc,Cựu chiến binh,Thành viên,0905100002,,Ngõ 7,,Tổ dân phố số 3\n"
+                       "15,Đỗ Văn Khoa,,Thành viên,0905100015,,,,Tổ dân phố số 1\n";
+    auto r = import(without_cuc);
+    EXPECT_EQ(r.code, 3) << "a rejected row";
+    EXPECT_NE(r.out.find("✗ TT 14: số điện thoại đã là của Lê Thị Cúc (TT 2, Tổ dân phố số 1)"),
+              std::string::npos)
+        << r.out;
+    EXPECT_NE(r.out.find("Thêm mới: 1 · Thay đổi: 0 · Giữ nguyên: 1 · Bị từ chối: 1"), std::string::npos)
+        << r.out;
+    EXPECT_EQ(r.out.find("Lý Văn Phúc"), std::string::npos) << "no line names the row as applied: " << r.out;
+    ASSERT_EQ(export_roster(ward).code, 0);
+    EXPECT_NE(exported().find("2,Lê Thị Cúc,,Tổ phó,0905100002,,Ngõ 1-5,,Tổ dân phố số 1"), std::string::npos)
+        << exported();
+}
+
+TEST_F(roster_cli, the_first_import_creates_the_ward_and_a_misspelt_one_later_is_refused) {
+    auto first = import(roster);
+    EXPECT_EQ(first.code, 0);
+    EXPECT_NE(first.out.find("Phường mới: Phường Hải Châu"), std::string::npos) << first.out;
+    roster_import_request misspelt;
+    misspelt.ward = "Hải Châu";
+    auto r = import(roster, misspelt);
+    EXPECT_EQ(r.code, 2);
+    EXPECT_NE(r.err.find("Các phường đang có: Phường Hải Châu."), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("Có phải là «Phường Hải Châu» không?"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("--new-ward"), std::string::npos) << r.err;
+    auto db = database::open(cfg.storage.db_path);
+    EXPECT_EQ(ward_store(*db).all().size(), 1u);
+    EXPECT_EQ(member_store(*db).in_ward(ward_store(*db).all()[0].id).size(), 5u) << "nobody twice";
+    roster_import_request new_ward;
+    new_ward.ward = "Xã Hòa Vang";
+    new_ward.new_ward = true;
+    auto on_purpose = import(roster, new_ward);
+    EXPECT_EQ(on_purpose.code, 0) << on_purpose.err;
+    EXPECT_EQ(ward_store(*db).all().size(), 2u);
+}
+
+TEST_F(roster_cli, add_staff_does_not_create_a_ward_unless_told) {
+    ASSERT_EQ(import(roster).code, 0);
+    auto r = add_staff({.ward = "Phường Khác", .name = "Cán bộ", .phone = "0912000111"});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_NE(r.err.find("Chưa có phường «Phường Khác»"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("Phường Hải Châu"), std::string::npos) << "lists the wards: " << r.err;
+    auto db = database::open(cfg.storage.db_path);
+    EXPECT_FALSE(ward_store(*db).by_name("Phường Khác"));
+    EXPECT_EQ(add_staff({.ward = "phuong hai chau", .name = "Cán bộ", .phone = "0912000111"}).code, 0);
+    EXPECT_EQ(
+        add_staff({.ward = "Phường Khác", .name = "Cán bộ 2", .phone = "0912000222", .new_ward = true}).code,
+        0);
+    EXPECT_TRUE(ward_store(*db).by_name("Phường Khác"));
+}
+
+TEST_F(roster_cli, add_staff_into_an_empty_database_creates_the_ward) {
+    EXPECT_EQ(add_staff({.ward = ward, .name = "Cán bộ", .phone = "0912000111"}).code, 0);
+    auto db = database::open(cfg.storage.db_path);
+    EXPECT_TRUE(ward_store(*db).by_name(ward));
+}
+
+TEST_F(roster_cli, reimport_after_forget_member_skips_the_erased_person_and_says_so) {
+    ASSERT_EQ(import(roster).code, 0);
+    forget_member_request forget{ward, "0905100005", "", true};
+    ASSERT_EQ(run([&] { return run_forget_member(cfg, forget); }).code, 0);
+    auto r = import(roster);
+    EXPECT_EQ(r.code, 0);
+    EXPECT_NE(r.out.find("Bỏ qua: 1"), std::string::npos) << r.out;
+    EXPECT_NE(
+        r.out.find("⊘ TT 5 (Tổ dân phố số 1): bỏ qua vì người ở dòng này đã yêu cầu xoá dữ liệu cá nhân"),
+        std::string::npos)
+        << r.out;
+    EXPECT_NE(r.out.find("--include-erased"), std::string::npos) << r.out;
+    EXPECT_EQ(r.out.find("Hoàng Văn Em"), std::string::npos) << r.out;
+    EXPECT_FALSE(by_phone("+84905100005"));
+    ASSERT_EQ(export_roster(ward).code, 0);
+    EXPECT_EQ(exported().find("Hoàng Văn Em"), std::string::npos);
+}
+
+TEST_F(roster_cli, reimport_says_when_a_member_removed_in_chat_is_put_back) {
+    ASSERT_EQ(import(roster).code, 0);
+    {
+        auto db = database::open(cfg.storage.db_path);
+        member_store(*db).set_active(by_phone("+84905100004")->id, false, 1795485600); // /xoa on 24/11/2026
+    }
+    roster_import_request keep;
+    keep.keep_removed = true;
+    auto kept = import(roster, keep);
+    EXPECT_NE(kept.out.find("⊘ TT 4 Phạm Thị Dung: đã được cho nghỉ trong chat ngày 24/11/2026, vẫn để nghỉ"),
+              std::string::npos)
+        << kept.out;
+    EXPECT_FALSE(by_phone("+84905100004")->active);
+    auto r = import(roster);
+    EXPECT_EQ(r.code, 0);
+    EXPECT_NE(
+        r.out.find("↺ TT 4 Phạm Thị Dung: đã được cho nghỉ trong chat ngày 24/11/2026, nay đưa lại vào Tổ "
+                   "dân phố số 1"),
+        std::string::npos)
+        << r.out;
+    EXPECT_NE(r.out.find("--keep-removed"), std::string::npos) << r.out;
+    EXPECT_TRUE(by_phone("+84905100004")->active);
+}
+
+} // namespace
+} // namespace cnscd
