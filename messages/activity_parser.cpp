@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <tuple>
 #include <vector>
 
 namespace cnscd {
@@ -49,15 +50,141 @@ std::vector<token> tokenize(std::string_view s) {
     return out;
 }
 
-// Words that can follow a head count. Vietnamese names people by who they are: "30 phụ huynh"
-// (parents), "20 hội viên", "15 đoàn viên", "3 gia đình", "40 em học sinh", "10 sinh viên".
-bool people_unit(std::string_view w) {
-    static const std::string_view units[] = {
-        "nguoi",   "ho",      "nhan",       "ba",        "cu",        "hv",       "hoc",     "thanh",
-        "ng",      "phu",     "hoi",        "doan",      "gia",       "em",       "sinh",    "people",
-        "person",  "persons", "households", "attendees", "residents", "families", "parents", "students",
-        "members", "seniors", "elders",     "villagers", "women",     "teachers", "traders"};
-    return std::find(std::begin(units), std::end(units), w) != std::end(units);
+bool plain(std::string_view raw) {
+    return std::all_of(raw.begin(), raw.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+// The word as written, lower case with its tone marks, without the punctuation around it.
+std::string marked(std::string_view raw) {
+    while (!raw.empty() && std::ispunct(static_cast<unsigned char>(raw.back())))
+        raw.remove_suffix(1);
+    while (!raw.empty() && std::ispunct(static_cast<unsigned char>(raw.front())))
+        raw.remove_prefix(1);
+    return lower_marked(raw);
+}
+
+// What a head count counts: anyone ("30 người", "60 bà con"), people of one kind ("2 cháu",
+// "15 tiểu thương"), or households ("3 hộ", "2 gia đình").
+enum class counted { anyone, kind, households };
+
+struct unit_match {
+    std::size_t words = 1;
+    counted what = counted::kind;
+    std::string kind; // folded: a kind named twice is one group of people
+};
+
+// Words that name who a head count counts. Vietnamese names people by who they are: "30 phụ
+// huynh" (parents), "20 hội viên", "3 gia đình", "40 em học sinh", "2 cháu". Each really means
+// people: "học" (study) and "hội" (association) alone do not ("năm học mới", "hai học kỳ").
+// Written with tone marks, a word must carry its own: "hồ" (a lake) is no "hộ" (household).
+std::optional<unit_match> single_unit(std::string_view folded, std::string_view raw) {
+    static const std::string_view anyone[] = {"nguoi", "ng", "people", "person", "persons", "attendees"};
+    static const std::string_view households[] = {"ho", "households", "families"};
+    static const std::string_view kinds[] = {
+        "cu",      "ba",      "ong",    "chau",      "bac",   "khau",      "em",      "co",
+        "chu",     "chi",     "anh",    "ban",       "hv",    "residents", "parents", "students",
+        "members", "seniors", "elders", "villagers", "women", "teachers",  "traders"};
+    static const std::pair<std::string_view, std::string_view> marks[] = {
+        {"nguoi", "người"}, {"ho", "hộ"},     {"cu", "cụ"}, {"ba", "bà"},   {"ong", "ông"}, {"chau", "cháu"},
+        {"bac", "bác"},     {"khau", "khẩu"}, {"co", "cô"}, {"chu", "chú"}, {"chi", "chị"}, {"ban", "bạn"}};
+    auto in = [folded](auto& list) {
+        return std::find(std::begin(list), std::end(list), folded) != std::end(list);
+    };
+    auto what = in(anyone) ? counted::anyone : in(households) ? counted::households : counted::kind;
+    if (what == counted::kind && !in(kinds))
+        return std::nullopt;
+    if (!plain(raw)) {
+        auto m = std::find_if(std::begin(marks), std::end(marks), [&](auto& p) { return p.first == folded; });
+        if (marked(raw) != (m != std::end(marks) ? m->second : folded))
+            return std::nullopt;
+    }
+    return unit_match{1, what, std::string(folded)};
+}
+
+// Two-word names of who came: "15 tiểu thương" (market traders), "45 đại biểu" (delegates),
+// "hai ông bà" (an old couple), "2 vợ chồng".
+std::optional<unit_match> unit_pair(std::string_view a, std::string_view b) {
+    static const std::tuple<std::string_view, std::string_view, counted> pairs[] = {
+        {"ba", "con", counted::anyone},       {"nguoi", "dan", counted::anyone},
+        {"gia", "dinh", counted::households}, {"tieu", "thuong", counted::kind},
+        {"dai", "bieu", counted::kind},       {"can", "bo", counted::kind},
+        {"giao", "vien", counted::kind},      {"cong", "nhan", counted::kind},
+        {"nong", "dan", counted::kind},       {"dang", "vien", counted::kind},
+        {"thanh", "nien", counted::kind},     {"chi", "em", counted::kind},
+        {"anh", "chi", counted::kind},        {"cong", "chuc", counted::kind},
+        {"chien", "si", counted::kind},       {"hoc", "sinh", counted::kind},
+        {"sinh", "vien", counted::kind},      {"hoi", "vien", counted::kind},
+        {"doan", "vien", counted::kind},      {"phu", "huynh", counted::kind},
+        {"phu", "nu", counted::kind},         {"nhan", "khau", counted::kind},
+        {"nhan", "vien", counted::kind},      {"vo", "chong", counted::kind},
+        {"ong", "ba", counted::kind},         {"ba", "chau", counted::kind},
+        {"ong", "chau", counted::kind},       {"me", "con", counted::kind},
+        {"bo", "con", counted::kind},         {"cha", "con", counted::kind},
+        {"anh", "em", counted::kind}};
+    for (auto [x, y, what] : pairs)
+        if (a == x && b == y)
+            return unit_match{2, what, std::string(x) + " " + std::string(y)};
+    return std::nullopt;
+}
+
+// The unit of a head count that starts at token k, if one does.
+std::optional<unit_match> unit_at(const std::vector<token>& toks, std::size_t k) {
+    if (k >= toks.size())
+        return std::nullopt;
+    if (k + 1 < toks.size())
+        if (auto u = unit_pair(toks[k].folded, toks[k + 1].folded))
+            return u;
+    return single_unit(toks[k].folded, toks[k].raw);
+}
+
+struct head_count {
+    long value = 0;
+    counted what = counted::kind;
+    std::string kind;
+};
+
+// One number from all the head counts of a message. "N người" says it outright ("1 gia đình 4
+// người" is 4). Otherwise different kinds of people add up ("2 vợ chồng và 1 cháu" is 3) while a
+// kind named twice is one group, and each household is at least one person ("3 hộ").
+std::optional<int> people_from(const std::vector<head_count>& counts) {
+    if (counts.empty())
+        return std::nullopt;
+    long anyone = 0, households = 0;
+    std::vector<std::pair<std::string_view, long>> kinds;
+    for (auto& c : counts) {
+        if (c.what == counted::anyone)
+            anyone = std::max(anyone, c.value);
+        else if (c.what == counted::households)
+            households = std::max(households, c.value);
+        else if (auto k =
+                     std::find_if(kinds.begin(), kinds.end(), [&](auto& p) { return p.first == c.kind; });
+                 k != kinds.end())
+            k->second = std::max(k->second, c.value);
+        else
+            kinds.emplace_back(c.kind, c.value);
+    }
+    if (anyone > 0)
+        return static_cast<int>(anyone);
+    long people = 0;
+    for (auto& [kind, n] : kinds)
+        people += n;
+    return static_cast<int>(std::min(std::max(people, households), 100000L));
+}
+
+// Forms of address before a name: "chị Sáu", "ông Bảy", "anh Ba" are people, not counts.
+// Unaccented, "co" may be "có" (there is) and "di" "đi" (to go): those only before a capital.
+bool addresses_someone(const token& title, const token& name) {
+    static const std::string_view marked_titles[] = {"ông", "bà",   "chị", "anh", "cô",   "chú", "bác", "cụ",
+                                                     "em",  "cháu", "dì",  "o",   "thím", "mợ",  "cậu", "bé"};
+    static const std::string_view plain_titles[] = {"ong", "ba",   "chi", "anh", "co",   "chu", "bac", "cu",
+                                                    "em",  "chau", "di",  "o",   "thim", "mo",  "cau", "be"};
+    static const std::string_view unambiguous[] = {"ong", "anh", "em", "chau", "thim"};
+    auto in = [](auto& list, std::string_view w) {
+        return std::find(std::begin(list), std::end(list), w) != std::end(list);
+    };
+    if (!plain(title.raw))
+        return in(marked_titles, marked(title.raw));
+    return in(plain_titles, title.folded) && (starts_upper(name.raw) || in(unambiguous, title.folded));
 }
 
 // "20-30": the lower end of a range of counts.
@@ -75,35 +202,29 @@ std::optional<long> digit_range(std::string_view w) {
     return low;
 }
 
-// Two-word names of who came: "15 tiểu thương" (market traders), "45 đại biểu" (delegates).
-bool people_pair(std::string_view a, std::string_view b) {
-    static const std::pair<std::string_view, std::string_view> pairs[] = {
-        {"tieu", "thuong"}, {"dai", "bieu"}, {"can", "bo"},    {"giao", "vien"},
-        {"cong", "nhan"},   {"nong", "dan"}, {"dang", "vien"}, {"thanh", "nien"},
-        {"chi", "em"},      {"anh", "chi"},  {"cong", "chuc"}, {"chien", "si"}};
-    for (auto [x, y] : pairs)
-        if (a == x && b == y)
-            return true;
-    return false;
-}
-
 // "2ng", "3người", "5hộ": a head count written without the space.
-std::optional<int> glued_count(std::string_view w) {
+std::optional<head_count> glued_count(const token& t) {
+    std::string_view w = t.folded;
     std::size_t digits = 0;
     while (digits < w.size() && std::isdigit(static_cast<unsigned char>(w[digits])))
         ++digits;
-    if (digits == 0 || digits == w.size() || digits > 6 || !people_unit(w.substr(digits)))
+    if (digits == 0 || digits == w.size() || digits > 6)
+        return std::nullopt;
+    auto raw = t.raw.substr(std::min(t.raw.size(), t.raw.find_first_of("0123456789") + digits));
+    auto unit = single_unit(w.substr(digits), raw);
+    if (!unit)
         return std::nullopt;
     int n = 0;
     std::from_chars(w.data(), w.data() + digits, n);
-    return n;
+    return head_count{n, unit->what, unit->kind};
 }
 
-// Words after which a number is part of an address: "số 12", "hẻm 45/7", "tổ 3", "khu phố 2".
+// Words after which a number is part of an address: "số 12", "hẻm 45/7", "tổ 3", "khu phố 2",
+// "nhà 12 ông Sáu" (not twelve men).
 bool address_word(std::string_view w) {
-    static const std::string_view words[] = {"so",   "ngo",   "ngach", "hem", "kiet", "to",  "khu",
-                                             "pho",  "thon",  "xom",   "ap",  "lo",   "can", "phong",
-                                             "tang", "duong", "khoi",  "kp",  "block"};
+    static const std::string_view words[] = {"so",   "ngo",   "ngach", "hem", "kiet",  "to",  "khu",
+                                             "pho",  "thon",  "xom",   "ap",  "lo",    "can", "phong",
+                                             "tang", "duong", "khoi",  "kp",  "block", "nha"};
     return std::find(std::begin(words), std::end(words), w) != std::end(words);
 }
 
@@ -392,6 +513,14 @@ std::expected<activity_details, command_error> parse_activity(std::string_view a
     folded.reserve(toks.size());
     for (auto& t : toks)
         folded.push_back(t.folded);
+    // Number words as written: with tone marks, "bà" (grandmother) is no "ba" (three).
+    std::vector<std::string_view> numbers(folded);
+    for (std::size_t k = 0; k < toks.size(); ++k)
+        if (!plain(toks[k].raw) && !spelled_as_number(toks[k].raw) &&
+            (read_spoken_number(std::span(folded).subspan(k, 1)) || folded[k] == "lam" ||
+             folded[k] == "nham" || folded[k] == "le"))
+            numbers[k] = {};
+    std::vector<head_count> counts;
     std::vector<bool> used(toks.size(), false), dated(toks.size(), false);
     auto take = [&](std::size_t i, std::size_t n) {
         for (std::size_t k = i; k < i + n && k < toks.size(); ++k)
@@ -471,51 +600,47 @@ std::expected<activity_details, command_error> parse_activity(std::string_view a
             }
         }
         // People: "2 người", "hai hộ", "30 người", "2ng"
-        if (auto n = glued_count(w); n && !d.people && !(i > 0 && address_word(toks[i - 1].folded))) {
-            if (*n <= 0 || *n > 100000)
+        if (auto c = glued_count(toks[i]); c && !(i > 0 && address_word(toks[i - 1].folded))) {
+            if (c->value <= 0 || c->value > 100000)
                 return std::unexpected(command_error{"", "error_bad_number", std::string(toks[i].raw)});
-            d.people = *n;
+            counts.push_back(std::move(*c));
             take(i, 1);
             continue;
         }
         // "cho vợ chồng chú Hùng", "an old couple": a couple, without a number.
-        if (!d.people && w == "vo" && i + 1 < toks.size() && toks[i + 1].folded.starts_with("chong") &&
-            (i == 0 || !read_spoken_number(std::span(folded).subspan(i - 1, 1)))) {
-            d.people = 2;
-            take(i, 2);
-            ++i;
+        bool number_before = i > 0 && read_spoken_number(std::span(numbers).subspan(i - 1, 1));
+        if (!number_before &&
+            ((w == "vo" && i + 1 < toks.size() && toks[i + 1].folded == "chong") || w == "couple")) {
+            counts.push_back({2, counted::kind, "vo chong"});
+            take(i, w == "vo" ? 2 : 1);
+            i += w == "vo" ? 1 : 0;
             continue;
         }
-        if (!d.people && w == "couple" &&
-            (i == 0 || !read_spoken_number(std::span(folded).subspan(i - 1, 1)))) {
-            d.people = 2;
-            take(i, 1);
-            continue;
-        }
-        if (d.people)
-            continue;
         // "2 người", "ba mươi người", "hai chục hộ"; "cho 2 vợ chồng": the couple is the head count.
         // A range ("20-30 người", "20 đến 30 người") counts its lower end: reports must not inflate.
         auto n = digit_range(w) ? std::optional(spoken_number{*digit_range(w), 1})
-                                : read_spoken_number(std::span(folded).subspan(i));
+                                : read_spoken_number(std::span(numbers).subspan(i));
         if (n && i + n->words + 1 < toks.size() &&
             (toks[i + n->words].folded == "den" || toks[i + n->words].folded == "toi"))
-            if (auto upper = read_spoken_number(std::span(folded).subspan(i + n->words + 1)))
+            if (auto upper = read_spoken_number(std::span(numbers).subspan(i + n->words + 1)))
                 n->words += 1 + upper->words;
         if (!n || i + n->words >= toks.size() || (i > 0 && address_word(toks[i - 1].folded)))
             continue; // "số 12", "tổ 3", "khu 3" are addresses, not head counts
+        // "chị Sáu", "ông Bảy hộ nghèo", "chị Hai hội viên": a name, however it goes on.
+        if (i > 0 && !std::isdigit(static_cast<unsigned char>(w[0])) &&
+            addresses_someone(toks[i - 1], toks[i]))
+            continue;
         auto after = i + n->words;
-        bool couple = after + 1 < toks.size() && toks[after].folded == "vo" &&
-                      toks[after + 1].folded.starts_with("chong");
-        bool pair_unit = after + 1 < toks.size() && people_pair(toks[after].folded, toks[after + 1].folded);
-        if (!couple && !pair_unit && !people_unit(toks[after].folded))
+        auto unit = unit_at(toks, after);
+        if (!unit)
             continue;
         if (n->value <= 0 || n->value > 100000)
             return std::unexpected(command_error{"", "error_bad_number", std::string(toks[i].raw)});
-        d.people = static_cast<int>(n->value);
-        take(i, n->words + (couple || pair_unit ? 2 : 1));
-        i = after + (couple || pair_unit ? 1 : 0);
+        counts.push_back({n->value, unit->what, std::move(unit->kind)});
+        take(i, n->words + unit->words);
+        i = after + unit->words - 1;
     }
+    d.people = people_from(counts);
 
     d.says_what = !d.topics.empty() || std::any_of(toks.begin(), toks.end(), [&](const token& t) {
         auto k = static_cast<std::size_t>(&t - toks.data());

@@ -21,4 +21,9 @@ struct spoken_number {
 // is not a number.
 std::optional<spoken_number> read_spoken_number(std::span<const std::string_view> words);
 
+// Whether a word as written may be a number word: written with tone marks, it must carry those
+// of one ("bà", a grandmother, folds to "ba", three, but is no number). A word without any
+// ("ba nguoi") is taken by its folded form, as unaccented messages are written.
+bool spelled_as_number(std::string_view written);
+
 } // namespace cnscd

@@ -74,6 +74,19 @@ TEST_F(visit_fixture, a_session_counts_attendees) {
     EXPECT_EQ(visits.by_id(no)->people, 25);
 }
 
+TEST_F(visit_fixture, a_form_of_address_is_not_a_head_count_and_every_count_given_is_used) {
+    // "bà" (grandmother) used to be read as "ba" (three): three people recorded for one.
+    auto grandma = bot.say("102", "/tham số 5 ngõ 3, hướng dẫn bà cụ cài VNeID");
+    EXPECT_EQ(visits.by_id(record_no(grandma))->people, 1);
+    EXPECT_TRUE(has(grandma, "1 người")) << test_bot::joined(grandma);
+    auto named = bot.say("102", "/tham số 7, giúp chị Sáu hộ kinh doanh cài QR");
+    EXPECT_EQ(visits.by_id(record_no(named))->people, 1) << test_bot::joined(named);
+    // "1 gia đình 4 người" used to be one person.
+    auto family = bot.say("102", "/tham số 9, cài VNeID cho 1 gia đình 4 người");
+    EXPECT_EQ(visits.by_id(record_no(family))->people, 4);
+    EXPECT_TRUE(has(family, "4 người")) << test_bot::joined(family);
+}
+
 TEST_F(visit_fixture, yesterday_is_recorded_on_yesterday_and_future_or_old_dates_are_refused) {
     auto out = bot.say("102", "/tham hộ bà Tư hôm qua, cài VNeID");
     auto v = visits.by_id(record_no(out));

@@ -239,6 +239,54 @@ INSTANTIATE_TEST_SUITE_P(
         // Unaccented "toi qua" may be "tôi qua" (I went over): no date is read from it.
         visit_case{"/tham toi qua nha ba Lan cai vneid", {"vneid"}, std::nullopt, "", ""}));
 
+// Who was helped, as members write it: forms of address and names are not counts, and every
+// count that is given is used.
+TEST(head_counts, are_the_people_the_member_meant) {
+    struct {
+        const char* text;
+        std::optional<int> people;
+    } const cases[] = {
+        // "bà" (grandmother) folds to "ba" (three); "chị Sáu", "ông Bảy", "chị Hai" are names.
+        {"/tham số 5 ngõ 3, hướng dẫn bà cụ cài VNeID", std::nullopt},
+        {"/tham số 5, giúp chị Sáu hộ kinh doanh cài QR", std::nullopt},
+        {"/tham số 5, giúp ông Bảy hộ nghèo", std::nullopt},
+        {"/tham số 5, chị Hai hội viên", std::nullopt},
+        {"/tham số 5, ông Tám hội cựu chiến binh", std::nullopt},
+        {"/tham số 5, cô Ba hướng dẫn 2 người", 2},
+        {"/tham so 5, giup chi Sau cai QR", std::nullopt}, // unaccented, a name is written with a capital
+        // "năm học" is a school year, "hai học kỳ" two terms: "học" alone counts nobody.
+        {"/tham số 5, hướng dẫn đóng học phí năm học mới", std::nullopt},
+        {"/tham số 5, hai học kỳ", std::nullopt},
+        {"/buoi trường THCS, ba mươi học sinh, an toàn trên mạng", 30},
+        {"/buoi hội trường, 20 hội viên, VNeID", 20},
+        // Unaccented messages still read their numbers.
+        {"/tham so 5, ba nguoi cai vneid", 3},
+        {"/tham so 5, co hai nguoi cai vneid", 2}, // "có hai người": "co" is no title here
+        {"/tham số 5, có hai người cài vneid", 2},
+        {"/tham số 5, ba bà cài vneid", 3},
+        // Who was helped, by who they are.
+        {"/tham số 5, cài VNeID cho hai ông bà", 2},
+        {"/tham số 5, cài VNeID cho 2 cháu", 2},
+        {"/tham số 5, cài VNeID cho 2 bác", 2},
+        {"/tham số 5, cài VNeID cho 5 khẩu", 5},
+        {"/tham số 5, cài VNeID cho hai mẹ con", 2},
+        // Several counts: "N người" says it outright; kinds of people add up; a household is
+        // at least one person.
+        {"/tham số 5, cài VNeID cho 1 gia đình 4 người", 4},
+        {"/tham số 5, cài VNeID cho 2 vợ chồng và 1 cháu", 3},
+        {"/tham số 5, cài VNeID cho vợ chồng chú Hùng và 2 cháu", 4},
+        {"/tham số 5, 3 hộ, cài VNeID cho 2 cụ", 3},
+        {"/buoi nhà văn hóa, 30 hội viên và 20 đoàn viên, VNeID", 50},
+        {"/tham số 5, 2 cụ cài VNeID, 2 cụ cài QR", 2},
+    };
+    for (auto& c : cases) {
+        auto cmd = parse(c.text);
+        auto* d = activity_of(cmd);
+        ASSERT_NE(d, nullptr) << c.text;
+        EXPECT_EQ(d->people, c.people) << c.text;
+    }
+}
+
 TEST(visit_messages_without_a_place, keep_the_place_empty) {
     auto v = std::get<cmd_visit>(parse("/tham hướng dẫn 2 người cài VNeID"));
     EXPECT_EQ(v.details.place, "");
