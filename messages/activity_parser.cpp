@@ -309,6 +309,11 @@ bool leads_to_a_date(std::string_view w) {
            w == "dem" || w == "vao" || w == "luc" || w == "on" || w == "buoi" || w == "hoi" || w == "last";
 }
 
+// Words that lead into a head count: "cho 2 người", "khoảng 45 người", "hơn 50 người".
+bool leads_to_a_count(std::string_view w) {
+    return w == "cho" || w == "khoang" || w == "hon" || w == "gan" || w == "for" || w == "about";
+}
+
 // "thứ 7", "thứ bảy", "chủ nhật", "t7" at token k: the ISO weekday (Monday 1) and how many
 // words it took.
 std::optional<std::pair<unsigned, std::size_t>> weekday_at(const std::vector<token>& toks, std::size_t k) {
@@ -664,15 +669,17 @@ std::expected<activity_details, command_error> parse_activity(std::string_view a
         }
         description_from = next;
     }
-    // The place without the date words at its end and what leads into them: "số 5 sáng 30/11",
-    // "số 5 chiều hôm qua", "số 5 hôm thứ bảy tuần trước" are all at "số 5".
+    // The place without the date words and head counts at its end and what leads into them:
+    // "số 5 sáng 30/11", "số 5 chiều hôm qua", "hội người cao tuổi 12 cụ", "nhà bà Lan cho 2
+    // người" are at "số 5", "hội người cao tuổi", "nhà bà Lan".
     auto place_between = [&](std::size_t from, std::size_t to) {
         bool cut = false;
         for (std::size_t k = toks.size(); k-- > 0;) {
             auto start = static_cast<std::size_t>(toks[k].raw.data() - text.data());
             if (start >= to)
                 continue; // after the place (a token's raw text may end with the comma)
-            if (start < from || !(dated[k] || (cut && leads_to_a_date(toks[k].folded))))
+            if (start < from ||
+                !(used[k] || (cut && (leads_to_a_date(toks[k].folded) || leads_to_a_count(toks[k].folded)))))
                 break;
             to = start;
             cut = true;
@@ -680,9 +687,10 @@ std::expected<activity_details, command_error> parse_activity(std::string_view a
         return std::string(text.substr(from, to > from ? to - from : 0));
     };
     if (description_from != std::string_view::npos) {
-        // A date written first is not the place: "25/11 nhà bà Lan, ..." is at "nhà bà Lan".
+        // A date or count written first is not the place: "25/11 nhà bà Lan, ..." is at "nhà bà
+        // Lan", "3 hộ khu B, ..." at "khu B".
         std::size_t from = 0;
-        for (std::size_t k = 0; k < toks.size() && dated[k]; ++k)
+        for (std::size_t k = 0; k < toks.size() && used[k]; ++k)
             from = static_cast<std::size_t>(toks[k].raw.data() + toks[k].raw.size() - text.data());
         if (from > description_from)
             from = 0;

@@ -72,6 +72,14 @@ TEST_F(visit_fixture, a_session_counts_attendees) {
         << test_bot::joined(uncounted);
     bot.say("102", "/sua " + std::to_string(no) + " nhà văn hóa tổ 4, 25 người, chống lừa đảo");
     EXPECT_EQ(visits.by_id(no)->people, 25);
+    // The count is not part of the venue ("12 cụ" used to be kept in it).
+    auto elders = bot.say("102", "/buoi hôm qua hội người cao tuổi 12 cụ, chống lừa đảo");
+    auto held = visits.by_id(record_no(elders));
+    ASSERT_TRUE(held);
+    EXPECT_EQ(held->place, "hội người cao tuổi");
+    EXPECT_EQ(held->people, 12);
+    EXPECT_TRUE(has(elders, "hội người cao tuổi — Phòng chống lừa đảo, 12 người tham dự"))
+        << test_bot::joined(elders);
 }
 
 TEST_F(visit_fixture, a_form_of_address_is_not_a_head_count_and_every_count_given_is_used) {

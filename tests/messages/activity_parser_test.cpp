@@ -236,6 +236,14 @@ INSTANTIATE_TEST_SUITE_P(
                    3,
                    "2026-11-24",
                    "house 12 alley 5"},
+        // A head count with its unit is not part of the place, wherever the place ends.
+        visit_case{"/buoi hôm qua hội người cao tuổi 12 cụ, chống lừa đảo",
+                   {"luadao"},
+                   12,
+                   "2026-11-23",
+                   "hội người cao tuổi"},
+        visit_case{"/tham nhà bà Lan cho 2 người, cài vneid", {"vneid"}, 2, "", "nhà bà Lan"},
+        visit_case{"/tham 3 hộ khu B, cài vneid", {"vneid"}, 3, "", "khu B"},
         // Unaccented "toi qua" may be "tôi qua" (I went over): no date is read from it.
         visit_case{"/tham toi qua nha ba Lan cai vneid", {"vneid"}, std::nullopt, "", ""}));
 
