@@ -55,8 +55,10 @@ std::string people_part(const handler_context& ctx, const visit_record& v) {
                    {{"count", v.people}});
 }
 
-std::string date_part(const handler_context& ctx, const visit_record& v) {
-    if (v.day == iso_day(ctx.today()))
+// The day is shown when it is not today, or when the message had date words: a date the bot
+// did not read ("hôm trước") is then seen to be recorded as today.
+std::string date_part(const handler_context& ctx, const visit_record& v, bool says_when) {
+    if (v.day == iso_day(ctx.today()) && !says_when)
         return "";
     auto d = parse_iso_day(v.day);
     return d ? ctx.say(visit_text::on_date, {{"date", format_date(*d)}}) : "";
@@ -77,7 +79,8 @@ std::vector<std::vector<choice_button>> topic_buttons(const handler_context& ctx
 // message. Private chats get buttons. In a group, buttons would keep thirty members'
 // confirmations from being merged under the group's 20-a-minute limit, so the question is a
 // numbered line the member answers by typing the number (theirs only, for a while).
-void confirm(handler_context& ctx, const visit_record& v, bool unclear, visit_text key, bool photo) {
+void confirm(handler_context& ctx, const visit_record& v, bool says_when, bool unclear, visit_text key,
+             bool photo) {
     std::string who =
         ctx.in_group() ? ctx.say(visit_text::recorded_by, {{"name", ctx.member->full_name}}) : "";
     auto text = ctx.say(key, {arg::markup("who", who),
@@ -85,7 +88,7 @@ void confirm(handler_context& ctx, const visit_record& v, bool unclear, visit_te
                               {"place", v.place.empty() ? v.note : v.place},
                               arg::markup("topics", topics_label(ctx, v, unclear)),
                               arg::markup("people", people_part(ctx, v)),
-                              arg::markup("date", date_part(ctx, v))});
+                              arg::markup("date", date_part(ctx, v, says_when))});
     if (photo)
         text += ctx.say(visit_text::photo_kept);
     auto buttons = unclear ? topic_buttons(ctx, v.id) : std::vector<std::vector<choice_button>>{};
@@ -145,7 +148,7 @@ void record(const activity_details& d, activity_kind kind, handler_context& ctx)
     visit_store(ctx.db).add(v);
     // A /tham written as a photo's caption: the photo is the visit's evidence.
     bool photo = carries_evidence(ctx.in) && keep_evidence(ctx, v.id);
-    confirm(ctx, v, unclear,
+    confirm(ctx, v, d.says_when, unclear,
             kind == activity_kind::visit ? visit_text::visit_recorded : visit_text::session_recorded, photo);
 }
 
@@ -285,7 +288,7 @@ void handle(const cmd_edit& c, handler_context& ctx) {
                                       {"place", updated.place.empty() ? updated.note : updated.place},
                                       arg::markup("topics", topics_label(ctx, updated, false)),
                                       arg::markup("people", people_part(ctx, updated)),
-                                      arg::markup("date", date_part(ctx, updated))});
+                                      arg::markup("date", date_part(ctx, updated, d.says_when))});
 }
 
 } // namespace cnscd

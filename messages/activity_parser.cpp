@@ -228,8 +228,17 @@ bool address_word(std::string_view w) {
     return std::find(std::begin(words), std::end(words), w) != std::end(words);
 }
 
-// "d/m" or "d/m/y" split into numbers (not yet checked as a date); nothing when a part before
-// the year is not a number. `year` is empty without one.
+// The separator between a day and a month written in digits: "30/11", "30-11", "30.11"; 0 when
+// the word is not written so.
+char date_separator(std::string_view w) {
+    if (w.empty() || !std::isdigit(static_cast<unsigned char>(w[0])))
+        return 0;
+    auto at = w.find_first_of("/-.");
+    return at == std::string_view::npos ? 0 : w[at];
+}
+
+// "d/m" or "d/m/y" (or with '-' or '.') split into numbers (not yet checked as a date); nothing
+// when a part before the year is not a number. `year` is empty without one.
 struct date_parts {
     int day = 0;
     int month = 0;
@@ -237,10 +246,11 @@ struct date_parts {
 };
 
 std::optional<date_parts> split_date(std::string_view w) {
-    auto s1 = w.find('/');
-    if (s1 == std::string_view::npos)
+    char sep = date_separator(w);
+    if (sep == 0)
         return std::nullopt;
-    auto s2 = w.find('/', s1 + 1);
+    auto s1 = w.find(sep);
+    auto s2 = w.find(sep, s1 + 1);
     date_parts p;
     auto ds = w.substr(0, s1);
     auto ms = w.substr(s1 + 1, s2 == std::string_view::npos ? std::string_view::npos : s2 - s1 - 1);
@@ -259,9 +269,29 @@ bool date_shaped(std::string_view w) {
     return p && p->day >= 1 && p->day <= 31 && p->month >= 1 && p->month <= 12;
 }
 
-std::optional<year_month_day> explicit_date(std::string_view w, year_month_day today, bool& malformed) {
-    if (w.find('/') == std::string_view::npos)
+// A day and month without a year: this year's, or last year's when this year's is more than a
+// month ahead ("20/12" written in January means last December). Nothing when no such day.
+std::optional<year_month_day> day_of_recent_year(int y, int m, int d, bool year_given, year_month_day today) {
+    year_month_day ymd{year{y}, month{static_cast<unsigned>(m)}, day{static_cast<unsigned>(d)}};
+    if (m < 1 || d < 1 || !ymd.ok())
         return std::nullopt;
+    if (!year_given && sys_days(ymd) > sys_days(today) + days(31))
+        ymd = year_month_day{ymd.year() - years(1), ymd.month(), ymd.day()};
+    return ymd.ok() ? std::optional(ymd) : std::nullopt;
+}
+
+// The latest day numbered `d` up to today: "mùng 1", "ngày 20" is this month's, or last
+// month's when this month's is still ahead (or does not exist: "ngày 31" in November).
+std::optional<year_month_day> latest_day_numbered(int d, year_month_day today) {
+    year_month_day ymd{today.year(), today.month(), day{static_cast<unsigned>(d)}};
+    if (!ymd.ok() || sys_days(ymd) > sys_days(today)) {
+        auto last_month = year_month{today.year(), today.month()} - months(1);
+        ymd = year_month_day{last_month.year(), last_month.month(), day{static_cast<unsigned>(d)}};
+    }
+    return ymd.ok() ? std::optional(ymd) : std::nullopt;
+}
+
+std::optional<year_month_day> explicit_date(std::string_view w, year_month_day today, bool& malformed) {
     auto p = split_date(w);
     int y = static_cast<int>(today.year());
     bool ok = p.has_value();
@@ -270,15 +300,8 @@ std::optional<year_month_day> explicit_date(std::string_view w, year_month_day t
         if (y < 100)
             y += 2000;
     }
-    year_month_day ymd{year{y}, month{static_cast<unsigned>(ok ? p->month : 0)},
-                       day{static_cast<unsigned>(ok ? p->day : 0)}};
-    if (!ok || !ymd.ok()) {
-        malformed = true;
-        return std::nullopt;
-    }
-    // "20/12" written in January means last December.
-    if (p->year.empty() && sys_days(ymd) > sys_days(today) + days(31))
-        ymd = year_month_day{ymd.year() - years(1), ymd.month(), ymd.day()};
+    auto ymd = ok ? day_of_recent_year(y, p->month, p->day, !p->year.empty(), today) : std::nullopt;
+    malformed = !ymd;
     return ymd;
 }
 
@@ -351,6 +374,175 @@ std::optional<std::pair<unsigned, std::size_t>> weekday_at(const std::vector<tok
         if (next == name)
             return std::pair{wd, std::size_t{2}};
     return std::nullopt;
+}
+
+// Is the token the word `folded`, written with the tone marks of `spelled` or with none at all?
+// "ngày" (day) and unaccented "ngay" are; "ngáy" (to snore) is not.
+bool written_as(const token& t, std::string_view folded, std::string_view spelled) {
+    return t.folded == folded && (plain(t.raw) || marked(t.raw) == spelled);
+}
+
+// The words from token `first`, `n` of them, as written: "hôm trước", "31 tháng 2".
+std::string phrase(const std::vector<token>& toks, std::size_t first, std::size_t n) {
+    auto begin = toks[first].raw.data();
+    auto& last = toks[first + n - 1].raw;
+    std::string_view out(begin, static_cast<std::size_t>(last.data() + last.size() - begin));
+    while (!out.empty() && std::ispunct(static_cast<unsigned char>(out.back())))
+        out.remove_suffix(1);
+    return std::string(out);
+}
+
+// A date found at a token: the day, and the words it took.
+struct found_date {
+    year_month_day day;
+    std::size_t first = 0;
+    std::size_t words = 1;
+};
+
+// "hôm qua", "bữa qua" (Central), "hum qua" (chat), "hôm kia", "hôm kìa" (three days ago),
+// "sáng nay", "tối qua", "ngày mai", "hqua", "yesterday" at token k.
+std::optional<found_date> relative_day_at(const std::vector<token>& toks, std::size_t k,
+                                          year_month_day today) {
+    auto on = [&](int offset, std::size_t words) {
+        return found_date{year_month_day{sys_days(today) + days(offset)}, k, words};
+    };
+    std::string_view w = toks[k].folded;
+    if (w == "hqua" || w == "yesterday" || w == "today" || w == "tomorrow")
+        return on(w == "today" ? 0 : w == "tomorrow" ? 1 : -1, 1);
+    if (k + 1 >= toks.size())
+        return std::nullopt;
+    auto& next = toks[k + 1];
+    bool day = w == "hom" || w == "bua" || w == "hum";
+    // "tối qua" is last night, but unaccented "toi qua" may be "tôi qua" (I went over).
+    bool evening = w == "toi" && (toks[k].raw.starts_with("tối") || toks[k].raw.starts_with("Tối"));
+    bool part_of_day = day_word(w) && (w != "toi" || evening);
+    bool ngay = written_as(toks[k], "ngay", "ngày");
+    // "ngày mai", "sáng mai": tomorrow ("Mai" is a name). "ngày mốt": the day after.
+    if ((ngay || part_of_day) && next.raw.starts_with("mai") && marked(next.raw) == "mai")
+        return on(1, 2);
+    if (ngay && !plain(next.raw) && marked(next.raw) == "mốt")
+        return on(2, 2);
+    if (!day && !part_of_day)
+        return std::nullopt;
+    if (next.folded == "qua" || next.folded == "wa")
+        return on(-1, 2);
+    if (next.folded == "nay")
+        return on(0, 2);
+    if (day && next.folded == "kia") // "hôm kia" is two days ago, "hôm kìa" three
+        return on(!plain(next.raw) && marked(next.raw) == "kìa" ? -3 : -2, 2);
+    return std::nullopt;
+}
+
+// A date in digits at token k: "30/11", "30-11", "30.11", "5/12/2026", with the "ngày", "hôm"
+// or "on" before it. Not dates: "hẻm 45/7" and "12/3 Lê Lợi" (houses), "20-30 người" and "2-3
+// hộ" (ranges), "lúc 8.10" (a time). `bad` is set to what can only be a date and is none
+// ("31/02", "ngày 31/13").
+std::optional<found_date> numeric_date_at(const std::vector<token>& toks, std::size_t k, year_month_day today,
+                                          std::string& bad) {
+    std::string_view w = toks[k].folded;
+    char sep = date_separator(w);
+    if (sep == 0)
+        return std::nullopt;
+    std::string_view prev = k > 0 ? std::string_view(toks[k - 1].folded) : std::string_view();
+    bool after_date_word = prev == "ngay" || prev == "hom" || prev == "on";
+    // "12/3 Lê Lợi": a number in an alley before a street's name, not the 12th of March.
+    bool before_street = !after_date_word && k + 1 < toks.size() && starts_upper(toks[k + 1].raw) &&
+                         toks[k + 1].folded != "hom" && toks[k + 1].folded != "ngay";
+    bool range_or_time = sep != '/' && (unit_at(toks, k + 1) || prev == "luc" || prev == "at");
+    if (address_word(prev) || before_street || range_or_time || (!date_shaped(w) && !after_date_word))
+        return std::nullopt;
+    bool malformed = false;
+    auto date = explicit_date(w, today, malformed);
+    if (!date) {
+        bad = std::string(toks[k].raw);
+        return std::nullopt;
+    }
+    return found_date{*date, after_date_word ? k - 1 : k, after_date_word ? std::size_t{2} : std::size_t{1}};
+}
+
+// A number that is all digits: "30", not "30/11" or "3người".
+std::optional<int> plain_number(std::string_view w) {
+    int n = 0;
+    auto [end, ec] = std::from_chars(w.data(), w.data() + w.size(), n);
+    return ec == std::errc() && end == w.data() + w.size() ? std::optional(n) : std::nullopt;
+}
+
+// A date in words at token k: "ngày 30 tháng 11", "30 tháng 11 năm 2025", "mùng 1", "mồng năm
+// tháng 10", "ngày 20", "hôm 20". Without a month, the latest such day: this month's, or last
+// month's. "mùng 1 Tết" is the lunar new year: not read here.
+std::optional<found_date> worded_date_at(const std::vector<token>& toks,
+                                         std::span<const std::string_view> numbers, std::size_t k,
+                                         year_month_day today, std::string& bad) {
+    bool mung = written_as(toks[k], "mung", "mùng") || written_as(toks[k], "mong", "mồng");
+    bool lead = mung || written_as(toks[k], "ngay", "ngày") || written_as(toks[k], "hom", "hôm");
+    auto at = lead ? k + 1 : k;
+    if (at >= toks.size() || (!lead && k > 0 && address_word(toks[k - 1].folded)))
+        return std::nullopt;
+    // The day: digits, or after "mùng" also words ("mùng một").
+    auto n = plain_number(toks[at].folded);
+    std::size_t end = at + 1;
+    if (!n && mung)
+        if (auto spoken = read_spoken_number(numbers.subspan(at))) {
+            n = static_cast<int>(spoken->value);
+            end = at + spoken->words;
+        }
+    if (!n || *n < 1 || *n > 31)
+        return std::nullopt;
+    std::optional<int> month, year;
+    if (end + 1 < toks.size() && written_as(toks[end], "thang", "tháng")) {
+        month = plain_number(toks[end + 1].folded);
+        if (!month)
+            return std::nullopt;
+        end += 2;
+        if (end + 1 < toks.size() && written_as(toks[end], "nam", "năm"))
+            if ((year = plain_number(toks[end + 1].folded))) {
+                *year += *year < 100 ? 2000 : 0;
+                end += 2;
+            }
+    }
+    if (!month && (!lead || (end < toks.size() && (toks[end].folded == "tet" || unit_at(toks, end)))))
+        return std::nullopt; // "30 người", "ngày 2 người", "mùng 1 Tết"
+    auto date = month ? day_of_recent_year(year.value_or(static_cast<int>(today.year())), *month, *n,
+                                           year.has_value(), today)
+                      : latest_day_numbered(*n, today);
+    if (!date) {
+        bad = phrase(toks, at, end - at);
+        return std::nullopt;
+    }
+    return found_date{*date, k, end - k};
+}
+
+// Date words no rule read ("hôm trước", "tuần rồi", "tháng 11", "mùng 1 Tết"): how many words
+// from token k, 0 when none start there. They are no place, and the member is shown the day
+// recorded so that a wrong one is noticed.
+std::size_t unread_date_at(const std::vector<token>& toks, const std::vector<bool>& used, std::size_t k) {
+    auto goes_on = [&](std::size_t j) {
+        static const std::string_view words[] = {"truoc", "roi", "qua", "nay", "kia", "no",   "do",
+                                                 "ay",    "sau", "toi", "hom", "bua", "ngay", "tuan",
+                                                 "thang", "nam", "tet", "mai", "mot", "trc",  "nua"};
+        if (j >= toks.size() || used[j] || toks[j].folded.empty())
+            return false;
+        auto& f = toks[j].folded;
+        return std::isdigit(static_cast<unsigned char>(f[0])) ||
+               std::find(std::begin(words), std::end(words), f) != std::end(words);
+    };
+    auto& t = toks[k];
+    // "bữa ăn", "bữa sáng" are meals.
+    static const std::string_view meals[] = {"an", "com", "tiec", "sang", "trua", "toi", "chieu"};
+    bool meal = k + 1 < toks.size() &&
+                std::find(std::begin(meals), std::end(meals), toks[k + 1].folded) != std::end(meals);
+    bool starts = written_as(t, "hom", "hôm") || (written_as(t, "bua", "bữa") && !meal) ||
+                  written_as(t, "hum", "hum") || written_as(t, "mung", "mùng") ||
+                  written_as(t, "mong", "mồng") ||
+                  ((written_as(t, "ngay", "ngày") || written_as(t, "tuan", "tuần") ||
+                    written_as(t, "thang", "tháng")) &&
+                   goes_on(k + 1));
+    if (!starts)
+        return 0;
+    std::size_t n = 1;
+    while (n < 5 && goes_on(k + n))
+        ++n;
+    return n;
 }
 
 // A verb of helping starts the description: "hướng dẫn", "cài", "giúp"... A verb followed by a
@@ -539,17 +731,19 @@ std::expected<activity_details, command_error> parse_activity(std::string_view a
     for (std::size_t i = 0; i < toks.size(); ++i) {
         std::string_view w = toks[i].folded; // compares by length first
         // Dates
-        // "tối qua" is last night, but unaccented "toi qua" may be "tôi qua" (I went over).
-        bool evening = w == "toi" && (toks[i].raw.starts_with("tối") || toks[i].raw.starts_with("Tối"));
-        if (day_word(w) && (w != "toi" || evening) && i + 1 < toks.size()) {
-            auto& n = toks[i + 1].folded;
-            int back = n == "qua" ? 1 : n == "kia" && w == "hom" ? 2 : n == "nay" ? 0 : -1;
-            if (back >= 0) {
-                d.date = year_month_day{sys_days(today) - days(back)};
-                take_date(i, 2);
-                ++i;
-                continue;
-            }
+        std::string bad;
+        auto date = relative_day_at(toks, i, today);
+        if (!date)
+            date = numeric_date_at(toks, i, today, bad);
+        if (!date && bad.empty())
+            date = worded_date_at(toks, numbers, i, today, bad);
+        if (!bad.empty())
+            return std::unexpected(command_error{"", "error_bad_date", bad});
+        if (date) {
+            d.date = date->day;
+            take_date(date->first, date->words);
+            i = date->first + date->words - 1;
+            continue;
         }
         // "thứ 7", "chủ nhật": the latest such day; "thứ 7 tuần trước": that day of last week.
         if (auto wd = weekday_at(toks, i)) {
@@ -568,41 +762,6 @@ std::expected<activity_details, command_error> parse_activity(std::string_view a
             take_date(i, n);
             i += n - 1;
             continue;
-        }
-        // Chat shorthand: "hqua", "hom wa".
-        if (w == "hqua" || (w == "hom" && i + 1 < toks.size() && toks[i + 1].folded == "wa")) {
-            d.date = year_month_day{sys_days(today) - days(1)};
-            take_date(i, w == "hom" ? 2 : 1);
-            i += w == "hom" ? 1 : 0;
-            continue;
-        }
-        if (w == "yesterday" || w == "today") {
-            d.date = year_month_day{sys_days(today) - days(w == "today" ? 0 : 1)};
-            take_date(i, 1);
-            continue;
-        }
-        if (w.find('/') != std::string::npos && !w.empty() &&
-            std::isdigit(static_cast<unsigned char>(w[0]))) {
-            auto& prev = i > 0 ? toks[i - 1].folded : toks[i].folded;
-            // "hẻm 45/7", "số 12/3": a house number. "ngày 31/13" is still a date, written wrong.
-            bool after_date_word = i > 0 && (prev == "ngay" || prev == "hom" || prev == "on");
-            bool after_address = i > 0 && address_word(prev);
-            // "12/3 Lê Lợi": a number in an alley before a street's name, not the 12th of March.
-            bool before_street = !after_date_word && i + 1 < toks.size() && starts_upper(toks[i + 1].raw) &&
-                                 toks[i + 1].folded != "hom" && toks[i + 1].folded != "ngay";
-            if (after_address || before_street || (!date_shaped(w) && !after_date_word))
-                continue;
-            bool malformed = false;
-            auto date = explicit_date(w, today, malformed);
-            if (malformed)
-                return std::unexpected(command_error{"", "error_bad_date", std::string(toks[i].raw)});
-            if (date) {
-                d.date = date;
-                take_date(i, 1);
-                if (after_date_word)
-                    take_date(i - 1, 1);
-                continue;
-            }
         }
         // People: "2 người", "hai hộ", "30 người", "2ng"
         if (auto c = glued_count(toks[i]); c && !(i > 0 && address_word(toks[i - 1].folded))) {
@@ -646,6 +805,14 @@ std::expected<activity_details, command_error> parse_activity(std::string_view a
         i = after + unit->words - 1;
     }
     d.people = people_from(counts);
+    std::vector<std::string> unread_dates;
+    for (std::size_t k = 0; k < toks.size(); ++k)
+        if (auto n = used[k] ? 0 : unread_date_at(toks, used, k)) {
+            unread_dates.push_back(phrase(toks, k, n));
+            take_date(k, n);
+            k += n - 1;
+        }
+    d.says_when = d.date.has_value() || !unread_dates.empty();
 
     d.says_what = !d.topics.empty() || std::any_of(toks.begin(), toks.end(), [&](const token& t) {
         auto k = static_cast<std::size_t>(&t - toks.data());
@@ -710,8 +877,11 @@ std::expected<activity_details, command_error> parse_activity(std::string_view a
     while (!d.place.empty() && (is_space(d.place.back()) || d.place.back() == ':' || d.place.back() == '-' ||
                                 d.place.back() == ';' || d.place.back() == ','))
         d.place.pop_back();
-    if (explain)
-        d.unparsed = unexplained_words(toks, used, text, description_from);
+    if (explain) {
+        d.unparsed = std::move(unread_dates);
+        auto words = unexplained_words(toks, used, text, description_from);
+        d.unparsed.insert(d.unparsed.end(), words.begin(), words.end());
+    }
     return d;
 }
 

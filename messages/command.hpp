@@ -23,8 +23,10 @@ struct activity_details {
     std::optional<int> people;                       // people helped / attendees
     std::optional<std::chrono::year_month_day> date; // when it happened, if the text says so
     std::string note;                                // the whole free text after the command
-    bool says_what = true; // false when the text only says when and how many ("/tham hôm qua 2 người")
-    std::vector<std::string> unparsed; // words of the description no rule explains (for tuning)
+    bool says_what = true;  // false when the text only says when and how many ("/tham hôm qua 2 người")
+    bool says_when = false; // the text has date words, read or not: the confirmation shows the day
+    std::vector<std::string> unparsed; // date words no rule read, and words of the description no
+                                       // rule explains (for tuning)
 };
 
 struct cmd_start {

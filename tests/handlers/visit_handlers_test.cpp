@@ -109,6 +109,35 @@ TEST_F(visit_fixture, yesterday_is_recorded_on_yesterday_and_future_or_old_dates
     EXPECT_EQ(visits.member_totals_in(member, {"2026-01-01", "2026-12-31"}).visits, 1);
 }
 
+TEST_F(visit_fixture, dates_written_in_other_ways_are_read_and_a_date_not_read_is_shown) {
+    // These used to be recorded as today.
+    auto central = bot.say("102", "/tham số 5 bữa qua, cài VNeID");
+    EXPECT_EQ(visits.by_id(record_no(central))->day, "2026-11-23");
+    auto dotted = bot.say("102", "/tham số 6 20.11, cài VNeID");
+    EXPECT_EQ(visits.by_id(record_no(dotted))->day, "2026-11-20");
+    auto worded = bot.say("102", "/tham số 7 ngày 21 tháng 11, cài VNeID");
+    EXPECT_EQ(visits.by_id(record_no(worded))->day, "2026-11-21");
+    auto first = bot.say("102", "/tham số 8 mùng 1, cài VNeID");
+    EXPECT_EQ(visits.by_id(record_no(first))->day, "2026-11-01");
+    EXPECT_TRUE(has(first, "ngày 01/11/2026")) << test_bot::joined(first);
+    // Ahead of today: refused with the reason, like "28/11".
+    for (auto text :
+         {"/tham số 9 ngày mai, cài VNeID", "/tham số 9 30.11, cài VNeID", "/tham số 9 30-11, cài VNeID"}) {
+        auto ahead = bot.say("102", text);
+        EXPECT_TRUE(has(ahead, "chưa tới")) << text << ": " << test_bot::joined(ahead);
+        EXPECT_EQ(record_no(ahead), 0) << text;
+    }
+    // Date words the bot cannot read: recorded as today, and the confirmation says so.
+    auto unread = bot.say("102", "/tham số 10 hôm trước, cài VNeID");
+    auto v = visits.by_id(record_no(unread));
+    ASSERT_TRUE(v);
+    EXPECT_EQ(v->day, "2026-11-24");
+    EXPECT_EQ(v->place, "số 10");
+    EXPECT_TRUE(has(unread, "ngày 24/11/2026")) << test_bot::joined(unread);
+    // Without date words, today goes without saying.
+    EXPECT_FALSE(has(bot.say("102", "/tham số 11, cài VNeID"), "24/11/2026"));
+}
+
 TEST_F(visit_fixture, a_date_in_a_report_period_already_closed_is_refused_with_the_report_and_its_lock) {
     // Built-in calendar: the monthly report is due on the 24th and locks 5 days later, so on
     // 24/11 October up to its due date is closed; the days after it and November are open.

@@ -236,6 +236,26 @@ INSTANTIATE_TEST_SUITE_P(
                    3,
                    "2026-11-24",
                    "house 12 alley 5"},
+        // Days as members also write them: Central "bữa qua", chat "hum qua", dots and dashes,
+        // in words, "mùng 1" (the latest 1st), "ngày 28" (last month's: this month's is ahead),
+        // "hôm kìa" (three days ago, a day before "hôm kia"), "ngày mai" (refused when logged).
+        visit_case{"/tham số 5 bữa qua, vneid", {"vneid"}, std::nullopt, "2026-11-23", "số 5"},
+        visit_case{"/tham số 5 hum qua, vneid", {"vneid"}, std::nullopt, "2026-11-23", "số 5"},
+        visit_case{"/tham số 5 20.11, vneid", {"vneid"}, std::nullopt, "2026-11-20", "số 5"},
+        visit_case{"/tham số 5 20-11, vneid", {"vneid"}, std::nullopt, "2026-11-20", "số 5"},
+        visit_case{"/tham số 5 ngày 20.11.2026, vneid", {"vneid"}, std::nullopt, "2026-11-20", "số 5"},
+        visit_case{"/tham số 5 ngày 20 tháng 11, vneid", {"vneid"}, std::nullopt, "2026-11-20", "số 5"},
+        visit_case{"/tham số 5, 2 tháng 10 năm 2026 vneid", {"vneid"}, std::nullopt, "2026-10-02", "số 5"},
+        visit_case{"/tham số 5 mùng 1, vneid", {"vneid"}, std::nullopt, "2026-11-01", "số 5"},
+        visit_case{"/tham số 5 mồng năm, vneid", {"vneid"}, std::nullopt, "2026-11-05", "số 5"},
+        visit_case{"/tham số 5 ngày 28, vneid", {"vneid"}, std::nullopt, "2026-10-28", "số 5"},
+        visit_case{"/tham số 5 hôm kìa, vneid", {"vneid"}, std::nullopt, "2026-11-21", "số 5"},
+        visit_case{"/tham số 5 ngày mai, vneid", {"vneid"}, std::nullopt, "2026-11-25", "số 5"},
+        visit_case{"/tham nhà chị Mai, vneid", {"vneid"}, std::nullopt, "", "nhà chị Mai"},
+        // Ranges and times written with a dash or a dot are no dates.
+        visit_case{"/buoi hội trường, 5-10 người, vneid", {"vneid"}, 5, "", "hội trường"},
+        visit_case{"/buoi hội trường, 2-3 hộ, vneid", {"vneid"}, 2, "", "hội trường"},
+        visit_case{"/tham số 5 lúc 8.10, vneid", {"vneid"}, std::nullopt, "", "số 5 lúc 8.10"},
         // A head count with its unit is not part of the place, wherever the place ends.
         visit_case{"/buoi hôm qua hội người cao tuổi 12 cụ, chống lừa đảo",
                    {"luadao"},
@@ -328,6 +348,36 @@ TEST(explained_messages, list_the_words_no_rule_explains) {
     EXPECT_EQ(punctuated.details.unparsed, (std::vector<std::string>{"vui", "phấn", "khởi"}));
     auto quiet = std::get<cmd_visit>(parse("/tham số 12, hướng dẫn 2 người cài VNeID, bà con rất vui"));
     EXPECT_TRUE(quiet.details.unparsed.empty()) << "the chat path does not compute them";
+}
+
+TEST(explained_messages, list_date_words_no_rule_reads_and_keep_them_out_of_the_place) {
+    auto explain = [](const std::string& text) {
+        auto cmd = parse_command(text, parse_context{"cnscd_bot", today, true, true});
+        auto* d = activity_of(cmd);
+        return d ? *d : activity_details{};
+    };
+    // Read as today, but not silently: shown in `unparsed`, and the confirmation shows the day.
+    auto before = explain("/tham số 5 hôm trước, cài VNeID");
+    EXPECT_FALSE(before.date.has_value());
+    EXPECT_TRUE(before.says_when);
+    EXPECT_EQ(before.place, "số 5");
+    EXPECT_EQ(before.unparsed, std::vector<std::string>{"hôm trước"});
+    auto lunar = explain("/tham số 5, mùng 1 Tết cài VNeID");
+    EXPECT_EQ(lunar.unparsed, std::vector<std::string>{"mùng 1 Tết"});
+    auto last_week = explain("/buoi nhà văn hóa tuần rồi, 20 người, VNeID");
+    EXPECT_EQ(last_week.place, "nhà văn hóa");
+    EXPECT_EQ(last_week.unparsed, std::vector<std::string>{"tuần rồi"});
+    // Read dates say when too; a message without date words does not.
+    EXPECT_TRUE(explain("/tham số 5 sáng nay, cài VNeID").says_when);
+    EXPECT_FALSE(explain("/tham số 5, cài VNeID cho bữa ăn").says_when);
+    // Only date words, when and how many: still nothing that says what was done.
+    EXPECT_FALSE(explain("/tham hôm trước 2 người").says_what);
+    // A date that cannot be one is refused, in words as in digits.
+    for (auto text : {"/tham số 5 ngày 31 tháng 2, vneid", "/tham số 5, 31.02 vneid"}) {
+        auto bad = parse(text);
+        ASSERT_TRUE(std::holds_alternative<command_error>(bad)) << text;
+        EXPECT_EQ(std::get<command_error>(bad).reason, "error_bad_date") << text;
+    }
 }
 
 TEST(session_messages, read_place_attendees_and_topics) {
