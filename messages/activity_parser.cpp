@@ -219,15 +219,6 @@ std::optional<head_count> glued_count(const token& t) {
     return head_count{n, unit->what, unit->kind};
 }
 
-// Words after which a number is part of an address: "số 12", "hẻm 45/7", "tổ 3", "khu phố 2",
-// "nhà 12 ông Sáu" (not twelve men).
-bool address_word(std::string_view w) {
-    static const std::string_view words[] = {"so",   "ngo",   "ngach", "hem", "kiet",  "to",  "khu",
-                                             "pho",  "thon",  "xom",   "ap",  "lo",    "can", "phong",
-                                             "tang", "duong", "khoi",  "kp",  "block", "nha"};
-    return std::find(std::begin(words), std::end(words), w) != std::end(words);
-}
-
 // The separator between a day and a month written in digits: "30/11", "30-11", "30.11"; 0 when
 // the word is not written so.
 char date_separator(std::string_view w) {
@@ -691,6 +682,13 @@ std::vector<std::string> unexplained_words(const std::vector<token>& toks, std::
 }
 
 } // namespace
+
+bool address_word(std::string_view w) {
+    static const std::string_view words[] = {"so",   "ngo",   "ngach", "hem", "kiet",  "to",  "khu",
+                                             "pho",  "thon",  "xom",   "ap",  "lo",    "can", "phong",
+                                             "tang", "duong", "khoi",  "kp",  "block", "nha"};
+    return std::find(std::begin(words), std::end(words), w) != std::end(words);
+}
 
 std::expected<activity_details, command_error> parse_activity(std::string_view args, year_month_day today,
                                                               bool explain) {

@@ -16,6 +16,10 @@ namespace cnscd {
 std::expected<activity_details, command_error>
 parse_activity(std::string_view args, std::chrono::year_month_day today, bool explain = false);
 
+// Words after which a number is part of an address, folded: "số 12", "hẻm 45/7", "tổ 3",
+// "khu phố 2", "nhà 12 ông Sáu" (not twelve men).
+bool address_word(std::string_view folded_word);
+
 // Whether a message without a command reads like a visit or session logged without one: it
 // starts with an address ("số 12 ngõ 5 ...", "nhà bà Tư ...") or names a topic. A question
 // ("cài VNeID thế nào?") does not.

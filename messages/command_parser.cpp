@@ -242,12 +242,22 @@ command parse_args(std::string_view name, std::string_view args, const parse_con
     if (name == "thoat")
         return cmd_cancel{};
     if (name == "sua") {
+        // "/sua 12 ...", as the confirmation shows it ("số 12") and as /huy takes it, and with a
+        // comma or colon after it ("/sua 12, 3 người", "/sua 12: ...").
+        std::size_t at = folded.size() > 1 && folded[0] == "so" ? 1 : 0;
         if (ws.empty())
             return missing(name, "/sua 12 số 8 ngõ 3, hướng dẫn VNeID");
-        auto no = record_number(ws[0]);
+        auto word = ws[at];
+        bool separated = word.ends_with(',') || word.ends_with(':');
+        if (separated)
+            word.remove_suffix(1);
+        auto no = record_number(word);
         if (!no)
-            return command_error{"sua", "error_bad_record_number", std::string(ws[0])};
-        auto rest = after_words(args, 1);
+            return command_error{"sua", "error_bad_record_number", std::string(ws[at])};
+        // "/sua số 8 ngõ 3, ...": an address with the record's number left out, not record 8.
+        if (at == 1 && !separated && ws.size() > 2 && folded[2] != "so" && address_word(folded[2]))
+            return command_error{"sua", "error_bad_record_number", std::string(trim(args))};
+        auto rest = after_words(args, at + 1);
         if (!says_something(rest))
             return missing(name, "/sua " + std::to_string(*no) + " số 8 ngõ 3, hướng dẫn VNeID");
         auto details = parse_activity(rest, ctx.today, ctx.explain);

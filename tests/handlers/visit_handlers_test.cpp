@@ -297,6 +297,23 @@ TEST_F(visit_fixture, edit_changes_own_records_only_and_keeps_the_old_content) {
     EXPECT_EQ(visits.by_id(no)->place, "số 1A");
 }
 
+TEST_F(visit_fixture, edit_takes_the_record_number_as_the_confirmation_shows_it) {
+    auto no = std::to_string(record_no(bot.say("102", "/tham số 20 ngõ 9, cài VNeID cho 2 người")));
+    // "số 12" is how the confirmation names it and how /huy takes it; these were refused.
+    auto named = bot.say("102", "/sua số " + no + " 1 người");
+    EXPECT_TRUE(has(named, "Đã sửa số " + no)) << test_bot::joined(named);
+    EXPECT_EQ(visits.by_id(std::stoll(no))->people, 1);
+    bot.say("102", "/sua " + no + ", 4 người");
+    EXPECT_EQ(visits.by_id(std::stoll(no))->people, 4);
+    bot.say("102", "/sua " + no + ": 5 người");
+    EXPECT_EQ(visits.by_id(std::stoll(no))->people, 5);
+    EXPECT_EQ(visits.by_id(std::stoll(no))->place, "số 20 ngõ 9");
+    // "số 8 ngõ 3" first is an address with the number left out: no record 8 is changed.
+    auto address = bot.say("102", "/sua số " + no + " ngõ 3, cài VNeID");
+    EXPECT_TRUE(has(address, "không phải số của một lượt đã ghi")) << test_bot::joined(address);
+    EXPECT_EQ(visits.by_id(std::stoll(no))->place, "số 20 ngõ 9");
+}
+
 TEST_F(visit_fixture, a_partial_edit_changes_only_what_it_names) {
     auto no = std::to_string(record_no(bot.say("102", "/tham số 20 ngõ 9, cài VNeID cho 2 người")));
     bot.say("102", "/sua " + no + " 3 người");
