@@ -152,6 +152,15 @@ void record(const activity_details& d, activity_kind kind, handler_context& ctx)
             kind == activity_kind::visit ? visit_text::visit_recorded : visit_text::session_recorded, photo);
 }
 
+// `old` with `added` after it, without repeats; "khac" (no topic yet) gives way to a real one.
+std::vector<std::string> with_topics(std::vector<std::string> old, const std::vector<std::string>& added) {
+    std::erase(old, "khac");
+    for (auto& t : added)
+        if (std::find(old.begin(), old.end(), t) == old.end())
+            old.push_back(t);
+    return old;
+}
+
 } // namespace
 
 // Button "t:<no>:<topic>": files record <no> under <topic>. A topic named in words may be
@@ -279,10 +288,13 @@ void handle(const cmd_edit& c, handler_context& ctx) {
     if (!d.place.empty())
         updated.place = d.place;
     if (!d.topics.empty())
-        updated.topics = d.topics; // no topic named: keep the old ones
+        updated.topics = with_topics(c.adds ? v->topics : std::vector<std::string>{}, d.topics);
     if (d.people)
-        updated.people = *d.people;
-    updated.note = d.note;
+        updated.people = std::min(c.adds ? updated.people + *d.people : *d.people, 100000);
+    if (c.new_note)
+        updated.note = d.note;
+    else if (!d.place.empty() && v->note.starts_with(v->place) && !v->place.empty())
+        updated.note = d.place + v->note.substr(v->place.size()); // the note names the new address
     visits.edit(updated, ctx.member->id, ctx.now());
     ctx.reply(visit_text::edit_done, {{"no", updated.id},
                                       {"place", updated.place.empty() ? updated.note : updated.place},

@@ -538,7 +538,8 @@ std::size_t unread_date_at(const std::vector<token>& toks, const std::vector<boo
 
 // A verb of helping starts the description: "hướng dẫn", "cài", "giúp"... A verb followed by a
 // capitalised word is part of a name ("Cái Răng").
-bool is_verb(const std::vector<token>& toks, std::size_t k) {
+// How many words a verb of helping at token k takes ("cài" 1, "hướng dẫn" 2); 0 when none starts there.
+std::size_t verb_words(const std::vector<token>& toks, std::size_t k) {
     static const std::string_view verbs[] = {"giup",    "cai",       "nop",    "nhac",   "helped", "help",
                                              "install", "installed", "taught", "showed", "hd",     "phat"};
     static const std::pair<std::string_view, std::string_view> verb_pairs[] = {
@@ -546,14 +547,18 @@ bool is_verb(const std::vector<token>& toks, std::size_t k) {
         {"kich", "hoat"}, {"chi", "dan"}, {"mo", "tai"},  {"tap", "huan"}};
     // Two capitalised words are a name ("Cái Răng", "Hướng Dẫn"), not a verb and its object.
     if (starts_upper(toks[k].raw) && k + 1 < toks.size() && starts_upper(toks[k + 1].raw))
-        return false;
+        return 0;
     auto& w = toks[k].folded;
     if (std::find(std::begin(verbs), std::end(verbs), w) != std::end(verbs))
-        return true;
+        return 1;
     for (auto [a, b] : verb_pairs)
         if (w == a && k + 1 < toks.size() && toks[k + 1].folded == b)
-            return true;
-    return false;
+            return 2;
+    return 0;
+}
+
+bool is_verb(const std::vector<token>& toks, std::size_t k) {
+    return verb_words(toks, k) > 0;
 }
 
 // Does a topic phrase start at token k ("thanh toán QR", "VNeID")?
@@ -620,6 +625,23 @@ bool continues_address(std::string_view part, const std::vector<token>& toks, co
     return find_topics(fold(part)).empty();
 }
 
+// Marks the words inside topic phrases, matching on the words joined by single spaces.
+void mark_topic_words(const std::vector<token>& toks, std::vector<bool>& marks) {
+    std::string joined;
+    std::vector<std::size_t> starts, ends;
+    for (auto& t : toks) {
+        if (!joined.empty())
+            joined += ' ';
+        starts.push_back(joined.size());
+        joined += t.raw.starts_with("AI") && t.folded == "ai" ? "tri tue nhan tao" : t.folded;
+        ends.push_back(joined.size());
+    }
+    for (auto [b, e] : topic_phrase_spans(joined))
+        for (std::size_t k = 0; k < toks.size(); ++k)
+            if (starts[k] < e && ends[k] > b)
+                marks[k] = true;
+}
+
 // Words of the description (after the place) that no topic keyword, number, date or common
 // connecting word explains: what `cnscd-bot parse` shows so keywords can be tuned.
 std::vector<std::string> unexplained_words(const std::vector<token>& toks, std::vector<bool> used,
@@ -643,20 +665,7 @@ std::vector<std::string> unexplained_words(const std::vector<token>& toks, std::
     std::vector<std::string> out;
     if (description_from >= text.size())
         return out; // no description part: the whole text is the place
-    // Mark words inside topic phrases, matching on the words joined by single spaces.
-    std::string joined;
-    std::vector<std::size_t> starts, ends;
-    for (auto& t : toks) {
-        if (!joined.empty())
-            joined += ' ';
-        starts.push_back(joined.size());
-        joined += t.raw.starts_with("AI") && t.folded == "ai" ? "tri tue nhan tao" : t.folded;
-        ends.push_back(joined.size());
-    }
-    for (auto [b, e] : topic_phrase_spans(joined))
-        for (std::size_t k = 0; k < toks.size(); ++k)
-            if (starts[k] < e && ends[k] > b)
-                used[k] = true;
+    mark_topic_words(toks, used);
     for (std::size_t k = 0; k < toks.size(); ++k) {
         if (toks[k].raw.data() < text.data() + description_from || used[k] || toks[k].folded.empty())
             continue;
@@ -681,17 +690,18 @@ std::vector<std::string> unexplained_words(const std::vector<token>& toks, std::
     return out;
 }
 
-} // namespace
+// A message read, with its words and which of them the rules used (counts and dates), for
+// /sua to tell a new description from corrections.
+struct reading {
+    activity_details d;
+    std::vector<token> toks;
+    std::vector<bool> used;
+    std::string_view text;            // what was read, trimmed
+    std::size_t description_from = 0; // where in `text` the description starts, after the place
+};
 
-bool address_word(std::string_view w) {
-    static const std::string_view words[] = {"so",   "ngo",   "ngach", "hem", "kiet",  "to",  "khu",
-                                             "pho",  "thon",  "xom",   "ap",  "lo",    "can", "phong",
-                                             "tang", "duong", "khoi",  "kp",  "block", "nha"};
-    return std::find(std::begin(words), std::end(words), w) != std::end(words);
-}
-
-std::expected<activity_details, command_error> parse_activity(std::string_view args, year_month_day today,
-                                                              bool explain) {
+std::expected<reading, command_error> read_activity(std::string_view args, year_month_day today,
+                                                    bool explain) {
     activity_details d;
     auto text = args;
     while (!text.empty() && is_space(text.front()))
@@ -803,6 +813,10 @@ std::expected<activity_details, command_error> parse_activity(std::string_view a
         i = after + unit->words - 1;
     }
     d.people = people_from(counts);
+    // "ngày hôm qua", "vào sáng thứ 7": the words leading into a date are part of it.
+    for (std::size_t k = toks.size(); k-- > 1;)
+        if (dated[k] && !used[k - 1] && leads_to_a_date(toks[k - 1].folded))
+            take_date(k - 1, 1);
     std::vector<std::string> unread_dates;
     for (std::size_t k = 0; k < toks.size(); ++k)
         if (auto n = used[k] ? 0 : unread_date_at(toks, used, k)) {
@@ -880,7 +894,163 @@ std::expected<activity_details, command_error> parse_activity(std::string_view a
         auto words = unexplained_words(toks, used, text, description_from);
         d.unparsed.insert(d.unparsed.end(), words.begin(), words.end());
     }
-    return d;
+    return reading{std::move(d), std::move(toks), std::move(used), text, description_from};
+}
+
+} // namespace
+
+bool address_word(std::string_view w) {
+    static const std::string_view words[] = {"so",   "ngo",   "ngach", "hem", "kiet",  "to",  "khu",
+                                             "pho",  "thon",  "xom",   "ap",  "lo",    "can", "phong",
+                                             "tang", "duong", "khoi",  "kp",  "block", "nha"};
+    return std::find(std::begin(words), std::end(words), w) != std::end(words);
+}
+
+std::expected<activity_details, command_error> parse_activity(std::string_view args, year_month_day today,
+                                                              bool explain) {
+    auto r = read_activity(args, today, explain);
+    if (!r)
+        return std::unexpected(r.error());
+    return std::move(r->d);
+}
+
+namespace {
+
+// What the words at the start of a /sua announce.
+enum class edit_label { none, people, description, date, address };
+
+struct edit_lead {
+    std::size_t words = 0; // the words taken, punctuation between them included
+    edit_label label = edit_label::none;
+    bool adds = false;
+};
+
+// How many words of `phrase` (as written, tone marks and all) start at token k; 0 when it does not.
+std::size_t phrase_at(const std::vector<token>& toks, std::size_t k, std::string_view phrase) {
+    std::size_t n = 0;
+    for (; !phrase.empty(); ++n) {
+        auto word = phrase.substr(0, phrase.find(' '));
+        phrase.remove_prefix(std::min(phrase.size(), word.size() + 1));
+        if (k + n >= toks.size() || !written_as(toks[k + n], fold(word), word))
+            return 0;
+    }
+    return n;
+}
+
+// The correction word or label that starts at token k, if any.
+std::optional<edit_lead> correction_word_at(const std::vector<token>& toks, std::size_t k) {
+    // Longer phrases first: "sửa lại" before "sửa".
+    static const std::string_view fillers[] = {
+        "đúng ra là", "sửa lại",  "chỉnh lại", "đổi thành", "đổi lại",   "ghi nhầm",   "bị nhầm",
+        "ghi lại",    "cập nhật", "đúng ra",   "đúng là",   "should be", "sửa",        "chỉnh",
+        "lại",        "là",       "thành",     "đổi",       "nhầm",      "correction", "actually"};
+    static const std::pair<std::string_view, edit_label> labels[] = {{"số người", edit_label::people},
+                                                                     {"số lượng", edit_label::people},
+                                                                     {"nội dung", edit_label::description},
+                                                                     {"chủ đề", edit_label::description},
+                                                                     {"địa chỉ", edit_label::address},
+                                                                     {"địa điểm", edit_label::address},
+                                                                     {"ngày", edit_label::date}};
+    static const std::string_view additions[] = {"bổ sung", "thêm", "add"};
+    for (auto p : fillers)
+        if (auto n = phrase_at(toks, k, p))
+            return edit_lead{n, edit_label::none, false};
+    for (auto [p, label] : labels)
+        if (auto n = phrase_at(toks, k, p))
+            return edit_lead{n, label, false};
+    for (auto p : additions)
+        if (auto n = phrase_at(toks, k, p))
+            return edit_lead{n, edit_label::none, true};
+    return std::nullopt;
+}
+
+// The words at the start of a /sua that only announce a correction: "sửa lại là", "nhầm,",
+// "ghi nhầm ngày,", "số người là", "nội dung", "thêm". "thanh toán QR" is a topic, not
+// "thành"; "ngày 20/11" a date, while "ngày," or "ngày là" only names what is corrected.
+edit_lead correction_lead(const std::vector<token>& toks) {
+    edit_lead lead;
+    while (lead.words < toks.size()) {
+        auto k = lead.words;
+        if (!has_letter_or_digit(toks[k].raw)) { // ",", ":", "-", "→"
+            ++lead.words;
+            continue;
+        }
+        auto w = starts_topic(toks, k) ? std::nullopt : correction_word_at(toks, k);
+        if (!w)
+            break;
+        auto last = toks[k + w->words - 1].raw;
+        bool names_a_field = last.ends_with(',') || last.ends_with(':') || k + w->words == toks.size() ||
+                             correction_word_at(toks, k + w->words) ||
+                             !has_letter_or_digit(toks[k + w->words].raw);
+        if (w->label == edit_label::date && !names_a_field)
+            break;
+        lead.words += w->words;
+        lead.label = w->label == edit_label::none ? lead.label : w->label;
+        lead.adds = lead.adds || w->adds;
+    }
+    return lead;
+}
+
+// Connecting words that describe nothing themselves.
+bool connecting_word(std::string_view w) {
+    static const std::string_view words[] = {"cho", "va",  "voi", "la",    "cua",  "o",   "tai", "them",
+                                             "nua", "nhe", "a",   "ca",    "cac",  "for", "and", "with",
+                                             "to",  "the", "of",  "nhung", "luon", "ah"};
+    return std::find(std::begin(words), std::end(words), w) != std::end(words);
+}
+
+// Does the description (the text from byte `from`) say something of its own, beyond counts,
+// dates, topic names, verbs of helping and connecting words? Then it is a new note for the record.
+bool describes_anew(const reading& r, std::size_t from) {
+    auto marks = r.used;
+    mark_topic_words(r.toks, marks);
+    for (std::size_t k = 0; k < r.toks.size(); ++k) {
+        if (auto v = verb_words(r.toks, k))
+            for (std::size_t j = k; j < k + v; ++j)
+                marks[j] = true;
+        auto at = static_cast<std::size_t>(r.toks[k].raw.data() - r.text.data());
+        if (!marks[k] && at >= from && has_letter_or_digit(r.toks[k].raw) &&
+            !connecting_word(r.toks[k].folded))
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+std::expected<edit_request, command_error> parse_edit(std::string_view args, year_month_day today,
+                                                      bool explain) {
+    auto toks = tokenize(args);
+    auto lead = correction_lead(toks);
+    auto rest = lead.words < toks.size()
+                    ? args.substr(static_cast<std::size_t>(toks[lead.words].raw.data() - args.data()))
+                    : std::string_view();
+    auto r = read_activity(rest, today, explain);
+    if (!r)
+        return std::unexpected(r.error());
+    edit_request e;
+    e.adds = lead.adds;
+    auto& d = r->d;
+    // "số người là 4": the number after the label is the count.
+    if (lead.label == edit_label::people && !d.people && !r->toks.empty()) {
+        std::vector<std::string_view> words;
+        for (auto& t : r->toks)
+            words.push_back(t.folded);
+        if (auto n = read_spoken_number(words)) {
+            if (n->value <= 0 || n->value > 100000)
+                return std::unexpected(command_error{"", "error_bad_number", std::string(r->toks[0].raw)});
+            d.people = static_cast<int>(n->value);
+            std::fill_n(r->used.begin(), n->words, true);
+        }
+    }
+    // After a label only that field changes: "nội dung dịch vụ công" names no address, and all
+    // that follows "nội dung" is the description.
+    bool field = lead.label != edit_label::none && lead.label != edit_label::address;
+    if (field)
+        d.place.clear();
+    e.new_note = describes_anew(*r, field ? 0 : r->description_from);
+    e.details = std::move(d);
+    return e;
 }
 
 bool reads_as_activity(std::string_view text) {

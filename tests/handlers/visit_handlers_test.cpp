@@ -325,6 +325,46 @@ TEST_F(visit_fixture, a_partial_edit_changes_only_what_it_names) {
     EXPECT_EQ(visits.history_count(std::stoll(no)), 2);
 }
 
+TEST_F(visit_fixture, words_that_announce_a_correction_are_not_an_address) {
+    auto no = record_no(bot.say("102", "/tham số 20 ngõ 9, hướng dẫn bà Tư cài VNeID cho 2 người"));
+    auto edit = [&](const std::string& words) {
+        return bot.say("102", "/sua " + std::to_string(no) + " " + words);
+    };
+    auto check = [&](const std::string& words, int people, const std::string& day) {
+        auto out = edit(words);
+        auto v = visits.by_id(no);
+        EXPECT_TRUE(has(out, "Đã sửa số")) << words << ": " << test_bot::joined(out);
+        EXPECT_EQ(v->place, "số 20 ngõ 9") << words;
+        EXPECT_EQ(v->people, people) << words;
+        EXPECT_EQ(v->day, day) << words;
+        // Only the count, topics or date changed: the member's description stays.
+        EXPECT_EQ(v->note, "số 20 ngõ 9, hướng dẫn bà Tư cài VNeID cho 2 người") << words;
+    };
+    // These used to set the address to "sửa lại là", "số người là 4", "nội dung"...
+    check("sửa lại là 3 người", 3, "2026-11-24");
+    check("số người là 4", 4, "2026-11-24");
+    check("nhầm, 2 người", 2, "2026-11-24");
+    check("thêm 1 người", 3, "2026-11-24"); // one more than the 2 recorded
+    check("nội dung dịch vụ công", 3, "2026-11-24");
+    EXPECT_EQ(visits.by_id(no)->topics, std::vector<std::string>{"dvc"});
+    check("thêm chủ đề lừa đảo", 3, "2026-11-24");
+    EXPECT_EQ(visits.by_id(no)->topics, (std::vector<std::string>{"dvc", "luadao"}));
+    check("chủ đề thanh toán QR", 3, "2026-11-24");
+    EXPECT_EQ(visits.by_id(no)->topics, std::vector<std::string>{"thanhtoan"});
+    check("ghi nhầm ngày, hôm qua", 3, "2026-11-23");
+    // A correction that says nothing asks for it, and changes nothing.
+    auto empty = edit("sửa lại");
+    EXPECT_TRUE(has(empty, "cần thêm thông tin")) << test_bot::joined(empty);
+    EXPECT_EQ(visits.history_count(no), 8);
+    // A new address alone moves the record and its note with it.
+    edit("đổi thành số 22 ngõ 9");
+    EXPECT_EQ(visits.by_id(no)->place, "số 22 ngõ 9");
+    EXPECT_EQ(visits.by_id(no)->note, "số 22 ngõ 9, hướng dẫn bà Tư cài VNeID cho 2 người");
+    // A new description replaces the note.
+    edit("số 22 ngõ 9, hướng dẫn ông Năm thanh toán tiền điện");
+    EXPECT_EQ(visits.by_id(no)->note, "số 22 ngõ 9, hướng dẫn ông Năm thanh toán tiền điện");
+}
+
 TEST_F(visit_fixture, editing_the_message_of_a_visit_edits_the_visit) {
     auto message = [&](incoming_kind kind, const std::string& ref, const std::string& text) {
         incoming in;
