@@ -122,6 +122,13 @@ void record(const activity_details& d, activity_kind kind, handler_context& ctx)
         ctx.reply(visit_text::no_team);
         return;
     }
+    // Only when and how many ("/tham 3 hộ", "/tham hôm qua 2 người"): say what is missing. Nothing
+    // at all ("/tham 👍", "/tham ok"): show what to write.
+    if (!d.says_what && (d.people || d.says_when)) {
+        ctx.reply(kind == activity_kind::visit ? visit_text::visit_address_missing
+                                               : visit_text::session_venue_missing);
+        return;
+    }
     if ((d.place.empty() && d.note.empty()) || !d.says_what) {
         ctx.reply(visit_text::missing_place);
         return;

@@ -690,6 +690,18 @@ std::vector<std::string> unexplained_words(const std::vector<token>& toks, std::
     return out;
 }
 
+// "ok", "oke", "ừ", "vâng", "dạ", "👍", "🎉🎉": an acknowledgement, or nothing but emoji and
+// punctuation. No visit is recorded from it.
+bool acknowledgement(const std::vector<token>& toks) {
+    static const std::string_view words[] = {"ok",  "oke", "okay", "okie", "okela", "u",   "um",
+                                             "uhm", "uh",  "vang", "da",   "a",     "roi", "xong",
+                                             "yes", "yep", "ye",   "dc",   "duoc",  "nhe"};
+    return std::all_of(toks.begin(), toks.end(), [](const token& t) {
+        return !has_letter_or_digit(t.raw) ||
+               std::find(std::begin(words), std::end(words), t.folded) != std::end(words);
+    });
+}
+
 // A message read, with its words and which of them the rules used (counts and dates), for
 // /sua to tell a new description from corrections.
 struct reading {
@@ -826,10 +838,12 @@ std::expected<reading, command_error> read_activity(std::string_view args, year_
         }
     d.says_when = d.date.has_value() || !unread_dates.empty();
 
-    d.says_what = !d.topics.empty() || std::any_of(toks.begin(), toks.end(), [&](const token& t) {
-        auto k = static_cast<std::size_t>(&t - toks.data());
-        return !used[k] && !t.folded.empty() && !leads_to_a_date(t.folded);
-    });
+    bool nothing = acknowledgement(toks);
+    d.says_what =
+        !nothing && (!d.topics.empty() || std::any_of(toks.begin(), toks.end(), [&](const token& t) {
+            auto k = static_cast<std::size_t>(&t - toks.data());
+            return !used[k] && has_letter_or_digit(t.raw) && !leads_to_a_date(t.folded);
+        }));
 
     // The place is what comes before the first comma; without one, what comes before the
     // description ("số 12 ngõ 5 hướng dẫn 2 người cài VNeID" is at "số 12 ngõ 5").
@@ -889,6 +903,8 @@ std::expected<reading, command_error> read_activity(std::string_view args, year_
     while (!d.place.empty() && (is_space(d.place.back()) || d.place.back() == ':' || d.place.back() == '-' ||
                                 d.place.back() == ';' || d.place.back() == ','))
         d.place.pop_back();
+    if (nothing)
+        d.place.clear(); // "ok", "👍" is no address
     if (explain) {
         d.unparsed = std::move(unread_dates);
         auto words = unexplained_words(toks, used, text, description_from);
@@ -1048,7 +1064,7 @@ std::expected<edit_request, command_error> parse_edit(std::string_view args, yea
     bool field = lead.label != edit_label::none && lead.label != edit_label::address;
     if (field)
         d.place.clear();
-    e.new_note = describes_anew(*r, field ? 0 : r->description_from);
+    e.new_note = !acknowledgement(r->toks) && describes_anew(*r, field ? 0 : r->description_from);
     e.details = std::move(d);
     return e;
 }

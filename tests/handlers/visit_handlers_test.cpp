@@ -355,6 +355,7 @@ TEST_F(visit_fixture, words_that_announce_a_correction_are_not_an_address) {
     // A correction that says nothing asks for it, and changes nothing.
     auto empty = edit("sửa lại");
     EXPECT_TRUE(has(empty, "cần thêm thông tin")) << test_bot::joined(empty);
+    EXPECT_TRUE(has(edit("ok 👍"), "cần thêm thông tin"));
     EXPECT_EQ(visits.history_count(no), 8);
     // A new address alone moves the record and its note with it.
     edit("đổi thành số 22 ngõ 9");
@@ -413,12 +414,21 @@ TEST_F(visit_fixture, a_malformed_command_gets_an_example_and_records_nothing) {
     EXPECT_TRUE(has(bad, "31/02")) << test_bot::joined(bad);
     EXPECT_EQ(visits.last_of_member(member), std::nullopt);
     // Only when and how many: no household, no topic. Asked for them instead of a record whose
-    // place would read "hôm qua".
-    for (auto text :
-         {"/tham hôm qua", "/tham sáng hôm qua 2 người", "/tham 20/11", "/buoi chiều nay 30 người"}) {
+    // place would read "hôm qua", saying that the address (a session's venue) is what is missing.
+    for (auto text : {"/tham hôm qua", "/tham sáng hôm qua 2 người", "/tham 20/11", "/tham 3 hộ",
+                      "/tham hôm qua 2 người", "/tham hôm trước 2 người"}) {
         auto when_only = bot.say("102", text);
-        EXPECT_TRUE(has(when_only, "Hãy ghi địa chỉ hoặc hộ gia đình"))
+        EXPECT_TRUE(has(when_only, "Chưa ghi được vì thiếu địa chỉ. Hãy ghi thêm địa chỉ hoặc hộ gia đình"))
             << text << ": " << test_bot::joined(when_only);
+    }
+    auto venue = bot.say("102", "/buoi chiều nay 30 người");
+    EXPECT_TRUE(has(venue, "Chưa ghi được vì thiếu nơi tổ chức")) << test_bot::joined(venue);
+    EXPECT_EQ(visits.last_of_member(member), std::nullopt);
+    // An acknowledgement or emoji is no visit: what to write is shown, nothing is counted.
+    for (auto text : {"/tham 👍", "/tham ok", "/tham Oke!", "/tham dạ vâng", "/buoi 🎉🎉🎉", "/tham ừ"}) {
+        auto junk = bot.say("102", text);
+        EXPECT_TRUE(has(junk, "Hãy ghi địa chỉ hoặc hộ gia đình và nội dung sau lệnh, ví dụ:"))
+            << text << ": " << test_bot::joined(junk);
     }
     EXPECT_EQ(visits.last_of_member(member), std::nullopt);
     // Anything more is a record: a household, or a topic.
