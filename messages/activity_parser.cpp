@@ -730,12 +730,16 @@ std::expected<reading, command_error> read_activity(std::string_view args, year_
     folded.reserve(toks.size());
     for (auto& t : toks)
         folded.push_back(t.folded);
-    // Number words as written: with tone marks, "bà" (grandmother) is no "ba" (three).
+    // Number words as written: with tone marks, "bà" (grandmother) is no "ba" (three), and in a
+    // message written with them, "sau" (after) is no "sáu" (six).
+    bool accented = std::any_of(toks.begin(), toks.end(), [](const token& t) {
+        return !plain(t.raw) && has_letter_or_digit(t.raw) && marked(t.raw) != t.folded;
+    });
     std::vector<std::string_view> numbers(folded);
     for (std::size_t k = 0; k < toks.size(); ++k)
-        if (!plain(toks[k].raw) && !spelled_as_number(toks[k].raw) &&
-            (read_spoken_number(std::span(folded).subspan(k, 1)) || folded[k] == "lam" ||
-             folded[k] == "nham" || folded[k] == "le"))
+        if ((read_spoken_number(std::span(folded).subspan(k, 1)) || folded[k] == "lam" ||
+             folded[k] == "nham" || folded[k] == "le") &&
+            !spelled_as_number(toks[k].raw, accented))
             numbers[k] = {};
     std::vector<head_count> counts;
     std::vector<bool> used(toks.size(), false), dated(toks.size(), false);

@@ -22,8 +22,10 @@ struct spoken_number {
 std::optional<spoken_number> read_spoken_number(std::span<const std::string_view> words);
 
 // Whether a word as written may be a number word: written with tone marks, it must carry those
-// of one ("bà", a grandmother, folds to "ba", three, but is no number). A word without any
-// ("ba nguoi") is taken by its folded form, as unaccented messages are written.
-bool spelled_as_number(std::string_view written);
+// of one ("bà", a grandmother, folds to "ba", three, but is no number). In an unaccented message
+// a word is taken by its folded form ("ba nguoi" is three); in a message written with tone
+// marks (`accented_text`), a word left without them is not a number whose spelling has some:
+// "sau" is "after", not "sáu" (six).
+bool spelled_as_number(std::string_view written, bool accented_text = false);
 
 } // namespace cnscd

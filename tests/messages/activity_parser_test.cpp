@@ -289,6 +289,8 @@ TEST(head_counts, are_the_people_the_member_meant) {
         {"/buoi hội trường, 20 hội viên, VNeID", 20},
         // Unaccented messages still read their numbers.
         {"/tham so 5, ba nguoi cai vneid", 3},
+        {"/tham so 5, sau nguoi cai vneid", 6},
+        {"/tham số 5, hướng dẫn xong sau người nhà về", std::nullopt}, // "sau" is "after" here
         {"/tham so 5, co hai nguoi cai vneid", 2}, // "có hai người": "co" is no title here
         {"/tham số 5, có hai người cài vneid", 2},
         {"/tham số 5, ba bà cài vneid", 3},

@@ -93,6 +93,13 @@ TEST(spoken_numbers, written_with_tone_marks_carry_a_number_s_own) {
     EXPECT_TRUE(spelled_as_number("bay"));
     EXPECT_TRUE(spelled_as_number("sau"));
     EXPECT_TRUE(spelled_as_number("12"));
+    // In a message written with tone marks, "sau" is "after"; "ba", "hai" have none to carry.
+    EXPECT_FALSE(spelled_as_number("sau", true));
+    EXPECT_FALSE(spelled_as_number("Nam", true));
+    EXPECT_TRUE(spelled_as_number("ba", true));
+    EXPECT_TRUE(spelled_as_number("hai", true));
+    EXPECT_TRUE(spelled_as_number("12", true));
+    EXPECT_TRUE(spelled_as_number("sáu", true));
 }
 
 } // namespace
