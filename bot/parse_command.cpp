@@ -61,8 +61,11 @@ int run_parse(const config& cfg, const std::string& message, const std::optional
         out["unparsed"] = d->unparsed;
         out["note"] = d->note;
     }
-    if (auto* e = std::get_if<cmd_edit>(&cmd))
+    if (auto* e = std::get_if<cmd_edit>(&cmd)) {
         out["record"] = e->record_no;
+        out["adds"] = e->adds;         // "thêm 1 người": added to the record's count and topics
+        out["new_note"] = e->new_note; // false: the record keeps its note
+    }
     if (auto* e = std::get_if<command_error>(&cmd)) {
         out["command"] = e->command;
         out["error"] = e->reason;

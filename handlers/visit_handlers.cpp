@@ -56,8 +56,10 @@ std::string people_part(const handler_context& ctx, const visit_record& v) {
                    {{"count", v.people}});
 }
 
-std::string date_part(const handler_context& ctx, const visit_record& v) {
-    if (v.day == iso_day(ctx.today()))
+// The day is shown when it is not today, or when the message had date words: a date the bot
+// did not read ("hôm trước") is then seen to be recorded as today.
+std::string date_part(const handler_context& ctx, const visit_record& v, bool says_when) {
+    if (v.day == iso_day(ctx.today()) && !says_when)
         return "";
     auto d = parse_iso_day(v.day);
     return d ? ctx.say(visit_text::on_date, {{"date", format_date(*d)}}) : "";
@@ -78,7 +80,8 @@ std::vector<std::vector<choice_button>> topic_buttons(const handler_context& ctx
 // message. Private chats get buttons. In a group, buttons would keep thirty members'
 // confirmations from being merged under the group's 20-a-minute limit, so the question is a
 // numbered line the member answers by typing the number (theirs only, for a while).
-void confirm(handler_context& ctx, const visit_record& v, bool unclear, visit_text key, bool photo) {
+void confirm(handler_context& ctx, const visit_record& v, bool says_when, bool unclear, visit_text key,
+             bool photo) {
     std::string who =
         ctx.in_group() ? ctx.say(visit_text::recorded_by, {{"name", ctx.member->full_name}}) : "";
     auto text = ctx.say(key, {arg::markup("who", who),
@@ -86,7 +89,7 @@ void confirm(handler_context& ctx, const visit_record& v, bool unclear, visit_te
                               {"place", v.place.empty() ? v.note : v.place},
                               arg::markup("topics", topics_label(ctx, v, unclear)),
                               arg::markup("people", people_part(ctx, v)),
-                              arg::markup("date", date_part(ctx, v))});
+                              arg::markup("date", date_part(ctx, v, says_when))});
     if (photo)
         text += ctx.say(visit_text::photo_kept);
     auto buttons = unclear ? topic_buttons(ctx, v.id) : std::vector<std::vector<choice_button>>{};
@@ -120,6 +123,13 @@ void record(const activity_details& d, activity_kind kind, handler_context& ctx)
         ctx.reply(visit_text::no_team);
         return;
     }
+    // Only when and how many ("/tham 3 hộ", "/tham hôm qua 2 người"): say what is missing. Nothing
+    // at all ("/tham 👍", "/tham ok"): show what to write.
+    if (!d.says_what && (d.people || d.says_when)) {
+        ctx.reply(kind == activity_kind::visit ? visit_text::visit_address_missing
+                                               : visit_text::session_venue_missing);
+        return;
+    }
     if ((d.place.empty() && d.note.empty()) || !d.says_what) {
         ctx.reply(visit_text::missing_place);
         return;
@@ -146,8 +156,17 @@ void record(const activity_details& d, activity_kind kind, handler_context& ctx)
     visit_store(ctx.db).add(v);
     // A /tham written as a photo's caption: the photo is the visit's evidence.
     bool photo = carries_evidence(ctx.in) && keep_evidence(ctx, v.id);
-    confirm(ctx, v, unclear,
+    confirm(ctx, v, d.says_when, unclear,
             kind == activity_kind::visit ? visit_text::visit_recorded : visit_text::session_recorded, photo);
+}
+
+// `old` with `added` after it, without repeats; "khac" (no topic yet) gives way to a real one.
+std::vector<std::string> with_topics(std::vector<std::string> old, const std::vector<std::string>& added) {
+    std::erase(old, "khac");
+    for (auto& t : added)
+        if (std::find(old.begin(), old.end(), t) == old.end())
+            old.push_back(t);
+    return old;
 }
 
 } // namespace
@@ -296,16 +315,19 @@ void handle(const cmd_edit& c, handler_context& ctx) {
     if (!d.place.empty())
         updated.place = d.place;
     if (!d.topics.empty())
-        updated.topics = d.topics; // no topic named: keep the old ones
+        updated.topics = with_topics(c.adds ? v->topics : std::vector<std::string>{}, d.topics);
     if (d.people)
-        updated.people = *d.people;
-    updated.note = d.note;
+        updated.people = std::min(c.adds ? updated.people + *d.people : *d.people, 100000);
+    if (c.new_note)
+        updated.note = d.note;
+    else if (!d.place.empty() && v->note.starts_with(v->place) && !v->place.empty())
+        updated.note = d.place + v->note.substr(v->place.size()); // the note names the new address
     visits.edit(updated, ctx.member->id, ctx.now());
     ctx.reply(visit_text::edit_done, {{"no", updated.id},
                                       {"place", updated.place.empty() ? updated.note : updated.place},
                                       arg::markup("topics", topics_label(ctx, updated, false)),
                                       arg::markup("people", people_part(ctx, updated)),
-                                      arg::markup("date", date_part(ctx, updated))});
+                                      arg::markup("date", date_part(ctx, updated, d.says_when))});
     say_whose(ctx, updated);
 }
 

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <tuple>
 #include <vector>
 
 namespace cnscd {
@@ -49,15 +50,141 @@ std::vector<token> tokenize(std::string_view s) {
     return out;
 }
 
-// Words that can follow a head count. Vietnamese names people by who they are: "30 phụ huynh"
-// (parents), "20 hội viên", "15 đoàn viên", "3 gia đình", "40 em học sinh", "10 sinh viên".
-bool people_unit(std::string_view w) {
-    static const std::string_view units[] = {
-        "nguoi",   "ho",      "nhan",       "ba",        "cu",        "hv",       "hoc",     "thanh",
-        "ng",      "phu",     "hoi",        "doan",      "gia",       "em",       "sinh",    "people",
-        "person",  "persons", "households", "attendees", "residents", "families", "parents", "students",
-        "members", "seniors", "elders",     "villagers", "women",     "teachers", "traders"};
-    return std::find(std::begin(units), std::end(units), w) != std::end(units);
+bool plain(std::string_view raw) {
+    return std::all_of(raw.begin(), raw.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+// The word as written, lower case with its tone marks, without the punctuation around it.
+std::string marked(std::string_view raw) {
+    while (!raw.empty() && std::ispunct(static_cast<unsigned char>(raw.back())))
+        raw.remove_suffix(1);
+    while (!raw.empty() && std::ispunct(static_cast<unsigned char>(raw.front())))
+        raw.remove_prefix(1);
+    return lower_marked(raw);
+}
+
+// What a head count counts: anyone ("30 người", "60 bà con"), people of one kind ("2 cháu",
+// "15 tiểu thương"), or households ("3 hộ", "2 gia đình").
+enum class counted { anyone, kind, households };
+
+struct unit_match {
+    std::size_t words = 1;
+    counted what = counted::kind;
+    std::string kind; // folded: a kind named twice is one group of people
+};
+
+// Words that name who a head count counts. Vietnamese names people by who they are: "30 phụ
+// huynh" (parents), "20 hội viên", "3 gia đình", "40 em học sinh", "2 cháu". Each really means
+// people: "học" (study) and "hội" (association) alone do not ("năm học mới", "hai học kỳ").
+// Written with tone marks, a word must carry its own: "hồ" (a lake) is no "hộ" (household).
+std::optional<unit_match> single_unit(std::string_view folded, std::string_view raw) {
+    static const std::string_view anyone[] = {"nguoi", "ng", "people", "person", "persons", "attendees"};
+    static const std::string_view households[] = {"ho", "households", "families"};
+    static const std::string_view kinds[] = {
+        "cu",      "ba",      "ong",    "chau",      "bac",   "khau",      "em",      "co",
+        "chu",     "chi",     "anh",    "ban",       "hv",    "residents", "parents", "students",
+        "members", "seniors", "elders", "villagers", "women", "teachers",  "traders"};
+    static const std::pair<std::string_view, std::string_view> marks[] = {
+        {"nguoi", "người"}, {"ho", "hộ"},     {"cu", "cụ"}, {"ba", "bà"},   {"ong", "ông"}, {"chau", "cháu"},
+        {"bac", "bác"},     {"khau", "khẩu"}, {"co", "cô"}, {"chu", "chú"}, {"chi", "chị"}, {"ban", "bạn"}};
+    auto in = [folded](auto& list) {
+        return std::find(std::begin(list), std::end(list), folded) != std::end(list);
+    };
+    auto what = in(anyone) ? counted::anyone : in(households) ? counted::households : counted::kind;
+    if (what == counted::kind && !in(kinds))
+        return std::nullopt;
+    if (!plain(raw)) {
+        auto m = std::find_if(std::begin(marks), std::end(marks), [&](auto& p) { return p.first == folded; });
+        if (marked(raw) != (m != std::end(marks) ? m->second : folded))
+            return std::nullopt;
+    }
+    return unit_match{1, what, std::string(folded)};
+}
+
+// Two-word names of who came: "15 tiểu thương" (market traders), "45 đại biểu" (delegates),
+// "hai ông bà" (an old couple), "2 vợ chồng".
+std::optional<unit_match> unit_pair(std::string_view a, std::string_view b) {
+    static const std::tuple<std::string_view, std::string_view, counted> pairs[] = {
+        {"ba", "con", counted::anyone},       {"nguoi", "dan", counted::anyone},
+        {"gia", "dinh", counted::households}, {"tieu", "thuong", counted::kind},
+        {"dai", "bieu", counted::kind},       {"can", "bo", counted::kind},
+        {"giao", "vien", counted::kind},      {"cong", "nhan", counted::kind},
+        {"nong", "dan", counted::kind},       {"dang", "vien", counted::kind},
+        {"thanh", "nien", counted::kind},     {"chi", "em", counted::kind},
+        {"anh", "chi", counted::kind},        {"cong", "chuc", counted::kind},
+        {"chien", "si", counted::kind},       {"hoc", "sinh", counted::kind},
+        {"sinh", "vien", counted::kind},      {"hoi", "vien", counted::kind},
+        {"doan", "vien", counted::kind},      {"phu", "huynh", counted::kind},
+        {"phu", "nu", counted::kind},         {"nhan", "khau", counted::kind},
+        {"nhan", "vien", counted::kind},      {"vo", "chong", counted::kind},
+        {"ong", "ba", counted::kind},         {"ba", "chau", counted::kind},
+        {"ong", "chau", counted::kind},       {"me", "con", counted::kind},
+        {"bo", "con", counted::kind},         {"cha", "con", counted::kind},
+        {"anh", "em", counted::kind}};
+    for (auto [x, y, what] : pairs)
+        if (a == x && b == y)
+            return unit_match{2, what, std::string(x) + " " + std::string(y)};
+    return std::nullopt;
+}
+
+// The unit of a head count that starts at token k, if one does.
+std::optional<unit_match> unit_at(const std::vector<token>& toks, std::size_t k) {
+    if (k >= toks.size())
+        return std::nullopt;
+    if (k + 1 < toks.size())
+        if (auto u = unit_pair(toks[k].folded, toks[k + 1].folded))
+            return u;
+    return single_unit(toks[k].folded, toks[k].raw);
+}
+
+struct head_count {
+    long value = 0;
+    counted what = counted::kind;
+    std::string kind;
+};
+
+// One number from all the head counts of a message. "N người" says it outright ("1 gia đình 4
+// người" is 4). Otherwise different kinds of people add up ("2 vợ chồng và 1 cháu" is 3) while a
+// kind named twice is one group, and each household is at least one person ("3 hộ").
+std::optional<int> people_from(const std::vector<head_count>& counts) {
+    if (counts.empty())
+        return std::nullopt;
+    long anyone = 0, households = 0;
+    std::vector<std::pair<std::string_view, long>> kinds;
+    for (auto& c : counts) {
+        if (c.what == counted::anyone)
+            anyone = std::max(anyone, c.value);
+        else if (c.what == counted::households)
+            households = std::max(households, c.value);
+        else if (auto k =
+                     std::find_if(kinds.begin(), kinds.end(), [&](auto& p) { return p.first == c.kind; });
+                 k != kinds.end())
+            k->second = std::max(k->second, c.value);
+        else
+            kinds.emplace_back(c.kind, c.value);
+    }
+    if (anyone > 0)
+        return static_cast<int>(anyone);
+    long people = 0;
+    for (auto& [kind, n] : kinds)
+        people += n;
+    return static_cast<int>(std::min(std::max(people, households), 100000L));
+}
+
+// Forms of address before a name: "chị Sáu", "ông Bảy", "anh Ba" are people, not counts.
+// Unaccented, "co" may be "có" (there is) and "di" "đi" (to go): those only before a capital.
+bool addresses_someone(const token& title, const token& name) {
+    static const std::string_view marked_titles[] = {"ông", "bà",   "chị", "anh", "cô",   "chú", "bác", "cụ",
+                                                     "em",  "cháu", "dì",  "o",   "thím", "mợ",  "cậu", "bé"};
+    static const std::string_view plain_titles[] = {"ong", "ba",   "chi", "anh", "co",   "chu", "bac", "cu",
+                                                    "em",  "chau", "di",  "o",   "thim", "mo",  "cau", "be"};
+    static const std::string_view unambiguous[] = {"ong", "anh", "em", "chau", "thim"};
+    auto in = [](auto& list, std::string_view w) {
+        return std::find(std::begin(list), std::end(list), w) != std::end(list);
+    };
+    if (!plain(title.raw))
+        return in(marked_titles, marked(title.raw));
+    return in(plain_titles, title.folded) && (starts_upper(name.raw) || in(unambiguous, title.folded));
 }
 
 // "20-30": the lower end of a range of counts.
@@ -75,40 +202,34 @@ std::optional<long> digit_range(std::string_view w) {
     return low;
 }
 
-// Two-word names of who came: "15 tiểu thương" (market traders), "45 đại biểu" (delegates).
-bool people_pair(std::string_view a, std::string_view b) {
-    static const std::pair<std::string_view, std::string_view> pairs[] = {
-        {"tieu", "thuong"}, {"dai", "bieu"}, {"can", "bo"},    {"giao", "vien"},
-        {"cong", "nhan"},   {"nong", "dan"}, {"dang", "vien"}, {"thanh", "nien"},
-        {"chi", "em"},      {"anh", "chi"},  {"cong", "chuc"}, {"chien", "si"}};
-    for (auto [x, y] : pairs)
-        if (a == x && b == y)
-            return true;
-    return false;
-}
-
 // "2ng", "3người", "5hộ": a head count written without the space.
-std::optional<int> glued_count(std::string_view w) {
+std::optional<head_count> glued_count(const token& t) {
+    std::string_view w = t.folded;
     std::size_t digits = 0;
     while (digits < w.size() && std::isdigit(static_cast<unsigned char>(w[digits])))
         ++digits;
-    if (digits == 0 || digits == w.size() || digits > 6 || !people_unit(w.substr(digits)))
+    if (digits == 0 || digits == w.size() || digits > 6)
+        return std::nullopt;
+    auto raw = t.raw.substr(std::min(t.raw.size(), t.raw.find_first_of("0123456789") + digits));
+    auto unit = single_unit(w.substr(digits), raw);
+    if (!unit)
         return std::nullopt;
     int n = 0;
     std::from_chars(w.data(), w.data() + digits, n);
-    return n;
+    return head_count{n, unit->what, unit->kind};
 }
 
-// Words after which a number is part of an address: "số 12", "hẻm 45/7", "tổ 3", "khu phố 2".
-bool address_word(std::string_view w) {
-    static const std::string_view words[] = {"so",   "ngo",   "ngach", "hem", "kiet", "to",  "khu",
-                                             "pho",  "thon",  "xom",   "ap",  "lo",   "can", "phong",
-                                             "tang", "duong", "khoi",  "kp",  "block"};
-    return std::find(std::begin(words), std::end(words), w) != std::end(words);
+// The separator between a day and a month written in digits: "30/11", "30-11", "30.11"; 0 when
+// the word is not written so.
+char date_separator(std::string_view w) {
+    if (w.empty() || !std::isdigit(static_cast<unsigned char>(w[0])))
+        return 0;
+    auto at = w.find_first_of("/-.");
+    return at == std::string_view::npos ? 0 : w[at];
 }
 
-// "d/m" or "d/m/y" split into numbers (not yet checked as a date); nothing when a part before
-// the year is not a number. `year` is empty without one.
+// "d/m" or "d/m/y" (or with '-' or '.') split into numbers (not yet checked as a date); nothing
+// when a part before the year is not a number. `year` is empty without one.
 struct date_parts {
     int day = 0;
     int month = 0;
@@ -116,10 +237,11 @@ struct date_parts {
 };
 
 std::optional<date_parts> split_date(std::string_view w) {
-    auto s1 = w.find('/');
-    if (s1 == std::string_view::npos)
+    char sep = date_separator(w);
+    if (sep == 0)
         return std::nullopt;
-    auto s2 = w.find('/', s1 + 1);
+    auto s1 = w.find(sep);
+    auto s2 = w.find(sep, s1 + 1);
     date_parts p;
     auto ds = w.substr(0, s1);
     auto ms = w.substr(s1 + 1, s2 == std::string_view::npos ? std::string_view::npos : s2 - s1 - 1);
@@ -138,9 +260,29 @@ bool date_shaped(std::string_view w) {
     return p && p->day >= 1 && p->day <= 31 && p->month >= 1 && p->month <= 12;
 }
 
-std::optional<year_month_day> explicit_date(std::string_view w, year_month_day today, bool& malformed) {
-    if (w.find('/') == std::string_view::npos)
+// A day and month without a year: this year's, or last year's when this year's is more than a
+// month ahead ("20/12" written in January means last December). Nothing when no such day.
+std::optional<year_month_day> day_of_recent_year(int y, int m, int d, bool year_given, year_month_day today) {
+    year_month_day ymd{year{y}, month{static_cast<unsigned>(m)}, day{static_cast<unsigned>(d)}};
+    if (m < 1 || d < 1 || !ymd.ok())
         return std::nullopt;
+    if (!year_given && sys_days(ymd) > sys_days(today) + days(31))
+        ymd = year_month_day{ymd.year() - years(1), ymd.month(), ymd.day()};
+    return ymd.ok() ? std::optional(ymd) : std::nullopt;
+}
+
+// The latest day numbered `d` up to today: "mùng 1", "ngày 20" is this month's, or last
+// month's when this month's is still ahead (or does not exist: "ngày 31" in November).
+std::optional<year_month_day> latest_day_numbered(int d, year_month_day today) {
+    year_month_day ymd{today.year(), today.month(), day{static_cast<unsigned>(d)}};
+    if (!ymd.ok() || sys_days(ymd) > sys_days(today)) {
+        auto last_month = year_month{today.year(), today.month()} - months(1);
+        ymd = year_month_day{last_month.year(), last_month.month(), day{static_cast<unsigned>(d)}};
+    }
+    return ymd.ok() ? std::optional(ymd) : std::nullopt;
+}
+
+std::optional<year_month_day> explicit_date(std::string_view w, year_month_day today, bool& malformed) {
     auto p = split_date(w);
     int y = static_cast<int>(today.year());
     bool ok = p.has_value();
@@ -149,15 +291,8 @@ std::optional<year_month_day> explicit_date(std::string_view w, year_month_day t
         if (y < 100)
             y += 2000;
     }
-    year_month_day ymd{year{y}, month{static_cast<unsigned>(ok ? p->month : 0)},
-                       day{static_cast<unsigned>(ok ? p->day : 0)}};
-    if (!ok || !ymd.ok()) {
-        malformed = true;
-        return std::nullopt;
-    }
-    // "20/12" written in January means last December.
-    if (p->year.empty() && sys_days(ymd) > sys_days(today) + days(31))
-        ymd = year_month_day{ymd.year() - years(1), ymd.month(), ymd.day()};
+    auto ymd = ok ? day_of_recent_year(y, p->month, p->day, !p->year.empty(), today) : std::nullopt;
+    malformed = !ymd;
     return ymd;
 }
 
@@ -186,6 +321,11 @@ bool day_word(std::string_view w) {
 bool leads_to_a_date(std::string_view w) {
     return w == "ngay" || w == "hom" || w == "sang" || w == "chieu" || w == "toi" || w == "trua" ||
            w == "dem" || w == "vao" || w == "luc" || w == "on" || w == "buoi" || w == "hoi" || w == "last";
+}
+
+// Words that lead into a head count: "cho 2 người", "khoảng 45 người", "hơn 50 người".
+bool leads_to_a_count(std::string_view w) {
+    return w == "cho" || w == "khoang" || w == "hon" || w == "gan" || w == "for" || w == "about";
 }
 
 // "thứ 7", "thứ bảy", "chủ nhật", "t7" at token k: the ISO weekday (Monday 1) and how many
@@ -227,9 +367,179 @@ std::optional<std::pair<unsigned, std::size_t>> weekday_at(const std::vector<tok
     return std::nullopt;
 }
 
+// Is the token the word `folded`, written with the tone marks of `spelled` or with none at all?
+// "ngày" (day) and unaccented "ngay" are; "ngáy" (to snore) is not.
+bool written_as(const token& t, std::string_view folded, std::string_view spelled) {
+    return t.folded == folded && (plain(t.raw) || marked(t.raw) == spelled);
+}
+
+// The words from token `first`, `n` of them, as written: "hôm trước", "31 tháng 2".
+std::string phrase(const std::vector<token>& toks, std::size_t first, std::size_t n) {
+    auto begin = toks[first].raw.data();
+    auto& last = toks[first + n - 1].raw;
+    std::string_view out(begin, static_cast<std::size_t>(last.data() + last.size() - begin));
+    while (!out.empty() && std::ispunct(static_cast<unsigned char>(out.back())))
+        out.remove_suffix(1);
+    return std::string(out);
+}
+
+// A date found at a token: the day, and the words it took.
+struct found_date {
+    year_month_day day;
+    std::size_t first = 0;
+    std::size_t words = 1;
+};
+
+// "hôm qua", "bữa qua" (Central), "hum qua" (chat), "hôm kia", "hôm kìa" (three days ago),
+// "sáng nay", "tối qua", "ngày mai", "hqua", "yesterday" at token k.
+std::optional<found_date> relative_day_at(const std::vector<token>& toks, std::size_t k,
+                                          year_month_day today) {
+    auto on = [&](int offset, std::size_t words) {
+        return found_date{year_month_day{sys_days(today) + days(offset)}, k, words};
+    };
+    std::string_view w = toks[k].folded;
+    if (w == "hqua" || w == "yesterday" || w == "today" || w == "tomorrow")
+        return on(w == "today" ? 0 : w == "tomorrow" ? 1 : -1, 1);
+    if (k + 1 >= toks.size())
+        return std::nullopt;
+    auto& next = toks[k + 1];
+    bool day = w == "hom" || w == "bua" || w == "hum";
+    // "tối qua" is last night, but unaccented "toi qua" may be "tôi qua" (I went over).
+    bool evening = w == "toi" && (toks[k].raw.starts_with("tối") || toks[k].raw.starts_with("Tối"));
+    bool part_of_day = day_word(w) && (w != "toi" || evening);
+    bool ngay = written_as(toks[k], "ngay", "ngày");
+    // "ngày mai", "sáng mai": tomorrow ("Mai" is a name). "ngày mốt": the day after.
+    if ((ngay || part_of_day) && next.raw.starts_with("mai") && marked(next.raw) == "mai")
+        return on(1, 2);
+    if (ngay && !plain(next.raw) && marked(next.raw) == "mốt")
+        return on(2, 2);
+    if (!day && !part_of_day)
+        return std::nullopt;
+    if (next.folded == "qua" || next.folded == "wa")
+        return on(-1, 2);
+    if (next.folded == "nay")
+        return on(0, 2);
+    if (day && next.folded == "kia") // "hôm kia" is two days ago, "hôm kìa" three
+        return on(!plain(next.raw) && marked(next.raw) == "kìa" ? -3 : -2, 2);
+    return std::nullopt;
+}
+
+// A date in digits at token k: "30/11", "30-11", "30.11", "5/12/2026", with the "ngày", "hôm"
+// or "on" before it. Not dates: "hẻm 45/7" and "12/3 Lê Lợi" (houses), "20-30 người" and "2-3
+// hộ" (ranges), "lúc 8.10" (a time). `bad` is set to what can only be a date and is none
+// ("31/02", "ngày 31/13").
+std::optional<found_date> numeric_date_at(const std::vector<token>& toks, std::size_t k, year_month_day today,
+                                          std::string& bad) {
+    std::string_view w = toks[k].folded;
+    char sep = date_separator(w);
+    if (sep == 0)
+        return std::nullopt;
+    std::string_view prev = k > 0 ? std::string_view(toks[k - 1].folded) : std::string_view();
+    bool after_date_word = prev == "ngay" || prev == "hom" || prev == "on";
+    // "12/3 Lê Lợi": a number in an alley before a street's name, not the 12th of March.
+    bool before_street = !after_date_word && k + 1 < toks.size() && starts_upper(toks[k + 1].raw) &&
+                         toks[k + 1].folded != "hom" && toks[k + 1].folded != "ngay";
+    bool range_or_time = sep != '/' && (unit_at(toks, k + 1) || prev == "luc" || prev == "at");
+    if (address_word(prev) || before_street || range_or_time || (!date_shaped(w) && !after_date_word))
+        return std::nullopt;
+    bool malformed = false;
+    auto date = explicit_date(w, today, malformed);
+    if (!date) {
+        bad = std::string(toks[k].raw);
+        return std::nullopt;
+    }
+    return found_date{*date, after_date_word ? k - 1 : k, after_date_word ? std::size_t{2} : std::size_t{1}};
+}
+
+// A number that is all digits: "30", not "30/11" or "3người".
+std::optional<int> plain_number(std::string_view w) {
+    int n = 0;
+    auto [end, ec] = std::from_chars(w.data(), w.data() + w.size(), n);
+    return ec == std::errc() && end == w.data() + w.size() ? std::optional(n) : std::nullopt;
+}
+
+// A date in words at token k: "ngày 30 tháng 11", "30 tháng 11 năm 2025", "mùng 1", "mồng năm
+// tháng 10", "ngày 20", "hôm 20". Without a month, the latest such day: this month's, or last
+// month's. "mùng 1 Tết" is the lunar new year: not read here.
+std::optional<found_date> worded_date_at(const std::vector<token>& toks,
+                                         std::span<const std::string_view> numbers, std::size_t k,
+                                         year_month_day today, std::string& bad) {
+    bool mung = written_as(toks[k], "mung", "mùng") || written_as(toks[k], "mong", "mồng");
+    bool lead = mung || written_as(toks[k], "ngay", "ngày") || written_as(toks[k], "hom", "hôm");
+    auto at = lead ? k + 1 : k;
+    if (at >= toks.size() || (!lead && k > 0 && address_word(toks[k - 1].folded)))
+        return std::nullopt;
+    // The day: digits, or after "mùng" also words ("mùng một").
+    auto n = plain_number(toks[at].folded);
+    std::size_t end = at + 1;
+    if (!n && mung)
+        if (auto spoken = read_spoken_number(numbers.subspan(at))) {
+            n = static_cast<int>(spoken->value);
+            end = at + spoken->words;
+        }
+    if (!n || *n < 1 || *n > 31)
+        return std::nullopt;
+    std::optional<int> month, year;
+    if (end + 1 < toks.size() && written_as(toks[end], "thang", "tháng")) {
+        month = plain_number(toks[end + 1].folded);
+        if (!month)
+            return std::nullopt;
+        end += 2;
+        if (end + 1 < toks.size() && written_as(toks[end], "nam", "năm"))
+            if ((year = plain_number(toks[end + 1].folded))) {
+                *year += *year < 100 ? 2000 : 0;
+                end += 2;
+            }
+    }
+    if (!month && (!lead || (end < toks.size() && (toks[end].folded == "tet" || unit_at(toks, end)))))
+        return std::nullopt; // "30 người", "ngày 2 người", "mùng 1 Tết"
+    auto date = month ? day_of_recent_year(year.value_or(static_cast<int>(today.year())), *month, *n,
+                                           year.has_value(), today)
+                      : latest_day_numbered(*n, today);
+    if (!date) {
+        bad = phrase(toks, at, end - at);
+        return std::nullopt;
+    }
+    return found_date{*date, k, end - k};
+}
+
+// Date words no rule read ("hôm trước", "tuần rồi", "tháng 11", "mùng 1 Tết"): how many words
+// from token k, 0 when none start there. They are no place, and the member is shown the day
+// recorded so that a wrong one is noticed.
+std::size_t unread_date_at(const std::vector<token>& toks, const std::vector<bool>& used, std::size_t k) {
+    auto goes_on = [&](std::size_t j) {
+        static const std::string_view words[] = {"truoc", "roi", "qua", "nay", "kia", "no",   "do",
+                                                 "ay",    "sau", "toi", "hom", "bua", "ngay", "tuan",
+                                                 "thang", "nam", "tet", "mai", "mot", "trc",  "nua"};
+        if (j >= toks.size() || used[j] || toks[j].folded.empty())
+            return false;
+        auto& f = toks[j].folded;
+        return std::isdigit(static_cast<unsigned char>(f[0])) ||
+               std::find(std::begin(words), std::end(words), f) != std::end(words);
+    };
+    auto& t = toks[k];
+    // "bữa ăn", "bữa sáng" are meals.
+    static const std::string_view meals[] = {"an", "com", "tiec", "sang", "trua", "toi", "chieu"};
+    bool meal = k + 1 < toks.size() &&
+                std::find(std::begin(meals), std::end(meals), toks[k + 1].folded) != std::end(meals);
+    bool starts = written_as(t, "hom", "hôm") || (written_as(t, "bua", "bữa") && !meal) ||
+                  written_as(t, "hum", "hum") || written_as(t, "mung", "mùng") ||
+                  written_as(t, "mong", "mồng") ||
+                  ((written_as(t, "ngay", "ngày") || written_as(t, "tuan", "tuần") ||
+                    written_as(t, "thang", "tháng")) &&
+                   goes_on(k + 1));
+    if (!starts)
+        return 0;
+    std::size_t n = 1;
+    while (n < 5 && goes_on(k + n))
+        ++n;
+    return n;
+}
+
 // A verb of helping starts the description: "hướng dẫn", "cài", "giúp"... A verb followed by a
 // capitalised word is part of a name ("Cái Răng").
-bool is_verb(const std::vector<token>& toks, std::size_t k) {
+// How many words a verb of helping at token k takes ("cài" 1, "hướng dẫn" 2); 0 when none starts there.
+std::size_t verb_words(const std::vector<token>& toks, std::size_t k) {
     static const std::string_view verbs[] = {"giup",    "cai",       "nop",    "nhac",   "helped", "help",
                                              "install", "installed", "taught", "showed", "hd",     "phat"};
     static const std::pair<std::string_view, std::string_view> verb_pairs[] = {
@@ -237,14 +547,18 @@ bool is_verb(const std::vector<token>& toks, std::size_t k) {
         {"kich", "hoat"}, {"chi", "dan"}, {"mo", "tai"},  {"tap", "huan"}};
     // Two capitalised words are a name ("Cái Răng", "Hướng Dẫn"), not a verb and its object.
     if (starts_upper(toks[k].raw) && k + 1 < toks.size() && starts_upper(toks[k + 1].raw))
-        return false;
+        return 0;
     auto& w = toks[k].folded;
     if (std::find(std::begin(verbs), std::end(verbs), w) != std::end(verbs))
-        return true;
+        return 1;
     for (auto [a, b] : verb_pairs)
         if (w == a && k + 1 < toks.size() && toks[k + 1].folded == b)
-            return true;
-    return false;
+            return 2;
+    return 0;
+}
+
+bool is_verb(const std::vector<token>& toks, std::size_t k) {
+    return verb_words(toks, k) > 0;
 }
 
 // Does a topic phrase start at token k ("thanh toán QR", "VNeID")?
@@ -311,6 +625,23 @@ bool continues_address(std::string_view part, const std::vector<token>& toks, co
     return find_topics(fold(part)).empty();
 }
 
+// Marks the words inside topic phrases, matching on the words joined by single spaces.
+void mark_topic_words(const std::vector<token>& toks, std::vector<bool>& marks) {
+    std::string joined;
+    std::vector<std::size_t> starts, ends;
+    for (auto& t : toks) {
+        if (!joined.empty())
+            joined += ' ';
+        starts.push_back(joined.size());
+        joined += t.raw.starts_with("AI") && t.folded == "ai" ? "tri tue nhan tao" : t.folded;
+        ends.push_back(joined.size());
+    }
+    for (auto [b, e] : topic_phrase_spans(joined))
+        for (std::size_t k = 0; k < toks.size(); ++k)
+            if (starts[k] < e && ends[k] > b)
+                marks[k] = true;
+}
+
 // Words of the description (after the place) that no topic keyword, number, date or common
 // connecting word explains: what `cnscd-bot parse` shows so keywords can be tuned.
 std::vector<std::string> unexplained_words(const std::vector<token>& toks, std::vector<bool> used,
@@ -334,20 +665,7 @@ std::vector<std::string> unexplained_words(const std::vector<token>& toks, std::
     std::vector<std::string> out;
     if (description_from >= text.size())
         return out; // no description part: the whole text is the place
-    // Mark words inside topic phrases, matching on the words joined by single spaces.
-    std::string joined;
-    std::vector<std::size_t> starts, ends;
-    for (auto& t : toks) {
-        if (!joined.empty())
-            joined += ' ';
-        starts.push_back(joined.size());
-        joined += t.raw.starts_with("AI") && t.folded == "ai" ? "tri tue nhan tao" : t.folded;
-        ends.push_back(joined.size());
-    }
-    for (auto [b, e] : topic_phrase_spans(joined))
-        for (std::size_t k = 0; k < toks.size(); ++k)
-            if (starts[k] < e && ends[k] > b)
-                used[k] = true;
+    mark_topic_words(toks, used);
     for (std::size_t k = 0; k < toks.size(); ++k) {
         if (toks[k].raw.data() < text.data() + description_from || used[k] || toks[k].folded.empty())
             continue;
@@ -372,10 +690,30 @@ std::vector<std::string> unexplained_words(const std::vector<token>& toks, std::
     return out;
 }
 
-} // namespace
+// "ok", "oke", "ừ", "vâng", "dạ", "👍", "🎉🎉": an acknowledgement, or nothing but emoji and
+// punctuation. No visit is recorded from it.
+bool acknowledgement(const std::vector<token>& toks) {
+    static const std::string_view words[] = {"ok",  "oke", "okay", "okie", "okela", "u",   "um",
+                                             "uhm", "uh",  "vang", "da",   "a",     "roi", "xong",
+                                             "yes", "yep", "ye",   "dc",   "duoc",  "nhe"};
+    return std::all_of(toks.begin(), toks.end(), [](const token& t) {
+        return !has_letter_or_digit(t.raw) ||
+               std::find(std::begin(words), std::end(words), t.folded) != std::end(words);
+    });
+}
 
-std::expected<activity_details, command_error> parse_activity(std::string_view args, year_month_day today,
-                                                              bool explain) {
+// A message read, with its words and which of them the rules used (counts and dates), for
+// /sua to tell a new description from corrections.
+struct reading {
+    activity_details d;
+    std::vector<token> toks;
+    std::vector<bool> used;
+    std::string_view text;            // what was read, trimmed
+    std::size_t description_from = 0; // where in `text` the description starts, after the place
+};
+
+std::expected<reading, command_error> read_activity(std::string_view args, year_month_day today,
+                                                    bool explain) {
     activity_details d;
     auto text = args;
     while (!text.empty() && is_space(text.front()))
@@ -392,6 +730,18 @@ std::expected<activity_details, command_error> parse_activity(std::string_view a
     folded.reserve(toks.size());
     for (auto& t : toks)
         folded.push_back(t.folded);
+    // Number words as written: with tone marks, "bà" (grandmother) is no "ba" (three), and in a
+    // message written with them, "sau" (after) is no "sáu" (six).
+    bool accented = std::any_of(toks.begin(), toks.end(), [](const token& t) {
+        return !plain(t.raw) && has_letter_or_digit(t.raw) && marked(t.raw) != t.folded;
+    });
+    std::vector<std::string_view> numbers(folded);
+    for (std::size_t k = 0; k < toks.size(); ++k)
+        if ((read_spoken_number(std::span(folded).subspan(k, 1)) || folded[k] == "lam" ||
+             folded[k] == "nham" || folded[k] == "le") &&
+            !spelled_as_number(toks[k].raw, accented))
+            numbers[k] = {};
+    std::vector<head_count> counts;
     std::vector<bool> used(toks.size(), false), dated(toks.size(), false);
     auto take = [&](std::size_t i, std::size_t n) {
         for (std::size_t k = i; k < i + n && k < toks.size(); ++k)
@@ -405,17 +755,19 @@ std::expected<activity_details, command_error> parse_activity(std::string_view a
     for (std::size_t i = 0; i < toks.size(); ++i) {
         std::string_view w = toks[i].folded; // compares by length first
         // Dates
-        // "tối qua" is last night, but unaccented "toi qua" may be "tôi qua" (I went over).
-        bool evening = w == "toi" && (toks[i].raw.starts_with("tối") || toks[i].raw.starts_with("Tối"));
-        if (day_word(w) && (w != "toi" || evening) && i + 1 < toks.size()) {
-            auto& n = toks[i + 1].folded;
-            int back = n == "qua" ? 1 : n == "kia" && w == "hom" ? 2 : n == "nay" ? 0 : -1;
-            if (back >= 0) {
-                d.date = year_month_day{sys_days(today) - days(back)};
-                take_date(i, 2);
-                ++i;
-                continue;
-            }
+        std::string bad;
+        auto date = relative_day_at(toks, i, today);
+        if (!date)
+            date = numeric_date_at(toks, i, today, bad);
+        if (!date && bad.empty())
+            date = worded_date_at(toks, numbers, i, today, bad);
+        if (!bad.empty())
+            return std::unexpected(command_error{"", "error_bad_date", bad});
+        if (date) {
+            d.date = date->day;
+            take_date(date->first, date->words);
+            i = date->first + date->words - 1;
+            continue;
         }
         // "thứ 7", "chủ nhật": the latest such day; "thứ 7 tuần trước": that day of last week.
         if (auto wd = weekday_at(toks, i)) {
@@ -435,92 +787,67 @@ std::expected<activity_details, command_error> parse_activity(std::string_view a
             i += n - 1;
             continue;
         }
-        // Chat shorthand: "hqua", "hom wa".
-        if (w == "hqua" || (w == "hom" && i + 1 < toks.size() && toks[i + 1].folded == "wa")) {
-            d.date = year_month_day{sys_days(today) - days(1)};
-            take_date(i, w == "hom" ? 2 : 1);
-            i += w == "hom" ? 1 : 0;
-            continue;
-        }
-        if (w == "yesterday" || w == "today") {
-            d.date = year_month_day{sys_days(today) - days(w == "today" ? 0 : 1)};
-            take_date(i, 1);
-            continue;
-        }
-        if (w.find('/') != std::string::npos && !w.empty() &&
-            std::isdigit(static_cast<unsigned char>(w[0]))) {
-            auto& prev = i > 0 ? toks[i - 1].folded : toks[i].folded;
-            // "hẻm 45/7", "số 12/3": a house number. "ngày 31/13" is still a date, written wrong.
-            bool after_date_word = i > 0 && (prev == "ngay" || prev == "hom" || prev == "on");
-            bool after_address = i > 0 && address_word(prev);
-            // "12/3 Lê Lợi": a number in an alley before a street's name, not the 12th of March.
-            bool before_street = !after_date_word && i + 1 < toks.size() && starts_upper(toks[i + 1].raw) &&
-                                 toks[i + 1].folded != "hom" && toks[i + 1].folded != "ngay";
-            if (after_address || before_street || (!date_shaped(w) && !after_date_word))
-                continue;
-            bool malformed = false;
-            auto date = explicit_date(w, today, malformed);
-            if (malformed)
-                return std::unexpected(command_error{"", "error_bad_date", std::string(toks[i].raw)});
-            if (date) {
-                d.date = date;
-                take_date(i, 1);
-                if (after_date_word)
-                    take_date(i - 1, 1);
-                continue;
-            }
-        }
         // People: "2 người", "hai hộ", "30 người", "2ng"
-        if (auto n = glued_count(w); n && !d.people && !(i > 0 && address_word(toks[i - 1].folded))) {
-            if (*n <= 0 || *n > 100000)
+        if (auto c = glued_count(toks[i]); c && !(i > 0 && address_word(toks[i - 1].folded))) {
+            if (c->value <= 0 || c->value > 100000)
                 return std::unexpected(command_error{"", "error_bad_number", std::string(toks[i].raw)});
-            d.people = *n;
+            counts.push_back(std::move(*c));
             take(i, 1);
             continue;
         }
         // "cho vợ chồng chú Hùng", "an old couple": a couple, without a number.
-        if (!d.people && w == "vo" && i + 1 < toks.size() && toks[i + 1].folded.starts_with("chong") &&
-            (i == 0 || !read_spoken_number(std::span(folded).subspan(i - 1, 1)))) {
-            d.people = 2;
-            take(i, 2);
-            ++i;
+        bool number_before = i > 0 && read_spoken_number(std::span(numbers).subspan(i - 1, 1));
+        if (!number_before &&
+            ((w == "vo" && i + 1 < toks.size() && toks[i + 1].folded == "chong") || w == "couple")) {
+            counts.push_back({2, counted::kind, "vo chong"});
+            take(i, w == "vo" ? 2 : 1);
+            i += w == "vo" ? 1 : 0;
             continue;
         }
-        if (!d.people && w == "couple" &&
-            (i == 0 || !read_spoken_number(std::span(folded).subspan(i - 1, 1)))) {
-            d.people = 2;
-            take(i, 1);
-            continue;
-        }
-        if (d.people)
-            continue;
         // "2 người", "ba mươi người", "hai chục hộ"; "cho 2 vợ chồng": the couple is the head count.
         // A range ("20-30 người", "20 đến 30 người") counts its lower end: reports must not inflate.
         auto n = digit_range(w) ? std::optional(spoken_number{*digit_range(w), 1})
-                                : read_spoken_number(std::span(folded).subspan(i));
+                                : read_spoken_number(std::span(numbers).subspan(i));
         if (n && i + n->words + 1 < toks.size() &&
             (toks[i + n->words].folded == "den" || toks[i + n->words].folded == "toi"))
-            if (auto upper = read_spoken_number(std::span(folded).subspan(i + n->words + 1)))
+            if (auto upper = read_spoken_number(std::span(numbers).subspan(i + n->words + 1)))
                 n->words += 1 + upper->words;
         if (!n || i + n->words >= toks.size() || (i > 0 && address_word(toks[i - 1].folded)))
             continue; // "số 12", "tổ 3", "khu 3" are addresses, not head counts
+        // "chị Sáu", "ông Bảy hộ nghèo", "chị Hai hội viên": a name, however it goes on.
+        if (i > 0 && !std::isdigit(static_cast<unsigned char>(w[0])) &&
+            addresses_someone(toks[i - 1], toks[i]))
+            continue;
         auto after = i + n->words;
-        bool couple = after + 1 < toks.size() && toks[after].folded == "vo" &&
-                      toks[after + 1].folded.starts_with("chong");
-        bool pair_unit = after + 1 < toks.size() && people_pair(toks[after].folded, toks[after + 1].folded);
-        if (!couple && !pair_unit && !people_unit(toks[after].folded))
+        auto unit = unit_at(toks, after);
+        if (!unit)
             continue;
         if (n->value <= 0 || n->value > 100000)
             return std::unexpected(command_error{"", "error_bad_number", std::string(toks[i].raw)});
-        d.people = static_cast<int>(n->value);
-        take(i, n->words + (couple || pair_unit ? 2 : 1));
-        i = after + (couple || pair_unit ? 1 : 0);
+        counts.push_back({n->value, unit->what, std::move(unit->kind)});
+        take(i, n->words + unit->words);
+        i = after + unit->words - 1;
     }
+    d.people = people_from(counts);
+    // "ngày hôm qua", "vào sáng thứ 7": the words leading into a date are part of it.
+    for (std::size_t k = toks.size(); k-- > 1;)
+        if (dated[k] && !used[k - 1] && leads_to_a_date(toks[k - 1].folded))
+            take_date(k - 1, 1);
+    std::vector<std::string> unread_dates;
+    for (std::size_t k = 0; k < toks.size(); ++k)
+        if (auto n = used[k] ? 0 : unread_date_at(toks, used, k)) {
+            unread_dates.push_back(phrase(toks, k, n));
+            take_date(k, n);
+            k += n - 1;
+        }
+    d.says_when = d.date.has_value() || !unread_dates.empty();
 
-    d.says_what = !d.topics.empty() || std::any_of(toks.begin(), toks.end(), [&](const token& t) {
-        auto k = static_cast<std::size_t>(&t - toks.data());
-        return !used[k] && !t.folded.empty() && !leads_to_a_date(t.folded);
-    });
+    bool nothing = acknowledgement(toks);
+    d.says_what =
+        !nothing && (!d.topics.empty() || std::any_of(toks.begin(), toks.end(), [&](const token& t) {
+            auto k = static_cast<std::size_t>(&t - toks.data());
+            return !used[k] && has_letter_or_digit(t.raw) && !leads_to_a_date(t.folded);
+        }));
 
     // The place is what comes before the first comma; without one, what comes before the
     // description ("số 12 ngõ 5 hướng dẫn 2 người cài VNeID" is at "số 12 ngõ 5").
@@ -539,15 +866,17 @@ std::expected<activity_details, command_error> parse_activity(std::string_view a
         }
         description_from = next;
     }
-    // The place without the date words at its end and what leads into them: "số 5 sáng 30/11",
-    // "số 5 chiều hôm qua", "số 5 hôm thứ bảy tuần trước" are all at "số 5".
+    // The place without the date words and head counts at its end and what leads into them:
+    // "số 5 sáng 30/11", "số 5 chiều hôm qua", "hội người cao tuổi 12 cụ", "nhà bà Lan cho 2
+    // người" are at "số 5", "hội người cao tuổi", "nhà bà Lan".
     auto place_between = [&](std::size_t from, std::size_t to) {
         bool cut = false;
         for (std::size_t k = toks.size(); k-- > 0;) {
             auto start = static_cast<std::size_t>(toks[k].raw.data() - text.data());
             if (start >= to)
                 continue; // after the place (a token's raw text may end with the comma)
-            if (start < from || !(dated[k] || (cut && leads_to_a_date(toks[k].folded))))
+            if (start < from ||
+                !(used[k] || (cut && (leads_to_a_date(toks[k].folded) || leads_to_a_count(toks[k].folded)))))
                 break;
             to = start;
             cut = true;
@@ -555,9 +884,10 @@ std::expected<activity_details, command_error> parse_activity(std::string_view a
         return std::string(text.substr(from, to > from ? to - from : 0));
     };
     if (description_from != std::string_view::npos) {
-        // A date written first is not the place: "25/11 nhà bà Lan, ..." is at "nhà bà Lan".
+        // A date or count written first is not the place: "25/11 nhà bà Lan, ..." is at "nhà bà
+        // Lan", "3 hộ khu B, ..." at "khu B".
         std::size_t from = 0;
-        for (std::size_t k = 0; k < toks.size() && dated[k]; ++k)
+        for (std::size_t k = 0; k < toks.size() && used[k]; ++k)
             from = static_cast<std::size_t>(toks[k].raw.data() + toks[k].raw.size() - text.data());
         if (from > description_from)
             from = 0;
@@ -577,9 +907,170 @@ std::expected<activity_details, command_error> parse_activity(std::string_view a
     while (!d.place.empty() && (is_space(d.place.back()) || d.place.back() == ':' || d.place.back() == '-' ||
                                 d.place.back() == ';' || d.place.back() == ','))
         d.place.pop_back();
-    if (explain)
-        d.unparsed = unexplained_words(toks, used, text, description_from);
-    return d;
+    if (nothing)
+        d.place.clear(); // "ok", "👍" is no address
+    if (explain) {
+        d.unparsed = std::move(unread_dates);
+        auto words = unexplained_words(toks, used, text, description_from);
+        d.unparsed.insert(d.unparsed.end(), words.begin(), words.end());
+    }
+    return reading{std::move(d), std::move(toks), std::move(used), text, description_from};
+}
+
+} // namespace
+
+bool address_word(std::string_view w) {
+    static const std::string_view words[] = {"so",   "ngo",   "ngach", "hem", "kiet",  "to",  "khu",
+                                             "pho",  "thon",  "xom",   "ap",  "lo",    "can", "phong",
+                                             "tang", "duong", "khoi",  "kp",  "block", "nha"};
+    return std::find(std::begin(words), std::end(words), w) != std::end(words);
+}
+
+std::expected<activity_details, command_error> parse_activity(std::string_view args, year_month_day today,
+                                                              bool explain) {
+    auto r = read_activity(args, today, explain);
+    if (!r)
+        return std::unexpected(r.error());
+    return std::move(r->d);
+}
+
+namespace {
+
+// What the words at the start of a /sua announce.
+enum class edit_label { none, people, description, date, address };
+
+struct edit_lead {
+    std::size_t words = 0; // the words taken, punctuation between them included
+    edit_label label = edit_label::none;
+    bool adds = false;
+};
+
+// How many words of `phrase` (as written, tone marks and all) start at token k; 0 when it does not.
+std::size_t phrase_at(const std::vector<token>& toks, std::size_t k, std::string_view phrase) {
+    std::size_t n = 0;
+    for (; !phrase.empty(); ++n) {
+        auto word = phrase.substr(0, phrase.find(' '));
+        phrase.remove_prefix(std::min(phrase.size(), word.size() + 1));
+        if (k + n >= toks.size() || !written_as(toks[k + n], fold(word), word))
+            return 0;
+    }
+    return n;
+}
+
+// The correction word or label that starts at token k, if any.
+std::optional<edit_lead> correction_word_at(const std::vector<token>& toks, std::size_t k) {
+    // Longer phrases first: "sửa lại" before "sửa".
+    static const std::string_view fillers[] = {
+        "đúng ra là", "sửa lại",  "chỉnh lại", "đổi thành", "đổi lại",   "ghi nhầm",   "bị nhầm",
+        "ghi lại",    "cập nhật", "đúng ra",   "đúng là",   "should be", "sửa",        "chỉnh",
+        "lại",        "là",       "thành",     "đổi",       "nhầm",      "correction", "actually"};
+    static const std::pair<std::string_view, edit_label> labels[] = {{"số người", edit_label::people},
+                                                                     {"số lượng", edit_label::people},
+                                                                     {"nội dung", edit_label::description},
+                                                                     {"chủ đề", edit_label::description},
+                                                                     {"địa chỉ", edit_label::address},
+                                                                     {"địa điểm", edit_label::address},
+                                                                     {"ngày", edit_label::date}};
+    static const std::string_view additions[] = {"bổ sung", "thêm", "add"};
+    for (auto p : fillers)
+        if (auto n = phrase_at(toks, k, p))
+            return edit_lead{n, edit_label::none, false};
+    for (auto [p, label] : labels)
+        if (auto n = phrase_at(toks, k, p))
+            return edit_lead{n, label, false};
+    for (auto p : additions)
+        if (auto n = phrase_at(toks, k, p))
+            return edit_lead{n, edit_label::none, true};
+    return std::nullopt;
+}
+
+// The words at the start of a /sua that only announce a correction: "sửa lại là", "nhầm,",
+// "ghi nhầm ngày,", "số người là", "nội dung", "thêm". "thanh toán QR" is a topic, not
+// "thành"; "ngày 20/11" a date, while "ngày," or "ngày là" only names what is corrected.
+edit_lead correction_lead(const std::vector<token>& toks) {
+    edit_lead lead;
+    while (lead.words < toks.size()) {
+        auto k = lead.words;
+        if (!has_letter_or_digit(toks[k].raw)) { // ",", ":", "-", "→"
+            ++lead.words;
+            continue;
+        }
+        auto w = starts_topic(toks, k) ? std::nullopt : correction_word_at(toks, k);
+        if (!w)
+            break;
+        auto last = toks[k + w->words - 1].raw;
+        bool names_a_field = last.ends_with(',') || last.ends_with(':') || k + w->words == toks.size() ||
+                             correction_word_at(toks, k + w->words) ||
+                             !has_letter_or_digit(toks[k + w->words].raw);
+        if (w->label == edit_label::date && !names_a_field)
+            break;
+        lead.words += w->words;
+        lead.label = w->label == edit_label::none ? lead.label : w->label;
+        lead.adds = lead.adds || w->adds;
+    }
+    return lead;
+}
+
+// Connecting words that describe nothing themselves.
+bool connecting_word(std::string_view w) {
+    static const std::string_view words[] = {"cho", "va",  "voi", "la",    "cua",  "o",   "tai", "them",
+                                             "nua", "nhe", "a",   "ca",    "cac",  "for", "and", "with",
+                                             "to",  "the", "of",  "nhung", "luon", "ah"};
+    return std::find(std::begin(words), std::end(words), w) != std::end(words);
+}
+
+// Does the description (the text from byte `from`) say something of its own, beyond counts,
+// dates, topic names, verbs of helping and connecting words? Then it is a new note for the record.
+bool describes_anew(const reading& r, std::size_t from) {
+    auto marks = r.used;
+    mark_topic_words(r.toks, marks);
+    for (std::size_t k = 0; k < r.toks.size(); ++k) {
+        if (auto v = verb_words(r.toks, k))
+            for (std::size_t j = k; j < k + v; ++j)
+                marks[j] = true;
+        auto at = static_cast<std::size_t>(r.toks[k].raw.data() - r.text.data());
+        if (!marks[k] && at >= from && has_letter_or_digit(r.toks[k].raw) &&
+            !connecting_word(r.toks[k].folded))
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+std::expected<edit_request, command_error> parse_edit(std::string_view args, year_month_day today,
+                                                      bool explain) {
+    auto toks = tokenize(args);
+    auto lead = correction_lead(toks);
+    auto rest = lead.words < toks.size()
+                    ? args.substr(static_cast<std::size_t>(toks[lead.words].raw.data() - args.data()))
+                    : std::string_view();
+    auto r = read_activity(rest, today, explain);
+    if (!r)
+        return std::unexpected(r.error());
+    edit_request e;
+    e.adds = lead.adds;
+    auto& d = r->d;
+    // "số người là 4": the number after the label is the count.
+    if (lead.label == edit_label::people && !d.people && !r->toks.empty()) {
+        std::vector<std::string_view> words;
+        for (auto& t : r->toks)
+            words.push_back(t.folded);
+        if (auto n = read_spoken_number(words)) {
+            if (n->value <= 0 || n->value > 100000)
+                return std::unexpected(command_error{"", "error_bad_number", std::string(r->toks[0].raw)});
+            d.people = static_cast<int>(n->value);
+            std::fill_n(r->used.begin(), n->words, true);
+        }
+    }
+    // After a label only that field changes: "nội dung dịch vụ công" names no address, and all
+    // that follows "nội dung" is the description.
+    bool field = lead.label != edit_label::none && lead.label != edit_label::address;
+    if (field)
+        d.place.clear();
+    e.new_note = !acknowledgement(r->toks) && describes_anew(*r, field ? 0 : r->description_from);
+    e.details = std::move(d);
+    return e;
 }
 
 bool reads_as_activity(std::string_view text) {

@@ -66,6 +66,8 @@ std::string_view catalog_en(text key) {
                "kept.\n"
                "• Write only what changes: \"/edit 125 3 people\", \"/edit 125 yesterday\", \"/edit 125 QR "
                "payment\". The address changes only when you write a new one before a comma.\n"
+               "• \"/edit 125 add 1 person\" adds to the number of people recorded; \"/edit 125 add scams\" "
+               "adds a topic.\n"
                "• The number is in the confirmation and at the end of /me.\n"
                "• On Telegram, editing the /visit message itself edits its record.";
     case text::help_huy:

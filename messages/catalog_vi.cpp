@@ -65,6 +65,8 @@ std::string_view catalog_vi(text key) {
                "lưu.\n"
                "• Chỉ cần ghi phần cần sửa: «/sua 125 3 người», «/sua 125 hôm qua», «/sua 125 thanh toán "
                "QR». Địa chỉ chỉ đổi khi bạn ghi địa chỉ mới trước dấu phẩy.\n"
+               "• «/sua 125 thêm 1 người» cộng thêm vào số người đã ghi; «/sua 125 thêm lừa đảo» thêm một "
+               "chủ đề.\n"
                "• Số của lượt có trong tin xác nhận và ở cuối /toi.\n"
                "• Trên Telegram, sửa chính tin nhắn /tham cũng sửa lượt đó.";
     case text::help_huy:

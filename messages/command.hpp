@@ -23,8 +23,10 @@ struct activity_details {
     std::optional<int> people;                       // people helped / attendees
     std::optional<std::chrono::year_month_day> date; // when it happened, if the text says so
     std::string note;                                // the whole free text after the command
-    bool says_what = true; // false when the text only says when and how many ("/tham hôm qua 2 người")
-    std::vector<std::string> unparsed; // words of the description no rule explains (for tuning)
+    bool says_what = true;  // false when the text only says when and how many ("/tham hôm qua 2 người")
+    bool says_when = false; // the text has date words, read or not: the confirmation shows the day
+    std::vector<std::string> unparsed; // date words no rule read, and words of the description no
+                                       // rule explains (for tuning)
 };
 
 struct cmd_start {
@@ -45,6 +47,9 @@ struct cmd_undo {
 struct cmd_edit {
     std::int64_t record_no = 0; // the number the confirmation showed
     activity_details details;   // the new content
+    bool adds = false;          // "/sua 12 thêm 1 người": added to the record's count and topics
+    bool new_note = true;       // the text describes the visit anew; a correction of the count,
+                                // topics or date only ("/sua 12 3 người") keeps the old note
 };
 // "/toi tháng 11", "/thongke quý 3", "/xuat năm 2025": the period of the command's kind that
 // contains this day, named by the user (never in the future).

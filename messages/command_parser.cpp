@@ -250,21 +250,36 @@ command parse_args(std::string_view name, std::string_view args, const parse_con
     if (name == "thoat")
         return cmd_cancel{};
     if (name == "sua") {
+        // "/sua 12 ...", as the confirmation shows it ("số 12") and as /huy takes it, and with a
+        // comma or colon after it ("/sua 12, 3 người", "/sua 12: ...").
+        std::size_t at = folded.size() > 1 && folded[0] == "so" ? 1 : 0;
         if (ws.empty())
             return missing(name, "/sua 12 số 8 ngõ 3, hướng dẫn VNeID");
-        auto no = record_number(ws[0]);
+        auto word = ws[at];
+        bool separated = word.ends_with(',') || word.ends_with(':');
+        if (separated)
+            word.remove_suffix(1);
+        auto no = record_number(word);
         if (!no)
-            return command_error{"sua", "error_bad_record_number", std::string(ws[0])};
-        auto rest = after_words(args, 1);
+            return command_error{"sua", "error_bad_record_number", std::string(ws[at])};
+        // "/sua số 8 ngõ 3, ...": an address with the record's number left out, not record 8.
+        if (at == 1 && !separated && ws.size() > 2 && folded[2] != "so" && address_word(folded[2]))
+            return command_error{"sua", "error_bad_record_number", std::string(trim(args))};
+        auto rest = after_words(args, at + 1);
+        auto example = "/sua " + std::to_string(*no) + " số 8 ngõ 3, hướng dẫn VNeID";
         if (!says_something(rest))
-            return missing(name, "/sua " + std::to_string(*no) + " số 8 ngõ 3, hướng dẫn VNeID");
-        auto details = parse_activity(rest, ctx.today, ctx.explain);
-        if (!details) {
-            auto e = details.error();
+            return missing(name, example);
+        auto edit = parse_edit(rest, ctx.today, ctx.explain);
+        if (!edit) {
+            auto e = edit.error();
             e.command = "sua";
             return e;
         }
-        return cmd_edit{*no, std::move(*details)};
+        // "/sua 12 sửa lại": the correction itself is missing.
+        auto& d = edit->details;
+        if (d.place.empty() && d.topics.empty() && !d.people && !d.says_when && !edit->new_note)
+            return missing(name, example);
+        return cmd_edit{*no, std::move(d), edit->adds, edit->new_note};
     }
     if (name == "toi" || name == "thongke" || name == "xephang" || name == "baocao" || name == "xuat") {
         std::optional<period_kind> period;

@@ -1,5 +1,7 @@
 #include "messages/spoken_number.hpp"
 
+#include "messages/text_fold.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <charconv>
@@ -90,6 +92,23 @@ bool may_start_a_number(std::string_view w) {
 }
 
 } // namespace
+
+bool spelled_as_number(std::string_view written, bool accented_text) {
+    while (!written.empty() && std::ispunct(static_cast<unsigned char>(written.back())))
+        written.remove_suffix(1); // "Bảy," is "bảy"
+    while (!written.empty() && std::ispunct(static_cast<unsigned char>(written.front())))
+        written.remove_prefix(1);
+    // The number words that have tone marks; "hai", "ba" and "linh" have none.
+    static const std::string_view marked[] = {"một",  "mốt",  "bốn",   "tư",   "năm",  "lăm",  "nhăm",
+                                              "sáu",  "bảy",  "bẩy",   "tám",  "chín", "mười", "mươi",
+                                              "chục", "trăm", "nghìn", "ngàn", "lẻ"};
+    auto w = lower_marked(written);
+    if (std::all_of(written.begin(), written.end(),
+                    [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
+        return !accented_text || std::none_of(std::begin(marked), std::end(marked),
+                                              [&](std::string_view m) { return fold(m) == w; });
+    return std::find(std::begin(marked), std::end(marked), w) != std::end(marked);
+}
 
 std::optional<spoken_number> read_spoken_number(std::span<const std::string_view> words) {
     if (words.empty() || !may_start_a_number(words[0]))

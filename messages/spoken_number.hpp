@@ -21,4 +21,11 @@ struct spoken_number {
 // is not a number.
 std::optional<spoken_number> read_spoken_number(std::span<const std::string_view> words);
 
+// Whether a word as written may be a number word: written with tone marks, it must carry those
+// of one ("bà", a grandmother, folds to "ba", three, but is no number). In an unaccented message
+// a word is taken by its folded form ("ba nguoi" is three); in a message written with tone
+// marks (`accented_text`), a word left without them is not a number whose spelling has some:
+// "sau" is "after", not "sáu" (six).
+bool spelled_as_number(std::string_view written, bool accented_text = false);
+
 } // namespace cnscd

@@ -14,6 +14,13 @@ std::string_view trim(std::string_view text);
 // Folds `text`; invalid UTF-8 bytes are dropped rather than failing.
 std::string fold(std::string_view text);
 
+// `text` in lower case with its tone marks kept and composed: "Bảy" -> "bảy". Folding makes
+// "bà" (grandmother) and "ba" (three) one word; this tells them apart.
+std::string lower_marked(std::string_view text);
+
+// True when `text` has a letter or a digit in any script: "👍" and "🎉🎉" have none.
+bool has_letter_or_digit(std::string_view text);
+
 // True when `text` is valid UTF-8.
 bool valid_utf8(std::string_view text);
 

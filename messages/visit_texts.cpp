@@ -65,6 +65,12 @@ std::string_view vi(visit_text key) {
         return "Hãy ghi địa chỉ hoặc hộ gia đình và nội dung sau lệnh, ví dụ:\n"
                "/tham số 12 ngõ 5 Lê Lợi, hướng dẫn 2 người cài VNeID\n"
                "/buoi nhà văn hóa tổ 3, 30 người, chống lừa đảo";
+    case t::visit_address_missing:
+        return "Chưa ghi được vì thiếu địa chỉ. Hãy ghi thêm địa chỉ hoặc hộ gia đình đã thăm và việc đã "
+               "làm, ví dụ:\n/tham số 12 ngõ 5 Lê Lợi, hướng dẫn 2 người cài VNeID";
+    case t::session_venue_missing:
+        return "Chưa ghi được vì thiếu nơi tổ chức. Hãy ghi thêm nơi tổ chức buổi hướng dẫn và nội dung, ví "
+               "dụ:\n/buoi nhà văn hóa tổ 3, 30 người, chống lừa đảo";
     case t::refused_future:
         return "Ngày {date} chưa tới nên chưa ghi được. Hãy kiểm tra lại ngày (hôm nay là {today}).";
     case t::refused_too_old:
@@ -178,6 +184,12 @@ std::string_view en(visit_text key) {
     case t::missing_place:
         return "Write the address or household and what you helped with after the command, e.g.:\n"
                "/visit 12 lane 5 Le Loi, helped 2 people install VNeID\n"
+               "/session community hall group 3, 30 people, scam prevention";
+    case t::visit_address_missing:
+        return "Not recorded: the address is missing. Add the address or household you visited and what you "
+               "did, e.g.:\n/visit 12 lane 5 Le Loi, helped 2 people install VNeID";
+    case t::session_venue_missing:
+        return "Not recorded: the venue is missing. Add where the session was held and its topic, e.g.:\n"
                "/session community hall group 3, 30 people, scam prevention";
     case t::refused_future:
         return "{date} has not come yet, so it cannot be recorded. Check the date (today is {today}).";

@@ -32,6 +32,8 @@ enum class visit_text {
     edit_done,
     edit_usage,
     missing_place,
+    visit_address_missing, // a count or a date, but no household nor what was done
+    session_venue_missing,
     refused_future,
     refused_too_old,
     refused_locked,

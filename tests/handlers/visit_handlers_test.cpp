@@ -72,6 +72,27 @@ TEST_F(visit_fixture, a_session_counts_attendees) {
         << test_bot::joined(uncounted);
     bot.say("102", "/sua " + std::to_string(no) + " nhà văn hóa tổ 4, 25 người, chống lừa đảo");
     EXPECT_EQ(visits.by_id(no)->people, 25);
+    // The count is not part of the venue ("12 cụ" used to be kept in it).
+    auto elders = bot.say("102", "/buoi hôm qua hội người cao tuổi 12 cụ, chống lừa đảo");
+    auto held = visits.by_id(record_no(elders));
+    ASSERT_TRUE(held);
+    EXPECT_EQ(held->place, "hội người cao tuổi");
+    EXPECT_EQ(held->people, 12);
+    EXPECT_TRUE(has(elders, "hội người cao tuổi — Phòng chống lừa đảo, 12 người tham dự"))
+        << test_bot::joined(elders);
+}
+
+TEST_F(visit_fixture, a_form_of_address_is_not_a_head_count_and_every_count_given_is_used) {
+    // "bà" (grandmother) used to be read as "ba" (three): three people recorded for one.
+    auto grandma = bot.say("102", "/tham số 5 ngõ 3, hướng dẫn bà cụ cài VNeID");
+    EXPECT_EQ(visits.by_id(record_no(grandma))->people, 1);
+    EXPECT_TRUE(has(grandma, "1 người")) << test_bot::joined(grandma);
+    auto named = bot.say("102", "/tham số 7, giúp chị Sáu hộ kinh doanh cài QR");
+    EXPECT_EQ(visits.by_id(record_no(named))->people, 1) << test_bot::joined(named);
+    // "1 gia đình 4 người" used to be one person.
+    auto family = bot.say("102", "/tham số 9, cài VNeID cho 1 gia đình 4 người");
+    EXPECT_EQ(visits.by_id(record_no(family))->people, 4);
+    EXPECT_TRUE(has(family, "4 người")) << test_bot::joined(family);
 }
 
 TEST_F(visit_fixture, yesterday_is_recorded_on_yesterday_and_future_or_old_dates_are_refused) {
@@ -86,6 +107,35 @@ TEST_F(visit_fixture, yesterday_is_recorded_on_yesterday_and_future_or_old_dates
     auto old = bot.say("102", "/tham hộ bà Tư 1/8/2026, cài VNeID");
     EXPECT_TRUE(has(old, "60 ngày")) << test_bot::joined(old);
     EXPECT_EQ(visits.member_totals_in(member, {"2026-01-01", "2026-12-31"}).visits, 1);
+}
+
+TEST_F(visit_fixture, dates_written_in_other_ways_are_read_and_a_date_not_read_is_shown) {
+    // These used to be recorded as today.
+    auto central = bot.say("102", "/tham số 5 bữa qua, cài VNeID");
+    EXPECT_EQ(visits.by_id(record_no(central))->day, "2026-11-23");
+    auto dotted = bot.say("102", "/tham số 6 20.11, cài VNeID");
+    EXPECT_EQ(visits.by_id(record_no(dotted))->day, "2026-11-20");
+    auto worded = bot.say("102", "/tham số 7 ngày 21 tháng 11, cài VNeID");
+    EXPECT_EQ(visits.by_id(record_no(worded))->day, "2026-11-21");
+    auto first = bot.say("102", "/tham số 8 mùng 1, cài VNeID");
+    EXPECT_EQ(visits.by_id(record_no(first))->day, "2026-11-01");
+    EXPECT_TRUE(has(first, "ngày 01/11/2026")) << test_bot::joined(first);
+    // Ahead of today: refused with the reason, like "28/11".
+    for (auto text :
+         {"/tham số 9 ngày mai, cài VNeID", "/tham số 9 30.11, cài VNeID", "/tham số 9 30-11, cài VNeID"}) {
+        auto ahead = bot.say("102", text);
+        EXPECT_TRUE(has(ahead, "chưa tới")) << text << ": " << test_bot::joined(ahead);
+        EXPECT_EQ(record_no(ahead), 0) << text;
+    }
+    // Date words the bot cannot read: recorded as today, and the confirmation says so.
+    auto unread = bot.say("102", "/tham số 10 hôm trước, cài VNeID");
+    auto v = visits.by_id(record_no(unread));
+    ASSERT_TRUE(v);
+    EXPECT_EQ(v->day, "2026-11-24");
+    EXPECT_EQ(v->place, "số 10");
+    EXPECT_TRUE(has(unread, "ngày 24/11/2026")) << test_bot::joined(unread);
+    // Without date words, today goes without saying.
+    EXPECT_FALSE(has(bot.say("102", "/tham số 11, cài VNeID"), "24/11/2026"));
 }
 
 TEST_F(visit_fixture, a_date_in_a_report_period_already_closed_is_refused_with_the_report_and_its_lock) {
@@ -286,6 +336,23 @@ TEST_F(visit_fixture, edit_changes_own_records_only_and_keeps_the_old_content) {
     EXPECT_EQ(visits.by_id(no)->place, "số 1A");
 }
 
+TEST_F(visit_fixture, edit_takes_the_record_number_as_the_confirmation_shows_it) {
+    auto no = std::to_string(record_no(bot.say("102", "/tham số 20 ngõ 9, cài VNeID cho 2 người")));
+    // "số 12" is how the confirmation names it and how /huy takes it; these were refused.
+    auto named = bot.say("102", "/sua số " + no + " 1 người");
+    EXPECT_TRUE(has(named, "Đã sửa số " + no)) << test_bot::joined(named);
+    EXPECT_EQ(visits.by_id(std::stoll(no))->people, 1);
+    bot.say("102", "/sua " + no + ", 4 người");
+    EXPECT_EQ(visits.by_id(std::stoll(no))->people, 4);
+    bot.say("102", "/sua " + no + ": 5 người");
+    EXPECT_EQ(visits.by_id(std::stoll(no))->people, 5);
+    EXPECT_EQ(visits.by_id(std::stoll(no))->place, "số 20 ngõ 9");
+    // "số 8 ngõ 3" first is an address with the number left out: no record 8 is changed.
+    auto address = bot.say("102", "/sua số " + no + " ngõ 3, cài VNeID");
+    EXPECT_TRUE(has(address, "không phải số của một lượt đã ghi")) << test_bot::joined(address);
+    EXPECT_EQ(visits.by_id(std::stoll(no))->place, "số 20 ngõ 9");
+}
+
 TEST_F(visit_fixture, a_partial_edit_changes_only_what_it_names) {
     auto no = std::to_string(record_no(bot.say("102", "/tham số 20 ngõ 9, cài VNeID cho 2 người")));
     bot.say("102", "/sua " + no + " 3 người");
@@ -295,6 +362,47 @@ TEST_F(visit_fixture, a_partial_edit_changes_only_what_it_names) {
     EXPECT_EQ(v->people, 3);
     EXPECT_EQ(v->topics, std::vector<std::string>{"thanhtoan"});
     EXPECT_EQ(visits.history_count(std::stoll(no)), 2);
+}
+
+TEST_F(visit_fixture, words_that_announce_a_correction_are_not_an_address) {
+    auto no = record_no(bot.say("102", "/tham số 20 ngõ 9, hướng dẫn bà Tư cài VNeID cho 2 người"));
+    auto edit = [&](const std::string& words) {
+        return bot.say("102", "/sua " + std::to_string(no) + " " + words);
+    };
+    auto check = [&](const std::string& words, int people, const std::string& day) {
+        auto out = edit(words);
+        auto v = visits.by_id(no);
+        EXPECT_TRUE(has(out, "Đã sửa số")) << words << ": " << test_bot::joined(out);
+        EXPECT_EQ(v->place, "số 20 ngõ 9") << words;
+        EXPECT_EQ(v->people, people) << words;
+        EXPECT_EQ(v->day, day) << words;
+        // Only the count, topics or date changed: the member's description stays.
+        EXPECT_EQ(v->note, "số 20 ngõ 9, hướng dẫn bà Tư cài VNeID cho 2 người") << words;
+    };
+    // These used to set the address to "sửa lại là", "số người là 4", "nội dung"...
+    check("sửa lại là 3 người", 3, "2026-11-24");
+    check("số người là 4", 4, "2026-11-24");
+    check("nhầm, 2 người", 2, "2026-11-24");
+    check("thêm 1 người", 3, "2026-11-24"); // one more than the 2 recorded
+    check("nội dung dịch vụ công", 3, "2026-11-24");
+    EXPECT_EQ(visits.by_id(no)->topics, std::vector<std::string>{"dvc"});
+    check("thêm chủ đề lừa đảo", 3, "2026-11-24");
+    EXPECT_EQ(visits.by_id(no)->topics, (std::vector<std::string>{"dvc", "luadao"}));
+    check("chủ đề thanh toán QR", 3, "2026-11-24");
+    EXPECT_EQ(visits.by_id(no)->topics, std::vector<std::string>{"thanhtoan"});
+    check("ghi nhầm ngày, hôm qua", 3, "2026-11-23");
+    // A correction that says nothing asks for it, and changes nothing.
+    auto empty = edit("sửa lại");
+    EXPECT_TRUE(has(empty, "cần thêm thông tin")) << test_bot::joined(empty);
+    EXPECT_TRUE(has(edit("ok 👍"), "cần thêm thông tin"));
+    EXPECT_EQ(visits.history_count(no), 8);
+    // A new address alone moves the record and its note with it.
+    edit("đổi thành số 22 ngõ 9");
+    EXPECT_EQ(visits.by_id(no)->place, "số 22 ngõ 9");
+    EXPECT_EQ(visits.by_id(no)->note, "số 22 ngõ 9, hướng dẫn bà Tư cài VNeID cho 2 người");
+    // A new description replaces the note.
+    edit("số 22 ngõ 9, hướng dẫn ông Năm thanh toán tiền điện");
+    EXPECT_EQ(visits.by_id(no)->note, "số 22 ngõ 9, hướng dẫn ông Năm thanh toán tiền điện");
 }
 
 TEST_F(visit_fixture, editing_the_message_of_a_visit_edits_the_visit) {
@@ -345,12 +453,21 @@ TEST_F(visit_fixture, a_malformed_command_gets_an_example_and_records_nothing) {
     EXPECT_TRUE(has(bad, "31/02")) << test_bot::joined(bad);
     EXPECT_EQ(visits.last_of_member(member), std::nullopt);
     // Only when and how many: no household, no topic. Asked for them instead of a record whose
-    // place would read "hôm qua".
-    for (auto text :
-         {"/tham hôm qua", "/tham sáng hôm qua 2 người", "/tham 20/11", "/buoi chiều nay 30 người"}) {
+    // place would read "hôm qua", saying that the address (a session's venue) is what is missing.
+    for (auto text : {"/tham hôm qua", "/tham sáng hôm qua 2 người", "/tham 20/11", "/tham 3 hộ",
+                      "/tham hôm qua 2 người", "/tham hôm trước 2 người"}) {
         auto when_only = bot.say("102", text);
-        EXPECT_TRUE(has(when_only, "Hãy ghi địa chỉ hoặc hộ gia đình"))
+        EXPECT_TRUE(has(when_only, "Chưa ghi được vì thiếu địa chỉ. Hãy ghi thêm địa chỉ hoặc hộ gia đình"))
             << text << ": " << test_bot::joined(when_only);
+    }
+    auto venue = bot.say("102", "/buoi chiều nay 30 người");
+    EXPECT_TRUE(has(venue, "Chưa ghi được vì thiếu nơi tổ chức")) << test_bot::joined(venue);
+    EXPECT_EQ(visits.last_of_member(member), std::nullopt);
+    // An acknowledgement or emoji is no visit: what to write is shown, nothing is counted.
+    for (auto text : {"/tham 👍", "/tham ok", "/tham Oke!", "/tham dạ vâng", "/buoi 🎉🎉🎉", "/tham ừ"}) {
+        auto junk = bot.say("102", text);
+        EXPECT_TRUE(has(junk, "Hãy ghi địa chỉ hoặc hộ gia đình và nội dung sau lệnh, ví dụ:"))
+            << text << ": " << test_bot::joined(junk);
     }
     EXPECT_EQ(visits.last_of_member(member), std::nullopt);
     // Anything more is a record: a household, or a topic.

@@ -236,8 +236,86 @@ INSTANTIATE_TEST_SUITE_P(
                    3,
                    "2026-11-24",
                    "house 12 alley 5"},
+        // Days as members also write them: Central "bữa qua", chat "hum qua", dots and dashes,
+        // in words, "mùng 1" (the latest 1st), "ngày 28" (last month's: this month's is ahead),
+        // "hôm kìa" (three days ago, a day before "hôm kia"), "ngày mai" (refused when logged).
+        visit_case{"/tham số 5 bữa qua, vneid", {"vneid"}, std::nullopt, "2026-11-23", "số 5"},
+        visit_case{"/tham số 5 hum qua, vneid", {"vneid"}, std::nullopt, "2026-11-23", "số 5"},
+        visit_case{"/tham số 5 20.11, vneid", {"vneid"}, std::nullopt, "2026-11-20", "số 5"},
+        visit_case{"/tham số 5 20-11, vneid", {"vneid"}, std::nullopt, "2026-11-20", "số 5"},
+        visit_case{"/tham số 5 ngày 20.11.2026, vneid", {"vneid"}, std::nullopt, "2026-11-20", "số 5"},
+        visit_case{"/tham số 5 ngày 20 tháng 11, vneid", {"vneid"}, std::nullopt, "2026-11-20", "số 5"},
+        visit_case{"/tham số 5, 2 tháng 10 năm 2026 vneid", {"vneid"}, std::nullopt, "2026-10-02", "số 5"},
+        visit_case{"/tham số 5 mùng 1, vneid", {"vneid"}, std::nullopt, "2026-11-01", "số 5"},
+        visit_case{"/tham số 5 mồng năm, vneid", {"vneid"}, std::nullopt, "2026-11-05", "số 5"},
+        visit_case{"/tham số 5 ngày 28, vneid", {"vneid"}, std::nullopt, "2026-10-28", "số 5"},
+        visit_case{"/tham số 5 hôm kìa, vneid", {"vneid"}, std::nullopt, "2026-11-21", "số 5"},
+        visit_case{"/tham số 5 ngày mai, vneid", {"vneid"}, std::nullopt, "2026-11-25", "số 5"},
+        visit_case{"/tham nhà chị Mai, vneid", {"vneid"}, std::nullopt, "", "nhà chị Mai"},
+        // Ranges and times written with a dash or a dot are no dates.
+        visit_case{"/buoi hội trường, 5-10 người, vneid", {"vneid"}, 5, "", "hội trường"},
+        visit_case{"/buoi hội trường, 2-3 hộ, vneid", {"vneid"}, 2, "", "hội trường"},
+        visit_case{"/tham số 5 lúc 8.10, vneid", {"vneid"}, std::nullopt, "", "số 5 lúc 8.10"},
+        // A head count with its unit is not part of the place, wherever the place ends.
+        visit_case{"/buoi hôm qua hội người cao tuổi 12 cụ, chống lừa đảo",
+                   {"luadao"},
+                   12,
+                   "2026-11-23",
+                   "hội người cao tuổi"},
+        visit_case{"/tham nhà bà Lan cho 2 người, cài vneid", {"vneid"}, 2, "", "nhà bà Lan"},
+        visit_case{"/tham 3 hộ khu B, cài vneid", {"vneid"}, 3, "", "khu B"},
         // Unaccented "toi qua" may be "tôi qua" (I went over): no date is read from it.
         visit_case{"/tham toi qua nha ba Lan cai vneid", {"vneid"}, std::nullopt, "", ""}));
+
+// Who was helped, as members write it: forms of address and names are not counts, and every
+// count that is given is used.
+TEST(head_counts, are_the_people_the_member_meant) {
+    struct {
+        const char* text;
+        std::optional<int> people;
+    } const cases[] = {
+        // "bà" (grandmother) folds to "ba" (three); "chị Sáu", "ông Bảy", "chị Hai" are names.
+        {"/tham số 5 ngõ 3, hướng dẫn bà cụ cài VNeID", std::nullopt},
+        {"/tham số 5, giúp chị Sáu hộ kinh doanh cài QR", std::nullopt},
+        {"/tham số 5, giúp ông Bảy hộ nghèo", std::nullopt},
+        {"/tham số 5, chị Hai hội viên", std::nullopt},
+        {"/tham số 5, ông Tám hội cựu chiến binh", std::nullopt},
+        {"/tham số 5, cô Ba hướng dẫn 2 người", 2},
+        {"/tham so 5, giup chi Sau cai QR", std::nullopt}, // unaccented, a name is written with a capital
+        // "năm học" is a school year, "hai học kỳ" two terms: "học" alone counts nobody.
+        {"/tham số 5, hướng dẫn đóng học phí năm học mới", std::nullopt},
+        {"/tham số 5, hai học kỳ", std::nullopt},
+        {"/buoi trường THCS, ba mươi học sinh, an toàn trên mạng", 30},
+        {"/buoi hội trường, 20 hội viên, VNeID", 20},
+        // Unaccented messages still read their numbers.
+        {"/tham so 5, ba nguoi cai vneid", 3},
+        {"/tham so 5, sau nguoi cai vneid", 6},
+        {"/tham số 5, hướng dẫn xong sau người nhà về", std::nullopt}, // "sau" is "after" here
+        {"/tham so 5, co hai nguoi cai vneid", 2}, // "có hai người": "co" is no title here
+        {"/tham số 5, có hai người cài vneid", 2},
+        {"/tham số 5, ba bà cài vneid", 3},
+        // Who was helped, by who they are.
+        {"/tham số 5, cài VNeID cho hai ông bà", 2},
+        {"/tham số 5, cài VNeID cho 2 cháu", 2},
+        {"/tham số 5, cài VNeID cho 2 bác", 2},
+        {"/tham số 5, cài VNeID cho 5 khẩu", 5},
+        {"/tham số 5, cài VNeID cho hai mẹ con", 2},
+        // Several counts: "N người" says it outright; kinds of people add up; a household is
+        // at least one person.
+        {"/tham số 5, cài VNeID cho 1 gia đình 4 người", 4},
+        {"/tham số 5, cài VNeID cho 2 vợ chồng và 1 cháu", 3},
+        {"/tham số 5, cài VNeID cho vợ chồng chú Hùng và 2 cháu", 4},
+        {"/tham số 5, 3 hộ, cài VNeID cho 2 cụ", 3},
+        {"/buoi nhà văn hóa, 30 hội viên và 20 đoàn viên, VNeID", 50},
+        {"/tham số 5, 2 cụ cài VNeID, 2 cụ cài QR", 2},
+    };
+    for (auto& c : cases) {
+        auto cmd = parse(c.text);
+        auto* d = activity_of(cmd);
+        ASSERT_NE(d, nullptr) << c.text;
+        EXPECT_EQ(d->people, c.people) << c.text;
+    }
+}
 
 TEST(visit_messages_without_a_place, keep_the_place_empty) {
     auto v = std::get<cmd_visit>(parse("/tham hướng dẫn 2 người cài VNeID"));
@@ -272,6 +350,36 @@ TEST(explained_messages, list_the_words_no_rule_explains) {
     EXPECT_EQ(punctuated.details.unparsed, (std::vector<std::string>{"vui", "phấn", "khởi"}));
     auto quiet = std::get<cmd_visit>(parse("/tham số 12, hướng dẫn 2 người cài VNeID, bà con rất vui"));
     EXPECT_TRUE(quiet.details.unparsed.empty()) << "the chat path does not compute them";
+}
+
+TEST(explained_messages, list_date_words_no_rule_reads_and_keep_them_out_of_the_place) {
+    auto explain = [](const std::string& text) {
+        auto cmd = parse_command(text, parse_context{"cnscd_bot", today, true, true});
+        auto* d = activity_of(cmd);
+        return d ? *d : activity_details{};
+    };
+    // Read as today, but not silently: shown in `unparsed`, and the confirmation shows the day.
+    auto before = explain("/tham số 5 hôm trước, cài VNeID");
+    EXPECT_FALSE(before.date.has_value());
+    EXPECT_TRUE(before.says_when);
+    EXPECT_EQ(before.place, "số 5");
+    EXPECT_EQ(before.unparsed, std::vector<std::string>{"hôm trước"});
+    auto lunar = explain("/tham số 5, mùng 1 Tết cài VNeID");
+    EXPECT_EQ(lunar.unparsed, std::vector<std::string>{"mùng 1 Tết"});
+    auto last_week = explain("/buoi nhà văn hóa tuần rồi, 20 người, VNeID");
+    EXPECT_EQ(last_week.place, "nhà văn hóa");
+    EXPECT_EQ(last_week.unparsed, std::vector<std::string>{"tuần rồi"});
+    // Read dates say when too; a message without date words does not.
+    EXPECT_TRUE(explain("/tham số 5 sáng nay, cài VNeID").says_when);
+    EXPECT_FALSE(explain("/tham số 5, cài VNeID cho bữa ăn").says_when);
+    // Only date words, when and how many: still nothing that says what was done.
+    EXPECT_FALSE(explain("/tham hôm trước 2 người").says_what);
+    // A date that cannot be one is refused, in words as in digits.
+    for (auto text : {"/tham số 5 ngày 31 tháng 2, vneid", "/tham số 5, 31.02 vneid"}) {
+        auto bad = parse(text);
+        ASSERT_TRUE(std::holds_alternative<command_error>(bad)) << text;
+        EXPECT_EQ(std::get<command_error>(bad).reason, "error_bad_date") << text;
+    }
 }
 
 TEST(session_messages, read_place_attendees_and_topics) {

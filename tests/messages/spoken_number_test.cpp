@@ -78,5 +78,29 @@ TEST(spoken_numbers, stop_where_the_number_ends) {
     EXPECT_FALSE(read("").has_value());
 }
 
+TEST(spoken_numbers, written_with_tone_marks_carry_a_number_s_own) {
+    EXPECT_FALSE(spelled_as_number("bà")); // grandmother, not three
+    EXPECT_FALSE(spelled_as_number("Bà"));
+    EXPECT_FALSE(spelled_as_number("sàu")); // a typo, not six
+    EXPECT_FALSE(spelled_as_number("làm")); // to do, not the five of "hai mươi lăm"
+    EXPECT_TRUE(spelled_as_number("ba"));
+    EXPECT_TRUE(spelled_as_number("Bảy,"));
+    EXPECT_TRUE(spelled_as_number("mười"));
+    EXPECT_TRUE(spelled_as_number("mươi"));
+    EXPECT_FALSE(spelled_as_number("ba\u0300y")); // "bày" typed with a combining mark
+    EXPECT_TRUE(spelled_as_number("ba\u0309y"));  // "bảy" typed with a combining mark
+    // Unaccented messages are read as before.
+    EXPECT_TRUE(spelled_as_number("bay"));
+    EXPECT_TRUE(spelled_as_number("sau"));
+    EXPECT_TRUE(spelled_as_number("12"));
+    // In a message written with tone marks, "sau" is "after"; "ba", "hai" have none to carry.
+    EXPECT_FALSE(spelled_as_number("sau", true));
+    EXPECT_FALSE(spelled_as_number("Nam", true));
+    EXPECT_TRUE(spelled_as_number("ba", true));
+    EXPECT_TRUE(spelled_as_number("hai", true));
+    EXPECT_TRUE(spelled_as_number("12", true));
+    EXPECT_TRUE(spelled_as_number("sáu", true));
+}
+
 } // namespace
 } // namespace cnscd
