@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <span>
 #include <tuple>
 #include <vector>
 
@@ -855,7 +856,10 @@ std::expected<reading, command_error> read_activity(std::string_view args, year_
             continue;
         auto after = i + n->words;
         auto unit = unit_at(toks, after);
-        if (!unit)
+        // "Hai Bà Trưng" (a street), "Hai Bà" with capitals: a name, not two women.
+        bool name = !std::isdigit(static_cast<unsigned char>(w[0])) && starts_upper(toks[i].raw) &&
+                    after < toks.size() && starts_upper(toks[after].raw);
+        if (!unit || name)
             continue;
         if (n->value <= 0 || n->value > 100000)
             return std::unexpected(command_error{"", "error_bad_number", std::string(toks[i].raw)});
