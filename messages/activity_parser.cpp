@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <span>
 #include <tuple>
 #include <vector>
 
@@ -50,17 +51,33 @@ std::vector<token> tokenize(std::string_view s) {
     return out;
 }
 
+// Is `w` one of `words`? Asked for every word of every message: the first letters are compared
+// before the rest, which most words never get to.
+bool one_of(std::string_view w, std::span<const std::string_view> words) {
+    return !w.empty() && std::any_of(words.begin(), words.end(), [w](std::string_view x) {
+        return x.size() == w.size() && x[0] == w[0] && x == w;
+    });
+}
+
 bool plain(std::string_view raw) {
     return std::all_of(raw.begin(), raw.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
-// The word as written, lower case with its tone marks, without the punctuation around it.
-std::string marked(std::string_view raw) {
+// Is the word, without the punctuation around it, `spelled` (lower case, tone marks and all)?
+// Words typed on a phone are composed, in lower case or with a capital first letter: compared as
+// they are; only others ("Ông", marks typed apart) are lower-cased and composed by utf8proc.
+bool spelled_as(std::string_view raw, std::string_view spelled) {
     while (!raw.empty() && std::ispunct(static_cast<unsigned char>(raw.back())))
         raw.remove_suffix(1);
     while (!raw.empty() && std::ispunct(static_cast<unsigned char>(raw.front())))
         raw.remove_prefix(1);
-    return lower_marked(raw);
+    if (raw == spelled)
+        return true;
+    if (raw.empty() || spelled.empty())
+        return false;
+    if (raw[0] >= 'A' && raw[0] <= 'Z')
+        return raw[0] - 'A' + 'a' == spelled[0] && raw.substr(1) == spelled.substr(1);
+    return lower_marked(raw) == spelled;
 }
 
 // What a head count counts: anyone ("30 người", "60 bà con"), people of one kind ("2 cháu",
@@ -95,7 +112,7 @@ std::optional<unit_match> single_unit(std::string_view folded, std::string_view 
         return std::nullopt;
     if (!plain(raw)) {
         auto m = std::find_if(std::begin(marks), std::end(marks), [&](auto& p) { return p.first == folded; });
-        if (marked(raw) != (m != std::end(marks) ? m->second : folded))
+        if (!spelled_as(raw, m != std::end(marks) ? m->second : folded))
             return std::nullopt;
     }
     return unit_match{1, what, std::string(folded)};
@@ -182,8 +199,11 @@ bool addresses_someone(const token& title, const token& name) {
     auto in = [](auto& list, std::string_view w) {
         return std::find(std::begin(list), std::end(list), w) != std::end(list);
     };
-    if (!plain(title.raw))
-        return in(marked_titles, marked(title.raw));
+    if (!plain(title.raw)) {
+        auto at = std::find(std::begin(plain_titles), std::end(plain_titles), title.folded);
+        return at != std::end(plain_titles) &&
+               spelled_as(title.raw, marked_titles[at - std::begin(plain_titles)]);
+    }
     return in(plain_titles, title.folded) && (starts_upper(name.raw) || in(unambiguous, title.folded));
 }
 
@@ -370,7 +390,8 @@ std::optional<std::pair<unsigned, std::size_t>> weekday_at(const std::vector<tok
 // Is the token the word `folded`, written with the tone marks of `spelled` or with none at all?
 // "ngày" (day) and unaccented "ngay" are; "ngáy" (to snore) is not.
 bool written_as(const token& t, std::string_view folded, std::string_view spelled) {
-    return t.folded == folded && (plain(t.raw) || marked(t.raw) == spelled);
+    return !t.folded.empty() && t.folded[0] == folded[0] && t.folded == folded &&
+           (plain(t.raw) || spelled_as(t.raw, spelled));
 }
 
 // The words from token `first`, `n` of them, as written: "hôm trước", "31 tháng 2".
@@ -398,6 +419,10 @@ std::optional<found_date> relative_day_at(const std::vector<token>& toks, std::s
         return found_date{year_month_day{sys_days(today) + days(offset)}, k, words};
     };
     std::string_view w = toks[k].folded;
+    static const std::string_view words[] = {"hom",  "bua", "hum",  "ngay",  "sang",     "chieu",    "toi",
+                                             "trua", "dem", "hqua", "today", "tomorrow", "yesterday"};
+    if (!one_of(w, words))
+        return std::nullopt; // asked for every word: most are gone here
     if (w == "hqua" || w == "yesterday" || w == "today" || w == "tomorrow")
         return on(w == "today" ? 0 : w == "tomorrow" ? 1 : -1, 1);
     if (k + 1 >= toks.size())
@@ -409,9 +434,9 @@ std::optional<found_date> relative_day_at(const std::vector<token>& toks, std::s
     bool part_of_day = day_word(w) && (w != "toi" || evening);
     bool ngay = written_as(toks[k], "ngay", "ngày");
     // "ngày mai", "sáng mai": tomorrow ("Mai" is a name). "ngày mốt": the day after.
-    if ((ngay || part_of_day) && next.raw.starts_with("mai") && marked(next.raw) == "mai")
+    if ((ngay || part_of_day) && next.raw.starts_with("mai") && spelled_as(next.raw, "mai"))
         return on(1, 2);
-    if (ngay && !plain(next.raw) && marked(next.raw) == "mốt")
+    if (ngay && !plain(next.raw) && spelled_as(next.raw, "mốt"))
         return on(2, 2);
     if (!day && !part_of_day)
         return std::nullopt;
@@ -420,7 +445,7 @@ std::optional<found_date> relative_day_at(const std::vector<token>& toks, std::s
     if (next.folded == "nay")
         return on(0, 2);
     if (day && next.folded == "kia") // "hôm kia" is two days ago, "hôm kìa" three
-        return on(!plain(next.raw) && marked(next.raw) == "kìa" ? -3 : -2, 2);
+        return on(!plain(next.raw) && spelled_as(next.raw, "kìa") ? -3 : -2, 2);
     return std::nullopt;
 }
 
@@ -464,10 +489,15 @@ std::optional<int> plain_number(std::string_view w) {
 std::optional<found_date> worded_date_at(const std::vector<token>& toks,
                                          std::span<const std::string_view> numbers, std::size_t k,
                                          year_month_day today, std::string& bad) {
+    std::string_view f = toks[k].folded;
+    bool digits = !f.empty() && std::isdigit(static_cast<unsigned char>(f[0]));
+    static const std::string_view leads[] = {"ngay", "hom", "mung", "mong"};
+    if (!digits && !one_of(f, leads))
+        return std::nullopt; // asked for every word: most are gone here
     bool mung = written_as(toks[k], "mung", "mùng") || written_as(toks[k], "mong", "mồng");
     bool lead = mung || written_as(toks[k], "ngay", "ngày") || written_as(toks[k], "hom", "hôm");
     auto at = lead ? k + 1 : k;
-    if (at >= toks.size() || (!lead && k > 0 && address_word(toks[k - 1].folded)))
+    if (at >= toks.size() || (!lead && (!digits || (k > 0 && address_word(toks[k - 1].folded)))))
         return std::nullopt;
     // The day: digits, or after "mùng" also words ("mùng một").
     auto n = plain_number(toks[at].folded);
@@ -514,15 +544,20 @@ std::size_t unread_date_at(const std::vector<token>& toks, const std::vector<boo
         if (j >= toks.size() || used[j] || toks[j].folded.empty())
             return false;
         auto& f = toks[j].folded;
-        return std::isdigit(static_cast<unsigned char>(f[0])) ||
-               std::find(std::begin(words), std::end(words), f) != std::end(words);
+        return std::isdigit(static_cast<unsigned char>(f[0])) || one_of(f, words);
     };
     auto& t = toks[k];
+    std::string_view w = t.folded;
+    static const std::string_view words[] = {"hom", "bua", "hum", "mung", "mong", "ngay", "tuan", "thang"};
+    if (!one_of(w, words))
+        return 0; // asked for every word: most are gone here
     // "bữa ăn", "bữa sáng" are meals.
     static const std::string_view meals[] = {"an", "com", "tiec", "sang", "trua", "toi", "chieu"};
-    bool meal = k + 1 < toks.size() &&
-                std::find(std::begin(meals), std::end(meals), toks[k + 1].folded) != std::end(meals);
-    bool starts = written_as(t, "hom", "hôm") || (written_as(t, "bua", "bữa") && !meal) ||
+    auto meal = [&] {
+        return k + 1 < toks.size() &&
+               std::find(std::begin(meals), std::end(meals), toks[k + 1].folded) != std::end(meals);
+    };
+    bool starts = written_as(t, "hom", "hôm") || (written_as(t, "bua", "bữa") && !meal()) ||
                   written_as(t, "hum", "hum") || written_as(t, "mung", "mùng") ||
                   written_as(t, "mong", "mồng") ||
                   ((written_as(t, "ngay", "ngày") || written_as(t, "tuan", "tuần") ||
@@ -732,13 +767,12 @@ std::expected<reading, command_error> read_activity(std::string_view args, year_
         folded.push_back(t.folded);
     // Number words as written: with tone marks, "bà" (grandmother) is no "ba" (three), and in a
     // message written with them, "sau" (after) is no "sáu" (six).
-    bool accented = std::any_of(toks.begin(), toks.end(), [](const token& t) {
-        return !plain(t.raw) && has_letter_or_digit(t.raw) && marked(t.raw) != t.folded;
-    });
+    bool accented = std::any_of(toks.begin(), toks.end(), [](const token& t) { return has_marks(t.raw); });
     std::vector<std::string_view> numbers(folded);
     for (std::size_t k = 0; k < toks.size(); ++k)
-        if ((read_spoken_number(std::span(folded).subspan(k, 1)) || folded[k] == "lam" ||
-             folded[k] == "nham" || folded[k] == "le") &&
+        if ((read_spoken_number(std::span(folded).subspan(k, 1)) ||
+             ((folded[k] == "lam" || folded[k] == "nham" || folded[k] == "le") && k > 0 &&
+              read_spoken_number(std::span(numbers).subspan(k - 1, 1)))) &&
             !spelled_as_number(toks[k].raw, accented))
             numbers[k] = {};
     std::vector<head_count> counts;
@@ -796,9 +830,11 @@ std::expected<reading, command_error> read_activity(std::string_view args, year_
             continue;
         }
         // "cho vợ chồng chú Hùng", "an old couple": a couple, without a number.
-        bool number_before = i > 0 && read_spoken_number(std::span(numbers).subspan(i - 1, 1));
-        if (!number_before &&
-            ((w == "vo" && i + 1 < toks.size() && toks[i + 1].folded == "chong") || w == "couple")) {
+        auto number_before = [&] {
+            return i > 0 && read_spoken_number(std::span(numbers).subspan(i - 1, 1));
+        };
+        if (((w == "vo" && i + 1 < toks.size() && toks[i + 1].folded == "chong") || w == "couple") &&
+            !number_before()) {
             counts.push_back({2, counted::kind, "vo chong"});
             take(i, w == "vo" ? 2 : 1);
             i += w == "vo" ? 1 : 0;
@@ -820,7 +856,10 @@ std::expected<reading, command_error> read_activity(std::string_view args, year_
             continue;
         auto after = i + n->words;
         auto unit = unit_at(toks, after);
-        if (!unit)
+        // "Hai Bà Trưng" (a street), "Hai Bà" with capitals: a name, not two women.
+        bool name = !std::isdigit(static_cast<unsigned char>(w[0])) && starts_upper(toks[i].raw) &&
+                    after < toks.size() && starts_upper(toks[after].raw);
+        if (!unit || name)
             continue;
         if (n->value <= 0 || n->value > 100000)
             return std::unexpected(command_error{"", "error_bad_number", std::string(toks[i].raw)});
@@ -923,7 +962,7 @@ bool address_word(std::string_view w) {
     static const std::string_view words[] = {"so",   "ngo",   "ngach", "hem", "kiet",  "to",  "khu",
                                              "pho",  "thon",  "xom",   "ap",  "lo",    "can", "phong",
                                              "tang", "duong", "khoi",  "kp",  "block", "nha"};
-    return std::find(std::begin(words), std::end(words), w) != std::end(words);
+    return one_of(w, words);
 }
 
 std::expected<activity_details, command_error> parse_activity(std::string_view args, year_month_day today,

@@ -98,15 +98,24 @@ bool spelled_as_number(std::string_view written, bool accented_text) {
         written.remove_suffix(1); // "Bảy," is "bảy"
     while (!written.empty() && std::ispunct(static_cast<unsigned char>(written.front())))
         written.remove_prefix(1);
-    // The number words that have tone marks; "hai", "ba" and "linh" have none.
+    bool plain = std::all_of(written.begin(), written.end(),
+                             [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    if (plain && (!accented_text || written.empty() || std::isdigit(static_cast<unsigned char>(written[0]))))
+        return true;
+    // The number words that have tone marks, and the same without them; "hai", "ba" and "linh"
+    // have none.
     static const std::string_view marked[] = {"một",  "mốt",  "bốn",   "tư",   "năm",  "lăm",  "nhăm",
                                               "sáu",  "bảy",  "bẩy",   "tám",  "chín", "mười", "mươi",
                                               "chục", "trăm", "nghìn", "ngàn", "lẻ"};
+    static const std::string_view unmarked[] = {"mot", "bon",  "tu",   "nam",  "lam",  "nham",  "sau",  "bay",
+                                                "tam", "chin", "muoi", "chuc", "tram", "nghin", "ngan", "le"};
+    if (plain) {
+        std::string w(written);
+        for (auto& c : w)
+            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        return std::find(std::begin(unmarked), std::end(unmarked), w) == std::end(unmarked);
+    }
     auto w = lower_marked(written);
-    if (std::all_of(written.begin(), written.end(),
-                    [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
-        return !accented_text || std::none_of(std::begin(marked), std::end(marked),
-                                              [&](std::string_view m) { return fold(m) == w; });
     return std::find(std::begin(marked), std::end(marked), w) != std::end(marked);
 }
 

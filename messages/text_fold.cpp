@@ -158,6 +158,23 @@ std::string lower_marked(std::string_view text) {
     return out;
 }
 
+bool has_marks(std::string_view text) {
+    for (std::size_t i = 0; i < text.size();) {
+        if (static_cast<unsigned char>(text[i]) < 0x80) {
+            ++i;
+            continue;
+        }
+        utf8proc_int32_t cp = 0;
+        auto n = decode(text, i, cp);
+        // Latin letters with marks (đ, ơ, ư included), combining marks, Vietnamese's own block.
+        if ((cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7) || (cp >= 0x300 && cp <= 0x36F) ||
+            (cp >= 0x1E00 && cp <= 0x1EFF))
+            return true;
+        i += n > 0 ? n : 1;
+    }
+    return false;
+}
+
 bool has_letter_or_digit(std::string_view text) {
     for (std::size_t i = 0; i < text.size();) {
         utf8proc_int32_t cp = 0;

@@ -18,6 +18,10 @@ std::string fold(std::string_view text);
 // "bà" (grandmother) and "ba" (three) one word; this tells them apart.
 std::string lower_marked(std::string_view text);
 
+// True when a letter of `text` carries a mark: "số", "đi", "ngõ" (Vietnamese is written with
+// them), not "so", "di" or "👍".
+bool has_marks(std::string_view text);
+
 // True when `text` has a letter or a digit in any script: "👍" and "🎉🎉" have none.
 bool has_letter_or_digit(std::string_view text);
 

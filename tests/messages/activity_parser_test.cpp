@@ -256,6 +256,9 @@ INSTANTIATE_TEST_SUITE_P(
         visit_case{"/buoi hội trường, 5-10 người, vneid", {"vneid"}, 5, "", "hội trường"},
         visit_case{"/buoi hội trường, 2-3 hộ, vneid", {"vneid"}, 2, "", "hội trường"},
         visit_case{"/tham số 5 lúc 8.10, vneid", {"vneid"}, std::nullopt, "", "số 5 lúc 8.10"},
+        // A street named with a number and a form of address is no head count.
+        visit_case{"/tham số 5 Hai Bà Trưng, cài vneid", {"vneid"}, std::nullopt, "", "số 5 Hai Bà Trưng"},
+        visit_case{"/tham số 5 Hai Bà Trưng cài vneid cho hai bà", {"vneid"}, 2, "", "số 5 Hai Bà Trưng"},
         // A head count with its unit is not part of the place, wherever the place ends.
         visit_case{"/buoi hôm qua hội người cao tuổi 12 cụ, chống lừa đảo",
                    {"luadao"},
