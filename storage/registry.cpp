@@ -1,5 +1,6 @@
 #include "storage/registry.hpp"
 
+#include "config/edit_distance.hpp"
 #include "messages/role_title.hpp"
 #include "messages/text_fold.hpp"
 #include "storage/database.hpp"
@@ -215,22 +216,6 @@ std::string place_key(const std::string& name) {
         if (key.starts_with(unit))
             return key.substr(unit.size());
     return key;
-}
-
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-    std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j)
-        row[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        std::size_t diagonal = row[0];
-        row[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            auto above = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
-            diagonal = above;
-        }
-    }
-    return row[b.size()];
 }
 
 } // namespace
