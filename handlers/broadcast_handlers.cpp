@@ -369,7 +369,9 @@ void handle(const cmd_broadcast_list&, handler_context& ctx) {
     }
     std::string text = ctx.say(broadcast_text::list_header);
     for (auto& c : recent)
-        text += "\n" + ctx.say(broadcast_text::list_line,
+        // A draft or a cancelled one went nowhere: no "0/3 groups, 0 failed".
+        text += "\n" + ctx.say(c.state == "draft" || c.state == "cancelled" ? broadcast_text::list_line_unsent
+                                                                            : broadcast_text::list_line,
                                {{"id", c.id},
                                 {"date", format_day_of(c.created_at, ctx.cfg().utc_offset_minutes)},
                                 {"state", state_words(ctx.lang, c.state)},

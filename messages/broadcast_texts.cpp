@@ -78,6 +78,8 @@ std::string_view vi(broadcast_text key) {
         return "<b>Thông báo gần đây</b>:";
     case t::list_line:
         return "• Số {id} ({date}) — {state}: {delivered}/{count} nhóm, {failed} lỗi — «{excerpt}»";
+    case t::list_line_unsent:
+        return "• Số {id} ({date}) — {state}, {count} nhóm — «{excerpt}»";
     case t::list_empty:
         return "Chưa có thông báo nào. Gõ /thongbao để xem cách gửi.";
     case t::state_draft:
@@ -175,6 +177,8 @@ std::string_view en(broadcast_text key) {
         return "<b>Recent announcements</b>:";
     case t::list_line:
         return "• No. {id} ({date}) — {state}: {delivered}/{count} groups, {failed} failed — \"{excerpt}\"";
+    case t::list_line_unsent:
+        return "• No. {id} ({date}) — {state}, {count} groups — \"{excerpt}\"";
     case t::list_empty:
         return "No announcements yet. Type /broadcast to see how to send one.";
     case t::state_draft:

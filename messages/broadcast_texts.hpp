@@ -38,6 +38,7 @@ enum class broadcast_text {
     nothing_to_retry,
     list_header,
     list_line,
+    list_line_unsent,
     list_empty,
     state_draft,
     state_scheduled,

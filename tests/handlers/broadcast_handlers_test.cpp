@@ -252,6 +252,15 @@ TEST_F(broadcast_fixture, the_list_shows_recent_announcements_with_their_status)
     auto list = test_bot::joined(bot.say("900", "/thongbao_ds"));
     EXPECT_NE(list.find("Số " + std::to_string(id)), std::string::npos) << list;
     EXPECT_NE(list.find("đã gửi xong: 3/3 nhóm"), std::string::npos) << list;
+    // A cancelled draft went nowhere: no delivery count.
+    auto dropped = bot.say("900", "/thongbao Bản nháp bỏ đi");
+    auto dropped_id = id_of(button(dropped, "b:cancel:"));
+    bot.press("900", button(dropped, "b:cancel:"));
+    list = test_bot::joined(bot.say("900", "/thongbao_ds"));
+    auto line = list.substr(list.find("Số " + std::to_string(dropped_id)));
+    line = line.substr(0, line.find('\n'));
+    EXPECT_EQ(line.find("0/3"), std::string::npos) << line;
+    EXPECT_NE(line.find(", 3 nhóm"), std::string::npos) << line;
 }
 
 TEST_F(broadcast_fixture, a_guide_can_be_broadcast_by_its_code) {
