@@ -310,6 +310,17 @@ TEST_F(bot_fixture, kill_minus_9_loses_nothing_acknowledged_and_duplicates_stay_
     int acked = 0;
     for (auto& s : status)
         acked += s == 200;
+    // The window: replies Telegram had already received whose row was still pending at the kill.
+    std::set<std::string> in_window;
+    {
+        std::set<std::string> received;
+        for (auto& c : telegram.calls("sendMessage"))
+            received.insert(c.chat_id);
+        auto db = database::open(db_path, {false, false});
+        for (auto& row : outbox(*db).pending())
+            if (received.contains(row.message.to.chat_id))
+                in_window.insert(row.message.to.chat_id);
+    }
     // Telegram redelivers what was not acknowledged; here everything is posted again.
     start();
     for (int i = 0; i < updates; ++i)
@@ -328,14 +339,21 @@ TEST_F(bot_fixture, kill_minus_9_loses_nothing_acknowledged_and_duplicates_stay_
     for (auto& c : telegram.calls("sendMessage"))
         ++per_chat[c.chat_id];
     int duplicates = 0;
-    for (auto& [chat, n] : per_chat)
+    for (auto& [chat, n] : per_chat) {
         duplicates += n - 1;
+        // A reply goes out twice only if Telegram had it and its row was not yet recorded as
+        // sent when the process died (docs/ARCHITECTURE.md, "The duplicate window"), and then
+        // only twice. How wide that window is under load is measured by bench/crash_test.sh;
+        // a fixed count here failed under a busy `ctest -j 2` (45 with the writer behind).
+        if (n > 1) {
+            EXPECT_TRUE(in_window.contains(chat)) << chat << " was sent " << n << " times";
+            EXPECT_EQ(n, 2) << chat;
+        }
+    }
     std::cout << "[kill -9] acknowledged before the crash: " << acked << "/" << updates
-              << ", duplicate replies (send-to-record window): " << duplicates << "\n";
+              << ", duplicate replies (send-to-record window): " << duplicates << " of " << in_window.size()
+              << " in the window\n";
     EXPECT_EQ(per_chat.size(), static_cast<std::size_t>(updates));
-    // A duplicate needs a send answered but not yet recorded at the moment of the kill:
-    // at most the sends in flight then (the client keeps 4 connections).
-    EXPECT_LE(duplicates, 8);
 }
 
 TEST_F(bot_fixture, long_polling_persists_the_offset) {
