@@ -17,8 +17,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include <charconv>
-
 namespace cnscd {
 namespace {
 
@@ -128,11 +126,14 @@ bool route_conversation(const std::string& text, handler_context& ctx) {
         t.remove_suffix(1);
     if (open->kind == "choice") {
         ctx.choice_open = true;
-        if (t.ends_with('.')) // "2." answers as "2"
-            t.remove_suffix(1);
         auto data = nlohmann::json::parse(open->state, nullptr, false);
-        auto chosen = chosen_number(t);
+        auto chosen = chosen_number(t); // also reads "2."
         int n = chosen.value_or(0);
+        // The choice's button data, when the number is one of the list's.
+        std::string picked;
+        if (data.is_array() && n >= 1 && n <= static_cast<int>(data.size()) &&
+            data[static_cast<std::size_t>(n - 1)].is_string())
+            picked = data[static_cast<std::size_t>(n - 1)].get<std::string>();
         if (!chosen) {
             // Some questions may be answered in words: the topic's name ("VNeID", "thanh toán QR").
             // Late, the route says so itself (the topic question: the record stays under «Khác»).
@@ -147,20 +148,19 @@ bool route_conversation(const std::string& text, handler_context& ctx) {
             conversations.erase(ctx.in.chat, ctx.in.user_id);
             // The topic question explains itself when late (the record stays under «Khác», how
             // to fix it); other questions are asked again by their command.
-            if (data.is_array() && n >= 1 && n <= static_cast<int>(data.size()) &&
-                data[static_cast<std::size_t>(n - 1)].is_string() &&
-                data[static_cast<std::size_t>(n - 1)].get<std::string>().starts_with("t:"))
-                route_choice(data[static_cast<std::size_t>(n - 1)].get<std::string>(), ctx);
+            if (picked.starts_with("t:"))
+                route_choice(picked, ctx);
             else
                 ctx.reply(text::question_expired, {{"detail", ctx.say(text::ask_again_hint)}});
             return true;
         }
-        if (!data.is_array() || n < 1 || n > static_cast<int>(data.size())) {
+        if (picked.empty()) {
             ctx.reply(text::choice_invalid, {{"max", static_cast<int>(data.is_array() ? data.size() : 0)}});
+            ctx.asked = true; // the same list is still the question: keep it for the retry
             return true;
         }
         conversations.erase(ctx.in.chat, ctx.in.user_id);
-        route_choice(data[static_cast<std::size_t>(n - 1)].get<std::string>(), ctx);
+        route_choice(picked, ctx);
         return true;
     }
     if (open->expires_at < ctx.now()) {

@@ -231,6 +231,8 @@ TEST_F(report_fixture, a_number_answers_only_the_list_on_screen) {
     auto out = bot.say("100", "1");  // meant for something else: must not submit the report
     EXPECT_FALSE(current(team1)) << test_bot::joined(out);
     bot.say("100", "/baocao tháng");
+    EXPECT_TRUE(has(bot.say("100", "số 7"), "Hãy gõ một số từ 1 đến 2")); // not on the list
+    EXPECT_FALSE(current(team1));
     bot.say("100", "1"); // right after the card it does
     EXPECT_TRUE(current(team1));
 }
