@@ -372,6 +372,7 @@ private:
     }
 
     void fail(std::string what) {
+        bool was_connected = connected_;
         close();
         owner_->forget(this);
         auto self = this->shared_from_this(); // keep alive while failing calls
@@ -381,9 +382,14 @@ private:
         auto waiting = std::move(waiting_);
         sent_.clear();
         waiting_.clear();
-        // Requests never written were not processed: another connection takes them.
-        if (!waiting.empty())
+        // Requests never written on a connection that broke: another connection takes them.
+        // When it never came up (refused, unresolvable, TLS), the next would fail the same way
+        // at once, forever: the callers get the error and retry with their own backoff.
+        if (was_connected && !waiting.empty())
             owner_->requeue(std::move(waiting));
+        else
+            for (auto& call : waiting)
+                sent.push_back(std::move(call));
         for (auto& call : sent) {
             http_result r;
             r.error = what;
