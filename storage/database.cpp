@@ -2,6 +2,7 @@
 
 #include "storage/migrations.hpp"
 #include "storage/sqlite_connection.hpp"
+#include "storage/storage_fault.hpp"
 #include "storage/wal_write_buffer.hpp"
 
 #include <SQLiteCpp/Backup.h>
@@ -57,6 +58,13 @@ std::unique_ptr<database> database::open(const std::string& path, const database
         try {
             problems = quick_check_of(conn->db);
         } catch (const SQLite::Exception& e) {
+            // Locked by another process or not writable is not damage: restoring a backup over
+            // a sound file would lose what was logged since.
+            auto fault = classify_sqlite_error(e.getErrorCode(), e.getExtendedErrorCode(),
+                                               sqlite3_system_errno(conn->db.getHandle()));
+            if (fault != storage_fault::corrupt)
+                throw database_error("cannot open the database " + path + ": " + e.what() + ": " +
+                                     fault_advice(fault) + ". The bot did not start and changed nothing");
             problems = e.what();
         }
         if (!problems.empty())

@@ -66,6 +66,28 @@ TEST_F(damaged_file, a_damaged_file_is_refused_with_what_to_do) {
     EXPECT_NO_THROW(database::open(path, {false, false}));
 }
 
+// An sqlite3 shell holding the lock (or a read-only file) makes the check fail too: that is not
+// damage, and restoring a backup over a sound file would lose what was logged since.
+TEST_F(damaged_file, a_locked_file_is_not_called_damaged) {
+    sqlite3* holder = nullptr;
+    ASSERT_EQ(sqlite3_open(path.c_str(), &holder), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(holder,
+                           "PRAGMA locking_mode=EXCLUSIVE; BEGIN EXCLUSIVE; SELECT count(*) FROM meta;",
+                           nullptr, nullptr, nullptr),
+              SQLITE_OK);
+    try {
+        database::open(path, {false, true, "full", 50, true});
+        ADD_FAILURE() << "a locked file was opened";
+    } catch (const database_error& e) {
+        std::string what = e.what();
+        EXPECT_EQ(what.find("is damaged"), std::string::npos) << what;
+        EXPECT_EQ(what.find("restore the latest backup"), std::string::npos) << what;
+        EXPECT_NE(what.find("another process holds the database"), std::string::npos) << what;
+    }
+    sqlite3_exec(holder, "ROLLBACK", nullptr, nullptr, nullptr);
+    sqlite3_close(holder);
+}
+
 TEST(storage_fault_names, sqlite_errors_are_named_for_the_operator) {
     EXPECT_EQ(classify_sqlite_error(SQLITE_FULL, SQLITE_FULL, 0), storage_fault::disk_full);
     EXPECT_EQ(classify_sqlite_error(SQLITE_IOERR, SQLITE_IOERR_WRITE, ENOSPC), storage_fault::disk_full);
