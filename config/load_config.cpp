@@ -5,6 +5,8 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <arpa/inet.h>
+#include <charconv>
 #include <cstdlib>
 #include <fstream>
 #include <set>
@@ -32,6 +34,29 @@ std::string type_name(const json& v) {
     if (v.is_array())
         return "a list";
     return "an object";
+}
+
+// "127.0.0.1:8080", "[::1]:8080" or "localhost:8080": the address to listen on must be an IP
+// address (no name lookup) and the whole port a number, so "8080x" is not read as 8080.
+bool parse_listen(std::string_view text, http_config& out) {
+    auto colon = text.rfind(':');
+    if (colon == std::string_view::npos)
+        return false;
+    auto host = text.substr(0, colon);
+    auto digits = text.substr(colon + 1);
+    int port = 0;
+    auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), port);
+    if (ec != std::errc() || end != digits.data() + digits.size() || port < 1 || port > 65535)
+        return false;
+    if (host.size() > 2 && host.front() == '[' && host.back() == ']')
+        host = host.substr(1, host.size() - 2);
+    std::string ip = host == "localhost" ? "127.0.0.1" : std::string(host);
+    unsigned char buf[sizeof(in6_addr)];
+    if (inet_pton(AF_INET, ip.c_str(), buf) != 1 && inet_pton(AF_INET6, ip.c_str(), buf) != 1)
+        return false;
+    out.host = ip;
+    out.port = static_cast<std::uint16_t>(port);
+    return true;
 }
 
 // Reads one JSON object, remembering where it is, so every error can name the file and key.
@@ -244,17 +269,12 @@ void read_file_into(config& c, const json& root, const std::string& source) {
                  "undo_window_hours", "wards", "deadlines"});
     if (auto s = top.child("http", {"listen", "max_body_bytes", "max_header_bytes", "read_timeout_seconds",
                                     "max_connections"})) {
-        std::string listen;
-        s->text("listen", listen);
-        if (!listen.empty()) {
-            auto colon = listen.rfind(':');
-            int port = 0;
-            if (colon == std::string::npos || std::sscanf(listen.c_str() + colon + 1, "%d", &port) != 1 ||
-                port < 1 || port > 65535)
-                s->fail_at("listen", "expected host:port, got \"" + listen + "\"",
-                           "write it like \"127.0.0.1:8080\"");
-            c.http.host = listen.substr(0, colon);
-            c.http.port = static_cast<std::uint16_t>(port);
+        if (s->has("listen")) {
+            std::string listen;
+            s->text("listen", listen);
+            if (!parse_listen(listen, c.http))
+                s->fail_at("listen", "expected an IP address and a port, got \"" + listen + "\"",
+                           "write it like \"127.0.0.1:8080\" (or \"[::1]:8080\", \"0.0.0.0:8080\")");
         }
         s->integer("max_body_bytes", c.http.max_body_bytes, 1024, 100 << 20);
         s->integer("max_header_bytes", c.http.max_header_bytes, 1024, 1 << 20);
@@ -384,16 +404,11 @@ void apply_env(config& c, const env_lookup& env) {
         if (auto v = env(name))
             out = *v;
     };
-    if (auto v = env("CNSCD_LISTEN")) {
-        auto colon = v->rfind(':');
-        int port = 0;
-        if (colon == std::string::npos || std::sscanf(v->c_str() + colon + 1, "%d", &port) != 1 || port < 1 ||
-            port > 65535)
-            throw bad_config{"environment variable CNSCD_LISTEN=\"" + *v +
-                             "\" is not host:port. Fix: set it like 127.0.0.1:8080"};
-        c.http.host = v->substr(0, colon);
-        c.http.port = static_cast<std::uint16_t>(port);
-    }
+    if (auto v = env("CNSCD_LISTEN"); v && !parse_listen(*v, c.http))
+        throw bad_config{
+            "environment variable CNSCD_LISTEN=\"" + *v +
+            "\" is not an IP address and a port. Fix: set it like 127.0.0.1:8080 (or [::1]:8080, "
+            "0.0.0.0:8080)"};
     set("CNSCD_DB", c.storage.db_path);
     if (auto v = env("CNSCD_TIMEZONE")) {
         auto off = parse_utc_offset(*v);

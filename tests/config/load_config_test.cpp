@@ -111,6 +111,29 @@ TEST(load_config, deadline_needs_its_parts) {
     EXPECT_NE(c.error().message.find("deadlines[0].month"), std::string::npos) << c.error().message;
 }
 
+// "127.0.0.1:80x" used to listen on port 80, and "abc:80" passed here and failed only in
+// serve, after the database was created, with exit code 1 (restarted by systemd).
+TEST(load_config, listen_needs_an_ip_address_and_a_whole_port) {
+    for (auto bad : {"127.0.0.1:80x", "127.0.0.1:8080 ", "abc:80", ":8080", "127.0.0.1:0", "127.0.0.1:"}) {
+        auto c = load_config(std::nullopt, env({{"CNSCD_LISTEN", bad}}));
+        ASSERT_FALSE(c) << bad;
+        EXPECT_NE(c.error().message.find("CNSCD_LISTEN"), std::string::npos) << c.error().message;
+        EXPECT_NE(c.error().message.find("Fix: "), std::string::npos) << c.error().message;
+        auto f =
+            load_config_text(std::string(R"({"http": {"listen": ")") + bad + "\"}}", "bot.json", env({}));
+        ASSERT_FALSE(f) << bad;
+        EXPECT_NE(f.error().message.find("bot.json: key \"http.listen\""), std::string::npos)
+            << f.error().message;
+    }
+    auto v6 = load_config(std::nullopt, env({{"CNSCD_LISTEN", "[::1]:18080"}}));
+    ASSERT_TRUE(v6) << v6.error().message;
+    EXPECT_EQ(v6->http.host, "::1");
+    EXPECT_EQ(v6->http.port, 18080);
+    auto local = load_config(std::nullopt, env({{"CNSCD_LISTEN", "localhost:18080"}}));
+    ASSERT_TRUE(local) << local.error().message;
+    EXPECT_EQ(local->http.host, "127.0.0.1");
+}
+
 } // namespace
 } // namespace cnscd
 
