@@ -234,6 +234,10 @@ deadline_config read_deadline(const section& s) {
     s.integer("grace_days", d.grace_days, 0, 365);
     if (d.code.empty() || d.name.empty())
         s.fail_at("", "a deadline needs \"code\" and \"name\"", "add both, e.g. \"code\": \"monthly\"");
+    // Without it the deadline never falls due: no reminders and no report, silently.
+    if (d.kind.empty())
+        s.fail_at("kind", "a deadline needs its kind",
+                  "add \"kind\": one of monthly, quarterly, yearly, once");
     if (!valid_hhmm(d.time))
         s.fail_at("time", "expected HH:MM, got \"" + d.time + "\"", "write it like \"17:00\"");
     if (!valid_hhmm(d.remind_time))

@@ -134,6 +134,15 @@ TEST(load_config, listen_needs_an_ip_address_and_a_whole_port) {
     EXPECT_EQ(local->http.host, "127.0.0.1");
 }
 
+// A deadline without "kind" was accepted and never fell due: no reminders, no report, no error.
+TEST(load_config, deadline_needs_its_kind) {
+    auto c = load_config_text(R"({"deadlines": [{"code": "m", "name": "Tháng", "day": 24}]})", "bot.json",
+                              env({}));
+    ASSERT_FALSE(c);
+    EXPECT_NE(c.error().message.find("deadlines[0].kind"), std::string::npos) << c.error().message;
+    EXPECT_NE(c.error().message.find("monthly"), std::string::npos) << c.error().message;
+}
+
 } // namespace
 } // namespace cnscd
 
