@@ -393,6 +393,11 @@ void read_file_into(config& c, const json& root, const std::string& source) {
             if (tc.code.empty() || tc.metric.empty())
                 t.fail_at("", "a target needs \"code\" and \"metric\"",
                           "add them, e.g. \"metric\": \"households\" or \"topic:vneid\"");
+            // Anything else counts nothing, and the target would read 0% all year.
+            if (tc.metric != "households" && tc.metric != "people" && tc.metric != "sessions" &&
+                (!tc.metric.starts_with("topic:") || tc.metric.size() == 6))
+                t.fail_at("metric", "the bot counts no \"" + tc.metric + "\"",
+                          "use households, people, sessions or topic:<code>, e.g. topic:vneid");
             w.targets.push_back(std::move(tc));
         });
         c.wards.push_back(std::move(w));

@@ -143,6 +143,20 @@ TEST(load_config, deadline_needs_its_kind) {
     EXPECT_NE(c.error().message.find("monthly"), std::string::npos) << c.error().message;
 }
 
+// A misspelt metric counted nothing: the target showed 0% all year.
+TEST(load_config, target_metric_must_be_one_the_bot_counts) {
+    auto c = load_config_text(
+        R"({"wards": [{"name": "P", "targets": [{"code": "v", "metric": "topc:vneid", "goal": 5}]}]})",
+        "bot.json", env({}));
+    ASSERT_FALSE(c);
+    EXPECT_NE(c.error().message.find("wards[0].targets[0].metric"), std::string::npos) << c.error().message;
+    EXPECT_NE(c.error().message.find("households"), std::string::npos) << c.error().message;
+    auto ok = load_config_text(
+        R"({"wards": [{"name": "P", "targets": [{"code": "v", "metric": "topic:vneid", "goal": 5}]}]})",
+        "bot.json", env({}));
+    EXPECT_TRUE(ok) << ok.error().message;
+}
+
 } // namespace
 } // namespace cnscd
 
