@@ -45,12 +45,7 @@ void handle(const cmd_start& c, handler_context& ctx) {
 namespace {
 
 // "/giup tham": that command in detail, for the commands whose forms are not obvious.
-std::optional<std::string> help_on(std::string_view about, const handler_context& ctx) {
-    while (!about.empty() && about.front() == '/')
-        about.remove_prefix(1);
-    auto name = canonical_command(about);
-    if (!name)
-        return std::nullopt;
+std::optional<std::string> detail_on(std::string_view name, const handler_context& ctx) {
     static const std::pair<std::string_view, text> detailed[] = {
         {"tham", text::help_tham},       {"buoi", text::help_buoi},
         {"sua", text::help_sua},         {"huy", text::help_huy},
@@ -58,7 +53,7 @@ std::optional<std::string> help_on(std::string_view about, const handler_context
         {"xephang", text::help_xephang}, {"baocao", text::help_baocao},
         {"xuat", text::help_xuat},       {"thanhvien_them", text::help_thanhvien_them}};
     for (auto [n, key] : detailed)
-        if (n == *name) {
+        if (n == name) {
             auto out = ctx.say(key, {{"days", oldest_loggable_days}, {"hours", ctx.cfg().undo_window_hours}});
             if (n == "toi" || n == "thongke" || n == "xephang")
                 out += ctx.say(text::help_periods);
@@ -67,16 +62,65 @@ std::optional<std::string> help_on(std::string_view about, const handler_context
     return std::nullopt;
 }
 
+// "/giup hannop": the command's own lines from the lists, under their heading (which says who
+// may use it), so the answer is about that command rather than the whole list again.
+std::string lines_on(std::string_view name, const handler_context& ctx) {
+    auto command = "/" + shown_name(ctx, name);
+    std::string out;
+    for (auto key : {text::help_member, text::help_leader, text::help_staff, text::help_more}) {
+        auto list = ctx.say(key);
+        std::string heading, found;
+        bool in_match = false;
+        std::size_t at = 0;
+        while (at < list.size()) {
+            auto end = std::min(list.find('\n', at), list.size());
+            auto line = std::string_view(list).substr(at, end - at);
+            at = end + 1;
+            if (line.starts_with("<b>")) {
+                heading = line;
+                continue;
+            }
+            // A line of its own, or the example indented under it.
+            bool ours =
+                line.starts_with(command) && (line.size() == command.size() || line[command.size()] == ' ');
+            in_match = ours || (in_match && line.starts_with(" "));
+            if (in_match)
+                found += std::string(line) + "\n";
+        }
+        if (!found.empty())
+            out += (out.empty() ? "" : "\n") + heading + "\n" + found;
+    }
+    while (!out.empty() && out.back() == '\n')
+        out.pop_back();
+    return out;
+}
+
+std::string help_on(std::string_view name, const handler_context& ctx) {
+    if (auto detail = detail_on(name, ctx))
+        return *detail;
+    return lines_on(name, ctx) + ctx.say(text::help_see_all);
+}
+
 } // namespace
 
 void handle(const cmd_help& c, handler_context& ctx) {
-    if (!c.about.empty()) {
-        if (auto detail = help_on(c.about, ctx)) {
-            ctx.reply(std::move(*detail));
+    std::string_view about = c.about;
+    while (!about.empty() && about.front() == '/')
+        about.remove_prefix(1);
+    if (!about.empty()) {
+        if (auto name = canonical_command(about)) {
+            ctx.reply(help_on(*name, ctx));
+            return;
+        }
+        // A misspelt command: its help, after saying which one it is.
+        if (auto nearest = nearest_command(about); !nearest.empty()) {
+            ctx.reply(ctx.say(text::help_did_you_mean,
+                              {{"name", c.about}, {"suggestion", shown_name(ctx, nearest)}}) +
+                      help_on(nearest, ctx));
             return;
         }
     }
-    auto prefix = c.about.empty() ? std::string() : ctx.say(text::help_no_detail, {{"name", c.about}});
+    auto prefix = about.empty() ? std::string() : ctx.say(text::help_not_a_command, {{"name", c.about}});
     auto& o = ctx.reply(prefix + help_for(ctx));
     if (!ctx.linked() && !ctx.in_group())
         o.contact_button = ctx.say(text::share_phone_button);

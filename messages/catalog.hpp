@@ -42,7 +42,10 @@ enum class text {
     help_baocao,
     help_xuat,
     help_thanhvien_them,
-    help_no_detail,
+    help_more,          // commands not in the lists above, found by /giup <command>
+    help_see_all,       // after one command's lines
+    help_not_a_command, // "/giup xyz": then the whole list
+    help_did_you_mean,  // "/giup thamm": then /tham's help
     unknown_command,
     unknown_command_no_suggestion,
     internal_error,

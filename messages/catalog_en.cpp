@@ -108,8 +108,18 @@ std::string_view catalog_en(text key) {
                "• Ward staff name the team before a colon: /addmember Tổ dân phố số 2: Lê Văn Tư, 0905 123 "
                "456\n"
                "• Someone who was removed (/remove) is added back with this same command.";
-    case text::help_no_detail:
-        return "There is no detailed help for \"{name}\" yet. The commands:\n\n";
+    case text::help_more:
+        return "<b>Other commands</b>\n"
+               "/start — greeting and how to begin\n"
+               "/code <i>invite code</i> — link your account with the code your team leader sent you\n"
+               "/lang vi — switch to Vietnamese (/lang en to come back)\n"
+               "/cancel — stop what is in progress when I am asking you something";
+    case text::help_see_all:
+        return "\n\nType /help to see all the commands.";
+    case text::help_not_a_command:
+        return "There is no command \"{name}\". The commands:\n\n";
+    case text::help_did_you_mean:
+        return "There is no command \"{name}\". Did you mean /{suggestion}?\n\n";
     case text::help_unlinked:
         return "\n\n<b>Your account is not linked yet.</b> Message me privately and press <i>Share my phone "
                "number</i> (if your number is on the team roster), or type /code <i>invite code</i> from your "
@@ -159,7 +169,7 @@ std::string_view catalog_en(text key) {
                "code</i> from your team leader.";
     case text::held_until_linked:
         return "📥 I am keeping what you just sent and will record it as soon as you link your account "
-               "(within {hours} hours); no need to type it again.";
+               "(within 24 hours); no need to type it again.";
     case text::not_understood:
         return "I did not understand that. Type /help to see the commands.";
     case text::not_understood_member:

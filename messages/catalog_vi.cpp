@@ -105,8 +105,18 @@ std::string_view catalog_vi(text key) {
                "• Cán bộ phường ghi tên tổ trước dấu hai chấm: /thanhvien_them Tổ dân phố số 2: Lê Văn Tư, "
                "0905 123 456\n"
                "• Người đã nghỉ (/xoa) được thêm lại bằng chính lệnh này.";
-    case text::help_no_detail:
-        return "Chưa có hướng dẫn riêng cho «{name}». Các lệnh:\n\n";
+    case text::help_more:
+        return "<b>Lệnh khác</b>\n"
+               "/start — lời chào và cách bắt đầu\n"
+               "/ma <i>mã mời</i> — liên kết tài khoản bằng mã tổ trưởng gửi cho bạn\n"
+               "/ngonngu en — chuyển sang tiếng Anh (/ngonngu vi để quay lại)\n"
+               "/thoat — dừng việc đang làm dở khi tôi đang hỏi lại";
+    case text::help_see_all:
+        return "\n\nGõ /giup để xem mọi lệnh.";
+    case text::help_not_a_command:
+        return "Không có lệnh «{name}». Các lệnh:\n\n";
+    case text::help_did_you_mean:
+        return "Không có lệnh «{name}». Có phải ý bạn là /{suggestion}?\n\n";
     case text::help_unlinked:
         return "\n\n<b>Bạn chưa liên kết tài khoản.</b> Hãy nhắn riêng cho tôi và bấm nút <i>Chia sẻ số điện "
                "thoại</i> (nếu số của bạn có trong danh sách tổ), hoặc gõ /ma <i>mã mời</i> mà tổ trưởng gửi "

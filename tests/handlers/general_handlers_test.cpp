@@ -1,4 +1,5 @@
 #include "handlers/handlers.hpp"
+#include "messages/command_names.hpp"
 #include "tests/support/test_bot.hpp"
 
 #include <gtest/gtest.h>
@@ -66,14 +67,53 @@ TEST(general_handlers, help_on_one_command_explains_its_forms) {
     EXPECT_NE(stats.find("thống kê của tổ"), std::string::npos) << stats;
     EXPECT_NE(stats.find("«quý III»"), std::string::npos) << "the period forms follow";
     EXPECT_NE(test_bot::joined(bot.say("7", "/giup huy")).find("trong 24 giờ"), std::string::npos);
-    // Something without its own page: said so, then the list.
+    // Something without its own page: its line from the list, not the whole list again.
     auto other = test_bot::joined(bot.say("7", "/giup lienket"));
-    EXPECT_NE(other.find("Chưa có hướng dẫn riêng cho «lienket»"), std::string::npos) << other;
-    EXPECT_NE(other.find("/tham"), std::string::npos);
+    EXPECT_NE(other.find("/lienket — gắn nhóm chat này với tổ"), std::string::npos) << other;
+    EXPECT_NE(other.find("Dành cho tổ trưởng"), std::string::npos) << "who may use it: " << other;
+    EXPECT_EQ(other.find("/tham"), std::string::npos) << other;
+    EXPECT_EQ(other.find("Chưa có hướng dẫn"), std::string::npos) << other;
     // English.
     bot.say("7", "/ngonngu en");
     auto english = test_bot::joined(bot.say("7", "/help edit"));
     EXPECT_NE(english.find("Write only what changes"), std::string::npos) << english;
+}
+
+// "/giup <command>" used to answer "no detailed help for «hannop» yet" and the whole list for
+// every command without a page of its own, and the same for a word that is no command at all.
+TEST(general_handlers, help_on_any_command_answers_about_that_command) {
+    for (auto lang : {"vi", "en"}) {
+        test_bot bot;
+        auto w = bot.ward("Phường Hòa Xuân");
+        auto t = bot.team(w, "Tổ dân phố số 1");
+        bot.member(w, t, "Trần Văn Bình", "member", "7");
+        bot.say("7", std::string("/ngonngu ") + lang);
+        bool english = std::string(lang) == "en";
+        for (auto& spec : command_specs()) {
+            auto shown = "/" + std::string(command_word(spec.name, english));
+            auto text = test_bot::joined(bot.say("7", "/giup " + std::string(spec.name)));
+            EXPECT_NE(text.find(shown + " "), std::string::npos) << lang << " " << spec.name << ": " << text;
+            EXPECT_EQ(text.find(english ? "There is no" : "Không có lệnh"), std::string::npos)
+                << lang << " " << spec.name << ": " << text;
+            EXPECT_LT(text.size(), 1500u) << "one command, not the whole list: " << spec.name;
+        }
+    }
+}
+
+TEST(general_handlers, help_on_a_misspelt_or_unknown_command_says_so) {
+    test_bot bot;
+    auto w = bot.ward("Phường Hòa Xuân");
+    auto t = bot.team(w, "Tổ dân phố số 1");
+    bot.member(w, t, "Trần Văn Bình", "member", "7");
+    auto misspelt = test_bot::joined(bot.say("7", "/giup thamm"));
+    EXPECT_NE(misspelt.find("Không có lệnh «thamm». Có phải ý bạn là /tham?"), std::string::npos) << misspelt;
+    EXPECT_NE(misspelt.find("phần trước dấu phẩy đầu tiên"), std::string::npos) << misspelt;
+    auto unknown = test_bot::joined(bot.say("7", "/giup xyzxyz"));
+    EXPECT_NE(unknown.find("Không có lệnh «xyzxyz». Các lệnh:"), std::string::npos) << unknown;
+    EXPECT_NE(unknown.find("/tham"), std::string::npos) << unknown;
+    auto staff_only = test_bot::joined(bot.say("7", "/giup hannop_them"));
+    EXPECT_NE(staff_only.find("Dành cho cán bộ phường"), std::string::npos) << staff_only;
+    EXPECT_EQ(staff_only.find("/hannop —"), std::string::npos) << "not /hannop's line: " << staff_only;
 }
 
 TEST(general_handlers, commands_for_another_bot_are_ignored) {
