@@ -13,7 +13,7 @@ namespace cnscd {
 namespace {
 
 std::string help_for(const handler_context& ctx) {
-    std::string help = ctx.say(text::help_member);
+    std::string help = ctx.say(text::help_member, {{"hours", ctx.cfg().undo_window_hours}});
     if (!ctx.linked()) {
         bool button = has_contact_button(ctx.in.chat.platform);
         if (ctx.in_group())
@@ -68,7 +68,7 @@ std::string lines_on(std::string_view name, const handler_context& ctx) {
     auto command = "/" + shown_name(ctx, name);
     std::string out;
     for (auto key : {text::help_member, text::help_leader, text::help_staff, text::help_more}) {
-        auto list = ctx.say(key);
+        auto list = ctx.say(key, {{"hours", ctx.cfg().undo_window_hours}});
         std::string heading, found;
         bool in_match = false;
         std::size_t at = 0;

@@ -15,7 +15,7 @@ std::string_view catalog_en(text key) {
                "/visit <i>address, what you did</i> — log help given to a household\n"
                "   Example: /visit 12 alley 5, helped 2 people install VNeID\n"
                "/session <i>place, attendees, topic</i> — log a help session\n"
-               "/undo [no.] — undo your last record, or the one with that number (within 24 hours)\n"
+               "/undo [no.] — undo your last record, or the one with that number (within {hours} hours)\n"
                "/edit <i>number</i> <i>new text</i> — edit a record\n"
                "/photo [no.] — send with a photo to keep it as evidence for a record; /photo <i>no.</i> to "
                "see them\n"
@@ -169,7 +169,7 @@ std::string_view catalog_en(text key) {
                "code</i> from your team leader.";
     case text::held_until_linked:
         return "📥 I am keeping what you just sent and will record it as soon as you link your account "
-               "(within 24 hours); no need to type it again.";
+               "(within {hours} hours); no need to type it again.";
     case text::not_understood:
         return "I did not understand that. Type /help to see the commands.";
     case text::not_understood_member:

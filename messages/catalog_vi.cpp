@@ -16,7 +16,7 @@ std::string_view catalog_vi(text key) {
                "/tham <i>địa chỉ, nội dung</i> — ghi một lượt hỗ trợ hộ dân\n"
                "   Ví dụ: /tham số 12 ngõ 5, hướng dẫn 2 người cài VNeID\n"
                "/buoi <i>địa điểm, số người, nội dung</i> — ghi một buổi hướng dẫn\n"
-               "/huy [số] — hủy lượt ghi gần nhất, hoặc lượt có số đó (trong 24 giờ)\n"
+               "/huy [số] — hủy lượt ghi gần nhất, hoặc lượt có số đó (trong {hours} giờ)\n"
                "/sua <i>số</i> <i>nội dung mới</i> — sửa một lượt đã ghi\n"
                "/anh [số] — gửi kèm ảnh để lưu làm minh chứng cho lượt ghi; /anh <i>số</i> để xem lại\n"
                "/toi [tuần|tháng|quý|năm] — kết quả của bạn («/toi tháng trước», «/toi tháng 10»)\n"

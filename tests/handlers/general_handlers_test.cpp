@@ -116,6 +116,21 @@ TEST(general_handlers, help_on_a_misspelt_or_unknown_command_says_so) {
     EXPECT_EQ(staff_only.find("/hannop —"), std::string::npos) << "not /hannop's line: " << staff_only;
 }
 
+// The list said "trong 24 giờ" for /huy whatever undo_window_hours the ward had set.
+TEST(general_handlers, help_list_gives_the_configured_undo_window) {
+    config c;
+    c.undo_window_hours = 48;
+    test_bot bot(c);
+    auto w = bot.ward("Phường Hòa Xuân");
+    auto t = bot.team(w, "Tổ dân phố số 1");
+    bot.member(w, t, "Trần Văn Bình", "member", "7");
+    auto text = test_bot::joined(bot.say("7", "/giup"));
+    EXPECT_NE(text.find("(trong 48 giờ)"), std::string::npos) << text;
+    bot.say("7", "/ngonngu en");
+    text = test_bot::joined(bot.say("7", "/help"));
+    EXPECT_NE(text.find("(within 48 hours)"), std::string::npos) << text;
+}
+
 TEST(general_handlers, commands_for_another_bot_are_ignored) {
     test_bot bot;
     EXPECT_TRUE(bot.say_in_group("-100", "9", "/giup@OtherBot").empty());
