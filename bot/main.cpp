@@ -15,6 +15,8 @@ int main(int argc, char** argv) {
         "reports, ward staff broadcast guidance and export figures.\n\nConfiguration: built-in defaults, "
         "then the JSON file (--config or CNSCD_CONFIG), then environment variables (see README.md)."};
     app.require_subcommand(1);
+    // "cnscd-bot serve --config bot.json" as well as "cnscd-bot --config bot.json serve".
+    app.fallthrough();
     std::optional<std::string> config_path;
     app.add_option("--config", config_path,
                    "JSON configuration file (default: $CNSCD_CONFIG, else built-in)");
