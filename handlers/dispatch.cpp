@@ -76,6 +76,14 @@ void route_choice(std::string_view data, handler_context& ctx) {
             r.fn(data, ctx);
             return;
         }
+    // A button of an older version, or data forged: say so to the one who pressed it only.
+    outgoing note;
+    note.kind = outgoing_kind::answer_choice;
+    note.to = ctx.in.chat;
+    note.chat_type = ctx.in.chat_type;
+    note.choice_ref = ctx.in.choice_ref;
+    note.text = ctx.say(text::button_unknown);
+    ctx.out.push_back(std::move(note));
 }
 
 // A choice typed in words ("cài VNeID" for the topic question): asked of the route that owns
@@ -181,8 +189,11 @@ void handle_message(handler_context& ctx, dispatch_result& result, std::optional
     auto cmd = read ? std::move(*read) : *read_command(ctx.in, ctx.env);
     result.command = std::string(command_name(cmd));
     if (auto* plain = std::get_if<plain_text>(&cmd)) {
-        if (ctx.in.text.empty() && !ctx.in.file)
+        if (ctx.in.text.empty() && !ctx.in.file) {
+            if (ctx.in.unreadable && ctx.in.chat_type == chat_kind::private_chat)
+                ctx.reply(text::cannot_read_content);
             return;
+        }
         if (route_conversation(plain->text, ctx))
             return;
     } else if (auto* undo = std::get_if<cmd_undo>(&cmd);

@@ -67,6 +67,8 @@ enum class text {
     cancelled,
     language_set,
     question_expired,
+    button_unknown,
+    cannot_read_content,
     ask_again_hint,
     choice_invalid,
     bot_added_to_group,

@@ -183,6 +183,12 @@ std::string_view catalog_en(text key) {
         return "Switched to English.";
     case text::question_expired:
         return "This question has expired. {detail}";
+    case text::button_unknown:
+        return "This button no longer works. Send the command again for new buttons.";
+    case text::cannot_read_content:
+        return "I can only read text messages (and photos sent with a record), not voice messages, stickers or "
+               "videos. Nothing was recorded.\nType, for example: <code>/visit no. 12 lane 5, helped 2 people install "
+               "VNeID</code>. Type /help to see the commands.";
     case text::ask_again_hint:
         return "Send the command again and the bot will ask again.";
     case text::choice_invalid:

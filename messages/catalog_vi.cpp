@@ -178,6 +178,12 @@ std::string_view catalog_vi(text key) {
         return "Đã chuyển sang tiếng Việt.";
     case text::question_expired:
         return "Câu hỏi này đã hết hạn. {detail}";
+    case text::button_unknown:
+        return "Nút này không còn dùng được. Hãy gõ lại lệnh để có nút mới.";
+    case text::cannot_read_content:
+        return "Tôi chỉ đọc được tin nhắn chữ (và ảnh gửi kèm một lượt ghi), chưa nghe được tin nhắn thoại hay "
+               "xem được nhãn dán, video. Chưa có gì được ghi.\nHãy gõ, ví dụ: <code>/tham số 12 ngõ 5, hướng dẫn "
+               "2 người cài VNeID</code>. Gõ /giup để xem các lệnh.";
     case text::ask_again_hint:
         return "Gõ lại lệnh lúc nãy để bot hỏi lại.";
     case text::choice_invalid:

@@ -77,6 +77,9 @@ struct incoming {
     // Further images of the same message (Zalo OA sends several in one event).
     std::vector<attachment> more_files;
     bool addressed_elsewhere = false; // "/cmd@otherbot": not for us
+    // Content the bot cannot read (a voice note, a sticker, a video...): a member who dictated a
+    // visit privately must hear that nothing was recorded.
+    bool unreadable = false;
 };
 
 } // namespace cnscd

@@ -117,6 +117,12 @@ void read_message(const json& m, incoming& in, std::string_view bot_username) {
         in.file = attachment{"document", it->value("file_id", ""), it->value("file_name", "")};
     if (auto it = m.find("photo"); it != m.end() && it->is_array() && !it->empty())
         in.file = attachment{"photo", it->back().value("file_id", ""), ""};
+    // Not text and not a photo or file: said back in a private chat, where silence would read as
+    // "recorded".
+    for (auto kind : {"voice", "audio", "video", "video_note", "sticker", "animation", "location", "venue",
+                      "poll", "dice"})
+        if (m.contains(kind))
+            in.unreadable = in.text.empty() && !in.file;
     if (auto it = m.find("media_group_id"); it != m.end() && it->is_string())
         in.album = it->get<std::string>();
     if (m.contains("migrate_to_chat_id")) {

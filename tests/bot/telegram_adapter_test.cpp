@@ -78,6 +78,29 @@ TEST(telegram_adapter, private_start) {
     EXPECT_EQ(in->text, "/start");
 }
 
+TEST(telegram_adapter, a_voice_note_or_sticker_is_marked_unreadable_a_captioned_video_is_not) {
+    auto message = [](const std::string& content) {
+        return R"({"update_id":9,"message":{"message_id":4,"date":1795485600,"chat":{"id":5,"type":"private"},)"
+               R"("from":{"id":5,"is_bot":false,"first_name":"Lan"},)" +
+               content + "}}";
+    };
+    for (auto content :
+         {R"("voice":{"file_id":"v1","duration":7})", R"("sticker":{"file_id":"s1"})",
+          R"("video_note":{"file_id":"n1"})", R"("location":{"latitude":16.0,"longitude":108.2})"}) {
+        auto in = telegram::parse_update(message(content), "ToCNSBot");
+        ASSERT_TRUE(in) << content;
+        EXPECT_TRUE(in->unreadable) << content;
+    }
+    auto captioned = telegram::parse_update(
+        message(R"("video":{"file_id":"x"},"caption":"/tham số 3 kiệt 7")"), "ToCNSBot");
+    ASSERT_TRUE(captioned);
+    EXPECT_FALSE(captioned->unreadable);
+    EXPECT_EQ(captioned->text, "/tham số 3 kiệt 7");
+    auto text = telegram::parse_update(message(R"("text":"chào")"), "ToCNSBot");
+    ASSERT_TRUE(text);
+    EXPECT_FALSE(text->unreadable);
+}
+
 TEST(telegram_adapter, callback_query_becomes_a_choice) {
     auto in = telegram::parse_update(fixture("telegram/callback_query.json"), "ToCNSBot");
     ASSERT_TRUE(in);

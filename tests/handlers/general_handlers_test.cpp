@@ -157,6 +157,35 @@ TEST(general_handlers, member_cannot_run_a_staff_command_and_is_told_who_can) {
     EXPECT_NE(text.find("cán bộ phường"), std::string::npos);
 }
 
+TEST(general_handlers, a_voice_note_in_private_is_answered_that_nothing_was_recorded) {
+    test_bot bot;
+    auto w = bot.ward("Phường Hòa Xuân");
+    auto t = bot.team(w, "Tổ dân phố số 1");
+    bot.member(w, t, "Lê Thị Cúc", "member", "8");
+    bot.bind_group("-100", w, t);
+    incoming voice;
+    voice.kind = incoming_kind::message;
+    voice.chat = {channel::telegram, "8"};
+    voice.user_id = "8";
+    voice.unreadable = true;
+    auto text = test_bot::joined(bot.deliver(voice));
+    EXPECT_NE(text.find("Chưa có gì được ghi"), std::string::npos) << text;
+    EXPECT_NE(text.find("/tham"), std::string::npos) << text;
+    // In the team's group a sticker is chatter among members: the bot stays quiet.
+    voice.chat = {channel::telegram, "-100"};
+    voice.chat_type = chat_kind::group;
+    voice.update_key.clear();
+    EXPECT_TRUE(bot.deliver(voice).empty());
+}
+
+TEST(general_handlers, a_button_the_bot_no_longer_knows_is_answered_to_the_one_who_pressed_it) {
+    test_bot bot;
+    auto out = bot.press("9", "rpt:submit:99", "-100");
+    ASSERT_EQ(out.size(), 1u);
+    EXPECT_EQ(out[0].kind, outgoing_kind::answer_choice);
+    EXPECT_NE(out[0].text.find("Nút này không còn dùng được"), std::string::npos) << out[0].text;
+}
+
 TEST(general_handlers, duplicate_update_produces_nothing) {
     test_bot bot;
     incoming in;
