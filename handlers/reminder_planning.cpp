@@ -228,8 +228,8 @@ private:
 
     std::string describe(const occurrence& o, const reminder_slot& s, const std::string& who) const {
         return o.ward.name + " / " + (who.empty() ? std::string("ward") : who) + ": " + o.d.rule.code + " " +
-               o.d.period.key + " offset " + std::to_string(s.offset_days) + " (" + s.audience + ", due " +
-               std::to_string(s.at) + ")";
+               o.d.period.key + " offset " + std::to_string(s.offset_days) + " (" + s.audience +
+               ", planned for " + instant_label(language::en, s.at, cfg_.utc_offset_minutes) + ")";
     }
 
     void team_slot(const occurrence& o, const reminder_slot& s, bool relevant, std::int64_t team_id,

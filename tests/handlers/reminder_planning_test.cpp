@@ -364,6 +364,12 @@ TEST_F(reminder_fixture, after_downtime_only_what_is_still_useful_is_sent_and_th
         skipped +=
             l.find("skipped (stale)") != std::string::npos && l.find("monthly 2026-03") != std::string::npos;
     EXPECT_EQ(skipped, 2 * 2); // two stale slots for each of the two teams
+    // The operator reads when each skipped reminder was planned as a date, not epoch seconds.
+    bool dated = false;
+    for (auto& l : log)
+        dated = dated ||
+                (l.find("skipped (stale)") != std::string::npos && l.find("/03/2026") != std::string::npos);
+    EXPECT_TRUE(dated) << (log.empty() ? "" : log.front());
     // Off for the whole grace period: nothing about March any more.
     sent.clear();
     tick(at(2026, 4, 2, 9));
