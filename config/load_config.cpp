@@ -244,6 +244,9 @@ deadline_config read_deadline(const section& s) {
         s.fail_at("remind_time", "expected HH:MM, got \"" + d.remind_time + "\"", "write it like \"08:00\"");
     if ((d.kind == "yearly" || d.kind == "once") && d.month == 0)
         s.fail_at("month", "a " + d.kind + " deadline needs its month", "add \"month\": 1..12");
+    if (d.kind == "quarterly" && d.month > 1)
+        s.fail_at("month", "for a quarterly deadline \"month\" is 0 or 1, got " + std::to_string(d.month),
+                  "write 0 (due in the quarter's last month) or 1 (in the month after the quarter)");
     if (d.kind == "once" && d.year == 0)
         s.fail_at("year", "a one-off deadline needs its year", "add \"year\", e.g. 2026");
     if (d.period == "cutoff" && d.cutoff_day == 0)

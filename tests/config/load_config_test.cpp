@@ -143,6 +143,20 @@ TEST(load_config, deadline_needs_its_kind) {
     EXPECT_NE(c.error().message.find("monthly"), std::string::npos) << c.error().message;
 }
 
+// "month": 5 on a quarterly deadline was accepted and read as "the month after the quarter".
+TEST(load_config, a_quarterly_deadline_month_is_0_or_1) {
+    auto c = load_config_text(
+        R"({"deadlines": [{"code": "q", "name": "Quý", "kind": "quarterly", "day": 25, "month": 5}]})",
+        "bot.json", env({}));
+    ASSERT_FALSE(c);
+    EXPECT_NE(c.error().message.find("deadlines[0].month"), std::string::npos) << c.error().message;
+    EXPECT_NE(c.error().message.find("0 or 1"), std::string::npos) << c.error().message;
+    auto ok = load_config_text(
+        R"({"deadlines": [{"code": "q", "name": "Quý", "kind": "quarterly", "day": 5, "month": 1}]})",
+        "bot.json", env({}));
+    EXPECT_TRUE(ok) << ok.error().message;
+}
+
 // A misspelt metric counted nothing: the target showed 0% all year.
 TEST(load_config, target_metric_must_be_one_the_bot_counts) {
     auto c = load_config_text(
