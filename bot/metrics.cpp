@@ -26,8 +26,10 @@ void histogram::render(std::string& out, const std::string& name, const std::str
     out += name + "_bucket{" + labels + sep + "le=\"+Inf\"} " + std::to_string(cumulative) + "\n";
     std::snprintf(buf, sizeof buf, "%.6f",
                   static_cast<double>(sum_micros_.load(std::memory_order_relaxed)) / 1e6);
-    out += name + "_sum{" + labels + "} " + buf + "\n";
-    out += name + "_count{" + labels + "} " + std::to_string(count_.load(std::memory_order_relaxed)) + "\n";
+    // No empty braces: "x_sum 1.5", as Prometheus's own clients write an unlabelled series.
+    auto series = labels.empty() ? std::string() : "{" + labels + "}";
+    out += name + "_sum" + series + " " + buf + "\n";
+    out += name + "_count" + series + " " + std::to_string(count_.load(std::memory_order_relaxed)) + "\n";
 }
 
 std::string metrics::render() const {

@@ -108,10 +108,14 @@ private:
             return close();
         if (ec == http::error::body_limit) {
             ++server_->stats.http_bad_requests;
+            spdlog::warn("http: refused a request body over http.max_body_bytes ({} bytes) with 413",
+                         server_->cfg.max_body_bytes);
             return refuse(413, "request body too large\n");
         }
         if (ec == http::error::header_limit) {
             ++server_->stats.http_bad_requests;
+            spdlog::warn("http: refused request headers over http.max_header_bytes ({} bytes) with 431",
+                         server_->cfg.max_header_bytes);
             return refuse(431, "request headers too large\n");
         }
         if (ec) {

@@ -185,12 +185,18 @@ TEST_F(bot_fixture, malformed_and_oversized_bodies_are_refused_and_the_bot_keeps
     EXPECT_EQ(post(R"({"update_id": "seven"})").status, 400);
     EXPECT_EQ(post(std::string(100000, '[')).status, 413);
     EXPECT_EQ(post(std::string(5000, ' ') + "{}").status, 413);
+    // The operator can tell why a platform's delivery was refused: the limit and its key.
+    EXPECT_NE(log().find("over http.max_body_bytes (4096 bytes) with 413"), std::string::npos) << log();
     EXPECT_EQ(http_request_to(port, "GET", "/telegram/webhook").status, 405);
     EXPECT_EQ(http_request_to(port, "GET", "/nowhere").status, 404);
     EXPECT_EQ(post(private_update(7, 13, "/start")).status, 200);
     EXPECT_TRUE(wait_replies("13", 1));
     auto health = http_request_to(port, "GET", "/healthz");
     EXPECT_EQ(health.status, 200);
+    // An unlabelled histogram's series are written without empty braces.
+    auto metrics = http_request_to(port, "GET", "/metrics").body;
+    EXPECT_NE(metrics.find("\ncnscd_commit_latency_seconds_count "), std::string::npos) << metrics;
+    EXPECT_EQ(metrics.find("{}"), std::string::npos) << metrics;
 }
 
 TEST_F(bot_fixture, flood_control_is_honoured_for_that_chat) {
