@@ -1,6 +1,7 @@
 // cnscd-bot: the command line. Each subcommand is a function in bot/app.hpp.
 
 #include "bot/app.hpp"
+#include "config/edit_distance.hpp"
 #include "config/load_config.hpp"
 
 #include <CLI/CLI.hpp>
@@ -152,7 +153,39 @@ int main(int argc, char** argv) {
     backup->add_option("--to", backup_to, "The backup file to write, e.g. backups/cnscd-2026-11-24.db")
         ->required();
 
-    CLI11_PARSE(app, argc, argv);
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        // "cnscd-bot serv": CLI11 only says a subcommand is required; name the nearest one.
+        if (dynamic_cast<const CLI::RequiredError*>(&e) && app.get_subcommands().empty() && argc > 1) {
+            std::string typed;
+            for (int i = 1; i < argc; ++i) {
+                std::string_view a = argv[i];
+                if (a == "--config") {
+                    ++i;
+                    continue;
+                }
+                if (!a.starts_with("-")) {
+                    typed = a;
+                    break;
+                }
+            }
+            if (!typed.empty()) {
+                std::string nearest;
+                std::size_t best = 3; // a typo, not another word
+                for (auto* sub : app.get_subcommands([](CLI::App*) { return true; }))
+                    if (auto d = cnscd::edit_distance(typed, sub->get_name()); d < best) {
+                        best = d;
+                        nearest = sub->get_name();
+                    }
+                std::cerr << "There is no subcommand \"" << typed << "\"."
+                          << (nearest.empty() ? "" : " Did you mean \"" + nearest + "\"?")
+                          << "\nRun with --help to see the subcommands.\n";
+                return static_cast<int>(CLI::ExitCodes::RequiredError);
+            }
+        }
+        return app.exit(e);
+    }
 
     auto cfg = cnscd::load_config(config_path, cnscd::process_env());
     if (!cfg) {
