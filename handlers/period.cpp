@@ -93,6 +93,9 @@ std::string period_key(period_kind kind, year_month_day day) {
 
 stats_period same_span_before(const stats_period& p) {
     auto before = period_containing(p.kind, year_month_day{sys_days{p.start} - days{1}});
+    // A whole period against the whole one before: a 30-day November against all 31 days of October.
+    if (sys_days{p.through} >= sys_days{p.end})
+        return before;
     auto span = sys_days{p.through} - sys_days{p.start};
     auto cut = sys_days{before.start} + span;
     before.through = cut < sys_days{before.end} ? year_month_day{cut} : before.end;

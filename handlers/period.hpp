@@ -36,7 +36,7 @@ stats_period period_asked(period_kind kind, bool previous, named_period named,
 // The key reports and exports use for the period of `kind` containing `day`: "2026-11",
 // "2026-Q4", "2026" ("" for a week).
 std::string period_key(period_kind kind, std::chrono::year_month_day day);
-// The period before `p`, cut to the same number of days as `p` has run so far.
+// The period before `p`, cut to the same number of days as `p` has run so far; whole when `p` is.
 stats_period same_span_before(const stats_period& p);
 
 } // namespace cnscd

@@ -379,5 +379,19 @@ TEST(stats_period, periods_and_the_span_before_them) {
     EXPECT_EQ(iso_day(y.start), "2025-12-01");
 }
 
+TEST(stats_period, a_whole_period_is_compared_with_the_whole_one_before) {
+    // "/thongke tháng 11": November whole against October whole, not October 1-30.
+    auto november = period_asked(period_kind::month, true, {}, year_month_day{year{2026}, December, day{2}});
+    EXPECT_EQ(iso_day(same_span_before(november).through), "2026-10-31");
+    // The first quarter (90 days) against the whole fourth (92), 2025 against all of 2024.
+    auto q1 = period_asked(period_kind::quarter, true, {}, year_month_day{year{2026}, April, day{2}});
+    EXPECT_EQ(iso_day(same_span_before(q1).through), "2025-12-31");
+    auto y2025 = period_asked(period_kind::year, true, {}, year_month_day{year{2026}, March, day{2}});
+    EXPECT_EQ(iso_day(same_span_before(y2025).through), "2024-12-31");
+    // The current month on its last day is whole too.
+    auto today = period_containing(period_kind::month, year_month_day{year{2026}, November, day{30}});
+    EXPECT_EQ(iso_day(same_span_before(today).through), "2026-10-31");
+}
+
 } // namespace
 } // namespace cnscd
