@@ -282,46 +282,73 @@ command parse_args(std::string_view name, std::string_view args, const parse_con
         return cmd_edit{*no, std::move(d), edit->adds, edit->new_note};
     }
     if (name == "toi" || name == "thongke" || name == "xephang" || name == "baocao" || name == "xuat") {
-        std::optional<period_kind> period;
-        bool ward = false, period_given = false, previous = false;
         // "tháng trước" / "last month" asks for the whole period before; "tháng này" is the default.
-        std::string format = "xlsx";
-        named_period named;
-        std::size_t used = 0;
-        for (; used < folded.size(); ++used) {
-            auto& f = folded[used];
-            if (auto p = parse_period(f)) {
-                period = p;
-                period_given = true;
-                // "tháng 11", "quý III/2026", "năm 2025": that period, whole.
-                auto n = read_period_name(*p, std::span(folded).subspan(used + 1), ctx.today);
-                if (!n.error.empty())
-                    return command_error{std::string(name), n.error, std::string(ws[used]) + " " + n.detail};
-                if (n.day)
-                    named = n.day;
-                used += n.words;
-            } else if (auto m = read_month_of_year(f); m && !named) {
-                if (std::chrono::sys_days{*m} > std::chrono::sys_days{ctx.today})
-                    return command_error{std::string(name), "error_future_period", std::string(ws[used])};
-                period = period_kind::month;
-                period_given = true;
-                named = m;
-            } else if ((f == "phuong" || f == "ward" || f == "xa") && name != "toi") {
-                ward = true;
-            } else if (f == "nay" || f == "this") {
-                continue;
-            } else if (f == "truoc" || f == "last" || f == "previous") {
-                previous = true;
-            } else if (name == "xuat" && (f == "xlsx" || f == "csv" || f == "excel")) {
-                format = f == "csv" ? "csv" : "xlsx";
-            } else {
-                break;
+        struct period_words {
+            std::optional<period_kind> period;
+            bool ward = false, period_given = false, previous = false;
+            std::string format = "xlsx";
+            named_period named;
+            std::size_t used = 0; // where the period words stopped
+        };
+        // Reads period words from `from` on into `s`, up to the first other word.
+        auto read_words = [&](period_words& s, std::size_t from) -> std::optional<command_error> {
+            auto& [period, ward, period_given, previous, format, named, used] = s;
+            for (used = from; used < folded.size(); ++used) {
+                auto& f = folded[used];
+                if (auto p = parse_period(f)) {
+                    period = p;
+                    period_given = true;
+                    // "tháng 11", "quý III/2026", "năm 2025": that period, whole.
+                    auto n = read_period_name(*p, std::span(folded).subspan(used + 1), ctx.today);
+                    if (!n.error.empty())
+                        return command_error{std::string(name), n.error,
+                                             std::string(ws[used]) + " " + n.detail};
+                    if (n.day)
+                        named = n.day;
+                    used += n.words;
+                } else if (auto m = read_month_of_year(f); m && !named) {
+                    if (std::chrono::sys_days{*m} > std::chrono::sys_days{ctx.today})
+                        return command_error{std::string(name), "error_future_period", std::string(ws[used])};
+                    period = period_kind::month;
+                    period_given = true;
+                    named = m;
+                } else if ((f == "phuong" || f == "ward" || f == "xa") && name != "toi") {
+                    ward = true;
+                } else if (f == "nay" || f == "this") {
+                    continue;
+                } else if (f == "truoc" || f == "last" || f == "previous") {
+                    previous = true;
+                } else if (name == "xuat" && (f == "xlsx" || f == "csv" || f == "excel")) {
+                    format = f == "csv" ? "csv" : "xlsx";
+                } else {
+                    break;
+                }
             }
-        }
+            return std::nullopt;
+        };
+        period_words s;
+        if (auto e = read_words(s, 0))
+            return *e;
+        auto& [period, ward, period_given, previous, format, named, used] = s;
         if (used < folded.size()) {
-            if (name == "thongke") // ward staff may name a team: "/thongke tháng Tổ 3"
-                return cmd_team_stats{period.value_or(period_kind::month), ward,
-                                      std::string(after_words(args, used)), previous, named};
+            if (name == "thongke") {
+                // Ward staff may name a team before or after the period: "/thongke tháng Tổ 3",
+                // "/thongke Tổ 2 tháng trước" (the period there was read as part of the team's name).
+                auto team = after_words(args, used);
+                for (auto from = used + 1; from < folded.size(); ++from) {
+                    auto tail = s;
+                    if (auto e = read_words(tail, from))
+                        return *e;
+                    if (tail.used < folded.size())
+                        continue;
+                    auto rest = after_words(args, from);
+                    return cmd_team_stats{tail.period.value_or(period_kind::month), tail.ward,
+                                          std::string(trim(team.substr(0, team.size() - rest.size()))),
+                                          tail.previous, tail.named};
+                }
+                return cmd_team_stats{period.value_or(period_kind::month), ward, std::string(team), previous,
+                                      named};
+            }
             static constexpr std::string_view file_formats[] = {"xls", "ods",  "pdf",    "doc", "docx",
                                                                 "txt", "exel", "excell", "word"};
             if (name == "xuat" && std::ranges::find(file_formats, folded[used]) != std::end(file_formats))

@@ -295,6 +295,27 @@ TEST_F(stats_fixture, ward_stats_are_for_ward_staff_only_and_staff_may_name_a_te
     EXPECT_TRUE(has(bot.say("900", "/thongke Tổ 99"), "Không tìm thấy tổ"));
 }
 
+TEST_F(stats_fixture, a_team_named_before_the_period_gets_that_period) {
+    // Today is 24/11/2026: one visit in October, two in November.
+    bot.say("202", "/tham số 1 20/10, cài VNeID cho 2 người");
+    bot.say("202", "/tham số 2 5/11, cài VNeID");
+    bot.say("202", "/tham số 3 6/11, cài VNeID");
+    auto last = test_bot::joined(bot.say("900", "/thongke Tổ dân phố số 2 tháng trước"));
+    EXPECT_NE(last.find("Tổ dân phố số 2 — tháng trước (01/10/2026 – 31/10/2026)"), std::string::npos)
+        << last;
+    EXPECT_NE(last.find("Lượt thăm hộ: 1, người được hỗ trợ: 2"), std::string::npos) << last;
+    auto named = test_bot::joined(bot.say("900", "/thongke to 2 thang 10"));
+    EXPECT_NE(named.find("Tổ dân phố số 2 — tháng 10/2026"), std::string::npos) << named;
+    auto quarter = test_bot::joined(bot.say("900", "/thongke Tổ 2 quý này"));
+    EXPECT_NE(quarter.find("Tổ dân phố số 2 — quý này"), std::string::npos) << quarter;
+    EXPECT_NE(quarter.find("Lượt thăm hộ: 3"), std::string::npos) << quarter;
+    // A leader naming their own team, period last.
+    auto own = test_bot::joined(bot.say("101", "/thongke Tổ dân phố số 1 tuần trước"));
+    EXPECT_NE(own.find("Tổ dân phố số 1 — tuần trước"), std::string::npos) << own;
+    // A period that cannot be is still explained, not taken for a team's name.
+    EXPECT_TRUE(has(bot.say("900", "/thongke Tổ 2 tháng 13"), "ví dụ: /thongke tháng 11"));
+}
+
 TEST_F(stats_fixture, the_same_names_as_the_report_and_other_comes_last) {
     bot.say("102", "/tham số 1");
     bot.say("102", "/tham số 2");
