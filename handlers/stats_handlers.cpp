@@ -150,6 +150,21 @@ void ward_targets(handler_context& ctx, std::string& out, const ward_record& war
     }
 }
 
+bool by_then(handler_context& ctx, std::int64_t unix_seconds, const stats_period& p) {
+    auto local = sys_seconds{seconds{unix_seconds + ctx.cfg().utc_offset_minutes * 60LL}};
+    return floor<days>(local) <= sys_days{p.through};
+}
+
+// Whether `m` was on their team by the last day of `p`: who joined later did not owe it anything.
+bool on_team_by_then(handler_context& ctx, const member_record& m, const stats_period& p) {
+    return !m.team_since || by_then(ctx, *m.team_since, p);
+}
+
+// Whether `m` was on one of the ward's teams by then (moved since is still counted).
+bool in_a_team_by_then(handler_context& ctx, const member_record& m, const stats_period& p) {
+    return m.team_id && (!m.team_since || by_then(ctx, m.created_at, p));
+}
+
 std::optional<team_record> named_team(handler_context& ctx, const std::string& name) {
     team_store teams(ctx.db);
     if (auto t = teams.by_code(ctx.member->ward_id, team_code_from_name(name)))
@@ -200,11 +215,18 @@ void team_stats(handler_context& ctx, std::int64_t team_id, const stats_period& 
     auto before = visits.team_totals_in(team_id, same_span_before(p).so_far());
     auto members = member_store(ctx.db).in_team(team_id);
     auto per_member = visits.members_of_team(team_id, p.so_far());
+    auto logged = [&](std::int64_t id) {
+        return std::any_of(per_member.begin(), per_member.end(),
+                           [&](auto& mt) { return mt.member_id == id; });
+    };
     // Who left the team (or was removed) keeps the work they did here, named as such, so the
     // lines add up to the totals.
     std::map<std::int64_t, std::string> names;
     for (auto& m : members)
         names[m.id] = m.full_name;
+    // Who joined after the period is neither counted in it nor listed as having logged nothing.
+    std::erase_if(members,
+                  [&](const member_record& m) { return !on_team_by_then(ctx, m, p) && !logged(m.id); });
     std::int64_t former = 0;
     for (auto& mt : per_member)
         if (!names.contains(mt.member_id)) {
@@ -241,9 +263,7 @@ void team_stats(handler_context& ctx, std::int64_t team_id, const stats_period& 
     std::string idle;
     std::int64_t idle_count = 0, idle_others = 0; // others: whom the viewer could remind
     for (auto& m : members) {
-        bool active =
-            std::any_of(per_member.begin(), per_member.end(), [&](auto& mt) { return mt.member_id == m.id; });
-        if (active)
+        if (logged(m.id))
             continue;
         ++idle_count;
         idle_others += m.id != ctx.member->id;
@@ -275,7 +295,7 @@ void ward_stats(handler_context& ctx, const stats_period& p) {
     auto teams = team_store(ctx.db).in_ward(ward->id);
     auto members = member_store(ctx.db).in_ward(ward->id);
     auto with_team =
-        std::count_if(members.begin(), members.end(), [](auto& m) { return m.team_id.has_value(); });
+        std::count_if(members.begin(), members.end(), [&](auto& m) { return in_a_team_by_then(ctx, m, p); });
 
     std::string out =
         ctx.say(stats_text::ward_header,

@@ -471,7 +471,16 @@ UPDATE members SET removed_at = coalesce(
 WHERE active = 0 AND erased_at IS NULL;
 )sql";
 
-constexpr std::array<migration, 15> migrations{{
+// Since when each member is on their team, so a period's "logged nothing" list leaves out who
+// joined later. Members who came with their team's first roster have none (on it from the
+// start); others get the day their row was created, the best an upgrade knows.
+constexpr std::string_view member_team_since = R"sql(
+ALTER TABLE members ADD COLUMN team_since INTEGER;
+UPDATE members SET team_since = created_at
+WHERE team_id IS NOT NULL AND created_at > (SELECT t.created_at FROM teams t WHERE t.id = members.team_id);
+)sql";
+
+constexpr std::array<migration, 16> migrations{{
     {1, "infrastructure: meta, processed updates, outbox", infrastructure},
     {2, "registry: wards, teams, members, accounts, groups, invites, audit", registry},
     {3, "registry: index members by CCCD digest", registry_indexes},
@@ -487,6 +496,7 @@ constexpr std::array<migration, 15> migrations{{
     {13, "visits: records with photo evidence in the topic totals", evidence_totals},
     {14, "visits: album photos waiting for their captioned part", album_parts},
     {15, "members: when removed in chat and when erased on request", member_departures},
+    {16, "members: since when each is on their team", member_team_since},
 }};
 
 } // namespace

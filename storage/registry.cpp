@@ -43,7 +43,7 @@ team_record read_team(SQLite::Statement& st) {
 #define MEMBER_COLUMNS                                                                                        \
     "m.id, m.ward_id, m.team_id, m.full_name, m.position, m.role, m.role_title, coalesce(m.phone, ''), "      \
     "coalesce(m.cccd_hint, ''), m.area, m.note, m.roster_row, coalesce(m.language, ''), m.source, m.active, " \
-    "m.removed_at, m.erased_at"
+    "m.removed_at, m.erased_at, m.team_since, m.created_at"
 
 // What the writer read of the roster, kept while it cannot have changed (see
 // sqlite_connection::roster_changes). Bounded: cleared when it would grow past a large ward.
@@ -99,6 +99,9 @@ member_record read_member(SQLite::Statement& st) {
         m.removed_at = st.getColumn(15).getInt64();
     if (!st.getColumn(16).isNull())
         m.erased_at = st.getColumn(16).getInt64();
+    if (!st.getColumn(17).isNull())
+        m.team_since = st.getColumn(17).getInt64();
+    m.created_at = st.getColumn(18).getInt64();
     return m;
 }
 
@@ -358,8 +361,11 @@ std::vector<member_record> member_store::in_ward(std::int64_t ward_id, bool acti
 std::int64_t member_store::insert(const member_record& m, std::int64_t now) {
     db_.native().exec(
         "INSERT INTO members (ward_id, team_id, full_name, position, role, role_title, phone, area, "
-        "note, roster_row, language, active, source, created_at, updated_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "note, roster_row, language, active, source, created_at, updated_at, team_since) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
+        // Who comes with their team's first roster is on it from the start; others from now.
+        "CASE WHEN ?2 IS NULL OR (SELECT t.created_at FROM teams t WHERE t.id = ?2) >= ?14 THEN NULL "
+        "ELSE ?14 END)",
         ll(m.ward_id), opt(m.team_id), m.full_name, m.position, m.role, m.role_title,
         m.phone.empty() ? std::optional<std::string>() : m.phone, m.area, m.note, m.roster_row,
         m.language.empty() ? std::optional<std::string>() : m.language, m.active ? 1 : 0, m.source, ll(now),
@@ -371,7 +377,10 @@ void member_store::update(const member_record& m, std::int64_t now) {
     db_.native().exec(
         "UPDATE members SET team_id = ?1, full_name = ?2, position = ?3, role = ?4, role_title = ?5, "
         "phone = ?6, area = ?7, note = ?8, roster_row = ?9, active = ?10, updated_at = ?11, "
-        "removed_at = CASE WHEN ?10 = 1 THEN NULL ELSE coalesce(removed_at, ?11) END WHERE id = ?12",
+        "removed_at = CASE WHEN ?10 = 1 THEN NULL ELSE coalesce(removed_at, ?11) END, "
+        // Moved to another team, or taken back after leaving: on this team from now.
+        "team_since = CASE WHEN ?1 IS NULL THEN NULL WHEN team_id IS NOT ?1 OR (active = 0 AND ?10 = 1) "
+        "THEN ?11 ELSE team_since END WHERE id = ?12",
         opt(m.team_id), m.full_name, m.position, m.role, m.role_title,
         m.phone.empty() ? std::optional<std::string>() : m.phone, m.area, m.note, m.roster_row,
         m.active ? 1 : 0, ll(now), ll(m.id));
@@ -380,7 +389,8 @@ void member_store::update(const member_record& m, std::int64_t now) {
 void member_store::set_active(std::int64_t id, bool active, std::int64_t now) {
     db_.native().exec(
         "UPDATE members SET active = ?1, updated_at = ?2, "
-        "removed_at = CASE WHEN ?1 = 1 THEN NULL ELSE coalesce(removed_at, ?2) END WHERE id = ?3",
+        "removed_at = CASE WHEN ?1 = 1 THEN NULL ELSE coalesce(removed_at, ?2) END, "
+        "team_since = CASE WHEN ?1 = 1 AND active = 0 THEN ?2 ELSE team_since END WHERE id = ?3",
         active ? 1 : 0, ll(now), ll(id));
 }
 

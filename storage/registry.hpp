@@ -55,6 +55,9 @@ struct member_record {
     bool active = true;
     std::optional<std::int64_t> removed_at; // made inactive (/xoa, or erased); none while active
     std::optional<std::int64_t> erased_at;  // personal data erased on request (forget-member)
+    // Put on their current team (added later, moved, taken back); none: on it from the team's start.
+    std::optional<std::int64_t> team_since;
+    std::int64_t created_at = 0; // came into the ward's records
 };
 
 // A group chat bound to a team, or to the whole ward when team_id is empty.

@@ -4,6 +4,7 @@
 #include "handlers/period.hpp"
 #include "storage/database.hpp"
 #include "storage/registry.hpp"
+#include "storage/sqlite_connection.hpp"
 #include "storage/visit_store.hpp"
 #include "tests/support/test_bot.hpp"
 
@@ -314,6 +315,33 @@ TEST_F(stats_fixture, a_team_named_before_the_period_gets_that_period) {
     EXPECT_NE(own.find("Tổ dân phố số 1 — tuần trước"), std::string::npos) << own;
     // A period that cannot be is still explained, not taken for a team's name.
     EXPECT_TRUE(has(bot.say("900", "/thongke Tổ 2 tháng 13"), "ví dụ: /thongke tháng 11"));
+}
+
+TEST_F(stats_fixture, who_joined_the_team_after_a_period_did_not_miss_it) {
+    bot.db->native().db.exec("UPDATE members SET created_at = 0"); // the roster came in the summer
+    bot.say("102", "/tham số 1 20/10, cài VNeID cho 2 người");
+    bot.say("101", "/tham số 2, cài VNeID");
+    bot.clk.advance(60);
+    EXPECT_TRUE(has(bot.say("101", "/thanhvien_them Mai Văn Tài, 0905100015"), "Đã thêm Mai Văn Tài"));
+    member_store store(*bot.db);
+    auto hai = *store.by_id(members[4].second); // moved from Tổ 2 to Tổ 1 today
+    hai.team_id = team1;
+    store.update(hai, bot.clk.now());
+    auto october = test_bot::joined(bot.say("101", "/thongke tháng 10"));
+    auto idle = october.substr(october.find("Chưa ghi lượt nào"));
+    EXPECT_NE(idle.find("Hoàng Thị Idle"), std::string::npos) << october;
+    EXPECT_EQ(idle.find("Mai Văn Tài"), std::string::npos) << october;
+    EXPECT_EQ(idle.find("Đỗ Văn Hải"), std::string::npos) << october;
+    // Bình, Dung, Em and Idle were the team in October; Dung logged.
+    EXPECT_NE(october.find("Thành viên có hoạt động: 1/4"), std::string::npos) << october;
+    auto ward = test_bot::joined(bot.say("900", "/thongke phuong tháng 10"));
+    // And the ward's six, Hải among them in Tổ 2; Tài came later.
+    EXPECT_NE(ward.find("Thành viên có hoạt động: 1/6"), std::string::npos) << ward;
+    // This month they are on the team and have logged nothing yet: Dung, Em, Idle, Tài, Hải.
+    auto now = test_bot::joined(bot.say("101", "/thongke"));
+    EXPECT_NE(now.find("Chưa ghi lượt nào trong kỳ (5)"), std::string::npos) << now;
+    EXPECT_NE(now.find("Mai Văn Tài"), std::string::npos) << now;
+    EXPECT_NE(now.find("Đỗ Văn Hải"), std::string::npos) << now;
 }
 
 TEST_F(stats_fixture, the_same_names_as_the_report_and_other_comes_last) {

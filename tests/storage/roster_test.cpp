@@ -381,6 +381,7 @@ TEST(member_departures_migration, earlier_removals_and_erasures_are_dated_on_upg
         SQLite::Database raw(path, SQLite::OPEN_READWRITE);
         raw.exec("ALTER TABLE members DROP COLUMN removed_at");
         raw.exec("ALTER TABLE members DROP COLUMN erased_at");
+        raw.exec("ALTER TABLE members DROP COLUMN team_since");
         raw.exec("PRAGMA user_version = 14");
     }
     {
@@ -390,6 +391,70 @@ TEST(member_departures_migration, earlier_removals_and_erasures_are_dated_on_upg
         EXPECT_FALSE(members.by_id(removed)->erased_at);
         EXPECT_EQ(members.by_id(erased)->erased_at, 700);
         EXPECT_FALSE(members.by_id(active)->removed_at);
+    }
+    for (auto ext : {"", "-wal", "-shm"})
+        std::filesystem::remove(path + ext);
+}
+
+TEST(member_team_since, who_came_later_or_moved_is_on_the_team_from_then) {
+    auto db = database::open(":memory:");
+    auto ward = ward_store(*db).ensure("Phường Hòa Xuân", 0);
+    auto to1 = team_store(*db).ensure(ward, "Tổ dân phố số 1", 100);
+    auto to2 = team_store(*db).ensure(ward, "Tổ dân phố số 2", 100);
+    member_store members(*db);
+    auto add = [&](const std::string& name, std::int64_t team, std::int64_t at) {
+        member_record m;
+        m.ward_id = ward;
+        m.team_id = team;
+        m.full_name = name;
+        m.role = "member";
+        return members.insert(m, at);
+    };
+    auto founder = add("Lê Thị Cúc", to1, 100); // with the team's first roster
+    auto later = add("Mai Văn Tài", to1, 500);
+    EXPECT_FALSE(members.by_id(founder)->team_since);
+    EXPECT_EQ(members.by_id(later)->team_since, 500);
+    auto moved = *members.by_id(founder);
+    moved.team_id = to2;
+    members.update(moved, 700);
+    EXPECT_EQ(members.by_id(founder)->team_since, 700);
+    members.update(*members.by_id(founder), 800); // nothing about the team changed
+    EXPECT_EQ(members.by_id(founder)->team_since, 700);
+    members.set_active(later, false, 900);
+    members.set_active(later, true, 1000); // taken back
+    EXPECT_EQ(members.by_id(later)->team_since, 1000);
+}
+
+TEST(member_team_since_migration, members_added_after_their_team_are_dated_on_upgrade) {
+    auto path = (std::filesystem::temp_directory_path() / "cnscd_team_since_test.db").string();
+    for (auto ext : {"", "-wal", "-shm"})
+        std::filesystem::remove(path + ext);
+    std::int64_t founder = 0, later = 0;
+    {
+        auto db = database::open(path);
+        auto ward = ward_store(*db).ensure("Phường Hòa Xuân", 0);
+        auto team = team_store(*db).ensure(ward, "Tổ dân phố số 1", 100);
+        member_store members(*db);
+        member_record m;
+        m.ward_id = ward;
+        m.team_id = team;
+        m.role = "member";
+        m.full_name = "Lê Thị Cúc";
+        founder = members.insert(m, 100);
+        m.full_name = "Mai Văn Tài";
+        later = members.insert(m, 500);
+    }
+    {
+        // As version 15 left it: no such column.
+        SQLite::Database raw(path, SQLite::OPEN_READWRITE);
+        raw.exec("ALTER TABLE members DROP COLUMN team_since");
+        raw.exec("PRAGMA user_version = 15");
+    }
+    {
+        auto db = database::open(path);
+        member_store members(*db);
+        EXPECT_FALSE(members.by_id(founder)->team_since);
+        EXPECT_EQ(members.by_id(later)->team_since, 500);
     }
     for (auto ext : {"", "-wal", "-shm"})
         std::filesystem::remove(path + ext);
