@@ -21,7 +21,7 @@ std::string_view vi(broadcast_text key) {
     case t::all_reported:
         return "Mọi tổ đã nộp {report} ({period}), không còn tổ nào để nhắc. 👏";
     case t::when_scheduled:
-        return ", lúc {time}";
+        return ", vào {time}";
     case t::button_send:
         return "📤 Gửi";
     case t::button_cancel:
@@ -120,7 +120,7 @@ std::string_view en(broadcast_text key) {
     case t::all_reported:
         return "Every team has submitted the {report} ({period}); there is no team left to remind. 👏";
     case t::when_scheduled:
-        return ", at {time}";
+        return ", on {time}";
     case t::button_send:
         return "📤 Send";
     case t::button_cancel:

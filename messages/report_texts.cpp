@@ -52,7 +52,7 @@ std::string_view vi(report_text key) {
                "Đã nộp đúng hạn: {on_time}/{expected} tổ.\n"
                "Chưa nộp ({missing_count}): {missing}";
     case t::staff_overdue:
-        return "📋 <b>{deadline}</b> ({period}): còn {missing_count}/{expected} tổ chưa nộp (kỳ khoá lúc "
+        return "📋 <b>{deadline}</b> ({period}): còn {missing_count}/{expected} tổ chưa nộp (kỳ khoá vào "
                "{lock}): {missing}";
     case t::window_closing_hint:
         return "ℹ️ Zalo chỉ cho bot nhắn riêng cho bạn trong 7 ngày sau tin nhắn cuối của bạn. Nhắn cho OA một tin "
@@ -280,7 +280,7 @@ std::string_view vi(report_text key) {
     case t::export_no_folder:
         return "Thư mục «{folder}» không tồn tại. Tạo thư mục đó trước, hoặc chọn nơi khác với -o.";
     case t::remind_none:
-        return "Lúc {at} không có nhắc hạn nào cần gửi.";
+        return "Vào {at}, không có nhắc hạn nào cần gửi.";
     case t::remind_to:
         return "→ {to}:";
     case t::remind_dry_run:
@@ -580,7 +580,7 @@ std::string_view en(report_text key) {
     case t::export_no_folder:
         return "The folder «{folder}» does not exist. Create it first, or choose another place with -o.";
     case t::remind_none:
-        return "Nothing to send at {at}.";
+        return "Nothing to send on {at}.";
     case t::remind_to:
         return "→ {to}:";
     case t::remind_dry_run:

@@ -345,7 +345,7 @@ std::string_view vi(stats_text key) {
                "({names}): họ chưa liên kết tài khoản, hoặc đã quá 7 ngày chưa nhắn cho OA Zalo. Tổ trưởng "
                "thêm bot vào nhóm của tổ và gõ /lienket trong nhóm.";
     case t::nudge_too_soon:
-        return "Nhóm của {team} đã được nhắc lúc {at}. Để không làm phiền, mỗi tổ chỉ được nhắc một lần trong "
+        return "Nhóm của {team} đã được nhắc vào {at}. Để không làm phiền, mỗi tổ chỉ được nhắc một lần trong "
                "12 giờ.";
     case t::nudge_not_yours:
         return "Chỉ tổ trưởng, tổ phó của tổ hoặc cán bộ phường mới nhắc được trong nhóm tổ.";
@@ -477,7 +477,7 @@ std::string_view en(stats_text key) {
                "({names}): they have not linked an account, or have not written to the Zalo OA for 7 days. The "
                "leader adds the bot to the team's group and types /bind in it.";
     case t::nudge_too_soon:
-        return "{team}'s group was reminded at {at}. Not to bother people, a team is reminded at most once in 12 "
+        return "{team}'s group was reminded on {at}. Not to bother people, a team is reminded at most once in 12 "
                "hours.";
     case t::nudge_not_yours:
         return "Only the team's leader or deputy, or ward staff, can remind the team's group.";

@@ -75,7 +75,7 @@ TEST_F(nudge_fixture, a_group_is_reminded_at_most_once_in_12_hours) {
     ASSERT_EQ(to_chat(bot.press("101", button_data), "-1001").size(), 1u);
     auto again = bot.press("102", button_data); // the deputy, an hour later
     EXPECT_TRUE(to_chat(again, "-1001").empty());
-    EXPECT_NE(test_bot::joined(again).find("đã được nhắc lúc Thứ Ba, 24/11/2026 lúc 09:00"),
+    EXPECT_NE(test_bot::joined(again).find("đã được nhắc vào Thứ Ba, 24/11/2026 lúc 09:00"),
               std::string::npos)
         << test_bot::joined(again);
     bot.clk.set(bot.clk.now() + 13 * 3600);

@@ -59,6 +59,26 @@ TEST(catalog, every_key_has_both_languages_with_the_same_placeholders) {
     check_catalog<report_text>("report_text");
 }
 
+// These placeholders are filled with a whole moment, "Thứ Ba, 24/11/2026 lúc 09:00": a "lúc"
+// (or "at") before one makes the sentence say it twice.
+template <class Key> void check_no_time_word_before_a_moment(const char* name) {
+    std::regex twice("(lúc|Lúc|at|At) \\{(at|time|lock|due|now)\\}");
+    for (int i = 0; i < static_cast<int>(Key::count_); ++i)
+        for (auto lang : {language::vi, language::en}) {
+            std::string tpl(template_of(lang, static_cast<Key>(i)));
+            EXPECT_FALSE(std::regex_search(tpl, twice)) << name << " key " << i << ": " << tpl;
+        }
+}
+
+TEST(catalog, a_moment_is_not_introduced_twice) {
+    check_no_time_word_before_a_moment<text>("text");
+    check_no_time_word_before_a_moment<visit_text>("visit_text");
+    check_no_time_word_before_a_moment<stats_text>("stats_text");
+    check_no_time_word_before_a_moment<registry_text>("registry_text");
+    check_no_time_word_before_a_moment<report_text>("report_text");
+    check_no_time_word_before_a_moment<broadcast_text>("broadcast_text");
+}
+
 TEST(catalog, english_counts_of_one_are_singular) {
     EXPECT_EQ(say(language::en, stats_text::line_topic, {{"topic", "VNeID"}, {"records", 1}, {"people", 1}}),
               "• VNeID: 1 record, 1 person");
