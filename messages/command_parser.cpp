@@ -306,6 +306,14 @@ command parse_args(std::string_view name, std::string_view args, const parse_con
                     if (n.day)
                         named = n.day;
                     used += n.words;
+                } else if (auto sp = short_period_name(f)) {
+                    // "T10", "Q3/2026": the period and its number in one word.
+                    period = sp->kind;
+                    period_given = true;
+                    auto n = read_period_name(sp->kind, std::span(&sp->number, 1), ctx.today);
+                    if (!n.error.empty())
+                        return command_error{std::string(name), n.error, std::string(ws[used])};
+                    named = n.day;
                 } else if (auto m = read_month_of_year(f); m && !named) {
                     if (std::chrono::sys_days{*m} > std::chrono::sys_days{ctx.today})
                         return command_error{std::string(name), "error_future_period", std::string(ws[used])};
@@ -477,7 +485,7 @@ std::optional<period_kind> parse_period(std::string_view word) {
     auto f = fold_word(word);
     if (f == "tuan" || f == "week" || f == "w")
         return period_kind::week;
-    if (f == "thang" || f == "month" || f == "m")
+    if (f == "thang" || f == "thg" || f == "month" || f == "m")
         return period_kind::month;
     if (f == "quy" || f == "quarter" || f == "q")
         return period_kind::quarter;

@@ -100,6 +100,12 @@ period_name read_period_name(period_kind kind, std::span<const std::string> afte
     return out;
 }
 
+std::optional<short_period> short_period_name(std::string_view w) {
+    if (w.size() < 2 || (w[0] != 't' && w[0] != 'q') || !std::isdigit(static_cast<unsigned char>(w[1])))
+        return std::nullopt;
+    return short_period{w[0] == 't' ? period_kind::month : period_kind::quarter, std::string(w.substr(1))};
+}
+
 named_period read_month_of_year(std::string_view w) {
     auto slash = w.find('/');
     if (slash == std::string_view::npos || w.find('/', slash + 1) != std::string_view::npos)

@@ -25,6 +25,14 @@ struct period_name {
 period_name read_period_name(period_kind kind, std::span<const std::string> after,
                              std::chrono::year_month_day today);
 
+// "T10", "T10/2026", "Q3", "Q3/2026" (folded): the kind, and the number to read with
+// read_period_name; nothing for anything else.
+struct short_period {
+    period_kind kind;
+    std::string number; // "10", "10/2026"
+};
+std::optional<short_period> short_period_name(std::string_view folded_word);
+
 // "11/2026" (or "11/26") as a month; nothing for anything else.
 named_period read_month_of_year(std::string_view folded_word);
 

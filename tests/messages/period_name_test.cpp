@@ -59,6 +59,18 @@ TEST(named_periods, name_the_period_that_contains_the_day) {
     EXPECT_EQ(last_quarter.period, period_kind::quarter);
 }
 
+TEST(named_periods, short_forms_leaders_write) {
+    EXPECT_EQ(named_day(parse("/thongke T10")), "month 2025-10-01"); // last October, it is March
+    EXPECT_EQ(named_day(parse("/toi t2")), "month 2026-02-01");
+    EXPECT_EQ(named_day(parse("/xephang T12/2025")), "month 2025-12-01");
+    EXPECT_EQ(named_day(parse("/thongke Q4")), "quarter 2025-10-01");
+    EXPECT_EQ(named_day(parse("/baocao q1/2026")), "quarter 2026-01-01");
+    EXPECT_EQ(named_day(parse("/toi thg 1")), "month 2026-01-01");
+    auto staff = std::get<cmd_team_stats>(parse("/thongke Tổ 2 T2"));
+    EXPECT_EQ(staff.team, "Tổ 2");
+    EXPECT_EQ(named_day(staff), "month 2026-02-01");
+}
+
 TEST(named_periods, wrong_or_future_ones_say_what_is_wrong) {
     struct {
         const char* text;
@@ -72,6 +84,8 @@ TEST(named_periods, wrong_or_future_ones_say_what_is_wrong) {
         {"/toi tháng 4/2026", "error_future_period", "tháng 4/2026"},
         {"/thongke năm 2027", "error_future_period", "năm 2027"},
         {"/toi 5/2026", "error_future_period", "5/2026"},
+        {"/toi T13", "error_bad_period", "T13"},
+        {"/thongke Q3/2026", "error_future_period", "Q3/2026"},
         {"/xuat tháng 2/20x6", "error_bad_period", "tháng 2/20x6"},
         // The whole unread part is quoted, and a period word is not taken for a file format.
         {"/toi hôm nay", "error_bad_period", "hôm nay"},
