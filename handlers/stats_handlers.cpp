@@ -186,7 +186,8 @@ std::optional<team_record> named_team(handler_context& ctx, const std::string& n
 }
 
 // The team a stats command is about: named (staff), this group's, or the sender's own.
-std::optional<std::int64_t> team_in_question(handler_context& ctx, const std::string& named) {
+std::optional<std::int64_t> team_in_question(handler_context& ctx, const std::string& named,
+                                             std::string_view command = "thongke") {
     if (!named.empty() && is_staff(ctx)) {
         auto t = named_team(ctx, named);
         return t ? std::optional(t->id) : std::nullopt;
@@ -197,7 +198,7 @@ std::optional<std::int64_t> team_in_question(handler_context& ctx, const std::st
         auto own = ctx.member->team_id ? team_store(ctx.db).by_id(*ctx.member->team_id) : std::nullopt;
         auto want = fold(named);
         if (!own || (fold(own->name) != want && fold(own->code) != want)) {
-            ctx.reply(text::error_bad_period, {{"detail", named}, {"command", shown_name(ctx, "thongke")}});
+            ctx.reply(text::error_bad_period, {{"detail", named}, {"command", shown_name(ctx, command)}});
             return std::nullopt;
         }
     }
@@ -415,8 +416,14 @@ void handle(const cmd_ranking& c, handler_context& ctx) {
     auto p = period_asked(c.period, c.previous, c.named, ctx.today());
     std::int64_t team_id = 0; // 0: rank the ward's teams
     bool ward_group = ctx.group && !ctx.group->team_id;
-    if (!c.ward && !ward_group)
+    if (!c.team.empty()) { // staff: that team's members; a member: their own team only
+        auto named = team_in_question(ctx, c.team, "xephang");
+        if (!named)
+            return;
+        team_id = *named;
+    } else if (!c.ward && !ward_group) {
         team_id = team_in_question(ctx, "").value_or(0);
+    }
     std::string out;
     int place = 0, rank = 0;
     std::optional<std::pair<std::int64_t, std::int64_t>> above;

@@ -82,7 +82,8 @@ std::string_view catalog_en(text key) {
         return "📊 <b>/stats</b> [period] — the team's figures: totals, topics, members, who logged nothing. "
                "Ward staff: the whole ward, or one team (\"/stats month Team 3\").";
     case text::help_xephang:
-        return "🏆 <b>/top</b> [period] — ranking of the team's members; ward staff: ranking of the teams.";
+        return "🏆 <b>/top</b> [period] — ranking of the team's members; ward staff: ranking of the teams, or "
+               "of one team's members (\"/top Team 3 last month\").";
     case text::help_periods:
         return "\n<b>Period</b>: week, month (default), quarter, year. Add \"last\" for the whole period "
                "before (\"last month\"), or name one: \"month 10\", \"month 10/2025\", \"quarter 3\", \"year "

@@ -81,7 +81,8 @@ std::string_view catalog_vi(text key) {
         return "📊 <b>/thongke</b> [kỳ] — thống kê của tổ: tổng, theo chủ đề, theo thành viên, ai chưa ghi "
                "lượt nào. Cán bộ phường: của cả phường, hoặc một tổ («/thongke tháng Tổ 3»).";
     case text::help_xephang:
-        return "🏆 <b>/xephang</b> [kỳ] — xếp hạng thành viên trong tổ; cán bộ phường: xếp hạng các tổ.";
+        return "🏆 <b>/xephang</b> [kỳ] — xếp hạng thành viên trong tổ; cán bộ phường: xếp hạng các tổ, hoặc "
+               "thành viên một tổ («/xephang Tổ 3 tháng trước»).";
     case text::help_periods:
         return "\n<b>Kỳ</b>: tuần, tháng (mặc định), quý, năm. Thêm «trước» để xem cả kỳ trước («tháng "
                "trước»), hoặc ghi số kỳ: «tháng 10», «tháng 10/2025», «quý III», «năm 2025». Kỳ hiện tại "

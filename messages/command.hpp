@@ -82,6 +82,7 @@ struct cmd_ranking {
     bool ward = false;
     bool previous = false;
     named_period named;
+    std::string team; // "/xephang <team name>" by ward staff: that team's members
 };
 struct cmd_bind_group {
     std::string team; // ward staff may name the team; empty = the sender's team, or the ward group for staff

@@ -339,9 +339,15 @@ command parse_args(std::string_view name, std::string_view args, const parse_con
             return *e;
         auto& [period, ward, period_given, previous, format, named, used] = s;
         if (used < folded.size()) {
-            if (name == "thongke") {
+            if (name == "thongke" || name == "xephang") {
                 // Ward staff may name a team before or after the period: "/thongke tháng Tổ 3",
                 // "/thongke Tổ 2 tháng trước" (the period there was read as part of the team's name).
+                auto named_team = [&](const period_words& w, std::string team) -> command {
+                    auto k = w.period.value_or(period_kind::month);
+                    if (name == "xephang")
+                        return cmd_ranking{k, w.ward, w.previous, w.named, std::move(team)};
+                    return cmd_team_stats{k, w.ward, std::move(team), w.previous, w.named};
+                };
                 auto team = after_words(args, used);
                 for (auto from = used + 1; from < folded.size(); ++from) {
                     auto tail = s;
@@ -350,12 +356,9 @@ command parse_args(std::string_view name, std::string_view args, const parse_con
                     if (tail.used < folded.size())
                         continue;
                     auto rest = after_words(args, from);
-                    return cmd_team_stats{tail.period.value_or(period_kind::month), tail.ward,
-                                          std::string(trim(team.substr(0, team.size() - rest.size()))),
-                                          tail.previous, tail.named};
+                    return named_team(tail, std::string(trim(team.substr(0, team.size() - rest.size()))));
                 }
-                return cmd_team_stats{period.value_or(period_kind::month), ward, std::string(team), previous,
-                                      named};
+                return named_team(s, std::string(team));
             }
             static constexpr std::string_view file_formats[] = {"xls", "ods",  "pdf",    "doc", "docx",
                                                                 "txt", "exel", "excell", "word"};
@@ -370,7 +373,7 @@ command parse_args(std::string_view name, std::string_view args, const parse_con
         if (name == "thongke")
             return cmd_team_stats{p, ward, "", previous, named};
         if (name == "xephang")
-            return cmd_ranking{p, ward, previous, named};
+            return cmd_ranking{p, ward, previous, named, ""};
         if (name == "baocao")
             return cmd_report{p, ward, period_given, previous, named};
         if (p == period_kind::week)

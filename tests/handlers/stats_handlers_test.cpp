@@ -256,6 +256,19 @@ TEST_F(stats_fixture, ranking_orders_members_and_teams) {
     EXPECT_NE(wardwide.find("2. Tổ dân phố số 2 — 1 lượt"), std::string::npos) << wardwide;
 }
 
+TEST_F(stats_fixture, ward_staff_rank_the_members_of_a_team_they_name) {
+    bot.say("202", "/tham số 1 20/10, cài VNeID cho 2 người");
+    bot.say("201", "/tham số 2, cài VNeID");
+    auto last = test_bot::joined(bot.say("900", "/xephang Tổ dân phố số 2 tháng trước"));
+    EXPECT_NE(last.find("Xếp hạng thành viên Tổ dân phố số 2 — tháng trước"), std::string::npos) << last;
+    EXPECT_NE(last.find("1. Đỗ Văn Hải — 1 lượt, 2 người"), std::string::npos) << last;
+    auto now = test_bot::joined(bot.say("900", "/xephang to 2"));
+    EXPECT_NE(now.find("1. Võ Thị Giang — 1 lượt, 1 người"), std::string::npos) << now;
+    EXPECT_TRUE(has(bot.say("900", "/xephang Tổ 99"), "Không tìm thấy tổ"));
+    // A member ranks their own team only; another word is a period written wrong.
+    EXPECT_TRUE(has(bot.say("102", "/xephang Tổ dân phố số 2"), "ví dụ: /xephang tháng 11"));
+}
+
 TEST_F(stats_fixture, ranking_counts_sessions_and_equal_figures_share_a_rank) {
     bot.say("102", "/tham số 1, cài VNeID cho 2 người");
     bot.say("103", "/tham số 2, cài VNeID cho 2 người");
