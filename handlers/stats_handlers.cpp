@@ -17,6 +17,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <tuple>
 
 namespace cnscd {
@@ -294,16 +295,28 @@ void ward_stats(handler_context& ctx, const stats_period& p) {
     auto t = visits.ward_totals_in(ward->id, p.so_far());
     auto before = visits.ward_counts_in(ward->id, same_span_before(p).so_far());
     auto teams = team_store(ctx.db).in_ward(ward->id);
-    auto members = member_store(ctx.db).in_ward(ward->id);
-    auto with_team =
-        std::count_if(members.begin(), members.end(), [&](auto& m) { return in_a_team_by_then(ctx, m, p); });
+    auto per_team = visits.teams_of_ward(ward->id, p.so_far());
+    // The members: those on a team by then, and who worked in the period and has left since (as
+    // on a team's page), so the active ones are never more than all of them.
+    std::int64_t with_team = 0;
+    std::set<std::int64_t> others;
+    for (auto& m : member_store(ctx.db).in_ward(ward->id, false)) {
+        if (m.active && in_a_team_by_then(ctx, m, p))
+            ++with_team;
+        else
+            others.insert(m.id);
+    }
+    std::set<std::int64_t> former;
+    for (auto& tt : others.empty() ? decltype(per_team){} : per_team)
+        for (auto& mt : visits.members_of_team(tt.team_id, p.so_far()))
+            if (others.contains(mt.member_id))
+                former.insert(mt.member_id);
 
     std::string out =
         ctx.say(stats_text::ward_header,
                 {{"ward", ward->name}, {"period", period_words(ctx, p)}, {"range", range_words(p)}});
-    totals_block(ctx, out, t, before, p, with_team);
+    totals_block(ctx, out, t, before, p, with_team + static_cast<std::int64_t>(former.size()));
 
-    auto per_team = visits.teams_of_ward(ward->id, p.so_far());
     std::sort(per_team.begin(), per_team.end(), [](auto& a, auto& b) {
         return std::tie(b.totals.visits, b.totals.people) < std::tie(a.totals.visits, a.totals.people);
     });

@@ -300,6 +300,17 @@ TEST_F(stats_fixture, work_of_a_member_who_left_stays_in_the_team_lines_under_th
     EXPECT_NE(ranking.find("Lê Văn Em (đã rời tổ) — 1 lượt, 3 người"), std::string::npos) << ranking;
 }
 
+TEST_F(stats_fixture, the_wards_members_count_who_worked_in_the_period_and_left_since) {
+    bot.say("102", "/tham số 1, cài VNeID cho 2 người");
+    bot.say("103", "/tham số 2, cài VNeID cho 3 người");
+    member_store(*bot.db).set_active(members[2].second, false, bot.clk.now()); // Lê Văn Em removed
+    // Bình, Dung, Idle, Giang, Hải are on a team; Em worked this month: 2 of 6, as on the team's page.
+    auto ward = test_bot::joined(bot.say("900", "/thongke phuong"));
+    EXPECT_NE(ward.find("Thành viên có hoạt động: 2/6"), std::string::npos) << ward;
+    EXPECT_NE(test_bot::joined(bot.say("101", "/thongke")).find("Thành viên có hoạt động: 2/4"),
+              std::string::npos);
+}
+
 TEST_F(stats_fixture, ward_stats_are_for_ward_staff_only_and_staff_may_name_a_team) {
     EXPECT_TRUE(has(bot.say("102", "/thongke phuong"), "cán bộ phường"));
     bot.say("202", "/tham số 1, cài VNeID");
