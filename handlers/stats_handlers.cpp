@@ -198,7 +198,9 @@ std::optional<std::int64_t> team_in_question(handler_context& ctx, const std::st
         // written wrong ("/thongke tuan nay", "/thongke ngay"); say so rather than ignore it.
         auto own = ctx.member->team_id ? team_store(ctx.db).by_id(*ctx.member->team_id) : std::nullopt;
         auto want = fold(named);
-        if (!own || (fold(own->name) != want && fold(own->code) != want)) {
+        // "Tổ 1" or "to 1" for "Tổ dân phố số 1" (code "to1"), as ward staff may write it.
+        if (!own ||
+            (fold(own->name) != want && fold(own->code) != want && team_code_from_name(named) != own->code)) {
             ctx.reply(text::error_bad_period, {{"detail", named}, {"command", shown_name(ctx, command)}});
             return std::nullopt;
         }

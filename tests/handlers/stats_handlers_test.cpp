@@ -224,6 +224,10 @@ TEST_F(stats_fixture, a_member_naming_something_else_than_a_period_is_told_so) {
     EXPECT_EQ(out.find("{command}"), std::string::npos) << out;
     EXPECT_TRUE(has(bot.say("102", "/thongke Tổ dân phố số 2"), "Không rõ khoảng thời gian"));
     EXPECT_TRUE(has(bot.say("102", "/thongke tháng Tổ dân phố số 1"), "Tổ dân phố số 1 — tháng này"));
+    // The own team's short name, as ward staff write it, is the own team too.
+    EXPECT_TRUE(has(bot.say("102", "/thongke Tổ 1"), "Tổ dân phố số 1 — tháng này"));
+    EXPECT_TRUE(has(bot.say("102", "/thongke to 1 tháng trước"), "Tổ dân phố số 1 — tháng trước"));
+    EXPECT_TRUE(has(bot.say("102", "/thongke Tổ 2"), "Không rõ khoảng thời gian"));
 }
 
 TEST_F(stats_fixture, a_member_with_nothing_logged_gets_the_hint_without_an_empty_comparison) {
