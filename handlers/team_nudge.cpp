@@ -36,6 +36,13 @@ bool may_nudge(const handler_context& ctx, const team_record& team) {
     return (ctx.who == role::leader || ctx.who == role::deputy) && ctx.member->team_id == team.id;
 }
 
+// "tháng 11/2026", "quý IV/2026"; a week has no such name, and a nudge is always about this one.
+std::string nudge_period_label(language lang, period_kind kind, std::chrono::year_month_day start) {
+    if (kind == period_kind::week)
+        return say(lang, stats_text::period_this_week);
+    return calendar_period_label(lang, kind, start);
+}
+
 std::vector<member_record> idle_members(handler_context& ctx, std::int64_t team_id, const stats_period& p) {
     auto logged = visit_store(ctx.db).members_of_team(team_id, p.so_far());
     auto members = member_store(ctx.db).in_team(team_id);
@@ -67,7 +74,7 @@ void nudge_privately(handler_context& ctx, const team_record& team, const std::v
                         {{"who", ctx.member->full_name},
                          {"role", role_label(ctx, ctx.member->role)},
                          {"team", team.name},
-                         {"period", calendar_period_label(lang, kind, p.start)},
+                         {"period", nudge_period_label(lang, kind, p.start)},
                          {"range", format_date(p.start) + " – " + format_date(p.through)}});
         for (auto& to : routes)
             ctx.send_to(to, chat_kind::private_chat, text);
@@ -80,7 +87,7 @@ void nudge(handler_context& ctx, const team_record& team, period_kind kind) {
         return;
     }
     auto p = period_asked(kind, false, {}, ctx.today());
-    auto label = calendar_period_label(ctx.lang, kind, p.start);
+    auto label = nudge_period_label(ctx.lang, kind, p.start);
     auto idle = idle_members(ctx, team.id, p);
     std::erase_if(idle, [&](const member_record& m) { return m.id == ctx.member->id; }); // not oneself
     if (idle.empty()) {
@@ -113,7 +120,7 @@ void nudge(handler_context& ctx, const team_record& team, period_kind kind) {
         auto post = say(lang, stats_text::nudge_post,
                         {{"who", ctx.member->full_name},
                          {"role", role_label(ctx, ctx.member->role)},
-                         {"period", calendar_period_label(lang, kind, p.start)},
+                         {"period", nudge_period_label(lang, kind, p.start)},
                          {"range", format_date(p.start) + " – " + format_date(p.through)},
                          {"names", names}});
         for (auto& g : groups) {

@@ -103,6 +103,15 @@ TEST_F(nudge_fixture, in_the_group_itself_the_post_is_the_answer) {
     EXPECT_NE(out[0].text.find("(23/11/2026 – 24/11/2026)"), std::string::npos) << out[0].text;
 }
 
+TEST_F(nudge_fixture, a_weekly_reminder_names_the_week) {
+    auto weekly = bot.say("900", "/nhacnho tuần Tổ dân phố số 2");
+    auto to_leader = to_chat(weekly, "201");
+    ASSERT_EQ(to_leader.size(), 1u) << test_bot::joined(weekly);
+    EXPECT_NE(to_leader[0].text.find("Trong tuần này (23/11/2026 – 24/11/2026), bạn chưa ghi"),
+              std::string::npos)
+        << to_leader[0].text;
+}
+
 TEST_F(nudge_fixture, ward_staff_name_the_team_and_are_told_when_there_is_nothing_to_do) {
     auto ask = test_bot::joined(bot.say("900", "/nhacnho"));
     EXPECT_NE(ask.find("Hãy ghi tên tổ cần nhắc"), std::string::npos) << ask;
