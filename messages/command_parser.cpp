@@ -390,6 +390,18 @@ command parse_args(std::string_view name, std::string_view args, const parse_con
                 break;
         }
         c.team = std::string(after_words(args, used));
+        // "/nhacnho Tổ 2 tuần": the period may come after the team's name too.
+        auto last = folded.size();
+        for (; last > used + 1; --last) {
+            if (auto p = parse_period(folded[last - 1]))
+                c.period = *p;
+            else if (folded[last - 1] != "nay" && folded[last - 1] != "this")
+                break;
+        }
+        if (last < folded.size()) {
+            auto rest = after_words(args, last);
+            c.team = std::string(trim(std::string_view(c.team).substr(0, c.team.size() - rest.size())));
+        }
         return c;
     }
     if (name == "lienket")

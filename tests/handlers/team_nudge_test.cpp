@@ -112,6 +112,14 @@ TEST_F(nudge_fixture, a_weekly_reminder_names_the_week) {
         << to_leader[0].text;
 }
 
+TEST_F(nudge_fixture, ward_staff_may_name_the_period_after_the_team) {
+    // "tuần" after the team's name was dropped: the week was asked, the month was reminded of.
+    auto weekly = bot.say("900", "/nhacnho Tổ dân phố số 2 tuần này");
+    auto to_leader = to_chat(weekly, "201");
+    ASSERT_EQ(to_leader.size(), 1u) << test_bot::joined(weekly);
+    EXPECT_NE(to_leader[0].text.find("Trong tuần"), std::string::npos) << to_leader[0].text;
+}
+
 TEST_F(nudge_fixture, ward_staff_name_the_team_and_are_told_when_there_is_nothing_to_do) {
     auto ask = test_bot::joined(bot.say("900", "/nhacnho"));
     EXPECT_NE(ask.find("Hãy ghi tên tổ cần nhắc"), std::string::npos) << ask;
