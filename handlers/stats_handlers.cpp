@@ -166,6 +166,30 @@ bool in_a_team_by_then(handler_context& ctx, const member_record& m, const stats
     return m.team_id && (!m.team_since || by_then(ctx, m.created_at, p));
 }
 
+// The ward's team of that name or code, or none.
+std::optional<team_record> find_team(handler_context& ctx, const std::string& name) {
+    team_store teams(ctx.db);
+    if (auto t = teams.by_code(ctx.member->ward_id, team_code_from_name(name)))
+        return t;
+    auto want = fold(name);
+    for (auto& t : teams.in_ward(ctx.member->ward_id))
+        if (fold(t.name) == want || fold(t.code) == want)
+            return t;
+    return std::nullopt;
+}
+
+// "/thongke Thôn Năm": the last word was read as "năm" (this year), but it is the end of the
+// team's name ("năm" is also five): when only the whole name is a team, that team's month.
+template <typename C> C with_five_in_name(handler_context& ctx, C c) {
+    if (c.team.empty() || c.period != period_kind::year || c.previous || c.named || find_team(ctx, c.team))
+        return c;
+    if (!find_team(ctx, c.team + " năm"))
+        return c;
+    c.team += " năm";
+    c.period = period_kind::month;
+    return c;
+}
+
 std::optional<team_record> named_team(handler_context& ctx, const std::string& name) {
     team_store teams(ctx.db);
     if (auto t = teams.by_code(ctx.member->ward_id, team_code_from_name(name)))
@@ -393,7 +417,8 @@ void handle(const cmd_my_stats& c, handler_context& ctx) {
     ctx.reply(std::move(out));
 }
 
-void handle(const cmd_team_stats& c, handler_context& ctx) {
+void handle(const cmd_team_stats& c_, handler_context& ctx) {
+    auto c = with_five_in_name(ctx, c_);
     auto asked = period_asked(c.period, c.previous, c.named, ctx.today());
     if (c.ward) {
         if (!is_staff(ctx)) {
@@ -426,7 +451,8 @@ template <typename T> std::pair<std::int64_t, std::int64_t> standing(const T& t)
 
 } // namespace
 
-void handle(const cmd_ranking& c, handler_context& ctx) {
+void handle(const cmd_ranking& c_, handler_context& ctx) {
+    auto c = with_five_in_name(ctx, c_);
     visit_store visits(ctx.db);
     auto p = period_asked(c.period, c.previous, c.named, ctx.today());
     std::int64_t team_id = 0; // 0: rank the ward's teams

@@ -350,6 +350,10 @@ command parse_args(std::string_view name, std::string_view args, const parse_con
                 };
                 auto team = after_words(args, used);
                 for (auto from = used + 1; from < folded.size(); ++from) {
+                    // "Thôn Năm tháng trước": "năm" (five) before a period word ends the name.
+                    if (folded[from] == "nam" && from + 1 < folded.size() &&
+                        (parse_period(folded[from + 1]) || short_period_name(folded[from + 1])))
+                        continue;
                     auto tail = s;
                     if (auto e = read_words(tail, from))
                         return *e;

@@ -372,6 +372,22 @@ TEST_F(stats_fixture, who_joined_the_team_after_a_period_did_not_miss_it) {
     EXPECT_NE(now.find("Đỗ Văn Hải"), std::string::npos) << now;
 }
 
+TEST_F(stats_fixture, a_team_whose_name_ends_in_five_is_not_read_as_a_year) {
+    auto five = bot.team(ward, "Thôn Năm"); // "năm" is five, and year
+    bot.member(ward, five, "Lý Văn Phúc", "leader", "501");
+    bot.say("501", "/tham số 1, cài VNeID");
+    auto now = test_bot::joined(bot.say("900", "/thongke Thôn Năm"));
+    EXPECT_NE(now.find("Thôn Năm — tháng này"), std::string::npos) << now;
+    auto last = test_bot::joined(bot.say("900", "/thongke Thôn Năm tháng trước"));
+    EXPECT_NE(last.find("Thôn Năm — tháng trước"), std::string::npos) << last;
+    auto year = test_bot::joined(bot.say("900", "/thongke Thôn Năm năm"));
+    EXPECT_NE(year.find("Thôn Năm — năm nay"), std::string::npos) << year;
+    auto ranking = test_bot::joined(bot.say("900", "/xephang thon nam"));
+    EXPECT_NE(ranking.find("Xếp hạng thành viên Thôn Năm — tháng này"), std::string::npos) << ranking;
+    // Another team with "năm" after it is still that team's year.
+    EXPECT_TRUE(has(bot.say("900", "/thongke Tổ dân phố số 2 năm"), "Tổ dân phố số 2 — năm nay"));
+}
+
 TEST_F(stats_fixture, the_same_names_as_the_report_and_other_comes_last) {
     bot.say("102", "/tham số 1");
     bot.say("102", "/tham số 2");
