@@ -129,7 +129,7 @@ std::string_view vi(report_text key) {
     case t::figure_evidence:
         return "📷 Có ảnh minh chứng: <b>{with}</b>/{records} lượt";
     case t::figures_topics:
-        return "Theo chủ đề:";
+        return "Theo chủ đề (gồm cả thăm hộ và buổi hướng dẫn):";
     case t::figure_topic:
         return "  • {topic}: {records} lượt, {people} người";
     case t::figure_target:
@@ -424,7 +424,7 @@ std::string_view en(report_text key) {
     case t::figure_evidence:
         return "📷 With photo evidence: <b>{with}</b> of {records} records";
     case t::figures_topics:
-        return "By topic:";
+        return "By topic (visits and sessions together):";
     case t::figure_topic:
         return "  • {topic}: {records} times, {people} people";
     case t::figure_target:

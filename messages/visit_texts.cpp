@@ -263,7 +263,7 @@ std::string_view vi(stats_text key) {
     case t::line_evidence:
         return "📷 Có ảnh minh chứng: <b>{with}</b>/{records} lượt";
     case t::line_topics_header:
-        return "<b>Theo chủ đề:</b>";
+        return "<b>Theo chủ đề</b> (gồm cả thăm hộ và buổi hướng dẫn):";
     case t::line_topic:
         return "• {topic}: {records} lượt, {people} người";
     case t::versus_previous:
@@ -397,7 +397,7 @@ std::string_view en(stats_text key) {
     case t::line_evidence:
         return "📷 With photo evidence: <b>{with}</b> of {records} records";
     case t::line_topics_header:
-        return "<b>By topic:</b>";
+        return "<b>By topic</b> (visits and sessions together):";
     case t::line_topic:
         return "• {topic}: {records} records, {people} people";
     case t::versus_previous:
