@@ -225,6 +225,11 @@ std::optional<std::int64_t> team_in_question(handler_context& ctx, const std::st
         // "Tổ 1" or "to 1" for "Tổ dân phố số 1" (code "to1"), as ward staff may write it.
         if (!own ||
             (fold(own->name) != want && fold(own->code) != want && team_code_from_name(named) != own->code)) {
+            // Another team of the ward, named on purpose: not a period written wrong.
+            if (auto other = find_team(ctx, named)) {
+                ctx.reply(stats_text::other_team_only, {{"team", other->name}});
+                return std::nullopt;
+            }
             ctx.reply(text::error_bad_period, {{"detail", named}, {"command", shown_name(ctx, command)}});
             return std::nullopt;
         }

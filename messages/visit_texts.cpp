@@ -286,6 +286,9 @@ std::string_view vi(stats_text key) {
         return "⚠️ Chưa ghi lượt nào trong kỳ ({count}): {names}";
     case t::idle_none:
         return "Mọi thành viên đều đã có hoạt động trong kỳ. 👏";
+    case t::other_team_only:
+        return "Bạn chỉ xem được số liệu của tổ mình. Số liệu của {team} thì thành viên tổ đó và cán bộ phường "
+               "xem được.";
     case t::teams_header:
         return "<b>Theo tổ:</b>";
     case t::team_line:
@@ -420,6 +423,8 @@ std::string_view en(stats_text key) {
         return "⚠️ Nothing logged in the period ({count}): {names}";
     case t::idle_none:
         return "Every member has logged something in the period. 👏";
+    case t::other_team_only:
+        return "You can only see your own team's figures. Those of {team} are for its members and ward staff.";
     case t::teams_header:
         return "<b>By team:</b>";
     case t::team_line:

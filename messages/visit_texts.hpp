@@ -65,6 +65,7 @@ enum class stats_text {
     line_active,
     line_evidence,
     line_topics_header,
+    other_team_only,
     line_topic,
     versus_previous,
     versus_before,

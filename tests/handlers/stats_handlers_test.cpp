@@ -222,12 +222,14 @@ TEST_F(stats_fixture, a_member_naming_something_else_than_a_period_is_told_so) {
     EXPECT_NE(out.find("ví dụ: /thongke tháng 11"), std::string::npos)
         << out; // the example names the command
     EXPECT_EQ(out.find("{command}"), std::string::npos) << out;
-    EXPECT_TRUE(has(bot.say("102", "/thongke Tổ dân phố số 2"), "Không rõ khoảng thời gian"));
+    // Another team named on purpose is not a period written wrong.
+    EXPECT_TRUE(has(bot.say("102", "/thongke Tổ dân phố số 2"), "Bạn chỉ xem được số liệu của tổ mình"));
     EXPECT_TRUE(has(bot.say("102", "/thongke tháng Tổ dân phố số 1"), "Tổ dân phố số 1 — tháng này"));
     // The own team's short name, as ward staff write it, is the own team too.
     EXPECT_TRUE(has(bot.say("102", "/thongke Tổ 1"), "Tổ dân phố số 1 — tháng này"));
     EXPECT_TRUE(has(bot.say("102", "/thongke to 1 tháng trước"), "Tổ dân phố số 1 — tháng trước"));
-    EXPECT_TRUE(has(bot.say("102", "/thongke Tổ 2"), "Không rõ khoảng thời gian"));
+    EXPECT_TRUE(has(bot.say("102", "/thongke Tổ 2"), "Số liệu của Tổ dân phố số 2 thì thành viên tổ đó"));
+    EXPECT_TRUE(has(bot.say("102", "/xephang Tổ 2"), "Bạn chỉ xem được số liệu của tổ mình"));
 }
 
 TEST_F(stats_fixture, a_member_with_nothing_logged_gets_the_hint_without_an_empty_comparison) {
@@ -269,8 +271,9 @@ TEST_F(stats_fixture, ward_staff_rank_the_members_of_a_team_they_name) {
     auto now = test_bot::joined(bot.say("900", "/xephang to 2"));
     EXPECT_NE(now.find("1. Võ Thị Giang — 1 lượt, 1 người"), std::string::npos) << now;
     EXPECT_TRUE(has(bot.say("900", "/xephang Tổ 99"), "Không tìm thấy tổ"));
-    // A member ranks their own team only; another word is a period written wrong.
-    EXPECT_TRUE(has(bot.say("102", "/xephang Tổ dân phố số 2"), "ví dụ: /xephang tháng 11"));
+    // A member ranks their own team only, and is told so; another word is a period written wrong.
+    EXPECT_TRUE(has(bot.say("102", "/xephang Tổ dân phố số 2"), "Bạn chỉ xem được số liệu của tổ mình"));
+    EXPECT_TRUE(has(bot.say("102", "/xephang ngay"), "ví dụ: /xephang tháng 11"));
 }
 
 TEST_F(stats_fixture, ranking_counts_sessions_and_equal_figures_share_a_rank) {
