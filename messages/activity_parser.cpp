@@ -737,6 +737,19 @@ bool acknowledgement(const std::vector<token>& toks) {
     });
 }
 
+// Is the number at token i, counting `unit`, part of an address ("số 12", "tổ 3", "nhà 12 ông
+// Sáu")? "cả nhà 4 người" (the whole family) and "nhà 5 khẩu" (a household of five) are head counts.
+bool number_in_address(const std::vector<token>& toks, std::size_t i, const std::optional<unit_match>& unit) {
+    if (i == 0 || !address_word(toks[i - 1].folded))
+        return false;
+    if (toks[i - 1].folded != "nha")
+        return true;
+    bool whole_family = i > 1 && written_as(toks[i - 2], "ca", "cả");
+    bool persons =
+        unit && (unit->what == counted::anyone || unit->kind == "khau" || unit->kind == "nhan khau");
+    return !whole_family && !persons;
+}
+
 // A message read, with its words and which of them the rules used (counts and dates), for
 // /sua to tell a new description from corrections.
 struct reading {
@@ -822,7 +835,8 @@ std::expected<reading, command_error> read_activity(std::string_view args, year_
             continue;
         }
         // People: "2 người", "hai hộ", "30 người", "2ng"
-        if (auto c = glued_count(toks[i]); c && !(i > 0 && address_word(toks[i - 1].folded))) {
+        if (auto c = glued_count(toks[i]);
+            c && !number_in_address(toks, i, unit_match{1, c->what, c->kind})) {
             if (c->value <= 0 || c->value > 100000)
                 return std::unexpected(command_error{"", "error_bad_number", std::string(toks[i].raw)});
             counts.push_back(std::move(*c));
@@ -848,14 +862,16 @@ std::expected<reading, command_error> read_activity(std::string_view args, year_
             (toks[i + n->words].folded == "den" || toks[i + n->words].folded == "toi"))
             if (auto upper = read_spoken_number(std::span(numbers).subspan(i + n->words + 1)))
                 n->words += 1 + upper->words;
-        if (!n || i + n->words >= toks.size() || (i > 0 && address_word(toks[i - 1].folded)))
+        if (!n || i + n->words >= toks.size())
+            continue;
+        auto after = i + n->words;
+        auto unit = unit_at(toks, after);
+        if (number_in_address(toks, i, unit))
             continue; // "số 12", "tổ 3", "khu 3" are addresses, not head counts
         // "chị Sáu", "ông Bảy hộ nghèo", "chị Hai hội viên": a name, however it goes on.
         if (i > 0 && !std::isdigit(static_cast<unsigned char>(w[0])) &&
             addresses_someone(toks[i - 1], toks[i]))
             continue;
-        auto after = i + n->words;
-        auto unit = unit_at(toks, after);
         // "Hai Bà Trưng" (a street), "Hai Bà" with capitals: a name, not two women.
         bool name = !std::isdigit(static_cast<unsigned char>(w[0])) && starts_upper(toks[i].raw) &&
                     after < toks.size() && starts_upper(toks[after].raw);

@@ -311,6 +311,12 @@ TEST(head_counts, are_the_people_the_member_meant) {
         {"/tham số 5, 3 hộ, cài VNeID cho 2 cụ", 3},
         {"/buoi nhà văn hóa, 30 hội viên và 20 đoàn viên, VNeID", 50},
         {"/tham số 5, 2 cụ cài VNeID, 2 cụ cài QR", 2},
+        // "cả nhà" is the whole family, not house number 4; "nhà 5 khẩu" a household of five.
+        {"/tham ấp Tân Hòa, cả nhà 4 người cài VNeID", 4},
+        {"/tham so 5, ca nha 3 ng cai vneid", 3},
+        {"/tham số 5, cả nhà bốn người cài VNeID", 4},
+        {"/tham số 5, nhà 5 khẩu, cài VNeID", 5},
+        {"/tham nhà 12 ông Sáu, cài VNeID", std::nullopt},
     };
     for (auto& c : cases) {
         auto cmd = parse(c.text);
