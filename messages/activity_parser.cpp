@@ -75,8 +75,10 @@ bool spelled_as(std::string_view raw, std::string_view spelled) {
         return true;
     if (raw.empty() || spelled.empty())
         return false;
-    if (raw[0] >= 'A' && raw[0] <= 'Z')
-        return raw[0] - 'A' + 'a' == spelled[0] && raw.substr(1) == spelled.substr(1);
+    // "Người" is compared at once; "NGƯỜI" (typed with caps lock) goes on to utf8proc.
+    if (raw[0] >= 'A' && raw[0] <= 'Z' && raw[0] - 'A' + 'a' == spelled[0] &&
+        raw.substr(1) == spelled.substr(1))
+        return true;
     return lower_marked(raw) == spelled;
 }
 

@@ -317,6 +317,10 @@ TEST(head_counts, are_the_people_the_member_meant) {
         {"/tham số 5, cả nhà bốn người cài VNeID", 4},
         {"/tham số 5, nhà 5 khẩu, cài VNeID", 5},
         {"/tham nhà 12 ông Sáu, cài VNeID", std::nullopt},
+        // Typed with caps lock on.
+        {"/tham Số 10 Tổ 4 - HD 2 NGƯỜI CÀI VNEID", 2},
+        {"/tham SỐ 5 NGÕ 2, 3 HỘ, VNEID", 3},
+        {"/tham SỐ 5, CÀI VNEID CHO BÀ CỤ", std::nullopt},
     };
     for (auto& c : cases) {
         auto cmd = parse(c.text);
