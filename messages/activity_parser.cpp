@@ -39,8 +39,10 @@ std::vector<token> tokenize(std::string_view s) {
         if (j > i) {
             auto raw = s.substr(i, j - i);
             auto f = fold(raw);
+            // "ng`" is "người" with its grave accent typed after it, as phone users abbreviate it.
             while (!f.empty() && (f.back() == ',' || f.back() == '.' || f.back() == ';' || f.back() == ':' ||
-                                  f.back() == ')' || f.back() == '!' || f.back() == '?'))
+                                  f.back() == ')' || f.back() == '!' || f.back() == '?' || f.back() == '`' ||
+                                  f.back() == '\'' || f.back() == '~'))
                 f.pop_back();
             while (!f.empty() && (f.front() == '(' || f.front() == ','))
                 f.erase(f.begin());

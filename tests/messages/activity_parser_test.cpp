@@ -321,6 +321,10 @@ TEST(head_counts, are_the_people_the_member_meant) {
         {"/tham Số 10 Tổ 4 - HD 2 NGƯỜI CÀI VNEID", 2},
         {"/tham SỐ 5 NGÕ 2, 3 HỘ, VNEID", 3},
         {"/tham SỐ 5, CÀI VNEID CHO BÀ CỤ", std::nullopt},
+        // "ng`": "người" abbreviated with its accent typed after it.
+        {"/tham số 12 ngõ 5, hd 2 ng` cài vneid", 2},
+        {"/tham so 12 ngo 5, hd 3ng` cai vneid", 3},
+        {"/tham số 12 ngõ 5, 4 ng', cài vneid", 4},
     };
     for (auto& c : cases) {
         auto cmd = parse(c.text);
