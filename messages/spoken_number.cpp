@@ -48,10 +48,26 @@ std::optional<int> english_tens(std::string_view w) {
     return std::nullopt;
 }
 
+// "30", or "1.000" and "10.000": Vietnamese groups thousands with dots.
 std::optional<long> digits(std::string_view w) {
     long n = 0;
     auto [end, ec] = std::from_chars(w.data(), w.data() + w.size(), n);
-    if (ec != std::errc() || end != w.data() + w.size() || n > 1'000'000)
+    if (ec != std::errc() || n > 1'000'000)
+        return std::nullopt;
+    if (end != w.data() + w.size() && end - w.data() > 3)
+        return std::nullopt; // "1000.5" is not grouped
+    while (end != w.data() + w.size()) {
+        long group = 0;
+        auto rest = std::string_view(end, static_cast<std::size_t>(w.data() + w.size() - end));
+        if (rest.size() < 4 || rest[0] != '.' || !std::isdigit(static_cast<unsigned char>(rest[1])))
+            return std::nullopt;
+        auto r = std::from_chars(rest.data() + 1, rest.data() + rest.size(), group);
+        if (r.ec != std::errc() || r.ptr - rest.data() != 4 || n > 1'000'000)
+            return std::nullopt;
+        n = n * 1000 + group;
+        end = r.ptr;
+    }
+    if (n > 1'000'000)
         return std::nullopt;
     return n;
 }

@@ -325,6 +325,10 @@ TEST(head_counts, are_the_people_the_member_meant) {
         {"/tham số 12 ngõ 5, hd 2 ng` cài vneid", 2},
         {"/tham so 12 ngo 5, hd 3ng` cai vneid", 3},
         {"/tham số 12 ngõ 5, 4 ng', cài vneid", 4},
+        // Thousands are grouped with dots; "1.12" is still the 1st of December.
+        {"/buoi nhà văn hóa tổ 5, 1.000 người, tuyên truyền bầu cử", 1000},
+        {"/buoi sân vận động, 1.200 hội viên, bầu cử", 1200},
+        {"/tham số 5, 1.12, 2 người cài vneid", 2},
     };
     for (auto& c : cases) {
         auto cmd = parse(c.text);

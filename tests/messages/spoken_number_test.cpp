@@ -45,7 +45,8 @@ TEST_P(spoken_numbers, are_read_as_said) {
 
 INSTANTIATE_TEST_SUITE_P(
     table, spoken_numbers,
-    ::testing::Values(number_case{"hai người", 2, 1}, number_case{"mười người", 10, 1},
+    ::testing::Values(number_case{"hai người", 2, 1}, number_case{"1.000 người", 1000, 1},
+                      number_case{"12.500 người", 12500, 1}, number_case{"mười người", 10, 1},
                       number_case{"mươi người", 10, 1}, number_case{"mười lăm người", 15, 2},
                       number_case{"ba mươi người", 30, 2}, number_case{"hai mươi lăm người", 25, 3},
                       number_case{"hai mươi mốt hộ", 21, 3}, number_case{"bốn mươi tư người", 44, 3},
