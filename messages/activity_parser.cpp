@@ -879,7 +879,10 @@ std::expected<reading, command_error> read_activity(std::string_view args, year_
         // "Hai Bà Trưng" (a street), "Hai Bà" with capitals: a name, not two women.
         bool name = !std::isdigit(static_cast<unsigned char>(w[0])) && starts_upper(toks[i].raw) &&
                     after < toks.size() && starts_upper(toks[after].raw);
-        if (!unit || name)
+        // Unaccented "giup ba cu" is "bà cụ" (the old lady) far more often than three old people.
+        bool old_lady =
+            w == "ba" && unit && unit->kind == "cu" && plain(toks[i].raw) && plain(toks[after].raw);
+        if (!unit || name || old_lady)
             continue;
         if (n->value <= 0 || n->value > 100000)
             return std::unexpected(command_error{"", "error_bad_number", std::string(toks[i].raw)});
