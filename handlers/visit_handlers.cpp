@@ -45,11 +45,14 @@ std::string topics_label(const handler_context& ctx, const visit_record& v, bool
     return markup::escape(out);
 }
 
-// "{people}{date}" parts of a confirmation.
-std::string people_part(const handler_context& ctx, const visit_record& v) {
+// "{people}{date}" parts of a confirmation. `vague` is a count written without a number ("vài
+// người"): the 1 person a visit keeps then is shown as a stand-in, with how to correct it.
+std::string people_part(const handler_context& ctx, const visit_record& v, std::string_view vague = {}) {
     // A session is counted by its attendees: say so when the count was left out.
     if (v.people <= 0 && v.kind == activity_kind::session)
         return ctx.say(visit_text::attendees_missing, {{"no", v.id}});
+    if (!vague.empty() && v.kind == activity_kind::visit)
+        return ctx.say(visit_text::people_vague, {{"no", v.id}, {"words", std::string(vague)}});
     if (v.people <= 0)
         return "";
     return ctx.say(v.kind == activity_kind::session ? visit_text::attendees : visit_text::people_helped,
@@ -80,16 +83,16 @@ std::vector<std::vector<choice_button>> topic_buttons(const handler_context& ctx
 // message. Private chats get buttons. In a group, buttons would keep thirty members'
 // confirmations from being merged under the group's 20-a-minute limit, so the question is a
 // numbered line the member answers by typing the number (theirs only, for a while).
-void confirm(handler_context& ctx, const visit_record& v, bool says_when, bool unclear, visit_text key,
-             bool photo) {
+void confirm(handler_context& ctx, const visit_record& v, const activity_details& d, bool unclear,
+             visit_text key, bool photo) {
     std::string who =
         ctx.in_group() ? ctx.say(visit_text::recorded_by, {{"name", ctx.member->full_name}}) : "";
     auto text = ctx.say(key, {arg::markup("who", who),
                               {"no", v.id},
                               {"place", v.place.empty() ? v.note : v.place},
                               arg::markup("topics", topics_label(ctx, v, unclear)),
-                              arg::markup("people", people_part(ctx, v)),
-                              arg::markup("date", date_part(ctx, v, says_when))});
+                              arg::markup("people", people_part(ctx, v, d.people ? "" : d.people_vague)),
+                              arg::markup("date", date_part(ctx, v, d.says_when))});
     if (photo)
         text += ctx.say(visit_text::photo_kept);
     auto buttons = unclear ? topic_buttons(ctx, v.id) : std::vector<std::vector<choice_button>>{};
@@ -156,7 +159,7 @@ void record(const activity_details& d, activity_kind kind, handler_context& ctx)
     visit_store(ctx.db).add(v);
     // A /tham written as a photo's caption: the photo is the visit's evidence.
     bool photo = carries_evidence(ctx.in) && keep_evidence(ctx, v.id);
-    confirm(ctx, v, d.says_when, unclear,
+    confirm(ctx, v, d, unclear,
             kind == activity_kind::visit ? visit_text::visit_recorded : visit_text::session_recorded, photo);
 }
 

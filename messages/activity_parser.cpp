@@ -754,6 +754,31 @@ bool number_in_address(const std::vector<token>& toks, std::size_t i, const std:
     return !whole_family && !persons;
 }
 
+// "vài người", "mấy hộ", "dăm người", "nhiều người", "một số người" at token k: how many words
+// the vague count and its unit take. "vai" (shoulder), "máy" (machine) are no counts: in a
+// message written with tone marks (`accented_text`), the word must carry its own.
+std::optional<std::size_t> vague_count_at(const std::vector<token>& toks, std::size_t k, bool accented_text) {
+    static const std::string_view words[] = {"vai", "may", "dam", "nhieu", "mot"};
+    static const std::string_view spelled[] = {"vài", "mấy", "dăm", "nhiều", "một"};
+    auto& t = toks[k];
+    if (!one_of(t.folded, words))
+        return std::nullopt; // asked for every word: most are gone here
+    auto at = std::find(std::begin(words), std::end(words), t.folded) - std::begin(words);
+    if (!written_as(t, t.folded, spelled[at]) || (accented_text && plain(t.raw)))
+        return std::nullopt;
+    std::size_t n = 1;
+    if (t.folded == "mot") { // "một số", "một vài"
+        if (k + 1 >= toks.size() ||
+            !(written_as(toks[k + 1], "so", "số") || written_as(toks[k + 1], "vai", "vài")))
+            return std::nullopt;
+        n = 2;
+    }
+    auto unit = unit_at(toks, k + n);
+    if (!unit)
+        return std::nullopt;
+    return n + unit->words;
+}
+
 // A message read, with its words and which of them the rules used (counts and dates), for
 // /sua to tell a new description from corrections.
 struct reading {
@@ -838,6 +863,15 @@ std::expected<reading, command_error> read_activity(std::string_view args, year_
             i += n - 1;
             continue;
         }
+        // "vài người", "mấy hộ", "một số người": people without a number. None is made up from
+        // it; the confirmation asks for the real one.
+        if (auto v = vague_count_at(toks, i, accented)) {
+            if (d.people_vague.empty())
+                d.people_vague = phrase(toks, i, *v);
+            take(i, *v);
+            i += *v - 1;
+            continue;
+        }
         // People: "2 người", "hai hộ", "30 người", "2ng"
         if (auto c = glued_count(toks[i]);
             c && !number_in_address(toks, i, unit_match{1, c->what, c->kind})) {
@@ -891,6 +925,8 @@ std::expected<reading, command_error> read_activity(std::string_view args, year_
         i = after + unit->words - 1;
     }
     d.people = people_from(counts);
+    if (d.people)
+        d.people_vague.clear(); // "vài người, 2 người cài VNeID": the number given wins
     // "ngày hôm qua", "vào sáng thứ 7": the words leading into a date are part of it.
     for (std::size_t k = toks.size(); k-- > 1;)
         if (dated[k] && !used[k - 1] && leads_to_a_date(toks[k - 1].folded))
@@ -973,6 +1009,8 @@ std::expected<reading, command_error> read_activity(std::string_view args, year_
         d.place.clear(); // "ok", "👍" is no address
     if (explain) {
         d.unparsed = std::move(unread_dates);
+        if (!d.people_vague.empty())
+            d.unparsed.insert(d.unparsed.begin(), d.people_vague);
         auto words = unexplained_words(toks, used, text, description_from);
         d.unparsed.insert(d.unparsed.end(), words.begin(), words.end());
     }

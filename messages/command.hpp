@@ -18,9 +18,10 @@ std::string_view period_code(period_kind p); // "week", "month", ...
 
 // Fields shared by household visits and help sessions.
 struct activity_details {
-    std::string place;                               // address / household / venue, as written
-    std::vector<std::string> topics;                 // topic codes (topics.hpp), in order of first mention
-    std::optional<int> people;                       // people helped / attendees
+    std::string place;               // address / household / venue, as written
+    std::vector<std::string> topics; // topic codes (topics.hpp), in order of first mention
+    std::optional<int> people;       // people helped / attendees
+    std::string people_vague; // "vài người", "mấy hộ": a count without a number, as written (none is made up)
     std::optional<std::chrono::year_month_day> date; // when it happened, if the text says so
     std::string note;                                // the whole free text after the command
     bool says_what = true;  // false when the text only says when and how many ("/tham hôm qua 2 người")

@@ -20,6 +20,8 @@ std::string_view vi(visit_text key) {
         return ", {count} người tham dự";
     case t::attendees_missing:
         return ", chưa có số người tham dự (bổ sung: /sua {no} kèm số người, ví dụ «30 người»)";
+    case t::people_vague:
+        return ", tạm ghi 1 người («{words}» chưa có số cụ thể; ghi đúng số: /sua {no} 3 người)";
     case t::no_topic_recorded:
         return "chưa rõ nội dung (tạm ghi «Khác»)";
     case t::ask_topic:
@@ -140,6 +142,8 @@ std::string_view en(visit_text key) {
         return ", {count} attendees";
     case t::attendees_missing:
         return ", no attendee count yet (add it with /edit {no} and the count, e.g. \"30 people\")";
+    case t::people_vague:
+        return ", 1 person for now (\"{words}\" gives no number; set it: /edit {no} 3 people)";
     case t::no_topic_recorded:
         return "topic unclear (filed under \"Other\" for now)";
     case t::ask_topic:

@@ -95,6 +95,28 @@ TEST_F(visit_fixture, a_form_of_address_is_not_a_head_count_and_every_count_give
     EXPECT_TRUE(has(family, "4 người")) << test_bot::joined(family);
 }
 
+// "vài người" gives no number: none is made up, and the 1 person a visit keeps is shown as a
+// stand-in with how to correct it, not as if the member had written it.
+TEST_F(visit_fixture, a_count_without_a_number_is_shown_as_a_stand_in_to_correct) {
+    auto out = bot.say("102", "/tham thôn 2, vài người, cài vneid");
+    auto no = record_no(out);
+    auto v = visits.by_id(no);
+    ASSERT_TRUE(v);
+    EXPECT_EQ(v->people, 1);
+    EXPECT_EQ(v->place, "thôn 2");
+    EXPECT_TRUE(has(out, "tạm ghi 1 người («vài người» chưa có số cụ thể; ghi đúng số: /sua " +
+                             std::to_string(no) + " 3 người)"))
+        << test_bot::joined(out);
+    bot.say("102", "/sua " + std::to_string(no) + " 3 người");
+    EXPECT_EQ(visits.by_id(no)->people, 3);
+    // A session keeps no attendees and asks for them, as without any count.
+    auto session = bot.say("102", "/buoi nhà văn hóa, mấy chục hộ, VNeID");
+    EXPECT_FALSE(has(session, "tạm ghi")) << test_bot::joined(session);
+    auto s = bot.say("102", "/buoi nhà văn hóa, nhiều người, VNeID");
+    EXPECT_TRUE(has(s, "chưa có số người tham dự")) << test_bot::joined(s);
+    EXPECT_EQ(visits.by_id(record_no(s))->people, 0);
+}
+
 TEST_F(visit_fixture, yesterday_is_recorded_on_yesterday_and_future_or_old_dates_are_refused) {
     auto out = bot.say("102", "/tham hộ bà Tư hôm qua, cài VNeID");
     auto v = visits.by_id(record_no(out));

@@ -343,6 +343,33 @@ TEST(head_counts, are_the_people_the_member_meant) {
     }
 }
 
+// "vài người", "mấy hộ", "một số người": no number is made up, and the words are kept to show.
+TEST(head_counts, a_count_without_a_number_is_kept_as_written_and_invents_none) {
+    struct {
+        const char* text;
+        std::optional<int> people;
+        const char* vague;
+    } const cases[] = {
+        {"/tham thôn 2, vài người, cài vneid", std::nullopt, "vài người"},
+        {"/tham thon 2 vai nguoi cai vneid", std::nullopt, "vai nguoi"},
+        {"/tham số 12 ngõ 5, mấy hộ, thanh toán QR", std::nullopt, "mấy hộ"},
+        {"/tham số 12 ngõ 5, một số người cài vneid", std::nullopt, "một số người"},
+        {"/tham số 12 ngõ 5, nhiều người cài vneid", std::nullopt, "nhiều người"},
+        {"/tham số 12 ngõ 5, vài người, 2 người cài vneid", 2, ""}, // the number given wins
+        {"/tham số 12 ngõ 5, vài chục người cài vneid", 10, ""},
+        {"/tham số 12, đau vai người già, cài vneid", std::nullopt, ""}, // "vai" (shoulder)
+    };
+    for (auto& c : cases) {
+        auto cmd = parse(c.text);
+        auto* d = activity_of(cmd);
+        ASSERT_NE(d, nullptr) << c.text;
+        EXPECT_EQ(d->people, c.people) << c.text;
+        EXPECT_EQ(d->people_vague, c.vague) << c.text;
+    }
+    auto v = std::get<cmd_visit>(parse("/tham thon 2 vai nguoi cai vneid"));
+    EXPECT_EQ(v.details.place, "thon 2");
+}
+
 TEST(visit_messages_without_a_place, keep_the_place_empty) {
     auto v = std::get<cmd_visit>(parse("/tham hướng dẫn 2 người cài VNeID"));
     EXPECT_EQ(v.details.place, "");
