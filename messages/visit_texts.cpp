@@ -27,7 +27,7 @@ std::string_view vi(visit_text key) {
     case t::ask_topic:
         return "\nNội dung hỗ trợ là gì? Chọn một mục bên dưới để ghi cho đúng:";
     case t::ask_topic_by_number:
-        return "\nNội dung là gì? Trả lời bằng số hoặc tên nội dung: {list}";
+        return "\nNội dung là gì? Trả lời tin này bằng số hoặc tên nội dung: {list}";
     case t::topic_number_item:
         return "{n} {topic}";
     case t::topic_set:
@@ -149,7 +149,7 @@ std::string_view en(visit_text key) {
     case t::ask_topic:
         return "\nWhat was it about? Choose one below to file it correctly:";
     case t::ask_topic_by_number:
-        return "\nWhat was it about? Reply with a number or the topic: {list}";
+        return "\nWhat was it about? Reply to this message with a number or the topic: {list}";
     case t::topic_number_item:
         return "{n} {topic}";
     case t::topic_set:
