@@ -226,6 +226,21 @@ std::optional<long> digit_range(std::string_view w) {
     return low;
 }
 
+// "1 000 người", "2 500 người": thousands set apart with a space (the "000" alone used to be
+// refused as no number).
+std::optional<spoken_number> spaced_thousands(const std::vector<token>& toks, std::size_t k) {
+    auto all_digits = [](std::string_view w) {
+        return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+    };
+    if (k + 2 >= toks.size() || toks[k].folded.size() > 3 || !all_digits(toks[k].folded) ||
+        toks[k + 1].folded.size() != 3 || !all_digits(toks[k + 1].folded) || !unit_at(toks, k + 2))
+        return std::nullopt;
+    long high = 0, low = 0;
+    std::from_chars(toks[k].folded.data(), toks[k].folded.data() + toks[k].folded.size(), high);
+    std::from_chars(toks[k + 1].folded.data(), toks[k + 1].folded.data() + 3, low);
+    return spoken_number{high * 1000 + low, 2};
+}
+
 // "2ng", "3người", "5hộ": a head count written without the space.
 std::optional<head_count> glued_count(const token& t) {
     std::string_view w = t.folded;
@@ -894,8 +909,9 @@ std::expected<reading, command_error> read_activity(std::string_view args, year_
         }
         // "2 người", "ba mươi người", "hai chục hộ"; "cho 2 vợ chồng": the couple is the head count.
         // A range ("20-30 người", "20 đến 30 người") counts its lower end: reports must not inflate.
-        auto n = digit_range(w) ? std::optional(spoken_number{*digit_range(w), 1})
-                                : read_spoken_number(std::span(numbers).subspan(i));
+        auto n = digit_range(w)              ? std::optional(spoken_number{*digit_range(w), 1})
+                 : spaced_thousands(toks, i) ? spaced_thousands(toks, i)
+                                             : read_spoken_number(std::span(numbers).subspan(i));
         if (n && i + n->words + 1 < toks.size() &&
             (toks[i + n->words].folded == "den" || toks[i + n->words].folded == "toi"))
             if (auto upper = read_spoken_number(std::span(numbers).subspan(i + n->words + 1)))

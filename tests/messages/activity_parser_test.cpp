@@ -329,6 +329,8 @@ TEST(head_counts, are_the_people_the_member_meant) {
         {"/buoi nhà văn hóa tổ 5, 1.000 người, tuyên truyền bầu cử", 1000},
         {"/buoi sân vận động, 1.200 hội viên, bầu cử", 1200},
         {"/tham số 5, 1.12, 2 người cài vneid", 2},
+        {"/buoi nhà văn hóa thôn 3, 1 000 người, tuyên truyền lừa đảo", 1000},
+        {"/buoi sân vận động, 2 500 hội viên, bầu cử", 2500},
         // Unaccented "ba cu" is the old lady; with tone marks "ba cụ" stays three.
         {"/tham so 5 ngo 2, giup ba cu 80 tuoi kich hoat vneid", std::nullopt},
         {"/tham so 5 ngo 2, cai vneid cho ba cu", std::nullopt},
