@@ -362,9 +362,11 @@ bool leads_to_a_date(std::string_view w) {
            w == "dem" || w == "vao" || w == "luc" || w == "on" || w == "buoi" || w == "hoi" || w == "last";
 }
 
-// Words that lead into a head count: "cho 2 người", "khoảng 45 người", "hơn 50 người".
+// Words that lead into a head count: "cho 2 người", "khoảng 45 người", "hơn 50 người", "cả nhà
+// 4 người".
 bool leads_to_a_count(std::string_view w) {
-    return w == "cho" || w == "khoang" || w == "hon" || w == "gan" || w == "for" || w == "about";
+    return w == "cho" || w == "khoang" || w == "hon" || w == "gan" || w == "for" || w == "about" ||
+           w == "ca" || w == "nha";
 }
 
 // "thứ 7", "thứ bảy", "chủ nhật", "t7" at token k: the ISO weekday (Monday 1) and how many
@@ -639,8 +641,12 @@ std::pair<std::size_t, std::size_t> place_tokens(const std::vector<token>& toks,
     if (first < toks.size() && (starts_description(first) || starts_topic(toks, first)))
         return {first, first}; // no place given: "/tham hướng dẫn 2 người cài VNeID", "/sua 12 thanh toán QR"
     for (std::size_t k = first + 1; k < toks.size(); ++k) {
-        if (counted[k])
-            return {first, k > first + 1 && toks[k - 1].folded == "cho" ? k - 1 : k};
+        if (counted[k]) { // "nhà bà Lan cho 2 người", "ấp Tân Hòa cả nhà 4 người"
+            auto last = k;
+            while (last > first + 1 && leads_to_a_count(toks[last - 1].folded))
+                --last;
+            return {first, last};
+        }
         // "số 20 ngõ 9 VNeID cho 2 người": a topic ends the place too, unless it is part of a
         // name written in capitals ("Bệnh Viện C").
         bool name = starts_upper(toks[k].raw) && k + 1 < toks.size() && starts_upper(toks[k + 1].raw);

@@ -372,6 +372,15 @@ TEST(head_counts, a_count_without_a_number_is_kept_as_written_and_invents_none) 
     EXPECT_EQ(v.details.place, "thon 2");
 }
 
+// "cả nhà 4 người" (the whole family) is who was helped, not part of the address before it.
+TEST(head_counts, the_whole_family_is_not_part_of_the_place) {
+    auto v = std::get<cmd_visit>(parse("/tham ấp Tân Hòa cả nhà 4 người cài VNeID"));
+    EXPECT_EQ(v.details.place, "ấp Tân Hòa");
+    EXPECT_EQ(v.details.people, 4);
+    auto house = std::get<cmd_visit>(parse("/tham số 5 nhà bà Lan cài VNeID"));
+    EXPECT_EQ(house.details.place, "số 5 nhà bà Lan");
+}
+
 TEST(visit_messages_without_a_place, keep_the_place_empty) {
     auto v = std::get<cmd_visit>(parse("/tham hướng dẫn 2 người cài VNeID"));
     EXPECT_EQ(v.details.place, "");
