@@ -596,8 +596,10 @@ std::size_t unread_date_at(const std::vector<token>& toks, const std::vector<boo
 // capitalised word is part of a name ("Cái Răng").
 // How many words a verb of helping at token k takes ("cài" 1, "hướng dẫn" 2); 0 when none starts there.
 std::size_t verb_words(const std::vector<token>& toks, std::size_t k) {
-    static const std::string_view verbs[] = {"giup",    "cai",       "nop",    "nhac",   "helped", "help",
-                                             "install", "installed", "taught", "showed", "hd",     "phat"};
+    // "hd", "hdan" and "hdẫn" shorten "hướng dẫn".
+    static const std::string_view verbs[] = {"giup", "cai",     "nop",       "nhac",   "helped",
+                                             "help", "install", "installed", "taught", "showed",
+                                             "hd",   "phat",    "hdan"};
     static const std::pair<std::string_view, std::string_view> verb_pairs[] = {
         {"huong", "dan"}, {"ho", "tro"},  {"dang", "ky"}, {"tu", "van"},  {"tuyen", "truyen"},
         {"kich", "hoat"}, {"chi", "dan"}, {"mo", "tai"},  {"tap", "huan"}};
@@ -721,7 +723,8 @@ std::vector<std::string> unexplained_words(const std::vector<token>& toks, std::
         "roi",    "tap",     "huan",    "hoi",    "nghi",   "trien",  "khai",   "sang",  "chieu",  "trua",
         "tieu",   "thuong",  "dai",     "bieu",   "bo",     "nay",    "dem",    "set",   "up",     "an",
         "old",    "on",      "about",   "of",     "in",     "at",     "their",  "her",   "his",    "them",
-        "him",    "trained", "owner",   "open",   "accept", "booked", "hon",    "gan",   "duoi",   "den"};
+        "him",    "trained", "owner",   "open",   "accept", "booked", "hon",    "gan",   "duoi",   "den",
+        "hdan"};
     std::vector<std::string> out;
     if (description_from >= text.size())
         return out; // no description part: the whole text is the place

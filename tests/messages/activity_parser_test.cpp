@@ -381,6 +381,15 @@ TEST(head_counts, the_whole_family_is_not_part_of_the_place) {
     EXPECT_EQ(house.details.place, "số 5 nhà bà Lan");
 }
 
+// "hdan" and "hdẫn" shorten "hướng dẫn" as "hd" does: the place ends there.
+TEST(visit_messages, a_shortened_verb_ends_the_place) {
+    for (auto text : {"/tham số 5 ngõ 2 hdan 2 ng cai vneid", "/tham số 5 ngõ 2 hdẫn 2 ng cai vneid"}) {
+        auto v = std::get<cmd_visit>(parse(text));
+        EXPECT_EQ(v.details.place, "số 5 ngõ 2") << text;
+        EXPECT_EQ(v.details.people, 2) << text;
+    }
+}
+
 TEST(visit_messages_without_a_place, keep_the_place_empty) {
     auto v = std::get<cmd_visit>(parse("/tham hướng dẫn 2 người cài VNeID"));
     EXPECT_EQ(v.details.place, "");
