@@ -485,7 +485,9 @@ std::optional<found_date> numeric_date_at(const std::vector<token>& toks, std::s
     // "12/3 Lê Lợi": a number in an alley before a street's name, not the 12th of March.
     bool before_street = !after_date_word && k + 1 < toks.size() && starts_upper(toks[k + 1].raw) &&
                          toks[k + 1].folded != "hom" && toks[k + 1].folded != "ngay";
-    bool range_or_time = sep != '/' && (unit_at(toks, k + 1) || prev == "luc" || prev == "at");
+    // "2.5 chục người" is 25 people, not the 2nd of May.
+    bool tens = k + 1 < toks.size() && (toks[k + 1].folded == "chuc" || toks[k + 1].folded == "tram");
+    bool range_or_time = sep != '/' && (unit_at(toks, k + 1) || tens || prev == "luc" || prev == "at");
     if (address_word(prev) || before_street || range_or_time || (!date_shaped(w) && !after_date_word))
         return std::nullopt;
     bool malformed = false;

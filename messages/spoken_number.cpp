@@ -135,9 +135,30 @@ bool spelled_as_number(std::string_view written, bool accented_text) {
     return std::find(std::begin(marked), std::end(marked), w) != std::end(marked);
 }
 
+// "1,5 chục" (15), "2.5 trăm" (250): a one-decimal number of tens, hundreds or thousands.
+std::optional<spoken_number> decimal_of_tens(std::span<const std::string_view> words) {
+    if (words.size() < 2)
+        return std::nullopt;
+    auto w = words[0];
+    auto unit = words[1] == "chuc"                          ? 10
+                : words[1] == "tram"                        ? 100
+                : words[1] == "nghin" || words[1] == "ngan" ? 1000
+                                                            : 0;
+    auto sep = w.find_first_of(".,");
+    if (unit == 0 || sep == std::string_view::npos || sep == 0 || sep > 3 || sep + 2 != w.size() ||
+        !std::isdigit(static_cast<unsigned char>(w.back())))
+        return std::nullopt;
+    long whole = 0;
+    if (std::from_chars(w.data(), w.data() + sep, whole).ptr != w.data() + sep)
+        return std::nullopt;
+    return spoken_number{whole * unit + (w.back() - '0') * unit / 10, 2};
+}
+
 std::optional<spoken_number> read_spoken_number(std::span<const std::string_view> words) {
     if (words.empty() || !may_start_a_number(words[0]))
         return std::nullopt;
+    if (auto n = decimal_of_tens(words))
+        return n;
     // What the last word was decides what may follow it.
     enum class last { nothing, digit, number, ten, tens, hundred, zero_tens, thousand, done };
     last state = last::nothing;

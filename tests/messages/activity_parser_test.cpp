@@ -331,6 +331,9 @@ TEST(head_counts, are_the_people_the_member_meant) {
         {"/tham số 5, 1.12, 2 người cài vneid", 2},
         {"/buoi nhà văn hóa thôn 3, 1 000 người, tuyên truyền lừa đảo", 1000},
         {"/buoi sân vận động, 2 500 hội viên, bầu cử", 2500},
+        // A decimal number of tens: "1,5 chục" is 15, "2.5 chục" 25 (not the 2nd of May).
+        {"/buoi nhà văn hóa, 1,5 chục người, dvc", 15},
+        {"/buoi hội trường UBND, 2.5 chục người, dvc", 25},
         // Unaccented "ba cu" is the old lady; with tone marks "ba cụ" stays three.
         {"/tham so 5 ngo 2, giup ba cu 80 tuoi kich hoat vneid", std::nullopt},
         {"/tham so 5 ngo 2, cai vneid cho ba cu", std::nullopt},
