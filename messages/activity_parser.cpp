@@ -660,11 +660,11 @@ std::pair<std::size_t, std::size_t> place_tokens(const std::vector<token>& toks,
     return {first, toks.size()};
 }
 
-// Where the place may end: a comma or semicolon, or a colon before a space ("Tổ 5: cài VNeID",
-// not "8:30").
+// Where the place may end: a comma or semicolon, a line break (the address on a line of its own,
+// as typed on a phone), or a colon before a space ("Tổ 5: cài VNeID", not "8:30").
 std::size_t next_separator(std::string_view text, std::size_t from) {
     for (auto i = from; i < text.size(); ++i)
-        if (text[i] == ',' || text[i] == ';' ||
+        if (text[i] == ',' || text[i] == ';' || text[i] == '\n' ||
             (text[i] == ':' && (i + 1 == text.size() || is_space(text[i + 1]))))
             return i;
     return std::string_view::npos;
@@ -803,6 +803,25 @@ std::optional<std::size_t> vague_count_at(const std::vector<token>& toks, std::s
     if (!unit)
         return std::nullopt;
     return n + unit->words;
+}
+
+// An address written over several lines, on one: "số nhà 45\nngõ 8" is "số nhà 45, ngõ 8" in
+// confirmations and spreadsheets.
+std::string one_line(std::string_view place) {
+    std::string out;
+    for (std::size_t i = 0; i < place.size();) {
+        if (!is_space(place[i])) {
+            out += place[i++];
+            continue;
+        }
+        bool line_break = false;
+        for (; i < place.size() && is_space(place[i]); ++i)
+            line_break = line_break || place[i] == '\n';
+        if (line_break && !out.empty() && out.back() != ',' && out.back() != ';')
+            out += ',';
+        out += ' ';
+    }
+    return out;
 }
 
 // A message read, with its words and which of them the rules used (counts and dates), for
@@ -1032,6 +1051,7 @@ std::expected<reading, command_error> read_activity(std::string_view args, year_
     while (!d.place.empty() && (is_space(d.place.back()) || d.place.back() == ':' || d.place.back() == '-' ||
                                 d.place.back() == ';' || d.place.back() == ','))
         d.place.pop_back();
+    d.place = one_line(d.place);
     if (nothing)
         d.place.clear(); // "ok", "👍" is no address
     if (explain) {

@@ -46,7 +46,7 @@ std::string_view catalog_en(text key) {
                "/adddeadline — add a reporting deadline";
     case text::help_tham:
         return "📝 <b>/visit</b> <i>address, what you did</i> — log help given to a household.\n"
-               "• <b>Address</b>: what comes before the first comma: \"no. 12 lane 5\", \"house 45, alley "
+               "• <b>Address</b>: what comes before the first comma (or line break): \"no. 12 lane 5\", \"house 45, alley "
                "12/5, lane 8\".\n"
                "• <b>What</b>: topics are found by keywords (VNeID, public services, QR, transfer, scam, "
                "doctor...). If none is clear, I ask.\n"

@@ -45,7 +45,7 @@ std::string_view catalog_vi(text key) {
                "/hannop_them — thêm hạn nộp báo cáo";
     case text::help_tham:
         return "📝 <b>/tham</b> <i>địa chỉ, nội dung</i> — ghi một lượt hỗ trợ hộ dân.\n"
-               "• <b>Địa chỉ</b> là phần trước dấu phẩy đầu tiên: «số 12 ngõ 5», «số nhà 45, ngách 12/5, ngõ "
+               "• <b>Địa chỉ</b> là phần trước dấu phẩy đầu tiên (hoặc trước khi xuống dòng): «số 12 ngõ 5», «số nhà 45, ngách 12/5, ngõ "
                "8».\n"
                "• <b>Nội dung</b>: chủ đề được nhận ra qua từ khóa (VNeID, định danh, dịch vụ công, QR, "
                "chuyển khoản, lừa đảo, khám bệnh...). Không rõ chủ đề thì tôi hỏi lại.\n"

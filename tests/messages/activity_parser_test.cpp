@@ -393,6 +393,16 @@ TEST(visit_messages, a_shortened_verb_ends_the_place) {
     }
 }
 
+// The address on a line of its own ends there, as a comma would end it.
+TEST(visit_messages, a_line_break_ends_the_place) {
+    auto v = std::get<cmd_visit>(parse("/tham Kiệt 82 Trưng Nữ Vương\nBà Tư 75t, cài VNeID + thanh toán QR"));
+    EXPECT_EQ(v.details.place, "Kiệt 82 Trưng Nữ Vương");
+    EXPECT_EQ(v.details.topics, (std::vector<std::string>{"vneid", "thanhtoan"}));
+    // A line that only goes on with the address stays in it.
+    auto s = std::get<cmd_visit>(parse("/tham số nhà 45\nngõ 8, cài VNeID"));
+    EXPECT_EQ(s.details.place, "số nhà 45, ngõ 8");
+}
+
 TEST(visit_messages_without_a_place, keep_the_place_empty) {
     auto v = std::get<cmd_visit>(parse("/tham hướng dẫn 2 người cài VNeID"));
     EXPECT_EQ(v.details.place, "");
