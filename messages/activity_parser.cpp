@@ -1052,6 +1052,14 @@ std::expected<reading, command_error> read_activity(std::string_view args, year_
                                 d.place.back() == ';' || d.place.back() == ','))
         d.place.pop_back();
     d.place = one_line(d.place);
+    // "số 12 ngõ 5 🏠": an emoji at the end decorates the message; it is no part of the address.
+    for (auto space = d.place.rfind(' ');
+         space != std::string::npos && !has_letter_or_digit(d.place.substr(space));
+         space = d.place.rfind(' ')) {
+        d.place.resize(space);
+        while (!d.place.empty() && (is_space(d.place.back()) || d.place.back() == ','))
+            d.place.pop_back();
+    }
     if (nothing)
         d.place.clear(); // "ok", "👍" is no address
     if (explain) {

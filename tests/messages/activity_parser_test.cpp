@@ -403,6 +403,14 @@ TEST(visit_messages, a_line_break_ends_the_place) {
     EXPECT_EQ(s.details.place, "số nhà 45, ngõ 8");
 }
 
+// Emoji after the address decorate the message; the address is kept without them.
+TEST(visit_messages, an_emoji_after_the_address_is_not_part_of_it) {
+    auto v = std::get<cmd_visit>(parse("/tham số 12 ngõ 5 🏠, 👵 bà Năm cài VNeID ✅"));
+    EXPECT_EQ(v.details.place, "số 12 ngõ 5");
+    auto w = std::get<cmd_visit>(parse("/tham số 12 ngõ 5 🏠🏠 ✅ cài VNeID"));
+    EXPECT_EQ(w.details.place, "số 12 ngõ 5");
+}
+
 TEST(visit_messages_without_a_place, keep_the_place_empty) {
     auto v = std::get<cmd_visit>(parse("/tham hướng dẫn 2 người cài VNeID"));
     EXPECT_EQ(v.details.place, "");
