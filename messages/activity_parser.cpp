@@ -749,7 +749,8 @@ std::vector<std::string> unexplained_words(const std::vector<token>& toks, std::
             auto raw = toks[k].raw;
             while (!raw.empty() && std::ispunct(static_cast<unsigned char>(raw.back())))
                 raw.remove_suffix(1); // "mạng," reads as "mạng"
-            out.emplace_back(raw);
+            if (!raw.empty())         // "-" or "+" starting a line is no word
+                out.emplace_back(raw);
         }
     }
     return out;

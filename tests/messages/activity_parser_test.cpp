@@ -434,6 +434,11 @@ TEST(explained_messages, list_the_words_no_rule_explains) {
     auto named = std::get<cmd_visit>(parse_command("/tham số 5, hướng dẫn ông Nam và bà Mai cài VNeID, vui",
                                                    parse_context{"cnscd_bot", today, true, true}));
     EXPECT_EQ(named.details.unparsed, (std::vector<std::string>{"vui"}));
+    // A list typed with "-" or "+" lists no empty words.
+    auto listed =
+        std::get<cmd_visit>(parse_command("/tham nhà bác Hùng tổ 9\n- cài vneid + QR\n- 3 người, vui",
+                                          parse_context{"cnscd_bot", today, true, true}));
+    EXPECT_EQ(listed.details.unparsed, (std::vector<std::string>{"vui"}));
     auto english = std::get<cmd_visit>(parse_command("/visit house 12, helped Mrs Lan pay bills by QR, happy",
                                                      parse_context{"cnscd_bot", today, true, true}));
     EXPECT_EQ(english.details.unparsed, (std::vector<std::string>{"happy"}));
