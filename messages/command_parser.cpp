@@ -277,6 +277,9 @@ command parse_args(std::string_view name, std::string_view args, const parse_con
         }
         // "/sua 12 sửa lại": the correction itself is missing.
         auto& d = edit->details;
+        // "/sua 12 vài người": the count is what it corrects, and it still has no number.
+        if (!d.people && !d.people_vague.empty() && d.place.empty() && d.topics.empty() && !d.says_when)
+            return command_error{"sua", "error_bad_number", d.people_vague};
         if (d.place.empty() && d.topics.empty() && !d.people && !d.says_when && !edit->new_note)
             return missing(name, example);
         return cmd_edit{*no, std::move(d), edit->adds, edit->new_note};

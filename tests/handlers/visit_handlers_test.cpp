@@ -107,6 +107,11 @@ TEST_F(visit_fixture, a_count_without_a_number_is_shown_as_a_stand_in_to_correct
     EXPECT_TRUE(has(out, "tạm ghi 1 người («vài người» chưa có số cụ thể; ghi đúng số: /sua " +
                              std::to_string(no) + " 3 người)"))
         << test_bot::joined(out);
+    // Corrected with another count without a number: asked for the number, nothing changes.
+    auto vague = bot.say("102", "/sua " + std::to_string(no) + " mấy người");
+    EXPECT_TRUE(has(vague, "Số «mấy người» không hợp lệ. Hãy ghi bằng chữ số, ví dụ: 2 người."))
+        << test_bot::joined(vague);
+    EXPECT_EQ(visits.by_id(no)->people, 1);
     bot.say("102", "/sua " + std::to_string(no) + " 3 người");
     EXPECT_EQ(visits.by_id(no)->people, 3);
     // A session keeps no attendees and asks for them, as without any count.
