@@ -55,8 +55,9 @@ std::string people_part(const handler_context& ctx, const visit_record& v, std::
         return ctx.say(visit_text::people_vague, {{"no", v.id}, {"words", std::string(vague)}});
     if (v.people <= 0)
         return "";
+    // "1.000 người tham dự", written as /toi and the report write it.
     return ctx.say(v.kind == activity_kind::session ? visit_text::attendees : visit_text::people_helped,
-                   {{"count", v.people}});
+                   {{"count", format_count(ctx.lang, v.people)}});
 }
 
 // The day is shown when it is not today, or when the message had date words: a date the bot

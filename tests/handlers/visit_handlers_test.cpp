@@ -65,6 +65,9 @@ TEST_F(visit_fixture, a_session_counts_attendees) {
     EXPECT_EQ(v->kind, activity_kind::session);
     EXPECT_EQ(v->people, 30);
     EXPECT_TRUE(has(out, "30 người tham dự")) << test_bot::joined(out);
+    // Thousands are grouped as /toi and the report group them.
+    auto rally = bot.say("102", "/buoi sân vận động, 1.200 người, bầu cử");
+    EXPECT_TRUE(has(rally, "1.200 người tham dự")) << test_bot::joined(rally);
     // Without a count the session is still recorded, and the member is told how to add it.
     auto uncounted = bot.say("102", "/buoi nhà văn hóa tổ 4, chống lừa đảo");
     auto no = record_no(uncounted);
