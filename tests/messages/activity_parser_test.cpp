@@ -268,7 +268,10 @@ INSTANTIATE_TEST_SUITE_P(
         visit_case{"/tham nhà bà Lan cho 2 người, cài vneid", {"vneid"}, 2, "", "nhà bà Lan"},
         visit_case{"/tham 3 hộ khu B, cài vneid", {"vneid"}, 3, "", "khu B"},
         // Unaccented "toi qua" may be "tôi qua" (I went over): no date is read from it.
-        visit_case{"/tham toi qua nha ba Lan cai vneid", {"vneid"}, std::nullopt, "", ""}));
+        visit_case{"/tham toi qua nha ba Lan cai vneid", {"vneid"}, std::nullopt, "", ""},
+        // "CN" is Sunday shortened, as "T7" is Saturday: the latest one.
+        visit_case{"/tham số 4, CN, cài vneid", {"vneid"}, std::nullopt, "2026-11-22", "số 4"},
+        visit_case{"/tham so 4 cn tuan truoc cai vneid", {"vneid"}, std::nullopt, "2026-11-22", "so 4"}));
 
 // Who was helped, as members write it: forms of address and names are not counts, and every
 // count that is given is used.
