@@ -508,6 +508,24 @@ std::optional<int> plain_number(std::string_view w) {
     return ec == std::errc() && end == w.data() + w.size() ? std::optional(n) : std::nullopt;
 }
 
+// "3 ngày trước", "2 hôm trước", "5 bữa trước": that many days before today ("số 5 hôm trước" is
+// house 5, on a day not said).
+std::optional<found_date> days_ago_at(const std::vector<token>& toks, std::size_t k, year_month_day today) {
+    auto& w = toks[k].folded;
+    if (w.empty() || !std::isdigit(static_cast<unsigned char>(w[0])) || k + 2 >= toks.size() ||
+        (k > 0 && address_word(toks[k - 1].folded)))
+        return std::nullopt; // asked for every word: most are gone here
+    auto n = plain_number(w);
+    auto& unit = toks[k + 1];
+    auto& before = toks[k + 2];
+    bool days =
+        written_as(unit, "ngay", "ngày") || written_as(unit, "hom", "hôm") || written_as(unit, "bua", "bữa");
+    bool ago = written_as(before, "truoc", "trước") || before.folded == "trc";
+    if (!n || *n < 1 || *n > 366 || !days || !ago)
+        return std::nullopt;
+    return found_date{year_month_day{sys_days(today) - std::chrono::days(*n)}, k, 3};
+}
+
 // A date in words at token k: "ngày 30 tháng 11", "30 tháng 11 năm 2025", "mùng 1", "mồng năm
 // tháng 10", "ngày 20", "hôm 20". Without a month, the latest such day: this month's, or last
 // month's. "mùng 1 Tết" is the lunar new year: not read here.
@@ -881,6 +899,8 @@ std::expected<reading, command_error> read_activity(std::string_view args, year_
         // Dates
         std::string bad;
         auto date = relative_day_at(toks, i, today);
+        if (!date)
+            date = days_ago_at(toks, i, today);
         if (!date)
             date = numeric_date_at(toks, i, today, bad);
         if (!date && bad.empty())

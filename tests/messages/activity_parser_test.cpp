@@ -271,7 +271,10 @@ INSTANTIATE_TEST_SUITE_P(
         visit_case{"/tham toi qua nha ba Lan cai vneid", {"vneid"}, std::nullopt, "", ""},
         // "CN" is Sunday shortened, as "T7" is Saturday: the latest one.
         visit_case{"/tham số 4, CN, cài vneid", {"vneid"}, std::nullopt, "2026-11-22", "số 4"},
-        visit_case{"/tham so 4 cn tuan truoc cai vneid", {"vneid"}, std::nullopt, "2026-11-22", "so 4"}));
+        visit_case{"/tham so 4 cn tuan truoc cai vneid", {"vneid"}, std::nullopt, "2026-11-22", "so 4"},
+        // "3 ngày trước": three days ago.
+        visit_case{"/tham số 4, 3 ngày trước, cài vneid", {"vneid"}, std::nullopt, "2026-11-21", "số 4"},
+        visit_case{"/tham so 4 2 hom trc cai vneid 3 ng", {"vneid"}, 3, "2026-11-22", "so 4"}));
 
 // Who was helped, as members write it: forms of address and names are not counts, and every
 // count that is given is used.
