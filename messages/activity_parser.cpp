@@ -385,8 +385,11 @@ std::optional<std::pair<unsigned, std::size_t>> weekday_at(const std::vector<tok
         return std::nullopt; // asked for every word: most are gone here
     if (w.size() == 2 && w[0] == 't' && w[1] >= '2' && w[1] <= '7')
         return std::pair{static_cast<unsigned>(w[1] - '1'), std::size_t{1}};
-    if (w == "cn") // "CN": chủ nhật, as "T7" is thứ bảy
-        return std::pair{7u, std::size_t{1}};
+    // "CN": chủ nhật, as "T7" is thứ bảy; but "khu CN", "cụm CN" is an industrial park (công nghiệp).
+    if (w == "cn")
+        return k > 0 && (toks[k - 1].folded == "khu" || toks[k - 1].folded == "cum")
+                   ? std::nullopt
+                   : std::optional(std::pair{7u, std::size_t{1}});
     if (k + 1 >= toks.size())
         return std::nullopt;
     std::string_view next = toks[k + 1].folded;

@@ -272,6 +272,12 @@ INSTANTIATE_TEST_SUITE_P(
         // "CN" is Sunday shortened, as "T7" is Saturday: the latest one.
         visit_case{"/tham số 4, CN, cài vneid", {"vneid"}, std::nullopt, "2026-11-22", "số 4"},
         visit_case{"/tham so 4 cn tuan truoc cai vneid", {"vneid"}, std::nullopt, "2026-11-22", "so 4"},
+        // "khu CN" is an industrial park, not a Sunday.
+        visit_case{"/tham phòng trọ khu CN Hòa Khánh, cài vneid",
+                   {"vneid"},
+                   std::nullopt,
+                   "",
+                   "phòng trọ khu CN Hòa Khánh"},
         // "3 ngày trước": three days ago.
         visit_case{"/tham số 4, 3 ngày trước, cài vneid", {"vneid"}, std::nullopt, "2026-11-21", "số 4"},
         visit_case{"/tham so 4 2 hom trc cai vneid 3 ng", {"vneid"}, 3, "2026-11-22", "so 4"}));
