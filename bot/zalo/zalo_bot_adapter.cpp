@@ -52,9 +52,13 @@ std::expected<update, std::string> parse_update(std::string_view body) {
     update u{name, std::nullopt};
     bool text = name == "message.text.received";
     bool image = name == "message.image.received";
-    if (!text && !image)
+    // A sticker or content the platform does not pass on (a voice note): said back in private.
+    bool unreadable = name == "message.sticker.received" || name == "message.unsupported.received";
+    if (!text && !image && !unreadable)
         return u;
     auto& m = child(j, "message");
+    if (unreadable && (text_of(m, "message_id").empty() || text_of(child(m, "chat"), "id").empty()))
+        return u; // nothing to answer to
     incoming in;
     in.kind = incoming_kind::message;
     in.chat.platform = channel::zalo_bot;
@@ -75,7 +79,11 @@ std::expected<update, std::string> parse_update(std::string_view body) {
         auto date = d->get<std::int64_t>();
         in.sent_at = date >= 1'000'000'000'000 ? date / 1000 : date; // usually milliseconds
     }
-    if (text) {
+    if (unreadable) {
+        if (in.chat_type == chat_kind::group)
+            return u; // chatter among members: counted, not stored
+        in.unreadable = true;
+    } else if (text) {
         in.text = sanitize_utf8(text_of(m, "text"));
     } else {
         in.text = sanitize_utf8(text_of(m, "caption"));

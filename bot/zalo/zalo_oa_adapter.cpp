@@ -51,7 +51,7 @@ std::int64_t to_int(std::string_view s) {
 }
 
 // The events the bot acts on; everything else is counted and ignored.
-enum class event_type { text, image, file, location, submit_info, follow, unfollow, ignored };
+enum class event_type { text, image, file, location, submit_info, follow, unfollow, unreadable, ignored };
 
 struct mapping {
     std::string_view suffix; // after "user_send_" or "user_send_group_"
@@ -82,7 +82,11 @@ event_type classify(std::string_view name, bool& group) {
     for (auto& m : known)
         if (rest == m.suffix)
             return m.type;
-    return event_type::ignored; // links, stickers, audio, video, gifs, business cards
+    // Sent privately, a sticker or a voice note gets told that nothing was recorded; in a group
+    // it is chatter among members.
+    if (!group && (rest == "sticker" || rest == "gif" || rest == "audio" || rest == "video"))
+        return event_type::unreadable;
+    return event_type::ignored; // links, business cards, and the above in groups
 }
 
 // The group of a GMF event. Where Zalo puts it is not documented in what we could check
@@ -281,6 +285,7 @@ std::expected<event, std::string> parse_event(std::string_view body) {
     if (auto t = field(message, "text"); !t.empty())
         in.text = sanitize_utf8(t);
     read_attachment(message, type, in);
+    in.unreadable = type == event_type::unreadable && in.text.empty();
     ev.in = std::move(in);
     return ev;
 }

@@ -59,6 +59,27 @@ TEST(zalo_bot_adapter, a_date_that_is_not_a_whole_number_is_ignored_and_the_mess
     }
 }
 
+TEST(zalo_bot_adapter, a_sticker_or_voice_note_in_private_is_kept_to_be_answered_in_a_group_ignored) {
+    auto event = [](const char* name, const char* chat_type) {
+        return json{{"event_name", name},
+                    {"message",
+                     {{"message_id", "s1"},
+                      {"from", {{"id", "u1"}}},
+                      {"chat", {{"id", "c1"}, {"chat_type", chat_type}}},
+                      {"sticker", "abc"}}}}
+            .dump();
+    };
+    for (auto name : {"message.sticker.received", "message.unsupported.received"}) {
+        auto p = zalo_bot::parse_update(event(name, "PRIVATE"));
+        ASSERT_TRUE(p && p->in) << name;
+        EXPECT_TRUE(p->in->unreadable) << name;
+        EXPECT_TRUE(p->in->text.empty()) << name;
+        auto g = zalo_bot::parse_update(event(name, "GROUP"));
+        ASSERT_TRUE(g) << name;
+        EXPECT_FALSE(g->in) << name;
+    }
+}
+
 TEST(zalo_bot_adapter, stickers_and_unknown_events_are_ignored_bad_bodies_explained) {
     for (auto name : {"message.sticker.received", "message.unsupported.received", "something.new"}) {
         auto p = zalo_bot::parse_update(json{{"event_name", name}, {"message", json::object()}}.dump());

@@ -218,9 +218,21 @@ TEST(zalo_oa_events, group_events_go_to_the_group) {
     }
 }
 
+TEST(zalo_oa_events, a_sticker_or_voice_note_sent_privately_is_kept_to_be_answered) {
+    for (std::string kind : {"sticker", "audio", "gif", "video"}) {
+        auto ev = zalo_oa::parse_event(base_event("user_send_" + kind).dump());
+        ASSERT_TRUE(ev && ev->in) << kind;
+        EXPECT_EQ(ev->in->chat_type, chat_kind::private_chat) << kind;
+        EXPECT_TRUE(ev->in->unreadable) << kind;
+    }
+    auto text = zalo_oa::parse_event(base_event("user_send_text").dump());
+    ASSERT_TRUE(text && text->in);
+    EXPECT_FALSE(text->in->unreadable);
+}
+
 TEST(zalo_oa_events, unknown_and_uninteresting_events_are_ignored_not_errors) {
-    for (std::string name : {"user_send_sticker", "user_seen_message", "oa_send_text",
-                             "user_received_message", "user_send_group_sticker", "something_new_from_zalo"}) {
+    for (std::string name : {"user_send_link", "user_seen_message", "oa_send_text", "user_received_message",
+                             "user_send_group_sticker", "something_new_from_zalo"}) {
         auto ev = zalo_oa::parse_event(base_event(name).dump());
         ASSERT_TRUE(ev) << name;
         EXPECT_FALSE(ev->in) << name;
