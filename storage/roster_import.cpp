@@ -166,8 +166,10 @@ std::expected<roster_report, roster_import_error> import_roster(database& db, co
             set(m.note, e.note, "Ghi chú");
             set(m.roster_row, e.row_label, "TT");
             if (m.team_id != team.id) {
+                // Say which team they leave: "Tổ" alone read as a spelling fix of the team's name.
+                auto before = m.team_id ? teams.by_id(*m.team_id) : std::nullopt;
+                fields.push_back(before ? "Tổ (" + before->name + " → " + team.name + ")" : "Tổ");
                 m.team_id = team.id;
-                fields.push_back("Tổ");
             }
             bool reactivated = !m.active; // reported on a line of its own, with when they were removed
             m.active = true;
