@@ -79,7 +79,7 @@ std::string_view vi(visit_text key) {
         return "Ngày {date} đã quá {days} ngày nên không ghi được nữa. Nhờ tổ trưởng báo cán bộ phường nếu "
                "cần bổ sung.";
     case t::refused_locked:
-        return "Ngày {date} nằm trong kỳ đã chốt của {report} (khóa sổ vào {lock}) nên không ghi thêm hay "
+        return "Ngày {date} nằm trong kỳ đã chốt của {report} (khoá sổ vào {lock}) nên không ghi thêm hay "
                "sửa được nữa. Nhờ tổ trưởng báo cán bộ phường nếu cần bổ sung.";
     case t::no_team:
         return "Bạn chưa thuộc tổ nào nên chưa ghi được. Nhờ cán bộ phường kiểm tra danh sách.";
