@@ -420,6 +420,41 @@ bool written_as(const token& t, std::string_view folded, std::string_view spelle
            (plain(t.raw) || spelled_as(t.raw, spelled));
 }
 
+// "cô Hai và con gái", "chị Sáu và chồng", "anh Tư và 2 con" at token i: someone named, with
+// family who came along. The named one is one person and each relative another (2, 2, 3): how
+// many people, and how many words it took. Only "và"/"cùng" and a relative right after the name
+// count: "nhà cô Hai" or "chị Sáu hộ kinh doanh" are still nobody counted.
+std::optional<std::pair<long, std::size_t>>
+named_with_family(const std::vector<token>& toks, std::span<const std::string_view> numbers, std::size_t i) {
+    if (i + 3 >= toks.size() || !starts_upper(toks[i + 1].raw) || !addresses_someone(toks[i], toks[i + 1]) ||
+        !(written_as(toks[i + 2], "va", "và") || written_as(toks[i + 2], "cung", "cùng")))
+        return std::nullopt;
+    auto j = i + 3;
+    long relatives = 1;
+    if (auto n = read_spoken_number(numbers.subspan(j)); n && n->value >= 1 && n->value <= 20) {
+        relatives = n->value;
+        j += n->words;
+    }
+    // Not "em": "anh Tư và em cài VNeID" is often the member writing of themself.
+    static const std::pair<std::string_view, std::string_view> kin[] = {
+        {"con", "con"}, {"chong", "chồng"}, {"vo", "vợ"},   {"me", "mẹ"}, {"bo", "bố"},
+        {"cha", "cha"}, {"chau", "cháu"},   {"ong", "ông"}, {"ba", "bà"}};
+    if (j >= toks.size())
+        return std::nullopt;
+    auto relative = std::find_if(std::begin(kin), std::end(kin), [&](auto& k) {
+        // Unaccented "ba" is three: only "bà" is a grandmother here.
+        return written_as(toks[j], k.first, k.second) && (k.first != "ba" || !plain(toks[j].raw));
+    });
+    if (relative == std::end(kin))
+        return std::nullopt;
+    ++j;
+    // "con gái", "con trai", "con dâu", "con rể": one relative.
+    static const std::string_view of_child[] = {"gai", "trai", "dau", "re"};
+    if (relative->first == "con" && j < toks.size() && one_of(toks[j].folded, of_child))
+        ++j;
+    return std::pair{1 + relatives, j - i};
+}
+
 // The words from token `first`, `n` of them, as written: "hôm trước", "31 tháng 2".
 std::string phrase(const std::vector<token>& toks, std::size_t first, std::size_t n) {
     auto begin = toks[first].raw.data();
@@ -961,6 +996,16 @@ std::expected<reading, command_error> read_activity(std::string_view args, year_
             counts.push_back({2, counted::kind, "vo chong"});
             take(i, w == "vo" ? 2 : 1);
             i += w == "vo" ? 1 : 0;
+            continue;
+        }
+        // "chị Sáu và chồng", "anh Tư và 2 con"; not after a count ("vợ chồng chú Hùng và 2 cháu")
+        // or a house ("nhà cô Hai và ...").
+        if (auto f = i > 0 && (used[i - 1] || toks[i - 1].folded == "nha")
+                         ? std::nullopt
+                         : named_with_family(toks, numbers, i)) {
+            counts.push_back({f->first, counted::kind, "ca nha"});
+            take(i, f->second);
+            i += f->second - 1;
             continue;
         }
         // "2 người", "ba mươi người", "hai chục hộ"; "cho 2 vợ chồng": the couple is the head count.

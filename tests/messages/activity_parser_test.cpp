@@ -323,6 +323,15 @@ TEST(head_counts, are_the_people_the_member_meant) {
         {"/tham số 5, 3 hộ, cài VNeID cho 2 cụ", 3},
         {"/buoi nhà văn hóa, 30 hội viên và 20 đoàn viên, VNeID", 50},
         {"/tham số 5, 2 cụ cài VNeID, 2 cụ cài QR", 2},
+        // Someone named with the family who came along: the named one and each relative.
+        {"/tham nhà cô Hai, cô Hai và con gái, cài VNeID", 2},
+        {"/tham số 3, anh Tư và 2 con, cài VNeID", 3},
+        {"/tham kiệt 5, chị Sáu và chồng, cài VNeID", 2},
+        {"/tham so 3, anh Tu va 2 con, cai vneid", 3},
+        {"/tham số 5, cài VNeID cho chị Sáu và 2 cháu", 3},
+        {"/tham số 5, giúp chị Sáu và cài QR", std::nullopt},
+        {"/tham số 5, anh Tư và em cài VNeID", std::nullopt}, // "em": often the member themself
+        {"/tham nhà cô Hai và con gái, cài VNeID", std::nullopt}, // a house, not who came
         // "cả nhà" is the whole family, not house number 4; "nhà 5 khẩu" a household of five.
         {"/tham ấp Tân Hòa, cả nhà 4 người cài VNeID", 4},
         {"/tham so 5, ca nha 3 ng cai vneid", 3},
