@@ -141,6 +141,10 @@ void record(const activity_details& d, activity_kind kind, handler_context& ctx)
     auto day = d.date.value_or(ctx.today());
     if (!day_accepted(ctx, day))
         return;
+    if (kind == activity_kind::visit && d.people && *d.people > most_people_per_visit) {
+        ctx.reply(visit_text::visit_too_many_people, {{"count", format_count(ctx.lang, *d.people)}});
+        return;
+    }
     visit_record v;
     v.kind = kind;
     v.ward_id = m.ward_id;
@@ -322,6 +326,12 @@ void handle(const cmd_edit& c, handler_context& ctx) {
         updated.topics = with_topics(c.adds ? v->topics : std::vector<std::string>{}, d.topics);
     if (d.people)
         updated.people = std::min(c.adds ? updated.people + *d.people : *d.people, 100000);
+    if (updated.kind == activity_kind::visit && updated.people > most_people_per_visit &&
+        updated.people != v->people) {
+        ctx.reply(visit_text::edit_too_many_people,
+                  {{"no", updated.id}, {"count", format_count(ctx.lang, updated.people)}});
+        return;
+    }
     if (c.new_note)
         updated.note = d.note;
     else if (!d.place.empty() && v->note.starts_with(v->place) && !v->place.empty())

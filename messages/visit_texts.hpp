@@ -37,6 +37,8 @@ enum class visit_text {
     session_venue_missing,
     refused_future,
     refused_too_old,
+    visit_too_many_people, // more people than a household visit helps: a typo, or a session
+    edit_too_many_people,
     refused_locked,
     no_team,
     photo_kept,

@@ -125,6 +125,24 @@ TEST_F(visit_fixture, a_count_without_a_number_is_shown_as_a_stand_in_to_correct
     EXPECT_EQ(visits.by_id(record_no(s))->people, 0);
 }
 
+// A household visit helps a family: "1.000 người" on one is a typo or a session, and would
+// silently swell the ward's figures. It is refused with what to do; sessions keep hundreds.
+TEST_F(visit_fixture, a_household_visit_with_more_people_than_a_family_is_refused) {
+    auto out = bot.say("102", "/tham số 5, 1.000 người cài VNeID");
+    EXPECT_TRUE(has(out, "Chưa ghi: 1.000 người trong một lần đến nhà là quá nhiều"))
+        << test_bot::joined(out);
+    EXPECT_TRUE(has(out, "/buoi")) << test_bot::joined(out);
+    auto no = record_no(bot.say("102", "/tham số 5, 10 người cài VNeID"));
+    ASSERT_TRUE(visits.by_id(no));
+    auto edit = bot.say("102", "/sua " + std::to_string(no) + " 1.000 người");
+    EXPECT_TRUE(has(edit, "Chưa sửa số " + std::to_string(no) + ": 1.000 người")) << test_bot::joined(edit);
+    EXPECT_EQ(visits.by_id(no)->people, 10);
+    bot.say("102", "/sua " + std::to_string(no) + " 12 người");
+    EXPECT_EQ(visits.by_id(no)->people, 12);
+    auto session = bot.say("102", "/buoi nhà văn hóa, 1.000 người, bầu cử");
+    EXPECT_EQ(visits.by_id(record_no(session))->people, 1000);
+}
+
 TEST_F(visit_fixture, yesterday_is_recorded_on_yesterday_and_future_or_old_dates_are_refused) {
     auto out = bot.say("102", "/tham hộ bà Tư hôm qua, cài VNeID");
     auto v = visits.by_id(record_no(out));
@@ -302,13 +320,13 @@ TEST_F(visit_fixture, undo_cancels_the_last_record_within_the_window_and_keeps_h
 }
 
 TEST_F(visit_fixture, the_team_leader_corrects_or_cancels_a_members_record_the_member_no_longer_can) {
-    auto no = record_no(bot.say("102", "/tham số 5, cài VNeID cho 2000 người"));
+    auto no = record_no(bot.say("102", "/tham số 5, cài VNeID cho 20 người"));
     bot.clk.advance(25 * 3600);
     auto n = std::to_string(no);
     EXPECT_TRUE(has(bot.say("102", "/huy " + n), "Nhờ tổ trưởng hỗ trợ"));
     // Another team's member may not touch it.
     EXPECT_TRUE(has(bot.say("200", "/sua " + n + " 2 người"), "không phải do bạn ghi"));
-    EXPECT_EQ(visits.by_id(no)->people, 2000);
+    EXPECT_EQ(visits.by_id(no)->people, 20);
     // The leader of the member's team may, and the answer names whose record it is.
     auto edited = test_bot::joined(bot.say("100", "/sua " + n + " 2 người"));
     EXPECT_EQ(visits.by_id(no)->people, 2) << edited;
