@@ -998,6 +998,20 @@ std::expected<reading, command_error> read_activity(std::string_view args, year_
             i += w == "vo" ? 1 : 0;
             continue;
         }
+        // "hd bà cháu cài VNeID": a grandparent and grandchild, two people. Unaccented "hd ba
+        // chau" reads so too, as "ba cu" is "bà cụ"; "ba cháu" with a mark is three children.
+        auto grandparent = [&] {
+            if (w == "ong")
+                return written_as(toks[i], "ong", "ông");
+            return plain(toks[i].raw) ? plain(toks[i + 1].raw) : spelled_as(toks[i].raw, "bà");
+        };
+        if ((w == "ba" || w == "ong") && i + 1 < toks.size() && toks[i + 1].folded == "chau" &&
+            !number_before() && grandparent() && written_as(toks[i + 1], "chau", "cháu")) {
+            counts.push_back({2, counted::kind, "ba chau"});
+            take(i, 2);
+            ++i;
+            continue;
+        }
         // "chị Sáu và chồng", "anh Tư và 2 con"; not after a count ("vợ chồng chú Hùng và 2 cháu")
         // or a house ("nhà cô Hai và ...").
         if (auto f = i > 0 && (used[i - 1] || toks[i - 1].folded == "nha")

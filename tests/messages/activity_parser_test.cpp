@@ -332,6 +332,11 @@ TEST(head_counts, are_the_people_the_member_meant) {
         {"/tham số 5, giúp chị Sáu và cài QR", std::nullopt},
         {"/tham số 5, anh Tư và em cài VNeID", std::nullopt}, // "em": often the member themself
         {"/tham nhà cô Hai và con gái, cài VNeID", std::nullopt}, // a house, not who came
+        // "bà cháu" is a grandmother and grandchild; unaccented "ba chau" reads so too.
+        {"/tham 18 Hùng Vương, hd ba chau cai vneid", 2},
+        {"/tham số 5, hướng dẫn bà cháu cài VNeID", 2},
+        {"/tham số 5, hướng dẫn ba cháu cài VNeID", 3},
+        {"/tham số 5, hướng dẫn hai bà cháu cài VNeID", 2},
         // "cả nhà" is the whole family, not house number 4; "nhà 5 khẩu" a household of five.
         {"/tham ấp Tân Hòa, cả nhà 4 người cài VNeID", 4},
         {"/tham so 5, ca nha 3 ng cai vneid", 3},
