@@ -784,7 +784,7 @@ std::vector<std::string> unexplained_words(const std::vector<token>& toks, std::
         "tieu",   "thuong",  "dai",     "bieu",   "bo",     "nay",    "dem",    "set",   "up",     "an",
         "old",    "on",      "about",   "of",     "in",     "at",     "their",  "her",   "his",    "them",
         "him",    "trained", "owner",   "open",   "accept", "booked", "hon",    "gan",   "duoi",   "den",
-        "hdan"};
+        "hdan",   "doi",     "sdt"};
     std::vector<std::string> out;
     if (description_from >= text.size())
         return out; // no description part: the whole text is the place

@@ -11,7 +11,7 @@ namespace {
 constexpr std::array<topic, 12> topics{{
     {"dvc", "Dịch vụ công trực tuyến", "Online public services", "Dịch vụ công",
      "dich vu cong|dvc|dvctt|cong dich vu cong|ho so truc tuyen|nop ho so|ho so online|thu tuc hanh "
-     "chinh|dang ky khai sinh|khai sinh|dang ky ket hon|cu tru|tam tru|thuong tru|luu tru|ho khau|nhan "
+     "chinh|dang ky khai sinh|khai sinh|nop phat|phat nguoi|vi pham giao thong|dang ky ket hon|cu tru|tam tru|thuong tru|luu tru|ho khau|nhan "
      "khau|cap doi|giay phep lai xe|gplx|nop thue|thue dien tu|etax|public service|public services|online "
      "service|"
      "online services|birth registration|residence registration|driving licence|driver's license|tax return"},
@@ -31,7 +31,7 @@ constexpr std::array<topic, 12> topics{{
      "y te|so suc khoe|ho so suc khoe|benh an dien tu|dat lich kham|kham benh|bao hiem y te|bhyt|vssid|"
      "vien phi|benh vien|bhxh|bao hiem xa hoi|health|doctor|hospital|health insurance|medical"},
     {"giaoduc", "Giáo dục số", "Digital education", "Giáo dục số",
-     "giao duc|hoc phi|hoc ba|so lien lac|diem so|xem diem|ung dung truong|nha truong|hoc truc tuyen|"
+     "giao duc|hoc phi|hoc ba|so lien lac|lien lac dien tu|vnedu|app hoc tap|ung dung hoc tap|diem so|xem diem|ung dung truong|nha truong|hoc truc tuyen|"
      "education|school|schools"},
     {"luadao", "Phòng chống lừa đảo", "Scam prevention", "Chống lừa đảo",
      "lua dao|chong lua dao|phong chong lua dao|phong lua dao|canh bao lua dao|gia mao|link la|duong link "

@@ -465,6 +465,11 @@ TEST(explained_messages, list_the_words_no_rule_explains) {
         std::get<cmd_visit>(parse_command("/tham nhà bác Hùng tổ 9\n- cài vneid + QR\n- 3 người, vui",
                                           parse_context{"cnscd_bot", today, true, true}));
     EXPECT_EQ(listed.details.unparsed, (std::vector<std::string>{"vui"}));
+    // "đổi sdt" (change the phone number) is the help given, not words to explain.
+    auto phone = std::get<cmd_visit>(
+        parse_command("/tham số 5, đổi sdt trên vneid", parse_context{"cnscd_bot", today, true, true}));
+    EXPECT_TRUE(phone.details.unparsed.empty()) << phone.details.unparsed.front();
+    EXPECT_EQ(phone.details.topics, (std::vector<std::string>{"vneid"}));
     auto english = std::get<cmd_visit>(parse_command("/visit house 12, helped Mrs Lan pay bills by QR, happy",
                                                      parse_context{"cnscd_bot", today, true, true}));
     EXPECT_EQ(english.details.unparsed, (std::vector<std::string>{"happy"}));

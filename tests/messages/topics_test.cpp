@@ -25,6 +25,17 @@ TEST(topics, named_topics_come_in_order_of_first_mention) {
     EXPECT_EQ(topics_in("kẻ mạo danh nhân viên điện lực"), (std::vector<std::string>{"luadao"}));
 }
 
+// What volunteers really help with, as they write it.
+TEST(topics, are_found_in_the_help_members_give) {
+    EXPECT_EQ(topics_in("hd nộp phạt vi phạm giao thông online"), (std::vector<std::string>{"dvc"}));
+    EXPECT_EQ(topics_in("tra cứu phạt nguội"), (std::vector<std::string>{"dvc"}));
+    EXPECT_EQ(topics_in("cài app học tập cho con"), (std::vector<std::string>{"giaoduc"}));
+    EXPECT_EQ(topics_in("cài sổ liên lạc điện tử"), (std::vector<std::string>{"giaoduc"}));
+    EXPECT_EQ(topics_in("đổi sdt trên vneid"), (std::vector<std::string>{"vneid"}));
+    // No topic of the table is about installing Zalo or Facebook: the topic question asks.
+    EXPECT_TRUE(topics_in("cài zalo, fb").empty());
+}
+
 TEST(topics, keywords_match_whole_words_only) {
     EXPECT_TRUE(topics_in("mã qrcode").empty()); // "qr" inside a longer word
     EXPECT_TRUE(topics_in("bảo hiểm xe máy").empty());
