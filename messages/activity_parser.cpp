@@ -46,6 +46,13 @@ std::vector<token> tokenize(std::string_view s) {
                 f.pop_back();
             while (!f.empty() && (f.front() == '(' || f.front() == ','))
                 f.erase(f.begin());
+            // "3 nguoif", "caif vneid": the telex tone key left at the end when the keyboard did
+            // not switch to Vietnamese. No Vietnamese word ends in f or j; only these few are read,
+            // so no real word is misread.
+            static const std::string_view telex[] = {"nguoif", "caif", "hoj"};
+            if (f.size() >= 3 && (f.back() == 'f' || f.back() == 'j') &&
+                std::find(std::begin(telex), std::end(telex), f) != std::end(telex))
+                f.pop_back();
             out.push_back({raw, std::move(f)});
         }
         i = j;

@@ -332,6 +332,9 @@ TEST(head_counts, are_the_people_the_member_meant) {
         {"/tham số 5, giúp chị Sáu và cài QR", std::nullopt},
         {"/tham số 5, anh Tư và em cài VNeID", std::nullopt}, // "em": often the member themself
         {"/tham nhà cô Hai và con gái, cài VNeID", std::nullopt}, // a house, not who came
+        // The telex tone key left at the end of a word: "nguoif" is "người", "hoj" "hộ".
+        {"/tham so 5, 3 nguoif caif vneid", 3},
+        {"/tham so 5, 2 hoj, caif vneid", 2},
         // "bà cháu" is a grandmother and grandchild; unaccented "ba chau" reads so too.
         {"/tham 18 Hùng Vương, hd ba chau cai vneid", 2},
         {"/tham số 5, hướng dẫn bà cháu cài VNeID", 2},
