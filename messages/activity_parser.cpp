@@ -50,7 +50,7 @@ std::vector<token> tokenize(std::string_view s) {
             // not switch to Vietnamese. No Vietnamese word ends in f or j; only these few are read,
             // so no real word is misread.
             static const std::string_view telex[] = {"nguoif", "caif", "hoj"};
-            if (f.size() >= 3 && (f.back() == 'f' || f.back() == 'j') &&
+            if (!f.empty() && (f.back() == 'f' || f.back() == 'j') &&
                 std::find(std::begin(telex), std::end(telex), f) != std::end(telex))
                 f.pop_back();
             out.push_back({raw, std::move(f)});
@@ -433,8 +433,9 @@ bool written_as(const token& t, std::string_view folded, std::string_view spelle
 // count: "nhà cô Hai" or "chị Sáu hộ kinh doanh" are still nobody counted.
 std::optional<std::pair<long, std::size_t>>
 named_with_family(const std::vector<token>& toks, std::span<const std::string_view> numbers, std::size_t i) {
-    if (i + 3 >= toks.size() || !starts_upper(toks[i + 1].raw) || !addresses_someone(toks[i], toks[i + 1]) ||
-        !(written_as(toks[i + 2], "va", "và") || written_as(toks[i + 2], "cung", "cùng")))
+    if (i + 3 >= toks.size() ||
+        !(written_as(toks[i + 2], "va", "và") || written_as(toks[i + 2], "cung", "cùng")) ||
+        !starts_upper(toks[i + 1].raw) || !addresses_someone(toks[i], toks[i + 1]))
         return std::nullopt;
     auto j = i + 3;
     long relatives = 1;
@@ -460,6 +461,41 @@ named_with_family(const std::vector<token>& toks, std::span<const std::string_vi
     if (relative->first == "con" && j < toks.size() && one_of(toks[j].folded, of_child))
         ++j;
     return std::pair{1 + relatives, j - i};
+}
+
+// "và"/"cùng" (and, with) at token k.
+bool joined_by_and(const std::vector<token>& toks, std::size_t k) {
+    std::string_view f = k < toks.size() ? std::string_view(toks[k].folded) : std::string_view();
+    return f == "va" || f == "cung";
+}
+
+struct family_count {
+    long people = 0;
+    std::size_t words = 0;
+    std::string_view kind;
+};
+
+// Family named without a count before it, at token i: "bà cháu" (a grandparent and grandchild,
+// two people; unaccented "ba chau" too, as "ba cu" is "bà cụ", while "ba cháu" with a mark is
+// three children), or someone named with relatives ("chị Sáu và chồng"). Not after a count
+// ("vợ chồng chú Hùng và 2 cháu", "hai bà cháu") nor a house ("nhà cô Hai và ...").
+std::optional<family_count> family_at(const std::vector<token>& toks,
+                                      std::span<const std::string_view> numbers,
+                                      const std::vector<bool>& used, std::size_t i) {
+    if (i > 0 && (used[i - 1] || toks[i - 1].folded == "nha"))
+        return std::nullopt;
+    auto& w = toks[i].folded;
+    if ((w == "ba" || w == "ong") && i + 1 < toks.size() && written_as(toks[i + 1], "chau", "cháu") &&
+        !(i > 0 && read_spoken_number(numbers.subspan(i - 1, 1)))) {
+        bool grandparent = w == "ong"           ? written_as(toks[i], "ong", "ông")
+                           : plain(toks[i].raw) ? plain(toks[i + 1].raw)
+                                                : spelled_as(toks[i].raw, "bà");
+        if (grandparent)
+            return family_count{2, 2, "ba chau"};
+    }
+    if (auto f = named_with_family(toks, numbers, i))
+        return family_count{f->first, f->second, "ca nha"};
+    return std::nullopt;
 }
 
 // The words from token `first`, `n` of them, as written: "hôm trước", "31 tháng 2".
@@ -1005,28 +1041,13 @@ std::expected<reading, command_error> read_activity(std::string_view args, year_
             i += w == "vo" ? 1 : 0;
             continue;
         }
-        // "hd bà cháu cài VNeID": a grandparent and grandchild, two people. Unaccented "hd ba
-        // chau" reads so too, as "ba cu" is "bà cụ"; "ba cháu" with a mark is three children.
-        auto grandparent = [&] {
-            if (w == "ong")
-                return written_as(toks[i], "ong", "ông");
-            return plain(toks[i].raw) ? plain(toks[i + 1].raw) : spelled_as(toks[i].raw, "bà");
-        };
-        if ((w == "ba" || w == "ong") && i + 1 < toks.size() && toks[i + 1].folded == "chau" &&
-            !number_before() && grandparent() && written_as(toks[i + 1], "chau", "cháu")) {
-            counts.push_back({2, counted::kind, "ba chau"});
-            take(i, 2);
-            ++i;
-            continue;
-        }
-        // "chị Sáu và chồng", "anh Tư và 2 con"; not after a count ("vợ chồng chú Hùng và 2 cháu")
-        // or a house ("nhà cô Hai và ...").
-        if (auto f = i > 0 && (used[i - 1] || toks[i - 1].folded == "nha")
-                         ? std::nullopt
-                         : named_with_family(toks, numbers, i)) {
-            counts.push_back({f->first, counted::kind, "ca nha"});
-            take(i, f->second);
-            i += f->second - 1;
+        // "bà cháu", "chị Sáu và chồng", "anh Tư và 2 con": family without a count before it.
+        // Asked for every word: only "ba", "ong" or a "và" two words on go further.
+        if (auto f = w == "ba" || w == "ong" || joined_by_and(toks, i + 2) ? family_at(toks, numbers, used, i)
+                                                                           : std::nullopt) {
+            counts.push_back({f->people, counted::kind, std::string(f->kind)});
+            take(i, f->words);
+            i += f->words - 1;
             continue;
         }
         // "2 người", "ba mươi người", "hai chục hộ"; "cho 2 vợ chồng": the couple is the head count.

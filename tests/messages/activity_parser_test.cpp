@@ -328,6 +328,7 @@ TEST(head_counts, are_the_people_the_member_meant) {
         {"/tham số 3, anh Tư và 2 con, cài VNeID", 3},
         {"/tham kiệt 5, chị Sáu và chồng, cài VNeID", 2},
         {"/tham so 3, anh Tu va 2 con, cai vneid", 3},
+        {"/tham số 3 anh Tư và 2 con cài VNeID", 3},
         {"/tham số 5, cài VNeID cho chị Sáu và 2 cháu", 3},
         {"/tham số 5, giúp chị Sáu và cài QR", std::nullopt},
         {"/tham số 5, anh Tư và em cài VNeID", std::nullopt}, // "em": often the member themself
