@@ -115,7 +115,8 @@ std::optional<member_record> find_managed_member(handler_context& ctx, const std
     if (hits.size() == 1)
         return hits.front();
     if (hits.empty()) {
-        ctx.reply(not_found, {{"who", who}});
+        // A number is a TT not on the list: "/thanhvien_them 99" would be no help.
+        ctx.reply(number ? registry_text::member_not_found : not_found, {{"who", who}});
         return std::nullopt;
     }
     std::string list;

@@ -130,6 +130,10 @@ TEST_F(registry_fixture, inviting_someone_not_on_the_roster_says_how_a_newcomer_
     EXPECT_FALSE(has(out, "/ma ")) << "no code is made";
     // Elsewhere a name that matches nobody keeps the short answer.
     EXPECT_FALSE(has(bot.say("100", "/xoa Nguyễn Văn Mới"), "cán bộ phường"));
+    // A TT that is not on the list is not a newcomer's name to add.
+    auto number = bot.say("100", "/moi 99");
+    EXPECT_TRUE(has(number, "Không tìm thấy thành viên «99»")) << test_bot::joined(number);
+    EXPECT_FALSE(has(number, "/thanhvien_them 99")) << test_bot::joined(number);
 }
 
 TEST_F(registry_fixture, invite_code_works_as_a_start_link_and_in_lower_case) {
