@@ -9,6 +9,35 @@
 
 #include <iostream>
 
+namespace {
+
+// The first word on the command line that is not an option: the subcommand someone meant.
+std::string first_word(int argc, char** argv) {
+    for (int i = 1; i < argc; ++i) {
+        std::string_view a = argv[i];
+        if (a == "--config")
+            ++i; // its value
+        else if (!a.starts_with("-"))
+            return std::string(a);
+    }
+    return "";
+}
+
+// " Did you mean \"serve\"?" for "serv" ("" when no subcommand is a typo away): CLI11 only
+// says a subcommand is required.
+std::string nearest_subcommand(CLI::App& app, const std::string& typed) {
+    std::string nearest;
+    std::size_t best = 3; // a typo, not another word
+    for (auto* sub : app.get_subcommands([](CLI::App*) { return true; }))
+        if (auto d = cnscd::edit_distance(typed, sub->get_name()); d < best) {
+            best = d;
+            nearest = sub->get_name();
+        }
+    return nearest.empty() ? "" : " Did you mean \"" + nearest + "\"?";
+}
+
+} // namespace
+
 int main(int argc, char** argv) {
     CLI::App app{
         "cnscd-bot: a chat bot for Vietnam's community digital technology teams (Tổ công nghệ số cộng "
@@ -156,30 +185,9 @@ int main(int argc, char** argv) {
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
-        // "cnscd-bot serv": CLI11 only says a subcommand is required; name the nearest one.
-        if (dynamic_cast<const CLI::RequiredError*>(&e) && app.get_subcommands().empty() && argc > 1) {
-            std::string typed;
-            for (int i = 1; i < argc; ++i) {
-                std::string_view a = argv[i];
-                if (a == "--config") {
-                    ++i;
-                    continue;
-                }
-                if (!a.starts_with("-")) {
-                    typed = a;
-                    break;
-                }
-            }
-            if (!typed.empty()) {
-                std::string nearest;
-                std::size_t best = 3; // a typo, not another word
-                for (auto* sub : app.get_subcommands([](CLI::App*) { return true; }))
-                    if (auto d = cnscd::edit_distance(typed, sub->get_name()); d < best) {
-                        best = d;
-                        nearest = sub->get_name();
-                    }
-                std::cerr << "There is no subcommand \"" << typed << "\"."
-                          << (nearest.empty() ? "" : " Did you mean \"" + nearest + "\"?")
+        if (dynamic_cast<const CLI::RequiredError*>(&e) && app.get_subcommands().empty()) {
+            if (auto typed = first_word(argc, argv); !typed.empty()) {
+                std::cerr << "There is no subcommand \"" << typed << "\"." << nearest_subcommand(app, typed)
                           << "\nRun with --help to see the subcommands.\n";
                 return static_cast<int>(CLI::ExitCodes::RequiredError);
             }

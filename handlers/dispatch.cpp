@@ -68,6 +68,17 @@ bool authorize(const command& cmd, handler_context& ctx) {
     return true;
 }
 
+// The acknowledgement of a button press, with a short note for the one who pressed it, if any.
+outgoing choice_answer(const incoming& in, std::string note = "") {
+    outgoing ack;
+    ack.kind = outgoing_kind::answer_choice;
+    ack.to = in.chat;
+    ack.chat_type = in.chat_type;
+    ack.choice_ref = in.choice_ref;
+    ack.text = std::move(note);
+    return ack;
+}
+
 void route_choice(std::string_view data, handler_context& ctx) {
     auto colon = data.find(':');
     auto prefix = data.substr(0, colon);
@@ -77,13 +88,7 @@ void route_choice(std::string_view data, handler_context& ctx) {
             return;
         }
     // A button of an older version, or data forged: say so to the one who pressed it only.
-    outgoing note;
-    note.kind = outgoing_kind::answer_choice;
-    note.to = ctx.in.chat;
-    note.chat_type = ctx.in.chat_type;
-    note.choice_ref = ctx.in.choice_ref;
-    note.text = ctx.say(text::button_unknown);
-    ctx.out.push_back(std::move(note));
+    ctx.out.push_back(choice_answer(ctx.in, ctx.say(text::button_unknown)));
 }
 
 // A choice typed in words ("cài VNeID" for the topic question): asked of the route that owns
@@ -348,14 +353,8 @@ dispatch_result run(const incoming& in, database& db, const dispatch_env& env, b
         bool answered = false;
         for (auto& o : ctx.out)
             answered = answered || o.kind == outgoing_kind::answer_choice;
-        if (!answered) {
-            outgoing ack;
-            ack.kind = outgoing_kind::answer_choice;
-            ack.to = in.chat;
-            ack.chat_type = in.chat_type;
-            ack.choice_ref = in.choice_ref;
-            ctx.out.insert(ctx.out.begin(), std::move(ack));
-        }
+        if (!answered)
+            ctx.out.insert(ctx.out.begin(), choice_answer(in));
     }
     if (!result.handler_failed)
         remember_choices(ctx);

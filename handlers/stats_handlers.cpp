@@ -190,18 +190,12 @@ template <typename C> C with_five_in_name(handler_context& ctx, C c) {
     return c;
 }
 
+// The ward's team of that name or code; none, and the ward's teams listed, when there is none.
 std::optional<team_record> named_team(handler_context& ctx, const std::string& name) {
-    team_store teams(ctx.db);
-    if (auto t = teams.by_code(ctx.member->ward_id, team_code_from_name(name)))
+    if (auto t = find_team(ctx, name))
         return t;
-    if (auto t = teams.by_name(ctx.member->ward_id, name))
-        return t;
-    auto want = fold(name);
-    for (auto& t : teams.in_ward(ctx.member->ward_id))
-        if (fold(t.name) == want || fold(t.code) == want)
-            return t;
     std::string names;
-    for (auto& t : teams.in_ward(ctx.member->ward_id)) {
+    for (auto& t : team_store(ctx.db).in_ward(ctx.member->ward_id)) {
         if (!names.empty())
             names += ", ";
         names += t.name;

@@ -92,7 +92,7 @@ void confirm(handler_context& ctx, const visit_record& v, const activity_details
                               {"no", v.id},
                               {"place", v.place.empty() ? v.note : v.place},
                               arg::markup("topics", topics_label(ctx, v, unclear)),
-                              arg::markup("people", people_part(ctx, v, d.people ? "" : d.people_vague)),
+                              arg::markup("people", people_part(ctx, v, d.people_vague)),
                               arg::markup("date", date_part(ctx, v, d.says_when))});
     if (photo)
         text += ctx.say(visit_text::photo_kept);

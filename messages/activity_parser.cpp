@@ -233,19 +233,23 @@ std::optional<long> digit_range(std::string_view w) {
     return low;
 }
 
+// A number that is all digits: "30", not "30/11" or "3người".
+std::optional<int> plain_number(std::string_view w) {
+    int n = 0;
+    auto [end, ec] = std::from_chars(w.data(), w.data() + w.size(), n);
+    return ec == std::errc() && end == w.data() + w.size() ? std::optional(n) : std::nullopt;
+}
+
 // "1 000 người", "2 500 người": thousands set apart with a space (the "000" alone used to be
 // refused as no number).
 std::optional<spoken_number> spaced_thousands(const std::vector<token>& toks, std::size_t k) {
-    auto all_digits = [](std::string_view w) {
-        return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
-    };
-    if (k + 2 >= toks.size() || toks[k].folded.size() > 3 || !all_digits(toks[k].folded) ||
-        toks[k + 1].folded.size() != 3 || !all_digits(toks[k + 1].folded) || !unit_at(toks, k + 2))
+    if (k + 2 >= toks.size() || toks[k].folded.size() > 3 || toks[k + 1].folded.size() != 3 ||
+        !unit_at(toks, k + 2))
         return std::nullopt;
-    long high = 0, low = 0;
-    std::from_chars(toks[k].folded.data(), toks[k].folded.data() + toks[k].folded.size(), high);
-    std::from_chars(toks[k + 1].folded.data(), toks[k + 1].folded.data() + 3, low);
-    return spoken_number{high * 1000 + low, 2};
+    auto high = plain_number(toks[k].folded), low = plain_number(toks[k + 1].folded);
+    if (!high || !low || *high < 0 || *low < 0)
+        return std::nullopt;
+    return spoken_number{*high * 1000L + *low, 2};
 }
 
 // "2ng", "3người", "5hộ": a head count written without the space.
@@ -580,13 +584,6 @@ std::optional<found_date> numeric_date_at(const std::vector<token>& toks, std::s
         return std::nullopt;
     }
     return found_date{*date, after_date_word ? k - 1 : k, after_date_word ? std::size_t{2} : std::size_t{1}};
-}
-
-// A number that is all digits: "30", not "30/11" or "3người".
-std::optional<int> plain_number(std::string_view w) {
-    int n = 0;
-    auto [end, ec] = std::from_chars(w.data(), w.data() + w.size(), n);
-    return ec == std::errc() && end == w.data() + w.size() ? std::optional(n) : std::nullopt;
 }
 
 // "3 ngày trước", "2 hôm trước", "5 bữa trước": that many days before today ("số 5 hôm trước" is
@@ -1052,9 +1049,11 @@ std::expected<reading, command_error> read_activity(std::string_view args, year_
         }
         // "2 người", "ba mươi người", "hai chục hộ"; "cho 2 vợ chồng": the couple is the head count.
         // A range ("20-30 người", "20 đến 30 người") counts its lower end: reports must not inflate.
-        auto n = digit_range(w)              ? std::optional(spoken_number{*digit_range(w), 1})
-                 : spaced_thousands(toks, i) ? spaced_thousands(toks, i)
-                                             : read_spoken_number(std::span(numbers).subspan(i));
+        std::optional<spoken_number> n;
+        if (auto r = digit_range(w))
+            n = spoken_number{*r, 1};
+        else if (n = spaced_thousands(toks, i); !n)
+            n = read_spoken_number(std::span(numbers).subspan(i));
         if (n && i + n->words + 1 < toks.size() &&
             (toks[i + n->words].folded == "den" || toks[i + n->words].folded == "toi"))
             if (auto upper = read_spoken_number(std::span(numbers).subspan(i + n->words + 1)))

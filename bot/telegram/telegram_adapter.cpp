@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cctype>
 #include <optional>
 #include <utility>
@@ -119,10 +120,10 @@ void read_message(const json& m, incoming& in, std::string_view bot_username) {
         in.file = attachment{"photo", it->back().value("file_id", ""), ""};
     // Not text and not a photo or file: said back in a private chat, where silence would read as
     // "recorded".
-    for (auto kind : {"voice", "audio", "video", "video_note", "sticker", "animation", "location", "venue",
-                      "poll", "dice"})
-        if (m.contains(kind))
-            in.unreadable = in.text.empty() && !in.file;
+    static constexpr const char* unreadable_kinds[] = {
+        "voice", "audio", "video", "video_note", "sticker", "animation", "location", "venue", "poll", "dice"};
+    in.unreadable = in.text.empty() && !in.file &&
+                    std::ranges::any_of(unreadable_kinds, [&](const char* k) { return m.contains(k); });
     if (auto it = m.find("media_group_id"); it != m.end() && it->is_string())
         in.album = it->get<std::string>();
     if (m.contains("migrate_to_chat_id")) {
