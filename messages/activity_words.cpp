@@ -1,0 +1,78 @@
+#include "messages/activity_words.hpp"
+
+#include "messages/activity_parser.hpp"
+#include "messages/text_fold.hpp"
+
+#include <cctype>
+
+namespace cnscd {
+namespace activity_detail {
+
+std::vector<token> tokenize(std::string_view s) {
+    std::vector<token> out;
+    std::size_t i = 0;
+    while (i < s.size()) {
+        while (i < s.size() && is_space(s[i]))
+            ++i;
+        std::size_t j = i;
+        while (j < s.size() && !is_space(s[j]))
+            ++j;
+        if (j > i) {
+            auto raw = s.substr(i, j - i);
+            auto f = fold(raw);
+            // "ng`" is "người" with its grave accent typed after it, as phone users abbreviate it.
+            while (!f.empty() && (f.back() == ',' || f.back() == '.' || f.back() == ';' || f.back() == ':' ||
+                                  f.back() == ')' || f.back() == '!' || f.back() == '?' || f.back() == '`' ||
+                                  f.back() == '\'' || f.back() == '~'))
+                f.pop_back();
+            while (!f.empty() && (f.front() == '(' || f.front() == ','))
+                f.erase(f.begin());
+            // "3 nguoif", "caif vneid": the telex tone key left at the end when the keyboard did
+            // not switch to Vietnamese. No Vietnamese word ends in f or j; only these few are read,
+            // so no real word is misread.
+            static const std::string_view telex[] = {"nguoif", "caif", "hoj"};
+            if (!f.empty() && (f.back() == 'f' || f.back() == 'j') &&
+                std::find(std::begin(telex), std::end(telex), f) != std::end(telex))
+                f.pop_back();
+            out.push_back({raw, std::move(f)});
+        }
+        i = j;
+    }
+    return out;
+}
+
+bool spelled_as(std::string_view raw, std::string_view spelled) {
+    while (!raw.empty() && std::ispunct(static_cast<unsigned char>(raw.back())))
+        raw.remove_suffix(1);
+    while (!raw.empty() && std::ispunct(static_cast<unsigned char>(raw.front())))
+        raw.remove_prefix(1);
+    if (raw == spelled)
+        return true;
+    if (raw.empty() || spelled.empty())
+        return false;
+    // "Người" is compared at once; "NGƯỜI" (typed with caps lock) goes on to utf8proc.
+    if (raw[0] >= 'A' && raw[0] <= 'Z' && raw[0] - 'A' + 'a' == spelled[0] &&
+        raw.substr(1) == spelled.substr(1))
+        return true;
+    return lower_marked(raw) == spelled;
+}
+
+std::string phrase(const std::vector<token>& toks, std::size_t first, std::size_t n) {
+    auto begin = toks[first].raw.data();
+    auto& last = toks[first + n - 1].raw;
+    std::string_view out(begin, static_cast<std::size_t>(last.data() + last.size() - begin));
+    while (!out.empty() && std::ispunct(static_cast<unsigned char>(out.back())))
+        out.remove_suffix(1);
+    return std::string(out);
+}
+
+} // namespace activity_detail
+
+bool address_word(std::string_view w) {
+    static const std::string_view words[] = {"so",   "ngo",   "ngach", "hem", "kiet",  "to",  "khu",
+                                             "pho",  "thon",  "xom",   "ap",  "lo",    "can", "phong",
+                                             "tang", "duong", "khoi",  "kp",  "block", "nha"};
+    return activity_detail::one_of(w, words);
+}
+
+} // namespace cnscd
