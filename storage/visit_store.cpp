@@ -428,6 +428,18 @@ std::vector<member_totals> visit_store::members_of_team(std::int64_t team_id, co
     return out;
 }
 
+std::vector<std::int64_t> visit_store::members_active_in_ward(std::int64_t ward_id, const day_range& r) {
+    std::vector<std::int64_t> out;
+    auto& c = db_.native();
+    auto parts = split_for(c, ward_probe, ward_id, r);
+    auto& st = c.statement("SELECT member_id FROM (" WARD_SPLIT(
+        "member_days", "member_months", "member_id, records") ") GROUP BY member_id HAVING sum(records) > 0");
+    bind_split(st, ward_id, parts);
+    while (st.executeStep())
+        out.push_back(st.getColumn(0).getInt64());
+    return out;
+}
+
 activity_totals visit_store::ward_counts_in(std::int64_t ward_id, const day_range& r) {
     return read_totals(db_.native(), ward_sql, ward_id, r, false);
 }

@@ -102,6 +102,8 @@ public:
     activity_totals ward_counts_in(std::int64_t ward_id, const day_range& r);
     // Every member of the team with at least one record in the range.
     std::vector<member_totals> members_of_team(std::int64_t team_id, const day_range& r);
+    // The ids of the ward's members with at least one record in the range, in any team.
+    std::vector<std::int64_t> members_active_in_ward(std::int64_t ward_id, const day_range& r);
     // Every team of the ward with at least one record in the range.
     std::vector<team_totals> teams_of_ward(std::int64_t ward_id, const day_range& r);
     // Records of the ward in the range that still count, oldest first (for exports).
