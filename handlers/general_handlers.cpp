@@ -44,19 +44,38 @@ void handle(const cmd_start& c, handler_context& ctx) {
 
 namespace {
 
+std::string two_digits(int n) {
+    return (n < 10 ? "0" : "") + std::to_string(n);
+}
+
 // "/giup tham": that command in detail, for the commands whose forms are not obvious.
 std::optional<std::string> detail_on(std::string_view name, const handler_context& ctx) {
     static const std::pair<std::string_view, text> detailed[] = {
-        {"tham", text::help_tham},       {"buoi", text::help_buoi},
-        {"sua", text::help_sua},         {"huy", text::help_huy},
-        {"toi", text::help_toi},         {"thongke", text::help_thongke},
-        {"xephang", text::help_xephang}, {"baocao", text::help_baocao},
-        {"xuat", text::help_xuat},       {"thanhvien_them", text::help_thanhvien_them}};
+        {"tham", text::help_tham},
+        {"buoi", text::help_buoi},
+        {"sua", text::help_sua},
+        {"huy", text::help_huy},
+        {"toi", text::help_toi},
+        {"thongke", text::help_thongke},
+        {"xephang", text::help_xephang},
+        {"baocao", text::help_baocao},
+        {"xuat", text::help_xuat},
+        {"thanhvien_them", text::help_thanhvien_them},
+        {"thongbao", text::help_thongbao},
+        {"nhacnho", text::help_nhacnho},
+        {"anh", text::help_anh}};
     for (auto [n, key] : detailed)
         if (n == name) {
-            auto out = ctx.say(key, {{"days", oldest_loggable_days}, {"hours", ctx.cfg().undo_window_hours}});
+            auto out = ctx.say(key, {{"days", oldest_loggable_days},
+                                     {"hours", ctx.cfg().undo_window_hours},
+                                     {"photos", max_photos_per_record}});
             if (n == "toi" || n == "thongke" || n == "xephang")
                 out += ctx.say(text::help_periods);
+            // Announcements wait out the quiet hours of the groups' platform (Telegram's here).
+            if (auto& quiet = ctx.cfg().telegram.quiet;
+                n == "thongbao" && quiet.enabled && quiet.start_hour != quiet.end_hour)
+                out += ctx.say(text::help_thongbao_quiet,
+                               {{"from", two_digits(quiet.start_hour)}, {"to", two_digits(quiet.end_hour)}});
             return out;
         }
     return std::nullopt;

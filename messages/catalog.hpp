@@ -42,6 +42,10 @@ enum class text {
     help_baocao,
     help_xuat,
     help_thanhvien_them,
+    help_thongbao,
+    help_thongbao_quiet, // after help_thongbao when the quiet hours are on
+    help_nhacnho,
+    help_anh,
     help_more,          // commands not in the lists above, found by /giup <command>
     help_see_all,       // after one command's lines
     help_not_a_command, // "/giup xyz": then the whole list

@@ -109,6 +109,33 @@ std::string_view catalog_en(text key) {
                "• Ward staff name the team before a colon: /addmember Tổ dân phố số 2: Lê Văn Tư, 0905 123 "
                "456\n"
                "• Someone who was removed (/remove) is added back with this same command.";
+    case text::help_thongbao:
+        return "📣 <b>/broadcast</b> <i>text</i> — ward staff send an announcement to the teams' groups. I show a "
+               "preview first; nothing goes out until you press «Send».\n"
+               "• Some teams only: /broadcast @to1,to3 <i>text</i> (team codes: «Tổ 1» is to1).\n"
+               "• Teams that have not submitted the current report: /broadcast not-reported <i>text</i>\n"
+               "• With a guide: /broadcast guide vneid <i>text</i> (guide codes are listed by /guide).\n"
+               "• Scheduled: /broadcast at 07:30 25/12 <i>text</i>\n"
+               "• Send a photo or file with /broadcast <i>text</i> as its caption to attach it.\n"
+               "Progress shows in the confirmation; groups that failed get a resend button. Past "
+               "announcements: /broadcasts.";
+    case text::help_thongbao_quiet:
+        return "\nFrom {from}:00 to {to}:00 I send nothing to groups; an announcement waits until {to}:00.";
+    case text::help_nhacnho:
+        return "📣 <b>/nudge</b> [week|month] — team leaders and deputies: name in the team's group who has logged "
+               "nothing yet this period (this month unless given), with a line they can copy to log.\n"
+               "• Ward staff name the team: /nudge Tổ 3 week\n"
+               "• A team without a bound group: I message each of them privately, where I can.\n"
+               "• At most once per team every 12 hours. The 📣 button under a team's /stats does the same.";
+    case text::help_anh:
+        return "📷 <b>/photo</b> [number] — keep photo evidence for a record.\n"
+               "• Send a photo (or file) with the caption /photo: it is kept for your latest record; /photo 125 "
+               "for record 125.\n"
+               "• A /visit or /session written as a photo's caption keeps its photo. Privately, a photo sent "
+               "within 1 hour of logging goes to the record just logged.\n"
+               "• /photo 125 without a photo shows that record's photos (privately; to whoever logged it, "
+               "their team's leader and deputies, and ward staff).\n"
+               "• At most {photos} photos per record.";
     case text::help_more:
         return "<b>Other commands</b>\n"
                "/start — greeting and how to begin\n"

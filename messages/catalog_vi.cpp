@@ -106,6 +106,34 @@ std::string_view catalog_vi(text key) {
                "• Cán bộ phường ghi tên tổ trước dấu hai chấm: /thanhvien_them Tổ dân phố số 2: Lê Văn Tư, "
                "0905 123 456\n"
                "• Người đã nghỉ (/xoa) được thêm lại bằng chính lệnh này.";
+    case text::help_thongbao:
+        return "📣 <b>/thongbao</b> <i>nội dung</i> — cán bộ phường gửi thông báo vào nhóm của các tổ. Tôi gửi bản "
+               "xem trước; bấm «Gửi» thì mới gửi đi.\n"
+               "• Chỉ vài tổ: /thongbao @to1,to3 <i>nội dung</i> (mã tổ: «Tổ 1» là to1).\n"
+               "• Các tổ chưa nộp báo cáo kỳ hiện tại: /thongbao chua-bao-cao <i>nội dung</i>\n"
+               "• Kèm một tài liệu: /thongbao tailieu vneid <i>nội dung</i> (mã tài liệu xem bằng /tailieu).\n"
+               "• Hẹn giờ gửi: /thongbao lúc 07:30 25/12 <i>nội dung</i>\n"
+               "• Gửi ảnh hoặc tệp kèm chú thích /thongbao <i>nội dung</i> để đính kèm.\n"
+               "Tiến độ gửi hiện ngay trong tin xác nhận; nhóm nào lỗi có nút gửi lại. Các đợt đã gửi: "
+               "/thongbao_ds.";
+    case text::help_thongbao_quiet:
+        return "\nTừ {from}:00 đến {to}:00 tôi không gửi vào nhóm; thông báo chờ đến {to}:00 mới đi.";
+    case text::help_nhacnho:
+        return "📣 <b>/nhacnho</b> [tuần|tháng] — tổ trưởng, tổ phó: nhắc trong nhóm của tổ những ai chưa ghi "
+               "lượt nào trong kỳ (mặc định tháng này), kèm một dòng mẫu để ghi ngay.\n"
+               "• Cán bộ phường ghi tên tổ: /nhacnho Tổ 3 tuần\n"
+               "• Tổ chưa gắn nhóm chat: tôi nhắn riêng từng người, nếu nhắn được.\n"
+               "• Mỗi tổ được nhắc nhiều nhất một lần trong 12 giờ. Nút 📣 dưới /thongke của tổ cũng nhắc "
+               "như vậy.";
+    case text::help_anh:
+        return "📷 <b>/anh</b> [số] — lưu ảnh minh chứng cho lượt đã ghi.\n"
+               "• Gửi ảnh (hoặc tệp) kèm chú thích /anh: ảnh được lưu cho lượt ghi gần nhất của bạn; /anh 125 "
+               "cho lượt số 125.\n"
+               "• Gửi /tham hoặc /buoi làm chú thích của ảnh thì ảnh đi kèm lượt đó. Nhắn riêng, ảnh gửi trong "
+               "1 giờ sau khi ghi cũng được lưu cho lượt vừa ghi.\n"
+               "• /anh 125 không kèm ảnh: xem lại ảnh của lượt đó (chỉ khi nhắn riêng; người ghi, tổ trưởng, "
+               "tổ phó và cán bộ phường).\n"
+               "• Mỗi lượt nhiều nhất {photos} ảnh.";
     case text::help_more:
         return "<b>Lệnh khác</b>\n"
                "/start — lời chào và cách bắt đầu\n"

@@ -79,6 +79,36 @@ TEST(general_handlers, help_on_one_command_explains_its_forms) {
     EXPECT_NE(english.find("Write only what changes"), std::string::npos) << english;
 }
 
+// Ward staff asking "/giup thongbao" got one line of the list, without the forms that pick
+// teams, attach a guide or schedule an announcement; leaders asking about /nhacnho and members
+// about /anh were in the same place.
+TEST(general_handlers, help_on_broadcast_nudge_and_photo_explains_their_forms) {
+    config c;
+    c.telegram.quiet.start_hour = 21;
+    c.telegram.quiet.end_hour = 7;
+    test_bot bot(c);
+    auto w = bot.ward("Phường Hòa Xuân");
+    auto t = bot.team(w, "Tổ dân phố số 1");
+    bot.member(w, t, "Trần Văn Bình", "leader", "7");
+    auto broadcast = test_bot::joined(bot.say("7", "/giup thongbao"));
+    for (auto form : {"@to1,to3", "chua-bao-cao", "tailieu vneid", "lúc 07:30 25/12", "Từ 21:00 đến 07:00"})
+        EXPECT_NE(broadcast.find(form), std::string::npos) << form << ": " << broadcast;
+    auto nudge = test_bot::joined(bot.say("7", "/giup nhắc nhở"));
+    EXPECT_NE(nudge.find("/nhacnho Tổ 3 tuần"), std::string::npos) << nudge;
+    EXPECT_NE(nudge.find("12 giờ"), std::string::npos) << nudge;
+    auto photo = test_bot::joined(bot.say("7", "/giup anh"));
+    EXPECT_NE(photo.find("nhiều nhất 10 ảnh"), std::string::npos) << photo;
+    // Without quiet hours there is nothing to wait for.
+    c.telegram.quiet.enabled = false;
+    test_bot always(c);
+    auto w2 = always.ward("Phường Hòa Xuân");
+    always.member(w2, always.team(w2, "Tổ dân phố số 1"), "Trần Văn Bình", "leader", "7");
+    EXPECT_EQ(test_bot::joined(always.say("7", "/giup thongbao")).find("Từ 21:00"), std::string::npos);
+    always.say("7", "/ngonngu en");
+    auto english = test_bot::joined(always.say("7", "/help broadcast"));
+    EXPECT_NE(english.find("/broadcast not-reported"), std::string::npos) << english;
+}
+
 // "/giup <command>" used to answer "no detailed help for «hannop» yet" and the whole list for
 // every command without a page of its own, and the same for a word that is no command at all.
 TEST(general_handlers, help_on_any_command_answers_about_that_command) {
