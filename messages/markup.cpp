@@ -58,22 +58,31 @@ std::string to_plain(std::string_view s) {
 
 namespace {
 
-std::size_t utf8_length(std::string_view s) {
+// UTF-16 units of the character led by byte `c` (0 for a continuation byte): the platforms
+// count lengths in UTF-16, where an emoji beyond the BMP takes two.
+std::size_t utf16_units(unsigned char c) {
+    if ((c & 0xC0) == 0x80)
+        return 0;
+    return c >= 0xF0 ? 2 : 1;
+}
+
+std::size_t utf16_length(std::string_view s) {
     std::size_t n = 0;
     for (unsigned char c : s)
-        n += (c & 0xC0) != 0x80;
+        n += utf16_units(c);
     return n;
 }
 
-// Byte offset of the position `chars` characters into `s` (or s.size()).
-std::size_t byte_offset(std::string_view s, std::size_t chars) {
+// Byte offset where the first `units` UTF-16 units of `s` end, never inside a character.
+std::size_t byte_offset(std::string_view s, std::size_t units) {
     std::size_t n = 0;
     for (std::size_t i = 0; i < s.size(); ++i) {
-        if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) {
-            if (n == chars)
-                return i;
-            ++n;
-        }
+        auto w = utf16_units(static_cast<unsigned char>(s[i]));
+        if (w == 0)
+            continue;
+        if (n + w > units)
+            return i;
+        n += w;
     }
     return s.size();
 }
@@ -90,11 +99,40 @@ bool inside_markup(std::string_view s, std::size_t pos) {
            pos - amp < 8;
 }
 
+// Updates `open` (the tags open before `part`) to the tags still open after it.
+void track_tags(std::string_view part, std::vector<std::string>& open) {
+    for (auto lt = part.find('<'); lt != std::string_view::npos; lt = part.find('<', lt + 1)) {
+        auto gt = part.find('>', lt);
+        if (gt == std::string_view::npos)
+            return;
+        auto tag = part.substr(lt + 1, gt - lt - 1);
+        if (tag.starts_with('/')) {
+            if (!open.empty())
+                open.pop_back();
+        } else {
+            open.emplace_back(tag.substr(0, tag.find(' ')));
+        }
+    }
+}
+
 } // namespace
 
 std::vector<std::string> split(std::string_view s, std::size_t max_chars) {
     std::vector<std::string> parts;
-    while (utf8_length(s) > max_chars) {
+    // A part ends with the tags it leaves open closed, and the next opens them again: Telegram
+    // refuses a text whose tags do not match. Tags are not counted by the platforms.
+    std::vector<std::string> open;
+    auto add_part = [&](std::string_view raw) {
+        std::string part;
+        for (auto& t : open)
+            part += "<" + t + ">";
+        part += raw;
+        track_tags(raw, open);
+        for (auto t = open.rbegin(); t != open.rend(); ++t)
+            part += "</" + *t + ">";
+        parts.push_back(std::move(part));
+    };
+    while (utf16_length(s) > max_chars) {
         auto limit = byte_offset(s, max_chars);
         auto cut = s.rfind('\n', limit);
         if (cut == std::string_view::npos || cut < limit / 2)
@@ -105,13 +143,15 @@ std::vector<std::string> split(std::string_view s, std::size_t max_chars) {
             --cut;
         if (cut == 0)
             cut = limit;
-        parts.emplace_back(s.substr(0, cut));
+        add_part(s.substr(0, cut));
         s.remove_prefix(cut);
         while (!s.empty() && (s.front() == '\n' || s.front() == ' '))
             s.remove_prefix(1);
     }
-    if (!s.empty() || parts.empty())
-        parts.emplace_back(s);
+    if (parts.empty())
+        parts.emplace_back(s); // short enough: as it is
+    else if (!s.empty())
+        add_part(s);
     return parts;
 }
 

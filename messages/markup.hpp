@@ -15,7 +15,7 @@ std::string escape(std::string_view text);
 // Drops the tags and resolves the escapes.
 std::string to_plain(std::string_view html_lite);
 // Splits a long message at line breaks (then spaces) into parts of at most `max_chars`
-// Unicode characters, never inside a tag or an escape.
+// UTF-16 units, never inside a tag or an escape; each part closes the tags it opens.
 std::vector<std::string> split(std::string_view html_lite, std::size_t max_chars);
 
 } // namespace cnscd::markup
