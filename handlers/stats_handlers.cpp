@@ -71,6 +71,12 @@ void add_line(std::string& out, const std::string& line) {
     out += line;
 }
 
+// Under a list cut at max_lines: how many lines were left out, so the list still adds up.
+void add_more_line(const handler_context& ctx, std::string& out, stats_text key, std::size_t listed) {
+    if (listed > max_lines)
+        add_line(out, ctx.say(key, {{"count", static_cast<std::int64_t>(listed - max_lines)}}));
+}
+
 // The shared part of every stats answer: totals, topics, and the comparison.
 void totals_block(const handler_context& ctx, std::string& out, const activity_totals& t,
                   const activity_totals& before, const stats_period& p, std::int64_t members_total) {
@@ -286,6 +292,7 @@ void team_stats(handler_context& ctx, std::int64_t team_id, const stats_period& 
                                                             {"people", count(ctx, mt.people)},
                                                             {"sessions", count(ctx, mt.sessions)}}));
         }
+        add_more_line(ctx, out, stats_text::more_members, per_member.size());
     }
     std::string idle;
     std::int64_t idle_count = 0, idle_others = 0; // others: whom the viewer could remind
@@ -358,6 +365,7 @@ void ward_stats(handler_context& ctx, const stats_period& p) {
                                                           {"people", count(ctx, tt.totals.people)},
                                                           {"sessions", count(ctx, tt.totals.sessions)}}));
         }
+        add_more_line(ctx, out, stats_text::more_teams, static_cast<std::size_t>(rank));
     }
     std::string idle;
     std::int64_t idle_count = 0;
@@ -513,6 +521,8 @@ void handle(const cmd_ranking& c_, handler_context& ctx) {
                 line(t->name, standing(r.totals), r.totals.visits, r.totals.people, r.totals.sessions,
                      r.totals.attendees);
     }
+    add_more_line(ctx, out, team_id != 0 ? stats_text::more_members : stats_text::more_teams,
+                  static_cast<std::size_t>(place));
     if (rank == 0)
         add_line(out, ctx.say(stats_text::ranking_empty));
     else

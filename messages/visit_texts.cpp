@@ -312,6 +312,10 @@ std::string_view vi(stats_text key) {
         return "<b>Theo tổ:</b>";
     case t::team_line:
         return "{rank}. {team}: {visits} lượt thăm, {people} người, {sessions} buổi";
+    case t::more_members:
+        return "… và {count} thành viên khác";
+    case t::more_teams:
+        return "… và {count} tổ khác";
     case t::idle_teams:
         return "⚠️ Tổ chưa có hoạt động trong kỳ ({count}): {names}";
     case t::target_header:
@@ -448,6 +452,10 @@ std::string_view en(stats_text key) {
         return "<b>By team:</b>";
     case t::team_line:
         return "{rank}. {team}: {visits} visits, {people} people, {sessions} sessions";
+    case t::more_members:
+        return "… and {count} more";
+    case t::more_teams:
+        return "… and {count} more";
     case t::idle_teams:
         return "⚠️ Teams with no activity in the period ({count}): {names}";
     case t::target_header:

@@ -82,6 +82,8 @@ enum class stats_text {
     idle_none,
     teams_header,
     team_line,
+    more_members, // "… and N more" under a list cut at its last shown line
+    more_teams,
     idle_teams,
     target_header,
     target_line,

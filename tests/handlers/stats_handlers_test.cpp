@@ -307,6 +307,35 @@ TEST_F(stats_fixture, work_of_a_member_who_left_stays_in_the_team_lines_under_th
     EXPECT_NE(ranking.find("Lê Văn Em (đã rời tổ) — 1 lượt, 3 người"), std::string::npos) << ranking;
 }
 
+// Lists stop at 30 lines; the answer says how many more there are, so nobody thinks a member or
+// a team was left out of the figures.
+TEST_F(stats_fixture, a_long_list_says_how_many_lines_are_not_shown) {
+    for (int i = 0; i < 35; ++i) {
+        auto user = std::to_string(3000 + i);
+        bot.member(ward, team3, "Thành viên " + std::to_string(i), "member", user);
+        bot.say(user, "/tham số 1, cài VNeID");
+    }
+    auto team = test_bot::joined(bot.say("900", "/thongke Tổ dân phố số 3"));
+    EXPECT_NE(team.find("… và 5 thành viên khác"), std::string::npos) << team;
+    auto ranking = test_bot::joined(bot.say("900", "/xephang Tổ dân phố số 3"));
+    EXPECT_NE(ranking.find("… và 5 thành viên khác"), std::string::npos) << ranking;
+
+    for (int i = 0; i < 32; ++i) {
+        auto t = bot.team(ward, "Tổ mới " + std::to_string(i));
+        auto user = std::to_string(4000 + i);
+        bot.member(ward, t, "Tổ trưởng " + std::to_string(i), "leader", user);
+        bot.say(user, "/tham số 2, cài VNeID");
+    }
+    // Team 3 and the 32 new ones have worked: 33 teams, 30 shown.
+    auto wards = test_bot::joined(bot.say("900", "/thongke phuong"));
+    EXPECT_NE(wards.find("… và 3 tổ khác"), std::string::npos) << wards;
+    auto teams = test_bot::joined(bot.say("900", "/xephang phuong"));
+    EXPECT_NE(teams.find("… và 3 tổ khác"), std::string::npos) << teams;
+    bot.say("900", "/ngonngu en");
+    auto english = test_bot::joined(bot.say("900", "/stats ward"));
+    EXPECT_NE(english.find("… and 3 more"), std::string::npos) << english;
+}
+
 TEST_F(stats_fixture, the_wards_members_count_who_worked_in_the_period_and_left_since) {
     bot.say("102", "/tham số 1, cài VNeID cho 2 người");
     bot.say("103", "/tham số 2, cài VNeID cho 3 người");
