@@ -254,9 +254,9 @@ void team_stats(handler_context& ctx, std::int64_t team_id, const stats_period& 
     };
     // Who left the team (or was removed) keeps the work they did here, named as such, so the
     // lines add up to the totals.
-    std::map<std::int64_t, std::string> names;
+    std::map<std::int64_t, std::string> names; // HTML-lite
     for (auto& m : members)
-        names[m.id] = m.full_name;
+        names[m.id] = markup::escape(m.full_name);
     // Who joined after the period is neither counted in it nor listed as having logged nothing.
     std::erase_if(members,
                   [&](const member_record& m) { return !on_team_by_then(ctx, m, p) && !logged(m.id); });
@@ -287,7 +287,7 @@ void team_stats(handler_context& ctx, std::int64_t team_id, const stats_period& 
         for (auto& mt : per_member) {
             if (++shown > max_lines)
                 continue;
-            add_line(out, ctx.say(stats_text::member_line, {{"name", names[mt.member_id]},
+            add_line(out, ctx.say(stats_text::member_line, {arg::markup("name", names[mt.member_id]),
                                                             {"visits", count(ctx, mt.visits)},
                                                             {"people", count(ctx, mt.people)},
                                                             {"sessions", count(ctx, mt.sessions)}}));
@@ -476,6 +476,7 @@ void handle(const cmd_ranking& c_, handler_context& ctx) {
     int place = 0, rank = 0;
     std::optional<std::pair<std::int64_t, std::int64_t>> above;
     // Sessions are named too: a member who only held a session is not "0 visits, 0 people".
+    // `name` is HTML-lite.
     auto line = [&](const std::string& name, std::pair<std::int64_t, std::int64_t> standing, std::int64_t v,
                     std::int64_t people, std::int64_t sessions, std::int64_t attendees) {
         ++place;
@@ -484,9 +485,10 @@ void handle(const cmd_ranking& c_, handler_context& ctx) {
         above = standing;
         if (static_cast<std::size_t>(place) > max_lines)
             return;
-        auto text = ctx.say(
-            stats_text::ranking_line,
-            {{"rank", rank}, {"name", name}, {"visits", count(ctx, v)}, {"people", count(ctx, people)}});
+        auto text = ctx.say(stats_text::ranking_line, {{"rank", rank},
+                                                       arg::markup("name", name),
+                                                       {"visits", count(ctx, v)},
+                                                       {"people", count(ctx, people)}});
         if (sessions > 0)
             text += ctx.say(stats_text::ranking_sessions,
                             {{"sessions", count(ctx, sessions)}, {"attendees", count(ctx, attendees)}});
@@ -504,7 +506,8 @@ void handle(const cmd_ranking& c_, handler_context& ctx) {
         for (auto& r : rows)
             if (auto m = members.by_id(r.member_id)) {
                 bool here = m->active && m->team_id == team_id;
-                line(here ? m->full_name : ctx.say(stats_text::former_member, {{"name", m->full_name}}),
+                line(here ? markup::escape(m->full_name)
+                          : ctx.say(stats_text::former_member, {{"name", m->full_name}}),
                      standing(r), r.visits, r.people, r.sessions, r.attendees);
             }
     } else {
@@ -518,8 +521,8 @@ void handle(const cmd_ranking& c_, handler_context& ctx) {
         team_store teams(ctx.db);
         for (auto& r : rows)
             if (auto t = teams.by_id(r.team_id))
-                line(t->name, standing(r.totals), r.totals.visits, r.totals.people, r.totals.sessions,
-                     r.totals.attendees);
+                line(markup::escape(t->name), standing(r.totals), r.totals.visits, r.totals.people,
+                     r.totals.sessions, r.totals.attendees);
     }
     add_more_line(ctx, out, team_id != 0 ? stats_text::more_members : stats_text::more_teams,
                   static_cast<std::size_t>(place));

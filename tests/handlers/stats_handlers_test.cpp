@@ -307,6 +307,17 @@ TEST_F(stats_fixture, work_of_a_member_who_left_stays_in_the_team_lines_under_th
     EXPECT_NE(ranking.find("Lê Văn Em (đã rời tổ) — 1 lượt, 3 người"), std::string::npos) << ranking;
 }
 
+// A former member's name is escaped once, like everyone else's: "&" and "<" read as written.
+TEST_F(stats_fixture, a_former_members_name_is_shown_as_written) {
+    auto id = bot.member(ward, team1, "Hà <Thu> & Co", "member", "105");
+    bot.say("105", "/tham số 1, cài VNeID cho 2 người");
+    member_store(*bot.db).set_active(id, false, bot.clk.now());
+    auto out = test_bot::joined(bot.say("101", "/thongke"));
+    EXPECT_NE(out.find("• Hà <Thu> & Co (đã rời tổ): 1 lượt thăm, 2 người"), std::string::npos) << out;
+    auto ranking = test_bot::joined(bot.say("101", "/xephang"));
+    EXPECT_NE(ranking.find("Hà <Thu> & Co (đã rời tổ) — 1 lượt, 2 người"), std::string::npos) << ranking;
+}
+
 // Lists stop at 30 lines; the answer says how many more there are, so nobody thinks a member or
 // a team was left out of the figures.
 TEST_F(stats_fixture, a_long_list_says_how_many_lines_are_not_shown) {
