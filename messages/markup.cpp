@@ -2,10 +2,28 @@
 
 namespace cnscd::markup {
 
+namespace {
+
+// U+202A-U+202E and U+2066-U+2069 (E2 80 AA-AE, E2 81 A6-A9): direction overrides and
+// isolates. Left unclosed in a name or an address, they turn the rest of the bot's line around.
+bool bidi_control_at(std::string_view s, std::size_t i) {
+    if (i + 2 >= s.size() || static_cast<unsigned char>(s[i]) != 0xE2)
+        return false;
+    auto b1 = static_cast<unsigned char>(s[i + 1]), b2 = static_cast<unsigned char>(s[i + 2]);
+    return (b1 == 0x80 && b2 >= 0xAA && b2 <= 0xAE) || (b1 == 0x81 && b2 >= 0xA6 && b2 <= 0xA9);
+}
+
+} // namespace
+
 std::string escape(std::string_view text) {
     std::string out;
     out.reserve(text.size());
-    for (char c : text) {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (bidi_control_at(text, i)) {
+            i += 2;
+            continue;
+        }
+        char c = text[i];
         switch (c) {
         case '<':
             out += "&lt;";

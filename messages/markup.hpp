@@ -10,7 +10,8 @@
 
 namespace cnscd::markup {
 
-// Escapes text taken from users so it cannot inject tags.
+// Escapes text taken from users so it cannot inject tags, and drops the direction controls
+// that would reverse the bot's words around it.
 std::string escape(std::string_view text);
 // Drops the tags and resolves the escapes.
 std::string to_plain(std::string_view html_lite);

@@ -44,5 +44,13 @@ TEST(markup_split, parts_are_measured_in_utf16_units) {
     EXPECT_EQ(parts[0] + parts[1], text); // no emoji cut in half
 }
 
+// A right-to-left override (U+202E) in a name or an address, echoed in the bot's line, would
+// show the rest of that line in reverse.
+TEST(markup_escape, direction_controls_from_users_are_dropped) {
+    EXPECT_EQ(markup::escape("nhà bà Tư \u202eRTL & <b>"), "nhà bà Tư RTL &amp; &lt;b&gt;");
+    EXPECT_EQ(markup::escape("a\u2066b\u2069c\u202a"), "abc");
+    EXPECT_EQ(markup::escape("محمد Hoàng\u200bVăn —"), "محمد Hoàng\u200bVăn —"); // other characters stay
+}
+
 } // namespace
 } // namespace cnscd
