@@ -126,7 +126,7 @@ std::string_view en(broadcast_text key) {
     case t::button_cancel:
         return "✖️ Cancel";
     case t::button_retry:
-        return "🔁 Resend to {count} failed groups";
+        return "🔁 Resend to {count} groups that failed";
     case t::usage:
         return "How to send an announcement to the team groups:\n"
                "/broadcast <i>text</i> — all teams\n"
@@ -170,7 +170,7 @@ std::string_view en(broadcast_text key) {
     case t::not_yours:
         return "Only ward staff of {ward} can send this announcement.";
     case t::retry_queued:
-        return "🔁 Announcement no. {id}: resending to {count} failed groups.";
+        return "🔁 Announcement no. {id}: resending to {count} groups that failed.";
     case t::nothing_to_retry:
         return "Announcement no. {id} has no failed group left to resend to.";
     case t::list_header:

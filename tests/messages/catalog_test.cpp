@@ -95,6 +95,11 @@ TEST(catalog, english_counts_of_one_are_singular) {
     EXPECT_EQ(say(language::en, report_text::export_caption,
                   {{"ward", "W"}, {"period", "Q4"}, {"teams", 1}, {"members", 2}, {"records", 1}}),
               "📎 W — Q4: 1 team, 2 members, 1 activity.");
+    // The noun right after the count, so it can be made singular ("Resend to 1 failed groups").
+    EXPECT_EQ(say(language::en, broadcast_text::button_retry, {{"count", 1}}),
+              "🔁 Resend to 1 group that failed");
+    EXPECT_EQ(say(language::en, broadcast_text::retry_queued, {{"id", 7}, {"count", 1}}),
+              "🔁 Announcement no. 7: resending to 1 group that failed.");
     // Only the template's nouns: what a member or staff wrote is shown as written.
     EXPECT_EQ(
         say(language::en, stats_text::line_topic, {{"topic", "1 people"}, {"records", 2}, {"people", 3}}),
