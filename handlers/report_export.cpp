@@ -220,9 +220,18 @@ std::optional<deadline_instance> instance_for_key(database& db, const config& cf
 }
 
 std::string export_file_stem(const ward_record& ward, const deadline_instance& d) {
-    std::string stem = "bao-cao-";
-    for (char c : fold(ward.name))
-        stem += std::isalnum(static_cast<unsigned char>(c)) ? c : '-';
+    std::string stem = "bao-cao";
+    bool gap = true; // a dash before the next letter or digit
+    for (char c : fold(ward.name)) {
+        if (!std::isalnum(static_cast<unsigned char>(c))) {
+            gap = true;
+            continue;
+        }
+        if (gap)
+            stem += '-';
+        gap = false;
+        stem += c;
+    }
     return stem + "-" + d.period.key;
 }
 

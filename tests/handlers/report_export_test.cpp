@@ -192,6 +192,19 @@ TEST_F(export_fixture, periods_are_read_strictly) {
         EXPECT_FALSE(instance_for_key(*bot.db, bot.cfg, ward_rec(), bad)) << bad;
 }
 
+// The file name a staff member sees and saves: one dash between words, whatever the ward's name
+// holds ("bao-cao-phuong--a-----b-----x------2026-12.xlsx" was sent).
+TEST_F(export_fixture, the_file_name_has_one_dash_between_words) {
+    auto d = instance_for_key(*bot.db, bot.cfg, ward_rec(), "2026-12");
+    ASSERT_TRUE(d);
+    EXPECT_EQ(export_file_stem(ward_rec(), *d), "bao-cao-phuong-hoa-xuan-2026-12");
+    auto odd = ward_rec();
+    odd.name = "Phường <Ả> & *B*/../x 👍";
+    EXPECT_EQ(export_file_stem(odd, *d), "bao-cao-phuong-a-b-x-2026-12");
+    odd.name = "👍";
+    EXPECT_EQ(export_file_stem(odd, *d), "bao-cao-2026-12");
+}
+
 TEST_F(export_fixture, ward_staff_get_the_spreadsheet_as_a_document_in_private) {
     log_visit(team1, member, "2026-11-03", 2, {"vneid"}, "số 12");
     auto out = bot.say("900", "/xuat tháng");
