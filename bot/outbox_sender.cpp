@@ -532,6 +532,27 @@ struct outbox_sender::impl : std::enable_shared_from_this<outbox_sender::impl> {
         }
     }
 
+    // A group's sends from the previous run still count in its one-minute window. The database
+    // keeps whole seconds, so each is taken as late as it may have been.
+    void seed_window(const group_send& sent) {
+        auto* p = state_of(sent.platform);
+        if (!p)
+            return;
+        auto& slot = p->chats[sent.chat_id];
+        if (!slot) {
+            slot = std::make_unique<chat_state>();
+            slot->address = {sent.platform, sent.chat_id};
+        }
+        auto& c = *slot;
+        c.group = true;
+        auto now = steady::now();
+        auto age = std::chrono::system_clock::now() -
+                   std::chrono::system_clock::time_point(std::chrono::seconds(sent.sent_at + 1));
+        auto at = now - std::chrono::duration_cast<steady::duration>(std::max(age, decltype(age)::zero()));
+        c.window.insert(std::upper_bound(c.window.begin(), c.window.end(), at), at);
+        c.last_activity = now;
+    }
+
     void add(const outbox_row& row) {
         auto* p = state_of(row.message.to.platform);
         if (!p) {
@@ -590,10 +611,17 @@ void outbox_sender::enqueue(const outbox_row& row) {
 
 void outbox_sender::load_pending() {
     std::vector<outbox_row> rows;
-    impl_->db_writer.run_sync([&](database& db) { rows = outbox(db).pending(); });
+    std::vector<group_send> recent;
+    impl_->db_writer.run_sync([&](database& db) {
+        outbox box(db);
+        rows = box.pending();
+        recent = box.group_sends_since(unix_now() - 61);
+    });
     if (!rows.empty())
         spdlog::info("outbox: {} message(s) left from the previous run will be sent", rows.size());
-    net::post(impl_->io, [self = impl_, rows = std::move(rows)] {
+    net::post(impl_->io, [self = impl_, rows = std::move(rows), recent = std::move(recent)] {
+        for (auto& s : recent)
+            self->seed_window(s);
         for (auto& r : rows)
             self->add(r);
         self->pump();

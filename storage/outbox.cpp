@@ -188,6 +188,19 @@ std::vector<outbox_row> outbox::pending() {
     return rows;
 }
 
+std::vector<group_send> outbox::group_sends_since(std::int64_t since) {
+    std::vector<group_send> sends;
+    auto& st =
+        db_.native().query("SELECT channel, chat_id, sent_at FROM outbox "
+                           "WHERE state = 'sent' AND sent_at >= ? AND json_extract(payload, '$.g') = 1 "
+                           "ORDER BY sent_at",
+                           static_cast<std::int64_t>(since));
+    while (st.executeStep())
+        if (auto platform = channel_from_name(st.getColumn(0).getString()))
+            sends.push_back({*platform, st.getColumn(1).getString(), st.getColumn(2).getInt64()});
+    return sends;
+}
+
 std::optional<outbox_row> outbox::find(std::int64_t id) {
     auto& st =
         db_.native().query("SELECT id, channel, chat_id, lane, payload, attempts, not_before, created_at "

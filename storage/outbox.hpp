@@ -35,6 +35,13 @@ struct delivery_report {
     std::int64_t at = 0;
 };
 
+// A message the platform accepted for a group chat, and when (for the group's rate window).
+struct group_send {
+    channel platform = channel::telegram;
+    std::string chat_id;
+    std::int64_t sent_at = 0;
+};
+
 struct delivery_status {
     delivery_state state = delivery_state::pending;
     std::string message_ref;
@@ -52,6 +59,9 @@ public:
     // Rows still to deliver, oldest first (for a restart).
     std::vector<outbox_row> pending();
     std::optional<outbox_row> find(std::int64_t id);
+    // Messages sent to group chats since `since`, oldest first: a restart keeps each group's
+    // per-minute window.
+    std::vector<group_send> group_sends_since(std::int64_t since);
     std::optional<delivery_status> status(std::int64_t id);
 
     void mark_sent(std::int64_t id, const std::string& message_ref, std::int64_t now);

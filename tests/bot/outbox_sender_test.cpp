@@ -329,6 +329,33 @@ TEST_F(sender_fixture, group_window_is_respected) {
     EXPECT_EQ(client.sent().size(), 3u) << "only 3 per minute in this group";
 }
 
+// A restart forgot what the group had received: after 20 confirmations in a minute, the next
+// run sent the rest at once and Telegram's 20-a-minute limit for the group was exceeded.
+TEST_F(sender_fixture, group_window_survives_a_restart) {
+    scripted_client client(io, {true, 1000, 1000, 3});
+    for (int i = 0; i < 3; ++i)
+        add("-9", "✅ lượt " + std::to_string(i), lane::interactive, chat_kind::group);
+    {
+        outbox_sender sender(io, *db_writer, cfg, stats, nullptr);
+        sender.add_client(client);
+        sender.load_pending();
+        ASSERT_TRUE(run_until([&] { return client.sent().size() == 3; }));
+        bool stopped = false;
+        sender.stop(std::chrono::seconds(2), [&] { stopped = true; });
+        ASSERT_TRUE(run_until([&] { return stopped; }));
+    }
+    auto later = add("-9", "✅ lượt 3", lane::interactive, chat_kind::group);
+    add("-8", "✅ nhóm khác", lane::interactive, chat_kind::group);
+    outbox_sender sender(io, *db_writer, cfg, stats, nullptr);
+    sender.add_client(client);
+    sender.load_pending();
+    ASSERT_TRUE(run_until([&] { return client.sent().size() == 4; }));
+    run_until([&] { return false; }, std::chrono::milliseconds(500));
+    EXPECT_EQ(client.sent().size(), 4u) << "only 3 per minute in this group, restart or not";
+    EXPECT_EQ(client.sent().back().chat, "-8");
+    EXPECT_EQ(status(later)->state, delivery_state::pending);
+}
+
 TEST_F(sender_fixture, rows_not_sent_before_stop_stay_pending_for_the_next_run) {
     scripted_client client(io, {true, 2, 1000, 1000});
     std::vector<std::int64_t> ids;

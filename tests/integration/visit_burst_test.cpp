@@ -13,6 +13,7 @@
 
 #include <atomic>
 #include <fstream>
+#include <map>
 #include <regex>
 #include <set>
 #include <thread>
@@ -114,6 +115,76 @@ TEST(visit_burst, thirty_members_in_one_minute_stay_within_the_group_limit) {
     bot.terminate();
     auto db = database::open(db_path, {false, false});
     EXPECT_EQ(visit_store(*db).ward_totals_in(1, {"2000-01-01", "2100-01-01"}).visits, 30);
+}
+
+// The bot restarted in the middle of a busy minute used to forget what the group had already
+// received and send at once: Telegram's per-group limit was exceeded (429s) after each restart.
+TEST(visit_burst, a_restart_keeps_the_group_within_its_limit) {
+    test::fake_telegram telegram;
+    telegram.enforce_limits(true, 30, 4, 5);
+    auto dir = test::temp_dir("visit_burst_restart");
+    auto db_path = dir + "/bot.db";
+    {
+        auto db = database::open(db_path);
+        auto ward = ward_store(*db).ensure("Phường Hòa Xuân", 0);
+        auto team = team_store(*db).ensure(ward, "Tổ dân phố số 1", 0);
+        group_store(*db).bind({{channel::telegram, group}, ward, team, "Tổ 1", true}, std::nullopt, 0);
+        member_store members(*db);
+        for (int i = 0; i < 6; ++i) {
+            member_record m;
+            m.ward_id = ward;
+            m.team_id = team;
+            m.full_name = "Thành viên " + std::to_string(i + 1);
+            m.role = "member";
+            m.phone = "+8490500" + std::to_string(1000 + i);
+            auto id = members.insert(m, 0);
+            members.link_account(channel::telegram, std::to_string(7000 + i), id, "contact", 0);
+        }
+    }
+    auto port = test::free_port();
+    // Four messages a minute per group, five a second per chat: the test need not wait a minute.
+    std::ofstream(dir + "/bot.json")
+        << R"({"telegram": {"limits": {"per_group_per_minute": 4, "per_chat_per_second": 5}}})";
+    std::map<std::string, std::string> env{{"CNSCD_DB", db_path},
+                                           {"CNSCD_LISTEN", "127.0.0.1:" + std::to_string(port)},
+                                           {"CNSCD_CONFIG", dir + "/bot.json"},
+                                           {"TELEGRAM_BOT_TOKEN", "123456:TEST"},
+                                           {"TELEGRAM_API_BASE", telegram.base_url()},
+                                           {"TELEGRAM_WEBHOOK_SECRET", secret},
+                                           {"CNSCD_TEST_LOG", dir + "/bot.log"}};
+    auto log_visit = [&](int i) {
+        auto body =
+            group_update(910000 + i, 7000 + i, "/tham số " + std::to_string(i + 1) + " ngõ 5, cài VNeID");
+        return test::http_request_to(port, "POST", "/telegram/webhook", body,
+                                     {{"X-Telegram-Bot-Api-Secret-Token", secret}})
+            .status;
+    };
+    auto to_group = [](const std::vector<test::recorded_call>& calls) {
+        std::size_t n = 0;
+        for (auto& c : calls)
+            n += c.method == "sendMessage" && c.chat_id == group;
+        return n;
+    };
+    {
+        test::bot_process bot(env);
+        ASSERT_TRUE(bot.wait_ready(port)) << "see " << dir << "/bot.log";
+        for (int i = 0; i < 4; ++i) {
+            ASSERT_EQ(log_visit(i), 200);
+            ASSERT_TRUE(
+                telegram.wait_for([&](auto& calls) { return to_group(calls) == std::size_t(i + 1); }, 5s));
+        }
+        bot.terminate();
+    }
+    test::bot_process bot(env);
+    ASSERT_TRUE(bot.wait_ready(port)) << "see " << dir << "/bot.log";
+    ASSERT_EQ(log_visit(4), 200);
+    ASSERT_EQ(log_visit(5), 200);
+    std::this_thread::sleep_for(3s);
+    EXPECT_EQ(telegram.rate_limited(), 0u) << "the group's window was forgotten at the restart";
+    EXPECT_EQ(to_group(telegram.calls("sendMessage")), 4u);
+    bot.terminate();
+    auto db = database::open(db_path, {false, false});
+    EXPECT_EQ(visit_store(*db).ward_totals_in(1, {"2000-01-01", "2100-01-01"}).visits, 6);
 }
 
 } // namespace
