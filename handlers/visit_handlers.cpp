@@ -69,6 +69,18 @@ std::string date_part(const handler_context& ctx, const visit_record& v, bool sa
     return d ? ctx.say(visit_text::on_date, {{"date", format_date(*d)}}) : "";
 }
 
+// In a group, who it was: answers merged under the group's limit lose the quote of the message.
+std::string who_in_group(const handler_context& ctx) {
+    return ctx.in_group() && ctx.member ? ctx.say(visit_text::recorded_by, {{"name", ctx.member->full_name}})
+                                        : "";
+}
+
+// Answers about visits queued behind the group's limit go out as one message.
+void mergeable_in_group(const handler_context& ctx, outgoing& o) {
+    if (ctx.in_group())
+        o.merge_key = "visit";
+}
+
 std::vector<std::vector<choice_button>> topic_buttons(const handler_context& ctx, std::int64_t no) {
     std::vector<std::vector<choice_button>> rows;
     for (auto& t : all_topics()) {
@@ -86,8 +98,7 @@ std::vector<std::vector<choice_button>> topic_buttons(const handler_context& ctx
 // numbered line the member answers by typing the number (theirs only, for a while).
 void confirm(handler_context& ctx, const visit_record& v, const activity_details& d, bool unclear,
              visit_text key, bool photo) {
-    std::string who =
-        ctx.in_group() ? ctx.say(visit_text::recorded_by, {{"name", ctx.member->full_name}}) : "";
+    auto who = who_in_group(ctx);
     auto text = ctx.say(key, {arg::markup("who", who),
                               {"no", v.id},
                               {"place", v.place.empty() ? v.note : v.place},
@@ -116,9 +127,7 @@ void confirm(handler_context& ctx, const visit_record& v, const activity_details
         text += ctx.say(visit_text::ask_topic_by_number, {{"list", list}});
         ctx.expect_reply("choice", data.dump(), ctx.cfg().visit_topic_question_minutes * 60LL);
     }
-    auto& o = ctx.reply(std::move(text));
-    if (ctx.in_group())
-        o.merge_key = "visit"; // confirmations queued behind the group's limit go out as one message
+    mergeable_in_group(ctx, ctx.reply(std::move(text)));
 }
 
 void record(const activity_details& d, activity_kind kind, handler_context& ctx) {
@@ -212,9 +221,9 @@ void on_topic_choice(std::string_view data, handler_context& ctx) {
     std::string labels;
     for (auto& code : codes)
         labels += (labels.empty() ? "" : ", ") + topic_label(ctx, code);
-    auto& o = ctx.reply(visit_text::topic_set, {{"no", no}, {"topic", labels}});
-    if (ctx.in_group())
-        o.merge_key = "visit";
+    mergeable_in_group(ctx,
+                       ctx.reply(visit_text::topic_set,
+                                 {arg::markup("who", who_in_group(ctx)), {"no", no}, {"topic", labels}}));
 }
 
 std::string topic_choice_in_words(std::string_view first, std::string_view text) {
@@ -299,9 +308,11 @@ void handle(const cmd_undo& c, handler_context& ctx) {
     if (!mine && d && !day_accepted(ctx, *d))
         return;
     visits.cancel(last->id, ctx.member->id, ctx.now());
-    ctx.reply(visit_text::undo_done, {{"no", last->id},
-                                      {"place", last->place.empty() ? last->note : last->place},
-                                      {"date", d ? format_date(*d) : last->day}});
+    mergeable_in_group(
+        ctx, ctx.reply(visit_text::undo_done, {arg::markup("who", who_in_group(ctx)),
+                                               {"no", last->id},
+                                               {"place", last->place.empty() ? last->note : last->place},
+                                               {"date", d ? format_date(*d) : last->day}}));
     say_whose(ctx, *last);
 }
 
@@ -337,11 +348,13 @@ void handle(const cmd_edit& c, handler_context& ctx) {
     else if (!d.place.empty() && v->note.starts_with(v->place) && !v->place.empty())
         updated.note = d.place + v->note.substr(v->place.size()); // the note names the new address
     visits.edit(updated, ctx.member->id, ctx.now());
-    ctx.reply(visit_text::edit_done, {{"no", updated.id},
-                                      {"place", updated.place.empty() ? updated.note : updated.place},
-                                      arg::markup("topics", topics_label(ctx, updated, false)),
-                                      arg::markup("people", people_part(ctx, updated)),
-                                      arg::markup("date", date_part(ctx, updated, d.says_when))});
+    mergeable_in_group(ctx, ctx.reply(visit_text::edit_done,
+                                      {arg::markup("who", who_in_group(ctx)),
+                                       {"no", updated.id},
+                                       {"place", updated.place.empty() ? updated.note : updated.place},
+                                       arg::markup("topics", topics_label(ctx, updated, false)),
+                                       arg::markup("people", people_part(ctx, updated)),
+                                       arg::markup("date", date_part(ctx, updated, d.says_when))}));
     say_whose(ctx, updated);
 }
 

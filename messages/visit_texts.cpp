@@ -31,7 +31,7 @@ std::string_view vi(visit_text key) {
     case t::topic_number_item:
         return "{n} {topic}";
     case t::topic_set:
-        return "✅ Đã cập nhật số {no}: {topic}.";
+        return "✅ {who}Đã cập nhật số {no}: {topic}.";
     case t::topic_question_expired:
         return "Câu hỏi này đã hết hạn sau {minutes} phút; số {no} vẫn được ghi ở mục «Khác». Muốn sửa, gõ "
                "/sua {no} kèm nội dung, ví dụ: /sua {no} {example}";
@@ -48,7 +48,7 @@ std::string_view vi(visit_text key) {
     case t::record_cancelled_already:
         return "Số {no} đã được hủy trước đó.";
     case t::undo_done:
-        return "↩️ Đã hủy số {no} ({place}, ngày {date}). Lịch sử vẫn được lưu.";
+        return "↩️ {who}Đã hủy số {no} ({place}, ngày {date}). Lịch sử vẫn được lưu.";
     case t::undo_nothing:
         return "Bạn chưa có lượt nào để hủy.";
     case t::edited_message_hint:
@@ -58,7 +58,7 @@ std::string_view vi(visit_text key) {
         return "Số {no} đã ghi quá {hours} giờ nên không hủy được bằng /huy. Nhờ tổ trưởng hỗ trợ, hoặc dùng "
                "/sua {no} để sửa.";
     case t::edit_done:
-        return "✏️ Đã sửa số {no}: {place} — {topics}{people}{date}. Nội dung cũ vẫn được "
+        return "✏️ {who}Đã sửa số {no}: {place} — {topics}{people}{date}. Nội dung cũ vẫn được "
                "lưu.";
     case t::edit_usage:
         return "Cách sửa: /sua <i>số</i> <i>nội dung mới</i>, ví dụ: /sua 125 số 12 ngõ 5, cài VNeID cho 2 "
@@ -160,7 +160,7 @@ std::string_view en(visit_text key) {
     case t::topic_number_item:
         return "{n} {topic}";
     case t::topic_set:
-        return "✅ No. {no} updated: {topic}.";
+        return "✅ {who}No. {no} updated: {topic}.";
     case t::topic_question_expired:
         return "This question expired after {minutes} minutes; no. {no} stays under \"Other\". To fix it, "
                "type /edit {no} with the details, e.g. /edit {no} {example}";
@@ -177,7 +177,7 @@ std::string_view en(visit_text key) {
     case t::record_cancelled_already:
         return "No. {no} was already cancelled.";
     case t::undo_done:
-        return "↩️ No. {no} cancelled ({place}, {date}). Its history is kept.";
+        return "↩️ {who}No. {no} cancelled ({place}, {date}). Its history is kept.";
     case t::undo_nothing:
         return "You have nothing to cancel.";
     case t::edited_message_hint:
@@ -188,7 +188,7 @@ std::string_view en(visit_text key) {
         return "No. {no} was logged more than {hours} hours ago, so /undo cannot cancel it. Ask your team "
                "leader, or use /edit {no} to correct it.";
     case t::edit_done:
-        return "✏️ No. {no} corrected: {place} — {topics}{people}{date}. The old content is kept.";
+        return "✏️ {who}No. {no} corrected: {place} — {topics}{people}{date}. The old content is kept.";
     case t::edit_usage:
         return "To correct a record: /edit <i>number</i> <i>new details</i>, e.g. /edit 125 no. 12 lane 5, "
                "set up VNeID for 2 people.";

@@ -303,6 +303,27 @@ TEST_F(visit_fixture, group_confirmations_name_the_member_and_are_mergeable) {
     EXPECT_EQ(out[0].merge_key, "visit");
 }
 
+// Thirty members answering in a group: "/huy", "/sua" and topic answers used to go out one
+// message each, unnamed ("↩️ Đã hủy số 212"), filling the group's 20-a-minute limit so the
+// visit confirmations behind them waited up to a minute.
+TEST_F(visit_fixture, group_answers_to_undo_edit_and_topic_name_the_member_and_are_mergeable) {
+    bot.bind_group("-500", ward, team1);
+    auto no = std::to_string(record_no(bot.say_in_group("-500", "102", "/tham số 3 kiệt 4")));
+    auto topic = bot.say_in_group("-500", "102", "2");
+    auto edit = bot.say_in_group("-500", "102", "/sua " + no + " 3 người");
+    auto undo = bot.say_in_group("-500", "102", "/huy " + no);
+    for (auto* out : {&topic, &edit, &undo}) {
+        ASSERT_EQ(out->size(), 1u);
+        EXPECT_EQ((*out)[0].merge_key, "visit") << (*out)[0].text;
+    }
+    EXPECT_TRUE(has(topic, "✅ Phạm Thị Dung: Đã cập nhật số " + no)) << test_bot::joined(topic);
+    EXPECT_TRUE(has(edit, "✏️ Phạm Thị Dung: Đã sửa số " + no)) << test_bot::joined(edit);
+    EXPECT_TRUE(has(undo, "↩️ Phạm Thị Dung: Đã hủy số " + no)) << test_bot::joined(undo);
+    // Privately nobody needs to be named.
+    bot.say("102", "/tham số 4 kiệt 4, cài VNeID");
+    EXPECT_TRUE(has(bot.say("102", "/huy"), "↩️ Đã hủy số")) << "private";
+}
+
 TEST_F(visit_fixture, undo_cancels_the_last_record_within_the_window_and_keeps_history) {
     auto first = record_no(bot.say("102", "/tham số 1, cài VNeID"));
     auto second = record_no(bot.say("102", "/tham số 2, cài VNeID"));
