@@ -34,6 +34,29 @@ double global_burst(const rate_limits& limits) {
     return std::min(1.0, limits.global_per_second);
 }
 
+// The last line of a text, with the line break before it; empty for a single line.
+std::string_view last_line(std::string_view text) {
+    auto nl = text.rfind('\n');
+    return nl == std::string_view::npos ? std::string_view() : text.substr(nl);
+}
+
+// Merged confirmations, one after another. A last line that the next one ends with too (the
+// topic question in each confirmation of a burst) is said once, after the last that has it:
+// thirty copies of the twelve-topic list buried the confirmations and took five messages.
+std::string joined(const std::vector<std::string_view>& parts) {
+    std::string out;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        auto part = parts[i];
+        auto tail = last_line(part);
+        if (!tail.empty() && i + 1 < parts.size() && last_line(parts[i + 1]) == tail)
+            part.remove_suffix(tail.size());
+        if (i > 0)
+            out += '\n';
+        out += part;
+    }
+    return out;
+}
+
 } // namespace
 
 namespace {
@@ -238,14 +261,20 @@ struct outbox_sender::impl : std::enable_shared_from_this<outbox_sender::impl> {
         outgoing message = q.front().message;
         if (lane == 0 && !message.merge_key.empty() && message.kind == outgoing_kind::text &&
             message.choices.empty()) {
+            std::vector<std::string_view> parts{q.front().message.text};
             for (std::size_t i = 1; i < q.size(); ++i) {
                 auto& next = q[i].message;
                 if (next.merge_key != message.merge_key || next.kind != outgoing_kind::text ||
-                    !next.choices.empty() || message.text.size() + next.text.size() > 3800)
+                    !next.choices.empty())
                     break;
-                message.text += "\n" + next.text;
+                parts.push_back(next.text);
+                if (joined(parts).size() > 3800) {
+                    parts.pop_back();
+                    break;
+                }
                 merged.push_back(q[i].id);
             }
+            message.text = joined(parts);
         }
         auto& limits = p.client->limits();
         if (limits.enabled) {

@@ -318,6 +318,34 @@ TEST_F(sender_fixture, confirmations_held_by_the_group_limit_are_merged) {
         EXPECT_EQ(status(ids[i])->state, delivery_state::merged);
 }
 
+// Thirty members logging visits that named no topic: each confirmation ends with the same
+// twelve-topic question, and the merged messages repeated it thirty times (five messages).
+TEST_F(sender_fixture, merged_confirmations_say_their_shared_question_once) {
+    scripted_client client(io, {true, 30, 1, 20});
+    const std::string question = "\nNội dung là gì? Trả lời tin này bằng số: 1 Dịch vụ công · 2 VNeID";
+    add("-7", "✅ An: Đã ghi số 1", lane::interactive, chat_kind::group, "visit");
+    outbox_sender sender(io, *db_writer, cfg, stats, nullptr);
+    sender.add_client(client);
+    sender.load_pending();
+    ASSERT_TRUE(run_until([&] { return client.sent().size() == 1; }));
+    for (auto& text : std::vector<std::string>{"✅ Bình: Đã ghi số 2, chưa rõ nội dung" + question,
+                                               "✅ Cúc: Đã ghi số 3, chưa rõ nội dung" + question,
+                                               "✅ Dũng: Đã ghi số 4\n📷 Đã lưu kèm ảnh minh chứng.",
+                                               "✅ Hà: Đã ghi số 5, chưa rõ nội dung" + question}) {
+        outbox_row row;
+        auto id = add("-7", text, lane::interactive, chat_kind::group, "visit");
+        db_writer->run_sync([&](database& d) { row = *outbox(d).find(id); });
+        sender.enqueue(row);
+    }
+    ASSERT_TRUE(run_until([&] { return client.sent().size() == 2; }));
+    EXPECT_EQ(client.sent()[1].text, "✅ Bình: Đã ghi số 2, chưa rõ nội dung\n"
+                                     "✅ Cúc: Đã ghi số 3, chưa rõ nội dung" +
+                                         question +
+                                         "\n✅ Dũng: Đã ghi số 4\n📷 Đã lưu kèm ảnh minh chứng.\n"
+                                         "✅ Hà: Đã ghi số 5, chưa rõ nội dung" +
+                                         question);
+}
+
 TEST_F(sender_fixture, group_window_is_respected) {
     scripted_client client(io, {true, 1000, 1000, 3});
     for (int i = 0; i < 5; ++i)
