@@ -34,6 +34,11 @@ double global_burst(const rate_limits& limits) {
     return std::min(1.0, limits.global_per_second);
 }
 
+// A plain confirmation that may be joined with others for the same chat.
+bool mergeable(const outgoing& m) {
+    return !m.merge_key.empty() && m.kind == outgoing_kind::text && m.choices.empty();
+}
+
 // The last line of a text, with the line break before it; empty for a single line.
 std::string_view last_line(std::string_view text) {
     auto nl = text.rfind('\n');
@@ -153,8 +158,16 @@ struct outbox_sender::impl : std::enable_shared_from_this<outbox_sender::impl> {
         if (c.group && limits.enabled) {
             while (!c.window.empty() && c.window.front() <= now - std::chrono::seconds(60))
                 c.window.pop_front();
-            if (c.window.size() >= static_cast<std::size_t>(limits.per_group_per_minute))
+            auto limit = static_cast<std::size_t>(limits.per_group_per_minute);
+            if (c.window.size() >= limit) {
                 t = std::max(t, c.window.front() + std::chrono::seconds(60));
+            } else if (c.window.size() * 2 >= limit && c.head_lane() == 0 && mergeable(head.message)) {
+                // Half the minute's messages used: the rest are spread over what is left of it,
+                // so confirmations wait seconds and leave merged, not a minute behind a full window.
+                auto left = static_cast<steady::rep>(limit - c.window.size());
+                auto spacing = (c.window.front() + std::chrono::seconds(60) - now) / left;
+                t = std::max(t, c.window.back() + spacing);
+            }
         }
         if (c.head_lane() == 1 && in_quiet_hours(p.client->quiet()))
             t = std::max(t, now + std::chrono::minutes(5)); // look again later
@@ -259,13 +272,11 @@ struct outbox_sender::impl : std::enable_shared_from_this<outbox_sender::impl> {
         // Join confirmations that queued up behind this chat's limit into one message.
         std::vector<std::int64_t> merged;
         outgoing message = q.front().message;
-        if (lane == 0 && !message.merge_key.empty() && message.kind == outgoing_kind::text &&
-            message.choices.empty()) {
+        if (lane == 0 && mergeable(message)) {
             std::vector<std::string_view> parts{q.front().message.text};
             for (std::size_t i = 1; i < q.size(); ++i) {
                 auto& next = q[i].message;
-                if (next.merge_key != message.merge_key || next.kind != outgoing_kind::text ||
-                    !next.choices.empty())
+                if (next.merge_key != message.merge_key || !mergeable(next))
                     break;
                 parts.push_back(next.text);
                 if (joined(parts).size() > 3800) {

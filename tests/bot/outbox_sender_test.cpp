@@ -346,6 +346,26 @@ TEST_F(sender_fixture, merged_confirmations_say_their_shared_question_once) {
                                          question);
 }
 
+// Members logging one after another in a busy group: the first twenty confirmations went out
+// one by one in the first half-minute, and the next members waited up to a minute, not knowing
+// whether their visit was recorded. Once half the minute's messages are used, the rest are spread
+// over the minute, so everyone waits seconds and the waiting confirmations leave merged.
+TEST_F(sender_fixture, a_busy_group_spreads_its_minute_instead_of_spending_it_at_once) {
+    scripted_client client(io, {true, 1000, 1000, 4});
+    outbox_sender sender(io, *db_writer, cfg, stats, nullptr);
+    sender.add_client(client);
+    sender.load_pending();
+    for (int i = 0; i < 6; ++i) {
+        outbox_row row;
+        auto id = add("-7", "✅ lượt " + std::to_string(i), lane::interactive, chat_kind::group, "visit");
+        db_writer->run_sync([&](database& d) { row = *outbox(d).find(id); });
+        sender.enqueue(row);
+        run_until([&] { return false; }, std::chrono::milliseconds(100));
+    }
+    run_until([&] { return false; }, std::chrono::milliseconds(300));
+    EXPECT_EQ(client.sent().size(), 2u) << "two of the minute's four messages are left for the next members";
+}
+
 TEST_F(sender_fixture, group_window_is_respected) {
     scripted_client client(io, {true, 1000, 1000, 3});
     for (int i = 0; i < 5; ++i)
