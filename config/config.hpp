@@ -111,7 +111,6 @@ struct outbox_config {
     // most) until the row is this old, however many attempts that takes.
     int give_up_after_seconds = 6 * 3600;
     int shutdown_grace_seconds = 5; // in-flight sends may finish this long after SIGTERM
-    int merge_window_ms = 3000;     // confirmations to a group waiting this long may be merged
 };
 
 // A reporting deadline; see handlers/reporting_calendar.hpp for how it becomes instants.

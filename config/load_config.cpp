@@ -296,15 +296,13 @@ void read_file_into(config& c, const json& root, const std::string& source) {
         s->integer("busy_timeout_ms", c.storage.busy_timeout_ms, 1, 600000);
         s->flag("check_on_start", c.storage.check_on_start);
     }
-    if (auto s =
-            top.child("outbox", {"retry_base_ms", "retry_max_ms", "max_attempts", "shutdown_grace_seconds",
-                                 "merge_window_ms", "give_up_after_seconds"})) {
+    if (auto s = top.child("outbox", {"retry_base_ms", "retry_max_ms", "max_attempts",
+                                      "shutdown_grace_seconds", "give_up_after_seconds"})) {
         s->integer("retry_base_ms", c.outbox.retry_base_ms, 1, 3600000);
         s->integer("retry_max_ms", c.outbox.retry_max_ms, 1, 86400000);
         s->integer("max_attempts", c.outbox.max_attempts, 1, 1000);
         s->integer("give_up_after_seconds", c.outbox.give_up_after_seconds, 0, 30 * 86400);
         s->integer("shutdown_grace_seconds", c.outbox.shutdown_grace_seconds, 0, 600);
-        s->integer("merge_window_ms", c.outbox.merge_window_ms, 0, 600000);
     }
     if (auto s = top.child("telegram", {"token", "api_base", "webhook_secret", "mode", "bot_username",
                                         "public_url", "poll_timeout_seconds", "poll_idle_ms", "connections",

@@ -63,7 +63,7 @@ TEST(visit_burst, thirty_members_in_one_minute_stay_within_the_group_limit) {
         }
     }
     auto port = test::free_port();
-    std::ofstream(dir + "/bot.json") << R"({"outbox": {"merge_window_ms": 3000}})";
+    std::ofstream(dir + "/bot.json") << R"({"outbox": {"max_attempts": 12}})";
     test::bot_process bot({{"CNSCD_DB", db_path},
                            {"CNSCD_LISTEN", "127.0.0.1:" + std::to_string(port)},
                            {"CNSCD_CONFIG", dir + "/bot.json"},
