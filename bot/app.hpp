@@ -93,6 +93,7 @@ std::optional<std::int64_t> parse_iso_instant(const std::string& text, int defau
 
 // Copies the database to `to` with SQLite's online backup (safe while serve runs).
 int run_backup(const config& cfg, const std::string& to);
+int run_restore(const config& cfg, const std::string& from);
 
 // Sets up logging for the process.
 void setup_logging(const std::string& level);

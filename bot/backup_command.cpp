@@ -1,9 +1,11 @@
-// `cnscd-bot backup --to FILE`: an online copy of the database (see storage/backup.hpp).
+// `cnscd-bot backup --to FILE`: an online copy of the database; `restore --from FILE` puts one
+// back (see storage/backup.hpp).
 
 #include "bot/app.hpp"
 #include "storage/backup.hpp"
 #include "storage/database.hpp"
 
+#include <chrono>
 #include <iostream>
 
 namespace cnscd {
@@ -16,6 +18,26 @@ int run_backup(const config& cfg, const std::string& to) {
         return 0;
     } catch (const std::exception& e) {
         std::cerr << "backup: " << e.what() << "\n";
+        return 1;
+    }
+}
+
+int run_restore(const config& cfg, const std::string& from) {
+    try {
+        auto now = std::chrono::duration_cast<std::chrono::seconds>(
+                       std::chrono::system_clock::now().time_since_epoch())
+                       .count();
+        auto r = restore_database(from, cfg.storage.db_path, now);
+        std::cout << "restored " << from << " (schema version " << r.schema_version << ") to "
+                  << cfg.storage.db_path << "\n";
+        if (!r.set_aside.empty())
+            std::cout << "the database it replaced is kept as " << r.set_aside
+                      << " (with its -wal and -shm files, if any)\n";
+        std::cout << "what was logged after the backup is not in it; start the bot (it brings an older "
+                     "schema up to date)\n";
+        return 0;
+    } catch (const std::exception& e) {
+        std::cerr << "restore: " << e.what() << "\n";
         return 1;
     }
 }

@@ -177,9 +177,15 @@ int main(int argc, char** argv) {
     std::string backup_to;
     auto* backup = app.add_subcommand("backup", "Copy the database to a file while the bot keeps serving "
                                                 "(SQLite online backup; the copy is checked before it "
-                                                "takes the file's name). Restore: stop the bot, put the "
-                                                "copy in place of the database file, start it.");
+                                                "takes the file's name). To put it back, see restore.");
     backup->add_option("--to", backup_to, "The backup file to write, e.g. backups/cnscd-2026-11-24.db")
+        ->required();
+    std::string restore_from;
+    auto* restore = app.add_subcommand(
+        "restore", "Put a backup in place of the database, with the bot stopped. The replaced file is kept "
+                   "beside it with its -wal and -shm files, which must not stay next to the backup (a "
+                   "crashed bot's log would be replayed onto it). Then start the bot.");
+    restore->add_option("--from", restore_from, "The backup file, e.g. backups/cnscd-2026-11-24.db")
         ->required();
 
     try {
@@ -236,5 +242,7 @@ int main(int argc, char** argv) {
         return cnscd::run_zalo_auth(*cfg, zalo_auth);
     if (*backup)
         return cnscd::run_backup(*cfg, backup_to);
+    if (*restore)
+        return cnscd::run_restore(*cfg, restore_from);
     return 0;
 }

@@ -2,8 +2,11 @@
 
 #include "storage/database.hpp"
 
+#include <ctime>
+#include <fcntl.h>
 #include <filesystem>
 #include <system_error>
+#include <unistd.h>
 
 namespace cnscd {
 
@@ -43,6 +46,65 @@ backup_result backup_database(const std::string& source, const std::string& targ
             std::string("backup failed: ") + e.what() +
             ". Fix: check free space and permissions where the copy goes, then run it again");
     }
+}
+
+namespace {
+
+// Whether another process has the database open (the bot still running), without touching it:
+// each SQLite connection in WAL mode holds a read lock on byte 128 of the -shm file (the unix
+// VFS's "DMS" slot) for as long as it is open.
+bool in_use(const std::string& path) {
+    int fd = ::open((path + "-shm").c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return false;
+    struct flock lock {};
+    lock.l_type = F_WRLCK;
+    lock.l_whence = SEEK_SET;
+    lock.l_start = 128;
+    lock.l_len = 1;
+    bool busy = ::fcntl(fd, F_GETLK, &lock) == 0 && lock.l_type != F_UNLCK;
+    ::close(fd);
+    return busy;
+}
+
+} // namespace
+
+restore_result restore_database(const std::string& from, const std::string& target, std::int64_t now) {
+    std::error_code ec;
+    if (!fs::exists(from, ec))
+        throw database_error("there is no backup at " + from + ". Fix: name the backup file with --from");
+    if (fs::exists(target, ec) && fs::equivalent(from, target, ec))
+        throw database_error("the backup is the database itself. Fix: name a backup file with --from");
+    restore_result out;
+    {
+        auto copy = database::open(from, {.create = false, .run_migrations = false});
+        if (auto problems = copy->quick_check_problems(); !problems.empty())
+            throw database_error("the backup " + from + " is damaged (PRAGMA quick_check: " + problems +
+                                 "). Nothing was changed. Fix: restore an earlier backup");
+        out.schema_version = copy->schema_version();
+    }
+    if (fs::exists(target, ec) && in_use(target))
+        throw database_error("the database " + target +
+                             " is open in another process. Nothing was changed. Fix: stop the bot "
+                             "(systemctl stop cnscd-bot), then run restore again");
+    auto partial = target + ".partial";
+    fs::remove(partial, ec);
+    fs::copy_file(from, partial, fs::copy_options::overwrite_existing, ec);
+    if (ec)
+        throw database_error("cannot copy " + from + " to " + partial + ": " + ec.message() +
+                             ". Nothing was changed. Fix: check free space and permissions");
+    if (fs::exists(target, ec)) {
+        std::time_t t = now;
+        std::tm utc{};
+        char stamp[32];
+        std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", gmtime_r(&t, &utc));
+        out.set_aside = target + ".before-restore-" + stamp;
+        for (const char* ext : {"", "-wal", "-shm"})
+            if (fs::exists(target + ext, ec))
+                fs::rename(target + ext, out.set_aside + ext);
+    }
+    fs::rename(partial, target);
+    return out;
 }
 
 } // namespace cnscd

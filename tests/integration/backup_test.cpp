@@ -12,6 +12,7 @@
 #include <atomic>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <thread>
 
 namespace cnscd {
@@ -91,6 +92,48 @@ TEST_F(backup_command, copy_taken_while_serving_opens_and_holds_what_was_acknowl
         ASSERT_TRUE(log.contains(channel::telegram, std::to_string(id))) << "update " << id;
     EXPECT_FALSE(std::filesystem::exists(dir + "/copy.db.partial"));
     EXPECT_EQ(bot.terminate(), 0);
+}
+
+// A restore usually follows a crash, which leaves the database's -wal file behind: copied over
+// the database file alone, the backup had that log replayed onto it (later writes mixed in, or
+// "database disk image is malformed"). restore sets the file aside with its log.
+TEST_F(backup_command, restore_after_a_crash_puts_back_exactly_the_backup) {
+    auto bot = std::make_unique<test::bot_process>(env("serve.log"));
+    ASSERT_TRUE(bot->wait_ready(port));
+    auto deliver = [&](std::int64_t from, std::int64_t to) {
+        for (auto id = from; id <= to; ++id)
+            ASSERT_EQ(test::http_request_to(port, "POST", "/telegram/webhook", private_update(id),
+                                            {{"X-Telegram-Bot-Api-Secret-Token", secret}})
+                          .status,
+                      200);
+    };
+    deliver(1, 20);
+    ASSERT_EQ(backup(dir + "/copy.db", "backup.log"), 0) << read_file(dir + "/backup.log");
+    deliver(21, 120);
+    test::bot_process refused(env("refused.log"), {"restore", "--from", dir + "/copy.db"});
+    EXPECT_EQ(refused.wait_exit(), 1) << "the bot is still running";
+    EXPECT_NE(read_file(dir + "/refused.log").find("stop the bot"), std::string::npos)
+        << read_file(dir + "/refused.log");
+    bot->kill_hard();
+    bot.reset();
+    ASSERT_TRUE(std::filesystem::exists(db_path + "-wal")) << "the crash left the log";
+
+    test::bot_process restore(env("restore.log"), {"restore", "--from", dir + "/copy.db"});
+    ASSERT_EQ(restore.wait_exit(), 0) << read_file(dir + "/restore.log");
+    EXPECT_FALSE(std::filesystem::exists(db_path + "-wal"));
+    {
+        auto db = database::open(db_path, {.create = false, .run_migrations = false});
+        EXPECT_TRUE(db->quick_check());
+        update_log log(*db);
+        EXPECT_TRUE(log.contains(channel::telegram, "20"));
+        EXPECT_FALSE(log.contains(channel::telegram, "120")) << "written after the backup";
+    }
+    auto restored = read_file(dir + "/restore.log");
+    auto kept = restored.find("kept as ");
+    ASSERT_NE(kept, std::string::npos) << restored;
+    auto aside = restored.substr(kept + 8, restored.find(' ', kept + 8) - kept - 8);
+    EXPECT_TRUE(std::filesystem::exists(aside)) << aside;
+    EXPECT_TRUE(std::filesystem::exists(aside + "-wal")) << "kept with its log";
 }
 
 TEST_F(backup_command, refuses_to_overwrite_the_database_or_write_into_a_missing_folder) {
