@@ -79,17 +79,13 @@ struct telegram_poller::impl : std::enable_shared_from_this<telegram_poller::imp
         auto failed = std::make_shared<bool>(false);
         std::int64_t next_offset = offset;
         for (auto& [id, text] : updates) {
-            auto previous = next_offset;
             next_offset = std::max(next_offset, id + 1);
             auto update = telegram::parse_update(text, username);
             auto saved = id + 1;
-            // The saved offset moves only past updates that are all stored: if an earlier
-            // update of this batch was refused (disk full, locked), a restart asks for it again.
-            auto save_offset = [saved, previous](database& db) {
-                meta_store meta(db);
-                auto stored = meta.get_int("telegram.offset", 0);
-                if (stored >= previous && stored < saved)
-                    meta.set("telegram.offset", std::to_string(saved));
+            // Where the stream stood after the latest stored update, for the log at the next
+            // start; it may go down: ids start again lower under a new token or after a quiet week.
+            auto save_offset = [saved](database& db) {
+                meta_store(db).set("telegram.offset", std::to_string(saved));
             };
             auto on_done = [self = shared_from_this(), remaining, failed, next_offset](ingest_outcome o) {
                 net::post(self->io, [self, remaining, failed, next_offset, o] {
@@ -125,14 +121,26 @@ telegram_poller::~telegram_poller() {
 }
 
 void telegram_poller::start() {
-    impl_->db_writer.run_sync(
-        [&](database& db) { impl_->offset = meta_store(db).get_int("telegram.offset", 0); });
-    spdlog::info("telegram: polling for updates (offset {})", impl_->offset);
+    std::int64_t last = 0;
+    impl_->db_writer.run_sync([&](database& db) { last = meta_store(db).get_int("telegram.offset", 0); });
+    // The first request names no offset: Telegram then offers every update it has not seen
+    // confirmed, and the ones stored before the restart are recognised and skipped. A saved
+    // offset would confirm, unseen, every update below it, and ids start again lower under a
+    // new token or after a week without updates.
+    impl_->offset = 0;
+    if (last > 0)
+        spdlog::info("telegram: polling for updates; those up to {} were handled before and are skipped if "
+                     "offered again",
+                     last - 1);
+    else
+        spdlog::info("telegram: polling for updates");
     impl_->client.call("deleteWebhook", "{}", std::chrono::seconds(15), [self = impl_](http_result r) {
         auto a = telegram::read_answer(r.status, r.body);
         if (!r.ok() || !a.ok)
             spdlog::warn("telegram: deleteWebhook failed ({}); polling anyway",
                          r.ok() ? a.description : r.error);
+        else if (!a.description.empty()) // "Webhook was deleted" after a switch from webhook mode
+            spdlog::info("telegram: deleteWebhook: {}", a.description);
         self->poll();
     });
 }

@@ -158,6 +158,12 @@ struct fake_telegram::impl : std::enable_shared_from_this<fake_telegram::impl> {
                        call.method == "setMyCommands") {
                 reply.body = R"({"ok":true,"result":true})";
             } else if (call.method == "getUpdates") {
+                // As Telegram: an offset confirms, and drops unseen, every update below it.
+                auto asked = json::parse(call.body, nullptr, false);
+                auto offset = asked.is_object() ? asked.value("offset", std::int64_t{0}) : 0;
+                std::erase_if(updates, [&](const std::string& u) {
+                    return offset > 0 && json::parse(u).value("update_id", std::int64_t{0}) < offset;
+                });
                 json result = json::array();
                 while (!updates.empty()) {
                     result.push_back(json::parse(updates.front()));

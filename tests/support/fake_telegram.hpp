@@ -57,7 +57,8 @@ public:
                         double per_chat_per_second = 1);
     std::size_t rate_limited() const; // 429s answered because of enforce_limits
 
-    // Updates handed out by getUpdates (each once), as JSON objects.
+    // Updates handed out by getUpdates (each once), as JSON objects; a getUpdates offset drops
+    // the queued ones below it, as Telegram confirms them.
     void push_update(const std::string& update_json);
 
     // Stops answering: connections are refused until resume() (the platform unreachable).
