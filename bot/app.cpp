@@ -20,6 +20,7 @@
 #include "handlers/delivery_hooks.hpp"
 #include "storage/database.hpp"
 #include "storage/meta_store.hpp"
+#include "storage/migrations.hpp"
 #include "storage/writer.hpp"
 
 #include <boost/asio/io_context.hpp>
@@ -88,9 +89,15 @@ std::string learn_username(net::io_context& io, telegram_client& tg, writer& w, 
 
 int run_serve(const config& cfg) {
     std::unique_ptr<database> db;
+    int schema_before = 0;
     try {
-        db = database::open(cfg.storage.db_path, {true, true, cfg.storage.synchronous,
+        db = database::open(cfg.storage.db_path, {true, false, cfg.storage.synchronous,
                                                   cfg.storage.busy_timeout_ms, cfg.storage.check_on_start});
+        schema_before = db->schema_version();
+        // An upgrade says in the log what it changed in the operator's data.
+        db->migrate([](const migration& m) {
+            spdlog::info("database: migration {} applied: {}", m.version, m.name);
+        });
     } catch (const std::exception& e) {
         spdlog::critical("{}", e.what());
         return 1;
@@ -98,7 +105,11 @@ int run_serve(const config& cfg) {
     // A write past a file size limit (ulimit -f) then fails like a full disk, which the bot
     // reports and recovers from, instead of killing the process.
     std::signal(SIGXFSZ, SIG_IGN);
-    spdlog::info("database {} (schema version {})", cfg.storage.db_path, db->schema_version());
+    if (schema_before != db->schema_version())
+        spdlog::info("database {} (schema version {} -> {})", cfg.storage.db_path, schema_before,
+                     db->schema_version());
+    else
+        spdlog::info("database {} (schema version {})", cfg.storage.db_path, db->schema_version());
 
     // One event loop runs the network (webhooks, platform clients, outbox sender, pollers,
     // timers, signals); the writer thread owns the database. Measured alternatives: a second
@@ -292,7 +303,9 @@ int run_migrate(const config& cfg) {
     try {
         auto db = database::open(cfg.storage.db_path, {true, false, cfg.storage.synchronous});
         auto before = db->schema_version();
-        auto ran = db->migrate();
+        auto ran = db->migrate([](const migration& m) {
+            std::cout << "migration " << m.version << " applied: " << m.name << "\n";
+        });
         std::cout << "database " << cfg.storage.db_path << ": schema version " << before << " -> "
                   << db->schema_version() << " (" << ran << " migration(s) applied)\n";
         return 0;

@@ -100,7 +100,7 @@ int database::latest_schema_version() const {
     return all_migrations().back().version;
 }
 
-int database::migrate() {
+int database::migrate(const std::function<void(const migration&)>& applied) {
     int current = schema_version();
     if (current > latest_schema_version())
         throw database_error("the database " + path_ + " has schema version " + std::to_string(current) +
@@ -120,6 +120,8 @@ int database::migrate() {
                                  ") failed on " + path_ + ": " + e.what() + ". Nothing was changed by it");
         }
         ++ran;
+        if (applied)
+            applied(m);
     }
     return ran;
 }

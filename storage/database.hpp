@@ -19,6 +19,7 @@ namespace storage_detail {
 class sqlite_connection;
 }
 struct outbox_row;
+struct migration;
 
 struct database_options {
     bool create = true;         // create the file (and its folder) if missing
@@ -44,8 +45,9 @@ public:
 
     int schema_version() const;
     int latest_schema_version() const;
-    // Applies pending migrations; returns how many ran.
-    int migrate();
+    // Applies pending migrations; returns how many ran. `applied` hears of each as it commits,
+    // so that the operator's log says what an upgrade did.
+    int migrate(const std::function<void(const migration&)>& applied = {});
 
     // Runs `fn` in one transaction (BEGIN IMMEDIATE ... COMMIT); rolls back if it throws.
     template <class F> void in_transaction(F&& fn) {
