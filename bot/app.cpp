@@ -85,6 +85,24 @@ std::string learn_username(net::io_context& io, telegram_client& tg, writer& w, 
     return name;
 }
 
+// In webhook mode nothing arrives unless Telegram has the URL, and long polling deletes it: a
+// bot switched back from polling, or started before set-webhook was run, would wait in silence.
+void check_webhook(telegram_client& tg) {
+    tg.call("getWebhookInfo", "{}", std::chrono::seconds(10), [](http_result r) {
+        auto j = nlohmann::json::parse(r.body, nullptr, false);
+        if (!r.ok() || !telegram::read_answer(r.status, r.body).ok || !j.is_object() ||
+            !j["result"].is_object())
+            return; // not known (an emulator without the method): nothing to say
+        auto url = string_field(j["result"], "url");
+        if (url.empty())
+            spdlog::warn("telegram: Telegram has no webhook for this bot, so no update reaches it (Telegram "
+                         "keeps them for 24 hours). Fix: run `cnscd-bot set-webhook --url "
+                         "https://YOUR.HOST/telegram/webhook`, or set TELEGRAM_MODE=polling");
+        else
+            spdlog::info("telegram: Telegram sends updates to {}", url);
+    });
+}
+
 } // namespace
 
 int run_serve(const config& cfg) {
@@ -247,6 +265,8 @@ int run_serve(const config& cfg) {
             "no platform configured (TELEGRAM_BOT_TOKEN is not set); try `cnscd-bot chat` for the console");
     if (poller)
         poller->start();
+    else if (telegram)
+        check_webhook(*telegram);
     if (zalo_bot_polling)
         zalo_bot_polling->start();
     scheduler timed(io, db_writer, env);

@@ -362,6 +362,32 @@ TEST_F(bot_fixture, kill_minus_9_loses_nothing_acknowledged_and_duplicates_stay_
     EXPECT_EQ(per_chat.size(), static_cast<std::size_t>(updates));
 }
 
+// Long polling deletes the webhook: a bot switched back to webhook mode (or started before
+// set-webhook) received nothing and said nothing.
+TEST_F(bot_fixture, webhook_mode_warns_when_telegram_has_no_webhook_for_the_bot) {
+    telegram.script("getWebhookInfo", "",
+                    {200, R"({"ok":true,"result":{"url":"","pending_update_count":3}})"});
+    start();
+    ASSERT_TRUE(telegram.wait_for(
+        [](const std::vector<test::recorded_call>& calls) {
+            for (auto& c : calls)
+                if (c.method == "getWebhookInfo")
+                    return true;
+            return false;
+        },
+        5s));
+    std::this_thread::sleep_for(200ms);
+    const std::string warning = "Telegram has no webhook for this bot";
+    EXPECT_NE(log().find(warning), std::string::npos) << log();
+    EXPECT_NE(log().find("cnscd-bot set-webhook --url"), std::string::npos);
+    bot->terminate();
+    start(); // registered now
+    std::this_thread::sleep_for(500ms);
+    EXPECT_EQ(log().find(warning), log().rfind(warning)) << "only the first start warns";
+    EXPECT_NE(log().find("Telegram sends updates to https://bot.example.vn/telegram/webhook"),
+              std::string::npos);
+}
+
 TEST_F(bot_fixture, long_polling_restart_answers_each_update_once) {
     auto e = env();
     e["TELEGRAM_MODE"] = "polling";

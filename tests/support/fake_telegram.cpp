@@ -157,6 +157,8 @@ struct fake_telegram::impl : std::enable_shared_from_this<fake_telegram::impl> {
             } else if (call.method == "setWebhook" || call.method == "deleteWebhook" ||
                        call.method == "setMyCommands") {
                 reply.body = R"({"ok":true,"result":true})";
+            } else if (call.method == "getWebhookInfo") {
+                reply.body = R"({"ok":true,"result":{"url":"https://bot.example.vn/telegram/webhook"}})";
             } else if (call.method == "getUpdates") {
                 // As Telegram: an offset confirms, and drops unseen, every update below it.
                 auto asked = json::parse(call.body, nullptr, false);
