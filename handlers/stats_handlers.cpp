@@ -301,10 +301,15 @@ void team_stats(handler_context& ctx, std::int64_t team_id, const stats_period& 
             continue;
         ++idle_count;
         idle_others += m.id != ctx.member->id;
+        // A large team's idle members would fill the screen: the count says how many there are.
+        if (static_cast<std::size_t>(idle_count) > max_lines)
+            continue;
         if (!idle.empty())
             idle += ", ";
         idle += m.full_name;
     }
+    if (idle_count > static_cast<std::int64_t>(max_lines))
+        idle += ", …";
     if (t.visits + t.sessions == 0)
         add_line(out, ctx.say(stats_text::nothing_yet));
     else if (idle_count > 0)

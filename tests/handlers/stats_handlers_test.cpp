@@ -347,6 +347,18 @@ TEST_F(stats_fixture, a_long_list_says_how_many_lines_are_not_shown) {
     EXPECT_NE(english.find("… and 3 more"), std::string::npos) << english;
 }
 
+// A team of 65 with 40 who had logged nothing got all 40 names on one line.
+TEST_F(stats_fixture, a_long_list_of_idle_members_names_thirty_and_gives_the_count) {
+    for (int i = 0; i < 40; ++i)
+        bot.member(ward, team3, "Người chưa ghi " + std::to_string(i), "member", std::to_string(5000 + i));
+    bot.member(ward, team3, "Người đã ghi", "member", "5999");
+    bot.say("5999", "/tham số 1, cài VNeID");
+    auto team = test_bot::joined(bot.say("900", "/thongke Tổ dân phố số 3"));
+    EXPECT_NE(team.find("(40)"), std::string::npos) << "the count of all of them: " << team;
+    EXPECT_NE(team.find("Người chưa ghi 29, …"), std::string::npos) << team;
+    EXPECT_EQ(team.find("Người chưa ghi 30"), std::string::npos) << team;
+}
+
 TEST_F(stats_fixture, the_wards_members_count_who_worked_in_the_period_and_left_since) {
     bot.say("102", "/tham số 1, cài VNeID cho 2 người");
     bot.say("103", "/tham số 2, cài VNeID cho 3 người");
