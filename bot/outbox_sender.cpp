@@ -596,8 +596,12 @@ struct outbox_sender::impl : std::enable_shared_from_this<outbox_sender::impl> {
     void add(const outbox_row& row) {
         auto* p = state_of(row.message.to.platform);
         if (!p) {
-            spdlog::error("outbox: row {} is for {}, which is not configured; it stays queued", row.id,
-                          channel_name(row.message.to.platform));
+            // The console's rows are the `chat` session's to show, not an error of the server's.
+            if (row.message.to.platform == channel::console)
+                spdlog::debug("outbox: row {} is for the console; left to `cnscd-bot chat`", row.id);
+            else
+                spdlog::error("outbox: row {} is for {}, which is not configured; it stays queued", row.id,
+                              channel_name(row.message.to.platform));
             return;
         }
         auto& slot = p->chats[row.message.to.chat_id];

@@ -459,7 +459,7 @@ std::vector<linked_account> member_store::linked_accounts_of(std::int64_t member
         db_.native().query(
             "SELECT a.channel, a.user_id, max(a.linked_at, coalesce(s.last_at, 0)) FROM accounts a "
             "LEFT JOIN private_messages_seen s ON s.channel = a.channel AND s.user_id = a.user_id "
-            "WHERE a.member_id = ? ORDER BY a.linked_at",
+            "WHERE a.member_id = ? AND a.channel <> 'console' ORDER BY a.linked_at",
             ll(member_id)),
         [](SQLite::Statement& st) {
             return linked_account{{channel_from_name(st.getColumn(0).getString()).value_or(channel::console),

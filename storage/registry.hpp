@@ -133,6 +133,8 @@ public:
     void unlink_account(channel platform, const std::string& user_id);
     // Chat accounts of a member (private chat ids equal user ids on our platforms).
     std::vector<chat_address> accounts_of(std::int64_t member_id);
+    // The accounts the bot can write to privately: not a console login (`chat --as`), which
+    // nothing reaches outside its session.
     std::vector<linked_account> linked_accounts_of(std::int64_t member_id);
     // A member's right to erasure (Decree 13/2023): name replaced by `placeholder`, phone, CCCD,
     // position, area, note and language cleared, chat accounts unlinked with what was kept about

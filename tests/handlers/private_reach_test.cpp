@@ -75,6 +75,21 @@ TEST_F(reach_fixture, group_messages_and_telegram_accounts_do_not_count_and_tele
     EXPECT_TRUE(private_routes(*bot.db, unlinked, linked_at).empty());
 }
 
+// `cnscd-bot chat --as PHONE` on the ward's database linked a console account to that member:
+// reminders were queued for the console, which no server delivers (an error at every start),
+// and a member never linked on a platform counted as linked in /thanhvien.
+TEST_F(reach_fixture, a_console_login_is_no_way_to_reach_a_member) {
+    auto tried = bot.member(ward, team1, "Hoàng Văn Em", "member", "");
+    member_store(*bot.db).link_account(channel::console, "0905100009", tried, "console", linked_at);
+    EXPECT_EQ(private_reach_of(*bot.db, tried, linked_at), private_reach::not_linked);
+    EXPECT_TRUE(private_routes(*bot.db, tried, linked_at).empty());
+    // A platform account beside it is reached as before, and only there.
+    member_store(*bot.db).link_account(channel::telegram, "300", tried, "contact", linked_at);
+    auto routes = private_routes(*bot.db, tried, linked_at);
+    ASSERT_EQ(routes.size(), 1u);
+    EXPECT_EQ(routes[0].platform, channel::telegram);
+}
+
 TEST_F(reach_fixture, the_members_list_marks_who_the_bot_cannot_write_to_privately_and_says_why) {
     bot.clk.set(linked_at + 10 * day);
     auto list = say("z100", "/thanhvien"); // the leader wrote just now; the member 10 days ago
