@@ -179,6 +179,7 @@ void handle(const command_error& e, handler_context& ctx) {
         {"error_future_period", text::error_future_period},
         {"error_export_period", text::error_export_period},
         {"error_bad_role", text::error_bad_role},
+        {"error_bad_language", text::error_bad_language},
         {"error_staff_role", text::error_staff_role},
         {"error_bad_time", text::error_bad_time},
         {"error_bad_format", text::error_bad_format},

@@ -97,6 +97,7 @@ enum class text {
     error_future_period,
     error_export_period,
     error_bad_role,
+    error_bad_language,
     error_staff_role,
     error_bad_time,
     error_bad_format,

@@ -274,6 +274,8 @@ std::string_view catalog_en(text key) {
                "administrator (the add-staff command). A team's roles are member, deputy and leader.";
     case text::error_bad_role:
         return "Role \"{detail}\" is not valid. Choose member, deputy or leader.";
+    case text::error_bad_language:
+        return "I do not speak \"{detail}\" yet. Type /lang en for English, or /lang vi for Vietnamese.";
     case text::error_bad_time:
         return "The time \"{detail}\" is not valid. Write it like: lúc 07:30 25/12.";
     case text::error_bad_format:

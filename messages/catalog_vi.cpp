@@ -269,6 +269,9 @@ std::string_view catalog_vi(text key) {
                "(lệnh add-staff). Trong tổ chỉ có các vai trò: thành viên, tổ phó, tổ trưởng.";
     case text::error_bad_role:
         return "Vai trò «{detail}» không hợp lệ. Chọn một trong: thành viên, tổ phó, tổ trưởng.";
+    case text::error_bad_language:
+        return "Tôi chưa có tiếng «{detail}». Gõ /ngonngu en để dùng tiếng Anh, hoặc /ngonngu vi để dùng "
+               "tiếng Việt.";
     case text::error_bad_time:
         return "Thời gian «{detail}» không hợp lệ. Hãy ghi như: lúc 07:30 25/12.";
     case text::error_bad_format:

@@ -12,11 +12,11 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 10> english{
     {"tham",         "/visit 12 Lane 5, helped 2 people install VNeID"},
     {"buoi",         "/session community hall, 30 people, scam awareness"},
     {"sua",          "/edit {no} 8 Lane 3, VNeID"},
-    {"moi",          "/invite Nguyễn Văn An  or  /invite 3"},
+    {"moi",          "/invite Nguyễn Văn An or /invite 3"},
     {"ma",           "/code ABC123"},
     {"xoa",          "/remove Nguyễn Văn An"},
     {"doivaitro",    "/role Nguyễn Văn An deputy"},
-    {"ngonngu",      "/lang en  or  /lang vi"},
+    {"ngonngu",      "/lang en or /lang vi"},
     {"tailieu_them", "/addguide How to install VNeID (with the file attached)"},
     {"thanhvien_them", "/addmember Nguyễn Văn Mới, 0905 123 456"},
 }};

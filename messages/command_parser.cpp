@@ -417,7 +417,7 @@ command parse_args(std::string_view name, std::string_view args, const parse_con
         return cmd_members{std::string(args)};
     if (name == "moi") {
         if (args.empty())
-            return missing(name, "/moi Nguyễn Văn An  hoặc  /moi 3");
+            return missing(name, "/moi Nguyễn Văn An hoặc /moi 3");
         return cmd_invite{std::string(args)};
     }
     if (name == "thanhvien_them")
@@ -467,13 +467,13 @@ command parse_args(std::string_view name, std::string_view args, const parse_con
     }
     if (name == "ngonngu") {
         if (folded.empty())
-            return missing(name, "/ngonngu en  hoặc  /ngonngu vi");
+            return missing(name, "/ngonngu en hoặc /ngonngu vi");
         auto& f = folded[0];
         if (f == "vi" || f == "tieng viet" || f == "tiengviet" || f == "vn")
             return cmd_language{"vi"};
         if (f == "en" || f == "english" || f == "tieng anh" || f == "tienganh")
             return cmd_language{"en"};
-        return missing(name, "/ngonngu en  hoặc  /ngonngu vi");
+        return command_error{"ngonngu", "error_bad_language", std::string(trim(args))};
     }
     if (name == "thongbao")
         return parse_broadcast(args, ctx);

@@ -109,6 +109,22 @@ TEST(general_handlers, help_on_broadcast_nudge_and_photo_explains_their_forms) {
     EXPECT_NE(english.find("/broadcast not-reported"), std::string::npos) << english;
 }
 
+// "/ngonngu fr" was answered "Lệnh /ngonngu cần thêm thông tin", which did not say that "fr"
+// was the problem.
+TEST(general_handlers, an_unknown_language_is_named_with_the_two_there_are) {
+    test_bot bot;
+    auto w = bot.ward("Phường Hòa Xuân");
+    bot.member(w, bot.team(w, "Tổ dân phố số 1"), "Trần Văn Bình", "member", "7");
+    auto vi = test_bot::joined(bot.say("7", "/ngonngu fr"));
+    EXPECT_NE(vi.find("Tôi chưa có tiếng «fr»"), std::string::npos) << vi;
+    EXPECT_NE(vi.find("/ngonngu en"), std::string::npos) << vi;
+    auto missing = test_bot::joined(bot.say("7", "/ngonngu"));
+    EXPECT_NE(missing.find("/ngonngu en hoặc /ngonngu vi"), std::string::npos) << missing;
+    bot.say("7", "/ngonngu en");
+    auto en = test_bot::joined(bot.say("7", "/lang klingon"));
+    EXPECT_NE(en.find("I do not speak \"klingon\" yet"), std::string::npos) << en;
+}
+
 // "/giup <command>" used to answer "no detailed help for «hannop» yet" and the whole list for
 // every command without a page of its own, and the same for a word that is no command at all.
 TEST(general_handlers, help_on_any_command_answers_about_that_command) {
