@@ -92,6 +92,23 @@ std::vector<std::vector<choice_button>> topic_buttons(const handler_context& ctx
     return rows;
 }
 
+// The record this member's open topic question in this chat is about, if there is one: a group
+// keeps one question per member, so a new one takes its place.
+std::optional<std::int64_t> open_topic_question(handler_context& ctx) {
+    auto c = conversation_store(ctx.db).find(ctx.in.chat, ctx.in.user_id);
+    if (!c || c->kind != "choice" || c->expires_at < ctx.now())
+        return std::nullopt;
+    auto data = nlohmann::json::parse(c->state, nullptr, false);
+    if (!data.is_array() || data.empty() || !data[0].is_string())
+        return std::nullopt;
+    auto& first = data[0].get_ref<const std::string&>();
+    std::int64_t no = 0;
+    if (!first.starts_with("t:") ||
+        std::from_chars(first.data() + 2, first.data() + first.size(), no).ec != std::errc() || no <= 0)
+        return std::nullopt;
+    return no;
+}
+
 // Asks which topic record `v` is about, inside its confirmation so each visit costs one
 // message. Private chats get buttons. In a group, buttons would keep thirty members'
 // confirmations from being merged under the group's 20-a-minute limit, so the question is a
@@ -124,6 +141,9 @@ void confirm(handler_context& ctx, const visit_record& v, const activity_details
                 list += ctx.say(visit_text::topic_number_item, {{"n", n}, {"topic", b.label}});
                 data.push_back(b.data);
             }
+        // Two visits without a topic in a row: the first question can no longer be answered.
+        if (auto earlier = open_topic_question(ctx); earlier && *earlier != v.id)
+            text += ctx.say(visit_text::topic_question_replaced, {{"no", *earlier}});
         text += ctx.say(visit_text::ask_topic_by_number, {{"list", list}});
         ctx.expect_reply("choice", data.dump(), ctx.cfg().visit_topic_question_minutes * 60LL);
     }

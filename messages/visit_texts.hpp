@@ -21,6 +21,7 @@ enum class visit_text {
     topic_number_item,
     topic_set,
     topic_question_expired,
+    topic_question_replaced, // a member's new question in a group takes the place of the open one
     not_your_record,
     not_your_record_undo,
     changed_for_member,

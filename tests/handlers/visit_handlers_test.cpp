@@ -324,6 +324,22 @@ TEST_F(visit_fixture, group_answers_to_undo_edit_and_topic_name_the_member_and_a
     EXPECT_TRUE(has(bot.say("102", "/huy"), "↩️ Đã hủy số")) << "private";
 }
 
+// Two visits without a topic in a row in a group: the answer "2" went to the second, and the
+// first stayed under "Khác" without a word, its question no longer answerable.
+TEST_F(visit_fixture, a_second_topic_question_in_a_group_says_the_first_record_stays_under_other) {
+    bot.bind_group("-500", ward, team1);
+    auto first = std::to_string(record_no(bot.say_in_group("-500", "102", "/tham số 3 kiệt 4")));
+    auto second = bot.say_in_group("-500", "102", "/tham số 5 kiệt 4");
+    EXPECT_TRUE(
+        has(second, "Số " + first + " chưa được trả lời nên vẫn ở mục «Khác»; muốn đổi, gõ: /sua " + first))
+        << test_bot::joined(second);
+    // Another member's question, or one already answered, is not mentioned.
+    auto others = bot.say_in_group("-500", "100", "/tham số 7 kiệt 4");
+    EXPECT_FALSE(has(others, "chưa được trả lời")) << test_bot::joined(others);
+    bot.say_in_group("-500", "102", "2");
+    EXPECT_FALSE(has(bot.say_in_group("-500", "102", "/tham số 9 kiệt 4"), "chưa được trả lời"));
+}
+
 TEST_F(visit_fixture, undo_cancels_the_last_record_within_the_window_and_keeps_history) {
     auto first = record_no(bot.say("102", "/tham số 1, cài VNeID"));
     auto second = record_no(bot.say("102", "/tham số 2, cài VNeID"));
