@@ -77,7 +77,16 @@ restore_result restore_database(const std::string& from, const std::string& targ
         throw database_error("the backup is the database itself. Fix: name a backup file with --from");
     restore_result out;
     {
-        auto copy = database::open(from, {.create = false, .run_migrations = false});
+        std::unique_ptr<database> copy;
+        try {
+            copy = database::open(from, {.create = false, .run_migrations = false});
+        } catch (const std::exception& e) {
+            // open's own advice ("Fix: ...") is about CNSCD_DB, not the file named with --from.
+            std::string_view why = e.what();
+            why = why.substr(0, why.find(". Fix:"));
+            throw database_error("the backup " + from + " cannot be read as a database (" + std::string(why) +
+                                 "). Nothing was changed. Fix: name a file written by `cnscd-bot backup`");
+        }
         if (auto problems = copy->quick_check_problems(); !problems.empty())
             throw database_error("the backup " + from + " is damaged (PRAGMA quick_check: " + problems +
                                  "). Nothing was changed. Fix: restore an earlier backup");

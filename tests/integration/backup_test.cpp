@@ -148,5 +148,26 @@ TEST_F(backup_command, refuses_to_overwrite_the_database_or_write_into_a_missing
     EXPECT_NE(read_file(dir + "/missing.log").find("there is no database"), std::string::npos);
 }
 
+// A wrong --from must change nothing: no backup there, or a file that is no database.
+TEST_F(backup_command, restore_from_a_missing_or_damaged_backup_changes_nothing) {
+    test::bot_process migrate(env("migrate.log"), {"migrate"});
+    ASSERT_EQ(migrate.wait_exit(), 0);
+    auto before = read_file(db_path);
+    test::bot_process missing(env("missing.log"), {"restore", "--from", dir + "/no-such.db"});
+    EXPECT_EQ(missing.wait_exit(), 1);
+    EXPECT_NE(read_file(dir + "/missing.log").find("there is no backup at"), std::string::npos)
+        << read_file(dir + "/missing.log");
+    std::ofstream(dir + "/notes.db") << "not a database, only some notes\n";
+    test::bot_process damaged(env("damaged.log"), {"restore", "--from", dir + "/notes.db"});
+    EXPECT_EQ(damaged.wait_exit(), 1);
+    auto damaged_log = read_file(dir + "/damaged.log");
+    EXPECT_NE(damaged_log.find("cannot be read as a database"), std::string::npos) << damaged_log;
+    EXPECT_NE(damaged_log.find("Nothing was changed"), std::string::npos) << damaged_log;
+    EXPECT_EQ(damaged_log.find("CNSCD_DB"), std::string::npos)
+        << "the advice is about --from: " << damaged_log;
+    EXPECT_EQ(read_file(db_path), before);
+    EXPECT_FALSE(std::filesystem::exists(db_path + ".partial"));
+}
+
 } // namespace
 } // namespace cnscd
