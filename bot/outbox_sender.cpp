@@ -45,21 +45,19 @@ std::string_view last_line(std::string_view text) {
     return nl == std::string_view::npos ? std::string_view() : text.substr(nl);
 }
 
-// Merged confirmations, one after another. A last line that the next one ends with too (the
-// topic question in each confirmation of a burst) is said once, after the last that has it:
-// thirty copies of the twelve-topic list buried the confirmations and took five messages.
-std::string joined(const std::vector<std::string_view>& parts) {
-    std::string out;
-    for (std::size_t i = 0; i < parts.size(); ++i) {
-        auto part = parts[i];
-        auto tail = last_line(part);
-        if (!tail.empty() && i + 1 < parts.size() && last_line(parts[i + 1]) == tail)
-            part.remove_suffix(tail.size());
-        if (i > 0)
-            out += '\n';
-        out += part;
-    }
-    return out;
+// Adds confirmation `next` to `merged`, which ends with `previous`, unless that would make it
+// longer than `limit`. A last line both end with (the topic question in each confirmation of a
+// burst) is said once, after the last that has it: thirty copies of the twelve-topic list
+// buried the confirmations and took five messages.
+bool merge_into(std::string& merged, std::string_view previous, std::string_view next, std::size_t limit) {
+    auto tail = last_line(previous);
+    auto shared = !tail.empty() && last_line(next) == tail ? tail.size() : 0;
+    if (merged.size() - shared + 1 + next.size() > limit)
+        return false;
+    merged.resize(merged.size() - shared);
+    merged += '\n';
+    merged += next;
+    return true;
 }
 
 } // namespace
@@ -273,19 +271,13 @@ struct outbox_sender::impl : std::enable_shared_from_this<outbox_sender::impl> {
         std::vector<std::int64_t> merged;
         outgoing message = q.front().message;
         if (lane == 0 && mergeable(message)) {
-            std::vector<std::string_view> parts{q.front().message.text};
             for (std::size_t i = 1; i < q.size(); ++i) {
                 auto& next = q[i].message;
-                if (next.merge_key != message.merge_key || !mergeable(next))
+                if (next.merge_key != message.merge_key || !mergeable(next) ||
+                    !merge_into(message.text, q[i - 1].message.text, next.text, 3800))
                     break;
-                parts.push_back(next.text);
-                if (joined(parts).size() > 3800) {
-                    parts.pop_back();
-                    break;
-                }
                 merged.push_back(q[i].id);
             }
-            message.text = joined(parts);
         }
         auto& limits = p.client->limits();
         if (limits.enabled) {

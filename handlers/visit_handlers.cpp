@@ -81,6 +81,14 @@ void mergeable_in_group(const handler_context& ctx, outgoing& o) {
         o.merge_key = "visit";
 }
 
+// A topic choice's data is "t:<record>:<code>[,<code>...]"; the record's number, or 0.
+std::int64_t record_of_topic_choice(std::string_view data) {
+    std::int64_t no = 0;
+    if (data.starts_with("t:"))
+        std::from_chars(data.data() + 2, data.data() + data.size(), no);
+    return no;
+}
+
 std::vector<std::vector<choice_button>> topic_buttons(const handler_context& ctx, std::int64_t no) {
     std::vector<std::vector<choice_button>> rows;
     for (auto& t : all_topics()) {
@@ -101,12 +109,8 @@ std::optional<std::int64_t> open_topic_question(handler_context& ctx) {
     auto data = nlohmann::json::parse(c->state, nullptr, false);
     if (!data.is_array() || data.empty() || !data[0].is_string())
         return std::nullopt;
-    auto& first = data[0].get_ref<const std::string&>();
-    std::int64_t no = 0;
-    if (!first.starts_with("t:") ||
-        std::from_chars(first.data() + 2, first.data() + first.size(), no).ec != std::errc() || no <= 0)
-        return std::nullopt;
-    return no;
+    auto no = record_of_topic_choice(data[0].get_ref<const std::string&>());
+    return no > 0 ? std::optional(no) : std::nullopt;
 }
 
 // Asks which topic record `v` is about, inside its confirmation so each visit costs one
@@ -211,10 +215,9 @@ std::vector<std::string> with_topics(std::vector<std::string> old, const std::ve
 // Button "t:<no>:<topic>": files record <no> under <topic>. A topic named in words may be
 // several: "t:<no>:vneid,thanhtoan".
 void on_topic_choice(std::string_view data, handler_context& ctx) {
-    auto rest = data.substr(2);
+    auto no = record_of_topic_choice(data);
+    auto rest = data.substr(std::min<std::size_t>(2, data.size()));
     auto colon = rest.find(':');
-    std::int64_t no = 0;
-    std::from_chars(rest.data(), rest.data() + rest.size(), no);
     std::vector<std::string> codes;
     for (auto list = colon == std::string_view::npos ? std::string_view() : rest.substr(colon + 1);
          !list.empty();) {

@@ -10,33 +10,23 @@ namespace activity_detail {
 
 std::vector<token> tokenize(std::string_view s) {
     std::vector<token> out;
-    std::size_t i = 0;
-    while (i < s.size()) {
-        while (i < s.size() && is_space(s[i]))
-            ++i;
-        std::size_t j = i;
-        while (j < s.size() && !is_space(s[j]))
-            ++j;
-        if (j > i) {
-            auto raw = s.substr(i, j - i);
-            auto f = fold(raw);
-            // "ng`" is "người" with its grave accent typed after it, as phone users abbreviate it.
-            while (!f.empty() && (f.back() == ',' || f.back() == '.' || f.back() == ';' || f.back() == ':' ||
-                                  f.back() == ')' || f.back() == '!' || f.back() == '?' || f.back() == '`' ||
-                                  f.back() == '\'' || f.back() == '~'))
-                f.pop_back();
-            while (!f.empty() && (f.front() == '(' || f.front() == ','))
-                f.erase(f.begin());
-            // "3 nguoif", "caif vneid": the telex tone key left at the end when the keyboard did
-            // not switch to Vietnamese. No Vietnamese word ends in f or j; only these few are read,
-            // so no real word is misread.
-            static const std::string_view telex[] = {"nguoif", "caif", "hoj"};
-            if (!f.empty() && (f.back() == 'f' || f.back() == 'j') &&
-                std::find(std::begin(telex), std::end(telex), f) != std::end(telex))
-                f.pop_back();
-            out.push_back({raw, std::move(f)});
-        }
-        i = j;
+    for (auto raw : split_words(s)) {
+        auto f = fold(raw);
+        // "ng`" is "người" with its grave accent typed after it, as phone users abbreviate it.
+        while (!f.empty() &&
+               (f.back() == ',' || f.back() == '.' || f.back() == ';' || f.back() == ':' || f.back() == ')' ||
+                f.back() == '!' || f.back() == '?' || f.back() == '`' || f.back() == '\'' || f.back() == '~'))
+            f.pop_back();
+        while (!f.empty() && (f.front() == '(' || f.front() == ','))
+            f.erase(f.begin());
+        // "3 nguoif", "caif vneid": the telex tone key left at the end when the keyboard did
+        // not switch to Vietnamese. No Vietnamese word ends in f or j; only these few are read,
+        // so no real word is misread.
+        static const std::string_view telex[] = {"nguoif", "caif", "hoj"};
+        if (!f.empty() && (f.back() == 'f' || f.back() == 'j') &&
+            std::find(std::begin(telex), std::end(telex), f) != std::end(telex))
+            f.pop_back();
+        out.push_back({raw, std::move(f)});
     }
     return out;
 }

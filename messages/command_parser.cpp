@@ -21,23 +21,6 @@ bool is_space(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-// Splits on whitespace.
-std::vector<std::string_view> words(std::string_view s) {
-    std::vector<std::string_view> out;
-    std::size_t i = 0;
-    while (i < s.size()) {
-        while (i < s.size() && is_space(s[i]))
-            ++i;
-        std::size_t j = i;
-        while (j < s.size() && !is_space(s[j]))
-            ++j;
-        if (j > i)
-            out.push_back(s.substr(i, j - i));
-        i = j;
-    }
-    return out;
-}
-
 // Text after the first `n` words of `s`.
 std::string_view after_words(std::string_view s, std::size_t n) {
     s = trim(s);
@@ -137,7 +120,7 @@ std::optional<year_month_day> parse_day(std::string_view w, year_month_day today
 
 command parse_broadcast(std::string_view args, const parse_context& ctx) {
     cmd_broadcast b;
-    auto ws = words(args);
+    auto ws = split_words(args);
     std::size_t used = 0;
     while (used < ws.size()) {
         auto w = ws[used];
@@ -197,7 +180,7 @@ command parse_broadcast(std::string_view args, const parse_context& ctx) {
 }
 
 command parse_args(std::string_view name, std::string_view args, const parse_context& ctx) {
-    auto ws = words(args);
+    auto ws = split_words(args);
     std::vector<std::string> folded;
     for (auto w : ws)
         folded.push_back(fold_word(w));
@@ -544,7 +527,7 @@ bool tham_compound(std::string_view next) {
 command parse_command(std::string_view raw, const parse_context& ctx) {
     auto text = trim(raw);
     bool slash = text.starts_with('/');
-    auto ws = words(text);
+    auto ws = split_words(text);
     if (ws.empty())
         return plain_text{std::string(text)};
 

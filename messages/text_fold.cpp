@@ -18,15 +18,34 @@ std::size_t decode(std::string_view s, std::size_t i, utf8proc_int32_t& cp) {
     return n > 0 ? static_cast<std::size_t>(n) : 0;
 }
 
+bool space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
 } // namespace
 
 std::string_view trim(std::string_view s) {
-    auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
     while (!s.empty() && space(s.front()))
         s.remove_prefix(1);
     while (!s.empty() && space(s.back()))
         s.remove_suffix(1);
     return s;
+}
+
+std::vector<std::string_view> split_words(std::string_view s) {
+    std::vector<std::string_view> out;
+    std::size_t i = 0;
+    while (i < s.size()) {
+        while (i < s.size() && space(s[i]))
+            ++i;
+        std::size_t j = i;
+        while (j < s.size() && !space(s[j]))
+            ++j;
+        if (j > i)
+            out.push_back(s.substr(i, j - i));
+        i = j;
+    }
+    return out;
 }
 
 bool valid_utf8(std::string_view s) {

@@ -5,11 +5,15 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace cnscd {
 
 // `text` without the spaces, tabs and line breaks around it.
 std::string_view trim(std::string_view text);
+
+// The words of `text`, split on spaces, tabs and line breaks.
+std::vector<std::string_view> split_words(std::string_view text);
 
 // Folds `text`; invalid UTF-8 bytes are dropped rather than failing.
 std::string fold(std::string_view text);

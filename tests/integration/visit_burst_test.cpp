@@ -40,33 +40,35 @@ std::string group_update(std::int64_t update_id, std::int64_t user, const std::s
         .dump();
 }
 
+// A ward whose one team has its group bound and `members` members, "Thành viên 1".., linked
+// on Telegram as users 7000...
+void seed_team(const std::string& db_path, int members) {
+    auto db = database::open(db_path);
+    auto ward = ward_store(*db).ensure("Phường Hòa Xuân", 0);
+    auto team = team_store(*db).ensure(ward, "Tổ dân phố số 1", 0);
+    group_store(*db).bind({{channel::telegram, group}, ward, team, "Tổ 1", true}, std::nullopt, 0);
+    member_store roster(*db);
+    for (int i = 0; i < members; ++i) {
+        member_record m;
+        m.ward_id = ward;
+        m.team_id = team;
+        m.full_name = "Thành viên " + std::to_string(i + 1);
+        m.role = "member";
+        m.phone = "+8490500" + std::to_string(1000 + i);
+        auto id = roster.insert(m, 0);
+        roster.link_account(channel::telegram, std::to_string(7000 + i), id, "contact", 0);
+    }
+}
+
 TEST(visit_burst, thirty_members_in_one_minute_stay_within_the_group_limit) {
     test::fake_telegram telegram;
     telegram.enforce_limits(true);
     auto dir = test::temp_dir("visit_burst");
     auto db_path = dir + "/bot.db";
-    {
-        auto db = database::open(db_path);
-        auto ward = ward_store(*db).ensure("Phường Hòa Xuân", 0);
-        auto team = team_store(*db).ensure(ward, "Tổ dân phố số 1", 0);
-        group_store(*db).bind({{channel::telegram, group}, ward, team, "Tổ 1", true}, std::nullopt, 0);
-        member_store members(*db);
-        for (int i = 0; i < 30; ++i) {
-            member_record m;
-            m.ward_id = ward;
-            m.team_id = team;
-            m.full_name = "Thành viên " + std::to_string(i + 1);
-            m.role = "member";
-            m.phone = "+8490500" + std::to_string(1000 + i);
-            auto id = members.insert(m, 0);
-            members.link_account(channel::telegram, std::to_string(7000 + i), id, "contact", 0);
-        }
-    }
+    seed_team(db_path, 30);
     auto port = test::free_port();
-    std::ofstream(dir + "/bot.json") << R"({"outbox": {"max_attempts": 12}})";
     test::bot_process bot({{"CNSCD_DB", db_path},
                            {"CNSCD_LISTEN", "127.0.0.1:" + std::to_string(port)},
-                           {"CNSCD_CONFIG", dir + "/bot.json"},
                            {"TELEGRAM_BOT_TOKEN", "123456:TEST"},
                            {"TELEGRAM_API_BASE", telegram.base_url()},
                            {"TELEGRAM_WEBHOOK_SECRET", secret},
@@ -124,23 +126,7 @@ TEST(visit_burst, a_restart_keeps_the_group_within_its_limit) {
     telegram.enforce_limits(true, 30, 4, 5);
     auto dir = test::temp_dir("visit_burst_restart");
     auto db_path = dir + "/bot.db";
-    {
-        auto db = database::open(db_path);
-        auto ward = ward_store(*db).ensure("Phường Hòa Xuân", 0);
-        auto team = team_store(*db).ensure(ward, "Tổ dân phố số 1", 0);
-        group_store(*db).bind({{channel::telegram, group}, ward, team, "Tổ 1", true}, std::nullopt, 0);
-        member_store members(*db);
-        for (int i = 0; i < 4; ++i) {
-            member_record m;
-            m.ward_id = ward;
-            m.team_id = team;
-            m.full_name = "Thành viên " + std::to_string(i + 1);
-            m.role = "member";
-            m.phone = "+8490500" + std::to_string(1000 + i);
-            auto id = members.insert(m, 0);
-            members.link_account(channel::telegram, std::to_string(7000 + i), id, "contact", 0);
-        }
-    }
+    seed_team(db_path, 4);
     auto port = test::free_port();
     // Four messages a minute per group, five a second per chat: the test need not wait a minute.
     std::ofstream(dir + "/bot.json")
