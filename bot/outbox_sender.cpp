@@ -371,12 +371,20 @@ struct outbox_sender::impl : std::enable_shared_from_this<outbox_sender::impl> {
             ++per.sends_ok;
             finish_head(*p, c, lane, merged, r);
             break;
-        case o::rate_limited:
+        case o::rate_limited: {
             ++per.rate_limited;
             c.next_allowed = now + std::chrono::seconds(r.retry_after_seconds);
             spdlog::warn("{}: 429 for chat {}, waiting {} s", channel_name(platform), chat_id,
                          r.retry_after_seconds);
+            // Recorded on the row, so a restart meanwhile waits too: sending early earns another
+            // 429 and, repeated, a longer wait.
+            auto& row = c.lanes[lane].front();
+            row.message.not_before = unix_now() + r.retry_after_seconds;
+            record([id = row.id, nb = row.message.not_before, attempts = row.attempts](database& db) {
+                outbox(db).reschedule(id, nb, attempts, "429 Too Many Requests");
+            });
             break;
+        }
         case o::retry: {
             auto& row = c.lanes[lane].front();
             ++row.attempts;

@@ -221,6 +221,30 @@ TEST_F(bot_fixture, flood_control_is_honoured_for_that_chat) {
     EXPECT_NE(metrics.body.find("cnscd_rate_limited_total{channel=\"telegram\"} 1"), std::string::npos);
 }
 
+// A restart during Telegram's flood wait used to send at once: Telegram answers that with
+// another 429 and, repeated, a longer wait.
+TEST_F(bot_fixture, flood_wait_outlasts_a_restart) {
+    start();
+    telegram.script(
+        "sendMessage", "18",
+        {429,
+         R"({"ok":false,"error_code":429,"description":"Too Many Requests: retry after 4","parameters":{"retry_after":4}})"});
+    auto t0 = std::chrono::steady_clock::now();
+    EXPECT_EQ(post(private_update(40, 18, "/start")).status, 200);
+    ASSERT_TRUE(wait_replies("18", 1, 3s));
+    std::this_thread::sleep_for(300ms); // the wait is recorded
+    bot->terminate();
+    start();
+    ASSERT_TRUE(wait_replies("18", 2, 10s)) << log();
+    auto calls = telegram.calls("sendMessage");
+    std::vector<std::chrono::steady_clock::time_point> at;
+    for (auto& c : calls)
+        if (c.chat_id == "18")
+            at.push_back(c.at);
+    ASSERT_EQ(at.size(), 2u);
+    EXPECT_GE(at[1] - t0, 3900ms) << "the restarted bot did not wait out retry_after";
+}
+
 TEST_F(bot_fixture, server_errors_are_retried_with_backoff) {
     start();
     telegram.script("sendMessage", "16", {502, "<html>Bad Gateway</html>"}, 2);
