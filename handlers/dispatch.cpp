@@ -104,28 +104,6 @@ std::string choice_in_words(const nlohmann::json& choices, std::string_view text
     return "";
 }
 
-// The number in an answer to a numbered question, as people write it: "2", "2.", "số 2",
-// "2 ạ", "dạ số 3", "hai". Nothing when the text says something else.
-std::optional<int> chosen_number(std::string_view text) {
-    static constexpr std::string_view filler[] = {"so", "da", "a", "chon", "cau", "muc", "vang", "nhe", "#"};
-    auto folded = fold(text);
-    std::vector<std::string_view> words;
-    std::string_view rest = folded;
-    while (!rest.empty()) {
-        auto end = rest.find_first_of(" .,!#:");
-        auto w = rest.substr(0, end);
-        if (!w.empty() && std::ranges::find(filler, w) == std::end(filler))
-            words.push_back(w);
-        rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
-    }
-    if (words.empty() || words.size() > 2)
-        return std::nullopt;
-    auto n = read_spoken_number(words);
-    if (!n || n->words != words.size() || n->value < 1 || n->value > 99)
-        return std::nullopt;
-    return static_cast<int>(n->value);
-}
-
 // A plain message may answer an open question: a number for numbered choices, or text.
 bool route_conversation(const std::string& text, handler_context& ctx) {
     conversation_store conversations(ctx.db);
@@ -366,6 +344,28 @@ dispatch_result run(const incoming& in, database& db, const dispatch_env& env, b
 }
 
 } // namespace
+
+// The number in an answer to a numbered question, as people write it: "2", "2.", "số 2",
+// "2 ạ", "dạ số 3", "hai". Nothing when the text says something else.
+std::optional<int> chosen_number(std::string_view text) {
+    static constexpr std::string_view filler[] = {"so", "da", "a", "chon", "cau", "muc", "vang", "nhe", "#"};
+    auto folded = fold(text);
+    std::vector<std::string_view> words;
+    std::string_view rest = folded;
+    while (!rest.empty()) {
+        auto end = rest.find_first_of(" .,!#:");
+        auto w = rest.substr(0, end);
+        if (!w.empty() && std::ranges::find(filler, w) == std::end(filler))
+            words.push_back(w);
+        rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
+    }
+    if (words.empty() || words.size() > 2)
+        return std::nullopt;
+    auto n = read_spoken_number(words);
+    if (!n || n->words != words.size() || n->value < 1 || n->value > 99)
+        return std::nullopt;
+    return static_cast<int>(n->value);
+}
 
 std::optional<command> read_command(const incoming& in, const dispatch_env& env) {
     if (in.kind != incoming_kind::message)

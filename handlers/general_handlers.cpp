@@ -201,6 +201,8 @@ void handle(const plain_text&, handler_context& ctx) {
         return;
     if (on_loose_photo(ctx)) // a photo sent right after /tham is its evidence
         return;
+    if (on_stray_number(ctx)) // "3" after the topic question was answered "2"
+        return;
     // In groups people talk among themselves; only private chats get a nudge.
     if (!ctx.in_group())
         ctx.reply(ctx.member && ctx.member->team_id ? text::not_understood_member : text::not_understood);

@@ -6,6 +6,7 @@
 #include "handlers/context.hpp"
 #include "messages/command.hpp"
 
+#include <optional>
 #include <string_view>
 
 namespace cnscd {
@@ -54,6 +55,11 @@ void on_topic_choice(std::string_view data, handler_context&); // button "t:<no>
 // A private message that reads like a visit with no command: asks whether to log it (true when it
 // asked). Buttons "sl:tham" / "sl:buoi" log the held text as that command.
 bool offer_to_log(handler_context& ctx);
+// A number typed privately when no question waits for one ("3" after the topic question was
+// answered "2"): says so and how to change the record (true when it answered).
+bool on_stray_number(handler_context& ctx);
+// dispatch.cpp: the number in an answer to a numbered question ("2", "số 2", "dạ hai").
+std::optional<int> chosen_number(std::string_view text);
 void on_log_offer_choice(std::string_view data, handler_context& ctx);
 
 // broadcast_handlers.cpp, guide_handlers.cpp

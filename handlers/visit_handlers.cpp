@@ -249,6 +249,17 @@ void on_topic_choice(std::string_view data, handler_context& ctx) {
                                  {arg::markup("who", who_in_group(ctx)), {"no", no}, {"topic", labels}}));
 }
 
+bool on_stray_number(handler_context& ctx) {
+    if (ctx.in_group() || !ctx.member || !chosen_number(ctx.in.text))
+        return false;
+    auto last = visit_store(ctx.db).last_of_member(ctx.member->id);
+    if (!last || ctx.now() - last->recorded_at > 24 * 3600)
+        return false;
+    ctx.reply(visit_text::no_question_open,
+              {{"no", last->id}, arg::markup("topics", topics_label(ctx, *last, false))});
+    return true;
+}
+
 std::string topic_choice_in_words(std::string_view first, std::string_view text) {
     auto last_colon = first.rfind(':');
     auto topics = find_topics(fold(text));

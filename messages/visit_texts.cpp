@@ -35,6 +35,9 @@ std::string_view vi(visit_text key) {
     case t::topic_question_replaced:
         return "\nSố {no} chưa được trả lời nên vẫn ở mục «Khác»; muốn đổi, gõ: /sua {no} cài VNeID (ghi nội dung "
                "thật).";
+    case t::no_question_open:
+        return "Không có câu hỏi nào đang chờ bạn trả lời. Số {no} đang ghi «{topics}»; muốn đổi, gõ /sua {no} "
+               "kèm nội dung, ví dụ: /sua {no} thanh toán QR";
     case t::topic_question_expired:
         return "Câu hỏi này đã hết hạn sau {minutes} phút; số {no} vẫn được ghi ở mục «Khác». Muốn sửa, gõ "
                "/sua {no} kèm nội dung, ví dụ: /sua {no} {example}";
@@ -167,6 +170,9 @@ std::string_view en(visit_text key) {
     case t::topic_question_replaced:
         return "\nNo. {no} was not answered, so it stays under \"Other\"; to change it, type: /edit {no} VNeID "
                "(with the real topic).";
+    case t::no_question_open:
+        return "No question is waiting for your answer. No. {no} is filed under \"{topics}\"; to change it, type "
+               "/edit {no} with the details, e.g. /edit {no} QR payment";
     case t::topic_question_expired:
         return "This question expired after {minutes} minutes; no. {no} stays under \"Other\". To fix it, "
                "type /edit {no} with the details, e.g. /edit {no} {example}";

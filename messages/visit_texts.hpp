@@ -22,6 +22,7 @@ enum class visit_text {
     topic_set,
     topic_question_expired,
     topic_question_replaced, // a member's new question in a group takes the place of the open one
+    no_question_open,        // a number typed privately with no question waiting for it
     not_your_record,
     not_your_record_undo,
     changed_for_member,

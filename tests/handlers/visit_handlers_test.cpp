@@ -295,6 +295,22 @@ TEST_F(visit_fixture, the_topic_question_takes_its_number_as_people_write_it) {
         << late;
 }
 
+// A member who typed "2" and then thought better of it and typed "3" got "Tôi chưa hiểu ý bạn"
+// and could believe the record now said 3.
+TEST_F(visit_fixture, a_second_number_after_the_topic_answer_says_how_to_change_it) {
+    auto no = std::to_string(record_no(bot.say("102", "/tham số 8 kiệt 4")));
+    bot.say("102", "2");
+    auto again = test_bot::joined(bot.say("102", "3"));
+    EXPECT_EQ(visits.by_id(std::stoll(no))->topics, std::vector<std::string>{"vneid"});
+    EXPECT_NE(again.find("Không có câu hỏi nào đang chờ bạn trả lời"), std::string::npos) << again;
+    EXPECT_NE(again.find("Số " + no + " đang ghi «Định danh điện tử VNeID»"), std::string::npos) << again;
+    EXPECT_NE(again.find("/sua " + no), std::string::npos) << again;
+    // Other words still get the usual nudge; in a group a number is only chat.
+    EXPECT_EQ(test_bot::joined(bot.say("102", "cảm ơn")).find("Không có câu hỏi"), std::string::npos);
+    bot.bind_group("-500", ward, team1);
+    EXPECT_TRUE(bot.say_in_group("-500", "102", "3").empty());
+}
+
 TEST_F(visit_fixture, group_confirmations_name_the_member_and_are_mergeable) {
     bot.bind_group("-500", ward, team1);
     auto out = bot.say_in_group("-500", "102", "/tham số 3, cài VNeID cho 2 người");
