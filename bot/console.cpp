@@ -1,6 +1,7 @@
 // `cnscd-bot chat`: the same handlers as the platforms, with the terminal as the chat.
 
 #include "bot/app.hpp"
+#include "bot/command_database.hpp"
 #include "bot/system_clock.hpp"
 #include "handlers/dispatch.hpp"
 #include "handlers/role.hpp"
@@ -48,7 +49,7 @@ void deliver_console(database& db, std::int64_t now) {
 int run_chat(const config& cfg, const std::optional<std::string>& as_phone) {
     std::unique_ptr<database> db;
     try {
-        db = database::open(cfg.storage.db_path, {true, true, cfg.storage.synchronous});
+        db = open_for_command(cfg);
     } catch (const std::exception& e) {
         std::cerr << "chat: " << e.what() << "\n";
         return 1;

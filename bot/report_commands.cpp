@@ -3,6 +3,7 @@
 // handlers/reminder_planning; this file reads flags, writes files and prints.
 
 #include "bot/app.hpp"
+#include "bot/command_database.hpp"
 #include "bot/system_clock.hpp"
 #include "config/load_config.hpp"
 #include "handlers/reminder_planning.hpp"
@@ -35,7 +36,7 @@ std::string plain(const std::string& s) {
 
 std::unique_ptr<database> open_db(const config& cfg) {
     try {
-        return database::open(cfg.storage.db_path);
+        return open_for_command(cfg);
     } catch (const std::exception& e) {
         std::cerr << e.what() << "\n";
         return nullptr;

@@ -2,6 +2,7 @@
 // it already keeps. The work is in storage/roster_*; this file reads files and prints.
 
 #include "bot/app.hpp"
+#include "bot/command_database.hpp"
 #include "bot/system_clock.hpp"
 #include "handlers/role.hpp"
 #include "messages/dates.hpp"
@@ -73,7 +74,7 @@ void print_unknown_ward(language l, database& db, const std::string& name, bool 
 
 std::unique_ptr<database> open_db(const config& cfg) {
     try {
-        return database::open(cfg.storage.db_path);
+        return open_for_command(cfg);
     } catch (const std::exception& e) {
         std::cerr << e.what() << "\n";
         return nullptr;

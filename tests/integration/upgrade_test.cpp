@@ -55,5 +55,29 @@ TEST_F(upgrade, migrate_lists_each_migration_it_applied_and_none_the_second_time
     EXPECT_EQ(second.find("applied:"), std::string::npos) << second;
 }
 
+// `chat` (the README's way to try the bot) and the roster commands upgraded the file without a
+// word, so the operator learned of it only when the previous release refused the file.
+TEST_F(upgrade, chat_and_roster_commands_say_which_migrations_they_applied) {
+    write_version_15(db_path);
+    auto e = env();
+    e["CNSCD_TEST_LOG"] = dir + "/chat.log";
+    ASSERT_EQ(bot_process(e, {"chat"}).wait_exit(), 0);
+    auto chat = read_text(dir + "/chat.log");
+    EXPECT_NE(chat.find("migration 16 applied: members: since when each is on their team"), std::string::npos)
+        << chat;
+    EXPECT_NE(chat.find("schema version 15 -> 16"), std::string::npos) << chat;
+    // A file already up to date, or a new one, is opened without a word about migrations.
+    e["CNSCD_TEST_LOG"] = dir + "/again.log";
+    ASSERT_EQ(bot_process(e, {"chat"}).wait_exit(), 0);
+    EXPECT_EQ(read_text(dir + "/again.log").find("migration"), std::string::npos);
+    write_version_15(dir + "/other.db");
+    e["CNSCD_DB"] = dir + "/other.db";
+    e["CNSCD_TEST_LOG"] = dir + "/roster.log";
+    bot_process(e, {"export-roster", "--ward", "Phường Hải Châu", "--output", dir + "/roster.csv"})
+        .wait_exit();
+    EXPECT_NE(read_text(dir + "/roster.log").find("migration 16 applied"), std::string::npos)
+        << read_text(dir + "/roster.log");
+}
+
 } // namespace
 } // namespace cnscd
