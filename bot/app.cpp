@@ -170,6 +170,8 @@ int run_serve(const config& cfg) {
                          [&env](database& d, const delivery_report& report) { on_delivery(d, env, report); });
     db_writer.run_sync([&](database&) {
         raw_db->set_outbox_listener([&sender](const outbox_row& row) { sender.enqueue(row); });
+        raw_db->set_withdrawn_listener(
+            [&sender](const std::vector<std::int64_t>& ids) { sender.withdraw(ids); });
     });
     if (telegram) {
         sender.add_client(*telegram);

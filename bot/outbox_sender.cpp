@@ -75,6 +75,7 @@ struct chat_state {
     bool group = false;
     std::deque<outbox_row> lanes[2]; // interactive, bulk
     bool busy = false;
+    int busy_lane = 0; // the lane whose front is in flight while busy
     steady::time_point next_allowed{};
     std::deque<steady::time_point> window; // sends in the last minute (groups)
     steady::time_point last_activity{};
@@ -266,6 +267,7 @@ struct outbox_sender::impl : std::enable_shared_from_this<outbox_sender::impl> {
         c.busy = true;
         c.last_activity = now;
         int lane = c.head_lane();
+        c.busy_lane = lane;
         auto& q = c.lanes[lane];
         // Join confirmations that queued up behind this chat's limit into one message.
         std::vector<std::int64_t> merged;
@@ -328,7 +330,8 @@ struct outbox_sender::impl : std::enable_shared_from_this<outbox_sender::impl> {
                     if (s && (s->state == delivery_state::sent || s->state == delivery_state::merged) &&
                         !s->message_ref.empty()) {
                         self->sent_refs[target] = s->message_ref;
-                    } else if (!s || s->state == delivery_state::failed) {
+                    } else if (!s || s->state == delivery_state::failed ||
+                               s->state == delivery_state::cancelled) {
                         // Nothing to edit: the original never arrived.
                         delivery_result r;
                         r.what = delivery_result::outcome::permanent;
@@ -649,6 +652,32 @@ void outbox_sender::add_client(platform_client& client) {
 void outbox_sender::enqueue(const outbox_row& row) {
     net::post(impl_->io, [self = impl_, row] {
         self->add(row);
+        self->pump();
+    });
+}
+
+void outbox_sender::withdraw(const std::vector<std::int64_t>& row_ids) {
+    net::post(impl_->io, [self = impl_, ids = std::set<std::int64_t>(row_ids.begin(), row_ids.end())] {
+        for (auto& ps : self->platforms) {
+            if (!ps)
+                continue;
+            for (auto& [id, slot] : ps->chats) {
+                auto& c = *slot;
+                std::size_t removed = 0;
+                for (int l : {0, 1}) {
+                    auto& lane = c.lanes[l];
+                    auto first = lane.begin() + (c.busy && c.busy_lane == l && !lane.empty() ? 1 : 0);
+                    auto kept =
+                        std::remove_if(first, lane.end(), [&](auto& r) { return ids.contains(r.id); });
+                    removed += static_cast<std::size_t>(lane.end() - kept);
+                    lane.erase(kept, lane.end());
+                }
+                if (removed == 0)
+                    continue;
+                self->queued -= static_cast<std::int64_t>(removed);
+                self->reschedule(*ps, c);
+            }
+        }
         self->pump();
     });
 }

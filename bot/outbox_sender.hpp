@@ -41,6 +41,9 @@ public:
     void add_client(platform_client& client);
     // Hands over a committed row. May be called from any thread.
     void enqueue(const outbox_row& row);
+    // Drops committed rows withdrawn since (a cancelled broadcast); one in flight still goes.
+    // May be called from any thread.
+    void withdraw(const std::vector<std::int64_t>& row_ids);
     // Loads the rows left pending by the previous run (call once, before serving).
     void load_pending();
     // Stops starting new sends; calls `done` when in-flight sends finished or `grace` passed.

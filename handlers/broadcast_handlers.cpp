@@ -204,9 +204,44 @@ std::int64_t number_after(std::string_view data, std::size_t from) {
     return n;
 }
 
+// Stops announcement `c`: a draft is dropped; a scheduled or sending one loses the rows it has not
+// sent yet (one already on its way still arrives).
+void cancel_campaign(handler_context& ctx, campaign_store& store, campaign_record& c) {
+    if (c.state == "draft") {
+        store.set_state(c.id, "cancelled");
+        ctx.reply(broadcast_text::cancelled);
+        return;
+    }
+    if (c.state != "scheduled" && c.state != "sending") {
+        ctx.reply(broadcast_text::already_sent, {{"id", c.id}, {"state", state_words(ctx.lang, c.state)}});
+        return;
+    }
+    auto pending = static_cast<std::int64_t>(store.targets(c.id, "pending").size());
+    outbox(ctx.db).withdraw_campaign(c.id, ctx.now());
+    store.set_state(c.id, "cancelled");
+    if (c.delivered + c.failed == 0 && c.send_at > ctx.now())
+        ctx.reply(
+            broadcast_text::cancelled_scheduled,
+            {{"id", c.id}, {"time", format_instant(ctx.lang, c.send_at, ctx.cfg().utc_offset_minutes)}});
+    else
+        ctx.reply(broadcast_text::cancelled_sending,
+                  {{"id", c.id}, {"delivered", c.delivered}, {"pending", pending}});
+    audit_log(ctx.db).record(ctx.member->id, ctx.member->full_name, "broadcast.cancel", std::to_string(c.id),
+                             std::to_string(pending) + " groups not reached", ctx.now());
+}
+
 } // namespace
 
 void handle(const cmd_broadcast& c, handler_context& ctx) {
+    if (c.cancel_id) {
+        campaign_store store(ctx.db);
+        auto found = store.by_id(c.cancel_id);
+        if (!found || found->ward_id != ctx.member->ward_id)
+            ctx.reply(broadcast_text::campaign_not_found, {{"id", c.cancel_id}});
+        else
+            cancel_campaign(ctx, store, *found);
+        return;
+    }
     if (c.text.empty() && c.guide.empty() && !ctx.in.file) {
         ctx.reply(broadcast_text::usage);
         return;
@@ -309,7 +344,7 @@ void on_broadcast_choice(std::string_view data, handler_context& ctx) {
         ctx.reply(broadcast_text::not_yours, {{"ward", ward ? ward->name : ""}});
         return;
     }
-    if (action == "retry") {
+    if (action == "retry" && c->state != "cancelled") {
         auto failed = store.reopen_failed(id);
         if (failed.empty()) {
             ctx.reply(broadcast_text::nothing_to_retry, {{"id", id}});
@@ -329,13 +364,12 @@ void on_broadcast_choice(std::string_view data, handler_context& ctx) {
                                  std::to_string(failed.size()) + " groups", ctx.now());
         return;
     }
-    if (c->state != "draft") {
-        ctx.reply(broadcast_text::already_sent, {{"id", id}, {"state", state_words(ctx.lang, c->state)}});
+    if (action == "cancel" && c->state == "draft") {
+        cancel_campaign(ctx, store, *c);
         return;
     }
-    if (action == "cancel") {
-        store.set_state(id, "cancelled");
-        ctx.reply(broadcast_text::cancelled);
+    if (c->state != "draft") {
+        ctx.reply(broadcast_text::already_sent, {{"id", id}, {"state", state_words(ctx.lang, c->state)}});
         return;
     }
     if (action != "send")
@@ -352,6 +386,7 @@ void on_broadcast_choice(std::string_view data, handler_context& ctx) {
                                {"time", format_instant(ctx.lang, c->send_at, ctx.cfg().utc_offset_minutes)}})
                     : ctx.say(broadcast_text::queued, {{"id", id}, {"count", c->total}});
     text += quiet_note(ctx, c->send_at ? c->send_at : ctx.now());
+    text += ctx.say(broadcast_text::cancel_hint, {{"id", id}});
     outgoing progress = reply_text(ctx.in, std::move(text));
     progress.reply_to.clear();
     store.set_progress_message(id, outbox(ctx.db).add(progress, ctx.now()));
@@ -370,8 +405,9 @@ void handle(const cmd_broadcast_list&, handler_context& ctx) {
     std::string text = ctx.say(broadcast_text::list_header);
     for (auto& c : recent)
         // A draft or a cancelled one went nowhere: no "0/3 groups, 0 failed".
-        text += "\n" + ctx.say(c.state == "draft" || c.state == "cancelled" ? broadcast_text::list_line_unsent
-                                                                            : broadcast_text::list_line,
+        text += "\n" + ctx.say(c.state == "draft" || (c.state == "cancelled" && c.delivered + c.failed == 0)
+                                   ? broadcast_text::list_line_unsent
+                                   : broadcast_text::list_line,
                                {{"id", c.id},
                                 {"date", format_day_of(c.created_at, ctx.cfg().utc_offset_minutes)},
                                 {"state", state_words(ctx.lang, c.state)},

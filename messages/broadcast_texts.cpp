@@ -35,6 +35,7 @@ std::string_view vi(broadcast_text key) {
                "/thongbao chua-bao-cao <i>nội dung</i> — các tổ chưa nộp báo cáo kỳ này\n"
                "/thongbao tailieu vneid — gửi một tài liệu hướng dẫn\n"
                "/thongbao lúc 07:30 25/12 <i>nội dung</i> — hẹn giờ gửi\n"
+               "/thongbao huy <i>số</i> — hủy thông báo đã hẹn giờ hoặc đang gửi\n"
                "Muốn gửi kèm ảnh hoặc tệp: gửi tệp và ghi lệnh ở phần chú thích.";
     case t::no_groups_bound:
         return "Chưa tổ nào gắn nhóm chat với bot, nên chưa có nơi để gửi. Tổ trưởng thêm bot vào nhóm của tổ "
@@ -66,6 +67,14 @@ std::string_view vi(broadcast_text key) {
         return "bot đã bị xóa khỏi nhóm hoặc nhóm không còn";
     case t::cancelled:
         return "Đã hủy, thông báo không được gửi.";
+    case t::cancel_hint:
+        return "\nMuốn hủy, gõ: /thongbao huy {id}";
+    case t::cancelled_scheduled:
+        return "🛑 Đã hủy thông báo số {id} hẹn gửi vào {time}; không nhóm nào nhận.";
+    case t::cancelled_sending:
+        return "🛑 Đã dừng thông báo số {id}: {delivered} nhóm đã nhận, {pending} nhóm còn lại sẽ không nhận.";
+    case t::campaign_not_found:
+        return "Phường không có thông báo số {id}. Gõ /thongbao_ds để xem số của các thông báo gần đây.";
     case t::already_sent:
         return "Thông báo số {id} đã được xử lý rồi ({state}).";
     case t::not_yours:
@@ -134,6 +143,7 @@ std::string_view en(broadcast_text key) {
                "/broadcast not-reported <i>text</i> — teams that have not reported this period\n"
                "/broadcast guide vneid — send a guide\n"
                "/broadcast at 07:30 25/12 <i>text</i> — schedule it\n"
+               "/broadcast cancel <i>no.</i> — cancel a scheduled or sending announcement\n"
                "To attach a photo or file: send the file with the command as its caption.";
     case t::no_groups_bound:
         return "No team has bound its group chat to the bot yet, so there is nowhere to send. Team leaders add "
@@ -165,6 +175,14 @@ std::string_view en(broadcast_text key) {
         return "the bot was removed from the group, or the group is gone";
     case t::cancelled:
         return "Cancelled; nothing was sent.";
+    case t::cancel_hint:
+        return "\nTo cancel it, type: /broadcast cancel {id}";
+    case t::cancelled_scheduled:
+        return "🛑 Announcement no. {id}, scheduled for {time}, is cancelled; no group got it.";
+    case t::cancelled_sending:
+        return "🛑 Announcement no. {id} is stopped: {delivered} groups got it, the other {pending} will not.";
+    case t::campaign_not_found:
+        return "The ward has no announcement no. {id}. Type /broadcasts to see the numbers of recent ones.";
     case t::already_sent:
         return "Announcement no. {id} was already handled ({state}).";
     case t::not_yours:

@@ -32,6 +32,10 @@ enum class broadcast_text {
     failure_more,
     reason_gone,
     cancelled,
+    cancel_hint,         // under a queued or scheduled announcement: how to stop it
+    cancelled_scheduled, // stopped before its time: no group got it
+    cancelled_sending,   // stopped part-way
+    campaign_not_found,
     already_sent,
     not_yours,
     retry_queued,

@@ -121,6 +121,7 @@ struct cmd_broadcast {
     std::string guide;                            // "tailieu <slug>": send a guide
     std::optional<std::int64_t> at_local_minutes; // "lúc 07:30 25/12": minutes since epoch, local time
     std::string text;                             // the announcement
+    std::int64_t cancel_id = 0;                   // "huy 12": cancel announcement 12 instead
 };
 struct cmd_broadcast_list {};
 struct cmd_guides {

@@ -121,6 +121,19 @@ std::optional<year_month_day> parse_day(std::string_view w, year_month_day today
 command parse_broadcast(std::string_view args, const parse_context& ctx) {
     cmd_broadcast b;
     auto ws = split_words(args);
+    // "huy 12", "hủy số 12", "cancel 12": an announcement needs more words than that.
+    if ((ws.size() == 2 || ws.size() == 3) && (fold_word(ws[0]) == "huy" || fold_word(ws[0]) == "cancel") &&
+        (ws.size() == 2 || fold_word(ws[1]) == "so" || fold_word(ws[1]) == "no")) {
+        auto n = ws.back();
+        if (n.starts_with('#'))
+            n.remove_prefix(1);
+        std::int64_t id = 0;
+        if (std::from_chars(n.data(), n.data() + n.size(), id).ec == std::errc() && id > 0 &&
+            n.size() <= 12) {
+            b.cancel_id = id;
+            return b;
+        }
+    }
     std::size_t used = 0;
     while (used < ws.size()) {
         auto w = ws[used];

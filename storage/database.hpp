@@ -91,6 +91,13 @@ public:
     // Receives every outbox row once its transaction has committed (see outbox.hpp).
     void set_outbox_listener(std::function<void(const outbox_row&)> fn) { outbox_listener_ = std::move(fn); }
     const std::function<void(const outbox_row&)>& outbox_listener() const { return outbox_listener_; }
+    // Hears of pending rows withdrawn (a cancelled broadcast) once that has committed.
+    void set_withdrawn_listener(std::function<void(const std::vector<std::int64_t>&)> fn) {
+        withdrawn_listener_ = std::move(fn);
+    }
+    const std::function<void(const std::vector<std::int64_t>&)>& withdrawn_listener() const {
+        return withdrawn_listener_;
+    }
 
     const std::string& path() const { return path_; }
     storage_detail::sqlite_connection& native() { return *conn_; }
@@ -101,6 +108,7 @@ private:
     std::unique_ptr<storage_detail::sqlite_connection> conn_;
     std::vector<std::function<void()>> after_commit_;
     std::function<void(const outbox_row&)> outbox_listener_;
+    std::function<void(const std::vector<std::int64_t>&)> withdrawn_listener_;
 };
 
 } // namespace cnscd

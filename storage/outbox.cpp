@@ -142,6 +142,8 @@ std::string_view delivery_state_name(delivery_state s) {
         return "failed";
     case delivery_state::merged:
         return "merged";
+    case delivery_state::cancelled:
+        return "cancelled";
     }
     return "pending";
 }
@@ -219,10 +221,11 @@ std::optional<delivery_status> outbox::status(std::int64_t id) {
         return std::nullopt;
     delivery_status s;
     auto state = st.getColumn(0).getString();
-    s.state = state == "sent"     ? delivery_state::sent
-              : state == "failed" ? delivery_state::failed
-              : state == "merged" ? delivery_state::merged
-                                  : delivery_state::pending;
+    s.state = state == "sent"        ? delivery_state::sent
+              : state == "failed"    ? delivery_state::failed
+              : state == "merged"    ? delivery_state::merged
+              : state == "cancelled" ? delivery_state::cancelled
+                                     : delivery_state::pending;
     s.message_ref = st.getColumn(1).getString();
     s.error = st.getColumn(2).getString();
     s.attempts = st.getColumn(3).getInt();
@@ -249,6 +252,20 @@ void outbox::mark_merged(std::int64_t id, std::int64_t into, std::int64_t now) {
         "WHERE id = ?",
         static_cast<std::int64_t>(now), static_cast<std::int64_t>(into), static_cast<std::int64_t>(into),
         static_cast<std::int64_t>(id));
+}
+
+int outbox::withdraw_campaign(std::int64_t campaign_id, std::int64_t now) {
+    std::vector<std::int64_t> ids;
+    auto& st = db_.native().query(
+        "UPDATE outbox SET state = 'cancelled', sent_at = ?, error = 'broadcast cancelled' "
+        "WHERE campaign_id = ? AND state = 'pending' RETURNING id",
+        static_cast<std::int64_t>(now), static_cast<std::int64_t>(campaign_id));
+    while (st.executeStep())
+        ids.push_back(st.getColumn(0).getInt64());
+    if (!ids.empty())
+        if (auto& listener = db_.withdrawn_listener())
+            db_.after_commit([listener, ids] { listener(ids); });
+    return static_cast<int>(ids.size());
 }
 
 void outbox::reschedule(std::int64_t id, std::int64_t not_before, int attempts, const std::string& error) {

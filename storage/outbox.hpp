@@ -22,7 +22,7 @@ struct outbox_row {
     std::int64_t created_at = 0;
 };
 
-enum class delivery_state { pending, sent, failed, merged };
+enum class delivery_state { pending, sent, failed, merged, cancelled };
 
 // The final outcome of one row, for features that follow their deliveries (broadcast
 // progress, delivery reports).
@@ -69,6 +69,9 @@ public:
     // Delivered as part of row `into` (several confirmations merged into one message).
     void mark_merged(std::int64_t id, std::int64_t into, std::int64_t now);
     void reschedule(std::int64_t id, std::int64_t not_before, int attempts, const std::string& error);
+    // A cancelled broadcast: its rows not sent yet become 'cancelled' and the sender drops them
+    // (one already on its way still goes). Returns how many were withdrawn.
+    int withdraw_campaign(std::int64_t campaign_id, std::int64_t now);
 
     // A group became a supergroup: pending rows follow it to the new id.
     int rekey_chat(channel platform, const std::string& old_chat, const std::string& new_chat);

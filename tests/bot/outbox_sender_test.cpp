@@ -425,6 +425,40 @@ TEST_F(sender_fixture, rows_not_sent_before_stop_stay_pending_for_the_next_run) 
     EXPECT_GT(pending, 0);
 }
 
+// A cancelled broadcast's rows were already in the sender's queues and went out at their time.
+TEST_F(sender_fixture, withdrawn_rows_are_not_sent) {
+    scripted_client client(io, fast_limits());
+    outbox_sender sender(io, *db_writer, cfg, stats, nullptr);
+    sender.add_client(client);
+    std::vector<std::int64_t> ids;
+    db_writer->run_sync([&](database& d) {
+        d.set_outbox_listener([&](const outbox_row& row) { sender.enqueue(row); });
+        d.set_withdrawn_listener([&](const std::vector<std::int64_t>& w) { sender.withdraw(w); });
+    });
+    auto soon =
+        std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
+            .count() +
+        1;
+    db_writer->run_sync([&](database& d) {
+        for (auto chat : {"-1", "-2"}) {
+            outgoing m = text_to({channel::telegram, chat}, chat_kind::group, "Họp tổ", lane::bulk);
+            m.campaign_id = 5;
+            m.not_before = soon;
+            ids.push_back(outbox(d).add(m, 0));
+        }
+    });
+    io.run_for(std::chrono::milliseconds(50)); // the sender holds them, waiting for their time
+    db_writer->run_sync([&](database& d) { outbox(d).withdraw_campaign(5, 0); });
+    add("42", "xác nhận");
+    run_until([&] { return false; }, std::chrono::milliseconds(2500));
+    auto sent = client.sent();
+    ASSERT_EQ(sent.size(), 1u);
+    EXPECT_EQ(sent[0].text, "xác nhận");
+    EXPECT_EQ(sender.depth(), 0);
+    for (auto id : ids)
+        EXPECT_EQ(status(id)->state, delivery_state::cancelled);
+}
+
 TEST_F(sender_fixture, edits_wait_for_the_message_they_edit) {
     scripted_client client(io, fast_limits());
     auto original = add("5", "Đã gửi 0/3 nhóm");

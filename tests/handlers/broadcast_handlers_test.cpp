@@ -7,6 +7,7 @@
 #include "storage/database.hpp"
 #include "storage/outbox.hpp"
 #include "storage/registry.hpp"
+#include "storage/sqlite_connection.hpp"
 #include "tests/support/test_bot.hpp"
 
 #include <gtest/gtest.h>
@@ -215,6 +216,58 @@ TEST_F(broadcast_fixture, cancel_sends_nothing) {
     auto late = bot.press("900", button(preview, "b:send:"));
     for (auto& o : late)
         EXPECT_EQ(o.campaign_id, 0);
+}
+
+// A scheduled announcement could not be stopped: "Hủy" only worked on the preview, so an
+// announcement scheduled with the wrong date went out anyway.
+TEST_F(broadcast_fixture, a_scheduled_or_sending_announcement_can_be_cancelled_by_its_number) {
+    auto preview = bot.say("900", "/thongbao lúc 07:30 25/12 Họp tổ sáng thứ 2");
+    auto id = id_of(button(preview, "b:send:"));
+    auto sent = bot.press("900", button(preview, "b:send:"));
+    EXPECT_TRUE(has(sent, "Muốn hủy, gõ: /thongbao huy " + std::to_string(id))) << test_bot::joined(sent);
+    auto rows = campaign_store(*bot.db).part_rows(id);
+    ASSERT_EQ(rows.size(), 3u);
+    // The test bot marks what it sees as sent; these wait for 25/12 in the outbox.
+    auto unsend = [&](std::int64_t campaign) {
+        bot.db->native().db.exec("UPDATE outbox SET state = 'pending' WHERE campaign_id = " +
+                                 std::to_string(campaign));
+    };
+    unsend(id);
+    // Someone else's ward, or a number that is no announcement: nothing changes.
+    EXPECT_TRUE(has(bot.say("901", "/thongbao huy " + std::to_string(id)), "Phường không có thông báo số"));
+    EXPECT_TRUE(has(bot.say("900", "/thongbao hủy số 999"), "Phường không có thông báo số 999"));
+    EXPECT_EQ(campaign_store(*bot.db).by_id(id)->state, "scheduled");
+    auto out = bot.say("900", "/thongbao hủy số " + std::to_string(id));
+    EXPECT_TRUE(
+        has(out, "Đã hủy thông báo số " + std::to_string(id) + " hẹn gửi vào Thứ Sáu, 25/12/2026 lúc 07:30"))
+        << test_bot::joined(out);
+    EXPECT_EQ(campaign_store(*bot.db).by_id(id)->state, "cancelled");
+    for (auto row : rows)
+        EXPECT_EQ(outbox(*bot.db).status(row)->state, delivery_state::cancelled);
+    EXPECT_TRUE(has(bot.say("900", "/thongbao huy " + std::to_string(id)), "đã hủy")) << "only once";
+
+    // Part-way: the groups that got it are counted, the rest are not sent to.
+    auto now = bot.say("900", "/thongbao Lịch trực tuần này");
+    auto second = id_of(button(now, "b:send:"));
+    bot.press("900", button(now, "b:send:"));
+    auto parts = campaign_store(*bot.db).part_rows(second);
+    unsend(second);
+    bot.db->in_transaction([&] {
+        delivery_report r;
+        r.row = *outbox(*bot.db).find(parts[0]);
+        r.delivered = true;
+        r.at = bot.clk.now();
+        outbox(*bot.db).mark_sent(parts[0], "m1", bot.clk.now());
+        on_delivery(*bot.db, bot.env, r);
+    });
+    auto stopped = test_bot::joined(bot.say("900", "/thongbao huy " + std::to_string(second)));
+    EXPECT_NE(stopped.find("1 nhóm đã nhận, 2 nhóm còn lại sẽ không nhận"), std::string::npos) << stopped;
+    EXPECT_EQ(outbox(*bot.db).status(parts[0])->state, delivery_state::sent);
+    EXPECT_EQ(outbox(*bot.db).status(parts[1])->state, delivery_state::cancelled);
+    auto list = test_bot::joined(bot.say("900", "/thongbao_ds"));
+    EXPECT_NE(list.find("đã hủy: 1/3 nhóm"), std::string::npos) << list;
+    // Members cannot stop the ward's announcements.
+    EXPECT_FALSE(has(bot.say("100", "/thongbao huy " + std::to_string(second)), "Đã dừng"));
 }
 
 TEST_F(broadcast_fixture, only_ward_staff_broadcast_and_only_to_their_ward) {
