@@ -76,16 +76,21 @@ bool day_accepted(handler_context& ctx, year_month_day day) {
         ctx.reply(visit_text::refused_too_old, {{"date", format_date(day)}, {"days", oldest_loggable_days}});
         return false;
     }
+    return day_open(ctx, day);
+}
+
+bool day_open(handler_context& ctx, year_month_day day) {
     // Only back-dated records can fall in a closed report: what happens today is always kept.
-    if (sys_days{day} < sys_days{today})
-        if (auto locked = locked_report_covering(ctx, day)) {
-            ctx.reply(visit_text::refused_locked,
-                      {{"date", format_date(day)},
-                       {"report", locked->rule.name},
-                       {"lock", format_instant(ctx.lang, locked->locks_at, ctx.cfg().utc_offset_minutes)}});
-            return false;
-        }
-    return true;
+    if (sys_days{day} >= sys_days{ctx.today()})
+        return true;
+    auto locked = locked_report_covering(ctx, day);
+    if (!locked)
+        return true;
+    ctx.reply(visit_text::refused_locked,
+              {{"date", format_date(day)},
+               {"report", locked->rule.name},
+               {"lock", format_instant(ctx.lang, locked->locks_at, ctx.cfg().utc_offset_minutes)}});
+    return false;
 }
 
 } // namespace cnscd

@@ -19,6 +19,10 @@ constexpr int most_people_per_visit = 50;
 // True when `day` may be recorded; otherwise replies why and returns false.
 bool day_accepted(handler_context& ctx, std::chrono::year_month_day day);
 
+// True when no closed report covers `day`; otherwise replies which one and returns false. What
+// still holds for a record logged earlier, when its day was accepted.
+bool day_open(handler_context& ctx, std::chrono::year_month_day day);
+
 // Record `no` when it is the member's own and not cancelled; otherwise says why (`not_yours`
 // when someone else logged it) and gives nothing.
 std::optional<visit_record> own_record(handler_context& ctx, visit_store& visits, std::int64_t no,

@@ -205,6 +205,21 @@ TEST_F(visit_fixture, a_date_in_a_report_period_already_closed_is_refused_with_t
     EXPECT_EQ(visits.by_id(record_no(open))->day, "2026-11-10");
 }
 
+TEST_F(visit_fixture, undoing_a_fresh_record_of_a_period_closed_since_is_refused) {
+    // 29/11 09:00: November's report (due 24/11 17:00) locks at 17:00 today; 20/11 is still open.
+    bot.clk.set(1795917600);
+    auto no = record_no(bot.say("102", "/tham hộ bà Tư 20/11, cài VNeID"));
+    ASSERT_GT(no, 0);
+    auto before = visits.member_totals_in(member, {"2026-11-01", "2026-11-30"});
+    // 18:00, inside the member's 24-hour undo window but after the lock.
+    bot.clk.set(1795917600 + 9 * 3600);
+    auto undo = bot.say("102", "/huy " + std::to_string(no));
+    EXPECT_TRUE(has(undo, "kỳ đã chốt của Báo cáo tháng")) << test_bot::joined(undo);
+    EXPECT_FALSE(visits.by_id(no)->cancelled);
+    EXPECT_EQ(visits.member_totals_in(member, {"2026-11-01", "2026-11-30"}).visits, before.visits);
+    EXPECT_TRUE(has(bot.say("102", "/huy"), "kỳ đã chốt")) << "the last record, without its number";
+}
+
 TEST_F(visit_fixture, no_topic_asks_with_buttons_and_the_choice_refiles_the_record) {
     auto out = bot.say("102", "/tham số 8 kiệt 4");
     ASSERT_EQ(out.size(), 1u) << "one message: the confirmation asks";
