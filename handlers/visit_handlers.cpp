@@ -333,14 +333,14 @@ void handle(const cmd_undo& c, handler_context& ctx) {
     bool mine = last->member_id == ctx.member->id;
     auto d = parse_iso_day(last->day);
     // The window keeps a member from undoing old work by mistake; a leader cancelling a team
-    // member's record does it on purpose, but not inside a report already closed. Nor the
-    // member inside one closed since the record was logged, within the window: its figures are final.
+    // member's record does it on purpose, however old. Neither inside a report closed since,
+    // even one closed within the window: its figures are final.
     auto hours = ctx.cfg().undo_window_hours;
     if (mine && ctx.now() > last->recorded_at + hours * 3600LL) {
         ctx.reply(visit_text::undo_too_late, {{"no", last->id}, {"hours", hours}});
         return;
     }
-    if (d && !(mine ? day_open(ctx, *d) : day_accepted(ctx, *d)))
+    if (d && !day_open(ctx, *d))
         return;
     visits.cancel(last->id, ctx.member->id, ctx.now());
     mergeable_in_group(

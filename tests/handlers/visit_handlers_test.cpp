@@ -220,6 +220,17 @@ TEST_F(visit_fixture, undoing_a_fresh_record_of_a_period_closed_since_is_refused
     EXPECT_TRUE(has(bot.say("102", "/huy"), "kỳ đã chốt")) << "the last record, without its number";
 }
 
+TEST_F(visit_fixture, a_leader_cancels_an_old_record_of_an_open_day) {
+    // 25/09 is after September's due date and Q3's: no report covers it yet.
+    bot.clk.set(test::default_now - 59 * 86400);
+    auto no = record_no(bot.say("102", "/tham hộ bà Tư hôm qua, cài VNeID"));
+    ASSERT_EQ(visits.by_id(no)->day, "2026-09-25");
+    bot.clk.set(test::default_now + 86400); // 61 days later
+    auto undo = bot.say("100", "/huy " + std::to_string(no));
+    EXPECT_TRUE(has(undo, "Đã hủy số")) << test_bot::joined(undo);
+    EXPECT_TRUE(visits.by_id(no)->cancelled);
+}
+
 TEST_F(visit_fixture, no_topic_asks_with_buttons_and_the_choice_refiles_the_record) {
     auto out = bot.say("102", "/tham số 8 kiệt 4");
     ASSERT_EQ(out.size(), 1u) << "one message: the confirmation asks";
