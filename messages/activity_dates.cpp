@@ -66,14 +66,16 @@ std::optional<year_month_day> day_of_recent_year(int y, int m, int d, bool year_
 }
 
 // The latest day numbered `d` up to today: "mùng 1", "ngày 20" is this month's, or last
-// month's when this month's is still ahead (or does not exist: "ngày 31" in November).
+// month's when this month's is still ahead (or does not exist: "ngày 31" in November). "ngày
+// 30" early in March is January's: February has none.
 std::optional<year_month_day> latest_day_numbered(int d, year_month_day today) {
-    year_month_day ymd{today.year(), today.month(), day{static_cast<unsigned>(d)}};
-    if (!ymd.ok() || sys_days(ymd) > sys_days(today)) {
-        auto last_month = year_month{today.year(), today.month()} - months(1);
-        ymd = year_month_day{last_month.year(), last_month.month(), day{static_cast<unsigned>(d)}};
+    year_month ym{today.year(), today.month()};
+    for (int back = 0; back < 3; ++back, ym -= months(1)) {
+        year_month_day ymd{ym.year(), ym.month(), day{static_cast<unsigned>(d)}};
+        if (ymd.ok() && sys_days(ymd) <= sys_days(today))
+            return ymd;
     }
-    return ymd.ok() ? std::optional(ymd) : std::nullopt;
+    return std::nullopt;
 }
 
 std::optional<year_month_day> explicit_date(std::string_view w, year_month_day today, bool& malformed) {

@@ -608,6 +608,26 @@ TEST(command_names, a_visit_or_session_written_without_the_slash_is_read_in_priv
     EXPECT_TRUE(std::holds_alternative<plain_text>(parse("tôi đã cài VNeID cho bà Tư")));
 }
 
+// The date of a visit read on another day than the fixture's.
+std::string date_on(year_month_day on, const std::string& text) {
+    auto cmd = parse_command(text, parse_context{"cnscd_bot", on, true});
+    auto* d = activity_of(cmd);
+    if (!d)
+        return std::holds_alternative<command_error>(cmd) ? std::get<command_error>(cmd).reason : "?";
+    return iso(d->date);
+}
+
+TEST(calendar_edges, a_day_alone_is_the_latest_month_that_has_it) {
+    // Early March: February has no 30th nor 31st, and no 29th in 2027; these were "không hợp lệ".
+    EXPECT_EQ(date_on(2027y / March / 4, "/tham số 5 ngày 30, cài VNeID"), "2027-01-30");
+    EXPECT_EQ(date_on(2027y / March / 4, "/tham số 5 mùng 29, cài VNeID"), "2027-01-29");
+    EXPECT_EQ(date_on(2027y / March / 4, "/tham số 5 ngày 31, cài VNeID"), "2027-01-31");
+    EXPECT_EQ(date_on(2028y / March / 4, "/tham số 5 ngày 29, cài VNeID"), "2028-02-29"); // leap year
+    EXPECT_EQ(date_on(2026y / December / 5, "/tham số 5 ngày 31, cài VNeID"), "2026-10-31");
+    EXPECT_EQ(date_on(2026y / December / 5, "/tham số 5 ngày 30, cài VNeID"), "2026-11-30");
+    EXPECT_EQ(date_on(2026y / December / 31, "/tham số 5 ngày 31, cài VNeID"), "2026-12-31");
+}
+
 TEST(bad_input, unreadable_dates_and_numbers_say_what_is_wrong) {
     auto bad_date = parse("/tham số 5, 31/02 cài vneid");
     ASSERT_TRUE(std::holds_alternative<command_error>(bad_date));
