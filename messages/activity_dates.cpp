@@ -54,6 +54,12 @@ bool date_shaped(std::string_view w) {
     return p && p->day >= 1 && p->day <= 31 && p->month >= 1 && p->month <= 12;
 }
 
+// "00/12", "0/5": no house is numbered 0, so only a date with its day mistyped.
+bool zero_day(std::string_view w) {
+    auto p = date_separator(w) == '/' ? split_date(w) : std::nullopt;
+    return p && p->day == 0 && p->month >= 1 && p->month <= 12;
+}
+
 // A day and month without a year: this year's, or last year's when this year's is more than a
 // month ahead ("20/12" written in January means last December). Nothing when no such day.
 std::optional<year_month_day> day_of_recent_year(int y, int m, int d, bool year_given, year_month_day today) {
@@ -196,12 +202,13 @@ std::optional<found_date> numeric_date_at(const std::vector<token>& toks, std::s
     // "2.5 chục người" is 25 people, not the 2nd of May.
     bool tens = k + 1 < toks.size() && (toks[k + 1].folded == "chuc" || toks[k + 1].folded == "tram");
     bool range_or_time = sep != '/' && (unit_at(toks, k + 1) || tens || prev == "luc" || prev == "at");
-    if (address_word(prev) || before_street || range_or_time || (!date_shaped(w) && !after_date_word))
+    if (address_word(prev) || before_street || range_or_time ||
+        (!date_shaped(w) && !zero_day(w) && !after_date_word))
         return std::nullopt;
     bool malformed = false;
     auto date = explicit_date(w, today, malformed);
     if (!date) {
-        bad = std::string(toks[k].raw);
+        bad = phrase(toks, k, 1); // "29/2", not "29/2,"
         return std::nullopt;
     }
     return found_date{*date, after_date_word ? k - 1 : k, after_date_word ? std::size_t{2} : std::size_t{1}};
@@ -244,8 +251,15 @@ std::optional<found_date> worded_date_at(const std::vector<token>& toks,
             n = static_cast<int>(spoken->value);
             end = at + spoken->words;
         }
-    if (!n || *n < 1 || *n > 31)
+    if (!n)
         return std::nullopt;
+    // "ngày 0 tháng 12", "ngày 32 tháng 1": a date mistyped, not words to record today with.
+    if (*n < 1 || *n > 31) {
+        if (lead && end + 1 < toks.size() && written_as(toks[end], "thang", "tháng") &&
+            plain_number(toks[end + 1].folded))
+            bad = phrase(toks, at, end + 2 - at);
+        return std::nullopt;
+    }
     std::optional<int> month, year;
     if (end + 1 < toks.size() && written_as(toks[end], "thang", "tháng")) {
         month = plain_number(toks[end + 1].folded);

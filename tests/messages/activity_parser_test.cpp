@@ -628,6 +628,25 @@ TEST(calendar_edges, a_day_alone_is_the_latest_month_that_has_it) {
     EXPECT_EQ(date_on(2026y / December / 31, "/tham số 5 ngày 31, cài VNeID"), "2026-12-31");
 }
 
+TEST(calendar_edges, a_mistyped_day_is_refused_not_recorded_as_today) {
+    // "00/12" went into the address and "ngày 0 tháng 12" was recorded on today.
+    for (auto text :
+         {"/tham số 5 ngõ 3 00/12, cài VNeID", "/tham số 5 ngõ 3, 0/12 cài VNeID",
+          "/tham số 5 ngõ 3 ngày 0 tháng 12, cài VNeID", "/tham số 5 ngõ 3 ngày 32 tháng 1, cài VNeID"})
+        EXPECT_EQ(date_on(2026y / December / 5, text), "error_bad_date") << text;
+    auto zero = parse("/tham số 5 ngõ 3 ngày 0 tháng 11, cài VNeID");
+    ASSERT_TRUE(std::holds_alternative<command_error>(zero));
+    EXPECT_EQ(std::get<command_error>(zero).detail, "0 tháng 11");
+    // House numbers and ranges stay what they were.
+    EXPECT_EQ(date_on(2026y / December / 5, "/tham hẻm 45/7, cài VNeID"), "");
+    EXPECT_EQ(date_on(2026y / December / 5, "/buoi nhà văn hóa, 20-30 người, cài VNeID"), "");
+    EXPECT_EQ(date_on(2026y / December / 5, "/tham số 5, trẻ 0-6 tuổi, cài VNeID"), "");
+    // The date quoted in the refusal is the date, without the comma after it.
+    auto leap = parse("/tham số 5 ngõ 3 29/2, cài VNeID");
+    ASSERT_TRUE(std::holds_alternative<command_error>(leap));
+    EXPECT_EQ(std::get<command_error>(leap).detail, "29/2");
+}
+
 TEST(bad_input, unreadable_dates_and_numbers_say_what_is_wrong) {
     auto bad_date = parse("/tham số 5, 31/02 cài vneid");
     ASSERT_TRUE(std::holds_alternative<command_error>(bad_date));
