@@ -66,9 +66,11 @@ std::optional<year_month_day> day_of_recent_year(int y, int m, int d, bool year_
     year_month_day ymd{year{y}, month{static_cast<unsigned>(m)}, day{static_cast<unsigned>(d)}};
     if (m < 1 || d < 1 || !ymd.ok())
         return std::nullopt;
-    if (!year_given && sys_days(ymd) > sys_days(today) + days(31))
+    // Last year's 29/2 may not exist: then this year's stands, and is refused as ahead.
+    if (!year_given && sys_days(ymd) > sys_days(today) + days(31) &&
+        ((ymd.year() - years(1)) / ymd.month() / ymd.day()).ok())
         ymd = year_month_day{ymd.year() - years(1), ymd.month(), ymd.day()};
-    return ymd.ok() ? std::optional(ymd) : std::nullopt;
+    return ymd;
 }
 
 // The latest day numbered `d` up to today: "mùng 1", "ngày 20" is this month's, or last

@@ -647,6 +647,15 @@ TEST(calendar_edges, a_mistyped_day_is_refused_not_recorded_as_today) {
     EXPECT_EQ(std::get<command_error>(leap).detail, "29/2");
 }
 
+TEST(calendar_edges, the_29th_of_february_ahead_in_a_leap_year_is_this_years) {
+    // In January 2028 last year's 29/2 does not exist: "không hợp lệ" sent the member looking
+    // for a typo; this year's is named and refused as ahead.
+    EXPECT_EQ(date_on(2028y / January / 10, "/tham số 5 ngõ 3 29/2, cài VNeID"), "2028-02-29");
+    EXPECT_EQ(date_on(2028y / March / 5, "/tham số 5 ngõ 3 29/2, cài VNeID"), "2028-02-29");
+    EXPECT_EQ(date_on(2027y / January / 10, "/tham số 5 ngõ 3 20/11, cài VNeID"), "2026-11-20");
+    EXPECT_EQ(date_on(2027y / January / 1, "/tham số 5 ngõ 3 31/12, cài VNeID"), "2026-12-31");
+}
+
 TEST(bad_input, unreadable_dates_and_numbers_say_what_is_wrong) {
     auto bad_date = parse("/tham số 5, 31/02 cài vneid");
     ASSERT_TRUE(std::holds_alternative<command_error>(bad_date));
