@@ -64,6 +64,15 @@ std::optional<deadline_instance> locked_report_covering(handler_context& ctx, ye
     return std::nullopt;
 }
 
+// Who can still add a record to a day the bot refuses: the ward staff, reached through the
+// team's leader. Ward staff themselves are told nothing more.
+std::string add_advice(handler_context& ctx) {
+    if (is_staff(ctx.who))
+        return "";
+    return ctx.say(ctx.who == role::leader || ctx.who == role::deputy ? visit_text::tell_staff_to_add
+                                                                      : visit_text::ask_leader_to_add);
+}
+
 } // namespace
 
 bool day_accepted(handler_context& ctx, year_month_day day) {
@@ -73,7 +82,8 @@ bool day_accepted(handler_context& ctx, year_month_day day) {
         return false;
     }
     if (sys_days{day} < sys_days{today} - days{oldest_loggable_days}) {
-        ctx.reply(visit_text::refused_too_old, {{"date", format_date(day)}, {"days", oldest_loggable_days}});
+        ctx.reply(visit_text::refused_too_old,
+                  {{"date", format_date(day)}, {"days", oldest_loggable_days}, {"advice", add_advice(ctx)}});
         return false;
     }
     return day_open(ctx, day);
@@ -89,7 +99,8 @@ bool day_open(handler_context& ctx, year_month_day day) {
     ctx.reply(visit_text::refused_locked,
               {{"date", format_date(day)},
                {"report", locked->rule.name},
-               {"lock", format_instant(ctx.lang, locked->locks_at, ctx.cfg().utc_offset_minutes)}});
+               {"lock", format_instant(ctx.lang, locked->locks_at, ctx.cfg().utc_offset_minutes)},
+               {"advice", add_advice(ctx)}});
     return false;
 }
 

@@ -89,11 +89,14 @@ std::string_view vi(visit_text key) {
         return "Chưa sửa số {no}: {count} người trong một lần đến nhà là quá nhiều, có thể đã gõ nhầm số. "
                "Hãy ghi lại số đúng, ví dụ: /sua {no} 3 người. Buổi hướng dẫn đông người thì ghi bằng /buoi.";
     case t::refused_too_old:
-        return "Ngày {date} đã quá {days} ngày nên không ghi được nữa. Nhờ tổ trưởng báo cán bộ phường nếu "
-               "cần bổ sung.";
+        return "Ngày {date} đã quá {days} ngày nên không ghi được nữa.{advice}";
     case t::refused_locked:
         return "Ngày {date} nằm trong kỳ đã chốt của {report} (khoá sổ vào {lock}) nên không ghi thêm hay "
-               "sửa được nữa. Nhờ tổ trưởng báo cán bộ phường nếu cần bổ sung.";
+               "sửa được nữa.{advice}";
+    case t::ask_leader_to_add:
+        return " Nhờ tổ trưởng báo cán bộ phường nếu cần bổ sung.";
+    case t::tell_staff_to_add:
+        return " Hãy báo cán bộ phường nếu cần bổ sung.";
     case t::no_team:
         return "Bạn chưa thuộc tổ nào nên chưa ghi được. Nhờ cán bộ phường kiểm tra danh sách.";
     case t::photo_kept:
@@ -225,11 +228,14 @@ std::string_view en(visit_text key) {
                "a typo. Send the right one, e.g. /edit {no} 3 people. Log a session with many people with "
                "/session.";
     case t::refused_too_old:
-        return "{date} is more than {days} days ago and can no longer be recorded. Ask your team leader to "
-               "tell the ward staff if it must be added.";
+        return "{date} is more than {days} days ago and can no longer be recorded.{advice}";
     case t::refused_locked:
         return "{date} is in a closed period of the {report} (closed on {lock}), so records for it can no "
-               "longer be added or changed. Ask your team leader to tell the ward staff if it must be added.";
+               "longer be added or changed.{advice}";
+    case t::ask_leader_to_add:
+        return " Ask your team leader to tell the ward staff if it must be added.";
+    case t::tell_staff_to_add:
+        return " Tell the ward staff if it must be added.";
     case t::no_team:
         return "You are not on a team yet, so nothing can be recorded. Ask the ward staff to check the "
                "roster.";

@@ -42,6 +42,8 @@ enum class visit_text {
     visit_too_many_people, // more people than a household visit helps: a typo, or a session
     edit_too_many_people,
     refused_locked,
+    ask_leader_to_add, // the end of refused_too_old and refused_locked, for members
+    tell_staff_to_add, // for leaders and deputies; ward staff get no advice
     no_team,
     photo_kept,
     photo_added,

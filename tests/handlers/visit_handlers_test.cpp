@@ -231,6 +231,24 @@ TEST_F(visit_fixture, a_leader_cancels_an_old_record_of_an_open_day) {
     EXPECT_TRUE(visits.by_id(no)->cancelled);
 }
 
+TEST_F(visit_fixture, a_closed_period_refusal_gives_advice_fit_for_who_reads_it) {
+    auto no = record_no(bot.say("102", "/tham hộ bà Tư 10/11, cài VNeID"));
+    auto locked = bot.say("102", "/tham hộ bà Tư 20/10, cài VNeID");
+    EXPECT_TRUE(has(locked, "Nhờ tổ trưởng báo cán bộ phường")) << test_bot::joined(locked);
+    // The leader was told to ask the leader, and ward staff to tell the ward staff.
+    auto leader = bot.say("100", "/sua " + std::to_string(no) + " ghi nhầm ngày, 20/10");
+    EXPECT_TRUE(has(leader, "kỳ đã chốt")) << test_bot::joined(leader);
+    EXPECT_FALSE(has(leader, "Nhờ tổ trưởng")) << test_bot::joined(leader);
+    EXPECT_TRUE(has(leader, "Hãy báo cán bộ phường nếu cần bổ sung.")) << test_bot::joined(leader);
+    auto staff = bot.say("900", "/sua " + std::to_string(no) + " ghi nhầm ngày, 20/10");
+    EXPECT_TRUE(has(staff, "kỳ đã chốt")) << test_bot::joined(staff);
+    EXPECT_FALSE(has(staff, "cán bộ phường")) << test_bot::joined(staff);
+    auto old = bot.say("100", "/sua " + std::to_string(no) + " ghi nhầm ngày, 1/8");
+    EXPECT_TRUE(has(old, "đã quá 60 ngày")) << test_bot::joined(old);
+    EXPECT_FALSE(has(old, "Nhờ tổ trưởng")) << test_bot::joined(old);
+    EXPECT_EQ(visits.by_id(no)->day, "2026-11-10");
+}
+
 TEST_F(visit_fixture, no_topic_asks_with_buttons_and_the_choice_refiles_the_record) {
     auto out = bot.say("102", "/tham số 8 kiệt 4");
     ASSERT_EQ(out.size(), 1u) << "one message: the confirmation asks";
