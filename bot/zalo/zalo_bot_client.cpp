@@ -5,6 +5,7 @@
 #include "bot/metrics.hpp"
 #include "bot/secure_compare.hpp"
 #include "bot/zalo/zalo_bot_adapter.hpp"
+#include "bot/zalo/zalo_sent_parts.hpp"
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/post.hpp>
@@ -12,6 +13,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <vector>
 
 namespace cnscd {
@@ -54,28 +56,39 @@ public:
         }
         if (calls->empty())
             return done(delivery_result{});
-        send(calls, 0, std::move(done));
+        // A retry of a long text resumes after the parts Zalo already showed.
+        std::string key;
+        for (auto& c : *calls)
+            key += c.method + '\n' + c.json_body + '\n';
+        auto first = std::min(sent_parts_.already_sent(key), calls->size() - 1);
+        send(calls, first, std::move(key), std::move(done));
     }
 
     void stop() override { http_->stop(); }
 
 private:
-    void send(std::shared_ptr<std::vector<zalo_bot::api_call>> calls, std::size_t i,
+    void send(std::shared_ptr<std::vector<zalo_bot::api_call>> calls, std::size_t i, std::string key,
               std::function<void(delivery_result)> done) {
         auto& api = (*calls)[i];
         call(api.method, api.json_body, std::chrono::seconds(30),
-             [this, calls, i, done = std::move(done)](http_result r) mutable {
+             [this, calls, i, key = std::move(key), done = std::move(done)](http_result r) mutable {
                  auto d = zalo_bot::to_delivery(
                      r.ok() ? zalo_bot::read_answer(r.status, r.body) : zalo_bot::api_answer{}, r.error);
-                 if (d.what != delivery_result::outcome::sent || i + 1 == calls->size())
-                     return done(std::move(d));
-                 send(calls, i + 1, std::move(done));
+                 using o = delivery_result::outcome;
+                 if (d.what == o::sent && i + 1 < calls->size()) {
+                     sent_parts_.note(key, i + 1);
+                     return send(calls, i + 1, std::move(key), std::move(done));
+                 }
+                 if (d.what != o::retry && d.what != o::rate_limited)
+                     sent_parts_.forget(key);
+                 done(std::move(d));
              });
     }
 
     zalo_bot_config cfg_;
     std::shared_ptr<http_client> http_;
     std::string prefix_;
+    zalo_sent_parts sent_parts_;
 };
 
 void submit_update(ingest& in, metrics& m, const std::string& body, const std::string& from,

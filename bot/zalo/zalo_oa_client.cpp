@@ -3,7 +3,9 @@
 #include "bot/http/http_client.hpp"
 #include "bot/zalo/zalo_oa_adapter.hpp"
 #include "bot/zalo/zalo_oa_tokens.hpp"
+#include "bot/zalo/zalo_sent_parts.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <fstream>
 #include <optional>
@@ -41,8 +43,16 @@ public:
         j->fail_after = zalo_oa::undeliverable_file(m);
         if (j->calls.empty() && !j->upload && !j->fail_after)
             return done(delivery_result{}); // nothing Zalo can show (a button acknowledgement)
-        j->done = std::move(done);
-        run(j, 0);
+        // A retry of a long text resumes after the parts Zalo already showed.
+        for (auto& c : j->calls)
+            j->key += c.path + '\n' + c.json_body + '\n';
+        j->done = [this, key = j->key, done = std::move(done)](delivery_result d) {
+            using o = delivery_result::outcome;
+            if (d.what != o::retry && d.what != o::rate_limited && d.what != o::reschedule)
+                sent_parts_.forget(key);
+            done(std::move(d));
+        };
+        run(j, std::min(sent_parts_.already_sent(j->key), j->calls.size()));
     }
 
     void stop() override { http_->stop(); }
@@ -55,6 +65,7 @@ private:
         std::optional<zalo_oa::upload_plan> upload;
         bool uploaded = false;
         std::optional<std::string> fail_after; // the caption went; the file could not
+        std::string key;                       // the text calls, for zalo_sent_parts
         std::function<void(delivery_result)> done;
     };
 
@@ -73,6 +84,7 @@ private:
                     if (d.what != delivery_result::outcome::sent ||
                         (i + 1 == j->calls.size() && !pending_upload(*j) && !j->fail_after))
                         return j->done(std::move(d));
+                    sent_parts_.note(j->key, i + 1);
                     run(j, i + 1);
                 });
         }
@@ -185,6 +197,7 @@ private:
     zalo_oa_tokens& tokens_;
     std::shared_ptr<http_client> http_;
     std::string prefix_;
+    zalo_sent_parts sent_parts_;
 };
 
 } // namespace

@@ -1,0 +1,37 @@
+#pragma once
+
+// Zalo shows at most 2,000 characters per message, so a longer text leaves as several. When a
+// later part fails and the outbox retries the whole row, the parts already shown must not be
+// sent again: this remembers, per message, how many of its parts went out.
+
+#include <chrono>
+#include <cstddef>
+#include <map>
+#include <mutex>
+#include <string>
+
+namespace cnscd {
+
+class zalo_sent_parts {
+public:
+    // How many leading parts of the message identified by `key` (its calls, joined) went out
+    // on an earlier attempt; 0 for a message not seen before.
+    std::size_t already_sent(const std::string& key);
+    // `parts` leading parts are out; the rest is still to send.
+    void note(const std::string& key, std::size_t parts);
+    // The message is done (sent in full, or failed for good): the same text later is new.
+    void forget(const std::string& key);
+
+private:
+    using clock = std::chrono::steady_clock;
+    struct entry {
+        std::size_t parts = 0;
+        clock::time_point at;
+    };
+    void prune(clock::time_point now);
+
+    std::mutex mutex_;
+    std::map<std::string, entry> sent_;
+};
+
+} // namespace cnscd
