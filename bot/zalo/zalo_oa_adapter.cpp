@@ -452,10 +452,17 @@ delivery_result to_delivery(const api_answer& a, std::int64_t now, int utc_offse
     case answer_kind::token:
         d.what = o::retry;
         break;
-    case answer_kind::curfew:
+    case answer_kind::curfew: {
         d.what = o::reschedule;
-        d.not_before = next_morning(now, utc_offset_minutes);
+        // Refused while our clock says it is day (06:00-22:00): Zalo's clock is a little
+        // behind or ahead of ours. Tomorrow's 06:00 would hold the message a whole day; a few
+        // minutes settle it.
+        auto local = now + static_cast<std::int64_t>(utc_offset_minutes) * 60;
+        auto hour = ((local % 86400) + 86400) % 86400 / 3600;
+        d.not_before =
+            hour >= 6 && hour < 22 ? now + curfew_skew_seconds : next_morning(now, utc_offset_minutes);
         break;
+    }
     case answer_kind::window:
         d.what = o::permanent;
         d.error += " (the person has not written to the OA recently; Zalo allows no free message now)";

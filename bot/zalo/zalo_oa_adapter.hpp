@@ -114,6 +114,10 @@ api_answer read_answer(int http_status, std::string_view body);
 // Zalo's error codes that mean "the access token is no good".
 bool is_token_error(int error);
 
+// A night-curfew answer (-234) while our clock says it is day: the clocks disagree, so the
+// message is tried again this much later (then, in the night, at 06:00).
+constexpr std::int64_t curfew_skew_seconds = 300;
+
 // The next 06:00 local time strictly after `now` (unix seconds), for the night curfew.
 std::int64_t next_morning(std::int64_t now, int utc_offset_minutes, int hour = 6);
 

@@ -347,6 +347,23 @@ TEST(zalo_oa_send, a_file_id_from_another_platform_sends_only_the_caption_and_sa
     EXPECT_EQ(json::parse(calls[0].json_body)["message"]["text"], "Hướng dẫn cài VNeID") << "no raw file id";
 }
 
+// Our clock a few seconds ahead of Zalo's: a message sent at 06:00:02 was refused as still in
+// the night and held until 06:00 the next day.
+TEST(zalo_oa_send, a_curfew_answer_after_six_is_tried_again_shortly_not_tomorrow) {
+    const std::int64_t six_am = 1795485600 - 3 * 3600; // 2026-11-24 06:00 +07:00
+    auto curfew = zalo_oa::read_answer(200, R"({"error":-234,"message":"night"})");
+    auto just_after = zalo_oa::to_delivery(curfew, six_am + 2, 420);
+    EXPECT_EQ(just_after.what, delivery_result::outcome::reschedule);
+    EXPECT_GT(just_after.not_before, six_am + 2);
+    EXPECT_LE(just_after.not_before, six_am + 15 * 60) << "minutes later, not 24 hours";
+    // Just before 22:00 by our clock, already night by Zalo's: a try a few minutes later is
+    // refused too, and then it waits for the morning.
+    const std::int64_t ten_pm = six_am + 16 * 3600;
+    auto just_before = zalo_oa::to_delivery(curfew, ten_pm - 3, 420);
+    EXPECT_LE(just_before.not_before, ten_pm + 15 * 60);
+    EXPECT_EQ(zalo_oa::to_delivery(curfew, ten_pm + 1, 420).not_before, six_am + 24 * 3600);
+}
+
 TEST(zalo_oa_send, next_morning_is_six_local) {
     // 2026-11-24 02:00 UTC = 09:00 +07:00 -> next 06:00 +07:00 is 2026-11-24 23:00 UTC.
     EXPECT_EQ(zalo_oa::next_morning(1795485600, 420), 1795485600 + 21 * 3600);
