@@ -1,6 +1,7 @@
 #include "bot/outbox_sender.hpp"
 
 #include "bot/metrics.hpp"
+#include "messages/text_limit.hpp"
 #include "storage/database.hpp"
 #include "storage/outbox.hpp"
 #include "storage/registry.hpp"
@@ -46,15 +47,20 @@ std::string_view last_line(std::string_view text) {
 }
 
 // Adds confirmation `next` to `merged`, which ends with `previous`, unless that would make it
-// longer than `limit`. A last line both end with (the topic question in each confirmation of a
-// burst) is said once, after the last that has it: thirty copies of the twelve-topic list
-// buried the confirmations and took five messages.
-bool merge_into(std::string& merged, std::string_view previous, std::string_view next, std::size_t limit) {
+// longer than `limit` (the platform's, in its units: a merge the client then split in two
+// showed a burst's confirmations in pieces). A last line both end with (the topic question in
+// each confirmation of a burst) is said once, after the last that has it: thirty copies of the
+// twelve-topic list buried the confirmations and took five messages.
+bool merge_into(std::string& merged, std::size_t& merged_length, std::string_view previous,
+                std::string_view next, std::size_t limit) {
     auto tail = last_line(previous);
-    auto shared = !tail.empty() && last_line(next) == tail ? tail.size() : 0;
-    if (merged.size() - shared + 1 + next.size() > limit)
+    bool shared = !tail.empty() && last_line(next) == tail;
+    auto tail_length = shared ? text_length(tail) : 0;
+    auto length = merged_length - tail_length + 1 + text_length(next);
+    if (length > limit)
         return false;
-    merged.resize(merged.size() - shared);
+    merged.resize(merged.size() - (shared ? tail.size() : 0));
+    merged_length = length;
     merged += '\n';
     merged += next;
     return true;
@@ -273,10 +279,12 @@ struct outbox_sender::impl : std::enable_shared_from_this<outbox_sender::impl> {
         std::vector<std::int64_t> merged;
         outgoing message = q.front().message;
         if (lane == 0 && mergeable(message)) {
+            auto length = text_length(message.text);
             for (std::size_t i = 1; i < q.size(); ++i) {
                 auto& next = q[i].message;
                 if (next.merge_key != message.merge_key || !mergeable(next) ||
-                    !merge_into(message.text, q[i - 1].message.text, next.text, 3800))
+                    !merge_into(message.text, length, q[i - 1].message.text, next.text,
+                                text_limit(p.client->platform())))
                     break;
                 merged.push_back(q[i].id);
             }

@@ -1,5 +1,6 @@
 #include "bot/metrics.hpp"
 #include "bot/outbox_sender.hpp"
+#include "messages/text_limit.hpp"
 #include "storage/database.hpp"
 #include "storage/outbox.hpp"
 #include "storage/writer.hpp"
@@ -24,11 +25,12 @@ using steady = std::chrono::steady_clock;
 // A platform that answers from a script, after a short simulated network delay.
 class scripted_client final : public platform_client {
 public:
-    explicit scripted_client(net::io_context& io, rate_limits limits) : io_(io), limits_(limits) {
+    explicit scripted_client(net::io_context& io, rate_limits limits, channel platform = channel::telegram)
+        : io_(io), limits_(limits), platform_(platform) {
         quiet_.enabled = false;
     }
 
-    channel platform() const override { return channel::telegram; }
+    channel platform() const override { return platform_; }
     const rate_limits& limits() const override { return limits_; }
     const quiet_hours& quiet() const override { return quiet_; }
 
@@ -67,6 +69,7 @@ public:
 private:
     net::io_context& io_;
     rate_limits limits_;
+    channel platform_;
     quiet_hours quiet_;
     std::mutex mutex_;
     std::vector<call> sent_;
@@ -344,6 +347,46 @@ TEST_F(sender_fixture, merged_confirmations_say_their_shared_question_once) {
                                          "\n✅ Dũng: Đã ghi số 4\n📷 Đã lưu kèm ảnh minh chứng.\n"
                                          "✅ Hà: Đã ghi số 5, chưa rõ nội dung" +
                                          question);
+}
+
+// A burst of forty confirmations in a Zalo group: merged up to Telegram's size, each merged
+// message was split by the Zalo client into two, the second starting mid-burst.
+TEST_F(sender_fixture, merged_confirmations_fit_one_zalo_message) {
+    scripted_client client(io, {true, 30, 1, 20}, channel::zalo_oa);
+    auto add_zalo = [&](const std::string& text) {
+        std::int64_t id = 0;
+        db_writer->run_sync([&](database& d) {
+            outgoing m = text_to({channel::zalo_oa, "4a9bada229cec09099df"}, chat_kind::group, text);
+            m.merge_key = "visit";
+            id = outbox(d).add(m, 0);
+        });
+        return id;
+    };
+    auto line = [](int i) {
+        return "✅ Nguyễn Thị Thanh Hương: Đã ghi lượt thăm số " + std::to_string(100 + i) + ": số " +
+               std::to_string(i) + " đường Nguyễn Văn Linh — Định danh điện tử VNeID, 2 người.";
+    };
+    add_zalo(line(0));
+    outbox_sender sender(io, *db_writer, cfg, stats, nullptr);
+    sender.add_client(client);
+    sender.load_pending();
+    ASSERT_TRUE(run_until([&] { return client.sent().size() == 1; }));
+    std::vector<std::int64_t> ids;
+    for (int i = 1; i <= 40; ++i) {
+        ids.push_back(add_zalo(line(i)));
+        outbox_row row;
+        db_writer->run_sync([&](database& d) { row = *outbox(d).find(ids.back()); });
+        sender.enqueue(row);
+    }
+    ASSERT_TRUE(run_until([&] { return status(ids.back())->state != delivery_state::pending; }));
+    std::string all;
+    for (auto& c : client.sent()) {
+        EXPECT_LE(text_length(c.text), 2000u) << c.text;
+        all += c.text + "\n";
+    }
+    EXPECT_LE(client.sent().size(), 4u); // merged, not one by one
+    for (int i = 0; i <= 40; ++i)
+        EXPECT_NE(all.find(line(i)), std::string::npos) << i;
 }
 
 // Members logging one after another in a busy group: the first twenty confirmations went out
