@@ -1,5 +1,6 @@
 // Stats in chat: /toi (my activity), /thongke (team or ward), /xephang (rankings).
-// Figures come from the daily totals in visit_store; every answer fits one message.
+// Figures come from the daily totals in visit_store; every answer fits one message on its
+// platform.
 
 #include "handlers/handlers.hpp"
 #include "handlers/period.hpp"
@@ -9,6 +10,7 @@
 #include "messages/dates.hpp"
 #include "messages/markup.hpp"
 #include "messages/text_fold.hpp"
+#include "messages/text_limit.hpp"
 #include "messages/topics.hpp"
 #include "messages/visit_texts.hpp"
 #include "storage/registry.hpp"
@@ -25,7 +27,10 @@ namespace {
 
 using namespace std::chrono;
 
-constexpr std::size_t max_lines = 30; // keeps a ward's answer inside one phone screen's message
+// Lists are cut at the first of these that lets the answer fit one message on the platform: 30
+// lines keep a ward's answer inside one phone screen's message on Telegram; Zalo's messages
+// hold 2,000 characters, and a second message used to start mid-list.
+constexpr std::size_t list_lines[] = {30, 20, 15, 10, 5};
 
 bool is_staff(const handler_context& ctx) {
     return is_staff(ctx.who);
@@ -72,7 +77,8 @@ void add_line(std::string& out, const std::string& line) {
 }
 
 // Under a list cut at max_lines: how many lines were left out, so the list still adds up.
-void add_more_line(const handler_context& ctx, std::string& out, stats_text key, std::size_t listed) {
+void add_more_line(const handler_context& ctx, std::string& out, stats_text key, std::size_t listed,
+                   std::size_t max_lines) {
     if (listed > max_lines)
         add_line(out, ctx.say(key, {{"count", static_cast<std::int64_t>(listed - max_lines)}}));
 }
@@ -239,7 +245,7 @@ std::optional<std::int64_t> team_in_question(handler_context& ctx, const std::st
     return ctx.member->team_id;
 }
 
-void team_stats(handler_context& ctx, std::int64_t team_id, const stats_period& p) {
+void team_stats(handler_context& ctx, std::int64_t team_id, const stats_period& p, std::size_t max_lines) {
     auto team = team_store(ctx.db).by_id(team_id);
     if (!team)
         return;
@@ -292,7 +298,7 @@ void team_stats(handler_context& ctx, std::int64_t team_id, const stats_period& 
                                                             {"people", count(ctx, mt.people)},
                                                             {"sessions", count(ctx, mt.sessions)}}));
         }
-        add_more_line(ctx, out, stats_text::more_members, per_member.size());
+        add_more_line(ctx, out, stats_text::more_members, per_member.size(), max_lines);
     }
     std::string idle;
     std::int64_t idle_count = 0, idle_others = 0; // others: whom the viewer could remind
@@ -324,7 +330,7 @@ void team_stats(handler_context& ctx, std::int64_t team_id, const stats_period& 
     ctx.reply(std::move(out));
 }
 
-void ward_stats(handler_context& ctx, const stats_period& p) {
+void ward_stats(handler_context& ctx, const stats_period& p, std::size_t max_lines) {
     auto ward = ward_store(ctx.db).by_id(ctx.member->ward_id);
     if (!ward)
         return;
@@ -370,7 +376,7 @@ void ward_stats(handler_context& ctx, const stats_period& p) {
                                                           {"people", count(ctx, tt.totals.people)},
                                                           {"sessions", count(ctx, tt.totals.sessions)}}));
         }
-        add_more_line(ctx, out, stats_text::more_teams, static_cast<std::size_t>(rank));
+        add_more_line(ctx, out, stats_text::more_teams, static_cast<std::size_t>(rank), max_lines);
     }
     std::string idle;
     std::int64_t idle_count = 0;
@@ -390,6 +396,30 @@ void ward_stats(handler_context& ctx, const stats_period& p) {
         add_line(out, ctx.say(stats_text::idle_teams, {{"count", idle_count}, {"names", idle}}));
     ward_targets(ctx, out, *ward, p);
     ctx.reply(std::move(out));
+}
+
+// What the member reads: on platforms without buttons, choices follow as a numbered list.
+std::size_t shown_length(const outgoing& o) {
+    auto n = text_length(o.text);
+    for (auto& row : o.choices)
+        for (auto& b : row)
+            n += 6 + text_length(b.label); // "\n\n12. "
+    return n;
+}
+
+// Runs `answer(max_lines)` with the longest list that keeps each message it queues within the
+// platform's limit (the shortest when none does).
+template <typename Answer> void fit_one_message(handler_context& ctx, Answer answer) {
+    auto limit = text_limit(ctx.in.chat.platform);
+    for (auto lines : list_lines) {
+        auto before = static_cast<std::ptrdiff_t>(ctx.out.size());
+        answer(lines);
+        if (lines == std::end(list_lines)[-1] ||
+            std::all_of(ctx.out.begin() + before, ctx.out.end(),
+                        [&](const outgoing& o) { return shown_length(o) <= limit; }))
+            return;
+        ctx.out.erase(ctx.out.begin() + before, ctx.out.end());
+    }
 }
 
 } // namespace
@@ -439,19 +469,19 @@ void handle(const cmd_team_stats& c_, handler_context& ctx) {
                 role_set{role::ward_staff, role::admin});
             return;
         }
-        ward_stats(ctx, asked);
+        fit_one_message(ctx, [&](std::size_t lines) { ward_stats(ctx, asked, lines); });
         return;
     }
     bool ward_group = ctx.group && !ctx.group->team_id;
     auto team = ward_group && c.team.empty() ? std::nullopt : team_in_question(ctx, c.team);
     if (!team) {
         if (is_staff(ctx) && c.team.empty())
-            ward_stats(ctx, asked);
+            fit_one_message(ctx, [&](std::size_t lines) { ward_stats(ctx, asked, lines); });
         else if (c.team.empty())
             ctx.reply(stats_text::pick_team);
         return;
     }
-    team_stats(ctx, *team, asked);
+    fit_one_message(ctx, [&](std::size_t lines) { team_stats(ctx, *team, asked, lines); });
 }
 
 namespace {
@@ -461,9 +491,7 @@ template <typename T> std::pair<std::int64_t, std::int64_t> standing(const T& t)
     return {t.visits + t.sessions, t.people + t.attendees};
 }
 
-} // namespace
-
-void handle(const cmd_ranking& c_, handler_context& ctx) {
+void ranking(const cmd_ranking& c_, handler_context& ctx, std::size_t max_lines) {
     auto c = with_five_in_name(ctx, c_);
     visit_store visits(ctx.db);
     auto p = period_asked(c.period, c.previous, c.named, ctx.today());
@@ -530,12 +558,18 @@ void handle(const cmd_ranking& c_, handler_context& ctx) {
                      r.totals.sessions, r.totals.attendees);
     }
     add_more_line(ctx, out, team_id != 0 ? stats_text::more_members : stats_text::more_teams,
-                  static_cast<std::size_t>(place));
+                  static_cast<std::size_t>(place), max_lines);
     if (rank == 0)
         add_line(out, ctx.say(stats_text::ranking_empty));
     else
         add_line(out, ctx.say(stats_text::ranking_basis));
     ctx.reply(std::move(out));
+}
+
+} // namespace
+
+void handle(const cmd_ranking& c, handler_context& ctx) {
+    fit_one_message(ctx, [&](std::size_t lines) { ranking(c, ctx, lines); });
 }
 
 } // namespace cnscd

@@ -2,6 +2,7 @@
 
 #include "handlers/handlers.hpp"
 #include "handlers/period.hpp"
+#include "messages/text_limit.hpp"
 #include "storage/database.hpp"
 #include "storage/registry.hpp"
 #include "storage/sqlite_connection.hpp"
@@ -345,6 +346,40 @@ TEST_F(stats_fixture, a_long_list_says_how_many_lines_are_not_shown) {
     bot.say("900", "/ngonngu en");
     auto english = test_bot::joined(bot.say("900", "/stats ward"));
     EXPECT_NE(english.find("… and 3 more"), std::string::npos) << english;
+}
+
+// On Zalo one message holds 2,000 characters: a team of 40 and a ward of 45 teams came in two
+// messages, the second starting mid-list.
+TEST_F(stats_fixture, on_zalo_stats_and_rankings_fit_one_message) {
+    bot.platform = channel::zalo_oa;
+    bot.member(ward, 0, "Cán bộ Zalo", "ward_staff", "z900");
+    for (int i = 0; i < 40; ++i) {
+        auto user = "z" + std::to_string(3000 + i);
+        bot.member(ward, team3, "Nguyễn Thị Thanh Hương " + std::to_string(i), "member", user);
+        bot.say(user, "/tham số 1, cài VNeID");
+    }
+    for (int i = 0; i < 45; ++i) {
+        auto t = bot.team(ward, "Tổ dân phố số " + std::to_string(10 + i) + " Khu phố Hải Châu");
+        auto user = "z" + std::to_string(4000 + i);
+        bot.member(ward, t, "Tổ trưởng " + std::to_string(i), "leader", user);
+        bot.say(user, "/buoi nhà văn hoá, 12 người, hướng dẫn dịch vụ công");
+    }
+    bot.member(ward, team3, "Người chưa ghi", "member", "z5000");
+    for (auto [who, command] :
+         std::vector<std::pair<std::string, std::string>>{{"z3000", "/thongke"},
+                                                          {"z3000", "/xephang"},
+                                                          {"z900", "/thongke phuong"},
+                                                          {"z900", "/xephang phuong"},
+                                                          {"z900", "/thongke Tổ dân phố số 3"}}) {
+        auto out = bot.say(who, command);
+        ASSERT_EQ(out.size(), 1u) << command;
+        auto shown = out[0].text;
+        for (auto& row : out[0].choices) // no buttons on Zalo: they become a numbered list
+            for (auto& b : row)
+                shown += "\n\n1. " + b.label;
+        EXPECT_LE(text_length(shown), 2000u) << command << "\n" << shown;
+        EXPECT_NE(shown.find("khác"), std::string::npos) << command << ": says how many are not shown";
+    }
 }
 
 // A team of 65 with 40 who had logged nothing got all 40 names on one line.
