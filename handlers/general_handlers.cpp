@@ -36,7 +36,9 @@ void handle(const cmd_start& c, handler_context& ctx) {
         return;
     }
     auto name = ctx.member ? ctx.member->full_name : ctx.in.user_name;
-    auto& o = ctx.reply(text::welcome, {{"name", name}, arg::markup("help", help_for(ctx))});
+    // "Xin chào !" where the platform gives no name (a Zalo OA follow): the space goes too.
+    auto& o = ctx.reply(text::welcome,
+                        {{"name", name.empty() ? name : " " + name}, arg::markup("help", help_for(ctx))});
     // Offer the one-tap way to link: share the phone number (private chats only).
     if (!ctx.linked() && !ctx.in_group())
         o.contact_button = ctx.say(text::share_phone_button);

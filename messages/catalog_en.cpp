@@ -7,7 +7,8 @@ namespace cnscd {
 std::string_view catalog_en(text key) {
     switch (key) {
     case text::welcome:
-        return "Hello {name}! I am the assistant of the <b>Community Digital Technology Team</b>.\n"
+        // {name} brings its own leading space; a Zalo OA follower has no name to give.
+        return "Hello{name}! I am the assistant of the <b>Community Digital Technology Team</b>.\n"
                "I help the team log the help given to residents, see statistics, submit periodic reports and "
                "receive guidance from the ward.\n\n{help}";
     case text::help_member:

@@ -8,7 +8,8 @@ namespace cnscd {
 std::string_view catalog_vi(text key) {
     switch (key) {
     case text::welcome:
-        return "Xin chào {name}! Tôi là trợ lý của <b>Tổ công nghệ số cộng đồng</b>.\n"
+        // {name} brings its own leading space; a Zalo OA follower has no name to give.
+        return "Xin chào{name}! Tôi là trợ lý của <b>Tổ công nghệ số cộng đồng</b>.\n"
                "Tôi giúp tổ ghi lại các lượt hướng dẫn người dân, xem thống kê, nộp báo cáo định kỳ và nhận "
                "tài liệu hướng dẫn từ phường.\n\n{help}";
     case text::help_member:

@@ -35,6 +35,20 @@ TEST(general_handlers, on_zalo_strangers_are_told_to_use_an_invite_code_not_a_bu
     }
 }
 
+// A Zalo OA follow carries no name: the greeting read "Xin chào ! Tôi là ...".
+TEST(general_handlers, a_greeting_without_a_name_has_no_gap_before_the_mark) {
+    test_bot bot;
+    bot.platform = channel::zalo_oa;
+    incoming in;
+    in.kind = incoming_kind::follow;
+    in.chat = {channel::zalo_oa, "6142494823199999999"};
+    in.user_id = in.chat.chat_id;
+    auto text = test_bot::joined(bot.deliver(in));
+    EXPECT_EQ(text.rfind("Xin chào! Tôi là", 0), 0u) << text;
+    auto named = test_bot::joined(bot.say("6142494823123456789", "/start"));
+    EXPECT_EQ(named.rfind("Xin chào User 6142494823123456789! Tôi là", 0), 0u) << named;
+}
+
 TEST(general_handlers, help_for_a_leader_lists_leader_commands_but_not_staff_ones) {
     test_bot bot;
     auto w = bot.ward("Phường Hòa Xuân");
