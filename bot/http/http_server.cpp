@@ -11,6 +11,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <array>
 #include <atomic>
 #include <functional>
 #include <map>
@@ -27,7 +28,11 @@ struct http_server::impl : std::enable_shared_from_this<http_server::impl> {
     http_config cfg;
     metrics& stats;
     tcp::acceptor acceptor;
-    std::map<std::pair<std::string, std::string>, http_handler> routes;
+    struct route_entry {
+        http_handler handler;
+        http_header_check check;
+    };
+    std::map<std::pair<std::string, std::string>, route_entry> routes;
     std::atomic<std::size_t> connections{0};
     bool stopped = false;
     // Connections waiting for (the rest of) a request, oldest first. At the connection limit the
@@ -42,19 +47,25 @@ struct http_server::impl : std::enable_shared_from_this<http_server::impl> {
     impl(net::io_context& io_, const http_config& c, metrics& m) : io(io_), cfg(c), stats(m), acceptor(io_) {}
 
     void do_accept();
-    void dispatch(http_request&& req, http_respond respond) const {
-        auto path = std::string(req.path());
-        auto it = routes.find({req.method, path});
-        if (it != routes.end()) {
-            it->second(std::move(req), std::move(respond));
-            return;
-        }
+    // A refusal decided on the headers alone: no such route, or the route's own check (a wrong
+    // secret). The body is then never read.
+    std::optional<http_reply> check_head(const http_request& head) const {
+        auto it = routes.find({head.method, std::string(head.path())});
+        if (it == routes.end())
+            return no_route(head.path());
+        return it->second.check ? it->second.check(head) : std::nullopt;
+    }
+    http_reply no_route(std::string_view path) const {
         for (auto& [key, _] : routes)
-            if (key.second == path) {
-                respond({405, "text/plain; charset=utf-8", "method not allowed\n"});
-                return;
-            }
-        respond({404, "text/plain; charset=utf-8", "not found\n"});
+            if (key.second == path)
+                return {405, "text/plain; charset=utf-8", "method not allowed\n"};
+        return {404, "text/plain; charset=utf-8", "not found\n"};
+    }
+    void dispatch(http_request&& req, http_respond respond) const {
+        auto it = routes.find({req.method, std::string(req.path())});
+        if (it == routes.end())
+            return respond(no_route(req.path()));
+        it->second.handler(std::move(req), std::move(respond));
     }
 };
 
@@ -94,11 +105,51 @@ private:
         stream_.expires_after(std::chrono::seconds(server_->cfg.read_timeout_seconds));
         wait_id_ = ++server_->last_waiter;
         server_->waiting.emplace(wait_id_, this);
+        // The headers first: a request refused on them is answered without reading its body.
+        http::async_read_header(stream_, buffer_, *parser_,
+                                beast::bind_front_handler(&server_session::on_header, shared_from_this()));
+    }
+
+    void on_header(beast::error_code ec, std::size_t) {
+        if (ec)
+            return on_error(ec);
+        auto& head = parser_->get();
+        keep_alive_ = head.keep_alive();
+        version_ = head.version();
+        req_ = {};
+        req_.method = std::string(head.method_string());
+        req_.target = std::string(head.target());
+        for (auto& field : head)
+            req_.headers.emplace_back(std::string(field.name_string()), std::string(field.value()));
+        req_.remote = remote_;
+        if (auto refusal = server_->check_head(req_)) {
+            server_->waiting.erase(wait_id_);
+            // A body left unread would be taken for the next request.
+            keep_alive_ = keep_alive_ && parser_->is_done();
+            return write(std::move(*refusal));
+        }
         http::async_read(stream_, buffer_, *parser_,
                          beast::bind_front_handler(&server_session::on_read, shared_from_this()));
     }
 
     void on_read(beast::error_code ec, std::size_t) {
+        if (ec)
+            return on_error(ec);
+        server_->waiting.erase(wait_id_);
+        req_.body = std::move(parser_->get().body());
+
+        // The route may answer later, from another thread (after a commit): hop back here. It
+        // usually answers on this thread already (commits complete on the loop), and then
+        // dispatch writes at once instead of queueing the write behind other work.
+        stream_.expires_after(std::chrono::seconds(60));
+        auto self = shared_from_this();
+        server_->dispatch(std::move(req_), [self](http_reply reply) {
+            net::dispatch(self->stream_.get_executor(),
+                          [self, reply = std::move(reply)]() mutable { self->write(std::move(reply)); });
+        });
+    }
+
+    void on_error(beast::error_code ec) {
         server_->waiting.erase(wait_id_);
         if (ec == net::error::operation_aborted)
             return; // evicted, or the server is stopping
@@ -118,32 +169,10 @@ private:
                          server_->cfg.max_header_bytes);
             return refuse(431, "request headers too large\n");
         }
-        if (ec) {
-            ++server_->stats.http_bad_requests;
-            if (ec.category() == http::make_error_code(http::error::bad_target).category())
-                return refuse(400, "malformed HTTP request\n");
-            return close();
-        }
-        auto msg = parser_->release();
-        keep_alive_ = msg.keep_alive();
-        version_ = msg.version();
-        http_request req;
-        req.method = std::string(msg.method_string());
-        req.target = std::string(msg.target());
-        for (auto& field : msg)
-            req.headers.emplace_back(std::string(field.name_string()), std::string(field.value()));
-        req.body = std::move(msg.body());
-        req.remote = remote_;
-
-        // The route may answer later, from another thread (after a commit): hop back here. It
-        // usually answers on this thread already (commits complete on the loop), and then
-        // dispatch writes at once instead of queueing the write behind other work.
-        stream_.expires_after(std::chrono::seconds(60));
-        auto self = shared_from_this();
-        server_->dispatch(std::move(req), [self](http_reply reply) {
-            net::dispatch(self->stream_.get_executor(),
-                          [self, reply = std::move(reply)]() mutable { self->write(std::move(reply)); });
-        });
+        ++server_->stats.http_bad_requests;
+        if (ec.category() == http::make_error_code(http::error::bad_target).category())
+            return refuse(400, "malformed HTTP request\n");
+        close();
     }
 
     void refuse(int status, const char* text) {
@@ -177,9 +206,31 @@ private:
     }
 
     void on_write(beast::error_code ec, std::size_t) {
-        if (ec || !keep_alive_)
+        if (ec)
             return close();
+        if (!keep_alive_)
+            return linger();
         do_read();
+    }
+
+    // Closing with unread bytes (the body of a refused request) resets the connection, and the
+    // client may lose the answer before reading it: say we are done, then drop what still comes
+    // for a moment.
+    void linger() {
+        beast::error_code ec;
+        stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+        stream_.expires_after(std::chrono::seconds(2));
+        drain();
+    }
+    void drain() {
+        // One thread runs the loop, so every lingering connection may drop its bytes here.
+        static std::array<char, 4096> discard;
+        stream_.async_read_some(net::buffer(discard),
+                                [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                                    if (ec)
+                                        return self->close();
+                                    self->drain();
+                                });
     }
 
 public:
@@ -198,6 +249,7 @@ private:
     beast::tcp_stream stream_;
     beast::flat_buffer buffer_{8192};
     std::optional<http::request_parser<http::string_body>> parser_;
+    http_request req_; // filled from the headers, then given the body
     std::string out_;
     std::uint64_t wait_id_ = 0;
     bool keep_alive_ = true;
@@ -244,8 +296,8 @@ http_server::~http_server() {
     stop();
 }
 
-void http_server::route(std::string method, std::string path, http_handler handler) {
-    impl_->routes[{std::move(method), std::move(path)}] = std::move(handler);
+void http_server::route(std::string method, std::string path, http_handler handler, http_header_check check) {
+    impl_->routes[{std::move(method), std::move(path)}] = {std::move(handler), std::move(check)};
 }
 
 void http_server::start() {

@@ -24,8 +24,9 @@ public:
     http_server(boost::asio::io_context& io, const http_config& cfg, metrics& m);
     ~http_server();
 
-    // Registers `handler` for requests with this method and exact path.
-    void route(std::string method, std::string path, http_handler handler);
+    // Registers `handler` for requests with this method and exact path; `check`, when given,
+    // may refuse a request from its headers before the body is read.
+    void route(std::string method, std::string path, http_handler handler, http_header_check check = {});
     // Binds and starts accepting; throws with a clear message if the address is taken.
     void start();
     // Stops accepting new connections; open ones finish their current request.

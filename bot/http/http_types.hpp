@@ -3,6 +3,7 @@
 // Plain HTTP request/response values, so routes and clients can be declared without Beast.
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -33,5 +34,8 @@ struct http_reply {
 // Answers a request; call exactly once, from any thread.
 using http_respond = std::function<void(http_reply)>;
 using http_handler = std::function<void(http_request&&, http_respond)>;
+// Looks at a request before its body is read (the body is still empty): a refusal returned
+// here is sent at once, so a caller without the secret cannot make the server hold its body.
+using http_header_check = std::function<std::optional<http_reply>(const http_request&)>;
 
 } // namespace cnscd

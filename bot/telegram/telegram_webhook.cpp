@@ -12,15 +12,21 @@ namespace cnscd {
 
 void add_telegram_webhook(http_server& server, ingest& in, const telegram_config& cfg,
                           const std::string& username, metrics& m) {
+    // On the headers, before the body is read: without the secret a caller costs no memory.
+    auto check_secret = [&cfg, &m](const http_request& req) -> std::optional<http_reply> {
+        if (secure_equals(req.header("X-Telegram-Bot-Api-Secret-Token"), cfg.webhook_secret))
+            return std::nullopt;
+        ++m.of(channel::telegram).unauthorized;
+        spdlog::warn("telegram: webhook from {} with a wrong or missing secret token", req.remote);
+        return http_reply{401, "text/plain; charset=utf-8", "unauthorized\n"};
+    };
     server.route(
-        "POST", "/telegram/webhook", [&in, &cfg, &username, &m](http_request&& req, http_respond respond) {
+        "POST", "/telegram/webhook",
+        [&in, &username, &m, check_secret](http_request&& req, http_respond respond) {
             auto& stats = m.of(channel::telegram);
             auto started = std::chrono::steady_clock::now();
-            if (!secure_equals(req.header("X-Telegram-Bot-Api-Secret-Token"), cfg.webhook_secret)) {
-                ++stats.unauthorized;
-                spdlog::warn("telegram: webhook from {} with a wrong or missing secret token", req.remote);
-                return respond({401, "text/plain; charset=utf-8", "unauthorized\n"});
-            }
+            if (auto refusal = check_secret(req))
+                return respond(std::move(*refusal));
             auto update = telegram::parse_update(req.body, username);
             if (!update) {
                 ++stats.bad_requests;
@@ -35,7 +41,8 @@ void add_telegram_webhook(http_server& server, ingest& in, const telegram_config
                     std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
                 respond({200, "application/json", "{}"});
             });
-        });
+        },
+        check_secret);
 }
 
 } // namespace cnscd

@@ -122,18 +122,26 @@ std::unique_ptr<zalo_bot_client> make_zalo_bot_client(net::io_context& io, const
 }
 
 void add_zalo_bot_webhook(http_server& server, ingest& in, const zalo_bot_config& cfg, metrics& m) {
-    server.route("POST", "/zalobot/webhook", [&in, &cfg, &m](http_request&& req, http_respond respond) {
-        if (cfg.webhook_secret.empty() ||
-            !secure_equals(req.header("X-Bot-Api-Secret-Token"), cfg.webhook_secret)) {
-            ++m.of(channel::zalo_bot).unauthorized;
-            spdlog::warn("zalo_bot: webhook from {} with a wrong or missing secret token", req.remote);
-            return respond({401, "text/plain; charset=utf-8", "unauthorized\n"});
-        }
-        submit_update(in, m, req.body, req.remote,
-                      [respond = std::move(respond)](int status, std::string body) {
-                          respond({status, "text/plain; charset=utf-8", std::move(body)});
-                      });
-    });
+    // On the headers, before the body is read: without the secret a caller costs no memory.
+    auto check_secret = [&cfg, &m](const http_request& req) -> std::optional<http_reply> {
+        if (!cfg.webhook_secret.empty() &&
+            secure_equals(req.header("X-Bot-Api-Secret-Token"), cfg.webhook_secret))
+            return std::nullopt;
+        ++m.of(channel::zalo_bot).unauthorized;
+        spdlog::warn("zalo_bot: webhook from {} with a wrong or missing secret token", req.remote);
+        return http_reply{401, "text/plain; charset=utf-8", "unauthorized\n"};
+    };
+    server.route(
+        "POST", "/zalobot/webhook",
+        [&in, &m, check_secret](http_request&& req, http_respond respond) {
+            if (auto refusal = check_secret(req))
+                return respond(std::move(*refusal));
+            submit_update(in, m, req.body, req.remote,
+                          [respond = std::move(respond)](int status, std::string body) {
+                              respond({status, "text/plain; charset=utf-8", std::move(body)});
+                          });
+        },
+        check_secret);
 }
 
 struct zalo_bot_poller::impl : std::enable_shared_from_this<zalo_bot_poller::impl> {

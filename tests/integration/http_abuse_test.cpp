@@ -265,5 +265,61 @@ TEST_F(http_abuse, an_update_larger_than_one_read_is_stored_and_answered) {
         10s));
 }
 
+// VmHWM (peak resident memory) of a process, in kB.
+long peak_memory_kb(pid_t pid) {
+    std::ifstream status("/proc/" + std::to_string(pid) + "/status");
+    std::string line;
+    while (std::getline(status, line))
+        if (line.starts_with("VmHWM:"))
+            return std::stol(line.substr(6));
+    return -1;
+}
+
+TEST_F(http_abuse, a_wrong_secret_or_path_is_refused_before_the_body_is_read) {
+    start("{}");
+    // Headers that announce a large body, and no body: the answer must not wait for it.
+    for (auto [target, secret_header, status] :
+         {std::tuple{"/telegram/webhook", "X-Telegram-Bot-Api-Secret-Token: wrong-secret-same-len", "401"},
+          std::tuple{"/telegram/webhook", "X-Other: x", "401"}, std::tuple{"/nowhere", "X-Other: x", "404"},
+          std::tuple{"/healthz", "X-Other: x", "405"}}) {
+        raw_client client(port);
+        ASSERT_TRUE(client.send_all(std::string("POST ") + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" +
+                                    secret_header + "\r\nContent-Length: 1000000\r\n\r\n{\"update_id\":"));
+        auto answer = client.read_answer(2000ms);
+        EXPECT_TRUE(answer.starts_with(std::string("HTTP/1.1 ") + status)) << target << ": " << answer;
+        EXPECT_NE(answer.find("Connection: close\r\n"), std::string::npos) << answer;
+        EXPECT_TRUE(client.closed_by_server(3000ms)) << "the unread body must not be taken for a request";
+    }
+    // A whole refused request sent at once still gets its answer, not a reset connection.
+    raw_client whole(port);
+    std::string body(64 * 1024, 'x');
+    ASSERT_TRUE(whole.send_all("POST /telegram/webhook HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                               "X-Telegram-Bot-Api-Secret-Token: wrong\r\nContent-Length: " +
+                               std::to_string(body.size()) + "\r\n\r\n" + body));
+    EXPECT_TRUE(whole.read_answer(3000ms).starts_with("HTTP/1.1 401 Unauthorized\r\n"));
+    valid_update_is_answered(402);
+}
+
+TEST_F(http_abuse, large_bodies_without_the_secret_do_not_raise_memory) {
+    start("{}");
+    auto before = peak_memory_kb(bot->pid());
+    ASSERT_GT(before, 0);
+    // 150 callers, each announcing and sending a body just under http.max_body_bytes (1 MiB).
+    const std::string body(1000000, 'a');
+    std::vector<std::unique_ptr<raw_client>> callers;
+    for (int i = 0; i < 150; ++i) {
+        callers.push_back(std::make_unique<raw_client>(port));
+        callers.back()->send_all("POST /telegram/webhook HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                 "X-Telegram-Bot-Api-Secret-Token: wrong\r\nContent-Length: 1000000\r\n\r\n");
+        timeval limit{5, 0}; // never hang the test on a server that stopped reading
+        ::setsockopt(callers.back()->fd, SOL_SOCKET, SO_SNDTIMEO, &limit, sizeof limit);
+        callers.back()->send_all(body);
+    }
+    std::this_thread::sleep_for(500ms);
+    valid_update_is_answered(403);
+    auto after = peak_memory_kb(bot->pid());
+    EXPECT_LT(after - before, 50 * 1024) << "peak memory grew from " << before << " kB to " << after << " kB";
+}
+
 } // namespace
 } // namespace cnscd
