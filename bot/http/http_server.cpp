@@ -31,6 +31,7 @@ struct http_server::impl : std::enable_shared_from_this<http_server::impl> {
     struct route_entry {
         http_handler handler;
         http_header_check check;
+        std::size_t max_body_bytes = 0; // 0: cfg.max_body_bytes
     };
     std::map<std::pair<std::string, std::string>, route_entry> routes;
     std::atomic<std::size_t> connections{0};
@@ -54,6 +55,14 @@ struct http_server::impl : std::enable_shared_from_this<http_server::impl> {
         if (it == routes.end())
             return no_route(head.path());
         return it->second.check ? it->second.check(head) : std::nullopt;
+    }
+    // A route's own body limit when it is below the server's, else 0.
+    std::size_t body_cap(const http_request& head) const {
+        auto it = routes.find({head.method, std::string(head.path())});
+        if (it == routes.end() || it->second.max_body_bytes == 0 ||
+            it->second.max_body_bytes >= cfg.max_body_bytes)
+            return 0;
+        return it->second.max_body_bytes;
     }
     http_reply no_route(std::string_view path) const {
         for (auto& [key, _] : routes)
@@ -128,6 +137,12 @@ private:
             keep_alive_ = keep_alive_ && parser_->is_done();
             return write(std::move(*refusal));
         }
+        if (auto cap = server_->body_cap(req_)) {
+            // The announced length now; a chunked body as it arrives.
+            if (auto length = parser_->content_length(); length && *length > cap)
+                return refuse_body(cap);
+            parser_->body_limit(cap);
+        }
         http::async_read(stream_, buffer_, *parser_,
                          beast::bind_front_handler(&server_session::on_read, shared_from_this()));
     }
@@ -158,10 +173,8 @@ private:
         if (ec == beast::error::timeout)
             return close();
         if (ec == http::error::body_limit) {
-            ++server_->stats.http_bad_requests;
-            spdlog::warn("http: refused a request body over http.max_body_bytes ({} bytes) with 413",
-                         server_->cfg.max_body_bytes);
-            return refuse(413, "request body too large\n");
+            auto cap = server_->body_cap(req_);
+            return refuse_body(cap ? cap : server_->cfg.max_body_bytes);
         }
         if (ec == http::error::header_limit) {
             ++server_->stats.http_bad_requests;
@@ -173,6 +186,17 @@ private:
         if (ec.category() == http::make_error_code(http::error::bad_target).category())
             return refuse(400, "malformed HTTP request\n");
         close();
+    }
+
+    void refuse_body(std::size_t limit) {
+        server_->waiting.erase(wait_id_);
+        ++server_->stats.http_bad_requests;
+        if (limit == server_->cfg.max_body_bytes)
+            spdlog::warn("http: refused a request body over http.max_body_bytes ({} bytes) with 413", limit);
+        else
+            spdlog::warn("http: refused a request body over {} bytes, the most {} takes, with 413", limit,
+                         req_.path());
+        refuse(413, "request body too large\n");
     }
 
     void refuse(int status, const char* text) {
@@ -296,8 +320,10 @@ http_server::~http_server() {
     stop();
 }
 
-void http_server::route(std::string method, std::string path, http_handler handler, http_header_check check) {
-    impl_->routes[{std::move(method), std::move(path)}] = {std::move(handler), std::move(check)};
+void http_server::route(std::string method, std::string path, http_handler handler, http_header_check check,
+                        std::size_t max_body_bytes) {
+    impl_->routes[{std::move(method), std::move(path)}] = {std::move(handler), std::move(check),
+                                                           max_body_bytes};
 }
 
 void http_server::start() {

@@ -25,8 +25,11 @@ public:
     ~http_server();
 
     // Registers `handler` for requests with this method and exact path; `check`, when given,
-    // may refuse a request from its headers before the body is read.
-    void route(std::string method, std::string path, http_handler handler, http_header_check check = {});
+    // may refuse a request from its headers before the body is read. `max_body_bytes` (0: the
+    // server's http.max_body_bytes) is for routes that take only small bodies but cannot tell
+    // a forged request before reading it (a signature over the body).
+    void route(std::string method, std::string path, http_handler handler, http_header_check check = {},
+               std::size_t max_body_bytes = 0);
     // Binds and starts accepting; throws with a clear message if the address is taken.
     void start();
     // Stops accepting new connections; open ones finish their current request.

@@ -193,6 +193,22 @@ TEST_F(zalo_oa_fixture, bad_missing_or_replayed_signatures_are_refused_and_nothi
               std::string::npos);
 }
 
+TEST_F(zalo_oa_fixture, a_body_larger_than_any_zalo_event_is_refused_before_it_is_read) {
+    start();
+    // A forged event of 1 MB: refused on its Content-Length, not read and then checked.
+    std::string forged =
+        R"({"app_id":")" + app_id + R"(","timestamp":"1","pad":")" + std::string(1000000, 'a') + "\"}";
+    auto t0 = std::chrono::steady_clock::now();
+    EXPECT_EQ(post(forged, "mac=00").status, 413);
+    EXPECT_LT(std::chrono::steady_clock::now() - t0, 2s);
+    // The longest real text (2,000 characters, accented) is far below the limit.
+    std::string longest;
+    while (longest.size() < 2000 * 3)
+        longest += "Hướng dẫn cài VNeID ";
+    EXPECT_EQ(post(text_event("112", "aaaaaaaaaaaaaaaaaab1", "/start " + longest)).status, 200);
+    EXPECT_TRUE(wait_sends("112", 1));
+}
+
 TEST_F(zalo_oa_fixture, redelivered_event_is_answered_once_and_unknown_events_are_ignored) {
     start();
     auto body = text_event("222", "bbbbbbbbbbbbbbbbbbb1", "/start");
