@@ -73,6 +73,9 @@ std::string metrics::render() const {
     family("cnscd_http_bad_requests_total", "counter",
            "Requests refused before routing (too large, unparsable).");
     out += "cnscd_http_bad_requests_total " + std::to_string(http_bad_requests.load()) + "\n";
+    family("cnscd_http_timeouts_total", "counter",
+           "Connections closed with a request begun but not finished within http.read_timeout_seconds.");
+    out += "cnscd_http_timeouts_total " + std::to_string(http_timeouts.load()) + "\n";
 
     auto gauge = [&](const char* name, const char* help, const std::function<std::int64_t()>& fn) {
         family(name, "gauge", help);

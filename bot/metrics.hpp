@@ -55,6 +55,7 @@ public:
     counter http_rejected_connections{0};
     counter http_evicted_connections{0}; // waiting connections closed to admit a new one
     counter http_bad_requests{0};        // oversize, unparsable HTTP
+    counter http_timeouts{0};            // requests begun and not finished within the read timeout
     histogram commit_latency;            // submit -> commit done
 
     // Live values read at render time.

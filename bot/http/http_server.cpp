@@ -1,5 +1,6 @@
 #include "bot/http/http_server.hpp"
 
+#include "bot/http/log_throttle.hpp"
 #include "bot/metrics.hpp"
 
 #include <boost/asio/dispatch.hpp>
@@ -42,6 +43,8 @@ struct http_server::impl : std::enable_shared_from_this<http_server::impl> {
     std::uint64_t last_waiter = 0;
     // A session removes itself before it goes away, so the pointers here are always live.
     std::map<std::uint64_t, class server_session*> waiting;
+    // What clients can repeat at will is logged once a minute per kind, with a count.
+    log_throttle slow_log, malformed_log, oversize_log, evicted_log, rejected_log;
 
     bool evict_oldest_waiting();
 
@@ -170,32 +173,69 @@ private:
             return; // evicted, or the server is stopping
         if (ec == http::error::end_of_stream || ec == net::error::connection_reset || ec == net::error::eof)
             return close();
-        if (ec == beast::error::timeout)
+        if (ec == beast::error::timeout) {
+            // An idle keep-alive connection is closed quietly; a request begun and not finished is
+            // a slow or broken client, or a slowloris.
+            if (buffer_.size() == 0 && !parser_->got_some())
+                return close();
+            ++server_->stats.http_timeouts;
+            if (auto skipped = server_->slow_log.admit())
+                spdlog::warn("http: closed a connection from {} that had not sent a whole request after "
+                             "http.read_timeout_seconds ({} s){}",
+                             remote_, server_->cfg.read_timeout_seconds, log_throttle::more(*skipped));
             return close();
+        }
         if (ec == http::error::body_limit) {
             auto cap = server_->body_cap(req_);
             return refuse_body(cap ? cap : server_->cfg.max_body_bytes);
         }
         if (ec == http::error::header_limit) {
             ++server_->stats.http_bad_requests;
-            spdlog::warn("http: refused request headers over http.max_header_bytes ({} bytes) with 431",
-                         server_->cfg.max_header_bytes);
+            if (auto skipped = server_->oversize_log.admit())
+                spdlog::warn(
+                    "http: refused request headers from {} over http.max_header_bytes ({} bytes) with "
+                    "431{}",
+                    remote_, server_->cfg.max_header_bytes, log_throttle::more(*skipped));
             return refuse(431, "request headers too large\n");
         }
         ++server_->stats.http_bad_requests;
-        if (ec.category() == http::make_error_code(http::error::bad_target).category())
-            return refuse(400, "malformed HTTP request\n");
-        close();
+        if (ec.category() != http::make_error_code(http::error::bad_target).category())
+            return close();
+        if (auto skipped = server_->malformed_log.admit())
+            spdlog::warn("http: refused a malformed request from {} with 400: {}{}", remote_,
+                         what_went_wrong(ec), log_throttle::more(*skipped));
+        refuse(400, "malformed HTTP request\n");
+    }
+
+    // The parser's error in words an operator can act on.
+    static std::string what_went_wrong(beast::error_code ec) {
+        using e = http::error;
+        if (ec == e::partial_message || ec == e::short_read)
+            return "the client closed the connection before the request was complete";
+        if (ec == e::bad_content_length || ec == e::multiple_content_length)
+            return "an invalid or repeated Content-Length";
+        if (ec == e::bad_transfer_encoding)
+            return "an invalid Transfer-Encoding, or both Content-Length and chunked";
+        if (ec == e::bad_chunk || ec == e::bad_chunk_extension)
+            return "a malformed chunk in a chunked body";
+        if (ec == e::bad_method || ec == e::bad_target || ec == e::bad_version || ec == e::bad_line_ending)
+            return "not an HTTP/1.x request line (" + ec.message() + ")";
+        return ec.message();
     }
 
     void refuse_body(std::size_t limit) {
         server_->waiting.erase(wait_id_);
         ++server_->stats.http_bad_requests;
-        if (limit == server_->cfg.max_body_bytes)
-            spdlog::warn("http: refused a request body over http.max_body_bytes ({} bytes) with 413", limit);
-        else
-            spdlog::warn("http: refused a request body over {} bytes, the most {} takes, with 413", limit,
-                         req_.path());
+        if (auto skipped = server_->oversize_log.admit()) {
+            if (limit == server_->cfg.max_body_bytes)
+                spdlog::warn(
+                    "http: refused a request body from {} over http.max_body_bytes ({} bytes) with 413{}",
+                    remote_, limit, log_throttle::more(*skipped));
+            else
+                spdlog::warn(
+                    "http: refused a request body from {} over {} bytes, the most {} takes, with 413{}",
+                    remote_, limit, req_.path(), log_throttle::more(*skipped));
+        }
         refuse(413, "request body too large\n");
     }
 
@@ -260,6 +300,11 @@ private:
 public:
     void evict() {
         ++server_->stats.http_evicted_connections;
+        if (auto skipped = server_->evicted_log.admit())
+            spdlog::warn(
+                "http: at http.max_connections ({}), closed the connection from {} that waited longest "
+                "for a request, to admit a new one{}",
+                server_->cfg.max_connections, remote_, log_throttle::more(*skipped));
         close();
     }
 
@@ -300,6 +345,10 @@ void http_server::impl::do_accept() {
             if (self->connections.load() >= static_cast<std::size_t>(self->cfg.max_connections) &&
                 !self->evict_oldest_waiting()) {
                 ++self->stats.http_rejected_connections;
+                if (auto skipped = self->rejected_log.admit())
+                    spdlog::warn("http: refused a connection: all http.max_connections ({}) are busy with "
+                                 "requests{}",
+                                 self->cfg.max_connections, log_throttle::more(*skipped));
                 beast::error_code ignored;
                 socket.close(ignored);
             } else {

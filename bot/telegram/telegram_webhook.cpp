@@ -1,6 +1,7 @@
 #include "bot/telegram/telegram_webhook.hpp"
 
 #include "bot/http/http_server.hpp"
+#include "bot/http/log_throttle.hpp"
 #include "bot/ingest.hpp"
 #include "bot/metrics.hpp"
 #include "bot/secure_compare.hpp"
@@ -8,16 +9,22 @@
 
 #include <spdlog/spdlog.h>
 
+#include <memory>
+
 namespace cnscd {
 
 void add_telegram_webhook(http_server& server, ingest& in, const telegram_config& cfg,
                           const std::string& username, metrics& m) {
     // On the headers, before the body is read: without the secret a caller costs no memory.
-    auto check_secret = [&cfg, &m](const http_request& req) -> std::optional<http_reply> {
+    // Forged requests cost one log line a minute, however many come.
+    auto refused_log = std::make_shared<log_throttle>();
+    auto check_secret = [&cfg, &m, refused_log](const http_request& req) -> std::optional<http_reply> {
         if (secure_equals(req.header("X-Telegram-Bot-Api-Secret-Token"), cfg.webhook_secret))
             return std::nullopt;
         ++m.of(channel::telegram).unauthorized;
-        spdlog::warn("telegram: webhook from {} with a wrong or missing secret token", req.remote);
+        if (auto skipped = refused_log->admit())
+            spdlog::warn("telegram: webhook from {} with a wrong or missing secret token{}", req.remote,
+                         log_throttle::more(*skipped));
         return http_reply{401, "text/plain; charset=utf-8", "unauthorized\n"};
     };
     server.route(

@@ -1,6 +1,7 @@
 #include "bot/zalo/zalo_bot_client.hpp"
 
 #include "bot/http/http_server.hpp"
+#include "bot/http/log_throttle.hpp"
 #include "bot/ingest.hpp"
 #include "bot/metrics.hpp"
 #include "bot/secure_compare.hpp"
@@ -14,6 +15,7 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <memory>
 #include <vector>
 
 namespace cnscd {
@@ -123,12 +125,16 @@ std::unique_ptr<zalo_bot_client> make_zalo_bot_client(net::io_context& io, const
 
 void add_zalo_bot_webhook(http_server& server, ingest& in, const zalo_bot_config& cfg, metrics& m) {
     // On the headers, before the body is read: without the secret a caller costs no memory.
-    auto check_secret = [&cfg, &m](const http_request& req) -> std::optional<http_reply> {
+    // Forged requests cost one log line a minute, however many come.
+    auto refused_log = std::make_shared<log_throttle>();
+    auto check_secret = [&cfg, &m, refused_log](const http_request& req) -> std::optional<http_reply> {
         if (!cfg.webhook_secret.empty() &&
             secure_equals(req.header("X-Bot-Api-Secret-Token"), cfg.webhook_secret))
             return std::nullopt;
         ++m.of(channel::zalo_bot).unauthorized;
-        spdlog::warn("zalo_bot: webhook from {} with a wrong or missing secret token", req.remote);
+        if (auto skipped = refused_log->admit())
+            spdlog::warn("zalo_bot: webhook from {} with a wrong or missing secret token{}", req.remote,
+                         log_throttle::more(*skipped));
         return http_reply{401, "text/plain; charset=utf-8", "unauthorized\n"};
     };
     server.route(

@@ -1,6 +1,7 @@
 #include "bot/zalo/zalo_oa_webhook.hpp"
 
 #include "bot/http/http_server.hpp"
+#include "bot/http/log_throttle.hpp"
 #include "bot/ingest.hpp"
 #include "bot/metrics.hpp"
 #include "bot/zalo/zalo_oa_adapter.hpp"
@@ -9,6 +10,7 @@
 #include <spdlog/spdlog.h>
 
 #include <chrono>
+#include <memory>
 
 namespace cnscd {
 
@@ -18,9 +20,11 @@ namespace cnscd {
 constexpr std::size_t max_event_bytes = 128 * 1024;
 
 void add_zalo_oa_webhook(http_server& server, ingest& in, const zalo_oa_config& cfg, metrics& m) {
+    // Forged events cost one log line a minute, however many come.
+    auto refused_log = std::make_shared<log_throttle>();
     server.route(
         "POST", "/zalo/webhook",
-        [&in, &cfg, &m](http_request&& req, http_respond respond) {
+        [&in, &cfg, &m, refused_log](http_request&& req, http_respond respond) {
             auto& stats = m.of(channel::zalo_oa);
             auto started = std::chrono::steady_clock::now();
             auto now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -30,7 +34,9 @@ void add_zalo_oa_webhook(http_server& server, ingest& in, const zalo_oa_config& 
                                            {cfg.app_id, cfg.secret_key, now_ms, cfg.replay_window_seconds});
             if (verdict != zalo_oa::signature_verdict::ok) {
                 ++stats.unauthorized;
-                spdlog::warn("zalo_oa: webhook from {} refused: {}", req.remote, zalo_oa::describe(verdict));
+                if (auto skipped = refused_log->admit())
+                    spdlog::warn("zalo_oa: webhook from {} refused: {}{}", req.remote,
+                                 zalo_oa::describe(verdict), log_throttle::more(*skipped));
                 return respond({401, "text/plain; charset=utf-8", "unauthorized\n"});
             }
             auto ev = zalo_oa::parse_event(req.body);

@@ -321,5 +321,53 @@ TEST_F(http_abuse, large_bodies_without_the_secret_do_not_raise_memory) {
     EXPECT_LT(after - before, 50 * 1024) << "peak memory grew from " << before << " kB to " << after << " kB";
 }
 
+std::size_t count_of(const std::string& text, const std::string& what) {
+    std::size_t n = 0;
+    for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1))
+        ++n;
+    return n;
+}
+
+TEST_F(http_abuse, refused_and_unfinished_requests_are_counted_and_logged_once_with_the_reason) {
+    start(R"({"read_timeout_seconds": 1})");
+    for (int i = 0; i < 20; ++i) {
+        raw_client bad(port);
+        ASSERT_TRUE(bad.send_all("POST /telegram/webhook HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                 "X-Telegram-Bot-Api-Secret-Token: " +
+                                 secret + "\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nabc\r\n0\r\n\r\n"));
+        EXPECT_TRUE(bad.read_answer(2000ms).starts_with("HTTP/1.1 400 Bad Request\r\n"));
+        EXPECT_EQ(http_request_to(port, "POST", "/telegram/webhook", private_update(9000 + i, 405, "/start"),
+                                  {{"X-Telegram-Bot-Api-Secret-Token", "forged-" + std::to_string(i)}}, 3s)
+                      .status,
+                  401);
+    }
+    raw_client unfinished(port);
+    ASSERT_TRUE(unfinished.send_all("POST /telegram/webhook HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Le"));
+    raw_client idle(port); // a keep-alive connection between requests: closed without a word
+    EXPECT_TRUE(unfinished.closed_by_server(3000ms));
+    EXPECT_TRUE(idle.closed_by_server(3000ms));
+    valid_update_is_answered(406);
+
+    std::ifstream in(dir + "/bot.log");
+    std::string log((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    EXPECT_EQ(count_of(log, "http: refused a malformed request from 127.0.0.1 with 400: a malformed chunk in "
+                            "a chunked body"),
+              1u)
+        << log;
+    EXPECT_EQ(count_of(log, "telegram: webhook from 127.0.0.1 with a wrong or missing secret token"), 1u)
+        << log;
+    EXPECT_EQ(count_of(log,
+                       "http: closed a connection from 127.0.0.1 that had not sent a whole request after "
+                       "http.read_timeout_seconds (1 s)"),
+              1u)
+        << log;
+    EXPECT_EQ(log.find(secret), std::string::npos) << "the secret leaked into the log";
+    auto metrics = http_request_to(port, "GET", "/metrics", "", {}, 3s).body;
+    EXPECT_NE(metrics.find("\ncnscd_http_bad_requests_total 20\n"), std::string::npos) << metrics;
+    EXPECT_NE(metrics.find("\ncnscd_http_timeouts_total 1\n"), std::string::npos) << metrics;
+    EXPECT_NE(metrics.find("cnscd_unauthorized_requests_total{channel=\"telegram\"} 20\n"),
+              std::string::npos);
+}
+
 } // namespace
 } // namespace cnscd
