@@ -16,6 +16,7 @@
 #include <atomic>
 #include <functional>
 #include <map>
+#include <string_view>
 
 namespace cnscd {
 
@@ -146,6 +147,21 @@ private:
                 return refuse_body(cap);
             parser_->body_limit(cap);
         }
+        if (version_ == 11 && !parser_->is_done() &&
+            beast::iequals(head[http::field::expect], "100-continue")) {
+            // The client waits for this before it sends the body (curl: a whole second).
+            static constexpr std::string_view go_on = "HTTP/1.1 100 Continue\r\n\r\n";
+            return net::async_write(stream_, net::buffer(go_on.data(), go_on.size()),
+                                    [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                                        if (ec)
+                                            return self->close();
+                                        self->read_body();
+                                    });
+        }
+        read_body();
+    }
+
+    void read_body() {
         http::async_read(stream_, buffer_, *parser_,
                          beast::bind_front_handler(&server_session::on_read, shared_from_this()));
     }

@@ -369,5 +369,25 @@ TEST_F(http_abuse, refused_and_unfinished_requests_are_counted_and_logged_once_w
               std::string::npos);
 }
 
+TEST_F(http_abuse, expect_100_continue_is_answered_before_the_body_is_sent) {
+    start("{}");
+    auto body = private_update(next_update++, 407, "/start");
+    raw_client waiting(port);
+    ASSERT_TRUE(waiting.send_all(
+        "POST /telegram/webhook HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+        "X-Telegram-Bot-Api-Secret-Token: " +
+        secret + "\r\nExpect: 100-continue\r\nContent-Length: " + std::to_string(body.size()) + "\r\n\r\n"));
+    // Not read_answer: an interim answer has no Content-Length.
+    pollfd p{waiting.fd, POLLIN, 0};
+    ASSERT_EQ(::poll(&p, 1, 500), 1) << "no 100 Continue: the client waits a second before sending the body";
+    char buf[256];
+    auto n = ::recv(waiting.fd, buf, sizeof buf, 0);
+    ASSERT_GT(n, 0);
+    EXPECT_EQ(std::string(buf, static_cast<std::size_t>(n)), "HTTP/1.1 100 Continue\r\n\r\n");
+    ASSERT_TRUE(waiting.send_all(body));
+    EXPECT_TRUE(waiting.read_answer(5000ms).starts_with("HTTP/1.1 200 OK\r\n"));
+    valid_update_is_answered(409);
+}
+
 } // namespace
 } // namespace cnscd
