@@ -147,6 +147,16 @@ private:
                 return refuse_body(cap);
             parser_->body_limit(cap);
         }
+        // Without a length, the body that follows would be read as the next request.
+        if (req_.method == "POST" && parser_->is_done() &&
+            head.find(http::field::content_length) == head.end()) {
+            server_->waiting.erase(wait_id_);
+            ++server_->stats.http_bad_requests;
+            if (auto skipped = server_->malformed_log.admit())
+                spdlog::warn("http: refused a POST from {} without Content-Length or chunked body with 411{}",
+                             remote_, log_throttle::more(*skipped));
+            return refuse(411, "Content-Length required\n");
+        }
         if (version_ == 11 && !parser_->is_done() &&
             beast::iequals(head[http::field::expect], "100-continue")) {
             // The client waits for this before it sends the body (curl: a whole second).

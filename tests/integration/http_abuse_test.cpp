@@ -389,5 +389,19 @@ TEST_F(http_abuse, expect_100_continue_is_answered_before_the_body_is_sent) {
     valid_update_is_answered(409);
 }
 
+TEST_F(http_abuse, a_post_without_a_length_gets_411_and_its_body_is_not_read_as_a_request) {
+    start("{}");
+    raw_client no_length(port);
+    ASSERT_TRUE(no_length.send_all("POST /telegram/webhook HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                   "X-Telegram-Bot-Api-Secret-Token: " +
+                                   secret + "\r\n\r\n" + private_update(next_update++, 408, "/start")));
+    auto answer = no_length.read_answer(3000ms);
+    EXPECT_TRUE(answer.starts_with("HTTP/1.1 411 Length Required\r\n")) << answer;
+    EXPECT_EQ(answer.find("400 Bad Request"), std::string::npos)
+        << "the body was read as a request: " << answer;
+    EXPECT_TRUE(no_length.closed_by_server(3000ms));
+    valid_update_is_answered(410);
+}
+
 } // namespace
 } // namespace cnscd
