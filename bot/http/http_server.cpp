@@ -310,6 +310,9 @@ private:
         beast::error_code ec;
         stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
         stream_.expires_after(std::chrono::seconds(2));
+        // Evictable meanwhile: clients that keep sending must not hold the slots at the limit.
+        wait_id_ = ++server_->last_waiter;
+        server_->waiting.emplace(wait_id_, this);
         drain();
     }
     void drain() {

@@ -403,5 +403,23 @@ TEST_F(http_abuse, a_post_without_a_length_gets_411_and_its_body_is_not_read_as_
     valid_update_is_answered(410);
 }
 
+TEST_F(http_abuse, refused_clients_that_keep_sending_do_not_hold_the_connection_slots) {
+    start(R"({"max_connections": 8})");
+    // Each is refused on its headers, then keeps sending the body it announced.
+    std::vector<std::unique_ptr<raw_client>> pushy;
+    for (int i = 0; i < 8; ++i) {
+        pushy.push_back(std::make_unique<raw_client>(port));
+        ASSERT_TRUE(pushy.back()->send_all("POST /telegram/webhook HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                           "X-Telegram-Bot-Api-Secret-Token: wrong\r\n"
+                                           "Content-Length: 1000000\r\n\r\n"));
+    }
+    std::this_thread::sleep_for(200ms);
+    for (auto& c : pushy)
+        c->send_all(std::string(1000, 'a'));
+    auto t0 = std::chrono::steady_clock::now();
+    EXPECT_EQ(post(private_update(next_update++, 411, "/start"), 5s).status, 200);
+    EXPECT_LT(std::chrono::steady_clock::now() - t0, 1s);
+}
+
 } // namespace
 } // namespace cnscd
