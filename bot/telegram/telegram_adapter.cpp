@@ -253,6 +253,9 @@ std::expected<incoming, std::string> parse_document(std::string_view body, std::
     auto id = j.find("update_id");
     if (id == j.end() || !id->is_number_integer())
         return std::unexpected("the update has no integer update_id");
+    // 2^63 and above parse as unsigned and would wrap to a negative key.
+    if (id->is_number_unsigned() && !std::in_range<std::int64_t>(id->get<std::uint64_t>()))
+        return std::unexpected("the update_id is above 2^63 - 1");
     incoming in;
     in.update_key = std::to_string(id->get<std::int64_t>());
     in.chat.platform = channel::telegram;

@@ -177,6 +177,20 @@ TEST(telegram_adapter, malformed_bodies_are_errors_not_crashes) {
     EXPECT_FALSE(telegram::parse_update(deep, "ToCNSBot"));
 }
 
+TEST(telegram_adapter, an_update_id_beyond_64_bits_signed_is_refused_not_wrapped_to_a_negative_key) {
+    auto body = [](const std::string& id) {
+        return R"({"update_id": )" + id +
+               R"(, "message": {"message_id": 1, "chat": {"id": 5, "type": "private"}, "text": "/start"}})";
+    };
+    auto top = telegram::parse_update(body("9223372036854775807"), "ToCNSBot");
+    ASSERT_TRUE(top);
+    EXPECT_EQ(top->update_key, "9223372036854775807");
+    for (auto id : {"9223372036854775808", "18446744073709551615"}) {
+        auto in = telegram::parse_update(body(id), "ToCNSBot");
+        EXPECT_FALSE(in) << id << " was read as update " << (in ? in->update_key : "");
+    }
+}
+
 TEST(telegram_adapter, deeply_nested_json_inside_an_update_is_refused_before_it_is_copied) {
     // read_message copies "chat" with json::value(); 200,000 levels used to overflow the stack.
     std::string deep = std::string(200000, '[') + std::string(200000, ']');
