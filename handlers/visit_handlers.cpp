@@ -238,6 +238,9 @@ void on_topic_choice(std::string_view data, handler_context& ctx) {
                   {{"no", no}, {"minutes", minutes}, {"example", "số 12 ngõ 5, cài VNeID cho 2 người"}});
         return;
     }
+    // The record's day may have closed since it was logged: a closed report's figures are final.
+    if (auto d = parse_iso_day(v->day); d && !day_open(ctx, *d))
+        return;
     auto updated = *v;
     updated.topics = codes;
     visits.edit(updated, ctx.member->id, ctx.now());

@@ -220,6 +220,19 @@ TEST_F(visit_fixture, undoing_a_fresh_record_of_a_period_closed_since_is_refused
     EXPECT_TRUE(has(bot.say("102", "/huy"), "kỳ đã chốt")) << "the last record, without its number";
 }
 
+// A topic chosen after the record's month closed moved the record between topics in the
+// closed report's figures.
+TEST_F(visit_fixture, a_topic_chosen_after_the_period_closed_is_refused) {
+    // 29/11 16:50: November locks at 17:00.
+    bot.clk.set(1795917600 + 7 * 3600 + 50 * 60);
+    auto no = record_no(bot.say("102", "/tham hộ bà Tư 20/11"));
+    ASSERT_GT(no, 0);
+    bot.clk.set(1795917600 + 8 * 3600 + 5 * 60); // 17:05, still inside the question's 30 minutes
+    auto late = bot.press("102", "t:" + std::to_string(no) + ":vneid");
+    EXPECT_TRUE(has(late, "kỳ đã chốt của Báo cáo tháng")) << test_bot::joined(late);
+    EXPECT_EQ(visits.by_id(no)->topics, std::vector<std::string>{"khac"});
+}
+
 TEST_F(visit_fixture, a_leader_cancels_an_old_record_of_an_open_day) {
     // 25/09 is after September's due date and Q3's: no report covers it yet.
     bot.clk.set(test::default_now - 59 * 86400);
