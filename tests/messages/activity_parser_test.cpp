@@ -331,7 +331,7 @@ TEST(head_counts, are_the_people_the_member_meant) {
         {"/tham số 3 anh Tư và 2 con cài VNeID", 3},
         {"/tham số 5, cài VNeID cho chị Sáu và 2 cháu", 3},
         {"/tham số 5, giúp chị Sáu và cài QR", std::nullopt},
-        {"/tham số 5, anh Tư và em cài VNeID", std::nullopt}, // "em": often the member themself
+        {"/tham số 5, anh Tư và em cài VNeID", std::nullopt},     // "em": often the member themself
         {"/tham nhà cô Hai và con gái, cài VNeID", std::nullopt}, // a house, not who came
         // The telex tone key left at the end of a word: "nguoif" is "người", "hoj" "hộ".
         {"/tham so 5, 3 nguoif caif vneid", 3},
