@@ -47,6 +47,9 @@ void handler_context::read_later(slow_read work) {
 }
 
 outgoing& handler_context::ask(std::string text, std::vector<std::vector<choice_button>> choices) {
+    // Only Telegram shows buttons; elsewhere the choices are a numbered list to answer by typing.
+    if (!choices.empty() && in.chat.platform != channel::telegram)
+        text += say(text::choose_by_number);
     auto& o = reply(std::move(text));
     o.choices = std::move(choices);
     return o;

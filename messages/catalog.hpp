@@ -66,6 +66,7 @@ enum class text {
     not_linked_here_no_button,
     held_until_linked,
     not_understood,
+    choose_by_number, // under a question whose choices show as a numbered list (no buttons)
     not_understood_member,
     nothing_to_cancel,
     cancelled,

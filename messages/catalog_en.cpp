@@ -199,6 +199,8 @@ std::string_view catalog_en(text key) {
     case text::held_until_linked:
         return "📥 I am keeping what you just sent and will record it as soon as you link your account "
                "(within {hours} hours); no need to type it again.";
+    case text::choose_by_number:
+        return "\nType the number of your choice.";
     case text::not_understood:
         return "I did not understand that. Type /help to see the commands.";
     case text::not_understood_member:

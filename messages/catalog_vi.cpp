@@ -195,6 +195,8 @@ std::string_view catalog_vi(text key) {
     case text::held_until_linked:
         return "📥 Tôi giữ lại lượt bạn vừa gửi và sẽ ghi ngay khi bạn liên kết (trong vòng {hours} giờ), "
                "không cần gõ lại.";
+    case text::choose_by_number:
+        return "\nGõ số của mục bạn chọn.";
     case text::not_understood:
         return "Tôi chưa hiểu ý bạn. Gõ /giup để xem các lệnh.";
     case text::not_understood_member:
