@@ -1,5 +1,6 @@
 #include "bot/telegram/telegram_client.hpp"
 
+#include "bot/sent_parts.hpp"
 #include "bot/telegram/telegram_adapter.hpp"
 
 #include <boost/asio/io_context.hpp>
@@ -85,9 +86,23 @@ public:
 
     void deliver(const outgoing& m, const std::string& edit_ref,
                  std::function<void(delivery_result)> done) override {
-        auto calls = telegram::api_calls_for(m, edit_ref);
-        send_parts(std::make_shared<std::vector<telegram::api_call>>(std::move(calls)), 0, m, std::move(done),
-                   0);
+        auto calls = std::make_shared<std::vector<telegram::api_call>>(telegram::api_calls_for(m, edit_ref));
+        if (calls->size() < 2)
+            return send_parts(calls, 0, m, std::move(done), 0);
+        // A retry of a long text resumes after the parts Telegram already showed.
+        std::string key;
+        for (auto& c : *calls)
+            key += c.method + '\n' + c.json_body + '\n';
+        auto first = std::min(sent_parts_.already_sent(key), calls->size() - 1);
+        send_parts(
+            calls, first, m,
+            [this, key, done = std::move(done)](delivery_result d) {
+                using o = delivery_result::outcome;
+                if (d.what != o::retry && d.what != o::rate_limited && d.what != o::reschedule)
+                    sent_parts_.forget(key);
+                done(std::move(d));
+            },
+            0, key);
     }
 
     void stop() override { http_->stop(); }
@@ -97,7 +112,7 @@ private:
     // (the sender paces whole messages) and wait out a 429 here: retrying the whole message
     // would repeat the parts already delivered.
     void send_parts(std::shared_ptr<std::vector<telegram::api_call>> calls, std::size_t i, const outgoing& m,
-                    std::function<void(delivery_result)> done, int waits) {
+                    std::function<void(delivery_result)> done, int waits, std::string key = {}) {
         auto& api = (*calls)[i];
         http_call c;
         c.target = prefix_ + "/bot" + cfg_.token + "/" + api.method;
@@ -110,21 +125,23 @@ private:
             d.error = "cannot read the file to upload";
             return done(std::move(d));
         }
-        http_->request(std::move(c), [this, calls, i, m, done = std::move(done),
-                                      waits](http_result r) mutable {
+        http_->request(std::move(c), [this, calls, i, m, done = std::move(done), waits,
+                                      key = std::move(key)](http_result r) mutable {
             auto d = interpret(r, m);
             if (i > 0 && d.what == delivery_result::outcome::rate_limited && waits < 3)
                 return after(std::chrono::seconds(d.retry_after_seconds),
-                             [this, calls, i, m, done = std::move(done), waits]() mutable {
-                                 send_parts(calls, i, m, std::move(done), waits + 1);
+                             [this, calls, i, m, done = std::move(done), waits, key]() mutable {
+                                 send_parts(calls, i, m, std::move(done), waits + 1, key);
                              });
             if (d.what != delivery_result::outcome::sent || calls->size() == 1)
                 return done(std::move(d));
+            if (i + 1 < calls->size())
+                sent_parts_.note(key, i + 1);
             if (i + 1 == calls->size()) // the sender paced the first part; keep the pace after the last
                 return after(part_gap(m),
                              [d = std::move(d), done = std::move(done)]() mutable { done(std::move(d)); });
-            after(part_gap(m), [this, calls, i, m, done = std::move(done)]() mutable {
-                send_parts(calls, i + 1, m, std::move(done), 0);
+            after(part_gap(m), [this, calls, i, m, done = std::move(done), key]() mutable {
+                send_parts(calls, i + 1, m, std::move(done), 0, key);
             });
         });
     }
@@ -182,6 +199,7 @@ private:
     telegram_config cfg_;
     std::shared_ptr<http_client> http_;
     std::string prefix_;
+    sent_parts sent_parts_;
 };
 
 } // namespace

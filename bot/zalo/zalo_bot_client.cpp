@@ -5,8 +5,8 @@
 #include "bot/ingest.hpp"
 #include "bot/metrics.hpp"
 #include "bot/secure_compare.hpp"
+#include "bot/sent_parts.hpp"
 #include "bot/zalo/zalo_bot_adapter.hpp"
-#include "bot/zalo/zalo_sent_parts.hpp"
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/post.hpp>
@@ -90,7 +90,7 @@ private:
     zalo_bot_config cfg_;
     std::shared_ptr<http_client> http_;
     std::string prefix_;
-    zalo_sent_parts sent_parts_;
+    sent_parts sent_parts_;
 };
 
 void submit_update(ingest& in, metrics& m, const std::string& body, const std::string& from,

@@ -1,9 +1,9 @@
 #include "bot/zalo/zalo_oa_client.hpp"
 
 #include "bot/http/http_client.hpp"
+#include "bot/sent_parts.hpp"
 #include "bot/zalo/zalo_oa_adapter.hpp"
 #include "bot/zalo/zalo_oa_tokens.hpp"
-#include "bot/zalo/zalo_sent_parts.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -65,7 +65,7 @@ private:
         std::optional<zalo_oa::upload_plan> upload;
         bool uploaded = false;
         std::optional<std::string> fail_after; // the caption went; the file could not
-        std::string key;                       // the text calls, for zalo_sent_parts
+        std::string key;                       // the text calls, for sent_parts
         std::function<void(delivery_result)> done;
     };
 
@@ -197,7 +197,7 @@ private:
     zalo_oa_tokens& tokens_;
     std::shared_ptr<http_client> http_;
     std::string prefix_;
-    zalo_sent_parts sent_parts_;
+    sent_parts sent_parts_;
 };
 
 } // namespace

@@ -1,11 +1,14 @@
-// A text longer than Zalo's 2,000 characters goes out as several messages. When a later part
+// A text longer than the platform's limit (Zalo 2,000, Telegram 4,096 characters) goes out as
+// several messages. When a later part
 // fails and the outbox retries the row, the parts members already saw must not come again.
 
+#include "bot/telegram/telegram_client.hpp"
 #include "bot/zalo/zalo_bot_client.hpp"
 #include "bot/zalo/zalo_oa_client.hpp"
 #include "bot/zalo/zalo_oa_tokens.hpp"
 #include "storage/database.hpp"
 #include "storage/writer.hpp"
+#include "tests/support/fake_telegram.hpp"
 #include "tests/support/fake_zalo.hpp"
 
 #include <boost/asio/executor_work_guard.hpp>
@@ -116,6 +119,33 @@ TEST_F(long_text_retry, zalo_bot_resends_only_the_part_that_failed) {
     auto calls = zalo.calls("sendMessage");
     ASSERT_EQ(calls.size(), 3u);
     EXPECT_EQ(sends_per_text(calls), (std::vector<int>{1, 2}));
+    client->stop();
+    io.run_for(50ms);
+}
+
+TEST_F(long_text_retry, telegram_resends_only_the_part_that_failed) {
+    test::fake_telegram telegram;
+    telegram_config cfg;
+    cfg.token = "123456:TEST";
+    cfg.api_base = telegram.base_url();
+    cfg.limits.enabled = false;
+    auto client = make_telegram_client(io, cfg);
+    std::string text;
+    for (int i = 0; i < 150; ++i) // two parts
+        text += "Dòng số " + std::to_string(1000 + i) + " của tin nhắn dài\n";
+    telegram.script(
+        "sendMessage", "55",
+        {200, R"({"ok":true,"result":{"message_id":9,"date":1,"chat":{"id":55,"type":"private"}}})"});
+    telegram.script("sendMessage", "55", {502, "<html>Bad Gateway</html>"});
+    auto m = text_to({channel::telegram, "55"}, chat_kind::private_chat, text);
+    EXPECT_EQ(deliver(*client, m).what, delivery_result::outcome::retry);
+    EXPECT_EQ(deliver(*client, m).what, delivery_result::outcome::sent);
+    std::vector<std::string> texts;
+    for (auto& c : telegram.calls("sendMessage"))
+        texts.push_back(c.text);
+    ASSERT_EQ(texts.size(), 3u);
+    EXPECT_NE(texts[0], texts[1]);
+    EXPECT_EQ(texts[1], texts[2]) << "the second part again, not the first";
     client->stop();
     io.run_for(50ms);
 }

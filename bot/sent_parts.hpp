@@ -1,8 +1,9 @@
 #pragma once
 
-// Zalo shows at most 2,000 characters per message, so a longer text leaves as several. When a
-// later part fails and the outbox retries the whole row, the parts already shown must not be
-// sent again: this remembers, per message, how many of its parts went out.
+// A text longer than the platform's limit (Telegram 4,096, Zalo 2,000 characters) leaves as
+// several messages. When a later part fails and the outbox retries the whole row, the parts
+// already shown must not be sent again: this remembers, per message, how many of its parts went
+// out. In process only: after a restart a part may repeat, within the documented window.
 
 #include <chrono>
 #include <cstddef>
@@ -12,7 +13,7 @@
 
 namespace cnscd {
 
-class zalo_sent_parts {
+class sent_parts {
 public:
     // How many leading parts of the message identified by `key` (its calls, joined) went out
     // on an earlier attempt; 0 for a message not seen before.

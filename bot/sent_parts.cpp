@@ -1,4 +1,4 @@
-#include "bot/zalo/zalo_sent_parts.hpp"
+#include "bot/sent_parts.hpp"
 
 namespace cnscd {
 
@@ -11,14 +11,14 @@ constexpr std::size_t max_entries = 1024;
 
 } // namespace
 
-std::size_t zalo_sent_parts::already_sent(const std::string& key) {
+std::size_t sent_parts::already_sent(const std::string& key) {
     std::lock_guard lock(mutex_);
     prune(clock::now());
     auto it = sent_.find(key);
     return it == sent_.end() ? 0 : it->second.parts;
 }
 
-void zalo_sent_parts::note(const std::string& key, std::size_t parts) {
+void sent_parts::note(const std::string& key, std::size_t parts) {
     std::lock_guard lock(mutex_);
     auto now = clock::now();
     prune(now);
@@ -27,12 +27,12 @@ void zalo_sent_parts::note(const std::string& key, std::size_t parts) {
     sent_[key] = {parts, now};
 }
 
-void zalo_sent_parts::forget(const std::string& key) {
+void sent_parts::forget(const std::string& key) {
     std::lock_guard lock(mutex_);
     sent_.erase(key);
 }
 
-void zalo_sent_parts::prune(clock::time_point now) {
+void sent_parts::prune(clock::time_point now) {
     std::erase_if(sent_, [&](auto& kv) { return now - kv.second.at > keep_for; });
 }
 
