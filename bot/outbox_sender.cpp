@@ -390,7 +390,8 @@ struct outbox_sender::impl : std::enable_shared_from_this<outbox_sender::impl> {
             // Recorded on the row, so a restart meanwhile waits too: sending early earns another
             // 429 and, repeated, a longer wait.
             auto& row = c.lanes[lane].front();
-            row.message.not_before = unix_now() + r.retry_after_seconds;
+            // Whole seconds: one more, so that the wait is never shorter than asked.
+            row.message.not_before = unix_now() + r.retry_after_seconds + 1;
             record([id = row.id, nb = row.message.not_before, attempts = row.attempts](database& db) {
                 outbox(db).reschedule(id, nb, attempts, "429 Too Many Requests");
             });
