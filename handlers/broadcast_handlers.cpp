@@ -204,6 +204,18 @@ std::int64_t number_after(std::string_view data, std::size_t from) {
     return n;
 }
 
+// Why a group did not get an announcement, in the staff member's language: the platform's own
+// words (often English) only as a code to pass on.
+std::string failure_reason(language lang, const std::string& error) {
+    if (error == "gone")
+        return say(lang, broadcast_text::reason_gone);
+    if (error.starts_with("Zalo error -213"))
+        return say(lang, broadcast_text::reason_blocked);
+    if (error.starts_with("Zalo error -230") || error.starts_with("Zalo error -232"))
+        return say(lang, broadcast_text::reason_window);
+    return say(lang, broadcast_text::reason_other, {{"error", error}});
+}
+
 // Stops announcement `c`: a draft is dropped; a scheduled or sending one loses the rows it has not
 // sent yet (one already on its way still arrives).
 void cancel_campaign(handler_context& ctx, campaign_store& store, campaign_record& c) {
@@ -460,9 +472,7 @@ void on_delivery(database& db, const dispatch_env& env, const delivery_report& r
     std::string text = say(lang, broadcast_text::failure_header, {{"id", c->id}, {"failed", c->failed}});
     for (std::size_t i = 0; i < failed.size() && i < failures_listed; ++i)
         text += "\n" + say(lang, broadcast_text::failure_line,
-                           {{"group", failed[i].title},
-                            {"reason", failed[i].error == "gone" ? say(lang, broadcast_text::reason_gone)
-                                                                 : failed[i].error}});
+                           {{"group", failed[i].title}, {"reason", failure_reason(lang, failed[i].error)}});
     if (failed.size() > failures_listed)
         text += "\n" + say(lang, broadcast_text::failure_more,
                            {{"count", static_cast<std::int64_t>(failed.size() - failures_listed)}});

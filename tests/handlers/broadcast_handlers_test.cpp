@@ -12,6 +12,7 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
 #include <regex>
 #include <set>
 
@@ -54,16 +55,21 @@ struct broadcast_fixture : ::testing::Test {
 
     // Plays back the platform's answers for every row of campaign `id`; returns what the
     // bot queued in reaction (progress edits, the delivery report).
-    std::vector<outgoing> play_deliveries(std::int64_t id, const std::set<std::string>& gone = {}) {
+    // `refused`: chats the platform refused with that error (the bot still there).
+    std::vector<outgoing> play_deliveries(std::int64_t id, const std::set<std::string>& gone = {},
+                                          const std::map<std::string, std::string>& refused = {}) {
         std::vector<outgoing> reactions;
         for (auto row_id : campaign_store(*bot.db).part_rows(id)) {
             bot.db->in_transaction([&] {
                 auto row = *outbox(*bot.db).find(row_id);
                 delivery_report r;
                 r.row = row;
-                r.delivered = !gone.contains(row.message.to.chat_id);
-                r.chat_gone = !r.delivered;
-                r.error = r.delivered ? "" : "Forbidden: bot was kicked from the group chat";
+                auto chat = row.message.to.chat_id;
+                r.delivered = !gone.contains(chat) && !refused.contains(chat);
+                r.chat_gone = gone.contains(chat);
+                r.error = r.chat_gone              ? "Forbidden: bot was kicked from the group chat"
+                          : refused.contains(chat) ? refused.at(chat)
+                                                   : "";
                 r.at = bot.clk.now();
                 std::int64_t before = 0;
                 for (auto& p : outbox(*bot.db).pending())
@@ -131,6 +137,26 @@ TEST_F(broadcast_fixture, progress_ends_with_a_report_and_retry_goes_to_the_fail
     auto c = campaign_store(*bot.db).by_id(id);
     EXPECT_EQ(c->delivered, 2);
     EXPECT_EQ(c->failed, 0);
+}
+
+// The delivery report showed the platform's English error ("Zalo error -230: User has not
+// interacted...") to Vietnamese ward staff.
+TEST_F(broadcast_fixture, the_delivery_report_says_why_in_the_staff_members_language) {
+    auto preview = bot.say("900", "/thongbao Lịch tiêm chủng");
+    auto id = id_of(button(preview, "b:send:"));
+    bot.press("900", button(preview, "b:send:"));
+    auto text = test_bot::joined(
+        play_deliveries(id, {},
+                        {{"-2", "Zalo error -230: User has not interacted with the OA in the past 7 days"},
+                         {"-3", "HTTP 502 after 8 attempts"}}));
+    EXPECT_NE(text.find("Tổ dân phố số 2: quá 7 ngày chưa ai nhắn cho Official Account"), std::string::npos)
+        << text;
+    EXPECT_EQ(text.find("User has not interacted"), std::string::npos) << text;
+    EXPECT_NE(
+        text.find(
+            "Tổ dân phố số 3: nền tảng không nhận tin (chuyển lỗi này cho bộ phận kỹ thuật: HTTP 502 after 8 attempts)"),
+        std::string::npos)
+        << text;
 }
 
 TEST_F(broadcast_fixture, named_teams_only_and_unknown_team_names_are_explained) {
