@@ -52,33 +52,21 @@ struct http_server::impl : std::enable_shared_from_this<http_server::impl> {
     impl(net::io_context& io_, const http_config& c, metrics& m) : io(io_), cfg(c), stats(m), acceptor(io_) {}
 
     void do_accept();
-    // A refusal decided on the headers alone: no such route, or the route's own check (a wrong
-    // secret). The body is then never read.
-    std::optional<http_reply> check_head(const http_request& head) const {
+    // The route for a request's headers, looked up once per request (routes are fixed before
+    // start); null when there is none.
+    const route_entry* find(const http_request& head) const {
         auto it = routes.find({head.method, std::string(head.path())});
-        if (it == routes.end())
-            return no_route(head.path());
-        return it->second.check ? it->second.check(head) : std::nullopt;
+        return it == routes.end() ? nullptr : &it->second;
     }
     // A route's own body limit when it is below the server's, else 0.
-    std::size_t body_cap(const http_request& head) const {
-        auto it = routes.find({head.method, std::string(head.path())});
-        if (it == routes.end() || it->second.max_body_bytes == 0 ||
-            it->second.max_body_bytes >= cfg.max_body_bytes)
-            return 0;
-        return it->second.max_body_bytes;
+    std::size_t body_cap(const route_entry& r) const {
+        return r.max_body_bytes != 0 && r.max_body_bytes < cfg.max_body_bytes ? r.max_body_bytes : 0;
     }
     http_reply no_route(std::string_view path) const {
         for (auto& [key, _] : routes)
             if (key.second == path)
                 return {405, "text/plain; charset=utf-8", "method not allowed\n"};
         return {404, "text/plain; charset=utf-8", "not found\n"};
-    }
-    void dispatch(http_request&& req, http_respond respond) const {
-        auto it = routes.find({req.method, std::string(req.path())});
-        if (it == routes.end())
-            return respond(no_route(req.path()));
-        it->second.handler(std::move(req), std::move(respond));
     }
 };
 
@@ -118,6 +106,7 @@ private:
         stream_.expires_after(std::chrono::seconds(server_->cfg.read_timeout_seconds));
         wait_id_ = ++server_->last_waiter;
         server_->waiting.emplace(wait_id_, this);
+        route_ = nullptr;
         // The headers first: a request refused on them is answered without reading its body.
         http::async_read_header(stream_, buffer_, *parser_,
                                 beast::bind_front_handler(&server_session::on_header, shared_from_this()));
@@ -135,13 +124,18 @@ private:
         for (auto& field : head)
             req_.headers.emplace_back(std::string(field.name_string()), std::string(field.value()));
         req_.remote = remote_;
-        if (auto refusal = server_->check_head(req_)) {
+        // Refused on the headers alone (no such route, or the route's own check, e.g. a wrong
+        // secret): the body is never read.
+        route_ = server_->find(req_);
+        auto refusal = route_ ? (route_->check ? route_->check(req_) : std::nullopt)
+                              : std::optional(server_->no_route(req_.path()));
+        if (refusal) {
             server_->waiting.erase(wait_id_);
             // A body left unread would be taken for the next request.
             keep_alive_ = keep_alive_ && parser_->is_done();
             return write(std::move(*refusal));
         }
-        if (auto cap = server_->body_cap(req_)) {
+        if (auto cap = server_->body_cap(*route_)) {
             // The announced length now; a chunked body as it arrives.
             if (auto length = parser_->content_length(); length && *length > cap)
                 return refuse_body(cap);
@@ -187,7 +181,7 @@ private:
         // dispatch writes at once instead of queueing the write behind other work.
         stream_.expires_after(std::chrono::seconds(60));
         auto self = shared_from_this();
-        server_->dispatch(std::move(req_), [self](http_reply reply) {
+        route_->handler(std::move(req_), [self](http_reply reply) {
             net::dispatch(self->stream_.get_executor(),
                           [self, reply = std::move(reply)]() mutable { self->write(std::move(reply)); });
         });
@@ -212,7 +206,7 @@ private:
             return close();
         }
         if (ec == http::error::body_limit) {
-            auto cap = server_->body_cap(req_);
+            auto cap = route_ ? server_->body_cap(*route_) : 0;
             return refuse_body(cap ? cap : server_->cfg.max_body_bytes);
         }
         if (ec == http::error::header_limit) {
@@ -347,7 +341,8 @@ private:
     beast::tcp_stream stream_;
     beast::flat_buffer buffer_{8192};
     std::optional<http::request_parser<http::string_body>> parser_;
-    http_request req_; // filled from the headers, then given the body
+    http_request req_;                                      // filled from the headers, then given the body
+    const http_server::impl::route_entry* route_ = nullptr; // the request's, found on its headers
     std::string out_;
     std::uint64_t wait_id_ = 0;
     bool keep_alive_ = true;

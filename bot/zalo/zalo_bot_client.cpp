@@ -1,11 +1,10 @@
 #include "bot/zalo/zalo_bot_client.hpp"
 
 #include "bot/http/http_server.hpp"
-#include "bot/http/log_throttle.hpp"
 #include "bot/ingest.hpp"
 #include "bot/metrics.hpp"
-#include "bot/secure_compare.hpp"
 #include "bot/sent_parts.hpp"
+#include "bot/webhook_secret.hpp"
 #include "bot/zalo/zalo_bot_adapter.hpp"
 
 #include <boost/asio/io_context.hpp>
@@ -60,8 +59,9 @@ public:
             return done(delivery_result{});
         // A retry of a long text resumes after the parts Zalo already showed.
         std::string key;
-        for (auto& c : *calls)
-            key += c.method + '\n' + c.json_body + '\n';
+        if (calls->size() > 1)
+            for (auto& c : *calls)
+                key += c.method + '\n' + c.json_body + '\n';
         auto first = std::min(sent_parts_.already_sent(key), calls->size() - 1);
         send(calls, first, std::move(key), std::move(done));
     }
@@ -76,13 +76,11 @@ private:
              [this, calls, i, key = std::move(key), done = std::move(done)](http_result r) mutable {
                  auto d = zalo_bot::to_delivery(
                      r.ok() ? zalo_bot::read_answer(r.status, r.body) : zalo_bot::api_answer{}, r.error);
-                 using o = delivery_result::outcome;
-                 if (d.what == o::sent && i + 1 < calls->size()) {
+                 if (d.what == delivery_result::outcome::sent && i + 1 < calls->size()) {
                      sent_parts_.note(key, i + 1);
                      return send(calls, i + 1, std::move(key), std::move(done));
                  }
-                 if (d.what != o::retry && d.what != o::rate_limited)
-                     sent_parts_.forget(key);
+                 sent_parts_.settle(key, d.what);
                  done(std::move(d));
              });
     }
@@ -124,30 +122,15 @@ std::unique_ptr<zalo_bot_client> make_zalo_bot_client(net::io_context& io, const
 }
 
 void add_zalo_bot_webhook(http_server& server, ingest& in, const zalo_bot_config& cfg, metrics& m) {
-    // On the headers, before the body is read: without the secret a caller costs no memory.
-    // Forged requests cost one log line a minute, however many come.
-    auto refused_log = std::make_shared<log_throttle>();
-    auto check_secret = [&cfg, &m, refused_log](const http_request& req) -> std::optional<http_reply> {
-        if (!cfg.webhook_secret.empty() &&
-            secure_equals(req.header("X-Bot-Api-Secret-Token"), cfg.webhook_secret))
-            return std::nullopt;
-        ++m.of(channel::zalo_bot).unauthorized;
-        if (auto skipped = refused_log->admit())
-            spdlog::warn("zalo_bot: webhook from {} with a wrong or missing secret token{}", req.remote,
-                         log_throttle::more(*skipped));
-        return http_reply{401, "text/plain; charset=utf-8", "unauthorized\n"};
-    };
     server.route(
         "POST", "/zalobot/webhook",
-        [&in, &m, check_secret](http_request&& req, http_respond respond) {
-            if (auto refusal = check_secret(req))
-                return respond(std::move(*refusal));
+        [&in, &m](http_request&& req, http_respond respond) {
             submit_update(in, m, req.body, req.remote,
                           [respond = std::move(respond)](int status, std::string body) {
                               respond({status, "text/plain; charset=utf-8", std::move(body)});
                           });
         },
-        check_secret);
+        webhook_secret_check(channel::zalo_bot, "X-Bot-Api-Secret-Token", cfg.webhook_secret, m));
 }
 
 struct zalo_bot_poller::impl : std::enable_shared_from_this<zalo_bot_poller::impl> {
