@@ -12,6 +12,8 @@ constexpr std::size_t max_entries = 1024;
 } // namespace
 
 std::size_t sent_parts::already_sent(const std::string& key) {
+    if (key.empty())
+        return 0;
     std::lock_guard lock(mutex_);
     prune(clock::now());
     auto it = sent_.find(key);
@@ -19,6 +21,8 @@ std::size_t sent_parts::already_sent(const std::string& key) {
 }
 
 void sent_parts::note(const std::string& key, std::size_t parts) {
+    if (key.empty())
+        return;
     std::lock_guard lock(mutex_);
     auto now = clock::now();
     prune(now);
@@ -27,7 +31,10 @@ void sent_parts::note(const std::string& key, std::size_t parts) {
     sent_[key] = {parts, now};
 }
 
-void sent_parts::forget(const std::string& key) {
+void sent_parts::settle(const std::string& key, delivery_result::outcome what) {
+    using o = delivery_result::outcome;
+    if (key.empty() || what == o::retry || what == o::rate_limited || what == o::reschedule)
+        return;
     std::lock_guard lock(mutex_);
     sent_.erase(key);
 }

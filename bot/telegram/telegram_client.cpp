@@ -97,9 +97,7 @@ public:
         send_parts(
             calls, first, m,
             [this, key, done = std::move(done)](delivery_result d) {
-                using o = delivery_result::outcome;
-                if (d.what != o::retry && d.what != o::rate_limited && d.what != o::reschedule)
-                    sent_parts_.forget(key);
+                sent_parts_.settle(key, d.what);
                 done(std::move(d));
             },
             0, key);

@@ -47,9 +47,7 @@ public:
         for (auto& c : j->calls)
             j->key += c.path + '\n' + c.json_body + '\n';
         j->done = [this, key = j->key, done = std::move(done)](delivery_result d) {
-            using o = delivery_result::outcome;
-            if (d.what != o::retry && d.what != o::rate_limited && d.what != o::reschedule)
-                sent_parts_.forget(key);
+            sent_parts_.settle(key, d.what);
             done(std::move(d));
         };
         run(j, std::min(sent_parts_.already_sent(j->key), j->calls.size()));
