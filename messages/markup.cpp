@@ -1,5 +1,7 @@
 #include "messages/markup.hpp"
 
+#include "messages/text_fold.hpp"
+
 namespace cnscd::markup {
 
 namespace {
@@ -82,13 +84,6 @@ std::size_t utf16_units(unsigned char c) {
     if ((c & 0xC0) == 0x80)
         return 0;
     return c >= 0xF0 ? 2 : 1;
-}
-
-std::size_t utf16_length(std::string_view s) {
-    std::size_t n = 0;
-    for (unsigned char c : s)
-        n += utf16_units(c);
-    return n;
 }
 
 // Byte offset where the first `units` UTF-16 units of `s` end, never inside a character.

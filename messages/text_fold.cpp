@@ -218,6 +218,14 @@ std::size_t utf8_length(std::string_view s) {
     return n;
 }
 
+std::size_t utf16_length(std::string_view s) {
+    std::size_t n = 0;
+    for (unsigned char c : s)
+        if ((c & 0xC0) != 0x80) // a continuation byte adds nothing
+            n += c >= 0xF0 ? 2 : 1;
+    return n;
+}
+
 std::size_t utf16_to_byte_offset(std::string_view s, std::size_t units) {
     std::size_t i = 0, seen = 0;
     while (i < s.size() && seen < units) {

@@ -41,6 +41,10 @@ bool starts_upper(std::string_view word);
 // Number of Unicode code points.
 std::size_t utf8_length(std::string_view text);
 
+// Number of UTF-16 code units: how the platforms count a message's length (an emoji beyond the
+// BMP takes two).
+std::size_t utf16_length(std::string_view text);
+
 // Telegram counts entity offsets in UTF-16 code units; converts such an offset into a byte
 // offset of `text` (clamped to its size).
 std::size_t utf16_to_byte_offset(std::string_view text, std::size_t utf16_offset);

@@ -3,6 +3,7 @@
 // How much one message may hold on each platform, measured as the platforms count it.
 
 #include "messages/incoming.hpp"
+#include "messages/text_fold.hpp"
 
 #include <cstddef>
 #include <string_view>
@@ -17,6 +18,8 @@ constexpr std::size_t text_limit(channel c) {
 
 // The length markup::split measures: UTF-16 units, tags and escapes included. A text no
 // longer than a platform's limit by this measure goes out as one message there.
-std::size_t text_length(std::string_view html_lite);
+inline std::size_t text_length(std::string_view html_lite) {
+    return utf16_length(html_lite);
+}
 
 } // namespace cnscd
