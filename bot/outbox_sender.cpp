@@ -491,9 +491,9 @@ struct outbox_sender::impl : std::enable_shared_from_this<outbox_sender::impl> {
                 box.mark_merged(m.id, row.id, at);
             if (hook) {
                 bool gone = r.what == delivery_result::outcome::chat_gone;
-                hook(db, {row, sent, r.message_ref, r.error, gone, at});
+                hook(db, {row, sent, r.message_ref, r.error, gone, at, r.outside_window});
                 for (auto& m : merged_rows)
-                    hook(db, {m, sent, r.message_ref, r.error, gone, at});
+                    hook(db, {m, sent, r.message_ref, r.error, gone, at, r.outside_window});
             }
         });
     }

@@ -28,6 +28,9 @@ struct delivery_result {
     std::int64_t not_before = 0;
     std::string new_chat_id;
     std::string error; // the platform's description, for logs and delivery reports
+    // With `permanent`: the platform takes no message for that person now, because they have
+    // not written to the bot within its window (Zalo OA: 7 days).
+    bool outside_window = false;
 };
 
 class platform_client {

@@ -204,16 +204,14 @@ std::int64_t number_after(std::string_view data, std::size_t from) {
     return n;
 }
 
-// Why a group did not get an announcement, in the staff member's language: the platform's own
-// words (often English) only as a code to pass on.
-std::string failure_reason(language lang, const std::string& error) {
-    if (error == "gone")
+// Why a group did not get an announcement, in the staff member's language (the reason
+// on_delivery stored): the platform's own words, often English, only as a code to pass on.
+std::string failure_reason(language lang, const std::string& reason) {
+    if (reason == "gone")
         return say(lang, broadcast_text::reason_gone);
-    if (error.starts_with("Zalo error -213"))
-        return say(lang, broadcast_text::reason_blocked);
-    if (error.starts_with("Zalo error -230") || error.starts_with("Zalo error -232"))
+    if (reason == "window")
         return say(lang, broadcast_text::reason_window);
-    return say(lang, broadcast_text::reason_other, {{"error", error}});
+    return say(lang, broadcast_text::reason_other, {{"error", reason}});
 }
 
 // Stops announcement `c`: a draft is dropped; a scheduled or sending one loses the rows it has not
@@ -434,7 +432,7 @@ void on_delivery(database& db, const dispatch_env& env, const delivery_report& r
     if (report.row.message.campaign_id == 0)
         return;
     campaign_store store(db);
-    auto reason = report.chat_gone ? std::string("gone") : report.error;
+    auto reason = report.chat_gone ? std::string("gone") : report.outside_window ? "window" : report.error;
     auto outcome = store.record_part(report.row.id, report.delivered, reason);
     if (!outcome || !outcome->target_finished)
         return;

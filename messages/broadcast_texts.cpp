@@ -65,8 +65,6 @@ std::string_view vi(broadcast_text key) {
         return "… và {count} nhóm khác.";
     case t::reason_gone:
         return "bot đã bị xóa khỏi nhóm hoặc nhóm không còn";
-    case t::reason_blocked:
-        return "người nhận chưa quan tâm hoặc đã chặn Official Account";
     case t::reason_window:
         return "quá 7 ngày chưa ai nhắn cho Official Account nên Zalo không cho gửi";
     case t::reason_other:
@@ -179,8 +177,6 @@ std::string_view en(broadcast_text key) {
         return "… and {count} more.";
     case t::reason_gone:
         return "the bot was removed from the group, or the group is gone";
-    case t::reason_blocked:
-        return "the recipient does not follow the Official Account, or blocked it";
     case t::reason_window:
         return "nobody there wrote to the Official Account in the last 7 days, so Zalo refuses";
     case t::reason_other:

@@ -31,9 +31,8 @@ enum class broadcast_text {
     failure_line,
     failure_more,
     reason_gone,
-    reason_blocked, // Zalo -213: the person does not follow the OA, or blocked it
-    reason_window,  // Zalo -230/-232: nobody there wrote to the OA within its window
-    reason_other,   // anything else: the platform's own words, in a frame staff can read
+    reason_window, // nobody there wrote to the bot within the platform's window (Zalo OA)
+    reason_other,  // anything else: the platform's own words, in a frame staff can read
     cancelled,
     cancel_hint,         // under a queued or scheduled announcement: how to stop it
     cancelled_scheduled, // stopped before its time: no group got it

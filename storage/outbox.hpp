@@ -33,6 +33,7 @@ struct delivery_report {
     std::string error;      // why it failed: the platform's words
     bool chat_gone = false; // the bot was removed from the chat or blocked
     std::int64_t at = 0;
+    bool outside_window = false; // the platform takes no message for that person now
 };
 
 // A message the platform accepted for a group chat, and when (for the group's rate window).

@@ -465,6 +465,7 @@ delivery_result to_delivery(const api_answer& a, std::int64_t now, int utc_offse
     }
     case answer_kind::window:
         d.what = o::permanent;
+        d.outside_window = true;
         d.error += " (the person has not written to the OA recently; Zalo allows no free message now)";
         break;
     case answer_kind::gone:

@@ -297,7 +297,10 @@ TEST(zalo_oa_send, error_codes_map_to_what_the_sender_does) {
     auto curfew = at(R"({"error":-234,"message":"night"})");
     EXPECT_EQ(curfew.what, o::reschedule);
     EXPECT_EQ(curfew.not_before, ten_pm + 8 * 3600) << "06:00 the next morning, local time";
-    EXPECT_EQ(at(R"({"error":-230,"message":"no interaction"})").what, o::permanent);
+    auto window = at(R"({"error":-230,"message":"no interaction"})");
+    EXPECT_EQ(window.what, o::permanent);
+    EXPECT_TRUE(window.outside_window) << "told apart from other refusals, for the delivery report";
+    EXPECT_FALSE(at(R"({"error":-201,"message":"bad param"})").outside_window);
     EXPECT_EQ(at(R"({"error":-213,"message":"not follower"})").what, o::chat_gone);
     EXPECT_EQ(at(R"({"error":-201,"message":"bad param"})").what, o::permanent);
     EXPECT_EQ(zalo_oa::read_answer(200, R"({"error":-216,"message":"Access token is invalid"})").kind,

@@ -55,9 +55,11 @@ struct broadcast_fixture : ::testing::Test {
 
     // Plays back the platform's answers for every row of campaign `id`; returns what the
     // bot queued in reaction (progress edits, the delivery report).
-    // `refused`: chats the platform refused with that error (the bot still there).
+    // `refused`: chats the platform refused with that error (the bot still there); `no_window`:
+    // chats it refused because nobody there wrote to the bot recently.
     std::vector<outgoing> play_deliveries(std::int64_t id, const std::set<std::string>& gone = {},
-                                          const std::map<std::string, std::string>& refused = {}) {
+                                          const std::map<std::string, std::string>& refused = {},
+                                          const std::set<std::string>& no_window = {}) {
         std::vector<outgoing> reactions;
         for (auto row_id : campaign_store(*bot.db).part_rows(id)) {
             bot.db->in_transaction([&] {
@@ -65,11 +67,14 @@ struct broadcast_fixture : ::testing::Test {
                 delivery_report r;
                 r.row = row;
                 auto chat = row.message.to.chat_id;
-                r.delivered = !gone.contains(chat) && !refused.contains(chat);
+                r.delivered = !gone.contains(chat) && !refused.contains(chat) && !no_window.contains(chat);
+                r.outside_window = no_window.contains(chat);
                 r.chat_gone = gone.contains(chat);
                 r.error = r.chat_gone              ? "Forbidden: bot was kicked from the group chat"
                           : refused.contains(chat) ? refused.at(chat)
-                                                   : "";
+                          : r.outside_window
+                              ? "Zalo error -230: User has not interacted with the OA in the past 7 days"
+                              : "";
                 r.at = bot.clk.now();
                 std::int64_t before = 0;
                 for (auto& p : outbox(*bot.db).pending())
@@ -145,10 +150,7 @@ TEST_F(broadcast_fixture, the_delivery_report_says_why_in_the_staff_members_lang
     auto preview = bot.say("900", "/thongbao Lịch tiêm chủng");
     auto id = id_of(button(preview, "b:send:"));
     bot.press("900", button(preview, "b:send:"));
-    auto text = test_bot::joined(
-        play_deliveries(id, {},
-                        {{"-2", "Zalo error -230: User has not interacted with the OA in the past 7 days"},
-                         {"-3", "HTTP 502 after 8 attempts"}}));
+    auto text = test_bot::joined(play_deliveries(id, {}, {{"-3", "HTTP 502 after 8 attempts"}}, {"-2"}));
     EXPECT_NE(text.find("Tổ dân phố số 2: quá 7 ngày chưa ai nhắn cho Official Account"), std::string::npos)
         << text;
     EXPECT_EQ(text.find("User has not interacted"), std::string::npos) << text;
