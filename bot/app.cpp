@@ -1,5 +1,6 @@
 #include "bot/app.hpp"
 
+#include "bot/command_database.hpp"
 #include "bot/http/http_server.hpp"
 #include "bot/ingest.hpp"
 #include "bot/json_fields.hpp"
@@ -107,15 +108,11 @@ void check_webhook(telegram_client& tg) {
 
 int run_serve(const config& cfg) {
     std::unique_ptr<database> db;
-    int schema_before = 0;
     try {
-        db = database::open(cfg.storage.db_path, {true, false, cfg.storage.synchronous,
-                                                  cfg.storage.busy_timeout_ms, cfg.storage.check_on_start});
-        schema_before = db->schema_version();
-        // An upgrade says in the log what it changed in the operator's data.
-        db->migrate([](const migration& m) {
-            spdlog::info("database: migration {} applied: {}", m.version, m.name);
-        });
+        db = open_upgraded(
+            cfg.storage.db_path,
+            {true, false, cfg.storage.synchronous, cfg.storage.busy_timeout_ms, cfg.storage.check_on_start},
+            [](const std::string& line) { spdlog::info("{}", line); });
     } catch (const std::exception& e) {
         spdlog::critical("{}", e.what());
         return 1;
@@ -123,11 +120,7 @@ int run_serve(const config& cfg) {
     // A write past a file size limit (ulimit -f) then fails like a full disk, which the bot
     // reports and recovers from, instead of killing the process.
     std::signal(SIGXFSZ, SIG_IGN);
-    if (schema_before != db->schema_version())
-        spdlog::info("database {} (schema version {} -> {})", cfg.storage.db_path, schema_before,
-                     db->schema_version());
-    else
-        spdlog::info("database {} (schema version {})", cfg.storage.db_path, db->schema_version());
+    spdlog::info("database {} (schema version {})", cfg.storage.db_path, db->schema_version());
 
     // One event loop runs the network (webhooks, platform clients, outbox sender, pollers,
     // timers, signals); the writer thread owns the database. Measured alternatives: a second

@@ -1,17 +1,24 @@
 #pragma once
 
-// The database as a one-shot command (chat, the roster and report commands) opens it.
+// Opening the database the way `serve` and the one-shot commands (chat, the roster and report
+// commands) do: an older file is upgraded, and the upgrade is said.
 
 #include "config/config.hpp"
 #include "storage/database.hpp"
 
+#include <functional>
 #include <memory>
+#include <string>
 
 namespace cnscd {
 
-// Opens and, if it is older, upgrades the database, saying on stderr which migrations ran: the
-// previous release refuses an upgraded file, so an upgrade must not go unnoticed. A new file is
-// created without a word. Throws database_error.
+// Opens the database at `path` and, if it is older, upgrades it, telling `say` which migrations
+// ran and the version change: the previous release refuses an upgraded file, so an upgrade
+// must not go unnoticed. A new file is created without a word. Throws database_error.
+std::unique_ptr<database> open_upgraded(const std::string& path, database_options options,
+                                        const std::function<void(const std::string&)>& say);
+
+// The same for a one-shot command, saying it on stderr.
 std::unique_ptr<database> open_for_command(const config& cfg);
 
 } // namespace cnscd

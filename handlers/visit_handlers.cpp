@@ -256,7 +256,7 @@ bool on_stray_number(handler_context& ctx) {
     if (ctx.in_group() || !ctx.member || !chosen_number(ctx.in.text))
         return false;
     auto last = visit_store(ctx.db).last_of_member(ctx.member->id);
-    if (!last || ctx.now() - last->recorded_at > 24 * 3600)
+    if (!last || ctx.now() - last->recorded_at > ctx.cfg().undo_window_hours * 3600LL)
         return false;
     ctx.reply(visit_text::no_question_open,
               {{"no", last->id}, arg::markup("topics", topics_label(ctx, *last, false))});

@@ -50,8 +50,6 @@ std::string fold_word(std::string_view w) {
     return f;
 }
 
-// Only punctuation ("/tham ,", "/buoi -") says nothing: the same as no argument. Any letter,
-// digit or non-ASCII character (Vietnamese letters) says something.
 // A record's number as the confirmation showed it: "125" or "#125"; nothing for anything else.
 std::optional<long long> record_number(std::string_view word) {
     if (word.starts_with("#"))
@@ -63,6 +61,8 @@ std::optional<long long> record_number(std::string_view word) {
     return no;
 }
 
+// Only punctuation ("/tham ,", "/buoi -") says nothing: the same as no argument. Any letter,
+// digit or non-ASCII character (Vietnamese letters) says something.
 bool says_something(std::string_view text) {
     return std::any_of(text.begin(), text.end(), [](char c) {
         return std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
@@ -124,13 +124,8 @@ command parse_broadcast(std::string_view args, const parse_context& ctx) {
     // "huy 12", "hủy số 12", "cancel 12": an announcement needs more words than that.
     if ((ws.size() == 2 || ws.size() == 3) && (fold_word(ws[0]) == "huy" || fold_word(ws[0]) == "cancel") &&
         (ws.size() == 2 || fold_word(ws[1]) == "so" || fold_word(ws[1]) == "no")) {
-        auto n = ws.back();
-        if (n.starts_with('#'))
-            n.remove_prefix(1);
-        std::int64_t id = 0;
-        if (std::from_chars(n.data(), n.data() + n.size(), id).ec == std::errc() && id > 0 &&
-            n.size() <= 12) {
-            b.cancel_id = id;
+        if (auto id = record_number(ws.back())) {
+            b.cancel_id = *id;
             return b;
         }
     }
