@@ -211,6 +211,15 @@ private:
         }
         if (ec == http::error::header_limit) {
             ++server_->stats.http_bad_requests;
+            // The request line alone over the limit (Beast had not parsed it): the target is what
+            // is too long.
+            if (parser_->get().target().empty()) {
+                if (auto skipped = server_->oversize_log.admit())
+                    spdlog::warn("http: refused a request line from {} over http.max_header_bytes ({} bytes) "
+                                 "with 414{}",
+                                 remote_, server_->cfg.max_header_bytes, log_throttle::more(*skipped));
+                return refuse(414, "request target too long\n");
+            }
             if (auto skipped = server_->oversize_log.admit())
                 spdlog::warn(
                     "http: refused request headers from {} over http.max_header_bytes ({} bytes) with "

@@ -13,6 +13,14 @@ std::string_view http_request::header(std::string_view name) const {
 
 std::string_view http_request::path() const {
     std::string_view t = target;
+    // The absolute form ("http://host/telegram/webhook"), which servers must accept (RFC 9112,
+    // 3.2.2) and some proxies forward: the route is the part after the authority.
+    for (std::string_view scheme : {"http://", "https://"})
+        if (t.size() > scheme.size() && strncasecmp(t.data(), scheme.data(), scheme.size()) == 0) {
+            auto slash = t.find_first_of("/?", scheme.size());
+            t = slash == std::string_view::npos || t[slash] == '?' ? std::string_view("/") : t.substr(slash);
+            break;
+        }
     return t.substr(0, t.find('?'));
 }
 

@@ -403,6 +403,49 @@ TEST_F(http_abuse, a_post_without_a_length_gets_411_and_its_body_is_not_read_as_
     valid_update_is_answered(410);
 }
 
+TEST_F(http_abuse, a_webhook_sent_with_an_absolute_target_is_accepted_like_its_path) {
+    // What a forwarding proxy may send; servers must accept it (RFC 9112, 3.2.2).
+    start("{}");
+    raw_client via_proxy(port);
+    auto body = private_update(next_update++, 420, "/start");
+    ASSERT_TRUE(via_proxy.send_all("POST http://127.0.0.1:" + std::to_string(port) +
+                                   "/telegram/webhook HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                   "X-Telegram-Bot-Api-Secret-Token: " +
+                                   secret + "\r\nContent-Length: " + std::to_string(body.size()) +
+                                   "\r\n\r\n" + body));
+    auto answer = via_proxy.read_answer(3000ms);
+    EXPECT_TRUE(answer.starts_with("HTTP/1.1 200 OK\r\n")) << answer;
+    EXPECT_TRUE(telegram.wait_for(
+        [](const std::vector<test::recorded_call>& calls) {
+            for (auto& c : calls)
+                if (c.method == "sendMessage" && c.chat_id == "420")
+                    return true;
+            return false;
+        },
+        10s));
+    // The secret still guards the route in that form.
+    raw_client forged(port);
+    ASSERT_TRUE(forged.send_all("POST HTTP://127.0.0.1/telegram/webhook HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                "Content-Length: " +
+                                std::to_string(body.size()) + "\r\n\r\n" + body));
+    EXPECT_TRUE(forged.read_answer(3000ms).starts_with("HTTP/1.1 401 ")) << "a forged absolute-form post";
+}
+
+TEST_F(http_abuse, a_target_longer_than_the_header_limit_gets_414_and_long_headers_431) {
+    start(R"({"max_header_bytes": 4096})");
+    raw_client long_target(port);
+    ASSERT_TRUE(
+        long_target.send_all("GET /healthz?" + std::string(20000, 'a') + " HTTP/1.1\r\nHost: x\r\n\r\n"));
+    auto answer = long_target.read_answer(3000ms);
+    EXPECT_TRUE(answer.starts_with("HTTP/1.1 414 URI Too Long\r\n")) << answer.substr(0, 200);
+    raw_client long_headers(port);
+    ASSERT_TRUE(long_headers.send_all(
+        "GET /healthz HTTP/1.1\r\nHost: x\r\nX-Padding: " + std::string(20000, 'a') + "\r\n\r\n"));
+    answer = long_headers.read_answer(3000ms);
+    EXPECT_TRUE(answer.starts_with("HTTP/1.1 431 ")) << answer.substr(0, 200);
+    valid_update_is_answered(421);
+}
+
 TEST_F(http_abuse, refused_clients_that_keep_sending_do_not_hold_the_connection_slots) {
     start(R"({"max_connections": 8})");
     // Each is refused on its headers, then keeps sending the body it announced.
