@@ -18,9 +18,11 @@
 #include "storage/visit_store.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <set>
 #include <tuple>
+#include <utility>
 
 namespace cnscd {
 namespace {
@@ -149,13 +151,17 @@ void ward_targets(handler_context& ctx, std::string& out, const ward_record& war
     if (!wc || wc->targets.empty())
         return;
     visit_store visits(ctx.db);
-    add_line(out, ctx.say(stats_text::target_header));
+    bool header = false;
     for (auto& target : wc->targets) {
         if (target.goal <= 0)
             continue;
+        // The config allows a goal below one ("goal": 0.5): as a whole number, at least one, the way
+        // the report card rounds it; cut to zero it divided by zero and took the bot down.
+        auto goal = std::max<std::int64_t>(1, std::llround(target.goal));
         auto p = period_containing(target_period(target.per), asked.through);
         auto done = metric_value(visits.ward_totals_in(ward.id, p.so_far()), target.metric);
-        auto goal = static_cast<std::int64_t>(target.goal);
+        if (!std::exchange(header, true))
+            add_line(out, ctx.say(stats_text::target_header));
         add_line(out, ctx.say(stats_text::target_line, {{"name", target.name},
                                                         {"done", count(ctx, done)},
                                                         {"goal", count(ctx, goal)},

@@ -548,6 +548,41 @@ TEST_F(stats_fixture, ward_totals_are_the_same_whether_read_by_day_or_by_whole_m
     check({"2026-11-25", "2026-11-30"}, 0, 0);
 }
 
+// A goal below one is allowed by the config; cut to zero it divided by zero and the bot died on
+// every "/thongke phuong".
+TEST(stats_targets, a_goal_below_one_counts_as_one) {
+    config c;
+    ward_config w;
+    w.name = "Phường Hòa Xuân";
+    w.targets.push_back({"sessions", "Buổi tuyên truyền", "sessions", 0.5, "month"});
+    w.targets.push_back({"none", "Không đặt", "households", 0, "year"});
+    c.wards.push_back(w);
+    test_bot bot(c);
+    auto ward = bot.ward("Phường Hòa Xuân");
+    auto team = bot.team(ward, "Tổ dân phố số 1");
+    bot.member(ward, team, "Trần Văn Bình", "leader", "101");
+    bot.member(ward, 0, "Ngô Thị Hạnh", "ward_staff", "900");
+    bot.say("101", "/buoi nhà văn hóa, 20 người, VNeID");
+    bot.say("101", "/buoi nhà văn hóa, 15 người, lừa đảo");
+    auto out = test_bot::joined(bot.say("900", "/thongke phuong"));
+    EXPECT_NE(out.find("• Buổi tuyên truyền: 2/1 (200%)"), std::string::npos) << out;
+    EXPECT_EQ(out.find("Không đặt"), std::string::npos) << out;
+}
+
+TEST(stats_targets, no_header_without_a_goal) {
+    config c;
+    ward_config w;
+    w.name = "Phường Hòa Xuân";
+    w.targets.push_back({"none", "Không đặt", "households", 0, "year"});
+    c.wards.push_back(w);
+    test_bot bot(c);
+    auto ward = bot.ward("Phường Hòa Xuân");
+    bot.member(ward, 0, "Ngô Thị Hạnh", "ward_staff", "900");
+    auto out = test_bot::joined(bot.say("900", "/thongke phuong"));
+    EXPECT_NE(out.find("Phường Hòa Xuân — tháng này"), std::string::npos) << out;
+    EXPECT_EQ(out.find("Tiến độ chỉ tiêu"), std::string::npos) << "a heading over nothing: " << out;
+}
+
 TEST(stats_period, periods_and_the_span_before_them) {
     auto p = period_containing(period_kind::quarter, year_month_day{year{2026}, November, day{24}});
     EXPECT_EQ(iso_day(p.start), "2026-10-01");
