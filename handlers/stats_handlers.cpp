@@ -34,6 +34,11 @@ using namespace std::chrono;
 // hold 2,000 characters, and a second message used to start mid-list.
 constexpr std::size_t list_lines[] = {30, 20, 15, 10, 5};
 
+// What a ranking compares: records (visits and sessions), then people reached by them.
+template <typename T> std::pair<std::int64_t, std::int64_t> standing(const T& t) {
+    return {t.visits + t.sessions, t.people + t.attendees};
+}
+
 bool is_staff(const handler_context& ctx) {
     return is_staff(ctx.who);
 }
@@ -344,6 +349,7 @@ void ward_stats(handler_context& ctx, const stats_period& p, std::size_t max_lin
     auto t = visits.ward_totals_in(ward->id, p.so_far());
     auto before = visits.ward_counts_in(ward->id, same_span_before(p).so_far());
     auto teams = team_store(ctx.db).in_ward(ward->id);
+    auto all_teams = team_store(ctx.db).in_ward(ward->id, false);
     auto per_team = visits.teams_of_ward(ward->id, p.so_far());
     // The members: those on a team by then, and who worked in the period and has left since (as
     // on a team's page), so the active ones are never more than all of them.
@@ -366,15 +372,25 @@ void ward_stats(handler_context& ctx, const stats_period& p, std::size_t max_lin
                 {{"ward", ward->name}, {"period", period_words(ctx, p)}, {"range", range_words(p)}});
     totals_block(ctx, out, t, before, p, with_team + former);
 
+    // Ranked as /xephang ranks them (sessions count, equal figures share a rank): sorted by visits
+    // alone, a team of sessions came last here and first there, and ties got different ranks.
     std::sort(per_team.begin(), per_team.end(), [](auto& a, auto& b) {
-        return std::tie(b.totals.visits, b.totals.people) < std::tie(a.totals.visits, a.totals.people);
+        return std::tuple(standing(b.totals), a.team_id) < std::tuple(standing(a.totals), b.team_id);
     });
     if (!per_team.empty()) {
         add_line(out, ctx.say(stats_text::teams_header));
-        int rank = 0;
+        int place = 0, rank = 0;
+        std::optional<std::pair<std::int64_t, std::int64_t>> above;
         for (auto& tt : per_team) {
-            auto it = std::find_if(teams.begin(), teams.end(), [&](auto& x) { return x.id == tt.team_id; });
-            if (it == teams.end() || static_cast<std::size_t>(++rank) > max_lines)
+            // A team closed since keeps its line, as in /xephang: its work is in the totals above.
+            auto it =
+                std::find_if(all_teams.begin(), all_teams.end(), [&](auto& x) { return x.id == tt.team_id; });
+            if (it == all_teams.end())
+                continue;
+            if (standing(tt.totals) != above)
+                rank = place + 1;
+            above = standing(tt.totals);
+            if (static_cast<std::size_t>(++place) > max_lines)
                 continue;
             add_line(out, ctx.say(stats_text::team_line, {{"rank", rank},
                                                           {"team", it->name},
@@ -382,7 +398,7 @@ void ward_stats(handler_context& ctx, const stats_period& p, std::size_t max_lin
                                                           {"people", count(ctx, tt.totals.people)},
                                                           {"sessions", count(ctx, tt.totals.sessions)}}));
         }
-        add_more_line(ctx, out, stats_text::more_teams, static_cast<std::size_t>(rank), max_lines);
+        add_more_line(ctx, out, stats_text::more_teams, static_cast<std::size_t>(place), max_lines);
     }
     std::string idle;
     std::int64_t idle_count = 0;
@@ -491,11 +507,6 @@ void handle(const cmd_team_stats& c_, handler_context& ctx) {
 }
 
 namespace {
-
-// What a ranking compares: records (visits and sessions), then people reached by them.
-template <typename T> std::pair<std::int64_t, std::int64_t> standing(const T& t) {
-    return {t.visits + t.sessions, t.people + t.attendees};
-}
 
 void ranking(const cmd_ranking& c_, handler_context& ctx, std::size_t max_lines) {
     auto c = with_five_in_name(ctx, c_);

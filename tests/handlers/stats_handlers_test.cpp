@@ -583,6 +583,27 @@ TEST(stats_targets, no_header_without_a_goal) {
     EXPECT_EQ(out.find("Tiến độ chỉ tiêu"), std::string::npos) << "a heading over nothing: " << out;
 }
 
+TEST_F(stats_fixture, the_wards_team_lines_rank_as_the_ranking_does) {
+    // Tổ 2 held three sessions, Tổ 1 made two visits; Tổ 3 made two visits for as many people.
+    bot.say("201", "/buoi nhà văn hóa, 10 người, VNeID");
+    bot.say("201", "/buoi nhà văn hóa, 10 người, VNeID");
+    bot.say("201", "/buoi nhà văn hóa, 10 người, VNeID");
+    bot.say("101", "/tham số 1, cài VNeID cho 2 người");
+    bot.say("102", "/tham số 2, cài VNeID cho 1 người");
+    auto third = bot.member(ward, team3, "Lý Thị Mai", "leader", "301");
+    (void)third;
+    bot.say("301", "/tham số 3, cài VNeID cho 1 người");
+    bot.say("301", "/tham số 4, cài VNeID cho 2 người");
+    auto ranking = test_bot::joined(bot.say("900", "/xephang phuong"));
+    EXPECT_NE(ranking.find("1. Tổ dân phố số 2 — 0 lượt"), std::string::npos) << ranking;
+    EXPECT_NE(ranking.find("2. Tổ dân phố số 1 — 2 lượt, 3 người"), std::string::npos) << ranking;
+    EXPECT_NE(ranking.find("2. Tổ dân phố số 3 — 2 lượt, 3 người"), std::string::npos) << ranking;
+    auto stats = test_bot::joined(bot.say("900", "/thongke phuong"));
+    EXPECT_NE(stats.find("1. Tổ dân phố số 2: 0 lượt thăm, 0 người, 3 buổi"), std::string::npos) << stats;
+    EXPECT_NE(stats.find("2. Tổ dân phố số 1: 2 lượt thăm, 3 người, 0 buổi"), std::string::npos) << stats;
+    EXPECT_NE(stats.find("2. Tổ dân phố số 3: 2 lượt thăm, 3 người, 0 buổi"), std::string::npos) << stats;
+}
+
 TEST(stats_period, periods_and_the_span_before_them) {
     auto p = period_containing(period_kind::quarter, year_month_day{year{2026}, November, day{24}});
     EXPECT_EQ(iso_day(p.start), "2026-10-01");
