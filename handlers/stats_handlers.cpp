@@ -120,14 +120,21 @@ void totals_block(const handler_context& ctx, std::string& out, const activity_t
                                                            {"people", count(ctx, tt.people)}}));
         }
     }
+    // Sessions are compared too when either period had any: a team that doubled its sessions was
+    // told "unchanged", and one with only sessions got no comparison at all.
+    bool sessions = t.sessions > 0 || before.sessions > 0;
     // Nothing now and nothing then: "unchanged" would only be noise above the empty-period hint.
-    if (t.visits == 0 && t.people == 0 && before.visits == 0 && before.people == 0)
+    if (t.visits == 0 && t.people == 0 && before.visits == 0 && before.people == 0 && !sessions)
         return;
     // A past period is compared whole with the one before it; the current one with the same span.
-    add_line(out, ctx.say(p.previous ? stats_text::versus_before : stats_text::versus_previous,
-                          {{"previous", previous_words(ctx, p.kind)},
-                           {"visits", change(ctx, t.visits, before.visits)},
-                           {"people", change(ctx, t.people, before.people)}}));
+    auto line = ctx.say(p.previous ? stats_text::versus_before : stats_text::versus_previous,
+                        {{"previous", previous_words(ctx, p.kind)},
+                         {"visits", change(ctx, t.visits, before.visits)},
+                         {"people", change(ctx, t.people, before.people)}});
+    if (sessions)
+        line +=
+            ctx.say(stats_text::versus_sessions, {{"sessions", change(ctx, t.sessions, before.sessions)}});
+    add_line(out, line);
 }
 
 std::int64_t metric_value(const activity_totals& t, const std::string& metric) {

@@ -307,6 +307,8 @@ std::string_view vi(stats_text key) {
         return "So với cùng kỳ {previous} trước: lượt thăm {visits}, người được hỗ trợ {people}";
     case t::versus_before:
         return "So với {previous} trước đó: lượt thăm {visits}, người được hỗ trợ {people}";
+    case t::versus_sessions:
+        return ", buổi hướng dẫn {sessions}";
     case t::change_up:
         return "▲ {delta}";
     case t::change_down:
@@ -448,6 +450,8 @@ std::string_view en(stats_text key) {
         return "Against the same span of last {previous}: visits {visits}, people helped {people}";
     case t::versus_before:
         return "Against the {previous} before: visits {visits}, people helped {people}";
+    case t::versus_sessions:
+        return ", help sessions {sessions}";
     case t::change_up:
         return "▲ {delta}";
     case t::change_down:

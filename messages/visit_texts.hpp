@@ -76,6 +76,7 @@ enum class stats_text {
     line_topic,
     versus_previous,
     versus_before,
+    versus_sessions, // added to either of the above when there were sessions
     change_up,
     change_down,
     change_same,

@@ -548,6 +548,26 @@ TEST_F(stats_fixture, ward_totals_are_the_same_whether_read_by_day_or_by_whole_m
     check({"2026-11-25", "2026-11-30"}, 0, 0);
 }
 
+// Sessions were left out of the comparison: a member who only held sessions got none, and
+// doubling them read as "unchanged".
+TEST_F(stats_fixture, the_comparison_counts_sessions_too) {
+    bot.say("102", "/buoi nhà văn hóa 10/10, 20 người, VNeID");
+    bot.say("102", "/buoi nhà văn hóa, 20 người, VNeID");
+    bot.say("102", "/buoi nhà văn hóa, 15 người, lừa đảo");
+    auto out = test_bot::joined(bot.say("102", "/toi"));
+    EXPECT_NE(out.find("So với cùng kỳ tháng trước: lượt thăm không đổi, người được hỗ trợ không đổi, buổi "
+                       "hướng dẫn ▲ 1"),
+              std::string::npos)
+        << out;
+    bot.say("102", "/ngonngu en");
+    auto english = test_bot::joined(bot.say("102", "/me"));
+    EXPECT_NE(english.find("visits unchanged, people helped unchanged, help sessions ▲ 1"), std::string::npos)
+        << english;
+    // Without sessions in either period, nothing about them.
+    bot.say("101", "/tham số 1, cài VNeID");
+    EXPECT_EQ(test_bot::joined(bot.say("101", "/toi")).find("buổi hướng dẫn ▲"), std::string::npos);
+}
+
 // A goal below one is allowed by the config; cut to zero it divided by zero and the bot died on
 // every "/thongke phuong".
 TEST(stats_targets, a_goal_below_one_counts_as_one) {
