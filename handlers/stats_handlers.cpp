@@ -504,8 +504,14 @@ void handle(const cmd_team_stats& c_, handler_context& ctx) {
     bool ward_group = ctx.group && !ctx.group->team_id;
     auto team = ward_group && c.team.empty() ? std::nullopt : team_in_question(ctx, c.team);
     if (!team) {
+        auto own = ctx.member->team_id ? team_store(ctx.db).by_id(*ctx.member->team_id) : std::nullopt;
         if (is_staff(ctx) && c.team.empty())
             fit_one_message(ctx, [&](std::size_t lines) { ward_stats(ctx, asked, lines); });
+        else if (c.team.empty() && ward_group && own)
+            // A leader here was told "you are not on a team"; the team's member list stays out of
+            // a group every team's members read.
+            ctx.reply(stats_text::ward_group_own_team,
+                      {{"team", own->name}, {"command", shown_name(ctx, "thongke")}});
         else if (c.team.empty())
             ctx.reply(stats_text::pick_team);
         return;

@@ -401,6 +401,9 @@ std::string_view vi(stats_text key) {
     case t::pick_team:
         return "Bạn chưa thuộc tổ nào. Cán bộ phường gõ /thongke phuong cho cả phường, hoặc /thongke <i>tên "
                "tổ</i>.";
+    case t::ward_group_own_team:
+        return "Đây là nhóm chung của phường: ở đây /{command} là số liệu cả phường, dành cho cán bộ phường. "
+               "Xem số liệu của {team}: nhắn riêng cho bot /{command}, hoặc gõ /{command} trong nhóm của tổ.";
     case t::team_unknown:
         return "Không tìm thấy tổ «{team}». Các tổ: {teams}.";
     case t::period_this_week:
@@ -541,6 +544,9 @@ std::string_view en(stats_text key) {
     case t::pick_team:
         return "You are not on a team. Ward staff: /stats phuong for the whole ward, or /stats <i>team "
                "name</i>.";
+    case t::ward_group_own_team:
+        return "This is the ward's group: here /{command} gives the whole ward's figures, for ward staff. For "
+               "{team}'s figures, message the bot /{command} privately, or type /{command} in your team's group.";
     case t::team_unknown:
         return "No team \"{team}\". Teams: {teams}.";
     case t::period_this_week:

@@ -103,6 +103,7 @@ enum class stats_text {
     ranking_empty,
     ranking_basis,
     pick_team,
+    ward_group_own_team, // a member's /thongke in the ward's group, where it is the ward's
     nudge_button,
     nudge_post,
     nudge_sent,

@@ -624,6 +624,26 @@ TEST_F(stats_fixture, the_wards_team_lines_rank_as_the_ranking_does) {
     EXPECT_NE(stats.find("2. Tổ dân phố số 3: 2 lượt thăm, 3 người, 0 buổi"), std::string::npos) << stats;
 }
 
+// In the ward's group (no team bound), a leader's /thongke was answered "you are not on a team".
+TEST_F(stats_fixture, a_member_in_the_wards_group_is_told_where_their_team_figures_are) {
+    bot.bind_group("-2001", ward, 0);
+    bot.say("102", "/tham số 1, cài VNeID cho 2 người");
+    auto out = test_bot::joined(bot.say_in_group("-2001", "101", "/thongke"));
+    EXPECT_EQ(out.find("chưa thuộc tổ nào"), std::string::npos) << out;
+    EXPECT_NE(out.find("Xem số liệu của Tổ dân phố số 1: nhắn riêng cho bot /thongke"), std::string::npos)
+        << out;
+    EXPECT_EQ(out.find("Phạm Thị Dung"), std::string::npos) << "no member list in the ward's group: " << out;
+    // Ward staff there still get the ward; English says the same.
+    EXPECT_NE(
+        test_bot::joined(bot.say_in_group("-2001", "900", "/thongke")).find("Phường Hòa Xuân — tháng này"),
+        std::string::npos);
+    bot.say("101", "/ngonngu en");
+    auto english = test_bot::joined(bot.say_in_group("-2001", "101", "/stats"));
+    EXPECT_NE(english.find("For Tổ dân phố số 1's figures, message the bot /stats privately"),
+              std::string::npos)
+        << english;
+}
+
 TEST(stats_period, periods_and_the_span_before_them) {
     auto p = period_containing(period_kind::quarter, year_month_day{year{2026}, November, day{24}});
     EXPECT_EQ(iso_day(p.start), "2026-10-01");
