@@ -77,6 +77,19 @@ std::string change(const handler_context& ctx, std::int64_t now, std::int64_t be
                    {{"delta", count(ctx, now > before ? now - before : before - now)}});
 }
 
+// A record's address as /toi lists it: one line, cut after `chars` characters. Without an
+// address it is the member's whole text, and three of those took a Zalo answer past one message.
+std::string short_place(std::string text, std::size_t chars = 60) {
+    std::replace(text.begin(), text.end(), '\n', ' ');
+    std::size_t count = 0, i = 0;
+    for (; i < text.size() && count < chars; ++i)
+        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80)
+            ++count;
+    while (i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80)
+        ++i; // not inside a UTF-8 sequence
+    return i < text.size() ? text.substr(0, i) + "…" : text;
+}
+
 void add_line(std::string& out, const std::string& line) {
     if (!out.empty())
         out += '\n';
@@ -480,7 +493,7 @@ void handle(const cmd_my_stats& c, handler_context& ctx) {
             add_line(out, ctx.say(stats_text::recent_line,
                                   {{"no", v.id},
                                    {"date", day ? format_date(*day) : v.day},
-                                   {"place", v.place.empty() ? v.note : v.place},
+                                   {"place", short_place(v.place.empty() ? v.note : v.place)},
                                    {"topics", topics},
                                    {"photos", photos > 0 ? " 📷" + std::to_string(photos) : std::string()}}));
         }

@@ -2,6 +2,7 @@
 
 #include "handlers/handlers.hpp"
 #include "handlers/period.hpp"
+#include "messages/text_fold.hpp"
 #include "messages/text_limit.hpp"
 #include "storage/database.hpp"
 #include "storage/registry.hpp"
@@ -642,6 +643,33 @@ TEST_F(stats_fixture, a_member_in_the_wards_group_is_told_where_their_team_figur
     EXPECT_NE(english.find("For Tổ dân phố số 1's figures, message the bot /stats privately"),
               std::string::npos)
         << english;
+}
+
+// Without an address, a record's line in /toi was the member's whole text: three long ones took
+// the answer past Zalo's 2,000 characters, into two messages.
+TEST_F(stats_fixture, my_latest_records_are_one_short_line_each) {
+    bot.platform = channel::zalo_oa;
+    bot.member(ward, team1, "Trịnh Văn Zalo", "member", "z102");
+    std::string story;
+    for (int i = 0; i < 40; ++i)
+        story += "nhà bác Tư cuối xóm đầu làng bên kia sông ";
+    for (int i = 0; i < 3; ++i)
+        ASSERT_TRUE(has(bot.say("z102", "/tham " + story + "cài VNeID cho 2 người"), "Đã ghi"));
+    auto out = bot.say("z102", "/toi");
+    ASSERT_EQ(out.size(), 1u) << test_bot::joined(out);
+    EXPECT_LE(text_length(out[0].text), 2000u) << out[0].text;
+    auto text = test_bot::joined(out);
+    auto recent = text.substr(text.find("Ghi gần đây"));
+    int lines = 0;
+    for (auto at = recent.find("\n• Số"); at != std::string::npos; at = recent.find("\n• Số", at + 1)) {
+        auto line = recent.substr(at + 1, recent.find('\n', at + 1) - at - 1);
+        ++lines;
+        EXPECT_LE(utf8_length(line), 100u) << line;
+        EXPECT_NE(line.find("nhà bác Tư cuối xóm đầu làng bên kia sông nhà bác Tư"), std::string::npos)
+            << line;
+        EXPECT_NE(line.find("… — VNeID"), std::string::npos) << line;
+    }
+    EXPECT_EQ(lines, 3) << text;
 }
 
 TEST(stats_period, periods_and_the_span_before_them) {
