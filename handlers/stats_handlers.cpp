@@ -77,9 +77,10 @@ std::string change(const handler_context& ctx, std::int64_t now, std::int64_t be
                    {{"delta", count(ctx, now > before ? now - before : before - now)}});
 }
 
-// A record's address as /toi lists it: one line, cut after `chars` characters. Without an
-// address it is the member's whole text, and three of those took a Zalo answer past one message.
-std::string short_place(std::string text, std::size_t chars = 60) {
+// `text` on one line, cut after `chars` characters: a record's address as /toi lists it (without
+// one it is the member's whole text, and three of those took a Zalo answer past one message), a
+// team's name in a list of teams (long ones kept the ward's answer past it even at 5 lines).
+std::string one_line(std::string text, std::size_t chars = 60) {
     std::replace(text.begin(), text.end(), '\n', ' ');
     std::size_t count = 0, i = 0;
     for (; i < text.size() && count < chars; ++i)
@@ -413,7 +414,7 @@ void ward_stats(handler_context& ctx, const stats_period& p, std::size_t max_lin
             if (static_cast<std::size_t>(++place) > max_lines)
                 continue;
             add_line(out, ctx.say(stats_text::team_line, {{"rank", rank},
-                                                          {"team", it->name},
+                                                          {"team", one_line(it->name)},
                                                           {"visits", count(ctx, tt.totals.visits)},
                                                           {"people", count(ctx, tt.totals.people)},
                                                           {"sessions", count(ctx, tt.totals.sessions)}}));
@@ -429,7 +430,7 @@ void ward_stats(handler_context& ctx, const stats_period& p, std::size_t max_lin
         if (static_cast<std::size_t>(idle_count) <= max_lines) {
             if (!idle.empty())
                 idle += ", ";
-            idle += team.name;
+            idle += one_line(team.name);
         }
     }
     if (idle_count > static_cast<std::int64_t>(max_lines))
@@ -493,7 +494,7 @@ void handle(const cmd_my_stats& c, handler_context& ctx) {
             add_line(out, ctx.say(stats_text::recent_line,
                                   {{"no", v.id},
                                    {"date", day ? format_date(*day) : v.day},
-                                   {"place", short_place(v.place.empty() ? v.note : v.place)},
+                                   {"place", one_line(v.place.empty() ? v.note : v.place)},
                                    {"topics", topics},
                                    {"photos", photos > 0 ? " 📷" + std::to_string(photos) : std::string()}}));
         }
@@ -597,7 +598,7 @@ void ranking(const cmd_ranking& c_, handler_context& ctx, std::size_t max_lines)
         team_store teams(ctx.db);
         for (auto& r : rows)
             if (auto t = teams.by_id(r.team_id))
-                line(markup::escape(t->name), standing(r.totals), r.totals.visits, r.totals.people,
+                line(markup::escape(one_line(t->name)), standing(r.totals), r.totals.visits, r.totals.people,
                      r.totals.sessions, r.totals.attendees);
     }
     add_more_line(ctx, out, team_id != 0 ? stats_text::more_members : stats_text::more_teams,

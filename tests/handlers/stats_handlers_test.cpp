@@ -672,6 +672,35 @@ TEST_F(stats_fixture, my_latest_records_are_one_short_line_each) {
     EXPECT_EQ(lines, 3) << text;
 }
 
+// A ward of 40 teams with very long names went past 2,000 characters on Zalo even with five
+// lines: two messages. Names in the lists are cut; the team's own header keeps the whole name.
+TEST_F(stats_fixture, long_team_names_are_cut_in_the_wards_lists) {
+    bot.platform = channel::zalo_oa;
+    bot.member(ward, 0, "Cán bộ Zalo", "ward_staff", "z900");
+    std::string area;
+    for (int i = 0; i < 9; ++i)
+        area += " khu dân cư Hòa Xuân mở rộng";
+    for (int i = 0; i < 40; ++i) {
+        auto t = bot.team(ward, "Tổ " + std::to_string(i) + area);
+        auto user = "z" + std::to_string(4000 + i);
+        bot.member(ward, t, "Tổ trưởng " + std::to_string(i), "leader", user);
+        if (i % 2)
+            bot.say(user, "/tham số 1, cài VNeID");
+    }
+    for (auto command : {"/thongke phuong", "/xephang phuong"}) {
+        auto out = bot.say("z900", command);
+        ASSERT_EQ(out.size(), 1u) << command;
+        EXPECT_LE(text_length(out[0].text), 2000u) << command << "\n" << out[0].text;
+        auto text = test_bot::joined(out);
+        EXPECT_NE(text.find("Tổ 1 khu dân cư Hòa Xuân mở rộng khu dân cư Hòa Xuân mở rộng…"),
+                  std::string::npos)
+            << command << "\n"
+            << text;
+    }
+    auto own = test_bot::joined(bot.say("z4001", "/thongke"));
+    EXPECT_NE(own.find("Tổ 1" + area + " — tháng này"), std::string::npos) << own;
+}
+
 TEST(stats_period, periods_and_the_span_before_them) {
     auto p = period_containing(period_kind::quarter, year_month_day{year{2026}, November, day{24}});
     EXPECT_EQ(iso_day(p.start), "2026-10-01");
