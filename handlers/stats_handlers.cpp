@@ -249,10 +249,26 @@ std::optional<team_record> named_team(handler_context& ctx, const std::string& n
 }
 
 // The team a stats command is about: named (staff), this group's, or the sender's own.
+// In a team's group, the figures of that team only: every member there reads the answer, with
+// another team's names and who logged nothing. Said and true when `named` is another team.
+bool outside_this_group(handler_context& ctx, const team_record& named, const std::string& as_typed,
+                        std::string_view command) {
+    if (!ctx.group || !ctx.group->team_id || *ctx.group->team_id == named.id)
+        return false;
+    auto here = team_store(ctx.db).by_id(*ctx.group->team_id);
+    ctx.reply(stats_text::other_team_in_group, {{"group_team", here ? here->name : std::string()},
+                                                {"team", named.name},
+                                                {"command", shown_name(ctx, command)},
+                                                {"named", as_typed}});
+    return true;
+}
+
 std::optional<std::int64_t> team_in_question(handler_context& ctx, const std::string& named,
                                              std::string_view command = "thongke") {
     if (!named.empty() && is_staff(ctx)) {
         auto t = named_team(ctx, named);
+        if (t && outside_this_group(ctx, *t, named, command))
+            return std::nullopt;
         return t ? std::optional(t->id) : std::nullopt;
     }
     if (!named.empty()) {
@@ -271,6 +287,8 @@ std::optional<std::int64_t> team_in_question(handler_context& ctx, const std::st
             ctx.reply(text::error_bad_period, {{"detail", named}, {"command", shown_name(ctx, command)}});
             return std::nullopt;
         }
+        if (outside_this_group(ctx, *own, named, command))
+            return std::nullopt;
     }
     if (ctx.group && ctx.group->team_id && ctx.group->ward_id == ctx.member->ward_id)
         return ctx.group->team_id;
@@ -491,7 +509,8 @@ void handle(const cmd_my_stats& c, handler_context& ctx) {
                               std::string(ctx.lang == language::vi ? info->short_vi : info->name_en);
             auto day = parse_iso_day(v.day);
             auto photos = visit_photo_store(ctx.db).count_of(v.id); // evidence already attached
-            add_line(out, ctx.say(stats_text::recent_line,
+            // In a group, no addresses: the list may hold records logged privately.
+            add_line(out, ctx.say(ctx.in_group() ? stats_text::recent_line_in_group : stats_text::recent_line,
                                   {{"no", v.id},
                                    {"date", day ? format_date(*day) : v.day},
                                    {"place", one_line(v.place.empty() ? v.note : v.place)},

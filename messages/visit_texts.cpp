@@ -328,6 +328,9 @@ std::string_view vi(stats_text key) {
     case t::other_team_only:
         return "Bạn chỉ xem được số liệu của tổ mình. Số liệu của {team} thì thành viên tổ đó và cán bộ phường "
                "xem được.";
+    case t::other_team_in_group:
+        return "Đây là nhóm của {group_team}, nên ở đây bot chỉ đưa số liệu của tổ này. Muốn xem số liệu của "
+               "{team}, hãy nhắn riêng cho bot: /{command} {named}";
     case t::teams_header:
         return "<b>Theo tổ:</b>";
     case t::team_line:
@@ -351,6 +354,8 @@ std::string_view vi(stats_text key) {
         return "🕘 Ghi gần đây (sửa: /sua số, hủy: /huy số, ảnh: /anh số):";
     case t::recent_line:
         return "• Số {no}, {date}: {place} — {topics}{photos}";
+    case t::recent_line_in_group:
+        return "• Số {no}, {date} — {topics}{photos}";
     case t::ranking_members_header:
         return "🏆 <b>Xếp hạng thành viên {team}</b> — {period}";
     case t::ranking_teams_header:
@@ -473,6 +478,9 @@ std::string_view en(stats_text key) {
         return "Every member has logged something in the period. 👏";
     case t::other_team_only:
         return "You can only see your own team's figures. Those of {team} are for its members and ward staff.";
+    case t::other_team_in_group:
+        return "This is {group_team}'s group, so here the bot gives only that team's figures. For {team}'s "
+               "figures, message the bot privately: /{command} {named}";
     case t::teams_header:
         return "<b>By team:</b>";
     case t::team_line:
@@ -495,6 +503,8 @@ std::string_view en(stats_text key) {
         return "🕘 Latest records (fix: /edit no., cancel: /undo no., photos: /photo no.):";
     case t::recent_line:
         return "• No. {no}, {date}: {place} — {topics}{photos}";
+    case t::recent_line_in_group:
+        return "• No. {no}, {date} — {topics}{photos}";
     case t::ranking_members_header:
         return "🏆 <b>Member ranking, {team}</b> — {period}";
     case t::ranking_teams_header:

@@ -73,6 +73,7 @@ enum class stats_text {
     line_evidence,
     line_topics_header,
     other_team_only,
+    other_team_in_group, // a team named in another team's group
     line_topic,
     versus_previous,
     versus_before,
@@ -96,6 +97,7 @@ enum class stats_text {
     nothing_yet,
     recent_header,
     recent_line,
+    recent_line_in_group, // without the address
     ranking_members_header,
     ranking_teams_header,
     ranking_line,

@@ -732,5 +732,47 @@ TEST(stats_period, a_whole_period_is_compared_with_the_whole_one_before) {
     EXPECT_EQ(iso_day(same_span_before(today).through), "2026-10-31");
 }
 
+// A team's group is read by all its members: another team's member list and who logged nothing
+// there do not belong in it, whoever asks and however the team is named.
+TEST_F(stats_fixture, a_teams_group_gets_only_its_own_teams_figures) {
+    bot.bind_group("-3001", ward, team1);
+    bot.bind_group("-3002", ward, team2);
+    bot.say("202", "/tham số 7 ngõ 2, cài VNeID cho 2 người");
+    // Ward staff naming Tổ 2 in Tổ 1's group: no Tổ 2 names there, and where to ask instead.
+    for (auto* command : {"/thongke Tổ dân phố số 2", "/xephang Tổ dân phố số 2"}) {
+        auto out = test_bot::joined(bot.say_in_group("-3001", "900", command));
+        EXPECT_EQ(out.find("Đỗ Văn Hải"), std::string::npos) << command << ": " << out;
+        EXPECT_EQ(out.find("Võ Thị Giang"), std::string::npos) << command << ": " << out;
+        EXPECT_NE(out.find("Đây là nhóm của Tổ dân phố số 1, nên ở đây bot chỉ đưa số liệu của tổ này"),
+                  std::string::npos)
+            << out;
+        EXPECT_NE(out.find("nhắn riêng cho bot: /" + std::string(command + 1)), std::string::npos) << out;
+    }
+    // Privately, the same command still gives Tổ 2.
+    EXPECT_NE(test_bot::joined(bot.say("900", "/thongke Tổ dân phố số 2")).find("Đỗ Văn Hải"),
+              std::string::npos);
+    // A Tổ 1 leader naming their own team in Tổ 2's group got Tổ 2's figures.
+    auto own = test_bot::joined(bot.say_in_group("-3002", "101", "/thongke Tổ dân phố số 1"));
+    EXPECT_EQ(own.find("Đỗ Văn Hải"), std::string::npos) << own;
+    EXPECT_EQ(own.find("Phạm Thị Dung"), std::string::npos) << own;
+    EXPECT_NE(own.find("Đây là nhóm của Tổ dân phố số 2"), std::string::npos) << own;
+    // Naming the group's own team there is fine.
+    EXPECT_NE(
+        test_bot::joined(bot.say_in_group("-3002", "900", "/thongke Tổ dân phố số 2")).find("Đỗ Văn Hải"),
+        std::string::npos);
+}
+
+// /toi's latest records in a group: numbers, dates and topics, not the households' addresses,
+// which may come from records logged privately.
+TEST_F(stats_fixture, my_stats_in_a_group_leave_out_the_addresses) {
+    bot.bind_group("-3001", ward, team1);
+    bot.say("102", "/tham số 12 ngõ 5 Lê Lợi, cài VNeID cho 2 người");
+    auto in_group = test_bot::joined(bot.say_in_group("-3001", "102", "/toi"));
+    EXPECT_EQ(in_group.find("ngõ 5 Lê Lợi"), std::string::npos) << in_group;
+    EXPECT_NE(in_group.find("• Số "), std::string::npos) << "the number /sua and /huy need: " << in_group;
+    EXPECT_NE(test_bot::joined(bot.say("102", "/toi")).find("ngõ 5 Lê Lợi"), std::string::npos)
+        << "privately the address stays";
+}
+
 } // namespace
 } // namespace cnscd
