@@ -7,6 +7,7 @@
 #include "bot/metrics.hpp"
 #include "bot/outbox_sender.hpp"
 #include "bot/scheduler.hpp"
+#include "bot/serve_lock.hpp"
 #include "bot/slow_reads.hpp"
 #include "bot/system_clock.hpp"
 #include "bot/telegram/telegram_adapter.hpp"
@@ -107,6 +108,22 @@ void check_webhook(telegram_client& tg) {
 } // namespace
 
 int run_serve(const config& cfg) {
+    // Before the database is opened, so that a second serve (perhaps a newer version) migrates
+    // nothing under the running one; a new file is locked once it is created. Declared before
+    // the writer: it must outlive every connection to the file.
+    std::optional<serve_lock> lock;
+    auto& path = cfg.storage.db_path;
+    bool in_memory = path == ":memory:" || path.starts_with("file:");
+    auto lock_database = [&] {
+        bool held_elsewhere = false;
+        if (!in_memory && !lock)
+            lock = serve_lock::take(path, held_elsewhere);
+        if (held_elsewhere)
+            spdlog::critical("{}", serve_lock::held_message(path));
+        return !held_elsewhere;
+    };
+    if (!lock_database())
+        return 1;
     std::unique_ptr<database> db;
     try {
         db = open_upgraded(
@@ -117,6 +134,8 @@ int run_serve(const config& cfg) {
         spdlog::critical("{}", e.what());
         return 1;
     }
+    if (!lock_database())
+        return 1;
     // A write past a file size limit (ulimit -f) then fails like a full disk, which the bot
     // reports and recovers from, instead of killing the process.
     std::signal(SIGXFSZ, SIG_IGN);
