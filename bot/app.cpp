@@ -68,6 +68,12 @@ std::string learn_username(net::io_context& io, telegram_client& tg, writer& w, 
         auto j = nlohmann::json::parse(r.body, nullptr, false);
         if (r.ok() && bool_field(j, "ok") && j["result"].is_object())
             name = string_field(j["result"], "username");
+        else if (r.ok() && (r.status == 401 || r.status == 404))
+            spdlog::error(
+                "telegram: Telegram does not know the bot token (getMe: HTTP {}), so no reply can be "
+                "sent. Fix: copy the token from @BotFather (/mybots, API Token) into "
+                "TELEGRAM_BOT_TOKEN and restart the bot",
+                r.status);
         else
             spdlog::warn("telegram: getMe failed ({}); using the last known username",
                          r.ok() ? r.body : r.error);
@@ -381,6 +387,10 @@ int run_set_webhook(const config& cfg, const std::string& url_arg, bool drop_pen
         if (r.ok() && a.ok) {
             std::cout << "webhook set: Telegram will POST updates to " << url << "\n";
             rc = 0;
+        } else if (r.ok() && (r.status == 401 || r.status == 404)) {
+            std::cerr
+                << "set-webhook failed: Telegram does not know the bot token (" << a.description
+                << "). Fix: copy the token from @BotFather (/mybots, API Token) into TELEGRAM_BOT_TOKEN\n";
         } else {
             std::cerr << "set-webhook failed: " << (r.ok() ? a.description : r.error) << "\n";
         }

@@ -18,6 +18,27 @@ namespace cnscd {
 namespace net = boost::asio;
 using json = nlohmann::json;
 
+namespace {
+
+// What the operator must do when Telegram refuses to hand out updates for a reason that
+// waiting will not cure ("" otherwise: the network, a 5xx).
+std::string polling_fix(int status, const telegram::api_answer& a) {
+    int code = a.error_code != 0 ? a.error_code : status;
+    if (code == 401 || code == 404)
+        return "Telegram does not know the bot token, so no message is received or sent. Fix: copy the token "
+               "from @BotFather (/mybots, API Token) into TELEGRAM_BOT_TOKEN and restart the bot";
+    if (code == 409 && a.description.find("webhook") != std::string::npos)
+        return "a webhook is set for this bot (set-webhook was run), so Telegram sends the updates there and "
+               "polling receives nothing. Fix: to keep polling, restart the bot (it removes the webhook at "
+               "start); to use the webhook, set TELEGRAM_MODE=webhook and TELEGRAM_WEBHOOK_SECRET and restart";
+    if (code == 409)
+        return "another program is polling with the same bot token (a second cnscd-bot, perhaps on another "
+               "server), and Telegram gives each update to only one of them. Fix: stop the other one";
+    return "";
+}
+
+} // namespace
+
 struct telegram_poller::impl : std::enable_shared_from_this<telegram_poller::impl> {
     net::io_context& io;
     telegram_client& client;
@@ -62,8 +83,12 @@ struct telegram_poller::impl : std::enable_shared_from_this<telegram_poller::imp
         if (!r.ok() || !answer.ok) {
             ++failures;
             auto wait = std::min(60000, 500 * (1 << std::min(failures, 7)));
-            spdlog::warn("telegram: getUpdates failed ({}); retrying in {} ms",
-                         r.ok() ? answer.description : r.error, wait);
+            if (auto fix = polling_fix(r.ok() ? r.status : 0, answer); !fix.empty())
+                spdlog::error("telegram: getUpdates refused ({}): {}; retrying in {} ms", answer.description,
+                              fix, wait);
+            else
+                spdlog::warn("telegram: getUpdates failed ({}); retrying in {} ms",
+                             r.ok() ? answer.description : r.error, wait);
             return later(std::chrono::milliseconds(wait));
         }
         failures = 0;

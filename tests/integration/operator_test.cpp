@@ -85,5 +85,70 @@ TEST_F(operator_fixture, a_second_serve_on_the_same_database_stops_and_says_why)
     EXPECT_EQ(get("/healthz").status, 200);
 }
 
+// A wrong or revoked token in polling mode logged "getUpdates failed (Unauthorized)" every
+// minute and nothing else: the log now says the token is the problem and where to get it,
+// without writing the token.
+TEST_F(operator_fixture, polling_with_a_wrong_token_says_to_fix_the_token) {
+    const std::string refused = R"({"ok":false,"error_code":401,"description":"Unauthorized"})";
+    telegram.script("getMe", "", {401, refused});
+    telegram.script("getUpdates", "", {401, refused}, 2);
+    bot = std::make_unique<bot_process>(polling_env());
+    ASSERT_TRUE(bot->wait_ready(port));
+    ASSERT_TRUE(wait_calls("getUpdates", 1));
+    std::this_thread::sleep_for(300ms);
+    auto said = log();
+    EXPECT_NE(said.find("Telegram does not know the bot token"), std::string::npos) << said;
+    EXPECT_NE(said.find("@BotFather"), std::string::npos) << said;
+    EXPECT_NE(said.find("TELEGRAM_BOT_TOKEN"), std::string::npos) << said;
+    EXPECT_EQ(said.find("123456:TEST"), std::string::npos) << "the token is in the log";
+
+    // Nothing is lost meanwhile: once Telegram takes the token, the waiting update is answered.
+    telegram.push_update(private_update(700, 41, "/start"));
+    EXPECT_TRUE(wait_replies("41", 1, 15s));
+}
+
+// A webhook set while the bot polls (set-webhook run by hand) made getUpdates answer 409,
+// which the log showed only as a retried failure.
+TEST_F(operator_fixture, polling_while_a_webhook_is_set_says_which_mode_to_choose) {
+    bot = std::make_unique<bot_process>(polling_env());
+    ASSERT_TRUE(bot->wait_ready(port));
+    ASSERT_TRUE(wait_calls("getUpdates", 1));
+    telegram.script("getUpdates", "",
+                    {409,
+                     R"({"ok":false,"error_code":409,"description":"Conflict: can't use getUpdates method )"
+                     R"(while webhook is active; use deleteWebhook to delete the webhook first"})"});
+    auto before = calls_to("getUpdates");
+    ASSERT_TRUE(wait_calls("getUpdates", before + 1));
+    std::this_thread::sleep_for(300ms);
+    auto said = log();
+    EXPECT_NE(said.find("a webhook is set for this bot"), std::string::npos) << said;
+    EXPECT_NE(said.find("TELEGRAM_MODE=webhook"), std::string::npos) << said;
+
+    telegram.script("getUpdates", "",
+                    {409, R"({"ok":false,"error_code":409,"description":"Conflict: terminated by other )"
+                          R"(getUpdates request; make sure that only one bot instance is running"})"});
+    before = calls_to("getUpdates");
+    ASSERT_TRUE(wait_calls("getUpdates", before + 1));
+    std::this_thread::sleep_for(300ms);
+    said = log();
+    EXPECT_NE(said.find("another program is polling with the same bot token"), std::string::npos) << said;
+
+    telegram.push_update(private_update(800, 42, "/start"));
+    EXPECT_TRUE(wait_replies("42", 1, 15s)) << "polling goes on once the conflict is gone";
+}
+
+// set-webhook with a wrong token printed only "set-webhook failed: Unauthorized".
+TEST_F(operator_fixture, set_webhook_with_a_wrong_token_says_to_fix_the_token) {
+    telegram.script("setWebhook", "", {401, R"({"ok":false,"error_code":401,"description":"Unauthorized"})"});
+    bot_process command(env(), {"set-webhook", "--url", "https://bot.example.vn/telegram/webhook"});
+    auto code = command.wait_exit(30s);
+    ASSERT_TRUE(code.has_value());
+    EXPECT_EQ(*code, 1);
+    auto said = log();
+    EXPECT_NE(said.find("Telegram does not know the bot token"), std::string::npos) << said;
+    EXPECT_NE(said.find("TELEGRAM_BOT_TOKEN"), std::string::npos) << said;
+    EXPECT_EQ(said.find("123456:TEST"), std::string::npos) << "the token is printed";
+}
+
 } // namespace
 } // namespace cnscd
