@@ -137,6 +137,21 @@ TEST_F(operator_fixture, polling_while_a_webhook_is_set_says_which_mode_to_choos
     EXPECT_TRUE(wait_replies("42", 1, 15s)) << "polling goes on once the conflict is gone";
 }
 
+// CNSCD_DB pointing at a file that is not a database (the config file, a roster CSV) was
+// reported as a damaged database to be replaced by a backup.
+TEST_F(operator_fixture, a_file_that_is_not_a_database_is_named_as_such_and_left_untouched) {
+    const std::string content = "TT,Họ tên,SĐT\n1,Nguyễn Văn A,0905123456\n";
+    std::ofstream(db_path, std::ios::binary) << content;
+    bot_process refused(env());
+    auto code = refused.wait_exit(30s);
+    ASSERT_TRUE(code.has_value()) << "the bot kept running";
+    EXPECT_NE(*code, 0);
+    auto said = log();
+    EXPECT_NE(said.find("the file " + db_path + " is not a SQLite database"), std::string::npos) << said;
+    EXPECT_NE(said.find("check that CNSCD_DB"), std::string::npos) << said;
+    EXPECT_EQ(read_file(db_path), content) << "the file was changed";
+}
+
 // set-webhook with a wrong token printed only "set-webhook failed: Unauthorized".
 TEST_F(operator_fixture, set_webhook_with_a_wrong_token_says_to_fix_the_token) {
     telegram.script("setWebhook", "", {401, R"({"ok":false,"error_code":401,"description":"Unauthorized"})"});
