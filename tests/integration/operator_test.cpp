@@ -137,6 +137,29 @@ TEST_F(operator_fixture, polling_while_a_webhook_is_set_says_which_mode_to_choos
     EXPECT_TRUE(wait_replies("42", 1, 15s)) << "polling goes on once the conflict is gone";
 }
 
+// CNSCD_LOG_LEVEL=debug said nothing more about updates than info: "why did the bot not answer
+// me?" could not be traced. It now logs each update's id, chat, command and replies queued,
+// and each delivery, without the text, phone numbers, CCCDs, the token or the secret.
+TEST_F(operator_fixture, debug_log_traces_each_update_without_personal_data_or_secrets) {
+    auto e = env();
+    e["CNSCD_LOG_LEVEL"] = "debug";
+    bot = std::make_unique<bot_process>(e);
+    ASSERT_TRUE(bot->wait_ready(port));
+    ASSERT_EQ(post(private_update(61, 61, "/tham số 12 ngõ 5, SĐT 0905123456, CCCD 048123456789")).status,
+              200);
+    ASSERT_EQ(post(private_update(61, 61, "/tham số 12 ngõ 5, SĐT 0905123456, CCCD 048123456789")).status,
+              200);
+    ASSERT_TRUE(wait_replies("61", 1));
+    std::this_thread::sleep_for(500ms);
+    auto said = log();
+    EXPECT_NE(said.find("telegram: update 61 in chat 61 from user 61: /tham, "), std::string::npos) << said;
+    EXPECT_NE(said.find(" (seen before, skipped), 0 replies queued"), std::string::npos) << said;
+    EXPECT_NE(said.find("sent to chat 61"), std::string::npos) << said;
+    for (const std::string& secret_or_personal :
+         std::vector<std::string>{"0905123456", "048123456789", "123456:TEST", secret})
+        EXPECT_EQ(said.find(secret_or_personal), std::string::npos) << secret_or_personal << " is in the log";
+}
+
 // CNSCD_DB pointing at a file that is not a database (the config file, a roster CSV) was
 // reported as a damaged database to be replaced by a backup.
 TEST_F(operator_fixture, a_file_that_is_not_a_database_is_named_as_such_and_left_untouched) {
