@@ -137,6 +137,68 @@ TEST_F(operator_fixture, polling_while_a_webhook_is_set_says_which_mode_to_choos
     EXPECT_TRUE(wait_replies("42", 1, 15s)) << "polling goes on once the conflict is gone";
 }
 
+// After a scripted run the counters say what happened: updates in, redeliveries skipped,
+// replies delivered and refused, requests refused; each family is described once.
+TEST_F(operator_fixture, metrics_count_what_happened_in_a_scripted_run) {
+    telegram.script(
+        "sendMessage", "53",
+        {403, R"({"ok":false,"error_code":403,"description":"Forbidden: bot was blocked by the user"})"});
+    start();
+    for (int chat : {51, 52, 53})
+        ASSERT_EQ(post(private_update(chat, chat, "/start")).status, 200);
+    ASSERT_EQ(post(private_update(51, 51, "/start")).status, 200); // redelivered
+    EXPECT_EQ(post(private_update(54, 54, "/start"), "wrong-secret").status, 401);
+    EXPECT_EQ(post("{not json").status, 400);
+    ASSERT_TRUE(wait_replies("51", 1));
+    ASSERT_TRUE(wait_replies("52", 1));
+    ASSERT_TRUE(wait_replies("53", 1)); // tried, refused
+    std::this_thread::sleep_for(500ms);
+
+    std::size_t delivered = 0, refused = 0;
+    for (auto& c : telegram.calls())
+        if (!c.chat_id.empty())
+            (c.status == 200 ? delivered : refused) += 1;
+    ASSERT_EQ(refused, 1u);
+    auto metrics = get("/metrics").body;
+    auto value = [&](const std::string& series) {
+        auto at = metrics.find("\n" + series + " ");
+        if (at == std::string::npos)
+            return std::string("missing");
+        at += series.size() + 2;
+        return metrics.substr(at, metrics.find('\n', at) - at);
+    };
+    EXPECT_EQ(value("cnscd_updates_total{channel=\"telegram\"}"), "3") << metrics;
+    EXPECT_EQ(value("cnscd_duplicate_updates_total{channel=\"telegram\"}"), "1");
+    EXPECT_EQ(value("cnscd_unauthorized_requests_total{channel=\"telegram\"}"), "1");
+    EXPECT_EQ(value("cnscd_bad_payloads_total{channel=\"telegram\"}"), "1");
+    EXPECT_EQ(value("cnscd_sends_ok_total{channel=\"telegram\"}"), std::to_string(delivered));
+    EXPECT_EQ(value("cnscd_sends_failed_total{channel=\"telegram\"}"), "1");
+    EXPECT_EQ(value("cnscd_outbox_depth"), "0");
+
+    // Prometheus text format: one HELP and one TYPE per family, before its samples.
+    std::set<std::string> helped, typed;
+    std::istringstream lines(metrics);
+    std::string line;
+    const std::regex sample(R"(^([a-zA-Z_:][a-zA-Z0-9_:]*)(\{[^}]*\})? -?[0-9.e+Inf]+$)");
+    while (std::getline(lines, line)) {
+        std::smatch m;
+        if (line.starts_with("# HELP ")) {
+            EXPECT_TRUE(helped.insert(line.substr(7, line.find(' ', 7) - 7)).second) << line;
+        } else if (line.starts_with("# TYPE ")) {
+            EXPECT_TRUE(typed.insert(line.substr(7, line.find(' ', 7) - 7)).second) << line;
+        } else if (std::regex_match(line, m, sample)) {
+            auto name = m[1].str();
+            for (auto suffix : {"_bucket", "_sum", "_count"})
+                if (!typed.contains(name) && name.ends_with(suffix))
+                    name = name.substr(0, name.size() - std::string(suffix).size());
+            EXPECT_TRUE(typed.contains(name)) << "sample before its # TYPE: " << line;
+        } else {
+            ADD_FAILURE() << "not a Prometheus text line: " << line;
+        }
+    }
+    EXPECT_EQ(helped, typed);
+}
+
 // CNSCD_LOG_LEVEL=debug said nothing more about updates than info: "why did the bot not answer
 // me?" could not be traced. It now logs each update's id, chat, command and replies queued,
 // and each delivery, without the text, phone numbers, CCCDs, the token or the secret.
