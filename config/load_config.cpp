@@ -6,8 +6,11 @@
 
 #include <algorithm>
 #include <arpa/inet.h>
+#include <cerrno>
 #include <charconv>
 #include <cstdlib>
+#include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -311,8 +314,12 @@ void read_file_into(config& c, const json& root, const std::string& source) {
         if (s->has("token"))
             s->fail_at("token", "secrets do not belong in the config file",
                        "remove it and set the environment variable TELEGRAM_BOT_TOKEN instead");
+        // Whoever reads the file could post fake updates with it; the messages about it name
+        // the variable.
+        if (s->has("webhook_secret"))
+            s->fail_at("webhook_secret", "secrets do not belong in the config file",
+                       "remove it and set the environment variable TELEGRAM_WEBHOOK_SECRET instead");
         s->text("api_base", t.api_base);
-        s->text("webhook_secret", t.webhook_secret);
         s->choice("mode", t.mode, {"webhook", "polling"});
         s->text("bot_username", t.bot_username);
         s->text("public_url", t.public_url);
@@ -347,11 +354,13 @@ void read_file_into(config& c, const json& root, const std::string& source) {
     if (auto s = top.child("zalo_bot", {"api_base", "webhook_secret", "mode", "poll_timeout_seconds",
                                         "poll_idle_ms", "limits", "quiet_hours", "token"})) {
         auto& z = c.zalo_bot;
-        if (s->has("token"))
-            s->fail_at("token", "secrets do not belong in the config file",
-                       "remove it and set the environment variable ZALO_BOT_TOKEN instead");
+        for (auto [key, variable] :
+             {std::pair{"token", "ZALO_BOT_TOKEN"}, std::pair{"webhook_secret", "ZALO_BOT_WEBHOOK_SECRET"}})
+            if (s->has(key))
+                s->fail_at(key, "secrets do not belong in the config file",
+                           std::string("remove it and set the environment variable ") + variable +
+                               " instead");
         s->text("api_base", z.api_base);
-        s->text("webhook_secret", z.webhook_secret);
         s->choice("mode", z.mode, {"webhook", "polling"});
         s->integer("poll_timeout_seconds", z.poll_timeout_seconds, 0, 600);
         s->integer("poll_idle_ms", z.poll_idle_ms, 0, 60000);
@@ -371,7 +380,12 @@ void read_file_into(config& c, const json& root, const std::string& source) {
     }
     top.choice("default_language", c.default_language, {"vi", "en"});
     top.choice("log_level", c.log_level, {"trace", "debug", "info", "warn", "error", "off"});
-    top.text("guides_dir", c.guides_dir);
+    // Read but used by nothing: an operator setting it would look for guides there in vain.
+    if (top.has("guides_dir"))
+        top.fail_at("guides_dir",
+                    "the bot does not use it: guides added with /tailieu_them are kept in the "
+                    "database, the shipped ones are compiled in from messages/guides/",
+                    "remove it");
     top.integer("visit_topic_question_minutes", c.visit_topic_question_minutes, 1, 24 * 60);
     top.integer("undo_window_hours", c.undo_window_hours, 1, 24 * 30);
     top.list("deadlines", deadline_keys,
@@ -448,11 +462,18 @@ void apply_env(config& c, const env_lookup& env) {
     set("ZALO_BOT_MODE", c.zalo_bot.mode);
     set("CNSCD_DATA_KEY", c.data_key);
     if (auto file = env("CNSCD_DATA_KEY_FILE")) {
+        std::error_code ec;
         std::ifstream in(*file);
-        if (!in)
+        if (!in || std::filesystem::is_directory(*file, ec))
             throw bad_config{"CNSCD_DATA_KEY_FILE names \"" + *file +
-                             "\", which cannot be read. Fix: check the path and its permissions"};
+                             "\", which cannot be read as a file. Fix: check the path and its permissions"};
         in >> c.data_key;
+        // An empty file would leave the data key unset: CCCDs stored in clear, those stored
+        // encrypted unreadable.
+        if (c.data_key.empty())
+            throw bad_config{"CNSCD_DATA_KEY_FILE names \"" + *file +
+                             "\", which holds no key. Fix: write the key into it (openssl rand -hex 32 > " +
+                             *file + "), or restore the file that was there"};
     }
 }
 
@@ -589,10 +610,27 @@ std::expected<config, config_error> load_config(const std::optional<std::string>
         }
         return c;
     }
+    std::error_code ec;
+    auto status = std::filesystem::status(*file, ec);
+    // A folder on the way the bot's user may not enter says "permission denied", not "missing".
+    if (ec && ec != std::errc::no_such_file_or_directory && ec != std::errc::not_a_directory)
+        return std::unexpected(config_error{"cannot read the config file \"" + *file + "\" (" + ec.message() +
+                                            "). Fix: let the bot's user read it and enter its folder, e.g. "
+                                            "chgrp cnscd and chmod 750 on the folder, 640 on the file"});
+    if (!std::filesystem::exists(status))
+        return std::unexpected(config_error{"the config file \"" + *file +
+                                            "\" does not exist. Fix: check the path given to --config or "
+                                            "CNSCD_CONFIG (a copy of config/example.json is a start)"});
+    if (std::filesystem::is_directory(status))
+        return std::unexpected(config_error{"the config file \"" + *file +
+                                            "\" is a folder. Fix: name the JSON file in it with --config or "
+                                            "CNSCD_CONFIG"});
     std::ifstream in(*file, std::ios::binary);
     if (!in)
-        return std::unexpected(config_error{"cannot open the config file \"" + *file +
-                                            "\". Fix: check the path given to --config or CNSCD_CONFIG"});
+        return std::unexpected(config_error{"cannot read the config file \"" + *file + "\" (" +
+                                            std::strerror(errno) +
+                                            "). Fix: let the bot's user read it, e.g. chgrp cnscd and chmod "
+                                            "640 on the file"});
     std::stringstream buf;
     buf << in.rdbuf();
     return load_config_text(buf.str(), *file, env);

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <map>
 
 namespace cnscd {
@@ -75,6 +77,18 @@ TEST(load_config, token_in_file_is_refused) {
     auto c = load_config_text(R"({"telegram": {"token": "123:abc"}})", "bot.json", env({}));
     ASSERT_FALSE(c);
     EXPECT_NE(c.error().message.find("TELEGRAM_BOT_TOKEN"), std::string::npos);
+}
+
+// README: secrets come only from the environment. The webhook secrets were read from the file,
+// and a wrong one there was reported as TELEGRAM_WEBHOOK_SECRET, which was not set at all.
+TEST(load_config, webhook_secrets_in_file_are_refused) {
+    auto c = load_config_text(R"({"telegram": {"webhook_secret": "abcdefgh"}})", "bot.json", env({}));
+    ASSERT_FALSE(c);
+    EXPECT_NE(c.error().message.find("telegram.webhook_secret"), std::string::npos) << c.error().message;
+    EXPECT_NE(c.error().message.find("TELEGRAM_WEBHOOK_SECRET"), std::string::npos) << c.error().message;
+    c = load_config_text(R"({"zalo_bot": {"webhook_secret": "abcdefgh"}})", "bot.json", env({}));
+    ASSERT_FALSE(c);
+    EXPECT_NE(c.error().message.find("ZALO_BOT_WEBHOOK_SECRET"), std::string::npos) << c.error().message;
 }
 
 TEST(load_config, webhook_mode_requires_a_secret) {
@@ -202,6 +216,48 @@ TEST(load_config, half_configured_zalo_is_refused_with_the_fix) {
     c = load_config(std::nullopt, env({{"ZALO_OA_APP_ID", "1"}, {"ZALO_OA_SECRET_KEY", "k"}}));
     ASSERT_TRUE(c) << c.error().message;
     EXPECT_TRUE(c->zalo_oa.enabled());
+}
+
+// An empty key file (a failed `openssl ... > key`, a file emptied by a restore) used to leave
+// the data key unset without a word: CCCDs imported after that were stored in clear.
+TEST(load_config, an_empty_or_missing_data_key_file_is_refused) {
+    auto dir = std::filesystem::temp_directory_path() / "cnscd_key_file_test";
+    std::filesystem::create_directories(dir);
+    auto empty = (dir / "key").string();
+    std::ofstream(empty).close();
+    auto c = load_config(std::nullopt, env({{"CNSCD_DATA_KEY_FILE", empty}}));
+    ASSERT_FALSE(c);
+    EXPECT_NE(c.error().message.find("holds no key"), std::string::npos) << c.error().message;
+    EXPECT_NE(c.error().message.find(empty), std::string::npos) << c.error().message;
+    c = load_config(std::nullopt, env({{"CNSCD_DATA_KEY_FILE", dir.string()}}));
+    ASSERT_FALSE(c);
+    EXPECT_NE(c.error().message.find("cannot be read as a file"), std::string::npos) << c.error().message;
+    std::ofstream(empty) << std::string(64, 'a') << "\n";
+    c = load_config(std::nullopt, env({{"CNSCD_DATA_KEY_FILE", empty}}));
+    ASSERT_TRUE(c) << c.error().message;
+    EXPECT_EQ(c->data_key, std::string(64, 'a'));
+    std::filesystem::remove_all(dir);
+}
+
+// "guides_dir" was accepted and used by nothing: guides put there never appeared.
+TEST(load_config, guides_dir_is_refused_as_unused) {
+    auto c = load_config_text(R"({"guides_dir": "/srv/guides"})", "bot.json", env({}));
+    ASSERT_FALSE(c);
+    EXPECT_NE(c.error().message.find("bot.json: key \"guides_dir\": the bot does not use it"),
+              std::string::npos)
+        << c.error().message;
+}
+
+// A folder given as --config read as "not valid JSON near line 1", which sent people looking
+// for a comma.
+TEST(load_config, a_folder_as_config_file_is_named_as_such) {
+    auto dir = std::filesystem::temp_directory_path().string();
+    auto c = load_config(dir, env({}));
+    ASSERT_FALSE(c);
+    EXPECT_NE(c.error().message.find("is a folder"), std::string::npos) << c.error().message;
+    c = load_config(std::string("/nonexistent/bot.json"), env({}));
+    ASSERT_FALSE(c);
+    EXPECT_NE(c.error().message.find("does not exist"), std::string::npos) << c.error().message;
 }
 
 } // namespace
