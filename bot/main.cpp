@@ -2,12 +2,16 @@
 
 #include "bot/app.hpp"
 #include "config/edit_distance.hpp"
+#include "config/env_names.hpp"
 #include "config/load_config.hpp"
 
 #include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
 
 #include <iostream>
+#include <string>
+#include <unistd.h>
+#include <vector>
 
 namespace {
 
@@ -209,6 +213,11 @@ int main(int argc, char** argv) {
     if (*parse)
         return cnscd::run_parse(*cfg, parse_message, parse_today, parse_json);
     cnscd::setup_logging(cfg->log_level);
+    std::vector<std::string> env_names;
+    for (char** e = environ; *e; ++e)
+        env_names.emplace_back(std::string_view(*e).substr(0, std::string_view(*e).find('=')));
+    for (auto& warning : cnscd::unread_env_warnings(env_names))
+        spdlog::warn("{}", warning);
     if (*serve) {
         try {
             return cnscd::run_serve(*cfg);

@@ -1,3 +1,4 @@
+#include "config/env_names.hpp"
 #include "config/load_config.hpp"
 
 #include <gtest/gtest.h>
@@ -246,6 +247,15 @@ TEST(load_config, guides_dir_is_refused_as_unused) {
     EXPECT_NE(c.error().message.find("bot.json: key \"guides_dir\": the bot does not use it"),
               std::string::npos)
         << c.error().message;
+}
+
+TEST(env_names, variables_the_bot_does_not_read_are_named_with_the_nearest_it_does) {
+    auto w = unread_env_warnings({"CNSCD_DB", "PATH", "TELEGRAM_BOT_TOKN", "HOME", "CNSCD_LOG_LEVEL"});
+    ASSERT_EQ(w.size(), 1u);
+    EXPECT_NE(w[0].find("TELEGRAM_BOT_TOKN is set but cnscd-bot does not read it; did you mean "
+                        "TELEGRAM_BOT_TOKEN?"),
+              std::string::npos)
+        << w[0];
 }
 
 // A folder given as --config read as "not valid JSON near line 1", which sent people looking

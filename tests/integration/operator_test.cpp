@@ -250,5 +250,20 @@ TEST_F(operator_fixture, set_webhook_with_a_wrong_token_says_to_fix_the_token) {
     EXPECT_EQ(said.find("123456:TEST"), std::string::npos) << "the token is printed";
 }
 
+// CNSCD_DATABASE (for CNSCD_DB) was ignored without a word: the bot started on a new, empty
+// database under ./data, and the ward's figures seemed gone.
+TEST_F(operator_fixture, a_misspelt_environment_variable_is_pointed_out) {
+    auto e = env();
+    e["CNSCD_DATABASE"] = dir + "/elsewhere.db";
+    bot = std::make_unique<bot_process>(e);
+    ASSERT_TRUE(bot->wait_ready(port));
+    auto said = log();
+    EXPECT_NE(
+        said.find("environment variable CNSCD_DATABASE is set but cnscd-bot does not read it; did you mean"),
+        std::string::npos)
+        << said;
+    EXPECT_EQ(said.find("CNSCD_LISTEN is set but"), std::string::npos) << "a variable it reads is not listed";
+}
+
 } // namespace
 } // namespace cnscd
