@@ -257,7 +257,7 @@ int run_serve(const config& cfg) {
         add_telegram_webhook(server, intake, cfg.telegram, env.telegram_username, stats);
     else if (telegram)
         poller = std::make_unique<telegram_poller>(io, *telegram, intake, db_writer, cfg.telegram,
-                                                   env.telegram_username);
+                                                   env.telegram_username, stats);
     std::string routes = telegram && cfg.telegram.mode == "webhook" ? ", /telegram/webhook" : "";
     if (zalo_oa) {
         add_zalo_oa_webhook(server, intake, cfg.zalo_oa, stats);

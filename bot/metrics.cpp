@@ -57,6 +57,9 @@ std::string metrics::render() const {
     per("cnscd_send_retries_total", "Transient send failures that were retried.", &per_channel::send_retries);
     per("cnscd_rate_limited_total", "429 (flood control) answers from the platform.",
         &per_channel::rate_limited);
+    per("cnscd_poll_failures_total",
+        "getUpdates calls that failed (network, wrong token, a webhook set); polling retries them.",
+        &per_channel::poll_failures);
 
     family("cnscd_handler_errors_total", "counter",
            "Handlers that failed with a bug (the user got an apology).");

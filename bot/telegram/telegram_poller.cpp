@@ -1,6 +1,7 @@
 #include "bot/telegram/telegram_poller.hpp"
 
 #include "bot/ingest.hpp"
+#include "bot/metrics.hpp"
 #include "bot/telegram/telegram_adapter.hpp"
 #include "bot/telegram/telegram_client.hpp"
 #include "storage/meta_store.hpp"
@@ -46,14 +47,15 @@ struct telegram_poller::impl : std::enable_shared_from_this<telegram_poller::imp
     writer& db_writer;
     const telegram_config& cfg;
     const std::string& username;
+    metrics& stats;
     net::steady_timer timer;
     std::int64_t offset = 0;
     bool stopped = false;
     int failures = 0;
 
     impl(net::io_context& io_, telegram_client& c, ingest& i, writer& w, const telegram_config& cfg_,
-         const std::string& u)
-        : io(io_), client(c), in(i), db_writer(w), cfg(cfg_), username(u), timer(io_) {}
+         const std::string& u, metrics& m)
+        : io(io_), client(c), in(i), db_writer(w), cfg(cfg_), username(u), stats(m), timer(io_) {}
 
     void later(std::chrono::milliseconds wait) {
         if (stopped)
@@ -82,6 +84,7 @@ struct telegram_poller::impl : std::enable_shared_from_this<telegram_poller::imp
         auto answer = telegram::read_answer(r.status, r.body);
         if (!r.ok() || !answer.ok) {
             ++failures;
+            ++stats.of(channel::telegram).poll_failures;
             auto wait = std::min(60000, 500 * (1 << std::min(failures, 7)));
             if (auto fix = polling_fix(r.ok() ? r.status : 0, answer); !fix.empty())
                 spdlog::error("telegram: getUpdates refused ({}): {}; retrying in {} ms", answer.description,
@@ -125,6 +128,7 @@ struct telegram_poller::impl : std::enable_shared_from_this<telegram_poller::imp
                 });
             };
             if (!update) {
+                ++stats.of(channel::telegram).bad_requests;
                 spdlog::warn("telegram: skipping update {}: {}", id, update.error());
                 db_writer.submit(save_offset, [on_done](job_outcome o, const std::string&) {
                     on_done(o == job_outcome::committed ? ingest_outcome::stored
@@ -138,8 +142,8 @@ struct telegram_poller::impl : std::enable_shared_from_this<telegram_poller::imp
 };
 
 telegram_poller::telegram_poller(net::io_context& io, telegram_client& client, ingest& in, writer& w,
-                                 const telegram_config& cfg, const std::string& username)
-    : impl_(std::make_shared<impl>(io, client, in, w, cfg, username)) {}
+                                 const telegram_config& cfg, const std::string& username, metrics& m)
+    : impl_(std::make_shared<impl>(io, client, in, w, cfg, username, m)) {}
 
 telegram_poller::~telegram_poller() {
     stop();

@@ -13,6 +13,7 @@ class io_context;
 namespace cnscd {
 
 class ingest;
+class metrics;
 class telegram_client;
 class writer;
 struct telegram_config;
@@ -20,7 +21,7 @@ struct telegram_config;
 class telegram_poller {
 public:
     telegram_poller(boost::asio::io_context& io, telegram_client& client, ingest& in, writer& w,
-                    const telegram_config& cfg, const std::string& username);
+                    const telegram_config& cfg, const std::string& username, metrics& m);
     ~telegram_poller();
     // Deletes any webhook (Telegram refuses getUpdates while one is set), then polls.
     void start();

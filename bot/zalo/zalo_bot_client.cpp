@@ -175,6 +175,7 @@ struct zalo_bot_poller::impl : std::enable_shared_from_this<zalo_bot_poller::imp
         }
         if (!r.ok() || !a.ok) {
             ++failures;
+            ++stats.of(channel::zalo_bot).poll_failures;
             auto wait = std::min(60000, 500 * (1 << std::min(failures, 7)));
             spdlog::warn("zalo_bot: getUpdates failed ({}); retrying in {} ms",
                          r.ok() ? a.description : r.error, wait);

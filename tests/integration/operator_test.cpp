@@ -101,6 +101,13 @@ TEST_F(operator_fixture, polling_with_a_wrong_token_says_to_fix_the_token) {
     EXPECT_NE(said.find("@BotFather"), std::string::npos) << said;
     EXPECT_NE(said.find("TELEGRAM_BOT_TOKEN"), std::string::npos) << said;
     EXPECT_EQ(said.find("123456:TEST"), std::string::npos) << "the token is in the log";
+    // /metrics shows it too, where monitoring looks (one failed poll so far, or two).
+    auto metrics = get("/metrics").body;
+    const std::string series = "\ncnscd_poll_failures_total{channel=\"telegram\"} ";
+    auto at = metrics.find(series);
+    ASSERT_NE(at, std::string::npos) << metrics;
+    auto failed_polls = metrics.substr(at + series.size(), metrics.find('\n', at + 1) - at - series.size());
+    EXPECT_TRUE(failed_polls == "1" || failed_polls == "2") << failed_polls;
 
     // Nothing is lost meanwhile: once Telegram takes the token, the waiting update is answered.
     telegram.push_update(private_update(700, 41, "/start"));
