@@ -160,12 +160,16 @@ std::optional<found_date> relative_day_at(const std::vector<token>& toks, std::s
         return found_date{year_month_day{sys_days(today) + days(offset)}, k, words};
     };
     std::string_view w = toks[k].folded;
-    static const std::string_view words[] = {"hom",  "bua", "hum",  "ngay",  "sang",     "chieu",    "toi",
-                                             "trua", "dem", "hqua", "today", "tomorrow", "yesterday"};
+    static const std::string_view words[] = {"hom",   "bua",  "hum",   "ngay",     "sang",
+                                             "chieu", "toi",  "trua",  "dem",      "hqua",
+                                             "hq",    "hnay", "today", "tomorrow", "yesterday"};
     if (!one_of(w, words))
         return std::nullopt; // asked for every word: most are gone here
-    if (w == "hqua" || w == "yesterday" || w == "today" || w == "tomorrow")
-        return on(w == "today" ? 0 : w == "tomorrow" ? 1 : -1, 1);
+    // "hq", "hnay": "hôm qua" and "hôm nay" as typed in chat ("HQ" in capitals is Korea).
+    if (w == "hq" && toks[k].raw.starts_with("HQ"))
+        return std::nullopt;
+    if (w == "hqua" || w == "hq" || w == "hnay" || w == "yesterday" || w == "today" || w == "tomorrow")
+        return on(w == "today" || w == "hnay" ? 0 : w == "tomorrow" ? 1 : -1, 1);
     if (k + 1 >= toks.size())
         return std::nullopt;
     auto& next = toks[k + 1];

@@ -41,17 +41,21 @@ std::size_t verb_words(const std::vector<token>& toks, std::size_t k) {
                                              "help", "install", "installed", "taught", "showed",
                                              "hd",   "phat",    "hdan"};
     static const std::pair<std::string_view, std::string_view> verb_pairs[] = {
-        {"huong", "dan"}, {"ho", "tro"},  {"dang", "ky"}, {"tu", "van"},  {"tuyen", "truyen"},
-        {"kich", "hoat"}, {"chi", "dan"}, {"mo", "tai"},  {"tap", "huan"}};
-    // Two capitalised words are a name ("Cái Răng", "Hướng Dẫn"), not a verb and its object.
-    if (starts_upper(toks[k].raw) && k + 1 < toks.size() && starts_upper(toks[k + 1].raw))
-        return 0;
+        {"huong", "dan"}, {"ho", "tro"},  {"dang", "ky"}, {"tu", "van"},   {"tuyen", "truyen"},
+        {"kich", "hoat"}, {"chi", "dan"}, {"mo", "tai"},  {"tap", "huan"}, {"dang", "ki"}};
     auto& w = toks[k].folded;
-    if (std::find(std::begin(verbs), std::end(verbs), w) != std::end(verbs))
-        return 1;
+    // "Hướng Dẫn", "Hỗ Trợ": typed with every word capitalised, still the verb; no place is
+    // named so.
     for (auto [a, b] : verb_pairs)
         if (w == a && k + 1 < toks.size() && toks[k + 1].folded == b)
             return 2;
+    // Two capitalised words are a name ("Cái Răng"), not a verb and its object, unless the
+    // second names a topic ("Cài VNeID").
+    if (starts_upper(toks[k].raw) && k + 1 < toks.size() && starts_upper(toks[k + 1].raw) &&
+        !starts_topic(toks, k + 1))
+        return 0;
+    if (std::find(std::begin(verbs), std::end(verbs), w) != std::end(verbs))
+        return 1;
     return 0;
 }
 
@@ -168,7 +172,7 @@ std::vector<std::string> unexplained_words(const std::vector<token>& toks, std::
         "tieu",   "thuong",  "dai",     "bieu",   "bo",     "nay",    "dem",    "set",   "up",     "an",
         "old",    "on",      "about",   "of",     "in",     "at",     "their",  "her",   "his",    "them",
         "him",    "trained", "owner",   "open",   "accept", "booked", "hon",    "gan",   "duoi",   "den",
-        "hdan",   "doi",     "sdt"};
+        "hdan",   "doi",     "sdt",     "ki",     "tk"};
     std::vector<std::string> out;
     if (description_from >= text.size())
         return out; // no description part: the whole text is the place
@@ -358,7 +362,12 @@ std::expected<reading, command_error> read_activity(std::string_view args, year_
             (toks[i + n->words].folded == "den" || toks[i + n->words].folded == "toi"))
             if (auto upper = read_spoken_number(std::span(numbers).subspan(i + n->words + 1)))
                 n->words += 1 + upper->words;
-        if (!n || i + n->words >= toks.size())
+        // "sl 30", "số lượng: 30": the quantity named before its number, as on a report form.
+        std::size_t label = i > 0 && toks[i - 1].folded == "sl" ? 1
+                            : i > 1 && toks[i - 1].folded == "luong" && written_as(toks[i - 2], "so", "số")
+                                ? 2
+                                : 0;
+        if (!n || (i + n->words >= toks.size() && label == 0))
             continue;
         auto after = i + n->words;
         auto unit = unit_at(toks, after);
@@ -374,12 +383,16 @@ std::expected<reading, command_error> read_activity(std::string_view args, year_
         // Unaccented "giup ba cu" is "bà cụ" (the old lady) far more often than three old people.
         bool old_lady =
             w == "ba" && unit && unit->kind == "cu" && plain(toks[i].raw) && plain(toks[after].raw);
+        if (!unit && label > 0)
+            unit = unit_match{0, counted::anyone, "nguoi"};
         if (!unit || name || old_lady)
             continue;
         if (n->value <= 0 || n->value > 100000)
             return std::unexpected(command_error{"", "error_bad_number", std::string(toks[i].raw)});
         counts.push_back({n->value, unit->what, std::move(unit->kind)});
         take(i, n->words + unit->words);
+        if (unit->words == 0) // the label before the number is read with it
+            take(i - label, label);
         i = after + unit->words - 1;
     }
     d.people = people_from(counts);
@@ -460,10 +473,16 @@ std::expected<reading, command_error> read_activity(std::string_view args, year_
             d.place = place_between(offset(first), offset(last));
         description_from = last < toks.size() ? offset(last) : text.size();
     }
+    // "số 5 ngõ 3. Cài vneid": the full stop ends the address's sentence, not the address.
     while (!d.place.empty() && (is_space(d.place.back()) || d.place.back() == ':' || d.place.back() == '-' ||
-                                d.place.back() == ';' || d.place.back() == ','))
+                                d.place.back() == ';' || d.place.back() == ',' || d.place.back() == '.'))
         d.place.pop_back();
     d.place = one_line(d.place);
+    // "🏠 số 9 ngõ 4": an emoji before the address decorates it, as one after it does.
+    for (auto space = d.place.find(' ');
+         space != std::string::npos && !has_letter_or_digit(std::string_view(d.place).substr(0, space));
+         space = d.place.find(' '))
+        d.place.erase(0, d.place.find_first_not_of(' ', space));
     // "số 12 ngõ 5 🏠": an emoji at the end decorates the message; it is no part of the address.
     for (auto space = d.place.rfind(' ');
          space != std::string::npos && !has_letter_or_digit(d.place.substr(space));

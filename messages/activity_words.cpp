@@ -8,25 +8,53 @@
 namespace cnscd {
 namespace activity_detail {
 
+namespace {
+
+token make_token(std::string_view raw) {
+    auto f = fold(raw);
+    // "ng`" is "người" with its grave accent typed after it, as phone users abbreviate it.
+    while (!f.empty() &&
+           (f.back() == ',' || f.back() == '.' || f.back() == ';' || f.back() == ':' || f.back() == ')' ||
+            f.back() == '!' || f.back() == '?' || f.back() == '`' || f.back() == '\'' || f.back() == '~'))
+        f.pop_back();
+    while (!f.empty() && (f.front() == '(' || f.front() == ','))
+        f.erase(f.begin());
+    // "3 nguoif", "caif vneid": the telex tone key left at the end when the keyboard did
+    // not switch to Vietnamese. No Vietnamese word ends in f or j; only these few are read,
+    // so no real word is misread.
+    static const std::string_view telex[] = {"nguoif", "caif", "hoj"};
+    if (!f.empty() && (f.back() == 'f' || f.back() == 'j') &&
+        std::find(std::begin(telex), std::end(telex), f) != std::end(telex))
+        f.pop_back();
+    return {raw, std::move(f)};
+}
+
+// Where a comma or semicolon typed without a space after it ends a word: "số 5,cài vneid,2
+// người" is read as "số 5, cài vneid, 2 người", not as "vneid,2" with its count lost. "12,5"
+// (digits on both sides) stays one word. npos when none does.
+std::size_t bare_comma_end(std::string_view w) {
+    for (std::size_t i = 1; i + 1 < w.size(); ++i) {
+        if (w[i] != ',' && w[i] != ';')
+            continue;
+        bool digits = std::isdigit(static_cast<unsigned char>(w[i - 1])) &&
+                      std::isdigit(static_cast<unsigned char>(w[i + 1]));
+        if (!digits && w[i + 1] != ',' && w[i + 1] != ';')
+            return i + 1;
+    }
+    return std::string_view::npos;
+}
+
+} // namespace
+
 std::vector<token> tokenize(std::string_view s) {
     std::vector<token> out;
     for (auto raw : split_words(s)) {
-        auto f = fold(raw);
-        // "ng`" is "người" with its grave accent typed after it, as phone users abbreviate it.
-        while (!f.empty() &&
-               (f.back() == ',' || f.back() == '.' || f.back() == ';' || f.back() == ':' || f.back() == ')' ||
-                f.back() == '!' || f.back() == '?' || f.back() == '`' || f.back() == '\'' || f.back() == '~'))
-            f.pop_back();
-        while (!f.empty() && (f.front() == '(' || f.front() == ','))
-            f.erase(f.begin());
-        // "3 nguoif", "caif vneid": the telex tone key left at the end when the keyboard did
-        // not switch to Vietnamese. No Vietnamese word ends in f or j; only these few are read,
-        // so no real word is misread.
-        static const std::string_view telex[] = {"nguoif", "caif", "hoj"};
-        if (!f.empty() && (f.back() == 'f' || f.back() == 'j') &&
-            std::find(std::begin(telex), std::end(telex), f) != std::end(telex))
-            f.pop_back();
-        out.push_back({raw, std::move(f)});
+        // The comma stays with the word before, as when a space follows it.
+        for (auto end = bare_comma_end(raw); end != std::string_view::npos; end = bare_comma_end(raw)) {
+            out.push_back(make_token(raw.substr(0, end)));
+            raw.remove_prefix(end);
+        }
+        out.push_back(make_token(raw));
     }
     return out;
 }

@@ -247,6 +247,15 @@ command parse_args(std::string_view name, std::string_view args, const parse_con
         if (ws.empty())
             return missing(name, "/sua 12 số 8 ngõ 3, hướng dẫn VNeID");
         auto word = ws[at];
+        auto rest = after_words(args, at + 1);
+        // "/sua 12,hq", "/sua 12:3 người": no space after the comma. "12,3" stays one word (record
+        // 12 and 3 people, or record 123?): refused below with the example to follow.
+        if (auto mark = word.find_first_of(",:"); mark != std::string_view::npos && mark + 1 < word.size() &&
+                                                  !std::isdigit(static_cast<unsigned char>(word[mark + 1])) &&
+                                                  record_number(word.substr(0, mark))) {
+            rest = args.substr(static_cast<std::size_t>(word.data() + mark + 1 - args.data()));
+            word = word.substr(0, mark + 1);
+        }
         bool separated = word.ends_with(',') || word.ends_with(':');
         if (separated)
             word.remove_suffix(1);
@@ -256,7 +265,6 @@ command parse_args(std::string_view name, std::string_view args, const parse_con
         // "/sua số 8 ngõ 3, ...": an address with the record's number left out, not record 8.
         if (at == 1 && !separated && ws.size() > 2 && folded[2] != "so" && address_word(folded[2]))
             return command_error{"sua", "error_bad_record_number", std::string(trim(args))};
-        auto rest = after_words(args, at + 1);
         auto example = "/sua " + std::to_string(*no) + " số 8 ngõ 3, hướng dẫn VNeID";
         if (!says_something(rest))
             return missing(name, example);
@@ -578,6 +586,11 @@ command parse_command(std::string_view raw, const parse_context& ctx) {
     auto word = fold_word(first);
     if (auto name = canonical_command(word))
         return parse_args(*name, after_words(text, 1), ctx);
+    // "/tham:số 5, ...", "/tham,số 5": no space after the name's punctuation.
+    if (auto mark = first.find_first_of(":,."); mark != std::string_view::npos && mark > 0)
+        if (auto name = canonical_command(fold_word(first.substr(0, mark))))
+            return parse_args(
+                *name, text.substr(static_cast<std::size_t>(first.data() + mark + 1 - text.data())), ctx);
     // "/báo cáo tháng": the name was split by a space.
     if (ws.size() >= 2 && addressee.empty()) {
         auto joined = word + fold_word(ws[1]);

@@ -18,9 +18,9 @@ std::optional<unit_match> single_unit(std::string_view folded, std::string_view 
     static const std::string_view anyone[] = {"nguoi", "ng", "people", "person", "persons", "attendees"};
     static const std::string_view households[] = {"ho", "households", "families"};
     static const std::string_view kinds[] = {
-        "cu",      "ba",      "ong",    "chau",      "bac",   "khau",      "em",      "co",
-        "chu",     "chi",     "anh",    "ban",       "hv",    "residents", "parents", "students",
-        "members", "seniors", "elders", "villagers", "women", "teachers",  "traders"};
+        "cu",       "ba",      "ong",     "chau",   "bac",       "khau",  "em",        "co",
+        "chu",      "chi",     "anh",     "ban",    "hv",        "vc",    "residents", "parents",
+        "students", "members", "seniors", "elders", "villagers", "women", "teachers",  "traders"};
     static const std::pair<std::string_view, std::string_view> marks[] = {
         {"nguoi", "người"}, {"ho", "hộ"},     {"cu", "cụ"}, {"ba", "bà"},   {"ong", "ông"}, {"chau", "cháu"},
         {"bac", "bác"},     {"khau", "khẩu"}, {"co", "cô"}, {"chu", "chú"}, {"chi", "chị"}, {"ban", "bạn"}};
@@ -30,7 +30,8 @@ std::optional<unit_match> single_unit(std::string_view folded, std::string_view 
     auto what = in(anyone) ? counted::anyone : in(households) ? counted::households : counted::kind;
     if (what == counted::kind && !in(kinds))
         return std::nullopt;
-    if (!plain(raw)) {
+    // "ngươi", "ngưoi", "nguòi": half the marks typed in a hurry. No other word is spelled so.
+    if (!plain(raw) && folded != "nguoi") {
         auto m = std::find_if(std::begin(marks), std::end(marks), [&](auto& p) { return p.first == folded; });
         if (!spelled_as(raw, m != std::end(marks) ? m->second : folded))
             return std::nullopt;
@@ -239,10 +240,37 @@ bool number_in_address(const std::vector<token>& toks, std::size_t i, const std:
     return !whole_family && !persons;
 }
 
+namespace {
+
+// "cả nhà", "cả gia đình", "cả hộ" (the whole family) at token k without its number after it
+// ("cả nhà 4 người" is four): how many words it takes. Not first: "cả nhà ông Tư, ..." is
+// where the visit was.
+std::size_t whole_family_at(const std::vector<token>& toks, std::size_t k, bool accented_text) {
+    auto& t = toks[k];
+    if (k == 0 || !written_as(t, "ca", "cả") || (accented_text && plain(t.raw)) || k + 1 >= toks.size())
+        return 0;
+    std::size_t n = written_as(toks[k + 1], "nha", "nhà") || written_as(toks[k + 1], "ho", "hộ")         ? 2
+                    : k + 2 < toks.size() && toks[k + 1].folded == "gia" && toks[k + 2].folded == "dinh" ? 3
+                                                                                                         : 0;
+    if (n == 0 || k + n >= toks.size())
+        return n;
+    auto& next = toks[k + n].folded;
+    std::string_view words[] = {next};
+    bool number_follows = !next.empty() && (std::isdigit(static_cast<unsigned char>(next[0])) ||
+                                            (read_spoken_number(std::span<const std::string_view>(words)) &&
+                                             spelled_as_number(toks[k + n].raw, accented_text)));
+    return number_follows ? 0 : n;
+}
+
+} // namespace
+
 std::optional<std::size_t> vague_count_at(const std::vector<token>& toks, std::size_t k, bool accented_text) {
     static const std::string_view words[] = {"vai", "may", "dam", "nhieu", "mot"};
     static const std::string_view spelled[] = {"vài", "mấy", "dăm", "nhiều", "một"};
     auto& t = toks[k];
+    if (t.folded == "ca")
+        if (auto n = whole_family_at(toks, k, accented_text))
+            return n;
     if (!one_of(t.folded, words))
         return std::nullopt; // asked for every word: most are gone here
     auto at = std::find(std::begin(words), std::end(words), t.folded) - std::begin(words);

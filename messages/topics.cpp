@@ -19,8 +19,8 @@ constexpr std::array<topic, 12> topics{{
      "vneid|vn eid|dinh danh|dinh danh dien tu|muc 2|muc do 2|can cuoc dien tu|tai khoan dinh danh|e-id|eid|"
      "can cuoc|cccd gan chip|kich hoat tai khoan|de an 06|da 06|level 2"},
     {"thanhtoan", "Thanh toán không dùng tiền mặt", "Cashless payment", "Thanh toán số",
-     "thanh toan|qr|ma qr|chuyen khoan|vi dien tu|momo|zalopay|zalo pay|vnpay|viettel money|viettelpay|ngan "
-     "hang so|app ngan hang|ung dung ngan hang|mobile banking|tai khoan ngan hang|khong dung tien mat|tien "
+     "thanh toan|ttkdtm|tt khong dung tien mat|qr|ma qr|quet ma|chuyen khoan|vi dien tu|momo|zalopay|zalo pay|vnpay|viettel money|viettelpay|ngan "
+     "hang so|app ngan hang|ung dung ngan hang|mobile banking|tai khoan ngan hang|tk ngan hang|khong dung tien mat|tien "
      "dien|tien nuoc|chuyen tien|payment|payments|cashless|e-wallet|e-wallets|pay bills|bill payment|"
      "banking app|bank app|bill|bills|electricity bill|water bill"},
     {"tmdt", "Thương mại điện tử", "E-commerce", "Thương mại điện tử",

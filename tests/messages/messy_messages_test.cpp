@@ -1,0 +1,123 @@
+// Messages as volunteers really type them on a phone right after a visit: no space after a
+// comma, half the tone marks, chat shorthand, every word capitalised, emoji. Each of these was
+// once read differently from what the member meant.
+
+#include "messages/command_parser.hpp"
+
+#include <gtest/gtest.h>
+
+namespace cnscd {
+namespace {
+
+using namespace std::chrono;
+
+constexpr year_month_day today{year{2026}, December, day{2}}; // a Wednesday
+
+const activity_details* details(const command& cmd) {
+    if (auto* v = std::get_if<cmd_visit>(&cmd))
+        return &v->details;
+    if (auto* s = std::get_if<cmd_session>(&cmd))
+        return &s->details;
+    return nullptr;
+}
+
+std::string iso(const std::optional<year_month_day>& d) {
+    if (!d)
+        return "";
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(d->year()),
+                  static_cast<unsigned>(d->month()), static_cast<unsigned>(d->day()));
+    return buf;
+}
+
+struct messy_case {
+    std::string text;
+    std::vector<std::string> topics;
+    std::optional<int> people;
+    std::string date; // "" = none given
+    std::string place;
+};
+
+class messy_messages : public ::testing::TestWithParam<messy_case> {};
+
+TEST_P(messy_messages, are_read_as_the_member_meant) {
+    auto& c = GetParam();
+    auto cmd = parse_command(c.text, parse_context{"cnscd_bot", today, true});
+    auto* d = details(cmd);
+    ASSERT_NE(d, nullptr) << c.text << " -> " << command_name(cmd);
+    EXPECT_EQ(d->topics, c.topics) << c.text;
+    EXPECT_EQ(d->people, c.people) << c.text;
+    EXPECT_EQ(iso(d->date), c.date) << c.text;
+    EXPECT_EQ(d->place, c.place) << c.text;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    table, messy_messages,
+    ::testing::Values(
+        // No space after the comma: the count after it used to be lost ("vneid,2" was one word).
+        messy_case{"/tham số 5,cài vneid,2 người", {"vneid"}, 2, "", "số 5"},
+        messy_case{"/tham số 5;cài vneid;2 người", {"vneid"}, 2, "", "số 5"},
+        // ... nor after the command's name: it was "unknown command /tham:so".
+        messy_case{"/tham:số 5, cài vneid", {"vneid"}, std::nullopt, "", "số 5"},
+        messy_case{"/tham,số 5,cài vneid,2 người", {"vneid"}, 2, "", "số 5"},
+        messy_case{"/tham nha ba Lan,hd cai vneid,2 ng", {"vneid"}, 2, "", "nha ba Lan"},
+        // "người" with half its marks: no count was read.
+        messy_case{"/tham số 5, cài vneid cho 2 ngươi", {"vneid"}, 2, "", "số 5"},
+        messy_case{"/tham so 5, cai vneid cho 2 ngưoi", {"vneid"}, 2, "", "so 5"},
+        messy_case{"/tham so 5, cai vneid cho 2 nguòi", {"vneid"}, 2, "", "so 5"},
+        messy_case{"/tham sô 12 ngo 5, hương dân cai vneid 2 ngươi", {"vneid"}, 2, "", "sô 12 ngo 5"},
+        messy_case{"/tham số 5, hướng dẫn cài vneid cho 2 ngườif", {"vneid"}, 2, "", "số 5"},
+        // "hq", "hnay": yesterday was kept in the address and the visit dated today.
+        messy_case{"/tham số 12 ngõ 5 hq 2 ng cài vneid", {"vneid"}, 2, "2026-12-01", "số 12 ngõ 5"},
+        messy_case{"/tham số 9, hướng dẫn cài VNeID cho 2 người, hq.", {"vneid"}, 2, "2026-12-01", "số 9"},
+        messy_case{"/tham số 12, hd vneid hnay", {"vneid"}, std::nullopt, "2026-12-02", "số 12"},
+        // "ttkdtm", "quét mã", "tk ngân hàng": cashless payment, once filed under "Khác".
+        messy_case{"/tham số 5, ttkdtm cho 3 hộ kinh doanh", {"thanhtoan"}, 3, "", "số 5"},
+        messy_case{"/buoi chợ Hàn, 15 tiểu thương, ttkdtm", {"thanhtoan"}, 15, "", "chợ Hàn"},
+        messy_case{"/tham số 5, hd quét mã khi đi chợ", {"thanhtoan"}, std::nullopt, "", "số 5"},
+        messy_case{"/tham nhà bà Hoa, mở tk ngân hàng cho 2 ng", {"thanhtoan"}, 2, "", "nhà bà Hoa"},
+        // An emoji before the address, a full stop after it: neither is part of it.
+        messy_case{"/tham 🏠 số 9 ngõ 4, cài vneid", {"vneid"}, std::nullopt, "", "số 9 ngõ 4"},
+        messy_case{"/tham số 5. cài vneid. 2 người", {"vneid"}, 2, "", "số 5"},
+        messy_case{"/tham số 5 ngõ 3. Cài vneid cho 2 người", {"vneid"}, 2, "", "số 5 ngõ 3"},
+        // Every word capitalised: the verb still ends the address.
+        messy_case{"/tham Số 5 Ngõ 3 Cài VNeID Cho 2 Người", {"vneid"}, 2, "", "Số 5 Ngõ 3"},
+        messy_case{"/tham số 5 ngõ 3 Hướng Dẫn Cài VNeID", {"vneid"}, std::nullopt, "", "số 5 ngõ 3"},
+        // "đăng kí" is "đăng ký" spelled the other common way.
+        messy_case{"/tham số 12 đăng kí tài khoản dịch vụ công", {"dvc"}, std::nullopt, "", "số 12"},
+        // A dash before the address; "2 vc" (vợ chồng); "sl 30" (số lượng), as on a report form.
+        messy_case{"/tham - số 5 - cài vneid", {"vneid"}, std::nullopt, "", "số 5"},
+        messy_case{"/tham số 5 ngõ 3 hd 2 vc cài vneid", {"vneid"}, 2, "", "số 5 ngõ 3"},
+        messy_case{"/buoi nvh tổ 3, sl 30, chống lừa đảo", {"luadao"}, 30, "", "nvh tổ 3"},
+        messy_case{"/buoi nvh tổ 3, chống lừa đảo, số lượng: 30", {"luadao"}, 30, "", "nvh tổ 3"},
+        // Still read as before: a place named with capitals, a comma between digits.
+        messy_case{"/tham số 5 Cái Răng cài VNeID", {"vneid"}, std::nullopt, "", "số 5 Cái Răng"},
+        messy_case{"/tham số 5, cả nhà 4 người cài vneid", {"vneid"}, 4, "", "số 5"}));
+
+// "cả nhà" (the whole family) without a number is no count: the confirmation says 1 person is a
+// stand-in and how to give the number, as for "vài người". It used to record 1 person silently.
+TEST(messy_head_counts, the_whole_family_without_a_number_is_kept_as_written) {
+    struct {
+        const char* text;
+        const char* vague;
+    } cases[] = {
+        {"/tham số 5, cài vneid cho cả nhà", "cả nhà"},
+        {"/tham so 5, cai vneid cho ca nha", "ca nha"},
+        {"/tham số 5, cài vneid cho cả gia đình", "cả gia đình"},
+        {"/tham số 5, cài vneid cho cả nhà bà Lan", "cả nhà"},
+    };
+    for (auto& c : cases) {
+        auto cmd = parse_command(c.text, parse_context{"cnscd_bot", today, true});
+        auto* d = details(cmd);
+        ASSERT_NE(d, nullptr) << c.text;
+        EXPECT_EQ(d->people, std::nullopt) << c.text;
+        EXPECT_EQ(d->people_vague, c.vague) << c.text;
+    }
+    auto counted =
+        parse_command("/tham số 5, cả nhà 4 người cài vneid", parse_context{"cnscd_bot", today, true});
+    ASSERT_NE(details(counted), nullptr);
+    EXPECT_EQ(details(counted)->people_vague, "");
+}
+
+} // namespace
+} // namespace cnscd
