@@ -110,6 +110,46 @@ bool describes_anew(const reading& r, std::size_t from) {
     return false;
 }
 
+// "chứ không phải", "ko phải" at token k: how many words the negation takes, 0 when none.
+// ("kp" is no "không phải" here: it is "khu phố".)
+std::size_t negation_at(const std::vector<token>& toks, std::size_t k) {
+    auto no = [&](std::size_t i) {
+        return i < toks.size() &&
+               (written_as(toks[i], "khong", "không") || toks[i].folded == "ko" || toks[i].folded == "k");
+    };
+    auto phai = [&](std::size_t i) { return i < toks.size() && written_as(toks[i], "phai", "phải"); };
+    std::size_t chu = written_as(toks[k], "chu", "chứ") ? 1 : 0;
+    return no(k + chu) && phai(k + chu + 1) ? chu + 2 : 0;
+}
+
+// "2 người chứ không phải 3", "hôm qua, ko phải hôm nay": what comes after the negation is the
+// wrong value the member corrects, not a new address or count. "không phải số 5 mà là số 7":
+// the right value follows "mà (là)". Returns the part of `text` that states the correction.
+std::string_view without_the_wrong_value(std::string_view text) {
+    auto toks = tokenize(text);
+    for (std::size_t k = 0; k < toks.size(); ++k) {
+        auto n = negation_at(toks, k);
+        if (n == 0)
+            continue;
+        // "chứ ko phải" or ", ko phải" sets the wrong value apart; "cài VNeID không phải ra
+        // phường" is a description, kept whole.
+        bool apart = written_as(toks[k], "chu", "chứ") || toks[k - (k > 0)].raw.ends_with(',');
+        if (k > 0 && apart)
+            return text.substr(0, static_cast<std::size_t>(toks[k].raw.data() - text.data()));
+        if (k > 0)
+            continue;
+        for (auto j = n; j < toks.size(); ++j)
+            if (written_as(toks[j], "ma", "mà")) {
+                auto from = j + (j + 1 < toks.size() && written_as(toks[j + 1], "la", "là") ? 2 : 1);
+                return from < toks.size()
+                           ? text.substr(static_cast<std::size_t>(toks[from].raw.data() - text.data()))
+                           : std::string_view();
+            }
+        return text;
+    }
+    return text;
+}
+
 } // namespace
 
 std::expected<edit_request, command_error> parse_edit(std::string_view args,
@@ -119,6 +159,7 @@ std::expected<edit_request, command_error> parse_edit(std::string_view args,
     auto rest = lead.words < toks.size()
                     ? args.substr(static_cast<std::size_t>(toks[lead.words].raw.data() - args.data()))
                     : std::string_view();
+    rest = without_the_wrong_value(rest);
     auto r = read_activity(rest, today, explain);
     if (!r)
         return std::unexpected(r.error());

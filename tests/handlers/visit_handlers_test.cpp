@@ -486,6 +486,45 @@ TEST_F(visit_fixture, undo_with_a_number_cancels_that_record_and_no_other) {
     EXPECT_FALSE(visits.by_id(second)->cancelled);
 }
 
+// Typed in a hurry: no space after the commas, "hq" for yesterday, "cả nhà" for the family.
+// The count and the day used to be lost ("số 5 hq", 1 person, today) and "cả nhà" recorded as
+// one person without a word; a /sua that says what the value is not ("chứ ko phải 3") used to
+// make "chứ ko phải 3" the record's address.
+TEST_F(visit_fixture, messy_messages_record_what_the_member_meant) {
+    auto out = bot.say("102", "/tham số 5,cài vneid,2 người");
+    auto no = record_no(out);
+    auto v = visits.by_id(no);
+    ASSERT_TRUE(v) << test_bot::joined(out);
+    EXPECT_EQ(v->place, "số 5");
+    EXPECT_EQ(v->people, 2);
+    EXPECT_TRUE(has(out, "Định danh điện tử VNeID, 2 người")) << test_bot::joined(out);
+
+    auto yesterday = bot.say("102", "/tham số 12 ngõ 5 hq 2 ng cài vneid");
+    auto y = visits.by_id(record_no(yesterday));
+    ASSERT_TRUE(y) << test_bot::joined(yesterday);
+    EXPECT_EQ(y->place, "số 12 ngõ 5");
+    EXPECT_EQ(y->day, "2026-11-23");
+    EXPECT_TRUE(has(yesterday, "ngày 23/11/2026")) << test_bot::joined(yesterday);
+
+    auto family = bot.say("102", "/tham số 7, cài vneid cho cả nhà");
+    auto f = record_no(family);
+    EXPECT_TRUE(has(family, "tạm ghi 1 người («cả nhà» chưa có số cụ thể; ghi đúng số: /sua " +
+                                std::to_string(f) + " 3 người)"))
+        << test_bot::joined(family);
+
+    auto edit = bot.say("102", "/sửa số " + std::to_string(f) + " 4 nguoi chứ ko phải 3");
+    EXPECT_TRUE(has(edit, "Đã sửa")) << test_bot::joined(edit);
+    EXPECT_EQ(visits.by_id(f)->people, 4);
+    EXPECT_EQ(visits.by_id(f)->place, "số 7");
+    bot.say("102", "/sua " + std::to_string(f) + ",hq");
+    EXPECT_EQ(visits.by_id(f)->day, "2026-11-23");
+    EXPECT_EQ(visits.by_id(f)->place, "số 7");
+
+    auto undo = bot.say("102", "/huỷ số " + std::to_string(no));
+    EXPECT_TRUE(has(undo, "Đã hủy số " + std::to_string(no) + " (số 5,")) << test_bot::joined(undo);
+    EXPECT_TRUE(visits.by_id(no)->cancelled);
+}
+
 TEST_F(visit_fixture, undo_with_nothing_logged_says_so) {
     EXPECT_TRUE(has(bot.say("102", "/huy"), "chưa có lượt nào"));
 }
