@@ -421,6 +421,17 @@ std::expected<reading, command_error> read_activity(std::string_view args, year_
     // The place is what comes before the first comma; without one, what comes before the
     // description ("số 12 ngõ 5 hướng dẫn 2 người cài VNeID" is at "số 12 ngõ 5").
     auto description_from = next_separator(text, 0);
+    // "số 5 ngõ 3 - hd vneid, ttkdtm": a dash before a verb of helping or a topic ends the place
+    // as a comma does; "Tổ 5 - nhà chú Hùng: ..." goes on with the address.
+    for (std::size_t k = 1; k + 1 < toks.size(); ++k) {
+        auto at = static_cast<std::size_t>(toks[k].raw.data() - text.data());
+        if (description_from != std::string_view::npos && at >= description_from)
+            break;
+        if (toks[k].raw == "-" && !used[k + 1] && (is_verb(toks, k + 1) || starts_topic(toks, k + 1))) {
+            description_from = at;
+            break;
+        }
+    }
     // "số nhà 45, ngách 12/5, ngõ 8: cài VssID": parts that only go on with the address stay in it.
     while (description_from != std::string_view::npos) {
         auto next = next_separator(text, description_from + 1);

@@ -87,6 +87,13 @@ INSTANTIATE_TEST_SUITE_P(
         messy_case{"/tham số 12 đăng kí tài khoản dịch vụ công", {"dvc"}, std::nullopt, "", "số 12"},
         // A dash before the address; "2 vc" (vợ chồng); "sl 30" (số lượng), as on a report form.
         messy_case{"/tham - số 5 - cài vneid", {"vneid"}, std::nullopt, "", "số 5"},
+        // A dash before what was done ends the address even when a comma comes later.
+        messy_case{"/tham số 5 ngõ 3 - hd vneid, ttkdtm - 2ng - hq",
+                   {"vneid", "thanhtoan"},
+                   2,
+                   "2026-12-01",
+                   "số 5 ngõ 3"},
+        messy_case{"/tham Tổ 5 - nhà chú Hùng - cài vneid, 2 ng", {"vneid"}, 2, "", "Tổ 5 - nhà chú Hùng"},
         messy_case{"/tham số 5 ngõ 3 hd 2 vc cài vneid", {"vneid"}, 2, "", "số 5 ngõ 3"},
         messy_case{"/buoi nvh tổ 3, sl 30, chống lừa đảo", {"luadao"}, 30, "", "nvh tổ 3"},
         messy_case{"/buoi nvh tổ 3, chống lừa đảo, số lượng: 30", {"luadao"}, 30, "", "nvh tổ 3"},
