@@ -224,6 +224,14 @@ std::optional<family_count> family_at(const std::vector<token>& toks,
         if (grandparent)
             return family_count{2, 2, "ba chau"};
     }
+    // "ông và bà", "bà và ông": the old couple, two people.
+    auto grand = [&](std::size_t k, std::string_view f, std::string_view marked) {
+        return k < toks.size() && written_as(toks[k], f, marked) &&
+               (f != "ba" || !plain(toks[k].raw) || plain(toks[i].raw));
+    };
+    if (joined_by_and(toks, i + 1) && ((grand(i, "ong", "ông") && grand(i + 2, "ba", "bà")) ||
+                                       (grand(i, "ba", "bà") && grand(i + 2, "ong", "ông"))))
+        return family_count{2, 3, "ong ba"};
     if (auto f = named_with_family(toks, numbers, i))
         return family_count{f->first, f->second, "ca nha"};
     return std::nullopt;

@@ -97,6 +97,9 @@ INSTANTIATE_TEST_SUITE_P(
         messy_case{"/tham số 5 ngõ 3 hd 2 vc cài vneid", {"vneid"}, 2, "", "số 5 ngõ 3"},
         messy_case{"/buoi nvh tổ 3, sl 30, chống lừa đảo", {"luadao"}, 30, "", "nvh tổ 3"},
         messy_case{"/buoi nvh tổ 3, chống lừa đảo, số lượng: 30", {"luadao"}, 30, "", "nvh tổ 3"},
+        // The old couple named without a number: two people.
+        messy_case{"/tham số 5, cài vneid cho ông và bà", {"vneid"}, 2, "", "số 5"},
+        messy_case{"/tham so 5, cai vneid cho ong va ba", {"vneid"}, 2, "", "so 5"},
         // Still read as before: a place named with capitals, a comma between digits.
         messy_case{"/tham số 5 Cái Răng cài VNeID", {"vneid"}, std::nullopt, "", "số 5 Cái Răng"},
         messy_case{"/tham số 5, cả nhà 4 người cài vneid", {"vneid"}, 4, "", "số 5"}));
