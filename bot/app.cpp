@@ -341,6 +341,7 @@ int run_serve(const config& cfg) {
 
 int run_migrate(const config& cfg) {
     try {
+        refuse_upgrade_under_serve(cfg.storage.db_path);
         auto db = database::open(cfg.storage.db_path, {true, false, cfg.storage.synchronous});
         auto before = db->schema_version();
         auto ran = db->migrate([](const migration& m) {

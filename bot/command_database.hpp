@@ -18,7 +18,11 @@ namespace cnscd {
 std::unique_ptr<database> open_upgraded(const std::string& path, database_options options,
                                         const std::function<void(const std::string&)>& say);
 
-// The same for a one-shot command, saying it on stderr.
+// Throws when the file needs an upgrade while a serve (of the older release) runs on it: the
+// upgrade would change the tables under that serve. Nothing is changed then.
+void refuse_upgrade_under_serve(const std::string& path);
+
+// The same for a one-shot command, saying it on stderr; refused as above.
 std::unique_ptr<database> open_for_command(const config& cfg);
 
 } // namespace cnscd

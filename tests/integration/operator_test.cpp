@@ -5,6 +5,7 @@
 #include "tests/support/fake_telegram.hpp"
 #include "tests/support/telegram_bot_fixture.hpp"
 
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -83,6 +84,48 @@ TEST_F(operator_fixture, a_second_serve_on_the_same_database_stops_and_says_why)
     bot->terminate();
     start();
     EXPECT_EQ(get("/healthz").status, 200);
+}
+
+// A newer release's `migrate` (or `chat`, or a roster command, which upgrade too) run while the
+// older release's serve still ran on the file upgraded it under that serve. It is now refused,
+// saying why, and the file keeps its version.
+TEST_F(operator_fixture, an_upgrade_under_a_running_serve_is_refused_and_changes_nothing) {
+    start();
+    ASSERT_EQ(post(private_update(1, 41, "/start")).status, 200);
+    ASSERT_TRUE(wait_replies("41", 1));
+    // As if the running serve were the previous release: the file one version older.
+    auto version = [&] {
+        return SQLite::Database(db_path, SQLite::OPEN_READONLY, 5000)
+            .execAndGet("PRAGMA user_version")
+            .getInt();
+    };
+    auto set_version = [&](int v) {
+        SQLite::Database(db_path, SQLite::OPEN_READWRITE, 5000)
+            .exec("PRAGMA user_version = " + std::to_string(v));
+    };
+    int latest = version();
+    set_version(latest - 1);
+    for (auto& args : {std::vector<std::string>{"migrate"}, std::vector<std::string>{"chat"}}) {
+        auto e = env();
+        e["CNSCD_TEST_LOG"] = dir + "/" + args[0] + ".log";
+        bot_process command(e, args);
+        auto code = command.wait_exit(20s);
+        ASSERT_TRUE(code.has_value()) << args[0] << " kept running";
+        EXPECT_EQ(*code, 1) << args[0];
+        auto said = read_file(dir + "/" + args[0] + ".log");
+        EXPECT_NE(said.find("a `cnscd-bot serve` of the older release runs on it"), std::string::npos)
+            << args[0] << ": " << said;
+        EXPECT_NE(said.find("Nothing was changed. Fix: stop the bot"), std::string::npos) << said;
+    }
+    EXPECT_EQ(version(), latest - 1);
+    // The serve goes on answering.
+    ASSERT_EQ(post(private_update(2, 42, "/start")).status, 200);
+    ASSERT_TRUE(wait_replies("42", 1));
+    set_version(latest);
+    // Without a pending upgrade a command still runs beside serve, as the README suggests.
+    auto e = env();
+    e["CNSCD_TEST_LOG"] = dir + "/migrate-current.log";
+    EXPECT_EQ(bot_process(e, {"migrate"}).wait_exit(20s), 0) << read_file(dir + "/migrate-current.log");
 }
 
 // A wrong or revoked token in polling mode logged "getUpdates failed (Unauthorized)" every
