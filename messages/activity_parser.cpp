@@ -342,6 +342,18 @@ std::expected<reading, command_error> read_activity(std::string_view args, year_
             i += w == "vo" ? 1 : 0;
             continue;
         }
+        // "cho bố mẹ chị Lan", "giúp ông bà cài VNeID": a pair named after whom it was for. Only
+        // there: "ông bà Tư" alone may be the household's name in an address.
+        auto after_for = i > 0 && (toks[i - 1].folded == "cho" || toks[i - 1].folded == "giup");
+        if (after_for && i + 1 < toks.size() && !number_before() &&
+            (((w == "bo" || w == "cha" || w == "ba") && written_as(toks[i + 1], "me", "mẹ")) ||
+             (written_as(toks[i], "ong", "ông") && written_as(toks[i + 1], "ba", "bà") &&
+              (plain(toks[i + 1].raw) == plain(toks[i].raw))))) {
+            counts.push_back({2, counted::kind, w == "ong" ? "ong ba" : "bo me"});
+            take(i, 2);
+            ++i;
+            continue;
+        }
         // "bà cháu", "chị Sáu và chồng", "anh Tư và 2 con": family without a count before it.
         // Asked for every word: only "ba", "ong" or a "và" two words on go further.
         if (auto f = w == "ba" || w == "ong" || joined_by_and(toks, i + 2) ? family_at(toks, numbers, used, i)

@@ -100,6 +100,13 @@ INSTANTIATE_TEST_SUITE_P(
         // The old couple named without a number: two people.
         messy_case{"/tham số 5, cài vneid cho ông và bà", {"vneid"}, 2, "", "số 5"},
         messy_case{"/tham so 5, cai vneid cho ong va ba", {"vneid"}, 2, "", "so 5"},
+        // A pair named after whom it was for: two people; the household's name stays an address.
+        messy_case{"/tham số 5, cài vneid cho ông bà", {"vneid"}, 2, "", "số 5"},
+        messy_case{"/tham số 5, cài vneid cho bố mẹ chị Lan", {"vneid"}, 2, "", "số 5"},
+        messy_case{"/tham so 5, cai vneid cho bo me", {"vneid"}, 2, "", "so 5"},
+        messy_case{"/tham số 5, giúp ông bà Tư cài VNeID", {"vneid"}, 2, "", "số 5"},
+        messy_case{"/tham nhà ông bà Tư, cài vneid", {"vneid"}, std::nullopt, "", "nhà ông bà Tư"},
+        messy_case{"/tham số 5, cài vneid cho 3 ông bà", {"vneid"}, 3, "", "số 5"},
         // Still read as before: a place named with capitals, a comma between digits.
         messy_case{"/tham số 5 Cái Răng cài VNeID", {"vneid"}, std::nullopt, "", "số 5 Cái Răng"},
         messy_case{"/tham số 5, cả nhà 4 người cài vneid", {"vneid"}, 4, "", "số 5"}));
