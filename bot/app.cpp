@@ -68,12 +68,11 @@ std::string learn_username(net::io_context& io, telegram_client& tg, writer& w, 
         auto j = nlohmann::json::parse(r.body, nullptr, false);
         if (r.ok() && bool_field(j, "ok") && j["result"].is_object())
             name = string_field(j["result"], "username");
-        else if (r.ok() && (r.status == 401 || r.status == 404))
+        else if (r.ok() && telegram::token_refused(r.status))
             spdlog::error(
                 "telegram: Telegram does not know the bot token (getMe: HTTP {}), so no reply can be "
-                "sent. Fix: copy the token from @BotFather (/mybots, API Token) into "
-                "TELEGRAM_BOT_TOKEN and restart the bot",
-                r.status);
+                "sent. Fix: {} and restart the bot",
+                r.status, telegram::token_fix);
         else
             spdlog::warn("telegram: getMe failed ({}); using the last known username",
                          r.ok() ? r.body : r.error);
@@ -119,10 +118,9 @@ int run_serve(const config& cfg) {
     // the writer: it must outlive every connection to the file.
     std::optional<serve_lock> lock;
     auto& path = cfg.storage.db_path;
-    bool in_memory = path == ":memory:" || path.starts_with("file:");
     auto lock_database = [&] {
         bool held_elsewhere = false;
-        if (!in_memory && !lock)
+        if (!lock)
             lock = serve_lock::take(path, held_elsewhere);
         if (held_elsewhere)
             spdlog::critical("{}", serve_lock::held_message(path));
@@ -388,10 +386,9 @@ int run_set_webhook(const config& cfg, const std::string& url_arg, bool drop_pen
         if (r.ok() && a.ok) {
             std::cout << "webhook set: Telegram will POST updates to " << url << "\n";
             rc = 0;
-        } else if (r.ok() && (r.status == 401 || r.status == 404)) {
-            std::cerr
-                << "set-webhook failed: Telegram does not know the bot token (" << a.description
-                << "). Fix: copy the token from @BotFather (/mybots, API Token) into TELEGRAM_BOT_TOKEN\n";
+        } else if (r.ok() && telegram::token_refused(r.status)) {
+            std::cerr << "set-webhook failed: Telegram does not know the bot token (" << a.description
+                      << "). Fix: " << telegram::token_fix << "\n";
         } else {
             std::cerr << "set-webhook failed: " << (r.ok() ? a.description : r.error) << "\n";
         }

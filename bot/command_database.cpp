@@ -26,8 +26,6 @@ std::unique_ptr<database> open_upgraded(const std::string& path, database_option
 }
 
 void refuse_upgrade_under_serve(const std::string& path) {
-    if (path == ":memory:" || path.starts_with("file:"))
-        return;
     bool held_elsewhere = false;
     auto probe = serve_lock::take(path, held_elsewhere); // released at once: only a question
     if (!held_elsewhere)

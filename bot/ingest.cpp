@@ -37,13 +37,14 @@ void ingest::submit(incoming in, std::function<void(ingest_outcome)> done,
                     ++metrics_.of(platform).updates;
                 }
                 // What someone asking "why did the bot not answer me?" needs, without the text
-                // (phones, CCCDs). A level check when debug is off.
-                spdlog::debug("{}: update {} in chat {} from user {}: {}{}, {} repl{} queued",
-                              channel_name(platform), shared_in->update_key, shared_in->chat.chat_id,
-                              shared_in->user_id,
-                              result->command.empty() ? std::string("no command") : "/" + result->command,
-                              result->duplicate ? " (seen before, skipped)" : "", result->replies,
-                              result->replies == 1 ? "y" : "ies");
+                // (phones, CCCDs). Only a level check when debug is off: no string is built per update.
+                if (spdlog::should_log(spdlog::level::debug))
+                    spdlog::debug("{}: update {} in chat {} from user {}: {}{}, {} repl{} queued",
+                                  channel_name(platform), shared_in->update_key, shared_in->chat.chat_id,
+                                  shared_in->user_id,
+                                  result->command.empty() ? std::string("no command") : "/" + result->command,
+                                  result->duplicate ? " (seen before, skipped)" : "", result->replies,
+                                  result->replies == 1 ? "y" : "ies");
                 if (result->handler_failed) {
                     ++metrics_.handler_errors;
                     spdlog::error("handler for /{} failed on update {} in {}:{}: {}", result->command,

@@ -12,6 +12,8 @@ namespace cnscd {
 // until the database connections are closed (closing it earlier would drop SQLite's locks).
 std::optional<serve_lock> serve_lock::take(const std::string& db_path, bool& held_elsewhere) {
     held_elsewhere = false;
+    if (db_path == ":memory:" || db_path.starts_with("file:"))
+        return std::nullopt; // no file to lock, and none another serve could share
     int fd = ::open(db_path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0)
         return std::nullopt;

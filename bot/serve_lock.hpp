@@ -11,7 +11,8 @@ namespace cnscd {
 class serve_lock {
 public:
     // Takes the lock on the existing database file. Without it, `held_elsewhere` says whether
-    // another serve has it (false: the file cannot be opened; opening the database says why).
+    // another serve has it (false: an in-memory database, or the file cannot be opened; opening
+    // the database says why).
     static std::optional<serve_lock> take(const std::string& db_path, bool& held_elsewhere);
 
     // What the operator reads when another serve holds the lock.

@@ -58,8 +58,6 @@ std::unique_ptr<database> database::open(const std::string& path, const database
         try {
             problems = quick_check_of(conn->db);
         } catch (const SQLite::Exception& e) {
-            // Locked by another process or not writable is not damage: restoring a backup over
-            // a sound file would lose what was logged since.
             // No SQLite header at all: more often CNSCD_DB naming another file (the config,
             // a CSV) than damage, and "restore a backup" would put the backup over that file.
             if (e.getErrorCode() == SQLITE_NOTADB)
@@ -68,6 +66,8 @@ std::unique_ptr<database> database::open(const std::string& path, const database
                     "). The bot did not start and changed nothing. Fix: check that CNSCD_DB (or "
                     "\"storage.path\") names the bot's database; if it does, the file is damaged: keep it for "
                     "analysis and restore the latest backup in its place (docs/OPERATIONS.md, \"Faults\")");
+            // Locked by another process or not writable is not damage: restoring a backup over
+            // a sound file would lose what was logged since.
             auto fault = classify_sqlite_error(e.getErrorCode(), e.getExtendedErrorCode(),
                                                sqlite3_system_errno(conn->db.getHandle()));
             if (fault != storage_fault::corrupt)

@@ -45,6 +45,13 @@ struct api_answer {
     std::string message_id; // from result.message_id, when present
 };
 api_answer read_answer(int http_status, std::string_view body);
+// Telegram refused the bot token itself (401; 404 for a malformed one): no retry will help, and
+// `token_fix` says what the operator does.
+inline bool token_refused(int code) {
+    return code == 401 || code == 404;
+}
+inline constexpr std::string_view token_fix =
+    "copy the token from @BotFather (/mybots, API Token) into TELEGRAM_BOT_TOKEN";
 // The two ways read_answer reads: the answer to a successful send without building a document
 // (nothing when the body is anything else), and the document reader for every answer.
 std::optional<api_answer> read_sent_answer(std::string_view body);

@@ -25,9 +25,9 @@ namespace {
 // waiting will not cure ("" otherwise: the network, a 5xx).
 std::string polling_fix(int status, const telegram::api_answer& a) {
     int code = a.error_code != 0 ? a.error_code : status;
-    if (code == 401 || code == 404)
-        return "Telegram does not know the bot token, so no message is received or sent. Fix: copy the token "
-               "from @BotFather (/mybots, API Token) into TELEGRAM_BOT_TOKEN and restart the bot";
+    if (telegram::token_refused(code))
+        return "Telegram does not know the bot token, so no message is received or sent. Fix: " +
+               std::string(telegram::token_fix) + " and restart the bot";
     if (code == 409 && a.description.find("webhook") != std::string::npos)
         return "a webhook is set for this bot (set-webhook was run), so Telegram sends the updates there and "
                "polling receives nothing. Fix: to keep polling, restart the bot (it removes the webhook at "
