@@ -272,6 +272,16 @@ const std::vector<std::string> deadline_keys{"code",
                                              "remind_time",
                                              "grace_days"};
 
+// Tokens and secrets are read from the environment only: a config file is copied, mailed and
+// backed up with less care. Each refusal names the variable to use.
+void refuse_secrets(const section& s,
+                    std::initializer_list<std::pair<const char*, const char*>> key_to_variable) {
+    for (auto [key, variable] : key_to_variable)
+        if (s.has(key))
+            s.fail_at(key, "secrets do not belong in the config file",
+                      std::string("remove it and set the environment variable ") + variable + " instead");
+}
+
 void read_file_into(config& c, const json& root, const std::string& source) {
     section top(source, "", root,
                 {"http", "storage", "outbox", "telegram", "zalo_oa", "zalo_bot", "timezone",
@@ -311,14 +321,8 @@ void read_file_into(config& c, const json& root, const std::string& source) {
                                         "public_url", "poll_timeout_seconds", "poll_idle_ms", "connections",
                                         "send_timeout_seconds", "pipeline_depth", "limits", "quiet_hours"})) {
         auto& t = c.telegram;
-        if (s->has("token"))
-            s->fail_at("token", "secrets do not belong in the config file",
-                       "remove it and set the environment variable TELEGRAM_BOT_TOKEN instead");
-        // Whoever reads the file could post fake updates with it; the messages about it name
-        // the variable.
-        if (s->has("webhook_secret"))
-            s->fail_at("webhook_secret", "secrets do not belong in the config file",
-                       "remove it and set the environment variable TELEGRAM_WEBHOOK_SECRET instead");
+        // Whoever reads the file could post fake updates with the secret.
+        refuse_secrets(*s, {{"token", "TELEGRAM_BOT_TOKEN"}, {"webhook_secret", "TELEGRAM_WEBHOOK_SECRET"}});
         s->text("api_base", t.api_base);
         s->choice("mode", t.mode, {"webhook", "polling"});
         s->text("bot_username", t.bot_username);
@@ -337,10 +341,10 @@ void read_file_into(config& c, const json& root, const std::string& source) {
                                        "refresh_ahead_seconds", "limits", "quiet_hours", "secret_key",
                                        "app_secret", "access_token", "refresh_token"})) {
         auto& z = c.zalo_oa;
-        for (auto key : {"secret_key", "app_secret", "access_token", "refresh_token"})
-            if (s->has(key))
-                s->fail_at(key, "secrets do not belong in the config file",
-                           "remove it and set the environment variable (see README, Configuration)");
+        refuse_secrets(*s, {{"secret_key", "ZALO_OA_SECRET_KEY"},
+                            {"app_secret", "ZALO_APP_SECRET"},
+                            {"access_token", "ZALO_OA_ACCESS_TOKEN"},
+                            {"refresh_token", "ZALO_OA_REFRESH_TOKEN"}});
         s->text("app_id", z.app_id);
         s->text("api_base", z.api_base);
         s->text("oauth_base", z.oauth_base);
@@ -354,12 +358,7 @@ void read_file_into(config& c, const json& root, const std::string& source) {
     if (auto s = top.child("zalo_bot", {"api_base", "webhook_secret", "mode", "poll_timeout_seconds",
                                         "poll_idle_ms", "limits", "quiet_hours", "token"})) {
         auto& z = c.zalo_bot;
-        for (auto [key, variable] :
-             {std::pair{"token", "ZALO_BOT_TOKEN"}, std::pair{"webhook_secret", "ZALO_BOT_WEBHOOK_SECRET"}})
-            if (s->has(key))
-                s->fail_at(key, "secrets do not belong in the config file",
-                           std::string("remove it and set the environment variable ") + variable +
-                               " instead");
+        refuse_secrets(*s, {{"token", "ZALO_BOT_TOKEN"}, {"webhook_secret", "ZALO_BOT_WEBHOOK_SECRET"}});
         s->text("api_base", z.api_base);
         s->choice("mode", z.mode, {"webhook", "polling"});
         s->integer("poll_timeout_seconds", z.poll_timeout_seconds, 0, 600);

@@ -90,6 +90,10 @@ TEST(load_config, webhook_secrets_in_file_are_refused) {
     c = load_config_text(R"({"zalo_bot": {"webhook_secret": "abcdefgh"}})", "bot.json", env({}));
     ASSERT_FALSE(c);
     EXPECT_NE(c.error().message.find("ZALO_BOT_WEBHOOK_SECRET"), std::string::npos) << c.error().message;
+    // The Zalo OA's secrets name their variable too, not only "see README".
+    c = load_config_text(R"({"zalo_oa": {"access_token": "abcdefgh"}})", "bot.json", env({}));
+    ASSERT_FALSE(c);
+    EXPECT_NE(c.error().message.find("ZALO_OA_ACCESS_TOKEN"), std::string::npos) << c.error().message;
 }
 
 TEST(load_config, webhook_mode_requires_a_secret) {
