@@ -39,6 +39,20 @@ template <typename T> std::pair<std::int64_t, std::int64_t> standing(const T& t)
     return {t.visits + t.sessions, t.people + t.attendees};
 }
 
+// Ranks down a sorted list, equal figures sharing one: 1, 1, 3.
+struct shared_rank {
+    int place = 0; // lines so far
+    int rank = 0;
+    std::optional<std::pair<std::int64_t, std::int64_t>> above;
+    int next(std::pair<std::int64_t, std::int64_t> standing) {
+        ++place;
+        if (standing != above)
+            rank = place;
+        above = standing;
+        return rank;
+    }
+};
+
 bool is_staff(const handler_context& ctx) {
     return is_staff(ctx.who);
 }
@@ -80,7 +94,7 @@ std::string change(const handler_context& ctx, std::int64_t now, std::int64_t be
 // `text` on one line, cut after `chars` characters: a record's address as /toi lists it (without
 // one it is the member's whole text, and three of those took a Zalo answer past one message), a
 // team's name in a list of teams (long ones kept the ward's answer past it even at 5 lines).
-std::string one_line(std::string text, std::size_t chars = 60) {
+std::string short_line(std::string text, std::size_t chars = 60) {
     std::replace(text.begin(), text.end(), '\n', ' ');
     std::size_t count = 0, i = 0;
     for (; i < text.size() && count < chars; ++i)
@@ -418,26 +432,23 @@ void ward_stats(handler_context& ctx, const stats_period& p, std::size_t max_lin
     });
     if (!per_team.empty()) {
         add_line(out, ctx.say(stats_text::teams_header));
-        int place = 0, rank = 0;
-        std::optional<std::pair<std::int64_t, std::int64_t>> above;
+        shared_rank ranks;
         for (auto& tt : per_team) {
             // A team closed since keeps its line, as in /xephang: its work is in the totals above.
             auto it =
                 std::find_if(all_teams.begin(), all_teams.end(), [&](auto& x) { return x.id == tt.team_id; });
             if (it == all_teams.end())
                 continue;
-            if (standing(tt.totals) != above)
-                rank = place + 1;
-            above = standing(tt.totals);
-            if (static_cast<std::size_t>(++place) > max_lines)
+            auto rank = ranks.next(standing(tt.totals));
+            if (static_cast<std::size_t>(ranks.place) > max_lines)
                 continue;
             add_line(out, ctx.say(stats_text::team_line, {{"rank", rank},
-                                                          {"team", one_line(it->name)},
+                                                          {"team", short_line(it->name)},
                                                           {"visits", count(ctx, tt.totals.visits)},
                                                           {"people", count(ctx, tt.totals.people)},
                                                           {"sessions", count(ctx, tt.totals.sessions)}}));
         }
-        add_more_line(ctx, out, stats_text::more_teams, static_cast<std::size_t>(place), max_lines);
+        add_more_line(ctx, out, stats_text::more_teams, static_cast<std::size_t>(ranks.place), max_lines);
     }
     std::string idle;
     std::int64_t idle_count = 0;
@@ -448,7 +459,7 @@ void ward_stats(handler_context& ctx, const stats_period& p, std::size_t max_lin
         if (static_cast<std::size_t>(idle_count) <= max_lines) {
             if (!idle.empty())
                 idle += ", ";
-            idle += one_line(team.name);
+            idle += short_line(team.name);
         }
     }
     if (idle_count > static_cast<std::int64_t>(max_lines))
@@ -513,7 +524,7 @@ void handle(const cmd_my_stats& c, handler_context& ctx) {
             add_line(out, ctx.say(ctx.in_group() ? stats_text::recent_line_in_group : stats_text::recent_line,
                                   {{"no", v.id},
                                    {"date", day ? format_date(*day) : v.day},
-                                   {"place", one_line(v.place.empty() ? v.note : v.place)},
+                                   {"place", short_line(v.place.empty() ? v.note : v.place)},
                                    {"topics", topics},
                                    {"photos", photos > 0 ? " 📷" + std::to_string(photos) : std::string()}}));
         }
@@ -569,17 +580,13 @@ void ranking(const cmd_ranking& c_, handler_context& ctx, std::size_t max_lines)
         team_id = team_in_question(ctx, "").value_or(0);
     }
     std::string out;
-    int place = 0, rank = 0;
-    std::optional<std::pair<std::int64_t, std::int64_t>> above;
+    shared_rank ranks;
     // Sessions are named too: a member who only held a session is not "0 visits, 0 people".
     // `name` is HTML-lite.
     auto line = [&](const std::string& name, std::pair<std::int64_t, std::int64_t> standing, std::int64_t v,
                     std::int64_t people, std::int64_t sessions, std::int64_t attendees) {
-        ++place;
-        if (standing != above) // equal figures share a rank: 1, 1, 3
-            rank = place;
-        above = standing;
-        if (static_cast<std::size_t>(place) > max_lines)
+        auto rank = ranks.next(standing);
+        if (static_cast<std::size_t>(ranks.place) > max_lines)
             return;
         auto text = ctx.say(stats_text::ranking_line, {{"rank", rank},
                                                        arg::markup("name", name),
@@ -617,12 +624,12 @@ void ranking(const cmd_ranking& c_, handler_context& ctx, std::size_t max_lines)
         team_store teams(ctx.db);
         for (auto& r : rows)
             if (auto t = teams.by_id(r.team_id))
-                line(markup::escape(one_line(t->name)), standing(r.totals), r.totals.visits, r.totals.people,
-                     r.totals.sessions, r.totals.attendees);
+                line(markup::escape(short_line(t->name)), standing(r.totals), r.totals.visits,
+                     r.totals.people, r.totals.sessions, r.totals.attendees);
     }
     add_more_line(ctx, out, team_id != 0 ? stats_text::more_members : stats_text::more_teams,
-                  static_cast<std::size_t>(place), max_lines);
-    if (rank == 0)
+                  static_cast<std::size_t>(ranks.place), max_lines);
+    if (ranks.place == 0)
         add_line(out, ctx.say(stats_text::ranking_empty));
     else
         add_line(out, ctx.say(stats_text::ranking_basis));
