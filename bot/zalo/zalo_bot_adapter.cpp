@@ -97,12 +97,31 @@ std::vector<api_call> api_calls_for(const outgoing& m) {
     std::vector<api_call> calls;
     if (m.kind == outgoing_kind::answer_choice)
         return calls;
+    std::string list;
+    int n = 0;
+    for (auto& row : m.choices)
+        for (auto& b : row)
+            list += (list.empty() ? "" : "\n") + std::to_string(++n) + ". " + b.label;
+    auto with_list = [&](std::string html) {
+        if (!list.empty())
+            html += (html.empty() ? "" : "\n\n") + markup::escape(list);
+        return markup::split(html, max_text_chars);
+    };
+    auto send_parts = [&](const std::vector<std::string>& parts, std::size_t from) {
+        for (auto i = from; i < parts.size(); ++i) {
+            json body{{"chat_id", m.to.chat_id}, {"text", markup::to_plain(parts[i])}};
+            calls.push_back({"sendMessage", body.dump(-1, ' ', false, json::error_handler_t::replace)});
+        }
+    };
     if (m.kind == outgoing_kind::document && m.document && m.document->file_ref.starts_with("http") &&
         (m.document->kind == "photo" || m.document->kind == "image")) {
+        // A caption holds 2,000 characters: the rest of a longer text, and the choices, follow.
         json body{{"chat_id", m.to.chat_id}, {"photo", m.document->file_ref}};
-        if (!m.text.empty())
-            body["caption"] = markup::to_plain(markup::split(m.text, max_text_chars).front());
+        auto parts = with_list(m.text);
+        if (!parts.empty() && !parts.front().empty())
+            body["caption"] = markup::to_plain(parts.front());
         calls.push_back({"sendPhoto", body.dump(-1, ' ', false, json::error_handler_t::replace)});
+        send_parts(parts, 1);
         return calls;
     }
     std::string html = m.text;
@@ -116,17 +135,7 @@ std::vector<api_call> api_calls_for(const outgoing& m) {
     } else if (m.kind == outgoing_kind::document && html.empty() && m.choices.empty()) {
         return calls; // nothing but a file the platform cannot carry: the client reports it
     }
-    std::string list;
-    int n = 0;
-    for (auto& row : m.choices)
-        for (auto& b : row)
-            list += (list.empty() ? "" : "\n") + std::to_string(++n) + ". " + b.label;
-    if (!list.empty())
-        html += "\n\n" + markup::escape(list);
-    for (auto& part : markup::split(html, max_text_chars)) {
-        json body{{"chat_id", m.to.chat_id}, {"text", markup::to_plain(part)}};
-        calls.push_back({"sendMessage", body.dump(-1, ' ', false, json::error_handler_t::replace)});
-    }
+    send_parts(with_list(std::move(html)), 0);
     return calls;
 }
 

@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 namespace cnscd {
 namespace {
 
@@ -142,6 +144,35 @@ TEST(zalo_bot_adapter, photos_by_url_links_as_text_other_files_are_refused) {
     EXPECT_EQ(json::parse(calls[0].json_body)["text"], "Ảnh buổi tập huấn") << "the caption still goes";
     m.document = attachment{"document", "BQACAgUAAxkBAAIBZ2V", "x.pdf"};
     EXPECT_NE(zalo_bot::undeliverable_file(m)->find("another platform"), std::string::npos);
+}
+
+TEST(zalo_bot_adapter, a_photo_with_a_long_text_and_choices_loses_neither) {
+    // A guide's photo with its 2,600-character text and a question: the caption holds 2,000.
+    outgoing m;
+    m.kind = outgoing_kind::document;
+    m.to = {channel::zalo_bot, "c1"};
+    m.document = attachment{"photo", "https://example.vn/huong-dan.jpg", ""};
+    for (int i = 0; i < 26; ++i)
+        m.text += "Bước " + std::to_string(i + 1) + std::string(90, '.') + "\n";
+    m.choices = {{{"Đã làm theo", "d"}, {"Cần hỗ trợ", "h"}}};
+    auto calls = zalo_bot::api_calls_for(m);
+    ASSERT_EQ(calls.size(), 2u);
+    EXPECT_EQ(calls[0].method, "sendPhoto");
+    auto caption = json::parse(calls[0].json_body)["caption"].get<std::string>();
+    auto chars = std::ranges::count_if(caption, [](unsigned char c) { return (c & 0xC0) != 0x80; });
+    EXPECT_LE(static_cast<std::size_t>(chars), zalo_bot::max_text_chars);
+    EXPECT_TRUE(caption.starts_with("Bước 1.")) << caption;
+    EXPECT_EQ(calls[1].method, "sendMessage");
+    auto rest = json::parse(calls[1].json_body)["text"].get<std::string>();
+    EXPECT_NE((caption + rest).find("Bước 26."), std::string::npos) << "the text's end is sent";
+    EXPECT_TRUE(rest.ends_with("\n\n1. Đã làm theo\n2. Cần hỗ trợ")) << rest;
+
+    // A short caption keeps its choices in the caption, one call as before.
+    m.text = "Ảnh buổi tập huấn";
+    calls = zalo_bot::api_calls_for(m);
+    ASSERT_EQ(calls.size(), 1u);
+    EXPECT_EQ(json::parse(calls[0].json_body)["caption"],
+              "Ảnh buổi tập huấn\n\n1. Đã làm theo\n2. Cần hỗ trợ");
 }
 
 TEST(zalo_bot_adapter, typing_and_answers) {
