@@ -8,6 +8,7 @@
 #include <arpa/inet.h>
 #include <cerrno>
 #include <charconv>
+#include <cmath>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -403,6 +404,18 @@ void read_file_into(config& c, const json& root, const std::string& source) {
             t.text("name", tc.name);
             t.text("metric", tc.metric);
             t.number("goal", tc.goal, 0, 1e12);
+            // Goals count households, people or sessions: 2.5 was rounded without a word, so the
+            // ward's target read differently from the plan it was copied from.
+            if (tc.goal != std::floor(tc.goal)) {
+                std::ostringstream given;
+                given << tc.goal;
+                t.fail_at("goal",
+                          "a goal counts households, people or sessions, so it is a whole number; got " +
+                              given.str(),
+                          "write " + std::to_string(static_cast<long long>(std::floor(tc.goal))) + " or " +
+                              std::to_string(static_cast<long long>(std::ceil(tc.goal))) +
+                              ", without a decimal point");
+            }
             t.choice("per", tc.per, {"year", "quarter", "month"});
             if (tc.code.empty() || tc.metric.empty())
                 t.fail_at("", "a target needs \"code\" and \"metric\"",

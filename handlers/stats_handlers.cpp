@@ -195,8 +195,8 @@ void ward_targets(handler_context& ctx, std::string& out, const ward_record& war
     for (auto& target : wc->targets) {
         if (target.goal <= 0)
             continue;
-        // The config allows a goal below one ("goal": 0.5): as a whole number, at least one, the way
-        // the report card rounds it; cut to zero it divided by zero and took the bot down.
+        // Goals are whole numbers (load_config refuses others); a goal cut to zero once divided by
+        // zero and took the bot down, so it stays at least one here too.
         auto goal = std::max<std::int64_t>(1, std::llround(target.goal));
         auto p = period_containing(target_period(target.per), asked.through);
         auto done = metric_value(visits.ward_totals_in(ward.id, p.so_far()), target.metric);

@@ -190,6 +190,26 @@ TEST(load_config, target_metric_must_be_one_the_bot_counts) {
     EXPECT_TRUE(ok) << ok.error().message;
 }
 
+// "goal": 2.5 was rounded without a word: a goal counts households, people or sessions.
+TEST(load_config, target_goal_must_be_a_whole_number) {
+    auto c = load_config_text(
+        R"({"wards": [{"name": "P", "targets": [{"code": "v", "metric": "households", "goal": 2.5}]}]})",
+        "bot.json", env({}));
+    ASSERT_FALSE(c);
+    EXPECT_NE(c.error().message.find("bot.json"), std::string::npos) << c.error().message;
+    EXPECT_NE(c.error().message.find("wards[0].targets[0].goal"), std::string::npos) << c.error().message;
+    EXPECT_NE(c.error().message.find("got 2.5"), std::string::npos) << c.error().message;
+    EXPECT_NE(c.error().message.find("write 2 or 3"), std::string::npos) << c.error().message;
+    for (auto goal : {"3", "3.0", "0"}) {
+        auto ok = load_config_text(
+            std::string(
+                R"({"wards": [{"name": "P", "targets": [{"code": "v", "metric": "households", "goal": )") +
+                goal + "}]}]}",
+            "bot.json", env({}));
+        EXPECT_TRUE(ok) << goal << ": " << ok.error().message;
+    }
+}
+
 } // namespace
 } // namespace cnscd
 
