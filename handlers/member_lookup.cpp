@@ -18,6 +18,11 @@ std::vector<member_record> managed_members(handler_context& ctx, bool include_in
     return members.in_team(*ctx.member->team_id, !include_inactive);
 }
 
+std::string member_name(language lang, const member_record& m) {
+    return m.erased_at ? markup::to_plain(say(lang, registry_text::forget_placeholder, {{"id", m.id}}))
+                       : m.full_name;
+}
+
 std::string team_name(handler_context& ctx, std::optional<std::int64_t> team_id) {
     if (!team_id)
         return {};

@@ -36,6 +36,13 @@ std::string teams_list(handler_context& ctx);
 // Replies `question` ({example}, {ward}, {teams}) listing the teams of the sender's ward.
 void ask_which_team(handler_context& ctx, registry_text question);
 
+// A member's name for the reader: who had their personal data erased is stored under a
+// placeholder in the operator's language, and is named here in the reader's.
+std::string member_name(language lang, const member_record& m);
+inline std::string member_name(const handler_context& ctx, const member_record& m) {
+    return member_name(ctx.lang, m);
+}
+
 // "Tổ dân phố số 1" for a team id, "" when none.
 std::string team_name(handler_context& ctx, std::optional<std::int64_t> team_id);
 

@@ -1,5 +1,6 @@
 #include "handlers/report_export.hpp"
 
+#include "handlers/member_lookup.hpp"
 #include "handlers/reminder_planning.hpp"
 #include "handlers/report_figures.hpp"
 #include "messages/dates.hpp"
@@ -118,7 +119,7 @@ ward_export build_ward_export(database& db, const config& cfg, language lang, co
         // Who worked in the team this period and has left it since: their rows still add up.
         for (auto& [id, mt] : by_member)
             if (auto m = member_store(db).by_id(id))
-                ms.rows.push_back({++no, m->full_name, t.name, h(lang, report_text::value_left_team),
+                ms.rows.push_back({++no, member_name(lang, *m), t.name, h(lang, report_text::value_left_team),
                                    mt.visits, mt.people, mt.sessions, mt.attendees});
     }
 
@@ -137,7 +138,7 @@ ward_export build_ward_export(database& db, const config& cfg, language lang, co
         auto name = member_names.find(v.member_id);
         if (name == member_names.end()) {
             auto m = members.by_id(v.member_id);
-            name = member_names.emplace(v.member_id, m ? m->full_name : "").first;
+            name = member_names.emplace(v.member_id, m ? member_name(lang, *m) : "").first;
         }
         std::string topics;
         for (auto& code : v.topics) {

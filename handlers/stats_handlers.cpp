@@ -3,6 +3,7 @@
 // platform.
 
 #include "handlers/handlers.hpp"
+#include "handlers/member_lookup.hpp"
 #include "handlers/period.hpp"
 #include "handlers/report_format.hpp"
 #include "handlers/team_nudge.hpp"
@@ -209,9 +210,22 @@ void ward_targets(handler_context& ctx, std::string& out, const ward_record& war
     }
 }
 
+// The day `unix_seconds` falls on where the ward is.
+sys_days local_day(handler_context& ctx, std::int64_t unix_seconds) {
+    return floor<days>(sys_seconds{seconds{unix_seconds + ctx.cfg().utc_offset_minutes * 60LL}});
+}
+
 bool by_then(handler_context& ctx, std::int64_t unix_seconds, const stats_period& p) {
-    auto local = sys_seconds{seconds{unix_seconds + ctx.cfg().utc_offset_minutes * 60LL}};
-    return floor<days>(local) <= sys_days{p.through};
+    return local_day(ctx, unix_seconds) <= sys_days{p.through};
+}
+
+// The day `m` came onto their team, when it is inside `p` after its first day: they owed the
+// team nothing before it (one who moved had logged for the old team), so they are not idle.
+std::optional<sys_days> joined_during(handler_context& ctx, const member_record& m, const stats_period& p) {
+    if (!m.team_since)
+        return std::nullopt;
+    auto day = local_day(ctx, *m.team_since);
+    return day > sys_days{p.start} && day <= sys_days{p.through} ? std::optional(day) : std::nullopt;
 }
 
 // Whether `m` was on their team by the last day of `p`: who joined later did not owe it anything.
@@ -334,7 +348,8 @@ void team_stats(handler_context& ctx, std::int64_t team_id, const stats_period& 
     for (auto& mt : per_member)
         if (!names.contains(mt.member_id)) {
             auto m = member_store(ctx.db).by_id(mt.member_id);
-            names[mt.member_id] = ctx.say(stats_text::former_member, {{"name", m ? m->full_name : ""}});
+            names[mt.member_id] =
+                ctx.say(stats_text::former_member, {{"name", m ? member_name(ctx, *m) : ""}});
             ++former;
         }
 
@@ -349,8 +364,10 @@ void team_stats(handler_context& ctx, std::int64_t team_id, const stats_period& 
                                {"goal", count(ctx, *team->households)},
                                {"percent", static_cast<int>(t.visits * 100 / *team->households)}}));
 
-    std::sort(per_member.begin(), per_member.end(),
-              [](auto& a, auto& b) { return std::tie(b.visits, b.people) < std::tie(a.visits, a.people); });
+    // In the order /xephang ranks them: sorted by visits, a member of sessions only came last.
+    std::sort(per_member.begin(), per_member.end(), [](auto& a, auto& b) {
+        return std::tuple(standing(b), a.member_id) < std::tuple(standing(a), b.member_id);
+    });
     if (!per_member.empty()) {
         add_line(out, ctx.say(stats_text::members_header));
         std::size_t shown = 0;
@@ -364,11 +381,20 @@ void team_stats(handler_context& ctx, std::int64_t team_id, const stats_period& 
         }
         add_more_line(ctx, out, stats_text::more_members, per_member.size(), max_lines);
     }
-    std::string idle;
+    std::string idle, newcomers;
     std::int64_t idle_count = 0, idle_others = 0; // others: whom the viewer could remind
+    std::int64_t newcomer_count = 0;
     for (auto& m : members) {
         if (logged(m.id))
             continue;
+        if (auto since = joined_during(ctx, m, p)) {
+            if (static_cast<std::size_t>(++newcomer_count) <= max_lines)
+                newcomers += (newcomers.empty() ? "" : ", ") + m.full_name + " (" +
+                             markup::to_plain(ctx.say(stats_text::team_since_day,
+                                                      {{"date", format_date(year_month_day{*since})}})) +
+                             ")";
+            continue;
+        }
         ++idle_count;
         idle_others += m.id != ctx.member->id;
         // A large team's idle members would fill the screen: the count says how many there are.
@@ -384,8 +410,12 @@ void team_stats(handler_context& ctx, std::int64_t team_id, const stats_period& 
         add_line(out, ctx.say(stats_text::nothing_yet));
     else if (idle_count > 0)
         add_line(out, ctx.say(stats_text::idle_members, {{"count", idle_count}, {"names", idle}}));
-    else
+    else if (newcomer_count == 0)
         add_line(out, ctx.say(stats_text::idle_none));
+    if (newcomer_count > static_cast<std::int64_t>(max_lines))
+        newcomers += ", …";
+    if (newcomer_count > 0 && t.visits + t.sessions > 0)
+        add_line(out, ctx.say(stats_text::new_to_team, {{"count", newcomer_count}, {"names", newcomers}}));
     // The current period only: a reminder about a period that is over would change nothing.
     if (idle_others > 0 && !p.previous && !p.named && offers_nudge(ctx, *team)) {
         ctx.ask(std::move(out), {{{ctx.say(stats_text::nudge_button), nudge_button_data(team_id, p.kind)}}});
@@ -407,8 +437,10 @@ void ward_stats(handler_context& ctx, const stats_period& p, std::size_t max_lin
     // The members: those on a team by then, and who worked in the period and has left since (as
     // on a team's page), so the active ones are never more than all of them.
     std::int64_t with_team = 0;
-    std::set<std::int64_t> others;
+    std::set<std::int64_t> others, staffed; // staffed: teams someone is on now
     for (auto& m : member_store(ctx.db).in_ward(ward->id, false)) {
+        if (m.active && m.team_id)
+            staffed.insert(*m.team_id);
         if (m.active && in_a_team_by_then(ctx, m, p))
             ++with_team;
         else
@@ -450,22 +482,28 @@ void ward_stats(handler_context& ctx, const stats_period& p, std::size_t max_lin
         }
         add_more_line(ctx, out, stats_text::more_teams, static_cast<std::size_t>(ranks.place), max_lines);
     }
-    std::string idle;
-    std::int64_t idle_count = 0;
+    // Teams nobody is on are said apart: ward staff add members to them, rather than chase them.
+    std::string idle, empty;
+    std::int64_t idle_count = 0, empty_count = 0;
     for (auto& team : teams) {
         if (std::any_of(per_team.begin(), per_team.end(), [&](auto& tt) { return tt.team_id == team.id; }))
             continue;
-        ++idle_count;
-        if (static_cast<std::size_t>(idle_count) <= max_lines) {
-            if (!idle.empty())
-                idle += ", ";
-            idle += short_line(team.name);
-        }
+        auto& names = staffed.contains(team.id) ? idle : empty;
+        auto n = ++(staffed.contains(team.id) ? idle_count : empty_count);
+        if (static_cast<std::size_t>(n) <= max_lines)
+            names += (names.empty() ? "" : ", ") + short_line(team.name);
     }
     if (idle_count > static_cast<std::int64_t>(max_lines))
         idle += ", …";
+    if (empty_count > static_cast<std::int64_t>(max_lines))
+        empty += ", …";
     if (idle_count > 0)
         add_line(out, ctx.say(stats_text::idle_teams, {{"count", idle_count}, {"names", idle}}));
+    if (empty_count > 0)
+        add_line(out, ctx.say(stats_text::teams_without_members,
+                              {{"count", empty_count},
+                               {"names", empty},
+                               {"command", shown_name(ctx, "thanhvien_them")}}));
     ward_targets(ctx, out, *ward, p);
     ctx.reply(std::move(out));
 }
@@ -610,7 +648,7 @@ void ranking(const cmd_ranking& c_, handler_context& ctx, std::size_t max_lines)
             if (auto m = members.by_id(r.member_id)) {
                 bool here = m->active && m->team_id == team_id;
                 line(here ? markup::escape(m->full_name)
-                          : ctx.say(stats_text::former_member, {{"name", m->full_name}}),
+                          : ctx.say(stats_text::former_member, {{"name", member_name(ctx, *m)}}),
                      standing(r), r.visits, r.people, r.sessions, r.attendees);
             }
     } else {

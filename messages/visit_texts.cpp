@@ -323,6 +323,10 @@ std::string_view vi(stats_text key) {
         return "{name} (đã rời tổ)";
     case t::idle_members:
         return "⚠️ Chưa ghi lượt nào trong kỳ ({count}): {names}";
+    case t::new_to_team:
+        return "Mới vào tổ trong kỳ, chưa ghi lượt nào cho tổ ({count}): {names}";
+    case t::team_since_day:
+        return "từ {date}";
     case t::idle_none:
         return "Mọi thành viên đều đã có hoạt động trong kỳ. 👏";
     case t::other_team_only:
@@ -341,6 +345,9 @@ std::string_view vi(stats_text key) {
         return "… và {count} tổ khác";
     case t::idle_teams:
         return "⚠️ Tổ chưa có hoạt động trong kỳ ({count}): {names}";
+    case t::teams_without_members:
+        return "ℹ️ Tổ chưa có thành viên ({count}): {names}. Hãy thêm thành viên cho tổ bằng /{command} hoặc "
+               "nhập danh sách của tổ.";
     case t::target_header:
         return "<b>Tiến độ chỉ tiêu:</b>";
     case t::target_line:
@@ -474,6 +481,10 @@ std::string_view en(stats_text key) {
         return "{name} (left the team)";
     case t::idle_members:
         return "⚠️ Nothing logged in the period ({count}): {names}";
+    case t::new_to_team:
+        return "Joined the team in the period, nothing logged for it yet ({count}): {names}";
+    case t::team_since_day:
+        return "since {date}";
     case t::idle_none:
         return "Every member has logged something in the period. 👏";
     case t::other_team_only:
@@ -491,6 +502,9 @@ std::string_view en(stats_text key) {
         return "… and {count} more";
     case t::idle_teams:
         return "⚠️ Teams with no activity in the period ({count}): {names}";
+    case t::teams_without_members:
+        return "ℹ️ Teams with no members yet ({count}): {names}. Add members to them with /{command} or import "
+               "the team's roster.";
     case t::target_header:
         return "<b>Progress against targets:</b>";
     case t::target_line:

@@ -85,12 +85,15 @@ enum class stats_text {
     member_line,
     former_member,
     idle_members,
+    new_to_team, // on the team since a day inside the period, nothing logged for it yet
+    team_since_day,
     idle_none,
     teams_header,
     team_line,
     more_members, // "… and N more" under a list cut at its last shown line
     more_teams,
     idle_teams,
+    teams_without_members, // not idle: nobody is on them to log anything
     target_header,
     target_line,
     team_households,

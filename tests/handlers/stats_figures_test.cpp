@@ -427,5 +427,118 @@ TEST_F(figures_fixture, rankings_match_the_records) {
     }
 }
 
+// The line of `out` that starts with `start`, or "".
+std::string line_starting(const std::string& out, const std::string& start) {
+    auto at = out.find(start);
+    if (at == std::string::npos)
+        return "";
+    return out.substr(at,
+                      out.find('\n', at) == std::string::npos ? std::string::npos : out.find('\n', at) - at);
+}
+
+// Em moved from team 1 to team 4 today and logged for team 1 only: team 4's leader saw them as
+// idle. They are named apart, with the day they came, and the team's idle list leaves them out.
+TEST_F(figures_fixture, member_who_moved_in_the_period_is_not_idle_in_the_new_team) {
+    ASSERT_NE(test_bot::joined(bot.say("401", "/tham số 1 ngõ 2, cài VNeID cho 2 người")).find("Đã ghi"),
+              std::string::npos);
+    ASSERT_EQ(sql("team_id = " + std::to_string(team4) + " AND member_id = " + std::to_string(em),
+                  {"2000-01-01", "2100-01-01"})
+                  .active,
+              0);
+    for (auto period : {"tuần", "tháng", "năm"}) {
+        auto out = test_bot::joined(bot.say("401", std::string("/thongke ") + period));
+        EXPECT_EQ(out.find("Lê Văn Em"), out.rfind("Lê Văn Em")) << period << "\n" << out; // named once
+        EXPECT_NE(out.find("Mới vào tổ trong kỳ, chưa ghi lượt nào cho tổ (1): Lê Văn Em (từ 24/11/2026)"),
+                  std::string::npos)
+            << period << "\n"
+            << out;
+        EXPECT_EQ(line_starting(out, "⚠️ Chưa ghi").find("Lê Văn Em"), std::string::npos)
+            << period << "\n"
+            << out;
+        EXPECT_EQ(out.find("Mọi thành viên đều đã có hoạt động"), std::string::npos) << period << "\n" << out;
+    }
+    // Last week they were on team 1, where their work is listed.
+    auto before = test_bot::joined(bot.say("401", "/thongke tuần trước"));
+    EXPECT_EQ(before.find("Lê Văn Em"), std::string::npos) << before;
+}
+
+// Hải's data was erased: an English reader read "Thành viên đã xoá dữ liệu #5".
+TEST_F(figures_fixture, erased_member_is_named_in_the_readers_language) {
+    member_store(*bot.db).set_language(staff, "en");
+    auto erased = "Member whose data was erased #" + std::to_string(hai) + " (left the team)";
+    int checked = 0;
+    for (auto& p : periods) {
+        if (sql("team_id = " + std::to_string(team1) + " AND member_id = " + std::to_string(hai), p.range)
+                .active == 0)
+            continue;
+        ++checked;
+        for (auto command : {"/thongke ", "/xephang "}) {
+            auto out = test_bot::joined(bot.say("900", command + std::string("Tổ dân phố số 1 ") + p.vi));
+            EXPECT_NE(out.find(erased), std::string::npos) << command << p.vi << "\n" << out;
+            EXPECT_EQ(out.find("Thành viên đã xoá"), std::string::npos) << command << p.vi << "\n" << out;
+        }
+    }
+    EXPECT_GT(checked, 2);
+}
+
+// A team's member list is in /xephang's order (records, then people): sorted by visits, a member
+// who only held sessions came last.
+TEST_F(figures_fixture, team_member_list_is_in_ranking_order) {
+    int reordered = 0; // lines visits alone would have put in another order: the test can fail
+    for (auto team : {team1, team2})
+        for (auto& p : periods) {
+            auto name = team_store(*bot.db).by_id(team)->name;
+            auto out = test_bot::joined(bot.say("900", "/thongke " + name + " " + p.vi));
+            std::vector<std::tuple<std::int64_t, std::int64_t, std::int64_t, std::size_t>> rows;
+            SQLite::Statement st(bot.db->native().db,
+                                 "SELECT member_id, count(*), sum(people), sum(kind = 'visit'), "
+                                 "sum(CASE WHEN kind = 'visit' THEN people ELSE 0 END) FROM visits WHERE "
+                                 "cancelled_at IS NULL AND team_id = " +
+                                     std::to_string(team) + " AND day BETWEEN '" + p.range.from + "' AND '" +
+                                     p.range.to + "' GROUP BY member_id");
+            std::vector<std::pair<std::int64_t, std::int64_t>> by_visits;
+            while (st.executeStep()) {
+                auto at = out.find("• " + shown_name(st.getColumn(0).getInt64(), team) + ":");
+                ASSERT_NE(at, std::string::npos) << out;
+                rows.emplace_back(st.getColumn(1).getInt64(), st.getColumn(2).getInt64(),
+                                  st.getColumn(3).getInt64() * 1000000 + st.getColumn(4).getInt64(), at);
+            }
+            for (auto& a : rows)
+                for (auto& b : rows) {
+                    auto [ra, pa, va, at_a] = a;
+                    auto [rb, pb, vb, at_b] = b;
+                    if (std::pair(ra, pa) > std::pair(rb, pb)) {
+                        EXPECT_LT(at_a, at_b) << name << " " << p.vi << "\n" << out;
+                        reordered += va < vb;
+                    }
+                }
+        }
+    EXPECT_GT(reordered, 0);
+}
+
+// A team nobody is on was listed among the idle ones: ward staff chased it instead of adding
+// members to it.
+TEST_F(figures_fixture, team_without_members_is_said_apart) {
+    for (auto& p : periods) {
+        auto out = test_bot::joined(bot.say("900", "/thongke phuong " + p.vi));
+        EXPECT_NE(
+            out.find(
+                "ℹ️ Tổ chưa có thành viên (1): Tổ dân phố số 3. Hãy thêm thành viên cho tổ bằng "
+                "/thanhvien_them"),
+            std::string::npos)
+            << p.vi << "\n"
+            << out;
+        EXPECT_EQ(line_starting(out, "⚠️ Tổ chưa có hoạt động").find("Tổ dân phố số 3"),
+                  std::string::npos)
+            << p.vi << "\n"
+            << out;
+    }
+    // Team 4 has a member who logged nothing: idle, not empty.
+    auto out = test_bot::joined(bot.say("900", "/thongke phuong tuần"));
+    EXPECT_NE(line_starting(out, "⚠️ Tổ chưa có hoạt động").find("Tổ dân phố số 4"),
+              std::string::npos)
+        << out;
+}
+
 } // namespace
 } // namespace cnscd

@@ -456,11 +456,13 @@ TEST_F(stats_fixture, who_joined_the_team_after_a_period_did_not_miss_it) {
     auto ward = test_bot::joined(bot.say("900", "/thongke phuong tháng 10"));
     // And the ward's six, Hải among them in Tổ 2; Tài came later.
     EXPECT_NE(ward.find("Thành viên có hoạt động: 1/6"), std::string::npos) << ward;
-    // This month they are on the team and have logged nothing yet: Dung, Em, Idle, Tài, Hải.
+    // This month Dung, Em and Idle have logged nothing yet; Tài and Hải came onto the team today,
+    // so they are named apart with the day they came, not as idle.
     auto now = test_bot::joined(bot.say("101", "/thongke"));
-    EXPECT_NE(now.find("Chưa ghi lượt nào trong kỳ (5)"), std::string::npos) << now;
-    EXPECT_NE(now.find("Mai Văn Tài"), std::string::npos) << now;
-    EXPECT_NE(now.find("Đỗ Văn Hải"), std::string::npos) << now;
+    EXPECT_NE(now.find("Chưa ghi lượt nào trong kỳ (3)"), std::string::npos) << now;
+    auto newcomers = now.substr(now.find("Mới vào tổ trong kỳ, chưa ghi lượt nào cho tổ (2): "));
+    EXPECT_NE(newcomers.find("Mai Văn Tài (từ 24/11/2026)"), std::string::npos) << now;
+    EXPECT_NE(newcomers.find("Đỗ Văn Hải (từ 24/11/2026)"), std::string::npos) << now;
 }
 
 TEST_F(stats_fixture, a_team_whose_name_ends_in_five_is_not_read_as_a_year) {
