@@ -62,10 +62,22 @@ std::string people_part(const handler_context& ctx, const visit_record& v, std::
 
 // The day is shown when it is not today, or when the message had date words: a date the bot
 // did not read ("hôm trước") is then seen to be recorded as today.
-std::string date_part(const handler_context& ctx, const visit_record& v, bool says_when) {
+// Date words read as no day ("bữa trước", "tuần trước") leave the day a stand-in: the answer
+// says so, and how to set it, rather than let today pass for it.
+std::string date_part(const handler_context& ctx, const visit_record& v, bool says_when,
+                      std::string_view vague = {}) {
     if (v.day == iso_day(ctx.today()) && !says_when)
         return "";
     auto d = parse_iso_day(v.day);
+    if (d && !vague.empty()) {
+        std::chrono::year_month_day example{std::chrono::sys_days{*d} - std::chrono::days{1}};
+        return ctx.say(visit_text::date_vague,
+                       {{"date", format_date(*d)},
+                        {"words", std::string(vague)},
+                        {"no", v.id},
+                        {"example", std::to_string(static_cast<unsigned>(example.day())) + "/" +
+                                        std::to_string(static_cast<unsigned>(example.month()))}});
+    }
     return d ? ctx.say(visit_text::on_date, {{"date", format_date(*d)}}) : "";
 }
 
@@ -125,7 +137,7 @@ void confirm(handler_context& ctx, const visit_record& v, const activity_details
                               {"place", v.place.empty() ? v.note : v.place},
                               arg::markup("topics", topics_label(ctx, v, unclear)),
                               arg::markup("people", people_part(ctx, v, d.people_vague)),
-                              arg::markup("date", date_part(ctx, v, d.says_when))});
+                              arg::markup("date", date_part(ctx, v, d.says_when, d.date_vague))});
     if (photo)
         text += ctx.say(visit_text::photo_kept);
     auto buttons = unclear ? topic_buttons(ctx, v.id) : std::vector<std::vector<choice_button>>{};

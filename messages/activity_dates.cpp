@@ -154,6 +154,22 @@ std::optional<std::pair<unsigned, std::size_t>> weekday_at(const std::vector<tok
     return std::nullopt;
 }
 
+namespace {
+
+// Typed with caps lock on: no lower-case letter, and some words besides "HQ" ("SỐ 5 CÀI VNEID HQ").
+bool in_capitals(const std::vector<token>& toks) {
+    std::size_t letters = 0;
+    for (auto& t : toks)
+        for (char c : t.raw) {
+            if (std::islower(static_cast<unsigned char>(c)))
+                return false;
+            letters += std::isupper(static_cast<unsigned char>(c)) ? 1 : 0;
+        }
+    return letters > 2; // a capital besides "HQ" itself
+}
+
+} // namespace
+
 std::optional<found_date> relative_day_at(const std::vector<token>& toks, std::size_t k,
                                           year_month_day today) {
     auto on = [&](int offset, std::size_t words) {
@@ -165,8 +181,9 @@ std::optional<found_date> relative_day_at(const std::vector<token>& toks, std::s
                                              "hq",    "hnay", "today", "tomorrow", "yesterday"};
     if (!one_of(w, words))
         return std::nullopt; // asked for every word: most are gone here
-    // "hq", "hnay": "hôm qua" and "hôm nay" as typed in chat ("HQ" in capitals is Korea).
-    if (w == "hq" && toks[k].raw.starts_with("HQ"))
+    // "hq", "hnay": "hôm qua" and "hôm nay" as typed in chat ("HQ" in capitals is Korea, unless
+    // the whole message is in capitals: caps lock).
+    if (w == "hq" && toks[k].raw.starts_with("HQ") && !in_capitals(toks))
         return std::nullopt;
     if (w == "hqua" || w == "hq" || w == "hnay" || w == "yesterday" || w == "today" || w == "tomorrow")
         return on(w == "today" || w == "hnay" ? 0 : w == "tomorrow" ? 1 : -1, 1);

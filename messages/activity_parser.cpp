@@ -172,7 +172,7 @@ std::vector<std::string> unexplained_words(const std::vector<token>& toks, std::
         "tieu",   "thuong",  "dai",     "bieu",   "bo",     "nay",    "dem",    "set",   "up",     "an",
         "old",    "on",      "about",   "of",     "in",     "at",     "their",  "her",   "his",    "them",
         "him",    "trained", "owner",   "open",   "accept", "booked", "hon",    "gan",   "duoi",   "den",
-        "hdan",   "doi",     "sdt",     "ki",     "tk"};
+        "hdan",   "doi",     "sdt",     "ki",     "tk",     "xac",    "thuc"};
     std::vector<std::string> out;
     if (description_from >= text.size())
         return out; // no description part: the whole text is the place
@@ -322,6 +322,13 @@ std::expected<reading, command_error> read_activity(std::string_view args, year_
             i += *v - 1;
             continue;
         }
+        // "hd cài vneid x2": done for two people.
+        if (w.size() >= 2 && w.size() <= 3 && w[0] == 'x' && !number_in_address(toks, i, std::nullopt))
+            if (auto n = plain_number(w.substr(1)); n && *n >= 1 && *n <= 50) {
+                counts.push_back({*n, counted::anyone, "nguoi"});
+                take(i, 1);
+                continue;
+            }
         // People: "2 người", "hai hộ", "30 người", "2ng"
         if (auto c = glued_count(toks[i]);
             c && !number_in_address(toks, i, unit_match{1, c->what, c->kind})) {
@@ -347,9 +354,11 @@ std::expected<reading, command_error> read_activity(std::string_view args, year_
         auto after_for = i > 0 && (toks[i - 1].folded == "cho" || toks[i - 1].folded == "giup");
         if (after_for && i + 1 < toks.size() && !number_before() &&
             (((w == "bo" || w == "cha" || w == "ba") && written_as(toks[i + 1], "me", "mẹ")) ||
+             // "cho mẹ con chị Lan": a mother and her child
+             (written_as(toks[i], "me", "mẹ") && toks[i + 1].folded == "con" && plain(toks[i + 1].raw)) ||
              (written_as(toks[i], "ong", "ông") && written_as(toks[i + 1], "ba", "bà") &&
               (plain(toks[i + 1].raw) == plain(toks[i].raw))))) {
-            counts.push_back({2, counted::kind, w == "ong" ? "ong ba" : "bo me"});
+            counts.push_back({2, counted::kind, w == "ong" ? "ong ba" : w == "me" ? "me con" : "bo me"});
             take(i, 2);
             ++i;
             continue;
@@ -422,6 +431,8 @@ std::expected<reading, command_error> read_activity(std::string_view args, year_
             k += n - 1;
         }
     d.says_when = d.date.has_value() || !unread_dates.empty();
+    if (!d.date && !unread_dates.empty())
+        d.date_vague = unread_dates.front(); // the confirmation says which day it stands for
 
     bool nothing = acknowledgement(toks);
     d.says_what =

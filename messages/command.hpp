@@ -26,6 +26,7 @@ struct activity_details {
     std::string note;                                // the whole free text after the command
     bool says_what = true;  // false when the text only says when and how many ("/tham hôm qua 2 người")
     bool says_when = false; // the text has date words, read or not: the confirmation shows the day
+    std::string date_vague; // date words no rule read ("bữa trước", "tuần trước") and no date read
     std::vector<std::string> unparsed; // date words no rule read, and words of the description no
                                        // rule explains (for tuning)
 };

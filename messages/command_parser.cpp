@@ -540,6 +540,39 @@ bool tham_compound(std::string_view next) {
 
 } // namespace
 
+namespace {
+
+// Logging commands typed in a hurry, read when only one command can be meant: two letters
+// swapped ("/thma", "/boui"), or "số" glued to the name ("/thamso 5", "/thamsố 5"). Only /tham
+// and /buoi: a wrong guess there is one /huy away, and the confirmation shows what was read.
+std::optional<command> logging_typo(const std::string& word, std::string_view first, std::string_view text,
+                                    const std::vector<std::string_view>& ws, const parse_context& ctx) {
+    static constexpr std::string_view logging[] = {"tham", "buoi"};
+    auto after_name = text.substr(static_cast<std::size_t>(first.data() + first.size() - text.data()));
+    for (auto name : logging)
+        if (word.size() == name.size() + 2 && word.starts_with(name) && word.ends_with("so")) {
+            // The raw "số"/"so" is the last two letters of the word as typed.
+            auto s = first.find_last_of("sS");
+            if (s != std::string_view::npos && fold_word(first.substr(s)) == "so" && ws.size() >= 2)
+                return parse_args(name, std::string(first.substr(s)) + std::string(after_name), ctx);
+        }
+    std::optional<std::string_view> meant;
+    for (std::size_t k = 0; k + 1 < word.size(); ++k) {
+        auto swapped = word;
+        std::swap(swapped[k], swapped[k + 1]);
+        if (auto name = canonical_command(swapped)) {
+            if (meant && *meant != *name)
+                return std::nullopt; // two commands are as near: ask
+            meant = name;
+        }
+    }
+    if (meant && std::find(std::begin(logging), std::end(logging), *meant) != std::end(logging))
+        return parse_args(*meant, after_words(text, 1), ctx);
+    return std::nullopt;
+}
+
+} // namespace
+
 command parse_command(std::string_view raw, const parse_context& ctx) {
     auto text = trim(raw);
     bool slash = text.starts_with('/');
@@ -599,6 +632,9 @@ command parse_command(std::string_view raw, const parse_context& ctx) {
     }
     if (word.empty())
         return plain_text{std::string(text)};
+    if (addressee.empty())
+        if (auto c = logging_typo(word, first, text, ws, ctx))
+            return *c;
     return unknown_command{word, nearest_command(word)};
 }
 

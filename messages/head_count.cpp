@@ -18,17 +18,21 @@ std::optional<unit_match> single_unit(std::string_view folded, std::string_view 
     static const std::string_view anyone[] = {"nguoi", "ng", "people", "person", "persons", "attendees"};
     static const std::string_view households[] = {"ho", "households", "families"};
     static const std::string_view kinds[] = {
-        "cu",       "ba",      "ong",     "chau",   "bac",       "khau",  "em",        "co",
-        "chu",      "chi",     "anh",     "ban",    "hv",        "vc",    "residents", "parents",
-        "students", "members", "seniors", "elders", "villagers", "women", "teachers",  "traders"};
+        "cu",      "ba",     "ong",       "chau",  "bac",      "khau",      "em",      "co",       "chu",
+        "chi",     "anh",    "ban",       "hv",    "vc",       "residents", "parents", "students", "members",
+        "seniors", "elders", "villagers", "women", "teachers", "traders",   "dv"};
     static const std::pair<std::string_view, std::string_view> marks[] = {
-        {"nguoi", "người"}, {"ho", "hộ"},     {"cu", "cụ"}, {"ba", "bà"},   {"ong", "ông"}, {"chau", "cháu"},
-        {"bac", "bác"},     {"khau", "khẩu"}, {"co", "cô"}, {"chu", "chú"}, {"chi", "chị"}, {"ban", "bạn"}};
+        {"nguoi", "người"}, {"ho", "hộ"},   {"cu", "cụ"},     {"ba", "bà"}, {"ong", "ông"},
+        {"chau", "cháu"},   {"bac", "bác"}, {"khau", "khẩu"}, {"co", "cô"}, {"chu", "chú"},
+        {"chi", "chị"},     {"ban", "bạn"}, {"dv", "đv"}};
     auto in = [folded](auto& list) {
         return std::find(std::begin(list), std::end(list), folded) != std::end(list);
     };
     auto what = in(anyone) ? counted::anyone : in(households) ? counted::households : counted::kind;
     if (what == counted::kind && !in(kinds))
+        return std::nullopt;
+    // "30 ĐV" (đoàn viên, youth union members); "dv" without its "đ" is "dịch vụ" (service).
+    if (folded == "dv" && plain(raw))
         return std::nullopt;
     // "ngươi", "ngưoi", "nguòi": half the marks typed in a hurry. No other word is spelled so.
     if (!plain(raw) && folded != "nguoi") {
@@ -274,11 +278,18 @@ std::size_t whole_family_at(const std::vector<token>& toks, std::size_t k, bool 
 
 std::optional<std::size_t> vague_count_at(const std::vector<token>& toks, std::size_t k, bool accented_text) {
     static const std::string_view words[] = {"vai", "may", "dam", "nhieu", "mot"};
+    static const std::string_view for_whom[] = {"cho", "giup", "dan", "hd", "voi", "nhac"};
     static const std::string_view spelled[] = {"vài", "mấy", "dăm", "nhiều", "một"};
     auto& t = toks[k];
     if (t.folded == "ca")
         if (auto n = whole_family_at(toks, k, accented_text))
             return n;
+    // "cho bà con", "hướng dẫn bà con" (the residents): for whom, with no number of them ("bà con
+    // vui" says how they took it). Unaccented "ba con" is three children.
+    if (t.folded == "ba" && k > 0 && one_of(toks[k - 1].folded, for_whom) && k + 1 < toks.size() &&
+        toks[k + 1].folded == "con" && !plain(t.raw) && spelled_as(t.raw, "bà") &&
+        written_as(toks[k + 1], "con", "con") && !starts_upper(toks[k + 1].raw))
+        return 2;
     if (!one_of(t.folded, words))
         return std::nullopt; // asked for every word: most are gone here
     auto at = std::find(std::begin(words), std::end(words), t.folded) - std::begin(words);

@@ -14,6 +14,8 @@ std::string_view vi(visit_text key) {
         return "{name}: ";
     case t::on_date:
         return ", ngày {date}";
+    case t::date_vague:
+        return ", tạm ghi ngày {date} («{words}» chưa rõ là ngày nào; ghi đúng ngày: /sua {no} ngày {example})";
     case t::people_helped:
         return ", {count} người";
     case t::attendees:
@@ -152,6 +154,8 @@ std::string_view en(visit_text key) {
         return "{name}: ";
     case t::on_date:
         return ", on {date}";
+    case t::date_vague:
+        return ", dated {date} for now (\"{words}\" names no day; set it: /edit {no} {example})";
     case t::people_helped:
         return ", {count} people";
     case t::attendees:

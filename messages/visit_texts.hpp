@@ -11,6 +11,7 @@ enum class visit_text {
     session_recorded,
     recorded_by, // group chats: who logged it, since merged confirmations lose the quote
     on_date,
+    date_vague, // date words not read ("bữa trước"): the day recorded is a stand-in
     people_helped,
     attendees,
     attendees_missing,

@@ -486,6 +486,44 @@ TEST_F(visit_fixture, undo_with_a_number_cancels_that_record_and_no_other) {
     EXPECT_FALSE(visits.by_id(second)->cancelled);
 }
 
+// "bữa trước" (the other day) was recorded as today with only "ngày 24/11/2026" to show it: the
+// confirmation now says the day is a stand-in and how to set it. "bà con" (the residents) is one
+// person for now, said as for "cả nhà". "/thma" is read as /tham, with the same confirmation.
+TEST_F(visit_fixture, vague_days_and_counts_are_said_to_be_stand_ins) {
+    auto other_day = bot.say("102", "/tham số 5 bữa trước cài VNeID");
+    auto no = record_no(other_day);
+    ASSERT_TRUE(visits.by_id(no)) << test_bot::joined(other_day);
+    EXPECT_EQ(visits.by_id(no)->day, "2026-11-24");
+    EXPECT_TRUE(
+        has(other_day, "tạm ghi ngày 24/11/2026 («bữa trước» chưa rõ là ngày nào; ghi đúng ngày: /sua " +
+                           std::to_string(no) + " ngày 23/11)"))
+        << test_bot::joined(other_day);
+    // The fix it gives works.
+    bot.say("102", "/sua " + std::to_string(no) + " ngày 23/11");
+    EXPECT_EQ(visits.by_id(no)->day, "2026-11-23");
+
+    auto residents = bot.say("102", "/tham số 3, hướng dẫn cài VNeID cho bà con");
+    auto r = record_no(residents);
+    ASSERT_TRUE(visits.by_id(r)) << test_bot::joined(residents);
+    EXPECT_TRUE(has(residents, "tạm ghi 1 người («bà con» chưa có số cụ thể; ghi đúng số: /sua " +
+                                   std::to_string(r) + " 3 người)"))
+        << test_bot::joined(residents);
+
+    auto typo = bot.say("102", "/thma số 9, cài VNeID cho 2 người");
+    auto proper = bot.say("102", "/tham số 9, cài VNeID cho 2 người");
+    auto t = record_no(typo);
+    ASSERT_TRUE(visits.by_id(t)) << test_bot::joined(typo);
+    EXPECT_EQ(visits.by_id(t)->place, "số 9");
+    EXPECT_EQ(visits.by_id(t)->people, 2);
+    auto numbered = [](std::string text, std::int64_t no) {
+        auto at = text.find("số " + std::to_string(no) + ":");
+        return at == std::string::npos
+                   ? text
+                   : text.replace(at, std::string("số ").size() + std::to_string(no).size(), "số N");
+    };
+    EXPECT_EQ(numbered(test_bot::joined(typo), t), numbered(test_bot::joined(proper), record_no(proper)));
+}
+
 // Typed in a hurry: no space after the commas, "hq" for yesterday, "cả nhà" for the family.
 // The count and the day used to be lost ("số 5 hq", 1 person, today) and "cả nhà" recorded as
 // one person without a word; a /sua that says what the value is not ("chứ ko phải 3") used to

@@ -109,7 +109,36 @@ INSTANTIATE_TEST_SUITE_P(
         messy_case{"/tham số 5, cài vneid cho 3 ông bà", {"vneid"}, 3, "", "số 5"},
         // Still read as before: a place named with capitals, a comma between digits.
         messy_case{"/tham số 5 Cái Răng cài VNeID", {"vneid"}, std::nullopt, "", "số 5 Cái Răng"},
-        messy_case{"/tham số 5, cả nhà 4 người cài vneid", {"vneid"}, 4, "", "số 5"}));
+        messy_case{"/tham số 5, cả nhà 4 người cài vneid", {"vneid"}, 4, "", "số 5"},
+        // A mother and her child, named after whom it was for: two people, not one.
+        messy_case{"/tham số 5, cài vneid cho mẹ con chị Lan", {"vneid"}, 2, "", "số 5"},
+        messy_case{"/tham số 5, giúp mẹ con cài vneid", {"vneid"}, 2, "", "số 5"},
+        messy_case{"/tham số 5, cài vneid cho 2 mẹ con", {"vneid"}, 2, "", "số 5"},
+        // "x2" (done twice, for two people) and "30 ĐV" (đoàn viên) were no counts.
+        messy_case{"/tham số 5 ngõ 3, hd cài vneid x2", {"vneid"}, 2, "", "số 5 ngõ 3"},
+        messy_case{"/tham số 5 ngõ 3 hd cài vneid X3", {"vneid"}, 3, "", "số 5 ngõ 3"},
+        messy_case{"/buoi nhà văn hóa, tuyên truyền lừa đảo cho 30 ĐV", {"luadao"}, 30, "", "nhà văn hóa"},
+        messy_case{"/buoi nhà văn hóa, 25 đv, chống lừa đảo", {"luadao"}, 25, "", "nhà văn hóa"},
+        // ... while "dv" without its "đ" is "dịch vụ", and "khu x2" an address.
+        messy_case{"/tham số 5, hd 3 dv công", {}, std::nullopt, "", "số 5"},
+        messy_case{"/tham khu x2, cài vneid", {"vneid"}, std::nullopt, "", "khu x2"},
+        // A command name typed in a hurry: two letters swapped, "số" glued to it.
+        messy_case{"/thma số 5, cài vneid", {"vneid"}, std::nullopt, "", "số 5"},
+        messy_case{"/boui nhà văn hóa, 30 người, chống lừa đảo", {"luadao"}, 30, "", "nhà văn hóa"},
+        messy_case{"/thamso 5, cài vneid", {"vneid"}, std::nullopt, "", "so 5"},
+        messy_case{"/thamsố 5 ngõ 3 cài VNeID", {"vneid"}, std::nullopt, "", "số 5 ngõ 3"},
+        // Biometric authentication is done in VNeID (the domain's topic table); Zalo and social
+        // networks as such are «Khác», said outright, unless what was done names a topic.
+        messy_case{"/tham số 5, xác thực sinh trắc học", {"vneid"}, std::nullopt, "", "số 5"},
+        messy_case{"/tham số 5, cài zalo", {"khac"}, std::nullopt, "", "số 5"},
+        messy_case{"/tham số 5, mxh", {"khac"}, std::nullopt, "", "số 5"},
+        messy_case{"/tham số 5, cài đặt quyền riêng tư zalo", {"dulieu"}, std::nullopt, "", "số 5"},
+        messy_case{"/tham số 5, cài zalo pay", {"thanhtoan"}, std::nullopt, "", "số 5"},
+        messy_case{"/tham số 5, cảnh báo lừa đảo qua mxh", {"luadao"}, std::nullopt, "", "số 5"},
+        // Caps lock on: "HQ" is yesterday. In a message in lower case it is still Korea.
+        messy_case{"/tham SỐ 5 NGÕ 3 CÀI VNEID HQ", {"vneid"}, std::nullopt, "2026-12-01", "SỐ 5 NGÕ 3"},
+        messy_case{"/tham SỐ 5, HD CÀI VNEID 2 NGƯỜI, HQ", {"vneid"}, 2, "2026-12-01", "SỐ 5"},
+        messy_case{"/tham số 5, cài vneid cho người đi HQ", {"vneid"}, std::nullopt, "", "số 5"}));
 
 // "cả nhà" (the whole family) without a number is no count: the confirmation says 1 person is a
 // stand-in and how to give the number, as for "vài người". It used to record 1 person silently.
@@ -122,6 +151,9 @@ TEST(messy_head_counts, the_whole_family_without_a_number_is_kept_as_written) {
         {"/tham so 5, cai vneid cho ca nha", "ca nha"},
         {"/tham số 5, cài vneid cho cả gia đình", "cả gia đình"},
         {"/tham số 5, cài vneid cho cả nhà bà Lan", "cả nhà"},
+        // "bà con" (the residents) says no number either; it was 1 person without a word.
+        {"/tham số 5, cài vneid cho bà con", "bà con"},
+        {"/buoi chợ Hàn, tuyên truyền lừa đảo cho bà con", "bà con"},
     };
     for (auto& c : cases) {
         auto cmd = parse_command(c.text, parse_context{"cnscd_bot", today, true});
@@ -134,6 +166,45 @@ TEST(messy_head_counts, the_whole_family_without_a_number_is_kept_as_written) {
         parse_command("/tham số 5, cả nhà 4 người cài vneid", parse_context{"cnscd_bot", today, true});
     ASSERT_NE(details(counted), nullptr);
     EXPECT_EQ(details(counted)->people_vague, "");
+}
+
+// "bà con" with a number is that many people; unaccented "ba con" may be three children.
+TEST(messy_head_counts, residents_with_a_number_are_counted) {
+    auto cmd =
+        parse_command("/buoi chợ Hàn, 60 bà con, chống lừa đảo", parse_context{"cnscd_bot", today, true});
+    ASSERT_NE(details(cmd), nullptr);
+    EXPECT_EQ(details(cmd)->people, 60);
+    EXPECT_EQ(details(cmd)->people_vague, "");
+}
+
+// "bữa trước", "tuần trước" name no day: the day recorded (today) is a stand-in, and the
+// confirmation says so with the words as written. A day that was read leaves nothing vague.
+TEST(messy_dates, vague_day_words_are_kept_as_written) {
+    struct {
+        const char* text;
+        const char* vague;
+    } cases[] = {
+        {"/tham số 5 bữa trước cài VNeID", "bữa trước"},
+        {"/tham số 5, cài VNeID, tuần trước", "tuần trước"},
+        {"/tham số 5, cài VNeID, hôm trước", "hôm trước"},
+        {"/tham số 5, cài VNeID, hôm qua", ""},
+        {"/tham số 5, cài VNeID, thứ 7 tuần trước", ""},
+        {"/tham số 5, cài VNeID", ""},
+    };
+    for (auto& c : cases) {
+        auto cmd = parse_command(c.text, parse_context{"cnscd_bot", today, true});
+        auto* d = details(cmd);
+        ASSERT_NE(d, nullptr) << c.text;
+        EXPECT_EQ(d->date_vague, c.vague) << c.text;
+    }
+}
+
+// Only /tham and /buoi are guessed, and only when one command is meant.
+TEST(messy_command_names, other_typos_are_still_asked_about) {
+    for (auto text : {"/xao Lan", "/thmaa số 5", "/thamsox 5", "/sau 12 2 người"}) {
+        auto cmd = parse_command(text, parse_context{"cnscd_bot", today, true});
+        EXPECT_EQ(details(cmd), nullptr) << text << " -> " << command_name(cmd);
+    }
 }
 
 } // namespace
