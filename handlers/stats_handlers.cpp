@@ -97,13 +97,7 @@ std::string change(const handler_context& ctx, std::int64_t now, std::int64_t be
 // team's name in a list of teams (long ones kept the ward's answer past it even at 5 lines).
 std::string short_line(std::string text, std::size_t chars = 60) {
     std::replace(text.begin(), text.end(), '\n', ' ');
-    std::size_t count = 0, i = 0;
-    for (; i < text.size() && count < chars; ++i)
-        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80)
-            ++count;
-    while (i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80)
-        ++i; // not inside a UTF-8 sequence
-    return i < text.size() ? text.substr(0, i) + "…" : text;
+    return cut_after_chars(text, chars);
 }
 
 void add_line(std::string& out, const std::string& line) {

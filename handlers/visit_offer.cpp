@@ -4,6 +4,7 @@
 #include "handlers/handlers.hpp"
 #include "messages/activity_parser.hpp"
 #include "messages/command_parser.hpp"
+#include "messages/text_fold.hpp"
 #include "messages/visit_texts.hpp"
 #include "storage/held_record_store.hpp"
 
@@ -13,13 +14,7 @@ namespace {
 
 // Long enough to recognise the message, short enough that the question stays one screen.
 std::string quoted(const std::string& text) {
-    constexpr std::size_t max_bytes = 300;
-    if (text.size() <= max_bytes)
-        return text;
-    auto cut = max_bytes;
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
-        --cut; // not inside a UTF-8 sequence
-    return text.substr(0, cut) + "…";
+    return cut_after_chars(text, 240);
 }
 
 } // namespace

@@ -218,6 +218,15 @@ std::size_t utf8_length(std::string_view s) {
     return n;
 }
 
+std::string cut_after_chars(std::string_view text, std::size_t chars) {
+    std::size_t count = 0, i = 0;
+    for (; i < text.size() && count < chars; ++i)
+        count += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
+    while (i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80)
+        ++i; // the rest of the last character's sequence
+    return i < text.size() ? std::string(text.substr(0, i)) + "…" : std::string(text);
+}
+
 std::size_t utf16_length(std::string_view s) {
     std::size_t n = 0;
     for (unsigned char c : s)

@@ -41,6 +41,10 @@ bool starts_upper(std::string_view word);
 // Number of Unicode code points.
 std::size_t utf8_length(std::string_view text);
 
+// `text` cut after its first `chars` characters (code points, never inside one), with "…" when
+// anything was cut: a list's long name, a message quoted back.
+std::string cut_after_chars(std::string_view text, std::size_t chars);
+
 // Number of UTF-16 code units: how the platforms count a message's length (an emoji beyond the
 // BMP takes two).
 std::size_t utf16_length(std::string_view text);

@@ -31,6 +31,21 @@ TEST(text_fold, other_scripts_and_symbols_are_kept) {
     EXPECT_EQ(fold("QR 👍 ✓"), "qr 👍 ✓");
 }
 
+// One cut for a list's long name and a message quoted back: by characters, never inside one.
+TEST(text_fold, cut_after_chars_counts_characters_not_bytes) {
+    EXPECT_EQ(cnscd::cut_after_chars("Tổ dân phố số 1", 15), "Tổ dân phố số 1");
+    EXPECT_EQ(cnscd::cut_after_chars("Tổ dân phố số 1", 14), "Tổ dân phố số …");
+    EXPECT_EQ(cnscd::cut_after_chars("Tổ dân phố số 1", 2), "Tổ…");
+    EXPECT_EQ(cnscd::cut_after_chars("👍👍👍", 2), "👍👍…");
+    EXPECT_EQ(cnscd::cut_after_chars("", 5), "");
+    std::string long_text;
+    for (int i = 0; i < 100; ++i)
+        long_text += "ướ";
+    auto cut = cnscd::cut_after_chars(long_text, 61);
+    EXPECT_EQ(cnscd::utf8_length(cut), 62u);
+    EXPECT_TRUE(cnscd::valid_utf8(cut));
+}
+
 TEST(text_fold, invalid_bytes_become_the_replacement_character) {
     EXPECT_EQ(fold("ab\xFF"
                    "c"),
