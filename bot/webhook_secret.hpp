@@ -14,8 +14,8 @@ namespace cnscd {
 
 class metrics;
 
-// Refuses with 401 unless `header` equals `secret` (compared in constant time); an empty
-// `secret` refuses everything. `secret` and `m` must outlive the route.
+// Refuses with 401 unless `header` is sent exactly once and equals `secret` (compared in
+// constant time); an empty `secret` refuses everything. `secret` and `m` must outlive the route.
 http_header_check webhook_secret_check(channel platform, std::string header, const std::string& secret,
                                        metrics& m);
 

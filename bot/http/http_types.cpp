@@ -11,6 +11,14 @@ std::string_view http_request::header(std::string_view name) const {
     return {};
 }
 
+std::size_t http_request::header_count(std::string_view name) const {
+    std::size_t n = 0;
+    for (auto& [k, v] : headers)
+        if (k.size() == name.size() && strncasecmp(k.data(), name.data(), k.size()) == 0)
+            ++n;
+    return n;
+}
+
 std::string_view http_request::path() const {
     std::string_view t = target;
     // The absolute form ("http://host/telegram/webhook"), which servers must accept (RFC 9112,

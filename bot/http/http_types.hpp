@@ -22,6 +22,8 @@ struct http_request {
 
     // Value of a header (case-insensitive name), or empty.
     std::string_view header(std::string_view name) const;
+    // How many times a header (case-insensitive name) was sent.
+    std::size_t header_count(std::string_view name) const;
     std::string_view path() const;
 };
 

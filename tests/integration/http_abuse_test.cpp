@@ -300,6 +300,27 @@ TEST_F(http_abuse, a_wrong_secret_or_path_is_refused_before_the_body_is_read) {
     valid_update_is_answered(402);
 }
 
+TEST_F(http_abuse, a_webhook_with_the_secret_header_twice_is_refused_whichever_comes_first) {
+    start("{}");
+    // One right and one wrong value, in both orders, and the right value twice: a proxy or a
+    // check that reads the other copy would disagree with the bot, so none is taken.
+    for (auto [first, second] : {std::pair{secret, std::string("wrong")},
+                                 std::pair{std::string("wrong"), secret}, std::pair{secret, secret}}) {
+        raw_client client(port);
+        auto body = private_update(next_update++, 403, "/start");
+        ASSERT_TRUE(client.send_all("POST /telegram/webhook HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                    "X-Telegram-Bot-Api-Secret-Token: " +
+                                    first + "\r\nX-Telegram-Bot-Api-Secret-Token: " + second +
+                                    "\r\nContent-Type: application/json\r\nContent-Length: " +
+                                    std::to_string(body.size()) + "\r\n\r\n" + body));
+        EXPECT_TRUE(client.read_answer(3000ms).starts_with("HTTP/1.1 401 Unauthorized\r\n"))
+            << first << " then " << second;
+    }
+    std::this_thread::sleep_for(300ms);
+    EXPECT_EQ(telegram.calls("sendMessage").size(), 0u) << "no refused update may be answered";
+    valid_update_is_answered(404);
+}
+
 TEST_F(http_abuse, large_bodies_without_the_secret_do_not_raise_memory) {
     start("{}");
     auto before = peak_memory_kb(bot->pid());
