@@ -435,58 +435,75 @@ bool is_hex(const std::string& s) {
     return std::all_of(s.begin(), s.end(), [](unsigned char ch) { return std::isxdigit(ch); });
 }
 
+// The environment variables the configuration reads, each with what it sets: the one list,
+// also behind the warning about variables the bot does not read (env_names.cpp), so a new
+// variable cannot be read here and warned about there.
+struct env_setting {
+    std::string_view name;
+    void (*apply)(config& c, const std::string& value);
+};
+
+void read_data_key_file(config& c, const std::string& file) {
+    std::error_code ec;
+    std::ifstream in(file);
+    if (!in || std::filesystem::is_directory(file, ec))
+        throw bad_config{"CNSCD_DATA_KEY_FILE names \"" + file +
+                         "\", which cannot be read as a file. Fix: check the path and its permissions"};
+    in >> c.data_key;
+    // An empty file would leave the data key unset: CCCDs stored in clear, those stored
+    // encrypted unreadable.
+    if (c.data_key.empty())
+        throw bad_config{"CNSCD_DATA_KEY_FILE names \"" + file +
+                         "\", which holds no key. Fix: write the key into it (openssl rand -hex 32 > " +
+                         file + "), or restore the file that was there"};
+}
+
+// In the order applied (CNSCD_DATA_KEY_FILE after CNSCD_DATA_KEY: the file wins).
+constexpr env_setting env_settings[] = {
+    {"CNSCD_LISTEN",
+     [](config& c, const std::string& v) {
+         if (!parse_listen(v, c.http))
+             throw bad_config{"environment variable CNSCD_LISTEN=\"" + v +
+                              "\" is not an IP address and a port. Fix: set it like 127.0.0.1:8080 (or "
+                              "[::1]:8080, 0.0.0.0:8080)"};
+     }},
+    {"CNSCD_DB", [](config& c, const std::string& v) { c.storage.db_path = v; }},
+    {"CNSCD_TIMEZONE",
+     [](config& c, const std::string& v) {
+         auto off = parse_utc_offset(v);
+         if (!off)
+             throw bad_config{"environment variable CNSCD_TIMEZONE=\"" + v +
+                              "\" is not a time zone. Fix: set it like +07:00 or Asia/Ho_Chi_Minh"};
+         c.utc_offset_minutes = *off;
+     }},
+    {"CNSCD_LOG_LEVEL", [](config& c, const std::string& v) { c.log_level = v; }},
+    {"TELEGRAM_BOT_TOKEN", [](config& c, const std::string& v) { c.telegram.token = v; }},
+    {"TELEGRAM_API_BASE", [](config& c, const std::string& v) { c.telegram.api_base = v; }},
+    {"TELEGRAM_WEBHOOK_SECRET", [](config& c, const std::string& v) { c.telegram.webhook_secret = v; }},
+    {"TELEGRAM_MODE", [](config& c, const std::string& v) { c.telegram.mode = v; }},
+    {"TELEGRAM_BOT_USERNAME", [](config& c, const std::string& v) { c.telegram.bot_username = v; }},
+    {"TELEGRAM_PUBLIC_URL", [](config& c, const std::string& v) { c.telegram.public_url = v; }},
+    {"ZALO_OA_APP_ID", [](config& c, const std::string& v) { c.zalo_oa.app_id = v; }},
+    {"ZALO_OA_SECRET_KEY", [](config& c, const std::string& v) { c.zalo_oa.secret_key = v; }},
+    {"ZALO_APP_SECRET", [](config& c, const std::string& v) { c.zalo_oa.app_secret = v; }},
+    {"ZALO_OA_ACCESS_TOKEN", [](config& c, const std::string& v) { c.zalo_oa.access_token = v; }},
+    {"ZALO_OA_REFRESH_TOKEN", [](config& c, const std::string& v) { c.zalo_oa.refresh_token = v; }},
+    {"ZALO_OA_API_BASE", [](config& c, const std::string& v) { c.zalo_oa.api_base = v; }},
+    {"ZALO_OAUTH_BASE", [](config& c, const std::string& v) { c.zalo_oa.oauth_base = v; }},
+    {"ZALO_BOT_TOKEN", [](config& c, const std::string& v) { c.zalo_bot.token = v; }},
+    {"ZALO_BOT_API_BASE", [](config& c, const std::string& v) { c.zalo_bot.api_base = v; }},
+    {"ZALO_BOT_WEBHOOK_SECRET", [](config& c, const std::string& v) { c.zalo_bot.webhook_secret = v; }},
+    {"ZALO_BOT_MODE", [](config& c, const std::string& v) { c.zalo_bot.mode = v; }},
+    {"CNSCD_DATA_KEY", [](config& c, const std::string& v) { c.data_key = v; }},
+    {"CNSCD_DATA_KEY_FILE", read_data_key_file},
+};
+
+constexpr std::string_view config_file_env = "CNSCD_CONFIG";
+
 void apply_env(config& c, const env_lookup& env) {
-    auto set = [&](std::string_view name, std::string& out) {
-        if (auto v = env(name))
-            out = *v;
-    };
-    if (auto v = env("CNSCD_LISTEN"); v && !parse_listen(*v, c.http))
-        throw bad_config{
-            "environment variable CNSCD_LISTEN=\"" + *v +
-            "\" is not an IP address and a port. Fix: set it like 127.0.0.1:8080 (or [::1]:8080, "
-            "0.0.0.0:8080)"};
-    set("CNSCD_DB", c.storage.db_path);
-    if (auto v = env("CNSCD_TIMEZONE")) {
-        auto off = parse_utc_offset(*v);
-        if (!off)
-            throw bad_config{"environment variable CNSCD_TIMEZONE=\"" + *v +
-                             "\" is not a time zone. Fix: set it like +07:00 or Asia/Ho_Chi_Minh"};
-        c.utc_offset_minutes = *off;
-    }
-    if (auto v = env("CNSCD_LOG_LEVEL"))
-        c.log_level = *v;
-    set("TELEGRAM_BOT_TOKEN", c.telegram.token);
-    set("TELEGRAM_API_BASE", c.telegram.api_base);
-    set("TELEGRAM_WEBHOOK_SECRET", c.telegram.webhook_secret);
-    set("TELEGRAM_MODE", c.telegram.mode);
-    set("TELEGRAM_BOT_USERNAME", c.telegram.bot_username);
-    set("TELEGRAM_PUBLIC_URL", c.telegram.public_url);
-    set("ZALO_OA_APP_ID", c.zalo_oa.app_id);
-    set("ZALO_OA_SECRET_KEY", c.zalo_oa.secret_key);
-    set("ZALO_APP_SECRET", c.zalo_oa.app_secret);
-    set("ZALO_OA_ACCESS_TOKEN", c.zalo_oa.access_token);
-    set("ZALO_OA_REFRESH_TOKEN", c.zalo_oa.refresh_token);
-    set("ZALO_OA_API_BASE", c.zalo_oa.api_base);
-    set("ZALO_OAUTH_BASE", c.zalo_oa.oauth_base);
-    set("ZALO_BOT_TOKEN", c.zalo_bot.token);
-    set("ZALO_BOT_API_BASE", c.zalo_bot.api_base);
-    set("ZALO_BOT_WEBHOOK_SECRET", c.zalo_bot.webhook_secret);
-    set("ZALO_BOT_MODE", c.zalo_bot.mode);
-    set("CNSCD_DATA_KEY", c.data_key);
-    if (auto file = env("CNSCD_DATA_KEY_FILE")) {
-        std::error_code ec;
-        std::ifstream in(*file);
-        if (!in || std::filesystem::is_directory(*file, ec))
-            throw bad_config{"CNSCD_DATA_KEY_FILE names \"" + *file +
-                             "\", which cannot be read as a file. Fix: check the path and its permissions"};
-        in >> c.data_key;
-        // An empty file would leave the data key unset: CCCDs stored in clear, those stored
-        // encrypted unreadable.
-        if (c.data_key.empty())
-            throw bad_config{"CNSCD_DATA_KEY_FILE names \"" + *file +
-                             "\", which holds no key. Fix: write the key into it (openssl rand -hex 32 > " +
-                             *file + "), or restore the file that was there"};
-    }
+    for (auto& s : env_settings)
+        if (auto v = env(s.name))
+            s.apply(c, *v);
 }
 
 void validate(const config& c) {
@@ -556,6 +573,13 @@ const ward_config* config::find_ward(const std::string& name) const {
     return nullptr;
 }
 
+std::vector<std::string_view> config_env_names() {
+    std::vector<std::string_view> names{config_file_env};
+    for (auto& s : env_settings)
+        names.push_back(s.name);
+    return names;
+}
+
 env_lookup process_env() {
     return [](std::string_view name) -> std::optional<std::string> {
         if (const char* v = std::getenv(std::string(name).c_str()); v && *v)
@@ -611,7 +635,7 @@ std::expected<config, config_error> load_config(const std::optional<std::string>
                                                 const env_lookup& env) {
     std::optional<std::string> file = path;
     if (!file)
-        file = env("CNSCD_CONFIG");
+        file = env(config_file_env);
     if (!file) {
         config c;
         try {

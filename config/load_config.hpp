@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace cnscd {
 
@@ -20,6 +21,9 @@ using env_lookup = std::function<std::optional<std::string>(std::string_view)>;
 
 // The process environment.
 env_lookup process_env();
+
+// Every environment variable load_config reads (README.md, "Configuration").
+std::vector<std::string_view> config_env_names();
 
 // Builds the configuration: built-in defaults, then the JSON file (`path`, else
 // $CNSCD_CONFIG, else none), then environment overrides, then validation.

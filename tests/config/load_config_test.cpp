@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 
 namespace cnscd {
 namespace {
@@ -280,6 +281,27 @@ TEST(env_names, variables_the_bot_does_not_read_are_named_with_the_nearest_it_do
                         "TELEGRAM_BOT_TOKEN?"),
               std::string::npos)
         << w[0];
+}
+
+// The variables were listed twice, where load_config reads them and again for the misspelling
+// warning: one added only where it is read would have been reported as "not read". The warning
+// now takes load_config's own list; this checks that list is what load_config asks for.
+TEST(env_names, the_warning_knows_exactly_the_variables_load_config_reads) {
+    std::set<std::string> asked;
+    env_lookup recording = [&](std::string_view name) -> std::optional<std::string> {
+        asked.insert(std::string(name));
+        return std::nullopt;
+    };
+    ASSERT_TRUE(load_config(std::nullopt, recording));
+    ASSERT_TRUE(load_config_text("{}", "bot.json", recording));
+    auto listed_names = config_env_names();
+    std::set<std::string> listed(listed_names.begin(), listed_names.end());
+    EXPECT_EQ(asked, listed);
+    EXPECT_TRUE(unread_env_warnings({asked.begin(), asked.end()}).empty());
+    // What the warning knows beyond them is not the bot's configuration (the test harness's log).
+    for (auto name : known_env_names())
+        if (!asked.contains(std::string(name)))
+            EXPECT_TRUE(name == "CNSCD_TEST_LOG" || name == "CNSCD_BOT") << name;
 }
 
 // A folder given as --config read as "not valid JSON near line 1", which sent people looking
