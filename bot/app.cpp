@@ -128,6 +128,25 @@ int run_serve(const config& cfg) {
     };
     if (!lock_database())
         return 1;
+    // The port next, also before the database: a serve that cannot listen (another program,
+    // or another serve, on the port) stops having migrated, published and queued nothing.
+    // Connections wait in the backlog until the start-up below is done.
+    //
+    // One event loop runs the network (webhooks, platform clients, outbox sender, pollers,
+    // timers, signals); the writer thread owns the database. Measured alternatives: a second
+    // loop for the outbox sender and platform clients (each time less throughput, ~15% fewer
+    // visits/s, and more CPU per update: two threads to wake after each commit on two cores).
+    // Commands are read on the loop (ingest.cpp): with linked members logging visits the
+    // writer is the busier thread; with unregistered senders the loop is, and that costs ~5%.
+    net::io_context io(1);
+    metrics stats;
+    http_server server(io, cfg.http, stats);
+    try {
+        server.listen();
+    } catch (const std::exception& e) {
+        spdlog::critical("{}. Nothing was changed", e.what());
+        return 1;
+    }
     std::unique_ptr<database> db;
     try {
         db = open_upgraded(
@@ -145,14 +164,6 @@ int run_serve(const config& cfg) {
     std::signal(SIGXFSZ, SIG_IGN);
     spdlog::info("database {} (schema version {})", cfg.storage.db_path, db->schema_version());
 
-    // One event loop runs the network (webhooks, platform clients, outbox sender, pollers,
-    // timers, signals); the writer thread owns the database. Measured alternatives: a second
-    // loop for the outbox sender and platform clients (each time less throughput, ~15% fewer
-    // visits/s, and more CPU per update: two threads to wake after each commit on two cores).
-    // Commands are read on the loop (ingest.cpp): with linked members logging visits the
-    // writer is the busier thread; with unregistered senders the loop is, and that costs ~5%.
-    net::io_context io(1);
-    metrics stats;
     system_clock wall_clock;
     auto* raw_db = db.get();
     raw_db->track_roster(); // the writer reads the sender's roster record for every update
@@ -213,7 +224,6 @@ int run_serve(const config& cfg) {
     stats.writer_queue = [&] { return static_cast<std::int64_t>(db_writer.stats().queued); };
 
     ingest intake(db_writer, env, stats);
-    http_server server(io, cfg.http, stats);
     stats.open_connections = [&] { return static_cast<std::int64_t>(server.open_connections()); };
     stats.storage_ok = [&] { return db_writer.stats().fault == storage_fault::none ? 1 : 0; };
     stats.storage_failures = [&] {
@@ -269,13 +279,7 @@ int run_serve(const config& cfg) {
         zalo_bot_polling = std::make_unique<zalo_bot_poller>(io, *zalo_bot, intake, cfg.zalo_bot, stats);
     }
 
-    try {
-        server.start();
-    } catch (const std::exception& e) {
-        spdlog::critical("{}", e.what());
-        db_writer.stop();
-        return 1;
-    }
+    server.start(); // listening since before the database was opened
     spdlog::info("listening on http://{}:{} (routes: /healthz, /metrics{})", cfg.http.host, server.port(),
                  routes);
     if (!telegram && !zalo_oa && !zalo_bot)

@@ -408,7 +408,9 @@ void http_server::route(std::string method, std::string path, http_handler handl
                                                            max_body_bytes};
 }
 
-void http_server::start() {
+void http_server::listen() {
+    if (impl_->acceptor.is_open())
+        return;
     beast::error_code ec;
     auto address = net::ip::make_address(impl_->cfg.host, ec);
     if (ec)
@@ -424,10 +426,17 @@ void http_server::start() {
         a.bind(ep, ec);
     if (!ec)
         a.listen(net::socket_base::max_listen_connections, ec);
-    if (ec)
+    if (ec) {
+        beast::error_code ignored;
+        a.close(ignored);
         throw std::runtime_error("cannot listen on " + impl_->cfg.host + ":" +
                                  std::to_string(impl_->cfg.port) + ": " + ec.message() +
                                  ". Fix: stop what uses that port or set CNSCD_LISTEN");
+    }
+}
+
+void http_server::start() {
+    listen();
     impl_->do_accept();
 }
 

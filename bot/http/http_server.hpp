@@ -30,7 +30,10 @@ public:
     // a forged request before reading it (a signature over the body).
     void route(std::string method, std::string path, http_handler handler, http_header_check check = {},
                std::size_t max_body_bytes = 0);
-    // Binds and starts accepting; throws with a clear message if the address is taken.
+    // Binds and listens, without accepting yet (connections wait in the backlog); throws with
+    // a clear message if the address is taken. `serve` calls it before it changes anything.
+    void listen();
+    // Starts accepting (listening first if listen() was not called).
     void start();
     // Stops accepting new connections; open ones finish their current request.
     void stop();

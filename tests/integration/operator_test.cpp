@@ -7,14 +7,20 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
+#include <arpa/inet.h>
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <map>
+#include <netinet/in.h>
 #include <regex>
 #include <set>
 #include <sstream>
+#include <sys/socket.h>
 #include <thread>
+#include <unistd.h>
 #include <vector>
 
 namespace cnscd {
@@ -84,6 +90,59 @@ TEST_F(operator_fixture, a_second_serve_on_the_same_database_stops_and_says_why)
     bot->terminate();
     start();
     EXPECT_EQ(get("/healthz").status, 200);
+}
+
+// With the listen port taken (another program, an old bot left running elsewhere), `serve`
+// opened and migrated the database, published the Telegram command menu and loaded the outbox,
+// and only then failed to bind. It now fails first, with the same message, and changes nothing.
+TEST_F(operator_fixture, a_taken_port_stops_serve_before_it_changes_anything) {
+    int taken = ::socket(AF_INET, SOCK_STREAM, 0);
+    ASSERT_GE(taken, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(port);
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    ASSERT_EQ(::bind(taken, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+    ASSERT_EQ(::listen(taken, 1), 0);
+
+    // A database one version behind, as before an upgrade.
+    auto e = env();
+    e["CNSCD_TEST_LOG"] = dir + "/migrate.log";
+    ASSERT_EQ(bot_process(e, {"migrate"}).wait_exit(20s), 0);
+    int latest = SQLite::Database(db_path, SQLite::OPEN_READONLY).execAndGet("PRAGMA user_version").getInt();
+    SQLite::Database(db_path, SQLite::OPEN_READWRITE)
+        .exec("PRAGMA user_version = " + std::to_string(latest - 1));
+    auto before = read_file(db_path);
+
+    bot_process refused(env());
+    auto code = refused.wait_exit(20s);
+    ::close(taken);
+    ASSERT_TRUE(code.has_value()) << "serve kept running";
+    EXPECT_EQ(*code, 1);
+    auto said = log();
+    EXPECT_NE(said.find("cannot listen on 127.0.0.1:" + std::to_string(port)), std::string::npos) << said;
+    EXPECT_NE(said.find("Fix: stop what uses that port or set CNSCD_LISTEN"), std::string::npos) << said;
+    EXPECT_EQ(said.find("migration"), std::string::npos) << "it migrated: " << said;
+    EXPECT_EQ(read_file(db_path), before) << "the database was changed";
+    EXPECT_EQ(SQLite::Database(db_path, SQLite::OPEN_READONLY).execAndGet("PRAGMA user_version").getInt(),
+              latest - 1);
+    EXPECT_EQ(calls_to("getMe"), 0u);
+    EXPECT_EQ(calls_to("setMyCommands"), 0u) << "the command menu was published";
+
+    // A new database path is not even created.
+    e = env();
+    e["CNSCD_DB"] = dir + "/new.db";
+    taken = ::socket(AF_INET, SOCK_STREAM, 0);
+    ASSERT_EQ(::bind(taken, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+    ASSERT_EQ(::listen(taken, 1), 0);
+    EXPECT_EQ(bot_process(e).wait_exit(20s), 1);
+    ::close(taken);
+    EXPECT_FALSE(std::filesystem::exists(dir + "/new.db"));
+
+    // With the port free again it starts and upgrades as usual.
+    start();
+    EXPECT_EQ(SQLite::Database(db_path, SQLite::OPEN_READONLY).execAndGet("PRAGMA user_version").getInt(),
+              latest);
 }
 
 // A newer release's `migrate` (or `chat`, or a roster command, which upgrade too) run while the
