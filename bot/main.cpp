@@ -52,8 +52,8 @@ int main(int argc, char** argv) {
     // "cnscd-bot serve --config bot.json" as well as "cnscd-bot --config bot.json serve".
     app.fallthrough();
     std::optional<std::string> config_path;
-    app.add_option("--config", config_path,
-                   "JSON configuration file (default: $CNSCD_CONFIG, else built-in)");
+    const std::string config_help = "JSON configuration file (default: $CNSCD_CONFIG, else built-in)";
+    app.add_option("--config", config_path, config_help);
 
     auto* serve =
         app.add_subcommand("serve", "Run the bot: HTTP server (webhooks, /healthz, /metrics), Telegram "
@@ -191,6 +191,11 @@ int main(int argc, char** argv) {
                    "crashed bot's log would be replayed onto it). Then start the bot.");
     restore->add_option("--from", restore_from, "The backup file, e.g. backups/cnscd-2026-11-24.db")
         ->required();
+
+    // Each subcommand takes --config too (before or after its name), and its own --help must
+    // say so: CLI11 lists only a subcommand's own options there.
+    for (auto* sub : app.get_subcommands([](CLI::App*) { return true; }))
+        sub->add_option("--config", config_path, config_help);
 
     try {
         app.parse(argc, argv);

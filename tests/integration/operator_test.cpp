@@ -359,6 +359,61 @@ TEST_F(operator_fixture, set_webhook_with_a_wrong_token_says_to_fix_the_token) {
     EXPECT_EQ(said.find("123456:TEST"), std::string::npos) << "the token is printed";
 }
 
+// The options listed in each section of a CLI11 help text ("Options:", "Subcommands:", ...):
+// the first word of each entry, split at commas ("-o,--output" gives both).
+std::map<std::string, std::set<std::string>> help_sections(const std::string& help) {
+    std::map<std::string, std::set<std::string>> out;
+    std::istringstream lines(help);
+    std::string line, section;
+    while (std::getline(lines, line)) {
+        if (!line.empty() && line[0] != ' ' && line.ends_with(":"))
+            section = line.substr(0, line.size() - 1);
+        else if (!section.empty() && line.starts_with("  ") && line.size() > 2 && line[2] != ' ') {
+            std::istringstream entry(line);
+            std::string names, name;
+            entry >> names;
+            std::istringstream split(names);
+            while (std::getline(split, name, ','))
+                out[section].insert(name);
+        }
+    }
+    return out;
+}
+
+// `cnscd-bot serve --help` (and migrate's, backup's, ...) did not show --config, which each
+// takes; only the top-level help did. Each subcommand's help now lists every option it
+// accepts: its own and the ones it shares with the top level.
+TEST_F(operator_fixture, every_subcommand_help_lists_every_option_it_accepts) {
+    auto help_of = [&](std::vector<std::string> args, const std::string& name) {
+        args.push_back("--help");
+        bot_process p({{"CNSCD_TEST_LOG", dir + "/" + name + ".help"}}, args);
+        auto code = p.wait_exit(20s);
+        EXPECT_EQ(code, 0) << name;
+        return read_file(dir + "/" + name + ".help");
+    };
+    auto top = help_sections(help_of({}, "top"));
+    auto shared = top["Options"];
+    ASSERT_TRUE(shared.contains("--config")) << "top-level help";
+    ASSERT_TRUE(shared.contains("--help"));
+    ASSERT_GE(top["Subcommands"].size(), 10u);
+    for (auto& sub : top["Subcommands"]) {
+        auto text = help_of({sub}, sub);
+        auto listed = help_sections(text)["Options"];
+        for (auto& option : shared)
+            EXPECT_TRUE(listed.contains(option))
+                << "`cnscd-bot " << sub << " --help` does not show " << option << ":\n"
+                << text;
+        // And each one shown is taken: --config after the subcommand's name, as the help shows it.
+        EXPECT_NE(text.find("--config TEXT"), std::string::npos) << text;
+    }
+    // The option shown works there: a missing file is named, not "--config: unknown option".
+    bot_process p({{"CNSCD_TEST_LOG", dir + "/migrate-config.log"}},
+                  {"migrate", "--config", dir + "/no-such.json"});
+    EXPECT_EQ(p.wait_exit(20s), 2);
+    auto said = read_file(dir + "/migrate-config.log");
+    EXPECT_NE(said.find("no-such.json"), std::string::npos) << said;
+}
+
 // CNSCD_DATABASE (for CNSCD_DB) was ignored without a word: the bot started on a new, empty
 // database under ./data, and the ward's figures seemed gone.
 TEST_F(operator_fixture, a_misspelt_environment_variable_is_pointed_out) {
