@@ -233,16 +233,37 @@ int run_serve(const config& cfg) {
             out.emplace_back(std::string(fault_name(k)), ws.failed_by_kind[static_cast<std::size_t>(k)]);
         return out;
     };
+    std::unique_ptr<telegram_poller> poller;
+    std::unique_ptr<zalo_bot_poller> zalo_bot_polling;
+    // 503 while the database refuses commits, or while a polling channel receives nothing
+    // (poll_health.hpp): a wrong token or a webhook left set looks healthy otherwise.
     auto health = [&](http_respond respond) {
         auto ws = db_writer.stats();
-        bool healthy = ws.fault == storage_fault::none;
-        nlohmann::json body{{"status", healthy ? "ok" : "storage_fault"},
+        bool storage_ok = ws.fault == storage_fault::none;
+        auto polling = nlohmann::json::array();
+        auto add_polling = [&](channel c, const poll_health& h) {
+            if (h.failing())
+                polling.push_back({{"channel", channel_name(c)},
+                                   {"failed_calls", h.consecutive_failures},
+                                   {"error", h.error},
+                                   {"fix", h.fix}});
+        };
+        if (poller)
+            add_polling(channel::telegram, poller->health());
+        if (zalo_bot_polling)
+            add_polling(channel::zalo_bot, zalo_bot_polling->health());
+        bool healthy = storage_ok && polling.empty();
+        nlohmann::json body{{"status", !storage_ok ? "storage_fault"
+                                       : healthy   ? "ok"
+                                                   : "polling_failed"},
                             {"outbox_depth", sender.depth()},
                             {"commits", ws.commits},
                             {"failed_commits", ws.failed_commits}};
-        if (!healthy)
+        if (!storage_ok)
             body["storage"] = {
                 {"fault", fault_name(ws.fault)}, {"error", ws.fault_error}, {"fix", fault_advice(ws.fault)}};
+        if (!polling.empty())
+            body["polling"] = polling;
         respond({healthy ? 200 : 503, "application/json", body.dump()});
     };
     server.route("GET", "/healthz", [&](http_request&&, http_respond respond) {
@@ -260,7 +281,6 @@ int run_serve(const config& cfg) {
     server.route("GET", "/metrics", [&](http_request&&, http_respond respond) {
         respond({200, "text/plain; version=0.0.4; charset=utf-8", stats.render()});
     });
-    std::unique_ptr<telegram_poller> poller;
     if (telegram && cfg.telegram.mode == "webhook")
         add_telegram_webhook(server, intake, cfg.telegram, env.telegram_username, stats);
     else if (telegram)
@@ -271,7 +291,6 @@ int run_serve(const config& cfg) {
         add_zalo_oa_webhook(server, intake, cfg.zalo_oa, stats);
         routes += ", /zalo/webhook";
     }
-    std::unique_ptr<zalo_bot_poller> zalo_bot_polling;
     if (zalo_bot && cfg.zalo_bot.mode == "webhook") {
         add_zalo_bot_webhook(server, intake, cfg.zalo_bot, stats);
         routes += ", /zalobot/webhook";

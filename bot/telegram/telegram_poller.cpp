@@ -52,6 +52,7 @@ struct telegram_poller::impl : std::enable_shared_from_this<telegram_poller::imp
     std::int64_t offset = 0;
     bool stopped = false;
     int failures = 0;
+    poll_health health;
 
     impl(net::io_context& io_, telegram_client& c, ingest& i, writer& w, const telegram_config& cfg_,
          const std::string& u, metrics& m)
@@ -86,14 +87,23 @@ struct telegram_poller::impl : std::enable_shared_from_this<telegram_poller::imp
             ++failures;
             ++stats.of(channel::telegram).poll_failures;
             auto wait = std::min(60000, 500 * (1 << std::min(failures, 7)));
-            if (auto fix = polling_fix(r.ok() ? r.status : 0, answer); !fix.empty())
+            auto fix = polling_fix(r.ok() ? r.status : 0, answer);
+            if (!fix.empty())
                 spdlog::error("telegram: getUpdates refused ({}): {}; retrying in {} ms", answer.description,
                               fix, wait);
             else
                 spdlog::warn("telegram: getUpdates failed ({}); retrying in {} ms",
                              r.ok() ? answer.description : r.error, wait);
+            health.failed(!r.ok()                       ? r.error
+                          : !answer.description.empty() ? answer.description
+                                                        : "HTTP " + std::to_string(r.status),
+                          fix);
             return later(std::chrono::milliseconds(wait));
         }
+        if (health.failing())
+            spdlog::info("telegram: getUpdates works again after {} failed calls",
+                         health.consecutive_failures);
+        health.succeeded();
         failures = 0;
         auto j = json::parse(r.body, nullptr, false);
         std::vector<std::pair<std::int64_t, std::string>> updates;
@@ -172,6 +182,10 @@ void telegram_poller::start() {
             spdlog::info("telegram: deleteWebhook: {}", a.description);
         self->poll();
     });
+}
+
+const poll_health& telegram_poller::health() const {
+    return impl_->health;
 }
 
 void telegram_poller::stop() {

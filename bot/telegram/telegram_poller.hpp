@@ -3,6 +3,8 @@
 // Long polling (getUpdates) for bots without a public URL. The offset is saved in the same
 // transaction as each update, so a crash redelivers rather than loses updates.
 
+#include "bot/poll_health.hpp"
+
 #include <memory>
 #include <string>
 
@@ -26,6 +28,8 @@ public:
     // Deletes any webhook (Telegram refuses getUpdates while one is set), then polls.
     void start();
     void stop();
+    // Whether getUpdates has been failing (for /healthz); read on the event loop.
+    const poll_health& health() const;
 
 private:
     struct impl;

@@ -142,6 +142,7 @@ struct zalo_bot_poller::impl : std::enable_shared_from_this<zalo_bot_poller::imp
     net::steady_timer timer;
     bool stopped = false;
     int failures = 0;
+    poll_health health;
 
     impl(net::io_context& io_, zalo_bot_client& c, ingest& i, const zalo_bot_config& cfg_, metrics& m)
         : io(io_), client(c), in(i), cfg(cfg_), stats(m), timer(io_) {}
@@ -170,7 +171,7 @@ struct zalo_bot_poller::impl : std::enable_shared_from_this<zalo_bot_poller::imp
             return;
         auto a = r.ok() ? zalo_bot::read_answer(r.status, r.body) : zalo_bot::api_answer{};
         if (r.ok() && !a.ok && a.error_code == 408) {
-            failures = 0;
+            succeeded();
             return later(std::chrono::milliseconds(cfg.poll_idle_ms)); // the long poll ended empty
         }
         if (!r.ok() || !a.ok) {
@@ -179,10 +180,22 @@ struct zalo_bot_poller::impl : std::enable_shared_from_this<zalo_bot_poller::imp
             auto wait = std::min(60000, 500 * (1 << std::min(failures, 7)));
             spdlog::warn("zalo_bot: getUpdates failed ({}); retrying in {} ms",
                          r.ok() ? a.description : r.error, wait);
+            health.failed(!r.ok()                  ? r.error
+                          : !a.description.empty() ? a.description
+                                                   : "HTTP " + std::to_string(r.status),
+                          "");
             return later(std::chrono::milliseconds(wait));
         }
-        failures = 0;
+        succeeded();
         store(std::make_shared<std::string>(std::move(r.body)), 0);
+    }
+
+    void succeeded() {
+        if (health.failing())
+            spdlog::info("zalo_bot: getUpdates works again after {} failed calls",
+                         health.consecutive_failures);
+        health.succeeded();
+        failures = 0;
     }
 
     // getUpdates hands each update out once: one the database refused (disk full, locked) is
@@ -229,6 +242,10 @@ void zalo_bot_poller::start() {
                          r.ok() ? a.description : r.error);
         self->poll();
     });
+}
+
+const poll_health& zalo_bot_poller::health() const {
+    return impl_->health;
 }
 
 void zalo_bot_poller::stop() {

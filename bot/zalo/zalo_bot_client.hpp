@@ -6,6 +6,7 @@
 
 #include "bot/http/http_client.hpp"
 #include "bot/platform_client.hpp"
+#include "bot/poll_health.hpp"
 #include "config/config.hpp"
 
 #include <chrono>
@@ -47,6 +48,8 @@ public:
     // Deletes any webhook (polling and a webhook exclude each other), then polls.
     void start();
     void stop();
+    // Whether getUpdates has been failing (for /healthz); read on the event loop.
+    const poll_health& health() const;
 
 private:
     struct impl;

@@ -216,6 +216,36 @@ TEST_F(operator_fixture, polling_with_a_wrong_token_says_to_fix_the_token) {
     EXPECT_TRUE(wait_replies("41", 1, 15s));
 }
 
+// /healthz stayed 200 in polling mode while every getUpdates failed (a wrong token, a webhook
+// left set), so monitoring never saw that no message reached the bot. After three failed calls
+// in a row it now answers 503 with the reason and the fix, and 200 again once a call succeeds.
+TEST_F(operator_fixture, healthz_says_503_while_polling_keeps_failing_and_200_once_it_works) {
+    const std::string refused = R"({"ok":false,"error_code":401,"description":"Unauthorized"})";
+    telegram.script("getUpdates", "", {401, refused}, 3);
+    bot = std::make_unique<bot_process>(polling_env());
+    ASSERT_TRUE(bot->wait_ready(port));
+    ASSERT_TRUE(wait_calls("getUpdates", 3, 15s));
+    std::this_thread::sleep_for(300ms); // the third answer read; the next call is 4 s away
+    auto health = get("/healthz");
+    EXPECT_EQ(health.status, 503) << health.body;
+    auto j = nlohmann::json::parse(health.body, nullptr, false);
+    ASSERT_TRUE(j.is_object()) << health.body;
+    EXPECT_EQ(j.value("status", ""), "polling_failed") << health.body;
+    ASSERT_TRUE(j["polling"].is_array() && j["polling"].size() == 1u) << health.body;
+    EXPECT_EQ(j["polling"][0].value("channel", ""), "telegram");
+    EXPECT_EQ(j["polling"][0].value("failed_calls", 0), 3);
+    EXPECT_EQ(j["polling"][0].value("error", ""), "Unauthorized");
+    EXPECT_NE(j["polling"][0].value("fix", "").find("TELEGRAM_BOT_TOKEN"), std::string::npos) << health.body;
+    EXPECT_EQ(health.body.find("123456:TEST"), std::string::npos) << "the token is in /healthz";
+
+    // The token accepted again (the scripted refusals are used up): healthy, and updates arrive.
+    telegram.push_update(private_update(900, 43, "/start"));
+    ASSERT_TRUE(wait_replies("43", 1, 15s));
+    EXPECT_EQ(get("/healthz").status, 200);
+    EXPECT_NE(log().find("telegram: getUpdates works again after 3 failed calls"), std::string::npos)
+        << log();
+}
+
 // A webhook set while the bot polls (set-webhook run by hand) made getUpdates answer 409,
 // which the log showed only as a retried failure.
 TEST_F(operator_fixture, polling_while_a_webhook_is_set_says_which_mode_to_choose) {

@@ -166,6 +166,33 @@ TEST_F(zalo_bot_fixture, polling_keeps_an_update_the_database_refused_and_stores
     EXPECT_TRUE(recorded("p000000000000000005"));
 }
 
+// /healthz stayed 200 while every getUpdates failed. After three failures in a row it says 503
+// and which channel; an empty long poll (408) is no failure, and a good call makes it 200.
+TEST_F(zalo_bot_fixture, healthz_says_503_while_polling_keeps_failing) {
+    start("polling");
+    zalo.script("getUpdates", {401, R"({"ok":false,"error_code":401,"description":"Unauthorized"})"}, 3);
+    ASSERT_TRUE(zalo.wait_for(
+        [](auto& calls) {
+            std::size_t refused = 0;
+            for (auto& c : calls)
+                refused += c.method == "getUpdates" && c.reply.find("Unauthorized") != std::string::npos;
+            return refused >= 3;
+        },
+        15s));
+    std::this_thread::sleep_for(300ms); // the next call is 4 s away
+    auto health = http_request_to(port, "GET", "/healthz");
+    EXPECT_EQ(health.status, 503) << health.body;
+    auto j = json::parse(health.body, nullptr, false);
+    ASSERT_TRUE(j.is_object()) << health.body;
+    EXPECT_EQ(j.value("status", ""), "polling_failed");
+    ASSERT_TRUE(j["polling"].is_array() && !j["polling"].empty()) << health.body;
+    EXPECT_EQ(j["polling"][0].value("channel", ""), "zalo_bot");
+    EXPECT_EQ(health.body.find(token), std::string::npos) << "the token is in /healthz";
+    zalo.push_bot_update(private_text("p000000000000000009", "u9", "/start"));
+    ASSERT_TRUE(wait_sends("u9", 1, 15s));
+    EXPECT_EQ(http_request_to(port, "GET", "/healthz").status, 200);
+}
+
 TEST_F(zalo_bot_fixture, a_local_file_fails_visibly_instead_of_sending_its_name) {
     {
         auto db = database::open(db_path, {true, true});
