@@ -52,7 +52,12 @@ std::string metrics::render() const {
         &per_channel::bad_requests);
     per("cnscd_ignored_events_total", "Platform events of types the bot does not use.",
         &per_channel::ignored_events);
-    per("cnscd_sends_ok_total", "Messages delivered to the platform.", &per_channel::sends_ok);
+    per("cnscd_sends_ok_total",
+        "Platform API calls that delivered a message; confirmations merged into one message count once.",
+        &per_channel::sends_ok);
+    per("cnscd_messages_delivered_total",
+        "Messages (outbox rows) delivered, each confirmation merged into another message included.",
+        &per_channel::messages_delivered);
     per("cnscd_sends_failed_total", "Messages that failed permanently.", &per_channel::sends_failed);
     per("cnscd_send_retries_total", "Transient send failures that were retried.", &per_channel::send_retries);
     per("cnscd_rate_limited_total", "429 (flood control) answers from the platform.",

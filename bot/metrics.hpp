@@ -35,18 +35,19 @@ public:
     static constexpr std::size_t channels = 4;
 
     struct per_channel {
-        counter updates{0};        // accepted and committed
-        counter duplicates{0};     // redeliveries recognised
-        counter unauthorized{0};   // bad secret or signature
-        counter bad_requests{0};   // malformed bodies
-        counter ignored_events{0}; // unknown event types
-        counter sends_ok{0};
-        counter sends_failed{0};  // permanent failures
-        counter send_retries{0};  // transient failures retried
-        counter rate_limited{0};  // 429 / flood answers
-        counter poll_failures{0}; // getUpdates calls that failed (polling mode)
-        histogram ack_latency;    // webhook receipt -> 200 sent
-        histogram send_latency;   // API call duration
+        counter updates{0};            // accepted and committed
+        counter duplicates{0};         // redeliveries recognised
+        counter unauthorized{0};       // bad secret or signature
+        counter bad_requests{0};       // malformed bodies
+        counter ignored_events{0};     // unknown event types
+        counter sends_ok{0};           // API calls that delivered (merged messages count once)
+        counter messages_delivered{0}; // outbox rows delivered, each merged one too
+        counter sends_failed{0};       // permanent failures
+        counter send_retries{0};       // transient failures retried
+        counter rate_limited{0};       // 429 / flood answers
+        counter poll_failures{0};      // getUpdates calls that failed (polling mode)
+        histogram ack_latency;         // webhook receipt -> 200 sent
+        histogram send_latency;        // API call duration
     };
 
     per_channel& of(channel c) { return by_channel_[static_cast<std::size_t>(c)]; }

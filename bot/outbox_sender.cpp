@@ -380,6 +380,7 @@ struct outbox_sender::impl : std::enable_shared_from_this<outbox_sender::impl> {
         switch (r.what) {
         case o::sent:
             ++per.sends_ok;
+            per.messages_delivered += 1 + merged.size();
             spdlog::debug("{}: outbox row {} sent to chat {}", channel_name(platform), head_id, chat_id);
             finish_head(*p, c, lane, merged, r);
             break;

@@ -319,6 +319,14 @@ TEST_F(sender_fixture, confirmations_held_by_the_group_limit_are_merged) {
     EXPECT_EQ(status(ids[1])->state, delivery_state::sent);
     for (int i = 2; i < 6; ++i)
         EXPECT_EQ(status(ids[i])->state, delivery_state::merged);
+    // /metrics: two messages went to Telegram, carrying six confirmations. sends_ok alone read as
+    // four confirmations lost (docs/OPERATIONS.md, "Metrics to watch").
+    EXPECT_EQ(stats.of(channel::telegram).sends_ok.load(), 2u);
+    EXPECT_EQ(stats.of(channel::telegram).messages_delivered.load(), 6u);
+    auto text = stats.render();
+    EXPECT_NE(text.find("\ncnscd_sends_ok_total{channel=\"telegram\"} 2\n"), std::string::npos) << text;
+    EXPECT_NE(text.find("\ncnscd_messages_delivered_total{channel=\"telegram\"} 6\n"), std::string::npos)
+        << text;
 }
 
 // Thirty members logging visits that named no topic: each confirmation ends with the same
