@@ -5,12 +5,71 @@
 #include <ctime>
 #include <fcntl.h>
 #include <filesystem>
+#include <fstream>
 #include <system_error>
 #include <unistd.h>
 
 namespace cnscd {
 
 namespace fs = std::filesystem;
+
+namespace {
+
+// Whether another process has the database open (the bot still running), without touching it:
+// each SQLite connection in WAL mode holds a read lock on byte 128 of the -shm file (the unix
+// VFS's "DMS" slot) for as long as it is open.
+bool in_use(const std::string& path) {
+    int fd = ::open((path + "-shm").c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return false;
+    struct flock lock {};
+    lock.l_type = F_WRLCK;
+    lock.l_whence = SEEK_SET;
+    lock.l_start = 128;
+    lock.l_len = 1;
+    bool busy = ::fcntl(fd, F_GETLK, &lock) == 0 && lock.l_type != F_UNLCK;
+    ::close(fd);
+    return busy;
+}
+
+// `backup --to` runs from cron over last night's file, so replacing a file is normal; but only
+// a file that is a SQLite database (a previous backup) and not in use, and never one of the
+// live database's own files: a mistyped --to must not destroy something else.
+void refuse_to_replace(const std::string& source, const std::string& target) {
+    std::error_code ec;
+    auto live = fs::weakly_canonical(source, ec).string();
+    auto to = fs::weakly_canonical(target, ec).string();
+    for (const char* ext : {"-wal", "-shm", "-journal"})
+        if (to == live + ext)
+            throw database_error("--to " + target + " is the database's own " + std::string(ext + 1) +
+                                 " file; the backup would destroy what the bot has not yet written into the "
+                                 "database. Nothing was changed. Fix: choose another --to file");
+    auto status = fs::status(target, ec);
+    if (ec || !fs::exists(status))
+        return;
+    if (fs::is_directory(status))
+        throw database_error("--to " + target + " is a folder. Fix: name a file in it, e.g. " +
+                             (fs::path(target) / "cnscd-backup.db").string());
+    if (!fs::is_regular_file(status))
+        throw database_error("--to " + target +
+                             " is not a regular file. Nothing was changed. Fix: choose another --to file");
+    if (fs::file_size(target, ec) == 0)
+        return; // an empty file (made by mktemp) holds nothing to lose
+    char head[16] = {};
+    std::ifstream in(target, std::ios::binary);
+    in.read(head, sizeof head);
+    if (!in || std::string_view(head, sizeof head) != std::string_view("SQLite format 3\0", 16))
+        throw database_error("--to " + target +
+                             " already exists and is not a database backup (not a SQLite file), so it is "
+                             "left as it is. Fix: choose another --to file, or move that file away if it "
+                             "may be replaced");
+    if (in_use(target))
+        throw database_error("--to " + target +
+                             " is a database open in another process (a running bot's?), so it is left as "
+                             "it is. Fix: choose another --to file");
+}
+
+} // namespace
 
 backup_result backup_database(const std::string& source, const std::string& target) {
     std::error_code ec;
@@ -19,6 +78,7 @@ backup_result backup_database(const std::string& source, const std::string& targ
                              ". Fix: set CNSCD_DB to the bot's database file");
     if (fs::exists(target, ec) && fs::equivalent(source, target, ec))
         throw database_error("the backup would overwrite the database itself. Fix: choose another --to file");
+    refuse_to_replace(source, target);
     auto dir = fs::path(target).parent_path();
     if (!dir.empty() && !fs::is_directory(dir, ec))
         throw database_error("the folder " + dir.string() + " does not exist. Fix: create it first");
@@ -47,27 +107,6 @@ backup_result backup_database(const std::string& source, const std::string& targ
             ". Fix: check free space and permissions where the copy goes, then run it again");
     }
 }
-
-namespace {
-
-// Whether another process has the database open (the bot still running), without touching it:
-// each SQLite connection in WAL mode holds a read lock on byte 128 of the -shm file (the unix
-// VFS's "DMS" slot) for as long as it is open.
-bool in_use(const std::string& path) {
-    int fd = ::open((path + "-shm").c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return false;
-    struct flock lock {};
-    lock.l_type = F_WRLCK;
-    lock.l_whence = SEEK_SET;
-    lock.l_start = 128;
-    lock.l_len = 1;
-    bool busy = ::fcntl(fd, F_GETLK, &lock) == 0 && lock.l_type != F_UNLCK;
-    ::close(fd);
-    return busy;
-}
-
-} // namespace
 
 restore_result restore_database(const std::string& from, const std::string& target, std::int64_t now) {
     std::error_code ec;

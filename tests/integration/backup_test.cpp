@@ -6,6 +6,7 @@
 #include "tests/support/bot_process.hpp"
 #include "tests/support/fake_telegram.hpp"
 
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -146,6 +147,47 @@ TEST_F(backup_command, refuses_to_overwrite_the_database_or_write_into_a_missing
     std::filesystem::remove(db_path);
     EXPECT_EQ(backup(dir + "/copy.db", "missing.log"), 1);
     EXPECT_NE(read_file(dir + "/missing.log").find("there is no database"), std::string::npos);
+}
+
+// `backup --to FILE` replaced whatever FILE was: a mistyped --to (the roster CSV, the config,
+// the database's own -wal file) was silently destroyed. A previous backup is still replaced,
+// as cron needs; anything else is refused with the reason and left as it was.
+TEST_F(backup_command, replaces_a_previous_backup_but_refuses_a_file_that_is_not_one) {
+    test::bot_process migrate(env("migrate.log"), {"migrate"});
+    ASSERT_EQ(migrate.wait_exit(), 0);
+    const std::string nightly = dir + "/nightly.db";
+    EXPECT_EQ(backup(nightly, "first.log"), 0) << read_file(dir + "/first.log");
+    EXPECT_EQ(backup(nightly, "second.log"), 0)
+        << "cron writes over last night's backup: " << read_file(dir + "/second.log");
+    std::ofstream(dir + "/empty.db").flush(); // made by mktemp: nothing to lose
+    EXPECT_EQ(backup(dir + "/empty.db", "empty.log"), 0) << read_file(dir + "/empty.log");
+
+    const std::string roster = "TT,Họ tên,SĐT\n1,Nguyễn Văn A,0905123456\n";
+    std::ofstream(dir + "/roster.csv", std::ios::binary) << roster;
+    EXPECT_EQ(backup(dir + "/roster.csv", "roster.log"), 1);
+    auto said = read_file(dir + "/roster.log");
+    EXPECT_NE(said.find("already exists and is not a database backup"), std::string::npos) << said;
+    EXPECT_NE(said.find("Fix: choose another --to file"), std::string::npos) << said;
+    EXPECT_EQ(read_file(dir + "/roster.csv"), roster) << "the file was changed";
+    EXPECT_FALSE(std::filesystem::exists(dir + "/roster.csv.partial"));
+
+    // The live database's own log: a copy written there would throw away unmerged commits.
+    {
+        SQLite::Database live(db_path, SQLite::OPEN_READWRITE);
+        live.exec("PRAGMA journal_mode=WAL");
+        live.exec("PRAGMA wal_autocheckpoint=0");
+        live.exec("CREATE TABLE IF NOT EXISTS backup_probe(x)");
+        live.exec("INSERT INTO backup_probe VALUES (1)");
+        ASSERT_TRUE(std::filesystem::exists(db_path + "-wal"));
+        auto wal = read_file(db_path + "-wal");
+        EXPECT_EQ(backup(db_path + "-wal", "wal.log"), 1);
+        said = read_file(dir + "/wal.log");
+        EXPECT_NE(said.find("is the database's own wal file"), std::string::npos) << said;
+        EXPECT_EQ(read_file(db_path + "-wal"), wal);
+    }
+    EXPECT_EQ(backup(dir, "folder.log"), 1);
+    EXPECT_NE(read_file(dir + "/folder.log").find("is a folder"), std::string::npos)
+        << read_file(dir + "/folder.log");
 }
 
 // A wrong --from must change nothing: no backup there, or a file that is no database.
