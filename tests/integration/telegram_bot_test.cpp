@@ -436,6 +436,53 @@ TEST_F(bot_fixture, long_polling_restart_answers_each_update_once) {
     EXPECT_TRUE(asked_past_them);
 }
 
+// The fake handed each polled update out once, so no test showed what happens to updates the
+// bot received and stored but had not confirmed (the next getUpdates carries the confirming
+// offset) when it is killed: Telegram offers them again at the restart. Each is answered once,
+// and one that arrived while the bot was down is not lost.
+TEST_F(bot_fixture, long_polling_killed_before_confirming_answers_each_update_once_after_restart) {
+    auto e = env();
+    e["TELEGRAM_MODE"] = "polling";
+    e.erase("TELEGRAM_WEBHOOK_SECRET");
+    telegram.push_update(private_update(500, 71, "/start"));
+    telegram.push_update(private_update(501, 72, "/start"));
+    telegram.lose_confirmations(true);
+    bot = std::make_unique<bot_process>(e);
+    ASSERT_TRUE(bot->wait_ready(port));
+    ASSERT_TRUE(wait_replies("71", 1));
+    ASSERT_TRUE(wait_replies("72", 1));
+    ASSERT_TRUE(telegram.wait_for(
+        [](const std::vector<test::recorded_call>& calls) {
+            for (auto& c : calls)
+                if (c.method == "getUpdates" && c.status == 0)
+                    return true;
+            return false;
+        },
+        10s))
+        << "the bot did not try to confirm";
+    bot->kill_hard();
+    ASSERT_EQ(telegram.held_updates(), 2u) << "received and stored, not confirmed";
+
+    telegram.push_update(private_update(502, 73, "/start")); // while the bot is down
+    telegram.lose_confirmations(false);
+    bot = std::make_unique<bot_process>(e);
+    ASSERT_TRUE(bot->wait_ready(port));
+    ASSERT_TRUE(wait_replies("73", 1));
+    auto deadline = std::chrono::steady_clock::now() + 10s;
+    while (telegram.held_updates() > 0 && std::chrono::steady_clock::now() < deadline)
+        std::this_thread::sleep_for(50ms);
+    EXPECT_EQ(telegram.held_updates(), 0u) << "all three confirmed after the restart";
+    std::this_thread::sleep_for(300ms);
+    EXPECT_EQ(replies_to("71"), 1u);
+    EXPECT_EQ(replies_to("72"), 1u);
+    EXPECT_EQ(replies_to("73"), 1u);
+    for (auto id : {"500", "501", "502"})
+        EXPECT_TRUE(recorded(id)) << id;
+    auto metrics = get("/metrics").body;
+    EXPECT_NE(metrics.find("\ncnscd_duplicate_updates_total{channel=\"telegram\"} 2\n"), std::string::npos)
+        << "the two offered again are recognised: " << metrics;
+}
+
 // Update ids start again lower under a new bot token, or after a week without updates: the
 // first request after a restart must not name the old offset, which would confirm them unseen.
 TEST_F(bot_fixture, long_polling_after_a_restart_takes_updates_numbered_below_the_old_offset) {

@@ -47,6 +47,17 @@ struct fake_telegram::impl : std::enable_shared_from_this<fake_telegram::impl> {
     std::map<std::string, std::deque<steady::time_point>> group_windows;
     std::size_t limited = 0;
     std::deque<std::string> updates;
+    bool confirmations_lost = false;
+
+    // Whether a getUpdates body's offset is above an update still held (mutex held).
+    bool confirms_any(const std::string& body) const {
+        auto asked = json::parse(body, nullptr, false);
+        auto offset = asked.is_object() ? asked.value("offset", std::int64_t{0}) : 0;
+        for (auto& u : updates)
+            if (offset > 0 && json::parse(u).value("update_id", std::int64_t{0}) < offset)
+                return true;
+        return false;
+    }
     std::int64_t next_message_id = 1000;
     std::vector<std::thread> workers;
 
@@ -100,6 +111,8 @@ struct fake_telegram::impl : std::enable_shared_from_this<fake_telegram::impl> {
             if (ec || offline)
                 return;
             auto reply = answer(req);
+            if (reply.lost)
+                return; // the connection closes without an answer
             if (reply.delay.count() > 0)
                 std::this_thread::sleep_for(reply.delay);
             if (offline)
@@ -138,6 +151,14 @@ struct fake_telegram::impl : std::enable_shared_from_this<fake_telegram::impl> {
         std::unique_lock lock(mutex);
         canned_reply reply;
         reply.delay = delay;
+        if (confirmations_lost && call.method == "getUpdates" && confirms_any(call.body)) {
+            // Lost on the way: Telegram never sees the call, so its offset confirms nothing.
+            call.status = 0;
+            log.push_back(std::move(call));
+            changed.notify_all();
+            reply.lost = true;
+            return reply;
+        }
         bool scripted = false;
         for (auto it = scripts.begin(); it != scripts.end(); ++it) {
             if (it->method == call.method && (it->chat_id.empty() || it->chat_id == call.chat_id)) {
@@ -160,17 +181,17 @@ struct fake_telegram::impl : std::enable_shared_from_this<fake_telegram::impl> {
             } else if (call.method == "getWebhookInfo") {
                 reply.body = R"({"ok":true,"result":{"url":"https://bot.example.vn/telegram/webhook"}})";
             } else if (call.method == "getUpdates") {
-                // As Telegram: an offset confirms, and drops unseen, every update below it.
+                // As Telegram: an offset confirms, and drops unseen, every update below it; the
+                // others stay and are offered again until a later call's offset confirms them.
                 auto asked = json::parse(call.body, nullptr, false);
                 auto offset = asked.is_object() ? asked.value("offset", std::int64_t{0}) : 0;
                 std::erase_if(updates, [&](const std::string& u) {
                     return offset > 0 && json::parse(u).value("update_id", std::int64_t{0}) < offset;
                 });
                 json result = json::array();
-                while (!updates.empty()) {
-                    result.push_back(json::parse(updates.front()));
-                    updates.pop_front();
-                }
+                for (auto& u : updates)
+                    if (result.size() < 100) // Telegram's default limit
+                        result.push_back(json::parse(u));
                 reply.body = json{{"ok", true}, {"result", result}}.dump();
                 if (result.empty())
                     reply.delay = std::max(reply.delay, std::chrono::milliseconds(50));
@@ -301,6 +322,16 @@ std::size_t fake_telegram::rate_limited() const {
 void fake_telegram::push_update(const std::string& update_json) {
     std::lock_guard lock(impl_->mutex);
     impl_->updates.push_back(update_json);
+}
+
+void fake_telegram::lose_confirmations(bool on) {
+    std::lock_guard lock(impl_->mutex);
+    impl_->confirmations_lost = on;
+}
+
+std::size_t fake_telegram::held_updates() const {
+    std::lock_guard lock(impl_->mutex);
+    return impl_->updates.size();
 }
 
 void fake_telegram::go_offline() {

@@ -30,6 +30,7 @@ struct canned_reply {
     int status = 200;
     std::string body;
     std::chrono::milliseconds delay{0};
+    bool lost = false; // (internal) the call is dropped unanswered
 };
 
 class fake_telegram {
@@ -57,9 +58,15 @@ public:
                         double per_chat_per_second = 1);
     std::size_t rate_limited() const; // 429s answered because of enforce_limits
 
-    // Updates handed out by getUpdates (each once), as JSON objects; a getUpdates offset drops
-    // the queued ones below it, as Telegram confirms them.
+    // Updates handed out by getUpdates, as JSON objects. As Telegram (platforms.md, 1.3): each
+    // is offered by every call until a call's offset is above it, which confirms it.
     void push_update(const std::string& update_json);
+    // While on, a getUpdates call whose offset would confirm a held update is lost on the way
+    // (recorded with status 0, the connection closed unanswered), as when the network drops it:
+    // the bot has the updates and Telegram still holds them.
+    void lose_confirmations(bool on);
+    // Updates still held (not yet confirmed).
+    std::size_t held_updates() const;
 
     // Stops answering: connections are refused until resume() (the platform unreachable).
     void go_offline();
