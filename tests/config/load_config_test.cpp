@@ -299,9 +299,11 @@ TEST(env_names, the_warning_knows_exactly_the_variables_load_config_reads) {
     EXPECT_EQ(asked, listed);
     EXPECT_TRUE(unread_env_warnings({asked.begin(), asked.end()}).empty());
     // What the warning knows beyond them is not the bot's configuration (the test harness's log).
-    for (auto name : known_env_names())
-        if (!asked.contains(std::string(name)))
+    for (auto name : known_env_names()) {
+        if (!asked.contains(std::string(name))) {
             EXPECT_TRUE(name == "CNSCD_TEST_LOG" || name == "CNSCD_BOT") << name;
+        }
+    }
 }
 
 // A folder given as --config read as "not valid JSON near line 1", which sent people looking

@@ -168,12 +168,11 @@ TEST_F(faults_fixture, polling_does_not_move_the_offset_past_an_update_it_could_
     std::this_thread::sleep_for(1500ms); // the bot polls, fails to store, waits 2 s, polls again
     EXPECT_EQ(replies_to("502"), 0u);
     other.exec("ROLLBACK");
-    // This fake hands an update out once; Telegram offers it again from the unchanged offset.
+    // Asked again from the unchanged offset, Telegram (and the fake) offers it again.
     bool asked_again = false;
     for (auto& c : telegram.calls("getUpdates"))
         asked_again = asked_again || json::parse(c.body).value("offset", 0) == 501;
     EXPECT_TRUE(asked_again);
-    telegram.push_update(private_update(501, 502, "/start"));
     ASSERT_TRUE(wait_replies("502", 1));
     std::this_thread::sleep_for(300ms);
     EXPECT_EQ(replies_to("502"), 1u);
