@@ -282,7 +282,10 @@ struct outbox_sender::impl : std::enable_shared_from_this<outbox_sender::impl> {
             auto length = text_length(message.text);
             for (std::size_t i = 1; i < q.size(); ++i) {
                 auto& next = q[i].message;
-                if (next.merge_key != message.merge_key || !mergeable(next) ||
+                // Not across forum topics: the joined message can show in one topic only, and
+                // members reading another would never see their confirmation.
+                if (next.merge_key != message.merge_key || next.thread_id != message.thread_id ||
+                    !mergeable(next) ||
                     !merge_into(message.text, length, q[i - 1].message.text, next.text,
                                 text_limit(p.client->platform())))
                     break;

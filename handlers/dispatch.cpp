@@ -171,6 +171,14 @@ bool route_conversation(const std::string& text, handler_context& ctx) {
 void handle_message(handler_context& ctx, dispatch_result& result, std::optional<command>& read) {
     auto cmd = read ? std::move(*read) : *read_command(ctx.in, ctx.env);
     result.command = std::string(command_name(cmd));
+    if (ctx.in.forwarded_from_other && !ctx.in.text.empty()) {
+        // Someone else's words: never recorded, registered or answered as the sender's own. A
+        // group's forwarded chatter is left alone; elsewhere silence would read as "recorded".
+        bool plain = std::holds_alternative<plain_text>(cmd) || std::holds_alternative<unknown_command>(cmd);
+        if (!plain || !ctx.in_group())
+            ctx.reply(text::forwarded_not_logged);
+        return;
+    }
     if (auto* plain = std::get_if<plain_text>(&cmd)) {
         if (ctx.in.text.empty() && !ctx.in.file) {
             if (ctx.in.unreadable && ctx.in.chat_type == chat_kind::private_chat)
@@ -233,6 +241,21 @@ void route(handler_context& ctx, dispatch_result& result, std::optional<command>
     case incoming_kind::other:
         break;
     }
+}
+
+// A message in the name of a chat (an admin posting anonymously, someone posting as a channel)
+// names no person: the account Telegram shows for it is shared by every such sender, so nothing
+// is recorded, registered or counted for it. A command hears why and how to write as oneself;
+// anything else (chatter, a linked channel's posts) is left alone.
+void answer_nameless_sender(handler_context& ctx, dispatch_result& result, std::optional<command>& read) {
+    if (ctx.in.kind != incoming_kind::message || ctx.in.sender_chat == sender_chat_kind::linked_channel)
+        return;
+    auto cmd = read ? std::move(*read) : *read_command(ctx.in, ctx.env);
+    if (std::holds_alternative<plain_text>(cmd) || std::holds_alternative<unknown_command>(cmd))
+        return;
+    result.command = std::string(command_name(cmd));
+    ctx.reply(ctx.in.sender_chat == sender_chat_kind::anonymous_admin ? text::sender_anonymous_admin
+                                                                      : text::sender_channel);
 }
 
 language language_for(const handler_context& ctx) {
@@ -302,7 +325,12 @@ dispatch_result run(const incoming& in, database& db, const dispatch_env& env, b
             in.chat.platform, member_store(db).note_private_message(in.chat.platform, in.user_id, now), now);
 
     handler_context ctx{in, db, env};
-    if (auto m = member_store(db).by_account(in.chat.platform, in.user_id); m && m->active) {
+    bool nameless = in.sender_chat != sender_chat_kind::none &&
+                    (in.kind == incoming_kind::message || in.kind == incoming_kind::edited_message ||
+                     in.kind == incoming_kind::contact);
+    // Not even a member linked to the stand-in account by mistake speaks for such a sender.
+    if (auto m = nameless ? std::nullopt : member_store(db).by_account(in.chat.platform, in.user_id);
+        m && m->active) {
         ctx.member = std::move(m);
         ctx.who = role_from_code(ctx.member->role).value_or(role::member);
     }
@@ -312,7 +340,10 @@ dispatch_result run(const incoming& in, database& db, const dispatch_env& env, b
 
     db.savepoint("handler");
     try {
-        route(ctx, result, read);
+        if (nameless)
+            answer_nameless_sender(ctx, result, read);
+        else
+            route(ctx, result, read);
         if (window_closed_at && ctx.member)
             tell_missed_reminders(ctx, *window_closed_at);
         db.release("handler");
@@ -334,6 +365,12 @@ dispatch_result run(const incoming& in, database& db, const dispatch_env& env, b
         if (!answered)
             ctx.out.insert(ctx.out.begin(), choice_answer(in));
     }
+    // In a forum group, what is said back in this chat goes to the topic it was asked in.
+    if (!in.thread_id.empty())
+        for (auto& o : ctx.out)
+            if (o.to == in.chat && o.thread_id.empty() &&
+                (o.kind == outgoing_kind::text || o.kind == outgoing_kind::document))
+                o.thread_id = in.thread_id;
     if (!result.handler_failed)
         remember_choices(ctx);
     outbox box(db);

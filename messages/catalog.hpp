@@ -65,6 +65,9 @@ enum class text {
     not_linked_here, // said in the private chat itself
     not_linked_here_no_button,
     held_until_linked,
+    sender_anonymous_admin, // a command from an admin posting anonymously: who it is is unknown
+    sender_channel,         // a command posted as a channel
+    forwarded_not_logged,   // a command forwarded from someone else's message
     not_understood,
     choose_by_number, // under a question whose choices show as a numbered list (no buttons)
     not_understood_member,

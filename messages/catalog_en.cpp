@@ -199,6 +199,18 @@ std::string_view catalog_en(text key) {
     case text::held_until_linked:
         return "📥 I am keeping what you just sent and will record it as soon as you link your account "
                "(within {hours} hours); no need to type it again.";
+    case text::sender_anonymous_admin:
+        return "You are writing as an <i>anonymous admin</i>, so I cannot tell who you are and recorded "
+               "nothing. Turn anonymity off: open the group's info → <i>Administrators</i> → your name → switch "
+               "off <i>Remain anonymous</i>, then send the command again.";
+    case text::sender_channel:
+        return "You are writing as a <i>channel</i>, so I cannot tell who you are and recorded nothing. "
+               "Switch to writing as yourself (tap the picture next to the message box and choose your own "
+               "name), then send the command again.";
+    case text::forwarded_not_logged:
+        return "↪️ This message was forwarded from someone else, so I recorded nothing. If it is your own "
+               "visit, type it yourself, e.g. /visit house 12 lane 5, VNeID for 2 people. If it is another "
+               "member's, ask them to send it.";
     case text::choose_by_number:
         return "\nType the number of your choice.";
     case text::not_understood:

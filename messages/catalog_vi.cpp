@@ -195,6 +195,18 @@ std::string_view catalog_vi(text key) {
     case text::held_until_linked:
         return "📥 Tôi giữ lại lượt bạn vừa gửi và sẽ ghi ngay khi bạn liên kết (trong vòng {hours} giờ), "
                "không cần gõ lại.";
+    case text::sender_anonymous_admin:
+        return "Bạn đang nhắn với tư cách <i>quản trị viên ẩn danh</i>, nên tôi không biết ai đang nhắn và "
+               "chưa ghi gì cả. Hãy tắt chế độ ẩn danh: mở thông tin nhóm → <i>Quản trị viên</i> → chọn tên "
+               "bạn → tắt <i>Ẩn danh</i>, rồi gõ lại lệnh.";
+    case text::sender_channel:
+        return "Bạn đang nhắn dưới tên một <i>kênh</i>, nên tôi không biết ai đang nhắn và chưa ghi gì cả. "
+               "Hãy chuyển sang nhắn bằng tài khoản của chính bạn (bấm ảnh đại diện cạnh ô soạn tin và chọn "
+               "tên bạn), rồi gõ lại lệnh.";
+    case text::forwarded_not_logged:
+        return "↪️ Đây là tin chuyển tiếp từ người khác nên tôi không ghi gì. Nếu đó là lượt của bạn, hãy tự "
+               "gõ lại, ví dụ: /tham số 12 ngõ 5, cài VNeID cho 2 người. Nếu là của thành viên khác, hãy nhờ "
+               "họ tự gửi.";
     case text::choose_by_number:
         return "\nGõ số của mục bạn chọn.";
     case text::not_understood:

@@ -43,6 +43,7 @@ outgoing reply_text(const incoming& in, std::string text) {
     outgoing o;
     o.to = in.chat;
     o.chat_type = in.chat_type;
+    o.thread_id = in.thread_id;
     o.text = std::move(text);
     o.reply_to = in.chat_type == chat_kind::group ? in.message_ref : std::string();
     return o;

@@ -36,6 +36,14 @@ struct chat_address {
     auto operator<=>(const chat_address&) const = default;
 };
 
+// Who a message is from when it is not a person's own account.
+enum class sender_chat_kind {
+    none,            // a person (user_id is theirs)
+    anonymous_admin, // an admin with "Remain anonymous" on: the group posts for them
+    channel,         // someone posting as a channel
+    linked_channel,  // a linked channel's post, forwarded into its discussion group by Telegram
+};
+
 enum class incoming_kind {
     message,        // text or caption (a command, a number answering a choice, or chatter)
     edited_message, // an edit of an earlier message
@@ -77,6 +85,15 @@ struct incoming {
     // Further images of the same message (Zalo OA sends several in one event).
     std::vector<attachment> more_files;
     bool addressed_elsewhere = false; // "/cmd@otherbot": not for us
+    // The forum topic the message was written in (Telegram's message_thread_id of a topic
+    // message); empty outside topics and in "General". Replies go back to it.
+    std::string thread_id;
+    // Written in the name of a chat, not a person: an admin posting anonymously (the sender is
+    // the group itself) or someone posting as a channel. `user_id` then names no one.
+    sender_chat_kind sender_chat = sender_chat_kind::none;
+    // Forwarded from someone else's message (or from a hidden or unknown author): their words,
+    // not the sender's, so not the sender's visit either.
+    bool forwarded_from_other = false;
     // Content the bot cannot read (a voice note, a sticker, a video...): a member who dictated a
     // visit privately must hear that nothing was recorded.
     bool unreadable = false;

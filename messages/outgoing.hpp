@@ -33,6 +33,8 @@ struct outgoing {
     outgoing_kind kind = outgoing_kind::text;
     chat_address to;
     chat_kind chat_type = chat_kind::private_chat;
+    // The forum topic in `to` (incoming::thread_id); empty for the chat itself / "General".
+    std::string thread_id;
     lane priority = lane::interactive;
     std::string text;
     std::vector<std::vector<choice_button>> choices;

@@ -480,7 +480,14 @@ UPDATE members SET team_since = created_at
 WHERE team_id IS NOT NULL AND created_at > (SELECT t.created_at FROM teams t WHERE t.id = members.team_id);
 )sql";
 
-constexpr std::array<migration, 16> migrations{{
+// The forum topic a message goes to, part of its address like chat_id: a reply to a member
+// who wrote in a topic of a Telegram group must land in that topic, also when it waits in the
+// outbox across a restart. NULL for a chat without topics and for "General".
+constexpr std::string_view outbox_thread = R"sql(
+ALTER TABLE outbox ADD COLUMN thread_id TEXT;
+)sql";
+
+constexpr std::array<migration, 17> migrations{{
     {1, "infrastructure: meta, processed updates, outbox", infrastructure},
     {2, "registry: wards, teams, members, accounts, groups, invites, audit", registry},
     {3, "registry: index members by CCCD digest", registry_indexes},
@@ -497,6 +504,7 @@ constexpr std::array<migration, 16> migrations{{
     {14, "visits: album photos waiting for their captioned part", album_parts},
     {15, "members: when removed in chat and when erased on request", member_departures},
     {16, "members: since when each is on their team", member_team_since},
+    {17, "outbox: the forum topic each message goes to", outbox_thread},
 }};
 
 } // namespace

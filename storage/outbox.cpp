@@ -151,7 +151,7 @@ std::string_view delivery_state_name(delivery_state s) {
 namespace {
 
 outbox_row read_row(SQLite::Statement& st) {
-    // Columns: id, channel, chat_id, lane, payload, attempts, not_before, created_at
+    // Columns: id, channel, chat_id, lane, payload, attempts, not_before, created_at, thread_id
     outbox_row r;
     r.id = st.getColumn(0).getInt64();
     auto platform = channel_from_name(st.getColumn(1).getString()).value_or(channel::console);
@@ -160,6 +160,8 @@ outbox_row read_row(SQLite::Statement& st) {
     r.attempts = st.getColumn(5).getInt();
     r.message.not_before = st.getColumn(6).getInt64();
     r.created_at = st.getColumn(7).getInt64();
+    if (!st.getColumn(8).isNull())
+        r.message.thread_id = st.getColumn(8).getString();
     return r;
 }
 
@@ -167,11 +169,19 @@ outbox_row read_row(SQLite::Statement& st) {
 
 std::int64_t outbox::add(const outgoing& m, std::int64_t now) {
     auto& conn = db_.native();
-    conn.exec("INSERT INTO outbox (channel, chat_id, lane, payload, not_before, created_at, campaign_id) "
-              "VALUES (?, ?, ?, ?, ?, ?, ?)",
-              std::string(channel_name(m.to.platform)), m.to.chat_id, static_cast<int>(m.priority),
-              encode_payload(m), static_cast<std::int64_t>(m.not_before), static_cast<std::int64_t>(now),
-              m.campaign_id ? std::optional<std::int64_t>(m.campaign_id) : std::nullopt);
+    // Most rows go to a chat without topics: the same statement as before topics were known.
+    if (m.thread_id.empty())
+        conn.exec("INSERT INTO outbox (channel, chat_id, lane, payload, not_before, created_at, campaign_id) "
+                  "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                  std::string(channel_name(m.to.platform)), m.to.chat_id, static_cast<int>(m.priority),
+                  encode_payload(m), static_cast<std::int64_t>(m.not_before), static_cast<std::int64_t>(now),
+                  m.campaign_id ? std::optional<std::int64_t>(m.campaign_id) : std::nullopt);
+    else
+        conn.exec("INSERT INTO outbox (channel, chat_id, lane, payload, not_before, created_at, campaign_id, "
+                  "thread_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                  std::string(channel_name(m.to.platform)), m.to.chat_id, static_cast<int>(m.priority),
+                  encode_payload(m), static_cast<std::int64_t>(m.not_before), static_cast<std::int64_t>(now),
+                  m.campaign_id ? std::optional<std::int64_t>(m.campaign_id) : std::nullopt, m.thread_id);
     auto id = conn.db.getLastInsertRowid();
     if (auto& listener = db_.outbox_listener()) {
         outbox_row row{id, m, 0, now};
@@ -183,8 +193,8 @@ std::int64_t outbox::add(const outgoing& m, std::int64_t now) {
 std::vector<outbox_row> outbox::pending() {
     std::vector<outbox_row> rows;
     auto& st =
-        db_.native().query("SELECT id, channel, chat_id, lane, payload, attempts, not_before, created_at "
-                           "FROM outbox WHERE state = 'pending' ORDER BY id");
+        db_.native().query("SELECT id, channel, chat_id, lane, payload, attempts, not_before, created_at, "
+                           "thread_id FROM outbox WHERE state = 'pending' ORDER BY id");
     while (st.executeStep())
         rows.push_back(read_row(st));
     return rows;
@@ -205,8 +215,8 @@ std::vector<group_send> outbox::group_sends_since(std::int64_t since) {
 
 std::optional<outbox_row> outbox::find(std::int64_t id) {
     auto& st =
-        db_.native().query("SELECT id, channel, chat_id, lane, payload, attempts, not_before, created_at "
-                           "FROM outbox WHERE id = ?",
+        db_.native().query("SELECT id, channel, chat_id, lane, payload, attempts, not_before, created_at, "
+                           "thread_id FROM outbox WHERE id = ?",
                            static_cast<std::int64_t>(id));
     if (!st.executeStep())
         return std::nullopt;

@@ -97,11 +97,59 @@ bool addressed_to_other_bot(const std::string& text, const json& entities, std::
     return command_for_other_bot(text, read, bot_username);
 }
 
+// A forum topic's message: its thread is where the answer goes. Outside forums a reply carries a
+// thread id too, which sendMessage then refuses ("message thread not found"), so only a topic
+// message's counts; "General" has none.
+std::string topic_of(const json& m) {
+    const json& topic = field(m, "is_topic_message");
+    if (!topic.is_boolean() || !topic.get<bool>())
+        return {};
+    const json& thread = field(m, "message_thread_id");
+    return thread.is_number_integer() ? id_text(thread) : std::string();
+}
+
+// Who wrote when it is not a person's own account (incoming::sender_chat).
+sender_chat_kind sender_chat_of(const json& m, const std::string& chat_id) {
+    if (bool_field(m, "is_automatic_forward"))
+        return sender_chat_kind::linked_channel;
+    if (const json& sender = field(m, "sender_chat"); sender.is_object()) {
+        if (id_text(field(sender, "id")) == chat_id)
+            return sender_chat_kind::anonymous_admin;
+        return sender_chat_kind::channel;
+    }
+    // The stand-in accounts without sender_chat: not seen in practice, but never a person.
+    const json& from_id = field(field(m, "from"), "id");
+    if (from_id.is_number_integer() && is_stand_in_sender(from_id.get<std::int64_t>()))
+        switch (from_id.get<std::int64_t>()) {
+        case group_anonymous_bot:
+            return sender_chat_kind::anonymous_admin;
+        case telegram_service:
+            return sender_chat_kind::linked_channel;
+        default:
+            return sender_chat_kind::channel;
+        }
+    return sender_chat_kind::none;
+}
+
+// A forward of another person's message (forward_origin), or of one whose author is hidden or a
+// chat. A member forwarding their own earlier message is still its author.
+bool forwarded_from_other(const json& m, const std::string& sender_id) {
+    const json& origin = field(m, "forward_origin");
+    if (!origin.is_object())
+        return false;
+    if (string_field(origin, "type") == "user")
+        return id_text(field(field(origin, "sender_user"), "id")) != sender_id || sender_id.empty();
+    return true;
+}
+
 void read_message(const json& m, incoming& in, std::string_view bot_username) {
     read_chat(field(m, "chat"), in);
     read_sender(field(m, "from"), in);
     in.sent_at = whole_number<std::int64_t>(m, "date", 0);
     in.message_ref = id_text(field(m, "message_id"));
+    in.thread_id = topic_of(m);
+    in.sender_chat = sender_chat_of(m, in.chat.chat_id);
+    in.forwarded_from_other = forwarded_from_other(m, in.user_id);
     if (m.contains("text") && m["text"].is_string()) {
         in.text = sanitize_utf8(m["text"].get<std::string>());
         in.addressed_elsewhere = addressed_to_other_bot(in.text, field(m, "entities"), bot_username);
@@ -189,7 +237,17 @@ std::optional<std::string> plain_send_message(const outgoing& m, const json& cha
         body += std::to_string(chat.get<std::int64_t>());
     else if (!append_json_string(body, chat.get_ref<const std::string&>()))
         return std::nullopt;
-    body += ",\"link_preview_options\":{\"is_disabled\":true},\"parse_mode\":\"HTML\"";
+    body += ",\"link_preview_options\":{\"is_disabled\":true}";
+    // Every part into the topic: a quoted message that was deleted meanwhile would otherwise
+    // send the reply to "General" (allow_sending_without_reply).
+    if (!m.thread_id.empty()) {
+        auto thread = chat_id_value(m.thread_id);
+        if (!thread.is_number_integer())
+            return std::nullopt;
+        body += ",\"message_thread_id\":";
+        body += std::to_string(thread.get<std::int64_t>());
+    }
+    body += ",\"parse_mode\":\"HTML\"";
     if (first && !m.reply_to.empty()) {
         body += ",\"reply_parameters\":{\"allow_sending_without_reply\":true,\"message_id\":";
         auto id = chat_id_value(m.reply_to);
@@ -276,6 +334,8 @@ std::expected<incoming, std::string> parse_document(std::string_view body, std::
             if (auto msg = q->find("message"); msg != q->end() && msg->is_object()) {
                 read_chat(field(*msg, "chat"), in);
                 in.message_ref = id_text(field(*msg, "message_id"));
+                // A button under a message in a topic: what it answers goes to that topic.
+                in.thread_id = topic_of(*msg);
             } else {
                 // An inline-mode message: answer privately.
                 in.chat.chat_id = in.user_id;
@@ -320,6 +380,8 @@ std::vector<api_call> api_calls_for(const outgoing& m, const std::string& edit_r
             if (i == 0 && !m.reply_to.empty())
                 body["reply_parameters"] = {{"message_id", chat_id_value(m.reply_to)},
                                             {"allow_sending_without_reply", true}};
+            if (!m.thread_id.empty())
+                body["message_thread_id"] = chat_id_value(m.thread_id);
             if (i + 1 == parts.size())
                 if (auto kb = keyboard(m); !kb.is_null())
                     body["reply_markup"] = std::move(kb);
@@ -351,6 +413,8 @@ std::vector<api_call> api_calls_for(const outgoing& m, const std::string& edit_r
     }
     case outgoing_kind::document: {
         json body{{"chat_id", chat}};
+        if (!m.thread_id.empty())
+            body["message_thread_id"] = chat_id_value(m.thread_id);
         if (!m.text.empty()) {
             body["caption"] = markup::split(m.text, 1024).front();
             body["parse_mode"] = "HTML";

@@ -62,6 +62,13 @@ delivery_result interpret(const http_result& r, const outgoing& m) {
     return d;
 }
 
+// Telegram's 400 for a forum topic that is gone or closed to the bot.
+bool topic_refused(const std::string& description) {
+    return description.find("thread not found") != std::string::npos ||
+           description.find("TOPIC_DELETED") != std::string::npos ||
+           description.find("TOPIC_CLOSED") != std::string::npos;
+}
+
 class client_impl final : public telegram_client {
 public:
     client_impl(boost::asio::io_context& io, const telegram_config& cfg)
@@ -86,6 +93,16 @@ public:
 
     void deliver(const outgoing& m, const std::string& edit_ref,
                  std::function<void(delivery_result)> done) override {
+        if (!m.thread_id.empty())
+            // The topic was deleted or closed while the message waited: the group still reads
+            // it in "General", where it is not lost.
+            done = [this, m, edit_ref, done = std::move(done)](delivery_result d) mutable {
+                if (d.what != delivery_result::outcome::permanent || !topic_refused(d.error))
+                    return done(std::move(d));
+                auto general = m;
+                general.thread_id.clear();
+                deliver(general, edit_ref, std::move(done));
+            };
         auto calls = std::make_shared<std::vector<telegram::api_call>>(telegram::api_calls_for(m, edit_ref));
         if (calls->size() < 2)
             return send_parts(calls, 0, m, std::move(done), 0);

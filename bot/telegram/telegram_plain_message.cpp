@@ -45,6 +45,9 @@ enum class field_id {
     title,
     offset,
     length,
+    message_thread_id,
+    is_topic_message,
+    is_forum,
     count
 };
 
@@ -60,7 +63,10 @@ constexpr known message_keys[] = {{"message_id", field_id::message_id},
                                   {"chat", field_id::chat},
                                   {"date", field_id::date},
                                   {"text", field_id::text},
-                                  {"entities", field_id::entities}};
+                                  {"entities", field_id::entities},
+                                  // A forum topic's messages: the reply goes back to the topic.
+                                  {"message_thread_id", field_id::message_thread_id},
+                                  {"is_topic_message", field_id::is_topic_message}};
 constexpr known from_keys[] = {{"id", field_id::id},
                                {"is_bot", field_id::is_bot},
                                {"is_premium", field_id::is_premium},
@@ -73,7 +79,8 @@ constexpr known chat_keys[] = {{"id", field_id::id},
                                {"title", field_id::title},
                                {"username", field_id::username},
                                {"first_name", field_id::first_name},
-                               {"last_name", field_id::last_name}};
+                               {"last_name", field_id::last_name},
+                               {"is_forum", field_id::is_forum}};
 constexpr known entity_keys[] = {
     {"offset", field_id::offset}, {"length", field_id::length}, {"type", field_id::type}};
 
@@ -89,7 +96,8 @@ struct reader final : nlohmann::json_sax<json> {
     std::vector<std::bitset<static_cast<std::size_t>(field_id::count)>> seen;
     std::optional<field_id> key_;
 
-    std::optional<std::int64_t> update_id, message_id, date, from_id, chat_id;
+    std::optional<std::int64_t> update_id, message_id, date, from_id, chat_id, thread_id;
+    bool topic_message = false;
     std::optional<std::string> text, first_name, last_name, language_code, chat_type, chat_title;
     bool has_message = false, has_from = false, has_chat = false;
     std::vector<command_entity> entities;
@@ -109,6 +117,8 @@ struct reader final : nlohmann::json_sax<json> {
         case place::message:
             if (*k == field_id::message_id)
                 return message_id = v, true;
+            if (*k == field_id::message_thread_id)
+                return thread_id = v, true;
             return *k == field_id::date && (date = v, true);
         case place::from:
             return *k == field_id::id && (from_id = v, true);
@@ -126,8 +136,12 @@ struct reader final : nlohmann::json_sax<json> {
     }
 
     bool null() override { return false; }
-    bool boolean(bool) override {
+    bool boolean(bool v) override {
         auto k = take_key();
+        if (k && here() == place::message && *k == field_id::is_topic_message)
+            return topic_message = v, true;
+        if (k && here() == place::chat && *k == field_id::is_forum)
+            return true;
         return k && here() == place::from && (*k == field_id::is_bot || *k == field_id::is_premium);
     }
     bool number_integer(number_integer_t v) override { return integer(v); }
@@ -243,6 +257,10 @@ struct reader final : nlohmann::json_sax<json> {
 
 } // namespace
 
+bool is_stand_in_sender(std::int64_t user_id) {
+    return user_id == group_anonymous_bot || user_id == channel_bot || user_id == telegram_service;
+}
+
 bool same_username(std::string_view a, std::string_view b) {
     auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
     return a.size() == b.size() &&
@@ -272,6 +290,9 @@ std::optional<incoming> read_plain_message(std::string_view body, std::string_vi
         return std::nullopt;
     if (!r.update_id || !r.has_message || !r.has_chat || !r.chat_id || !r.text)
         return std::nullopt;
+    // Telegram's stand-ins for a sender who is not a person: the full reader says which.
+    if (r.from_id && is_stand_in_sender(*r.from_id))
+        return std::nullopt;
     incoming in;
     in.kind = incoming_kind::message;
     in.update_key = std::to_string(*r.update_id);
@@ -288,6 +309,10 @@ std::optional<incoming> read_plain_message(std::string_view body, std::string_vi
     }
     in.sent_at = r.date.value_or(0);
     in.message_ref = r.message_id ? std::to_string(*r.message_id) : "";
+    // Outside forums a reply carries a thread id too, which sendMessage then refuses ("message
+    // thread not found"): only a topic message's thread is a place to answer in.
+    if (r.topic_message && r.thread_id)
+        in.thread_id = std::to_string(*r.thread_id);
     in.text = sanitize_utf8(*r.text);
     in.addressed_elsewhere = command_for_other_bot(in.text, r.entities, bot_username);
     return in;

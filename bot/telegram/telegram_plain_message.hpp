@@ -19,6 +19,14 @@ struct command_entity {
     std::size_t length = 0;
 };
 
+// The accounts Telegram shows as `from` when no person can be named: an admin posting
+// anonymously (@GroupAnonymousBot), someone posting as a channel (@Channel_Bot), and a linked
+// channel's post forwarded into its discussion group (the "Telegram" service account).
+inline constexpr std::int64_t group_anonymous_bot = 1087968824;
+inline constexpr std::int64_t channel_bot = 136817688;
+inline constexpr std::int64_t telegram_service = 777000;
+bool is_stand_in_sender(std::int64_t user_id);
+
 // Telegram usernames compare without regard to (ASCII) case.
 bool same_username(std::string_view a, std::string_view b);
 

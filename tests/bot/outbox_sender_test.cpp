@@ -39,7 +39,7 @@ public:
         delivery_result r;
         {
             std::lock_guard lock(mutex_);
-            sent_.push_back({m.to.chat_id, m.text, edit_ref, steady::now()});
+            sent_.push_back({m.to.chat_id, m.text, edit_ref, steady::now(), m.thread_id});
             auto& script = scripts_[m.to.chat_id];
             if (!script.empty()) {
                 r = script.front();
@@ -56,6 +56,7 @@ public:
     struct call {
         std::string chat, text, edit_ref;
         steady::time_point at;
+        std::string thread;
     };
     std::vector<call> sent() {
         std::lock_guard lock(mutex_);
@@ -105,11 +106,13 @@ struct sender_fixture : ::testing::Test {
     }
 
     std::int64_t add(const std::string& chat, const std::string& text, lane l = lane::interactive,
-                     chat_kind kind = chat_kind::private_chat, const std::string& merge_key = "") {
+                     chat_kind kind = chat_kind::private_chat, const std::string& merge_key = "",
+                     const std::string& thread = "") {
         std::int64_t id = 0;
         db_writer->run_sync([&](database& d) {
             outgoing m = text_to({channel::telegram, chat}, kind, text, l);
             m.merge_key = merge_key;
+            m.thread_id = thread;
             id = outbox(d).add(m, 0);
         });
         return id;
@@ -327,6 +330,38 @@ TEST_F(sender_fixture, confirmations_held_by_the_group_limit_are_merged) {
     EXPECT_NE(text.find("\ncnscd_sends_ok_total{channel=\"telegram\"} 2\n"), std::string::npos) << text;
     EXPECT_NE(text.find("\ncnscd_messages_delivered_total{channel=\"telegram\"} 6\n"), std::string::npos)
         << text;
+}
+
+// A forum group: members of different topics all confirmed in one message would see it in one
+// topic only. Waiting confirmations merge per topic, each into its own topic.
+TEST_F(sender_fixture, confirmations_of_different_forum_topics_are_not_merged_together) {
+    scripted_client client(io, {true, 30, 1, 20});
+    add("-7", "✅ Đã ghi lượt #0", lane::interactive, chat_kind::group, "visit", "11");
+    outbox_sender sender(io, *db_writer, cfg, stats, nullptr);
+    sender.add_client(client);
+    sender.load_pending();
+    ASSERT_TRUE(run_until([&] { return client.sent().size() == 1; }));
+    // While the chat waits its second: two in topic 11, then one in topic 22, then one in 11.
+    for (auto [i, thread] :
+         std::vector<std::pair<int, std::string>>{{1, "11"}, {2, "11"}, {3, "22"}, {4, "11"}}) {
+        auto id = add("-7", "✅ Đã ghi lượt #" + std::to_string(i), lane::interactive, chat_kind::group,
+                      "visit", thread);
+        outbox_row row;
+        db_writer->run_sync([&](database& d) { row = *outbox(d).find(id); });
+        sender.enqueue(row);
+    }
+    ASSERT_TRUE(run_until([&] { return client.sent().size() == 4; }));
+    run_until([&] { return false; }, std::chrono::milliseconds(300));
+    auto sent = client.sent();
+    ASSERT_EQ(sent.size(), 4u);
+    EXPECT_EQ(sent[0].thread, "11");
+    EXPECT_EQ(sent[1].thread, "11");
+    EXPECT_NE(sent[1].text.find("#1"), std::string::npos);
+    EXPECT_NE(sent[1].text.find("#2"), std::string::npos) << "the same topic's confirmations still merge";
+    EXPECT_EQ(sent[2].thread, "22");
+    EXPECT_EQ(sent[2].text, "✅ Đã ghi lượt #3");
+    EXPECT_EQ(sent[3].thread, "11");
+    EXPECT_EQ(sent[3].text, "✅ Đã ghi lượt #4");
 }
 
 // Thirty members logging visits that named no topic: each confirmation ends with the same

@@ -1,4 +1,5 @@
 #include "bot/telegram/telegram_adapter.hpp"
+#include "bot/telegram/telegram_plain_message.hpp"
 #include "tests/support/fixtures.hpp"
 
 #include <gtest/gtest.h>
@@ -266,6 +267,8 @@ TEST(telegram_adapter, a_reply_body_is_the_same_text_json_would_print) {
         if (!m.reply_to.empty())
             body["reply_parameters"] = {{"message_id", std::stoll(m.reply_to)},
                                         {"allow_sending_without_reply", true}};
+        if (!m.thread_id.empty())
+            body["message_thread_id"] = std::stoll(m.thread_id);
         return body.dump(-1, ' ', false, json::error_handler_t::replace);
     };
     const std::vector<std::string> pieces{"Đã ghi nhận lượt thăm #",
@@ -296,6 +299,8 @@ TEST(telegram_adapter, a_reply_body_is_the_same_text_json_would_print) {
         m.chat_type = chat_kind::group;
         if (n % 2)
             m.reply_to = std::to_string(rng() % 100000);
+        if (n % 5 < 2)
+            m.thread_id = std::to_string(rng() % 100000);
         std::string text;
         for (int k = static_cast<int>(rng() % 12); k >= 0; --k)
             text += pieces[rng() % pieces.size()];
@@ -312,6 +317,124 @@ TEST(telegram_adapter, a_reply_body_is_the_same_text_json_would_print) {
     auto text = json::parse(telegram::api_calls_for(bad, "")[0].json_body)["text"].get<std::string>();
     EXPECT_TRUE(text.starts_with("a\xEF\xBF\xBD")) << text;
     EXPECT_TRUE(text.ends_with("b")) << text;
+}
+
+// Forum groups ("Topics" on): a member who writes in a topic must read the answer there, not
+// in "General".
+TEST(telegram_adapter, a_message_in_a_forum_topic_carries_its_topic_through_either_reader) {
+    auto body = fixture("telegram/topic_command.json");
+    auto in = telegram::parse_update(body, "ToCNSBot");
+    ASSERT_TRUE(in) << in.error();
+    EXPECT_EQ(in->thread_id, "805");
+    EXPECT_EQ(in->chat.chat_id, "-1001987654321");
+    EXPECT_EQ(in->message_ref, "812");
+    EXPECT_EQ(in->sender_chat, sender_chat_kind::none);
+    auto fast = telegram::read_plain_message(body, "ToCNSBot");
+    ASSERT_TRUE(fast) << "a topic message is an ordinary text message: the fast reader takes it";
+    EXPECT_EQ(fast->thread_id, "805");
+    auto full = telegram::parse_document(body, "ToCNSBot");
+    ASSERT_TRUE(full);
+    EXPECT_EQ(full->thread_id, "805");
+}
+
+TEST(telegram_adapter, a_reply_outside_a_forum_has_a_thread_id_but_no_topic_to_answer_in) {
+    // Telegram gives replies in ordinary supergroups a message_thread_id as well; sending to it
+    // fails with "message thread not found", so only is_topic_message counts.
+    auto j = json::parse(fixture("telegram/topic_command.json"));
+    j["message"].erase("is_topic_message");
+    j["message"]["chat"].erase("is_forum");
+    for (auto& in :
+         {telegram::parse_update(j.dump(), "ToCNSBot"), telegram::parse_document(j.dump(), "ToCNSBot")}) {
+        ASSERT_TRUE(in) << in.error();
+        EXPECT_EQ(in->thread_id, "");
+    }
+    j["message"]["is_topic_message"] = false;
+    EXPECT_EQ(telegram::parse_update(j.dump(), "ToCNSBot")->thread_id, "");
+}
+
+TEST(telegram_adapter, a_button_under_a_message_in_a_topic_answers_in_that_topic) {
+    auto in = telegram::parse_update(fixture("telegram/topic_callback_query.json"), "ToCNSBot");
+    ASSERT_TRUE(in) << in.error();
+    EXPECT_EQ(in->kind, incoming_kind::choice);
+    EXPECT_EQ(in->thread_id, "805");
+    EXPECT_EQ(in->user_id, "5012345678");
+    EXPECT_EQ(in->sender_chat, sender_chat_kind::none) << "a button press always names the person";
+}
+
+TEST(telegram_adapter, anonymous_admins_and_channels_are_marked_as_no_person) {
+    auto anon = telegram::parse_update(fixture("telegram/anonymous_admin_command.json"), "ToCNSBot");
+    ASSERT_TRUE(anon) << anon.error();
+    EXPECT_EQ(anon->sender_chat, sender_chat_kind::anonymous_admin);
+    auto as_channel = telegram::parse_update(fixture("telegram/channel_sender_command.json"), "ToCNSBot");
+    ASSERT_TRUE(as_channel) << as_channel.error();
+    EXPECT_EQ(as_channel->sender_chat, sender_chat_kind::channel);
+    auto linked = telegram::parse_update(fixture("telegram/linked_channel_post.json"), "ToCNSBot");
+    ASSERT_TRUE(linked) << linked.error();
+    EXPECT_EQ(linked->sender_chat, sender_chat_kind::linked_channel);
+    // The stand-in account alone (no sender_chat) is never taken for a person either, and the
+    // fast reader leaves it to the full one.
+    auto j = json::parse(fixture("telegram/anonymous_admin_command.json"));
+    j["message"].erase("sender_chat");
+    j["message"].erase("author_signature");
+    EXPECT_FALSE(telegram::read_plain_message(j.dump(), "ToCNSBot"));
+    EXPECT_EQ(telegram::parse_update(j.dump(), "ToCNSBot")->sender_chat, sender_chat_kind::anonymous_admin);
+    // A person's own message stays a person's.
+    EXPECT_EQ(telegram::parse_update(fixture("telegram/group_command.json"), "ToCNSBot")->sender_chat,
+              sender_chat_kind::none);
+}
+
+TEST(telegram_adapter, a_forward_of_someone_elses_message_is_marked_and_ones_own_is_not) {
+    auto j = json::parse(fixture("telegram/group_command.json"));
+    EXPECT_FALSE(telegram::parse_update(j.dump(), "ToCNSBot")->forwarded_from_other);
+    auto origin = [&](json o) {
+        j["message"]["forward_origin"] = std::move(o);
+        auto in = telegram::parse_update(j.dump(), "ToCNSBot");
+        EXPECT_TRUE(in) << in.error();
+        return in->forwarded_from_other;
+    };
+    json other_user{{"type", "user"},
+                    {"date", 1},
+                    {"sender_user", {{"id", 5099999999}, {"is_bot", false}, {"first_name", "Lan"}}}};
+    EXPECT_TRUE(origin(other_user));
+    other_user["sender_user"]["id"] = 5012345678; // the sender's own message
+    EXPECT_FALSE(origin(other_user));
+    EXPECT_TRUE(origin({{"type", "hidden_user"}, {"date", 1}, {"sender_user_name", "Lan"}}));
+    EXPECT_TRUE(origin({{"type", "channel"},
+                        {"date", 1},
+                        {"chat", {{"id", -100}, {"type", "channel"}}},
+                        {"message_id", 3}}));
+}
+
+TEST(telegram_adapter, every_part_buttons_and_files_go_to_the_topic) {
+    outgoing m;
+    m.to = {channel::telegram, "-1001987654321"};
+    m.chat_type = chat_kind::group;
+    m.thread_id = "805";
+    m.reply_to = "812";
+    std::string line = "Dòng hướng dẫn khá dài để thử chia tin nhắn.\n";
+    for (int i = 0; i < 200; ++i)
+        m.text += line;
+    m.choices = {{{"OK", "x:1"}}};
+    auto calls = telegram::api_calls_for(m, "");
+    ASSERT_GE(calls.size(), 3u);
+    for (auto& c : calls)
+        EXPECT_EQ(json::parse(c.json_body)["message_thread_id"], 805) << c.json_body;
+    m.choices.clear(); // the plain writer
+    for (auto& c : telegram::api_calls_for(m, ""))
+        EXPECT_EQ(json::parse(c.json_body)["message_thread_id"], 805) << c.json_body;
+    m.kind = outgoing_kind::document;
+    m.text = "Báo cáo tháng 11";
+    m.document = attachment{"document", "BQACAgIAAx", "bao_cao.xlsx"};
+    auto doc = json::parse(telegram::api_calls_for(m, "")[0].json_body);
+    EXPECT_EQ(doc["message_thread_id"], 805);
+    // Edits and button acknowledgements name no topic (the Bot API takes none there).
+    m.kind = outgoing_kind::edit;
+    EXPECT_FALSE(json::parse(telegram::api_calls_for(m, "813")[0].json_body).contains("message_thread_id"));
+    // Outside topics nothing changes.
+    outgoing plain;
+    plain.to = {channel::telegram, "-1001987654321"};
+    plain.text = "Đã ghi";
+    EXPECT_FALSE(json::parse(telegram::api_calls_for(plain, "")[0].json_body).contains("message_thread_id"));
 }
 
 TEST(telegram_adapter, long_text_is_split_with_buttons_on_the_last_part) {

@@ -33,7 +33,10 @@ std::string describe(const incoming& in) {
                 {"contact", {in.contact_phone, in.contact_user_id}},
                 {"migrated_to", in.migrated_to},
                 {"file", in.file ? json{in.file->kind, in.file->file_ref, in.file->file_name} : json()},
-                {"addressed_elsewhere", in.addressed_elsewhere}}
+                {"addressed_elsewhere", in.addressed_elsewhere},
+                {"thread_id", in.thread_id},
+                {"sender_chat", static_cast<int>(in.sender_chat)},
+                {"forwarded_from_other", in.forwarded_from_other}}
         .dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
@@ -51,7 +54,7 @@ const char* bench_update =
 
 TEST(telegram_plain_message, text_messages_take_the_fast_reader_and_read_the_same) {
     for (std::string body : {fixture("telegram/group_command.json"), fixture("telegram/private_start.json"),
-                             std::string(bench_update)}) {
+                             fixture("telegram/topic_command.json"), std::string(bench_update)}) {
         for (auto bot : {"ToCNSBot", "bench_bot", "OtherBot", ""}) {
             auto fast = telegram::read_plain_message(body, bot);
             ASSERT_TRUE(fast.has_value()) << body;
@@ -61,8 +64,9 @@ TEST(telegram_plain_message, text_messages_take_the_fast_reader_and_read_the_sam
 }
 
 TEST(telegram_plain_message, other_updates_are_left_to_the_document_reader) {
-    for (auto name :
-         {"bot_added_to_group.json", "callback_query.json", "contact_share.json", "group_migrated.json"}) {
+    for (auto name : {"bot_added_to_group.json", "callback_query.json", "contact_share.json",
+                      "group_migrated.json", "anonymous_admin_command.json", "channel_sender_command.json",
+                      "linked_channel_post.json", "topic_callback_query.json"}) {
         auto body = fixture(std::string("telegram/") + name);
         EXPECT_FALSE(telegram::read_plain_message(body, "ToCNSBot").has_value()) << name;
         EXPECT_EQ(outcome(telegram::parse_update(body, "ToCNSBot")),
@@ -89,6 +93,9 @@ TEST(telegram_plain_message, every_variant_of_a_message_reads_as_the_document_re
                                          "/message/chat/type",
                                          "/message/chat/title",
                                          "/message/date",
+                                         "/message/message_thread_id",
+                                         "/message/is_topic_message",
+                                         "/message/chat/is_forum",
                                          "/message/text",
                                          "/message/entities",
                                          "/message/entities/0",
@@ -113,9 +120,19 @@ TEST(telegram_plain_message, every_variant_of_a_message_reads_as_the_document_re
                                    "/THAM@tocnsbot",
                                    "/tham",
                                    "chào cả tổ"};
-    const std::vector<std::string> extra_keys{
-        "reply_to_message", "caption",        "contact",        "photo", "is_topic_message",
-        "username",         "callback_query", "edited_message", "url"};
+    const std::vector<std::string> extra_keys{"reply_to_message",
+                                              "caption",
+                                              "contact",
+                                              "photo",
+                                              "is_topic_message",
+                                              "username",
+                                              "callback_query",
+                                              "edited_message",
+                                              "url",
+                                              "message_thread_id",
+                                              "sender_chat",
+                                              "is_automatic_forward",
+                                              "forward_origin"};
     std::mt19937 rng(11);
     int fast = 0;
     for (int n = 0; n < 4000; ++n) {

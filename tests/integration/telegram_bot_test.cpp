@@ -245,6 +245,101 @@ TEST_F(bot_fixture, flood_wait_outlasts_a_restart) {
     EXPECT_GE(at[1] - t0, 3900ms) << "the restarted bot did not wait out retry_after";
 }
 
+// A team whose group has "Topics" on: a member who logs a visit in a topic read the
+// confirmation in "General", where no one looks for it. It now goes to the topic, also when it
+// was still waiting in the outbox (a flood wait) when the bot restarted.
+TEST_F(bot_fixture, a_visit_logged_in_a_forum_topic_is_confirmed_in_that_topic_also_after_a_restart) {
+    const std::string group = "-1001987654321";
+    {
+        auto db = database::open(db_path);
+        db->in_transaction([&] {
+            auto ward = ward_store(*db).ensure("Phường Hòa Xuân", 0);
+            auto team = team_store(*db).ensure(ward, "Tổ dân phố số 1", 0);
+            member_store members(*db);
+            member_record m;
+            m.ward_id = ward;
+            m.team_id = team;
+            m.full_name = "Nguyễn Thị Hoa";
+            m.role = "member";
+            members.link_account(channel::telegram, "5012345678", members.insert(m, 0), "contact", 0);
+            group_store(*db).bind({{channel::telegram, group}, ward, team, "Tổ 1", true}, std::nullopt, 0);
+        });
+    }
+    telegram.script(
+        "sendMessage", group,
+        {429,
+         R"({"ok":false,"error_code":429,"description":"Too Many Requests: retry after 3","parameters":{"retry_after":3}})"});
+    // The confirmations among `calls` (the group also gets the ward's reminders, in "General").
+    auto confirmations_in = [&](const std::vector<test::recorded_call>& calls) {
+        std::vector<json> sent;
+        for (auto& c : calls)
+            if (c.method == "sendMessage" && c.chat_id == group &&
+                c.text.find("12 ngõ 5 Lê Lợi") != std::string::npos)
+                sent.push_back(json::parse(c.body));
+        return sent;
+    };
+    auto confirmed = [&](std::size_t n, std::chrono::milliseconds t) {
+        return telegram.wait_for(
+            [&](const std::vector<test::recorded_call>& calls) {
+                return confirmations_in(calls).size() >= n;
+            },
+            t);
+    };
+    start();
+    EXPECT_EQ(post(test::fixture("telegram/topic_command.json")).status, 200);
+    ASSERT_TRUE(confirmed(1, 5s)) << log();
+    std::this_thread::sleep_for(300ms); // the wait is recorded on the row
+    bot->terminate();
+    {
+        auto db = database::open(db_path, {false, false});
+        std::vector<outbox_row> waiting;
+        for (auto& row : outbox(*db).pending())
+            if (row.message.merge_key == "visit")
+                waiting.push_back(row);
+        ASSERT_EQ(waiting.size(), 1u) << "the confirmation waits in the outbox across the restart";
+        EXPECT_EQ(waiting[0].message.thread_id, "805");
+    }
+    start();
+    ASSERT_TRUE(confirmed(2, 10s)) << log();
+    auto sent = confirmations_in(telegram.calls());
+    ASSERT_EQ(sent.size(), 2u);
+    for (auto& body : sent) {
+        EXPECT_EQ(body.value("message_thread_id", 0), 805) << body.dump();
+        EXPECT_EQ(body["reply_parameters"]["message_id"], 812) << body.dump();
+    }
+    // What was not said to the member (a reminder to the whole team) stays in "General".
+    for (auto& c : telegram.calls("sendMessage")) {
+        if (c.chat_id == group && c.text.find("12 ngõ 5 Lê Lợi") == std::string::npos) {
+            EXPECT_FALSE(json::parse(c.body).contains("message_thread_id")) << c.body;
+        }
+    }
+}
+
+// The topic was deleted while the confirmation waited: it is not lost, it goes to "General".
+TEST_F(bot_fixture, a_reply_to_a_deleted_topic_goes_to_general_instead_of_being_lost) {
+    start();
+    telegram.script(
+        "sendMessage", "-100555",
+        {400, R"({"ok":false,"error_code":400,"description":"Bad Request: message thread not found"})"});
+    auto body = json::parse(private_update(60, 5012345679, "/giup"));
+    body["message"]["chat"] = {
+        {"id", -100555}, {"type", "supergroup"}, {"title", "Tổ 9"}, {"is_forum", true}};
+    body["message"]["message_thread_id"] = 77;
+    body["message"]["is_topic_message"] = true;
+    EXPECT_EQ(post(body.dump()).status, 200);
+    ASSERT_TRUE(wait_replies("-100555", 2, 5s)) << log();
+    auto calls = telegram.calls("sendMessage");
+    std::vector<json> sent;
+    for (auto& c : calls)
+        if (c.chat_id == "-100555")
+            sent.push_back(json::parse(c.body));
+    ASSERT_GE(sent.size(), 2u);
+    EXPECT_EQ(sent[0].value("message_thread_id", 0), 77);
+    for (std::size_t i = 1; i < sent.size(); ++i)
+        EXPECT_FALSE(sent[i].contains("message_thread_id")) << sent[i].dump();
+    EXPECT_EQ(sent[1]["text"], sent[0]["text"]);
+}
+
 TEST_F(bot_fixture, server_errors_are_retried_with_backoff) {
     start();
     telegram.script("sendMessage", "16", {502, "<html>Bad Gateway</html>"}, 2);

@@ -1,11 +1,13 @@
 // The stored form of an outbox message: the direct writer gives json's bytes exactly, and every
 // field comes back from what is stored (a restart resends from these rows).
 
+#include "storage/database.hpp"
 #include "storage/outbox.hpp"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <filesystem>
 #include <random>
 
 namespace cnscd {
@@ -79,6 +81,38 @@ TEST(outbox_payload, every_field_comes_back_after_storing) {
             EXPECT_EQ(back.document->file_name, m.document->file_name);
         }
     }
+}
+
+// A confirmation to a member who wrote in a forum topic, still waiting when the bot stops, must
+// still go to that topic after the restart.
+TEST(outbox_payload, a_pending_row_keeps_its_forum_topic_across_a_restart) {
+    auto path = (std::filesystem::temp_directory_path() / "cnscd_outbox_topic.db").string();
+    std::filesystem::remove(path);
+    std::int64_t in_topic = 0, in_general = 0;
+    {
+        auto db = database::open(path);
+        db->in_transaction([&] {
+            outgoing m;
+            m.to = {channel::telegram, "-1001987654321"};
+            m.chat_type = chat_kind::group;
+            m.text = "Đã ghi lượt thăm số 12";
+            m.merge_key = "visit";
+            m.thread_id = "805";
+            in_topic = outbox(*db).add(m, 100);
+            m.thread_id.clear();
+            in_general = outbox(*db).add(m, 100);
+        });
+    }
+    auto db = database::open(path);
+    auto pending = outbox(*db).pending();
+    ASSERT_EQ(pending.size(), 2u);
+    EXPECT_EQ(pending[0].id, in_topic);
+    EXPECT_EQ(pending[0].message.thread_id, "805");
+    EXPECT_EQ(pending[1].message.thread_id, "");
+    EXPECT_EQ(outbox(*db).find(in_topic)->message.thread_id, "805");
+    EXPECT_EQ(outbox(*db).find(in_general)->message.thread_id, "");
+    db.reset();
+    std::filesystem::remove(path);
 }
 
 TEST(outbox_payload, text_that_is_not_utf8_is_refused_as_before) {

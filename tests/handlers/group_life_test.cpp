@@ -1,0 +1,245 @@
+// What members and leaders meet in real Telegram groups: forum topics, admins posting
+// anonymously, people posting as a channel.
+
+#include "handlers/handlers.hpp"
+#include "messages/catalog.hpp"
+#include "storage/database.hpp"
+#include "storage/registry.hpp"
+#include "storage/visit_store.hpp"
+#include "tests/support/test_bot.hpp"
+
+#include <gtest/gtest.h>
+
+#include <regex>
+
+namespace cnscd {
+namespace {
+
+using test::test_bot;
+
+bool has(const std::vector<outgoing>& out, const std::string& needle) {
+    return test_bot::joined(out).find(needle) != std::string::npos;
+}
+
+std::int64_t record_no(const std::vector<outgoing>& out) {
+    std::smatch m;
+    auto text = test_bot::joined(out);
+    if (!std::regex_search(text, m, std::regex("số (\\d+)")))
+        return 0;
+    return std::stoll(m[1].str());
+}
+
+struct group_fixture : ::testing::Test {
+    test_bot bot;
+    std::int64_t ward = bot.ward("Phường Hòa Xuân");
+    std::int64_t team1 = bot.team(ward, "Tổ dân phố số 1");
+    std::int64_t leader = bot.member(ward, team1, "Trần Văn Bình", "leader", "100");
+    std::int64_t member = bot.member(ward, team1, "Phạm Thị Dung", "member", "102");
+    visit_store visits{*bot.db};
+    const std::string group = "-1001987654321";
+
+    group_fixture() { bot.bind_group(group, ward, team1); }
+
+    // `text` written by `user_id` in forum topic `thread` of the group ("" = General).
+    std::vector<outgoing> say_in_topic(const std::string& thread, const std::string& user_id,
+                                       const std::string& text) {
+        incoming in;
+        in.chat = {channel::telegram, group};
+        in.chat_type = chat_kind::group;
+        in.chat_title = "Tổ 1";
+        in.user_id = user_id;
+        in.message_ref = std::to_string(bot.next_update + 1000);
+        in.thread_id = thread;
+        in.text = text;
+        return bot.deliver(std::move(in));
+    }
+
+    // `text` sent in the group in the name of a chat (anonymous admin, channel).
+    std::vector<outgoing> say_as(sender_chat_kind who, const std::string& text,
+                                 incoming_kind kind = incoming_kind::message) {
+        incoming in;
+        in.kind = kind;
+        in.chat = {channel::telegram, group};
+        in.chat_type = chat_kind::group;
+        in.user_id = who == sender_chat_kind::anonymous_admin ? "1087968824"
+                     : who == sender_chat_kind::channel       ? "136817688"
+                                                              : "777000";
+        in.user_name = "Group";
+        in.message_ref = std::to_string(bot.next_update + 1000);
+        in.sender_chat = who;
+        in.text = text;
+        return bot.deliver(std::move(in));
+    }
+
+    // Whether any visit was recorded (ids start at 1).
+    bool any_visit() { return visits.by_id(1).has_value(); }
+};
+
+TEST_F(group_fixture, a_visit_logged_in_a_topic_is_confirmed_and_asked_about_in_that_topic) {
+    auto out = say_in_topic("805", "102", "/tham số 8 kiệt 4");
+    ASSERT_EQ(out.size(), 1u);
+    auto no = record_no(out);
+    ASSERT_GT(no, 0);
+    EXPECT_EQ(out[0].to.chat_id, group);
+    EXPECT_EQ(out[0].thread_id, "805") << "read back from the outbox: the confirmation goes to the topic";
+    EXPECT_TRUE(has(out, "Trả lời tin này bằng số")) << test_bot::joined(out);
+    // The answer to the question, in the same topic, is confirmed there too.
+    auto answered = say_in_topic("805", "102", "2");
+    ASSERT_EQ(answered.size(), 1u);
+    EXPECT_EQ(answered[0].thread_id, "805");
+    EXPECT_TRUE(has(answered, "Đã cập nhật số " + std::to_string(no))) << test_bot::joined(answered);
+}
+
+TEST_F(group_fixture, a_mistake_in_a_topic_is_explained_in_that_topic_and_general_stays_general) {
+    auto wrong = say_in_topic("811", "102", "/tham");
+    ASSERT_FALSE(wrong.empty());
+    for (auto& o : wrong)
+        EXPECT_EQ(o.thread_id, "811") << o.text;
+    auto general = say_in_topic("", "102", "/tham số 3 ngõ 2, VNeID");
+    ASSERT_FALSE(general.empty());
+    for (auto& o : general)
+        EXPECT_EQ(o.thread_id, "") << o.text;
+}
+
+TEST_F(group_fixture, a_button_pressed_in_a_topic_answers_in_that_topic_and_private_notes_stay_private) {
+    auto no = record_no(say_in_topic("805", "102", "/tham số 8 kiệt 4"));
+    incoming press;
+    press.kind = incoming_kind::choice;
+    press.chat = {channel::telegram, group};
+    press.chat_type = chat_kind::group;
+    press.user_id = "102";
+    press.thread_id = "805";
+    press.choice_data = "t:" + std::to_string(no) + ":vneid";
+    press.choice_ref = "cb1";
+    press.message_ref = "900";
+    auto out = bot.deliver(press);
+    ASSERT_FALSE(out.empty());
+    for (auto& o : out) {
+        if (o.to.chat_id != group || o.kind == outgoing_kind::answer_choice || o.kind == outgoing_kind::edit)
+            EXPECT_EQ(o.thread_id, "") << o.text;
+        else
+            EXPECT_EQ(o.thread_id, "805") << o.text;
+    }
+    EXPECT_EQ(visits.by_id(no)->topics, std::vector<std::string>{"vneid"});
+}
+
+// An admin with "Remain anonymous" on writes as @GroupAnonymousBot, the same account for every
+// such admin of every group: nothing may be recorded, registered or counted for it.
+TEST_F(group_fixture, commands_from_an_anonymous_admin_record_nothing_and_say_how_to_be_known) {
+    ward_store(*bot.db).set_join_policy(ward, "open"); // where writing in the group registers a member
+    for (std::string text : {"/tham số 3 ngõ 7, hướng dẫn VNeID", "/thongke", "/toi", "/start", "/thanhvien",
+                             "/ma ABC123", "/lienket"}) {
+        auto out = say_as(sender_chat_kind::anonymous_admin, text);
+        ASSERT_EQ(out.size(), 1u) << text;
+        EXPECT_TRUE(has(out, "quản trị viên ẩn danh")) << text << ": " << test_bot::joined(out);
+        EXPECT_TRUE(has(out, "tắt Ẩn danh")) << test_bot::joined(out);
+        EXPECT_EQ(out[0].to.chat_id, group);
+    }
+    EXPECT_FALSE(any_visit());
+    EXPECT_FALSE(member_store(*bot.db).by_account(channel::telegram, "1087968824"))
+        << "the shared anonymous account was registered as a member";
+    // Chatter and a number are not commands: nothing at all.
+    EXPECT_TRUE(say_as(sender_chat_kind::anonymous_admin, "Chào cả tổ, mai họp 8 giờ").empty());
+    EXPECT_TRUE(say_as(sender_chat_kind::anonymous_admin, "2").empty());
+    // An edit of such a message changes nothing either.
+    EXPECT_TRUE(
+        say_as(sender_chat_kind::anonymous_admin, "/tham số 4", incoming_kind::edited_message).empty());
+}
+
+TEST_F(group_fixture, the_anonymous_account_never_speaks_for_a_member_even_if_linked_to_one) {
+    // Linked by an older version (open join) before it knew the account is shared.
+    member_store(*bot.db).link_account(channel::telegram, "1087968824", member, "open_join", 0);
+    auto out = say_as(sender_chat_kind::anonymous_admin, "/toi");
+    EXPECT_FALSE(has(out, "Phạm Thị Dung")) << test_bot::joined(out);
+    EXPECT_TRUE(has(out, "quản trị viên ẩn danh")) << test_bot::joined(out);
+    say_as(sender_chat_kind::anonymous_admin, "/tham số 3 ngõ 7");
+    EXPECT_FALSE(any_visit());
+}
+
+TEST_F(group_fixture, a_command_posted_as_a_channel_is_explained_and_a_linked_channel_post_is_ignored) {
+    auto out = say_as(sender_chat_kind::channel, "/toi");
+    ASSERT_EQ(out.size(), 1u);
+    EXPECT_TRUE(has(out, "dưới tên một kênh")) << test_bot::joined(out);
+    EXPECT_TRUE(say_as(sender_chat_kind::linked_channel, "/tham là lệnh ghi lượt hỗ trợ").empty());
+    EXPECT_FALSE(any_visit());
+}
+
+// A member forwards a colleague's "/tham ..." into the group (or to the bot): the visit was the
+// colleague's, and recording it as the forwarder's counted it for the wrong person (and twice).
+TEST_F(group_fixture, a_forwarded_visit_of_someone_else_is_not_recorded_for_the_forwarder) {
+    for (auto where : {group, std::string("102")}) {
+        incoming in;
+        in.chat = {channel::telegram, where};
+        in.chat_type = where == group ? chat_kind::group : chat_kind::private_chat;
+        in.user_id = "102";
+        in.message_ref = "77";
+        in.forwarded_from_other = true;
+        in.text = "/tham số 9 ngõ 3, hướng dẫn VNeID cho 2 người";
+        auto out = bot.deliver(in);
+        ASSERT_EQ(out.size(), 1u) << where;
+        EXPECT_TRUE(has(out, "tin chuyển tiếp từ người khác")) << test_bot::joined(out);
+        EXPECT_FALSE(any_visit()) << where;
+        // Forwarded chatter in the group is left alone.
+        in.text = "Mai họp tổ lúc 8 giờ";
+        EXPECT_EQ(bot.deliver(in).empty(), where == group) << where;
+    }
+    // Written by the member: recorded as before.
+    EXPECT_GT(record_no(say_in_topic("", "102", "/tham số 9 ngõ 3, hướng dẫn VNeID cho 2 người")), 0);
+}
+
+// An admin bot (privacy mode off) reads every message: chatter gets no answer, an open question
+// still gets its answer.
+TEST_F(group_fixture, with_every_message_seen_plain_chat_gets_no_answer) {
+    EXPECT_TRUE(say_in_topic("", "555", "Chào cả nhà, 2 hôm nữa họp nhé").empty())
+        << "someone not on the roster";
+    EXPECT_TRUE(say_in_topic("", "102", "2").empty()) << "a number with no question open";
+    EXPECT_TRUE(say_in_topic("805", "100", "Cả tổ nhớ mang phiếu khảo sát").empty());
+    auto no = record_no(say_in_topic("805", "102", "/tham số 8 kiệt 4"));
+    EXPECT_TRUE(say_in_topic("805", "100", "3").empty()) << "the leader's number is not the member's answer";
+    EXPECT_FALSE(say_in_topic("805", "102", "3").empty());
+    EXPECT_NE(visits.by_id(no)->topics, std::vector<std::string>{"khac"});
+}
+
+TEST_F(group_fixture, an_edited_visit_in_a_topic_is_fixed_there_and_an_edit_two_months_late_changes_nothing) {
+    auto edit = [&](const std::string& ref, const std::string& text) {
+        incoming in;
+        in.kind = incoming_kind::edited_message;
+        in.chat = {channel::telegram, group};
+        in.chat_type = chat_kind::group;
+        in.user_id = "102";
+        in.thread_id = "805";
+        in.message_ref = ref;
+        in.text = text;
+        return bot.deliver(in);
+    };
+    incoming first;
+    first.chat = {channel::telegram, group};
+    first.chat_type = chat_kind::group;
+    first.user_id = "102";
+    first.thread_id = "805";
+    first.message_ref = "m1";
+    first.text = "/tham số 1, cài VNeID";
+    auto no = record_no(bot.deliver(first));
+    ASSERT_GT(no, 0);
+    auto fixed = edit("m1", "/tham số 1A, cài VNeID cho 2 người");
+    ASSERT_EQ(fixed.size(), 1u);
+    EXPECT_TRUE(has(fixed, "Đã sửa số " + std::to_string(no))) << test_bot::joined(fixed);
+    EXPECT_EQ(fixed[0].thread_id, "805");
+    EXPECT_EQ(visits.by_id(no)->place, "số 1A");
+    bot.clk.advance(61 * 24 * 3600);
+    auto late = edit("m1", "/tham số 1B, cài VNeID cho 3 người");
+    ASSERT_EQ(late.size(), 1u);
+    EXPECT_EQ(late[0].thread_id, "805");
+    EXPECT_FALSE(has(late, "Đã sửa")) << test_bot::joined(late);
+    EXPECT_EQ(visits.by_id(no)->place, "số 1A");
+    EXPECT_EQ(visits.by_id(no)->people, 2);
+}
+
+TEST_F(group_fixture, the_nameless_sender_texts_exist_in_english_too) {
+    EXPECT_NE(say(language::en, text::sender_anonymous_admin).find("Remain anonymous"), std::string::npos);
+    EXPECT_NE(say(language::en, text::sender_channel).find("as yourself"), std::string::npos);
+    EXPECT_NE(say(language::en, text::forwarded_not_logged).find("forwarded"), std::string::npos);
+}
+
+} // namespace
+} // namespace cnscd
