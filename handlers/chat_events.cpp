@@ -2,6 +2,7 @@
 // upgraded to a supergroup, a Zalo user following the OA.
 
 #include "handlers/handlers.hpp"
+#include "storage/conversation_store.hpp"
 #include "storage/database.hpp"
 #include "storage/outbox.hpp"
 #include "storage/registry.hpp"
@@ -31,6 +32,8 @@ void on_chat_migrated(handler_context& ctx) {
         return;
     group_store(ctx.db).migrate(ctx.in.chat, ctx.in.migrated_to);
     outbox(ctx.db).rekey_chat(ctx.in.chat.platform, ctx.in.chat.chat_id, ctx.in.migrated_to);
+    // A member asked the topic question just before the upgrade answers in the supergroup.
+    conversation_store(ctx.db).rekey_chat(ctx.in.chat, ctx.in.migrated_to);
     audit_log(ctx.db).record(std::nullopt, "platform", "group.migrated", ctx.in.chat.chat_id,
                              ctx.in.migrated_to, ctx.now());
 }

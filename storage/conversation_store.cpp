@@ -41,6 +41,13 @@ void conversation_store::erase(const chat_address& chat, const std::string& user
                       std::string(channel_name(chat.platform)), chat.chat_id, user_id);
 }
 
+void conversation_store::rekey_chat(const chat_address& old_chat, const std::string& new_chat_id) {
+    // OR IGNORE: a question the same person already has open in the new chat was asked there,
+    // after the upgrade, and stays.
+    db_.native().exec("UPDATE OR IGNORE conversations SET chat_id = ? WHERE channel = ? AND chat_id = ?",
+                      new_chat_id, std::string(channel_name(old_chat.platform)), old_chat.chat_id);
+}
+
 std::vector<conversation> conversation_store::take_expired(std::int64_t now) {
     std::vector<conversation> out;
     auto& st =

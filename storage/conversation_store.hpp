@@ -29,6 +29,8 @@ public:
     std::optional<conversation> find(const chat_address& chat, const std::string& user_id);
     void put(const conversation& c);
     void erase(const chat_address& chat, const std::string& user_id);
+    // A group became a supergroup: questions open there are answered in the new chat.
+    void rekey_chat(const chat_address& old_chat, const std::string& new_chat_id);
     // Removes and returns conversations that expired before `now`.
     std::vector<conversation> take_expired(std::int64_t now);
 

@@ -235,6 +235,35 @@ TEST_F(group_fixture, an_edited_visit_in_a_topic_is_fixed_there_and_an_edit_two_
     EXPECT_EQ(visits.by_id(no)->people, 2);
 }
 
+// The group was upgraded to a supergroup (Telegram does it when a group turns on topics or
+// grows): a member asked the topic question just before answered in the new chat, and nothing
+// happened.
+TEST_F(group_fixture, a_question_asked_before_the_group_became_a_supergroup_is_answered_after) {
+    const std::string old_group = "-4012345678", new_group = "-1004012345678";
+    bot.bind_group(old_group, ward, team1);
+    auto in_chat = [&](const std::string& chat, const std::string& text) {
+        incoming in;
+        in.chat = {channel::telegram, chat};
+        in.chat_type = chat_kind::group;
+        in.user_id = "102";
+        in.message_ref = std::to_string(bot.next_update + 1000);
+        in.text = text;
+        return bot.deliver(in);
+    };
+    auto no = record_no(in_chat(old_group, "/tham số 8 kiệt 4"));
+    ASSERT_GT(no, 0);
+    incoming moved;
+    moved.kind = incoming_kind::chat_migrated;
+    moved.chat = {channel::telegram, old_group};
+    moved.chat_type = chat_kind::group;
+    moved.migrated_to = new_group;
+    bot.deliver(moved);
+    auto answered = in_chat(new_group, "2");
+    ASSERT_EQ(answered.size(), 1u);
+    EXPECT_EQ(answered[0].to.chat_id, new_group);
+    EXPECT_EQ(visits.by_id(no)->topics, std::vector<std::string>{"vneid"});
+}
+
 TEST_F(group_fixture, the_nameless_sender_texts_exist_in_english_too) {
     EXPECT_NE(say(language::en, text::sender_anonymous_admin).find("Remain anonymous"), std::string::npos);
     EXPECT_NE(say(language::en, text::sender_channel).find("as yourself"), std::string::npos);
