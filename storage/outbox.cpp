@@ -169,19 +169,12 @@ outbox_row read_row(SQLite::Statement& st) {
 
 std::int64_t outbox::add(const outgoing& m, std::int64_t now) {
     auto& conn = db_.native();
-    // Most rows go to a chat without topics: the same statement as before topics were known.
-    if (m.thread_id.empty())
-        conn.exec("INSERT INTO outbox (channel, chat_id, lane, payload, not_before, created_at, campaign_id) "
-                  "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                  std::string(channel_name(m.to.platform)), m.to.chat_id, static_cast<int>(m.priority),
-                  encode_payload(m), static_cast<std::int64_t>(m.not_before), static_cast<std::int64_t>(now),
-                  m.campaign_id ? std::optional<std::int64_t>(m.campaign_id) : std::nullopt);
-    else
-        conn.exec("INSERT INTO outbox (channel, chat_id, lane, payload, not_before, created_at, campaign_id, "
-                  "thread_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                  std::string(channel_name(m.to.platform)), m.to.chat_id, static_cast<int>(m.priority),
-                  encode_payload(m), static_cast<std::int64_t>(m.not_before), static_cast<std::int64_t>(now),
-                  m.campaign_id ? std::optional<std::int64_t>(m.campaign_id) : std::nullopt, m.thread_id);
+    conn.exec("INSERT INTO outbox (channel, chat_id, lane, payload, not_before, created_at, campaign_id, "
+              "thread_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+              std::string(channel_name(m.to.platform)), m.to.chat_id, static_cast<int>(m.priority),
+              encode_payload(m), static_cast<std::int64_t>(m.not_before), static_cast<std::int64_t>(now),
+              m.campaign_id ? std::optional<std::int64_t>(m.campaign_id) : std::nullopt,
+              m.thread_id.empty() ? std::nullopt : std::optional<std::string>(m.thread_id));
     auto id = conn.db.getLastInsertRowid();
     if (auto& listener = db_.outbox_listener()) {
         outbox_row row{id, m, 0, now};
