@@ -147,6 +147,8 @@ std::string_view describe(signature_verdict v) {
         return "ok";
     case signature_verdict::missing:
         return "no X-ZEvent-Signature header";
+    case signature_verdict::repeated:
+        return "the X-ZEvent-Signature header was sent more than once";
     case signature_verdict::bad_body:
         return "the body has no app_id or timestamp to check the signature with";
     case signature_verdict::wrong_app:

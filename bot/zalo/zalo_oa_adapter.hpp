@@ -21,6 +21,7 @@ namespace cnscd::zalo_oa {
 enum class signature_verdict {
     ok,
     missing,   // no X-ZEvent-Signature header
+    repeated,  // the header more than once: a proxy or check further on might read the other
     bad_body,  // the body is not a JSON object with app_id and timestamp strings
     wrong_app, // app_id in the body is not ours
     mismatch,  // the MAC does not match

@@ -30,8 +30,11 @@ void add_zalo_oa_webhook(http_server& server, ingest& in, const zalo_oa_config& 
             auto now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                               std::chrono::system_clock::now().time_since_epoch())
                               .count();
-            auto verdict = zalo_oa::verify(req.header("X-ZEvent-Signature"), req.body,
-                                           {cfg.app_id, cfg.secret_key, now_ms, cfg.replay_window_seconds});
+            auto verdict =
+                req.header_count("X-ZEvent-Signature") > 1
+                    ? zalo_oa::signature_verdict::repeated
+                    : zalo_oa::verify(req.header("X-ZEvent-Signature"), req.body,
+                                      {cfg.app_id, cfg.secret_key, now_ms, cfg.replay_window_seconds});
             if (verdict != zalo_oa::signature_verdict::ok) {
                 ++stats.unauthorized;
                 if (auto skipped = refused_log->admit())

@@ -8,6 +8,7 @@
 #include "storage/zalo_token_store.hpp"
 #include "tests/support/bot_process.hpp"
 #include "tests/support/fake_zalo.hpp"
+#include "tests/support/raw_client.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
@@ -191,6 +192,32 @@ TEST_F(zalo_oa_fixture, bad_missing_or_replayed_signatures_are_refused_and_nothi
     auto metrics = http_request_to(port, "GET", "/metrics");
     EXPECT_NE(metrics.body.find("cnscd_unauthorized_requests_total{channel=\"zalo_oa\"} 3"),
               std::string::npos);
+}
+
+TEST_F(zalo_oa_fixture, a_signature_header_sent_twice_is_refused_whichever_copy_is_right) {
+    start();
+    // A proxy or a check further on might read the other copy: neither is taken.
+    int n = 0;
+    for (bool right_first : {true, false}) {
+        auto id = "aaaaaaaaaaaaaaaaaab" + std::to_string(++n);
+        auto body = text_event("112", id, "/start");
+        auto right = sign(body);
+        auto wrong = right;
+        wrong.back() = wrong.back() == '0' ? '1' : '0';
+        test::raw_client client(port);
+        ASSERT_TRUE(client.send_all(
+            "POST /zalo/webhook HTTP/1.1\r\nHost: 127.0.0.1\r\nX-ZEvent-Signature: " +
+            (right_first ? right : wrong) + "\r\nX-ZEvent-Signature: " + (right_first ? wrong : right) +
+            "\r\nContent-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) +
+            "\r\n\r\n" + body));
+        EXPECT_TRUE(client.read_answer(3000ms).starts_with("HTTP/1.1 401 Unauthorized\r\n")) << right_first;
+        EXPECT_FALSE(recorded(id));
+    }
+    auto body = text_event("112", "aaaaaaaaaaaaaaaaaab9", "/start");
+    EXPECT_EQ(post(body).status, 200) << "one right copy is still taken";
+    EXPECT_TRUE(wait_sends("112", 1));
+    EXPECT_EQ(sends_to("112"), 1u) << "only the accepted event is answered";
+    EXPECT_NE(read_file(dir + "/bot.log").find("sent more than once"), std::string::npos);
 }
 
 TEST_F(zalo_oa_fixture, a_body_larger_than_any_zalo_event_is_refused_before_it_is_read) {
