@@ -557,7 +557,9 @@ std::optional<command> logging_typo(const std::string& word, std::string_view fi
                 return parse_args(name, std::string(first.substr(s)) + std::string(after_name), ctx);
         }
     std::optional<std::string_view> meant;
-    for (std::size_t k = 0; k + 1 < word.size(); ++k) {
+    // Each swap copies the word: a 12 KB junk "command" must not cost 12,000 copies of itself.
+    constexpr std::size_t longest_name = 24;
+    for (std::size_t k = 0; word.size() <= longest_name && k + 1 < word.size(); ++k) {
         auto swapped = word;
         std::swap(swapped[k], swapped[k + 1]);
         if (auto name = canonical_command(swapped)) {
