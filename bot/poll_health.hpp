@@ -5,6 +5,7 @@
 // once, as for a wrong token; longer when calls time out) mean nothing arrives and someone
 // must look.
 
+#include <algorithm>
 #include <string>
 
 namespace cnscd {
@@ -21,12 +22,17 @@ struct poll_health {
         error = std::move(why);
         fix = std::move(what_to_do);
     }
-    void succeeded() {
+    // The failures a success ends when they had made the channel unhealthy, else 0 (to log).
+    int succeeded() {
+        int ended = failing() ? consecutive_failures : 0;
         consecutive_failures = 0;
         error.clear();
         fix.clear();
+        return ended;
     }
     bool failing() const { return consecutive_failures >= threshold; }
+    // The pause before the next call: doubling from 1 s up to a minute.
+    int retry_wait_ms() const { return std::min(60000, 500 * (1 << std::min(consecutive_failures, 7))); }
 };
 
 } // namespace cnscd

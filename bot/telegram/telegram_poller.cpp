@@ -51,7 +51,6 @@ struct telegram_poller::impl : std::enable_shared_from_this<telegram_poller::imp
     net::steady_timer timer;
     std::int64_t offset = 0;
     bool stopped = false;
-    int failures = 0;
     poll_health health;
 
     impl(net::io_context& io_, telegram_client& c, ingest& i, writer& w, const telegram_config& cfg_,
@@ -84,27 +83,23 @@ struct telegram_poller::impl : std::enable_shared_from_this<telegram_poller::imp
             return;
         auto answer = telegram::read_answer(r.status, r.body);
         if (!r.ok() || !answer.ok) {
-            ++failures;
             ++stats.of(channel::telegram).poll_failures;
-            auto wait = std::min(60000, 500 * (1 << std::min(failures, 7)));
             auto fix = polling_fix(r.ok() ? r.status : 0, answer);
+            health.failed(!r.ok()                       ? r.error
+                          : !answer.description.empty() ? answer.description
+                                                        : "HTTP " + std::to_string(r.status),
+                          fix);
+            auto wait = health.retry_wait_ms();
             if (!fix.empty())
                 spdlog::error("telegram: getUpdates refused ({}): {}; retrying in {} ms", answer.description,
                               fix, wait);
             else
                 spdlog::warn("telegram: getUpdates failed ({}); retrying in {} ms",
                              r.ok() ? answer.description : r.error, wait);
-            health.failed(!r.ok()                       ? r.error
-                          : !answer.description.empty() ? answer.description
-                                                        : "HTTP " + std::to_string(r.status),
-                          fix);
             return later(std::chrono::milliseconds(wait));
         }
-        if (health.failing())
-            spdlog::info("telegram: getUpdates works again after {} failed calls",
-                         health.consecutive_failures);
-        health.succeeded();
-        failures = 0;
+        if (auto ended = health.succeeded())
+            spdlog::info("telegram: getUpdates works again after {} failed calls", ended);
         auto j = json::parse(r.body, nullptr, false);
         std::vector<std::pair<std::int64_t, std::string>> updates;
         if (j.is_object() && j["result"].is_array())

@@ -141,7 +141,6 @@ struct zalo_bot_poller::impl : std::enable_shared_from_this<zalo_bot_poller::imp
     metrics& stats;
     net::steady_timer timer;
     bool stopped = false;
-    int failures = 0;
     poll_health health;
 
     impl(net::io_context& io_, zalo_bot_client& c, ingest& i, const zalo_bot_config& cfg_, metrics& m)
@@ -175,15 +174,14 @@ struct zalo_bot_poller::impl : std::enable_shared_from_this<zalo_bot_poller::imp
             return later(std::chrono::milliseconds(cfg.poll_idle_ms)); // the long poll ended empty
         }
         if (!r.ok() || !a.ok) {
-            ++failures;
             ++stats.of(channel::zalo_bot).poll_failures;
-            auto wait = std::min(60000, 500 * (1 << std::min(failures, 7)));
-            spdlog::warn("zalo_bot: getUpdates failed ({}); retrying in {} ms",
-                         r.ok() ? a.description : r.error, wait);
             health.failed(!r.ok()                  ? r.error
                           : !a.description.empty() ? a.description
                                                    : "HTTP " + std::to_string(r.status),
                           "");
+            auto wait = health.retry_wait_ms();
+            spdlog::warn("zalo_bot: getUpdates failed ({}); retrying in {} ms",
+                         r.ok() ? a.description : r.error, wait);
             return later(std::chrono::milliseconds(wait));
         }
         succeeded();
@@ -191,11 +189,8 @@ struct zalo_bot_poller::impl : std::enable_shared_from_this<zalo_bot_poller::imp
     }
 
     void succeeded() {
-        if (health.failing())
-            spdlog::info("zalo_bot: getUpdates works again after {} failed calls",
-                         health.consecutive_failures);
-        health.succeeded();
-        failures = 0;
+        if (auto ended = health.succeeded())
+            spdlog::info("zalo_bot: getUpdates works again after {} failed calls", ended);
     }
 
     // getUpdates hands each update out once: one the database refused (disk full, locked) is
