@@ -206,7 +206,7 @@ void ward_targets(handler_context& ctx, std::string& out, const ward_record& war
 
 // The day `unix_seconds` falls on where the ward is.
 sys_days local_day(handler_context& ctx, std::int64_t unix_seconds) {
-    return floor<days>(sys_seconds{seconds{unix_seconds + ctx.cfg().utc_offset_minutes * 60LL}});
+    return sys_days{local_time{ctx.cfg().utc_offset_minutes}.date_of(unix_seconds)};
 }
 
 bool by_then(handler_context& ctx, std::int64_t unix_seconds, const stats_period& p) {
