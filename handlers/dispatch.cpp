@@ -17,6 +17,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <charconv>
+
 namespace cnscd {
 namespace {
 
@@ -168,6 +170,37 @@ bool route_conversation(const std::string& text, handler_context& ctx) {
     return false;
 }
 
+// "/huy" (undo, no number) while a question is open. The topic question is about a record
+// already stored under «Khác»: /huy undoes that record. An offer (remind the idle) asks nothing
+// /huy could answer: it undoes the last record as anywhere else. Any other question (a report's
+// comment, a broadcast or a removal to confirm) records nothing until answered, so "/huy" there
+// cancels the question, and says that no record was undone.
+void read_undo_at_question(command& cmd, handler_context& ctx) {
+    auto open = conversation_store(ctx.db).find(ctx.in.chat, ctx.in.user_id);
+    if (!open || open->expires_at < ctx.now())
+        return;
+    if (open->kind != "choice") {
+        cmd = cmd_cancel{true};
+        return;
+    }
+    ctx.choice_open = true; // the list is forgotten once /huy is answered
+    auto data = nlohmann::json::parse(open->state, nullptr, false);
+    std::string_view first = data.is_array() && !data.empty() && data[0].is_string()
+                                 ? data[0].get_ref<const std::string&>()
+                                 : std::string_view();
+    auto prefix = first.substr(0, first.find(':'));
+    if (prefix == "t") { // t:<record no>:<topics>
+        auto rest = first.substr(2);
+        std::int64_t no = 0;
+        auto [end, ec] = std::from_chars(rest.data(), rest.data() + rest.size(), no);
+        if (ec == std::errc() && no > 0)
+            cmd = cmd_undo{no};
+        return;
+    }
+    if (prefix != "nh")
+        cmd = cmd_cancel{true};
+}
+
 void handle_message(handler_context& ctx, dispatch_result& result, std::optional<command>& read) {
     auto cmd = read ? std::move(*read) : *read_command(ctx.in, ctx.env);
     result.command = std::string(command_name(cmd));
@@ -187,11 +220,8 @@ void handle_message(handler_context& ctx, dispatch_result& result, std::optional
         }
         if (route_conversation(plain->text, ctx))
             return;
-    } else if (auto* undo = std::get_if<cmd_undo>(&cmd);
-               undo && undo->record_no == 0 && conversation_open(ctx)) {
-        // "/huy" while the bot waits for an answer means "cancel this", not "undo my last
-        // record": the record the question is about is not even stored yet.
-        cmd = cmd_cancel{};
+    } else if (auto* undo = std::get_if<cmd_undo>(&cmd); undo && undo->record_no == 0) {
+        read_undo_at_question(cmd, ctx);
     } else if (!std::holds_alternative<unknown_command>(cmd) && !std::holds_alternative<command_error>(cmd) &&
                !std::holds_alternative<cmd_cancel>(cmd)) {
         // A new command leaves any question that was waiting for a text reply.

@@ -153,13 +153,13 @@ void handle(const cmd_language& c, handler_context& ctx) {
     ctx.reply(text::language_set);
 }
 
-void handle(const cmd_cancel&, handler_context& ctx) {
+void handle(const cmd_cancel& c, handler_context& ctx) {
     if (!conversation_open(ctx)) {
         ctx.reply(text::nothing_to_cancel);
         return;
     }
     ctx.end_conversation();
-    ctx.reply(text::cancelled);
+    ctx.reply(c.instead_of_undo ? text::cancelled_not_undone : text::cancelled);
 }
 
 void handle(const unknown_command& c, handler_context& ctx) {

@@ -73,6 +73,7 @@ enum class text {
     not_understood_member,
     nothing_to_cancel,
     cancelled,
+    cancelled_not_undone,
     language_set,
     question_expired,
     button_unknown,

@@ -221,7 +221,10 @@ std::string_view catalog_en(text key) {
     case text::nothing_to_cancel:
         return "There is nothing waiting to cancel.";
     case text::cancelled:
-        return "Cancelled.";
+        return "The open question is cancelled.";
+    case text::cancelled_not_undone:
+        return "The open question is cancelled. No record was undone: to undo your last record, type /undo "
+               "once more.";
     case text::language_set:
         return "Switched to English.";
     case text::question_expired:

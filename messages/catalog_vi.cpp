@@ -217,7 +217,10 @@ std::string_view catalog_vi(text key) {
     case text::nothing_to_cancel:
         return "Không có việc gì đang chờ để hủy.";
     case text::cancelled:
-        return "Đã hủy.";
+        return "Đã hủy câu hỏi đang chờ.";
+    case text::cancelled_not_undone:
+        return "Đã hủy câu hỏi đang chờ. Chưa lượt ghi nào bị hủy: muốn hủy lượt ghi gần nhất, gõ /huy thêm "
+               "lần nữa.";
     case text::language_set:
         return "Đã chuyển sang tiếng Việt.";
     case text::question_expired:

@@ -148,7 +148,11 @@ struct cmd_export {
     bool previous = false;       // "/xuat quý trước"
     named_period named;
 };
-struct cmd_cancel {}; // leave the current multi-step conversation
+// Leave the current multi-step conversation. `instead_of_undo`: the member typed "/huy" (undo)
+// at a question that records nothing until answered, so no record was undone either.
+struct cmd_cancel {
+    bool instead_of_undo = false;
+};
 // Not a command: plain text (may answer a pending question, e.g. "2" for a numbered choice).
 struct plain_text {
     std::string text;

@@ -241,12 +241,14 @@ TEST_F(report_fixture, huy_or_thoat_at_the_comment_prompt_cancel_the_prompt_not_
     bot.say("100", "/tham số 3 ngõ 10, hướng dẫn cài VNeID cho 2 người");
     bot.press("100", "rp:c:" + t1 + ":monthly:2026-11");
     auto out = bot.say("100", "/huy");
-    EXPECT_TRUE(has(out, "Đã hủy.")) << test_bot::joined(out);
+    // The leader is told that their visit is still there, and how to undo it.
+    EXPECT_TRUE(has(out, "Đã hủy câu hỏi đang chờ. Chưa lượt ghi nào bị hủy")) << test_bot::joined(out);
     EXPECT_FALSE(has(out, "ngõ 10")) << test_bot::joined(out); // the visit is not undone
     bot.press("100", "rp:c:" + t1 + ":monthly:2026-11");
     out = bot.say("100", "/thoat");
-    EXPECT_TRUE(has(out, "Đã hủy.")) << test_bot::joined(out);
-    EXPECT_TRUE(has(bot.say("100", "Không phải ghi chú"), "chưa hiểu")); // the prompt is gone
+    EXPECT_TRUE(has(out, "Đã hủy câu hỏi đang chờ.")) << test_bot::joined(out);
+    EXPECT_FALSE(has(out, "Chưa lượt ghi nào")) << test_bot::joined(out); // /thoat never undoes
+    EXPECT_TRUE(has(bot.say("100", "Không phải ghi chú"), "chưa hiểu"));  // the prompt is gone
     EXPECT_FALSE(current(team1));
     EXPECT_TRUE(has(bot.say("100", "/huy"), "ngõ 10")); // with no question open, /huy undoes the visit
 }

@@ -445,6 +445,41 @@ TEST_F(visit_fixture, undo_cancels_the_last_record_within_the_window_and_keeps_h
     EXPECT_FALSE(visits.by_id(first)->cancelled);
 }
 
+// The topic question comes after the record is stored under «Khác»: "/huy" there used to
+// answer "Đã hủy." and close the question, while the record stayed in the figures.
+TEST_F(visit_fixture, undo_at_the_topic_question_undoes_the_record_the_question_is_about) {
+    auto asked = bot.say("102", "/tham số 5 ngõ 3 giúp bà Tư");
+    ASSERT_FALSE(asked.empty());
+    ASSERT_FALSE(asked[0].choices.empty()) << test_bot::joined(asked);
+    auto no = record_no(asked);
+    auto out = bot.say("102", "/huy");
+    EXPECT_TRUE(has(out, "Đã hủy số " + std::to_string(no))) << test_bot::joined(out);
+    EXPECT_TRUE(visits.by_id(no)->cancelled);
+    EXPECT_EQ(visits.member_totals_in(member, {"2026-11-01", "2026-11-30"}).visits, 0);
+    // The question went with it: "2" is no longer an answer.
+    auto two = bot.say("102", "2");
+    EXPECT_TRUE(has(two, "chưa hiểu")) << test_bot::joined(two);
+    EXPECT_TRUE(visits.by_id(no)->cancelled);
+}
+
+// The 📣 offer under /thongke (a numbered list on Zalo and in the console) asks nothing that
+// "/huy" could answer: it used to be taken as "cancel the offer", and the visit stayed.
+TEST_F(visit_fixture, undo_after_stats_with_an_offer_undoes_the_last_record) {
+    auto no = record_no(bot.say("100", "/tham số 8 ngõ 2, cài VNeID"));
+    auto stats = bot.say("100", "/thongke");
+    bool offered = false;
+    for (auto& o : stats)
+        for (auto& row : o.choices)
+            for (auto& b : row)
+                offered = offered || b.data.starts_with("nh:");
+    ASSERT_TRUE(offered) << test_bot::joined(stats);
+    auto out = bot.say("100", "/huy");
+    EXPECT_TRUE(has(out, "Đã hủy số " + std::to_string(no))) << test_bot::joined(out);
+    EXPECT_TRUE(visits.by_id(no)->cancelled);
+    // The offer's list is gone: "1" does not remind the group.
+    EXPECT_FALSE(has(bot.say("100", "1"), "chưa ghi"));
+}
+
 TEST_F(visit_fixture, the_team_leader_corrects_or_cancels_a_members_record_the_member_no_longer_can) {
     auto no = record_no(bot.say("102", "/tham số 5, cài VNeID cho 20 người"));
     bot.clk.advance(25 * 3600);
