@@ -52,7 +52,7 @@ std::string_view catalog_vi(text key) {
                "chuyển khoản, lừa đảo, khám bệnh...). Không rõ chủ đề thì tôi hỏi lại.\n"
                "• <b>Số người</b>: «2 người», «hai vợ chồng», «3 hộ»; không ghi thì tính 1 người.\n"
                "• <b>Ngày</b>: mặc định hôm nay; ghi «hôm qua», «hôm kia», «20/11», «thứ 7», «sáng nay» để "
-               "ghi ngày khác (trong {days} ngày, không vào kỳ báo cáo đã khoá).\n"
+               "ghi ngày khác (trong {days} ngày, không vào kỳ báo cáo đã khóa).\n"
                "Ví dụ: /tham số 12 ngõ 5 hôm qua, hướng dẫn 2 người cài VNeID và thanh toán QR\n"
                "Ghi sai thì sửa bằng /sua, hủy bằng /huy (gõ /giup sua, /giup huy).";
     case text::help_buoi:
@@ -91,7 +91,7 @@ std::string_view catalog_vi(text key) {
     case text::help_baocao:
         return "📋 <b>/baocao</b> [tháng|quý|năm] — xem số liệu báo cáo của tổ, tính từ các lượt đã ghi, và "
                "nộp bằng nút «Nộp báo cáo» (tổ trưởng, tổ phó).\n"
-               "• «/baocao tháng trước», «/baocao tháng 10» mở báo cáo kỳ đó; kỳ đã khoá thì chỉ xem.\n"
+               "• «/baocao tháng trước», «/baocao tháng 10» mở báo cáo kỳ đó; kỳ đã khóa thì chỉ xem.\n"
                "• Các hạn nộp và nút mở từng báo cáo: /hannop. Cán bộ phường: /baocao phuong.";
     case text::help_xuat:
         return "📎 <b>/xuat</b> [tháng|quý|năm] [trước|số kỳ] [xlsx|csv] — cán bộ phường nhắn riêng để nhận "

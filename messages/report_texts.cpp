@@ -37,7 +37,7 @@ std::string_view vi(report_text key) {
     case t::remind_overdue:
         return "⚠️ <b>Quá hạn báo cáo</b> — {team}\n"
                "<b>{deadline}</b> ({period}) đã quá hạn từ {due}.\n"
-               "Vẫn nộp được đến {lock}; sau đó kỳ báo cáo sẽ khoá. {how}";
+               "Vẫn nộp được đến {lock}; sau đó kỳ báo cáo sẽ khóa. {how}";
     case t::ward_remind_before:
         return "⏰ <b>Nhắc hạn báo cáo của phường</b>\n"
                "<b>{deadline}</b> ({period}): hạn chót {due} (còn {days} ngày). Phường chưa nộp.";
@@ -46,13 +46,13 @@ std::string_view vi(report_text key) {
                "<b>{deadline}</b> ({period}): hạn {due}. Phường chưa nộp.";
     case t::ward_remind_overdue:
         return "⚠️ <b>Báo cáo của phường quá hạn</b>\n"
-               "<b>{deadline}</b> ({period}) đã quá hạn từ {due}; khoá vào {lock}.";
+               "<b>{deadline}</b> ({period}) đã quá hạn từ {due}; khóa vào {lock}.";
     case t::staff_summary:
         return "📋 <b>Đến hạn {deadline}</b> ({period}): {due}\n"
                "Đã nộp đúng hạn: {on_time}/{expected} tổ.\n"
                "Chưa nộp ({missing_count}): {missing}";
     case t::staff_overdue:
-        return "📋 <b>{deadline}</b> ({period}): còn {missing_count}/{expected} tổ chưa nộp (kỳ khoá vào "
+        return "📋 <b>{deadline}</b> ({period}): còn {missing_count}/{expected} tổ chưa nộp (kỳ khóa vào "
                "{lock}): {missing}";
     case t::window_closing_hint:
         return "ℹ️ Zalo chỉ cho bot nhắn riêng cho bạn trong 7 ngày sau tin nhắn cuối của bạn. Nhắn cho OA một tin "
@@ -84,7 +84,7 @@ std::string_view vi(report_text key) {
     case t::status_overdue:
         return "⚠️ quá hạn, còn nộp được đến {lock}";
     case t::status_locked:
-        return "🔒 đã khoá, không nộp";
+        return "🔒 đã khóa, không nộp";
     case t::status_ward:
         return "{submitted}/{expected} tổ đã nộp ({on_time} đúng hạn)";
     case t::status_ward_overdue:
@@ -155,7 +155,7 @@ std::string_view vi(report_text key) {
         return "ℹ️ Sau khi nộp, kỳ này có thêm hoặc sửa lượt ghi: hiện là {visits} lượt thăm hộ ({people} "
                "người), {sessions} buổi hướng dẫn ({attendees} người tham dự). Bản đã nộp không đổi.";
     case t::report_locked_note:
-        return "🔒 Kỳ này đã khoá vào {lock}; không nộp hay sửa được nữa.";
+        return "🔒 Kỳ này đã khóa vào {lock}; không nộp hay sửa được nữa.";
     case t::report_only_leader:
         return "Chỉ tổ trưởng hoặc tổ phó của tổ mới nộp được báo cáo.";
     case t::button_submit:
@@ -163,7 +163,7 @@ std::string_view vi(report_text key) {
     case t::button_submit_comment:
         return "✍️ Thêm ghi chú rồi nộp";
     case t::ask_comment:
-        return "Gõ ghi chú cho báo cáo (một tin nhắn). Gõ /thoat để huỷ.";
+        return "Gõ ghi chú cho báo cáo (một tin nhắn). Gõ /thoat để hủy.";
     case t::on_time:
         return "đúng hạn";
     case t::late:
@@ -174,7 +174,7 @@ std::string_view vi(report_text key) {
         return "✅ Đã nộp lại <b>{deadline}</b> ({period}) vào {at} ({timeliness}). Bản trước được lưu trong "
                "lịch sử (lần nộp thứ {n}).";
     case t::locked:
-        return "🔒 Kỳ {period} của {deadline} đã khoá vào {lock}, không nộp được nữa. Cần sửa, hãy liên hệ "
+        return "🔒 Kỳ {period} của {deadline} đã khóa vào {lock}, không nộp được nữa. Cần sửa, hãy liên hệ "
                "cán bộ phường.";
     case t::stale_button:
         return "Nút này đã cũ. Gõ lại /baocao để xem báo cáo mới nhất.";

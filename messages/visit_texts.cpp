@@ -93,7 +93,7 @@ std::string_view vi(visit_text key) {
     case t::refused_too_old:
         return "Ngày {date} đã quá {days} ngày nên không ghi được nữa.{advice}";
     case t::refused_locked:
-        return "Ngày {date} nằm trong kỳ đã chốt của {report} (khoá sổ vào {lock}) nên không ghi thêm hay "
+        return "Ngày {date} nằm trong kỳ đã chốt của {report} (khóa sổ vào {lock}) nên không ghi thêm hay "
                "sửa được nữa.{advice}";
     case t::ask_leader_to_add:
         return " Nhờ tổ trưởng báo cán bộ phường nếu cần bổ sung.";

@@ -162,7 +162,7 @@ TEST_F(report_fixture, an_overdue_report_says_so_and_until_when_it_can_still_be_
 TEST_F(report_fixture, after_the_grace_period_the_period_is_locked) {
     bot.clk.set(at(2026, 11, 30, 9)); // November locked on 29/11 at 17:00
     auto out = bot.press("100", "rp:s:" + t1 + ":monthly:2026-11");
-    EXPECT_TRUE(has(out, "đã khoá")) << test_bot::joined(out);
+    EXPECT_TRUE(has(out, "đã khóa")) << test_bot::joined(out);
     EXPECT_FALSE(current(team1));
     // /baocao tháng moves on to December.
     EXPECT_TRUE(has(bot.say("100", "/baocao tháng"), "tháng 12/2026"));
@@ -200,7 +200,7 @@ TEST_F(report_fixture,
     EXPECT_NE(locked.find("Số liệu trên là bản đã nộp"), std::string::npos) << locked;
     EXPECT_NE(locked.find("hiện là 4 lượt thăm hộ (12 người)"), std::string::npos) << locked;
     EXPECT_EQ(locked.find("Nộp lại trước"), std::string::npos) << locked; // no longer possible
-    EXPECT_NE(locked.find("đã khoá"), std::string::npos);
+    EXPECT_NE(locked.find("đã khóa"), std::string::npos);
 }
 
 TEST_F(report_fixture, the_card_warns_before_an_empty_or_early_submission_and_names_who_submitted) {
@@ -378,7 +378,7 @@ TEST_F(report_fixture, last_months_report_is_shown_on_request_even_after_it_lock
     // On 24/11 the open monthly report is November's; "tháng trước" is October's, locked.
     auto october = test_bot::joined(bot.say("100", "/baocao tháng trước"));
     EXPECT_NE(october.find("Kỳ: tháng 10/2026"), std::string::npos) << october;
-    EXPECT_NE(october.find("khoá"), std::string::npos) << october;
+    EXPECT_NE(october.find("khóa"), std::string::npos) << october;
     // Once November's has closed, "tháng trước" still means November.
     bot.clk.set(at(2026, 12, 5, 9));
     auto november = test_bot::joined(bot.say("100", "/baocao tháng trước"));
@@ -390,7 +390,7 @@ TEST_F(report_fixture, last_months_report_is_shown_on_request_even_after_it_lock
 TEST_F(report_fixture, a_report_named_by_its_period_is_shown_open_or_locked) {
     auto october = test_bot::joined(bot.say("100", "/baocao tháng 10"));
     EXPECT_NE(october.find("Kỳ: tháng 10/2026"), std::string::npos) << october;
-    EXPECT_NE(october.find("khoá"), std::string::npos) << october;
+    EXPECT_NE(october.find("khóa"), std::string::npos) << october;
     auto november = bot.say("100", "/baocao tháng 11");
     EXPECT_TRUE(has(november, "Kỳ: tháng 11/2026"));
     EXPECT_FALSE(test_bot::button(november, "Nộp báo cáo").empty()) << test_bot::joined(november);

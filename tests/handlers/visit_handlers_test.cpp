@@ -201,7 +201,7 @@ TEST_F(visit_fixture, a_date_in_a_report_period_already_closed_is_refused_with_t
 
     // Moving a record into the closed period is refused too, and the record keeps its date.
     auto moved = bot.say("102", "/sua " + std::to_string(record_no(open)) + " hộ bà Tư 15/10, cài VNeID");
-    EXPECT_TRUE(has(moved, "khoá sổ")) << test_bot::joined(moved);
+    EXPECT_TRUE(has(moved, "khóa sổ")) << test_bot::joined(moved);
     EXPECT_EQ(visits.by_id(record_no(open))->day, "2026-11-10");
 }
 
