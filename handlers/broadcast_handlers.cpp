@@ -428,12 +428,9 @@ void handle(const cmd_broadcast_list&, handler_context& ctx) {
     ctx.reply(std::move(text));
 }
 
-void on_delivery(database& db, const dispatch_env& env, const delivery_report& report) {
-    if (report.row.message.campaign_id == 0)
-        return;
+void follow_broadcast_delivery(database& db, const dispatch_env& env, const delivery_report& report) {
     campaign_store store(db);
-    auto reason = report.chat_gone ? std::string("gone") : report.outside_window ? "window" : report.error;
-    auto outcome = store.record_part(report.row.id, report.delivered, reason);
+    auto outcome = store.record_part(report.row.id, report.delivered, failure_reason_code(report));
     if (!outcome || !outcome->target_finished)
         return;
     auto c = store.by_id(outcome->campaign_id);

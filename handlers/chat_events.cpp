@@ -42,4 +42,10 @@ void on_follow(handler_context& ctx) {
     handle(cmd_start{}, ctx);
 }
 
+// Someone unfollowed the Zalo OA: Zalo refuses the OA's messages to them until they follow again,
+// so reminders and nudges count them as unreachable instead of sending in vain.
+void on_unfollow(handler_context& ctx) {
+    outbox(ctx.db).mark_chat_inactive(ctx.in.chat.platform, ctx.in.chat.chat_id, "unfollowed", ctx.now());
+}
+
 } // namespace cnscd

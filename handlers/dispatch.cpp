@@ -268,6 +268,8 @@ void route(handler_context& ctx, dispatch_result& result, std::optional<command>
         on_edited_message(ctx);
         break;
     case incoming_kind::unfollow:
+        on_unfollow(ctx);
+        break;
     case incoming_kind::other:
         break;
     }
@@ -353,6 +355,10 @@ dispatch_result run(const incoming& in, database& db, const dispatch_env& env, b
         private_window_seconds(in.chat.platform) > 0)
         window_closed_at = window_closed_since(
             in.chat.platform, member_store(db).note_private_message(in.chat.platform, in.user_id, now), now);
+    // Writing privately means they unblocked the bot (or follow the OA again): a chat the platform
+    // had said was gone takes messages again (private_reach.hpp).
+    if (interaction && in.chat_type == chat_kind::private_chat)
+        outbox(db).mark_chat_active(in.chat.platform, in.chat.chat_id);
 
     handler_context ctx{in, db, env};
     bool nameless = in.sender_chat != sender_chat_kind::none &&

@@ -36,6 +36,7 @@ void on_edited_message(handler_context&);
 void on_bot_removed(handler_context&);
 void on_chat_migrated(handler_context&);
 void on_follow(handler_context&);
+void on_unfollow(handler_context&);
 // Ward policy "open": an unknown person writing a command in a bound team group joins that
 // team as a member (the leader is told). Sets ctx.member when it does.
 void try_open_join(const command& cmd, handler_context& ctx);

@@ -39,10 +39,14 @@ std::optional<std::int64_t> window_closed_since(channel platform, std::optional<
     return now >= edge ? std::optional<std::int64_t>(edge) : std::nullopt;
 }
 
+bool can_reach_privately(const linked_account& account, std::int64_t now) {
+    return !account.blocked && can_write_privately(account, now);
+}
+
 std::vector<chat_address> private_routes(database& db, std::int64_t member_id, std::int64_t now) {
     std::vector<chat_address> out;
     for (auto& a : member_store(db).linked_accounts_of(member_id))
-        if (can_write_privately(a, now))
+        if (can_reach_privately(a, now))
             out.push_back(a.chat);
     return out;
 }

@@ -29,7 +29,11 @@ bool window_closing(const linked_account& account, std::int64_t now, int days);
 std::optional<std::int64_t> window_closed_since(channel platform, std::optional<std::int64_t> previous,
                                                 std::int64_t now);
 
-// The member's accounts the bot can write to privately now.
+// Whether a private message sent now can arrive: the window is open and the person has not
+// blocked the bot (or unfollowed the OA) since they last wrote.
+bool can_reach_privately(const linked_account& account, std::int64_t now);
+
+// The member's accounts the bot can reach privately now (can_reach_privately).
 std::vector<chat_address> private_routes(database& db, std::int64_t member_id, std::int64_t now);
 
 enum class private_reach {

@@ -29,14 +29,14 @@ struct recipient {
 // Reminders come days apart: a window closing within 3 days would be shut by the next one.
 constexpr int window_warning_days = 3;
 
-// The member's private chats the bot can write to now, each marked when its window is closing;
+// The member's private chats the bot can reach now, each marked when its window is closing;
 // returns how far the member can be reached.
 private_reach add_private(std::vector<recipient>& out, database& db, const config& cfg,
                           const member_record& m, std::int64_t now) {
     auto accounts = member_store(db).linked_accounts_of(m.id);
     auto reach = accounts.empty() ? private_reach::not_linked : private_reach::waiting;
     for (auto& a : accounts)
-        if (can_write_privately(a, now)) {
+        if (can_reach_privately(a, now)) {
             out.push_back({a.chat, chat_kind::private_chat, language_of(cfg, m.language),
                            window_closing(a, now, window_warning_days)});
             reach = private_reach::open;

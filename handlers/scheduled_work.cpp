@@ -6,6 +6,7 @@
 #include "storage/database.hpp"
 #include "storage/export_files.hpp"
 #include "storage/held_record_store.hpp"
+#include "storage/nudge_store.hpp"
 #include "storage/outbox.hpp"
 #include "storage/update_log.hpp"
 #include "storage/visit_photo_store.hpp"
@@ -23,6 +24,8 @@ std::vector<std::string> run_scheduled_work(database& db, const dispatch_env& en
     visit_photo_store(db).drop_album_parts(now - album_seconds);
     // Delivered messages are kept a month for delivery reports, then dropped.
     outbox(db).prune(now - 30 * 86400);
+    // And the private nudges whose outcomes they carried (members' chats, like the rows).
+    nudge_store(db).prune(now - 30 * 86400);
     // Files /xuat sent are needed only until the platform has them; keep two days for retries.
     if (auto n = prune_exports(env.cfg.storage.db_path, now - 2 * 86400); n > 0)
         log.push_back("removed " + std::to_string(n) + " old export file(s)");

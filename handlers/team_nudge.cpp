@@ -1,10 +1,12 @@
 // /nhacnho and the 📣 button under a team's /thongke: the leader (or ward staff) posts in the
 // team's group who has logged nothing yet this period, with the one line it takes to log; a team
-// without a group (Zalo OA teams often have none) is reminded privately, one by one.
+// without a group (Zalo OA teams often have none) is reminded privately, one by one, and the one who
+// asked hears afterwards who did not get it (blocked the bot, Zalo's window closed, another error).
 // Once per team every 12 hours, so the button cannot be used to flood a group.
 
 #include "handlers/team_nudge.hpp"
 
+#include "handlers/delivery_hooks.hpp"
 #include "handlers/handlers.hpp"
 #include "handlers/member_lookup.hpp"
 #include "handlers/period.hpp"
@@ -13,12 +15,16 @@
 #include "messages/dates.hpp"
 #include "messages/text_fold.hpp"
 #include "messages/visit_texts.hpp"
+#include "storage/database.hpp"
 #include "storage/meta_store.hpp"
+#include "storage/nudge_store.hpp"
+#include "storage/outbox.hpp"
 #include "storage/registry.hpp"
 #include "storage/visit_store.hpp"
 
 #include <algorithm>
 #include <charconv>
+#include <map>
 
 namespace cnscd {
 namespace {
@@ -59,26 +65,47 @@ std::vector<group_binding> active_groups(handler_context& ctx, std::int64_t team
 }
 
 // Without a group, each one who logged nothing is reminded privately, where the bot can write.
+// Each message carries the nudge's id: its outcome comes back through follow_nudge_delivery.
 void nudge_privately(handler_context& ctx, const team_record& team, const std::vector<member_record>& idle,
                      period_kind kind, const stats_period& p, std::int64_t& reached,
                      std::string& unreachable) {
+    std::vector<std::pair<const member_record*, std::vector<chat_address>>> reachable;
     for (auto& m : idle) {
         auto routes = private_routes(ctx.db, m.id, ctx.now());
-        if (routes.empty()) {
+        if (routes.empty())
             unreachable += (unreachable.empty() ? "" : ", ") + m.full_name;
-            continue;
-        }
+        else
+            reachable.emplace_back(&m, std::move(routes));
+    }
+    if (reachable.empty())
+        return;
+    nudge_store nudges(ctx.db);
+    auto nudge_id = nudges.create(
+        {0, team.id, ctx.member->id, ctx.now(), ctx.in.chat, ctx.in.chat_type, ctx.in.thread_id});
+    for (auto& [m, routes] : reachable) {
         ++reached;
-        auto lang = language_of(ctx.cfg(), m.language);
+        auto lang = language_of(ctx.cfg(), m->language);
         auto text = say(lang, stats_text::nudge_private,
                         {{"who", ctx.member->full_name},
                          {"role", role_label(ctx, ctx.member->role)},
                          {"team", team.name},
                          {"period", nudge_period_label(lang, kind, p.start)},
                          {"range", format_date(p.start) + " – " + format_date(p.through)}});
-        for (auto& to : routes)
-            ctx.send_to(to, chat_kind::private_chat, text);
+        for (auto& to : routes) {
+            ctx.send_to(to, chat_kind::private_chat, text).nudge_id = nudge_id;
+            nudges.add_message(nudge_id, m->id, to);
+        }
     }
+}
+
+// Why one member's messages did not arrive, in words the one who asked can act on.
+std::string nudge_failure_words(language lang, const std::string& reason) {
+    constexpr std::size_t shown_error_chars = 80;
+    if (reason == "gone")
+        return say(lang, stats_text::nudge_reason_gone);
+    if (reason == "window")
+        return say(lang, stats_text::nudge_reason_window);
+    return say(lang, stats_text::nudge_reason_other, {{"error", cut_after_chars(reason, shown_error_chars)}});
 }
 
 void nudge(handler_context& ctx, const team_record& team, period_kind kind) {
@@ -195,6 +222,54 @@ void on_nudge_choice(std::string_view data, handler_context& ctx) {
         return;
     }
     nudge(ctx, *team, static_cast<period_kind>(k));
+}
+
+// Once every message of a private nudge has its outcome, the one who asked hears who was not
+// reached (a member counts as reached when any of their accounts got it); nothing when all were.
+void follow_nudge_delivery(database& db, const dispatch_env& env, const delivery_report& report) {
+    nudge_store nudges(db);
+    auto id = report.row.message.nudge_id;
+    auto outcome = report.delivered ? std::string("delivered") : failure_reason_code(report);
+    if (!nudges.record_outcome(id, report.row.message.to, outcome))
+        return;
+    auto n = nudges.by_id(id);
+    if (!n)
+        return;
+    std::vector<std::int64_t> order;                          // members, in the order reminded
+    std::map<std::int64_t, std::vector<std::string>> reasons; // empty once reached
+    std::map<std::int64_t, bool> reached;
+    for (auto& m : nudges.messages(id)) {
+        if (!reached.contains(m.member_id))
+            order.push_back(m.member_id);
+        auto& got = reached[m.member_id];
+        got = got || m.outcome == "delivered";
+        auto& why = reasons[m.member_id];
+        if (m.outcome != "delivered" && std::find(why.begin(), why.end(), m.outcome) == why.end())
+            why.push_back(m.outcome);
+    }
+    std::erase_if(order, [&](std::int64_t member_id) { return reached[member_id]; });
+    if (order.empty())
+        return;
+    member_store members(db);
+    auto asker = members.by_id(n->asked_by);
+    auto lang = language_of(env.cfg, asker ? asker->language : std::string());
+    auto team = team_store(db).by_id(n->team_id);
+    std::string text = say(lang, stats_text::nudge_undelivered_header,
+                           {{"team", team ? team->name : std::string()},
+                            {"failed", static_cast<std::int64_t>(order.size())},
+                            {"count", static_cast<std::int64_t>(reached.size())}});
+    for (auto member_id : order) {
+        auto m = members.by_id(member_id);
+        std::string why;
+        for (auto& r : reasons[member_id])
+            why += (why.empty() ? "" : "; ") + nudge_failure_words(lang, r);
+        text += "\n" + say(lang, stats_text::nudge_undelivered_line,
+                           {{"name", m ? m->full_name : std::string()}, arg::markup("reason", why)});
+    }
+    text += "\n" + say(lang, stats_text::nudge_undelivered_advice);
+    auto note = text_to(n->origin, n->origin_type, std::move(text));
+    note.thread_id = n->origin_thread;
+    outbox(db).add(note, report.at);
 }
 
 } // namespace cnscd

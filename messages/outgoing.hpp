@@ -46,6 +46,7 @@ struct outgoing {
     std::optional<attachment> document; // file_ref: platform file id, URL or "file:" + local path
     std::int64_t not_before = 0;        // unix seconds; 0 = now
     std::int64_t campaign_id = 0;       // broadcast this delivery belongs to, 0 = none
+    std::int64_t nudge_id = 0;          // private /nhacnho this reminder belongs to, 0 = none
     // Messages with the same non-empty merge key to the same chat may be joined into one
     // when the chat's rate limit would otherwise hold them back (visit confirmations).
     std::string merge_key;

@@ -401,11 +401,25 @@ std::string_view vi(stats_text key) {
         return "📣 {team} chưa gắn nhóm chat, nên bot đã nhắc riêng {count} người chưa ghi.";
     case t::nudge_sent_private_partly:
         return "📣 {team} chưa gắn nhóm chat, nên bot đã nhắc riêng {count} người chưa ghi. Không nhắn riêng "
-               "được cho: {names} (chưa liên kết tài khoản, hoặc đã quá 7 ngày chưa nhắn cho OA Zalo).";
+               "được cho: {names} (chưa liên kết tài khoản, đã chặn bot, hoặc đã quá 7 ngày chưa nhắn cho OA "
+               "Zalo).";
     case t::nudge_no_one_reachable:
         return "{team} chưa gắn nhóm chat, và bot không nhắn riêng được cho ai trong số những người chưa ghi "
-               "({names}): họ chưa liên kết tài khoản, hoặc đã quá 7 ngày chưa nhắn cho OA Zalo. Tổ trưởng "
+               "({names}): họ chưa liên kết tài khoản, đã chặn bot, hoặc đã quá 7 ngày chưa nhắn cho OA Zalo. "
+               "Tổ trưởng "
                "thêm bot vào nhóm của tổ và gõ /lienket trong nhóm.";
+    case t::nudge_undelivered_header:
+        return "⚠️ Lời nhắc riêng ({team}) chưa đến được {failed} trong {count} người:";
+    case t::nudge_undelivered_line:
+        return "• {name}: {reason}";
+    case t::nudge_reason_gone:
+        return "đã chặn bot hoặc bỏ quan tâm OA";
+    case t::nudge_reason_window:
+        return "quá 7 ngày chưa nhắn cho OA Zalo nên Zalo chặn tin; họ cần nhắn cho OA trước";
+    case t::nudge_reason_other:
+        return "gửi không được ({error})";
+    case t::nudge_undelivered_advice:
+        return "Hãy gọi điện nhắc trực tiếp, và nhờ họ nhắn một tin bất kỳ cho bot để lần sau nhận được.";
     case t::nudge_too_soon:
         return "Nhóm của {team} đã được nhắc vào {at}. Để không làm phiền, mỗi tổ chỉ được nhắc một lần trong "
                "12 giờ.";
@@ -556,11 +570,24 @@ std::string_view en(stats_text key) {
         return "📣 {team} has no group chat, so the bot reminded the {count} who logged nothing privately.";
     case t::nudge_sent_private_partly:
         return "📣 {team} has no group chat, so the bot reminded {count} who logged nothing privately. It cannot "
-               "write to: {names} (not linked, or silent on the Zalo OA for 7 days).";
+               "write to: {names} (not linked, blocked the bot, or silent on the Zalo OA for 7 days).";
     case t::nudge_no_one_reachable:
         return "{team} has no group chat, and the bot cannot write privately to any of those who logged nothing "
-               "({names}): they have not linked an account, or have not written to the Zalo OA for 7 days. The "
+               "({names}): they have not linked an account, blocked the bot, or have not written to the Zalo OA "
+               "for 7 days. The "
                "leader adds the bot to the team's group and types /bind in it.";
+    case t::nudge_undelivered_header:
+        return "⚠️ The private reminder ({team}) did not reach {failed} of {count}:";
+    case t::nudge_undelivered_line:
+        return "• {name}: {reason}";
+    case t::nudge_reason_gone:
+        return "blocked the bot or unfollowed the OA";
+    case t::nudge_reason_window:
+        return "silent on the Zalo OA for 7 days, so Zalo refused; they need to message the OA first";
+    case t::nudge_reason_other:
+        return "could not be sent ({error})";
+    case t::nudge_undelivered_advice:
+        return "Call them, and ask them to send the bot any message so the next reminder reaches them.";
     case t::nudge_too_soon:
         return "{team}'s group was reminded on {at}. Not to bother people, a team is reminded at most once in 12 "
                "hours.";

@@ -118,6 +118,12 @@ enum class stats_text {
     nudge_sent_private,
     nudge_sent_private_partly,
     nudge_no_one_reachable,
+    nudge_undelivered_header, // a private nudge's messages that failed for good, told afterwards
+    nudge_undelivered_line,
+    nudge_reason_gone,   // blocked the bot, unfollowed the OA, or the account is gone
+    nudge_reason_window, // Zalo OA refused: the member has not written to the OA in 7 days
+    nudge_reason_other,  // anything else: the platform's own words
+    nudge_undelivered_advice,
     nudge_too_soon,
     nudge_not_yours,
     nudge_bad_words,

@@ -487,7 +487,33 @@ constexpr std::string_view outbox_thread = R"sql(
 ALTER TABLE outbox ADD COLUMN thread_id TEXT;
 )sql";
 
-constexpr std::array<migration, 17> migrations{{
+// A private /nhacnho (a team without a group) and the outcome of each of its messages: the one
+// who asked hears who was not reached once every message has its outcome (team_nudge.cpp).
+constexpr std::string_view private_nudges = R"sql(
+CREATE TABLE nudges (
+    id             INTEGER PRIMARY KEY,
+    team_id        INTEGER NOT NULL REFERENCES teams(id),
+    asked_by       INTEGER NOT NULL REFERENCES members(id),
+    asked_at       INTEGER NOT NULL,
+    origin_channel TEXT    NOT NULL,
+    origin_chat    TEXT    NOT NULL,
+    origin_group   INTEGER NOT NULL DEFAULT 0,
+    origin_thread  TEXT
+);
+CREATE INDEX nudges_age ON nudges (asked_at);
+
+-- In the order the members were reminded (rowid).
+CREATE TABLE nudge_messages (
+    nudge_id  INTEGER NOT NULL REFERENCES nudges(id),
+    channel   TEXT    NOT NULL,
+    chat_id   TEXT    NOT NULL,
+    member_id INTEGER NOT NULL REFERENCES members(id),
+    outcome   TEXT,   -- NULL on its way | delivered | gone | window | the platform's error
+    PRIMARY KEY (nudge_id, channel, chat_id)
+);
+)sql";
+
+constexpr std::array<migration, 18> migrations{{
     {1, "infrastructure: meta, processed updates, outbox", infrastructure},
     {2, "registry: wards, teams, members, accounts, groups, invites, audit", registry},
     {3, "registry: index members by CCCD digest", registry_indexes},
@@ -505,6 +531,7 @@ constexpr std::array<migration, 17> migrations{{
     {15, "members: when removed in chat and when erased on request", member_departures},
     {16, "members: since when each is on their team", member_team_since},
     {17, "outbox: the forum topic each message goes to", outbox_thread},
+    {18, "nudges: who was not reached by a private reminder", private_nudges},
 }};
 
 } // namespace

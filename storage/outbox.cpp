@@ -52,8 +52,13 @@ std::optional<std::string> encode_plain(const outgoing& m) {
     }
     key("k");
     out += std::to_string(static_cast<int>(m.kind));
-    if (!text("mk", m.merge_key) || !text("rc", m.contact_button) || !text("re", m.reply_to) ||
-        !text("t", m.text))
+    if (!text("mk", m.merge_key))
+        return std::nullopt;
+    if (m.nudge_id) {
+        key("nd");
+        out += std::to_string(m.nudge_id);
+    }
+    if (!text("rc", m.contact_button) || !text("re", m.reply_to) || !text("t", m.text))
         return std::nullopt;
     out += '}';
     return out;
@@ -100,6 +105,8 @@ std::string encode_payload_with_json(const outgoing& m) {
         j["cp"] = m.campaign_id;
     if (!m.merge_key.empty())
         j["mk"] = m.merge_key;
+    if (m.nudge_id)
+        j["nd"] = m.nudge_id;
     return j.dump();
 }
 
@@ -129,6 +136,7 @@ outgoing decode_payload(const std::string& payload, channel platform, const std:
             attachment{(*it)[0].get<std::string>(), (*it)[1].get<std::string>(), (*it)[2].get<std::string>()};
     m.campaign_id = j.value("cp", std::int64_t{0});
     m.merge_key = j.value("mk", "");
+    m.nudge_id = j.value("nd", std::int64_t{0});
     return m;
 }
 

@@ -35,6 +35,9 @@ struct team_record {
 struct linked_account {
     chat_address chat;
     std::int64_t last_private_message_at = 0;
+    // The platform said this private chat is gone (blocked the bot, unfollowed the OA) and the
+    // person has not written since: nothing sent there arrives.
+    bool blocked = false;
 };
 
 struct member_record {

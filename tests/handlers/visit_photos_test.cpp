@@ -404,6 +404,8 @@ TEST(evidence_migration, photos_kept_before_the_upgrade_are_counted) {
         raw.exec("ALTER TABLE members DROP COLUMN erased_at");
         raw.exec("ALTER TABLE members DROP COLUMN team_since"); // and 16
         raw.exec("ALTER TABLE outbox DROP COLUMN thread_id");   // and 17
+        raw.exec("DROP TABLE nudge_messages");                  // and 18
+        raw.exec("DROP TABLE nudges");
         raw.exec("PRAGMA user_version = 12");
     }
     auto db = database::open(path);

@@ -39,6 +39,7 @@ outgoing random_message(std::mt19937& rng) {
     m.merge_key = some(2);
     m.edit_outbox_id = rng() % 3 == 0 ? static_cast<std::int64_t>(rng()) - (1LL << 31) : 0;
     m.campaign_id = rng() % 3 == 0 ? static_cast<std::int64_t>(rng()) * 4096 : 0;
+    m.nudge_id = rng() % 3 == 0 ? static_cast<std::int64_t>(rng()) : 0;
     return m;
 }
 
@@ -69,6 +70,7 @@ TEST(outbox_payload, every_field_comes_back_after_storing) {
         EXPECT_EQ(back.choice_ref, m.choice_ref);
         EXPECT_EQ(back.merge_key, m.merge_key);
         EXPECT_EQ(back.campaign_id, m.campaign_id);
+        EXPECT_EQ(back.nudge_id, m.nudge_id);
         ASSERT_EQ(back.choices.size(), m.choices.size());
         for (std::size_t r = 0; r < m.choices.size(); ++r)
             for (std::size_t b = 0; b < m.choices[r].size(); ++b) {

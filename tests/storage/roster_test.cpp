@@ -378,12 +378,14 @@ TEST(member_departures_migration, earlier_removals_and_erasures_are_dated_on_upg
                               700);
     }
     {
-        // As version 14 left it: no such columns (nor the outbox topic of 17).
+        // As version 14 left it: no such columns (nor the outbox topic of 17, the nudges of 18).
         SQLite::Database raw(path, SQLite::OPEN_READWRITE);
         raw.exec("ALTER TABLE members DROP COLUMN removed_at");
         raw.exec("ALTER TABLE members DROP COLUMN erased_at");
         raw.exec("ALTER TABLE members DROP COLUMN team_since");
         raw.exec("ALTER TABLE outbox DROP COLUMN thread_id");
+        raw.exec("DROP TABLE nudge_messages");
+        raw.exec("DROP TABLE nudges");
         raw.exec("PRAGMA user_version = 14");
     }
     {
@@ -447,10 +449,12 @@ TEST(member_team_since_migration, members_added_after_their_team_are_dated_on_up
         later = members.insert(m, 500);
     }
     {
-        // As version 15 left it: no such column (nor the outbox topic of 17).
+        // As version 15 left it: no such column (nor the outbox topic of 17, the nudges of 18).
         SQLite::Database raw(path, SQLite::OPEN_READWRITE);
         raw.exec("ALTER TABLE members DROP COLUMN team_since");
         raw.exec("ALTER TABLE outbox DROP COLUMN thread_id");
+        raw.exec("DROP TABLE nudge_messages");
+        raw.exec("DROP TABLE nudges");
         raw.exec("PRAGMA user_version = 15");
     }
     {

@@ -1,0 +1,220 @@
+// A private /nhacnho (a team without a group) is one message per member. When some of them fail
+// for good at delivery (blocked, Zalo's window closed, another error), the one who asked hears
+// who was not reached, once every message has its outcome; when all arrive, nothing more is said.
+// The platform's outcomes are played back through on_delivery as the outbox sender reports them.
+
+#include "handlers/delivery_hooks.hpp"
+#include "storage/database.hpp"
+#include "storage/outbox.hpp"
+#include "storage/registry.hpp"
+#include "tests/support/test_bot.hpp"
+
+#include <gtest/gtest.h>
+
+#include <map>
+
+namespace cnscd {
+namespace {
+
+using test::test_bot;
+
+// What the platform answers for one message.
+enum class fate { delivered, blocked, no_window, refused };
+
+struct nudge_follow_up : ::testing::Test {
+    test_bot bot;
+    std::int64_t ward = bot.ward("Phường Hòa Xuân");
+    std::int64_t team = bot.team(ward, "Tổ dân phố số 3"); // no group chat
+    std::int64_t leader = bot.member(ward, team, "Trần Văn Bình", "leader", "t1");
+    std::int64_t cuc = bot.member(ward, team, "Lê Thị Cúc", "member", "t2");
+    std::int64_t dung = bot.member(ward, team, "Phạm Thị Dung", "member", "t3");
+    std::int64_t em = bot.member(ward, team, "Hoàng Văn Em", "member", "t4");
+
+    // The private reminders a /nhacnho queued (rows after `after`), by chat id.
+    std::map<std::string, outbox_row> reminders_after(std::int64_t after) {
+        std::map<std::string, outbox_row> rows;
+        for (auto id = after + 1;; ++id) {
+            auto row = outbox(*bot.db).find(id);
+            if (!row)
+                break;
+            if (row->message.chat_type == chat_kind::private_chat && row->message.to.chat_id != "t1" &&
+                row->message.text.find("Nhắc ghi lượt hỗ trợ") != std::string::npos)
+                rows.emplace(row->message.to.chat_id, *row);
+        }
+        return rows;
+    }
+
+    std::int64_t last_row() {
+        std::int64_t id = 0;
+        while (outbox(*bot.db).find(id + 1))
+            ++id;
+        return id;
+    }
+
+    // The leader's /nhacnho; returns its reminders by chat.
+    std::map<std::string, outbox_row> nudge() {
+        auto before = last_row();
+        bot.say("t1", "/nhacnho");
+        return reminders_after(before);
+    }
+
+    // The outcome of one message, as the sender reports it; returns what the bot queued then.
+    std::vector<outgoing> report(const outbox_row& row, fate f) {
+        std::vector<outgoing> reactions;
+        bot.db->in_transaction([&] {
+            delivery_report r;
+            r.row = row;
+            r.delivered = f == fate::delivered;
+            r.chat_gone = f == fate::blocked;
+            r.outside_window = f == fate::no_window;
+            r.error = f == fate::blocked     ? "Forbidden: bot was blocked by the user"
+                      : f == fate::no_window ? "Zalo error -230: User has not interacted with the OA in the "
+                                               "past 7 days"
+                      : f == fate::refused   ? "Bad Request: message is too long"
+                                             : "";
+            r.at = bot.clk.now();
+            auto before = last_row();
+            on_delivery(*bot.db, bot.env, r);
+            for (auto id = before + 1; auto added = outbox(*bot.db).find(id); ++id) {
+                reactions.push_back(added->message);
+                outbox(*bot.db).mark_sent(id, "m", bot.clk.now());
+            }
+        });
+        bot.clk.advance(1);
+        return reactions;
+    }
+
+    static chat_address tg(const std::string& id) { return {channel::telegram, id}; }
+};
+
+TEST_F(nudge_follow_up, mixed_outcomes_give_the_leader_one_note_naming_who_was_not_reached_and_why) {
+    auto rows = nudge();
+    ASSERT_EQ(rows.size(), 3u);
+    EXPECT_TRUE(report(rows.at("t2"), fate::blocked).empty()) << "not before every outcome is known";
+    EXPECT_TRUE(report(rows.at("t3"), fate::delivered).empty());
+    auto note = report(rows.at("t4"), fate::refused);
+    ASSERT_EQ(note.size(), 1u) << test_bot::joined(note);
+    EXPECT_EQ(note[0].to, tg("t1")) << "in the chat where the leader asked";
+    auto text = test_bot::joined(note);
+    EXPECT_NE(text.find("Lời nhắc riêng (Tổ dân phố số 3) chưa đến được 2 trong 3 người"), std::string::npos)
+        << text;
+    EXPECT_NE(text.find("• Lê Thị Cúc: đã chặn bot"), std::string::npos) << text;
+    EXPECT_NE(text.find("• Hoàng Văn Em: gửi không được (Bad Request: message is too long)"),
+              std::string::npos)
+        << text;
+    EXPECT_EQ(text.find("Phạm Thị Dung"), std::string::npos) << "she got it: " << text;
+    EXPECT_NE(text.find("Hãy gọi điện nhắc trực tiếp, và nhờ họ nhắn một tin bất kỳ cho bot"),
+              std::string::npos)
+        << text;
+}
+
+TEST_F(nudge_follow_up, when_every_reminder_arrives_nothing_more_is_said) {
+    auto rows = nudge();
+    ASSERT_EQ(rows.size(), 3u);
+    for (auto& [chat, row] : rows)
+        EXPECT_TRUE(report(row, fate::delivered).empty()) << chat;
+}
+
+TEST_F(nudge_follow_up, outcomes_in_any_order_and_twice_give_one_note_after_the_last) {
+    auto rows = nudge();
+    ASSERT_EQ(rows.size(), 3u);
+    EXPECT_TRUE(report(rows.at("t4"), fate::delivered).empty());
+    EXPECT_TRUE(report(rows.at("t2"), fate::delivered).empty());
+    EXPECT_TRUE(report(rows.at("t4"), fate::refused).empty()) << "a second report of a settled message";
+    auto note = report(rows.at("t3"), fate::blocked);
+    ASSERT_EQ(note.size(), 1u) << test_bot::joined(note);
+    auto text = test_bot::joined(note);
+    EXPECT_NE(text.find("chưa đến được 1 trong 3 người"), std::string::npos) << text;
+    EXPECT_NE(text.find("• Phạm Thị Dung: đã chặn bot"), std::string::npos) << text;
+    EXPECT_EQ(text.find("Hoàng Văn Em"), std::string::npos) << text;
+    EXPECT_TRUE(report(rows.at("t3"), fate::blocked).empty()) << "the note is said once";
+}
+
+TEST_F(nudge_follow_up, a_member_reached_on_one_of_two_accounts_counts_as_reached) {
+    // Cúc also uses the Zalo OA (she wrote to it just now, so its window is open).
+    member_store(*bot.db).link_account(channel::zalo_oa, "z2", cuc, "test", bot.clk.now());
+    member_store(*bot.db).link_account(channel::zalo_oa, "z4", em, "test", bot.clk.now());
+    auto rows = nudge();
+    ASSERT_EQ(rows.size(), 5u);
+    EXPECT_TRUE(report(rows.at("t2"), fate::blocked).empty());
+    EXPECT_TRUE(report(rows.at("z2"), fate::delivered).empty());
+    EXPECT_TRUE(report(rows.at("t3"), fate::delivered).empty());
+    EXPECT_TRUE(report(rows.at("t4"), fate::blocked).empty());
+    auto note = report(rows.at("z4"), fate::no_window);
+    ASSERT_EQ(note.size(), 1u) << test_bot::joined(note);
+    auto text = test_bot::joined(note);
+    EXPECT_NE(text.find("chưa đến được 1 trong 3 người"), std::string::npos) << text;
+    EXPECT_EQ(text.find("Lê Thị Cúc"), std::string::npos) << "her Zalo got it: " << text;
+    // Em is named once, with each account's reason.
+    EXPECT_NE(
+        text.find("• Hoàng Văn Em: đã chặn bot hoặc bỏ quan tâm OA; quá 7 ngày chưa nhắn cho OA Zalo nên "
+                  "Zalo chặn tin; họ cần nhắn cho OA trước"),
+        std::string::npos)
+        << text;
+}
+
+TEST_F(nudge_follow_up, the_note_is_in_the_language_of_the_one_who_asked) {
+    member_store(*bot.db).set_language(leader, "en");
+    auto rows = nudge();
+    ASSERT_EQ(rows.size(), 3u);
+    report(rows.at("t2"), fate::delivered);
+    report(rows.at("t3"), fate::delivered);
+    auto note = report(rows.at("t4"), fate::no_window);
+    auto text = test_bot::joined(note);
+    EXPECT_NE(
+        text.find("The private reminder (Tổ dân phố số 3) did not reach 1 of 3:\n• Hoàng Văn Em: silent on "
+                  "the Zalo OA for 7 days, so Zalo refused; they need to message the OA first\nCall them"),
+        std::string::npos)
+        << text;
+}
+
+// The sender marks a chat the platform says is gone (bot blocked) inactive: the next nudge does
+// not write there in vain but names the member as unreachable, until they write to the bot again.
+TEST_F(nudge_follow_up, a_member_who_blocked_the_bot_is_unreachable_next_time_until_they_write_again) {
+    auto rows = nudge();
+    ASSERT_EQ(rows.size(), 3u);
+    outbox(*bot.db).mark_chat_inactive(channel::telegram, "t2", "Forbidden: bot was blocked by the user",
+                                       bot.clk.now());
+    bot.clk.advance(13 * 3600);
+    auto before = last_row();
+    auto out = bot.say("t1", "/nhacnho");
+    auto again = reminders_after(before);
+    EXPECT_EQ(again.size(), 2u) << test_bot::joined(out);
+    EXPECT_FALSE(again.contains("t2")) << test_bot::joined(out);
+    EXPECT_NE(test_bot::joined(out).find("Không nhắn riêng được cho: Lê Thị Cúc (chưa liên kết tài khoản, đã "
+                                         "chặn bot"),
+              std::string::npos)
+        << test_bot::joined(out);
+
+    bot.say("t2", "/toi"); // she unblocked the bot and wrote
+    bot.clk.advance(13 * 3600);
+    EXPECT_TRUE(nudge().contains("t2"));
+}
+
+// Zalo tells the OA when someone unfollows it; Zalo refuses the OA's messages to them from then.
+TEST(nudge_unfollowed, a_member_who_unfollowed_the_zalo_oa_is_unreachable_until_they_follow_again) {
+    test_bot bot;
+    bot.platform = channel::zalo_oa;
+    auto ward = bot.ward("Phường Hòa Xuân");
+    auto team = bot.team(ward, "Tổ dân phố số 3");
+    bot.member(ward, team, "Trần Văn Bình", "leader", "z1");
+    bot.member(ward, team, "Lê Thị Cúc", "member", "z2");
+    auto event = [&](incoming_kind kind) {
+        incoming in;
+        in.kind = kind;
+        in.chat = {channel::zalo_oa, "z2"};
+        in.user_id = "z2";
+        bot.deliver(in);
+    };
+    event(incoming_kind::unfollow);
+    auto out = test_bot::joined(bot.say("z1", "/nhacnho"));
+    EXPECT_NE(out.find("bot không nhắn riêng được cho ai trong số những người chưa ghi (Lê Thị Cúc)"),
+              std::string::npos)
+        << out;
+    event(incoming_kind::follow);
+    out = test_bot::joined(bot.say("z1", "/nhacnho"));
+    EXPECT_NE(out.find("đã nhắc riêng 1 người chưa ghi"), std::string::npos) << out;
+}
+
+} // namespace
+} // namespace cnscd
