@@ -4,6 +4,7 @@
 #include "bot/zalo/zalo_oa_adapter.hpp"
 #include "storage/database.hpp"
 #include "storage/outbox.hpp"
+#include "storage/registry.hpp"
 #include "storage/update_log.hpp"
 #include "storage/zalo_token_store.hpp"
 #include "tests/support/bot_process.hpp"
@@ -17,6 +18,7 @@
 #include <fstream>
 #include <sstream>
 #include <thread>
+#include <tuple>
 
 namespace cnscd {
 namespace {
@@ -302,6 +304,61 @@ TEST_F(zalo_oa_fixture, outside_the_interaction_window_fails_for_good_and_visibl
     EXPECT_NE(s->error.find("-230"), std::string::npos) << s->error;
     std::this_thread::sleep_for(500ms);
     EXPECT_EQ(sends_to("555"), 1u) << "not retried";
+}
+
+// A team without a group chat: the leader's /nhacnho reminds each idle member privately. Zalo
+// refuses two of the reminders at delivery (one member unfollowed the OA, one has been silent for
+// 7 days although the bot's estimate said otherwise); the leader then hears who was not reached.
+TEST_F(zalo_oa_fixture, private_nudges_zalo_refuses_are_reported_to_the_leader_who_asked) {
+    {
+        auto db = database::open(db_path);
+        auto ward = ward_store(*db).ensure("Phường Hòa Xuân", 0);
+        auto team = team_store(*db).ensure(ward, "Tổ dân phố số 3", 0);
+        member_store members(*db);
+        for (auto [name, role, user] :
+             {std::tuple{"Trần Văn Bình", "leader", "z1"}, std::tuple{"Lê Thị Cúc", "member", "z2"},
+              std::tuple{"Phạm Thị Dung", "member", "z3"}, std::tuple{"Hoàng Văn Em", "member", "z4"}}) {
+            member_record m;
+            m.ward_id = ward;
+            m.team_id = team;
+            m.full_name = name;
+            m.role = role;
+            members.link_account(channel::zalo_oa, user, members.insert(m, 0), "contact", now_s());
+        }
+    }
+    zalo.script_to(cs_path, "z2", {200, R"({"error":-213,"message":"User has not followed OA"})"});
+    zalo.script_to(cs_path, "z4",
+                   {200, R"({"error":-230,"message":"User has not interacted with the OA in 7 days"})"});
+    start();
+    EXPECT_EQ(post(text_event("z1", "fffffffffffffffffff1", "/nhacnho")).status, 200);
+    // The leader's first message also brings the deadline reminders he missed (not asserted here).
+    auto notes = [](const std::vector<test::zalo_call>& calls) {
+        std::vector<std::string> out;
+        for (auto& c : calls)
+            if (c.path == cs_path && c.to == "z1" && c.text.find("Lời nhắc riêng") != std::string::npos)
+                out.push_back(c.text);
+        return out;
+    };
+    ASSERT_TRUE(zalo.wait_for([&](auto& calls) { return !notes(calls).empty(); }, 10s));
+    ASSERT_TRUE(wait_sends("z3", 1));
+    bool answered = false;
+    for (auto& c : zalo.calls(cs_path))
+        answered = answered ||
+                   (c.to == "z1" && c.text.find("bot đã nhắc riêng 3 người chưa ghi") != std::string::npos);
+    EXPECT_TRUE(answered);
+    auto note = notes(zalo.calls())[0];
+    EXPECT_NE(note.find("Lời nhắc riêng (Tổ dân phố số 3) chưa đến được 2 trong 3 người"), std::string::npos)
+        << note;
+    EXPECT_NE(note.find("Lê Thị Cúc: đã chặn bot hoặc bỏ quan tâm OA"), std::string::npos) << note;
+    EXPECT_NE(
+        note.find("Hoàng Văn Em: quá 7 ngày chưa nhắn cho OA Zalo nên Zalo chặn tin; họ cần nhắn cho OA "
+                  "trước"),
+        std::string::npos)
+        << note;
+    EXPECT_EQ(note.find("Phạm Thị Dung"), std::string::npos) << "she got it: " << note;
+    std::this_thread::sleep_for(300ms);
+    EXPECT_EQ(notes(zalo.calls()).size(), 1u) << "one note only";
+    EXPECT_EQ(sends_to("z2"), 1u) << "not retried";
 }
 
 TEST_F(zalo_oa_fixture, token_pair_is_refreshed_stored_and_used_and_never_logged) {

@@ -51,6 +51,7 @@ struct fake_zalo::impl {
         std::string key;
         zalo_reply reply;
         int times;
+        std::string to; // empty: any recipient
     };
     std::deque<script_entry> scripts;
     std::string access = "oa-access-1", refresh = "oa-refresh-1";
@@ -135,7 +136,8 @@ struct fake_zalo::impl {
         zalo_reply reply;
         bool scripted = false;
         for (auto it = scripts.begin(); it != scripts.end(); ++it)
-            if (it->key == call.path || (!call.method.empty() && it->key == call.method)) {
+            if ((it->key == call.path || (!call.method.empty() && it->key == call.method)) &&
+                (it->to.empty() || it->to == call.to)) {
                 reply = it->reply;
                 if (--it->times <= 0)
                     scripts.erase(it);
@@ -275,7 +277,12 @@ bool fake_zalo::wait_for(const std::function<bool(const std::vector<zalo_call>&)
 
 void fake_zalo::script(const std::string& key, zalo_reply reply, int times) {
     std::lock_guard lock(impl_->mutex);
-    impl_->scripts.push_back({key, std::move(reply), times});
+    impl_->scripts.push_back({key, std::move(reply), times, ""});
+}
+
+void fake_zalo::script_to(const std::string& key, const std::string& to, zalo_reply reply, int times) {
+    std::lock_guard lock(impl_->mutex);
+    impl_->scripts.push_back({key, std::move(reply), times, to});
 }
 
 void fake_zalo::set_oa_tokens(const std::string& access, const std::string& refresh) {

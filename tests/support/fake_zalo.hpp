@@ -45,6 +45,8 @@ public:
 
     // The next `times` calls whose path (or Bot method) is `path_or_method` get `reply`.
     void script(const std::string& path_or_method, zalo_reply reply, int times = 1);
+    // The same, only for calls to recipient `to` (recipient.user_id / group_id / chat_id).
+    void script_to(const std::string& path_or_method, const std::string& to, zalo_reply reply, int times = 1);
 
     // OA tokens: the one access token accepted and the one refresh token that may be spent.
     void set_oa_tokens(const std::string& access, const std::string& refresh);
