@@ -13,17 +13,13 @@
 #include <gtest/gtest.h>
 
 #include <map>
-#include <regex>
 #include <set>
 
 namespace cnscd {
 namespace {
 
+using test::has;
 using test::test_bot;
-
-bool has(const std::vector<outgoing>& out, const std::string& needle) {
-    return test_bot::joined(out).find(needle) != std::string::npos;
-}
 
 std::string button(const std::vector<outgoing>& out, const std::string& prefix) {
     for (auto& o : out)

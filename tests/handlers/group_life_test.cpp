@@ -10,24 +10,12 @@
 
 #include <gtest/gtest.h>
 
-#include <regex>
-
 namespace cnscd {
 namespace {
 
+using test::has;
+using test::record_no;
 using test::test_bot;
-
-bool has(const std::vector<outgoing>& out, const std::string& needle) {
-    return test_bot::joined(out).find(needle) != std::string::npos;
-}
-
-std::int64_t record_no(const std::vector<outgoing>& out) {
-    std::smatch m;
-    auto text = test_bot::joined(out);
-    if (!std::regex_search(text, m, std::regex("số (\\d+)")))
-        return 0;
-    return std::stoll(m[1].str());
-}
 
 struct group_fixture : ::testing::Test {
     test_bot bot;

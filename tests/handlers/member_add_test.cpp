@@ -16,11 +16,8 @@
 namespace cnscd {
 namespace {
 
+using test::has;
 using test::test_bot;
-
-bool has(const std::vector<outgoing>& out, const std::string& needle) {
-    return test_bot::joined(out).find(needle) != std::string::npos;
-}
 
 cmd_add_member read(const std::string& text) {
     auto c = parse_command(text, {"ToCNSBot", {}, true});

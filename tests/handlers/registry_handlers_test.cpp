@@ -17,11 +17,8 @@
 namespace cnscd {
 namespace {
 
+using test::has;
 using test::test_bot;
-
-bool has(const std::vector<outgoing>& out, const std::string& needle) {
-    return test_bot::joined(out).find(needle) != std::string::npos;
-}
 
 struct registry_fixture : ::testing::Test, test::two_team_ward {
     // On the roster, not linked yet.

@@ -19,6 +19,7 @@
 namespace cnscd {
 namespace {
 
+using test::has;
 using test::test_bot;
 
 // The text of one file inside a zip (an XLSX is a zip of XML files); "" if missing.
@@ -36,10 +37,6 @@ std::string zip_entry(const std::string& zip, const std::string& name) {
     }
     unzClose(f);
     return out;
-}
-
-bool has(const std::vector<outgoing>& out, const std::string& needle) {
-    return test_bot::joined(out).find(needle) != std::string::npos;
 }
 
 struct export_fixture : ::testing::Test {

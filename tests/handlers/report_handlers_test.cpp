@@ -15,11 +15,8 @@
 namespace cnscd {
 namespace {
 
+using test::has;
 using test::test_bot;
-
-bool has(const std::vector<outgoing>& out, const std::string& needle) {
-    return test_bot::joined(out).find(needle) != std::string::npos;
-}
 
 const local_time vn{7 * 60};
 

@@ -14,17 +14,13 @@
 
 #include <map>
 #include <random>
-#include <regex>
 
 namespace cnscd {
 namespace {
 
 using namespace std::chrono;
+using test::has;
 using test::test_bot;
-
-bool has(const std::vector<outgoing>& out, const std::string& needle) {
-    return test_bot::joined(out).find(needle) != std::string::npos;
-}
 
 struct tally {
     std::int64_t visits = 0, people = 0, sessions = 0, attendees = 0;
@@ -32,23 +28,10 @@ struct tally {
 };
 
 struct stats_fixture : ::testing::Test {
-    test_bot bot = [] {
-        config c;
-        ward_config w;
-        w.name = "Phường Hòa Xuân";
-        w.targets.push_back({"households", "Hộ được hướng dẫn", "households", 1000, "year"});
-        // Only a year-end report, so no period these tests back-fill (September to November) is
-        // closed yet; closed periods are tested in visit_handlers_test.
-        deadline_config year_end;
-        year_end.code = "nam";
-        year_end.name = "Báo cáo năm";
-        year_end.kind = "yearly";
-        year_end.month = 12;
-        year_end.day = 31;
-        w.deadlines.push_back(year_end);
-        c.wards.push_back(w);
-        return test_bot(c);
-    }();
+    // Only a year-end report, so no period these tests back-fill (September to November) is
+    // closed yet; closed periods are tested in visit_handlers_test.
+    test_bot bot{test::ward_with_year_end_report(
+        "Phường Hòa Xuân", {{"households", "Hộ được hướng dẫn", "households", 1000, "year"}})};
     std::int64_t ward = bot.ward("Phường Hòa Xuân");
     std::int64_t team1 = bot.team(ward, "Tổ dân phố số 1");
     std::int64_t team2 = bot.team(ward, "Tổ dân phố số 2");

@@ -20,11 +20,8 @@
 namespace cnscd {
 namespace {
 
+using test::has;
 using test::test_bot;
-
-bool has(const std::vector<outgoing>& out, const std::string& needle) {
-    return test_bot::joined(out).find(needle) != std::string::npos;
-}
 
 struct photo_fixture : ::testing::Test {
     test_bot bot;

@@ -1,6 +1,7 @@
 // How real-looking Vietnamese messages are read: place, topics, people, date.
 
 #include "messages/command_parser.hpp"
+#include "tests/support/activity_checks.hpp"
 
 #include <gtest/gtest.h>
 
@@ -15,22 +16,9 @@ command parse(const std::string& text) {
     return parse_command(text, parse_context{"cnscd_bot", today, true});
 }
 
-struct visit_case {
-    std::string text;
-    std::vector<std::string> topics;
-    std::optional<int> people;
-    std::string date; // "" = none given
-    std::string place;
-};
-
-std::string iso(const std::optional<year_month_day>& d) {
-    if (!d)
-        return "";
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(d->year()),
-                  static_cast<unsigned>(d->month()), static_cast<unsigned>(d->day()));
-    return buf;
-}
+using visit_case = test::activity_case;
+using test::details;
+using test::iso;
 
 class visit_messages : public ::testing::TestWithParam<visit_case> {};
 
@@ -38,11 +26,7 @@ TEST_P(visit_messages, are_read_as_the_member_meant) {
     auto& c = GetParam();
     auto cmd = parse(c.text);
     // Visits and sessions ("/buoi") read their details the same way.
-    const activity_details* d = nullptr;
-    if (auto* v = std::get_if<cmd_visit>(&cmd))
-        d = &v->details;
-    if (auto* s = std::get_if<cmd_session>(&cmd))
-        d = &s->details;
+    auto* d = details(cmd);
     ASSERT_NE(d, nullptr) << c.text << " -> " << command_name(cmd);
     EXPECT_EQ(d->topics, c.topics) << c.text;
     EXPECT_EQ(d->people, c.people) << c.text;

@@ -3,6 +3,7 @@
 // once read differently from what the member meant.
 
 #include "messages/command_parser.hpp"
+#include "tests/support/activity_checks.hpp"
 
 #include <gtest/gtest.h>
 
@@ -13,30 +14,9 @@ using namespace std::chrono;
 
 constexpr year_month_day today{year{2026}, December, day{2}}; // a Wednesday
 
-const activity_details* details(const command& cmd) {
-    if (auto* v = std::get_if<cmd_visit>(&cmd))
-        return &v->details;
-    if (auto* s = std::get_if<cmd_session>(&cmd))
-        return &s->details;
-    return nullptr;
-}
-
-std::string iso(const std::optional<year_month_day>& d) {
-    if (!d)
-        return "";
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(d->year()),
-                  static_cast<unsigned>(d->month()), static_cast<unsigned>(d->day()));
-    return buf;
-}
-
-struct messy_case {
-    std::string text;
-    std::vector<std::string> topics;
-    std::optional<int> people;
-    std::string date; // "" = none given
-    std::string place;
-};
+using messy_case = test::activity_case;
+using test::details;
+using test::iso;
 
 class messy_messages : public ::testing::TestWithParam<messy_case> {};
 

@@ -6,6 +6,8 @@
 #include "storage/registry.hpp"
 #include "storage/report_store.hpp"
 
+#include <regex>
+
 namespace cnscd::test {
 
 test_bot::test_bot(config c, std::string db_path)
@@ -138,6 +140,34 @@ std::string test_bot::button(const std::vector<outgoing>& out, const std::string
                 if (b.label.find(label) != std::string::npos)
                     return b.data;
     return "";
+}
+
+bool has(const std::vector<outgoing>& out, const std::string& needle) {
+    return test_bot::joined(out).find(needle) != std::string::npos;
+}
+
+std::int64_t record_no(const std::vector<outgoing>& out) {
+    std::smatch m;
+    auto text = test_bot::joined(out);
+    if (!std::regex_search(text, m, std::regex("số (\\d+)")))
+        return 0;
+    return std::stoll(m[1].str());
+}
+
+config ward_with_year_end_report(const std::string& ward_name, std::vector<target_config> targets) {
+    config c;
+    ward_config w;
+    w.name = ward_name;
+    w.targets = std::move(targets);
+    deadline_config year_end;
+    year_end.code = "nam";
+    year_end.name = "Báo cáo năm";
+    year_end.kind = "yearly";
+    year_end.month = 12;
+    year_end.day = 31;
+    w.deadlines.push_back(year_end);
+    c.wards.push_back(w);
+    return c;
 }
 
 } // namespace cnscd::test

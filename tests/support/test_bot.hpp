@@ -58,4 +58,14 @@ struct test_bot {
     channel platform = channel::telegram;
 };
 
+// Does any message of `out` contain `needle` (plain text, tags removed)?
+bool has(const std::vector<outgoing>& out, const std::string& needle);
+
+// The record number a confirmation names ("số 12"), or 0 when it names none.
+std::int64_t record_no(const std::vector<outgoing>& out);
+
+// A configuration with one ward, `ward_name`, with these targets and only a year-end report: no
+// period the tests back-fill (September to November 2026) is closed yet.
+config ward_with_year_end_report(const std::string& ward_name, std::vector<target_config> targets);
+
 } // namespace cnscd::test
