@@ -543,12 +543,14 @@ bool tham_compound(std::string_view next) {
 namespace {
 
 // Logging commands typed in a hurry, read when only one command can be meant: two letters
-// swapped ("/thma", "/boui"), or "số" glued to the name ("/thamso 5", "/thamsố 5"). Only /tham
-// and /buoi: a wrong guess there is one /huy away, and the confirmation shows what was read.
+// swapped ("/thma", "/boui"), or "số" glued to the name ("/thamso 5", "/thamsố 5"), with the
+// bot's name after it or not ("/thamso@ToCNSBot 5"). Only /tham and /buoi: a wrong guess there
+// is one /huy away, and the confirmation shows what was read. `first` is the name without the
+// slash and the bot's name; ws[0] the whole first word.
 std::optional<command> logging_typo(const std::string& word, std::string_view first, std::string_view text,
                                     const std::vector<std::string_view>& ws, const parse_context& ctx) {
     static constexpr std::string_view logging[] = {"tham", "buoi"};
-    auto after_name = text.substr(static_cast<std::size_t>(first.data() + first.size() - text.data()));
+    auto after_name = text.substr(static_cast<std::size_t>(ws[0].data() + ws[0].size() - text.data()));
     for (auto name : logging)
         if (word.size() == name.size() + 2 && word.starts_with(name) && word.ends_with("so")) {
             // The raw "số"/"so" is the last two letters of the word as typed.
@@ -634,9 +636,8 @@ command parse_command(std::string_view raw, const parse_context& ctx) {
     }
     if (word.empty())
         return plain_text{std::string(text)};
-    if (addressee.empty())
-        if (auto c = logging_typo(word, first, text, ws, ctx))
-            return *c;
+    if (auto c = logging_typo(word, first, text, ws, ctx))
+        return *c;
     return unknown_command{word, nearest_command(word)};
 }
 

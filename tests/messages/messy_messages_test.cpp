@@ -112,6 +112,13 @@ INSTANTIATE_TEST_SUITE_P(
         messy_case{"/tham số 5, xác thực sinh trắc học", {"vneid"}, std::nullopt, "", "số 5"},
         messy_case{"/tham số 5, cài zalo", {"khac"}, std::nullopt, "", "số 5"},
         messy_case{"/tham số 5, mxh", {"khac"}, std::nullopt, "", "số 5"},
+        // ... and so with the bot's name after it, as Telegram's command menu in groups adds it.
+        messy_case{"/thamso@cnscd_bot 5, cài vneid", {"vneid"}, std::nullopt, "", "so 5"},
+        messy_case{"/thamsố@cnscd_bot 5 ngõ 3 cài VNeID", {"vneid"}, std::nullopt, "", "số 5 ngõ 3"},
+        messy_case{"/thma@cnscd_bot số 5, cài vneid", {"vneid"}, std::nullopt, "", "số 5"},
+        messy_case{"/boui@cnscd_bot nhà văn hóa, 30 người, chống lừa đảo", {"luadao"}, 30, "", "nhà văn hóa"},
+        messy_case{
+            "/buoiso@cnscd_bot 3 nhà văn hóa, 30 người, lừa đảo", {"luadao"}, 30, "", "so 3 nhà văn hóa"},
         messy_case{"/tham số 5, cài đặt quyền riêng tư zalo", {"dulieu"}, std::nullopt, "", "số 5"},
         messy_case{"/tham số 5, cài zalo pay", {"thanhtoan"}, std::nullopt, "", "số 5"},
         messy_case{"/tham số 5, cảnh báo lừa đảo qua mxh", {"luadao"}, std::nullopt, "", "số 5"},
@@ -181,7 +188,7 @@ TEST(messy_dates, vague_day_words_are_kept_as_written) {
 
 // Only /tham and /buoi are guessed, and only when one command is meant.
 TEST(messy_command_names, other_typos_are_still_asked_about) {
-    for (auto text : {"/xao Lan", "/thmaa số 5", "/thamsox 5", "/sau 12 2 người"}) {
+    for (auto text : {"/xao Lan", "/thmaa số 5", "/thamsox 5", "/sau 12 2 người", "/thamso@other_bot 5"}) {
         auto cmd = parse_command(text, parse_context{"cnscd_bot", today, true});
         EXPECT_EQ(details(cmd), nullptr) << text << " -> " << command_name(cmd);
     }
