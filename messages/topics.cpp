@@ -146,14 +146,58 @@ std::vector<std::pair<std::size_t, std::size_t>> topic_phrase_spans(std::string_
     return spans;
 }
 
+namespace {
+
+constexpr std::size_t topic_index(std::string_view code) {
+    for (std::size_t t = 0; t < topics.size(); ++t)
+        if (topics[t].code == code)
+            return t;
+    return topics.size();
+}
+
+bool biometric(std::string_view phrase) {
+    return phrase == "sinh trac" || phrase == "biometric" || phrase == "biometrics";
+}
+
+} // namespace
+
+// Does the text name a bank, a bank account or a transfer? Biometric authentication there is the
+// bank's: since 1/7/2024 banks ask for it in their app before transfers over 10 million đồng.
+bool about_a_bank(std::string_view folded) {
+    static constexpr std::string_view words[] = {
+        "ngan hang", "tai khoan", "chuyen tien", "chuyen khoan", "bank",    "banking", "vietcombank",
+        "vcb",       "agribank",  "bidv",        "vietinbank",   "mb",      "mbbank",  "techcombank",
+        "sacombank", "acb",       "vpbank",      "tpbank",       "hdbank",  "shb",     "vib",
+        "seabank",   "ocb",       "lpbank",      "msb",          "eximbank"};
+    for (auto w : words)
+        for (auto at = folded.find(w); at != std::string_view::npos; at = folded.find(w, at + 1))
+            if ((at == 0 || !word_char(folded[at - 1])) &&
+                (at + w.size() == folded.size() || !word_char(folded[at + w.size()])))
+                return true;
+    return false;
+}
+
 std::vector<std::string> find_topics(std::string_view folded) {
     // The first mention of each topic; "khac" (other) only counts when nothing else does.
     std::array<std::size_t, topics.size()> first;
     first.fill(std::string_view::npos);
+    constexpr auto vneid = topic_index("vneid"), payment = topic_index("thanhtoan");
+    static_assert(vneid < topics.size() && payment < topics.size());
+    auto biometric_at = std::string_view::npos;
+    bool vneid_named = false; // by a keyword other than biometric authentication
     keywords().scan(folded, [&](const keyword& k, std::size_t pos) {
         if (first[k.topic] == std::string_view::npos)
             first[k.topic] = pos;
+        if (k.topic == vneid && biometric(k.phrase))
+            biometric_at = std::min(biometric_at, pos);
+        else if (k.topic == vneid)
+            vneid_named = true;
     });
+    // "xác thực sinh trắc học" is VNeID's, unless it is for a bank and VNeID is not named.
+    if (biometric_at != std::string_view::npos && !vneid_named && about_a_bank(folded)) {
+        first[vneid] = std::string_view::npos;
+        first[payment] = std::min(first[payment], biometric_at);
+    }
     std::vector<std::pair<std::size_t, std::string_view>> hits;
     constexpr std::size_t other = topics.size() - 1; // "khac"
     for (std::size_t t = 0; t < other; ++t)

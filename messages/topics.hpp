@@ -25,6 +25,10 @@ const topic* find_topic(std::string_view code);
 // Topic codes named in already-folded text, in order of first mention, without repeats.
 std::vector<std::string> find_topics(std::string_view folded_text);
 
+// Does already-folded text name a bank, a bank account or a transfer ("ngan hang", "tai khoan",
+// "vietcombank", "mb")? Biometric authentication there is the bank app's, not VNeID's.
+bool about_a_bank(std::string_view folded_text);
+
 // Byte ranges [begin, end) of every keyword phrase found in already-folded text.
 std::vector<std::pair<std::size_t, std::size_t>> topic_phrase_spans(std::string_view folded_text);
 

@@ -107,11 +107,6 @@ INSTANTIATE_TEST_SUITE_P(
         messy_case{"/boui nhà văn hóa, 30 người, chống lừa đảo", {"luadao"}, 30, "", "nhà văn hóa"},
         messy_case{"/thamso 5, cài vneid", {"vneid"}, std::nullopt, "", "so 5"},
         messy_case{"/thamsố 5 ngõ 3 cài VNeID", {"vneid"}, std::nullopt, "", "số 5 ngõ 3"},
-        // Biometric authentication is done in VNeID (the domain's topic table); Zalo and social
-        // networks as such are «Khác», said outright, unless what was done names a topic.
-        messy_case{"/tham số 5, xác thực sinh trắc học", {"vneid"}, std::nullopt, "", "số 5"},
-        messy_case{"/tham số 5, cài zalo", {"khac"}, std::nullopt, "", "số 5"},
-        messy_case{"/tham số 5, mxh", {"khac"}, std::nullopt, "", "số 5"},
         // ... and so with the bot's name after it, as Telegram's command menu in groups adds it.
         messy_case{"/thamso@cnscd_bot 5, cài vneid", {"vneid"}, std::nullopt, "", "so 5"},
         messy_case{"/thamsố@cnscd_bot 5 ngõ 3 cài VNeID", {"vneid"}, std::nullopt, "", "số 5 ngõ 3"},
@@ -119,6 +114,29 @@ INSTANTIATE_TEST_SUITE_P(
         messy_case{"/boui@cnscd_bot nhà văn hóa, 30 người, chống lừa đảo", {"luadao"}, 30, "", "nhà văn hóa"},
         messy_case{
             "/buoiso@cnscd_bot 3 nhà văn hóa, 30 người, lừa đảo", {"luadao"}, 30, "", "so 3 nhà văn hóa"},
+        // Biometric authentication is done in VNeID (the domain's topic table); Zalo and social
+        // networks as such are «Khác», said outright, unless what was done names a topic.
+        messy_case{"/tham số 5, xác thực sinh trắc học", {"vneid"}, std::nullopt, "", "số 5"},
+        // ... but for a bank (required for transfers over 10 million đồng since 1/7/2024) it is
+        // the bank's app: cashless payment. With VNeID named as well, both.
+        messy_case{
+            "/tham số 5, xác thực sinh trắc học cho app ngân hàng", {"thanhtoan"}, std::nullopt, "", "số 5"},
+        messy_case{"/tham số 5, xác thực sinh trắc học Vietcombank", {"thanhtoan"}, std::nullopt, "", "số 5"},
+        messy_case{
+            "/tham số 5, hd sinh trắc học tài khoản Agribank", {"thanhtoan"}, std::nullopt, "", "số 5"},
+        messy_case{
+            "/tham so 5, xac thuc sinh trac hoc ngan hang BIDV", {"thanhtoan"}, std::nullopt, "", "so 5"},
+        messy_case{"/tham số 5, sinh trắc học MB để chuyển tiền", {"thanhtoan"}, std::nullopt, "", "số 5"},
+        messy_case{
+            "/tham số 5, sinh trắc học cho Techcombank, VietinBank", {"thanhtoan"}, std::nullopt, "", "số 5"},
+        messy_case{"/tham số 5, xác thực sinh trắc học VNeID và app ngân hàng",
+                   {"vneid", "thanhtoan"},
+                   std::nullopt,
+                   "",
+                   "số 5"},
+        messy_case{"/tham số 5, sinh trắc học trên VNeID", {"vneid"}, std::nullopt, "", "số 5"},
+        messy_case{"/tham số 5, cài zalo", {"khac"}, std::nullopt, "", "số 5"},
+        messy_case{"/tham số 5, mxh", {"khac"}, std::nullopt, "", "số 5"},
         messy_case{"/tham số 5, cài đặt quyền riêng tư zalo", {"dulieu"}, std::nullopt, "", "số 5"},
         messy_case{"/tham số 5, cài zalo pay", {"thanhtoan"}, std::nullopt, "", "số 5"},
         messy_case{"/tham số 5, cảnh báo lừa đảo qua mxh", {"luadao"}, std::nullopt, "", "số 5"},

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <map>
 #include <random>
 #include <set>
 
@@ -98,19 +99,34 @@ TEST(topics, the_keyword_index_finds_what_a_search_per_phrase_finds) {
                 text += ' ';
         }
         std::set<std::pair<std::size_t, std::size_t>> want_spans;
-        std::vector<std::pair<std::size_t, std::string>> firsts;
+        std::map<std::string, std::size_t> first_of;
         bool other = false; // a phrase of "khac": counted when no other topic is
+        auto biometric = std::string_view::npos;
+        bool vneid_named = false;
         for (auto& t : all_topics()) {
             std::size_t first = std::string_view::npos;
             for (auto p : phrases_of(t))
                 for (auto pos : phrase_positions(text, p)) {
                     want_spans.emplace(pos, pos + p.size());
                     first = std::min(first, pos);
+                    bool bio = p == "sinh trac" || p == "biometric" || p == "biometrics";
+                    if (t.code == "vneid" && bio)
+                        biometric = std::min(biometric, pos);
+                    vneid_named = vneid_named || (t.code == "vneid" && !bio);
                 }
             if (t.code != "khac" && first != std::string_view::npos)
-                firsts.emplace_back(first, std::string(t.code));
+                first_of[std::string(t.code)] = first;
             other = other || (t.code == "khac" && first != std::string_view::npos);
         }
+        // Biometric authentication for a bank, with VNeID named nowhere, is the bank app's.
+        if (biometric != std::string_view::npos && !vneid_named && about_a_bank(text)) {
+            first_of.erase("vneid");
+            auto payment = first_of.try_emplace("thanhtoan", biometric).first;
+            payment->second = std::min(payment->second, biometric);
+        }
+        std::vector<std::pair<std::size_t, std::string>> firsts;
+        for (auto& [code, first] : first_of)
+            firsts.emplace_back(first, code);
         std::sort(firsts.begin(), firsts.end());
         std::vector<std::string> want_topics;
         for (auto& f : firsts)
