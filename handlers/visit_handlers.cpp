@@ -47,8 +47,12 @@ std::string topics_label(const handler_context& ctx, const visit_record& v, bool
 
 // "{people}{date}" parts of a confirmation. `vague` is a count written without a number ("vài
 // người"): the 1 person a visit keeps then is shown as a stand-in, with how to correct it.
-std::string people_part(const handler_context& ctx, const visit_record& v, std::string_view vague = {}) {
+// `times` is an "x2" a session did not take for its attendees.
+std::string people_part(const handler_context& ctx, const visit_record& v, std::string_view vague = {},
+                        std::string_view times = {}) {
     // A session is counted by its attendees: say so when the count was left out.
+    if (v.people <= 0 && v.kind == activity_kind::session && !times.empty())
+        return ctx.say(visit_text::attendees_not_times, {{"no", v.id}, {"words", std::string(times)}});
     if (v.people <= 0 && v.kind == activity_kind::session)
         return ctx.say(visit_text::attendees_missing, {{"no", v.id}});
     if (!vague.empty() && v.kind == activity_kind::visit)
@@ -136,7 +140,7 @@ void confirm(handler_context& ctx, const visit_record& v, const activity_details
                               {"no", v.id},
                               {"place", v.place.empty() ? v.note : v.place},
                               arg::markup("topics", topics_label(ctx, v, unclear)),
-                              arg::markup("people", people_part(ctx, v, d.people_vague)),
+                              arg::markup("people", people_part(ctx, v, d.people_vague, d.people_times)),
                               arg::markup("date", date_part(ctx, v, d.says_when, d.date_vague))});
     if (photo)
         text += ctx.say(visit_text::photo_kept);
@@ -380,12 +384,15 @@ void handle(const cmd_edit& c, handler_context& ctx) {
         if (!day_accepted(ctx, *d.date))
             return;
         updated.day = iso_day(*d.date);
+    // "/sua 12 x2" on a session: a number of times, not of attendees (as /buoi reads it).
+    auto times =
+        updated.kind == activity_kind::session ? std::string_view(d.people_times) : std::string_view();
     }
     if (!d.place.empty())
         updated.place = d.place;
     if (!d.topics.empty())
         updated.topics = with_topics(c.adds ? v->topics : std::vector<std::string>{}, d.topics);
-    if (d.people)
+    if (d.people && times.empty())
         updated.people = std::min(c.adds ? updated.people + *d.people : *d.people, 100000);
     if (updated.kind == activity_kind::visit && updated.people > most_people_per_visit &&
         updated.people != v->people) {
@@ -403,7 +410,7 @@ void handle(const cmd_edit& c, handler_context& ctx) {
                                        {"no", updated.id},
                                        {"place", updated.place.empty() ? updated.note : updated.place},
                                        arg::markup("topics", topics_label(ctx, updated, false)),
-                                       arg::markup("people", people_part(ctx, updated)),
+                                       arg::markup("people", people_part(ctx, updated, {}, times)),
                                        arg::markup("date", date_part(ctx, updated, d.says_when))}));
     say_whose(ctx, updated);
 }

@@ -268,6 +268,7 @@ std::expected<reading, command_error> read_activity(std::string_view args, year_
     std::vector<head_count> counts;
     std::vector<bool> used(toks.size(), false), dated(toks.size(), false);
     auto take = [&](std::size_t i, std::size_t n) {
+    std::optional<int> times; // "x2": the people when no count says otherwise
         for (std::size_t k = i; k < i + n && k < toks.size(); ++k)
             used[k] = true;
     };
@@ -322,10 +323,14 @@ std::expected<reading, command_error> read_activity(std::string_view args, year_
             i += *v - 1;
             continue;
         }
-        // "hd cài vneid x2": done for two people.
+        // "hd cài vneid x2": done for two people, or twice. A count given wins ("cho 3 cháu x2" is
+        // three), and the handler of a session does not take it for attendees.
         if (w.size() >= 2 && w.size() <= 3 && w[0] == 'x' && !number_in_address(toks, i, std::nullopt))
             if (auto n = plain_number(w.substr(1)); n && *n >= 1 && *n <= 50) {
-                counts.push_back({*n, counted::anyone, "nguoi"});
+                if (!times) {
+                    times = *n;
+                    d.people_times = phrase(toks, i, 1);
+                }
                 take(i, 1);
                 continue;
             }
@@ -419,6 +424,10 @@ std::expected<reading, command_error> read_activity(std::string_view args, year_
     d.people = people_from(counts);
     if (d.people)
         d.people_vague.clear(); // "vài người, 2 người cài VNeID": the number given wins
+    if (!d.people && times)
+        d.people = times;
+    else
+        d.people_times.clear();
     // "ngày hôm qua", "vào sáng thứ 7": the words leading into a date are part of it.
     for (std::size_t k = toks.size(); k-- > 1;)
         if (dated[k] && !used[k - 1] && leads_to_a_date(toks[k - 1].folded))

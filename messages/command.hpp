@@ -22,6 +22,8 @@ struct activity_details {
     std::vector<std::string> topics; // topic codes (topics.hpp), in order of first mention
     std::optional<int> people;       // people helped / attendees
     std::string people_vague; // "vài người", "mấy hộ": a count without a number, as written (none is made up)
+    std::string people_times; // "x2": `people` was read from it alone; a session does not take it
+                              // for attendees (there it most likely means "twice")
     std::optional<std::chrono::year_month_day> date; // when it happened, if the text says so
     std::string note;                                // the whole free text after the command
     bool says_what = true;  // false when the text only says when and how many ("/tham hôm qua 2 người")

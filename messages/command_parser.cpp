@@ -214,6 +214,9 @@ command parse_args(std::string_view name, std::string_view args, const parse_con
         }
         if (name == "tham")
             return cmd_visit{std::move(*details)};
+        // A session is counted by who came: "x2" there is most likely "twice".
+        if (!details->people_times.empty())
+            details->people.reset();
         return cmd_session{std::move(*details)};
     }
     if (name == "huy") {

@@ -22,6 +22,9 @@ std::string_view vi(visit_text key) {
         return ", {count} người tham dự";
     case t::attendees_missing:
         return ", chưa có số người tham dự (bổ sung: /sua {no} kèm số người, ví dụ «30 người»)";
+    case t::attendees_not_times:
+        return ", chưa có số người tham dự («{words}» được hiểu là số lần, không phải số người; bổ sung: "
+               "/sua {no} kèm số người, ví dụ «30 người»)";
     case t::people_vague:
         return ", tạm ghi 1 người («{words}» chưa có số cụ thể; ghi đúng số: /sua {no} 3 người)";
     case t::no_topic_recorded:
@@ -162,6 +165,9 @@ std::string_view en(visit_text key) {
         return ", {count} attendees";
     case t::attendees_missing:
         return ", no attendee count yet (add it with /edit {no} and the count, e.g. \"30 people\")";
+    case t::attendees_not_times:
+        return ", no attendee count yet (\"{words}\" was read as a number of times, not of people; add it "
+               "with /edit {no} and the count, e.g. \"30 people\")";
     case t::people_vague:
         return ", 1 person for now (\"{words}\" gives no number; set it: /edit {no} 3 people)";
     case t::no_topic_recorded:

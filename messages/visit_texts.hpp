@@ -15,7 +15,8 @@ enum class visit_text {
     people_helped,
     attendees,
     attendees_missing,
-    people_vague, // "vài người": the visit keeps 1 person until the member writes the number
+    attendees_not_times, // "x2" at a session: read as a number of times, so no attendees yet
+    people_vague,        // "vài người": the visit keeps 1 person until the member writes the number
     no_topic_recorded,
     ask_topic,
     ask_topic_by_number,

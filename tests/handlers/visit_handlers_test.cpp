@@ -131,6 +131,27 @@ TEST_F(visit_fixture, a_household_visit_with_more_people_than_a_family_is_refuse
     EXPECT_EQ(visits.by_id(record_no(session))->people, 1000);
 }
 
+// "x2" after what was done is two people on a household visit; at a session it is most likely
+// "twice", and a session is counted by who came: no attendees are made up from it, and the
+// confirmation says how it was read and how to give the count. /sua reads it the same way.
+TEST_F(visit_fixture, x2_at_a_session_is_not_taken_for_its_attendees) {
+    auto out = bot.say("102", "/buoi nhà văn hóa tổ 3, hd cài vneid x2");
+    auto no = record_no(out);
+    ASSERT_TRUE(visits.by_id(no));
+    EXPECT_EQ(visits.by_id(no)->people, 0);
+    EXPECT_TRUE(has(out, "chưa có số người tham dự («x2» được hiểu là số lần, không phải số người"))
+        << test_bot::joined(out);
+    auto edit = bot.say("102", "/sua " + std::to_string(no) + " x3");
+    EXPECT_EQ(visits.by_id(no)->people, 0);
+    EXPECT_TRUE(has(edit, "«x3» được hiểu là số lần")) << test_bot::joined(edit);
+    bot.say("102", "/sua " + std::to_string(no) + " 25 người");
+    EXPECT_EQ(visits.by_id(no)->people, 25);
+    // A household visit still counts it as people.
+    auto visit = bot.say("102", "/tham số 5, hd cài vneid x2");
+    EXPECT_EQ(visits.by_id(record_no(visit))->people, 2);
+    EXPECT_TRUE(has(visit, "2 người")) << test_bot::joined(visit);
+}
+
 TEST_F(visit_fixture, yesterday_is_recorded_on_yesterday_and_future_or_old_dates_are_refused) {
     auto out = bot.say("102", "/tham hộ bà Tư hôm qua, cài VNeID");
     auto v = visits.by_id(record_no(out));

@@ -102,6 +102,11 @@ INSTANTIATE_TEST_SUITE_P(
         // ... while "dv" without its "đ" is "dịch vụ", and "khu x2" an address.
         messy_case{"/tham số 5, hd 3 dv công", {}, std::nullopt, "", "số 5"},
         messy_case{"/tham khu x2, cài vneid", {"vneid"}, std::nullopt, "", "khu x2"},
+        // In a session "x2" is most likely "twice" (two sessions, or the talk given twice), not
+        // who came: no attendees are made up from it, and a count given wins over it.
+        messy_case{"/buoi nhà văn hóa, hd cài vneid x2", {"vneid"}, std::nullopt, "", "nhà văn hóa"},
+        messy_case{"/buoi nhà văn hóa, 30 người, cài vneid x2", {"vneid"}, 30, "", "nhà văn hóa"},
+        messy_case{"/tham số 5, hd cài vneid cho 3 cháu x2", {"vneid"}, 3, "", "số 5"},
         // A command name typed in a hurry: two letters swapped, "số" glued to it.
         messy_case{"/thma số 5, cài vneid", {"vneid"}, std::nullopt, "", "số 5"},
         messy_case{"/boui nhà văn hóa, 30 người, chống lừa đảo", {"luadao"}, 30, "", "nhà văn hóa"},
