@@ -161,6 +161,9 @@ struct config {
     std::string guides_dir;         // extra guides added from chat; default: next to the database
     int visit_topic_question_minutes = 30;
     int undo_window_hours = 24;
+    // More people than this on one household visit is refused as a likely typo ("1.000 người")
+    // or a session logged with /tham; sessions have no limit.
+    int visit_max_people = 50;
     std::vector<ward_config> wards; // per-ward settings; a ward without an entry gets defaults
     std::vector<deadline_config> default_deadlines; // calendar for wards without their own
 

@@ -287,7 +287,7 @@ void read_file_into(config& c, const json& root, const std::string& source) {
     section top(source, "", root,
                 {"http", "storage", "outbox", "telegram", "zalo_oa", "zalo_bot", "timezone",
                  "default_language", "log_level", "guides_dir", "visit_topic_question_minutes",
-                 "undo_window_hours", "wards", "deadlines"});
+                 "undo_window_hours", "visit_max_people", "wards", "deadlines"});
     if (auto s = top.child("http", {"listen", "max_body_bytes", "max_header_bytes", "read_timeout_seconds",
                                     "max_connections"})) {
         if (s->has("listen")) {
@@ -388,6 +388,7 @@ void read_file_into(config& c, const json& root, const std::string& source) {
                     "remove it");
     top.integer("visit_topic_question_minutes", c.visit_topic_question_minutes, 1, 24 * 60);
     top.integer("undo_window_hours", c.undo_window_hours, 1, 24 * 30);
+    top.integer("visit_max_people", c.visit_max_people, 1, 10000);
     top.list("deadlines", deadline_keys,
              [&](const section& s) { c.default_deadlines.push_back(read_deadline(s)); });
     top.list("wards", {"name", "join_policy", "deadlines", "targets"}, [&](const section& s) {

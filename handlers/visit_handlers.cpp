@@ -190,8 +190,12 @@ void record(const activity_details& d, activity_kind kind, handler_context& ctx)
     auto day = d.date.value_or(ctx.today());
     if (!day_accepted(ctx, day))
         return;
-    if (kind == activity_kind::visit && d.people && *d.people > most_people_per_visit) {
-        ctx.reply(visit_text::visit_too_many_people, {{"count", format_count(ctx.lang, *d.people)}});
+    // A household visit helps a family: more people is most likely a typo ("/sua 10 1.000 người"
+    // for 10) or a session logged with /tham. Sessions may have hundreds.
+    auto limit = ctx.cfg().visit_max_people;
+    if (kind == activity_kind::visit && d.people && *d.people > limit) {
+        ctx.reply(visit_text::visit_too_many_people,
+                  {{"count", format_count(ctx.lang, *d.people)}, {"limit", format_count(ctx.lang, limit)}});
         return;
     }
     visit_record v;
@@ -380,13 +384,13 @@ void handle(const cmd_edit& c, handler_context& ctx) {
         return;
     auto& d = c.details;
     auto updated = *v;
+    // "/sua 12 x2" on a session: a number of times, not of attendees (as /buoi reads it).
+    auto times =
+        updated.kind == activity_kind::session ? std::string_view(d.people_times) : std::string_view();
     if (d.date) {
         if (!day_accepted(ctx, *d.date))
             return;
         updated.day = iso_day(*d.date);
-    // "/sua 12 x2" on a session: a number of times, not of attendees (as /buoi reads it).
-    auto times =
-        updated.kind == activity_kind::session ? std::string_view(d.people_times) : std::string_view();
     }
     if (!d.place.empty())
         updated.place = d.place;
@@ -394,10 +398,11 @@ void handle(const cmd_edit& c, handler_context& ctx) {
         updated.topics = with_topics(c.adds ? v->topics : std::vector<std::string>{}, d.topics);
     if (d.people && times.empty())
         updated.people = std::min(c.adds ? updated.people + *d.people : *d.people, 100000);
-    if (updated.kind == activity_kind::visit && updated.people > most_people_per_visit &&
-        updated.people != v->people) {
-        ctx.reply(visit_text::edit_too_many_people,
-                  {{"no", updated.id}, {"count", format_count(ctx.lang, updated.people)}});
+    if (auto limit = ctx.cfg().visit_max_people;
+        updated.kind == activity_kind::visit && updated.people > limit && updated.people != v->people) {
+        ctx.reply(visit_text::edit_too_many_people, {{"no", updated.id},
+                                                     {"count", format_count(ctx.lang, updated.people)},
+                                                     {"limit", format_count(ctx.lang, limit)}});
         return;
     }
     if (c.new_note)

@@ -12,10 +12,6 @@ namespace cnscd {
 
 constexpr int oldest_loggable_days = 60;
 
-// A household visit helps a family: more people than this is most likely a typo ("/sua 10 1.000
-// người" for 10) or a session logged with /tham. Sessions may have hundreds.
-constexpr int most_people_per_visit = 50;
-
 // True when `day` may be recorded; otherwise replies why and returns false.
 bool day_accepted(handler_context& ctx, std::chrono::year_month_day day);
 

@@ -87,12 +87,12 @@ std::string_view vi(visit_text key) {
     case t::refused_future:
         return "Ngày {date} chưa tới nên chưa ghi được. Hãy kiểm tra lại ngày (hôm nay là {today}).";
     case t::visit_too_many_people:
-        return "Chưa ghi: {count} người trong một lần đến nhà là quá nhiều, có thể đã gõ nhầm số. Hãy gửi "
-               "lại với số đúng. Buổi hướng dẫn đông người thì ghi bằng /buoi, ví dụ:\n/buoi nhà văn hóa tổ "
+        return "Chưa ghi: {count} người trong một lần đến nhà là quá nhiều (tối đa {limit} người), có thể "
+               "đã gõ nhầm số. Hãy gửi lại với số đúng. Buổi hướng dẫn đông người thì ghi bằng /buoi, ví dụ:\n/buoi nhà văn hóa tổ "
                "5, {count} người, cài VNeID";
     case t::edit_too_many_people:
-        return "Chưa sửa số {no}: {count} người trong một lần đến nhà là quá nhiều, có thể đã gõ nhầm số. "
-               "Hãy ghi lại số đúng, ví dụ: /sua {no} 3 người. Buổi hướng dẫn đông người thì ghi bằng /buoi.";
+        return "Chưa sửa số {no}: {count} người trong một lần đến nhà là quá nhiều (tối đa {limit} người), "
+               "có thể đã gõ nhầm số. Hãy ghi lại số đúng, ví dụ: /sua {no} 3 người. Buổi hướng dẫn đông người thì ghi bằng /buoi.";
     case t::refused_too_old:
         return "Ngày {date} đã quá {days} ngày nên không ghi được nữa.{advice}";
     case t::refused_locked:
@@ -230,12 +230,13 @@ std::string_view en(visit_text key) {
     case t::refused_future:
         return "{date} has not come yet, so it cannot be recorded. Check the date (today is {today}).";
     case t::visit_too_many_people:
-        return "Not recorded: {count} people on one household visit is too many; the number may be a typo. "
+        return "Not recorded: {count} people on one household visit is too many (at most {limit}); the "
+               "number may be a typo. "
                "Send it again with the right number. Log a session with many people with /session, e.g.:\n"
                "/session community hall group 5, {count} people, VNeID";
     case t::edit_too_many_people:
-        return "No. {no} not corrected: {count} people on one household visit is too many; the number may be "
-               "a typo. Send the right one, e.g. /edit {no} 3 people. Log a session with many people with "
+        return "No. {no} not corrected: {count} people on one household visit is too many (at most {limit}); "
+               "the number may be a typo. Send the right one, e.g. /edit {no} 3 people. Log a session with many people with "
                "/session.";
     case t::refused_too_old:
         return "{date} is more than {days} days ago and can no longer be recorded.{advice}";

@@ -69,6 +69,21 @@ TEST(load_config, fault_settings_are_read_and_bounded) {
     EXPECT_NE(c.error().message.find("storage.busy_timeout_ms"), std::string::npos) << c.error().message;
 }
 
+TEST(load_config, the_most_people_on_one_household_visit_is_read_and_bounded) {
+    EXPECT_EQ(load_config(std::nullopt, env({}))->visit_max_people, 50);
+    auto c = load_config_text(R"({"visit_max_people": 12})", "bot.json", env({}));
+    ASSERT_TRUE(c) << c.error().message;
+    EXPECT_EQ(c->visit_max_people, 12);
+    for (auto text : {R"({"visit_max_people": 0})", R"({"visit_max_people": "50"})"}) {
+        c = load_config_text(text, "bot.json", env({}));
+        ASSERT_FALSE(c) << text;
+        EXPECT_NE(c.error().message.find("bot.json"), std::string::npos) << c.error().message;
+        EXPECT_NE(c.error().message.find("visit_max_people"), std::string::npos) << c.error().message;
+        EXPECT_NE(c.error().message.find("whole number from 1 to 10000"), std::string::npos)
+            << c.error().message;
+    }
+}
+
 TEST(load_config, broken_json_points_at_the_line) {
     auto c = load_config_text("{\n \"http\": {\n  \"listen\": \"a:1\",\n }\n}", "bot.json", env({}));
     ASSERT_FALSE(c);

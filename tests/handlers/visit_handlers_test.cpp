@@ -119,11 +119,13 @@ TEST_F(visit_fixture, a_household_visit_with_more_people_than_a_family_is_refuse
     auto out = bot.say("102", "/tham số 5, 1.000 người cài VNeID");
     EXPECT_TRUE(has(out, "Chưa ghi: 1.000 người trong một lần đến nhà là quá nhiều"))
         << test_bot::joined(out);
+    EXPECT_TRUE(has(out, "tối đa 50 người")) << test_bot::joined(out); // the limit, said
     EXPECT_TRUE(has(out, "/buoi")) << test_bot::joined(out);
     auto no = record_no(bot.say("102", "/tham số 5, 10 người cài VNeID"));
     ASSERT_TRUE(visits.by_id(no));
     auto edit = bot.say("102", "/sua " + std::to_string(no) + " 1.000 người");
     EXPECT_TRUE(has(edit, "Chưa sửa số " + std::to_string(no) + ": 1.000 người")) << test_bot::joined(edit);
+    EXPECT_TRUE(has(edit, "tối đa 50 người")) << test_bot::joined(edit);
     EXPECT_EQ(visits.by_id(no)->people, 10);
     bot.say("102", "/sua " + std::to_string(no) + " 12 người");
     EXPECT_EQ(visits.by_id(no)->people, 12);
@@ -150,6 +152,27 @@ TEST_F(visit_fixture, x2_at_a_session_is_not_taken_for_its_attendees) {
     auto visit = bot.say("102", "/tham số 5, hd cài vneid x2");
     EXPECT_EQ(visits.by_id(record_no(visit))->people, 2);
     EXPECT_TRUE(has(visit, "2 người")) << test_bot::joined(visit);
+}
+
+// The limit is the operator's (`visit_max_people`): a ward whose visits are small sets it lower.
+TEST(visit_limit, the_most_people_on_one_household_visit_is_configured) {
+    config c;
+    c.visit_max_people = 8;
+    test_bot bot{c};
+    auto ward = bot.ward("Phường Hòa Xuân");
+    auto team = bot.team(ward, "Tổ dân phố số 1");
+    bot.member(ward, team, "Phạm Thị Dung", "member", "102");
+    auto out = bot.say("102", "/tham số 5, 9 người cài VNeID");
+    EXPECT_TRUE(has(out, "Chưa ghi: 9 người trong một lần đến nhà là quá nhiều (tối đa 8 người)"))
+        << test_bot::joined(out);
+    EXPECT_EQ(record_no(out), 0);
+    auto kept = bot.say("102", "/tham số 5, 8 người cài VNeID");
+    auto no = record_no(kept);
+    ASSERT_TRUE(visit_store(*bot.db).by_id(no));
+    EXPECT_EQ(visit_store(*bot.db).by_id(no)->people, 8);
+    auto edit = bot.say("102", "/sua " + std::to_string(no) + " 20 người");
+    EXPECT_TRUE(has(edit, "(tối đa 8 người)")) << test_bot::joined(edit);
+    EXPECT_EQ(visit_store(*bot.db).by_id(no)->people, 8);
 }
 
 TEST_F(visit_fixture, yesterday_is_recorded_on_yesterday_and_future_or_old_dates_are_refused) {
