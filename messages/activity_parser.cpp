@@ -3,6 +3,7 @@
 #include "messages/activity_dates.hpp"
 #include "messages/activity_reading.hpp"
 #include "messages/head_count.hpp"
+#include "messages/telex.hpp"
 #include "messages/text_fold.hpp"
 #include "messages/topics.hpp"
 
@@ -129,7 +130,7 @@ bool continues_address(std::string_view part, const std::vector<token>& toks, co
     for (auto k : inside)
         if (used[k] || is_verb(toks, k))
             return false;
-    return find_topics(fold(part)).empty();
+    return find_topics(untelex(fold(part))).empty();
 }
 
 } // namespace
@@ -247,8 +248,9 @@ std::expected<reading, command_error> read_activity(std::string_view args, year_
         text.remove_suffix(1);
     d.note = std::string(text);
     // Nearly no message says "AI": copying it character by character was a tenth of the parse.
-    d.topics =
-        find_topics(fold(text.find("AI") == std::string_view::npos ? text : with_ai_spelled_out(text)));
+    // "thanh toans" (telex keys left in) is "thanh toán".
+    d.topics = find_topics(
+        untelex(fold(text.find("AI") == std::string_view::npos ? text : with_ai_spelled_out(text))));
 
     auto toks = tokenize(text);
     std::vector<std::string_view> folded;
@@ -266,9 +268,9 @@ std::expected<reading, command_error> read_activity(std::string_view args, year_
             !spelled_as_number(toks[k].raw, accented))
             numbers[k] = {};
     std::vector<head_count> counts;
+    std::optional<int> times; // "x2": the people when no count says otherwise
     std::vector<bool> used(toks.size(), false), dated(toks.size(), false);
     auto take = [&](std::size_t i, std::size_t n) {
-    std::optional<int> times; // "x2": the people when no count says otherwise
         for (std::size_t k = i; k < i + n && k < toks.size(); ++k)
             used[k] = true;
     };
@@ -422,12 +424,12 @@ std::expected<reading, command_error> read_activity(std::string_view args, year_
         i = after + unit->words - 1;
     }
     d.people = people_from(counts);
-    if (d.people)
-        d.people_vague.clear(); // "vài người, 2 người cài VNeID": the number given wins
     if (!d.people && times)
         d.people = times;
     else
         d.people_times.clear();
+    if (d.people)
+        d.people_vague.clear(); // "vài người, 2 người cài VNeID": the number given wins
     // "ngày hôm qua", "vào sáng thứ 7": the words leading into a date are part of it.
     for (std::size_t k = toks.size(); k-- > 1;)
         if (dated[k] && !used[k - 1] && leads_to_a_date(toks[k - 1].folded))
@@ -571,7 +573,7 @@ bool reads_as_activity(std::string_view text) {
     if (first == "nha" ||
         (address_word(first) && !second.empty() && std::isdigit(static_cast<unsigned char>(second[0]))))
         return true;
-    return !find_topics(fold(text)).empty();
+    return !find_topics(untelex(fold(text))).empty();
 }
 
 } // namespace cnscd

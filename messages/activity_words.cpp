@@ -1,6 +1,7 @@
 #include "messages/activity_words.hpp"
 
 #include "messages/activity_parser.hpp"
+#include "messages/telex.hpp"
 #include "messages/text_fold.hpp"
 
 #include <cctype>
@@ -19,14 +20,9 @@ token make_token(std::string_view raw) {
         f.pop_back();
     while (!f.empty() && (f.front() == '(' || f.front() == ','))
         f.erase(f.begin());
-    // "3 nguoif", "caif vneid": the telex tone key left at the end when the keyboard did
-    // not switch to Vietnamese. No Vietnamese word ends in f or j; only these few are read,
-    // so no real word is misread.
-    static const std::string_view telex[] = {"nguoif", "caif", "hoj"};
-    if (!f.empty() && (f.back() == 'f' || f.back() == 'j') &&
-        std::find(std::begin(telex), std::end(telex), f) != std::end(telex))
-        f.pop_back();
-    return {raw, std::move(f)};
+    // "3 nguoif", "caif vneid", "huwowngs daanx": typed with the keyboard not switched to
+    // Vietnamese, the telex keys are left in the word (telex.hpp).
+    return {raw, untelex_word(std::move(f))};
 }
 
 // Where a comma or semicolon typed without a space after it ends a word: "số 5,cài vneid,2

@@ -264,7 +264,18 @@ INSTANTIATE_TEST_SUITE_P(
                    "phòng trọ khu CN Hòa Khánh"},
         // "3 ngày trước": three days ago.
         visit_case{"/tham số 4, 3 ngày trước, cài vneid", {"vneid"}, std::nullopt, "2026-11-21", "số 4"},
-        visit_case{"/tham so 4 2 hom trc cai vneid 3 ng", {"vneid"}, 3, "2026-11-22", "so 4"}));
+        visit_case{"/tham so 4 2 hom trc cai vneid 3 ng", {"vneid"}, 3, "2026-11-22", "so 4"},
+        // Typed with the keyboard not switched to Vietnamese (telex keys left in the words): read
+        // as the words they spell, in topics, head counts and where the address ends.
+        visit_case{"/tham so 5 cais vneid", {"vneid"}, std::nullopt, "", "so 5"},
+        visit_case{
+            "/tham so 5, hd thanh toans hocj phis", {"thanhtoan", "giaoduc"}, std::nullopt, "", "so 5"},
+        visit_case{"/tham so 5 huwowngs daanx 2 nguwowif caif ddinhj danh muwcs 2", {"vneid"}, 2, "", "so 5"},
+        visit_case{
+            "/tham so 5, canhr baos luwaf ddaor qua ddieenj thoaij", {"luadao"}, std::nullopt, "", "so 5"},
+        visit_case{"/tham so 5 chuyeenr khoanr cho 3 nguoiwf", {"thanhtoan"}, 3, "", "so 5"},
+        // ... while English words are left as they are.
+        visit_case{"/visit house 5, helped 2 students pay their bills", {"thanhtoan"}, 2, "", "house 5"}));
 
 // Who was helped, as members write it: forms of address and names are not counts, and every
 // count that is given is used.
