@@ -620,12 +620,19 @@ command parse_command(std::string_view raw, const parse_context& ctx) {
         addressee = first.substr(at + 1);
         first = first.substr(0, at);
     }
+    // "/tham@ToCNSBot:số 5": punctuation after the bot's name, as after the command's own; what
+    // follows it without a space starts the arguments. It was read as another bot's name.
+    auto args = after_words(text, 1);
+    if (auto mark = addressee.find_first_of(":,"); mark != std::string_view::npos) {
+        args = text.substr(static_cast<std::size_t>(addressee.data() + mark + 1 - text.data()));
+        addressee = addressee.substr(0, mark);
+    }
     if (!addressee.empty() && !ctx.bot_username.empty() &&
         lower_ascii(addressee) != lower_ascii(ctx.bot_username))
         return plain_text{std::string(text)}; // for another bot: not ours to answer
     auto word = fold_word(first);
     if (auto name = canonical_command(word))
-        return parse_args(*name, after_words(text, 1), ctx);
+        return parse_args(*name, args, ctx);
     // "/tham:số 5, ...", "/tham,số 5": no space after the name's punctuation.
     if (auto mark = first.find_first_of(":,."); mark != std::string_view::npos && mark > 0)
         if (auto name = canonical_command(fold_word(first.substr(0, mark))))

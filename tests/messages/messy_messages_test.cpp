@@ -116,6 +116,8 @@ INSTANTIATE_TEST_SUITE_P(
         messy_case{"/thamso@cnscd_bot 5, cài vneid", {"vneid"}, std::nullopt, "", "so 5"},
         messy_case{"/thamsố@cnscd_bot 5 ngõ 3 cài VNeID", {"vneid"}, std::nullopt, "", "số 5 ngõ 3"},
         messy_case{"/thma@cnscd_bot số 5, cài vneid", {"vneid"}, std::nullopt, "", "số 5"},
+        messy_case{"/tham@cnscd_bot:số 5, cài vneid", {"vneid"}, std::nullopt, "", "số 5"},
+        messy_case{"/tham@cnscd_bot,số 5 cài vneid", {"vneid"}, std::nullopt, "", "số 5"},
         messy_case{"/boui@cnscd_bot nhà văn hóa, 30 người, chống lừa đảo", {"luadao"}, 30, "", "nhà văn hóa"},
         messy_case{
             "/buoiso@cnscd_bot 3 nhà văn hóa, 30 người, lừa đảo", {"luadao"}, 30, "", "so 3 nhà văn hóa"},
