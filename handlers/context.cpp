@@ -61,17 +61,17 @@ outgoing& handler_context::send_to(chat_address to, chat_kind type, std::string 
 }
 
 void handler_context::expect_reply(const std::string& kind, const std::string& state_json, std::int64_t ttl) {
-    conversation_store(db).put({in.chat, in.user_id, kind, state_json, now() + ttl});
+    conversation_store(db).put({in.chat, in.thread_id, in.user_id, kind, state_json, now() + ttl});
     asked = true;
 }
 
 bool conversation_open(handler_context& ctx) {
-    auto c = conversation_store(ctx.db).find(ctx.in.chat, ctx.in.user_id);
+    auto c = conversation_store(ctx.db).find(ctx.in.chat, ctx.in.thread_id, ctx.in.user_id);
     return c && c->expires_at >= ctx.now();
 }
 
 void handler_context::end_conversation() {
-    conversation_store(db).erase(in.chat, in.user_id);
+    conversation_store(db).erase(in.chat, in.thread_id, in.user_id);
 }
 
 } // namespace cnscd

@@ -109,7 +109,7 @@ std::string choice_in_words(const nlohmann::json& choices, std::string_view text
 // A plain message may answer an open question: a number for numbered choices, or text.
 bool route_conversation(const std::string& text, handler_context& ctx) {
     conversation_store conversations(ctx.db);
-    auto open = conversations.find(ctx.in.chat, ctx.in.user_id);
+    auto open = conversations.find(ctx.in.chat, ctx.in.thread_id, ctx.in.user_id);
     if (!open)
         return false;
     std::string_view t = text;
@@ -131,14 +131,14 @@ bool route_conversation(const std::string& text, handler_context& ctx) {
             // Some questions may be answered in words: the topic's name ("VNeID", "thanh toán QR").
             // Late, the route says so itself (the topic question: the record stays under «Khác»).
             if (auto named = choice_in_words(data, t); !named.empty()) {
-                conversations.erase(ctx.in.chat, ctx.in.user_id);
+                conversations.erase(ctx.in.chat, ctx.in.thread_id, ctx.in.user_id);
                 route_choice(named, ctx);
                 return true;
             }
             return false; // not an answer; the question stays open
         }
         if (open->expires_at < ctx.now()) {
-            conversations.erase(ctx.in.chat, ctx.in.user_id);
+            conversations.erase(ctx.in.chat, ctx.in.thread_id, ctx.in.user_id);
             // The topic question explains itself when late (the record stays under «Khác», how
             // to fix it); other questions are asked again by their command.
             if (picked.starts_with("t:"))
@@ -152,18 +152,18 @@ bool route_conversation(const std::string& text, handler_context& ctx) {
             ctx.asked = true; // the same list is still the question: keep it for the retry
             return true;
         }
-        conversations.erase(ctx.in.chat, ctx.in.user_id);
+        conversations.erase(ctx.in.chat, ctx.in.thread_id, ctx.in.user_id);
         route_choice(picked, ctx);
         return true;
     }
     if (open->expires_at < ctx.now()) {
-        conversations.erase(ctx.in.chat, ctx.in.user_id);
+        conversations.erase(ctx.in.chat, ctx.in.thread_id, ctx.in.user_id);
         return false;
     }
     for (auto& r : conversation_routes())
         if (r.kind == open->kind) {
             auto state = open->state;
-            conversations.erase(ctx.in.chat, ctx.in.user_id);
+            conversations.erase(ctx.in.chat, ctx.in.thread_id, ctx.in.user_id);
             r.fn(t, state, ctx);
             return true;
         }
@@ -225,7 +225,8 @@ void handle_message(handler_context& ctx, dispatch_result& result, std::optional
     } else if (!std::holds_alternative<unknown_command>(cmd) && !std::holds_alternative<command_error>(cmd) &&
                !std::holds_alternative<cmd_cancel>(cmd)) {
         // A new command leaves any question that was waiting for a text reply.
-        if (auto open = conversation_store(ctx.db).find(ctx.in.chat, ctx.in.user_id); open) {
+        if (auto open = conversation_store(ctx.db).find(ctx.in.chat, ctx.in.thread_id, ctx.in.user_id);
+            open) {
             if (open->kind != "choice")
                 ctx.end_conversation();
             else
@@ -309,14 +310,14 @@ void remember_choices(handler_context& ctx) {
         for (auto& row : it->choices)
             for (auto& b : row)
                 data.push_back(b.data);
-        conversation_store(ctx.db).put({ctx.in.chat, ctx.in.user_id, "choice", data.dump(),
+        conversation_store(ctx.db).put({ctx.in.chat, ctx.in.thread_id, ctx.in.user_id, "choice", data.dump(),
                                         ctx.now() + ctx.env.cfg.visit_topic_question_minutes * 60LL});
         return;
     }
     // A question asked in words ("reply with its number") stays; and only a list that was open
     // when the message came needs forgetting (known without reading it again on every update).
     if (answered_here && !ctx.asked && ctx.choice_open)
-        conversation_store(ctx.db).erase(ctx.in.chat, ctx.in.user_id);
+        conversation_store(ctx.db).erase(ctx.in.chat, ctx.in.thread_id, ctx.in.user_id);
 }
 
 // Reminders that could not reach this leader or staff member privately while their window was

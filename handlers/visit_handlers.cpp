@@ -116,10 +116,10 @@ std::vector<std::vector<choice_button>> topic_buttons(const handler_context& ctx
     return rows;
 }
 
-// The record this member's open topic question in this chat is about, if there is one: a group
-// keeps one question per member, so a new one takes its place.
+// The record this member's open topic question in this chat (and forum topic) is about, if there
+// is one: a group keeps one question per member and topic, so a new one takes its place.
 std::optional<std::int64_t> open_topic_question(handler_context& ctx) {
-    auto c = conversation_store(ctx.db).find(ctx.in.chat, ctx.in.user_id);
+    auto c = conversation_store(ctx.db).find(ctx.in.chat, ctx.in.thread_id, ctx.in.user_id);
     if (!c || c->kind != "choice" || c->expires_at < ctx.now())
         return std::nullopt;
     auto data = nlohmann::json::parse(c->state, nullptr, false);

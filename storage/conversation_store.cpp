@@ -10,19 +10,21 @@ conversation read(SQLite::Statement& st) {
     conversation c;
     c.chat.platform = channel_from_name(st.getColumn(0).getString()).value_or(channel::console);
     c.chat.chat_id = st.getColumn(1).getString();
-    c.user_id = st.getColumn(2).getString();
-    c.kind = st.getColumn(3).getString();
-    c.state = st.getColumn(4).getString();
-    c.expires_at = st.getColumn(5).getInt64();
+    c.thread_id = st.getColumn(2).getString();
+    c.user_id = st.getColumn(3).getString();
+    c.kind = st.getColumn(4).getString();
+    c.state = st.getColumn(5).getString();
+    c.expires_at = st.getColumn(6).getInt64();
     return c;
 }
 } // namespace
 
-std::optional<conversation> conversation_store::find(const chat_address& chat, const std::string& user_id) {
-    auto& st =
-        db_.native().query("SELECT channel, chat_id, user_id, kind, state, expires_at FROM conversations "
-                           "WHERE channel = ? AND chat_id = ? AND user_id = ?",
-                           std::string(channel_name(chat.platform)), chat.chat_id, user_id);
+std::optional<conversation> conversation_store::find(const chat_address& chat, const std::string& thread_id,
+                                                     const std::string& user_id) {
+    auto& st = db_.native().query(
+        "SELECT channel, chat_id, thread_id, user_id, kind, state, expires_at FROM conversations "
+        "WHERE channel = ? AND chat_id = ? AND thread_id = ? AND user_id = ?",
+        std::string(channel_name(chat.platform)), chat.chat_id, thread_id, user_id);
     if (!st.executeStep())
         return std::nullopt;
     return read(st);
@@ -30,15 +32,17 @@ std::optional<conversation> conversation_store::find(const chat_address& chat, c
 
 void conversation_store::put(const conversation& c) {
     db_.native().exec(
-        "INSERT OR REPLACE INTO conversations (channel, chat_id, user_id, kind, state, expires_at) "
-        "VALUES (?, ?, ?, ?, ?, ?)",
-        std::string(channel_name(c.chat.platform)), c.chat.chat_id, c.user_id, c.kind, c.state,
+        "INSERT OR REPLACE INTO conversations (channel, chat_id, thread_id, user_id, kind, state, expires_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        std::string(channel_name(c.chat.platform)), c.chat.chat_id, c.thread_id, c.user_id, c.kind, c.state,
         static_cast<std::int64_t>(c.expires_at));
 }
 
-void conversation_store::erase(const chat_address& chat, const std::string& user_id) {
-    db_.native().exec("DELETE FROM conversations WHERE channel = ? AND chat_id = ? AND user_id = ?",
-                      std::string(channel_name(chat.platform)), chat.chat_id, user_id);
+void conversation_store::erase(const chat_address& chat, const std::string& thread_id,
+                               const std::string& user_id) {
+    db_.native().exec(
+        "DELETE FROM conversations WHERE channel = ? AND chat_id = ? AND thread_id = ? AND user_id = ?",
+        std::string(channel_name(chat.platform)), chat.chat_id, thread_id, user_id);
 }
 
 void conversation_store::rekey_chat(const chat_address& old_chat, const std::string& new_chat_id) {
@@ -50,10 +54,9 @@ void conversation_store::rekey_chat(const chat_address& old_chat, const std::str
 
 std::vector<conversation> conversation_store::take_expired(std::int64_t now) {
     std::vector<conversation> out;
-    auto& st =
-        db_.native().query("SELECT channel, chat_id, user_id, kind, state, expires_at FROM conversations "
-                           "WHERE expires_at < ?",
-                           static_cast<std::int64_t>(now));
+    auto& st = db_.native().query("SELECT channel, chat_id, thread_id, user_id, kind, state, expires_at "
+                                  "FROM conversations WHERE expires_at < ?",
+                                  static_cast<std::int64_t>(now));
     while (st.executeStep())
         out.push_back(read(st));
     db_.native().exec("DELETE FROM conversations WHERE expires_at < ?", static_cast<std::int64_t>(now));

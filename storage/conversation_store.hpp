@@ -1,7 +1,8 @@
 #pragma once
 
-// Open questions: the bot asked this user something in this chat and waits for a button,
-// a typed number or a text reply.
+// Open questions: the bot asked this user something in this chat (and forum topic) and waits
+// for a button, a typed number or a text reply. A question asked in one topic of a Telegram
+// group is answered in that topic only: a "2" typed in another topic is that topic's chatter.
 
 #include "messages/incoming.hpp"
 
@@ -16,6 +17,7 @@ class database;
 
 struct conversation {
     chat_address chat;
+    std::string thread_id; // the forum topic it was asked in; "" outside topics and in "General"
     std::string user_id;
     std::string kind;  // "choice" (numbered choices) or a handler's kind
     std::string state; // JSON owned by the handler
@@ -26,9 +28,10 @@ class conversation_store {
 public:
     explicit conversation_store(database& db) : db_(db) {}
 
-    std::optional<conversation> find(const chat_address& chat, const std::string& user_id);
+    std::optional<conversation> find(const chat_address& chat, const std::string& thread_id,
+                                     const std::string& user_id);
     void put(const conversation& c);
-    void erase(const chat_address& chat, const std::string& user_id);
+    void erase(const chat_address& chat, const std::string& thread_id, const std::string& user_id);
     // A group became a supergroup: questions open there are answered in the new chat.
     void rekey_chat(const chat_address& old_chat, const std::string& new_chat_id);
     // Removes and returns conversations that expired before `now`.

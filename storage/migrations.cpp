@@ -513,7 +513,28 @@ CREATE TABLE nudge_messages (
 );
 )sql";
 
-constexpr std::array<migration, 18> migrations{{
+// Open questions belong to the forum topic they were asked in, beside the chat and the person:
+// in a Telegram group with "Topics" on, a number typed in another topic is that topic's chatter,
+// not the answer. The key changes, so the table is rebuilt. Questions open during the upgrade
+// (minutes old at most) count as asked outside topics.
+constexpr std::string_view conversation_thread = R"sql(
+CREATE TABLE conversations_by_topic (
+    channel    TEXT    NOT NULL,
+    chat_id    TEXT    NOT NULL,
+    thread_id  TEXT    NOT NULL DEFAULT '', -- the forum topic; '' outside topics and in "General"
+    user_id    TEXT    NOT NULL,
+    kind       TEXT    NOT NULL,
+    state      TEXT    NOT NULL, -- JSON owned by the handler
+    expires_at INTEGER NOT NULL,
+    PRIMARY KEY (channel, chat_id, thread_id, user_id)
+) WITHOUT ROWID;
+INSERT INTO conversations_by_topic (channel, chat_id, user_id, kind, state, expires_at)
+SELECT channel, chat_id, user_id, kind, state, expires_at FROM conversations;
+DROP TABLE conversations;
+ALTER TABLE conversations_by_topic RENAME TO conversations;
+)sql";
+
+constexpr std::array<migration, 19> migrations{{
     {1, "infrastructure: meta, processed updates, outbox", infrastructure},
     {2, "registry: wards, teams, members, accounts, groups, invites, audit", registry},
     {3, "registry: index members by CCCD digest", registry_indexes},
@@ -532,6 +553,7 @@ constexpr std::array<migration, 18> migrations{{
     {16, "members: since when each is on their team", member_team_since},
     {17, "outbox: the forum topic each message goes to", outbox_thread},
     {18, "nudges: who was not reached by a private reminder", private_nudges},
+    {19, "conversations: each open question belongs to its forum topic", conversation_thread},
 }};
 
 } // namespace

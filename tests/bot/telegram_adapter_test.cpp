@@ -337,6 +337,23 @@ TEST(telegram_adapter, a_message_in_a_forum_topic_carries_its_topic_through_eith
     EXPECT_EQ(full->thread_id, "805");
 }
 
+// Bot API 9.3: a bot's private chat may have topics ("has_topics_enabled" in getMe); a message
+// there has message_thread_id and is_topic_message like a forum group's, and sendMessage takes
+// the thread for "private chats of bots with forum topic mode enabled".
+TEST(telegram_adapter, a_message_in_a_private_topic_carries_its_topic_through_either_reader) {
+    auto body = fixture("telegram/private_topic_command.json");
+    auto fast = telegram::read_plain_message(body, "ToCNSBot");
+    ASSERT_TRUE(fast);
+    auto full = telegram::parse_document(body, "ToCNSBot");
+    ASSERT_TRUE(full) << full.error();
+    for (auto* in : {&*fast, &*full}) {
+        EXPECT_EQ(in->thread_id, "7");
+        EXPECT_EQ(in->chat.chat_id, "5012345678");
+        EXPECT_EQ(in->chat_type, chat_kind::private_chat);
+        EXPECT_EQ(in->text, "/tham số 12 ngõ 5 Lê Lợi, 2 người");
+    }
+}
+
 TEST(telegram_adapter, a_reply_outside_a_forum_has_a_thread_id_but_no_topic_to_answer_in) {
     // Telegram gives replies in ordinary supergroups a message_thread_id as well; sending to it
     // fails with "message thread not found", so only is_topic_message counts.

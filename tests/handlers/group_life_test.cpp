@@ -111,6 +111,89 @@ TEST_F(group_fixture, a_button_pressed_in_a_topic_answers_in_that_topic_and_priv
     EXPECT_EQ(visits.by_id(no)->topics, std::vector<std::string>{"vneid"});
 }
 
+// A member asked the topic question in one topic types "2" in another: that was chatter in the
+// second topic. It answered the first topic's question, and the answer was read in the wrong topic.
+TEST_F(group_fixture, a_number_typed_in_another_topic_does_not_answer_the_question_asked_in_the_first) {
+    auto no = record_no(say_in_topic("805", "102", "/tham số 8 kiệt 4"));
+    ASSERT_GT(no, 0);
+    EXPECT_TRUE(say_in_topic("811", "102", "2").empty()) << "a number in another topic is its chatter";
+    EXPECT_TRUE(say_in_topic("", "102", "cài VNeID").empty()) << "nor are topic words in General";
+    EXPECT_EQ(visits.by_id(no)->topics, std::vector<std::string>{"khac"});
+    // The question still waits in its own topic and is answered there.
+    auto answered = say_in_topic("805", "102", "2");
+    ASSERT_EQ(answered.size(), 1u);
+    EXPECT_EQ(answered[0].thread_id, "805");
+    EXPECT_TRUE(has(answered, "Đã cập nhật số " + std::to_string(no))) << test_bot::joined(answered);
+    EXPECT_NE(visits.by_id(no)->topics, std::vector<std::string>{"khac"});
+}
+
+// Two visits without a topic, logged in two topics: each topic's question stays open and each
+// answer files its own record, confirmed in its own topic.
+TEST_F(group_fixture, questions_asked_in_two_topics_are_each_answered_in_their_own) {
+    auto first = record_no(say_in_topic("805", "102", "/tham số 8 kiệt 4"));
+    auto second_out = say_in_topic("811", "102", "/tham số 2 ngõ 9");
+    auto second = record_no(second_out);
+    ASSERT_GT(first, 0);
+    ASSERT_GT(second, first);
+    EXPECT_FALSE(has(second_out, "chưa được trả lời"))
+        << "the first topic's question was not replaced: " << test_bot::joined(second_out);
+    auto in_second = say_in_topic("811", "102", "3");
+    ASSERT_EQ(in_second.size(), 1u);
+    EXPECT_EQ(in_second[0].thread_id, "811");
+    EXPECT_TRUE(has(in_second, "Đã cập nhật số " + std::to_string(second))) << test_bot::joined(in_second);
+    auto in_first = say_in_topic("805", "102", "2");
+    ASSERT_EQ(in_first.size(), 1u);
+    EXPECT_EQ(in_first[0].thread_id, "805");
+    EXPECT_TRUE(has(in_first, "Đã cập nhật số " + std::to_string(first))) << test_bot::joined(in_first);
+    EXPECT_NE(visits.by_id(first)->topics, visits.by_id(second)->topics);
+}
+
+// Telegram lets a bot's private chat have topics (Bot API 9.3: message_thread_id and
+// is_topic_message in private chats): the member's /tham there is confirmed, asked about and
+// answered in that topic, and a number typed in another topic answers nothing.
+TEST_F(group_fixture, a_visit_logged_in_a_private_topic_is_answered_in_that_topic) {
+    auto in_private_topic = [&](const std::string& thread, const std::string& text) {
+        incoming in;
+        in.chat = {channel::telegram, "102"};
+        in.chat_type = chat_kind::private_chat;
+        in.user_id = "102";
+        in.message_ref = std::to_string(bot.next_update + 1000);
+        in.thread_id = thread;
+        in.text = text;
+        return bot.deliver(std::move(in));
+    };
+    auto out = in_private_topic("7", "/tham số 8 kiệt 4");
+    ASSERT_EQ(out.size(), 1u);
+    auto no = record_no(out);
+    ASSERT_GT(no, 0);
+    EXPECT_EQ(out[0].thread_id, "7");
+    ASSERT_FALSE(out[0].choices.empty()) << "private chats get the topic buttons";
+    // A number in another private topic does not file the record.
+    for (auto& o : in_private_topic("9", "2"))
+        EXPECT_EQ(o.thread_id, "9") << o.text;
+    EXPECT_EQ(visits.by_id(no)->topics, std::vector<std::string>{"khac"});
+    // The button under the question, pressed in its topic, answers there.
+    incoming press;
+    press.kind = incoming_kind::choice;
+    press.chat = {channel::telegram, "102"};
+    press.chat_type = chat_kind::private_chat;
+    press.user_id = "102";
+    press.thread_id = "7";
+    press.choice_data = test_bot::button(out, "VNeID");
+    press.choice_ref = "cb7";
+    press.message_ref = "901";
+    ASSERT_FALSE(press.choice_data.empty()) << test_bot::joined(out);
+    auto pressed = bot.deliver(press);
+    bool confirmed = false;
+    for (auto& o : pressed)
+        if (o.kind == outgoing_kind::text) {
+            EXPECT_EQ(o.thread_id, "7") << o.text;
+            confirmed = confirmed || o.text.find("Đã cập nhật số " + std::to_string(no)) != std::string::npos;
+        }
+    EXPECT_TRUE(confirmed) << test_bot::joined(pressed);
+    EXPECT_EQ(visits.by_id(no)->topics, std::vector<std::string>{"vneid"});
+}
+
 // An admin with "Remain anonymous" on writes as @GroupAnonymousBot, the same account for every
 // such admin of every group: nothing may be recorded, registered or counted for it.
 TEST_F(group_fixture, commands_from_an_anonymous_admin_record_nothing_and_say_how_to_be_known) {

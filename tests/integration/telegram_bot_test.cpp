@@ -340,6 +340,46 @@ TEST_F(bot_fixture, a_reply_to_a_deleted_topic_goes_to_general_instead_of_being_
     EXPECT_EQ(sent[1]["text"], sent[0]["text"]);
 }
 
+// A private chat with topics (Bot API 9.3): the member's /tham there is confirmed in that
+// topic. Telegram has refused such threads at times ("message thread not found", Bot API 10.0,
+// tdlib/telegram-bot-api#847): the confirmation then comes in the chat itself, not lost.
+TEST_F(bot_fixture, a_visit_logged_in_a_private_topic_is_confirmed_in_that_topic) {
+    {
+        auto db = database::open(db_path);
+        db->in_transaction([&] {
+            auto ward = ward_store(*db).ensure("Phường Hòa Xuân", 0);
+            auto team = team_store(*db).ensure(ward, "Tổ dân phố số 1", 0);
+            member_store members(*db);
+            member_record m;
+            m.ward_id = ward;
+            m.team_id = team;
+            m.full_name = "Nguyễn Thị Hoa";
+            m.role = "member";
+            members.link_account(channel::telegram, "5012345678", members.insert(m, 0), "contact", 0);
+        });
+    }
+    start();
+    EXPECT_EQ(post(test::fixture("telegram/private_topic_command.json")).status, 200);
+    ASSERT_TRUE(wait_replies("5012345678", 1, 5s)) << log();
+    auto first = json::parse(telegram.calls("sendMessage").front().body);
+    EXPECT_EQ(first.value("message_thread_id", 0), 7) << first.dump();
+    EXPECT_NE(first.value("text", "").find("12 ngõ 5 Lê Lợi"), std::string::npos) << first.dump();
+    EXPECT_TRUE(first.contains("reply_markup")) << "the topic buttons: " << first.dump();
+
+    telegram.script(
+        "sendMessage", "5012345678",
+        {400, R"({"ok":false,"error_code":400,"description":"Bad Request: message thread not found"})"});
+    auto again = json::parse(test::fixture("telegram/private_topic_command.json"));
+    again["update_id"] = 830001312;
+    again["message"]["message_id"] = 92;
+    again["message"]["text"] = "/tham số 14 ngõ 5 Lê Lợi, cài VNeID";
+    EXPECT_EQ(post(again.dump()).status, 200);
+    ASSERT_TRUE(wait_replies("5012345678", 3, 5s)) << log();
+    auto last = json::parse(telegram.calls("sendMessage").back().body);
+    EXPECT_FALSE(last.contains("message_thread_id")) << last.dump();
+    EXPECT_NE(last.value("text", "").find("14 ngõ 5 Lê Lợi"), std::string::npos) << last.dump();
+}
+
 TEST_F(bot_fixture, server_errors_are_retried_with_backoff) {
     start();
     telegram.script("sendMessage", "16", {502, "<html>Bad Gateway</html>"}, 2);

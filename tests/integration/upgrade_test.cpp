@@ -39,11 +39,14 @@ TEST_F(upgrade, serve_says_in_the_log_which_migrations_an_upgrade_applied) {
     auto log = this->log();
     EXPECT_NE(log.find("migration 16 applied: members: since when each is on their team"), std::string::npos)
         << log;
-    EXPECT_NE(log.find("schema version 15 -> 18"), std::string::npos) << log;
+    EXPECT_NE(log.find("schema version 15 -> 19"), std::string::npos) << log;
     EXPECT_NE(log.find("migration 17 applied: outbox: the forum topic each message goes to"),
               std::string::npos)
         << log;
     EXPECT_NE(log.find("migration 18 applied: nudges: who was not reached by a private reminder"),
+               std::string::npos)
+        << log;
+    EXPECT_NE(log.find("migration 19 applied: conversations: each open question belongs to its forum topic"),
               std::string::npos)
         << log;
     EXPECT_EQ(log.find("migration 15 applied"), std::string::npos) << "applied before, not again";
@@ -60,7 +63,7 @@ TEST_F(upgrade, migrate_lists_each_migration_it_applied_and_none_the_second_time
     EXPECT_NE(first.find("migration 16 applied: members: since when each is on their team"),
               std::string::npos)
         << first;
-    EXPECT_NE(second.find("schema version 18 -> 18 (0 migration(s) applied)"), std::string::npos) << second;
+    EXPECT_NE(second.find("schema version 19 -> 19 (0 migration(s) applied)"), std::string::npos) << second;
     EXPECT_EQ(second.find("applied:"), std::string::npos) << second;
 }
 
@@ -74,7 +77,7 @@ TEST_F(upgrade, chat_and_roster_commands_say_which_migrations_they_applied) {
     auto chat = read_text(dir + "/chat.log");
     EXPECT_NE(chat.find("migration 16 applied: members: since when each is on their team"), std::string::npos)
         << chat;
-    EXPECT_NE(chat.find("schema version 15 -> 18"), std::string::npos) << chat;
+    EXPECT_NE(chat.find("schema version 15 -> 19"), std::string::npos) << chat;
     // A file already up to date, or a new one, is opened without a word about migrations.
     e["CNSCD_TEST_LOG"] = dir + "/again.log";
     ASSERT_EQ(bot_process(e, {"chat"}).wait_exit(), 0);
