@@ -9,6 +9,7 @@
 #include "messages/report_texts.hpp"
 #include "messages/spoken_number.hpp"
 #include "messages/text_fold.hpp"
+#include "storage/chat_migrations.hpp"
 #include "storage/conversation_store.hpp"
 #include "storage/database.hpp"
 #include "storage/held_record_store.hpp"
@@ -336,16 +337,33 @@ void tell_missed_reminders(handler_context& ctx, std::int64_t closed_since) {
     ctx.send_to(ctx.in.chat, chat_kind::private_chat, std::move(text));
 }
 
-dispatch_result run(const incoming& in, database& db, const dispatch_env& env, bool log_update,
+// A button under a message sent before the group became a supergroup is reported in the old
+// group's chat, where nothing can be said any more: it is answered in the supergroup. The message
+// under the button stays in the old chat, so the answer quotes nothing.
+std::optional<incoming> moved_to_supergroup(const incoming& in, database& db) {
+    if (in.kind != incoming_kind::choice || in.chat_type != chat_kind::group)
+        return std::nullopt;
+    auto to = migrated_to(db, in.chat);
+    if (!to)
+        return std::nullopt;
+    incoming moved = in;
+    moved.chat.chat_id = *to;
+    moved.message_ref.clear();
+    return moved;
+}
+
+dispatch_result run(const incoming& update, database& db, const dispatch_env& env, bool log_update,
                     std::optional<command> read) {
     dispatch_result result;
     auto now = env.clk.now();
-    if (log_update && !update_log(db).record(in.chat.platform, in.update_key, now)) {
+    if (log_update && !update_log(db).record(update.chat.platform, update.update_key, now)) {
         result.duplicate = true;
         return result;
     }
-    if (in.addressed_elsewhere)
+    if (update.addressed_elsewhere)
         return result;
+    auto moved = moved_to_supergroup(update, db);
+    const incoming& in = moved ? *moved : update;
 
     // Where a platform lets the bot write privately only for a while after the person's last
     // message, that message reopens the window (private_reach.hpp).

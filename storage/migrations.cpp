@@ -534,7 +534,21 @@ DROP TABLE conversations;
 ALTER TABLE conversations_by_topic RENAME TO conversations;
 )sql";
 
-constexpr std::array<migration, 19> migrations{{
+// Where each group upgraded to a supergroup went. A button under a message sent before the
+// upgrade is reported with the old group's id, and its answer belongs in the supergroup. The
+// upgrades recorded so far are in the audit log.
+constexpr std::string_view chat_migrations = R"sql(
+CREATE TABLE chat_migrations (
+    channel     TEXT NOT NULL,
+    old_chat_id TEXT NOT NULL,
+    new_chat_id TEXT NOT NULL,
+    PRIMARY KEY (channel, old_chat_id)
+) WITHOUT ROWID;
+INSERT OR REPLACE INTO chat_migrations (channel, old_chat_id, new_chat_id)
+SELECT 'telegram', subject, detail FROM audit_log WHERE action = 'group.migrated' ORDER BY id;
+)sql";
+
+constexpr std::array<migration, 20> migrations{{
     {1, "infrastructure: meta, processed updates, outbox", infrastructure},
     {2, "registry: wards, teams, members, accounts, groups, invites, audit", registry},
     {3, "registry: index members by CCCD digest", registry_indexes},
@@ -554,6 +568,7 @@ constexpr std::array<migration, 19> migrations{{
     {17, "outbox: the forum topic each message goes to", outbox_thread},
     {18, "nudges: who was not reached by a private reminder", private_nudges},
     {19, "conversations: each open question belongs to its forum topic", conversation_thread},
+    {20, "groups: where each group upgraded to a supergroup went", chat_migrations},
 }};
 
 } // namespace

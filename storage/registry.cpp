@@ -557,6 +557,10 @@ void group_store::set_active(const chat_address& chat, bool active) {
 }
 
 bool group_store::migrate(const chat_address& from, const std::string& new_chat_id) {
+    // Remembered for buttons under messages sent before (chat_migrations.hpp).
+    db_.native().exec(
+        "INSERT OR REPLACE INTO chat_migrations (channel, old_chat_id, new_chat_id) VALUES (?, ?, ?)",
+        ch(from.platform), from.chat_id, new_chat_id);
     return db_.native().exec(
                "UPDATE OR REPLACE group_bindings SET chat_id = ? WHERE channel = ? AND chat_id = ?",
                new_chat_id, ch(from.platform), from.chat_id) > 0;

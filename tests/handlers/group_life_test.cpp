@@ -335,6 +335,41 @@ TEST_F(group_fixture, a_question_asked_before_the_group_became_a_supergroup_is_a
     EXPECT_EQ(visits.by_id(no)->topics, std::vector<std::string>{"vneid"});
 }
 
+// A button under a message sent before the upgrade: Telegram reports the press with the message
+// as it was, in the old group's chat. The leader's reminder was posted in the supergroup and the
+// "reminded N members" answer went to the old chat as well: two messages where the post alone
+// is the answer, and the second one only after Telegram refused the old chat once.
+TEST_F(group_fixture, a_button_pressed_under_a_message_from_before_the_upgrade_answers_in_the_supergroup) {
+    const std::string old_group = "-4012345678", new_group = "-1004012345678";
+    group_store(*bot.db).set_active({channel::telegram, group}, false); // the team's one group
+    bot.bind_group(old_group, ward, team1);
+    incoming moved;
+    moved.kind = incoming_kind::chat_migrated;
+    moved.chat = {channel::telegram, old_group};
+    moved.chat_type = chat_kind::group;
+    moved.migrated_to = new_group;
+    bot.deliver(moved);
+    incoming press;
+    press.kind = incoming_kind::choice;
+    press.chat = {channel::telegram, old_group};
+    press.chat_type = chat_kind::group;
+    press.user_id = "100"; // the leader
+    press.choice_data = "nh:" + std::to_string(team1) + ":m";
+    press.choice_ref = "cb-old";
+    press.message_ref = "513";
+    auto out = bot.deliver(press);
+    std::vector<std::string> in_group;
+    for (auto& o : out) {
+        if (o.kind == outgoing_kind::answer_choice)
+            continue;
+        EXPECT_EQ(o.to.chat_id, new_group) << o.text;
+        EXPECT_EQ(o.reply_to, "") << "message 513 is the old chat's, not the supergroup's";
+        in_group.push_back(o.text);
+    }
+    ASSERT_EQ(in_group.size(), 1u) << test_bot::joined(out);
+    EXPECT_NE(in_group[0].find("Phạm Thị Dung"), std::string::npos) << in_group[0];
+}
+
 TEST_F(group_fixture, the_nameless_sender_texts_exist_in_english_too) {
     EXPECT_NE(say(language::en, text::sender_anonymous_admin).find("Remain anonymous"), std::string::npos);
     EXPECT_NE(say(language::en, text::sender_channel).find("as yourself"), std::string::npos);

@@ -380,6 +380,57 @@ TEST_F(bot_fixture, a_visit_logged_in_a_private_topic_is_confirmed_in_that_topic
     EXPECT_NE(last.value("text", "").find("14 ngõ 5 Lê Lợi"), std::string::npos) << last.dump();
 }
 
+// A leader presses a button under the bot's message from before the group became a supergroup.
+// Telegram reports the press with the message as it was, in the old group (its chat id); a send
+// to that id is refused with migrate_to_chat_id. The answer must reach the supergroup, once.
+TEST_F(bot_fixture, a_button_under_a_message_from_before_the_upgrade_is_answered_in_the_supergroup) {
+    const std::string old_group = "-4012345678", new_group = "-1002223334445";
+    std::int64_t team = 0;
+    {
+        auto db = database::open(db_path);
+        db->in_transaction([&] {
+            auto ward = ward_store(*db).ensure("Xã Trần Phú", 0);
+            team = team_store(*db).ensure(ward, "Thôn 3", 0);
+            member_store members(*db);
+            member_record m;
+            m.ward_id = ward;
+            m.team_id = team;
+            m.full_name = "Trần Văn Bình";
+            m.role = "leader";
+            members.link_account(channel::telegram, "5012345678", members.insert(m, 0), "contact", 0);
+            m.full_name = "Phạm Thị Dung";
+            m.role = "member";
+            members.link_account(channel::telegram, "5012345679", members.insert(m, 0), "contact", 0);
+            group_store(*db).bind({{channel::telegram, old_group}, ward, team, "Thôn 3", true}, std::nullopt,
+                                  0);
+        });
+    }
+    telegram.script("sendMessage", old_group, {400, test::fixture("telegram/error_400_migrated.json")}, 5);
+    start();
+    EXPECT_EQ(post(test::fixture("telegram/group_migrated.json")).status, 200);
+    auto press = json::parse(test::fixture("telegram/callback_query.json"));
+    press["update_id"] = 830001207;
+    press["callback_query"]["message"]["chat"] = {
+        {"id", -4012345678}, {"title", "Thôn 3"}, {"type", "group"}};
+    press["callback_query"]["data"] = "nh:" + std::to_string(team) + ":m";
+    EXPECT_EQ(post(press.dump()).status, 200);
+    // The reminder post and the "reminded N people" answer both start with 📣; the group's
+    // deadline reminders, if any today, do not.
+    auto nudges = [&](const std::vector<test::recorded_call>& calls) {
+        std::vector<std::string> in_new;
+        for (auto& c : calls)
+            if (c.method == "sendMessage" && c.chat_id == new_group && c.text.starts_with("📣"))
+                in_new.push_back(c.text);
+        return in_new;
+    };
+    ASSERT_TRUE(telegram.wait_for([&](const auto& calls) { return !nudges(calls).empty(); }, 5s)) << log();
+    std::this_thread::sleep_for(2500ms); // a second answer, if any, comes after the refusal
+    auto in_new = nudges(telegram.calls());
+    ASSERT_EQ(in_new.size(), 1u) << "the reminder post is the answer, said once";
+    EXPECT_NE(in_new[0].find("Phạm Thị Dung"), std::string::npos) << in_new[0];
+    EXPECT_EQ(telegram.count("answerCallbackQuery"), 1u);
+}
+
 TEST_F(bot_fixture, server_errors_are_retried_with_backoff) {
     start();
     telegram.script("sendMessage", "16", {502, "<html>Bad Gateway</html>"}, 2);

@@ -1,3 +1,4 @@
+#include "storage/chat_migrations.hpp"
 #include "storage/database.hpp"
 #include "storage/personal_data.hpp"
 #include "storage/registry.hpp"
@@ -386,6 +387,7 @@ TEST(member_departures_migration, earlier_removals_and_erasures_are_dated_on_upg
         raw.exec("ALTER TABLE outbox DROP COLUMN thread_id");
         raw.exec("DROP TABLE nudge_messages");
         raw.exec("DROP TABLE nudges");
+        raw.exec("DROP TABLE chat_migrations");
         raw.exec("PRAGMA user_version = 14");
     }
     {
@@ -455,6 +457,7 @@ TEST(member_team_since_migration, members_added_after_their_team_are_dated_on_up
         raw.exec("ALTER TABLE outbox DROP COLUMN thread_id");
         raw.exec("DROP TABLE nudge_messages");
         raw.exec("DROP TABLE nudges");
+        raw.exec("DROP TABLE chat_migrations");
         raw.exec("PRAGMA user_version = 15");
     }
     {
@@ -522,6 +525,33 @@ TEST(erasure, a_namesakes_audit_entries_keep_their_name) {
     EXPECT_EQ(rows, (std::vector<std::string>{"Đã xoá #1 (member)/", "operator/Nguyễn Văn An"}));
     EXPECT_FALSE(members.by_id(erased)->active);
     EXPECT_TRUE(members.by_id(erased)->phone.empty());
+}
+
+// Groups upgraded before the bot remembered where they went: the audit log's record of each
+// upgrade is read on upgrade, so a button under an old message still finds the supergroup.
+TEST(chat_migrations_migration, upgrades_the_audit_log_recorded_are_remembered) {
+    auto path = (std::filesystem::temp_directory_path() / "cnscd_chat_migrations_test.db").string();
+    for (auto ext : {"", "-wal", "-shm"})
+        std::filesystem::remove(path + ext);
+    {
+        auto db = database::open(path);
+        audit_log(*db).record(std::nullopt, "platform", "group.migrated", "-4012345678", "-1002223334445",
+                              100);
+    }
+    {
+        // As version 18 left it: no such table.
+        SQLite::Database raw(path, SQLite::OPEN_READWRITE);
+        raw.exec("DROP TABLE chat_migrations");
+        raw.exec("PRAGMA user_version = 18");
+    }
+    {
+        auto db = database::open(path);
+        EXPECT_EQ(migrated_to(*db, {channel::telegram, "-4012345678"}), "-1002223334445");
+        EXPECT_FALSE(migrated_to(*db, {channel::telegram, "-1002223334445"}));
+        EXPECT_FALSE(migrated_to(*db, {channel::zalo_oa, "-4012345678"}));
+    }
+    for (auto ext : {"", "-wal", "-shm"})
+        std::filesystem::remove(path + ext);
 }
 
 } // namespace
