@@ -175,6 +175,21 @@ api_answer read_answer(int http_status, std::string_view body) {
     return a;
 }
 
+std::string polling_fix(int http_status, const api_answer& a) {
+    int code = a.error_code != 0 ? a.error_code : http_status;
+    if (token_refused(code))
+        return "the Zalo Bot Platform does not know the bot token, so no message is received or sent. Fix: " +
+               std::string(token_fix) + " and restart the bot";
+    if (http_status == 0 || code >= 500)
+        return "the Zalo Bot Platform is not answering (" +
+               (http_status == 0 ? std::string("no answer") : "HTTP " + std::to_string(http_status)) +
+               "), so no message is received. The bot retries by itself, up to a minute apart, and "
+               "takes the waiting messages as soon as it answers; nothing to change here. If it lasts "
+               "more than an hour, check that this server reaches the platform (DNS, firewall, proxy) and "
+               "that ZALO_BOT_API_BASE is unset or right";
+    return "";
+}
+
 delivery_result to_delivery(const api_answer& a, const std::string& transport_error) {
     using o = delivery_result::outcome;
     delivery_result d;
@@ -189,6 +204,9 @@ delivery_result to_delivery(const api_answer& a, const std::string& transport_er
     }
     d.error = "Zalo Bot error " + std::to_string(a.error_code) +
               (a.description.empty() ? "" : ": " + a.description);
+    if (token_refused(a.error_code))
+        d.error += " (the platform does not know the bot token. Fix: " + std::string(token_fix) +
+                   " and restart the bot)";
     if (a.error_code == 429) {
         d.what = o::rate_limited;
         d.retry_after_seconds = 1;

@@ -55,6 +55,21 @@ struct api_answer {
 };
 api_answer read_answer(int http_status, std::string_view body);
 
+// The platform refuses the bot token: nothing is received or sent until the operator puts the
+// right one in place. Zalo's own documentation is not at hand; the platform follows Telegram's
+// Bot API, whose answer to a wrong token is 401 Unauthorized (404 Not Found for one of the wrong
+// shape), and the project's fake answers the same.
+inline bool token_refused(int code) {
+    return code == 401 || code == 404;
+}
+inline constexpr std::string_view token_fix =
+    "copy the bot's token from the Zalo Bot Creator (the Zalo mini app where the bot was made) into "
+    "ZALO_BOT_TOKEN";
+
+// What the operator is told when getUpdates keeps failing: why, and what to do. `http_status` is
+// 0 when no HTTP answer came (refused connection, timeout).
+std::string polling_fix(int http_status, const api_answer& a);
+
 // What an answer (or a transport failure, when `transport_error` is not empty) means for
 // the outbox sender.
 delivery_result to_delivery(const api_answer& a, const std::string& transport_error);

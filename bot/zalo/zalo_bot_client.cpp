@@ -175,13 +175,18 @@ struct zalo_bot_poller::impl : std::enable_shared_from_this<zalo_bot_poller::imp
         }
         if (!r.ok() || !a.ok) {
             ++stats.of(channel::zalo_bot).poll_failures;
-            health.failed(!r.ok()                  ? r.error
-                          : !a.description.empty() ? a.description
-                                                   : "HTTP " + std::to_string(r.status),
-                          "");
+            auto fix = zalo_bot::polling_fix(r.ok() ? r.status : 0, a);
+            auto why = !r.ok()                  ? r.error
+                       : !a.description.empty() ? a.description
+                                                : "HTTP " + std::to_string(r.status);
+            health.failed(why, fix);
             auto wait = health.retry_wait_ms();
-            spdlog::warn("zalo_bot: getUpdates failed ({}); retrying in {} ms",
-                         r.ok() ? a.description : r.error, wait);
+            if (r.ok() && zalo_bot::token_refused(a.error_code != 0 ? a.error_code : r.status))
+                spdlog::error("zalo_bot: getUpdates refused ({}): {}; retrying in {} ms", why, fix, wait);
+            else if (health.failing() && !fix.empty())
+                spdlog::warn("zalo_bot: getUpdates failed ({}): {}; retrying in {} ms", why, fix, wait);
+            else
+                spdlog::warn("zalo_bot: getUpdates failed ({}); retrying in {} ms", why, wait);
             return later(std::chrono::milliseconds(wait));
         }
         succeeded();

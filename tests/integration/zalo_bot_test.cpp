@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include <fstream>
+#include <iterator>
 #include <thread>
 
 namespace cnscd {
@@ -191,6 +192,59 @@ TEST_F(zalo_bot_fixture, healthz_says_503_while_polling_keeps_failing) {
     zalo.push_bot_update(private_text("p000000000000000009", "u9", "/start"));
     ASSERT_TRUE(wait_sends("u9", 1, 15s));
     EXPECT_EQ(http_request_to(port, "GET", "/healthz").status, 200);
+}
+
+// /healthz and the log said "Unauthorized" and nothing more: the operator had to guess that the
+// token was wrong and where the right one is. Both now say it, with the fix, never the token.
+TEST_F(zalo_bot_fixture, a_refused_token_is_named_with_its_fix_in_healthz_and_the_log) {
+    start("polling");
+    zalo.script("getUpdates", {401, R"({"ok":false,"error_code":401,"description":"Unauthorized"})"}, 3);
+    ASSERT_TRUE(zalo.wait_for(
+        [](auto& calls) {
+            std::size_t refused = 0;
+            for (auto& c : calls)
+                refused += c.method == "getUpdates" && c.reply.find("Unauthorized") != std::string::npos;
+            return refused >= 3;
+        },
+        15s));
+    std::this_thread::sleep_for(300ms);
+    auto health = http_request_to(port, "GET", "/healthz");
+    EXPECT_EQ(health.status, 503) << health.body;
+    auto j = json::parse(health.body, nullptr, false);
+    ASSERT_TRUE(j.is_object() && j["polling"].is_array() && !j["polling"].empty()) << health.body;
+    auto fix = j["polling"][0].value("fix", "");
+    EXPECT_NE(fix.find("does not know the bot token"), std::string::npos) << health.body;
+    EXPECT_NE(fix.find("ZALO_BOT_TOKEN"), std::string::npos) << health.body;
+    EXPECT_EQ(health.body.find(token), std::string::npos) << "the token is in /healthz";
+    std::ifstream in(dir + "/bot.log");
+    std::string log((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    EXPECT_NE(log.find("ZALO_BOT_TOKEN"), std::string::npos) << log;
+    EXPECT_EQ(log.find(token), std::string::npos) << "the token is in the log";
+    EXPECT_EQ(log.find("zalo-bot-test"), std::string::npos) << "part of the token is in the log";
+}
+
+// The platform down (503, a gateway's HTML page): the operator reads that it is Zalo's side and
+// that the bot keeps trying by itself, and what to check if it lasts.
+TEST_F(zalo_bot_fixture, the_platform_down_is_named_as_such_with_what_to_do) {
+    start("polling");
+    zalo.script("getUpdates", {503, "<html><body>503 Service Temporarily Unavailable</body></html>"}, 3);
+    ASSERT_TRUE(zalo.wait_for(
+        [](auto& calls) {
+            std::size_t down = 0;
+            for (auto& c : calls)
+                down += c.method == "getUpdates" && c.reply.find("503") != std::string::npos;
+            return down >= 3;
+        },
+        15s));
+    std::this_thread::sleep_for(300ms);
+    auto health = http_request_to(port, "GET", "/healthz");
+    EXPECT_EQ(health.status, 503) << health.body;
+    auto j = json::parse(health.body, nullptr, false);
+    ASSERT_TRUE(j.is_object() && j["polling"].is_array() && !j["polling"].empty()) << health.body;
+    auto fix = j["polling"][0].value("fix", "");
+    EXPECT_NE(fix.find("Zalo Bot Platform is not answering"), std::string::npos) << health.body;
+    EXPECT_NE(fix.find("retries"), std::string::npos) << health.body;
+    EXPECT_NE(fix.find("ZALO_BOT_API_BASE"), std::string::npos) << health.body;
 }
 
 TEST_F(zalo_bot_fixture, a_local_file_fails_visibly_instead_of_sending_its_name) {
