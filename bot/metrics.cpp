@@ -58,7 +58,11 @@ std::string metrics::render() const {
     per("cnscd_messages_delivered_total",
         "Messages (outbox rows) delivered, each confirmation merged into another message included.",
         &per_channel::messages_delivered);
-    per("cnscd_sends_failed_total", "Messages that failed permanently.", &per_channel::sends_failed);
+    per("cnscd_sends_failed_total", "Messages given up; a message carrying merged confirmations counts once.",
+        &per_channel::sends_failed);
+    per("cnscd_messages_failed_total",
+        "Messages (outbox rows) given up, each confirmation merged into a failed message included.",
+        &per_channel::messages_failed);
     per("cnscd_send_retries_total", "Transient send failures that were retried.", &per_channel::send_retries);
     per("cnscd_rate_limited_total", "429 (flood control) answers from the platform.",
         &per_channel::rate_limited);

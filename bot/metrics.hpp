@@ -42,7 +42,8 @@ public:
         counter ignored_events{0};     // unknown event types
         counter sends_ok{0};           // API calls that delivered (merged messages count once)
         counter messages_delivered{0}; // outbox rows delivered, each merged one too
-        counter sends_failed{0};       // permanent failures
+        counter sends_failed{0};       // messages given up (a merged message counts once)
+        counter messages_failed{0};    // outbox rows given up, each merged one too
         counter send_retries{0};       // transient failures retried
         counter rate_limited{0};       // 429 / flood answers
         counter poll_failures{0};      // getUpdates calls that failed (polling mode)

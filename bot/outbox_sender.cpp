@@ -410,6 +410,7 @@ struct outbox_sender::impl : std::enable_shared_from_this<outbox_sender::impl> {
             if (row.attempts >= cfg.outbox.max_attempts &&
                 unix_now() - row.created_at >= cfg.outbox.give_up_after_seconds) {
                 ++per.sends_failed;
+                ++per.messages_failed;
                 spdlog::error("{}: giving up on outbox row {} after {} attempts in {} s: {}",
                               channel_name(platform), row.id, row.attempts, unix_now() - row.created_at,
                               r.error);
@@ -444,6 +445,7 @@ struct outbox_sender::impl : std::enable_shared_from_this<outbox_sender::impl> {
             for (int l : {0, 1})
                 while (!c.lanes[l].empty()) {
                     ++per.sends_failed;
+                    ++per.messages_failed;
                     finish_head(*p, c, l, {}, r);
                 }
             break;
@@ -455,6 +457,7 @@ struct outbox_sender::impl : std::enable_shared_from_this<outbox_sender::impl> {
             return;
         case o::permanent:
             ++per.sends_failed;
+            per.messages_failed += 1 + merged.size();
             spdlog::warn("{}: outbox row {} refused: {}", channel_name(platform), head_id, r.error);
             finish_head(*p, c, lane, merged, r);
             break;

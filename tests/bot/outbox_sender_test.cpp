@@ -332,6 +332,40 @@ TEST_F(sender_fixture, confirmations_held_by_the_group_limit_are_merged) {
         << text;
 }
 
+// The merged message refused for good: its five confirmations are lost, not one. /metrics said
+// cnscd_sends_failed_total 1 beside cnscd_messages_delivered_total counting each confirmation,
+// so four lost replies did not show; cnscd_messages_failed_total counts the rows.
+TEST_F(sender_fixture, a_refused_merged_message_counts_each_confirmation_it_carried_as_failed) {
+    scripted_client client(io, {true, 30, 1, 20});
+    client.script("-7", delivery_result{}); // #0 goes alone
+    delivery_result refused;
+    refused.what = delivery_result::outcome::permanent;
+    refused.error = "Bad Request: message is too long";
+    client.script("-7", refused);
+    std::vector<std::int64_t> ids;
+    ids.push_back(add("-7", "✅ Đã ghi lượt #0", lane::interactive, chat_kind::group, "visit"));
+    outbox_sender sender(io, *db_writer, cfg, stats, nullptr);
+    sender.add_client(client);
+    sender.load_pending();
+    ASSERT_TRUE(run_until([&] { return client.sent().size() == 1; }));
+    for (int i = 1; i < 6; ++i) {
+        auto id =
+            add("-7", "✅ Đã ghi lượt #" + std::to_string(i), lane::interactive, chat_kind::group, "visit");
+        ids.push_back(id);
+        outbox_row row;
+        db_writer->run_sync([&](database& d) { row = *outbox(d).find(id); });
+        sender.enqueue(row);
+    }
+    ASSERT_TRUE(run_until([&] { return status(ids[1])->state == delivery_state::failed; }));
+    ASSERT_EQ(client.sent().size(), 2u) << "the five left as one message";
+    auto text = stats.render();
+    EXPECT_NE(text.find("\ncnscd_sends_failed_total{channel=\"telegram\"} 1\n"), std::string::npos) << text;
+    EXPECT_NE(text.find("\ncnscd_messages_delivered_total{channel=\"telegram\"} 1\n"), std::string::npos)
+        << text;
+    EXPECT_NE(text.find("\ncnscd_messages_failed_total{channel=\"telegram\"} 5\n"), std::string::npos)
+        << text;
+}
+
 // A forum group: members of different topics all confirmed in one message would see it in one
 // topic only. Waiting confirmations merge per topic, each into its own topic.
 TEST_F(sender_fixture, confirmations_of_different_forum_topics_are_not_merged_together) {
