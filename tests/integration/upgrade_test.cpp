@@ -45,7 +45,7 @@ TEST_F(upgrade, serve_says_in_the_log_which_migrations_an_upgrade_applied) {
               std::string::npos)
         << log;
     EXPECT_NE(log.find("migration 18 applied: nudges: who was not reached by a private reminder"),
-               std::string::npos)
+              std::string::npos)
         << log;
     EXPECT_NE(log.find("migration 19 applied: conversations: each open question belongs to its forum topic"),
               std::string::npos)

@@ -28,7 +28,9 @@ TEST(conversation_thread_migration, a_question_open_during_the_upgrade_is_kept) 
                  "(channel, chat_id, user_id)) WITHOUT ROWID");
         raw.exec("INSERT INTO conversations VALUES ('telegram', '-1001987654321', '102', 'choice', "
                  "'[\"t:12:vneid\"]', 900)");
-        raw.exec("DROP TABLE chat_migrations"); // nor the upgraded groups of 19
+        raw.exec("DROP TABLE nudge_messages"); // nor the private nudges of 18
+        raw.exec("DROP TABLE nudges");
+        raw.exec("DROP TABLE chat_migrations"); // nor the upgraded groups of 20
         raw.exec("PRAGMA user_version = 17");
     }
     {

@@ -539,10 +539,10 @@ TEST(chat_migrations_migration, upgrades_the_audit_log_recorded_are_remembered) 
                               100);
     }
     {
-        // As version 18 left it: no such table.
+        // As version 19 left it: no such table.
         SQLite::Database raw(path, SQLite::OPEN_READWRITE);
         raw.exec("DROP TABLE chat_migrations");
-        raw.exec("PRAGMA user_version = 18");
+        raw.exec("PRAGMA user_version = 19");
     }
     {
         auto db = database::open(path);
