@@ -177,7 +177,7 @@ bool route_conversation(const std::string& text, handler_context& ctx) {
 // comment, a broadcast or a removal to confirm) records nothing until answered, so "/huy" there
 // cancels the question, and says that no record was undone.
 void read_undo_at_question(command& cmd, handler_context& ctx) {
-    auto open = conversation_store(ctx.db).find(ctx.in.chat, ctx.in.user_id);
+    auto open = conversation_store(ctx.db).find(ctx.in.chat, ctx.in.thread_id, ctx.in.user_id);
     if (!open || open->expires_at < ctx.now())
         return;
     if (open->kind != "choice") {
