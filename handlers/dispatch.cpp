@@ -18,8 +18,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include <charconv>
-
 namespace cnscd {
 namespace {
 
@@ -189,16 +187,11 @@ void read_undo_at_question(command& cmd, handler_context& ctx) {
     std::string_view first = data.is_array() && !data.empty() && data[0].is_string()
                                  ? data[0].get_ref<const std::string&>()
                                  : std::string_view();
-    auto prefix = first.substr(0, first.find(':'));
-    if (prefix == "t") { // t:<record no>:<topics>
-        auto rest = first.substr(2);
-        std::int64_t no = 0;
-        auto [end, ec] = std::from_chars(rest.data(), rest.data() + rest.size(), no);
-        if (ec == std::errc() && no > 0)
-            cmd = cmd_undo{no};
+    if (auto no = record_of_topic_choice(first); no > 0) {
+        cmd = cmd_undo{no};
         return;
     }
-    if (prefix != "nh")
+    if (!first.starts_with("nh:"))
         cmd = cmd_cancel{true};
 }
 

@@ -53,6 +53,8 @@ void handle(const cmd_team_stats&, handler_context&);
 void handle(const cmd_ranking&, handler_context&);
 void handle(const cmd_nudge&, handler_context&);
 void on_topic_choice(std::string_view data, handler_context&); // button "t:<no>:<topic>"
+// A topic choice's data is "t:<record>:<code>[,<code>...]": the record's number, or 0.
+std::int64_t record_of_topic_choice(std::string_view data);
 // A private message that reads like a visit with no command: asks whether to log it (true when it
 // asked). Buttons "sl:tham" / "sl:buoi" log the held text as that command.
 bool offer_to_log(handler_context& ctx);

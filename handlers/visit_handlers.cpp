@@ -97,14 +97,6 @@ void mergeable_in_group(const handler_context& ctx, outgoing& o) {
         o.merge_key = "visit";
 }
 
-// A topic choice's data is "t:<record>:<code>[,<code>...]"; the record's number, or 0.
-std::int64_t record_of_topic_choice(std::string_view data) {
-    std::int64_t no = 0;
-    if (data.starts_with("t:"))
-        std::from_chars(data.data() + 2, data.data() + data.size(), no);
-    return no;
-}
-
 std::vector<std::vector<choice_button>> topic_buttons(const handler_context& ctx, std::int64_t no) {
     std::vector<std::vector<choice_button>> rows;
     for (auto& t : all_topics()) {
@@ -234,6 +226,13 @@ std::vector<std::string> with_topics(std::vector<std::string> old, const std::ve
 
 // Button "t:<no>:<topic>": files record <no> under <topic>. A topic named in words may be
 // several: "t:<no>:vneid,thanhtoan".
+std::int64_t record_of_topic_choice(std::string_view data) {
+    std::int64_t no = 0;
+    if (data.starts_with("t:"))
+        std::from_chars(data.data() + 2, data.data() + data.size(), no);
+    return no;
+}
+
 void on_topic_choice(std::string_view data, handler_context& ctx) {
     auto no = record_of_topic_choice(data);
     auto rest = data.substr(std::min<std::size_t>(2, data.size()));
