@@ -495,8 +495,17 @@ struct outbox_sender::impl : std::enable_shared_from_this<outbox_sender::impl> {
                 box.mark_sent(row.id, r.message_ref, at);
             else
                 box.mark_failed(row.id, r.error.empty() ? "failed" : r.error, at);
-            for (auto& m : merged_rows)
-                box.mark_merged(m.id, row.id, at);
+            // A row merged into a message that failed did not arrive either: it is failed, with
+            // the reason, so an operator's count of failed rows matches what users missed.
+            for (auto& m : merged_rows) {
+                if (sent)
+                    box.mark_merged(m.id, row.id, at);
+                else
+                    box.mark_failed(m.id,
+                                    "merged into #" + std::to_string(row.id) + ": " +
+                                        (r.error.empty() ? "failed" : r.error),
+                                    at);
+            }
             if (hook) {
                 bool gone = r.what == delivery_result::outcome::chat_gone;
                 hook(db, {row, sent, r.message_ref, r.error, gone, at, r.outside_window});

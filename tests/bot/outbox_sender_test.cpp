@@ -364,6 +364,14 @@ TEST_F(sender_fixture, a_refused_merged_message_counts_each_confirmation_it_carr
         << text;
     EXPECT_NE(text.find("\ncnscd_messages_failed_total{channel=\"telegram\"} 5\n"), std::string::npos)
         << text;
+    // The rows that rode along are failed too, with the reason: an operator counting failed rows
+    // in the outbox saw one where five confirmations were lost.
+    ASSERT_TRUE(run_until([&] { return status(ids.back())->state != delivery_state::pending; }));
+    for (int i = 2; i < 6; ++i) {
+        auto s = status(ids[i]);
+        EXPECT_EQ(s->state, delivery_state::failed) << i;
+        EXPECT_NE(s->error.find("message is too long"), std::string::npos) << s->error;
+    }
 }
 
 // A forum group: members of different topics all confirmed in one message would see it in one
