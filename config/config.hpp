@@ -127,7 +127,8 @@ struct deadline_config {
     int cutoff_day = 0;              // period = cutoff: e.g. 15 => 15th..14th
     std::vector<int> remind_days_before{3, 1, 0};
     std::string remind_time = "08:00";
-    int grace_days = 5; // after this the period locks
+    int grace_days = 5;  // after this the period locks
+    std::string name_en; // what English readers read ("Monthly report"); name when empty
 };
 
 // Targets a ward sets; progress is shown in /thongke and reports.
@@ -137,6 +138,7 @@ struct target_config {
     std::string metric;       // households | people | sessions | topic:<code>
     double goal = 0;          // absolute goal per year for the ward (0 = none)
     std::string per = "year"; // year | quarter | month
+    std::string name_en;      // what English readers read; name when empty
 };
 
 struct ward_config {

@@ -225,6 +225,7 @@ deadline_config read_deadline(const section& s) {
     deadline_config d;
     s.text("code", d.code);
     s.text("name", d.name);
+    s.text("name_en", d.name_en);
     s.choice("kind", d.kind, {"monthly", "quarterly", "yearly", "once"});
     s.integer("day", d.day, 1, 31);
     s.integer("month", d.month, 0, 12);
@@ -259,19 +260,10 @@ deadline_config read_deadline(const section& s) {
     return d;
 }
 
-const std::vector<std::string> deadline_keys{"code",
-                                             "name",
-                                             "kind",
-                                             "day",
-                                             "month",
-                                             "year",
-                                             "time",
-                                             "who",
-                                             "period",
-                                             "cutoff_day",
-                                             "remind_days_before",
-                                             "remind_time",
-                                             "grace_days"};
+const std::vector<std::string> deadline_keys{"code",        "name",      "name_en",    "kind",
+                                             "day",         "month",     "year",       "time",
+                                             "who",         "period",    "cutoff_day", "remind_days_before",
+                                             "remind_time", "grace_days"};
 
 // Tokens and secrets are read from the environment only: a config file is copied, mailed and
 // backed up with less care. Each refusal names the variable to use.
@@ -399,10 +391,11 @@ void read_file_into(config& c, const json& root, const std::string& source) {
         s.choice("join_policy", w.join_policy, {"roster", "open"});
         s.list("deadlines", deadline_keys,
                [&](const section& d) { w.deadlines.push_back(read_deadline(d)); });
-        s.list("targets", {"code", "name", "metric", "goal", "per"}, [&](const section& t) {
+        s.list("targets", {"code", "name", "name_en", "metric", "goal", "per"}, [&](const section& t) {
             target_config tc;
             t.text("code", tc.code);
             t.text("name", tc.name);
+            t.text("name_en", tc.name_en);
             t.text("metric", tc.metric);
             t.number("goal", tc.goal, 0, 1e12);
             // Goals count households, people or sessions: 2.5 was rounded without a word, so the

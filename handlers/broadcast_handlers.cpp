@@ -60,8 +60,9 @@ std::string not_reported_note(handler_context& ctx) {
     auto due = team_report_due(ctx.db, ctx.cfg(), ctx.member->ward_id, ctx.now());
     if (!due)
         return ctx.say(broadcast_text::targets_not_reported_any);
-    return ctx.say(broadcast_text::targets_not_reported,
-                   {{"report", due->rule.name}, arg::markup("period", period_label(ctx.lang, *due))});
+    return ctx.say(
+        broadcast_text::targets_not_reported,
+        {{"report", deadline_name(ctx.lang, *due)}, arg::markup("period", period_label(ctx.lang, *due))});
 }
 
 // The team groups a campaign goes to; replies and returns nullopt when they cannot be found.
@@ -101,7 +102,8 @@ std::optional<std::vector<campaign_target>> choose_targets(const cmd_broadcast& 
         if (wanted.empty()) {
             if (auto due = team_report_due(ctx.db, ctx.cfg(), ward_id, ctx.now()))
                 ctx.reply(broadcast_text::all_reported,
-                          {{"report", due->rule.name}, arg::markup("period", period_label(ctx.lang, *due))});
+                          {{"report", deadline_name(ctx.lang, *due)},
+                           arg::markup("period", period_label(ctx.lang, *due))});
             else
                 ctx.reply(broadcast_text::no_targets, {{"reason", not_reported_note(ctx)}});
             return std::nullopt;

@@ -285,7 +285,7 @@ private:
         if (s.kind == reminder_kind::overdue)
             return say(lang, ward ? report_text::ward_remind_overdue : report_text::remind_overdue,
                        {{"team", team_name},
-                        {"deadline", d.rule.name},
+                        {"deadline", deadline_name(lang, d)},
                         arg::markup("period", period),
                         {"due", due},
                         {"lock", lock},
@@ -297,13 +297,13 @@ private:
         if (s.offset_days == 0 || days_left <= 0)
             return say(lang, ward ? report_text::ward_remind_today : report_text::remind_today,
                        {{"team", team_name},
-                        {"deadline", d.rule.name},
+                        {"deadline", deadline_name(lang, d)},
                         arg::markup("period", period),
                         {"due", due},
                         arg::markup("how", how)});
         return say(lang, ward ? report_text::ward_remind_before : report_text::remind_before,
                    {{"team", team_name},
-                    {"deadline", d.rule.name},
+                    {"deadline", deadline_name(lang, d)},
                     arg::markup("period", period),
                     {"due", due},
                     {"days", static_cast<std::int64_t>(days_left)},
@@ -348,7 +348,7 @@ private:
         auto missing_count = static_cast<int>(missing.size());
         if (s.kind == reminder_kind::staff_summary)
             return say(lang, report_text::staff_summary,
-                       {{"deadline", d.rule.name},
+                       {{"deadline", deadline_name(lang, d)},
                         arg::markup("period", period),
                         {"due", instant_label(lang, d.due_at, cfg_.utc_offset_minutes)},
                         {"on_time", on_time},
@@ -356,7 +356,7 @@ private:
                         {"missing_count", missing_count},
                         {"missing", names}});
         return say(lang, report_text::staff_overdue,
-                   {{"deadline", d.rule.name},
+                   {{"deadline", deadline_name(lang, d)},
                     arg::markup("period", period),
                     {"lock", instant_label(lang, d.locks_at, cfg_.utc_offset_minutes)},
                     {"expected", expected},

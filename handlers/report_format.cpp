@@ -25,6 +25,10 @@ std::string calendar_period_label(language lang, period_kind kind, std::chrono::
     return "";
 }
 
+const std::string& deadline_name(language lang, const deadline_instance& d) {
+    return lang == language::en && !d.rule.name_en.empty() ? d.rule.name_en : d.rule.name;
+}
+
 std::string period_label(language lang, const deadline_instance& d) {
     using namespace std::chrono;
     auto& p = d.period;

@@ -119,7 +119,7 @@ void show_team_report(handler_context& ctx, const deadline_instance& d) {
     // Once locked, the card shows what the ward received; while open, what a submit would send.
     auto submitted = current ? std::optional(figures_from_json(current->figures_json)) : std::nullopt;
     auto& shown = locked && submitted ? *submitted : figures;
-    std::string body = ctx.say(report_text::report_header, {{"deadline", d.rule.name},
+    std::string body = ctx.say(report_text::report_header, {{"deadline", deadline_name(ctx.lang, d)},
                                                             {"team", team ? team->name : ""},
                                                             arg::markup("period", period_label(ctx.lang, d)),
                                                             {"due", instant(ctx, d.due_at)}});
@@ -189,7 +189,7 @@ void post_to_ward(handler_context& ctx, const deadline_instance& d, const report
             g.chat, chat_kind::group,
             say(lang, report_text::posted_to_ward,
                 {{"team", team},
-                 {"deadline", d.rule.name},
+                 {"deadline", deadline_name(ctx.lang, d)},
                  arg::markup("period", period_label(lang, d)),
                  arg::markup("timeliness", say(lang, s.on_time ? report_text::on_time : report_text::late)),
                  {"who", ctx.member->full_name},
@@ -211,7 +211,7 @@ void submit(handler_context& ctx, const std::string& code, const std::string& pe
         return;
     }
     if (ctx.now() >= d->locks_at) {
-        ctx.reply(report_text::locked, {{"deadline", d->rule.name},
+        ctx.reply(report_text::locked, {{"deadline", deadline_name(ctx.lang, *d)},
                                         arg::markup("period", period_label(ctx.lang, *d)),
                                         {"lock", instant(ctx, d->locks_at)}});
         return;
@@ -232,13 +232,13 @@ void submit(handler_context& ctx, const std::string& code, const std::string& pe
     auto n = static_cast<int>(reports.history(s.ward_id, s.team_id, code, period_key).size());
     auto args_period = period_label(ctx.lang, *d);
     if (n > 1)
-        ctx.reply(report_text::resubmitted, {{"deadline", d->rule.name},
+        ctx.reply(report_text::resubmitted, {{"deadline", deadline_name(ctx.lang, *d)},
                                              arg::markup("period", args_period),
                                              {"at", instant(ctx, s.submitted_at)},
                                              arg::markup("timeliness", timeliness(ctx, s.on_time)),
                                              {"n", n}});
     else
-        ctx.reply(report_text::submitted, {{"deadline", d->rule.name},
+        ctx.reply(report_text::submitted, {{"deadline", deadline_name(ctx.lang, *d)},
                                            arg::markup("period", args_period),
                                            {"at", instant(ctx, s.submitted_at)},
                                            arg::markup("timeliness", timeliness(ctx, s.on_time))});
@@ -266,7 +266,7 @@ void show_ward_report(handler_context& ctx, const deadline_instance& d, std::str
     }
     auto expected = static_cast<std::int64_t>(teams.size());
     std::string body =
-        ctx.say(report_text::ward_report_header, {{"deadline", d.rule.name},
+        ctx.say(report_text::ward_report_header, {{"deadline", deadline_name(ctx.lang, d)},
                                                   {"ward", ward ? ward->name : ""},
                                                   arg::markup("period", period_label(ctx.lang, d)),
                                                   {"due", instant(ctx, d.due_at)}});
@@ -290,12 +290,13 @@ void show_ward_report(handler_context& ctx, const deadline_instance& d, std::str
             continue;
         auto current = reports.current(ctx.member->ward_id, std::nullopt, w.rule.code, w.period.key);
         body +=
-            "\n" + ctx.say(report_text::ward_own_line, {{"deadline", w.rule.name},
+            "\n" + ctx.say(report_text::ward_own_line, {{"deadline", deadline_name(ctx.lang, w)},
                                                         arg::markup("period", period_label(ctx.lang, w)),
                                                         {"due", instant(ctx, w.due_at)},
                                                         arg::markup("status", status_line(ctx, w, current))});
-        buttons.push_back({{ctx.say(report_text::button_submit_ward, {{"deadline", w.rule.name}}),
-                            "rp:w:" + w.rule.code + ":" + w.period.key}});
+        buttons.push_back(
+            {{ctx.say(report_text::button_submit_ward, {{"deadline", deadline_name(ctx.lang, w)}}),
+              "rp:w:" + w.rule.code + ":" + w.period.key}});
     }
     if (buttons.empty())
         ctx.reply(body);
@@ -315,7 +316,7 @@ void submit_ward(handler_context& ctx, const std::string& code, const std::strin
         return;
     }
     if (ctx.now() >= d->locks_at) {
-        ctx.reply(report_text::locked, {{"deadline", d->rule.name},
+        ctx.reply(report_text::locked, {{"deadline", deadline_name(ctx.lang, *d)},
                                         arg::markup("period", period_label(ctx.lang, *d)),
                                         {"lock", instant(ctx, d->locks_at)}});
         return;
@@ -332,7 +333,7 @@ void submit_ward(handler_context& ctx, const std::string& code, const std::strin
     reports.submit(s);
     auto n = static_cast<int>(reports.history(s.ward_id, std::nullopt, code, period_key).size());
     ctx.reply(n > 1 ? report_text::resubmitted : report_text::submitted,
-              {{"deadline", d->rule.name},
+              {{"deadline", deadline_name(ctx.lang, *d)},
                arg::markup("period", period_label(ctx.lang, *d)),
                {"at", instant(ctx, s.submitted_at)},
                arg::markup("timeliness", timeliness(ctx, s.on_time)),
@@ -439,7 +440,7 @@ void handle(const cmd_deadlines&, handler_context& ctx) {
                                   {"lock", instant(ctx, d.locks_at)}});
             }
             body +=
-                "\n" + ctx.say(report_text::deadline_line, {{"deadline", d.rule.name},
+                "\n" + ctx.say(report_text::deadline_line, {{"deadline", deadline_name(ctx.lang, d)},
                                                             arg::markup("period", period_label(ctx.lang, d)),
                                                             {"due", instant(ctx, d.due_at)},
                                                             arg::markup("status", status)});
@@ -458,14 +459,15 @@ void handle(const cmd_deadlines&, handler_context& ctx) {
         if (d.rule.who != "team")
             continue;
         auto s = reports.current(ctx.member->ward_id, ctx.member->team_id, d.rule.code, d.period.key);
-        body += "\n" + ctx.say(report_text::deadline_line, {{"deadline", d.rule.name},
+        body += "\n" + ctx.say(report_text::deadline_line, {{"deadline", deadline_name(ctx.lang, d)},
                                                             arg::markup("period", period_label(ctx.lang, d)),
                                                             {"due", instant(ctx, d.due_at)},
                                                             arg::markup("status", status_line(ctx, d, s))});
         if (may_submit(ctx) && ctx.now() < d.locks_at)
-            buttons.push_back({{ctx.say(report_text::button_open_report,
-                                        {{"deadline", d.rule.name}, {"period", period_label(ctx.lang, d)}}),
-                                report_button_data(report_button::view, *ctx.member->team_id, d)}});
+            buttons.push_back(
+                {{ctx.say(report_text::button_open_report,
+                          {{"deadline", deadline_name(ctx.lang, d)}, {"period", period_label(ctx.lang, d)}}),
+                  report_button_data(report_button::view, *ctx.member->team_id, d)}});
     }
     if (buttons.empty()) {
         ctx.reply(body + "\n\n" + ctx.say(report_text::deadlines_footer_member));

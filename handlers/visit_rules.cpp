@@ -1,6 +1,7 @@
 #include "handlers/visit_rules.hpp"
 
 #include "handlers/reminder_planning.hpp"
+#include "handlers/report_format.hpp"
 #include "handlers/reporting_calendar.hpp"
 #include "messages/dates.hpp"
 #include "messages/visit_texts.hpp"
@@ -98,7 +99,7 @@ bool day_open(handler_context& ctx, year_month_day day) {
         return true;
     ctx.reply(visit_text::refused_locked,
               {{"date", format_date(day)},
-               {"report", locked->rule.name},
+               {"report", deadline_name(ctx.lang, *locked)},
                {"lock", format_instant(ctx.lang, locked->locks_at, ctx.cfg().utc_offset_minutes)},
                {"advice", add_advice(ctx)}});
     return false;

@@ -238,6 +238,9 @@ TEST(load_config, shipped_example_is_valid) {
     EXPECT_EQ(c->default_deadlines.size(), 3u);
     ASSERT_EQ(c->wards.size(), 1u);
     EXPECT_EQ(c->wards[0].targets.size(), 3u);
+    // Names in English for readers who chose English (/ngonngu en).
+    EXPECT_EQ(c->default_deadlines[0].name_en, "Monthly report");
+    EXPECT_EQ(c->wards[0].targets[0].name_en, "Households helped");
     EXPECT_EQ(c->storage.busy_timeout_ms, 5000);
     EXPECT_EQ(c->outbox.give_up_after_seconds, 6 * 3600);
 }

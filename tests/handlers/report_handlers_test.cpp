@@ -347,6 +347,23 @@ TEST_F(report_fixture, ward_staff_add_a_one_off_deadline_that_teams_see_and_get_
     EXPECT_TRUE(has(report, "Rà soát danh sách tổ")) << test_bot::joined(report);
 }
 
+// In English the built-in deadlines were "Báo cáo tháng for November 2026": named in English
+// now; a deadline ward staff wrote keeps their words.
+TEST_F(report_fixture, english_readers_see_the_built_in_deadlines_named_in_english) {
+    bot.say("900", "/hannop_them Rà soát danh sách tổ; 22/12/2026");
+    bot.say("100", "/ngonngu en");
+    auto list = test_bot::joined(bot.say("100", "/deadlines"));
+    EXPECT_NE(list.find("Monthly report for November 2026"), std::string::npos) << list;
+    EXPECT_NE(list.find("Quarterly report"), std::string::npos) << list;
+    EXPECT_NE(list.find("Rà soát danh sách tổ"), std::string::npos) << list;
+    EXPECT_EQ(list.find("Báo cáo"), std::string::npos) << list;
+    auto card = test_bot::joined(bot.say("100", "/report month"));
+    EXPECT_NE(card.find("Monthly report — Tổ dân phố số 1"), std::string::npos) << card;
+    // The Vietnamese reader is unchanged.
+    auto vi = test_bot::joined(bot.say("101", "/hannop"));
+    EXPECT_NE(vi.find("Báo cáo tháng"), std::string::npos) << vi;
+}
+
 TEST_F(report_fixture, a_leader_opens_and_submits_a_one_off_deadline_from_the_deadlines_list) {
     bot.say("900", "/hannop_them Rà soát danh sách tổ; 22/12/2026");
     auto list = bot.say("100", "/hannop");
@@ -490,8 +507,8 @@ config with_targets() {
     config c;
     ward_config w;
     w.name = "Phường Hòa Xuân";
-    w.targets = {{"households", "Hộ được hướng dẫn", "households", 40, "month"},
-                 {"vneid", "Người được hướng dẫn VNeID", "topic:vneid", 2000, "year"}};
+    w.targets = {{"households", "Hộ được hướng dẫn", "households", 40, "month", ""},
+                 {"vneid", "Người được hướng dẫn VNeID", "topic:vneid", 2000, "year", ""}};
     c.wards = {w};
     return c;
 }

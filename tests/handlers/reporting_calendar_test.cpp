@@ -194,6 +194,8 @@ TEST(reporting_calendar, the_example_config_carries_the_calendar_from_the_seeds)
         EXPECT_EQ(rules[i].day, builtin[i].day);
         EXPECT_EQ(rules[i].grace_days, builtin[i].grace_days);
         EXPECT_EQ(rules[i].remind_days_before, builtin[i].remind_days_before);
+        EXPECT_EQ(rules[i].name, builtin[i].name);
+        EXPECT_EQ(rules[i].name_en, builtin[i].name_en);
     }
 }
 

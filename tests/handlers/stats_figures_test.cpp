@@ -69,9 +69,9 @@ std::string change(std::int64_t now, std::int64_t before) {
 struct figures_fixture : ::testing::Test {
     // Only a year-end report: nothing the records below fall in is closed yet.
     test_bot bot{test::ward_with_year_end_report(
-        "Phường Hòa Xuân", {{"households", "Hộ được hướng dẫn", "households", 500, "year"},
-                            {"vneid", "Người được hướng dẫn VNeID", "topic:vneid", 300, "quarter"},
-                            {"sessions", "Buổi tuyên truyền", "sessions", 12, "month"}})};
+        "Phường Hòa Xuân", {{"households", "Hộ được hướng dẫn", "households", 500, "year", ""},
+                            {"vneid", "Người được hướng dẫn VNeID", "topic:vneid", 300, "quarter", ""},
+                            {"sessions", "Buổi tuyên truyền", "sessions", 12, "month", ""}})};
     std::int64_t ward = bot.ward("Phường Hòa Xuân");
     std::int64_t team1 = bot.team(ward, "Tổ dân phố số 1");
     std::int64_t team2 = bot.team(ward, "Tổ <Hai> & Ba");

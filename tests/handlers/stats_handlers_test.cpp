@@ -31,7 +31,7 @@ struct stats_fixture : ::testing::Test {
     // Only a year-end report, so no period these tests back-fill (September to November) is
     // closed yet; closed periods are tested in visit_handlers_test.
     test_bot bot{test::ward_with_year_end_report(
-        "Phường Hòa Xuân", {{"households", "Hộ được hướng dẫn", "households", 1000, "year"}})};
+        "Phường Hòa Xuân", {{"households", "Hộ được hướng dẫn", "households", 1000, "year", ""}})};
     std::int64_t ward = bot.ward("Phường Hòa Xuân");
     std::int64_t team1 = bot.team(ward, "Tổ dân phố số 1");
     std::int64_t team2 = bot.team(ward, "Tổ dân phố số 2");
@@ -560,8 +560,8 @@ TEST(stats_targets, a_goal_below_one_counts_as_one) {
     config c;
     ward_config w;
     w.name = "Phường Hòa Xuân";
-    w.targets.push_back({"sessions", "Buổi tuyên truyền", "sessions", 0.5, "month"});
-    w.targets.push_back({"none", "Không đặt", "households", 0, "year"});
+    w.targets.push_back({"sessions", "Buổi tuyên truyền", "sessions", 0.5, "month", ""});
+    w.targets.push_back({"none", "Không đặt", "households", 0, "year", ""});
     c.wards.push_back(w);
     test_bot bot(c);
     auto ward = bot.ward("Phường Hòa Xuân");
@@ -575,11 +575,30 @@ TEST(stats_targets, a_goal_below_one_counts_as_one) {
     EXPECT_EQ(out.find("Không đặt"), std::string::npos) << out;
 }
 
+// Someone who chose English read the ward's targets by their Vietnamese names.
+TEST(stats_targets, english_readers_see_a_targets_english_name_where_the_ward_gave_one) {
+    config c;
+    ward_config w;
+    w.name = "Phường Hòa Xuân";
+    w.targets.push_back({"sessions", "Buổi tuyên truyền", "sessions", 10, "year", "Outreach sessions"});
+    w.targets.push_back({"households", "Hộ được hướng dẫn", "households", 100, "year", ""});
+    c.wards.push_back(w);
+    test_bot bot(c);
+    auto ward = bot.ward("Phường Hòa Xuân");
+    bot.member(ward, 0, "Ngô Thị Hạnh", "ward_staff", "900");
+    bot.say("900", "/ngonngu en");
+    auto out = test_bot::joined(bot.say("900", "/stats ward"));
+    EXPECT_NE(out.find("• Outreach sessions: 0/10"), std::string::npos) << out;
+    EXPECT_EQ(out.find("Buổi tuyên truyền"), std::string::npos) << out;
+    // No English name given: the ward's own words, as written.
+    EXPECT_NE(out.find("• Hộ được hướng dẫn: 0/100"), std::string::npos) << out;
+}
+
 TEST(stats_targets, no_header_without_a_goal) {
     config c;
     ward_config w;
     w.name = "Phường Hòa Xuân";
-    w.targets.push_back({"none", "Không đặt", "households", 0, "year"});
+    w.targets.push_back({"none", "Không đặt", "households", 0, "year", ""});
     c.wards.push_back(w);
     test_bot bot(c);
     auto ward = bot.ward("Phường Hòa Xuân");
