@@ -265,11 +265,18 @@ TEST_F(bot_fixture, a_visit_logged_in_a_forum_topic_is_confirmed_in_that_topic_a
             group_store(*db).bind({{channel::telegram, group}, ward, team, "Tổ 1", true}, std::nullopt, 0);
         });
     }
+    // The one 429 is for the confirmation: the calendar's reminders to the group (an overdue
+    // report's, in the day's hours) would take it first and the confirmation would go at once,
+    // so this ward's only deadline is long past.
+    extra_config = R"({"telegram": {"limits": {"enabled": false}},
+                       "outbox": {"retry_base_ms": 100, "retry_max_ms": 400},
+                       "deadlines": [{"code": "old", "name": "Hạn cũ", "kind": "once", "day": 1,
+                                      "month": 1, "year": 2020}]})";
     telegram.script(
         "sendMessage", group,
         {429,
          R"({"ok":false,"error_code":429,"description":"Too Many Requests: retry after 3","parameters":{"retry_after":3}})"});
-    // The confirmations among `calls` (the group also gets the ward's reminders, in "General").
+    // The confirmations among `calls`.
     auto confirmations_in = [&](const std::vector<test::recorded_call>& calls) {
         std::vector<json> sent;
         for (auto& c : calls)
@@ -306,12 +313,6 @@ TEST_F(bot_fixture, a_visit_logged_in_a_forum_topic_is_confirmed_in_that_topic_a
     for (auto& body : sent) {
         EXPECT_EQ(body.value("message_thread_id", 0), 805) << body.dump();
         EXPECT_EQ(body["reply_parameters"]["message_id"], 812) << body.dump();
-    }
-    // What was not said to the member (a reminder to the whole team) stays in "General".
-    for (auto& c : telegram.calls("sendMessage")) {
-        if (c.chat_id == group && c.text.find("12 ngõ 5 Lê Lợi") == std::string::npos) {
-            EXPECT_FALSE(json::parse(c.body).contains("message_thread_id")) << c.body;
-        }
     }
 }
 
