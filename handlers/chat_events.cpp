@@ -1,5 +1,5 @@
-// What happens to the chats themselves: the bot added to or removed from a group, a group
-// upgraded to a supergroup, a Zalo user following the OA.
+// What happens to the chats themselves: the bot added to or removed from a group (blocked or
+// unblocked in a private chat), a group upgraded to a supergroup, a Zalo user following the OA.
 
 #include "handlers/handlers.hpp"
 #include "storage/conversation_store.hpp"
@@ -11,6 +11,10 @@ namespace cnscd {
 
 void on_bot_added(handler_context& ctx) {
     outbox(ctx.db).mark_chat_active(ctx.in.chat.platform, ctx.in.chat.chat_id);
+    // Unblocked in a private chat: reminders and notices reach them again. Nothing is said: their
+    // app shows them a Start button of its own.
+    if (ctx.in.chat_type == chat_kind::private_chat)
+        return;
     if (ctx.group)
         group_store(ctx.db).set_active(ctx.in.chat, true);
     ctx.send_to(ctx.in.chat, ctx.in.chat_type, ctx.say(text::bot_added_to_group));

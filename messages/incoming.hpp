@@ -49,7 +49,7 @@ enum class incoming_kind {
     edited_message, // an edit of an earlier message
     choice,         // a button press (callback) carrying `choice_data`
     contact,        // a shared phone contact
-    bot_added,      // the bot was added to a group
+    bot_added,      // the bot was added to a group or unblocked in private
     bot_removed,    // the bot was removed from a group or blocked in private
     chat_migrated,  // the group became a supergroup with id `migrated_to`
     follow,         // Zalo OA follow

@@ -349,10 +349,12 @@ std::expected<incoming, std::string> parse_document(std::string_view body, std::
             bool now_in = status == "member" || status == "administrator" || status == "creator";
             bool was_in = old_status == "member" || old_status == "administrator" ||
                           old_status == "creator" || old_status == "restricted";
+            // In a private chat these are the user blocking the bot (kicked) and unblocking it
+            // (kicked -> member): the chat takes messages again without them having to write.
             if (status == "left" || status == "kicked")
                 in.kind = incoming_kind::bot_removed;
             else if (now_in && !was_in)
-                in.kind = in.chat_type == chat_kind::group ? incoming_kind::bot_added : incoming_kind::other;
+                in.kind = incoming_kind::bot_added;
         }
     } catch (const json::exception& e) {
         return std::unexpected(std::string("the update has an unexpected shape: ") + e.what());

@@ -136,6 +136,28 @@ TEST(telegram_adapter, bot_removed_from_group) {
     EXPECT_EQ(in->kind, incoming_kind::bot_removed);
 }
 
+// In a private chat my_chat_member means the user blocked the bot (member -> kicked) or
+// unblocked it (kicked -> member): the first makes the chat gone, the second brings it back.
+TEST(telegram_adapter, a_private_chat_blocked_and_unblocked) {
+    auto unblocked = telegram::parse_update(fixture("telegram/bot_unblocked_in_private.json"), "ToCNSBot");
+    ASSERT_TRUE(unblocked) << unblocked.error();
+    EXPECT_EQ(unblocked->kind, incoming_kind::bot_added);
+    EXPECT_EQ(unblocked->chat_type, chat_kind::private_chat);
+    EXPECT_EQ(unblocked->chat.chat_id, "5012345678");
+    EXPECT_EQ(unblocked->user_id, "5012345678");
+    EXPECT_EQ(unblocked->update_key, "830001210");
+
+    auto u = json::parse(fixture("telegram/bot_unblocked_in_private.json"));
+    u["update_id"] = 830001209;
+    std::swap(u["my_chat_member"]["old_chat_member"]["status"],
+              u["my_chat_member"]["new_chat_member"]["status"]);
+    auto blocked = telegram::parse_update(u.dump(), "ToCNSBot");
+    ASSERT_TRUE(blocked) << blocked.error();
+    EXPECT_EQ(blocked->kind, incoming_kind::bot_removed);
+    EXPECT_EQ(blocked->chat_type, chat_kind::private_chat);
+    EXPECT_EQ(blocked->chat.chat_id, "5012345678");
+}
+
 TEST(telegram_adapter, group_migration_both_directions) {
     auto in = telegram::parse_update(fixture("telegram/group_migrated.json"), "ToCNSBot");
     ASSERT_TRUE(in);

@@ -64,9 +64,10 @@ TEST(telegram_plain_message, text_messages_take_the_fast_reader_and_read_the_sam
 }
 
 TEST(telegram_plain_message, other_updates_are_left_to_the_document_reader) {
-    for (auto name : {"bot_added_to_group.json", "callback_query.json", "contact_share.json",
-                      "group_migrated.json", "anonymous_admin_command.json", "channel_sender_command.json",
-                      "linked_channel_post.json", "topic_callback_query.json"}) {
+    for (auto name :
+         {"bot_added_to_group.json", "bot_unblocked_in_private.json", "callback_query.json",
+          "contact_share.json", "group_migrated.json", "anonymous_admin_command.json",
+          "channel_sender_command.json", "linked_channel_post.json", "topic_callback_query.json"}) {
         auto body = fixture(std::string("telegram/") + name);
         EXPECT_FALSE(telegram::read_plain_message(body, "ToCNSBot").has_value()) << name;
         EXPECT_EQ(outcome(telegram::parse_update(body, "ToCNSBot")),

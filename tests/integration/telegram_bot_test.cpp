@@ -453,8 +453,24 @@ TEST_F(bot_fixture, blocked_user_stops_sends_to_that_chat) {
     ASSERT_TRUE(wait_replies("17", 1));
     std::this_thread::sleep_for(700ms);
     EXPECT_EQ(replies_to("17"), 1u) << "a 403 is not retried";
-    auto db = database::open(db_path, {false, false});
-    EXPECT_TRUE(outbox(*db).chat_inactive(channel::telegram, "17"));
+    EXPECT_TRUE(outbox(*database::open(db_path, {false, false})).chat_inactive(channel::telegram, "17"));
+
+    // They unblock the bot: Telegram says so (my_chat_member, kicked -> member) and the chat takes
+    // messages again, though they have not written. Their app shows a Start button; the bot says
+    // nothing.
+    auto unblocked = json::parse(test::fixture("telegram/bot_unblocked_in_private.json"));
+    unblocked["update_id"] = 32;
+    unblocked["my_chat_member"]["chat"]["id"] = 17;
+    unblocked["my_chat_member"]["from"]["id"] = 17;
+    EXPECT_EQ(post(unblocked.dump()).status, 200);
+    bool inactive = true;
+    for (int i = 0; i < 50 && inactive; ++i) {
+        std::this_thread::sleep_for(20ms);
+        inactive = outbox(*database::open(db_path, {false, false})).chat_inactive(channel::telegram, "17");
+    }
+    EXPECT_FALSE(inactive) << "the unblocked chat is reachable again";
+    std::this_thread::sleep_for(300ms);
+    EXPECT_EQ(replies_to("17"), 1u) << "nothing said on unblocking";
 }
 
 TEST_F(bot_fixture, group_upgraded_to_supergroup_gets_the_message_at_its_new_id) {
