@@ -2,7 +2,7 @@
 
 // Called in the writer transaction that records each message's final outcome, so features
 // can follow their deliveries (a broadcast's progress message and delivery report, the leader's
-// note about a private nudge that did not arrive).
+// note about a private nudge that did not arrive, a private window the platform says is closed).
 
 #include "handlers/context.hpp"
 #include "storage/outbox.hpp"

@@ -359,16 +359,18 @@ dispatch_result run(const incoming& update, database& db, const dispatch_env& en
     const incoming& in = moved ? *moved : update;
 
     // Where a platform lets the bot write privately only for a while after the person's last
-    // message, that message reopens the window (private_reach.hpp).
+    // message, that message reopens the window (private_reach.hpp), also one the platform had
+    // refused a message for.
     bool interaction = in.kind == incoming_kind::message || in.kind == incoming_kind::choice ||
                        in.kind == incoming_kind::contact || in.kind == incoming_kind::follow;
     std::optional<std::int64_t> window_closed_at;
     if (interaction && in.chat_type == chat_kind::private_chat && !in.user_id.empty() &&
         private_window_seconds(in.chat.platform) > 0)
         window_closed_at = window_closed_since(
-            in.chat.platform, member_store(db).note_private_message(in.chat.platform, in.user_id, now), now);
+            in.chat.platform, member_store(db).note_private_message(in.chat.platform, in.user_id, now),
+            outbox(db).window_closed_at(in.chat.platform, in.chat.chat_id), now);
     // Writing privately means they unblocked the bot (or follow the OA again): a chat the platform
-    // had said was gone takes messages again (private_reach.hpp).
+    // had said was gone, or refused for its window, takes messages again (private_reach.hpp).
     if (interaction && in.chat_type == chat_kind::private_chat)
         outbox(db).mark_chat_active(in.chat.platform, in.chat.chat_id);
 

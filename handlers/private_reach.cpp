@@ -21,22 +21,30 @@ std::int64_t window_edge(const linked_account& account) {
 } // namespace
 
 bool can_write_privately(const linked_account& account, std::int64_t now) {
+    if (account.window_closed_at)
+        return false; // the platform said so, whatever the estimate
     return private_window_seconds(account.chat.platform) == 0 || now < window_edge(account);
 }
 
 bool window_closing(const linked_account& account, std::int64_t now, int days) {
-    return private_window_seconds(account.chat.platform) > 0 && now < window_edge(account) &&
+    return private_window_seconds(account.chat.platform) > 0 && can_write_privately(account, now) &&
            now + days * 24 * 3600LL >= window_edge(account);
 }
 
 std::optional<std::int64_t> window_closed_since(channel platform, std::optional<std::int64_t> previous,
-                                                std::int64_t now) {
+                                                std::optional<std::int64_t> refused_since, std::int64_t now) {
     if (private_window_seconds(platform) == 0)
         return std::nullopt;
     if (!previous)
         return 0;
-    auto edge = window_edge(platform, *previous);
-    return now >= edge ? std::optional<std::int64_t>(edge) : std::nullopt;
+    std::optional<std::int64_t> since;
+    if (auto edge = window_edge(platform, *previous); now >= edge)
+        since = edge;
+    // The refused message was planned a little before it was queued (a reminder at its slot): the
+    // same margin back, so that it is among what they missed.
+    if (refused_since)
+        since = std::min(since.value_or(*refused_since), *refused_since - margin_seconds);
+    return since;
 }
 
 bool can_reach_privately(const linked_account& account, std::int64_t now) {

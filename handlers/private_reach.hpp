@@ -16,7 +16,8 @@ namespace cnscd {
 
 class database;
 
-// Whether a private message sent now can still arrive (an hour's margin before the edge).
+// Whether a private message sent now can still arrive (an hour's margin before the edge, and no
+// refusal for the window since the person last wrote).
 bool can_write_privately(const linked_account& account, std::int64_t now);
 
 // Whether the account's window closes within `days` of `now` (and is still open now): a message
@@ -24,10 +25,12 @@ bool can_write_privately(const linked_account& account, std::int64_t now);
 bool window_closing(const linked_account& account, std::int64_t now, int days);
 
 // Someone writes privately on a platform with a window; `previous` is their message before this
-// one. If the bot could not write to them just before now (the window had closed, or they never
-// wrote before), since when; nullopt if it could, or the platform has no window.
+// one, `refused_since` when the platform refused a message to them for the window since then
+// (outbox::window_closed_at). If the bot could not write to them just before now (the window had
+// closed by the estimate or by the platform's word, or they never wrote before), since when, the
+// earlier of the two; nullopt if it could, or the platform has no window.
 std::optional<std::int64_t> window_closed_since(channel platform, std::optional<std::int64_t> previous,
-                                                std::int64_t now);
+                                                std::optional<std::int64_t> refused_since, std::int64_t now);
 
 // Whether a private message sent now can arrive: the window is open and the person has not
 // blocked the bot (or unfollowed the OA) since they last wrote.

@@ -309,6 +309,26 @@ bool outbox::chat_inactive(channel platform, const std::string& chat_id) {
         .executeStep();
 }
 
+void outbox::mark_window_closed(channel platform, const std::string& chat_id, std::int64_t since) {
+    // Not if they wrote after it was queued: Zalo refused it before their message, which reopened
+    // the window (a private chat's id is its person's id).
+    db_.native().exec("INSERT INTO inactive_chats (channel, chat_id, reason, since) "
+                      "SELECT ?1, ?2, ?3, ?4 WHERE NOT EXISTS (SELECT 1 FROM private_messages_seen "
+                      "WHERE channel = ?1 AND user_id = ?2 AND last_at > ?4) "
+                      "ON CONFLICT (channel, chat_id) DO NOTHING",
+                      std::string(channel_name(platform)), chat_id, std::string(window_closed_reason),
+                      static_cast<std::int64_t>(since));
+}
+
+std::optional<std::int64_t> outbox::window_closed_at(channel platform, const std::string& chat_id) {
+    auto& st = db_.native().query(
+        "SELECT since FROM inactive_chats WHERE channel = ? AND chat_id = ? AND reason = ?",
+        std::string(channel_name(platform)), chat_id, std::string(window_closed_reason));
+    if (!st.executeStep())
+        return std::nullopt;
+    return st.getColumn(0).getInt64();
+}
+
 std::int64_t outbox::depth() {
     auto& st = db_.native().query("SELECT count(*) FROM outbox WHERE state = 'pending'");
     st.executeStep();

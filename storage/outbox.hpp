@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace cnscd {
@@ -50,6 +51,10 @@ struct delivery_status {
     int attempts = 0;
 };
 
+// The reason an inactive chat is kept for when the platform refused a private message for its
+// window (mark_window_closed), not because the chat is gone.
+inline constexpr std::string_view window_closed_reason = "window";
+
 class outbox {
 public:
     explicit outbox(database& db) : db_(db) {}
@@ -82,6 +87,12 @@ public:
                             std::int64_t now);
     void mark_chat_active(channel platform, const std::string& chat_id);
     bool chat_inactive(channel platform, const std::string& chat_id);
+    // The platform refused a private message because the person has not written recently (Zalo
+    // OA's window): nothing more is planned there until they write (mark_chat_active). `since` is
+    // when the refused message was queued; an earlier refusal, or a chat already gone, is kept.
+    void mark_window_closed(channel platform, const std::string& chat_id, std::int64_t since);
+    // Since when such a refusal stands for this chat, if one does.
+    std::optional<std::int64_t> window_closed_at(channel platform, const std::string& chat_id);
 
     std::int64_t depth();
     // Removes delivered rows older than `before`; failed rows are kept for the reports.

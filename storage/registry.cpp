@@ -4,6 +4,7 @@
 #include "messages/role_title.hpp"
 #include "messages/text_fold.hpp"
 #include "storage/database.hpp"
+#include "storage/outbox.hpp"
 #include "storage/sqlite_connection.hpp"
 
 #include <algorithm>
@@ -457,17 +458,24 @@ std::vector<chat_address> member_store::accounts_of(std::int64_t member_id) {
 std::vector<linked_account> member_store::linked_accounts_of(std::int64_t member_id) {
     return all_rows<linked_account>(
         db_.native().query(
-            "SELECT a.channel, a.user_id, max(a.linked_at, coalesce(s.last_at, 0)), i.chat_id IS NOT NULL "
+            "SELECT a.channel, a.user_id, max(a.linked_at, coalesce(s.last_at, 0)), i.reason, i.since "
             "FROM accounts a "
             "LEFT JOIN private_messages_seen s ON s.channel = a.channel AND s.user_id = a.user_id "
             "LEFT JOIN inactive_chats i ON i.channel = a.channel AND i.chat_id = a.user_id "
             "WHERE a.member_id = ? AND a.channel <> 'console' ORDER BY a.linked_at",
             ll(member_id)),
         [](SQLite::Statement& st) {
-            return linked_account{{channel_from_name(st.getColumn(0).getString()).value_or(channel::console),
-                                   st.getColumn(1).getString()},
-                                  st.getColumn(2).getInt64(),
-                                  st.getColumn(3).getInt() != 0};
+            linked_account a;
+            a.chat = {channel_from_name(st.getColumn(0).getString()).value_or(channel::console),
+                      st.getColumn(1).getString()};
+            a.last_private_message_at = st.getColumn(2).getInt64();
+            if (!st.getColumn(3).isNull()) {
+                if (st.getColumn(3).getString() == window_closed_reason)
+                    a.window_closed_at = st.getColumn(4).getInt64();
+                else
+                    a.blocked = true;
+            }
+            return a;
         });
 }
 

@@ -38,6 +38,10 @@ struct linked_account {
     // The platform said this private chat is gone (blocked the bot, unfollowed the OA) and the
     // person has not written since: nothing sent there arrives.
     bool blocked = false;
+    // The platform refused a message here for its window (Zalo OA: not written for too long)
+    // since this instant, and the person has not written since: the window is closed whatever
+    // last_private_message_at suggests.
+    std::optional<std::int64_t> window_closed_at;
 };
 
 struct member_record {

@@ -4,6 +4,7 @@
 // The platform's outcomes are played back through on_delivery as the outbox sender reports them.
 
 #include "handlers/delivery_hooks.hpp"
+#include "handlers/private_reach.hpp"
 #include "storage/database.hpp"
 #include "storage/outbox.hpp"
 #include "storage/registry.hpp"
@@ -189,6 +190,78 @@ TEST_F(nudge_follow_up, a_member_who_blocked_the_bot_is_unreachable_next_time_un
     bot.say("t2", "/toi"); // she unblocked the bot and wrote
     bot.clk.advance(13 * 3600);
     EXPECT_TRUE(nudge().contains("t2"));
+}
+
+// Telegram tells the bot when someone blocks it in their private chat and when they unblock it
+// (my_chat_member): from the unblock on they are reached again, without having to write first.
+TEST_F(nudge_follow_up, a_member_who_unblocks_the_bot_is_reachable_again_before_writing) {
+    auto event = [&](incoming_kind kind) {
+        incoming in;
+        in.kind = kind;
+        in.chat = tg("t2");
+        in.chat_type = chat_kind::private_chat;
+        in.user_id = "t2";
+        return bot.deliver(in);
+    };
+    EXPECT_TRUE(event(incoming_kind::bot_removed).empty());
+    auto out = bot.say("t1", "/nhacnho");
+    EXPECT_NE(test_bot::joined(out).find("Không nhắn riêng được cho: Lê Thị Cúc (chưa liên kết tài khoản, đã "
+                                         "chặn bot"),
+              std::string::npos)
+        << test_bot::joined(out);
+
+    bot.clk.advance(13 * 3600);
+    auto said = event(incoming_kind::bot_added);
+    EXPECT_TRUE(said.empty()) << "their app shows a Start button; the bot says nothing: "
+                              << test_bot::joined(said);
+    EXPECT_TRUE(nudge().contains("t2"));
+}
+
+// Zalo refuses a private message for its window (-230, -232) although by the bot's count the
+// person wrote recently: the next /nhacnho does not write there in vain but names them, the
+// members' list marks them as waiting, until they write to the OA again.
+TEST(nudge_window_refused, a_member_zalo_refused_for_the_window_waits_for_their_next_message) {
+    test_bot bot;
+    bot.platform = channel::zalo_oa;
+    auto ward = bot.ward("Phường Hòa Xuân");
+    auto team = bot.team(ward, "Tổ dân phố số 3");
+    bot.member(ward, team, "Trần Văn Bình", "leader", "z1");
+    auto cuc = bot.member(ward, team, "Lê Thị Cúc", "member", "z2");
+    bot.member(ward, team, "Phạm Thị Dung", "member", "z3");
+    auto nudge = [&] {
+        auto out = test_bot::joined(bot.say("z1", "/nhacnho"));
+        bot.clk.advance(13 * 3600); // one /nhacnho per 12 hours
+        return out;
+    };
+    auto first = nudge();
+    EXPECT_NE(first.find("đã nhắc riêng 2 người chưa ghi"), std::string::npos) << first;
+    std::optional<outbox_row> to_cuc;
+    for (std::int64_t id = 1; auto row = outbox(*bot.db).find(id); ++id)
+        if (row->message.to.chat_id == "z2")
+            to_cuc = row;
+    ASSERT_TRUE(to_cuc);
+    bot.db->in_transaction([&] {
+        delivery_report r;
+        r.row = *to_cuc;
+        r.error = "Zalo error -230: User has not interacted with the OA in the past 7 days";
+        r.outside_window = true;
+        r.at = bot.clk.now();
+        on_delivery(*bot.db, bot.env, r);
+    });
+    EXPECT_EQ(private_reach_of(*bot.db, cuc, bot.clk.now()), private_reach::waiting);
+
+    auto second = nudge();
+    EXPECT_NE(second.find("đã nhắc riêng 1 người chưa ghi. Không nhắn riêng được cho: Lê Thị Cúc"),
+              std::string::npos)
+        << second;
+    auto list = test_bot::joined(bot.say("z1", "/thanhvien"));
+    EXPECT_NE(list.find("Lê Thị Cúc — thành viên ✅ 💤"), std::string::npos) << list;
+    EXPECT_EQ(list.find("Phạm Thị Dung — thành viên ✅ 💤"), std::string::npos) << list;
+
+    bot.say("z2", "/toi"); // she writes to the OA: the window is open again
+    EXPECT_EQ(private_reach_of(*bot.db, cuc, bot.clk.now()), private_reach::open);
+    auto third = nudge();
+    EXPECT_NE(third.find("đã nhắc riêng 2 người chưa ghi"), std::string::npos) << third;
 }
 
 // Zalo tells the OA when someone unfollows it; Zalo refuses the OA's messages to them from then.

@@ -1,3 +1,4 @@
+#include "handlers/delivery_hooks.hpp"
 #include "handlers/reminder_planning.hpp"
 #include "messages/markup.hpp"
 #include "storage/database.hpp"
@@ -243,6 +244,22 @@ TEST_F(zalo_oa_reminder_fixture,
 // What a leader or ward staff member writes back after their window closed: the reply, and the
 // latest reminder that could not reach them, if it still applies.
 struct missed_reminder_fixture : zalo_oa_reminder_fixture {
+    // Zalo refuses the latest message queued for `user` for its window, as the sender reports it.
+    void refused_for_the_window(const std::string& user) {
+        std::optional<outbox_row> last;
+        for (std::int64_t id = 1; auto row = outbox(*bot->db).find(id); ++id)
+            if (row->message.to.chat_id == user)
+                last = row;
+        ASSERT_TRUE(last);
+        bot->db->in_transaction([&] {
+            delivery_report r;
+            r.row = *last;
+            r.error = "Zalo error -230: User has not interacted with the OA in the past 7 days";
+            r.outside_window = true;
+            r.at = bot->clk.now();
+            on_delivery(*bot->db, bot->env, r);
+        });
+    }
     std::vector<std::string> back(const std::string& user, std::int64_t when) {
         bot->clk.set(when);
         std::vector<std::string> caught_up;
@@ -252,6 +269,37 @@ struct missed_reminder_fixture : zalo_oa_reminder_fixture {
         return caught_up;
     }
 };
+
+// Zalo refused a reminder for its window although the leader wrote 3 days before by the bot's
+// count (-230, -232): nothing more is sent into the closed window, and when the leader writes
+// again they get the latest reminder they missed, as when the bot knew the window had closed.
+TEST_F(missed_reminder_fixture, a_leader_zalo_refused_for_the_window_gets_what_they_missed_when_back) {
+    writes_privately("201", at(2026, 12, 18, 20)); // open until the 25th, by the bot's count
+    tick(at(2026, 12, 21, 8));
+    ASSERT_EQ(to("201").size(), 1u);
+    refused_for_the_window("201");
+    step(at(2026, 12, 21, 9), at(2026, 12, 23, 9));
+    EXPECT_EQ(to("201").size(), 1u) << "the reminder of the 23rd is not sent into the closed window";
+    auto missed = back("201", at(2026, 12, 23, 10));
+    ASSERT_EQ(missed.size(), 1u);
+    EXPECT_NE(missed[0].find("Zalo chỉ cho bot nhắn riêng"), std::string::npos) << missed[0];
+    EXPECT_NE(missed[0].find("tháng 12/2026"), std::string::npos) << missed[0];
+    EXPECT_NE(missed[0].find("còn 1 ngày"), std::string::npos) << missed[0];
+    // Writing reopened the window: nothing more to catch up, and the next reminder arrives.
+    EXPECT_TRUE(back("201", at(2026, 12, 23, 11)).empty());
+    step(at(2026, 12, 23, 11), at(2026, 12, 24, 9));
+    EXPECT_EQ(times_to("201", "tháng 12/2026").size(), 2u);
+}
+
+TEST_F(missed_reminder_fixture, the_reminder_zalo_refused_is_itself_caught_up) {
+    writes_privately("201", at(2026, 12, 18, 20));
+    tick(at(2026, 12, 21, 8, 5)); // the scheduler a few minutes after the 8:00 slot
+    ASSERT_EQ(to("201").size(), 1u);
+    refused_for_the_window("201");
+    auto missed = back("201", at(2026, 12, 21, 10));
+    ASSERT_EQ(missed.size(), 1u);
+    EXPECT_NE(missed[0].find("còn 3 ngày"), std::string::npos) << missed[0];
+}
 
 TEST_F(missed_reminder_fixture, a_leader_back_after_7_days_gets_the_latest_reminder_they_missed_once) {
     writes_privately("201", at(2026, 12, 10, 20)); // window closes on the 17th

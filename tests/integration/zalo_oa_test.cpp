@@ -359,6 +359,33 @@ TEST_F(zalo_oa_fixture, private_nudges_zalo_refuses_are_reported_to_the_leader_w
     std::this_thread::sleep_for(300ms);
     EXPECT_EQ(notes(zalo.calls()).size(), 1u) << "one note only";
     EXPECT_EQ(sends_to("z2"), 1u) << "not retried";
+
+    // Zalo's -230 closed Em's window, whatever the bot estimated: the members' list marks him as
+    // waiting for his next message, until he writes to the OA.
+    auto members_list = [&](const std::string& msg_id) {
+        auto before = zalo.calls(cs_path).size();
+        EXPECT_EQ(post(text_event("z1", msg_id, "/thanhvien")).status, 200);
+        std::string list;
+        zalo.wait_for(
+            [&](const std::vector<test::zalo_call>& calls) {
+                std::size_t seen = 0;
+                for (auto& c : calls)
+                    if (c.path == cs_path && seen++ >= before && c.to == "z1" &&
+                        c.text.find("Hoàng Văn Em") != std::string::npos)
+                        list = c.text;
+                return !list.empty();
+            },
+            10s);
+        return list;
+    };
+    auto list = members_list("fffffffffffffffffff2");
+    EXPECT_NE(list.find("Hoàng Văn Em — thành viên ✅ 💤"), std::string::npos) << list;
+    EXPECT_EQ(list.find("Phạm Thị Dung — thành viên ✅ 💤"), std::string::npos) << list;
+    EXPECT_EQ(post(text_event("z4", "fffffffffffffffffff3", "/toi")).status, 200);
+    ASSERT_TRUE(wait_sends("z4", 2));
+    list = members_list("fffffffffffffffffff4");
+    EXPECT_NE(list.find("Hoàng Văn Em — thành viên ✅"), std::string::npos) << list;
+    EXPECT_EQ(list.find("💤"), std::string::npos) << list;
 }
 
 TEST_F(zalo_oa_fixture, token_pair_is_refreshed_stored_and_used_and_never_logged) {
