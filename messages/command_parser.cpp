@@ -549,17 +549,16 @@ namespace {
 // swapped ("/thma", "/boui"), or "số" glued to the name ("/thamso 5", "/thamsố 5"), with the
 // bot's name after it or not ("/thamso@ToCNSBot 5"). Only /tham and /buoi: a wrong guess there
 // is one /huy away, and the confirmation shows what was read. `first` is the name without the
-// slash and the bot's name; ws[0] the whole first word.
-std::optional<command> logging_typo(const std::string& word, std::string_view first, std::string_view text,
-                                    const std::vector<std::string_view>& ws, const parse_context& ctx) {
+// slash and the bot's name; `args` what follows the command and the bot's name.
+std::optional<command> logging_typo(const std::string& word, std::string_view first, std::string_view args,
+                                    const parse_context& ctx) {
     static constexpr std::string_view logging[] = {"tham", "buoi"};
-    auto after_name = text.substr(static_cast<std::size_t>(ws[0].data() + ws[0].size() - text.data()));
     for (auto name : logging)
         if (word.size() == name.size() + 2 && word.starts_with(name) && word.ends_with("so")) {
             // The raw "số"/"so" is the last two letters of the word as typed.
             auto s = first.find_last_of("sS");
-            if (s != std::string_view::npos && fold_word(first.substr(s)) == "so" && ws.size() >= 2)
-                return parse_args(name, std::string(first.substr(s)) + std::string(after_name), ctx);
+            if (s != std::string_view::npos && fold_word(first.substr(s)) == "so" && !args.empty())
+                return parse_args(name, std::string(first.substr(s)) + " " + std::string(args), ctx);
         }
     std::optional<std::string_view> meant;
     // Each swap copies the word: a 12 KB junk "command" must not cost 12,000 copies of itself.
@@ -574,8 +573,39 @@ std::optional<command> logging_typo(const std::string& word, std::string_view fi
         }
     }
     if (meant && std::find(std::begin(logging), std::end(logging), *meant) != std::end(logging))
-        return parse_args(*meant, after_words(text, 1), ctx);
+        return parse_args(*meant, args, ctx);
     return std::nullopt;
+}
+
+// A Telegram bot's username: 5 to 32 letters, digits or '_', ending in "bot" (Telegram requires it).
+bool bot_shaped(std::string_view name) {
+    return name.size() >= 5 && name.size() <= 32 && lower_ascii(name.substr(name.size() - 3)) == "bot" &&
+           std::all_of(name.begin(), name.end(),
+                       [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; });
+}
+
+// "/tham @cnscd_bot số 5": with a space before it the bot's name is outside the command, and
+// Telegram leaves it out of the command's entity. A person's "@lan" names no bot.
+struct named_bot {
+    enum { none, this_one, other } who = none;
+    std::string_view rest; // the arguments after the name and the punctuation glued to it
+};
+
+named_bot bot_named_first(std::string_view args, std::string_view bot_username) {
+    if (!args.starts_with('@'))
+        return {};
+    auto end = args.find_first_of(" \t\r\n:,;.");
+    auto name = args.substr(1, end == std::string_view::npos ? std::string_view::npos : end - 1);
+    bool ours = !bot_username.empty() && lower_ascii(name) == lower_ascii(bot_username);
+    if (!ours && !bot_shaped(name))
+        return {};
+    auto rest = end == std::string_view::npos ? std::string_view{} : args.substr(end);
+    while (!rest.empty() && (rest.front() == ':' || rest.front() == ',' || rest.front() == ';' ||
+                             rest.front() == '.' || is_space(rest.front())))
+        rest.remove_prefix(1);
+    // Without our own username (the console, a bot not yet asked getMe) any bot's name is taken
+    // for ours, as "/tham@name" is.
+    return {ours || bot_username.empty() ? named_bot::this_one : named_bot::other, rest};
 }
 
 } // namespace
@@ -630,14 +660,26 @@ command parse_command(std::string_view raw, const parse_context& ctx) {
     if (!addressee.empty() && !ctx.bot_username.empty() &&
         lower_ascii(addressee) != lower_ascii(ctx.bot_username))
         return plain_text{std::string(text)}; // for another bot: not ours to answer
+    // "/tham @cnscd_bot số 5": our name is no part of the address. "/tham @other_bot ..." is for
+    // that bot, as "/tham@other_bot ..." is: Telegram sends a command without a name to more
+    // than one bot, and only one should record the visit.
+    if (auto named = addressee.empty() ? bot_named_first(args, ctx.bot_username) : named_bot{};
+        named.who == named_bot::other)
+        return plain_text{std::string(text)};
+    else if (named.who == named_bot::this_one)
+        args = named.rest;
     auto word = fold_word(first);
     if (auto name = canonical_command(word))
         return parse_args(*name, args, ctx);
-    // "/tham:số 5, ...", "/tham,số 5": no space after the name's punctuation.
+    // "/tham:số 5, ...", "/tham,số 5": no space after the name's punctuation. "/tham:số@cnscd_bot
+    // 5": the bot's name went after the first word of the address, and is no part of it.
     if (auto mark = first.find_first_of(":,."); mark != std::string_view::npos && mark > 0)
-        if (auto name = canonical_command(fold_word(first.substr(0, mark))))
+        if (auto name = canonical_command(fold_word(first.substr(0, mark)))) {
+            if (!addressee.empty())
+                return parse_args(*name, std::string(first.substr(mark + 1)) + " " + std::string(args), ctx);
             return parse_args(
                 *name, text.substr(static_cast<std::size_t>(first.data() + mark + 1 - text.data())), ctx);
+        }
     // "/báo cáo tháng": the name was split by a space.
     if (ws.size() >= 2 && addressee.empty()) {
         auto joined = word + fold_word(ws[1]);
@@ -646,7 +688,7 @@ command parse_command(std::string_view raw, const parse_context& ctx) {
     }
     if (word.empty())
         return plain_text{std::string(text)};
-    if (auto c = logging_typo(word, first, text, ws, ctx))
+    if (auto c = logging_typo(word, first, args, ctx))
         return *c;
     return unknown_command{word, nearest_command(word)};
 }

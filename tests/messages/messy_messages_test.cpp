@@ -119,6 +119,21 @@ INSTANTIATE_TEST_SUITE_P(
         messy_case{"/tham@cnscd_bot:số 5, cài vneid", {"vneid"}, std::nullopt, "", "số 5"},
         messy_case{"/tham@cnscd_bot,số 5 cài vneid", {"vneid"}, std::nullopt, "", "số 5"},
         messy_case{"/boui@cnscd_bot nhà văn hóa, 30 người, chống lừa đảo", {"luadao"}, 30, "", "nhà văn hóa"},
+        // The bot's name after the colon's first word, or after a space (Telegram then leaves it
+        // out of the command): no part of the address, which it used to begin or split.
+        messy_case{"/tham:số@cnscd_bot 5, cài vneid", {"vneid"}, std::nullopt, "", "số 5"},
+        messy_case{"/tham:so@cnscd_bot 5, cai vneid", {"vneid"}, std::nullopt, "", "so 5"},
+        messy_case{"/tham:số@cnscd_bot 12 ngõ 5 cài vneid 2 người", {"vneid"}, 2, "", "số 12 ngõ 5"},
+        messy_case{"/tham: số 12 ngõ 5, cài vneid", {"vneid"}, std::nullopt, "", "số 12 ngõ 5"},
+        messy_case{"/tham: so 12 ngo 5, cai vneid", {"vneid"}, std::nullopt, "", "so 12 ngo 5"},
+        messy_case{"/tham: @cnscd_bot số 12 ngõ 5, cài vneid", {"vneid"}, std::nullopt, "", "số 12 ngõ 5"},
+        messy_case{"/tham @cnscd_bot số 12 ngõ 5, cài vneid 2 người", {"vneid"}, 2, "", "số 12 ngõ 5"},
+        messy_case{"/tham @cnscd_bot so 12 ngo 5, cai vneid 2 nguoi", {"vneid"}, 2, "", "so 12 ngo 5"},
+        messy_case{"/tham @CNSCD_Bot: số 12 ngõ 5, cài vneid", {"vneid"}, std::nullopt, "", "số 12 ngõ 5"},
+        messy_case{
+            "/buoi @cnscd_bot nhà văn hóa, 30 người, chống lừa đảo", {"luadao"}, 30, "", "nhà văn hóa"},
+        messy_case{"/thma @cnscd_bot số 5, cài vneid", {"vneid"}, std::nullopt, "", "số 5"},
+        messy_case{"/thamso @cnscd_bot 5, cài vneid", {"vneid"}, std::nullopt, "", "so 5"},
         messy_case{
             "/buoiso@cnscd_bot 3 nhà văn hóa, 30 người, lừa đảo", {"luadao"}, 30, "", "so 3 nhà văn hóa"},
         // Biometric authentication is done in VNeID (the domain's topic table); Zalo and social
@@ -209,6 +224,24 @@ TEST(messy_dates, vague_day_words_are_kept_as_written) {
         ASSERT_NE(d, nullptr) << c.text;
         EXPECT_EQ(d->date_vague, c.vague) << c.text;
     }
+}
+
+// "/tham @other_bot ...": Telegram sends a command without a bot's name to more than one bot, and
+// the member named the other one; it is left to it, as "/tham@other_bot ..." is. A person's
+// "@name" is no bot's: the visit is still ours.
+TEST(messy_command_names, another_bots_name_after_a_space_leaves_the_command_to_it) {
+    for (auto text : {"/tham @other_bot số 12 ngõ 5", "/tham @OtherBot so 12 ngo 5", "/tham: @other_bot số 5",
+                      "/giup @other_bot", "/thma @other_bot số 5"}) {
+        auto cmd = parse_command(text, parse_context{"cnscd_bot", today, false});
+        EXPECT_TRUE(std::holds_alternative<plain_text>(cmd)) << text << " -> " << command_name(cmd);
+    }
+    auto person = parse_command("/tham @lan_tcns số 5, cài vneid", parse_context{"cnscd_bot", today, false});
+    ASSERT_NE(details(person), nullptr);
+    EXPECT_EQ(details(person)->topics, std::vector<std::string>{"vneid"});
+    // Our name and nothing after it is a /tham without its address: the example to follow.
+    auto bare = parse_command("/tham @cnscd_bot", parse_context{"cnscd_bot", today, false});
+    ASSERT_TRUE(std::holds_alternative<command_error>(bare)) << command_name(bare);
+    EXPECT_EQ(std::get<command_error>(bare).reason, "error_missing_argument");
 }
 
 // Only /tham and /buoi are guessed, and only when one command is meant.
