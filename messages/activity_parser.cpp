@@ -76,13 +76,20 @@ bool starts_topic(const std::vector<token>& toks, std::size_t k) {
 
 namespace {
 
+// "đã cài", "vừa hướng dẫn": a verb of helping, with "already" or "just" before it.
+std::size_t verb_at(const std::vector<token>& toks, std::size_t k) {
+    if ((toks[k].folded == "da" || toks[k].folded == "vua") && k + 1 < toks.size() && is_verb(toks, k + 1))
+        return 2;
+    return is_verb(toks, k) ? 1 : 0;
+}
+
 // Without a comma, where the place ends: at the first word that starts the description, a verb
 // of helping ("hướng dẫn", "cài", "giúp"...), or at a head count ("cho 2 người") or a date word
 // (`counted`). A verb followed by a capitalised word is part of a name ("Cái Răng"). Leading
 // date words are not the place either. Returns [first, last) token indexes.
 std::pair<std::size_t, std::size_t> place_tokens(const std::vector<token>& toks,
                                                  const std::vector<bool>& counted) {
-    auto starts_description = [&](std::size_t k) { return is_verb(toks, k); };
+    auto starts_description = [&](std::size_t k) { return verb_at(toks, k) > 0; };
     std::size_t first = 0;
     while (first < toks.size() && counted[first])
         ++first;
@@ -105,13 +112,38 @@ std::pair<std::size_t, std::size_t> place_tokens(const std::vector<token>& toks,
 }
 
 // Where the place may end: a comma or semicolon, a line break (the address on a line of its own,
-// as typed on a phone), or a colon before a space ("Tổ 5: cài VNeID", not "8:30").
+// as typed on a phone), or a colon ("Tổ 5: cài VNeID", "ngõ 5:cài VNeID"), but not one between
+// digits ("8:30") nor a link's ("https://").
 std::size_t next_separator(std::string_view text, std::size_t from) {
+    auto digit = [&](std::size_t i) {
+        return i < text.size() && std::isdigit(static_cast<unsigned char>(text[i]));
+    };
     for (auto i = from; i < text.size(); ++i)
         if (text[i] == ',' || text[i] == ';' || text[i] == '\n' ||
-            (text[i] == ':' && (i + 1 == text.size() || is_space(text[i + 1]))))
+            (text[i] == ':' && !(i > 0 && digit(i - 1) && digit(i + 1)) &&
+             !(i + 1 < text.size() && text[i + 1] == '/')))
             return i;
     return std::string_view::npos;
+}
+
+// "số 12 ngõ 5 cài vneid cho 2 người, hôm qua": the first comma came after the description, not
+// after the address. Where the description starts among tokens [first, last): at a topic, or at
+// a verb of helping followed by a topic, a head count or a day (a verb alone may be part of a
+// place's name: "Trung tâm hỗ trợ ..."). `marks`: the topic words. nullopt when it does not.
+std::optional<std::size_t> description_start(const std::vector<token>& toks, const std::vector<bool>& used,
+                                             const std::vector<bool>& marks, std::size_t first,
+                                             std::size_t last) {
+    for (std::size_t k = first; k < last; ++k) {
+        // "Bệnh Viện C", "Cái Răng": capitalised words are a name.
+        bool name = starts_upper(toks[k].raw) && k + 1 < toks.size() && starts_upper(toks[k + 1].raw);
+        if (marks[k] && !name && (k == first || !marks[k - 1]))
+            return k;
+        if (verb_at(toks, k))
+            for (auto j = k; j < last; ++j)
+                if (marks[j] || used[j])
+                    return k;
+    }
+    return std::nullopt;
 }
 
 // Does this comma-separated part only go on with the address ("ngõ 8", "tổ 3")? It starts with
@@ -466,8 +498,58 @@ std::expected<reading, command_error> read_activity(std::string_view args, year_
             break;
         }
     }
+    auto offset = [&](std::size_t k) {
+        return k < toks.size() ? static_cast<std::size_t>(toks[k].raw.data() - text.data()) : text.size();
+    };
+    // The first part may be the description itself, or hold it after the address: "cài vneid cho 2
+    // người, số 12 ngõ 5" is at the later part that is an address alone; "số 12 ngõ 5 cài vneid
+    // cho 2 người, hôm qua" is at "số 12 ngõ 5". Topics or counts must be there for it to be so.
+    bool place_cut = false;
+    std::optional<std::pair<std::size_t, std::size_t>> place_later; // bytes [from, to) of `text`
+    if (description_from != std::string_view::npos) {
+        std::size_t first = 0, last = 0;
+        while (first < toks.size() && used[first])
+            ++first;
+        for (last = first; last < toks.size() && offset(last) < description_from;)
+            ++last;
+        bool counted_inside =
+            std::any_of(used.begin() + static_cast<std::ptrdiff_t>(first),
+                        used.begin() + static_cast<std::ptrdiff_t>(last), [](bool u) { return u; });
+        std::vector<bool> marks(toks.size(), false);
+        if (!d.topics.empty())
+            mark_topic_words(toks, marks);
+        bool topic_inside =
+            std::any_of(marks.begin() + static_cast<std::ptrdiff_t>(first),
+                        marks.begin() + static_cast<std::ptrdiff_t>(last), [](bool m) { return m; });
+        if (first < last && (counted_inside || topic_inside))
+            if (auto k = description_start(toks, used, marks, first, last)) {
+                place_cut = true;
+                auto separator = description_from;
+                description_from = offset(*k);
+                if (*k == first) {
+                    for (auto at = separator; at != std::string_view::npos;) {
+                        auto next = next_separator(text, at + 1);
+                        auto end = next == std::string_view::npos ? text.size() : next;
+                        if (continues_address(text.substr(at + 1, end - at - 1), toks, used)) {
+                            // "..., số 12, ngõ 5": the parts after it that go on with the address too.
+                            for (auto more = next; more != std::string_view::npos;) {
+                                auto after = next_separator(text, more + 1);
+                                auto to = after == std::string_view::npos ? text.size() : after;
+                                if (!continues_address(text.substr(more + 1, to - more - 1), toks, used))
+                                    break;
+                                end = to;
+                                more = after;
+                            }
+                            place_later = std::pair{at + 1, end};
+                            break;
+                        }
+                        at = next;
+                    }
+                }
+            }
+    }
     // "số nhà 45, ngách 12/5, ngõ 8: cài VssID": parts that only go on with the address stay in it.
-    while (description_from != std::string_view::npos) {
+    while (!place_cut && description_from != std::string_view::npos) {
         auto next = next_separator(text, description_from + 1);
         auto part =
             text.substr(description_from + 1, next == std::string_view::npos ? std::string_view::npos
@@ -505,15 +587,13 @@ std::expected<reading, command_error> read_activity(std::string_view args, year_
             from = static_cast<std::size_t>(toks[k].raw.data() + toks[k].raw.size() - text.data());
         if (from > description_from)
             from = 0;
-        d.place = place_between(from, description_from);
+        d.place = place_later ? place_between(place_later->first, place_later->second)
+                              : place_between(from, description_from);
         while (!d.place.empty() &&
                (is_space(d.place.front()) || d.place.front() == ':' || d.place.front() == '-'))
             d.place.erase(d.place.begin());
     } else {
         auto [first, last] = place_tokens(toks, used);
-        auto offset = [&](std::size_t k) {
-            return k < toks.size() ? static_cast<std::size_t>(toks[k].raw.data() - text.data()) : text.size();
-        };
         if (first < last)
             d.place = place_between(offset(first), offset(last));
         description_from = last < toks.size() ? offset(last) : text.size();
@@ -542,7 +622,12 @@ std::expected<reading, command_error> read_activity(std::string_view args, year_
         d.unparsed = std::move(unread_dates);
         if (!d.people_vague.empty())
             d.unparsed.insert(d.unparsed.begin(), d.people_vague);
-        auto words = unexplained_words(toks, used, text, description_from);
+        auto explained = used;
+        if (place_later) // the address written last is no unexplained word
+            for (std::size_t k = 0; k < toks.size(); ++k)
+                if (offset(k) >= place_later->first && offset(k) < place_later->second)
+                    explained[k] = true;
+        auto words = unexplained_words(toks, explained, text, description_from);
         d.unparsed.insert(d.unparsed.end(), words.begin(), words.end());
     }
     return reading{std::move(d), std::move(toks), std::move(used), text, description_from};

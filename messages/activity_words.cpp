@@ -25,16 +25,20 @@ token make_token(std::string_view raw) {
     return {raw, untelex_word(std::move(f))};
 }
 
-// Where a comma or semicolon typed without a space after it ends a word: "số 5,cài vneid,2
-// người" is read as "số 5, cài vneid, 2 người", not as "vneid,2" with its count lost. "12,5"
-// (digits on both sides) stays one word. npos when none does.
+// Where a comma, semicolon or colon typed without a space after it ends a word: "số 5,cài
+// vneid,2 người" is read as "số 5, cài vneid, 2 người", not as "vneid,2" with its count lost.
+// "12,5" and "8:30" (digits on both sides) stay one word. A full stop only between a word and a
+// number ("vneid.2 người"): "1.000", "P.5" (phường 5) and "TP.HCM" stay one word. npos when none does.
 std::size_t bare_comma_end(std::string_view w) {
+    auto digit = [&](std::size_t i) { return std::isdigit(static_cast<unsigned char>(w[i])) != 0; };
     for (std::size_t i = 1; i + 1 < w.size(); ++i) {
-        if (w[i] != ',' && w[i] != ';')
+        if (w[i] == '.' && i >= 3 && digit(i + 1) && !digit(i - 1) && !digit(i - 2) && !digit(i - 3) &&
+            std::isalpha(static_cast<unsigned char>(w[i - 1])))
+            return i + 1;
+        if (w[i] != ',' && w[i] != ';' && w[i] != ':')
             continue;
-        bool digits = std::isdigit(static_cast<unsigned char>(w[i - 1])) &&
-                      std::isdigit(static_cast<unsigned char>(w[i + 1]));
-        if (!digits && w[i + 1] != ',' && w[i + 1] != ';')
+        bool digits = digit(i - 1) && digit(i + 1);
+        if (!digits && w[i + 1] != ',' && w[i + 1] != ';' && w[i + 1] != ':' && w[i + 1] != '/')
             return i + 1;
     }
     return std::string_view::npos;

@@ -165,7 +165,49 @@ INSTANTIATE_TEST_SUITE_P(
         // Caps lock on: "HQ" is yesterday. In a message in lower case it is still Korea.
         messy_case{"/tham SỐ 5 NGÕ 3 CÀI VNEID HQ", {"vneid"}, std::nullopt, "2026-12-01", "SỐ 5 NGÕ 3"},
         messy_case{"/tham SỐ 5, HD CÀI VNEID 2 NGƯỜI, HQ", {"vneid"}, 2, "2026-12-01", "SỐ 5"},
-        messy_case{"/tham số 5, cài vneid cho người đi HQ", {"vneid"}, std::nullopt, "", "số 5"}));
+        messy_case{"/tham số 5, cài vneid cho người đi HQ", {"vneid"}, std::nullopt, "", "số 5"},
+        // A colon or full stop with no space after it: "5:cài" was kept in the address, and
+        // "vneid.2 người" lost its count. "8:30", "1.000", "P.5" (phường 5) stay whole.
+        messy_case{"/tham số 12 ngõ 5:cài vneid cho 2 người", {"vneid"}, 2, "", "số 12 ngõ 5"},
+        messy_case{"/tham so 12 ngo 5:hd vneid 2ng", {"vneid"}, 2, "", "so 12 ngo 5"},
+        messy_case{"/tham số 12 ngõ 5 hd vneid.2 người", {"vneid"}, 2, "", "số 12 ngõ 5"},
+        messy_case{"/tham so 12 ngo 5 hd vneid.2 nguoi", {"vneid"}, 2, "", "so 12 ngo 5"},
+        messy_case{"/tham số 12 P.5 Q.3 cài vneid 2 ng", {"vneid"}, 2, "", "số 12 P.5 Q.3"},
+        messy_case{
+            "/buoi nhà văn hóa tổ 3, 1.000 người, chống lừa đảo", {"luadao"}, 1000, "", "nhà văn hóa tổ 3"},
+        // The first comma after what was done, not after the address: "cài vneid cho 2 người" was
+        // recorded as part of the address.
+        messy_case{
+            "/tham số 12 ngõ 5 cài vneid cho 2 người, hôm qua", {"vneid"}, 2, "2026-12-01", "số 12 ngõ 5"},
+        messy_case{
+            "/tham so 12 ngo 5 cai vneid cho 2 nguoi, hom qua", {"vneid"}, 2, "2026-12-01", "so 12 ngo 5"},
+        messy_case{
+            "/tham SỐ 12 NGÕ 5 CÀI VNEID CHO 2 NGƯỜI, HÔM QUA", {"vneid"}, 2, "2026-12-01", "SỐ 12 NGÕ 5"},
+        messy_case{"/tham nhà bà Lan cài vneid, 2 người", {"vneid"}, 2, "", "nhà bà Lan"},
+        messy_case{"/tham số 12 ngõ 5 cài vneid, thanh toán qr",
+                   {"vneid", "thanhtoan"},
+                   std::nullopt,
+                   "",
+                   "số 12 ngõ 5"},
+        messy_case{"/buoi nhà văn hóa tổ 3 tuyên truyền chống lừa đảo 30 người, hôm qua",
+                   {"luadao"},
+                   30,
+                   "2026-12-01",
+                   "nhà văn hóa tổ 3"},
+        // ... while a verb in a place's name, with nothing done after it, is still the name.
+        messy_case{"/buoi trung tâm hỗ trợ người cao tuổi, 30 người, chống lừa đảo",
+                   {"luadao"},
+                   30,
+                   "",
+                   "trung tâm hỗ trợ người cao tuổi"},
+        // The address written last: it was "hướng dẫn cài VNeID cho 2 người, số 12 ngõ 5".
+        messy_case{"/tham hướng dẫn cài VNeID cho 2 người, số 12 ngõ 5", {"vneid"}, 2, "", "số 12 ngõ 5"},
+        messy_case{"/tham huong dan cai VNeID cho 2 nguoi, so 12 ngo 5", {"vneid"}, 2, "", "so 12 ngo 5"},
+        messy_case{"/tham cài vneid, 2 người, số 12, ngõ 5", {"vneid"}, 2, "", "số 12, ngõ 5"},
+        messy_case{"/tham hd vneid 2 người, nhà bà Lan", {"vneid"}, 2, "", "nhà bà Lan"},
+        // "đã cài" (did install): "đã" was kept at the end of the address.
+        messy_case{"/tham số 12 ngõ 5 đã cài vneid cho 2 người", {"vneid"}, 2, "", "số 12 ngõ 5"},
+        messy_case{"/tham so 12 ngo 5 da cai vneid cho 2 nguoi", {"vneid"}, 2, "", "so 12 ngo 5"}));
 
 // "cả nhà" (the whole family) without a number is no count: the confirmation says 1 person is a
 // stand-in and how to give the number, as for "vài người". It used to record 1 person silently.
