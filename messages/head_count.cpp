@@ -44,7 +44,7 @@ std::optional<unit_match> single_unit(std::string_view folded, std::string_view 
 }
 
 // Two-word names of who came: "15 tiểu thương" (market traders), "45 đại biểu" (delegates),
-// "hai ông bà" (an old couple), "2 vợ chồng".
+// "hai ông bà" (an old couple), "2 vợ chồng", "1.500 lượt người" (as reports count attendance).
 std::optional<unit_match> unit_pair(std::string_view a, std::string_view b) {
     static const std::tuple<std::string_view, std::string_view, counted> pairs[] = {
         {"ba", "con", counted::anyone},       {"nguoi", "dan", counted::anyone},
@@ -62,7 +62,7 @@ std::optional<unit_match> unit_pair(std::string_view a, std::string_view b) {
         {"ong", "ba", counted::kind},         {"ba", "chau", counted::kind},
         {"ong", "chau", counted::kind},       {"me", "con", counted::kind},
         {"bo", "con", counted::kind},         {"cha", "con", counted::kind},
-        {"anh", "em", counted::kind}};
+        {"anh", "em", counted::kind},         {"luot", "nguoi", counted::anyone}};
     for (auto [x, y, what] : pairs)
         if (a == x && b == y)
             return unit_match{2, what, std::string(x) + " " + std::string(y)};

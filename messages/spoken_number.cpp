@@ -48,8 +48,10 @@ std::optional<int> english_tens(std::string_view w) {
     return std::nullopt;
 }
 
-// "30", or "1.000" and "10.000": Vietnamese groups thousands with dots.
+// "30", or "1.000" and "10.000": Vietnamese groups thousands with dots; "1,000", as an English
+// keyboard suggests, is grouped the same (one separator throughout).
 std::optional<long> digits(std::string_view w) {
+    char separator = 0;
     long n = 0;
     auto [end, ec] = std::from_chars(w.data(), w.data() + w.size(), n);
     if (ec != std::errc() || n > 1'000'000)
@@ -59,8 +61,10 @@ std::optional<long> digits(std::string_view w) {
     while (end != w.data() + w.size()) {
         long group = 0;
         auto rest = std::string_view(end, static_cast<std::size_t>(w.data() + w.size() - end));
-        if (rest.size() < 4 || rest[0] != '.' || !std::isdigit(static_cast<unsigned char>(rest[1])))
+        if (rest.size() < 4 || (rest[0] != '.' && rest[0] != ',') || (separator && rest[0] != separator) ||
+            !std::isdigit(static_cast<unsigned char>(rest[1])))
             return std::nullopt;
+        separator = rest[0];
         auto r = std::from_chars(rest.data() + 1, rest.data() + rest.size(), group);
         if (r.ec != std::errc() || r.ptr - rest.data() != 4 || n > 1'000'000)
             return std::nullopt;

@@ -28,7 +28,7 @@ constexpr std::array<topic, 12> topics{{
      "hang|postmart|voso|sendo|shopee|lazada|"
      "tiki|ocop|san thuong mai|livestream ban hang|e-commerce|online shop"},
     {"yte", "Y tế số", "Digital health", "Y tế số",
-     "y te|so suc khoe|ho so suc khoe|benh an dien tu|dat lich kham|kham benh|bao hiem y te|bhyt|vssid|"
+     "y te|so suc khoe|ho so suc khoe|benh an dien tu|dat lich kham|dat kham|kham benh|bao hiem y te|bhyt|vssid|"
      "vien phi|benh vien|bhxh|bao hiem xa hoi|health|doctor|hospital|health insurance|medical"},
     {"giaoduc", "Giáo dục số", "Digital education", "Giáo dục số",
      "giao duc|hoc phi|hoc ba|so lien lac|lien lac dien tu|vnedu|app hoc tap|ung dung hoc tap|diem so|xem diem|ung dung truong|nha truong|hoc truc tuyen|"

@@ -175,6 +175,17 @@ INSTANTIATE_TEST_SUITE_P(
         messy_case{"/tham số 12 P.5 Q.3 cài vneid 2 ng", {"vneid"}, 2, "", "số 12 P.5 Q.3"},
         messy_case{
             "/buoi nhà văn hóa tổ 3, 1.000 người, chống lừa đảo", {"luadao"}, 1000, "", "nhà văn hóa tổ 3"},
+        // Thousands grouped with a comma, as an English keyboard has it, and attendance counted in
+        // "lượt người" as reports do: no count was read.
+        messy_case{
+            "/buoi nhà văn hóa tổ 3, 1,000 người, chống lừa đảo", {"luadao"}, 1000, "", "nhà văn hóa tổ 3"},
+        messy_case{
+            "/buoi nha van hoa to 3, 1,000 nguoi, chong lua dao", {"luadao"}, 1000, "", "nha van hoa to 3"},
+        messy_case{"/buoi nhà văn hóa, 1.500 lượt người, chống lừa đảo", {"luadao"}, 1500, "", "nhà văn hóa"},
+        messy_case{"/buoi nha van hoa, 1.500 luot nguoi, chong lua dao", {"luadao"}, 1500, "", "nha van hoa"},
+        // "đặt khám" (booking a doctor's visit) is digital health; it was filed under no topic.
+        messy_case{"/tham số 12 ngõ 5, hd đặt khám qua app, 2 người", {"yte"}, 2, "", "số 12 ngõ 5"},
+        messy_case{"/tham so 12 ngo 5, hd dat kham qua app, 2 nguoi", {"yte"}, 2, "", "so 12 ngo 5"},
         // The first comma after what was done, not after the address: "cài vneid cho 2 người" was
         // recorded as part of the address.
         messy_case{
