@@ -83,6 +83,8 @@ std::size_t verb_at(const std::vector<token>& toks, std::size_t k) {
     return is_verb(toks, k) ? 1 : 0;
 }
 
+std::size_t place_end(const std::vector<token>& toks, const std::vector<bool>& counted, std::size_t first);
+
 // Without a comma, where the place ends: at the first word that starts the description, a verb
 // of helping ("hướng dẫn", "cài", "giúp"...), or at a head count ("cho 2 người") or a date word
 // (`counted`). A verb followed by a capitalised word is part of a name ("Cái Răng"). Leading
@@ -93,22 +95,40 @@ std::pair<std::size_t, std::size_t> place_tokens(const std::vector<token>& toks,
     std::size_t first = 0;
     while (first < toks.size() && counted[first])
         ++first;
-    if (first < toks.size() && (starts_description(first) || starts_topic(toks, first)))
+    if (first < toks.size() && (starts_description(first) || starts_topic(toks, first))) {
+        // "cài vneid cho 2 người ở số 12 ngõ 5", "vneid 2 người số 12 ngõ 5": the address written
+        // last, a house's number after "ở"/"tại" (at) or not; "tại nhà bà Lan" after them only.
+        static const std::string_view house[] = {"so", "ngo", "ngach", "hem", "kiet"};
+        for (auto k = first + 1; k + 1 < toks.size(); ++k) {
+            bool at = toks[k - 1].folded == "o" || toks[k - 1].folded == "tai";
+            bool numbered = std::isdigit(static_cast<unsigned char>(toks[k + 1].raw[0])) && !counted[k + 1];
+            if (!counted[k] &&
+                ((numbered && (at ? address_word(toks[k].folded) : one_of(toks[k].folded, house))) ||
+                 (at && toks[k].folded == "nha" && k + 2 < toks.size())))
+                return {k, place_end(toks, counted, k)};
+        }
         return {first, first}; // no place given: "/tham hướng dẫn 2 người cài VNeID", "/sua 12 thanh toán QR"
+    }
+    return {first, place_end(toks, counted, first)};
+}
+
+// Where a place that starts at token `first` ends: at a head count, a verb of helping or a topic.
+std::size_t place_end(const std::vector<token>& toks, const std::vector<bool>& counted, std::size_t first) {
+    auto starts_description = [&](std::size_t k) { return verb_at(toks, k) > 0; };
     for (std::size_t k = first + 1; k < toks.size(); ++k) {
         if (counted[k]) { // "nhà bà Lan cho 2 người", "ấp Tân Hòa cả nhà 4 người"
             auto last = k;
             while (last > first + 1 && leads_to_a_count(toks[last - 1].folded))
                 --last;
-            return {first, last};
+            return last;
         }
         // "số 20 ngõ 9 VNeID cho 2 người": a topic ends the place too, unless it is part of a
         // name written in capitals ("Bệnh Viện C").
         bool name = starts_upper(toks[k].raw) && k + 1 < toks.size() && starts_upper(toks[k + 1].raw);
         if (starts_description(k) || (!name && starts_topic(toks, k)))
-            return {first, k};
+            return k;
     }
-    return {first, toks.size()};
+    return toks.size();
 }
 
 // Where the place may end: a comma or semicolon, a line break (the address on a line of its own,

@@ -216,6 +216,15 @@ INSTANTIATE_TEST_SUITE_P(
         messy_case{"/tham huong dan cai VNeID cho 2 nguoi, so 12 ngo 5", {"vneid"}, 2, "", "so 12 ngo 5"},
         messy_case{"/tham cài vneid, 2 người, số 12, ngõ 5", {"vneid"}, 2, "", "số 12, ngõ 5"},
         messy_case{"/tham hd vneid 2 người, nhà bà Lan", {"vneid"}, 2, "", "nhà bà Lan"},
+        // ... and without a comma, a house's number after what was done, "ở"/"tại" (at) before
+        // it or not: no address was read, and "ngõ" was listed as a word not understood.
+        messy_case{"/tham cài vneid 2 người tại số 12 ngõ 5", {"vneid"}, 2, "", "số 12 ngõ 5"},
+        messy_case{"/tham hd cai vneid cho 2 nguoi tai so 12 ngo 5", {"vneid"}, 2, "", "so 12 ngo 5"},
+        messy_case{"/tham vneid 2 người số 12 ngõ 5 hôm qua", {"vneid"}, 2, "2026-12-01", "số 12 ngõ 5"},
+        messy_case{"/tham đã hướng dẫn 2 người cài vneid ở số 12 ngõ 5", {"vneid"}, 2, "", "số 12 ngõ 5"},
+        messy_case{"/tham cài vneid cho 2 người ở nhà bà Lan", {"vneid"}, 2, "", "nhà bà Lan"},
+        messy_case{"/tham cai vneid cho 2 nguoi o nha ba Lan", {"vneid"}, 2, "", "nha ba Lan"},
+        messy_case{"/tham cài vneid cho 2 người ở nhà", {"vneid"}, 2, "", ""},
         // "đã cài" (did install): "đã" was kept at the end of the address.
         messy_case{"/tham số 12 ngõ 5 đã cài vneid cho 2 người", {"vneid"}, 2, "", "số 12 ngõ 5"},
         messy_case{"/tham so 12 ngo 5 da cai vneid cho 2 nguoi", {"vneid"}, 2, "", "so 12 ngo 5"}));
