@@ -18,7 +18,8 @@ token make_token(std::string_view raw) {
            (f.back() == ',' || f.back() == '.' || f.back() == ';' || f.back() == ':' || f.back() == ')' ||
             f.back() == '!' || f.back() == '?' || f.back() == '`' || f.back() == '\'' || f.back() == '~'))
         f.pop_back();
-    while (!f.empty() && (f.front() == '(' || f.front() == ','))
+    // " :cài vneid": a colon or comma typed before the word, not after the one before.
+    while (!f.empty() && (f.front() == '(' || f.front() == ',' || f.front() == ':' || f.front() == ';'))
         f.erase(f.begin());
     // "3 nguoif", "caif vneid", "huwowngs daanx": typed with the keyboard not switched to
     // Vietnamese, the telex keys are left in the word (telex.hpp).

@@ -244,6 +244,9 @@ std::optional<family_count> family_at(const std::vector<token>& toks,
 bool number_in_address(const std::vector<token>& toks, std::size_t i, const std::optional<unit_match>& unit) {
     if (i == 0 || !address_word(toks[i - 1].folded))
         return false;
+    // "chữ ký số, 1 người": a comma between them, the word ended what was done.
+    if (auto& before = toks[i - 1].raw; before.ends_with(',') || before.ends_with(';'))
+        return false;
     if (toks[i - 1].folded != "nha")
         return true;
     bool whole_family = i > 1 && written_as(toks[i - 2], "ca", "cả");

@@ -225,6 +225,11 @@ INSTANTIATE_TEST_SUITE_P(
         messy_case{"/tham cài vneid cho 2 người ở nhà bà Lan", {"vneid"}, 2, "", "nhà bà Lan"},
         messy_case{"/tham cai vneid cho 2 nguoi o nha ba Lan", {"vneid"}, 2, "", "nha ba Lan"},
         messy_case{"/tham cài vneid cho 2 người ở nhà", {"vneid"}, 2, "", ""},
+        // "chữ ký số, 1 người": the count after the topic's last word was taken for a house number.
+        messy_case{
+            "/tham số 8 giúp chị Mai cài VNeID và chữ ký số, 1 người", {"vneid", "chuky"}, 1, "", "số 8"},
+        messy_case{
+            "/tham so 8 giup chi Mai cai VNeID va chu ky so, 1 nguoi", {"vneid", "chuky"}, 1, "", "so 8"},
         // "đã cài" (did install): "đã" was kept at the end of the address.
         messy_case{"/tham số 12 ngõ 5 đã cài vneid cho 2 người", {"vneid"}, 2, "", "số 12 ngõ 5"},
         messy_case{"/tham so 12 ngo 5 da cai vneid cho 2 nguoi", {"vneid"}, 2, "", "so 12 ngo 5"}));
@@ -304,6 +309,18 @@ TEST(messy_command_names, another_bots_name_after_a_space_leaves_the_command_to_
     auto bare = parse_command("/tham @cnscd_bot", parse_context{"cnscd_bot", today, false});
     ASSERT_TRUE(std::holds_alternative<command_error>(bare)) << command_name(bare);
     EXPECT_EQ(std::get<command_error>(bare).reason, "error_missing_argument");
+}
+
+// A colon typed before a word rather than after the one before (" :cài"): the verb is still read,
+// and `cnscd-bot parse` no longer lists ":cài" as a word it did not understand.
+TEST(messy_explained, a_colon_before_a_word_is_not_part_of_it) {
+    for (auto text : {"/tham số 8 :cài vneid 2 người", "/tham so 8 :cai vneid 2 nguoi"}) {
+        auto cmd = parse_command(text, parse_context{"cnscd_bot", today, true, true});
+        auto* d = details(cmd);
+        ASSERT_NE(d, nullptr) << text;
+        EXPECT_EQ(d->people, 2) << text;
+        EXPECT_EQ(d->unparsed, std::vector<std::string>{}) << text;
+    }
 }
 
 // Only /tham and /buoi are guessed, and only when one command is meant.
