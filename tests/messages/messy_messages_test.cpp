@@ -311,13 +311,15 @@ TEST(messy_command_names, another_bots_name_after_a_space_leaves_the_command_to_
     EXPECT_EQ(std::get<command_error>(bare).reason, "error_missing_argument");
 }
 
-// A colon typed before a word rather than after the one before (" :cài"): the verb is still read,
-// and `cnscd-bot parse` no longer lists ":cài" as a word it did not understand.
+// A colon typed before a word rather than after the one before (" :cài"): the address ends there
+// (it was "số 8 :cài"), and `cnscd-bot parse` lists no ":cài" as a word it did not understand.
 TEST(messy_explained, a_colon_before_a_word_is_not_part_of_it) {
-    for (auto text : {"/tham số 8 :cài vneid 2 người", "/tham so 8 :cai vneid 2 nguoi"}) {
+    for (auto [text, place] : {std::pair{"/tham số 8 :cài vneid 2 người", "số 8"},
+                               std::pair{"/tham so 8 :cai vneid 2 nguoi", "so 8"}}) {
         auto cmd = parse_command(text, parse_context{"cnscd_bot", today, true, true});
         auto* d = details(cmd);
         ASSERT_NE(d, nullptr) << text;
+        EXPECT_EQ(d->place, place) << text;
         EXPECT_EQ(d->people, 2) << text;
         EXPECT_EQ(d->unparsed, std::vector<std::string>{}) << text;
     }
