@@ -50,14 +50,14 @@ std::size_t verb_words(const std::vector<token>& toks, std::size_t k) {
     for (auto [a, b] : verb_pairs)
         if (w == a && k + 1 < toks.size() && toks[k + 1].folded == b)
             return 2;
+    if (std::find(std::begin(verbs), std::end(verbs), w) == std::end(verbs))
+        return 0;
     // Two capitalised words are a name ("Cái Răng"), not a verb and its object, unless the
-    // second names a topic ("Cài VNeID").
+    // second names a topic ("Cài VNeID"). Asked of verbs only: it costs a topic search.
     if (starts_upper(toks[k].raw) && k + 1 < toks.size() && starts_upper(toks[k + 1].raw) &&
         !starts_topic(toks, k + 1))
         return 0;
-    if (std::find(std::begin(verbs), std::end(verbs), w) != std::end(verbs))
-        return 1;
-    return 0;
+    return 1;
 }
 
 bool is_verb(const std::vector<token>& toks, std::size_t k) {
@@ -535,8 +535,13 @@ std::expected<reading, command_error> read_activity(std::string_view args, year_
         bool counted_inside =
             std::any_of(used.begin() + static_cast<std::ptrdiff_t>(first),
                         used.begin() + static_cast<std::ptrdiff_t>(last), [](bool u) { return u; });
+        // Most first parts are an address alone, with neither a count nor a verb: the topic words
+        // are marked (another pass over the text) only when one is there.
+        bool verb_inside = false;
+        for (auto k = first; k < last && !counted_inside && !verb_inside; ++k)
+            verb_inside = verb_at(toks, k) > 0;
         std::vector<bool> marks(toks.size(), false);
-        if (!d.topics.empty())
+        if ((counted_inside || verb_inside) && !d.topics.empty())
             mark_topic_words(toks, marks);
         bool topic_inside =
             std::any_of(marks.begin() + static_cast<std::ptrdiff_t>(first),
