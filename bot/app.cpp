@@ -21,6 +21,7 @@
 #include "bot/zalo/zalo_oa_webhook.hpp"
 #include "handlers/delivery_hooks.hpp"
 #include "storage/database.hpp"
+#include "storage/database_damaged.hpp"
 #include "storage/meta_store.hpp"
 #include "storage/migrations.hpp"
 #include "storage/writer.hpp"
@@ -49,6 +50,10 @@ void setup_logging(const std::string& level) {
 }
 
 namespace {
+
+// serve's exit code when the database file is damaged: only a restored backup helps, so the
+// systemd unit does not restart it (RestartPreventExitStatus, beside 2 for a configuration error).
+constexpr int exit_database_damaged = 4;
 
 // Runs the io_context until `done` is set or `timeout` passes (start-up calls only).
 void run_until(net::io_context& io, const bool& done, std::chrono::seconds timeout) {
@@ -153,6 +158,10 @@ int run_serve(const config& cfg) {
             cfg.storage.db_path,
             {true, false, cfg.storage.synchronous, cfg.storage.busy_timeout_ms, cfg.storage.check_on_start},
             [](const std::string& line) { spdlog::info("{}", line); });
+    } catch (const database_damaged& e) {
+        spdlog::critical("{} (exit code {}: the service is not restarted until then)", e.what(),
+                         exit_database_damaged);
+        return exit_database_damaged;
     } catch (const std::exception& e) {
         spdlog::critical("{}", e.what());
         return 1;

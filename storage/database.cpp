@@ -1,5 +1,6 @@
 #include "storage/database.hpp"
 
+#include "storage/database_damaged.hpp"
 #include "storage/migrations.hpp"
 #include "storage/sqlite_connection.hpp"
 #include "storage/storage_fault.hpp"
@@ -61,7 +62,7 @@ std::unique_ptr<database> database::open(const std::string& path, const database
             // No SQLite header at all: more often CNSCD_DB naming another file (the config,
             // a CSV) than damage, and "restore a backup" would put the backup over that file.
             if (e.getErrorCode() == SQLITE_NOTADB)
-                throw database_error(
+                throw database_damaged(
                     "the file " + path + " is not a SQLite database (" + e.what() +
                     "). The bot did not start and changed nothing. Fix: check that CNSCD_DB (or "
                     "\"storage.path\") names the bot's database; if it does, the file is damaged: keep it for "
@@ -76,10 +77,10 @@ std::unique_ptr<database> database::open(const std::string& path, const database
             problems = e.what();
         }
         if (!problems.empty())
-            throw database_error("the database " + path + " is damaged (PRAGMA quick_check: " + problems +
-                                 "). The bot did not start and changed nothing. Fix: keep this file for "
-                                 "analysis, restore the latest backup in its place (docs/OPERATIONS.md, "
-                                 "\"Faults\"), then start the bot again");
+            throw database_damaged("the database " + path + " is damaged (PRAGMA quick_check: " + problems +
+                                   "). The bot did not start and changed nothing. Fix: keep this file for "
+                                   "analysis, restore the latest backup in its place (docs/OPERATIONS.md, "
+                                   "\"Faults\"), then start the bot again");
     }
     try {
         if (!memory)
