@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <sqlite3.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/statvfs.h>
 
 namespace cnscd {
@@ -24,6 +25,8 @@ std::string_view fault_name(storage_fault f) {
         return "io_error";
     case storage_fault::other:
         return "other";
+    case storage_fault::moved:
+        return "moved";
     }
     return "other";
 }
@@ -49,6 +52,11 @@ std::string fault_advice(storage_fault f) {
                "stop the bot and restore the latest backup";
     case storage_fault::other:
         return "the database refused the write. Fix: see the error above and docs/OPERATIONS.md, \"Faults\"";
+    case storage_fault::moved:
+        return "the database file was deleted, renamed or replaced while the bot ran, so what it stored "
+               "now would be in no file a restart opens. Fix: if it was renamed, rename it back and the bot "
+               "accepts updates again by itself; otherwise stop the bot, put the latest backup in its place "
+               "(`cnscd-bot restore --from FILE`) and start it";
     }
     return "";
 }
@@ -64,6 +72,8 @@ storage_fault classify_sqlite_error(int code, int extended_code, int system_errn
     case SQLITE_NOTADB:
         return storage_fault::corrupt;
     case SQLITE_READONLY:
+        if (code == SQLITE_READONLY_DBMOVED || extended_code == SQLITE_READONLY_DBMOVED)
+            return storage_fault::moved;
         return storage_fault::read_only;
     case SQLITE_IOERR:
     case SQLITE_CANTOPEN:
@@ -101,6 +111,26 @@ bool storage_looks_full(const std::string& db_path) {
             return true;
     }
     return false;
+}
+
+file_identity::file_identity(const std::string& path) {
+    struct stat st {};
+    if (path.empty() || path == ":memory:" || path.starts_with("file::memory:") ||
+        ::stat(path.c_str(), &st) != 0)
+        return;
+    path_ = path;
+    device_ = st.st_dev;
+    inode_ = st.st_ino;
+}
+
+bool file_identity::still_at_path() const {
+    if (path_.empty())
+        return true;
+    struct stat st {};
+    if (::stat(path_.c_str(), &st) != 0)
+        // Gone (ENOENT, ENOTDIR); any other failure (a folder made unreadable) is for SQLite to report.
+        return errno != ENOENT && errno != ENOTDIR;
+    return st.st_dev == device_ && st.st_ino == inode_;
 }
 
 } // namespace cnscd

@@ -4,6 +4,7 @@
 // /healthz and metrics, and the fix (docs/OPERATIONS.md, "Faults").
 
 #include <array>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -17,11 +18,12 @@ enum class storage_fault {
     read_only, // SQLITE_READONLY: permissions changed, or the file system went read-only
     io_error,  // any other SQLITE_IOERR/CANTOPEN: the disk or the file system failed
     other,     // anything else
+    moved,     // SQLITE_READONLY_DBMOVED: the file was deleted, renamed or replaced while open
 };
 
-inline constexpr std::array<storage_fault, 6> storage_fault_kinds{
-    storage_fault::disk_full, storage_fault::locked,   storage_fault::corrupt,
-    storage_fault::read_only, storage_fault::io_error, storage_fault::other};
+inline constexpr std::array<storage_fault, 7> storage_fault_kinds{
+    storage_fault::disk_full, storage_fault::locked, storage_fault::corrupt, storage_fault::read_only,
+    storage_fault::io_error,  storage_fault::other,  storage_fault::moved};
 
 // "disk_full", "locked", ... ("ok" for none).
 std::string_view fault_name(storage_fault f);
@@ -34,5 +36,20 @@ storage_fault classify_sqlite_error(int code, int extended_code, int system_errn
 // SQLite's errno for a failed write is unreliable by the time the error surfaces, so an I/O
 // error is checked against these.
 bool storage_looks_full(const std::string& db_path);
+
+// The file a database path named when it was opened. SQLite in WAL mode goes on committing into
+// an open file that was deleted, renamed or replaced, where no later start finds it; this tells
+// that the path names another file, or none, now (storage_fault::moved).
+class file_identity {
+public:
+    file_identity() = default; // no file (in memory): always at its path
+    explicit file_identity(const std::string& path);
+    bool still_at_path() const;
+
+private:
+    std::string path_;
+    std::uint64_t device_ = 0;
+    std::uint64_t inode_ = 0;
+};
 
 } // namespace cnscd

@@ -15,6 +15,10 @@
 
 namespace cnscd {
 
+// failed_by_kind has a counter for each storage_fault, the last one included.
+static_assert(std::tuple_size_v<decltype(writer_stats::failed_by_kind)> ==
+              static_cast<std::size_t>(storage_fault::moved) + 1);
+
 struct writer::impl {
     struct entry {
         job work;
@@ -23,6 +27,7 @@ struct writer::impl {
     };
 
     std::unique_ptr<database> db;
+    file_identity file;
     std::size_t max_batch;
     mutable std::mutex mutex;
     std::condition_variable wake;
@@ -88,6 +93,11 @@ struct writer::impl {
                     errors[i] = e.what();
                 }
             }
+            // In WAL mode SQLite commits into a deleted or replaced file without complaint; one
+            // stat(2) a commit keeps such updates unacknowledged, so the platforms redeliver them.
+            if (!file.still_at_path())
+                throw SQLite::Exception("the database file is no longer at " + db->path(),
+                                        SQLITE_READONLY_DBMOVED);
             db->commit();
         } catch (const SQLite::Exception& e) {
             // Read the OS error before ROLLBACK can replace it.
@@ -154,6 +164,7 @@ struct writer::impl {
 
 writer::writer(std::unique_ptr<database> db, std::size_t max_batch) : impl_(std::make_unique<impl>()) {
     impl_->db = std::move(db);
+    impl_->file = file_identity(impl_->db->path());
     impl_->max_batch = max_batch ? max_batch : 1;
     impl_->thread = std::thread([this] { impl_->run(); });
 }

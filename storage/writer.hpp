@@ -28,7 +28,7 @@ struct writer_stats {
     std::uint64_t commits = 0;
     std::uint64_t failed_commits = 0;
     std::uint64_t queued = 0;                      // jobs waiting right now
-    std::array<std::uint64_t, 7> failed_by_kind{}; // failed commits, indexed by storage_fault
+    std::array<std::uint64_t, 8> failed_by_kind{}; // failed commits, indexed by storage_fault
     storage_fault fault = storage_fault::none;     // how the last commit ended
     std::string fault_error;                       // its SQLite message, when it failed
 };

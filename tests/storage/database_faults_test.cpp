@@ -2,14 +2,17 @@
 // operator.
 
 #include "storage/database.hpp"
+#include "storage/database_damaged.hpp"
 #include "storage/meta_store.hpp"
 #include "storage/storage_fault.hpp"
+#include "storage/writer.hpp"
 
 #include <gtest/gtest.h>
 
 #include <cerrno>
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <sqlite3.h>
 #include <unistd.h>
 
@@ -56,7 +59,7 @@ TEST_F(damaged_file, a_damaged_file_is_refused_with_what_to_do) {
     try {
         database::open(path, {false, true, "full", 5000, true});
         FAIL() << "a damaged file was opened";
-    } catch (const database_error& e) {
+    } catch (const database_damaged& e) {
         std::string what = e.what();
         EXPECT_NE(what.find("is damaged (PRAGMA quick_check: "), std::string::npos) << what;
         EXPECT_NE(what.find("changed nothing"), std::string::npos);
@@ -88,6 +91,26 @@ TEST_F(damaged_file, a_locked_file_is_not_called_damaged) {
     sqlite3_close(holder);
 }
 
+// SQLite in WAL mode commits into a file deleted under it; the writer refuses instead, since
+// what it acknowledged would be in no file the next start opens.
+TEST_F(damaged_file, a_commit_into_a_deleted_file_fails_as_moved_and_succeeds_once_it_is_back) {
+    writer w(database::open(path), 4);
+    auto commit = [&] {
+        std::promise<job_outcome> done;
+        w.submit([](database& d) { meta_store(d).set("probe", "1"); },
+                 [&](job_outcome o, const std::string&) { done.set_value(o); });
+        return done.get_future().get();
+    };
+    ASSERT_EQ(commit(), job_outcome::committed);
+    std::filesystem::rename(path, path + ".aside");
+    EXPECT_EQ(commit(), job_outcome::storage_failed);
+    EXPECT_EQ(w.stats().fault, storage_fault::moved);
+    EXPECT_NE(w.stats().fault_error.find("no longer at " + path), std::string::npos) << w.stats().fault_error;
+    std::filesystem::rename(path + ".aside", path);
+    EXPECT_EQ(commit(), job_outcome::committed);
+    EXPECT_EQ(w.stats().fault, storage_fault::none);
+}
+
 TEST(storage_fault_names, sqlite_errors_are_named_for_the_operator) {
     EXPECT_EQ(classify_sqlite_error(SQLITE_FULL, SQLITE_FULL, 0), storage_fault::disk_full);
     EXPECT_EQ(classify_sqlite_error(SQLITE_IOERR, SQLITE_IOERR_WRITE, ENOSPC), storage_fault::disk_full);
@@ -97,6 +120,7 @@ TEST(storage_fault_names, sqlite_errors_are_named_for_the_operator) {
     EXPECT_EQ(classify_sqlite_error(SQLITE_CORRUPT, SQLITE_CORRUPT, 0), storage_fault::corrupt);
     EXPECT_EQ(classify_sqlite_error(SQLITE_NOTADB, SQLITE_NOTADB, 0), storage_fault::corrupt);
     EXPECT_EQ(classify_sqlite_error(SQLITE_READONLY, SQLITE_READONLY, 0), storage_fault::read_only);
+    EXPECT_EQ(classify_sqlite_error(SQLITE_READONLY_DBMOVED, -1, 0), storage_fault::moved);
     for (auto k : storage_fault_kinds) {
         EXPECT_NE(fault_advice(k).find("Fix: "), std::string::npos) << fault_name(k);
         EXPECT_NE(fault_name(k), "ok");
