@@ -4,6 +4,7 @@
 #include "storage/database.hpp"
 #include "storage/registry.hpp"
 #include "storage/visit_store.hpp"
+#include "tests/support/team_one_roster.hpp"
 #include "tests/support/test_bot.hpp"
 
 #include <gtest/gtest.h>
@@ -15,13 +16,8 @@ using test::has;
 using test::record_no;
 using test::test_bot;
 
-struct visit_fixture : ::testing::Test {
-    test_bot bot;
-    std::int64_t ward = bot.ward("Phường Hòa Xuân");
-    std::int64_t team1 = bot.team(ward, "Tổ dân phố số 1");
-    std::int64_t team2 = bot.team(ward, "Tổ dân phố số 2");
-    std::int64_t leader = bot.member(ward, team1, "Trần Văn Bình", "leader", "100");
-    std::int64_t member = bot.member(ward, team1, "Phạm Thị Dung", "member", "102");
+// Beside team 1's leader and member: a member of team 2 and a ward staff member.
+struct visit_fixture : ::testing::Test, test::team_one_roster {
     std::int64_t other = bot.member(ward, team2, "Võ Thị Giang", "member", "200");
     std::int64_t staff = bot.member(ward, 0, "Ngô Thị Hạnh", "ward_staff", "900");
     visit_store visits{*bot.db};

@@ -9,6 +9,7 @@
 #include "storage/sqlite_connection.hpp"
 #include "storage/visit_photo_store.hpp"
 #include "storage/visit_store.hpp"
+#include "tests/support/team_one_roster.hpp"
 #include "tests/support/test_bot.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -23,13 +24,8 @@ namespace {
 using test::has;
 using test::test_bot;
 
-struct photo_fixture : ::testing::Test {
-    test_bot bot;
-    std::int64_t ward = bot.ward("Phường Hòa Xuân");
-    std::int64_t team1 = bot.team(ward, "Tổ dân phố số 1");
-    std::int64_t team2 = bot.team(ward, "Tổ dân phố số 2");
-    std::int64_t leader = bot.member(ward, team1, "Trần Văn Bình", "leader", "100");
-    std::int64_t member = bot.member(ward, team1, "Phạm Thị Dung", "member", "102");
+// Beside team 1's leader and member: another member of team 1, team 2's leader, a ward staff member.
+struct photo_fixture : ::testing::Test, test::team_one_roster {
     std::int64_t other = bot.member(ward, team1, "Hoàng Văn Em", "member", "103");
     std::int64_t leader2 = bot.member(ward, team2, "Võ Thị Giang", "leader", "200");
     std::int64_t staff = bot.member(ward, 0, "Ngô Thị Hạnh", "ward_staff", "900");
