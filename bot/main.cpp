@@ -56,9 +56,9 @@ int main(int argc, char** argv) {
     app.add_option("--config", config_path, config_help);
 
     auto* serve =
-        app.add_subcommand("serve", "Run the bot: HTTP server (webhooks, /healthz, /metrics), Telegram "
-                                    "webhook or long polling, the outbox sender and reminders. Stops "
-                                    "cleanly on SIGINT/SIGTERM.");
+        app.add_subcommand("serve", "Run the bot: HTTP server (webhooks, /healthz, /metrics), Telegram and "
+                                    "the Zalo Bot (webhook or long polling), the Zalo OA, the outbox "
+                                    "sender and reminders. Stops cleanly on SIGINT/SIGTERM.");
     std::optional<std::string> as_phone;
     auto* chat =
         app.add_subcommand("chat", "Talk to the bot in this terminal, with the same handlers as the chat "
@@ -70,7 +70,8 @@ int main(int argc, char** argv) {
     bool drop_pending = false;
     auto* set_webhook =
         app.add_subcommand("set-webhook", "Tell Telegram where to send updates (setWebhook with "
-                                          "TELEGRAM_WEBHOOK_SECRET as the secret token).");
+                                          "TELEGRAM_WEBHOOK_SECRET as the secret token), or with "
+                                          "--zalo-bot the Zalo Bot Platform.");
     set_webhook->add_option("--url", webhook_url,
                             "Public HTTPS URL of /telegram/webhook (default: $TELEGRAM_PUBLIC_URL)");
     set_webhook->add_flag("--drop-pending", drop_pending, "Discard updates Telegram is still holding");
