@@ -4,6 +4,7 @@
 #include "config/edit_distance.hpp"
 #include "config/env_names.hpp"
 #include "config/load_config.hpp"
+#include "messages/topic_targets.hpp"
 
 #include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
@@ -214,6 +215,10 @@ int main(int argc, char** argv) {
     auto cfg = cnscd::load_config(config_path, cnscd::process_env());
     if (!cfg) {
         std::cerr << "configuration error: " << cfg.error().message << "\n";
+        return 2;
+    }
+    if (auto wrong = cnscd::unknown_target_topic(*cfg)) {
+        std::cerr << "configuration error: " << *wrong << "\n";
         return 2;
     }
     if (*parse)

@@ -1,4 +1,5 @@
 #include "messages/text_fold.hpp"
+#include "messages/topic_targets.hpp"
 #include "messages/topics.hpp"
 
 #include <gtest/gtest.h>
@@ -138,6 +139,29 @@ TEST(topics, the_keyword_index_finds_what_a_search_per_phrase_finds) {
         EXPECT_EQ(std::set(spans.begin(), spans.end()), want_spans) << text;
         EXPECT_EQ(find_topics(text), want_topics) << text;
     }
+}
+
+// A target counting a topic the bot does not have read 0% all year without a word.
+TEST(topic_targets, a_target_of_a_topic_the_bot_does_not_have_is_named_with_the_nearest) {
+    config c;
+    c.source = "bot.json";
+    ward_config w;
+    w.name = "Phường Hòa Xuân";
+    w.targets.push_back({"households", "Hộ", "households", 100, "year", ""});
+    w.targets.push_back({"vneid", "VNeID", "topic:vneid", 100, "year", ""});
+    c.wards.push_back(w);
+    EXPECT_EQ(unknown_target_topic(c), std::nullopt);
+    c.wards[0].targets.push_back({"scam", "Lừa đảo", "topic:luadoa", 10, "year", ""});
+    auto wrong = unknown_target_topic(c);
+    ASSERT_TRUE(wrong);
+    EXPECT_NE(wrong->find("bot.json: key \"wards[0].targets[2].metric\": the bot has no topic \"luadoa\""),
+              std::string::npos)
+        << *wrong;
+    EXPECT_NE(wrong->find("did you mean topic:luadao?"), std::string::npos) << *wrong;
+    EXPECT_NE(wrong->find("vneid, "), std::string::npos) << "lists the topics: " << *wrong;
+    // Nothing like any topic: no guess, only the list.
+    c.wards[0].targets.back().metric = "topic:zzzzzzzz";
+    EXPECT_EQ(unknown_target_topic(c)->find("did you mean"), std::string::npos);
 }
 
 } // namespace
