@@ -263,10 +263,18 @@ private:
                                         report_button_data(report_button::view, team_id, o.d)}});
                 send(to, team_text(o, s, to.lang, team_name, button), std::move(buttons));
             }
+            // Still "sent": whoever it was for gets it in the catch-up when they next write.
             r.outcome = "sent";
             r.messages = static_cast<int>(recipients.size());
-            out_->log.push_back("reminder sent to " + std::to_string(recipients.size()) +
-                                " chat(s): " + describe(o, s, team_name));
+            if (recipients.empty())
+                out_->log.push_back(
+                    "reminder reached nobody (no group bound to the team and no leader or deputy "
+                    "the bot can write to privately; ward staff see the team's setup with "
+                    "/thanhvien): " +
+                    describe(o, s, team_name));
+            else
+                out_->log.push_back("reminder sent to " + std::to_string(recipients.size()) +
+                                    " chat(s): " + describe(o, s, team_name));
         }
         recorded_ += ledger.record(r);
     }

@@ -366,6 +366,21 @@ TEST_F(missed_reminder_fixture, ward_staff_back_within_a_day_get_the_summary_of_
     EXPECT_TRUE(back("102", at(2026, 12, 25, 7, 30)).empty());
 }
 
+// A team with no group and no leader the bot can write to: the operator's log said "reminder
+// sent to 0 chat(s)", which read as a bug in the bot, not as a team to set up.
+TEST_F(reminder_fixture, a_reminder_that_reaches_nobody_says_so_in_the_log_with_the_fix) {
+    bot->team(ward, "Tổ dân phố số 3"); // no group, nobody linked
+    tick(at(2026, 12, 21, 8));
+    std::string line;
+    for (auto& l : log)
+        if (l.find("Tổ dân phố số 3") != std::string::npos)
+            line = l;
+    EXPECT_NE(line.find("reminder reached nobody (no group bound to the team"), std::string::npos) << line;
+    EXPECT_NE(line.find("/thanhvien"), std::string::npos) << line;
+    for (auto& l : log)
+        EXPECT_EQ(l.find("sent to 0 chat"), std::string::npos) << l;
+}
+
 TEST_F(reminder_fixture, restart_on_the_same_file_plans_nothing_twice) {
     step(at(2026, 3, 20, 0), at(2026, 3, 24, 9));
     auto before = sent.size();
