@@ -25,8 +25,12 @@ std::string calendar_period_label(language lang, period_kind kind, std::chrono::
     return "";
 }
 
+const std::string& configured_name(language lang, const std::string& name, const std::string& name_en) {
+    return lang == language::en && !name_en.empty() ? name_en : name;
+}
+
 const std::string& deadline_name(language lang, const deadline_instance& d) {
-    return lang == language::en && !d.rule.name_en.empty() ? d.rule.name_en : d.rule.name;
+    return configured_name(lang, d.rule.name, d.rule.name_en);
 }
 
 std::string period_label(language lang, const deadline_instance& d) {

@@ -13,7 +13,10 @@ namespace cnscd {
 // "tháng 11/2026", "quý IV/2026", "năm 2026", "đến ngày 22/04/2026"; cut-off periods add
 // their dates: "tháng 12/2026 (từ 15/11/2026 đến 14/12/2026)".
 std::string period_label(language lang, const deadline_instance& d);
-// The deadline's name for its reader: the English name in English, where the rule has one.
+// A name the ward's configuration gives (a deadline's, a target's) for its reader: the English
+// one (`name_en`) in English, where one is given.
+const std::string& configured_name(language lang, const std::string& name, const std::string& name_en);
+// The deadline's name for its reader (configured_name).
 const std::string& deadline_name(language lang, const deadline_instance& d);
 // "tháng 11/2026", "quý IV/2026", "năm 2026": the calendar period of `kind` containing `day`
 // ("" for a week, which has no name).

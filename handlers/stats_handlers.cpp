@@ -197,11 +197,11 @@ void ward_targets(handler_context& ctx, std::string& out, const ward_record& war
         auto done = metric_value(visits.ward_totals_in(ward.id, p.so_far()), target.metric);
         if (!std::exchange(header, true))
             add_line(out, ctx.say(stats_text::target_header));
-        auto& name = ctx.lang == language::en && !target.name_en.empty() ? target.name_en : target.name;
-        add_line(out, ctx.say(stats_text::target_line, {{"name", name},
-                                                        {"done", count(ctx, done)},
-                                                        {"goal", count(ctx, goal)},
-                                                        {"percent", static_cast<int>(done * 100 / goal)}}));
+        add_line(out, ctx.say(stats_text::target_line,
+                              {{"name", configured_name(ctx.lang, target.name, target.name_en)},
+                               {"done", count(ctx, done)},
+                               {"goal", count(ctx, goal)},
+                               {"percent", static_cast<int>(done * 100 / goal)}}));
     }
 }
 

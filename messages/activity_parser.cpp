@@ -185,6 +185,23 @@ bool continues_address(std::string_view part, const std::vector<token>& toks, co
     return find_topics(untelex(fold(part))).empty();
 }
 
+// Where an address that reaches separator `at` ends, once the parts after it that only go on with
+// it are added (continues_address): the first separator whose part does not, `at` itself when
+// the next part does not, or text.size() when all of them do.
+std::size_t address_parts_end(std::string_view text, std::size_t at, const std::vector<token>& toks,
+                              const std::vector<bool>& used) {
+    for (;;) {
+        auto next = next_separator(text, at + 1);
+        auto part =
+            text.substr(at + 1, next == std::string_view::npos ? std::string_view::npos : next - at - 1);
+        if (!continues_address(part, toks, used))
+            return at;
+        if (next == std::string_view::npos)
+            return text.size();
+        at = next;
+    }
+}
+
 } // namespace
 
 void mark_topic_words(const std::vector<token>& toks, std::vector<bool>& marks) {
@@ -551,42 +568,19 @@ std::expected<reading, command_error> read_activity(std::string_view args, year_
                 place_cut = true;
                 auto separator = description_from;
                 description_from = offset(*k);
-                if (*k == first) {
-                    for (auto at = separator; at != std::string_view::npos;) {
-                        auto next = next_separator(text, at + 1);
-                        auto end = next == std::string_view::npos ? text.size() : next;
-                        if (continues_address(text.substr(at + 1, end - at - 1), toks, used)) {
-                            // "..., số 12, ngõ 5": the parts after it that go on with the address too.
-                            for (auto more = next; more != std::string_view::npos;) {
-                                auto after = next_separator(text, more + 1);
-                                auto to = after == std::string_view::npos ? text.size() : after;
-                                if (!continues_address(text.substr(more + 1, to - more - 1), toks, used))
-                                    break;
-                                end = to;
-                                more = after;
-                            }
+                // The first part is all description: the address is the first later part that is
+                // one, with the parts after it that go on with it ("..., số 12, ngõ 5").
+                if (*k == first)
+                    for (auto at = separator; at != std::string_view::npos; at = next_separator(text, at + 1))
+                        if (auto end = address_parts_end(text, at, toks, used); end != at) {
                             place_later = std::pair{at + 1, end};
                             break;
                         }
-                        at = next;
-                    }
-                }
             }
     }
     // "số nhà 45, ngách 12/5, ngõ 8: cài VssID": parts that only go on with the address stay in it.
-    while (!place_cut && description_from != std::string_view::npos) {
-        auto next = next_separator(text, description_from + 1);
-        auto part =
-            text.substr(description_from + 1, next == std::string_view::npos ? std::string_view::npos
-                                                                             : next - description_from - 1);
-        if (!continues_address(part, toks, used))
-            break;
-        if (next == std::string_view::npos) {
-            description_from = text.size(); // all of it is the address
-            break;
-        }
-        description_from = next;
-    }
+    if (!place_cut && description_from != std::string_view::npos)
+        description_from = address_parts_end(text, description_from, toks, used);
     // The place without the date words and head counts at its end and what leads into them:
     // "số 5 sáng 30/11", "số 5 chiều hôm qua", "hội người cao tuổi 12 cụ", "nhà bà Lan cho 2
     // người" are at "số 5", "hội người cao tuổi", "nhà bà Lan".
