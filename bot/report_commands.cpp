@@ -16,7 +16,9 @@
 #include "storage/database.hpp"
 #include "storage/registry.hpp"
 
+#include <algorithm>
 #include <array>
+#include <cctype>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -107,10 +109,22 @@ int run_export(const config& cfg, const std::string& ward_name, const std::strin
         std::cerr << plain(say(l, report_text::export_no_folder, {{"folder", folder.string()}})) << "\n";
         return 2;
     }
-    // "-o tong-hop.csv" means CSV unless --format says otherwise.
-    auto format = requested_format.empty()
-                      ? (std::filesystem::path(out).extension() == ".csv" ? "csv" : "xlsx")
-                      : requested_format;
+    // "-o tong-hop.csv" means CSV; a --format that contradicts the name is refused, since a CSV
+    // named .xlsx (or the reverse) will not open in the program the name promises.
+    auto extension = std::filesystem::path(out).extension().string();
+    std::ranges::transform(extension, extension.begin(), [](unsigned char c) { return std::tolower(c); });
+    std::string by_name = extension == ".csv" ? "csv" : extension == ".xlsx" ? "xlsx" : "";
+    if (!requested_format.empty() && !by_name.empty() && by_name != requested_format) {
+        auto suggested = std::filesystem::path(out).replace_extension("." + requested_format).string();
+        std::cerr << plain(say(l, report_text::export_format_mismatch,
+                               {{"file", out},
+                                {"extension", extension},
+                                {"format", requested_format},
+                                {"suggested", suggested}}))
+                  << "\n";
+        return 2;
+    }
+    auto format = !requested_format.empty() ? requested_format : !by_name.empty() ? by_name : "xlsx";
     auto data = build_ward_export(*db, cfg, l, *ward, *d);
     std::vector<std::string> written;
     if (format == "csv") {

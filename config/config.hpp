@@ -160,7 +160,6 @@ struct config {
     std::string default_language = "vi";
     std::string log_level = "info"; // CNSCD_LOG_LEVEL
     std::string data_key;           // CNSCD_DATA_KEY / CNSCD_DATA_KEY_FILE: 32 bytes, hex
-    std::string guides_dir;         // extra guides added from chat; default: next to the database
     int visit_topic_question_minutes = 30;
     int undo_window_hours = 24;
     // More people than this on one household visit is refused as a likely typo ("1.000 người")

@@ -279,6 +279,9 @@ std::string_view vi(report_text key) {
         return "Kỳ «{period}» chưa bắt đầu nên chưa có số liệu để xuất.";
     case t::export_no_folder:
         return "Thư mục «{folder}» không tồn tại. Tạo thư mục đó trước, hoặc chọn nơi khác với -o.";
+    case t::export_format_mismatch:
+        return "Tệp «{file}» có đuôi {extension} nhưng --format là {format}. Đổi tên tệp thành «{suggested}», "
+               "hoặc bỏ --format để xuất theo đuôi tệp.";
     case t::remind_none:
         return "Vào {at}, không có nhắc hạn nào cần gửi.";
     case t::remind_to:
@@ -579,6 +582,9 @@ std::string_view en(report_text key) {
         return "The period «{period}» has not started yet, so there is nothing to export.";
     case t::export_no_folder:
         return "The folder «{folder}» does not exist. Create it first, or choose another place with -o.";
+    case t::export_format_mismatch:
+        return "The file «{file}» ends in {extension} but --format is {format}. Name it «{suggested}», or leave "
+               "out --format to export by the file's extension.";
     case t::remind_none:
         return "Nothing to send on {at}.";
     case t::remind_to:

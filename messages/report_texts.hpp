@@ -125,6 +125,7 @@ enum class report_text {
     export_bad_period,
     export_future_period,
     export_no_folder,
+    export_format_mismatch,
     remind_none,
     remind_to,
     remind_dry_run,

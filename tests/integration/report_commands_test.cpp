@@ -114,6 +114,21 @@ TEST_F(cli_fixture, export_writes_the_workbook_and_explains_bad_arguments) {
     std::string head(3, '\0');
     f.read(head.data(), 3);
     EXPECT_EQ(head, "\xEF\xBB\xBF"); // the CSV's BOM, not a zip's "PK"
+    // A --format that contradicts the file's name is refused, and nothing is written under it.
+    auto named_xlsx = dir + "/q3-csv.xlsx";
+    EXPECT_EQ(run({"export", "--ward", "Phường Hòa Xuân", "--period", "2026-Q3", "--format", "csv", "-o",
+                   named_xlsx},
+                  out),
+              2);
+    EXPECT_NE(out.find("có đuôi .xlsx nhưng --format là csv"), std::string::npos) << out;
+    EXPECT_NE(out.find(dir + "/q3-csv.csv"), std::string::npos) << out; // the name that would fit
+    EXPECT_FALSE(std::filesystem::exists(named_xlsx));
+    EXPECT_EQ(run({"export", "--ward", "Phường Hòa Xuân", "--period", "2026-Q3", "--format", "xlsx", "-o",
+                   dir + "/q3-book.CSV"},
+                  out),
+              2);
+    EXPECT_NE(out.find("có đuôi .csv nhưng --format là xlsx"), std::string::npos) << out;
+    EXPECT_FALSE(std::filesystem::exists(dir + "/q3-book.CSV"));
     // A period not started yet, and a folder that does not exist, are said plainly.
     EXPECT_EQ(run({"export", "--ward", "Phường Hòa Xuân", "--period", "2030-01", "-o", file}, out), 2);
     EXPECT_NE(out.find("chưa bắt đầu"), std::string::npos) << out;
