@@ -372,7 +372,10 @@ int run_serve(const config& cfg) {
 int run_migrate(const config& cfg) {
     try {
         refuse_upgrade_under_serve(cfg.storage.db_path);
-        auto db = database::open(cfg.storage.db_path, {true, false, cfg.storage.synchronous});
+        // Checked as serve checks it: migrating would write into a damaged file.
+        auto db =
+            database::open(cfg.storage.db_path, {true, false, cfg.storage.synchronous,
+                                                 cfg.storage.busy_timeout_ms, cfg.storage.check_on_start});
         auto before = db->schema_version();
         auto ran = db->migrate([](const migration& m) {
             std::cout << "migration " << m.version << " applied: " << m.name << "\n";
@@ -380,6 +383,9 @@ int run_migrate(const config& cfg) {
         std::cout << "database " << cfg.storage.db_path << ": schema version " << before << " -> "
                   << db->schema_version() << " (" << ran << " migration(s) applied)\n";
         return 0;
+    } catch (const database_damaged& e) {
+        std::cerr << "migrate: " << e.what() << "\n";
+        return exit_database_damaged;
     } catch (const std::exception& e) {
         std::cerr << "migrate: " << e.what() << "\n";
         return 1;

@@ -374,6 +374,31 @@ TEST_F(operator_fixture, a_file_that_is_not_a_database_is_named_as_such_and_left
     EXPECT_NE(said.find("the file " + db_path + " is not a SQLite database"), std::string::npos) << said;
     EXPECT_NE(said.find("check that CNSCD_DB"), std::string::npos) << said;
     EXPECT_EQ(read_file(db_path), content) << "the file was changed";
+
+    // `migrate` says the same and leaves the file alone too (it used to exit 1 with "cannot open
+    // the database", or, on a file damaged past its header, write migrations into it).
+    bot_process migrate(env(), {"migrate"});
+    auto migrate_code = migrate.wait_exit(30s);
+    ASSERT_TRUE(migrate_code.has_value());
+    EXPECT_EQ(*migrate_code, 4);
+    EXPECT_NE(log().find("check that CNSCD_DB"), std::string::npos) << log();
+    EXPECT_EQ(read_file(db_path), content) << "migrate changed the file";
+}
+
+// The shipped unit must not run a check systemd would retry: RestartPreventExitStatus applies to
+// the main process only, so a damaged file found by an ExecStartPre restarted the unit.
+TEST(systemd_unit, nothing_that_meets_a_damaged_database_runs_before_the_main_process) {
+    std::ifstream unit(std::string(CNSCD_SOURCE_DIR) + "/deploy/cnscd-bot.service");
+    ASSERT_TRUE(unit.good());
+    std::string line;
+    bool prevents_4 = false;
+    while (std::getline(unit, line)) {
+        EXPECT_FALSE(line.starts_with("ExecStartPre=") && line.find("cnscd-bot") != std::string::npos)
+            << line;
+        if (line.starts_with("RestartPreventExitStatus=") && line.find(" 4") != std::string::npos)
+            prevents_4 = true;
+    }
+    EXPECT_TRUE(prevents_4);
 }
 
 // set-webhook with a wrong token printed only "set-webhook failed: Unauthorized".
