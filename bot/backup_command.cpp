@@ -6,6 +6,7 @@
 #include "storage/database.hpp"
 
 #include <chrono>
+#include <filesystem>
 #include <iostream>
 
 namespace cnscd {
@@ -30,11 +31,21 @@ int run_restore(const config& cfg, const std::string& from) {
         auto r = restore_database(from, cfg.storage.db_path, now);
         std::cout << "restored " << from << " (schema version " << r.schema_version << ") to "
                   << cfg.storage.db_path << "\n";
-        if (!r.set_aside.empty())
+        std::error_code ec;
+        if (!r.set_aside.empty() && std::filesystem::exists(r.set_aside, ec))
             std::cout << "the database it replaced is kept as " << r.set_aside
                       << " (with its -wal and -shm files, if any)\n";
-        std::cout << "what was logged after the backup is not in it; start the bot (it brings an older "
-                     "schema up to date)\n";
+        else if (!r.set_aside.empty())
+            std::cout << "the -wal and -shm files left without their database are kept as " << r.set_aside
+                      << "-wal and -shm\n";
+        // A copy the bot saved when its file was deleted (storage/rescue.hpp) holds everything.
+        if (from.find(".rescued-") != std::string::npos)
+            std::cout
+                << "it holds everything the bot had stored when its file was deleted; start the bot, and "
+                   "the platforms redeliver what was refused meanwhile\n";
+        else
+            std::cout << "what was logged after the backup is not in it; start the bot (it brings an older "
+                         "schema up to date)\n";
         return 0;
     } catch (const std::exception& e) {
         std::cerr << "restore: " << e.what() << "\n";

@@ -131,7 +131,8 @@ restore_result restore_database(const std::string& from, const std::string& targ
                                  "). Nothing was changed. Fix: restore an earlier backup");
         out.schema_version = copy->schema_version();
     }
-    if (fs::exists(target, ec) && in_use(target))
+    // Also without the file itself: a bot whose file was deleted still has its -shm open.
+    if (in_use(target))
         throw database_error("the database " + target +
                              " is open in another process. Nothing was changed. Fix: stop the bot "
                              "(systemctl stop cnscd-bot), then run restore again");
@@ -141,7 +142,12 @@ restore_result restore_database(const std::string& from, const std::string& targ
     if (ec)
         throw database_error("cannot copy " + from + " to " + partial + ": " + ec.message() +
                              ". Nothing was changed. Fix: check free space and permissions");
-    if (fs::exists(target, ec)) {
+    // A -wal left without its file (the file deleted under a bot) goes aside too: the next
+    // start would replay it onto the restored file.
+    bool replaces = false;
+    for (const char* ext : {"", "-wal", "-shm"})
+        replaces = replaces || fs::exists(target + ext, ec);
+    if (replaces) {
         std::time_t t = now;
         std::tm utc{};
         char stamp[32];
