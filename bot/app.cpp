@@ -24,6 +24,7 @@
 #include "storage/database_damaged.hpp"
 #include "storage/meta_store.hpp"
 #include "storage/migrations.hpp"
+#include "storage/rescue.hpp"
 #include "storage/writer.hpp"
 
 #include <boost/asio/io_context.hpp>
@@ -188,6 +189,18 @@ int run_serve(const config& cfg) {
                           "platforms redeliver them); see docs/OPERATIONS.md, \"Faults\"",
                           fault_name(f), cfg.storage.db_path, error, fault_advice(f));
     });
+    // The file deleted under the bot: its data is copied next to it (the rescue), and this line
+    // says where and how to put it back. The bot does not reopen the copy by itself
+    // (docs/OPERATIONS.md, "Faults"): the file may have been deleted on purpose, and another
+    // serve may already have started on the path.
+    db_writer.set_rescue([&wall_clock] { return wall_clock.now(); },
+                         [&cfg](const std::string& copy, const std::string& error) {
+                             auto advice = rescue_advice(cfg.storage.db_path, copy, error);
+                             if (!copy.empty())
+                                 spdlog::error("storage: rescued: {}", advice);
+                             else
+                                 spdlog::critical("storage: rescue failed: {}", advice);
+                         });
     // Completions of a whole commit reach the event loop in one hand-over.
     db_writer.set_completion_sink([&io](std::function<void()> fn) { net::post(io, std::move(fn)); });
 
@@ -268,9 +281,16 @@ int run_serve(const config& cfg) {
                             {"outbox_depth", sender.depth()},
                             {"commits", ws.commits},
                             {"failed_commits", ws.failed_commits}};
-        if (!storage_ok)
-            body["storage"] = {
-                {"fault", fault_name(ws.fault)}, {"error", ws.fault_error}, {"fix", fault_advice(ws.fault)}};
+        if (!storage_ok) {
+            auto lost = ws.fault == storage_fault::moved
+                            ? rescue_advice(cfg.storage.db_path, ws.rescued_to, ws.rescue_error)
+                            : std::string();
+            body["storage"] = {{"fault", fault_name(ws.fault)},
+                               {"error", ws.fault_error},
+                               {"fix", lost.empty() ? fault_advice(ws.fault) : lost}};
+            if (!ws.rescued_to.empty())
+                body["storage"]["rescued_copy"] = ws.rescued_to;
+        }
         if (!polling.empty())
             body["polling"] = polling;
         respond({healthy ? 200 : 503, "application/json", body.dump()});

@@ -1,11 +1,14 @@
 #include "storage/storage_fault.hpp"
 
 #include <cerrno>
+#include <fcntl.h>
 #include <filesystem>
 #include <sqlite3.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/statvfs.h>
+#include <unistd.h>
+#include <utility>
 
 namespace cnscd {
 
@@ -55,8 +58,9 @@ std::string fault_advice(storage_fault f) {
     case storage_fault::moved:
         return "the database file was deleted, renamed or replaced while the bot ran, so what it stored "
                "now would be in no file a restart opens. Fix: if it was renamed, rename it back and the bot "
-               "accepts updates again by itself; otherwise stop the bot, put the latest backup in its place "
-               "(`cnscd-bot restore --from FILE`) and start it";
+               "accepts updates again by itself; if it was deleted, do not restart the bot before reading the "
+               "next line: the bot saves a copy of its data next to the file (`FILE.rescued-TIME`) and says "
+               "how to put it back with `cnscd-bot restore`";
     }
     return "";
 }
@@ -121,6 +125,33 @@ file_identity::file_identity(const std::string& path) {
     path_ = path;
     device_ = st.st_dev;
     inode_ = st.st_ino;
+    fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+}
+
+file_identity::~file_identity() {
+    if (fd_ >= 0)
+        ::close(fd_);
+}
+
+file_identity::file_identity(file_identity&& other) noexcept
+    : path_(std::move(other.path_)), device_(other.device_), inode_(other.inode_),
+      fd_(std::exchange(other.fd_, -1)) {}
+
+file_identity& file_identity::operator=(file_identity&& other) noexcept {
+    if (this != &other) {
+        if (fd_ >= 0)
+            ::close(fd_);
+        path_ = std::move(other.path_);
+        device_ = other.device_;
+        inode_ = other.inode_;
+        fd_ = std::exchange(other.fd_, -1);
+    }
+    return *this;
+}
+
+bool file_identity::unlinked() const {
+    struct stat st {};
+    return fd_ >= 0 && ::fstat(fd_, &st) == 0 && st.st_nlink == 0;
 }
 
 bool file_identity::still_at_path() const {

@@ -40,16 +40,28 @@ bool storage_looks_full(const std::string& db_path);
 // The file a database path named when it was opened. SQLite in WAL mode goes on committing into
 // an open file that was deleted, renamed or replaced, where no later start finds it; this tells
 // that the path names another file, or none, now (storage_fault::moved).
+//
+// It keeps a descriptor of the file, to tell a file deleted (no name left anywhere: only the
+// bot's descriptors still reach its data) from one renamed. Closing any descriptor of a file
+// drops the process's POSIX locks on it, SQLite's included: destroy this only after the
+// database connections to the file are closed.
 class file_identity {
 public:
     file_identity() = default; // no file (in memory): always at its path
     explicit file_identity(const std::string& path);
+    ~file_identity();
+    file_identity(file_identity&& other) noexcept;
+    file_identity& operator=(file_identity&& other) noexcept;
     bool still_at_path() const;
+    // True when the file has no name left: deleted, or replaced by a file renamed over it.
+    // False when it was only renamed (its data is under the new name).
+    bool unlinked() const;
 
 private:
     std::string path_;
     std::uint64_t device_ = 0;
     std::uint64_t inode_ = 0;
+    int fd_ = -1;
 };
 
 } // namespace cnscd

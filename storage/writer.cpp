@@ -1,6 +1,7 @@
 #include "storage/writer.hpp"
 
 #include "storage/database.hpp"
+#include "storage/rescue.hpp"
 #include "storage/storage_fault.hpp"
 
 #include <SQLiteCpp/Exception.h>
@@ -9,6 +10,7 @@
 #include <deque>
 #include <future>
 #include <mutex>
+#include <optional>
 #include <sqlite3.h>
 #include <thread>
 #include <vector>
@@ -26,8 +28,9 @@ struct writer::impl {
         bool direct = false; // complete on the writer's thread even with a sink (run_sync)
     };
 
-    std::unique_ptr<database> db;
+    // Declared first, so destroyed last: its descriptor must outlive the connection (see there).
     file_identity file;
+    std::unique_ptr<database> db;
     std::size_t max_batch;
     mutable std::mutex mutex;
     std::condition_variable wake;
@@ -37,7 +40,33 @@ struct writer::impl {
     std::function<void(std::function<void()>)> sink;
     writer_stats counters;
     std::function<void(storage_fault, const std::string&)> fault_listener;
+    std::function<std::int64_t()> rescue_now;
+    std::function<void(const std::string&, const std::string&)> rescue_listener;
+    std::string rescued_to;                      // writer's thread only
+    std::optional<std::int64_t> last_rescue_try; // writer's thread only
     std::thread thread;
+
+    // The file deleted under the open connection, which now holds the only copy of its data:
+    // save it next to the path, once. After a failure (the folder gone or not writable) again
+    // at most every 10 s, since copying a large file is not free. True when it tried.
+    bool rescue_if_deleted() {
+        if (!rescue_now || !rescued_to.empty() || !file.unlinked())
+            return false;
+        auto now = rescue_now();
+        if (last_rescue_try && now < *last_rescue_try + 10)
+            return false;
+        last_rescue_try = now;
+        auto copy = rescue_database(*db, now);
+        std::lock_guard lock(mutex);
+        if (copy) {
+            rescued_to = *copy;
+            counters.rescued_to = *copy;
+            counters.rescue_error.clear();
+        } else {
+            counters.rescue_error = copy.error();
+        }
+        return true;
+    }
 
     void run() {
         std::vector<entry> batch;
@@ -60,11 +89,17 @@ struct writer::impl {
         }
     }
 
+    writer_stats stats_copy() const {
+        std::lock_guard lock(mutex);
+        return counters;
+    }
+
     void commit_batch(std::vector<entry>& batch) {
         std::vector<job_outcome> outcomes(batch.size(), job_outcome::committed);
         std::vector<std::string> errors(batch.size());
         std::string batch_error;
         auto fault = storage_fault::none;
+        bool rescue_tried = false;
         try {
             db->begin();
             for (std::size_t i = 0; i < batch.size(); ++i) {
@@ -107,6 +142,11 @@ struct writer::impl {
                 fault = storage_fault::disk_full;
             db->rollback();
             batch_error = e.what();
+            if (fault == storage_fault::moved) {
+                rescue_tried = rescue_if_deleted();
+                if (!rescued_to.empty())
+                    batch_error += " (deleted; what was stored before is saved in " + rescued_to + ")";
+            }
         } catch (const std::exception& e) {
             fault = storage_fault::other;
             db->rollback();
@@ -129,6 +169,10 @@ struct writer::impl {
         }
         if (changed && fault_listener)
             fault_listener(fault, batch_error);
+        if (rescue_tried && rescue_listener) {
+            auto ws = stats_copy();
+            rescue_listener(ws.rescued_to, ws.rescued_to.empty() ? ws.rescue_error : "");
+        }
         if (!batch_error.empty())
             after.clear();
         std::vector<std::function<void()>> finish;
@@ -181,6 +225,13 @@ void writer::set_completion_sink(std::function<void(std::function<void()>)> sink
 void writer::set_fault_listener(std::function<void(storage_fault, const std::string&)> listener) {
     std::lock_guard lock(impl_->mutex);
     impl_->fault_listener = std::move(listener);
+}
+
+void writer::set_rescue(std::function<std::int64_t()> now,
+                        std::function<void(const std::string&, const std::string&)> listener) {
+    std::lock_guard lock(impl_->mutex);
+    impl_->rescue_now = std::move(now);
+    impl_->rescue_listener = std::move(listener);
 }
 
 void writer::submit(job work, completion done) {
@@ -244,6 +295,12 @@ void writer::stop() {
     }
     if (impl_->thread.joinable())
         impl_->thread.join();
+    // Deleted with no commit since (`rm` and a restart at a quiet hour): closing now would drop
+    // the last copy of the data, so save it first. The thread is gone; the database is ours.
+    if (impl_->rescue_if_deleted() && impl_->rescue_listener) {
+        auto ws = impl_->stats_copy();
+        impl_->rescue_listener(ws.rescued_to, ws.rescued_to.empty() ? ws.rescue_error : "");
+    }
 }
 
 writer_stats writer::stats() const {

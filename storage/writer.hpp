@@ -31,6 +31,10 @@ struct writer_stats {
     std::array<std::uint64_t, 8> failed_by_kind{}; // failed commits, indexed by storage_fault
     storage_fault fault = storage_fault::none;     // how the last commit ended
     std::string fault_error;                       // its SQLite message, when it failed
+    // The database file deleted under the writer (set_rescue): where its data was saved, or
+    // why the last attempt to save it failed.
+    std::string rescued_to;
+    std::string rescue_error;
 };
 
 class writer {
@@ -56,6 +60,15 @@ public:
     // the database failed (disk full, locked, corrupt...) or recovered (storage_fault::none).
     // Set before the first submit.
     void set_fault_listener(std::function<void(storage_fault, const std::string& error)> listener);
+    // Rescues the data when the database file is deleted (no name left) under the writer: the
+    // first refused commit writes a copy next to it (rescue.hpp); after a failure, a refused
+    // commit tries again at most every 10 s. `now` gives the time for the copy's name (seconds
+    // since the epoch); `listener` hears of each attempt on the writer's thread, after the fault
+    // listener: the copy's path, or why it could not be written. stop() saves a copy too, when
+    // no commit came after the deletion. Without this a deleted file is only refused
+    // (storage_fault::moved). Set before the first submit.
+    void set_rescue(std::function<std::int64_t()> now,
+                    std::function<void(const std::string& copy, const std::string& error)> listener);
     // Runs `work` on the writer's thread and waits for it (start-up and tests).
     void run_sync(const std::function<void(database&)>& work);
     // Finishes queued jobs, then stops the thread. Later submissions get job_outcome::stopped.
