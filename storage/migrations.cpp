@@ -548,7 +548,20 @@ INSERT OR REPLACE INTO chat_migrations (channel, old_chat_id, new_chat_id)
 SELECT 'telegram', subject, detail FROM audit_log WHERE action = 'group.migrated' ORDER BY id;
 )sql";
 
-constexpr std::array<migration, 20> migrations{{
+// The language a chat account chose before it was linked to a member (account_language_store).
+// Apart from accounts, which hold only linked ones, and so that a choice does not look like a
+// roster change to the roster cache. IF NOT EXISTS: a file that has it but says it is older (the
+// tests of earlier migrations wind a current file back) upgrades without failing.
+constexpr std::string_view account_languages = R"sql(
+CREATE TABLE IF NOT EXISTS account_languages (
+    channel  TEXT NOT NULL,
+    user_id  TEXT NOT NULL,
+    language TEXT NOT NULL,
+    PRIMARY KEY (channel, user_id)
+) WITHOUT ROWID;
+)sql";
+
+constexpr std::array<migration, 21> migrations{{
     {1, "infrastructure: meta, processed updates, outbox", infrastructure},
     {2, "registry: wards, teams, members, accounts, groups, invites, audit", registry},
     {3, "registry: index members by CCCD digest", registry_indexes},
@@ -569,6 +582,7 @@ constexpr std::array<migration, 20> migrations{{
     {18, "nudges: who was not reached by a private reminder", private_nudges},
     {19, "conversations: each open question belongs to its forum topic", conversation_thread},
     {20, "groups: where each group upgraded to a supergroup went", chat_migrations},
+    {21, "accounts: the language chosen before linking", account_languages},
 }};
 
 } // namespace

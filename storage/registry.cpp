@@ -439,6 +439,15 @@ void member_store::link_account(channel platform, const std::string& user_id, st
         "ON CONFLICT (channel, user_id) DO UPDATE SET member_id = excluded.member_id, "
         "linked_at = excluded.linked_at, how = excluded.how",
         ch(platform), user_id, ll(member_id), ll(now), how);
+    // A language chosen before linking becomes the member's, unless they already chose one: theirs
+    // is what every one of their accounts and their reminders follow. Either way the account's copy
+    // goes, so a person has one setting, changed with /ngonngu from any of their accounts.
+    db_.native().exec("UPDATE members SET language = (SELECT language FROM account_languages "
+                      "WHERE channel = ?1 AND user_id = ?2) WHERE id = ?3 AND coalesce(language, '') = '' "
+                      "AND EXISTS (SELECT 1 FROM account_languages WHERE channel = ?1 AND user_id = ?2)",
+                      ch(platform), user_id, ll(member_id));
+    db_.native().exec("DELETE FROM account_languages WHERE channel = ? AND user_id = ?", ch(platform),
+                      user_id);
 }
 
 void member_store::unlink_account(channel platform, const std::string& user_id) {
@@ -486,6 +495,8 @@ void member_store::erase_personal_data(std::int64_t id, const std::string& place
     auto& c = db_.native();
     for (const char* sql : {
              "DELETE FROM private_messages_seen WHERE (channel, user_id) IN "
+             "(SELECT channel, user_id FROM accounts WHERE member_id = ?)",
+             "DELETE FROM account_languages WHERE (channel, user_id) IN "
              "(SELECT channel, user_id FROM accounts WHERE member_id = ?)",
              "DELETE FROM conversations WHERE (channel, user_id) IN "
              "(SELECT channel, user_id FROM accounts WHERE member_id = ?)",

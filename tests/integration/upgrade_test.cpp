@@ -29,6 +29,7 @@ void write_version_15(const std::string& path) {
     raw.exec("DROP TABLE nudge_messages");
     raw.exec("DROP TABLE nudges");
     raw.exec("DROP TABLE chat_migrations");
+    raw.exec("DROP TABLE account_languages");
     raw.exec("PRAGMA user_version = 15");
 }
 
@@ -40,7 +41,7 @@ TEST_F(upgrade, serve_says_in_the_log_which_migrations_an_upgrade_applied) {
     auto log = this->log();
     EXPECT_NE(log.find("migration 16 applied: members: since when each is on their team"), std::string::npos)
         << log;
-    EXPECT_NE(log.find("schema version 15 -> 20"), std::string::npos) << log;
+    EXPECT_NE(log.find("schema version 15 -> 21"), std::string::npos) << log;
     EXPECT_NE(log.find("migration 17 applied: outbox: the forum topic each message goes to"),
               std::string::npos)
         << log;
@@ -51,6 +52,9 @@ TEST_F(upgrade, serve_says_in_the_log_which_migrations_an_upgrade_applied) {
               std::string::npos)
         << log;
     EXPECT_NE(log.find("migration 20 applied: groups: where each group upgraded to a supergroup went"),
+              std::string::npos)
+        << log;
+    EXPECT_NE(log.find("migration 21 applied: accounts: the language chosen before linking"),
               std::string::npos)
         << log;
     EXPECT_EQ(log.find("migration 15 applied"), std::string::npos) << "applied before, not again";
@@ -67,7 +71,7 @@ TEST_F(upgrade, migrate_lists_each_migration_it_applied_and_none_the_second_time
     EXPECT_NE(first.find("migration 16 applied: members: since when each is on their team"),
               std::string::npos)
         << first;
-    EXPECT_NE(second.find("schema version 20 -> 20 (0 migration(s) applied)"), std::string::npos) << second;
+    EXPECT_NE(second.find("schema version 21 -> 21 (0 migration(s) applied)"), std::string::npos) << second;
     EXPECT_EQ(second.find("applied:"), std::string::npos) << second;
 }
 
@@ -81,7 +85,7 @@ TEST_F(upgrade, chat_and_roster_commands_say_which_migrations_they_applied) {
     auto chat = read_text(dir + "/chat.log");
     EXPECT_NE(chat.find("migration 16 applied: members: since when each is on their team"), std::string::npos)
         << chat;
-    EXPECT_NE(chat.find("schema version 15 -> 20"), std::string::npos) << chat;
+    EXPECT_NE(chat.find("schema version 15 -> 21"), std::string::npos) << chat;
     // A file already up to date, or a new one, is opened without a word about migrations.
     e["CNSCD_TEST_LOG"] = dir + "/again.log";
     ASSERT_EQ(bot_process(e, {"chat"}).wait_exit(), 0);
