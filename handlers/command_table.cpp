@@ -14,7 +14,7 @@ constexpr std::array<command_rule, 28> rules{{
     {"giup",           everyone, chat_rule::anywhere,     false},
     {"ma",             everyone, chat_rule::private_only, false},
     {"thoat",          everyone, chat_rule::anywhere,     false},
-    {"ngonngu",        everyone, chat_rule::anywhere,     true},
+    {"ngonngu",        everyone, chat_rule::anywhere,     true, true},
     {"tham",           everyone, chat_rule::anywhere,     true},
     {"buoi",           everyone, chat_rule::anywhere,     true},
     {"huy",            everyone, chat_rule::anywhere,     true},

@@ -18,6 +18,8 @@ struct command_rule {
     role_set allowed;
     chat_rule where = chat_rule::anywhere;
     bool needs_link = true; // unlinked users get onboarding help instead
+    // ... except in a private chat (/ngonngu: someone not on a roster yet may read English).
+    bool unlinked_in_private = false;
 };
 
 std::span<const command_rule> command_table();

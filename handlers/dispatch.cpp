@@ -9,6 +9,7 @@
 #include "messages/report_texts.hpp"
 #include "messages/spoken_number.hpp"
 #include "messages/text_fold.hpp"
+#include "storage/account_language_store.hpp"
 #include "storage/chat_migrations.hpp"
 #include "storage/conversation_store.hpp"
 #include "storage/database.hpp"
@@ -36,7 +37,7 @@ bool authorize(const command& cmd, handler_context& ctx) {
         ctx.reply(text::internal_error);
         return false;
     }
-    if (rule->needs_link && !ctx.linked()) {
+    if (rule->needs_link && !ctx.linked() && !(rule->unlinked_in_private && !ctx.in_group())) {
         bool button = has_contact_button(ctx.in.chat.platform);
         if (ctx.in_group()) {
             ctx.reply(button ? text::not_linked : text::not_linked_no_button);
@@ -285,8 +286,15 @@ void answer_nameless_sender(handler_context& ctx, dispatch_result& result, std::
                                                                       : text::sender_channel);
 }
 
+// The member's choice; for someone not linked, what this chat account chose (not for a message
+// in the name of a chat, whose account is shared).
 language language_for(const handler_context& ctx) {
-    return language_of(ctx.env.cfg, ctx.member ? ctx.member->language : std::string());
+    if (ctx.member)
+        return language_of(ctx.env.cfg, ctx.member->language);
+    if (ctx.in.user_id.empty() || ctx.in.sender_chat != sender_chat_kind::none)
+        return language_of(ctx.env.cfg);
+    return language_of(ctx.env.cfg,
+                       account_language_store(ctx.db).find(ctx.in.chat.platform, ctx.in.user_id));
 }
 
 // Remembers numbered choices sent to this user here, so "2" answers them on any platform. A

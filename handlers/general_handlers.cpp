@@ -6,6 +6,7 @@
 #include "messages/command_examples.hpp"
 #include "messages/command_names.hpp"
 #include "messages/command_parser.hpp"
+#include "storage/account_language_store.hpp"
 #include "storage/registry.hpp"
 
 namespace cnscd {
@@ -148,7 +149,12 @@ void handle(const cmd_help& c, handler_context& ctx) {
 }
 
 void handle(const cmd_language& c, handler_context& ctx) {
-    member_store(ctx.db).set_language(ctx.member->id, c.language);
+    // Someone not linked yet (only in a private chat, command_table.cpp): kept for this chat
+    // account until it is linked, then it becomes the member's.
+    if (ctx.member)
+        member_store(ctx.db).set_language(ctx.member->id, c.language);
+    else
+        account_language_store(ctx.db).set(ctx.in.chat.platform, ctx.in.user_id, c.language);
     ctx.lang = language_from_code(c.language).value_or(language::vi);
     ctx.reply(text::language_set);
 }
