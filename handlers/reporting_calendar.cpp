@@ -1,5 +1,7 @@
 #include "handlers/reporting_calendar.hpp"
 
+#include "messages/calendar_names.hpp"
+
 #include <algorithm>
 #include <charconv>
 #include <cstdio>
@@ -54,21 +56,21 @@ year_month_day clamp_day(year y, month m, int day) {
 std::vector<deadline_config> builtin_deadlines() {
     deadline_config monthly;
     monthly.code = "monthly";
-    monthly.name = "Báo cáo tháng";
-    monthly.name_en = "Monthly report";
+    monthly.name = builtin_deadline_name(language::vi, builtin_deadline::monthly);
+    monthly.name_en = builtin_deadline_name(language::en, builtin_deadline::monthly);
     monthly.kind = "monthly";
     monthly.day = 24;
     deadline_config quarterly;
     quarterly.code = "quarterly";
-    quarterly.name = "Báo cáo quý";
-    quarterly.name_en = "Quarterly report";
+    quarterly.name = builtin_deadline_name(language::vi, builtin_deadline::quarterly);
+    quarterly.name_en = builtin_deadline_name(language::en, builtin_deadline::quarterly);
     quarterly.kind = "quarterly";
     quarterly.day = 19;
     quarterly.grace_days = 7;
     deadline_config yearly;
     yearly.code = "yearly";
-    yearly.name = "Báo cáo tổng kết năm";
-    yearly.name_en = "Year-end report";
+    yearly.name = builtin_deadline_name(language::vi, builtin_deadline::yearly);
+    yearly.name_en = builtin_deadline_name(language::en, builtin_deadline::yearly);
     yearly.kind = "yearly";
     yearly.day = 29;
     yearly.month = 11;
