@@ -42,6 +42,29 @@ void on_chat_migrated(handler_context& ctx) {
                              ctx.in.migrated_to, ctx.now());
 }
 
+// A forum topic was closed: members can no longer write in it, and "General" is where they still
+// can. The questions open there move to "General", and the group hears whom the bot still waits
+// for and how to answer: replying to this message reaches a bot in privacy mode too.
+void on_topic_closed(handler_context& ctx) {
+    if (ctx.in.thread_id.empty())
+        return;
+    auto asked = conversation_store(ctx.db).move_to_general(ctx.in.chat, ctx.in.thread_id);
+    if (asked.empty())
+        return;
+    std::string names;
+    for (auto& user : asked) {
+        auto m = member_store(ctx.db).by_account(ctx.in.chat.platform, user);
+        if (!m || !m->active) {
+            names.clear(); // someone not on the roster: named by nobody rather than left out
+            break;
+        }
+        names += (names.empty() ? "" : ", ") + m->full_name;
+    }
+    auto text = names.empty() ? ctx.say(text::topic_closed_questions_nameless)
+                              : ctx.say(text::topic_closed_questions, {{"names", names}});
+    ctx.send_to(ctx.in.chat, ctx.in.chat_type, std::move(text));
+}
+
 void on_follow(handler_context& ctx) {
     handle(cmd_start{}, ctx);
 }

@@ -106,17 +106,46 @@ std::string choice_in_words(const nlohmann::json& choices, std::string_view text
     return "";
 }
 
+// Whether `t` picks one of the numbered choices `data`: its number, or words naming one.
+bool picks_a_choice(const nlohmann::json& data, std::string_view t) {
+    if (auto n = chosen_number(t))
+        return data.is_array() && *n <= static_cast<int>(data.size());
+    return !choice_in_words(data, t).empty();
+}
+
+// An answer in "General" to the person's numbered question in another topic of the chat (the
+// latest, if several): a topic deleted or closed leaves them "General" alone to write in, and
+// Telegram says nothing when a topic is deleted. Only an answer that picks one of the choices
+// counts, so other chatter in "General" stays chatter.
+std::optional<conversation> asked_in_a_topic(const incoming& in, std::string_view t, database& db,
+                                             std::int64_t now) {
+    if (!in.thread_id.empty())
+        return std::nullopt;
+    for (auto& c : conversation_store(db).in_other_topics(in.chat, in.user_id)) {
+        if (c.kind != "choice" || c.expires_at < now)
+            continue;
+        if (picks_a_choice(nlohmann::json::parse(c.state, nullptr, false), t))
+            return c;
+        return std::nullopt; // the latest question is not what it answers
+    }
+    return std::nullopt;
+}
+
 // A plain message may answer an open question: a number for numbered choices, or text.
 bool route_conversation(const std::string& text, handler_context& ctx) {
     conversation_store conversations(ctx.db);
-    auto open = conversations.find(ctx.in.chat, ctx.in.thread_id, ctx.in.user_id);
-    if (!open)
-        return false;
     std::string_view t = text;
     while (!t.empty() && (t.front() == ' ' || t.front() == '\n'))
         t.remove_prefix(1);
     while (!t.empty() && (t.back() == ' ' || t.back() == '\n'))
         t.remove_suffix(1);
+    auto open = conversations.find(ctx.in.chat, ctx.in.thread_id, ctx.in.user_id);
+    if (!open)
+        open = asked_in_a_topic(ctx.in, t, ctx.db, ctx.now());
+    if (!open)
+        return false;
+    // Where the question was asked; the answer is confirmed where it was given.
+    const std::string asked_in = open->thread_id;
     if (open->kind == "choice") {
         ctx.choice_open = true;
         auto data = nlohmann::json::parse(open->state, nullptr, false);
@@ -131,14 +160,14 @@ bool route_conversation(const std::string& text, handler_context& ctx) {
             // Some questions may be answered in words: the topic's name ("VNeID", "thanh toán QR").
             // Late, the route says so itself (the topic question: the record stays under «Khác»).
             if (auto named = choice_in_words(data, t); !named.empty()) {
-                conversations.erase(ctx.in.chat, ctx.in.thread_id, ctx.in.user_id);
+                conversations.erase(ctx.in.chat, asked_in, ctx.in.user_id);
                 route_choice(named, ctx);
                 return true;
             }
             return false; // not an answer; the question stays open
         }
         if (open->expires_at < ctx.now()) {
-            conversations.erase(ctx.in.chat, ctx.in.thread_id, ctx.in.user_id);
+            conversations.erase(ctx.in.chat, asked_in, ctx.in.user_id);
             // The topic question explains itself when late (the record stays under «Khác», how
             // to fix it); other questions are asked again by their command.
             if (picked.starts_with("t:"))
@@ -152,18 +181,18 @@ bool route_conversation(const std::string& text, handler_context& ctx) {
             ctx.asked = true; // the same list is still the question: keep it for the retry
             return true;
         }
-        conversations.erase(ctx.in.chat, ctx.in.thread_id, ctx.in.user_id);
+        conversations.erase(ctx.in.chat, asked_in, ctx.in.user_id);
         route_choice(picked, ctx);
         return true;
     }
     if (open->expires_at < ctx.now()) {
-        conversations.erase(ctx.in.chat, ctx.in.thread_id, ctx.in.user_id);
+        conversations.erase(ctx.in.chat, asked_in, ctx.in.user_id);
         return false;
     }
     for (auto& r : conversation_routes())
         if (r.kind == open->kind) {
             auto state = open->state;
-            conversations.erase(ctx.in.chat, ctx.in.thread_id, ctx.in.user_id);
+            conversations.erase(ctx.in.chat, asked_in, ctx.in.user_id);
             r.fn(t, state, ctx);
             return true;
         }
@@ -265,6 +294,9 @@ void route(handler_context& ctx, dispatch_result& result, std::optional<command>
         break;
     case incoming_kind::unfollow:
         on_unfollow(ctx);
+        break;
+    case incoming_kind::topic_closed:
+        on_topic_closed(ctx);
         break;
     case incoming_kind::other:
         break;
@@ -423,8 +455,9 @@ dispatch_result run(const incoming& update, database& db, const dispatch_env& en
         if (!answered)
             ctx.out.insert(ctx.out.begin(), choice_answer(in));
     }
-    // In a forum group, what is said back in this chat goes to the topic it was asked in.
-    if (!in.thread_id.empty())
+    // In a forum group, what is said back in this chat goes to the topic it was asked in (not
+    // to a topic just closed: what is said about it goes to "General").
+    if (!in.thread_id.empty() && in.kind != incoming_kind::topic_closed)
         for (auto& o : ctx.out)
             if (o.to == in.chat && o.thread_id.empty() &&
                 (o.kind == outgoing_kind::text || o.kind == outgoing_kind::document))

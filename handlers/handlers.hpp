@@ -35,6 +35,7 @@ void on_bot_added(handler_context&);
 void on_edited_message(handler_context&);
 void on_bot_removed(handler_context&);
 void on_chat_migrated(handler_context&);
+void on_topic_closed(handler_context&);
 void on_follow(handler_context&);
 void on_unfollow(handler_context&);
 // Ward policy "open": an unknown person writing a command in a bound team group joins that

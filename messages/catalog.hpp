@@ -81,6 +81,8 @@ enum class text {
     ask_again_hint,
     choice_invalid,
     bot_added_to_group,
+    topic_closed_questions,          // in "General", naming who was asked
+    topic_closed_questions_nameless, // the same when no one asked is on the roster
     share_phone_button,
     role_member,
     role_deputy,

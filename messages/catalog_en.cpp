@@ -242,6 +242,14 @@ std::string_view catalog_en(text key) {
     case text::bot_added_to_group:
         return "Hello everyone! I am the assistant of the Community Digital Technology Team.\n"
                "Team leader: type /bind to bind this group to your team. Type /help to see the commands.";
+    case text::topic_closed_questions:
+        return "🔒 A topic of this group was closed while the bot was still waiting for {names} to answer a "
+               "question there. Please answer here instead: reply to this message with the number of your choice "
+               "(or your answer).";
+    case text::topic_closed_questions_nameless:
+        return "🔒 A topic of this group was closed while the bot was still waiting for an answer to a question "
+               "there. Whoever was asked, please answer here instead: reply to this message with the number of "
+               "your choice (or your answer).";
     case text::share_phone_button:
         return "📱 Share my phone number";
     case text::role_member:

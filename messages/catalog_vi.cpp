@@ -238,6 +238,12 @@ std::string_view catalog_vi(text key) {
     case text::bot_added_to_group:
         return "Chào cả nhóm! Tôi là trợ lý của Tổ công nghệ số cộng đồng.\n"
                "Tổ trưởng hãy gõ /lienket để gắn nhóm này với tổ. Gõ /giup để xem các lệnh.";
+    case text::topic_closed_questions:
+        return "🔒 Một chủ đề của nhóm vừa được đóng khi bot còn chờ {names} trả lời câu hỏi ở đó. Xin trả lời "
+               "ngay tại đây: bấm «Trả lời» vào tin nhắn này rồi gửi số của lựa chọn (hoặc câu trả lời).";
+    case text::topic_closed_questions_nameless:
+        return "🔒 Một chủ đề của nhóm vừa được đóng khi bot còn chờ trả lời câu hỏi ở đó. Ai đang được hỏi, xin "
+               "trả lời ngay tại đây: bấm «Trả lời» vào tin nhắn này rồi gửi số của lựa chọn (hoặc câu trả lời).";
     case text::share_phone_button:
         return "📱 Chia sẻ số điện thoại";
     case text::role_member:

@@ -54,6 +54,7 @@ enum class incoming_kind {
     chat_migrated,  // the group became a supergroup with id `migrated_to`
     follow,         // Zalo OA follow
     unfollow,       // Zalo OA unfollow
+    topic_closed,   // a forum topic (`thread_id`) was closed: members can no longer write there
     other,          // anything else; recorded for dedupe, otherwise ignored
 };
 

@@ -45,6 +45,42 @@ void conversation_store::erase(const chat_address& chat, const std::string& thre
         std::string(channel_name(chat.platform)), chat.chat_id, thread_id, user_id);
 }
 
+std::vector<conversation> conversation_store::in_other_topics(const chat_address& chat,
+                                                              const std::string& user_id) {
+    std::vector<conversation> out;
+    // expires_at orders them by when they were asked among questions of one kind.
+    auto& st = db_.native().query(
+        "SELECT channel, chat_id, thread_id, user_id, kind, state, expires_at FROM conversations "
+        "WHERE channel = ? AND chat_id = ? AND user_id = ? AND thread_id <> '' ORDER BY expires_at DESC",
+        std::string(channel_name(chat.platform)), chat.chat_id, user_id);
+    while (st.executeStep())
+        out.push_back(read(st));
+    return out;
+}
+
+std::vector<std::string> conversation_store::move_to_general(const chat_address& chat,
+                                                             const std::string& thread_id) {
+    std::vector<conversation> open;
+    {
+        auto& st = db_.native().query(
+            "SELECT channel, chat_id, thread_id, user_id, kind, state, expires_at FROM conversations "
+            "WHERE channel = ? AND chat_id = ? AND thread_id = ?",
+            std::string(channel_name(chat.platform)), chat.chat_id, thread_id);
+        while (st.executeStep())
+            open.push_back(read(st));
+    }
+    std::vector<std::string> moved;
+    for (auto& c : open) {
+        erase(chat, thread_id, c.user_id);
+        if (auto there = find(chat, "", c.user_id); there && there->expires_at > c.expires_at)
+            continue;
+        c.thread_id.clear();
+        put(c);
+        moved.push_back(c.user_id);
+    }
+    return moved;
+}
+
 void conversation_store::rekey_chat(const chat_address& old_chat, const std::string& new_chat_id) {
     // OR IGNORE: a question the same person already has open in the new chat was asked there,
     // after the upgrade, and stays.

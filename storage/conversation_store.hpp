@@ -32,6 +32,11 @@ public:
                                      const std::string& user_id);
     void put(const conversation& c);
     void erase(const chat_address& chat, const std::string& thread_id, const std::string& user_id);
+    // The person's questions open in this chat's other topics (not in "General"), the latest first.
+    std::vector<conversation> in_other_topics(const chat_address& chat, const std::string& user_id);
+    // A forum topic was closed: its questions are answered in "General" from now on. Where the
+    // person already has one open there, the later of the two stays. Returns whose were moved.
+    std::vector<std::string> move_to_general(const chat_address& chat, const std::string& thread_id);
     // A group became a supergroup: questions open there are answered in the new chat.
     void rekey_chat(const chat_address& old_chat, const std::string& new_chat_id);
     // Removes and returns conversations that expired before `now`.

@@ -191,6 +191,12 @@ void read_message(const json& m, incoming& in, std::string_view bot_username) {
         in.kind = incoming_kind::bot_removed;
     if (m.value("group_chat_created", false) || m.value("supergroup_chat_created", false))
         in.kind = incoming_kind::bot_added;
+    // Said in the topic itself; its thread is the topic whatever is_topic_message says.
+    if (auto it = m.find("forum_topic_closed"); it != m.end() && it->is_object()) {
+        in.kind = incoming_kind::topic_closed;
+        const json& thread = field(m, "message_thread_id");
+        in.thread_id = thread.is_number_integer() ? id_text(thread) : std::string();
+    }
 }
 
 json chat_id_value(const std::string& id) {

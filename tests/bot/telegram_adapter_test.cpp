@@ -391,6 +391,27 @@ TEST(telegram_adapter, a_reply_outside_a_forum_has_a_thread_id_but_no_topic_to_a
     EXPECT_EQ(telegram::parse_update(j.dump(), "ToCNSBot")->thread_id, "");
 }
 
+// An admin closes a forum topic: Telegram posts forum_topic_closed in it (a service message,
+// which bots in privacy mode receive too). It names the topic the bot's open questions move from.
+TEST(telegram_adapter, a_closed_forum_topic_is_read_with_its_topic) {
+    auto body = fixture("telegram/topic_closed.json");
+    EXPECT_FALSE(telegram::read_plain_message(body, "ToCNSBot")) << "no text: the full reader takes it";
+    auto in = telegram::parse_update(body, "ToCNSBot");
+    ASSERT_TRUE(in) << in.error();
+    EXPECT_EQ(in->kind, incoming_kind::topic_closed);
+    EXPECT_EQ(in->thread_id, "805");
+    EXPECT_EQ(in->chat.chat_id, "-1001987654321");
+    EXPECT_EQ(in->chat_type, chat_kind::group);
+    EXPECT_EQ(in->update_key, "830001377");
+    // Without is_topic_message the thread is still the closed topic's.
+    auto j = json::parse(body);
+    j["message"].erase("is_topic_message");
+    auto bare = telegram::parse_update(j.dump(), "ToCNSBot");
+    ASSERT_TRUE(bare) << bare.error();
+    EXPECT_EQ(bare->kind, incoming_kind::topic_closed);
+    EXPECT_EQ(bare->thread_id, "805");
+}
+
 TEST(telegram_adapter, a_button_under_a_message_in_a_topic_answers_in_that_topic) {
     auto in = telegram::parse_update(fixture("telegram/topic_callback_query.json"), "ToCNSBot");
     ASSERT_TRUE(in) << in.error();

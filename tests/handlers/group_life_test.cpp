@@ -117,7 +117,9 @@ TEST_F(group_fixture, a_number_typed_in_another_topic_does_not_answer_the_questi
     auto no = record_no(say_in_topic("805", "102", "/tham số 8 kiệt 4"));
     ASSERT_GT(no, 0);
     EXPECT_TRUE(say_in_topic("811", "102", "2").empty()) << "a number in another topic is its chatter";
-    EXPECT_TRUE(say_in_topic("", "102", "cài VNeID").empty()) << "nor are topic words in General";
+    EXPECT_TRUE(say_in_topic("811", "102", "cài VNeID").empty()) << "and so are topic words there";
+    EXPECT_TRUE(say_in_topic("", "102", "Chiều nay ai đi họp?").empty())
+        << "chatter in General stays chatter";
     EXPECT_EQ(visits.by_id(no)->topics, std::vector<std::string>{"khac"});
     // The question still waits in its own topic and is answered there.
     auto answered = say_in_topic("805", "102", "2");
@@ -125,6 +127,93 @@ TEST_F(group_fixture, a_number_typed_in_another_topic_does_not_answer_the_questi
     EXPECT_EQ(answered[0].thread_id, "805");
     EXPECT_TRUE(has(answered, "Đã cập nhật số " + std::to_string(no))) << test_bot::joined(answered);
     EXPECT_NE(visits.by_id(no)->topics, std::vector<std::string>{"khac"});
+}
+
+// An admin deletes the topic a member was asked in (Telegram says nothing to the bot): the member
+// can only answer in "General", and the answer was taken for chatter, the visit left under «Khác».
+TEST_F(group_fixture, an_answer_in_general_reaches_the_question_of_a_deleted_topic) {
+    auto no = record_no(say_in_topic("805", "102", "/tham số 8 kiệt 4"));
+    ASSERT_GT(no, 0);
+    EXPECT_TRUE(say_in_topic("", "100", "2").empty()) << "the leader's number is not the member's answer";
+    auto answered = say_in_topic("", "102", "2");
+    ASSERT_EQ(answered.size(), 1u) << test_bot::joined(answered);
+    EXPECT_EQ(answered[0].thread_id, "") << "confirmed in General, where the member is";
+    EXPECT_TRUE(has(answered, "Đã cập nhật số " + std::to_string(no))) << test_bot::joined(answered);
+    EXPECT_NE(visits.by_id(no)->topics, std::vector<std::string>{"khac"});
+    // Answered once: another "2" in General is chatter again.
+    EXPECT_TRUE(say_in_topic("", "102", "2").empty());
+}
+
+// The answer in words works there too, and a number the list does not have stays chatter.
+TEST_F(group_fixture, topic_words_in_general_answer_a_deleted_topics_question_and_other_numbers_do_not) {
+    auto no = record_no(say_in_topic("805", "102", "/tham số 8 kiệt 4"));
+    ASSERT_GT(no, 0);
+    EXPECT_TRUE(say_in_topic("", "102", "42").empty()) << "not one of the choices";
+    auto answered = say_in_topic("", "102", "cài VNeID");
+    ASSERT_EQ(answered.size(), 1u) << test_bot::joined(answered);
+    EXPECT_TRUE(has(answered, "Đã cập nhật số " + std::to_string(no))) << test_bot::joined(answered);
+    EXPECT_EQ(visits.by_id(no)->topics, std::vector<std::string>{"vneid"});
+}
+
+// Asked in two topics, both gone: the answer in General is for the latest question, and the
+// earlier one is answered next.
+TEST_F(group_fixture, an_answer_in_general_goes_to_the_latest_of_several_questions_in_topics) {
+    auto first = record_no(say_in_topic("805", "102", "/tham số 8 kiệt 4"));
+    bot.clk.advance(60);
+    auto second = record_no(say_in_topic("811", "102", "/tham số 2 ngõ 9"));
+    ASSERT_GT(second, first);
+    auto answered = say_in_topic("", "102", "cài VNeID");
+    EXPECT_TRUE(has(answered, "Đã cập nhật số " + std::to_string(second))) << test_bot::joined(answered);
+    EXPECT_EQ(visits.by_id(second)->topics, std::vector<std::string>{"vneid"});
+    EXPECT_EQ(visits.by_id(first)->topics, std::vector<std::string>{"khac"});
+    answered = say_in_topic("", "102", "2");
+    EXPECT_TRUE(has(answered, "Đã cập nhật số " + std::to_string(first))) << test_bot::joined(answered);
+    EXPECT_NE(visits.by_id(first)->topics, std::vector<std::string>{"khac"});
+}
+
+// An admin closes a topic while the bot waits for answers there: Telegram says so in the topic
+// (forum_topic_closed), and members can no longer write in it. The group hears in "General" whom
+// the bot waits for and how to answer there; every open question of the topic, also one that
+// takes text (a report's comment), is answered in "General".
+TEST_F(group_fixture, when_a_topic_is_closed_its_questions_are_answered_in_general) {
+    auto no = record_no(say_in_topic("805", "102", "/tham số 8 kiệt 4"));
+    ASSERT_GT(no, 0);
+    incoming press;
+    press.kind = incoming_kind::choice;
+    press.chat = {channel::telegram, group};
+    press.chat_type = chat_kind::group;
+    press.user_id = "100"; // the leader adds a comment to the month's report
+    press.thread_id = "805";
+    press.choice_data = "rp:c:" + std::to_string(team1) + ":monthly:2026-11";
+    press.choice_ref = "cb9";
+    press.message_ref = "905";
+    ASSERT_TRUE(has(bot.deliver(press), "Gõ ghi chú"));
+
+    incoming closed;
+    closed.kind = incoming_kind::topic_closed;
+    closed.chat = {channel::telegram, group};
+    closed.chat_type = chat_kind::group;
+    closed.user_id = "100";
+    closed.thread_id = "805";
+    closed.message_ref = "906";
+    auto notice = bot.deliver(closed);
+    ASSERT_EQ(notice.size(), 1u) << test_bot::joined(notice);
+    EXPECT_EQ(notice[0].to.chat_id, group);
+    EXPECT_EQ(notice[0].thread_id, "") << "said in General: the closed topic takes no answers";
+    EXPECT_TRUE(has(notice, "vừa được đóng")) << notice[0].text;
+    EXPECT_TRUE(has(notice, "Phạm Thị Dung")) << notice[0].text;
+    EXPECT_TRUE(has(notice, "Trần Văn Bình")) << notice[0].text;
+    EXPECT_TRUE(has(notice, "trả lời ngay tại đây")) << notice[0].text;
+
+    auto comment = say_in_topic("", "100", "Tổ đã tổ chức 2 buổi ở chợ");
+    EXPECT_TRUE(has(comment, "Đã nộp")) << test_bot::joined(comment);
+    auto answered = say_in_topic("", "102", "2");
+    ASSERT_EQ(answered.size(), 1u) << test_bot::joined(answered);
+    EXPECT_EQ(answered[0].thread_id, "");
+    EXPECT_TRUE(has(answered, "Đã cập nhật số " + std::to_string(no))) << test_bot::joined(answered);
+    // Closing a topic where nobody is asked anything says nothing.
+    closed.thread_id = "811";
+    EXPECT_TRUE(bot.deliver(closed).empty());
 }
 
 // Two visits without a topic, logged in two topics: each topic's question stays open and each
@@ -368,6 +457,13 @@ TEST_F(group_fixture, a_button_pressed_under_a_message_from_before_the_upgrade_a
     }
     ASSERT_EQ(in_group.size(), 1u) << test_bot::joined(out);
     EXPECT_NE(in_group[0].find("Phạm Thị Dung"), std::string::npos) << in_group[0];
+}
+
+TEST_F(group_fixture, the_closed_topic_notice_exists_in_english_too) {
+    EXPECT_NE(say(language::en, text::topic_closed_questions, {{"names", "Dung"}}).find("Dung to answer"),
+              std::string::npos);
+    EXPECT_NE(say(language::en, text::topic_closed_questions_nameless).find("reply to this message"),
+              std::string::npos);
 }
 
 TEST_F(group_fixture, the_nameless_sender_texts_exist_in_english_too) {
