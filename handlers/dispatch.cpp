@@ -6,6 +6,7 @@
 #include "handlers/private_reach.hpp"
 #include "handlers/reminder_planning.hpp"
 #include "messages/command_parser.hpp"
+#include "messages/dates.hpp"
 #include "messages/report_texts.hpp"
 #include "messages/spoken_number.hpp"
 #include "messages/text_fold.hpp"
@@ -355,16 +356,28 @@ void remember_choices(handler_context& ctx) {
 }
 
 // Reminders that could not reach this leader or staff member privately while their window was
-// closed: now that they wrote, they get what still applies.
-void tell_missed_reminders(handler_context& ctx, std::int64_t closed_since) {
-    auto missed = missed_reminders(ctx.db, ctx.cfg(), *ctx.member, ctx.lang, closed_since, ctx.now());
+// closed: now that they wrote, they get what still applies, with the true reason it came late.
+void tell_missed_reminders(handler_context& ctx, const window_closure& closed) {
+    auto missed = missed_reminders(ctx.db, ctx.cfg(), *ctx.member, ctx.lang, closed.since, ctx.now());
     if (missed.empty())
         return;
     // Reminders also go to every other linked account; one without a window had them.
     for (auto& a : member_store(ctx.db).linked_accounts_of(ctx.member->id))
         if (a.chat != ctx.in.chat && private_window_seconds(a.chat.platform) == 0)
             return;
-    auto text = ctx.say(report_text::missed_while_away);
+    auto last = format_day_of(closed.last_message_at, ctx.cfg().utc_offset_minutes);
+    std::string text;
+    switch (closed.cause) {
+    case window_cause::days_passed:
+        text = ctx.say(report_text::missed_while_away, {{"last", last}});
+        break;
+    case window_cause::refused:
+        text = ctx.say(report_text::missed_while_refused, {{"last", last}});
+        break;
+    case window_cause::never_written:
+        text = ctx.say(report_text::missed_before_first_message);
+        break;
+    }
     for (auto& m : missed)
         text += "\n\n" + m;
     ctx.send_to(ctx.in.chat, chat_kind::private_chat, std::move(text));
@@ -403,7 +416,7 @@ dispatch_result run(const incoming& update, database& db, const dispatch_env& en
     // refused a message for.
     bool interaction = in.kind == incoming_kind::message || in.kind == incoming_kind::choice ||
                        in.kind == incoming_kind::contact || in.kind == incoming_kind::follow;
-    std::optional<std::int64_t> window_closed_at;
+    std::optional<window_closure> window_closed_at;
     if (interaction && in.chat_type == chat_kind::private_chat && !in.user_id.empty() &&
         private_window_seconds(in.chat.platform) > 0)
         window_closed_at = window_closed_since(

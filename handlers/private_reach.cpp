@@ -31,12 +31,13 @@ bool window_closing(const linked_account& account, std::int64_t now, int days) {
            now + days * 24 * 3600LL >= window_edge(account);
 }
 
-std::optional<std::int64_t> window_closed_since(channel platform, std::optional<std::int64_t> previous,
-                                                std::optional<std::int64_t> refused_since, std::int64_t now) {
+std::optional<window_closure> window_closed_since(channel platform, std::optional<std::int64_t> previous,
+                                                  std::optional<std::int64_t> refused_since,
+                                                  std::int64_t now) {
     if (private_window_seconds(platform) == 0)
         return std::nullopt;
     if (!previous)
-        return 0;
+        return window_closure{0, window_cause::never_written, 0};
     std::optional<std::int64_t> since;
     if (auto edge = window_edge(platform, *previous); now >= edge)
         since = edge;
@@ -44,7 +45,11 @@ std::optional<std::int64_t> window_closed_since(channel platform, std::optional<
     // same margin back, so that it is among what they missed.
     if (refused_since)
         since = std::min(since.value_or(*refused_since), *refused_since - margin_seconds);
-    return since;
+    if (!since)
+        return std::nullopt;
+    // Refused before the window's days had passed: saying they had would be false.
+    bool early = refused_since && *refused_since < *previous + private_window_seconds(platform);
+    return window_closure{*since, early ? window_cause::refused : window_cause::days_passed, *previous};
 }
 
 bool can_reach_privately(const linked_account& account, std::int64_t now) {

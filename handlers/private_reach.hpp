@@ -24,13 +24,27 @@ bool can_write_privately(const linked_account& account, std::int64_t now);
 // sent to it should say how to keep it open.
 bool window_closing(const linked_account& account, std::int64_t now, int days);
 
+// Why the bot could not write to someone privately, as they are told when they write again.
+enum class window_cause {
+    days_passed,   // the window's days passed since their last message
+    refused,       // the platform refused a message before that (Zalo OA -230/-232 inside the 7 days)
+    never_written, // they had not written privately before
+};
+
+struct window_closure {
+    std::int64_t since = 0; // since when the bot could not write
+    window_cause cause = window_cause::days_passed;
+    std::int64_t last_message_at = 0; // their message before this one (0 for never_written)
+};
+
 // Someone writes privately on a platform with a window; `previous` is their message before this
 // one, `refused_since` when the platform refused a message to them for the window since then
 // (outbox::window_closed_at). If the bot could not write to them just before now (the window had
-// closed by the estimate or by the platform's word, or they never wrote before), since when, the
-// earlier of the two; nullopt if it could, or the platform has no window.
-std::optional<std::int64_t> window_closed_since(channel platform, std::optional<std::int64_t> previous,
-                                                std::optional<std::int64_t> refused_since, std::int64_t now);
+// closed by the estimate or by the platform's word, or they never wrote before), since when (the
+// earlier of the two) and why; nullopt if it could, or the platform has no window.
+std::optional<window_closure> window_closed_since(channel platform, std::optional<std::int64_t> previous,
+                                                  std::optional<std::int64_t> refused_since,
+                                                  std::int64_t now);
 
 // Whether a private message sent now can arrive: the window is open and the person has not
 // blocked the bot (or unfollowed the OA) since they last wrote.

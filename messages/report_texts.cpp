@@ -59,7 +59,14 @@ std::string_view vi(report_text key) {
                "bất kỳ (ví dụ /hannop) để tiếp tục nhận nhắc hạn.";
     case t::missed_while_away:
         return "📬 Tin nhắc hạn dưới đây chưa đến được với bạn: Zalo chỉ cho bot nhắn riêng trong 7 ngày sau "
-               "tin nhắn cuối của bạn, và khi đó đã quá 7 ngày.";
+               "tin nhắn cuối của bạn, mà bạn nhắn cho OA lần cuối vào ngày {last}.";
+    case t::missed_while_refused:
+        return "📬 Tin nhắc hạn dưới đây chưa đến được với bạn: Zalo đã từ chối tin nhắn riêng của bot gửi cho "
+               "bạn, dù lúc đó chưa quá 7 ngày kể từ tin nhắn cuối của bạn (ngày {last}). Bạn vừa nhắn lại nên "
+               "bot gửi bù ngay.";
+    case t::missed_before_first_message:
+        return "📬 Tin nhắc hạn dưới đây chưa đến được với bạn: Zalo chỉ cho bot nhắn riêng sau khi bạn đã nhắn "
+               "cho OA, và trước tin này bạn chưa nhắn lần nào.";
     case t::staff_unreachable:
         return "📵 Bot không nhắc được {teams}: tổ chưa gắn nhóm chat, và tổ trưởng chưa liên kết tài khoản "
                "hoặc đã quá 7 ngày chưa nhắn cho OA Zalo (Zalo chỉ cho bot nhắn riêng trong 7 ngày sau tin "
@@ -356,7 +363,14 @@ std::string_view en(report_text key) {
                "any message (e.g. /deadlines) to keep receiving reminders.";
     case t::missed_while_away:
         return "📬 This reminder could not reach you when it was sent: Zalo lets the bot write to you privately "
-               "only within 7 days of your last message, and it had been longer.";
+               "only within 7 days of your last message, and you last wrote to the OA on {last}.";
+    case t::missed_while_refused:
+        return "📬 This reminder could not reach you when it was sent: Zalo refused the bot's private message to "
+               "you, although 7 days had not passed since your last message ({last}). You have written again, so "
+               "here it is.";
+    case t::missed_before_first_message:
+        return "📬 This reminder could not reach you when it was sent: Zalo lets the bot write to you privately "
+               "only once you have written to the OA, and this is your first message to it.";
     case t::staff_unreachable:
         return "📵 No reminder reaches {teams}: the team has no group chat, and its leader has not linked an "
                "account or has not written to the Zalo OA for 7 days (Zalo lets a bot write privately only "

@@ -27,7 +27,9 @@ enum class report_text {
     staff_overdue,
     staff_unreachable,
     window_closing_hint,
-    missed_while_away,
+    missed_while_away,           // the 7 days passed since their last message ({last})
+    missed_while_refused,        // Zalo refused earlier (-230/-232) although 7 days had not passed
+    missed_before_first_message, // they had never written to the OA privately
     nobody,
     someone,
     deadlines_header_team,

@@ -282,13 +282,48 @@ TEST_F(missed_reminder_fixture, a_leader_zalo_refused_for_the_window_gets_what_t
     EXPECT_EQ(to("201").size(), 1u) << "the reminder of the 23rd is not sent into the closed window";
     auto missed = back("201", at(2026, 12, 23, 10));
     ASSERT_EQ(missed.size(), 1u);
-    EXPECT_NE(missed[0].find("Zalo chỉ cho bot nhắn riêng"), std::string::npos) << missed[0];
+    EXPECT_NE(missed[0].find("Zalo đã từ chối"), std::string::npos) << missed[0];
     EXPECT_NE(missed[0].find("tháng 12/2026"), std::string::npos) << missed[0];
     EXPECT_NE(missed[0].find("còn 1 ngày"), std::string::npos) << missed[0];
     // Writing reopened the window: nothing more to catch up, and the next reminder arrives.
     EXPECT_TRUE(back("201", at(2026, 12, 23, 11)).empty());
     step(at(2026, 12, 23, 11), at(2026, 12, 24, 9));
     EXPECT_EQ(times_to("201", "tháng 12/2026").size(), 2u);
+}
+
+// The catch-up says why the reminder came late. Zalo refused it 3 days after the leader's last
+// message (-230/-232 inside the window): it said "more than 7 days had passed", which was false.
+TEST_F(missed_reminder_fixture, the_catch_up_after_a_refusal_says_zalo_refused_and_not_that_7_days_passed) {
+    writes_privately("201", at(2026, 12, 18, 20));
+    tick(at(2026, 12, 21, 8));
+    ASSERT_EQ(to("201").size(), 1u);
+    refused_for_the_window("201");
+    step(at(2026, 12, 21, 9), at(2026, 12, 23, 9));
+    auto missed = back("201", at(2026, 12, 23, 10));
+    ASSERT_EQ(missed.size(), 1u);
+    EXPECT_NE(missed[0].find("Zalo đã từ chối tin nhắn riêng của bot gửi cho bạn"), std::string::npos)
+        << missed[0];
+    EXPECT_NE(missed[0].find("chưa quá 7 ngày kể từ tin nhắn cuối của bạn (ngày 18/12/2026)"),
+              std::string::npos)
+        << missed[0];
+    EXPECT_EQ(missed[0].find("đã quá 7 ngày"), std::string::npos) << missed[0];
+    EXPECT_NE(missed[0].find("tháng 12/2026"), std::string::npos)
+        << "the reminder itself follows: " << missed[0];
+}
+
+// Back after the 7 days: the catch-up says so, and since when, so the leader knows how long the
+// bot could not write.
+TEST_F(missed_reminder_fixture, the_catch_up_after_7_days_says_when_the_leader_last_wrote) {
+    writes_privately("201", at(2026, 12, 10, 20));
+    step(at(2026, 12, 21, 0), at(2026, 12, 23, 9));
+    auto missed = back("201", at(2026, 12, 23, 10));
+    ASSERT_EQ(missed.size(), 1u);
+    EXPECT_NE(
+        missed[0].find("Zalo chỉ cho bot nhắn riêng trong 7 ngày sau tin nhắn cuối của bạn, mà bạn nhắn "
+                       "cho OA lần cuối vào ngày 10/12/2026"),
+        std::string::npos)
+        << missed[0];
+    EXPECT_EQ(missed[0].find("từ chối"), std::string::npos) << missed[0];
 }
 
 TEST_F(missed_reminder_fixture, the_reminder_zalo_refused_is_itself_caught_up) {
