@@ -6,6 +6,8 @@
 #include <boost/beast/http.hpp>
 
 #include <csignal>
+#include <cstdlib>
+#include <cstring>
 #include <fcntl.h>
 #include <filesystem>
 #include <sys/wait.h>
@@ -19,6 +21,26 @@ namespace net = boost::asio;
 namespace beast = boost::beast;
 namespace http = beast::http;
 using tcp = net::ip::tcp;
+
+namespace {
+
+// A faked clock (tests/run_at_times.sh: libfaketime's LD_PRELOAD, FAKETIME* and the TZ its
+// start is read in) reaches the bot too, so the binary runs at the moment the test process does.
+// Without one the bot's environment stays as given.
+void pass_faked_clock(std::map<std::string, std::string>& env) {
+    if (!std::getenv("FAKETIME"))
+        return;
+    for (char** e = ::environ; e && *e; ++e) {
+        const char* eq = std::strchr(*e, '=');
+        if (!eq)
+            continue;
+        std::string name(*e, static_cast<std::size_t>(eq - *e));
+        if (name == "LD_PRELOAD" || name == "TZ" || name.starts_with("FAKETIME"))
+            env.emplace(std::move(name), eq + 1);
+    }
+}
+
+} // namespace
 
 http_answer http_request_to(std::uint16_t port, const std::string& method, const std::string& target,
                             const std::string& body, const std::map<std::string, std::string>& headers,
@@ -70,6 +92,7 @@ bot_process::bot_process(std::map<std::string, std::string> env, std::vector<std
     env.erase("CNSCD_TEST_LOG");
     env.emplace("PATH", "/usr/bin:/bin");
     env.emplace("CNSCD_LOG_LEVEL", "info");
+    pass_faked_clock(env);
     std::vector<std::string> env_strings;
     for (auto& [k, v] : env)
         env_strings.push_back(k + "=" + v);
