@@ -38,8 +38,11 @@ void handle(const cmd_start& c, handler_context& ctx) {
     }
     auto name = ctx.member ? ctx.member->full_name : ctx.in.user_name;
     // "Xin chào !" where the platform gives no name (a Zalo OA follow): the space goes too.
-    auto& o = ctx.reply(text::welcome,
-                        {{"name", name.empty() ? name : " " + name}, arg::markup("help", help_for(ctx))});
+    // In private, a line in the other language says how to switch: the first words a newcomer
+    // sees are Vietnamese, whatever they read.
+    auto help = help_for(ctx) + (ctx.in_group() ? std::string() : ctx.say(text::language_hint));
+    auto& o =
+        ctx.reply(text::welcome, {{"name", name.empty() ? name : " " + name}, arg::markup("help", help)});
     // Offer the one-tap way to link: share the phone number (private chats only).
     if (!ctx.linked() && !ctx.in_group())
         o.contact_button = ctx.say(text::share_phone_button);

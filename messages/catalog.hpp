@@ -84,6 +84,7 @@ enum class text {
     topic_closed_questions,          // in "General", naming who was asked
     topic_closed_questions_nameless, // the same when no one asked is on the roster
     share_phone_button,
+    language_hint,
     role_member,
     role_deputy,
     role_leader,

@@ -250,6 +250,8 @@ std::string_view catalog_en(text key) {
         return "🔒 A topic of this group was closed while the bot was still waiting for an answer to a question "
                "there. Whoever was asked, please answer here instead: reply to this message with the number of "
                "your choice (or your answer).";
+    case text::language_hint:
+        return "\n\n🌐 Tiếng Việt: /lang vi";
     case text::share_phone_button:
         return "📱 Share my phone number";
     case text::role_member:

@@ -244,6 +244,9 @@ std::string_view catalog_vi(text key) {
     case text::topic_closed_questions_nameless:
         return "🔒 Một chủ đề của nhóm vừa được đóng khi bot còn chờ trả lời câu hỏi ở đó. Ai đang được hỏi, xin "
                "trả lời ngay tại đây: bấm «Trả lời» vào tin nhắn này rồi gửi số của lựa chọn (hoặc câu trả lời).";
+    case text::language_hint:
+        // In the other language, for whoever cannot read this one.
+        return "\n\n🌐 English: /lang en";
     case text::share_phone_button:
         return "📱 Chia sẻ số điện thoại";
     case text::role_member:

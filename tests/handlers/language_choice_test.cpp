@@ -57,6 +57,18 @@ TEST_F(language_choice, someone_not_linked_switches_to_english_in_private) {
     EXPECT_TRUE(has(bot.say("555", "/help"), "Các lệnh của thành viên"));
 }
 
+// The first words a newcomer sees are Vietnamese: /start in private says, in the other
+// language, how to switch; the team's group is not told.
+TEST_F(language_choice, start_in_private_says_how_to_switch_in_the_other_language) {
+    auto start = test_bot::joined(bot.say("555", "/start"));
+    EXPECT_EQ(start.rfind("Xin chào", 0), 0u) << start;
+    EXPECT_NE(start.find("English: /lang en"), std::string::npos) << start;
+    bot.say("555", "/lang en");
+    auto english = test_bot::joined(bot.say("555", "/start"));
+    EXPECT_NE(english.find("Tiếng Việt: /lang vi"), std::string::npos) << english;
+    EXPECT_EQ(english.find("English: /lang en"), std::string::npos) << english;
+}
+
 // The choice belongs to this chat account: another person, or the same number on another
 // platform, still reads the ward's language.
 TEST_F(language_choice, the_choice_is_this_accounts_only) {
