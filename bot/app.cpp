@@ -124,6 +124,19 @@ int run_serve(const config& cfg) {
     // the writer: it must outlive every connection to the file.
     std::optional<serve_lock> lock;
     auto& path = cfg.storage.db_path;
+    // Restarted after the file was deleted under the last serve, which saved a copy beside it:
+    // starting would begin an empty database, and updates stored there would be set aside by
+    // the restore that must follow.
+    if (auto copy = rescued_copy_of_missing(path)) {
+        spdlog::critical(
+            "the database {} does not exist, but {} lies beside it: the copy a bot saved when the "
+            "file was deleted while it ran. The bot did not start and created nothing. Fix: put "
+            "the copy in place with `cnscd-bot restore --from {}`, then start the bot; if the "
+            "file was deleted on purpose, move the copy away first (exit code {}: the service is "
+            "not restarted until then)",
+            path, *copy, *copy, exit_database_damaged);
+        return exit_database_damaged;
+    }
     auto lock_database = [&] {
         bool held_elsewhere = false;
         if (!lock)

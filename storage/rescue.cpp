@@ -101,4 +101,21 @@ std::string rescue_advice(const std::string& db_path, const std::string& rescued
     return "";
 }
 
+std::optional<std::string> rescued_copy_of_missing(const std::string& db_path) {
+    std::error_code ec;
+    if (db_path.empty() || db_path == ":memory:" || fs::exists(db_path, ec) || ec)
+        return std::nullopt;
+    auto prefix = fs::path(db_path).filename().string() + ".rescued-";
+    std::optional<std::string> newest;
+    for (auto& entry : fs::directory_iterator(folder_of(db_path), ec)) {
+        auto name = entry.path().filename().string();
+        if (!name.starts_with(prefix) || name.ends_with("-wal") || name.ends_with("-shm") ||
+            name.ends_with("-journal"))
+            continue;
+        if (!newest || name > fs::path(*newest).filename().string())
+            newest = (fs::path(folder_of(db_path)) / name).string();
+    }
+    return newest;
+}
+
 } // namespace cnscd

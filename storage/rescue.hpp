@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <expected>
+#include <optional>
 #include <string>
 
 namespace cnscd {
@@ -27,5 +28,9 @@ std::expected<std::string, std::string> rescue_database(database& db, std::int64
 // that the bot must keep running meanwhile.
 std::string rescue_advice(const std::string& db_path, const std::string& rescued_to,
                           const std::string& rescue_error);
+
+// The newest rescued copy lying beside `db_path` when `db_path` itself is missing: the bot was
+// restarted after its file was deleted, and starting would begin an empty database there.
+std::optional<std::string> rescued_copy_of_missing(const std::string& db_path);
 
 } // namespace cnscd

@@ -385,6 +385,28 @@ TEST_F(operator_fixture, a_file_that_is_not_a_database_is_named_as_such_and_left
     EXPECT_EQ(read_file(db_path), content) << "migrate changed the file";
 }
 
+// Restarted after its file was deleted, the bot started an empty database beside the copy the
+// last serve had saved, so what it then stored was set aside by the restore that had to follow.
+TEST_F(operator_fixture, a_missing_database_with_a_rescued_copy_beside_it_is_not_started_empty) {
+    const auto copy = db_path + ".rescued-20261203-081500";
+    std::ofstream(copy, std::ios::binary) << "the copy";
+    bot_process refused(env());
+    auto code = refused.wait_exit(30s);
+    ASSERT_TRUE(code.has_value()) << "the bot started on an empty database";
+    EXPECT_EQ(*code, 4);
+    auto said = log();
+    EXPECT_NE(said.find("does not exist, but " + copy + " lies beside it"), std::string::npos) << said;
+    EXPECT_NE(said.find("cnscd-bot restore --from " + copy), std::string::npos) << said;
+    EXPECT_FALSE(std::filesystem::exists(db_path)) << "an empty database was created";
+    EXPECT_EQ(read_file(copy), "the copy");
+
+    // Deleted on purpose: with the copy moved away the bot starts on a new database.
+    std::filesystem::rename(copy, dir + "/kept-elsewhere.db");
+    bot_process started(env());
+    EXPECT_FALSE(started.wait_exit(2s).has_value()) << log();
+    EXPECT_TRUE(std::filesystem::exists(db_path));
+}
+
 // The shipped unit must not run a check systemd would retry: RestartPreventExitStatus applies to
 // the main process only, so a damaged file found by an ExecStartPre restarted the unit.
 TEST(systemd_unit, nothing_that_meets_a_damaged_database_runs_before_the_main_process) {

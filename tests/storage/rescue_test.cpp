@@ -74,6 +74,19 @@ struct rescue : ::testing::Test {
     }
 };
 
+// What a restart after a deletion finds: the newest copy, only while the database is missing,
+// never another database's copy or a copy's log.
+TEST_F(rescue, a_missing_database_is_pointed_to_its_newest_copy) {
+    EXPECT_FALSE(rescued_copy_of_missing(path).has_value());
+    for (auto name : {"cnscd.db.rescued-20261202-050017", "cnscd.db.rescued-20261203-081500",
+                      "cnscd.db.rescued-20261203-081500-wal", "other.db.rescued-20261204-000000"})
+        std::ofstream(dir + "/" + name) << "x";
+    EXPECT_EQ(rescued_copy_of_missing(path), dir + "/cnscd.db.rescued-20261203-081500");
+    std::ofstream(path) << "restored";
+    EXPECT_FALSE(rescued_copy_of_missing(path).has_value());
+    EXPECT_FALSE(rescued_copy_of_missing(dir + "/no-such-folder/cnscd.db").has_value());
+}
+
 TEST_F(rescue, the_copy_is_named_after_the_file_and_the_utc_time) {
     EXPECT_EQ(rescue_file_name("/var/lib/cnscd-bot/cnscd.db", noon_in_hanoi),
               "/var/lib/cnscd-bot/cnscd.db.rescued-20261202-050017");
