@@ -4,6 +4,7 @@
 #include "bot/app.hpp"
 #include "storage/backup.hpp"
 #include "storage/database.hpp"
+#include "storage/rescue.hpp"
 
 #include <chrono>
 #include <filesystem>
@@ -39,7 +40,7 @@ int run_restore(const config& cfg, const std::string& from) {
             std::cout << "the -wal and -shm files left without their database are kept as " << r.set_aside
                       << "-wal and -shm\n";
         // A copy the bot saved when its file was deleted (storage/rescue.hpp) holds everything.
-        if (from.find(".rescued-") != std::string::npos)
+        if (is_rescued_copy(from))
             std::cout
                 << "it holds everything the bot had stored when its file was deleted; start the bot, and "
                    "the platforms redeliver what was refused meanwhile\n";

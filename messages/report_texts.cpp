@@ -58,8 +58,8 @@ std::string_view vi(report_text key) {
         return "ℹ️ Zalo chỉ cho bot nhắn riêng cho bạn trong 7 ngày sau tin nhắn cuối của bạn. Nhắn cho OA một tin "
                "bất kỳ (ví dụ /hannop) để tiếp tục nhận nhắc hạn.";
     case t::missed_while_away:
-        return "📬 Tin nhắc hạn dưới đây chưa đến được với bạn: Zalo chỉ cho bot nhắn riêng trong 7 ngày sau "
-               "tin nhắn cuối của bạn, mà bạn nhắn cho OA lần cuối vào ngày {last}.";
+        return "📬 Tin nhắc hạn dưới đây chưa đến được với bạn: Zalo chỉ cho bot nhắn riêng trong vòng 7 ngày "
+               "kể từ tin nhắn cuối của bạn, mà lần cuối bạn nhắn cho OA là ngày {last}.";
     case t::missed_while_refused:
         return "📬 Tin nhắc hạn dưới đây chưa đến được với bạn: Zalo đã từ chối tin nhắn riêng của bot gửi cho "
                "bạn, dù lúc đó chưa quá 7 ngày kể từ tin nhắn cuối của bạn (ngày {last}). Bạn vừa nhắn lại nên "

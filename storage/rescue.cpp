@@ -7,18 +7,27 @@
 #include <ctime>
 #include <fcntl.h>
 #include <filesystem>
+#include <string_view>
 #include <unistd.h>
 
 namespace cnscd {
 
 namespace fs = std::filesystem;
 
+namespace {
+constexpr std::string_view rescued_marker = ".rescued-";
+}
+
 std::string rescue_file_name(const std::string& db_path, std::int64_t now) {
     std::time_t t = now;
     std::tm utc{};
     char stamp[32];
     std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", gmtime_r(&t, &utc));
-    return db_path + ".rescued-" + stamp;
+    return db_path + std::string(rescued_marker) + stamp;
+}
+
+bool is_rescued_copy(const std::string& path) {
+    return fs::path(path).filename().string().find(rescued_marker) != std::string::npos;
 }
 
 namespace {
@@ -105,17 +114,19 @@ std::optional<std::string> rescued_copy_of_missing(const std::string& db_path) {
     std::error_code ec;
     if (db_path.empty() || db_path == ":memory:" || fs::exists(db_path, ec) || ec)
         return std::nullopt;
-    auto prefix = fs::path(db_path).filename().string() + ".rescued-";
-    std::optional<std::string> newest;
+    auto prefix = fs::path(db_path).filename().string() + std::string(rescued_marker);
+    std::optional<fs::path> newest;
     for (auto& entry : fs::directory_iterator(folder_of(db_path), ec)) {
         auto name = entry.path().filename().string();
         if (!name.starts_with(prefix) || name.ends_with("-wal") || name.ends_with("-shm") ||
             name.ends_with("-journal"))
             continue;
-        if (!newest || name > fs::path(*newest).filename().string())
-            newest = (fs::path(folder_of(db_path)) / name).string();
+        if (!newest || entry.path().filename() > newest->filename())
+            newest = entry.path();
     }
-    return newest;
+    if (!newest)
+        return std::nullopt;
+    return newest->string();
 }
 
 } // namespace cnscd

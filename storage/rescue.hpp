@@ -16,6 +16,9 @@ class database;
 // `<db_path>.rescued-YYYYMMDD-HHMMSS`, the UTC time of `now` (seconds since the epoch).
 std::string rescue_file_name(const std::string& db_path, std::int64_t now);
 
+// Whether `path` is named as such a copy (`restore --from` says what it holds).
+bool is_rescued_copy(const std::string& path);
+
 // Writes a consistent copy of `db` (SQLite's online backup from its open connection) next to
 // its path, under rescue_file_name(), or with "-2", "-3"... appended when that name is taken:
 // an existing file is never written over. Checks the copy (quick_check) before naming it.

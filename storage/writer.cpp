@@ -94,6 +94,14 @@ struct writer::impl {
         return counters;
     }
 
+    // After rescue_if_deleted() tried: the copy's path, or why there is none.
+    void tell_rescue() {
+        if (!rescue_listener)
+            return;
+        auto ws = stats_copy();
+        rescue_listener(ws.rescued_to, ws.rescued_to.empty() ? ws.rescue_error : "");
+    }
+
     void commit_batch(std::vector<entry>& batch) {
         std::vector<job_outcome> outcomes(batch.size(), job_outcome::committed);
         std::vector<std::string> errors(batch.size());
@@ -169,10 +177,8 @@ struct writer::impl {
         }
         if (changed && fault_listener)
             fault_listener(fault, batch_error);
-        if (rescue_tried && rescue_listener) {
-            auto ws = stats_copy();
-            rescue_listener(ws.rescued_to, ws.rescued_to.empty() ? ws.rescue_error : "");
-        }
+        if (rescue_tried)
+            tell_rescue();
         if (!batch_error.empty())
             after.clear();
         std::vector<std::function<void()>> finish;
@@ -297,10 +303,8 @@ void writer::stop() {
         impl_->thread.join();
     // Deleted with no commit since (`rm` and a restart at a quiet hour): closing now would drop
     // the last copy of the data, so save it first. The thread is gone; the database is ours.
-    if (impl_->rescue_if_deleted() && impl_->rescue_listener) {
-        auto ws = impl_->stats_copy();
-        impl_->rescue_listener(ws.rescued_to, ws.rescued_to.empty() ? ws.rescue_error : "");
-    }
+    if (impl_->rescue_if_deleted())
+        impl_->tell_rescue();
 }
 
 writer_stats writer::stats() const {

@@ -16,14 +16,7 @@ namespace {
 
 using test::has;
 using test::test_bot;
-
-std::vector<outgoing> to_chat(const std::vector<outgoing>& out, const std::string& chat) {
-    std::vector<outgoing> r;
-    for (auto& o : out)
-        if (o.to.chat_id == chat)
-            r.push_back(o);
-    return r;
-}
+using test::to_chat;
 
 struct language_choice : ::testing::Test, test::two_team_ward {
     // On the roster of team 1 (which has no group), not linked yet.

@@ -319,8 +319,8 @@ TEST_F(missed_reminder_fixture, the_catch_up_after_7_days_says_when_the_leader_l
     auto missed = back("201", at(2026, 12, 23, 10));
     ASSERT_EQ(missed.size(), 1u);
     EXPECT_NE(
-        missed[0].find("Zalo chỉ cho bot nhắn riêng trong 7 ngày sau tin nhắn cuối của bạn, mà bạn nhắn "
-                       "cho OA lần cuối vào ngày 10/12/2026"),
+        missed[0].find("Zalo chỉ cho bot nhắn riêng trong vòng 7 ngày kể từ tin nhắn cuối của bạn, mà lần "
+                       "cuối bạn nhắn cho OA là ngày 10/12/2026"),
         std::string::npos)
         << missed[0];
     EXPECT_EQ(missed[0].find("từ chối"), std::string::npos) << missed[0];
@@ -343,7 +343,8 @@ TEST_F(missed_reminder_fixture, a_leader_back_after_7_days_gets_the_latest_remin
     auto missed = back("201", at(2026, 12, 23, 10));
     ASSERT_EQ(missed.size(), 1u);
     // Only the newest of the two it missed (21st, 23rd), worded as of now, with the reason.
-    EXPECT_NE(missed[0].find("Zalo chỉ cho bot nhắn riêng trong 7 ngày"), std::string::npos) << missed[0];
+    EXPECT_NE(missed[0].find("Zalo chỉ cho bot nhắn riêng trong vòng 7 ngày"), std::string::npos)
+        << missed[0];
     EXPECT_NE(missed[0].find("tháng 12/2026"), std::string::npos) << missed[0];
     EXPECT_NE(missed[0].find("còn 1 ngày"), std::string::npos) << missed[0];
     EXPECT_NE(missed[0].find("/baocao tháng"), std::string::npos) << "Zalo has no buttons: " << missed[0];

@@ -12,14 +12,7 @@ namespace cnscd {
 namespace {
 
 using test::test_bot;
-
-std::vector<outgoing> to_chat(const std::vector<outgoing>& out, const std::string& chat) {
-    std::vector<outgoing> r;
-    for (auto& o : out)
-        if (o.to.chat_id == chat)
-            r.push_back(o);
-    return r;
-}
+using test::to_chat;
 
 // The test clock: Tuesday 24/11/2026, 09:00.
 struct nudge_fixture : ::testing::Test {

@@ -146,6 +146,14 @@ bool has(const std::vector<outgoing>& out, const std::string& needle) {
     return test_bot::joined(out).find(needle) != std::string::npos;
 }
 
+std::vector<outgoing> to_chat(const std::vector<outgoing>& out, const std::string& chat) {
+    std::vector<outgoing> r;
+    for (auto& o : out)
+        if (o.to.chat_id == chat)
+            r.push_back(o);
+    return r;
+}
+
 std::int64_t record_no(const std::vector<outgoing>& out) {
     std::smatch m;
     auto text = test_bot::joined(out);

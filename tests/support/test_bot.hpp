@@ -61,6 +61,9 @@ struct test_bot {
 // Does any message of `out` contain `needle` (plain text, tags removed)?
 bool has(const std::vector<outgoing>& out, const std::string& needle);
 
+// The messages of `out` sent to `chat`.
+std::vector<outgoing> to_chat(const std::vector<outgoing>& out, const std::string& chat);
+
 // The record number a confirmation names ("số 12"), or 0 when it names none.
 std::int64_t record_no(const std::vector<outgoing>& out);
 
