@@ -52,10 +52,6 @@ void setup_logging(const std::string& level) {
 
 namespace {
 
-// serve's exit code when the database file is damaged: only a restored backup helps, so the
-// systemd unit does not restart it (RestartPreventExitStatus, beside 2 for a configuration error).
-constexpr int exit_database_damaged = 4;
-
 // Runs the io_context until `done` is set or `timeout` passes (start-up calls only).
 void run_until(net::io_context& io, const bool& done, std::chrono::seconds timeout) {
     auto deadline = std::chrono::steady_clock::now() + timeout;

@@ -1,8 +1,11 @@
 #include "bot/command_database.hpp"
 
 #include "bot/serve_lock.hpp"
+#include "storage/database_damaged.hpp"
 #include "storage/migrations.hpp"
+#include "storage/rescue.hpp"
 
+#include <filesystem>
 #include <iostream>
 #include <stdexcept>
 
@@ -43,10 +46,39 @@ void refuse_upgrade_under_serve(const std::string& path) {
         "cnscd-bot), run this command or start the new release's serve, which upgrades the file");
 }
 
-std::unique_ptr<database> open_for_command(const config& cfg) {
-    refuse_upgrade_under_serve(cfg.storage.db_path);
-    return open_upgraded(cfg.storage.db_path, {.synchronous = cfg.storage.synchronous},
-                         [](const std::string& line) { std::cerr << line << "\n"; });
+command_database open_for_command(const config& cfg, const std::string& command, missing_database missing) {
+    auto& path = cfg.storage.db_path;
+    auto refuse = [&](const std::string& why, int code) {
+        std::cerr << command << ": " << why << "\n";
+        return command_database{nullptr, code};
+    };
+    if (auto copy = rescued_copy_of_missing(path))
+        return refuse("the database " + path + " does not exist, but " + *copy +
+                          " lies beside it: the copy a bot saved when the file was deleted while it ran. "
+                          "Nothing was created or changed. Fix: put the copy in place with `cnscd-bot "
+                          "restore --from " +
+                          *copy + "`, then run this command again",
+                      exit_database_damaged);
+    std::error_code ec;
+    if (missing == missing_database::refuse && path != ":memory:" && !std::filesystem::exists(path, ec))
+        return refuse("the database " + path +
+                          " does not exist, so there is nothing to read. Nothing was created. Fix: check "
+                          "CNSCD_DB (or \"storage.path\" in the config file) names the bot's database; a "
+                          "new one is made by `cnscd-bot serve` or `cnscd-bot import-roster`",
+                      1);
+    try {
+        refuse_upgrade_under_serve(path);
+        return {open_upgraded(path,
+                              {.synchronous = cfg.storage.synchronous,
+                               .busy_timeout_ms = cfg.storage.busy_timeout_ms,
+                               .check_integrity = cfg.storage.check_on_start},
+                              [](const std::string& line) { std::cerr << line << "\n"; }),
+                0};
+    } catch (const database_damaged& e) {
+        return refuse(e.what(), exit_database_damaged);
+    } catch (const std::exception& e) {
+        return refuse(e.what(), 1);
+    }
 }
 
 } // namespace cnscd

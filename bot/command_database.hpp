@@ -22,7 +22,24 @@ std::unique_ptr<database> open_upgraded(const std::string& path, database_option
 // upgrade would change the tables under that serve. Nothing is changed then.
 void refuse_upgrade_under_serve(const std::string& path);
 
-// The same for a one-shot command, saying it on stderr; refused as above.
-std::unique_ptr<database> open_for_command(const config& cfg);
+// Whether a one-shot command may begin a new database. Only the commands that set a ward up
+// (importing its roster, adding its staff, the console) may: an export or a reminder run with
+// CNSCD_DB mistyped would otherwise leave an empty file behind and answer "no such ward".
+enum class missing_database { create, refuse };
+
+// The exit code of serve, migrate and the one-shot commands for a file only the operator can
+// fix (a restore): the systemd unit does not restart the service on it.
+inline constexpr int exit_database_damaged = 4;
+
+// The database for a one-shot command, or the exit code and, already said on stderr after
+// "`command`: ", why not: 4 for a damaged file or a missing one with its rescued copy beside it
+// (only the operator can fix those, as for serve), 1 otherwise. The file is checked as serve
+// checks it (storage.check_on_start), so no command writes into a damaged file or exports
+// from one.
+struct command_database {
+    std::unique_ptr<database> db;
+    int exit_code = 0;
+};
+command_database open_for_command(const config& cfg, const std::string& command, missing_database missing);
 
 } // namespace cnscd

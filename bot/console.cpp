@@ -47,13 +47,10 @@ void deliver_console(database& db, std::int64_t now) {
 } // namespace
 
 int run_chat(const config& cfg, const std::optional<std::string>& as_phone) {
-    std::unique_ptr<database> db;
-    try {
-        db = open_for_command(cfg);
-    } catch (const std::exception& e) {
-        std::cerr << "chat: " << e.what() << "\n";
-        return 1;
-    }
+    auto opened = open_for_command(cfg, "chat", missing_database::create);
+    if (!opened.db)
+        return opened.exit_code;
+    auto& db = opened.db;
     system_clock wall_clock;
     dispatch_env env{cfg, wall_clock, ""};
     std::string user_id = "guest";

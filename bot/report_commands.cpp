@@ -36,22 +36,16 @@ std::string plain(const std::string& s) {
     return markup::to_plain(s);
 }
 
-std::unique_ptr<database> open_db(const config& cfg) {
-    try {
-        return open_for_command(cfg);
-    } catch (const std::exception& e) {
-        std::cerr << e.what() << "\n";
-        return nullptr;
-    }
-}
-
 std::optional<ward_record> find_ward(database& db, language l, const std::string& name) {
     if (auto w = ward_store(db).by_name(name))
         return w;
     std::string wards;
     for (auto& w : ward_store(db).all())
         wards += (wards.empty() ? "" : ", ") + w.name;
-    std::cerr << plain(say(l, registry_text::ward_unknown, {{"ward", name}, {"wards", wards}})) << "\n";
+    if (wards.empty())
+        std::cerr << plain(say(l, registry_text::no_wards, {{"db", db.path()}, {"ward", name}})) << "\n";
+    else
+        std::cerr << plain(say(l, registry_text::ward_unknown, {{"ward", name}, {"wards", wards}})) << "\n";
     return std::nullopt;
 }
 
@@ -86,9 +80,10 @@ std::optional<std::int64_t> parse_iso_instant(const std::string& text, int defau
 int run_export(const config& cfg, const std::string& ward_name, const std::string& period,
                const std::string& requested_format, const std::string& out) {
     auto l = cli_language(cfg);
-    auto db = open_db(cfg);
-    if (!db)
-        return 1;
+    auto opened = open_for_command(cfg, "export", missing_database::refuse);
+    if (!opened.db)
+        return opened.exit_code;
+    auto& db = opened.db;
     auto ward = find_ward(*db, l, ward_name);
     if (!ward)
         return 2;
@@ -174,9 +169,10 @@ int run_remind(const config& cfg, const std::string& at, bool dry_run) {
         std::cerr << plain(say(l, report_text::remind_bad_time, {{"at", at}})) << "\n";
         return 2;
     }
-    auto db = open_db(cfg);
-    if (!db)
-        return 1;
+    auto opened = open_for_command(cfg, "remind", missing_database::refuse);
+    if (!opened.db)
+        return opened.exit_code;
+    auto& db = opened.db;
     reminder_run run;
     db->begin();
     try {

@@ -14,6 +14,7 @@
 #include "storage/roster_import.hpp"
 #include "storage/visit_store.hpp"
 
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -64,21 +65,16 @@ void print_unknown_ward(language l, database& db, const std::string& name, bool 
     std::string wards;
     for (auto& w : ward_store(db).all())
         wards += (wards.empty() ? "" : ", ") + w.name;
+    if (wards.empty()) {
+        std::cerr << plain(say(l, registry_text::no_wards, {{"db", db.path()}, {"ward", name}})) << "\n";
+        return;
+    }
     auto near = ward_store(db).nearest(name);
     // Filled already (its ward name escaped), so passed as markup.
     auto nearest = near ? say(l, registry_text::ward_nearest, {{"ward", near->name}}) : std::string();
     std::cerr << plain(say(l, can_create ? registry_text::ward_not_created : registry_text::ward_unknown,
                            {{"ward", name}, {"wards", wards}, arg::markup("nearest", nearest)}))
               << "\n";
-}
-
-std::unique_ptr<database> open_db(const config& cfg) {
-    try {
-        return open_for_command(cfg);
-    } catch (const std::exception& e) {
-        std::cerr << e.what() << "\n";
-        return nullptr;
-    }
 }
 
 } // namespace
@@ -101,9 +97,16 @@ int run_import_roster(const config& cfg, const roster_import_request& r) {
         std::cerr << plain(say(l, key, {{"file", r.file}, {"detail", file.error().detail}})) << "\n";
         return 2;
     }
-    auto db = open_db(cfg);
-    if (!db)
-        return 1;
+    // A dry run on a new installation reads the file against an empty roster and creates no
+    // database: it promises to change nothing.
+    auto where = cfg;
+    std::error_code ec;
+    if (r.dry_run && !std::filesystem::exists(cfg.storage.db_path, ec))
+        where.storage.db_path = ":memory:";
+    auto opened = open_for_command(where, "import-roster", missing_database::create);
+    if (!opened.db)
+        return opened.exit_code;
+    auto& db = opened.db;
     personal_data crypto(cfg.data_key);
     system_clock wall;
     auto report = import_roster(*db, *file,
@@ -193,9 +196,10 @@ int run_import_roster(const config& cfg, const roster_import_request& r) {
 int run_export_roster(const config& cfg, const std::string& ward_name, const std::string& out,
                       bool full_cccd) {
     auto l = cli_language(cfg);
-    auto db = open_db(cfg);
-    if (!db)
-        return 1;
+    auto opened = open_for_command(cfg, "export-roster", missing_database::refuse);
+    if (!opened.db)
+        return opened.exit_code;
+    auto& db = opened.db;
     auto ward = ward_store(*db).by_name(ward_name);
     if (!ward) {
         print_unknown_ward(l, *db, ward_name, false);
@@ -249,9 +253,10 @@ int run_add_staff(const config& cfg, const add_staff_request& request) {
         std::cerr << plain(say(l, registry_text::reason_bad_phone, {{"detail", request.phone}})) << "\n";
         return 2;
     }
-    auto db = open_db(cfg);
-    if (!db)
-        return 1;
+    auto opened = open_for_command(cfg, "add-staff", missing_database::create);
+    if (!opened.db)
+        return opened.exit_code;
+    auto& db = opened.db;
     if (!ward_store(*db).by_name(request.ward) && !request.new_ward && !ward_store(*db).all().empty()) {
         print_unknown_ward(l, *db, request.ward, true);
         return 2;
@@ -327,9 +332,10 @@ int run_forget_member(const config& cfg, const forget_member_request& request) {
         std::cerr << plain(say(l, registry_text::reason_bad_phone, {{"detail", request.phone}})) << "\n";
         return 2;
     }
-    auto db = open_db(cfg);
-    if (!db)
-        return 1;
+    auto opened = open_for_command(cfg, "forget-member", missing_database::refuse);
+    if (!opened.db)
+        return opened.exit_code;
+    auto& db = opened.db;
     auto ward = ward_store(*db).by_name(request.ward);
     std::optional<member_record> m;
     member_store members(*db);

@@ -276,6 +276,10 @@ std::string_view vi(registry_text key) {
                "phường mới, chạy lại lệnh với --new-ward.";
     case t::ward_nearest:
         return " Có phải là «{ward}» không?";
+    case t::no_wards:
+        return "Cơ sở dữ liệu {db} chưa có phường nào. Nếu đúng là cơ sở dữ liệu của bot, hãy nhập danh sách "
+               "tổ của phường trước: cnscd-bot import-roster DANH_SACH.csv --ward «{ward}». Nếu không, kiểm "
+               "tra lại CNSCD_DB (hoặc \"storage.path\" trong tệp cấu hình).";
     case t::count_:
         break;
     }
@@ -555,6 +559,10 @@ std::string_view en(registry_text key) {
                "ward, run the command again with --new-ward.";
     case t::ward_nearest:
         return " Did you mean \"{ward}\"?";
+    case t::no_wards:
+        return "The database {db} has no ward yet. If it is the bot's database, import the ward's roster "
+               "first: cnscd-bot import-roster ROSTER.csv --ward \"{ward}\". If not, check CNSCD_DB (or "
+               "\"storage.path\" in the config file).";
     case t::count_:
         break;
     }

@@ -117,6 +117,7 @@ enum class registry_text {
     ward_unknown,
     ward_not_created,
     ward_nearest,
+    no_wards, // a command asked about a ward in a database that has none: often CNSCD_DB mistyped
     count_
 };
 

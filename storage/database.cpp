@@ -64,7 +64,7 @@ std::unique_ptr<database> database::open(const std::string& path, const database
             if (e.getErrorCode() == SQLITE_NOTADB)
                 throw database_damaged(
                     "the file " + path + " is not a SQLite database (" + e.what() +
-                    "). The bot did not start and changed nothing. Fix: check that CNSCD_DB (or "
+                    "). Nothing was changed in it. Fix: check that CNSCD_DB (or "
                     "\"storage.path\") names the bot's database; if it does, the file is damaged: keep it for "
                     "analysis and restore the latest backup in its place (docs/OPERATIONS.md, \"Faults\")");
             // Locked by another process or not writable is not damage: restoring a backup over
@@ -73,14 +73,14 @@ std::unique_ptr<database> database::open(const std::string& path, const database
                                                sqlite3_system_errno(conn->db.getHandle()));
             if (fault != storage_fault::corrupt)
                 throw database_error("cannot open the database " + path + ": " + e.what() + ": " +
-                                     fault_advice(fault) + ". The bot did not start and changed nothing");
+                                     fault_advice(fault) + ". Nothing was changed");
             problems = e.what();
         }
         if (!problems.empty())
             throw database_damaged("the database " + path + " is damaged (PRAGMA quick_check: " + problems +
-                                   "). The bot did not start and changed nothing. Fix: keep this file for "
+                                   "). Nothing was changed in it. Fix: keep this file for "
                                    "analysis, restore the latest backup in its place (docs/OPERATIONS.md, "
-                                   "\"Faults\"), then start the bot again");
+                                   "\"Faults\"), then start the bot (or run the command) again");
     }
     try {
         if (!memory)

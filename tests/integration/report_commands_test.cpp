@@ -1,4 +1,5 @@
-// The real binary's `remind`, `export` and `forget-member` subcommands against a database file.
+// The real binary's one-shot subcommands (`remind`, `export`, `forget-member`, the roster's and
+// the console) against a database file.
 
 #include "storage/database.hpp"
 #include "storage/invite_store.hpp"
@@ -15,6 +16,7 @@
 #include <fstream>
 #include <sstream>
 #include <thread>
+#include <vector>
 
 namespace cnscd {
 namespace {
@@ -44,10 +46,12 @@ struct cli_fixture : ::testing::Test {
         });
     }
 
-    // Runs `cnscd-bot <args>` to completion; returns its exit code and fills `output`.
-    int run(std::vector<std::string> args, std::string& output) {
+    // Runs `cnscd-bot <args>` to completion on `db` (the fixture's by default); returns its exit
+    // code and fills `output`.
+    int run(std::vector<std::string> args, std::string& output, const std::string& db = "") {
         auto log = dir + "/out-" + std::to_string(runs++) + ".log";
-        test::bot_process p({{"CNSCD_DB", db_path}, {"CNSCD_TEST_LOG", log}}, std::move(args));
+        test::bot_process p({{"CNSCD_DB", db.empty() ? db_path : db}, {"CNSCD_TEST_LOG", log}},
+                            std::move(args));
         auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
         while (p.running() && std::chrono::steady_clock::now() < deadline)
             std::this_thread::sleep_for(std::chrono::milliseconds(20));
@@ -206,6 +210,109 @@ TEST_F(cli_fixture, forget_member_erases_personal_data_but_keeps_the_records_cou
     EXPECT_EQ(count("SELECT count(*) FROM visits WHERE member_id = " + std::to_string(id)), 1);
     auto opened = database::open(db_path, {false, false});
     EXPECT_EQ(visit_store(*opened).team_totals_in(team, {"2026-11-01", "2026-11-30"}).visits, 1);
+}
+
+std::string file_bytes(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+const std::string roster = std::string(CNSCD_SOURCE_DIR) + "/config/example-roster.csv";
+
+// The one-shot commands opened the file without the check serve and migrate make: an import
+// into a file damaged past its header exited 0 having written into it, and an export read
+// whatever the damaged pages held.
+TEST_F(cli_fixture, every_command_refuses_a_damaged_database_and_leaves_it_as_found) {
+    {
+        SQLite::Database db(db_path, SQLite::OPEN_READWRITE);
+        db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    }
+    {
+        // Garbage over pages 3 to 6 (of 4 KiB): table and index pages, not the header.
+        std::fstream f(db_path, std::ios::in | std::ios::out | std::ios::binary);
+        f.seekp(2 * 4096);
+        std::string junk(4 * 4096, '\x5a');
+        f.write(junk.data(), static_cast<std::streamsize>(junk.size()));
+    }
+    auto before = file_bytes(db_path);
+    const std::vector<std::vector<std::string>> commands = {
+        {"import-roster", roster, "--ward", "Phường Hòa Xuân"},
+        {"export-roster", "--ward", "Phường Hòa Xuân", "-o", dir + "/roster.csv"},
+        {"export", "--ward", "Phường Hòa Xuân", "--period", "2026-Q3", "-o", dir + "/q3.xlsx"},
+        {"remind", "--at", "2026-12-22T08:00+07:00"},
+        {"forget-member", "--ward", "Phường Hòa Xuân", "--phone", "0905100001", "--yes"},
+        {"add-staff", "--ward", "Phường Hòa Xuân", "--name", "Lê Thị Hoa", "--phone", "0905999111"},
+        {"chat"},
+    };
+    for (auto& args : commands) {
+        std::string out;
+        EXPECT_EQ(run(args, out), 4) << args[0] << ": " << out;
+        EXPECT_NE(out.find(args[0] + ": the database " + db_path + " is damaged (PRAGMA quick_check"),
+                  std::string::npos)
+            << out;
+        EXPECT_NE(out.find("restore the latest backup"), std::string::npos) << out;
+        EXPECT_EQ(file_bytes(db_path), before) << args[0] << " changed the damaged file";
+    }
+    EXPECT_FALSE(std::filesystem::exists(dir + "/roster.csv"));
+    EXPECT_FALSE(std::filesystem::exists(dir + "/q3.xlsx"));
+}
+
+// CNSCD_DB mistyped: a command that only reads or changes what exists created an empty database
+// there and answered "no ward «...». Wards: ." The commands that set a ward up still create it.
+TEST_F(cli_fixture, a_command_that_reads_does_not_create_a_missing_database) {
+    auto typo = dir + "/bto.db";
+    auto run_on = [&](const std::string& path, std::vector<std::string> args, std::string& out) {
+        return run(std::move(args), out, path);
+    };
+    std::string out;
+    for (auto args : std::vector<std::vector<std::string>>{
+             {"export-roster", "--ward", "Phường Hòa Xuân", "-o", dir + "/roster.csv"},
+             {"export", "--ward", "Phường Hòa Xuân", "--period", "2026-Q3", "-o", dir + "/q3.xlsx"},
+             {"remind", "--at", "2026-12-22T08:00+07:00"},
+             {"forget-member", "--ward", "Phường Hòa Xuân", "--phone", "0905100001"}}) {
+        EXPECT_EQ(run_on(typo, args, out), 1) << args[0] << ": " << out;
+        EXPECT_NE(out.find(args[0] + ": the database " + typo + " does not exist"), std::string::npos) << out;
+        EXPECT_NE(out.find("check CNSCD_DB"), std::string::npos) << out;
+        EXPECT_FALSE(std::filesystem::exists(typo)) << args[0] << " created the database";
+    }
+    // A dry run reads the file against an empty roster and creates nothing either.
+    EXPECT_EQ(run_on(typo, {"import-roster", roster, "--ward", "Phường Mới", "--dry-run"}, out), 0) << out;
+    EXPECT_NE(out.find("Trần Văn Bình"), std::string::npos) << out;
+    EXPECT_FALSE(std::filesystem::exists(typo)) << "the dry run created the database";
+    // The real import begins the database, as on a new installation.
+    EXPECT_EQ(run_on(typo, {"import-roster", roster, "--ward", "Phường Mới"}, out), 0) << out;
+    EXPECT_TRUE(std::filesystem::exists(typo));
+
+    // A database with no ward at all (serve started before any import) says so, not "Wards: .".
+    auto empty = dir + "/empty.db";
+    database::open(empty);
+    EXPECT_EQ(run_on(empty,
+                     {"export", "--ward", "Phường Hòa Xuân", "--period", "2026-Q3", "-o", dir + "/q3.xlsx"},
+                     out),
+              2);
+    EXPECT_NE(out.find("Cơ sở dữ liệu " + empty + " chưa có phường nào"), std::string::npos) << out;
+    EXPECT_NE(out.find("cnscd-bot import-roster DANH_SACH.csv --ward «Phường Hòa Xuân»"), std::string::npos)
+        << out;
+    EXPECT_EQ(run_on(empty, {"export-roster", "--ward", "Phường Hòa Xuân", "-o", dir + "/roster.csv"}, out),
+              2);
+    EXPECT_NE(out.find("chưa có phường nào"), std::string::npos) << out;
+}
+
+// The database deleted under a running bot, which saved a copy beside it: a command run before
+// the restore began an empty database there, which the restore then set aside with its work.
+TEST_F(cli_fixture, a_command_does_not_begin_a_database_beside_its_rescued_copy) {
+    std::filesystem::rename(db_path, db_path + ".rescued-20261203-081500");
+    for (auto args : std::vector<std::vector<std::string>>{
+             {"import-roster", roster, "--ward", "Phường Hòa Xuân"}, {"chat"}}) {
+        std::string out;
+        EXPECT_EQ(run(args, out), 4) << out;
+        EXPECT_NE(out.find("cnscd-bot restore --from " + db_path + ".rescued-20261203-081500"),
+                  std::string::npos)
+            << out;
+        EXPECT_FALSE(std::filesystem::exists(db_path)) << args[0] << " began an empty database";
+    }
 }
 
 } // namespace
