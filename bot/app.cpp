@@ -305,10 +305,12 @@ int run_serve(const config& cfg) {
         respond({healthy ? 200 : 503, "application/json", body.dump()});
     };
     server.route("GET", "/healthz", [&](http_request&&, http_respond respond) {
-        if (db_writer.stats().fault == storage_fault::none)
+        if (db_writer.stats().fault == storage_fault::none && db_writer.file_still_at_path())
             return health(std::move(respond));
         // After a failure, only a commit tells whether the condition cleared; without traffic
         // none would come, so the health check makes one (a small write, only while failing).
+        // The same when the file was deleted under a quiet bot: the refused commit saves the
+        // rescued copy now, not at the next update, which may come after a restart.
         db_writer.submit(
             [](database& d) { meta_store(d).set("storage.probe", "ok"); },
             [&io, &health, respond = std::move(respond)](job_outcome, const std::string&) mutable {

@@ -307,6 +307,10 @@ void writer::stop() {
         impl_->tell_rescue();
 }
 
+bool writer::file_still_at_path() const {
+    return impl_->file.still_at_path(); // set once before the thread starts, so safe to read here
+}
+
 writer_stats writer::stats() const {
     std::lock_guard lock(impl_->mutex);
     auto s = impl_->counters;

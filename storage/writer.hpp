@@ -75,6 +75,10 @@ public:
     void stop();
 
     writer_stats stats() const;
+    // False when the database's path no longer names the file the writer commits into (deleted,
+    // renamed or replaced): one stat(2), callable from any thread. A commit would then fail as
+    // storage_fault::moved; this lets a health check find out without traffic.
+    bool file_still_at_path() const;
 
 private:
     void submit_direct(job work, completion done);

@@ -229,6 +229,27 @@ TEST_F(live_database_faults, deleted_file_refuses_updates_instead_of_acknowledgi
     EXPECT_EQ(replies_to("932"), 1u);
 }
 
+// The file deleted under a quiet bot (at night, say): /healthz said "ok" until the next update
+// came, so monitoring saw nothing, and a restart before that update lost everything since the
+// last backup. The health check now finds the deletion itself and saves the copy at once.
+TEST_F(live_database_faults, a_file_deleted_under_a_quiet_bot_is_found_and_rescued_by_the_health_check) {
+    start();
+    ASSERT_EQ(post(private_update(41, 941, "/start")).status, 200);
+    ASSERT_TRUE(wait_replies("941", 1));
+    std::this_thread::sleep_for(500ms); // the reply's delivery is recorded
+    ASSERT_EQ(get("/healthz").status, 200);
+
+    std::filesystem::remove(db_path);
+    auto h = health_body();
+    EXPECT_EQ(h["http_status"], 503) << h.dump();
+    EXPECT_EQ(h["storage"]["fault"], "moved") << h.dump();
+    auto copy = h["storage"].value("rescued_copy", "");
+    ASSERT_TRUE(copy.starts_with(db_path + ".rescued-")) << h.dump();
+    SQLite::Database saved(copy, SQLite::OPEN_READONLY);
+    EXPECT_EQ(saved.execAndGet("SELECT count(*) FROM processed_updates").getInt(), 1)
+        << "the update acknowledged before the deletion is not in the copy";
+}
+
 // The file deleted while the bot serves, and the operator then restarts the bot, as most would.
 // Until now that opened an empty database: every visit and the roster were gone. The bot saves a
 // copy of its open file next to it; put back with `restore` as the log says, it holds every
