@@ -7,6 +7,7 @@
 #include "storage/meta_store.hpp"
 #include "storage/update_log.hpp"
 #include "tests/support/bot_process.hpp"
+#include "tests/support/damaged_file.hpp"
 #include "tests/support/fake_telegram.hpp"
 #include "tests/support/telegram_bot_fixture.hpp"
 
@@ -210,13 +211,7 @@ TEST_F(faults_fixture, corrupt_database_is_refused_at_start_and_left_untouched) 
         SQLite::Database db(db_path, SQLite::OPEN_READWRITE);
         db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
     }
-    // Garbage over pages 3 to 6 (of 4 KiB): table and index pages, not the header.
-    {
-        std::fstream f(db_path, std::ios::in | std::ios::out | std::ios::binary);
-        f.seekp(2 * 4096);
-        std::string junk(4 * 4096, '\x5a');
-        f.write(junk.data(), static_cast<std::streamsize>(junk.size()));
-    }
+    test::write_garbage_over_pages(db_path, 3, 4); // table and index pages, not the header
     auto before = read_file(db_path);
 
     bot_process damaged(env());

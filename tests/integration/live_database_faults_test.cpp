@@ -9,6 +9,7 @@
 #include "storage/registry.hpp"
 #include "storage/update_log.hpp"
 #include "tests/support/bot_process.hpp"
+#include "tests/support/damaged_file.hpp"
 #include "tests/support/fake_telegram.hpp"
 #include "tests/support/telegram_bot_fixture.hpp"
 
@@ -96,13 +97,7 @@ TEST_F(live_database_faults, damaged_file_refuses_updates_and_does_not_restart_u
     }
     auto pages = std::filesystem::file_size(db_path) / 4096;
     ASSERT_GT(pages, 8u);
-    {
-        // Every page but the first (the header and the schema) and the last.
-        std::fstream f(db_path, std::ios::in | std::ios::out | std::ios::binary);
-        f.seekp(4096);
-        std::string junk((pages - 2) * 4096, '\x5a');
-        f.write(junk.data(), static_cast<std::streamsize>(junk.size()));
-    }
+    test::write_garbage_over_pages(db_path, 2, pages - 2); // all but the first (header, schema) and last
 
     for (std::int64_t chat : {910, 911})
         EXPECT_NE(post(private_update(chat - 900, chat, "/start")).status, 200)

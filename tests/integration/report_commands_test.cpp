@@ -8,6 +8,7 @@
 #include "storage/report_store.hpp"
 #include "storage/visit_store.hpp"
 #include "tests/support/bot_process.hpp"
+#include "tests/support/damaged_file.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
@@ -229,13 +230,7 @@ TEST_F(cli_fixture, every_command_refuses_a_damaged_database_and_leaves_it_as_fo
         SQLite::Database db(db_path, SQLite::OPEN_READWRITE);
         db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
     }
-    {
-        // Garbage over pages 3 to 6 (of 4 KiB): table and index pages, not the header.
-        std::fstream f(db_path, std::ios::in | std::ios::out | std::ios::binary);
-        f.seekp(2 * 4096);
-        std::string junk(4 * 4096, '\x5a');
-        f.write(junk.data(), static_cast<std::streamsize>(junk.size()));
-    }
+    test::write_garbage_over_pages(db_path, 3, 4); // table and index pages, not the header
     auto before = file_bytes(db_path);
     const std::vector<std::vector<std::string>> commands = {
         {"import-roster", roster, "--ward", "Phường Hòa Xuân"},

@@ -6,6 +6,7 @@
 #include "storage/meta_store.hpp"
 #include "storage/storage_fault.hpp"
 #include "storage/writer.hpp"
+#include "tests/support/damaged_file.hpp"
 
 #include <gtest/gtest.h>
 
@@ -42,10 +43,7 @@ struct damaged_file : ::testing::Test {
             auto db = database::open(path, {false, false});
             ASSERT_TRUE(db->quick_check());
         } // the last connection closing checkpoints the log into the file
-        std::fstream f(path, std::ios::in | std::ios::out | std::ios::binary);
-        f.seekp(4 * 4096);
-        std::string junk(8 * 4096, '\x33');
-        f.write(junk.data(), static_cast<std::streamsize>(junk.size()));
+        test::write_garbage_over_pages(path, 5, 8, '\x33');
     }
 };
 
