@@ -71,6 +71,8 @@ std::unique_ptr<database> database::open(const std::string& path, const database
             // a sound file would lose what was logged since.
             auto fault = classify_sqlite_error(e.getErrorCode(), e.getExtendedErrorCode(),
                                                sqlite3_system_errno(conn->db.getHandle()));
+            if (fault == storage_fault::io_error && folder_refuses_writes(path))
+                fault = storage_fault::read_only;
             if (fault != storage_fault::corrupt)
                 throw database_error("cannot open the database " + path + ": " + e.what() + ": " +
                                      fault_advice(fault) + ". Nothing was changed");

@@ -49,7 +49,8 @@ std::string fault_advice(storage_fault f) {
                "(docs/OPERATIONS.md, \"Faults\")";
     case storage_fault::read_only:
         return "the database cannot be written (permissions or a read-only file system). Fix: give the bot's "
-               "user write access to the database and its folder";
+               "user write access to the database and to its folder, where SQLite keeps its -wal and -shm "
+               "files beside it (docs/OPERATIONS.md, \"Faults\")";
     case storage_fault::io_error:
         return "the disk or file system reported an I/O error. Fix: check the disk (dmesg); if it persists, "
                "stop the bot and restore the latest backup";
@@ -85,6 +86,10 @@ storage_fault classify_sqlite_error(int code, int extended_code, int system_errn
         // over a quota (EDQUOT) comes back as SQLITE_IOERR_WRITE, but the operator's fix is the same.
         if (system_errno == ENOSPC || system_errno == EFBIG || system_errno == EDQUOT)
             return storage_fault::disk_full;
+        // A folder the bot may not write in (its user changed, chmod, a read-only mount): the
+        // write-ahead log cannot be created beside the file. Not a failing disk, so no restore.
+        if (system_errno == EACCES || system_errno == EPERM || system_errno == EROFS)
+            return storage_fault::read_only;
         if (extended_code == SQLITE_IOERR_NOMEM)
             return storage_fault::other;
         return storage_fault::io_error;
@@ -96,6 +101,13 @@ storage_fault classify_sqlite_error(int code, int extended_code, int system_errn
 } // namespace cnscd
 
 namespace cnscd {
+
+bool folder_refuses_writes(const std::string& db_path) {
+    auto dir = std::filesystem::path(db_path).parent_path();
+    if (::access(dir.empty() ? "." : dir.c_str(), W_OK) == 0)
+        return false;
+    return errno == EACCES || errno == EPERM || errno == EROFS;
+}
 
 bool storage_looks_full(const std::string& db_path) {
     namespace fs = std::filesystem;

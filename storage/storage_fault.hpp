@@ -36,6 +36,10 @@ storage_fault classify_sqlite_error(int code, int extended_code, int system_errn
 // SQLite's errno for a failed write is unreliable by the time the error surfaces, so an I/O
 // error is checked against these.
 bool storage_looks_full(const std::string& db_path);
+// True when the folder of `db_path` refuses writes (permissions, an immutable folder, a read-only
+// mount). SQLite then cannot create the write-ahead log beside the file and reports only
+// "unable to open database file", with an errno from its last fallback, not the refusal.
+bool folder_refuses_writes(const std::string& db_path);
 
 // The file a database path named when it was opened. SQLite in WAL mode goes on committing into
 // an open file that was deleted, renamed or replaced, where no later start finds it; this tells

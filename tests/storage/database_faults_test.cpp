@@ -11,6 +11,7 @@
 #include <gtest/gtest.h>
 
 #include <cerrno>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <future>
@@ -89,6 +90,43 @@ TEST_F(damaged_file, a_locked_file_is_not_called_damaged) {
     sqlite3_close(holder);
 }
 
+// The bot's folder made read-only (its owner changed, a read-only mount): SQLite cannot create
+// the write-ahead log beside the file. That was named a failing disk, with "restore the latest
+// backup" as the fix, which would have thrown away a sound file's recent work.
+TEST(unwritable_folder, is_named_as_such_not_as_a_failing_disk) {
+    auto folder = std::filesystem::temp_directory_path() / ("cnscd-readonly-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(folder);
+    auto path = (folder / "bot.db").string();
+    database::open(path); // closed: no -wal or -shm left beside it
+    std::filesystem::permissions(folder,
+                                 std::filesystem::perms::owner_read | std::filesystem::perms::owner_exec);
+    bool immutable = false;
+    if (std::ofstream(folder / "probe")) { // root ignores the mode: make the folder immutable
+        std::filesystem::remove(folder / "probe");
+        immutable = std::system(("chattr +i '" + folder.string() + "' 2>/dev/null").c_str()) == 0;
+        if (!immutable) {
+            std::filesystem::permissions(folder, std::filesystem::perms::owner_all);
+            std::filesystem::remove_all(folder);
+            GTEST_SKIP() << "cannot make a folder read-only here (root without chattr)";
+        }
+    }
+    std::string what;
+    try {
+        database::open(path, {false, true, "full", 50, true});
+        ADD_FAILURE() << "the database opened in a read-only folder";
+    } catch (const database_error& e) {
+        what = e.what();
+    }
+    if (immutable)
+        std::system(("chattr -i '" + folder.string() + "'").c_str());
+    std::filesystem::permissions(folder, std::filesystem::perms::owner_all);
+    std::filesystem::remove_all(folder);
+    EXPECT_NE(what.find("cannot be written"), std::string::npos) << what;
+    EXPECT_NE(what.find("write access to the database and to its folder"), std::string::npos) << what;
+    EXPECT_EQ(what.find("restore the latest backup"), std::string::npos) << what;
+    EXPECT_EQ(what.find("I/O error"), std::string::npos) << what;
+}
+
 // SQLite in WAL mode commits into a file deleted under it; the writer refuses instead, since
 // what it acknowledged would be in no file the next start opens.
 TEST_F(damaged_file, a_commit_into_a_deleted_file_fails_as_moved_and_succeeds_once_it_is_back) {
@@ -119,6 +157,10 @@ TEST(storage_fault_names, sqlite_errors_are_named_for_the_operator) {
     EXPECT_EQ(classify_sqlite_error(SQLITE_NOTADB, SQLITE_NOTADB, 0), storage_fault::corrupt);
     EXPECT_EQ(classify_sqlite_error(SQLITE_READONLY, SQLITE_READONLY, 0), storage_fault::read_only);
     EXPECT_EQ(classify_sqlite_error(SQLITE_READONLY_DBMOVED, -1, 0), storage_fault::moved);
+    // The log cannot be created beside the file: permissions, not a failing disk.
+    EXPECT_EQ(classify_sqlite_error(SQLITE_CANTOPEN, SQLITE_CANTOPEN, EACCES), storage_fault::read_only);
+    EXPECT_EQ(classify_sqlite_error(SQLITE_CANTOPEN, SQLITE_CANTOPEN, EROFS), storage_fault::read_only);
+    EXPECT_EQ(classify_sqlite_error(SQLITE_IOERR, SQLITE_IOERR_WRITE, EPERM), storage_fault::read_only);
     for (auto k : storage_fault_kinds) {
         EXPECT_NE(fault_advice(k).find("Fix: "), std::string::npos) << fault_name(k);
         EXPECT_NE(fault_name(k), "ok");
