@@ -85,6 +85,17 @@ std::size_t verb_at(const std::vector<token>& toks, std::size_t k) {
 
 std::size_t place_end(const std::vector<token>& toks, const std::vector<bool>& counted, std::size_t first);
 
+// "tôi giúp bà Năm số 8 ngõ 3 ...", "em vừa hướng dẫn ...", "cháu đã cài ...": the member writing
+// of themself, then what they did. The pronoun is no address; the message starts with the verb.
+bool self_then_verb(const std::vector<token>& toks, std::size_t k) {
+    static const std::pair<std::string_view, std::string_view> self[] = {
+        {"toi", "tôi"}, {"tui", "tui"}, {"em", "em"}, {"chau", "cháu"}, {"minh", "mình"}, {"con", "con"}};
+    if (k + 1 >= toks.size() || verb_at(toks, k + 1) == 0)
+        return false;
+    return std::any_of(std::begin(self), std::end(self),
+                       [&](auto& p) { return written_as(toks[k], p.first, p.second); });
+}
+
 // Without a comma, where the place ends: at the first word that starts the description, a verb
 // of helping ("hướng dẫn", "cài", "giúp"...), or at a head count ("cho 2 người") or a date word
 // (`counted`). A verb followed by a capitalised word is part of a name ("Cái Răng"). Leading
@@ -94,6 +105,8 @@ std::pair<std::size_t, std::size_t> place_tokens(const std::vector<token>& toks,
     auto starts_description = [&](std::size_t k) { return verb_at(toks, k) > 0; };
     std::size_t first = 0;
     while (first < toks.size() && counted[first])
+        ++first;
+    if (first < toks.size() && self_then_verb(toks, first))
         ++first;
     if (first < toks.size() && (starts_description(first) || starts_topic(toks, first))) {
         // "cài vneid cho 2 người ở số 12 ngõ 5", "vneid 2 người số 12 ngõ 5": the address written
@@ -477,9 +490,10 @@ std::expected<reading, command_error> read_activity(std::string_view args, year_
         // "Hai Bà Trưng" (a street), "Hai Bà" with capitals: a name, not two women.
         bool name = !std::isdigit(static_cast<unsigned char>(w[0])) && starts_upper(toks[i].raw) &&
                     after < toks.size() && starts_upper(toks[after].raw);
-        // Unaccented "giup ba cu" is "bà cụ" (the old lady) far more often than three old people.
-        bool old_lady =
-            w == "ba" && unit && unit->kind == "cu" && plain(toks[i].raw) && plain(toks[after].raw);
+        // Unaccented "giup ba cu" is "bà cụ" (the old lady) far more often than three old people;
+        // "ba muoi cu", "ba chuc cu" are thirty, as "bon muoi cu" is forty.
+        bool old_lady = w == "ba" && n->words == 1 && unit && unit->kind == "cu" && plain(toks[i].raw) &&
+                        plain(toks[after].raw);
         if (!unit && label > 0)
             unit = unit_match{0, counted::anyone, "nguoi"};
         if (!unit || name || old_lady)

@@ -69,6 +69,40 @@ TEST_F(visit_fixture, a_session_counts_attendees) {
         << test_bot::joined(elders);
 }
 
+// Typed without tone marks, "ba mươi cụ" (thirty elders) was read as "bà" and "mười cụ": 10
+// attendees recorded for 30, and "ba" left in the venue.
+TEST_F(visit_fixture, thirty_elders_typed_without_tone_marks_are_thirty) {
+    auto tens = bot.say("102", "/buoi nha van hoa hoi nguoi cao tuoi ba chuc cu, lua dao qua dien thoai");
+    auto v = visits.by_id(record_no(tens));
+    ASSERT_TRUE(v) << test_bot::joined(tens);
+    EXPECT_EQ(v->people, 30);
+    EXPECT_EQ(v->place, "nha van hoa hoi nguoi cao tuoi");
+    EXPECT_TRUE(has(tens, "30 người tham dự")) << test_bot::joined(tens);
+    auto spelled = bot.say("102", "/buoi nha van hoa, ba muoi cu, vneid");
+    EXPECT_EQ(visits.by_id(record_no(spelled))->people, 30) << test_bot::joined(spelled);
+    // "giup ba cu" is still the old lady, one person.
+    auto lady = bot.say("102", "/tham so 5 ngo 2, giup ba cu kich hoat vneid");
+    EXPECT_EQ(visits.by_id(record_no(lady))->people, 1) << test_bot::joined(lady);
+}
+
+// A member writing of themself ("tôi giúp...", "em vừa hướng dẫn...") had the pronoun recorded as
+// the address: "tôi" in the export's place column, the real address lost.
+TEST_F(visit_fixture, a_visit_told_in_the_first_person_is_at_the_address_it_names) {
+    auto me = bot.say("102", "/tham hôm qua tôi giúp bà Năm số 8 ngõ 3 cài VNeID");
+    auto v = visits.by_id(record_no(me));
+    ASSERT_TRUE(v) << test_bot::joined(me);
+    EXPECT_EQ(v->place, "số 8 ngõ 3");
+    EXPECT_EQ(v->day, "2026-11-23");
+    EXPECT_TRUE(has(me, "số 8 ngõ 3 — Định danh điện tử VNeID")) << test_bot::joined(me);
+    auto em = bot.say("102", "/tham em vua huong dan ong Tu so 9 ngo 3 cai vneid");
+    EXPECT_EQ(visits.by_id(record_no(em))->place, "so 9 ngo 3") << test_bot::joined(em);
+    auto chau = bot.say("102", "/tham chau da giup ong Hai so 4 ngo 3 quet ma qr");
+    EXPECT_EQ(visits.by_id(record_no(chau))->place, "so 4 ngo 3") << test_bot::joined(chau);
+    // Without an address the pronoun is still none: the confirmation shows no "tôi".
+    auto none = bot.say("102", "/tham tôi hướng dẫn bà Năm cài VNeID");
+    EXPECT_FALSE(has(none, "tôi —")) << test_bot::joined(none);
+}
+
 TEST_F(visit_fixture, a_form_of_address_is_not_a_head_count_and_every_count_given_is_used) {
     // "bà" (grandmother) used to be read as "ba" (three): three people recorded for one.
     auto grandma = bot.say("102", "/tham số 5 ngõ 3, hướng dẫn bà cụ cài VNeID");
