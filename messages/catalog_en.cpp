@@ -305,7 +305,7 @@ std::string_view catalog_en(text key) {
     case text::error_bad_language:
         return "I do not speak \"{detail}\" yet. Type /lang en for English, or /lang vi for Vietnamese.";
     case text::error_bad_time:
-        return "The time \"{detail}\" is not valid. Write it like: lúc 07:30 25/12.";
+        return "The time \"{detail}\" is not valid. Write it like: at 07:30 25/12, or at 7h30 tomorrow.";
     case text::error_bad_format:
         return "The format \"{detail}\" is not supported. Choose xlsx or csv.";
     case text::error_bad_name:

@@ -113,7 +113,8 @@ std::string_view catalog_vi(text key) {
                "• Chỉ vài tổ: /thongbao @to1,to3 <i>nội dung</i> (mã tổ: «Tổ 1» là to1).\n"
                "• Các tổ chưa nộp báo cáo kỳ hiện tại: /thongbao chua-bao-cao <i>nội dung</i>\n"
                "• Kèm một tài liệu: /thongbao tailieu vneid <i>nội dung</i> (mã tài liệu xem bằng /tailieu).\n"
-               "• Hẹn giờ gửi: /thongbao lúc 07:30 25/12 <i>nội dung</i>; hủy trước giờ gửi: /thongbao huy <i>số</i>\n"
+               "• Hẹn giờ gửi: /thongbao lúc 07:30 25/12 <i>nội dung</i> (hoặc «lúc 7h30 sáng mai», «lúc 2h chiều nay»); hủy "
+               "trước giờ gửi: /thongbao huy <i>số</i>\n"
                "• Gửi ảnh hoặc tệp kèm chú thích /thongbao <i>nội dung</i> để đính kèm.\n"
                "Tiến độ gửi hiện ngay trong tin xác nhận; nhóm nào lỗi có nút gửi lại. Các đợt đã gửi: "
                "/thongbao_ds.";
@@ -300,7 +301,7 @@ std::string_view catalog_vi(text key) {
         return "Tôi chưa có tiếng «{detail}». Gõ /ngonngu en để dùng tiếng Anh, hoặc /ngonngu vi để dùng "
                "tiếng Việt.";
     case text::error_bad_time:
-        return "Thời gian «{detail}» không hợp lệ. Hãy ghi như: lúc 07:30 25/12.";
+        return "Thời gian «{detail}» không hợp lệ. Hãy ghi như: lúc 07:30 25/12, hoặc lúc 7h30 sáng mai.";
     case text::error_bad_format:
         return "Định dạng «{detail}» không hỗ trợ. Chọn xlsx hoặc csv.";
     case text::error_bad_name:

@@ -160,25 +160,45 @@ command parse_broadcast(std::string_view args, const parse_context& ctx) {
             b.guide = fold_word(ws[used + 1]);
             used += 2;
         } else if (f == "luc" || f == "at") {
-            // "lúc 07:30 25/12[/2026]" or "lúc 07:30 ngày 25/12"
+            // "lúc 07:30 25/12[/2026]", "lúc 07:30 ngày 25/12", and as staff say it: "lúc 7h30 sáng
+            // mai", "lúc 2h chiều nay", "lúc 19h ngày mai".
             if (used + 1 >= ws.size())
                 return command_error{"thongbao", "error_bad_time", std::string(w)};
             auto minutes = parse_clock(ws[used + 1]);
             std::size_t next = used + 2;
+            if (next < ws.size()) {
+                auto part = fold_word(ws[next]);
+                bool afternoon = part == "chieu" || part == "toi";
+                if (afternoon || part == "sang" || part == "trua") {
+                    if (afternoon && minutes && *minutes < 12 * 60)
+                        *minutes += 12 * 60; // "2h chiều" is 14:00
+                    ++next;
+                }
+            }
             if (next < ws.size() && (fold_word(ws[next]) == "ngay" || fold_word(ws[next]) == "on"))
                 ++next;
             std::optional<year_month_day> date;
-            if (next < ws.size())
-                date = parse_day(ws[next], ctx.today);
+            std::size_t day_words = 1;
+            if (next < ws.size()) {
+                auto day_word = fold_word(ws[next]);
+                bool hom_nay = day_word == "hom" && next + 1 < ws.size() && fold_word(ws[next + 1]) == "nay";
+                if (day_word == "mai" || day_word == "tomorrow")
+                    date = year_month_day{sys_days(ctx.today) + days(1)};
+                else if (day_word == "nay" || day_word == "today" || hom_nay)
+                    date = ctx.today;
+                else
+                    date = parse_day(ws[next], ctx.today);
+                day_words = hom_nay ? 2 : 1;
+            }
             if (!minutes || !date) {
                 std::string shown(ws[used + 1]);
-                if (next < ws.size())
-                    shown += " " + std::string(ws[next]);
+                for (auto k = used + 2; k <= next && k < ws.size(); ++k)
+                    shown += " " + std::string(ws[k]);
                 return command_error{"thongbao", "error_bad_time", shown};
             }
             auto days = sys_days(*date).time_since_epoch().count();
             b.at_local_minutes = static_cast<std::int64_t>(days) * 1440 + *minutes;
-            used = next + 1;
+            used = next + day_words;
         } else {
             break;
         }

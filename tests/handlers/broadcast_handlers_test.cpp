@@ -321,6 +321,22 @@ TEST_F(broadcast_fixture, scheduled_announcements_wait_for_their_time_and_the_pa
     EXPECT_TRUE(has(past, "đã qua")) << test_bot::joined(past);
 }
 
+// Staff write the time as they say it: "lúc 7h30 sáng mai" was refused as a bad time, and
+// only "lúc 07:30 25/11" was understood.
+TEST_F(broadcast_fixture, a_time_written_as_said_schedules_for_that_moment) {
+    auto tomorrow = bot.say("900", "/thongbao lúc 7h30 sáng mai Họp tổ trưởng tại nhà văn hóa");
+    EXPECT_TRUE(has(tomorrow, "Thứ Tư, 25/11/2026 lúc 07:30")) << test_bot::joined(tomorrow);
+    EXPECT_TRUE(has(tomorrow, "\n\nHọp tổ trưởng tại nhà văn hóa")) << test_bot::joined(tomorrow);
+    EXPECT_FALSE(has(tomorrow, "sáng mai")) << test_bot::joined(tomorrow);
+    auto afternoon = bot.say("900", "/thongbao lúc 2h chiều nay Nhắc nộp báo cáo");
+    EXPECT_TRUE(has(afternoon, "24/11/2026 lúc 14:00")) << test_bot::joined(afternoon);
+    auto evening = bot.say("900", "/thongbao lúc 19h ngày mai Họp chi bộ");
+    EXPECT_TRUE(has(evening, "25/11/2026 lúc 19:00")) << test_bot::joined(evening);
+    // A time that still reads as none is refused, with both ways to write it.
+    auto bad = bot.say("900", "/thongbao lúc 7h30 sáng thứ hai Họp");
+    EXPECT_TRUE(has(bad, "lúc 7h30 sáng mai")) << test_bot::joined(bad);
+}
+
 TEST_F(broadcast_fixture, the_list_shows_recent_announcements_with_their_status) {
     auto preview = bot.say("900", "/thongbao Thông báo số một");
     auto id = id_of(button(preview, "b:send:"));
