@@ -6,6 +6,7 @@
 #include "messages/command_examples.hpp"
 #include "messages/command_names.hpp"
 #include "messages/command_parser.hpp"
+#include "messages/small_talk.hpp"
 #include "storage/account_language_store.hpp"
 #include "storage/registry.hpp"
 
@@ -215,8 +216,15 @@ void handle(const plain_text&, handler_context& ctx) {
     if (on_stray_number(ctx)) // "3" after the topic question was answered "2"
         return;
     // In groups people talk among themselves; only private chats get a nudge.
-    if (!ctx.in_group())
-        ctx.reply(ctx.member && ctx.member->team_id ? text::not_understood_member : text::not_understood);
+    if (ctx.in_group())
+        return;
+    // "xin chào", "alo", "làm sao để dùng": the welcome and how to start (how to link, for someone
+    // not linked yet), rather than "I did not understand" to a greeting.
+    if (greets_or_asks_how(ctx.in.text)) {
+        handle(cmd_start{}, ctx);
+        return;
+    }
+    ctx.reply(ctx.member && ctx.member->team_id ? text::not_understood_member : text::not_understood);
 }
 
 } // namespace cnscd

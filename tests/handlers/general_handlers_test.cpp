@@ -20,6 +20,23 @@ TEST(general_handlers, start_greets_in_vietnamese_and_offers_phone_sharing_to_st
     EXPECT_FALSE(out[0].contact_button.empty());
 }
 
+// An older person's first message is a greeting or a question, typed without tone marks: they
+// got "Tôi chưa hiểu ý bạn" and no word on how to start or link.
+TEST(general_handlers, a_greeting_or_how_do_i_start_gets_the_welcome_and_how_to_link) {
+    test_bot bot;
+    for (auto said : {"chao chau", "Xin chào!", "alo", "toi la Tu o to 1, lam sao de dung", "giup toi voi"}) {
+        auto out = bot.say("42", said);
+        ASSERT_EQ(out.size(), 1u) << said;
+        auto text = test_bot::joined(out);
+        EXPECT_NE(text.find("Xin chào"), std::string::npos) << said << ": " << text;
+        EXPECT_NE(text.find("chưa liên kết"), std::string::npos) << said << ": " << text;
+        EXPECT_EQ(text.find("chưa hiểu"), std::string::npos) << said << ": " << text;
+        EXPECT_FALSE(out[0].contact_button.empty()) << said;
+    }
+    // Anything else is still answered that it was not understood.
+    EXPECT_NE(test_bot::joined(bot.say("42", "bao nhieu tien")).find("chưa hiểu"), std::string::npos);
+}
+
 TEST(general_handlers, on_zalo_strangers_are_told_to_use_an_invite_code_not_a_button) {
     for (auto platform : {channel::zalo_oa, channel::zalo_bot}) {
         test_bot bot;

@@ -852,8 +852,10 @@ TEST_F(visit_fixture, a_visit_described_without_the_command_is_offered_and_logge
 TEST_F(visit_fixture, only_what_reads_like_a_visit_from_a_member_is_offered_privately) {
     // A question, a greeting: not a visit.
     EXPECT_TRUE(has(bot.say("102", "cài VNeID thế nào?"), "chưa hiểu"));
+    // A greeting is welcomed (it was "Tôi chưa hiểu ý bạn"), with how to log.
     auto greeting = bot.say("102", "xin chào bot");
-    EXPECT_TRUE(has(greeting, "chưa hiểu")) << test_bot::joined(greeting);
+    EXPECT_TRUE(has(greeting, "Xin chào Phạm Thị Dung")) << test_bot::joined(greeting);
+    EXPECT_FALSE(has(greeting, "chưa hiểu")) << test_bot::joined(greeting);
     EXPECT_TRUE(has(greeting, "/tham số 12 ngõ 5")) << "a member is shown how to log";
     // In the group people talk about their work all the time: the bot stays quiet.
     bot.bind_group("-1001", ward, team1);
