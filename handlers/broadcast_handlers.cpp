@@ -6,6 +6,7 @@
 #include "handlers/conversation_table.hpp"
 #include "handlers/delivery_hooks.hpp"
 #include "handlers/handlers.hpp"
+#include "handlers/numbered_choices.hpp"
 #include "handlers/report_format.hpp"
 #include "handlers/report_status.hpp"
 #include "messages/broadcast_texts.hpp"
@@ -32,6 +33,16 @@ namespace {
 
 constexpr std::int64_t progress_every_seconds = 10;
 constexpr std::size_t failures_listed = 20;
+// How long typing the number of "resend to the failed groups" answers the delivery report.
+constexpr std::int64_t retry_offer_seconds = 24 * 3600;
+
+// The member's own id on the platform of `chat` (their private chat's id there), or "".
+std::string account_in(database& db, std::int64_t member_id, const chat_address& chat) {
+    for (auto& a : member_store(db).linked_accounts_of(member_id))
+        if (a.chat.platform == chat.platform)
+            return a.chat.chat_id;
+    return "";
+}
 
 std::string excerpt(const std::string& html_lite, std::size_t chars) {
     auto plain = markup::to_plain(html_lite);
@@ -476,6 +487,9 @@ void follow_broadcast_delivery(database& db, const dispatch_env& env, const deli
     outgoing report_message = text_to(c->origin, c->origin_type, std::move(text));
     report_message.choices = {{{say(lang, broadcast_text::button_retry, {{"count", c->failed}}),
                                 "b:retry:" + std::to_string(c->id)}}};
+    // Without buttons, "1" resends: the staff member reads the report when they next look.
+    ask_unprompted(db, report_message, account_in(db, c->created_by, c->origin), lang, report.at,
+                   retry_offer_seconds);
     outbox(db).add(report_message, report.at);
 }
 

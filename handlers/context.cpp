@@ -1,5 +1,6 @@
 #include "handlers/context.hpp"
 
+#include "handlers/numbered_choices.hpp"
 #include "messages/command_names.hpp"
 #include "storage/conversation_store.hpp"
 #include "storage/database.hpp"
@@ -48,7 +49,7 @@ void handler_context::read_later(slow_read work) {
 
 outgoing& handler_context::ask(std::string text, std::vector<std::vector<choice_button>> choices) {
     // Only Telegram shows buttons; elsewhere the choices are a numbered list to answer by typing.
-    if (!choices.empty() && in.chat.platform != channel::telegram)
+    if (!choices.empty() && !shows_buttons(in.chat.platform))
         text += say(text::choose_by_number);
     auto& o = reply(std::move(text));
     o.choices = std::move(choices);

@@ -3,6 +3,7 @@
 #include "handlers/command_table.hpp"
 #include "handlers/conversation_table.hpp"
 #include "handlers/handlers.hpp"
+#include "handlers/numbered_choices.hpp"
 #include "handlers/private_reach.hpp"
 #include "handlers/reminder_planning.hpp"
 #include "messages/command_parser.hpp"
@@ -333,7 +334,7 @@ language language_for(const handler_context& ctx) {
 // Remembers numbered choices sent to this user here, so "2" answers them on any platform. A
 // number answers the last list the bot showed: once it answers this user here without one, an
 // older list is forgotten, so "1" cannot pick from a question no longer on the screen.
-void remember_choices(handler_context& ctx) {
+void remember_last_choices(handler_context& ctx) {
     bool answered_here = false;
     for (auto it = ctx.out.rbegin(); it != ctx.out.rend(); ++it) {
         if (it->to != ctx.in.chat || it->kind == outgoing_kind::answer_choice)
@@ -341,12 +342,8 @@ void remember_choices(handler_context& ctx) {
         answered_here = true;
         if (it->choices.empty())
             continue;
-        nlohmann::json data = nlohmann::json::array();
-        for (auto& row : it->choices)
-            for (auto& b : row)
-                data.push_back(b.data);
-        conversation_store(ctx.db).put({ctx.in.chat, ctx.in.thread_id, ctx.in.user_id, "choice", data.dump(),
-                                        ctx.now() + ctx.env.cfg.visit_topic_question_minutes * 60LL});
+        remember_choices(ctx.db, *it, ctx.in.thread_id, ctx.in.user_id,
+                         ctx.now() + ctx.env.cfg.visit_topic_question_minutes * 60LL);
         return;
     }
     // A question asked in words ("reply with its number") stays; and only a list that was open
@@ -476,7 +473,7 @@ dispatch_result run(const incoming& update, database& db, const dispatch_env& en
                 (o.kind == outgoing_kind::text || o.kind == outgoing_kind::document))
                 o.thread_id = in.thread_id;
     if (!result.handler_failed)
-        remember_choices(ctx);
+        remember_last_choices(ctx);
     outbox box(db);
     for (auto& o : ctx.out)
         box.add(o, now);
