@@ -563,10 +563,13 @@ TEST_F(sender_fixture, withdrawn_rows_are_not_sent) {
         d.set_outbox_listener([&](const outbox_row& row) { sender.enqueue(row); });
         d.set_withdrawn_listener([&](const std::vector<std::int64_t>& w) { sender.withdraw(w); });
     });
+    // 1 to 2 s away (whole seconds): "+ 1" fell due at once when the clock was near the next
+    // second, and a loaded machine then sent the rows before the withdrawal. The wait below
+    // still covers the latest due time, so rows not withdrawn would be sent.
     auto soon =
         std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
             .count() +
-        1;
+        2;
     db_writer->run_sync([&](database& d) {
         for (auto chat : {"-1", "-2"}) {
             outgoing m = text_to({channel::telegram, chat}, chat_kind::group, "Họp tổ", lane::bulk);
