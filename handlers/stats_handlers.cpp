@@ -197,11 +197,14 @@ void ward_targets(handler_context& ctx, std::string& out, const ward_record& war
         auto done = metric_value(visits.ward_totals_in(ward.id, p.so_far()), target.metric);
         if (!std::exchange(header, true))
             add_line(out, ctx.say(stats_text::target_header));
-        add_line(out, ctx.say(stats_text::target_line,
-                              {{"name", configured_name(ctx.lang, target.name, target.name_en)},
-                               {"done", count(ctx, done)},
-                               {"goal", count(ctx, goal)},
-                               {"percent", static_cast<int>(done * 100 / goal)}}));
+        // A yearly goal under a month's figures read as the month's own ("1/2.000"): name its period.
+        auto name = configured_name(ctx.lang, target.name, target.name_en);
+        if (p.kind != asked.kind)
+            name += " (" + calendar_period_label(ctx.lang, p.kind, p.start) + ")";
+        add_line(out, ctx.say(stats_text::target_line, {{"name", name},
+                                                        {"done", count(ctx, done)},
+                                                        {"goal", count(ctx, goal)},
+                                                        {"percent", static_cast<int>(done * 100 / goal)}}));
     }
 }
 
