@@ -313,27 +313,33 @@ void handle(const cmd_members& c, handler_context& ctx) {
         return;
     }
     auto members = member_store(ctx.db).in_team(team->id);
-    std::string text = ctx.say(registry_text::members_header,
-                               {{"team", team->name}, {"count", static_cast<int>(members.size())}});
-    int no = 0;
+    std::string lines;
+    int no = 0, linked_count = 0;
     bool any_quiet = false;
-    member_store store(ctx.db);
     for (auto& m : members) {
         auto reach = private_reach_of(ctx.db, m.id, ctx.now());
         bool linked = reach != private_reach::not_linked;
         bool quiet = reach == private_reach::waiting;
+        linked_count += linked;
         any_quiet = any_quiet || quiet;
         auto mark = linked ? ctx.say(registry_text::member_linked_mark) : "";
         if (quiet)
             mark += ctx.say(registry_text::member_quiet_mark);
-        text += "\n" + ctx.say(registry_text::member_line,
-                               {{"no", m.roster_row.empty() ? std::to_string(++no) : m.roster_row},
-                                {"name", m.full_name},
-                                {"role", role_label(ctx, m.role)},
-                                {"area", m.area.empty() ? std::string() : ", " + m.area},
-                                {"phone", m.phone.empty() ? std::string() : ", " + mask_phone(m.phone)},
-                                arg::markup("linked", mark)});
+        lines += "\n" + ctx.say(registry_text::member_line,
+                                {{"no", m.roster_row.empty() ? std::to_string(++no) : m.roster_row},
+                                 {"name", m.full_name},
+                                 {"role", role_label(ctx, m.role)},
+                                 {"area", m.area.empty() ? std::string() : ", " + m.area},
+                                 {"phone", m.phone.empty() ? std::string() : ", " + mask_phone(m.phone)},
+                                 arg::markup("linked", mark)});
     }
+    // Getting everyone linked is a leader's first job: the count, what ✅ means and how to link.
+    auto count = static_cast<int>(members.size());
+    std::string text = ctx.say(registry_text::members_header,
+                               {{"team", team->name}, {"count", count}, {"linked", linked_count}}) +
+                       lines + "\n\n" + ctx.say(registry_text::members_linked_legend);
+    if (linked_count < count)
+        text += "\n" + ctx.say(registry_text::members_unlinked_howto, {{"command", shown_name(ctx, "moi")}});
     if (any_quiet)
         text += "\n\n" + ctx.say(registry_text::member_quiet_note);
     ctx.reply(text);

@@ -67,7 +67,7 @@ std::string_view vi(registry_text key) {
     case t::bind_team_unknown:
         return "Không tìm thấy tổ «{team}» ở {ward}. Các tổ: {teams}.";
     case t::members_header:
-        return "<b>{team}</b> — {count} thành viên:";
+        return "<b>{team}</b> — {count} thành viên, {linked}/{count} đã liên kết:";
     case t::member_line:
         return "{no}. {name} — {role}{area}{phone}{linked}";
     case t::member_linked_mark:
@@ -78,6 +78,11 @@ std::string_view vi(registry_text key) {
         return "💤 Đã quá 7 ngày chưa nhắn cho OA Zalo, nên bot chưa nhắn riêng được (Zalo chỉ cho bot nhắn "
                "riêng trong 7 ngày sau tin nhắn cuối của người dùng). Người đó chỉ cần nhắn một tin bất kỳ "
                "cho OA.";
+    case t::members_linked_legend:
+        return "✅ = đã liên kết tài khoản với bot: ghi được lượt, nhận được nhắc nhở và thông báo.";
+    case t::members_unlinked_howto:
+        return "Người chưa có ✅: gõ /{command} kèm họ tên (nhắn riêng cho bot) để lấy mã mời gửi cho họ, "
+               "hoặc nhờ họ nhắn riêng cho bot và chia sẻ số điện thoại.";
     case t::nudge_pick_team:
         return "Hãy ghi tên tổ cần nhắc, ví dụ: /nhacnho {example}\nCác tổ của {ward}:\n{teams}";
     case t::members_pick_team:
@@ -351,7 +356,7 @@ std::string_view en(registry_text key) {
     case t::bind_team_unknown:
         return "No team \"{team}\" in {ward}. Teams: {teams}.";
     case t::members_header:
-        return "<b>{team}</b> — {count} members:";
+        return "<b>{team}</b> — {count} members, {linked}/{count} linked:";
     case t::member_line:
         return "{no}. {name} — {role}{area}{phone}{linked}";
     case t::member_linked_mark:
@@ -362,6 +367,12 @@ std::string_view en(registry_text key) {
         return "💤 Has not written to the Zalo OA for 7 days, so the bot cannot write to them privately (Zalo "
                "lets a bot do so only within 7 days of the person's last message). Any message from them to "
                "the OA reopens it.";
+    case t::members_linked_legend:
+        return "✅ = account linked to the bot: they can log records and get reminders and announcements.";
+    case t::members_unlinked_howto:
+        return "Those without ✅: type /{command} with their name (in a private chat with the bot) to get an "
+               "invite code to send them, or ask them to message the bot privately and share their phone "
+               "number.";
     case t::nudge_pick_team:
         return "Name the team to remind, e.g. /nudge {example}\nTeams of {ward}:\n{teams}";
     case t::members_pick_team:

@@ -37,6 +37,8 @@ enum class registry_text {
     member_linked_mark,
     member_quiet_mark,
     member_quiet_note,
+    members_linked_legend,
+    members_unlinked_howto,
     members_pick_team,
     nudge_pick_team,
     ward_overview_header,

@@ -378,6 +378,26 @@ TEST_F(registry_fixture, members_list_masks_phones_and_marks_who_is_linked) {
     EXPECT_FALSE(has(out, "Võ Thị Giang")) << "another team";
 }
 
+TEST_F(registry_fixture, a_leaders_member_list_counts_who_is_linked_and_says_what_the_mark_means) {
+    // Bình, Cúc and Dung are linked; Em is not.
+    auto out = bot.say("100", "/thanhvien");
+    auto text = test_bot::joined(out);
+    EXPECT_TRUE(has(out, "Tổ dân phố số 1 — 4 thành viên, 3/4 đã liên kết:")) << text;
+    EXPECT_TRUE(has(out, "✅ = đã liên kết tài khoản với bot")) << text;
+    EXPECT_TRUE(has(out, "Người chưa có ✅: gõ /moi kèm họ tên")) << text;
+    // Everyone linked: the legend stays, the how-to goes.
+    bot.deliver(contact("555", "84905100005", "555"));
+    auto all = bot.say("100", "/thanhvien");
+    EXPECT_TRUE(has(all, "4/4 đã liên kết")) << test_bot::joined(all);
+    EXPECT_TRUE(has(all, "✅ = đã liên kết")) << test_bot::joined(all);
+    EXPECT_FALSE(has(all, "Người chưa có ✅")) << test_bot::joined(all);
+    // In English too.
+    bot.say("100", "/lang en");
+    auto en = bot.say("100", "/members");
+    EXPECT_TRUE(has(en, "Tổ dân phố số 1 — 4 members, 4/4 linked:")) << test_bot::joined(en);
+    EXPECT_TRUE(has(en, "✅ = account linked to the bot")) << test_bot::joined(en);
+}
+
 TEST_F(registry_fixture, ward_staff_see_how_far_each_team_is_in_setting_up) {
     bot.bind_group("-1001", ward, team1);
     auto out = bot.say("900", "/thanhvien");
