@@ -165,7 +165,10 @@ void handle(const cmd_invite& c, handler_context& ctx) {
         ctx.reply(registry_text::out_of_scope, {{"name", m->full_name}});
         return;
     }
-    auto inv = invite_store(ctx.db).create(m->id, ctx.member->id, ctx.now(), invite_lifetime_seconds);
+    // The new code replaces the ones not used yet: a leftover code could later link a stranger.
+    invite_store invites(ctx.db);
+    auto replaced = invites.expire_open_of(m->id, ctx.now());
+    auto inv = invites.create(m->id, ctx.member->id, ctx.now(), invite_lifetime_seconds);
     std::string link;
     if (ctx.in.chat.platform == channel::telegram && !ctx.env.telegram_username.empty())
         link = ctx.say(registry_text::invite_link,
@@ -177,6 +180,12 @@ void handle(const cmd_invite& c, handler_context& ctx) {
                          {"code", inv.code},
                          {"expires", format_day_of(inv.expires_at, ctx.cfg().utc_offset_minutes)},
                          arg::markup("link", link)});
+    if (!replaced.empty()) {
+        std::string codes;
+        for (auto& code : replaced)
+            codes += (codes.empty() ? "" : ", ") + ("<code>" + code + "</code>");
+        o.text += "\n" + ctx.say(registry_text::invite_replaced, {arg::markup("codes", codes)});
+    }
     // Already linked: the code links one more account (a new phone, Zalo beside Telegram).
     if (auto accounts = member_store(ctx.db).accounts_of(m->id); !accounts.empty()) {
         std::string where;

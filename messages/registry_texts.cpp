@@ -34,6 +34,8 @@ std::string_view vi(registry_text key) {
     case t::invite_already_linked:
         return "ℹ️ {name} đã liên kết ({where}); mã này chỉ cần khi liên kết thêm một tài khoản khác, ví "
                "dụ điện thoại mới.";
+    case t::invite_replaced:
+        return "ℹ️ Mã cũ {codes} không còn dùng được nữa, đã thay bằng mã mới ở trên.";
     case t::invite_link:
         return "\nHoặc bấm đường dẫn: {url}";
     case t::member_not_found:
@@ -323,6 +325,8 @@ std::string_view en(registry_text key) {
     case t::invite_already_linked:
         return "ℹ️ {name} is already linked ({where}); this code is only needed to link another account, "
                "for example a new phone.";
+    case t::invite_replaced:
+        return "ℹ️ Replaced by the new code above, so no longer usable: {codes}.";
     case t::invite_link:
         return "\nOr open this link: {url}";
     case t::member_not_found:

@@ -18,6 +18,7 @@ enum class registry_text {
     member_inactive,
     invite_created,
     invite_already_linked,
+    invite_replaced,
     invite_link,
     member_not_found,
     invite_not_on_roster,

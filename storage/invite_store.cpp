@@ -62,4 +62,20 @@ void invite_store::mark_used(const std::string& code, channel platform, const st
                       std::string(channel_name(platform)) + ":" + user_id, normalize(code));
 }
 
+std::vector<std::string> invite_store::expire_open_of(std::int64_t member_id, std::int64_t now) {
+    std::vector<std::string> codes;
+    {
+        auto& st = db_.native().query("SELECT code FROM invites WHERE member_id = ? AND used_at IS NULL AND "
+                                      "expires_at >= ? ORDER BY created_at, code",
+                                      member_id, now);
+        while (st.executeStep())
+            codes.push_back(st.getColumn(0).getString());
+    }
+    // One second before now: a code is refused once its expiry is in the past.
+    db_.native().exec("UPDATE invites SET expires_at = ? WHERE member_id = ? AND used_at IS NULL AND "
+                      "expires_at >= ?",
+                      now - 1, member_id, now);
+    return codes;
+}
+
 } // namespace cnscd

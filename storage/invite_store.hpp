@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace cnscd {
 
@@ -34,6 +35,9 @@ public:
     // Codes are matched without regard to case, spaces or dashes.
     std::optional<invite> find(const std::string& code);
     void mark_used(const std::string& code, channel platform, const std::string& user_id, std::int64_t now);
+    // Ends the member's codes not used and not expired yet (they expire at `now`) and returns
+    // them: a new code replaces them, so a leftover one cannot link a stranger later.
+    std::vector<std::string> expire_open_of(std::int64_t member_id, std::int64_t now);
 
     // "ab-cd 2345" -> "ABCD2345"
     static std::string normalize(const std::string& code);

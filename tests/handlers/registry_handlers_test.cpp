@@ -120,6 +120,27 @@ TEST_F(registry_fixture, invite_code_links_once_and_only_once) {
     EXPECT_TRUE(has(bot.say("100", "/moi Hoàng Văn Em"), "Hoàng Văn Em đã liên kết (Telegram)"));
 }
 
+// A second /moi for the same person gave a second code and left the first one working unsaid:
+// a code sent to the wrong chat could still link a stranger. The new code replaces it, and says so.
+TEST_F(registry_fixture, a_new_invite_code_replaces_the_unused_one_and_says_so) {
+    auto first = invite_code(bot.say("100", "/moi Hoàng Văn Em"));
+    auto again = bot.say("100", "/moi Hoàng Văn Em");
+    auto second = invite_code(again);
+    ASSERT_FALSE(first.empty());
+    ASSERT_NE(first, second);
+    EXPECT_TRUE(has(again, "Mã cũ " + first + " không còn dùng được nữa, đã thay bằng mã mới"))
+        << test_bot::joined(again);
+    EXPECT_TRUE(has(bot.say("556", "/ma " + first), "hết hạn"));
+    EXPECT_FALSE(member_store(*bot.db).by_account(channel::telegram, "556"));
+    EXPECT_TRUE(has(bot.say("555", "/ma " + second), "Đã liên kết"));
+    // A used code is not "replaced": the next invite (another account) says nothing of it.
+    auto third = bot.say("100", "/moi Hoàng Văn Em");
+    EXPECT_FALSE(has(third, "Mã cũ")) << test_bot::joined(third);
+    bot.say("100", "/ngonngu en");
+    auto en = bot.say("100", "/invite Hoàng Văn Em");
+    EXPECT_TRUE(has(en, "Replaced by the new code above, so no longer usable: ")) << test_bot::joined(en);
+}
+
 TEST_F(registry_fixture, inviting_someone_not_on_the_roster_says_how_a_newcomer_is_added) {
     auto out = bot.say("100", "/moi Nguyễn Văn Mới");
     EXPECT_TRUE(has(out, "«Nguyễn Văn Mới»")) << test_bot::joined(out);
