@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <set>
 
 namespace cnscd {
 
@@ -72,13 +73,52 @@ bool figures_differ(const activity_totals& a, const activity_totals& b) {
            a.attendees != b.attendees || a.active_members != b.active_members || topics(a) != topics(b);
 }
 
-std::string figures_text(language lang, const activity_totals& t) {
+namespace {
+
+// Members on the list by the period's last day, plus those who logged in it and are not on the
+// list (left or moved since): the active ones are never more than the total.
+std::int64_t members_total(const std::vector<member_record>& members, const std::vector<std::int64_t>& logged,
+                           const report_period& p, const local_time& zone, bool need_team) {
+    std::set<std::int64_t> counted;
+    for (auto& m : members) {
+        // On this team since team_since; on some team of the ward since coming into its records.
+        auto since = need_team ? m.created_at : m.team_since.value_or(0);
+        if (m.active && (!need_team || m.team_id) &&
+            (!m.team_since || std::chrono::sys_days{zone.date_of(since)} <= std::chrono::sys_days{p.last}))
+            counted.insert(m.id);
+    }
+    auto total = static_cast<std::int64_t>(counted.size());
+    for (auto id : logged)
+        total += counted.contains(id) ? 0 : 1;
+    return total;
+}
+
+} // namespace
+
+std::int64_t team_members_total(database& db, std::int64_t team_id, const report_period& p,
+                                const local_time& zone) {
+    std::vector<std::int64_t> logged;
+    for (auto& mt : visit_store(db).members_of_team(team_id, range_of(p)))
+        logged.push_back(mt.member_id);
+    return members_total(member_store(db).in_team(team_id), logged, p, zone, false);
+}
+
+std::int64_t ward_members_total(database& db, std::int64_t ward_id, const report_period& p,
+                                const local_time& zone) {
+    return members_total(member_store(db).in_ward(ward_id),
+                         visit_store(db).members_active_in_ward(ward_id, range_of(p)), p, zone, true);
+}
+
+std::string figures_text(language lang, const activity_totals& t, std::int64_t members_total) {
     auto out = say(lang, report_text::figures,
                    {{"visits", format_count(lang, t.visits)},
                     {"people", format_count(lang, t.people)},
                     {"sessions", format_count(lang, t.sessions)},
-                    {"attendees", format_count(lang, t.attendees)},
-                    {"active", format_count(lang, t.active_members)}});
+                    {"attendees", format_count(lang, t.attendees)}});
+    // Out of how many, as /thongke says it: "1" alone does not tell a good month from a bad one.
+    out += "\n" + say(lang, members_total > 0 ? report_text::figure_active_of : report_text::figure_active,
+                      {{"active", format_count(lang, t.active_members)},
+                       {"total", format_count(lang, members_total)}});
     if (t.with_evidence > 0)
         out += "\n" + say(lang, report_text::figure_evidence,
                           {{"with", format_count(lang, t.with_evidence)},

@@ -4,6 +4,7 @@
 // users and as stored (JSON) with a submission.
 
 #include "config/config.hpp"
+#include "handlers/clock.hpp"
 #include "handlers/reporting_calendar.hpp"
 #include "messages/catalog.hpp"
 #include "storage/visit_store.hpp"
@@ -23,8 +24,15 @@ std::string figures_json(const activity_totals& t, const report_period& p);
 activity_totals figures_from_json(const std::string& json);
 // Whether two sets of figures differ in what a report states.
 bool figures_differ(const activity_totals& a, const activity_totals& b);
-// The figures block of a report message (HTML-lite).
-std::string figures_text(language lang, const activity_totals& t);
+// How many members a team's (a ward's) figures are out of, as /thongke counts them: who was on
+// the team (on a team) by the period's last day, and who logged in it and has left since.
+std::int64_t team_members_total(database& db, std::int64_t team_id, const report_period& p,
+                                const local_time& zone);
+std::int64_t ward_members_total(database& db, std::int64_t ward_id, const report_period& p,
+                                const local_time& zone);
+// The figures block of a report message (HTML-lite); active members are shown out of
+// `members_total` when it is known (not 0).
+std::string figures_text(language lang, const activity_totals& t, std::int64_t members_total = 0);
 // Progress against the ward's targets whose period matches the report's kind, one line each;
 // `share` scales the ward's goals to one team's part.
 std::string targets_text(language lang, const activity_totals& t, const std::vector<target_config>& targets,

@@ -123,7 +123,8 @@ void show_team_report(handler_context& ctx, const deadline_instance& d) {
                                                             {"team", team ? team->name : ""},
                                                             arg::markup("period", period_label(ctx.lang, d)),
                                                             {"due", instant(ctx, d.due_at)}});
-    body += "\n\n" + figures_text(ctx.lang, shown);
+    body += "\n\n" + figures_text(ctx.lang, shown,
+                                  team_members_total(ctx.db, *ctx.member->team_id, d.period, ctx.zone()));
     if (auto ward = ward_store(ctx.db).by_id(ctx.member->ward_id))
         if (auto* wc = ctx.cfg().find_ward(ward->name))
             body += targets_text(ctx.lang, shown, wc->targets, d.rule.kind,
@@ -179,6 +180,7 @@ void show_team_report(handler_context& ctx, const deadline_instance& d) {
 
 void post_to_ward(handler_context& ctx, const deadline_instance& d, const report_submission& s,
                   const activity_totals& figures, const std::string& team) {
+    auto members_total = team_members_total(ctx.db, *ctx.member->team_id, d.period, ctx.zone());
     for (auto& g : group_store(ctx.db).of_ward(ctx.member->ward_id, false)) {
         if (g.team_id || !g.active)
             continue;
@@ -193,7 +195,7 @@ void post_to_ward(handler_context& ctx, const deadline_instance& d, const report
                  arg::markup("period", period_label(lang, d)),
                  arg::markup("timeliness", say(lang, s.on_time ? report_text::on_time : report_text::late)),
                  {"who", ctx.member->full_name},
-                 arg::markup("figures", figures_text(lang, figures)),
+                 arg::markup("figures", figures_text(lang, figures, members_total)),
                  arg::markup("comment", comment)}),
             lane::bulk);
     }
@@ -270,7 +272,8 @@ void show_ward_report(handler_context& ctx, const deadline_instance& d, std::str
                                                   {"ward", ward ? ward->name : ""},
                                                   arg::markup("period", period_label(ctx.lang, d)),
                                                   {"due", instant(ctx, d.due_at)}});
-    body += "\n\n" + figures_text(ctx.lang, figures);
+    body += "\n\n" + figures_text(ctx.lang, figures,
+                                  ward_members_total(ctx.db, ctx.member->ward_id, d.period, ctx.zone()));
     if (auto* wc = ctx.cfg().find_ward(ward ? ward->name : ""))
         body += targets_text(ctx.lang, figures, wc->targets, d.rule.kind);
     body += "\n\n" + ctx.say(report_text::ward_completeness,

@@ -131,8 +131,11 @@ std::string_view vi(report_text key) {
                "Hạn nộp: {due}";
     case t::figures:
         return "🏠 Lượt thăm hộ: <b>{visits}</b> (người được hỗ trợ: {people})\n"
-               "👥 Buổi hướng dẫn: <b>{sessions}</b> ({attendees} người tham dự)\n"
-               "🙋 Thành viên có hoạt động: <b>{active}</b>";
+               "👥 Buổi hướng dẫn: <b>{sessions}</b> ({attendees} người tham dự)";
+    case t::figure_active:
+        return "🙋 Thành viên có hoạt động: <b>{active}</b>";
+    case t::figure_active_of:
+        return "🙋 Thành viên có hoạt động: <b>{active}</b>/{total}";
     case t::figure_evidence:
         return "📷 Có ảnh minh chứng: <b>{with}</b>/{records} lượt";
     case t::figures_topics:
@@ -436,8 +439,11 @@ std::string_view en(report_text key) {
                "Due: {due}";
     case t::figures:
         return "🏠 Households visited: <b>{visits}</b> (people helped: {people})\n"
-               "👥 Help sessions: <b>{sessions}</b> ({attendees} attendees)\n"
-               "🙋 Active members: <b>{active}</b>";
+               "👥 Help sessions: <b>{sessions}</b> ({attendees} attendees)";
+    case t::figure_active:
+        return "🙋 Active members: <b>{active}</b>";
+    case t::figure_active_of:
+        return "🙋 Active members: <b>{active}</b>/{total}";
     case t::figure_evidence:
         return "📷 With photo evidence: <b>{with}</b> of {records} records";
     case t::figures_topics:

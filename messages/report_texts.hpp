@@ -56,6 +56,8 @@ enum class report_text {
     report_week,
     report_header,
     figures,
+    figure_active,
+    figure_active_of,
     figure_evidence,
     figures_topics,
     figure_topic,

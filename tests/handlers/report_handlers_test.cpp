@@ -98,6 +98,28 @@ TEST_F(report_fixture, the_monthly_report_shows_the_teams_figures_for_the_period
     EXPECT_EQ(out[0].choices[1][0].data, "rp:c:" + t1 + ":monthly:2026-11");
 }
 
+// "Thành viên có hoạt động: 2" alone did not say whether that was the whole team; /thongke
+// says "2/3", and the report card, the post to the ward and the ward's report now do too.
+TEST_F(report_fixture, active_members_are_shown_out_of_the_teams_members_as_in_stats) {
+    november_activity();
+    auto card = test_bot::joined(bot.say("100", "/baocao tháng"));
+    EXPECT_NE(card.find("Thành viên có hoạt động: 2/3"), std::string::npos) << card;
+    auto ward_post = to_chat(bot.press("100", "rp:s:" + t1 + ":monthly:2026-11"), "-2000");
+    ASSERT_EQ(ward_post.size(), 1u);
+    EXPECT_NE(ward_post[0].text.find("Thành viên có hoạt động: <b>2</b>/3"), std::string::npos)
+        << ward_post[0].text;
+    // The ward: Dung, Cúc and Giang of the four members on a team (staff are not on one).
+    auto ward_report = test_bot::joined(bot.say("900", "/baocao phuong tháng"));
+    EXPECT_NE(ward_report.find("Thành viên có hoạt động: 3/4"), std::string::npos) << ward_report;
+    // Dung leaves: her November work still counts, and so does she: 2/3, not 2/2.
+    member_store(*bot.db).set_active(member, false, bot.clk.now());
+    auto after = test_bot::joined(bot.say("100", "/baocao tháng"));
+    EXPECT_NE(after.find("Thành viên có hoạt động: 2/3"), std::string::npos) << after;
+    bot.say("100", "/ngonngu en");
+    auto en = test_bot::joined(bot.say("100", "/report month"));
+    EXPECT_NE(en.find("Active members: 2/3"), std::string::npos) << en;
+}
+
 TEST_F(report_fixture, submitting_stores_the_figures_marks_on_time_and_posts_to_the_ward_group) {
     november_activity();
     auto out = bot.press("100", "rp:s:" + t1 + ":monthly:2026-11");
