@@ -38,7 +38,8 @@ std::string reason(language l, const roster_problem& p) {
     case roster_issue::bad_phone:
         return say(l, registry_text::reason_bad_phone, {{"detail", p.detail}});
     case roster_issue::bad_cccd:
-        return say(l, registry_text::reason_bad_cccd, {{"detail", p.detail}});
+        return p.detail.empty() ? say(l, registry_text::reason_bad_cccd_not_digits)
+                                : say(l, registry_text::reason_bad_cccd, {{"detail", p.detail}});
     case roster_issue::unknown_role:
         return say(l, registry_text::reason_unknown_role, {{"detail", p.detail}});
     case roster_issue::missing_team:
@@ -189,6 +190,9 @@ int run_import_roster(const config& cfg, const roster_import_request& r) {
         std::cout << plain(say(l, registry_text::import_rejected_line,
                                {{"row", row_of(p.row_label, p.line)}, {"reason", reason(l, p)}}))
                   << "\n";
+    // How to get the rest in: the same command again after fixing the file.
+    if (!report->rejected.empty())
+        std::cout << "\n" << plain(say(l, registry_text::import_rejected_howto)) << "\n";
     // Rejected rows do not fail the import (the rest is in), but scripts can tell.
     return report->rejected.empty() ? 0 : 3;
 }

@@ -208,12 +208,17 @@ std::string_view vi(registry_text key) {
         return " · Bỏ qua: {count}";
     case t::import_rejected_line:
         return "  ✗ {row}: {reason}";
+    case t::import_rejected_howto:
+        return "Sửa các dòng ✗ ở trên trong tệp rồi chạy lại đúng lệnh này với cả tệp. Nhập lại cùng tệp là an "
+               "toàn: những dòng đã nhận giữ nguyên, không bị thêm trùng.";
     case t::reason_missing_name:
         return "thiếu họ tên";
     case t::reason_bad_phone:
         return "số điện thoại «{detail}» không phải số Việt Nam (ví dụ 0905123456)";
     case t::reason_bad_cccd:
-        return "số CCCD phải có đúng 12 chữ số (dòng này có {detail})";
+        return "số CCCD phải có đúng 12 chữ số (dòng này có {detail} chữ số)";
+    case t::reason_bad_cccd_not_digits:
+        return "số CCCD chỉ gồm 12 chữ số (dòng này có chữ cái hoặc ký tự khác)";
     case t::reason_unknown_role:
         return "chức vụ Tổ CNSCĐ «{detail}» không rõ (Tổ trưởng, Tổ phó, Thành viên)";
     case t::reason_missing_team:
@@ -498,12 +503,18 @@ std::string_view en(registry_text key) {
         return " · Skipped: {count}";
     case t::import_rejected_line:
         return "  ✗ {row}: {reason}";
+    case t::import_rejected_howto:
+        return "Fix the ✗ rows above in the file and run the same command again with the whole file. "
+               "Importing the same file again is safe: rows already taken stay as they are, nothing is added "
+               "twice.";
     case t::reason_missing_name:
         return "no name";
     case t::reason_bad_phone:
         return "phone \"{detail}\" is not a Vietnamese number (e.g. 0905123456)";
     case t::reason_bad_cccd:
-        return "the CCCD must have exactly 12 digits (this row has {detail})";
+        return "the CCCD must have exactly 12 digits (this row has {detail} digits)";
+    case t::reason_bad_cccd_not_digits:
+        return "the CCCD is 12 digits only (this row has letters or other characters)";
     case t::reason_unknown_role:
         return "unknown team role \"{detail}\" (Tổ trưởng, Tổ phó, Thành viên)";
     case t::reason_missing_team:

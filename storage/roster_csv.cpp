@@ -212,8 +212,13 @@ std::expected<roster_file, roster_read_error> read_roster(std::string_view bytes
             for (char c : raw)
                 if (c != ' ' && c != '.' && c != '-' && c != '\'')
                     digits += c;
+            // The detail is how many digits the row has (the catalog words it); none when other
+            // characters are mixed in, which a count would not explain.
             if (!valid_cccd(digits))
-                reject(roster_issue::bad_cccd, std::to_string(digits.size()) + " ký tự");
+                reject(roster_issue::bad_cccd,
+                       std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; })
+                           ? std::to_string(digits.size())
+                           : std::string());
             else
                 e.cccd = digits;
         }

@@ -4,6 +4,7 @@
 #include "storage/database.hpp"
 #include "storage/registry.hpp"
 
+#include <algorithm>
 #include <set>
 #include <unordered_map>
 
@@ -214,6 +215,10 @@ std::expected<roster_report, roster_import_error> import_roster(database& db, co
         db.rollback();
     else
         db.commit();
+    // Problems found reading the file and applying it, in the file's order: the operator fixes
+    // the rows top to bottom.
+    std::stable_sort(report.rejected.begin(), report.rejected.end(),
+                     [](auto& a, auto& b) { return a.line < b.line; });
     return report;
 }
 

@@ -150,6 +150,35 @@ TEST_F(roster_cli, import_row_with_another_persons_phone_is_reported_and_not_app
         << exported();
 }
 
+// Rows refused while reading the file were listed before rows refused while applying it, so
+// TT 15 came before TT 14; nothing said what to do next; and a CCCD of 11 digits read "11 ký tự".
+TEST_F(roster_cli, rejected_rows_are_listed_in_file_order_with_how_to_fix_and_run_again) {
+    ASSERT_EQ(import(roster).code, 0);
+    auto file = header + "1,Trần Văn Bình,,Tổ trưởng,0905100001,,Toàn tổ,,Tổ dân phố số 1\n"
+                         "14,Lý Văn Phúc,,Thành viên,0905100002,,Ngõ 7,,Tổ dân phố số 1\n"
+                         "15,Đỗ Văn Khoa,,Thành viên,0905100015,01234567890,,,Tổ dân phố số 1\n"
+                         "16,Ngô Văn Lâm,,Thành viên,0905100016,0123-4567-89AB,,,Tổ dân phố số 1\n";
+    auto r = import(file);
+    EXPECT_EQ(r.code, 3);
+    auto tt14 = r.out.find("✗ TT 14: số điện thoại đã là của Lê Thị Cúc");
+    auto tt15 = r.out.find("✗ TT 15: số CCCD phải có đúng 12 chữ số (dòng này có 11 chữ số)");
+    auto tt16 = r.out.find("✗ TT 16: số CCCD chỉ gồm 12 chữ số (dòng này có chữ cái hoặc ký tự khác)");
+    ASSERT_NE(tt14, std::string::npos) << r.out;
+    ASSERT_NE(tt15, std::string::npos) << r.out;
+    ASSERT_NE(tt16, std::string::npos) << r.out;
+    EXPECT_LT(tt14, tt15) << r.out;
+    EXPECT_LT(tt15, tt16) << r.out;
+    auto howto = r.out.find("Sửa các dòng ✗ ở trên trong tệp rồi chạy lại đúng lệnh này");
+    ASSERT_NE(howto, std::string::npos) << r.out;
+    EXPECT_LT(tt16, howto) << "the closing line comes last: " << r.out;
+    // As it says: the same file again changes nothing that was taken.
+    auto again = import(file);
+    EXPECT_NE(again.out.find("Thêm mới: 0 · Thay đổi: 0 · Giữ nguyên: 1 · Bị từ chối: 3"), std::string::npos)
+        << again.out;
+    // A file with nothing wrong has no such line.
+    EXPECT_EQ(import(roster).out.find("Sửa các dòng"), std::string::npos);
+}
+
 TEST_F(roster_cli, the_first_import_creates_the_ward_and_a_misspelt_one_later_is_refused) {
     auto first = import(roster);
     EXPECT_EQ(first.code, 0);
