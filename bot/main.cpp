@@ -166,7 +166,10 @@ int main(int argc, char** argv) {
     auto* export_report = app.add_subcommand(
         "export", "Write the ward's report for a period: teams, members and raw visits (Vietnamese headers)");
     export_report->add_option("--ward", report_ward, "Ward name")->required();
-    export_report->add_option("--period", report_period, "2026-11 (month), 2026-Q3 (quarter) or 2026 (year)")
+    export_report
+        ->add_option("--period", report_period,
+                     "2026-11 (month), 2026-Q3 (quarter) or 2026 (year); or as in chat: "
+                     "\"tháng 11\", \"quý 3 năm 2026\", \"tháng trước\"")
         ->required();
     export_report
         ->add_option("--format", report_format,

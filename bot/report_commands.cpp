@@ -6,9 +6,11 @@
 #include "bot/command_database.hpp"
 #include "bot/system_clock.hpp"
 #include "config/load_config.hpp"
+#include "handlers/period.hpp"
 #include "handlers/reminder_planning.hpp"
 #include "handlers/report_export.hpp"
 #include "handlers/report_format.hpp"
+#include "messages/command_parser.hpp"
 #include "messages/dates.hpp"
 #include "messages/markup.hpp"
 #include "messages/registry_texts.hpp"
@@ -87,12 +89,25 @@ int run_export(const config& cfg, const std::string& ward_name, const std::strin
     auto ward = find_ward(*db, l, ward_name);
     if (!ward)
         return 2;
+    system_clock wall;
     auto d = instance_for_key(*db, cfg, *ward, period);
+    // "tháng 12", "quý 3 năm 2025", "năm trước": read as the chat reads "/xuat tháng 12".
+    if (!d) {
+        auto today = local_time{cfg.utc_offset_minutes}.date_of(wall.now());
+        auto asked = parse_command("/xuat " + period, parse_context{"", today, true, false});
+        if (auto* e = std::get_if<command_error>(&asked); e && e->reason == "error_future_period") {
+            std::cerr << plain(say(l, report_text::export_future_period, {{"period", period}})) << "\n";
+            return 2;
+        }
+        if (auto* c = std::get_if<cmd_export>(&asked))
+            d = instance_for_key(
+                *db, cfg, *ward,
+                period_key(c->period, period_asked(c->period, c->previous, c->named, today).start));
+    }
     if (!d) {
         std::cerr << plain(say(l, report_text::export_bad_period, {{"period", period}})) << "\n";
         return 2;
     }
-    system_clock wall;
     if (std::chrono::sys_days{d->period.first} >
         std::chrono::sys_days{local_time{cfg.utc_offset_minutes}.date_of(wall.now())}) {
         std::cerr << plain(say(l, report_text::export_future_period, {{"period", period}})) << "\n";

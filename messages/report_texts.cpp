@@ -284,7 +284,8 @@ std::string_view vi(report_text key) {
     case t::export_written:
         return "Đã xuất {ward}, {period} vào {file}.";
     case t::export_bad_period:
-        return "Kỳ «{period}» không hợp lệ. Viết như 2026-11 (tháng), 2026-Q3 (quý) hoặc 2026 (năm).";
+        return "Kỳ «{period}» không hợp lệ. Viết như 2026-11 hoặc \"tháng 11\" (tháng), 2026-Q3 hoặc \"quý 3\" (quý), 2026 "
+               "hoặc \"năm 2026\" (năm).";
     case t::export_future_period:
         return "Kỳ «{period}» chưa bắt đầu nên chưa có số liệu để xuất.";
     case t::export_no_folder:
@@ -596,8 +597,8 @@ std::string_view en(report_text key) {
     case t::export_written:
         return "Exported {ward}, {period} to {file}.";
     case t::export_bad_period:
-        return "The period «{period}» is not valid. Write it like 2026-11 (month), 2026-Q3 (quarter) or 2026 "
-               "(year).";
+        return "The period «{period}» is not valid. Write it like 2026-11 or \"tháng 11\" (month), 2026-Q3 or "
+               "\"quý 3\" (quarter), 2026 or \"năm 2026\" (year).";
     case t::export_future_period:
         return "The period «{period}» has not started yet, so there is nothing to export.";
     case t::export_no_folder:

@@ -110,7 +110,7 @@ TEST_F(cli_fixture, export_writes_the_workbook_and_explains_bad_arguments) {
     EXPECT_NE(out.find("quý III/2026"), std::string::npos) << out;
     EXPECT_EQ(run({"export", "--ward", "Phường Khác", "--period", "2026-Q3", "-o", file}, out), 2);
     EXPECT_NE(out.find("Phường Hòa Xuân"), std::string::npos) << out; // lists the wards there are
-    EXPECT_EQ(run({"export", "--ward", "Phường Hòa Xuân", "--period", "Q3", "-o", file}, out), 2);
+    EXPECT_EQ(run({"export", "--ward", "Phường Hòa Xuân", "--period", "quý 5", "-o", file}, out), 2);
     EXPECT_NE(out.find("2026-Q3"), std::string::npos) << out;
     // A .csv name without --format writes CSV (it used to write a workbook named .csv).
     auto csv = dir + "/q3.csv";
@@ -142,6 +142,36 @@ TEST_F(cli_fixture, export_writes_the_workbook_and_explains_bad_arguments) {
             out),
         2);
     EXPECT_NE(out.find("không tồn tại"), std::string::npos) << out;
+}
+
+// "/xuat tháng 12" works in chat, and the same words after --period were refused: the CLI now
+// reads them with the chat's parser.
+TEST_F(cli_fixture, export_takes_the_period_as_written_in_chat) {
+    std::string out;
+    EXPECT_EQ(
+        run({"export", "--ward", "Phường Hòa Xuân", "--period", "quý 3 năm 2026", "-o", dir + "/q3.xlsx"},
+            out),
+        0)
+        << out;
+    EXPECT_NE(out.find("quý III/2026"), std::string::npos) << out;
+    EXPECT_EQ(
+        run({"export", "--ward", "Phường Hòa Xuân", "--period", "tháng 1 năm 2026", "-o", dir + "/t1.csv"},
+            out),
+        0)
+        << out;
+    EXPECT_NE(out.find("tháng 1/2026"), std::string::npos) << out;
+    // Without a year, the latest December (as in chat): never in the future, so accepted.
+    EXPECT_EQ(
+        run({"export", "--ward", "Phường Hòa Xuân", "--period", "tháng 12", "-o", dir + "/t12.xlsx"}, out), 0)
+        << out;
+    EXPECT_TRUE(std::filesystem::exists(dir + "/t12.xlsx"));
+    // Words that name no period, or one not started yet, are still explained.
+    EXPECT_EQ(
+        run({"export", "--ward", "Phường Hòa Xuân", "--period", "tháng 13", "-o", dir + "/x.xlsx"}, out), 2);
+    EXPECT_NE(out.find("tháng 11"), std::string::npos) << "how to write it: " << out;
+    EXPECT_EQ(
+        run({"export", "--ward", "Phường Hòa Xuân", "--period", "năm 2031", "-o", dir + "/x.xlsx"}, out), 2);
+    EXPECT_NE(out.find("chưa bắt đầu"), std::string::npos) << out;
 }
 
 // A member's right to erasure: the operator previews, then erases; the records stay in the figures.
