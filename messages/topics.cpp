@@ -12,7 +12,7 @@ constexpr std::array<topic, 12> topics{{
     {"dvc", "Dịch vụ công trực tuyến", "Online public services", "Dịch vụ công",
      "dich vu cong|dvc|dvctt|cong dich vu cong|ho so truc tuyen|nop ho so|ho so online|thu tuc hanh "
      "chinh|dang ky khai sinh|khai sinh|nop phat|phat nguoi|vi pham giao thong|dang ky ket hon|cu tru|tam tru|thuong tru|luu tru|ho khau|nhan "
-     "khau|cap doi|giay phep lai xe|gplx|nop thue|thue dien tu|etax|public service|public services|online "
+     "khau|cap doi|lam cccd|lam lai cccd|cap lai cccd|giay phep lai xe|gplx|nop thue|thue dien tu|etax|public service|public services|online "
      "service|"
      "online services|birth registration|residence registration|driving licence|driver's license|tax return"},
     {"vneid", "Định danh điện tử VNeID", "VNeID e-identity", "VNeID",

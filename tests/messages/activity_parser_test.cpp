@@ -102,6 +102,10 @@ INSTANTIATE_TEST_SUITE_P(
         // Tax filing online is a public service; BHXH (social insurance) is digital health.
         visit_case{"/tham nhà số 14, hướng dẫn cài Etax Mobile nộp thuế", {"dvc"}, std::nullopt, "", ""},
         visit_case{"/tham ấp 3, cài app BHXH số cho 4 người", {"yte"}, 4, "", "ấp 3"},
+        // Getting or renewing the chip ID card is a procedure filed online (VNeID, Dịch vụ công).
+        visit_case{"/tham nhà bà Hoa, hướng dẫn làm CCCD online", {"dvc"}, std::nullopt, "", "nhà bà Hoa"},
+        visit_case{"/tham so 7 ngo 2 lam cccd cho 2 nguoi", {"dvc"}, 2, "", "so 7 ngo 2"},
+        visit_case{"/tham tổ 4, cấp lại CCCD bị mất cho ông Ba", {"dvc"}, std::nullopt, "", "tổ 4"},
         visit_case{"/tham tổ 2, nhắc an toàn trên mạng cho 3 người", {"luadao"}, 3, "", "tổ 2"},
         visit_case{
             "/visit community hall, 2 people, online public services", {"dvc"}, 2, "", "community hall"},

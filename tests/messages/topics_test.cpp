@@ -37,6 +37,10 @@ TEST(topics, are_found_in_the_help_members_give) {
     // No topic of the table is about installing Zalo or Facebook: «Khác», without a question.
     EXPECT_EQ(topics_in("cài zalo, facebook"), (std::vector<std::string>{"khac"}));
     EXPECT_EQ(topics_in("xác thực sinh trắc học"), (std::vector<std::string>{"vneid"}));
+    // The chip ID card, got or renewed through VNeID or Dịch vụ công: a public service.
+    EXPECT_EQ(topics_in("lam cccd"), (std::vector<std::string>{"dvc"}));
+    EXPECT_EQ(topics_in("cap lai cccd"), (std::vector<std::string>{"dvc"}));
+    EXPECT_EQ(topics_in("làm lại CCCD cho bà"), (std::vector<std::string>{"dvc"}));
 }
 
 TEST(topics, keywords_match_whole_words_only) {
