@@ -109,8 +109,9 @@ TEST_F(stats_fixture, team_and_ward_totals_match_what_was_logged) {
     EXPECT_NE(ward_answer.find("Lượt thăm hộ: " + std::to_string(ward_total.visits)), std::string::npos)
         << ward_answer;
     EXPECT_NE(ward_answer.find("Tổ dân phố số 3"), std::string::npos) << "idle teams are named";
-    EXPECT_NE(ward_answer.find("Hộ được hướng dẫn (năm 2026): " + std::to_string(ward_total.visits) + "/1.000"),
-              std::string::npos)
+    EXPECT_NE(
+        ward_answer.find("Hộ được hướng dẫn (năm 2026): " + std::to_string(ward_total.visits) + "/1.000"),
+        std::string::npos)
         << ward_answer;
 }
 
