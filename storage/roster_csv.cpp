@@ -177,7 +177,9 @@ std::expected<roster_file, roster_read_error> read_roster(std::string_view bytes
         roster_entry e;
         e.line = row.line;
         e.row_label = cell(row, column::row);
-        auto label = e.row_label.empty() ? "dòng " + std::to_string(e.line) : e.row_label;
+        // How a later row with the same phone or CCCD names this one: "TT 1" (a bare "1" read as a
+        // count: "trùng số điện thoại với 1"), or its line when it has no TT.
+        auto label = e.row_label.empty() ? "dòng " + std::to_string(e.line) : "TT " + e.row_label;
         // Every problem of a row is reported at once, so one correction round fixes the row.
         bool bad = false;
         auto reject = [&](roster_issue issue, std::string detail) {

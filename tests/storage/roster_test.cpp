@@ -76,7 +76,7 @@ TEST(roster_csv, every_kind_of_bad_row_is_reported_with_its_tt_and_the_rest_is_k
     EXPECT_EQ(f.rejected[2].issue, roster_issue::bad_cccd);
     EXPECT_EQ(f.rejected[3].issue, roster_issue::unknown_role);
     EXPECT_EQ(f.rejected[4].issue, roster_issue::duplicate_phone);
-    EXPECT_EQ(f.rejected[4].detail, "1") << "names the row that has the number first";
+    EXPECT_EQ(f.rejected[4].detail, "TT 1") << "names the row that has the number first, as a row";
     EXPECT_EQ(f.rejected[5].issue, roster_issue::missing_team);
     EXPECT_EQ(f.entries[1].line, 9u) << "rows without TT are known by their line";
 }
