@@ -22,10 +22,14 @@ std::string help_for(const handler_context& ctx) {
             return help + ctx.say(button ? text::help_unlinked : text::help_unlinked_no_button);
         return help + ctx.say(button ? text::help_unlinked_here : text::help_unlinked_here_no_button);
     }
+    if (ctx.who == role::ward_staff || ctx.who == role::admin) {
+        // Ward staff rarely log visits: their own commands first, not after thirty lines on a phone.
+        auto staff = ctx.say(text::help_staff);
+        staff.erase(0, staff.find_first_not_of('\n'));
+        return staff + ctx.say(text::help_leader) + "\n\n" + help;
+    }
     if (ctx.who != role::member)
         help += ctx.say(text::help_leader);
-    if (ctx.who == role::ward_staff || ctx.who == role::admin)
-        help += ctx.say(text::help_staff);
     return help;
 }
 

@@ -193,6 +193,23 @@ TEST(general_handlers, help_on_a_misspelt_or_unknown_command_says_so) {
     EXPECT_EQ(staff_only.find("/hannop —"), std::string::npos) << "not /hannop's line: " << staff_only;
 }
 
+// Ward staff's own commands came after the members' and the leaders', some thirty lines down on
+// a phone; a leader's and a member's lists keep the member's commands first.
+TEST(general_handlers, help_puts_ward_staffs_own_commands_first) {
+    test_bot bot;
+    auto w = bot.ward("Phường Hòa Xuân");
+    auto t = bot.team(w, "Tổ dân phố số 1");
+    bot.member(w, t, "Trần Văn Bình", "leader", "7");
+    bot.member(w, 0, "Ngô Thị Hạnh", "ward_staff", "900");
+    auto staff = test_bot::joined(bot.say("900", "/giup"));
+    ASSERT_NE(staff.find("Dành cho cán bộ phường"), std::string::npos) << staff;
+    EXPECT_EQ(staff.find("Dành cho cán bộ phường"), staff.find_first_not_of("<b>")) << staff;
+    EXPECT_LT(staff.find("Dành cho tổ trưởng"), staff.find("Các lệnh của thành viên")) << staff;
+    auto leader = test_bot::joined(bot.say("7", "/giup"));
+    EXPECT_LT(leader.find("Các lệnh của thành viên"), leader.find("Dành cho tổ trưởng")) << leader;
+    EXPECT_EQ(leader.find("Dành cho cán bộ phường"), std::string::npos) << leader;
+}
+
 // The list said "trong 24 giờ" for /huy whatever undo_window_hours the ward had set.
 TEST(general_handlers, help_list_gives_the_configured_undo_window) {
     config c;
