@@ -233,17 +233,15 @@ void submit(handler_context& ctx, const std::string& code, const std::string& pe
     reports.submit(s);
     auto n = static_cast<int>(reports.history(s.ward_id, s.team_id, code, period_key).size());
     auto args_period = period_label(ctx.lang, *d);
-    if (n > 1)
-        ctx.reply(report_text::resubmitted, {{"deadline", deadline_name(ctx.lang, *d)},
-                                             arg::markup("period", args_period),
-                                             {"at", instant(ctx, s.submitted_at)},
-                                             arg::markup("timeliness", timeliness(ctx, s.on_time)),
-                                             {"n", n}});
-    else
-        ctx.reply(report_text::submitted, {{"deadline", deadline_name(ctx.lang, *d)},
-                                           arg::markup("period", args_period),
-                                           {"at", instant(ctx, s.submitted_at)},
-                                           arg::markup("timeliness", timeliness(ctx, s.on_time))});
+    auto& confirmation = ctx.reply(n > 1 ? report_text::resubmitted : report_text::submitted,
+                                   {{"deadline", deadline_name(ctx.lang, *d)},
+                                    arg::markup("period", args_period),
+                                    {"at", instant(ctx, s.submitted_at)},
+                                    arg::markup("timeliness", timeliness(ctx, s.on_time)),
+                                    {"n", n}});
+    // The comment went to the ward with the figures: the leader sees what they sent, as typed.
+    if (!comment.empty())
+        confirmation.text += ctx.say(report_text::comment_line, {{"comment", comment}});
     auto team = team_store(ctx.db).by_id(*ctx.member->team_id);
     post_to_ward(ctx, *d, s, figures, team ? team->name : "");
     audit_log(ctx.db).record(ctx.member->id, ctx.member->full_name + " (" + ctx.member->role + ")",

@@ -192,6 +192,8 @@ TEST_F(report_fixture, a_comment_can_be_added_before_submitting) {
     EXPECT_TRUE(has(ask, "Gõ ghi chú"));
     auto out = bot.say("100", "Tổ đã tổ chức 2 buổi ở chợ");
     EXPECT_TRUE(has(out, "Đã nộp"));
+    // The leader's confirmation repeats the comment the ward got, so a typo is seen at once.
+    EXPECT_TRUE(has(to_chat(out, "100"), "Ghi chú: Tổ đã tổ chức 2 buổi ở chợ")) << test_bot::joined(out);
     auto s = current(team1);
     ASSERT_TRUE(s);
     EXPECT_EQ(s->comment, "Tổ đã tổ chức 2 buổi ở chợ");
