@@ -73,6 +73,16 @@ bool figures_differ(const activity_totals& a, const activity_totals& b) {
            a.attendees != b.attendees || a.active_members != b.active_members || topics(a) != topics(b);
 }
 
+bool on_team_by(const member_record& m, std::chrono::year_month_day last, const local_time& zone) {
+    return !m.team_since || std::chrono::sys_days{zone.date_of(*m.team_since)} <= std::chrono::sys_days{last};
+}
+
+bool in_a_team_by(const member_record& m, std::chrono::year_month_day last, const local_time& zone) {
+    // On some team of the ward since coming into its records.
+    return m.team_id && (!m.team_since ||
+                         std::chrono::sys_days{zone.date_of(m.created_at)} <= std::chrono::sys_days{last});
+}
+
 namespace {
 
 // Members on the list by the period's last day, plus those who logged in it and are not on the
@@ -80,13 +90,9 @@ namespace {
 std::int64_t members_total(const std::vector<member_record>& members, const std::vector<std::int64_t>& logged,
                            const report_period& p, const local_time& zone, bool need_team) {
     std::set<std::int64_t> counted;
-    for (auto& m : members) {
-        // On this team since team_since; on some team of the ward since coming into its records.
-        auto since = need_team ? m.created_at : m.team_since.value_or(0);
-        if (m.active && (!need_team || m.team_id) &&
-            (!m.team_since || std::chrono::sys_days{zone.date_of(since)} <= std::chrono::sys_days{p.last}))
+    for (auto& m : members)
+        if (m.active && (need_team ? in_a_team_by(m, p.last, zone) : on_team_by(m, p.last, zone)))
             counted.insert(m.id);
-    }
     auto total = static_cast<std::int64_t>(counted.size());
     for (auto id : logged)
         total += counted.contains(id) ? 0 : 1;

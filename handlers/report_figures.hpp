@@ -7,8 +7,10 @@
 #include "handlers/clock.hpp"
 #include "handlers/reporting_calendar.hpp"
 #include "messages/catalog.hpp"
+#include "storage/registry.hpp"
 #include "storage/visit_store.hpp"
 
+#include <chrono>
 #include <string>
 
 namespace cnscd {
@@ -24,6 +26,11 @@ std::string figures_json(const activity_totals& t, const report_period& p);
 activity_totals figures_from_json(const std::string& json);
 // Whether two sets of figures differ in what a report states.
 bool figures_differ(const activity_totals& a, const activity_totals& b);
+// Whether `m` counts among a team's members for figures up to `last`: on the team by that day
+// (who joined later owed it nothing). Among a ward's: on one of its teams by then (moved since
+// still counts). /thongke and the reports count by these, so their totals agree.
+bool on_team_by(const member_record& m, std::chrono::year_month_day last, const local_time& zone);
+bool in_a_team_by(const member_record& m, std::chrono::year_month_day last, const local_time& zone);
 // How many members a team's (a ward's) figures are out of, as /thongke counts them: who was on
 // the team (on a team) by the period's last day, and who logged in it and has left since.
 std::int64_t team_members_total(database& db, std::int64_t team_id, const report_period& p,

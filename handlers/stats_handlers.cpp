@@ -5,6 +5,7 @@
 #include "handlers/handlers.hpp"
 #include "handlers/member_lookup.hpp"
 #include "handlers/period.hpp"
+#include "handlers/report_figures.hpp"
 #include "handlers/report_format.hpp"
 #include "handlers/team_nudge.hpp"
 #include "messages/command_names.hpp"
@@ -213,10 +214,6 @@ sys_days local_day(handler_context& ctx, std::int64_t unix_seconds) {
     return sys_days{local_time{ctx.cfg().utc_offset_minutes}.date_of(unix_seconds)};
 }
 
-bool by_then(handler_context& ctx, std::int64_t unix_seconds, const stats_period& p) {
-    return local_day(ctx, unix_seconds) <= sys_days{p.through};
-}
-
 // The day `m` came onto their team, when it is inside `p` after its first day: they owed the
 // team nothing before it (one who moved had logged for the old team), so they are not idle.
 std::optional<sys_days> joined_during(handler_context& ctx, const member_record& m, const stats_period& p) {
@@ -226,14 +223,13 @@ std::optional<sys_days> joined_during(handler_context& ctx, const member_record&
     return day > sys_days{p.start} && day <= sys_days{p.through} ? std::optional(day) : std::nullopt;
 }
 
-// Whether `m` was on their team by the last day of `p`: who joined later did not owe it anything.
+// Counted as the reports count (report_figures.hpp), up to the last day `p` is about.
 bool on_team_by_then(handler_context& ctx, const member_record& m, const stats_period& p) {
-    return !m.team_since || by_then(ctx, *m.team_since, p);
+    return on_team_by(m, p.through, ctx.zone());
 }
 
-// Whether `m` was on one of the ward's teams by then (moved since is still counted).
 bool in_a_team_by_then(handler_context& ctx, const member_record& m, const stats_period& p) {
-    return m.team_id && (!m.team_since || by_then(ctx, m.created_at, p));
+    return in_a_team_by(m, p.through, ctx.zone());
 }
 
 // The ward's team of that name or code, or none.
