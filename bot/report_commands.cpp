@@ -3,6 +3,7 @@
 // handlers/reminder_planning; this file reads flags, writes files and prints.
 
 #include "bot/app.hpp"
+#include "bot/cli_wards.hpp"
 #include "bot/command_database.hpp"
 #include "bot/system_clock.hpp"
 #include "config/load_config.hpp"
@@ -41,13 +42,7 @@ std::string plain(const std::string& s) {
 std::optional<ward_record> find_ward(database& db, language l, const std::string& name) {
     if (auto w = ward_store(db).by_name(name))
         return w;
-    std::string wards;
-    for (auto& w : ward_store(db).all())
-        wards += (wards.empty() ? "" : ", ") + w.name;
-    if (wards.empty())
-        std::cerr << plain(say(l, registry_text::no_wards, {{"db", db.path()}, {"ward", name}})) << "\n";
-    else
-        std::cerr << plain(say(l, registry_text::ward_unknown, {{"ward", name}, {"wards", wards}})) << "\n";
+    print_unknown_ward(l, db, name, false);
     return std::nullopt;
 }
 
@@ -90,10 +85,10 @@ int run_export(const config& cfg, const std::string& ward_name, const std::strin
     if (!ward)
         return 2;
     system_clock wall;
+    auto today = local_time{cfg.utc_offset_minutes}.date_of(wall.now());
     auto d = instance_for_key(*db, cfg, *ward, period);
     // "tháng 12", "quý 3 năm 2025", "năm trước": read as the chat reads "/xuat tháng 12".
     if (!d) {
-        auto today = local_time{cfg.utc_offset_minutes}.date_of(wall.now());
         auto asked = parse_command("/xuat " + period, parse_context{"", today, true, false});
         if (auto* e = std::get_if<command_error>(&asked); e && e->reason == "error_future_period") {
             std::cerr << plain(say(l, report_text::export_future_period, {{"period", period}})) << "\n";
@@ -108,8 +103,7 @@ int run_export(const config& cfg, const std::string& ward_name, const std::strin
         std::cerr << plain(say(l, report_text::export_bad_period, {{"period", period}})) << "\n";
         return 2;
     }
-    if (std::chrono::sys_days{d->period.first} >
-        std::chrono::sys_days{local_time{cfg.utc_offset_minutes}.date_of(wall.now())}) {
+    if (std::chrono::sys_days{d->period.first} > std::chrono::sys_days{today}) {
         std::cerr << plain(say(l, report_text::export_future_period, {{"period", period}})) << "\n";
         return 2;
     }

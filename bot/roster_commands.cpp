@@ -2,6 +2,7 @@
 // it already keeps. The work is in storage/roster_*; this file reads files and prints.
 
 #include "bot/app.hpp"
+#include "bot/cli_wards.hpp"
 #include "bot/command_database.hpp"
 #include "bot/system_clock.hpp"
 #include "handlers/role.hpp"
@@ -59,23 +60,6 @@ std::string reason(language l, const roster_problem& p) {
 // The CLI prints plain text: the catalog escapes for chat markup.
 std::string plain(std::string s) {
     return markup::to_plain(s);
-}
-
-// "Không có phường «X»": the wards there are and the nearest name; `can_create`: how to make it.
-void print_unknown_ward(language l, database& db, const std::string& name, bool can_create) {
-    std::string wards;
-    for (auto& w : ward_store(db).all())
-        wards += (wards.empty() ? "" : ", ") + w.name;
-    if (wards.empty()) {
-        std::cerr << plain(say(l, registry_text::no_wards, {{"db", db.path()}, {"ward", name}})) << "\n";
-        return;
-    }
-    auto near = ward_store(db).nearest(name);
-    // Filled already (its ward name escaped), so passed as markup.
-    auto nearest = near ? say(l, registry_text::ward_nearest, {{"ward", near->name}}) : std::string();
-    std::cerr << plain(say(l, can_create ? registry_text::ward_not_created : registry_text::ward_unknown,
-                           {{"ward", name}, {"wards", wards}, arg::markup("nearest", nearest)}))
-              << "\n";
 }
 
 } // namespace
