@@ -58,30 +58,20 @@ struct broadcast_fixture : ::testing::Test {
                                           const std::set<std::string>& no_window = {}) {
         std::vector<outgoing> reactions;
         for (auto row_id : campaign_store(*bot.db).part_rows(id)) {
-            bot.db->in_transaction([&] {
-                auto row = *outbox(*bot.db).find(row_id);
-                delivery_report r;
-                r.row = row;
-                auto chat = row.message.to.chat_id;
-                r.delivered = !gone.contains(chat) && !refused.contains(chat) && !no_window.contains(chat);
-                r.outside_window = no_window.contains(chat);
-                r.chat_gone = gone.contains(chat);
-                r.error = r.chat_gone              ? "Forbidden: bot was kicked from the group chat"
-                          : refused.contains(chat) ? refused.at(chat)
-                          : r.outside_window
-                              ? "Zalo error -230: User has not interacted with the OA in the past 7 days"
-                              : "";
-                r.at = bot.clk.now();
-                std::int64_t before = 0;
-                for (auto& p : outbox(*bot.db).pending())
-                    before = std::max(before, p.id);
-                on_delivery(*bot.db, bot.env, r);
-                for (auto& p : outbox(*bot.db).pending())
-                    if (p.id > before) {
-                        reactions.push_back(p.message);
-                        outbox(*bot.db).mark_sent(p.id, "m", bot.clk.now());
-                    }
-            });
+            delivery_report r;
+            r.row = *outbox(*bot.db).find(row_id);
+            auto chat = r.row.message.to.chat_id;
+            r.delivered = !gone.contains(chat) && !refused.contains(chat) && !no_window.contains(chat);
+            r.outside_window = no_window.contains(chat);
+            r.chat_gone = gone.contains(chat);
+            r.error = r.chat_gone              ? "Forbidden: bot was kicked from the group chat"
+                      : refused.contains(chat) ? refused.at(chat)
+                      : r.outside_window
+                          ? "Zalo error -230: User has not interacted with the OA in the past 7 days"
+                          : "";
+            r.at = bot.clk.now();
+            auto queued = bot.report_delivery(r);
+            reactions.insert(reactions.end(), queued.begin(), queued.end());
             bot.clk.advance(1);
         }
         return reactions;

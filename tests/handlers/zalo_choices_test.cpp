@@ -58,23 +58,14 @@ struct zalo_choices : ::testing::TestWithParam<channel> {
     std::vector<outgoing> play_deliveries(std::int64_t id, const std::set<std::string>& failed) {
         std::vector<outgoing> reactions;
         for (auto row_id : campaign_store(*bot.db).part_rows(id)) {
-            bot.db->in_transaction([&] {
-                delivery_report r;
-                r.row = *outbox(*bot.db).find(row_id);
-                r.delivered = !failed.contains(r.row.message.to.chat_id);
-                r.chat_gone = !r.delivered;
-                r.error = r.delivered ? "" : "Zalo error -213: the OA is not in the group";
-                r.at = bot.clk.now();
-                std::int64_t before = 0;
-                for (auto& p : outbox(*bot.db).pending())
-                    before = std::max(before, p.id);
-                on_delivery(*bot.db, bot.env, r);
-                for (auto& p : outbox(*bot.db).pending())
-                    if (p.id > before) {
-                        reactions.push_back(p.message);
-                        outbox(*bot.db).mark_sent(p.id, "m" + std::to_string(p.id), bot.clk.now());
-                    }
-            });
+            delivery_report r;
+            r.row = *outbox(*bot.db).find(row_id);
+            r.delivered = !failed.contains(r.row.message.to.chat_id);
+            r.chat_gone = !r.delivered;
+            r.error = r.delivered ? "" : "Zalo error -213: the OA is not in the group";
+            r.at = bot.clk.now();
+            auto queued = bot.report_delivery(r);
+            reactions.insert(reactions.end(), queued.begin(), queued.end());
             bot.clk.advance(1);
         }
         return reactions;

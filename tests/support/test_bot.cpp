@@ -64,12 +64,20 @@ std::vector<outgoing> test_bot::deliver(incoming in) {
         in.update_key = std::to_string(next_update++);
     if (in.sent_at == 0)
         in.sent_at = clk.now();
+    return queued_by([&] { dispatch(in, *db, env); });
+}
+
+std::vector<outgoing> test_bot::report_delivery(const delivery_report& report) {
+    return queued_by([&] { on_delivery(*db, env, report); });
+}
+
+std::vector<outgoing> test_bot::queued_by(const std::function<void()>& work) {
     std::vector<outgoing> out;
     db->in_transaction([&] {
         std::int64_t before = 0;
         for (auto& r : outbox(*db).pending())
             before = std::max(before, r.id);
-        dispatch(in, *db, env);
+        work();
         for (auto& r : outbox(*db).pending())
             if (r.id > before) {
                 out.push_back(r.message);

@@ -5,10 +5,12 @@
 
 #include "config/config.hpp"
 #include "handlers/context.hpp"
+#include "handlers/delivery_hooks.hpp"
 #include "messages/incoming.hpp"
 #include "messages/outgoing.hpp"
 #include "storage/database.hpp"
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -48,6 +50,9 @@ struct test_bot {
                                 const std::string& chat_id = "");
     // Dispatches any incoming (fills update_key if empty) and returns what was queued.
     std::vector<outgoing> deliver(incoming in);
+    // Runs the delivery hooks for `report` as the outbox sender does after a send, and returns
+    // what they queued (marked sent, so the next call returns only its own).
+    std::vector<outgoing> report_delivery(const delivery_report& report);
 
     // Texts of the messages returned (plain, tags removed).
     static std::vector<std::string> texts(const std::vector<outgoing>& out);
@@ -56,6 +61,10 @@ struct test_bot {
     static std::string button(const std::vector<outgoing>& out, const std::string& label);
 
     channel platform = channel::telegram;
+
+private:
+    // Runs `work` in one transaction and returns the messages it queued, marked sent.
+    std::vector<outgoing> queued_by(const std::function<void()>& work);
 };
 
 // Does any message of `out` contain `needle` (plain text, tags removed)?
