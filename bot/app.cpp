@@ -124,13 +124,8 @@ int run_serve(const config& cfg) {
     // starting would begin an empty database, and updates stored there would be set aside by
     // the restore that must follow.
     if (auto copy = rescued_copy_of_missing(path)) {
-        spdlog::critical(
-            "the database {} does not exist, but {} lies beside it: the copy a bot saved when the "
-            "file was deleted while it ran. The bot did not start and created nothing. Fix: put "
-            "the copy in place with `cnscd-bot restore --from {}`, then start the bot; if the "
-            "file was deleted on purpose, move the copy away first (exit code {}: the service is "
-            "not restarted until then)",
-            path, *copy, *copy, exit_database_damaged);
+        spdlog::critical("{} (exit code {}: the service is not restarted until then)",
+                         rescued_copy_refusal(path, *copy, "start the bot"), exit_database_damaged);
         return exit_database_damaged;
     }
     auto lock_database = [&] {

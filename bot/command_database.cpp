@@ -53,12 +53,7 @@ command_database open_for_command(const config& cfg, const std::string& command,
         return command_database{nullptr, code};
     };
     if (auto copy = rescued_copy_of_missing(path))
-        return refuse("the database " + path + " does not exist, but " + *copy +
-                          " lies beside it: the copy a bot saved when the file was deleted while it ran. "
-                          "Nothing was created or changed. Fix: put the copy in place with `cnscd-bot "
-                          "restore --from " +
-                          *copy + "`, then run this command again",
-                      exit_database_damaged);
+        return refuse(rescued_copy_refusal(path, *copy, "run this command again"), exit_database_damaged);
     std::error_code ec;
     if (missing == missing_database::refuse && path != ":memory:" && !std::filesystem::exists(path, ec))
         return refuse("the database " + path +

@@ -129,4 +129,12 @@ std::optional<std::string> rescued_copy_of_missing(const std::string& db_path) {
     return newest->string();
 }
 
+std::string rescued_copy_refusal(const std::string& db_path, const std::string& copy,
+                                 const std::string& then) {
+    return "the database " + db_path + " does not exist, but " + copy +
+           " lies beside it: the copy a bot saved when the file was deleted while it ran. Nothing was "
+           "created or changed. Fix: put the copy in place with `cnscd-bot restore --from " +
+           copy + "`, then " + then + "; if the file was deleted on purpose, move the copy away first";
+}
+
 } // namespace cnscd

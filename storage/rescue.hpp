@@ -36,4 +36,9 @@ std::string rescue_advice(const std::string& db_path, const std::string& rescued
 // restarted after its file was deleted, and starting would begin an empty database there.
 std::optional<std::string> rescued_copy_of_missing(const std::string& db_path);
 
+// Why `serve` or a command refuses to start on such a path, and the fix: `then` is what to do
+// once the copy is back ("start the bot", "run this command again").
+std::string rescued_copy_refusal(const std::string& db_path, const std::string& copy,
+                                 const std::string& then);
+
 } // namespace cnscd

@@ -336,6 +336,9 @@ TEST_F(cli_fixture, a_command_does_not_begin_a_database_beside_its_rescued_copy)
         EXPECT_NE(out.find("cnscd-bot restore --from " + db_path + ".rescued-20261203-081500"),
                   std::string::npos)
             << out;
+        EXPECT_NE(out.find("run this command again; if the file was deleted on purpose, move the copy away"),
+                  std::string::npos)
+            << out;
         EXPECT_FALSE(std::filesystem::exists(db_path)) << args[0] << " began an empty database";
     }
 }
