@@ -61,26 +61,18 @@ struct nudge_follow_up : ::testing::Test {
 
     // The outcome of one message, as the sender reports it; returns what the bot queued then.
     std::vector<outgoing> report(const outbox_row& row, fate f) {
-        std::vector<outgoing> reactions;
-        bot.db->in_transaction([&] {
-            delivery_report r;
-            r.row = row;
-            r.delivered = f == fate::delivered;
-            r.chat_gone = f == fate::blocked;
-            r.outside_window = f == fate::no_window;
-            r.error = f == fate::blocked     ? "Forbidden: bot was blocked by the user"
-                      : f == fate::no_window ? "Zalo error -230: User has not interacted with the OA in the "
-                                               "past 7 days"
-                      : f == fate::refused   ? "Bad Request: message is too long"
-                                             : "";
-            r.at = bot.clk.now();
-            auto before = last_row();
-            on_delivery(*bot.db, bot.env, r);
-            for (auto id = before + 1; auto added = outbox(*bot.db).find(id); ++id) {
-                reactions.push_back(added->message);
-                outbox(*bot.db).mark_sent(id, "m", bot.clk.now());
-            }
-        });
+        delivery_report r;
+        r.row = row;
+        r.delivered = f == fate::delivered;
+        r.chat_gone = f == fate::blocked;
+        r.outside_window = f == fate::no_window;
+        r.error = f == fate::blocked     ? "Forbidden: bot was blocked by the user"
+                  : f == fate::no_window ? "Zalo error -230: User has not interacted with the OA in the "
+                                           "past 7 days"
+                  : f == fate::refused   ? "Bad Request: message is too long"
+                                         : "";
+        r.at = bot.clk.now();
+        auto reactions = bot.report_delivery(r);
         bot.clk.advance(1);
         return reactions;
     }
@@ -240,14 +232,12 @@ TEST(nudge_window_refused, a_member_zalo_refused_for_the_window_waits_for_their_
         if (row->message.to.chat_id == "z2")
             to_cuc = row;
     ASSERT_TRUE(to_cuc);
-    bot.db->in_transaction([&] {
-        delivery_report r;
-        r.row = *to_cuc;
-        r.error = "Zalo error -230: User has not interacted with the OA in the past 7 days";
-        r.outside_window = true;
-        r.at = bot.clk.now();
-        on_delivery(*bot.db, bot.env, r);
-    });
+    delivery_report r;
+    r.row = *to_cuc;
+    r.error = "Zalo error -230: User has not interacted with the OA in the past 7 days";
+    r.outside_window = true;
+    r.at = bot.clk.now();
+    bot.report_delivery(r);
     EXPECT_EQ(private_reach_of(*bot.db, cuc, bot.clk.now()), private_reach::waiting);
 
     auto second = nudge();
