@@ -6,6 +6,9 @@
 #include "handlers/numbered_choices.hpp"
 #include "handlers/private_reach.hpp"
 #include "handlers/reminder_planning.hpp"
+#include "messages/activity_parser.hpp"
+#include "messages/choice_texts.hpp"
+#include "messages/choice_words.hpp"
 #include "messages/command_parser.hpp"
 #include "messages/dates.hpp"
 #include "messages/report_texts.hpp"
@@ -19,7 +22,7 @@
 #include "storage/outbox.hpp"
 #include "storage/update_log.hpp"
 
-#include <nlohmann/json.hpp>
+#include <algorithm>
 
 namespace cnscd {
 namespace {
@@ -95,24 +98,40 @@ void route_choice(std::string_view data, handler_context& ctx) {
     ctx.out.push_back(choice_answer(ctx.in, ctx.say(text::button_unknown)));
 }
 
-// A choice typed in words ("cài VNeID" for the topic question): asked of the route that owns
-// the question's choices; "" when it has no reading of words or finds none.
-std::string choice_in_words(const nlohmann::json& choices, std::string_view text) {
-    if (!choices.is_array() || choices.empty() || !choices[0].is_string())
-        return "";
-    auto first = choices[0].get<std::string>();
+// A choice typed in words: the topic question reads topic names its own way ("cài VNeID",
+// several at once); any list is also answered by words of one choice's label ("nộp", "hủy").
+struct named_choice {
+    words_pick::outcome what = words_pick::outcome::none;
+    std::string data;                    // the choice's button data, for `one`
+    std::vector<std::size_t> candidates; // 0-based, for `several`
+};
+
+named_choice choice_in_words(const numbered_list& list, std::string_view text) {
+    named_choice named;
+    if (list.data.empty())
+        return named;
+    auto& first = list.data.front();
     auto prefix = std::string_view(first).substr(0, first.find(':'));
     for (auto& r : choice_routes())
         if (r.prefix == prefix && r.in_words)
-            return r.in_words(first, text);
-    return "";
+            if (auto data = r.in_words(first, text); !data.empty()) {
+                named.what = words_pick::outcome::one;
+                named.data = std::move(data);
+                return named;
+            }
+    auto pick = choice_named(list.labels, text);
+    named.what = pick.what;
+    if (pick.what == words_pick::outcome::one)
+        named.data = list.data[pick.index];
+    named.candidates = std::move(pick.candidates);
+    return named;
 }
 
-// Whether `t` picks one of the numbered choices `data`: its number, or words naming one.
-bool picks_a_choice(const nlohmann::json& data, std::string_view t) {
+// Whether `t` picks one of the numbered choices `list`: its number, or words naming one.
+bool picks_a_choice(const numbered_list& list, std::string_view t) {
     if (auto n = chosen_number(t))
-        return data.is_array() && *n <= static_cast<int>(data.size());
-    return !choice_in_words(data, t).empty();
+        return *n <= static_cast<int>(list.data.size());
+    return choice_in_words(list, t).what == words_pick::outcome::one;
 }
 
 // An answer in "General" to the person's numbered question in another topic of the chat (the
@@ -126,11 +145,66 @@ std::optional<conversation> asked_in_a_topic(const incoming& in, std::string_vie
     for (auto& c : conversation_store(db).in_other_topics(in.chat, in.user_id)) {
         if (c.kind != "choice" || c.expires_at < now)
             continue;
-        if (picks_a_choice(nlohmann::json::parse(c.state, nullptr, false), t))
+        if (picks_a_choice(read_numbered_list(c.state), t))
             return c;
         return std::nullopt; // the latest question is not what it answers
     }
     return std::nullopt;
+}
+
+// Text that reads as a try at answering the list rather than something else: a few words
+// ("ok", "gửi đi", "đồng ý"), not a sentence and not a visit described without /tham.
+bool reads_as_an_answer(std::string_view t) {
+    return !t.empty() && split_words(t).size() <= 5 && has_letter_or_digit(t) && !reads_as_activity(t);
+}
+
+// "«gửi lại»": the answer quoted back, short.
+std::string quoted_answer(std::string_view t) {
+    return cut_after_chars(t, 40);
+}
+
+// The unnumbered answer `t` to the open list `list`: a choice named in words is taken. Under a
+// numbered list (no buttons), words that fit several choices, or in a private chat a short reply
+// that names none, are told what to type, and the list stays open. False when `t` is not an
+// answer (chatter in a group).
+bool answer_in_words(const numbered_list& list, std::string_view t, bool late, const std::string& asked_in,
+                     handler_context& ctx) {
+    conversation_store conversations(ctx.db);
+    auto named = choice_in_words(list, t);
+    bool topic = !list.data.empty() && list.data.front().starts_with("t:");
+    if (named.what == words_pick::outcome::one) {
+        if (late && !topic) {
+            // A word typed long after is more likely chatter; privately, say the list is gone.
+            if (ctx.in_group())
+                return false;
+            conversations.erase(ctx.in.chat, asked_in, ctx.in.user_id);
+            ctx.reply(text::question_expired, {{"detail", ctx.say(text::ask_again_hint)}});
+            return true;
+        }
+        // Late, the topic question says so itself (the record stays under «Khác»).
+        conversations.erase(ctx.in.chat, asked_in, ctx.in.user_id);
+        route_choice(named.data, ctx);
+        return true;
+    }
+    // Where the choices are buttons, the numbers the hints speak of are not shown.
+    if (late || shows_buttons(ctx.in.chat.platform))
+        return false;
+    if (named.what == words_pick::outcome::several) {
+        std::string numbers;
+        for (auto i : named.candidates)
+            numbers += (numbers.empty() ? "" : ", ") + std::to_string(i + 1);
+        ctx.reply(choice_text::several, {{"answer", quoted_answer(t)}, {"numbers", numbers}});
+        ctx.asked = true; // the same list is still the question
+        return true;
+    }
+    // In a group people talk among themselves: only a private reply is told what to type.
+    if (ctx.in_group() || list.labels.empty() || !reads_as_an_answer(t))
+        return false;
+    ctx.reply(choice_text::unmatched, {{"answer", quoted_answer(t)},
+                                       {"max", static_cast<int>(list.data.size())},
+                                       {"example", label_words(list.labels.front())}});
+    ctx.asked = true;
+    return true;
 }
 
 // A plain message may answer an open question: a number for numbered choices, or text.
@@ -150,24 +224,15 @@ bool route_conversation(const std::string& text, handler_context& ctx) {
     const std::string asked_in = open->thread_id;
     if (open->kind == "choice") {
         ctx.choice_open = true;
-        auto data = nlohmann::json::parse(open->state, nullptr, false);
+        auto list = read_numbered_list(open->state);
         auto chosen = chosen_number(t); // also reads "2."
-        int n = chosen.value_or(0);
+        if (!chosen)
+            return answer_in_words(list, t, open->expires_at < ctx.now(), asked_in, ctx);
+        int n = *chosen;
         // The choice's button data, when the number is one of the list's.
         std::string picked;
-        if (data.is_array() && n >= 1 && n <= static_cast<int>(data.size()) &&
-            data[static_cast<std::size_t>(n - 1)].is_string())
-            picked = data[static_cast<std::size_t>(n - 1)].get<std::string>();
-        if (!chosen) {
-            // Some questions may be answered in words: the topic's name ("VNeID", "thanh toán QR").
-            // Late, the route says so itself (the topic question: the record stays under «Khác»).
-            if (auto named = choice_in_words(data, t); !named.empty()) {
-                conversations.erase(ctx.in.chat, asked_in, ctx.in.user_id);
-                route_choice(named, ctx);
-                return true;
-            }
-            return false; // not an answer; the question stays open
-        }
+        if (n >= 1 && n <= static_cast<int>(list.data.size()))
+            picked = list.data[static_cast<std::size_t>(n - 1)];
         if (open->expires_at < ctx.now()) {
             conversations.erase(ctx.in.chat, asked_in, ctx.in.user_id);
             // The topic question explains itself when late (the record stays under «Khác», how
@@ -179,7 +244,7 @@ bool route_conversation(const std::string& text, handler_context& ctx) {
             return true;
         }
         if (picked.empty()) {
-            ctx.reply(text::choice_invalid, {{"max", static_cast<int>(data.is_array() ? data.size() : 0)}});
+            ctx.reply(text::choice_invalid, {{"max", static_cast<int>(list.data.size())}});
             ctx.asked = true; // the same list is still the question: keep it for the retry
             return true;
         }
@@ -215,10 +280,8 @@ void read_undo_at_question(command& cmd, handler_context& ctx) {
         return;
     }
     ctx.choice_open = true; // the list is forgotten once /huy is answered
-    auto data = nlohmann::json::parse(open->state, nullptr, false);
-    std::string_view first = data.is_array() && !data.empty() && data[0].is_string()
-                                 ? data[0].get_ref<const std::string&>()
-                                 : std::string_view();
+    auto list = read_numbered_list(open->state);
+    std::string_view first = list.data.empty() ? std::string_view() : list.data.front();
     if (auto no = record_of_topic_choice(first); no > 0) {
         cmd = cmd_undo{no};
         return;

@@ -10,6 +10,8 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace cnscd {
 
@@ -17,6 +19,17 @@ class database;
 
 // Whether choices show as buttons there (only Telegram has them).
 bool shows_buttons(channel c);
+
+// A numbered question as the conversation store keeps it: each choice's button data in the
+// order the list shows them, and its label, so an answer in words can name one.
+struct numbered_list {
+    std::vector<std::string> data;
+    std::vector<std::string> labels; // empty for a list stored before labels were kept
+};
+std::string write_numbered_list(const numbered_list& l);
+// Reads what write_numbered_list wrote, and the older plain array of button data; empty when
+// the state is neither.
+numbered_list read_numbered_list(std::string_view state);
 
 // Remembers the choices of `o` for `user_id` in o's chat (forum topic `thread_id`) until
 // `expires_at`, so their numbers answer them: the next list replaces it.

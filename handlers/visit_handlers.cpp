@@ -3,6 +3,7 @@
 
 #include "handlers/conversation_table.hpp"
 #include "handlers/handlers.hpp"
+#include "handlers/numbered_choices.hpp"
 #include "handlers/period.hpp"
 #include "handlers/visit_photos.hpp"
 #include "handlers/visit_rules.hpp"
@@ -15,8 +16,6 @@
 #include "storage/conversation_store.hpp"
 #include "storage/registry.hpp"
 #include "storage/visit_store.hpp"
-
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <charconv>
@@ -114,10 +113,10 @@ std::optional<std::int64_t> open_topic_question(handler_context& ctx) {
     auto c = conversation_store(ctx.db).find(ctx.in.chat, ctx.in.thread_id, ctx.in.user_id);
     if (!c || c->kind != "choice" || c->expires_at < ctx.now())
         return std::nullopt;
-    auto data = nlohmann::json::parse(c->state, nullptr, false);
-    if (!data.is_array() || data.empty() || !data[0].is_string())
+    auto list = read_numbered_list(c->state);
+    if (list.data.empty())
         return std::nullopt;
-    auto no = record_of_topic_choice(data[0].get_ref<const std::string&>());
+    auto no = record_of_topic_choice(list.data.front());
     return no > 0 ? std::optional(no) : std::nullopt;
 }
 
@@ -145,19 +144,20 @@ void confirm(handler_context& ctx, const visit_record& v, const activity_details
     if (unclear) {
         std::string list;
         int n = 0;
-        nlohmann::json data = nlohmann::json::array();
+        numbered_list asked;
         for (auto& row : buttons)
             for (auto& b : row) {
                 if (n++ > 0)
                     list += " · ";
                 list += ctx.say(visit_text::topic_number_item, {{"n", n}, {"topic", b.label}});
-                data.push_back(b.data);
+                asked.data.push_back(b.data);
+                asked.labels.push_back(b.label);
             }
         // Two visits without a topic in a row: the first question can no longer be answered.
         if (auto earlier = open_topic_question(ctx); earlier && *earlier != v.id)
             text += ctx.say(visit_text::topic_question_replaced, {{"no", *earlier}});
         text += ctx.say(visit_text::ask_topic_by_number, {{"list", list}});
-        ctx.expect_reply("choice", data.dump(), ctx.cfg().visit_topic_question_minutes * 60LL);
+        ctx.expect_reply("choice", write_numbered_list(asked), ctx.cfg().visit_topic_question_minutes * 60LL);
     }
     mergeable_in_group(ctx, ctx.reply(std::move(text)));
 }

@@ -212,7 +212,7 @@ std::string_view catalog_en(text key) {
                "visit, type it yourself, e.g. /visit house 12 lane 5, VNeID for 2 people. If it is another "
                "member's, ask them to send it.";
     case text::choose_by_number:
-        return "\nType the number of your choice.";
+        return "\nType the number or the name of your choice.";
     case text::not_understood:
         return "I did not understand that. Type /help to see the commands.";
     case text::not_understood_member:

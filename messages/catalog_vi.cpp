@@ -209,7 +209,7 @@ std::string_view catalog_vi(text key) {
                "gõ lại, ví dụ: /tham số 12 ngõ 5, cài VNeID cho 2 người. Nếu là của thành viên khác, hãy nhờ "
                "họ tự gửi.";
     case text::choose_by_number:
-        return "\nGõ số của mục bạn chọn.";
+        return "\nGõ số hoặc tên mục bạn chọn.";
     case text::not_understood:
         return "Tôi chưa hiểu ý bạn. Gõ /giup để xem các lệnh.";
     case text::not_understood_member:

@@ -349,13 +349,13 @@ TEST_F(visit_fixture, the_topic_can_be_chosen_by_typing_its_number) {
 // the member should type its number.
 TEST_F(visit_fixture, without_buttons_the_topic_question_says_to_type_the_number) {
     auto telegram = test_bot::joined(bot.say("102", "/tham số 8 kiệt 4"));
-    EXPECT_EQ(telegram.find("Gõ số của mục bạn chọn"), std::string::npos) << "buttons: " << telegram;
+    EXPECT_EQ(telegram.find("Gõ số hoặc tên mục bạn chọn"), std::string::npos) << "buttons: " << telegram;
     bot.platform = channel::zalo_oa;
     bot.member(ward, team1, "Lê Văn Hùng", "member", "6142494823123456789");
     auto zalo = bot.say("6142494823123456789", "/tham số 9 kiệt 4");
     ASSERT_EQ(zalo.size(), 1u);
     EXPECT_FALSE(zalo[0].choices.empty());
-    EXPECT_NE(zalo[0].text.find("Gõ số của mục bạn chọn."), std::string::npos) << zalo[0].text;
+    EXPECT_NE(zalo[0].text.find("Gõ số hoặc tên mục bạn chọn."), std::string::npos) << zalo[0].text;
     auto no = record_no(zalo);
     bot.say("6142494823123456789", "2");
     EXPECT_EQ(visits.by_id(no)->topics, std::vector<std::string>{"vneid"});

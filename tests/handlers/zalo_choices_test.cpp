@@ -26,7 +26,7 @@ using test::to_chat;
 // Whether a message of `out` offers choices as a list to answer by number.
 bool offers_numbers(const std::vector<outgoing>& out) {
     for (auto& o : out)
-        if (!o.choices.empty() && o.text.find("Gõ số của mục bạn chọn") != std::string::npos)
+        if (!o.choices.empty() && o.text.find("Gõ số hoặc tên mục bạn chọn") != std::string::npos)
             return true;
     return false;
 }
@@ -199,6 +199,85 @@ TEST_P(zalo_choices, a_leader_reminds_the_idle_from_the_stats_by_typing_1) {
     auto posts = to_chat(out, "g1");
     ASSERT_EQ(posts.size(), 1u) << test_bot::joined(out);
     EXPECT_NE(posts[0].text.find("Hoàng Văn Em"), std::string::npos) << posts[0].text;
+}
+
+// A member reading "1. 📤 Nộp báo cáo" may well type "nộp": only the topic question took words.
+TEST_P(zalo_choices, a_leader_submits_the_report_by_typing_its_words) {
+    bot.say("z100", "/baocao");
+    auto out = bot.say("z100", "nộp");
+    EXPECT_TRUE(has(out, "Đã nộp Báo cáo tháng (tháng 11/2026)")) << test_bot::joined(out);
+    EXPECT_TRUE(report());
+}
+
+TEST_P(zalo_choices, a_leader_asks_for_the_comment_by_typing_ghi_chu) {
+    bot.say("z100", "/baocao");
+    auto ask = bot.say("z100", "ghi chú");
+    EXPECT_TRUE(has(ask, "Gõ ghi chú cho báo cáo")) << test_bot::joined(ask);
+    EXPECT_FALSE(report());
+}
+
+TEST_P(zalo_choices, ward_staff_send_a_broadcast_by_typing_gui_and_cancel_one_by_typing_huy) {
+    bot.say("z900", "/thongbao Họp tổ trưởng lúc 19h tối nay");
+    auto sent = bot.say("z900", "gửi đi");
+    EXPECT_TRUE(has(sent, "đang gửi tới 2 nhóm")) << test_bot::joined(sent);
+    bot.say_in_group("gw", "z900", "/thongbao Họp lại lúc 20h");
+    auto out = bot.say_in_group("gw", "z900", "Hủy");
+    EXPECT_TRUE(has(out, "Đã hủy, thông báo không được gửi")) << test_bot::joined(out);
+}
+
+TEST_P(zalo_choices, ward_staff_resend_to_the_failed_groups_by_typing_gui_lai) {
+    bot.say("z900", "/thongbao Nhắc các tổ nộp báo cáo tháng");
+    bot.say("z900", "1");
+    play_deliveries(latest_campaign(), {"g2"});
+    auto out = bot.say("z900", "gửi lại");
+    EXPECT_TRUE(has(out, "đang gửi lại tới 1 nhóm lỗi")) << test_bot::joined(out);
+}
+
+TEST_P(zalo_choices, a_leader_declines_or_confirms_a_removal_in_words) {
+    bot.say("z100", "/xoa Hoàng Văn Em");
+    auto kept = bot.say("z100", "không");
+    EXPECT_TRUE(has(kept, "Đã giữ nguyên")) << test_bot::joined(kept);
+    bot.say("z100", "/xoa Hoàng Văn Em");
+    auto removed = bot.say("z100", "cho nghỉ");
+    EXPECT_TRUE(has(removed, "Đã cho Hoàng Văn Em nghỉ")) << test_bot::joined(removed);
+    EXPECT_FALSE(member_store(*bot.db).by_id(quiet)->active);
+}
+
+TEST_P(zalo_choices, a_visit_written_without_the_command_is_logged_as_a_session_in_words) {
+    bot.say("z102", "số 14 ngõ 5, hướng dẫn 2 người cài VNeID");
+    auto out = bot.say("z102", "buổi hướng dẫn");
+    auto no = test::record_no(out);
+    ASSERT_GT(no, 0) << test_bot::joined(out);
+    EXPECT_EQ(visit_store(*bot.db).by_id(no)->kind, activity_kind::session);
+}
+
+TEST_P(zalo_choices, a_leader_reminds_the_idle_by_typing_nhac) {
+    bot.say("z102", "/tham số 3 ngõ 1, cài VNeID cho 2 người");
+    bot.say("z100", "/thongke");
+    auto out = bot.say("z100", "nhắc");
+    ASSERT_EQ(to_chat(out, "g1").size(), 1u) << test_bot::joined(out);
+}
+
+// "ok" under the report card was "I did not understand" and the list was forgotten, so the
+// "1" that followed did nothing. Now it says what to type, and the list still answers.
+TEST_P(zalo_choices, a_reply_that_names_no_choice_says_what_to_type_and_keeps_the_list) {
+    bot.say("z100", "/baocao");
+    auto hint = test_bot::joined(bot.say("z100", "ok"));
+    EXPECT_NE(hint.find("«ok» không khớp mục nào"), std::string::npos) << hint;
+    EXPECT_NE(hint.find("Gõ số từ 1 đến 2, hoặc tên mục, ví dụ «Nộp báo cáo»"), std::string::npos) << hint;
+    EXPECT_FALSE(report());
+    auto out = bot.say("z100", "1");
+    EXPECT_TRUE(has(out, "Đã nộp Báo cáo tháng")) << test_bot::joined(out);
+}
+
+// In the team's group, words answer only the one asked; chatter gets no hint.
+TEST_P(zalo_choices, in_a_group_words_answer_only_the_one_asked_and_chatter_is_left_alone) {
+    bot.say_in_group("g1", "z100", "/baocao");
+    EXPECT_TRUE(bot.say_in_group("g1", "z102", "nộp").empty());
+    EXPECT_TRUE(bot.say_in_group("g1", "z100", "ok mọi người").empty());
+    EXPECT_FALSE(report());
+    auto out = bot.say_in_group("g1", "z100", "nộp báo cáo");
+    EXPECT_TRUE(has(out, "Đã nộp Báo cáo tháng")) << test_bot::joined(out);
 }
 
 INSTANTIATE_TEST_SUITE_P(platforms, zalo_choices, ::testing::Values(channel::zalo_oa, channel::zalo_bot),
