@@ -344,7 +344,9 @@ int run_serve(const config& cfg) {
     else if (telegram)
         check_webhook(*telegram);
     if (zalo_bot_polling)
-        zalo_bot_polling->start();
+        zalo_bot_polling->start(); // getUpdates tells of a wrong token
+    else if (zalo_bot)
+        zalo_bot->check_token();
     scheduler timed(io, db_writer, env);
     timed.start();
 

@@ -407,7 +407,8 @@ struct outbox_sender::impl : std::enable_shared_from_this<outbox_sender::impl> {
             ++row.attempts;
             // The platform unreachable for a while (network, 5xx) is not the message's fault: keep
             // trying until it is both tried enough and old, so an outage of hours loses nothing.
-            if (row.attempts >= cfg.outbox.max_attempts &&
+            // A refused token is no fault of the message either: it waits for the fix.
+            if (!r.bot_refused && row.attempts >= cfg.outbox.max_attempts &&
                 unix_now() - row.created_at >= cfg.outbox.give_up_after_seconds) {
                 ++per.sends_failed;
                 ++per.messages_failed;
@@ -420,8 +421,9 @@ struct outbox_sender::impl : std::enable_shared_from_this<outbox_sender::impl> {
                 ++per.send_retries;
                 auto wait = backoff_ms(row.attempts);
                 c.next_allowed = now + ms(wait);
-                spdlog::warn("{}: send failed ({}), retry {} in {} ms", channel_name(platform), r.error,
-                             row.attempts, wait);
+                spdlog::log(r.bot_refused ? spdlog::level::debug : spdlog::level::warn,
+                            "{}: send failed ({}), retry {} in {} ms", channel_name(platform), r.error,
+                            row.attempts, wait);
                 record([id = row.id, attempts = row.attempts, err = r.error](database& db) {
                     outbox(db).reschedule(id, 0, attempts, err);
                 });

@@ -31,6 +31,10 @@ struct delivery_result {
     // With `permanent`: the platform takes no message for that person now, because they have
     // not written to the bot within its window (Zalo OA: 7 days).
     bool outside_window = false;
+    // With `retry`: the platform refuses the bot itself (a wrong token), not this message. It is
+    // kept and retried with backoff until the operator fixes it, never given up; the client
+    // logs the cause once, so the sender does not repeat it for every message.
+    bool bot_refused = false;
 };
 
 class platform_client {

@@ -204,9 +204,11 @@ delivery_result to_delivery(const api_answer& a, const std::string& transport_er
     }
     d.error = "Zalo Bot error " + std::to_string(a.error_code) +
               (a.description.empty() ? "" : ": " + a.description);
-    if (token_refused(a.error_code))
+    if (token_refused(a.error_code)) {
         d.error += " (the platform does not know the bot token. Fix: " + std::string(token_fix) +
                    " and restart the bot)";
+        d.bot_refused = true;
+    }
     if (a.error_code == 429) {
         d.what = o::rate_limited;
         d.retry_after_seconds = 1;

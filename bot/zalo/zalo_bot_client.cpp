@@ -66,16 +66,54 @@ public:
         send(calls, first, std::move(key), std::move(done));
     }
 
+    void check_token() override {
+        call("getMe", "{}", std::chrono::seconds(15), [this](http_result r) {
+            if (!r.ok())
+                return; // unreachable: sends retry and say so; nothing is known of the token
+            auto a = zalo_bot::read_answer(r.status, r.body);
+            if (!a.ok && zalo_bot::token_refused(a.error_code != 0 ? a.error_code : r.status))
+                note_refused(a.description.empty() ? "HTTP " + std::to_string(r.status) : a.description);
+            else if (a.ok)
+                spdlog::info("zalo_bot: the platform accepts the bot token");
+        });
+    }
+
     void stop() override { http_->stop(); }
 
 private:
+    // A wrong token refuses every call alike: the operator reads it once, not once per message
+    // and retry, and reads when it works again.
+    void note_refused(std::string why) {
+        if (refused_)
+            return;
+        refused_ = true;
+        // A server's error page may quote the path, which holds the token.
+        for (auto at = why.find(cfg_.token); !cfg_.token.empty() && at != std::string::npos;
+             at = why.find(cfg_.token))
+            why.replace(at, cfg_.token.size(), "<token>");
+        spdlog::error(
+            "zalo_bot: the Zalo Bot Platform refuses the bot token ({}), so no message can be sent. "
+            "Fix: {} and restart the bot. Messages wait in the outbox and go out once it is right",
+            why, zalo_bot::token_fix);
+    }
+    void note_accepted() {
+        if (!refused_)
+            return;
+        refused_ = false;
+        spdlog::info("zalo_bot: the platform accepts the bot token again; sending what waited");
+    }
+
     void send(std::shared_ptr<std::vector<zalo_bot::api_call>> calls, std::size_t i, std::string key,
               std::function<void(delivery_result)> done) {
         auto& api = (*calls)[i];
         call(api.method, api.json_body, std::chrono::seconds(30),
              [this, calls, i, key = std::move(key), done = std::move(done)](http_result r) mutable {
-                 auto d = zalo_bot::to_delivery(
-                     r.ok() ? zalo_bot::read_answer(r.status, r.body) : zalo_bot::api_answer{}, r.error);
+                 auto a = r.ok() ? zalo_bot::read_answer(r.status, r.body) : zalo_bot::api_answer{};
+                 auto d = zalo_bot::to_delivery(a, r.error);
+                 if (d.bot_refused)
+                     note_refused(a.description.empty() ? "HTTP " + std::to_string(r.status) : a.description);
+                 else if (d.what == delivery_result::outcome::sent)
+                     note_accepted();
                  if (d.what == delivery_result::outcome::sent && i + 1 < calls->size()) {
                      sent_parts_.note(key, i + 1);
                      return send(calls, i + 1, std::move(key), std::move(done));
@@ -89,6 +127,7 @@ private:
     std::shared_ptr<http_client> http_;
     std::string prefix_;
     sent_parts sent_parts_;
+    bool refused_ = false; // the last call said the token is wrong
 };
 
 void submit_update(ingest& in, metrics& m, const std::string& body, const std::string& from,

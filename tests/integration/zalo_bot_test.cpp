@@ -45,10 +45,11 @@ struct zalo_bot_fixture : ::testing::Test {
     std::uint16_t port = test::free_port();
     std::unique_ptr<test::bot_process> bot;
 
-    void start(const std::string& mode, const std::string& more_config = "") {
+    void start(const std::string& mode, const std::string& more_config = "",
+               const std::string& outbox = R"({"retry_base_ms": 100})") {
         std::ofstream(dir + "/bot.json")
             << R"({"zalo_bot": {"limits": {"enabled": false}, "poll_idle_ms": 20}, )" << more_config
-            << R"("outbox": {"retry_base_ms": 100}})";
+            << R"("outbox": )" << outbox << "}";
         bot = std::make_unique<test::bot_process>(
             std::map<std::string, std::string>{{"CNSCD_DB", db_path},
                                                {"CNSCD_LISTEN", "127.0.0.1:" + std::to_string(port)},
@@ -245,6 +246,41 @@ TEST_F(zalo_bot_fixture, the_platform_down_is_named_as_such_with_what_to_do) {
     EXPECT_NE(fix.find("Zalo Bot Platform is not answering"), std::string::npos) << health.body;
     EXPECT_NE(fix.find("retries"), std::string::npos) << health.body;
     EXPECT_NE(fix.find("ZALO_BOT_API_BASE"), std::string::npos) << health.body;
+}
+
+// A wrong token with a webhook: nothing was said at start, every retry of every message logged
+// the refusal again, and a message was dropped once tried enough and old enough. Now the log
+// says it once, naming the setting, and the messages wait until the platform takes the token.
+TEST_F(zalo_bot_fixture, a_refused_token_is_said_once_and_the_waiting_messages_are_kept) {
+    const std::string refused = R"({"ok":false,"error_code":401,"description":"Unauthorized"})";
+    zalo.script("getMe", {401, refused});
+    zalo.script("sendMessage", {401, refused}, 5);
+    start("webhook", "",
+          R"({"retry_base_ms": 100, "retry_max_ms": 300, "max_attempts": 2, "give_up_after_seconds": 0})");
+    EXPECT_EQ(post(private_text("m000000000000000031", "u31", "/start")).status, 200);
+    ASSERT_TRUE(zalo.wait_for(
+        [](const std::vector<test::zalo_call>& calls) {
+            for (auto& c : calls)
+                if (c.method == "sendMessage" && c.to == "u31" &&
+                    c.reply.find(R"("ok":true)") != std::string::npos)
+                    return true;
+            return false;
+        },
+        15s))
+        << "the message was dropped while the token was refused";
+    EXPECT_EQ(sends_to("u31"), 6u) << "five refused, then delivered";
+    std::this_thread::sleep_for(200ms);
+    std::ifstream in(dir + "/bot.log");
+    std::string log((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::size_t naming = 0;
+    for (std::size_t at = log.find("ZALO_BOT_TOKEN"); at != std::string::npos;
+         at = log.find("ZALO_BOT_TOKEN", at + 1))
+        ++naming;
+    EXPECT_EQ(naming, 1u) << log;
+    EXPECT_NE(log.find("refuses the bot token (Unauthorized)"), std::string::npos) << log;
+    EXPECT_NE(log.find("accepts the bot token again"), std::string::npos) << log;
+    EXPECT_EQ(log.find("giving up"), std::string::npos) << log;
+    EXPECT_EQ(log.find("zalo-bot-test"), std::string::npos) << "part of the token is in the log";
 }
 
 TEST_F(zalo_bot_fixture, a_local_file_fails_visibly_instead_of_sending_its_name) {
