@@ -266,6 +266,25 @@ bool route_conversation(const std::string& text, handler_context& ctx) {
     return false;
 }
 
+// In a private chat a command's name may come without its slash ("ghi ..." is /ghi): under an
+// open list, words without a slash that name one of its choices ("ghi chú") are that answer.
+bool slashless_answer(handler_context& ctx) {
+    auto t = trim(ctx.in.text);
+    if (t.starts_with('/'))
+        return false;
+    conversation_store conversations(ctx.db);
+    auto open = conversations.find(ctx.in.chat, ctx.in.thread_id, ctx.in.user_id);
+    if (!open || open->kind != "choice" || open->expires_at < ctx.now())
+        return false;
+    auto named = choice_in_words(read_numbered_list(open->state), t);
+    if (named.what != words_pick::outcome::one)
+        return false;
+    ctx.choice_open = true;
+    conversations.erase(ctx.in.chat, ctx.in.thread_id, ctx.in.user_id);
+    route_choice(named.data, ctx);
+    return true;
+}
+
 // "/huy" (undo, no number) while a question is open. The topic question is about a record
 // already stored under «Khác»: /huy undoes that record. An offer (remind the idle) asks nothing
 // /huy could answer: it undoes the last record as anywhere else. Any other question (a report's
@@ -309,6 +328,8 @@ void handle_message(handler_context& ctx, dispatch_result& result, std::optional
         }
         if (route_conversation(plain->text, ctx))
             return;
+    } else if (slashless_answer(ctx)) {
+        return;
     } else if (auto* undo = std::get_if<cmd_undo>(&cmd); undo && undo->record_no == 0) {
         read_undo_at_question(cmd, ctx);
     } else if (!std::holds_alternative<unknown_command>(cmd) && !std::holds_alternative<command_error>(cmd) &&
