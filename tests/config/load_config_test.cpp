@@ -301,6 +301,35 @@ TEST(env_names, variables_the_bot_does_not_read_are_named_with_the_nearest_it_do
         << w[0];
 }
 
+// Spelling alone pointed TELEGRAM_TOKEN at TELEGRAM_MODE and CNSCD_DATABASE at CNSCD_DATA_KEY:
+// an operator who followed the hint set the wrong variable and the bot still ran without
+// Telegram, or on a new empty database. The names are now matched by their words first.
+TEST(env_names, a_variable_named_in_other_words_points_to_the_one_meant) {
+    auto meant = [](const std::string& written) {
+        auto w = unread_env_warnings({written});
+        EXPECT_EQ(w.size(), 1u) << written;
+        if (w.empty())
+            return std::string();
+        auto from = w[0].find("did you mean ") + 13;
+        return w[0].substr(from, w[0].find('?', from) - from);
+    };
+    EXPECT_EQ(meant("TELEGRAM_TOKEN"), "TELEGRAM_BOT_TOKEN");
+    EXPECT_EQ(meant("TELEGRAM_API_TOKEN"), "TELEGRAM_BOT_TOKEN");
+    EXPECT_EQ(meant("TELEGRAM_SECRET"), "TELEGRAM_WEBHOOK_SECRET");
+    EXPECT_EQ(meant("CNSCD_DATABASE"), "CNSCD_DB");
+    EXPECT_EQ(meant("CNSCD_DB_PATH"), "CNSCD_DB");
+    EXPECT_EQ(meant("CNSCD_PORT"), "CNSCD_LISTEN");
+    EXPECT_EQ(meant("CNSCD_TZ"), "CNSCD_TIMEZONE");
+    EXPECT_EQ(meant("CNSCD_LOGLEVEL"), "CNSCD_LOG_LEVEL");
+    EXPECT_EQ(meant("ZALO_TOKEN"), "ZALO_BOT_TOKEN");
+    EXPECT_EQ(meant("ZALO_OA_TOKEN"), "ZALO_OA_ACCESS_TOKEN");
+    EXPECT_EQ(meant("ZALO_BOT_SECRET"), "ZALO_BOT_WEBHOOK_SECRET");
+    EXPECT_EQ(meant("ZALO_OA_SECRET"), "ZALO_OA_SECRET_KEY");
+    EXPECT_EQ(meant("CNSCD_DATA_KEYFILE"), "CNSCD_DATA_KEY_FILE");
+    EXPECT_EQ(meant("TELEGRAM_BOT_TOKN"), "TELEGRAM_BOT_TOKEN");
+    EXPECT_EQ(meant("CNSCD_CONFIG_FILE"), "CNSCD_CONFIG");
+}
+
 // The variables were listed twice, where load_config reads them and again for the misspelling
 // warning: one added only where it is read would have been reported as "not read". The warning
 // now takes load_config's own list; this checks that list is what load_config asks for.
