@@ -408,6 +408,26 @@ void http_server::route(std::string method, std::string path, http_handler handl
                                                            max_body_bytes};
 }
 
+namespace {
+
+// Only a taken port is fixed by stopping something: the other refusals each have their own cure,
+// and "stop what uses that port" sent people looking for a process that was not there.
+std::string listen_fix(const beast::error_code& ec, const std::string& host) {
+    const std::string where = " (CNSCD_LISTEN, or http.listen in the config file)";
+    if (ec == boost::system::errc::permission_denied)
+        return "ports below 1024 need root, and the bot runs unprivileged behind the reverse proxy: "
+               "choose a port from 1024 up, such as 127.0.0.1:8080" +
+               where;
+    if (ec == boost::system::errc::address_not_available)
+        return host +
+               " is not an address of this machine (`ip -brief address` lists them): choose "
+               "127.0.0.1 behind the reverse proxy, or 0.0.0.0 for every address" +
+               where;
+    return "stop what uses that port (`ss -ltnp` shows it) or choose another" + where;
+}
+
+} // namespace
+
 void http_server::listen() {
     if (impl_->acceptor.is_open())
         return;
@@ -431,7 +451,7 @@ void http_server::listen() {
         a.close(ignored);
         throw std::runtime_error("cannot listen on " + impl_->cfg.host + ":" +
                                  std::to_string(impl_->cfg.port) + ": " + ec.message() +
-                                 ". Fix: stop what uses that port or set CNSCD_LISTEN");
+                                 ". Fix: " + listen_fix(ec, impl_->cfg.host));
     }
 }
 

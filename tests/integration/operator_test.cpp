@@ -121,7 +121,10 @@ TEST_F(operator_fixture, a_taken_port_stops_serve_before_it_changes_anything) {
     EXPECT_EQ(*code, 1);
     auto said = log();
     EXPECT_NE(said.find("cannot listen on 127.0.0.1:" + std::to_string(port)), std::string::npos) << said;
-    EXPECT_NE(said.find("Fix: stop what uses that port or set CNSCD_LISTEN"), std::string::npos) << said;
+    EXPECT_NE(
+        said.find("Fix: stop what uses that port (`ss -ltnp` shows it) or choose another (CNSCD_LISTEN"),
+        std::string::npos)
+        << said;
     EXPECT_EQ(said.find("migration"), std::string::npos) << "it migrated: " << said;
     EXPECT_EQ(read_file(db_path), before) << "the database was changed";
     EXPECT_EQ(SQLite::Database(db_path, SQLite::OPEN_READONLY).execAndGet("PRAGMA user_version").getInt(),
@@ -143,6 +146,21 @@ TEST_F(operator_fixture, a_taken_port_stops_serve_before_it_changes_anything) {
     // newest migration's columns already).
     SQLite::Database(db_path, SQLite::OPEN_READWRITE).exec("PRAGMA user_version = " + std::to_string(latest));
     start();
+}
+
+// An address that is not this machine's (a public IP copied from the hosting panel) was told to
+// "stop what uses that port": nothing did, and the operator was left looking for a process.
+TEST_F(operator_fixture, an_address_not_of_this_machine_is_named_as_such) {
+    auto e = env();
+    e["CNSCD_LISTEN"] = "192.0.2.1:" + std::to_string(port); // TEST-NET-1: never a local address
+    bot_process refused(e);
+    auto code = refused.wait_exit(20s);
+    ASSERT_TRUE(code.has_value()) << "serve kept running";
+    EXPECT_EQ(*code, 1);
+    auto said = log();
+    EXPECT_NE(said.find("192.0.2.1 is not an address of this machine"), std::string::npos) << said;
+    EXPECT_NE(said.find("127.0.0.1"), std::string::npos) << said;
+    EXPECT_EQ(said.find("stop what uses that port"), std::string::npos) << said;
 }
 
 // A newer release's `migrate` (or `chat`, or a roster command, which upgrade too) run while the
