@@ -15,6 +15,7 @@
 #include "bot/telegram/telegram_menu.hpp"
 #include "bot/telegram/telegram_poller.hpp"
 #include "bot/telegram/telegram_webhook.hpp"
+#include "bot/webhook_url.hpp"
 #include "bot/zalo/zalo_bot_client.hpp"
 #include "bot/zalo/zalo_oa_client.hpp"
 #include "bot/zalo/zalo_oa_tokens.hpp"
@@ -427,9 +428,12 @@ int run_set_webhook(const config& cfg, const std::string& url_arg, bool drop_pen
         return 2;
     }
     auto url = url_arg.empty() ? cfg.telegram.public_url : url_arg;
-    if (url.empty() || !url.starts_with("https://")) {
-        std::cerr << "set-webhook: need the public HTTPS URL of /telegram/webhook, e.g. --url "
-                     "https://bot.example.vn/telegram/webhook (or TELEGRAM_PUBLIC_URL)\n";
+    if (auto problem =
+            webhook_url_problem(url, {"Telegram", "/telegram/webhook",
+                                      url_arg.empty() && !url.empty()
+                                          ? " (the URL came from TELEGRAM_PUBLIC_URL or telegram.public_url)"
+                                          : " (or set TELEGRAM_PUBLIC_URL)"})) {
+        std::cerr << "set-webhook: " << *problem << "\n";
         return 2;
     }
     if (cfg.telegram.webhook_secret.empty()) {
@@ -455,8 +459,13 @@ int run_set_webhook(const config& cfg, const std::string& url_arg, bool drop_pen
         } else if (r.ok() && telegram::token_refused(r.status)) {
             std::cerr << "set-webhook failed: Telegram does not know the bot token (" << a.description
                       << "). Fix: " << telegram::token_fix << "\n";
+        } else if (!r.ok()) {
+            std::cerr << "set-webhook failed: cannot reach the Telegram Bot API at " << cfg.telegram.api_base
+                      << " (" << r.error
+                      << "). Fix: check that this server reaches it (DNS, firewall, an HTTP proxy) and that "
+                         "TELEGRAM_API_BASE is unset or right\n";
         } else {
-            std::cerr << "set-webhook failed: " << (r.ok() ? a.description : r.error) << "\n";
+            std::cerr << "set-webhook failed: " << a.description << "\n";
         }
         done = true;
     });

@@ -444,7 +444,7 @@ TEST(systemd_unit, nothing_that_meets_a_damaged_database_runs_before_the_main_pr
 // set-webhook with a wrong token printed only "set-webhook failed: Unauthorized".
 TEST_F(operator_fixture, set_webhook_with_a_wrong_token_says_to_fix_the_token) {
     telegram.script("setWebhook", "", {401, R"({"ok":false,"error_code":401,"description":"Unauthorized"})"});
-    bot_process command(env(), {"set-webhook", "--url", "https://bot.example.vn/telegram/webhook"});
+    bot_process command(env(), {"set-webhook", "--url", "https://tocns.hoaxuan.test/telegram/webhook"});
     auto code = command.wait_exit(30s);
     ASSERT_TRUE(code.has_value());
     EXPECT_EQ(*code, 1);
@@ -452,6 +452,53 @@ TEST_F(operator_fixture, set_webhook_with_a_wrong_token_says_to_fix_the_token) {
     EXPECT_NE(said.find("Telegram does not know the bot token"), std::string::npos) << said;
     EXPECT_NE(said.find("TELEGRAM_BOT_TOKEN"), std::string::npos) << said;
     EXPECT_EQ(said.find("123456:TEST"), std::string::npos) << "the token is printed";
+}
+
+// set-webhook registered the example domain of config/example.json and secrets.env.example
+// without a word (Telegram would have sent the members' messages to that server), told an
+// http:// URL only that it "needs the public HTTPS URL", and a network failure was
+// "connect: Connection refused" without saying what it tried to reach.
+TEST_F(operator_fixture, set_webhook_refuses_the_example_domain_and_says_what_is_wrong) {
+    auto run = [&](std::map<std::string, std::string> e, std::vector<std::string> args,
+                   const std::string& name) {
+        e["CNSCD_TEST_LOG"] = dir + "/" + name + ".log";
+        bot_process command(e, args);
+        auto code = command.wait_exit(30s);
+        return std::pair{code.value_or(-1), read_file(dir + "/" + name + ".log")};
+    };
+    // The example URL, from --url and from TELEGRAM_PUBLIC_URL as secrets.env.example has it.
+    auto [code, said] =
+        run(env(), {"set-webhook", "--url", "https://bot.example.vn/telegram/webhook"}, "example");
+    EXPECT_EQ(code, 2);
+    EXPECT_NE(said.find("is the example address"), std::string::npos) << said;
+    EXPECT_NE(said.find("Fix: give the domain of your own reverse proxy"), std::string::npos) << said;
+    auto e = env();
+    e["TELEGRAM_PUBLIC_URL"] = "https://bot.example.vn/telegram/webhook";
+    std::tie(code, said) = run(e, {"set-webhook"}, "example-env");
+    EXPECT_EQ(code, 2);
+    EXPECT_NE(said.find("TELEGRAM_PUBLIC_URL"), std::string::npos) << said;
+    EXPECT_EQ(calls_to("setWebhook"), 0u) << "the example URL was registered";
+
+    std::tie(code, said) =
+        run(env(), {"set-webhook", "--url", "http://tocns.hoaxuan.test/telegram/webhook"}, "http");
+    EXPECT_EQ(code, 2);
+    EXPECT_NE(said.find("is not an HTTPS URL"), std::string::npos) << said;
+    EXPECT_NE(said.find("HTTPS reverse proxy"), std::string::npos) << said;
+
+    e = env();
+    e["TELEGRAM_API_BASE"] = "http://127.0.0.1:1";
+    std::tie(code, said) =
+        run(e, {"set-webhook", "--url", "https://tocns.hoaxuan.test/telegram/webhook"}, "down");
+    EXPECT_EQ(code, 1);
+    EXPECT_NE(said.find("cannot reach the Telegram Bot API at http://127.0.0.1:1"), std::string::npos)
+        << said;
+    EXPECT_NE(said.find("TELEGRAM_API_BASE"), std::string::npos) << said;
+
+    // A real address still goes through.
+    std::tie(code, said) =
+        run(env(), {"set-webhook", "--url", "https://tocns.hoaxuan.test/telegram/webhook"}, "ok");
+    EXPECT_EQ(code, 0) << said;
+    EXPECT_EQ(calls_to("setWebhook"), 1u);
 }
 
 // The options listed in each section of a CLI11 help text ("Options:", "Subcommands:", ...):

@@ -312,15 +312,46 @@ TEST_F(zalo_bot_fixture, set_webhook_registers_the_url_and_secret) {
                          {"ZALO_BOT_API_BASE", zalo.base_url()},
                          {"ZALO_BOT_WEBHOOK_SECRET", secret},
                          {"CNSCD_TEST_LOG", dir + "/set.log"}},
-                        {"set-webhook", "--zalo-bot", "--url", "https://bot.example.vn/zalobot/webhook"});
+                        {"set-webhook", "--zalo-bot", "--url", "https://tocns.hoaxuan.test/zalobot/webhook"});
     for (int i = 0; i < 200 && p.running(); ++i)
         std::this_thread::sleep_for(50ms);
     auto calls = zalo.calls("setWebhook");
     ASSERT_EQ(calls.size(), 1u);
     auto body = json::parse(calls[0].body);
-    EXPECT_EQ(body["url"], "https://bot.example.vn/zalobot/webhook");
+    EXPECT_EQ(body["url"], "https://tocns.hoaxuan.test/zalobot/webhook");
     EXPECT_EQ(body["secret_token"], secret);
     EXPECT_EQ(calls[0].access_token, token);
+}
+
+// set-webhook --zalo-bot with a wrong token printed the platform's word alone,
+// "set-webhook --zalo-bot failed: Unauthorized", naming neither the token nor where to get it.
+TEST_F(zalo_bot_fixture, set_webhook_with_a_refused_token_names_the_token_and_its_fix) {
+    std::ofstream(dir + "/bot.json") << "{}";
+    auto set_webhook = [&](const std::string& name) {
+        test::bot_process p(
+            {{"CNSCD_DB", db_path},
+             {"CNSCD_CONFIG", dir + "/bot.json"},
+             {"ZALO_BOT_TOKEN", token},
+             {"ZALO_BOT_API_BASE", zalo.base_url()},
+             {"ZALO_BOT_WEBHOOK_SECRET", secret},
+             {"CNSCD_TEST_LOG", dir + "/" + name + ".log"}},
+            {"set-webhook", "--zalo-bot", "--url", "https://tocns.hoaxuan.test/zalobot/webhook"});
+        auto code = p.wait_exit(30s);
+        std::ifstream in(dir + "/" + name + ".log");
+        return std::pair{code.value_or(-1),
+                         std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>())};
+    };
+    // As the platform answers it: the envelope with HTTP 200, and an HTTP 401 or 404.
+    zalo.script("setWebhook", {200, R"({"ok":false,"error_code":401,"description":"Unauthorized"})"});
+    zalo.script("setWebhook", {401, R"({"ok":false,"error_code":401,"description":"Unauthorized"})"});
+    zalo.script("setWebhook", {404, R"({"ok":false,"error_code":404,"description":"Not Found"})"});
+    for (auto name : {"envelope", "http401", "http404"}) {
+        auto [code, said] = set_webhook(name);
+        EXPECT_EQ(code, 1) << name;
+        EXPECT_NE(said.find("does not know the bot token"), std::string::npos) << name << ": " << said;
+        EXPECT_NE(said.find("ZALO_BOT_TOKEN"), std::string::npos) << name << ": " << said;
+        EXPECT_EQ(said.find(token), std::string::npos) << "the token is printed";
+    }
 }
 
 } // namespace

@@ -1,0 +1,62 @@
+#include "bot/webhook_url.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+namespace cnscd {
+
+namespace {
+
+std::string lower(std::string_view s) {
+    std::string out(s);
+    std::ranges::transform(out, out.begin(), [](unsigned char c) { return std::tolower(c); });
+    return out;
+}
+
+// The host of an absolute URL, without user info or port.
+std::string host_of(std::string_view url) {
+    auto scheme = url.find("://");
+    if (scheme != std::string_view::npos)
+        url.remove_prefix(scheme + 3);
+    url = url.substr(0, url.find_first_of("/?#"));
+    if (auto at = url.rfind('@'); at != std::string_view::npos)
+        url.remove_prefix(at + 1);
+    if (!url.starts_with('['))
+        url = url.substr(0, url.find(':'));
+    return lower(url);
+}
+
+bool is_or_under(const std::string& host, std::string_view domain) {
+    return host == domain || (host.size() > domain.size() && host.ends_with(domain) &&
+                              host[host.size() - domain.size() - 1] == '.');
+}
+
+// The documentation's own example domain, and the ones reserved for examples (RFC 2606).
+bool example_host(const std::string& host) {
+    static constexpr std::array<std::string_view, 6> examples{"example.vn",  "example.com", "example.org",
+                                                              "example.net", "your.host",   "your.domain"};
+    return std::ranges::any_of(examples, [&](std::string_view d) { return is_or_under(host, d); });
+}
+
+} // namespace
+
+std::optional<std::string> webhook_url_problem(std::string_view url, const webhook_target& target) {
+    auto example = "https://YOUR.DOMAIN" + std::string(target.route);
+    if (url.empty())
+        return "need the public HTTPS URL of " + std::string(target.route) + ". Fix: --url " + example +
+               std::string(target.also);
+    if (!lower(url).starts_with("https://"))
+        return "\"" + std::string(url) + "\" is not an HTTPS URL, and " + std::string(target.platform) +
+               " calls webhooks over HTTPS only. Fix: put the bot behind the reverse proxy with a "
+               "certificate (docs/OPERATIONS.md, \"HTTPS reverse proxy\") and give its address, --url " +
+               example + std::string(target.also);
+    if (auto host = host_of(url); host.empty() || example_host(host))
+        return "\"" + std::string(url) + "\" is the example address from the documentation " +
+               "(config/example.json, deploy/secrets.env.example), not this server's: " +
+               std::string(target.platform) + " would send the members' messages there. Fix: give the " +
+               "domain of your own reverse proxy, --url " + example + std::string(target.also);
+    return std::nullopt;
+}
+
+} // namespace cnscd
