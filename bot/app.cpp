@@ -347,7 +347,7 @@ int run_serve(const config& cfg) {
     if (zalo_bot_polling)
         zalo_bot_polling->start(); // getUpdates tells of a wrong token
     else if (zalo_bot)
-        zalo_bot->check_token();
+        zalo_bot->check_at_start();
     scheduler timed(io, db_writer, env);
     timed.start();
 

@@ -11,6 +11,7 @@
 #include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
 
+#include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
@@ -66,15 +67,27 @@ public:
         send(calls, first, std::move(key), std::move(done));
     }
 
-    void check_token() override {
-        call("getMe", "{}", std::chrono::seconds(15), [this](http_result r) {
+    void check_at_start() override {
+        call("getWebhookInfo", "{}", std::chrono::seconds(15), [this](http_result r) {
             if (!r.ok())
                 return; // unreachable: sends retry and say so; nothing is known of the token
             auto a = zalo_bot::read_answer(r.status, r.body);
-            if (!a.ok && zalo_bot::token_refused(a.error_code != 0 ? a.error_code : r.status))
-                note_refused(a.description.empty() ? "HTTP " + std::to_string(r.status) : a.description);
-            else if (a.ok)
-                spdlog::info("zalo_bot: the platform accepts the bot token");
+            if (!a.ok) {
+                if (zalo_bot::token_refused(a.error_code != 0 ? a.error_code : r.status))
+                    note_refused(a.description.empty() ? "HTTP " + std::to_string(r.status) : a.description);
+                return;
+            }
+            auto j = nlohmann::json::parse(r.body, nullptr, false);
+            if (!j.is_object() || !j["result"].is_object() || !j["result"]["url"].is_string())
+                return; // an answer of another shape: nothing to say
+            auto url = j["result"]["url"].get<std::string>();
+            if (url.empty())
+                spdlog::warn(
+                    "zalo_bot: the Zalo Bot Platform has no webhook for this bot, so no message reaches "
+                    "it. Fix: run `cnscd-bot set-webhook --zalo-bot --url "
+                    "https://YOUR.DOMAIN/zalobot/webhook`, or set ZALO_BOT_MODE=polling");
+            else
+                spdlog::info("zalo_bot: the platform accepts the bot token and sends updates to {}", url);
         });
     }
 

@@ -25,9 +25,10 @@ public:
     // A raw call; `done` receives the HTTP result (read it with zalo_bot::read_answer).
     virtual void call(const std::string& method, std::string json_body, std::chrono::milliseconds timeout,
                       std::function<void(http_result)> done) = 0;
-    // Asks getMe once (at start, where no getUpdates would tell): a refused token is logged as
-    // sends find it, once, with the setting to fix; sends keep their messages until it is fixed.
-    virtual void check_token() = 0;
+    // In webhook mode, at start (no getUpdates would tell): asks getWebhookInfo once and logs
+    // where the platform sends updates, or that no webhook is set, or a refused token (once, as
+    // sends find it, with the setting to fix; sends keep their messages until it is fixed).
+    virtual void check_at_start() = 0;
 };
 
 std::unique_ptr<zalo_bot_client> make_zalo_bot_client(boost::asio::io_context& io,

@@ -253,7 +253,7 @@ TEST_F(zalo_bot_fixture, the_platform_down_is_named_as_such_with_what_to_do) {
 // says it once, naming the setting, and the messages wait until the platform takes the token.
 TEST_F(zalo_bot_fixture, a_refused_token_is_said_once_and_the_waiting_messages_are_kept) {
     const std::string refused = R"({"ok":false,"error_code":401,"description":"Unauthorized"})";
-    zalo.script("getMe", {401, refused});
+    zalo.script("getWebhookInfo", {401, refused});
     zalo.script("sendMessage", {401, refused}, 5);
     start("webhook", "",
           R"({"retry_base_ms": 100, "retry_max_ms": 300, "max_attempts": 2, "give_up_after_seconds": 0})");
@@ -321,6 +321,49 @@ TEST_F(zalo_bot_fixture, set_webhook_registers_the_url_and_secret) {
     EXPECT_EQ(body["url"], "https://tocns.hoaxuan.test/zalobot/webhook");
     EXPECT_EQ(body["secret_token"], secret);
     EXPECT_EQ(calls[0].access_token, token);
+}
+
+// In webhook mode serve called nothing on the platform before the first reply: a wrong token, or
+// set-webhook never run, started without a word, and members' messages went unanswered (or never
+// arrived) while the log stayed quiet. It now asks at start and says what is wrong, and keeps
+// serving: the webhook still takes what arrives, and the token can be put right with a restart.
+TEST_F(zalo_bot_fixture, webhook_mode_says_at_start_when_the_token_is_refused_or_no_webhook_is_set) {
+    auto log_after_start = [&](const std::string& wanted) {
+        std::string log;
+        for (int i = 0; i < 100 && log.find(wanted) == std::string::npos; ++i) {
+            std::this_thread::sleep_for(50ms);
+            std::ifstream in(dir + "/bot.log");
+            log.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+        }
+        return log;
+    };
+    zalo.script("getWebhookInfo", {200, R"({"ok":false,"error_code":401,"description":"Unauthorized"})"});
+    start("webhook");
+    auto log = log_after_start("refuses the bot token");
+    EXPECT_NE(log.find("zalo_bot: the Zalo Bot Platform refuses the bot token (Unauthorized)"),
+              std::string::npos)
+        << log;
+    EXPECT_NE(log.find("ZALO_BOT_TOKEN"), std::string::npos) << log;
+    EXPECT_EQ(log.find(token), std::string::npos) << "the token is in the log";
+    EXPECT_TRUE(bot->running()) << "a refused token stopped serve";
+    EXPECT_EQ(post(private_text("m1", "u1", "/giup")).status, 200) << "the webhook no longer takes updates";
+    bot->terminate();
+
+    zalo.script("getWebhookInfo", {200, R"({"ok":true,"result":{"url":""}})"});
+    start("webhook");
+    log = log_after_start("has no webhook");
+    EXPECT_NE(log.find("the Zalo Bot Platform has no webhook for this bot"), std::string::npos) << log;
+    EXPECT_NE(log.find("set-webhook --zalo-bot"), std::string::npos) << log;
+    bot->terminate();
+
+    zalo.script("getWebhookInfo",
+                {200, R"({"ok":true,"result":{"url":"https://tocns.hoaxuan.test/zalobot/webhook"}})"});
+    start("webhook");
+    log = log_after_start("sends updates to https://tocns.hoaxuan.test/zalobot/webhook");
+    EXPECT_NE(log.find("the platform accepts the bot token and sends updates to "
+                       "https://tocns.hoaxuan.test/zalobot/webhook"),
+              std::string::npos)
+        << log;
 }
 
 // set-webhook --zalo-bot with a wrong token printed the platform's word alone,
