@@ -249,6 +249,41 @@ void submit(handler_context& ctx, const std::string& code, const std::string& pe
                              code + " " + period_key + (s.on_time ? " on time" : " late"), ctx.now());
 }
 
+// The ward's figures count every record of the period; a team's locked card shows what it
+// sent. Names the teams where the two differ, so the ward can tell which figures it is passing on.
+std::string changed_since_submitted(handler_context& ctx, const deadline_instance& d,
+                                    const std::vector<team_record>& teams,
+                                    const std::vector<report_submission>& submitted) {
+    constexpr int max_listed = 10; // a phone screen; the export lists every team
+    std::string lines;
+    int changed = 0;
+    for (auto& t : teams) {
+        auto it =
+            std::find_if(submitted.begin(), submitted.end(), [&](auto& s) { return s.team_id == t.id; });
+        if (it == submitted.end())
+            continue;
+        auto sent = figures_from_json(it->figures_json);
+        auto now = team_figures(ctx.db, t.id, d.period);
+        if (!figures_differ(sent, now) || ++changed > max_listed)
+            continue;
+        auto n = [&](std::int64_t v) { return format_count(ctx.lang, v); };
+        lines += "\n" + ctx.say(report_text::ward_figures_differ_team, {{"team", t.name},
+                                                                        {"sent_visits", n(sent.visits)},
+                                                                        {"visits", n(now.visits)},
+                                                                        {"sent_people", n(sent.people)},
+                                                                        {"people", n(now.people)},
+                                                                        {"sent_sessions", n(sent.sessions)},
+                                                                        {"sessions", n(now.sessions)},
+                                                                        {"sent_attendees", n(sent.attendees)},
+                                                                        {"attendees", n(now.attendees)}});
+    }
+    if (changed == 0)
+        return "";
+    if (changed > max_listed)
+        lines += "\n" + ctx.say(report_text::ward_figures_differ_more, {{"count", changed - max_listed}});
+    return "\n\n" + ctx.say(report_text::ward_figures_differ, {{"count", changed}}) + lines;
+}
+
 void show_ward_report(handler_context& ctx, const deadline_instance& d, std::string_view kind) {
     auto ward = ward_store(ctx.db).by_id(ctx.member->ward_id);
     auto figures = ward_figures(ctx.db, ctx.member->ward_id, d.period);
@@ -283,6 +318,7 @@ void show_ward_report(handler_context& ctx, const deadline_instance& d, std::str
                               {"missing", missing.empty() ? ctx.say(report_text::nobody) : missing}});
     if (!missing.empty() && ctx.now() > d.due_at && ctx.now() < d.locks_at)
         body += "\n" + ctx.say(report_text::ward_overdue_note, {{"lock", instant(ctx, d.locks_at)}});
+    body += changed_since_submitted(ctx, d, teams, submitted);
     // The ward's own deadlines (ward -> district or province): status and a submit button.
     std::vector<std::vector<choice_button>> buttons;
     report_store reports(ctx.db);

@@ -203,6 +203,14 @@ std::string_view vi(report_text key) {
                "Chưa nộp: {missing}";
     case t::ward_overdue_note:
         return "⚠️ Đã quá hạn; tổ chưa nộp còn nộp muộn được đến {lock}.";
+    case t::ward_figures_differ:
+        return "ℹ️ Số liệu trên gồm mọi lượt đã ghi trong kỳ. {count} tổ đã ghi thêm hoặc sửa sau khi nộp, nên "
+               "khác bản tổ đã nộp (bản đã nộp → hiện nay):";
+    case t::ward_figures_differ_team:
+        return "• {team}: {sent_visits} → {visits} lượt thăm hộ ({sent_people} → {people} người), "
+               "{sent_sessions} → {sessions} buổi ({sent_attendees} → {attendees} người tham dự)";
+    case t::ward_figures_differ_more:
+        return "• … và {count} tổ khác (xem cột «Số liệu khi nộp» trong tệp /xuat)";
     case t::report_staff_only_ward:
         return "Cán bộ phường xem báo cáo tổng hợp bằng /baocao phuong.";
     case t::report_ward_staff_only:
@@ -516,6 +524,14 @@ std::string_view en(report_text key) {
                "Missing: {missing}";
     case t::ward_overdue_note:
         return "⚠️ Overdue; the teams still missing can submit late until {lock}.";
+    case t::ward_figures_differ:
+        return "ℹ️ The figures above count every record of the period. {count} team(s) logged or corrected "
+               "records after submitting, so they differ from what those teams sent (sent → now):";
+    case t::ward_figures_differ_team:
+        return "• {team}: {sent_visits} → {visits} visits ({sent_people} → {people} people), {sent_sessions} → "
+               "{sessions} sessions ({sent_attendees} → {attendees} attendees)";
+    case t::ward_figures_differ_more:
+        return "• … and {count} more team(s) (see the «Figures when submitted» column of the /export file)";
     case t::report_staff_only_ward:
         return "Ward staff see the ward's report with /report ward.";
     case t::report_ward_staff_only:

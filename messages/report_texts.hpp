@@ -86,6 +86,9 @@ enum class report_text {
     ward_report_header,
     ward_completeness,
     ward_overdue_note,
+    ward_figures_differ,      // the ward's live figures against what some teams submitted
+    ward_figures_differ_team, // one such team: what it sent, what it has now
+    ward_figures_differ_more, // the teams past the list's end
     report_staff_only_ward,
     report_ward_staff_only,
     sheet_teams,

@@ -224,6 +224,29 @@ TEST_F(report_fixture,
     EXPECT_NE(locked.find("đã khóa"), std::string::npos);
 }
 
+// The ward's card counts every record; a team's locked card shows what it sent. Staff saw 4
+// visits against the 3 team 1 had sent, with nothing to say which team's figures had moved.
+TEST_F(report_fixture, the_ward_report_names_the_teams_whose_figures_changed_since_they_submitted) {
+    november_activity();
+    bot.press("100", "rp:s:" + t1 + ":monthly:2026-11");
+    auto same = test_bot::joined(bot.say("900", "/baocao phuong tháng"));
+    EXPECT_EQ(same.find("sau khi nộp"), std::string::npos) << same;            // nothing changed yet
+    log_visit(team1, member, "2026-11-23", activity_kind::visit, 5, {"dvc"});  // logged after submitting
+    log_visit(team2, leader2, "2026-11-23", activity_kind::visit, 1, {"dvc"}); // team 2 has not submitted
+    auto text = test_bot::joined(bot.say("900", "/baocao phuong tháng"));
+    EXPECT_NE(text.find("Lượt thăm hộ: 6 (người được hỗ trợ: 16)"), std::string::npos) << text;
+    EXPECT_NE(text.find("1 tổ đã ghi thêm hoặc sửa sau khi nộp"), std::string::npos) << text;
+    EXPECT_NE(text.find("• Tổ dân phố số 1: 3 → 4 lượt thăm hộ (7 → 12 người), 1 → 1 buổi (30 → 30 người "
+                        "tham dự)"),
+              std::string::npos)
+        << text;
+    EXPECT_EQ(text.find("• Tổ dân phố số 2:"), std::string::npos) << text;
+    // Still said once the period has locked, when the team's own card shows only what it sent.
+    bot.clk.set(at(2026, 11, 30, 9));
+    auto locked = test_bot::joined(bot.say("900", "/baocao phuong tháng 11"));
+    EXPECT_NE(locked.find("• Tổ dân phố số 1: 3 → 4 lượt thăm hộ"), std::string::npos) << locked;
+}
+
 TEST_F(report_fixture, the_card_warns_before_an_empty_or_early_submission_and_names_who_submitted) {
     auto empty = test_bot::joined(bot.say("100", "/baocao tháng"));
     EXPECT_NE(empty.find("nộp bây giờ là nộp báo cáo trống"), std::string::npos) << empty;
