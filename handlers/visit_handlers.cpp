@@ -125,7 +125,7 @@ std::optional<std::int64_t> open_topic_question(handler_context& ctx) {
 // confirmations from being merged under the group's 20-a-minute limit, so the question is a
 // numbered line the member answers by typing the number (theirs only, for a while).
 void confirm(handler_context& ctx, const visit_record& v, const activity_details& d, bool unclear,
-             visit_text key, bool photo) {
+             visit_text key, bool photo, const std::string& note) {
     auto who = who_in_group(ctx);
     auto text = ctx.say(key, {arg::markup("who", who),
                               {"no", v.id},
@@ -133,6 +133,7 @@ void confirm(handler_context& ctx, const visit_record& v, const activity_details
                               arg::markup("topics", topics_label(ctx, v, unclear)),
                               arg::markup("people", people_part(ctx, v, d.people_vague, d.people_times)),
                               arg::markup("date", date_part(ctx, v, d.says_when, d.date_vague))});
+    text += note;
     if (photo)
         text += ctx.say(visit_text::photo_kept);
     auto buttons = unclear ? topic_buttons(ctx, v.id) : std::vector<std::vector<choice_button>>{};
@@ -210,7 +211,8 @@ void record(const activity_details& d, activity_kind kind, handler_context& ctx)
     // A /tham written as a photo's caption: the photo is the visit's evidence.
     bool photo = carries_evidence(ctx.in) && keep_evidence(ctx, v.id);
     confirm(ctx, v, d, unclear,
-            kind == activity_kind::visit ? visit_text::visit_recorded : visit_text::session_recorded, photo);
+            kind == activity_kind::visit ? visit_text::visit_recorded : visit_text::session_recorded, photo,
+            report_notes(ctx, v.team_id, {day}));
 }
 
 // `old` with `added` after it, without repeats; "khac" (no topic yet) gives way to a real one.
@@ -365,11 +367,13 @@ void handle(const cmd_undo& c, handler_context& ctx) {
     if (d && !day_open(ctx, *d))
         return;
     visits.cancel(last->id, ctx.member->id, ctx.now());
-    mergeable_in_group(
-        ctx, ctx.reply(visit_text::undo_done, {arg::markup("who", who_in_group(ctx)),
-                                               {"no", last->id},
-                                               {"place", last->place.empty() ? last->note : last->place},
-                                               {"date", d ? format_date(*d) : last->day}}));
+    auto& done = ctx.reply(visit_text::undo_done, {arg::markup("who", who_in_group(ctx)),
+                                                   {"no", last->id},
+                                                   {"place", last->place.empty() ? last->note : last->place},
+                                                   {"date", d ? format_date(*d) : last->day}});
+    if (d)
+        done.text += report_notes(ctx, last->team_id, {*d});
+    mergeable_in_group(ctx, done);
     say_whose(ctx, *last);
 }
 
@@ -409,13 +413,17 @@ void handle(const cmd_edit& c, handler_context& ctx) {
     else if (!d.place.empty() && v->note.starts_with(v->place) && !v->place.empty())
         updated.note = d.place + v->note.substr(v->place.size()); // the note names the new address
     visits.edit(updated, ctx.member->id, ctx.now());
-    mergeable_in_group(ctx, ctx.reply(visit_text::edit_done,
-                                      {arg::markup("who", who_in_group(ctx)),
-                                       {"no", updated.id},
-                                       {"place", updated.place.empty() ? updated.note : updated.place},
-                                       arg::markup("topics", topics_label(ctx, updated, false)),
-                                       arg::markup("people", people_part(ctx, updated, {}, times)),
-                                       arg::markup("date", date_part(ctx, updated, d.says_when))}));
+    auto& done =
+        ctx.reply(visit_text::edit_done, {arg::markup("who", who_in_group(ctx)),
+                                          {"no", updated.id},
+                                          {"place", updated.place.empty() ? updated.note : updated.place},
+                                          arg::markup("topics", topics_label(ctx, updated, false)),
+                                          arg::markup("people", people_part(ctx, updated, {}, times)),
+                                          arg::markup("date", date_part(ctx, updated, d.says_when))});
+    // A record moved to another day changes the figures of both days' reports.
+    if (old_day)
+        done.text += report_notes(ctx, updated.team_id, {*old_day, d.date.value_or(*old_day)});
+    mergeable_in_group(ctx, done);
     say_whose(ctx, updated);
 }
 

@@ -4,8 +4,12 @@
 #include "handlers/report_format.hpp"
 #include "handlers/reporting_calendar.hpp"
 #include "messages/dates.hpp"
+#include "messages/markup.hpp"
 #include "messages/visit_texts.hpp"
 #include "storage/registry.hpp"
+#include "storage/report_store.hpp"
+
+#include <set>
 
 namespace cnscd {
 
@@ -103,6 +107,48 @@ bool day_open(handler_context& ctx, year_month_day day) {
                {"lock", format_instant(ctx.lang, locked->locks_at, ctx.cfg().utc_offset_minutes)},
                {"advice", add_advice(ctx)}});
     return false;
+}
+
+std::string report_notes(handler_context& ctx, std::int64_t team_id,
+                         std::initializer_list<std::chrono::year_month_day> record_days) {
+    if (!ctx.member)
+        return "";
+    auto ward = ward_store(ctx.db).by_id(ctx.member->ward_id);
+    if (!ward)
+        return "";
+    local_time zone{ctx.cfg().utc_offset_minutes};
+    report_store reports(ctx.db);
+    std::set<std::string> seen; // one line per report, when the days share one
+    std::string out, locked;
+    for (auto& rule : ward_deadlines(ctx.db, ctx.cfg(), *ward)) {
+        if (rule.who != "team")
+            continue;
+        for (auto day : record_days)
+            // A report may fall due before its period ends (the 24th for a calendar month).
+            for (auto& d : instances_between(rule, year_month_day{sys_days{day} - days{400}},
+                                             year_month_day{sys_days{day} + days{400}}, zone)) {
+                if (sys_days{day} < sys_days{d.period.first} || sys_days{d.period.last} < sys_days{day} ||
+                    !seen.insert(rule.code + " " + d.period.key).second)
+                    continue;
+                auto name =
+                    markup::escape(deadline_name(ctx.lang, d)) + " (" + period_label(ctx.lang, d) + ")";
+                // Locked: day_open let the record in, so its day is past the report's due date.
+                // Said only once the period is over: while it runs, every record of its last days
+                // (and of December, for a year-end report due in November) would carry it.
+                if (d.locks_at <= ctx.now()) {
+                    if (sys_days{d.period.last} < sys_days{ctx.today()})
+                        locked += (locked.empty() ? "" : ", ") + name;
+                } else if (reports.current(ward->id, team_id, rule.code, d.period.key)) {
+                    out += ctx.say(
+                        visit_text::in_submitted_report,
+                        {arg::markup("report", name),
+                         {"lock", format_instant(ctx.lang, d.locks_at, ctx.cfg().utc_offset_minutes)}});
+                }
+            }
+    }
+    if (!locked.empty())
+        out += ctx.say(visit_text::in_locked_report, {arg::markup("reports", locked)});
+    return out;
 }
 
 } // namespace cnscd

@@ -19,6 +19,14 @@ bool day_accepted(handler_context& ctx, std::chrono::year_month_day day);
 // still holds for a record logged earlier, when its day was accepted.
 bool day_open(handler_context& ctx, std::chrono::year_month_day day);
 
+// What a record logged, changed or cancelled on these days means for the reports of `team_id`:
+// one line each for a report the team already sent (only a new submission carries the change)
+// and, for a back-dated record, a locked one whose period still takes records after its due
+// date (it never will).
+// Empty when neither; the figures elsewhere (/thongke, exports) follow the record either way.
+std::string report_notes(handler_context& ctx, std::int64_t team_id,
+                         std::initializer_list<std::chrono::year_month_day> record_days);
+
 // Record `no` when it is the member's own and not cancelled; otherwise says why (`not_yours`
 // when someone else logged it) and gives nothing.
 std::optional<visit_record> own_record(handler_context& ctx, visit_store& visits, std::int64_t no,

@@ -102,6 +102,11 @@ std::string_view vi(visit_text key) {
         return " Nhờ tổ trưởng báo cán bộ phường nếu cần bổ sung.";
     case t::tell_staff_to_add:
         return " Hãy báo cán bộ phường nếu cần bổ sung.";
+    case t::in_submitted_report:
+        return "\nℹ️ Tổ đã nộp {report}: thay đổi này chỉ vào báo cáo nếu tổ trưởng hoặc tổ phó nộp lại trước "
+               "{lock} (/baocao).";
+    case t::in_locked_report:
+        return "\nℹ️ Đã khóa sổ nên lượt này không vào {reports}; nó vẫn được tính trong thống kê.";
     case t::no_team:
         return "Bạn chưa thuộc tổ nào nên chưa ghi được. Nhờ cán bộ phường kiểm tra danh sách.";
     case t::photo_kept:
@@ -247,6 +252,11 @@ std::string_view en(visit_text key) {
         return " Ask your team leader to tell the ward staff if it must be added.";
     case t::tell_staff_to_add:
         return " Tell the ward staff if it must be added.";
+    case t::in_submitted_report:
+        return "\nℹ️ Your team already submitted the {report}: this change reaches it only if the leader or a "
+               "deputy submits it again before {lock} (/report).";
+    case t::in_locked_report:
+        return "\nℹ️ Already locked, so this record is not in the {reports}; it still counts in the statistics.";
     case t::no_team:
         return "You are not on a team yet, so nothing can be recorded. Ask the ward staff to check the "
                "roster.";

@@ -44,8 +44,10 @@ enum class visit_text {
     visit_too_many_people, // more people than a household visit helps: a typo, or a session
     edit_too_many_people,
     refused_locked,
-    ask_leader_to_add, // the end of refused_too_old and refused_locked, for members
-    tell_staff_to_add, // for leaders and deputies; ward staff get no advice
+    ask_leader_to_add,   // the end of refused_too_old and refused_locked, for members
+    tell_staff_to_add,   // for leaders and deputies; ward staff get no advice
+    in_submitted_report, // a record changed in a period whose report the team already sent
+    in_locked_report,    // a record dated after a locked report's due date, inside its period
     no_team,
     photo_kept,
     photo_added,

@@ -247,6 +247,41 @@ TEST_F(report_fixture, the_ward_report_names_the_teams_whose_figures_changed_sin
     EXPECT_NE(locked.find("• Tổ dân phố số 1: 3 → 4 lượt thăm hộ"), std::string::npos) << locked;
 }
 
+// A visit logged after the team sent its report reached the ward only if the leader sent it
+// again, and nobody was told; one dated after a locked report's due date reaches it never.
+TEST_F(report_fixture, a_record_in_a_period_already_submitted_or_locked_says_what_the_report_will_show) {
+    november_activity();
+    auto before = test_bot::joined(bot.say("102", "/tham số 5 ngõ 2, cài VNeID cho 2 người"));
+    EXPECT_EQ(before.find("ℹ️"), std::string::npos) << before; // nothing submitted yet
+    bot.press("100", "rp:s:" + t1 + ":monthly:2026-11");
+    auto out = test_bot::joined(bot.say("102", "/tham số 7 ngõ 2, cài VNeID cho 1 người"));
+    EXPECT_NE(out.find("Đã ghi lượt thăm"), std::string::npos) << out;
+    EXPECT_NE(out.find("Tổ đã nộp Báo cáo tháng (tháng 11/2026): thay đổi này chỉ vào báo cáo nếu tổ trưởng "
+                       "hoặc tổ phó nộp lại trước Chủ nhật, 29/11/2026 lúc 17:00"),
+              std::string::npos)
+        << out;
+    auto last = visit_store(*bot.db).last_of_member(member);
+    ASSERT_TRUE(last);
+    auto no = std::to_string(last->id);
+    EXPECT_NE(test_bot::joined(bot.say("102", "/sua " + no + " 2 người")).find("Tổ đã nộp Báo cáo tháng"),
+              std::string::npos);
+    EXPECT_NE(test_bot::joined(bot.say("102", "/huy " + no)).find("Tổ đã nộp Báo cáo tháng"),
+              std::string::npos);
+    // November locked on 29/11 17:00; 26/11 is past its due date, so it may still be logged, and
+    // once November is over it is said that its report will not show it.
+    bot.clk.set(at(2026, 11, 30, 9));
+    auto same_month = test_bot::joined(bot.say("102", "/tham số 9 ngõ 2, cài VNeID cho 1 người, ngày 26/11"));
+    EXPECT_NE(same_month.find("Đã ghi lượt thăm"), std::string::npos) << same_month;
+    EXPECT_EQ(same_month.find("ℹ️"), std::string::npos) << same_month; // every record of 25-30/11 would
+    bot.clk.set(at(2026, 12, 1, 9));
+    auto late = test_bot::joined(bot.say("102", "/tham số 11 ngõ 2, cài VNeID cho 1 người, ngày 27/11"));
+    EXPECT_NE(late.find("Đã ghi lượt thăm"), std::string::npos) << late;
+    EXPECT_NE(late.find("Đã khóa sổ nên lượt này không vào Báo cáo tháng (tháng 11/2026); nó vẫn được tính "
+                        "trong thống kê"),
+              std::string::npos)
+        << late;
+}
+
 TEST_F(report_fixture, the_card_warns_before_an_empty_or_early_submission_and_names_who_submitted) {
     auto empty = test_bot::joined(bot.say("100", "/baocao tháng"));
     EXPECT_NE(empty.find("nộp bây giờ là nộp báo cáo trống"), std::string::npos) << empty;
