@@ -208,7 +208,21 @@ int run_remind(const config& cfg, const std::string& at, bool dry_run) {
         db->commit();
     for (auto& line : run.log)
         std::cerr << line << "\n";
-    if (run.messages.empty())
+    // Due reminders that reached nobody are not "nothing to send": someone has to phone.
+    if (!run.unreached.empty()) {
+        std::cout << plain(say(l, report_text::remind_unreached,
+                               {{"count", static_cast<std::int64_t>(run.unreached.size())}}))
+                  << "\n";
+        for (auto& u : run.unreached)
+            std::cout << plain(say(l,
+                                   u.team.empty() ? report_text::remind_unreached_staff
+                                                  : report_text::remind_unreached_team,
+                                   {{"team", u.team},
+                                    {"deadline", deadline_name(l, u.deadline)},
+                                    arg::markup("period", period_label(l, u.deadline))}))
+                      << "\n";
+    }
+    if (run.messages.empty() && run.unreached.empty())
         std::cout << plain(say(l, report_text::remind_none,
                                {{"at", format_instant(l, *when, cfg.utc_offset_minutes)}}))
                   << "\n";

@@ -266,13 +266,14 @@ private:
             // Still "sent": whoever it was for gets it in the catch-up when they next write.
             r.outcome = "sent";
             r.messages = static_cast<int>(recipients.size());
-            if (recipients.empty())
+            if (recipients.empty()) {
+                out_->unreached.push_back({team_name, o.d});
                 out_->log.push_back(
                     "reminder reached nobody (no group bound to the team and no leader or deputy "
                     "the bot can write to privately; ward staff see the team's setup with "
                     "/thanhvien): " +
                     describe(o, s, team_name));
-            else
+            } else
                 out_->log.push_back("reminder sent to " + std::to_string(recipients.size()) +
                                     " chat(s): " + describe(o, s, team_name));
         }
@@ -332,6 +333,8 @@ private:
             r.outcome = "not_needed";
         } else {
             auto recipients = staff_recipients(db_, cfg_, o.ward.id, now_);
+            if (recipients.empty())
+                out_->unreached.push_back({"", o.d});
             for (auto& to : recipients)
                 send(to,
                      staff_text(o, s, to.lang, missing, on_time) + unreachable_text(to.lang, unreachable));

@@ -19,9 +19,17 @@ namespace cnscd {
 
 class database;
 
+// A reminder whose time came that no chat could be given: the team has no group bound and no
+// leader the bot can write to privately (or, with `team` empty, no ward staff can be written to).
+struct unreached_reminder {
+    std::string team;
+    deadline_instance deadline;
+};
+
 struct reminder_run {
     std::vector<std::string> log;   // one line per reminder sent or skipped
     std::vector<outgoing> messages; // what was queued in the outbox
+    std::vector<unreached_reminder> unreached;
 };
 
 // The ward's deadline rules: its configured calendar plus one-off deadlines added from chat.

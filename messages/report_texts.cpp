@@ -309,6 +309,14 @@ std::string_view vi(report_text key) {
         return "(Chạy thử: không ghi gì vào cơ sở dữ liệu.)";
     case t::remind_bad_time:
         return "Không đọc được thời điểm «{at}». Viết như 2026-12-22T08:00+07:00.";
+    case t::remind_unreached:
+        return "⚠️ Đến giờ nhắc nhưng không gửi được cho ai ({count}): tổ chưa gắn nhóm chat và tổ trưởng chưa "
+               "liên kết tài khoản (hoặc Zalo chưa cho bot nhắn riêng). Hãy gọi điện nhắc, và xem /thanhvien "
+               "để biết tổ nào cần làm gì:";
+    case t::remind_unreached_team:
+        return "  • {team} — {deadline} ({period})";
+    case t::remind_unreached_staff:
+        return "  • cán bộ phường (bot chưa nhắn riêng được cho ai) — {deadline} ({period})";
     case t::ward_own_line:
         return "🏛 Báo cáo của phường: <b>{deadline}</b> ({period}), hạn {due} — {status}";
     case t::button_submit_ward:
@@ -630,6 +638,14 @@ std::string_view en(report_text key) {
         return "(Dry run: nothing was written to the database.)";
     case t::remind_bad_time:
         return "Cannot read the instant «{at}». Write it like 2026-12-22T08:00+07:00.";
+    case t::remind_unreached:
+        return "⚠️ Due but sent to nobody ({count}): the team has no group chat bound and its leader has not "
+               "linked an account (or Zalo does not let the bot write to them privately yet). Phone them, and "
+               "see /members for what each team still needs:";
+    case t::remind_unreached_team:
+        return "  • {team} — {deadline} ({period})";
+    case t::remind_unreached_staff:
+        return "  • ward staff (the bot can write privately to none of them) — {deadline} ({period})";
     case t::ward_own_line:
         return "🏛 The ward's own report: <b>{deadline}</b> ({period}), due {due} — {status}";
     case t::button_submit_ward:

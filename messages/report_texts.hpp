@@ -137,6 +137,9 @@ enum class report_text {
     remind_to,
     remind_dry_run,
     remind_bad_time,
+    remind_unreached, // reminders whose time came that reached no chat, then one line each
+    remind_unreached_team,
+    remind_unreached_staff,
     ward_own_line,
     button_submit_ward,
     report_only_staff,

@@ -97,6 +97,42 @@ TEST_F(cli_fixture, remind_dry_run_prints_what_and_to_whom_and_records_nothing) 
     EXPECT_NE(out.find("Viết như 2026-12-22T08:00+07:00"), std::string::npos) << out;
 }
 
+// A team with no group bound and no leader the bot can write to: its reminder reaches nobody.
+// `remind` used to end with "không có nhắc hạn nào cần gửi", as if there were nothing to do.
+TEST_F(cli_fixture, remind_names_the_due_reminders_that_reached_nobody) {
+    {
+        auto db = database::open(db_path);
+        db->in_transaction([&] {
+            auto ward = ward_store(*db).ensure("Phường Hòa Xuân", 0);
+            team_store(*db).ensure(ward, "Tổ dân phố số 2", 0);
+        });
+    }
+    std::string out;
+    EXPECT_EQ(run({"remind", "--at", "2026-12-22T08:00+07:00", "--dry-run"}, out), 0);
+    EXPECT_NE(out.find("Đến giờ nhắc nhưng không gửi được cho ai"), std::string::npos) << out;
+    EXPECT_NE(out.find("• Tổ dân phố số 2 — Báo cáo tháng (tháng 12/2026)"), std::string::npos) << out;
+    EXPECT_EQ(out.find("• Tổ dân phố số 1 —"), std::string::npos) << out; // its group got it
+    // Once team 1 has sent its reports, only team 2's reminders are due: still not "nothing".
+    EXPECT_EQ(run({"remind", "--at", "2026-12-22T08:00+07:00"}, out), 0);
+    {
+        auto db = database::open(db_path);
+        db->in_transaction([&] {
+            for (auto [code, period] : {std::pair{"monthly", "2026-12"}, std::pair{"quarterly", "2026-Q4"}}) {
+                report_submission s;
+                s.ward_id = ward_store(*db).ensure("Phường Hòa Xuân", 0);
+                s.team_id = team_store(*db).ensure(s.ward_id, "Tổ dân phố số 1", 0);
+                s.deadline_code = code;
+                s.period_key = period;
+                s.figures_json = "{}";
+                report_store(*db).submit(s);
+            }
+        });
+    }
+    EXPECT_EQ(run({"remind", "--at", "2026-12-23T08:00+07:00", "--dry-run"}, out), 0);
+    EXPECT_NE(out.find("• Tổ dân phố số 2 — Báo cáo tháng (tháng 12/2026)"), std::string::npos) << out;
+    EXPECT_EQ(out.find("không có nhắc hạn nào"), std::string::npos) << out;
+}
+
 TEST_F(cli_fixture, export_writes_the_workbook_and_explains_bad_arguments) {
     std::string out;
     auto file = dir + "/q3.xlsx";
