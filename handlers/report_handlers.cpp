@@ -162,7 +162,8 @@ void show_team_report(handler_context& ctx, const deadline_instance& d) {
         body += ctx.say(report_text::report_status_none);
     if (locked) {
         ctx.reply(body + "\n" +
-                  ctx.say(report_text::report_locked_note, {{"lock", instant(ctx, d.locks_at)}}));
+                  ctx.say(current ? report_text::report_locked_note : report_text::report_locked_unsent_note,
+                          {{"lock", instant(ctx, d.locks_at)}}));
         return;
     }
     // Before the buttons: what pressing them now would send.

@@ -166,6 +166,9 @@ std::string_view vi(report_text key) {
                "người), {sessions} buổi hướng dẫn ({attendees} người tham dự). Bản đã nộp không đổi.";
     case t::report_locked_note:
         return "🔒 Kỳ này đã khóa vào {lock}; không nộp hay sửa được nữa.";
+    case t::report_locked_unsent_note:
+        return "🔒 Kỳ này đã khóa vào {lock} khi tổ chưa nộp, nên không nộp qua bot được nữa. Nếu phường vẫn cần "
+               "báo cáo này, hãy gửi số liệu trên cho cán bộ phường.";
     case t::report_only_leader:
         return "Chỉ tổ trưởng hoặc tổ phó của tổ mới nộp được báo cáo.";
     case t::button_submit:
@@ -494,6 +497,9 @@ std::string_view en(report_text key) {
                "submitted report stays as it was.";
     case t::report_locked_note:
         return "🔒 This period locked on {lock}; it can no longer be submitted or changed.";
+    case t::report_locked_unsent_note:
+        return "🔒 This period locked on {lock} before the team submitted it, so it can no longer be submitted "
+               "through the bot. If the ward still needs this report, send the figures above to the ward staff.";
     case t::report_only_leader:
         return "Only the team's leader or deputy can submit the report.";
     case t::button_submit:

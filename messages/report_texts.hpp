@@ -71,6 +71,7 @@ enum class report_text {
     figures_changed_since_submitted,
     figures_changed_after_lock,
     report_locked_note,
+    report_locked_unsent_note, // locked before the team sent it: what it can still do
     report_only_leader,
     button_submit,
     button_submit_comment,

@@ -282,6 +282,18 @@ TEST_F(report_fixture, a_record_in_a_period_already_submitted_or_locked_says_wha
         << late;
 }
 
+// A team whose report locked unsent was told only that nothing could be done any more.
+TEST_F(report_fixture, a_report_locked_before_the_team_sent_it_says_what_the_team_can_still_do) {
+    november_activity();
+    bot.press("100", "rp:s:" + t1 + ":monthly:2026-11");
+    bot.clk.set(at(2026, 11, 30, 9)); // locked on 29/11 at 17:00
+    auto unsent = test_bot::joined(bot.say("200", "/baocao tháng 11"));
+    EXPECT_NE(unsent.find("Tổ chưa nộp báo cáo kỳ này"), std::string::npos) << unsent;
+    EXPECT_NE(unsent.find("hãy gửi số liệu trên cho cán bộ phường"), std::string::npos) << unsent;
+    auto sent = test_bot::joined(bot.say("100", "/baocao tháng 11"));
+    EXPECT_EQ(sent.find("cán bộ phường"), std::string::npos) << sent;
+}
+
 TEST_F(report_fixture, the_card_warns_before_an_empty_or_early_submission_and_names_who_submitted) {
     auto empty = test_bot::joined(bot.say("100", "/baocao tháng"));
     EXPECT_NE(empty.find("nộp bây giờ là nộp báo cáo trống"), std::string::npos) << empty;
