@@ -531,7 +531,8 @@ std::optional<period_kind> parse_period(std::string_view word) {
         return period_kind::week;
     if (f == "thang" || f == "thg" || f == "month" || f == "m")
         return period_kind::month;
-    if (f == "quy" || f == "quarter" || f == "q")
+    // "quí" is how many write "quý" (the older spelling, still common).
+    if (f == "quy" || f == "qui" || f == "quarter" || f == "q")
         return period_kind::quarter;
     if (f == "nam" || f == "year" || f == "y")
         return period_kind::year;

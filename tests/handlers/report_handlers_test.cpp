@@ -294,6 +294,14 @@ TEST_F(report_fixture, a_report_locked_before_the_team_sent_it_says_what_the_tea
     EXPECT_EQ(sent.find("cán bộ phường"), std::string::npos) << sent;
 }
 
+// "quí" is the older spelling of "quý", and many still write it.
+TEST_F(report_fixture, quarter_written_qui_opens_the_quarterly_report) {
+    auto out = test_bot::joined(bot.say("100", "/baocao quí"));
+    EXPECT_NE(out.find("Báo cáo quý — Tổ dân phố số 1"), std::string::npos) << out;
+    EXPECT_NE(out.find("quý IV/2026"), std::string::npos) << out;
+    EXPECT_TRUE(has(bot.say("100", "/thongke qui truoc"), "quý trước"));
+}
+
 TEST_F(report_fixture, the_card_warns_before_an_empty_or_early_submission_and_names_who_submitted) {
     auto empty = test_bot::joined(bot.say("100", "/baocao tháng"));
     EXPECT_NE(empty.find("nộp bây giờ là nộp báo cáo trống"), std::string::npos) << empty;
