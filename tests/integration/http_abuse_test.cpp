@@ -324,6 +324,11 @@ TEST_F(http_abuse, refused_and_unfinished_requests_are_counted_and_logged_once_w
         << log;
     EXPECT_EQ(count_of(log, "telegram: webhook from 127.0.0.1 with a wrong or missing secret token"), 1u)
         << log;
+    EXPECT_EQ(
+        count_of(log,
+                 "it holds another secret than TELEGRAM_WEBHOOK_SECRET: run `cnscd-bot set-webhook --url"),
+        1u)
+        << log;
     EXPECT_EQ(count_of(log,
                        "http: closed a connection from 127.0.0.1 that had not sent a whole request after "
                        "http.read_timeout_seconds (1 s)"),

@@ -129,6 +129,13 @@ TEST_F(zalo_bot_fixture, wrong_or_missing_secret_is_refused_and_nothing_is_store
     EXPECT_FALSE(recorded("m2"));
     std::this_thread::sleep_for(300ms);
     EXPECT_EQ(sends_to("u2"), 0u);
+    std::ifstream in(dir + "/bot.log");
+    std::string log((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    EXPECT_NE(
+        log.find("another secret than ZALO_BOT_WEBHOOK_SECRET: run `cnscd-bot set-webhook --zalo-bot --url"),
+        std::string::npos)
+        << log;
+    EXPECT_EQ(log.find(secret), std::string::npos) << "the secret is in the log";
 }
 
 TEST_F(zalo_bot_fixture, polling_takes_one_update_per_call_and_treats_408_as_empty) {
