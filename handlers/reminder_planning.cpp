@@ -3,6 +3,7 @@
 #include "handlers/context.hpp"
 #include "handlers/private_reach.hpp"
 #include "handlers/report_format.hpp"
+#include "handlers/report_status.hpp"
 #include "messages/report_texts.hpp"
 #include "storage/database.hpp"
 #include "storage/meta_store.hpp"
@@ -133,7 +134,11 @@ public:
                         latest = i;
                 if (!latest || slots[*latest].at < since || !slot_still_relevant(d, slots, *latest, now_))
                     continue;
-                occurrence o{*ward, d, teams, {}};
+                auto owing = teams_owing(teams, d);
+                if (leader &&
+                    std::none_of(owing.begin(), owing.end(), [&](auto& t) { return t.id == team_id; }))
+                    continue; // the team came after this deadline
+                occurrence o{*ward, d, owing, {}};
                 auto& s = slots[*latest];
                 if (reminder_store(db_).outcome(key_of(o, s, team_id)) != "sent")
                     continue; // not planned yet (the next run sends it), or not needed
@@ -190,7 +195,9 @@ private:
             auto slots = reminder_slots(d, zone_);
             if (slots.empty() || slots.front().at > now_)
                 continue;
-            occurrence o{ward, d, teams, {}};
+            // A team added after the deadline is not reminded of it, nor listed as missing.
+            auto owing = teams_owing(teams, d);
+            occurrence o{ward, d, owing, {}};
             for (auto& s : report_store(db_).current_of_ward(ward.id, rule.code, d.period.key))
                 o.submitted.emplace(s.team_id.value_or(0), s);
             for (std::size_t i = 0; i < slots.size(); ++i) {

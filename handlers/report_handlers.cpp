@@ -10,6 +10,7 @@
 #include "handlers/report_export.hpp"
 #include "handlers/report_figures.hpp"
 #include "handlers/report_format.hpp"
+#include "handlers/report_status.hpp"
 #include "messages/dates.hpp"
 #include "messages/markup.hpp"
 #include "messages/report_texts.hpp"
@@ -110,7 +111,9 @@ bool may_submit(const handler_context& ctx) {
     return ctx.linked() && ctx.member->team_id && (ctx.who == role::leader || ctx.who == role::deputy);
 }
 
-void show_team_report(handler_context& ctx, const deadline_instance& d) {
+// The team's other open reports not yet submitted: listed under the card, one button each.
+void show_team_report(handler_context& ctx, const deadline_instance& d,
+                      const std::vector<deadline_instance>& others = {}) {
     auto team = team_store(ctx.db).by_id(*ctx.member->team_id);
     auto figures = team_figures(ctx.db, *ctx.member->team_id, d.period);
     auto current =
@@ -173,10 +176,49 @@ void show_team_report(handler_context& ctx, const deadline_instance& d) {
         body += "\n" + ctx.say(report_text::report_early_note, {{"end", format_date(d.period.last)}});
     // The team is in the data: in a shared chat, another team's leader pressing it is refused.
     auto team_id = *ctx.member->team_id;
-    ctx.ask(body,
-            {{{ctx.say(report_text::button_submit), report_button_data(report_button::submit, team_id, d)}},
-             {{ctx.say(report_text::button_submit_comment),
-               report_button_data(report_button::comment, team_id, d)}}});
+    std::vector<std::vector<choice_button>> buttons{
+        {{ctx.say(report_text::button_submit), report_button_data(report_button::submit, team_id, d)}},
+        {{ctx.say(report_text::button_submit_comment),
+          report_button_data(report_button::comment, team_id, d)}}};
+    if (!others.empty()) {
+        std::string list;
+        for (auto& o : others) {
+            list += (list.empty() ? "" : "; ") +
+                    ctx.say(report_text::report_other_item, {{"deadline", deadline_name(ctx.lang, o)},
+                                                             arg::markup("period", period_label(ctx.lang, o)),
+                                                             {"due", format_date(o.due_date)}});
+            buttons.push_back(
+                {{ctx.say(report_text::button_open_report,
+                          {{"deadline", deadline_name(ctx.lang, o)}, {"period", period_label(ctx.lang, o)}}),
+                  report_button_data(report_button::view, team_id, o)}});
+        }
+        body += "\n\n" + ctx.say(report_text::report_others_open, {arg::markup("list", list)});
+    }
+    ctx.ask(body, std::move(buttons));
+}
+
+// What "/baocao" alone opens for a team: of the open reports it owes and has not submitted, the
+// one due first (an overdue one is still accepted, so it is the most urgent); the rest are
+// listed under it. When all are in, the one due first, to read.
+std::pair<std::optional<deadline_instance>, std::vector<deadline_instance>>
+team_report_to_open(handler_context& ctx, const std::vector<deadline_instance>& open) {
+    auto team = team_store(ctx.db).by_id(*ctx.member->team_id);
+    report_store reports(ctx.db);
+    std::vector<deadline_instance> pending;
+    std::optional<deadline_instance> first_owed;
+    for (auto& d : open) {
+        if (!team || !team_owes(*team, d))
+            continue;
+        if (!first_owed)
+            first_owed = d;
+        if (!reports.current(ctx.member->ward_id, ctx.member->team_id, d.rule.code, d.period.key))
+            pending.push_back(d);
+    }
+    if (pending.empty())
+        return {first_owed ? first_owed : open.empty() ? std::nullopt : std::optional(open.front()), {}};
+    auto first = pending.front();
+    pending.erase(pending.begin());
+    return {first, pending};
 }
 
 void post_to_ward(handler_context& ctx, const deadline_instance& d, const report_submission& s,
@@ -588,6 +630,13 @@ void handle(const cmd_report& c, handler_context& ctx) {
         return;
     }
     auto list = open_deadlines(ctx, true);
+    if (!c.ward && !c.period_given && !c.previous && !c.named) {
+        auto [first, others] = team_report_to_open(ctx, list);
+        if (first) {
+            show_team_report(ctx, *first, others);
+            return;
+        }
+    }
     std::optional<deadline_instance> chosen;
     for (auto& d : list)
         if (!c.period_given || d.rule.kind == kind_of(c.period)) {

@@ -8,8 +8,20 @@
 
 namespace cnscd {
 
-// "The report currently due" is the team deadline /baocao shows without a period: of the
-// ward's open occurrences (not locked, period started), the one due first.
+bool team_owes(const team_record& team, const deadline_instance& d) {
+    return team.created_at <= d.due_at;
+}
+
+std::vector<team_record> teams_owing(const std::vector<team_record>& teams, const deadline_instance& d) {
+    std::vector<team_record> out;
+    for (auto& t : teams)
+        if (team_owes(t, d))
+            out.push_back(t);
+    return out;
+}
+
+// "The report currently due" for the ward: of its open team occurrences (not locked, period
+// started), the one due first. (A team's /baocao also skips what that team has submitted.)
 std::optional<deadline_instance> team_report_due(database& db, const config& cfg, std::int64_t ward_id,
                                                  std::int64_t now) {
     auto ward = ward_store(db).by_id(ward_id);
@@ -36,7 +48,7 @@ std::vector<std::int64_t> teams_not_reported(database& db, const config& cfg, st
             if (s.team_id)
                 submitted.insert(*s.team_id);
     for (auto& t : team_store(db).in_ward(ward_id))
-        if (!submitted.contains(t.id))
+        if (!submitted.contains(t.id) && (!due || team_owes(t, *due)))
             out.push_back(t.id);
     return out;
 }

@@ -4,6 +4,7 @@
 
 #include "config/config.hpp"
 #include "handlers/reporting_calendar.hpp"
+#include "storage/registry.hpp"
 
 #include <cstdint>
 #include <vector>
@@ -12,11 +13,17 @@ namespace cnscd {
 
 class database;
 
+// Does the team owe this occurrence? Not one whose deadline passed before the team came into the
+// bot's records: a ward that starts in December is not asked for the year's report due 29/11.
+bool team_owes(const team_record& team, const deadline_instance& d);
+// The teams of `teams` that owe `d`.
+std::vector<team_record> teams_owing(const std::vector<team_record>& teams, const deadline_instance& d);
+
 // The teams' report currently due: of the open ones, the one due first.
 std::optional<deadline_instance> team_report_due(database& db, const config& cfg, std::int64_t ward_id,
                                                  std::int64_t now);
 
-// Active teams of the ward that have not submitted the report currently due.
+// Active teams of the ward that owe the report currently due and have not submitted it.
 std::vector<std::int64_t> teams_not_reported(database& db, const config& cfg, std::int64_t ward_id,
                                              std::int64_t now);
 

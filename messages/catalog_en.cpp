@@ -93,6 +93,8 @@ std::string_view catalog_en(text key) {
     case text::help_baocao:
         return "📋 <b>/report</b> [month|quarter|year] — the team's report figures, computed from what was "
                "logged, submitted with the \"Submit report\" button (leaders and deputies).\n"
+               "• \"/report\" alone opens the team's unsubmitted report due first, with a button for each "
+               "other one not yet submitted.\n"
                "• \"/report last month\", \"/report month 10\" open that period's report; a closed one is "
                "read only.\n"
                "• Deadlines and a button for each report: /deadlines. Ward staff: /report ward.";

@@ -91,6 +91,8 @@ std::string_view catalog_vi(text key) {
     case text::help_baocao:
         return "📋 <b>/baocao</b> [tháng|quý|năm] — xem số liệu báo cáo của tổ, tính từ các lượt đã ghi, và "
                "nộp bằng nút «Nộp báo cáo» (tổ trưởng, tổ phó).\n"
+               "• «/baocao» không kèm kỳ mở báo cáo tổ chưa nộp có hạn sớm nhất, kèm nút mở các báo cáo "
+               "khác chưa nộp.\n"
                "• «/baocao tháng trước», «/baocao tháng 10» mở báo cáo kỳ đó; kỳ đã khóa thì chỉ xem.\n"
                "• Các hạn nộp và nút mở từng báo cáo: /hannop. Cán bộ phường: /baocao phuong.";
     case text::help_xuat:

@@ -169,6 +169,10 @@ std::string_view vi(report_text key) {
     case t::report_locked_unsent_note:
         return "🔒 Kỳ này đã khóa vào {lock} khi tổ chưa nộp, nên không nộp qua bot được nữa. Nếu phường vẫn cần "
                "báo cáo này, hãy gửi số liệu trên cho cán bộ phường.";
+    case t::report_others_open:
+        return "📌 Tổ còn báo cáo khác chưa nộp: {list}. Bấm nút bên dưới để mở.";
+    case t::report_other_item:
+        return "{deadline} ({period}, hạn {due})";
     case t::report_only_leader:
         return "Chỉ tổ trưởng hoặc tổ phó của tổ mới nộp được báo cáo.";
     case t::button_submit:
@@ -500,6 +504,10 @@ std::string_view en(report_text key) {
     case t::report_locked_unsent_note:
         return "🔒 This period locked on {lock} before the team submitted it, so it can no longer be submitted "
                "through the bot. If the ward still needs this report, send the figures above to the ward staff.";
+    case t::report_others_open:
+        return "📌 The team has other reports not yet submitted: {list}. Press a button below to open one.";
+    case t::report_other_item:
+        return "{deadline} ({period}, due {due})";
     case t::report_only_leader:
         return "Only the team's leader or deputy can submit the report.";
     case t::button_submit:

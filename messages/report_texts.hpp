@@ -72,6 +72,8 @@ enum class report_text {
     figures_changed_after_lock,
     report_locked_note,
     report_locked_unsent_note, // locked before the team sent it: what it can still do
+    report_others_open,
+    report_other_item,
     report_only_leader,
     button_submit,
     button_submit_comment,

@@ -37,10 +37,11 @@ team_record read_team(SQLite::Statement& st) {
     if (!st.getColumn(5).isNull())
         t.households = st.getColumn(5).getInt64();
     t.active = st.getColumn(6).getInt() != 0;
+    t.created_at = st.getColumn(7).getInt64();
     return t;
 }
 
-#define TEAM_COLUMNS "id, ward_id, name, code, area, households, active"
+#define TEAM_COLUMNS "id, ward_id, name, code, area, households, active, created_at"
 #define MEMBER_COLUMNS                                                                                        \
     "m.id, m.ward_id, m.team_id, m.full_name, m.position, m.role, m.role_title, coalesce(m.phone, ''), "      \
     "coalesce(m.cccd_hint, ''), m.area, m.note, m.roster_row, coalesce(m.language, ''), m.source, m.active, " \

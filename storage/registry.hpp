@@ -28,6 +28,7 @@ struct team_record {
     std::string area;
     std::optional<std::int64_t> households;
     bool active = true;
+    std::int64_t created_at = 0; // came into the bot's records (a roster import, /themto...)
 };
 
 // A member's chat account and the last time its owner wrote to the bot privately (at least

@@ -58,8 +58,9 @@ struct reminder_fixture : ::testing::Test {
         bot = std::make_unique<test_bot>(make_config(), path);
         bot->platform = platform();
         ward = bot->ward("Phường Hòa Xuân");
-        team1 = bot->team(ward, "Tổ dân phố số 1");
-        team2 = bot->team(ward, "Tổ dân phố số 2");
+        // The teams were there before every deadline the tests play (from January 2026).
+        team1 = bot->team(ward, "Tổ dân phố số 1", at(2025, 12, 1, 0));
+        team2 = bot->team(ward, "Tổ dân phố số 2", at(2025, 12, 1, 0));
         bot->member(ward, team1, "Trần Văn Bình", "leader", "101");
         bot->member(ward, team1, "Lê Thị Cúc", "member", "102");
         bot->member(ward, team2, "Võ Thị Giang", "leader", "201");

@@ -178,6 +178,65 @@ TEST_F(report_fixture, an_overdue_report_says_so_and_until_when_it_can_still_be_
     EXPECT_EQ(out[0].choices.size(), 2u); // the submit buttons are still there
 }
 
+// On 3/12 the year's report (due 29/11, taken until 9/12) was due before the quarter's (19/12) and
+// December's (24/12): "/baocao" kept opening it even once it was in. It now opens the report the
+// team has not sent that is due first, and lists the others with a button each.
+TEST_F(report_fixture,
+       without_a_period_a_leader_gets_the_first_report_not_yet_submitted_and_the_others_listed) {
+    bot.clk.set(at(2026, 12, 3, 10));
+    auto card = bot.say("100", "/baocao");
+    auto text = test_bot::joined(card);
+    EXPECT_NE(text.find("Báo cáo tổng kết năm — Tổ dân phố số 1"), std::string::npos) << text;
+    EXPECT_NE(text.find("Tổ còn báo cáo khác chưa nộp: Báo cáo quý (quý IV/2026, hạn 19/12/2026); Báo cáo "
+                        "tháng (tháng 12/2026, hạn 24/12/2026)"),
+              std::string::npos)
+        << text;
+    EXPECT_EQ(test_bot::button(card, "Báo cáo tháng (tháng 12/2026)"), "rp:v:" + t1 + ":monthly:2026-12");
+    bot.press("100", "rp:s:" + t1 + ":yearly:2026");
+    auto next = test_bot::joined(bot.say("100", "/baocao"));
+    EXPECT_NE(next.find("Báo cáo quý — Tổ dân phố số 1"), std::string::npos) << next;
+    EXPECT_NE(next.find("chưa nộp: Báo cáo tháng (tháng 12/2026"), std::string::npos) << next;
+    EXPECT_EQ(next.find("Báo cáo tổng kết năm"), std::string::npos) << next;
+    // Everything in: the report due first, to read, and nothing listed.
+    bot.press("100", "rp:s:" + t1 + ":quarterly:2026-Q4");
+    bot.press("100", "rp:s:" + t1 + ":monthly:2026-12");
+    auto done = test_bot::joined(bot.say("100", "/baocao"));
+    EXPECT_NE(done.find("Báo cáo tổng kết năm — Tổ dân phố số 1"), std::string::npos) << done;
+    EXPECT_EQ(done.find("chưa nộp:"), std::string::npos) << done;
+}
+
+// A team that came into the bot on 3/12 was not asked for the year's report due 29/11: "/baocao"
+// opens the quarter's, and the year's is reachable by name only.
+TEST_F(report_fixture, a_team_added_after_a_deadline_is_not_pointed_to_that_report) {
+    bot.clk.set(at(2026, 12, 3, 10));
+    auto team3 = bot.team(ward, "Tổ dân phố số 3");
+    bot.member(ward, team3, "Đỗ Văn Khoa", "leader", "300");
+    auto text = test_bot::joined(bot.say("300", "/baocao"));
+    EXPECT_NE(text.find("Báo cáo quý — Tổ dân phố số 3"), std::string::npos) << text;
+    EXPECT_NE(text.find("chưa nộp: Báo cáo tháng (tháng 12/2026, hạn 24/12/2026)."), std::string::npos)
+        << text;
+    EXPECT_EQ(text.find("Báo cáo tổng kết năm"), std::string::npos) << text;
+    EXPECT_TRUE(has(bot.say("300", "/baocao năm"), "Báo cáo tổng kết năm — Tổ dân phố số 3"));
+    // Nor reminded of it, nor counted as behind on it; team 1, there since November, is.
+    bot.bind_group("-3001", ward, team3);
+    reminder_run run;
+    bot.db->in_transaction([&] { run = plan_reminders(*bot.db, bot.cfg, at(2026, 12, 4, 8)); });
+    bool team1_reminded = false;
+    for (auto& m : run.messages) {
+        EXPECT_FALSE(m.to.chat_id == "-3001" && m.text.find("Báo cáo tổng kết năm") != std::string::npos) << m.text;
+        team1_reminded =
+            team1_reminded || (m.to.chat_id == "-1001" && m.text.find("Báo cáo tổng kết năm") != std::string::npos);
+    }
+    EXPECT_TRUE(team1_reminded);
+    EXPECT_EQ(teams_not_reported(*bot.db, bot.cfg, ward, bot.clk.now()),
+              (std::vector<std::int64_t>{team1, team2}));
+    bot.say("300", "/ngonngu en");
+    auto en = test_bot::joined(bot.say("300", "/report"));
+    EXPECT_NE(en.find("other reports not yet submitted: Monthly report (December 2026, due 24/12/2026)"),
+              std::string::npos)
+        << en;
+}
+
 TEST_F(report_fixture, after_the_grace_period_the_period_is_locked) {
     bot.clk.set(at(2026, 11, 30, 9)); // November locked on 29/11 at 17:00
     auto out = bot.press("100", "rp:s:" + t1 + ":monthly:2026-11");

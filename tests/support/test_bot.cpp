@@ -17,8 +17,8 @@ std::int64_t test_bot::ward(const std::string& name) {
     return ward_store(*db).ensure(name, clk.now());
 }
 
-std::int64_t test_bot::team(std::int64_t ward_id, const std::string& name) {
-    return team_store(*db).ensure(ward_id, name, clk.now());
+std::int64_t test_bot::team(std::int64_t ward_id, const std::string& name, std::int64_t created_at) {
+    return team_store(*db).ensure(ward_id, name, created_at ? created_at : clk.now());
 }
 
 std::int64_t test_bot::member(std::int64_t ward_id, std::int64_t team_id, const std::string& name,

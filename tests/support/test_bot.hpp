@@ -31,7 +31,8 @@ struct test_bot {
 
     // Registry shortcuts (direct database writes, as an import would do).
     std::int64_t ward(const std::string& name);
-    std::int64_t team(std::int64_t ward_id, const std::string& name);
+    // A team in the bot's records since `created_at` (now when 0): it owes no report due before.
+    std::int64_t team(std::int64_t ward_id, const std::string& name, std::int64_t created_at = 0);
     // A member linked to Telegram account `user_id`; team_id 0 = no team (ward staff).
     std::int64_t member(std::int64_t ward_id, std::int64_t team_id, const std::string& name,
                         const std::string& role, const std::string& user_id, const std::string& phone = "");
