@@ -328,10 +328,15 @@ void handle(const cmd_broadcast& c, handler_context& ctx) {
                         {{"name", campaign.file->file_name.empty() ? campaign.file->kind
                                                                    : campaign.file->file_name}}) +
                 "\n" + shown;
-    std::string when;
-    if (campaign.send_at)
-        when = ctx.say(broadcast_text::when_scheduled,
-                       {{"time", format_instant(ctx.lang, campaign.send_at, ctx.cfg().utc_offset_minutes)}});
+    std::string when, schedule;
+    if (campaign.send_at) {
+        auto time = format_instant(ctx.lang, campaign.send_at, ctx.cfg().utc_offset_minutes);
+        when = ctx.say(broadcast_text::when_scheduled, {{"time", time}});
+        // Said apart and in bold, with the words it came from: a time misread is caught here.
+        schedule = ctx.say(c.at_without_luc ? broadcast_text::schedule_note_without_luc
+                                            : broadcast_text::schedule_note,
+                           {{"time", time}, {"words", c.at_words}});
+    }
     // Staff should know before sending which teams it will not reach.
     std::string missing;
     if (!without_group.empty()) {
@@ -346,7 +351,8 @@ void handle(const cmd_broadcast& c, handler_context& ctx) {
                                               arg::markup("targets", note),
                                               arg::markup("when", when),
                                               arg::markup("text", preview_of(shown)),
-                                              arg::markup("missing", missing)}),
+                                              arg::markup("missing", missing),
+                                              arg::markup("schedule", schedule)}),
             {{{ctx.say(broadcast_text::button_send), "b:send:" + std::to_string(id)},
               {ctx.say(broadcast_text::button_cancel), "b:cancel:" + std::to_string(id)}}});
 }

@@ -8,7 +8,7 @@ std::string_view vi(broadcast_text key) {
     switch (key) {
     case t::preview:
         return "📣 <b>Xem trước thông báo</b> gửi tới <b>{count}</b> nhóm{targets}{when}:\n\n{text}\n\n"
-               "{missing}Bấm «Gửi» để gửi đi, «Hủy» để bỏ.";
+               "{missing}{schedule}Bấm «Gửi» để gửi đi, «Hủy» để bỏ.";
     case t::targets_named:
         return " ({teams})";
     case t::teams_without_group:
@@ -22,6 +22,12 @@ std::string_view vi(broadcast_text key) {
         return "Mọi tổ đã nộp {report} ({period}), không còn tổ nào để nhắc. 👏";
     case t::when_scheduled:
         return ", vào {time}";
+    case t::schedule_note:
+        return "⏰ <b>Không gửi ngay: hẹn gửi vào {time}</b> (theo «{words}»).\n\n";
+    case t::schedule_note_without_luc:
+        return "⏰ <b>Không gửi ngay: hẹn gửi vào {time}</b> («{words}» ở đầu tin được hiểu là giờ gửi). "
+               "Nếu đó là nội dung thông báo, bấm «Hủy» rồi gõ lại với chữ khác đứng trước, ví dụ: "
+               "/thongbao Thông báo: {words} …\n\n";
     case t::button_send:
         return "📤 Gửi";
     case t::button_cancel:
@@ -120,7 +126,7 @@ std::string_view en(broadcast_text key) {
     switch (key) {
     case t::preview:
         return "📣 <b>Announcement preview</b> for <b>{count}</b> groups{targets}{when}:\n\n{text}\n\n"
-               "{missing}Press \"Send\" to send it, \"Cancel\" to drop it.";
+               "{missing}{schedule}Press \"Send\" to send it, \"Cancel\" to drop it.";
     case t::targets_named:
         return " ({teams})";
     case t::teams_without_group:
@@ -134,6 +140,12 @@ std::string_view en(broadcast_text key) {
         return "Every team has submitted the {report} ({period}); there is no team left to remind. 👏";
     case t::when_scheduled:
         return ", on {time}";
+    case t::schedule_note:
+        return "⏰ <b>Not sent now: scheduled for {time}</b> (from \"{words}\").\n\n";
+    case t::schedule_note_without_luc:
+        return "⏰ <b>Not sent now: scheduled for {time}</b> (\"{words}\" at the start was read as the sending "
+               "time). If it is part of the announcement, press \"Cancel\" and type it again with another "
+               "word first, e.g. /announce Notice: {words} …\n\n";
     case t::button_send:
         return "📤 Send";
     case t::button_cancel:

@@ -14,6 +14,8 @@ enum class broadcast_text {
     targets_not_reported_any,
     all_reported,
     when_scheduled,
+    schedule_note,             // in the preview: when it will go, and from which words
+    schedule_note_without_luc, // the same, read from a leading time: how to send it as text
     button_send,
     button_cancel,
     button_retry,

@@ -118,7 +118,8 @@ std::string_view catalog_en(text key) {
                "• Some teams only: /broadcast @to1,to3 <i>text</i> (team codes: «Tổ 1» is to1).\n"
                "• Teams that have not submitted the current report: /broadcast not-reported <i>text</i>\n"
                "• With a guide: /broadcast guide vneid <i>text</i> (guide codes are listed by /guide).\n"
-               "• Scheduled: /broadcast at 07:30 25/12 <i>text</i>; to cancel it before then: /broadcast cancel <i>no.</i>\n"
+               "• Scheduled: /broadcast at 07:30 25/12 <i>text</i> (a time with its day at the start needs no \"at\": "
+               "/broadcast 7h30 tomorrow <i>text</i>); to cancel it before then: /broadcast cancel <i>no.</i>\n"
                "• Send a photo or file with /broadcast <i>text</i> as its caption to attach it.\n"
                "Progress shows in the confirmation; groups that failed get a resend button. Past "
                "announcements: /broadcasts.";

@@ -123,6 +123,8 @@ struct cmd_broadcast {
     bool not_reported = false;                    // "chua-bao-cao"
     std::string guide;                            // "tailieu <slug>": send a guide
     std::optional<std::int64_t> at_local_minutes; // "lúc 07:30 25/12": minutes since epoch, local time
+    std::string at_words;                         // the words read as that time: "7h30 sáng mai"
+    bool at_without_luc = false;                  // read from a leading time, without "lúc"
     std::string text;                             // the announcement
     std::int64_t cancel_id = 0;                   // "huy 12": cancel announcement 12 instead
 };

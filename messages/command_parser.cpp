@@ -118,6 +118,51 @@ std::optional<year_month_day> parse_day(std::string_view w, year_month_day today
     return ymd;
 }
 
+// A sending time from ws[first]: a clock time, a part of the day, then the day ("7h30 sáng mai",
+// "2h chiều nay", "19h ngày mai", "07:30 25/12[/2026]", "07:30 hôm nay").
+struct send_time {
+    std::optional<std::int64_t> local_minutes; // minutes since the epoch, local time; none if unread
+    std::string words;                         // the words read (or tried), as typed
+    std::size_t end = 0;                       // the index after them
+};
+
+send_time read_send_time(const std::vector<std::string_view>& ws, std::size_t first, year_month_day today) {
+    send_time out;
+    auto minutes = parse_clock(ws[first]);
+    std::size_t next = first + 1;
+    if (next < ws.size()) {
+        auto part = fold_word(ws[next]);
+        bool afternoon = part == "chieu" || part == "toi";
+        if (afternoon || part == "sang" || part == "trua") {
+            if (afternoon && minutes && *minutes < 12 * 60)
+                *minutes += 12 * 60; // "2h chiều" is 14:00
+            ++next;
+        }
+    }
+    if (next < ws.size() && (fold_word(ws[next]) == "ngay" || fold_word(ws[next]) == "on"))
+        ++next;
+    std::optional<year_month_day> date;
+    std::size_t day_words = 1;
+    if (next < ws.size()) {
+        auto day_word = fold_word(ws[next]);
+        bool hom_nay = day_word == "hom" && next + 1 < ws.size() && fold_word(ws[next + 1]) == "nay";
+        if (day_word == "mai" || day_word == "tomorrow")
+            date = year_month_day{sys_days(today) + days(1)};
+        else if (day_word == "nay" || day_word == "today" || hom_nay)
+            date = today;
+        else
+            date = parse_day(ws[next], today);
+        day_words = hom_nay ? 2 : 1;
+    }
+    out.end = date ? next + day_words : std::min(next + 1, ws.size());
+    for (auto k = first; k < out.end; ++k)
+        out.words += (out.words.empty() ? "" : " ") + std::string(ws[k]);
+    if (minutes && date)
+        out.local_minutes =
+            static_cast<std::int64_t>(sys_days(*date).time_since_epoch().count()) * 1440 + *minutes;
+    return out;
+}
+
 command parse_broadcast(std::string_view args, const parse_context& ctx) {
     cmd_broadcast b;
     auto ws = split_words(args);
@@ -164,41 +209,19 @@ command parse_broadcast(std::string_view args, const parse_context& ctx) {
             // mai", "lúc 2h chiều nay", "lúc 19h ngày mai".
             if (used + 1 >= ws.size())
                 return command_error{"thongbao", "error_bad_time", std::string(w)};
-            auto minutes = parse_clock(ws[used + 1]);
-            std::size_t next = used + 2;
-            if (next < ws.size()) {
-                auto part = fold_word(ws[next]);
-                bool afternoon = part == "chieu" || part == "toi";
-                if (afternoon || part == "sang" || part == "trua") {
-                    if (afternoon && minutes && *minutes < 12 * 60)
-                        *minutes += 12 * 60; // "2h chiều" is 14:00
-                    ++next;
-                }
-            }
-            if (next < ws.size() && (fold_word(ws[next]) == "ngay" || fold_word(ws[next]) == "on"))
-                ++next;
-            std::optional<year_month_day> date;
-            std::size_t day_words = 1;
-            if (next < ws.size()) {
-                auto day_word = fold_word(ws[next]);
-                bool hom_nay = day_word == "hom" && next + 1 < ws.size() && fold_word(ws[next + 1]) == "nay";
-                if (day_word == "mai" || day_word == "tomorrow")
-                    date = year_month_day{sys_days(ctx.today) + days(1)};
-                else if (day_word == "nay" || day_word == "today" || hom_nay)
-                    date = ctx.today;
-                else
-                    date = parse_day(ws[next], ctx.today);
-                day_words = hom_nay ? 2 : 1;
-            }
-            if (!minutes || !date) {
-                std::string shown(ws[used + 1]);
-                for (auto k = used + 2; k <= next && k < ws.size(); ++k)
-                    shown += " " + std::string(ws[k]);
-                return command_error{"thongbao", "error_bad_time", shown};
-            }
-            auto days = sys_days(*date).time_since_epoch().count();
-            b.at_local_minutes = static_cast<std::int64_t>(days) * 1440 + *minutes;
-            used = next + day_words;
+            auto when = read_send_time(ws, used + 1, ctx.today);
+            if (!when.local_minutes)
+                return command_error{"thongbao", "error_bad_time", when.words};
+            b.at_local_minutes = when.local_minutes;
+            b.at_words = when.words;
+            used = when.end;
+        } else if (auto when = read_send_time(ws, used, ctx.today); parse_clock(w) && when.local_minutes) {
+            // Staff also leave "lúc" out: "7h30 sáng mai …". Only a clock time with its day reads
+            // so; "3 tổ chưa nộp …", "15/12 họp …" or "8h họp …" are the announcement's words.
+            b.at_local_minutes = when.local_minutes;
+            b.at_words = when.words;
+            b.at_without_luc = true;
+            used = when.end;
         } else {
             break;
         }
