@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <tuple>
 #include <unordered_map>
 
 namespace cnscd {
@@ -12,12 +13,13 @@ constexpr std::array<topic, 12> topics{{
     {"dvc", "Dịch vụ công trực tuyến", "Online public services", "Dịch vụ công",
      "dich vu cong|dvc|dvctt|cong dich vu cong|ho so truc tuyen|nop ho so|ho so online|thu tuc hanh "
      "chinh|dang ky khai sinh|khai sinh|nop phat|phat nguoi|vi pham giao thong|dang ky ket hon|cu tru|tam tru|thuong tru|luu tru|ho khau|nhan "
-     "khau|cap doi|lam cccd|lam lai cccd|cap lai cccd|giay phep lai xe|gplx|nop thue|thue dien tu|etax|public service|public services|online "
+     "khau|cap doi|lam cccd|lam lai cccd|cap lai cccd|cap doi cccd|doi cccd|lam can cuoc|lam lai can cuoc|cap lai can "
+     "cuoc|cap doi can cuoc|doi can cuoc|giay phep lai xe|gplx|nop thue|thue dien tu|etax|public service|public services|online "
      "service|"
      "online services|birth registration|residence registration|driving licence|driver's license|tax return"},
     {"vneid", "Định danh điện tử VNeID", "VNeID e-identity", "VNeID",
-     "vneid|vn eid|dinh danh|dinh danh dien tu|muc 2|muc do 2|can cuoc dien tu|tai khoan dinh danh|e-id|eid|"
-     "can cuoc|cccd gan chip|kich hoat tai khoan|de an 06|da 06|level 2|sinh trac|biometric|biometrics"},
+     "vneid|vn eid|dinh danh|dinh danh dien tu|muc 2|muc do 2|can cuoc dien tu|cccd dien tu|tai khoan dinh danh|"
+     "e-id|eid|can cuoc|cccd|cccd gan chip|kich hoat tai khoan|de an 06|da 06|level 2|sinh trac|biometric|biometrics"},
     {"thanhtoan", "Thanh toán không dùng tiền mặt", "Cashless payment", "Thanh toán số",
      "thanh toan|ttkdtm|tt khong dung tien mat|qr|ma qr|quet ma|chuyen khoan|vi dien tu|momo|zalopay|zalo pay|vnpay|viettel money|viettelpay|ngan "
      "hang so|app ngan hang|ung dung ngan hang|mobile banking|tai khoan ngan hang|tk ngan hang|khong dung tien mat|tien "
@@ -185,7 +187,22 @@ std::vector<std::string> find_topics(std::string_view folded) {
     static_assert(vneid < topics.size() && payment < topics.size());
     auto biometric_at = std::string_view::npos;
     bool vneid_named = false; // by a keyword other than biometric authentication
+    // A phrase inside a longer one of another topic is that one's word: "căn cước" (the card,
+    // VNeID's) in "cấp lại căn cước" (a procedure, online public services).
+    std::vector<std::tuple<std::size_t, std::size_t, std::size_t>> spans; // start, end, topic
     keywords().scan(folded, [&](const keyword& k, std::size_t pos) {
+        spans.emplace_back(pos, pos + k.phrase.size(), k.topic);
+    });
+    auto inside_another = [&](const keyword& k, std::size_t pos) {
+        auto end = pos + k.phrase.size();
+        return std::any_of(spans.begin(), spans.end(), [&](auto& o) {
+            auto [b, e, t] = o;
+            return t != k.topic && b <= pos && end <= e && e - b > end - pos;
+        });
+    };
+    keywords().scan(folded, [&](const keyword& k, std::size_t pos) {
+        if (inside_another(k, pos))
+            return;
         if (first[k.topic] == std::string_view::npos)
             first[k.topic] = pos;
         if (k.topic == vneid && biometric(k.phrase))

@@ -106,6 +106,12 @@ INSTANTIATE_TEST_SUITE_P(
         visit_case{"/tham nhà bà Hoa, hướng dẫn làm CCCD online", {"dvc"}, std::nullopt, "", "nhà bà Hoa"},
         visit_case{"/tham so 7 ngo 2 lam cccd cho 2 nguoi", {"dvc"}, 2, "", "so 7 ngo 2"},
         visit_case{"/tham tổ 4, cấp lại CCCD bị mất cho ông Ba", {"dvc"}, std::nullopt, "", "tổ 4"},
+        // "căn cước" and "CCCD" are the same card and read alike: getting it is a procedure, the
+        // e-ID in VNeID ("căn cước điện tử") is VNeID. "căn cước" was VNeID in both.
+        visit_case{"/tham tổ 4, cấp lại căn cước bị mất cho ông Ba", {"dvc"}, std::nullopt, "", "tổ 4"},
+        visit_case{"/tham so 7 ngo 2 lam can cuoc cho 2 nguoi", {"dvc"}, 2, "", "so 7 ngo 2"},
+        visit_case{"/tham số 3, cài căn cước điện tử cho 2 người", {"vneid"}, 2, "", "số 3"},
+        visit_case{"/tham số 3, cài CCCD điện tử cho 2 người", {"vneid"}, 2, "", "số 3"},
         visit_case{"/tham tổ 2, nhắc an toàn trên mạng cho 3 người", {"luadao"}, 3, "", "tổ 2"},
         visit_case{
             "/visit community hall, 2 people, online public services", {"dvc"}, 2, "", "community hall"},

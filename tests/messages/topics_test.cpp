@@ -8,6 +8,7 @@
 #include <map>
 #include <random>
 #include <set>
+#include <tuple>
 
 namespace cnscd {
 namespace {
@@ -41,6 +42,35 @@ TEST(topics, are_found_in_the_help_members_give) {
     EXPECT_EQ(topics_in("lam cccd"), (std::vector<std::string>{"dvc"}));
     EXPECT_EQ(topics_in("cap lai cccd"), (std::vector<std::string>{"dvc"}));
     EXPECT_EQ(topics_in("làm lại CCCD cho bà"), (std::vector<std::string>{"dvc"}));
+}
+
+// "căn cước" was VNeID while "CCCD" was a public service (or nothing): the same card, read
+// alike now. Getting or renewing it is a procedure (dvc); the card and the e-ID in VNeID
+// ("căn cước điện tử") are VNeID, whichever way it is spelled.
+TEST(topics, the_id_card_reads_alike_in_both_spellings) {
+    struct {
+        std::string_view text;
+        std::string_view topic;
+    } cases[] = {
+        {"làm căn cước cho bà Lan", "dvc"},
+        {"làm CCCD cho bà Lan", "dvc"},
+        {"cấp lại căn cước bị mất", "dvc"},
+        {"cấp lại CCCD bị mất", "dvc"},
+        {"cấp đổi căn cước", "dvc"},
+        {"cấp đổi CCCD", "dvc"},
+        {"đổi căn cước", "dvc"},
+        {"đổi cccd", "dvc"},
+        {"làm lại căn cước", "dvc"},
+        {"làm lại CCCD", "dvc"},
+        {"cài căn cước điện tử", "vneid"},
+        {"cài CCCD điện tử", "vneid"},
+        {"hướng dẫn dùng căn cước trên điện thoại", "vneid"},
+        {"hướng dẫn dùng CCCD trên điện thoại", "vneid"},
+        {"quét căn cước gắn chip", "vneid"},
+        {"quét CCCD gắn chip", "vneid"},
+    };
+    for (auto& c : cases)
+        EXPECT_EQ(topics_in(c.text), (std::vector<std::string>{std::string(c.topic)})) << c.text;
 }
 
 TEST(topics, keywords_match_whole_words_only) {
@@ -108,11 +138,25 @@ TEST(topics, the_keyword_index_finds_what_a_search_per_phrase_finds) {
         bool other = false; // a phrase of "khac": counted when no other topic is
         auto biometric = std::string_view::npos;
         bool vneid_named = false;
+        // A phrase inside a longer one of another topic counts for that one only.
+        std::vector<std::tuple<std::size_t, std::size_t, std::string_view>> found;
+        for (auto& t : all_topics())
+            for (auto p : phrases_of(t))
+                for (auto pos : phrase_positions(text, p))
+                    found.emplace_back(pos, pos + p.size(), t.code);
+        auto inside_another = [&](std::size_t pos, std::size_t end, std::string_view code) {
+            for (auto& [b, e, c] : found)
+                if (c != code && b <= pos && end <= e && e - b > end - pos)
+                    return true;
+            return false;
+        };
         for (auto& t : all_topics()) {
             std::size_t first = std::string_view::npos;
             for (auto p : phrases_of(t))
                 for (auto pos : phrase_positions(text, p)) {
                     want_spans.emplace(pos, pos + p.size());
+                    if (inside_another(pos, pos + p.size(), t.code))
+                        continue;
                     first = std::min(first, pos);
                     bool bio = p == "sinh trac" || p == "biometric" || p == "biometrics";
                     if (t.code == "vneid" && bio)
