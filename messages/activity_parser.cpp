@@ -45,6 +45,10 @@ std::size_t verb_words(const std::vector<token>& toks, std::size_t k) {
         {"huong", "dan"}, {"ho", "tro"},  {"dang", "ky"}, {"tu", "van"},   {"tuyen", "truyen"},
         {"kich", "hoat"}, {"chi", "dan"}, {"mo", "tai"},  {"tap", "huan"}, {"dang", "ki"}};
     auto& w = toks[k].folded;
+    // "làm thủ tục" (an administrative procedure: "hướng dẫn bà Lan làm thủ tục trên dịch vụ
+    // công"); "làm" alone says nothing of helping.
+    if (w == "lam" && k + 2 < toks.size() && toks[k + 1].folded == "thu" && toks[k + 2].folded == "tuc")
+        return 3;
     // "Hướng Dẫn", "Hỗ Trợ": typed with every word capitalised, still the verb; no place is
     // named so.
     for (auto [a, b] : verb_pairs)
@@ -260,6 +264,10 @@ std::vector<std::string> unexplained_words(const std::vector<token>& toks, std::
     if (description_from >= text.size())
         return out; // no description part: the whole text is the place
     mark_topic_words(toks, used);
+    // A verb of helping explains itself, the words of "làm thủ tục" too.
+    for (std::size_t k = 0; k < toks.size(); ++k)
+        for (std::size_t j = k, n = verb_words(toks, k); j < k + n; ++j)
+            used[j] = true;
     for (std::size_t k = 0; k < toks.size(); ++k) {
         if (toks[k].raw.data() < text.data() + description_from || used[k] || toks[k].folded.empty())
             continue;

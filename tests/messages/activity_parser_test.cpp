@@ -112,6 +112,17 @@ INSTANTIATE_TEST_SUITE_P(
         visit_case{"/tham so 7 ngo 2 lam can cuoc cho 2 nguoi", {"dvc"}, 2, "", "so 7 ngo 2"},
         visit_case{"/tham số 3, cài căn cước điện tử cho 2 người", {"vneid"}, 2, "", "số 3"},
         visit_case{"/tham số 3, cài CCCD điện tử cho 2 người", {"vneid"}, 2, "", "số 3"},
+        // "làm thủ tục" (doing an administrative procedure) is a verb of helping: it ends the
+        // address as "hướng dẫn" does. It was kept in the address.
+        visit_case{"/tham nhà bà Hoa làm thủ tục tạm trú online", {"dvc"}, std::nullopt, "", "nhà bà Hoa"},
+        visit_case{"/tham số 5 ngõ 3 làm thủ tục cấp lại căn cước cho 2 người", {"dvc"}, 2, "", "số 5 ngõ 3"},
+        visit_case{
+            "/tham số 5 ngõ 3 đã làm thủ tục trên dịch vụ công", {"dvc"}, std::nullopt, "", "số 5 ngõ 3"},
+        visit_case{"/tham hướng dẫn bà Lan làm thủ tục trên dịch vụ công, số 8 ngõ 2",
+                   {"dvc"},
+                   std::nullopt,
+                   "",
+                   "số 8 ngõ 2"},
         visit_case{"/tham tổ 2, nhắc an toàn trên mạng cho 3 người", {"luadao"}, 3, "", "tổ 2"},
         visit_case{
             "/visit community hall, 2 people, online public services", {"dvc"}, 2, "", "community hall"},
@@ -479,6 +490,11 @@ TEST(explained_messages, list_the_words_no_rule_explains) {
         parse_command("/tham số 5, đổi sdt trên vneid", parse_context{"cnscd_bot", today, true, true}));
     EXPECT_TRUE(phone.details.unparsed.empty()) << phone.details.unparsed.front();
     EXPECT_EQ(phone.details.topics, (std::vector<std::string>{"vneid"}));
+    // "làm thủ tục" is the help given too ("thủ tục" was listed).
+    auto procedure =
+        std::get<cmd_visit>(parse_command("/tham số 5, hướng dẫn bà Lan làm thủ tục trên dịch vụ công",
+                                          parse_context{"cnscd_bot", today, true, true}));
+    EXPECT_TRUE(procedure.details.unparsed.empty()) << procedure.details.unparsed.front();
     auto english = std::get<cmd_visit>(parse_command("/visit house 12, helped Mrs Lan pay bills by QR, happy",
                                                      parse_context{"cnscd_bot", today, true, true}));
     EXPECT_EQ(english.details.unparsed, (std::vector<std::string>{"happy"}));
