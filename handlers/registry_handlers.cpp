@@ -144,6 +144,10 @@ void handle(const cmd_redeem_code& c, handler_context& ctx) {
         ctx.reply(registry_text::code_used);
         return;
     }
+    if (invite->expires_at < ctx.now() && invite->replaced) {
+        ctx.reply(registry_text::code_replaced);
+        return;
+    }
     if (invite->expires_at < ctx.now()) {
         ctx.reply(registry_text::code_expired,
                   {{"date", format_day_of(invite->expires_at, ctx.cfg().utc_offset_minutes)}});

@@ -54,6 +54,9 @@ std::string_view vi(registry_text key) {
         return "Mã này đã được dùng rồi. Nhờ tổ trưởng tạo mã mới bằng lệnh /moi.";
     case t::code_expired:
         return "Mã này đã hết hạn từ ngày {date}. Nhờ tổ trưởng tạo mã mới bằng lệnh /moi.";
+    case t::code_replaced:
+        return "Mã này không còn dùng được: tổ trưởng đã tạo một mã mới hơn thay cho nó. Nhờ tổ trưởng gửi "
+               "mã mới nhất (hoặc tạo lại bằng lệnh /moi) rồi gõ /ma kèm mã đó.";
     case t::bind_done_team:
         return "✅ Đã gắn nhóm này với <b>{team}</b> ({ward}).\n"
                "Thành viên trong nhóm ghi lượt hỗ trợ bằng /tham; nhắc hạn báo cáo sẽ gửi vào đây.";
@@ -349,6 +352,9 @@ std::string_view en(registry_text key) {
         return "This code has already been used. Ask your team leader for a new one (/invite).";
     case t::code_expired:
         return "This code expired on {date}. Ask your team leader for a new one (/invite).";
+    case t::code_replaced:
+        return "This code no longer works: your team leader made a newer code in its place. Ask them for "
+               "the latest code (or a new one with /invite), then type /code with it.";
     case t::bind_done_team:
         return "✅ This group is now bound to <b>{team}</b> ({ward}).\n"
                "Members log visits here with /visit; report reminders will be posted here.";

@@ -27,6 +27,7 @@ enum class registry_text {
     code_unknown,
     code_used,
     code_expired,
+    code_replaced, // a newer /moi code for the same person ended it
     bind_done_team,
     bind_done_ward,
     bind_already,

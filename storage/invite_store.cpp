@@ -41,8 +41,12 @@ invite invite_store::create(std::int64_t member_id, std::optional<std::int64_t> 
 
 std::optional<invite> invite_store::find(const std::string& raw) {
     auto code = normalize(raw);
+    // Replaced: expire_open_of ended it one second before the newer code was created.
     auto& st = db_.native().query(
-        "SELECT code, member_id, expires_at, used_at, coalesce(used_by, '') FROM invites WHERE code = ?",
+        "SELECT i.code, i.member_id, i.expires_at, i.used_at, coalesce(i.used_by, ''), "
+        "EXISTS (SELECT 1 FROM invites n WHERE n.member_id = i.member_id AND n.code <> i.code "
+        "AND n.created_at >= i.created_at AND n.created_at = i.expires_at + 1) "
+        "FROM invites i WHERE i.code = ?",
         code);
     if (!st.executeStep())
         return std::nullopt;
@@ -53,6 +57,7 @@ std::optional<invite> invite_store::find(const std::string& raw) {
     if (!st.getColumn(3).isNull())
         i.used_at = st.getColumn(3).getInt64();
     i.used_by = st.getColumn(4).getString();
+    i.replaced = st.getColumn(5).getInt() != 0;
     return i;
 }
 

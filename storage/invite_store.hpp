@@ -20,6 +20,8 @@ struct invite {
     std::int64_t expires_at = 0;
     std::optional<std::int64_t> used_at;
     std::string used_by;
+    // A newer code for the same member ended this one before its time (/moi again).
+    bool replaced = false;
 };
 
 // How long a leader's invite code stays valid.

@@ -130,7 +130,11 @@ TEST_F(registry_fixture, a_new_invite_code_replaces_the_unused_one_and_says_so) 
     ASSERT_NE(first, second);
     EXPECT_TRUE(has(again, "Mã cũ " + first + " không còn dùng được nữa, đã thay bằng mã mới"))
         << test_bot::joined(again);
-    EXPECT_TRUE(has(bot.say("556", "/ma " + first), "hết hạn"));
+    // Typed after all, the old code was "expired" (hết hạn): it was replaced, and the reply says so.
+    auto old_code = bot.say("556", "/ma " + first);
+    EXPECT_TRUE(has(old_code, "Mã này không còn dùng được: tổ trưởng đã tạo một mã mới hơn thay cho nó"))
+        << test_bot::joined(old_code);
+    EXPECT_FALSE(has(old_code, "hết hạn")) << test_bot::joined(old_code);
     EXPECT_FALSE(member_store(*bot.db).by_account(channel::telegram, "556"));
     EXPECT_TRUE(has(bot.say("555", "/ma " + second), "Đã liên kết"));
     // A used code is not "replaced": the next invite (another account) says nothing of it.
@@ -139,6 +143,9 @@ TEST_F(registry_fixture, a_new_invite_code_replaces_the_unused_one_and_says_so) 
     bot.say("100", "/ngonngu en");
     auto en = bot.say("100", "/invite Hoàng Văn Em");
     EXPECT_TRUE(has(en, "Replaced by the new code above, so no longer usable: ")) << test_bot::joined(en);
+    bot.say("557", "/language en");
+    auto en_old = bot.say("557", "/code " + invite_code(third));
+    EXPECT_TRUE(has(en_old, "made a newer code in its place")) << test_bot::joined(en_old);
 }
 
 TEST_F(registry_fixture, inviting_someone_not_on_the_roster_says_how_a_newcomer_is_added) {
