@@ -5,6 +5,7 @@
 
 #include "config/config.hpp"
 
+#include <iosfwd>
 #include <optional>
 #include <string>
 
@@ -13,8 +14,11 @@ namespace cnscd {
 // Wires the application (the one place that does) and serves until SIGINT/SIGTERM.
 int run_serve(const config& cfg);
 
-// A console channel: type as a member and see the bot's answers.
+// A console channel: type as a member and see the bot's answers (on stdin and stdout, or on
+// `input` and `out`). /nhom switches to the group chat of the member's team (of the ward for staff).
 int run_chat(const config& cfg, const std::optional<std::string>& as_phone);
+int run_chat(const config& cfg, const std::optional<std::string>& as_phone, std::istream& input,
+             std::ostream& out);
 
 // Brings the database schema up to date and reports the version.
 int run_migrate(const config& cfg);
