@@ -223,9 +223,10 @@ TEST_F(report_fixture, a_team_added_after_a_deadline_is_not_pointed_to_that_repo
     bot.db->in_transaction([&] { run = plan_reminders(*bot.db, bot.cfg, at(2026, 12, 4, 8)); });
     bool team1_reminded = false;
     for (auto& m : run.messages) {
-        EXPECT_FALSE(m.to.chat_id == "-3001" && m.text.find("Báo cáo tổng kết năm") != std::string::npos) << m.text;
-        team1_reminded =
-            team1_reminded || (m.to.chat_id == "-1001" && m.text.find("Báo cáo tổng kết năm") != std::string::npos);
+        EXPECT_FALSE(m.to.chat_id == "-3001" && m.text.find("Báo cáo tổng kết năm") != std::string::npos)
+            << m.text;
+        team1_reminded = team1_reminded || (m.to.chat_id == "-1001" &&
+                                            m.text.find("Báo cáo tổng kết năm") != std::string::npos);
     }
     EXPECT_TRUE(team1_reminded);
     EXPECT_EQ(teams_not_reported(*bot.db, bot.cfg, ward, bot.clk.now()),
