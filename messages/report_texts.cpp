@@ -170,7 +170,7 @@ std::string_view vi(report_text key) {
         return "🔒 Kỳ này đã khóa vào {lock} khi tổ chưa nộp, nên không nộp qua bot được nữa. Nếu phường vẫn cần "
                "báo cáo này, hãy gửi số liệu trên cho cán bộ phường.";
     case t::report_others_open:
-        return "📌 Tổ còn báo cáo khác chưa nộp: {list}. Bấm nút bên dưới để mở.";
+        return "📌 Tổ còn báo cáo khác chưa nộp: {list}. Chọn bên dưới để mở.";
     case t::report_other_item:
         return "{deadline} ({period}, hạn {due})";
     case t::report_only_leader:
@@ -505,7 +505,7 @@ std::string_view en(report_text key) {
         return "🔒 This period locked on {lock} before the team submitted it, so it can no longer be submitted "
                "through the bot. If the ward still needs this report, send the figures above to the ward staff.";
     case t::report_others_open:
-        return "📌 The team has other reports not yet submitted: {list}. Press a button below to open one.";
+        return "📌 The team has other reports not yet submitted: {list}. Choose one below to open it.";
     case t::report_other_item:
         return "{deadline} ({period}, due {due})";
     case t::report_only_leader:

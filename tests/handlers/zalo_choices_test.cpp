@@ -261,10 +261,15 @@ TEST_P(zalo_choices, a_leader_reminds_the_idle_by_typing_nhac) {
 // "ok" under the report card was "I did not understand" and the list was forgotten, so the
 // "1" that followed did nothing. Now it says what to type, and the list still answers.
 TEST_P(zalo_choices, a_reply_that_names_no_choice_says_what_to_type_and_keeps_the_list) {
-    bot.say("z100", "/baocao");
+    auto card = test_bot::joined(bot.say("z100", "/baocao"));
     auto hint = test_bot::joined(bot.say("z100", "ok"));
     EXPECT_NE(hint.find("«ok» không khớp mục nào"), std::string::npos) << hint;
-    EXPECT_NE(hint.find("Gõ số từ 1 đến 2, hoặc tên mục, ví dụ «Nộp báo cáo»"), std::string::npos) << hint;
+    // Submit, submit with a comment, and the two other reports the team has not sent, which a
+    // list without buttons must not tell to press.
+    EXPECT_NE(card.find("Tổ còn báo cáo khác chưa nộp: Báo cáo tổng kết năm"), std::string::npos) << card;
+    EXPECT_NE(card.find("Chọn bên dưới để mở"), std::string::npos) << card;
+    EXPECT_EQ(card.find("Bấm nút"), std::string::npos) << card;
+    EXPECT_NE(hint.find("Gõ số từ 1 đến 4, hoặc tên mục, ví dụ «Nộp báo cáo»"), std::string::npos) << hint;
     EXPECT_FALSE(report());
     auto out = bot.say("z100", "1");
     EXPECT_TRUE(has(out, "Đã nộp Báo cáo tháng")) << test_bot::joined(out);
