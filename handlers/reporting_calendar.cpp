@@ -87,25 +87,34 @@ std::vector<deadline_config> deadlines_for_ward(const config& cfg, const std::st
     return builtin_deadlines();
 }
 
-report_period period_of(const deadline_config& rule, year_month_day due) {
+namespace {
+
+// The period's dates, and its key only when asked: the key's formatting is most of the cost,
+// and instances_covering looks at many periods to keep a few.
+report_period period_dates(const deadline_config& rule, year_month_day due, bool with_key) {
     report_period p;
     bool cutoff = rule.period == "cutoff" && rule.cutoff_day > 0;
     // The calendar period as [first month, last month].
     year_month first_month{due.year(), due.month()};
     year_month last_month = first_month;
     if (rule.kind == "monthly") {
-        p.key = std::to_string(static_cast<int>(due.year())) + "-" + two(static_cast<unsigned>(due.month()));
+        if (with_key)
+            p.key =
+                std::to_string(static_cast<int>(due.year())) + "-" + two(static_cast<unsigned>(due.month()));
     } else if (rule.kind == "quarterly") {
         last_month = add_months(first_month, -(rule.month % 12));
         first_month = add_months(last_month, -2);
-        p.key = std::to_string(static_cast<int>(last_month.year())) + "-Q" +
-                std::to_string((static_cast<unsigned>(last_month.month()) - 1) / 3 + 1);
+        if (with_key)
+            p.key = std::to_string(static_cast<int>(last_month.year())) + "-Q" +
+                    std::to_string((static_cast<unsigned>(last_month.month()) - 1) / 3 + 1);
     } else if (rule.kind == "yearly") {
         first_month = year_month{due.year(), January};
         last_month = year_month{due.year(), December};
-        p.key = std::to_string(static_cast<int>(due.year()));
+        if (with_key)
+            p.key = std::to_string(static_cast<int>(due.year()));
     } else { // once: the year up to the due date
-        p.key = iso_date(due);
+        if (with_key)
+            p.key = iso_date(due);
         p.first = year_month_day{due.year(), January, day{1}};
         p.last = due;
         return p;
@@ -119,6 +128,12 @@ report_period period_of(const deadline_config& rule, year_month_day due) {
         p.last = last_of(last_month.year(), last_month.month());
     }
     return p;
+}
+
+} // namespace
+
+report_period period_of(const deadline_config& rule, year_month_day due) {
+    return period_dates(rule, due, true);
 }
 
 std::optional<year_month_day> due_date_in(const deadline_config& rule, year y, month m) {
@@ -156,6 +171,23 @@ std::vector<deadline_instance> instances_between(const deadline_config& rule, ye
     for (year_month ym{from.year(), from.month()}; ym <= year_month{to.year(), to.month()}; ym += months{1}) {
         auto due = due_date_in(rule, ym.year(), ym.month());
         if (due && sys_days{*due} >= sys_days{from} && sys_days{*due} <= sys_days{to})
+            out.push_back(make_instance(rule, *due, zone));
+    }
+    return out;
+}
+
+std::vector<deadline_instance> instances_covering(const deadline_config& rule, year_month_day day,
+                                                  const local_time& zone) {
+    std::vector<deadline_instance> out;
+    // A period's due date lies within a year and a month of any of its days (a yearly report
+    // due in January of the next year, a cutoff period shifted by a month).
+    year_month at{day.year(), day.month()};
+    for (auto ym = at - months{13}; ym <= at + months{13}; ym += months{1}) {
+        auto due = due_date_in(rule, ym.year(), ym.month());
+        if (!due)
+            continue;
+        auto p = period_dates(rule, *due, false);
+        if (sys_days{p.first} <= sys_days{day} && sys_days{day} <= sys_days{p.last})
             out.push_back(make_instance(rule, *due, zone));
     }
     return out;

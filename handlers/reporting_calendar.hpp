@@ -83,6 +83,11 @@ std::vector<deadline_instance> instances_between(const deadline_config& rule,
                                                  std::chrono::year_month_day from,
                                                  std::chrono::year_month_day to, const local_time& zone);
 
+// Every occurrence whose period contains `day` (a local date), earliest first. Cheaper than
+// instances_between over the widest span a period can have: it is asked for every record.
+std::vector<deadline_instance> instances_covering(const deadline_config& rule,
+                                                  std::chrono::year_month_day day, const local_time& zone);
+
 // The occurrence a report made at `now` belongs to: the earliest one not yet locked whose
 // period has started; else the next one to come.
 std::optional<deadline_instance> open_instance(const deadline_config& rule, std::int64_t now,

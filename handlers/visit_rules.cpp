@@ -125,10 +125,8 @@ std::string report_notes(handler_context& ctx, std::int64_t team_id,
             continue;
         for (auto day : record_days)
             // A report may fall due before its period ends (the 24th for a calendar month).
-            for (auto& d : instances_between(rule, year_month_day{sys_days{day} - days{400}},
-                                             year_month_day{sys_days{day} + days{400}}, zone)) {
-                if (sys_days{day} < sys_days{d.period.first} || sys_days{d.period.last} < sys_days{day} ||
-                    !seen.insert(rule.code + " " + d.period.key).second)
+            for (auto& d : instances_covering(rule, day, zone)) {
+                if (!seen.insert(rule.code + " " + d.period.key).second)
                     continue;
                 auto name =
                     markup::escape(deadline_name(ctx.lang, d)) + " (" + period_label(ctx.lang, d) + ")";

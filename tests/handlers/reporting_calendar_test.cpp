@@ -41,6 +41,41 @@ TEST(reporting_calendar, day_31_means_the_last_day_of_shorter_months_including_l
     EXPECT_EQ(iso_date(clamp_day(year{2026}, June, 15)), "2026-06-15");
 }
 
+// A record's confirmation asks which reports cover its day; the short way must find exactly
+// what the long scan of every nearby occurrence finds, for every kind of rule and day.
+TEST(reporting_calendar, the_reports_covering_a_day_are_those_whose_period_holds_it) {
+    std::vector<deadline_config> rules{rule("monthly", 24),    rule("monthly", 5),
+                                       rule("quarterly", 19),  rule("quarterly", 10, 1),
+                                       rule("yearly", 29, 11), rule("yearly", 15, 1)};
+    auto cut = rule("monthly", 20);
+    cut.period = "cutoff";
+    cut.cutoff_day = 15;
+    rules.push_back(cut);
+    auto cut_q = rule("quarterly", 20);
+    cut_q.period = "cutoff";
+    cut_q.cutoff_day = 15;
+    rules.push_back(cut_q);
+    auto once = rule("once", 22, 4);
+    once.year = 2027;
+    rules.push_back(once);
+    for (auto& r : rules)
+        for (auto d = sys_days{ymd(2026, 1, 1)}; d <= sys_days{ymd(2027, 12, 31)}; d += days{3}) {
+            year_month_day day{d};
+            std::vector<std::string> expected;
+            for (auto& i :
+                 instances_between(r, year_month_day{d - days{800}}, year_month_day{d + days{800}}, vn))
+                if (sys_days{i.period.first} <= d && d <= sys_days{i.period.last})
+                    expected.push_back(i.period.key + " " + iso_date(i.due_date));
+            std::vector<std::string> found;
+            for (auto& i : instances_covering(r, day, vn))
+                found.push_back(i.period.key + " " + iso_date(i.due_date));
+            ASSERT_EQ(found, expected) << r.kind << " " << r.day << "/" << r.month << " on " << iso_date(day);
+            if (r.kind != "once") {
+                ASSERT_FALSE(found.empty()) << r.kind << " on " << iso_date(day);
+            }
+        }
+}
+
 TEST(reporting_calendar, the_deadline_instant_is_local_time_in_vietnam) {
     auto r = rule("monthly", 24);
     auto d = make_instance(r, ymd(2026, 11, 24), vn);
