@@ -395,7 +395,8 @@ std::string_view vi(stats_text key) {
     case t::ranking_empty:
         return "Chưa có ai ghi lượt nào trong kỳ.";
     case t::ranking_basis:
-        return "<i>Xếp theo số lượt thăm và buổi, rồi số người được hỗ trợ; bằng nhau thì cùng hạng.</i>";
+        return "<i>Xếp theo số lượt thăm và buổi, rồi số người được hỗ trợ và người tham dự; bằng nhau thì cùng "
+               "hạng.</i>";
     case t::nudge_button:
         return "📣 Nhắc trong nhóm những bạn chưa ghi";
     case t::nudge_post:
@@ -565,7 +566,7 @@ std::string_view en(stats_text key) {
     case t::ranking_empty:
         return "Nobody has logged anything in the period yet.";
     case t::ranking_basis:
-        return "<i>Ranked by visits and sessions, then people helped; equal figures share a rank.</i>";
+        return "<i>Ranked by visits and sessions, then people helped and attendees; equal figures share a rank.</i>";
     case t::nudge_button:
         return "📣 Remind those who logged nothing, in the group";
     case t::nudge_post:

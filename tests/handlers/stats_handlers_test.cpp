@@ -276,6 +276,20 @@ TEST_F(stats_fixture, ranking_counts_sessions_and_equal_figures_share_a_rank) {
     EXPECT_NE(out.find("bằng nhau thì cùng hạng"), std::string::npos) << out;
 }
 
+// The ranking's second key adds the people helped at visits and the attendees of sessions; the
+// footer named only the first, so a leader could not tell why a session's 30 outranked 2 people.
+TEST_F(stats_fixture, the_rankings_footer_names_the_attendees_it_counts) {
+    bot.say("102", "/tham số 1, cài VNeID cho 2 người");
+    bot.say("101", "/buoi nhà văn hóa, 30 người, lừa đảo");
+    auto out = test_bot::joined(bot.say("101", "/xephang"));
+    ASSERT_NE(out.find("1. Trần Văn Bình"), std::string::npos) << out;
+    ASSERT_NE(out.find("2. Phạm Thị Dung"), std::string::npos) << out;
+    EXPECT_NE(out.find("rồi số người được hỗ trợ và người tham dự"), std::string::npos) << out;
+    bot.say("101", "/ngonngu en");
+    auto en = test_bot::joined(bot.say("101", "/top"));
+    EXPECT_NE(en.find("then people helped and attendees"), std::string::npos) << en;
+}
+
 TEST_F(stats_fixture, work_of_a_member_who_left_stays_in_the_team_lines_under_their_name) {
     bot.say("102", "/tham số 1, cài VNeID cho 2 người");
     bot.say("103", "/tham số 2, cài VNeID cho 3 người");
