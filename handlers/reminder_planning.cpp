@@ -150,7 +150,7 @@ public:
                         out.push_back(staff_text(o, s, lang, missing, on_time) +
                                       unreachable_text(lang, unreachable));
                 } else if (!o.submitted.contains(team_id)) {
-                    out.push_back(team_text(o, s, lang, team_name, false));
+                    out.push_back(team_text(o, s, lang, team_name, false, true)); // privately, to the leader
                 }
             }
         }
@@ -268,7 +268,8 @@ private:
                 if (button)
                     buttons.push_back({{say(to.lang, report_text::button_open_from_reminder),
                                         report_button_data(report_button::view, team_id, o.d)}});
-                send(to, team_text(o, s, to.lang, team_name, button), std::move(buttons));
+                send(to, team_text(o, s, to.lang, team_name, button, to.type == chat_kind::private_chat),
+                     std::move(buttons));
             }
             // Still "sent": whoever it was for gets it in the catch-up when they next write.
             r.outcome = "sent";
@@ -288,15 +289,21 @@ private:
     }
 
     std::string team_text(const occurrence& o, const reminder_slot& s, language lang,
-                          const std::string& team_name, bool with_button) const {
+                          const std::string& team_name, bool with_button, bool to_leader) const {
         auto& d = o.d;
         auto period = period_label(lang, d);
         auto due = instant_label(lang, d.due_at, cfg_.utc_offset_minutes);
         auto lock = instant_label(lang, d.locks_at, cfg_.utc_offset_minutes);
         auto command = submit_command(d.rule);
-        auto how = with_button       ? say(lang, report_text::how_to_submit_button)
-                   : command.empty() ? say(lang, report_text::how_to_submit_listed)
-                                     : say(lang, report_text::how_to_submit, {{"command", command}});
+        // In the team's group the leader is named; privately the leader is the one addressed.
+        auto how =
+            with_button ? say(lang, to_leader ? report_text::how_to_submit_button_yourself
+                                              : report_text::how_to_submit_button)
+            : command.empty()
+                ? say(lang, to_leader ? report_text::how_to_submit_listed_yourself
+                                      : report_text::how_to_submit_listed)
+                : say(lang, to_leader ? report_text::how_to_submit_yourself : report_text::how_to_submit,
+                      {{"command", command}});
         bool ward = team_name.empty();
         if (s.kind == reminder_kind::overdue)
             return say(lang, ward ? report_text::ward_remind_overdue : report_text::remind_overdue,

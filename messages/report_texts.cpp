@@ -24,6 +24,12 @@ std::string_view vi(report_text key) {
         return "Tổ trưởng gõ /hannop rồi bấm hạn này để xem số liệu và nộp báo cáo.";
     case t::how_to_submit_button:
         return "Tổ trưởng bấm nút bên dưới để xem số liệu và nộp báo cáo.";
+    case t::how_to_submit_yourself:
+        return "Bạn gõ {command} để xem số liệu và nộp báo cáo.";
+    case t::how_to_submit_listed_yourself:
+        return "Bạn gõ /hannop rồi bấm hạn này để xem số liệu và nộp báo cáo.";
+    case t::how_to_submit_button_yourself:
+        return "Bạn bấm nút bên dưới để xem số liệu và nộp báo cáo.";
     case t::button_open_from_reminder:
         return "📋 Xem và nộp báo cáo";
     case t::remind_before:
@@ -355,6 +361,12 @@ std::string_view en(report_text key) {
         return "The leader types /deadlines and taps this deadline to see the figures and submit.";
     case t::how_to_submit_button:
         return "The leader taps the button below to see the figures and submit.";
+    case t::how_to_submit_yourself:
+        return "Type {command} to see the figures and submit.";
+    case t::how_to_submit_listed_yourself:
+        return "Type /deadlines and tap this deadline to see the figures and submit.";
+    case t::how_to_submit_button_yourself:
+        return "Tap the button below to see the figures and submit.";
     case t::button_open_from_reminder:
         return "📋 See and submit the report";
     case t::remind_before:

@@ -16,6 +16,9 @@ enum class report_text {
     how_to_submit,
     how_to_submit_listed,
     how_to_submit_button,
+    how_to_submit_yourself, // the same three, said to the leader in a private chat
+    how_to_submit_listed_yourself,
+    how_to_submit_button_yourself,
     button_open_from_reminder,
     remind_before,
     remind_today,

@@ -190,6 +190,11 @@ TEST_F(zalo_reminder_fixture, a_reminder_without_buttons_names_the_command) {
     ASSERT_EQ(group.size(), 1u);
     EXPECT_NE(group[0].text.find("Tổ trưởng gõ /baocao tháng"), std::string::npos) << group[0].text;
     EXPECT_EQ(group[0].button, "");
+    // The leader's own copy speaks to the leader, not of "the leader".
+    auto leader = to("101");
+    ASSERT_EQ(leader.size(), 1u);
+    EXPECT_NE(leader[0].text.find("Bạn gõ /baocao tháng"), std::string::npos) << leader[0].text;
+    EXPECT_EQ(leader[0].text.find("Tổ trưởng"), std::string::npos) << leader[0].text;
 }
 
 // Zalo OA lets the bot write to someone privately only within 7 days of their last message.
