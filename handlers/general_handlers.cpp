@@ -192,6 +192,7 @@ void handle(const command_error& e, handler_context& ctx) {
         {"error_bad_date", text::error_bad_date},
         {"error_missing_argument", text::error_missing_argument},
         {"error_bad_period", text::error_bad_period},
+        {"error_period_number", text::error_period_number},
         {"error_future_period", text::error_future_period},
         {"error_export_period", text::error_export_period},
         {"error_bad_role", text::error_bad_role},

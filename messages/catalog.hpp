@@ -102,6 +102,7 @@ enum class text {
     error_bad_date,
     error_missing_argument,
     error_bad_period,
+    error_period_number, // "tháng 13", "quý 5": which numbers there are
     error_future_period,
     error_export_period,
     error_bad_role,

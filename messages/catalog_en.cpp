@@ -297,6 +297,9 @@ std::string_view catalog_en(text key) {
     case text::error_export_period:
         return "Spreadsheets are exported by month, quarter or year (not by week), for example: /export "
                "month, /export quarter last, /export year 2025.";
+    case text::error_period_number:
+        return "There is no \"{detail}\": months run from 1 to 12 and quarters from 1 to 4 (or I to IV), for "
+               "example: /{command} month 11, /{command} quarter 3.";
     case text::error_future_period:
         return "The period \"{detail}\" has not started yet, so it has no figures. Send /{command} for the "
                "current one.";

@@ -293,6 +293,9 @@ std::string_view catalog_vi(text key) {
     case text::error_export_period:
         return "Bảng số liệu xuất theo tháng, quý hoặc năm (không theo tuần), ví dụ: /xuat tháng, /xuat quý "
                "trước, /xuat năm 2025.";
+    case text::error_period_number:
+        return "Không có «{detail}»: tháng ghi từ 1 đến 12, quý từ 1 đến 4 (hoặc I đến IV), ví dụ: /{command} "
+               "tháng 11, /{command} quý 3.";
     case text::error_future_period:
         return "Kỳ «{detail}» chưa bắt đầu nên chưa có số liệu. Gõ /{command} để xem kỳ này.";
     case text::error_staff_role:

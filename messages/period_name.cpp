@@ -85,8 +85,10 @@ period_name read_period_name(period_kind kind, std::span<const std::string> afte
             out.detail += " " + after[k];
         auto n = kind == period_kind::month ? whole_number(number) : quarter_number(number);
         int last = kind == period_kind::month ? 12 : 4;
-        if (!n || *n < 1 || *n > last)
+        if (!n)
             return fail("error_bad_period");
+        if (*n < 1 || *n > last)
+            return fail("error_period_number");
         unsigned first_month = kind == period_kind::month ? static_cast<unsigned>(*n) : (*n - 1) * 3 + 1u;
         auto this_year = static_cast<int>(today.year());
         auto day = year{y.value_or(this_year)} / month{first_month} / 1;

@@ -21,7 +21,8 @@ struct period_name {
 
 // `after` are the folded words after the period word. Without a year, the most recent such
 // period is meant: "tháng 11" in March is last November. A period that has not started yet is
-// "error_future_period"; "tháng 13" is "error_bad_period".
+// "error_future_period"; "tháng 13" is "error_period_number"; words that are no period at all
+// are "error_bad_period".
 period_name read_period_name(period_kind kind, std::span<const std::string> after,
                              std::chrono::year_month_day today);
 

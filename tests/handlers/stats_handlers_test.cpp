@@ -290,6 +290,15 @@ TEST_F(stats_fixture, the_rankings_footer_names_the_attendees_it_counts) {
     EXPECT_NE(en.find("then people helped and attendees"), std::string::npos) << en;
 }
 
+// "quý 5" was answered with the list of period words, which the member had used correctly; what
+// was wrong was the number.
+TEST_F(stats_fixture, a_period_number_that_does_not_exist_is_told_which_numbers_do) {
+    auto out = test_bot::joined(bot.say("101", "/thongke quý 5"));
+    EXPECT_NE(out.find("Không có «quý 5»: tháng ghi từ 1 đến 12, quý từ 1 đến 4"), std::string::npos) << out;
+    out = test_bot::joined(bot.say("101", "/toi thang 13"));
+    EXPECT_NE(out.find("Không có «thang 13»"), std::string::npos) << out;
+}
+
 TEST_F(stats_fixture, work_of_a_member_who_left_stays_in_the_team_lines_under_their_name) {
     bot.say("102", "/tham số 1, cài VNeID cho 2 người");
     bot.say("103", "/tham số 2, cài VNeID cho 3 người");

@@ -77,14 +77,14 @@ TEST(named_periods, wrong_or_future_ones_say_what_is_wrong) {
         const char* reason;
         const char* detail;
     } const cases[] = {
-        {"/toi tháng 13", "error_bad_period", "tháng 13"},
-        {"/toi quý 5", "error_bad_period", "quý 5"},
-        {"/toi tháng 0", "error_bad_period", "tháng 0"},
+        {"/toi tháng 13", "error_period_number", "tháng 13"},
+        {"/toi quý 5", "error_period_number", "quý 5"},
+        {"/toi tháng 0", "error_period_number", "tháng 0"},
         {"/toi năm 25", "error_bad_period", "năm 25"},
         {"/toi tháng 4/2026", "error_future_period", "tháng 4/2026"},
         {"/thongke năm 2027", "error_future_period", "năm 2027"},
         {"/toi 5/2026", "error_future_period", "5/2026"},
-        {"/toi T13", "error_bad_period", "T13"},
+        {"/toi T13", "error_period_number", "T13"},
         {"/thongke Q3/2026", "error_future_period", "Q3/2026"},
         {"/xuat tháng 2/20x6", "error_bad_period", "tháng 2/20x6"},
         // The whole unread part is quoted, and a period word is not taken for a file format.
