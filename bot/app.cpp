@@ -25,6 +25,7 @@
 #include "storage/database_damaged.hpp"
 #include "storage/meta_store.hpp"
 #include "storage/migrations.hpp"
+#include "storage/registry.hpp"
 #include "storage/rescue.hpp"
 #include "storage/writer.hpp"
 
@@ -38,6 +39,7 @@
 #include <spdlog/spdlog.h>
 
 #include <csignal>
+#include <filesystem>
 #include <iostream>
 
 namespace cnscd {
@@ -158,6 +160,8 @@ int run_serve(const config& cfg) {
         spdlog::critical("{}. Nothing was changed", e.what());
         return 1;
     }
+    std::error_code exists_error;
+    bool new_database = path != ":memory:" && !std::filesystem::exists(path, exists_error);
     std::unique_ptr<database> db;
     try {
         db = open_upgraded(
@@ -177,7 +181,15 @@ int run_serve(const config& cfg) {
     // A write past a file size limit (ulimit -f) then fails like a full disk, which the bot
     // reports and recovers from, instead of killing the process.
     std::signal(SIGXFSZ, SIG_IGN);
-    spdlog::info("database {} (schema version {})", cfg.storage.db_path, db->schema_version());
+    spdlog::info("database {} (schema version {}{})", cfg.storage.db_path, db->schema_version(),
+                 new_database ? ", created now" : "");
+    // A new installation answers every member "ask your leader for a code" until a ward exists:
+    // say what comes first.
+    if (ward_store(*db).all().empty())
+        spdlog::info("the database has no ward yet, so no one can link an account. Next: import the ward's "
+                     "roster with `cnscd-bot import-roster ROSTER.csv --ward \"<ward name>\"` and add its "
+                     "staff with `cnscd-bot add-staff --ward \"<ward name>\" --name N --phone P` (README, "
+                     "\"Importing the roster\")");
 
     system_clock wall_clock;
     auto* raw_db = db.get();

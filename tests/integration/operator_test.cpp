@@ -92,6 +92,31 @@ TEST_F(operator_fixture, a_second_serve_on_the_same_database_stops_and_says_why)
     EXPECT_EQ(get("/healthz").status, 200);
 }
 
+// A new installation's first start said only the schema version: every member who wrote was told
+// to ask for a code that could not exist yet, and the log did not say what comes first.
+TEST_F(operator_fixture, a_first_start_says_the_database_is_new_and_what_to_do_next) {
+    start();
+    auto said = log();
+    EXPECT_NE(said.find("database " + db_path + " (schema version"), std::string::npos) << said;
+    EXPECT_NE(said.find(", created now)"), std::string::npos) << said;
+    EXPECT_NE(said.find("the database has no ward yet"), std::string::npos) << said;
+    EXPECT_NE(said.find("cnscd-bot import-roster ROSTER.csv --ward"), std::string::npos) << said;
+    bot->terminate();
+
+    // Once a ward exists, neither is said again.
+    std::filesystem::remove(dir + "/bot.log");
+    auto staff_env = env();
+    staff_env["CNSCD_TEST_LOG"] = dir + "/staff.log";
+    bot_process staff(staff_env, {"add-staff", "--ward", "Phường Hòa Xuân", "--new-ward", "--name",
+                                  "Trần Thị Hoa", "--phone", "0905000900"});
+    ASSERT_EQ(staff.wait_exit(), 0) << read_file(dir + "/staff.log");
+    start();
+    said = log();
+    EXPECT_NE(said.find("database " + db_path + " (schema version"), std::string::npos) << said;
+    EXPECT_EQ(said.find("created now"), std::string::npos) << said;
+    EXPECT_EQ(said.find("no ward yet"), std::string::npos) << said;
+}
+
 // With the listen port taken (another program, an old bot left running elsewhere), `serve`
 // opened and migrated the database, published the Telegram command menu and loaded the outbox,
 // and only then failed to bind. It now fails first, with the same message, and changes nothing.
