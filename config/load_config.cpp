@@ -542,8 +542,11 @@ void validate(const config& c) {
             "(Zalo's rule). Fix: export ZALO_BOT_WEBHOOK_SECRET=$(openssl rand -hex 32), or "
             "ZALO_BOT_MODE=polling");
     if (!c.data_key.empty() && (c.data_key.size() != 64 || !is_hex(c.data_key)))
-        env_fail("the data key (CNSCD_DATA_KEY or CNSCD_DATA_KEY_FILE) must be 64 hexadecimal characters (32 "
-                 "bytes). Fix: create one with: openssl rand -hex 32 > data/key && chmod 600 data/key");
+        env_fail(
+            "the data key (CNSCD_DATA_KEY or CNSCD_DATA_KEY_FILE) must be 64 hexadecimal characters (32 "
+            "bytes). Fix: if the bot ran with a key before, put that key back (a new key cannot read the "
+            "CCCDs the old one encrypted); else create one with: openssl rand -hex 32 > data/key && "
+            "chmod 600 data/key, and set CNSCD_DATA_KEY_FILE=data/key");
     if (c.storage.db_path.empty())
         env_fail("the database path is empty. Fix: set CNSCD_DB or \"storage.path\" in " + c.source);
     static const std::set<std::string> levels{"trace", "debug", "info", "warn", "error", "off"};

@@ -283,6 +283,18 @@ TEST(load_config, an_empty_or_missing_data_key_file_is_refused) {
     std::filesystem::remove_all(dir);
 }
 
+// A malformed key was told to make a new one, not how the bot would find it, and not that a key
+// already used must be put back instead: a new one cannot read what the old one encrypted.
+TEST(load_config, a_malformed_data_key_says_how_to_make_and_name_one_and_to_keep_an_old_one) {
+    auto c = load_config(std::nullopt, env({{"CNSCD_DATA_KEY", "abc123"}}));
+    ASSERT_FALSE(c);
+    auto& m = c.error().message;
+    EXPECT_NE(m.find("must be 64 hexadecimal characters"), std::string::npos) << m;
+    EXPECT_NE(m.find("if the bot ran with a key before, put that key back"), std::string::npos) << m;
+    EXPECT_NE(m.find("set CNSCD_DATA_KEY_FILE=data/key"), std::string::npos) << m;
+    EXPECT_EQ(m.find("abc123"), std::string::npos) << "the key is in the message";
+}
+
 // "guides_dir" was accepted and used by nothing: guides put there never appeared.
 TEST(load_config, guides_dir_is_refused_as_unused) {
     auto c = load_config_text(R"({"guides_dir": "/srv/guides"})", "bot.json", env({}));
