@@ -53,7 +53,9 @@ year_month_day clamp_day(year y, month m, int day) {
     return year_month_day{y, m, std::chrono::day{static_cast<unsigned>(std::max(day, 1))}};
 }
 
-std::vector<deadline_config> builtin_deadlines() {
+namespace {
+
+std::vector<deadline_config> make_builtin_deadlines() {
     deadline_config monthly;
     monthly.code = "monthly";
     monthly.name = builtin_deadline_name(language::vi, builtin_deadline::monthly);
@@ -77,6 +79,14 @@ std::vector<deadline_config> builtin_deadlines() {
     yearly.remind_days_before = {7, 3, 1, 0};
     yearly.grace_days = 10;
     return {monthly, quarterly, yearly};
+}
+
+} // namespace
+
+// Built once: every visit's confirmation asks for its ward's deadlines.
+const std::vector<deadline_config>& builtin_deadlines() {
+    static const std::vector<deadline_config> rules = make_builtin_deadlines();
+    return rules;
 }
 
 std::vector<deadline_config> deadlines_for_ward(const config& cfg, const std::string& ward_name) {

@@ -57,7 +57,7 @@ std::chrono::year_month_day clamp_day(std::chrono::year y, std::chrono::month m,
 
 // The calendar from the seeds, used when neither the ward nor the file has one: monthly
 // before the 25th, quarterly before the 20th of the quarter's last month, yearly before 30/11.
-std::vector<deadline_config> builtin_deadlines();
+const std::vector<deadline_config>& builtin_deadlines();
 
 // The ward's rules: its own, else the file's default calendar, else the built-in one.
 std::vector<deadline_config> deadlines_for_ward(const config& cfg, const std::string& ward_name);

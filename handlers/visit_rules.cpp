@@ -128,18 +128,20 @@ std::string report_notes(handler_context& ctx, std::int64_t team_id,
             for (auto& d : instances_covering(rule, day, zone)) {
                 if (!seen.insert(rule.code + " " + d.period.key).second)
                     continue;
-                auto name =
-                    markup::escape(deadline_name(ctx.lang, d)) + " (" + period_label(ctx.lang, d) + ")";
+                auto name = [&] {
+                    return markup::escape(deadline_name(ctx.lang, d)) + " (" + period_label(ctx.lang, d) +
+                           ")";
+                };
                 // Locked: day_open let the record in, so its day is past the report's due date.
                 // Said only once the period is over: while it runs, every record of its last days
                 // (and of December, for a year-end report due in November) would carry it.
                 if (d.locks_at <= ctx.now()) {
                     if (sys_days{d.period.last} < sys_days{ctx.today()})
-                        locked += (locked.empty() ? "" : ", ") + name;
+                        locked += (locked.empty() ? "" : ", ") + name();
                 } else if (reports.current(ward->id, team_id, rule.code, d.period.key)) {
                     out += ctx.say(
                         visit_text::in_submitted_report,
-                        {arg::markup("report", name),
+                        {arg::markup("report", name()),
                          {"lock", format_instant(ctx.lang, d.locks_at, ctx.cfg().utc_offset_minutes)}});
                 }
             }
