@@ -178,9 +178,13 @@ command parse_broadcast(std::string_view args, const parse_context& ctx) {
     while (used < ws.size()) {
         auto w = ws[used];
         auto f = fold_word(w);
-        if (w.starts_with("@") && w.size() > 1) {
+        if (w.starts_with("@") && (w.size() > 1 || used + 1 < ws.size())) {
             // "@to1,to3", also written "@to1, to3": a word ending in a comma continues the list.
-            for (std::string_view list = w.substr(1);;) {
+            // "@ to1" (a space typed after "@") names the teams too: read as text, it went to all.
+            std::string_view list = w.substr(1);
+            if (list.empty())
+                list = ws[++used];
+            for (;;) {
                 bool more = list.ends_with(',');
                 while (!list.empty()) {
                     auto comma = list.find(',');

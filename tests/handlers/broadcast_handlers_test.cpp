@@ -166,6 +166,21 @@ TEST_F(broadcast_fixture, named_teams_only_and_unknown_team_names_are_explained)
     EXPECT_TRUE(button(bad, "b:send:").empty());
 }
 
+// "@ to1" (a space after "@", as phone keyboards often add) was read as the announcement's
+// first words, and the announcement meant for team 1 went to every team.
+TEST_F(broadcast_fixture, a_space_after_the_at_sign_still_names_the_teams) {
+    auto preview = bot.say("900", "/thongbao @ to1, to3 Lịch trực tết của hai tổ");
+    EXPECT_TRUE(has(preview, "2 nhóm")) << test_bot::joined(preview);
+    auto sent = bot.press("900", button(preview, "b:send:"));
+    std::set<std::string> groups;
+    for (auto& o : sent)
+        if (o.campaign_id) {
+            groups.insert(o.to.chat_id);
+            EXPECT_EQ(o.text.find("@"), std::string::npos) << o.text;
+        }
+    EXPECT_EQ(groups, (std::set<std::string>{"-1", "-3"}));
+}
+
 TEST_F(broadcast_fixture, without_bound_groups_staff_are_told_how_teams_bind_theirs) {
     group_store groups(*bot.db);
     groups.set_active({bot.platform, "-1"}, false); // the bot was removed from team 1's group
