@@ -21,18 +21,22 @@ std::vector<team_record> teams_owing(const std::vector<team_record>& teams, cons
 }
 
 // "The report currently due" for the ward: of its open team occurrences (not locked, period
-// started), the one due first. (A team's /baocao also skips what that team has submitted.)
+// started) that some team owes, the one due first. (A team's /baocao also skips what that team has
+// submitted.) One due before every team came is nobody's: a ward that starts with the bot in a
+// report's grace days means the next report, not "every team has submitted".
 std::optional<deadline_instance> team_report_due(database& db, const config& cfg, std::int64_t ward_id,
                                                  std::int64_t now) {
     auto ward = ward_store(db).by_id(ward_id);
     if (!ward)
         return std::nullopt;
+    auto teams = team_store(db).in_ward(ward_id);
     local_time zone{cfg.utc_offset_minutes};
     std::optional<deadline_instance> due;
     for (auto& rule : ward_deadlines(db, cfg, *ward)) {
         if (rule.who != "team")
             continue;
-        if (auto d = open_instance(rule, now, zone); d && (!due || d->due_at < due->due_at))
+        auto d = open_instance(rule, now, zone);
+        if (d && !teams_owing(teams, *d).empty() && (!due || d->due_at < due->due_at))
             due = d;
     }
     return due;

@@ -19,7 +19,7 @@ bool team_owes(const team_record& team, const deadline_instance& d);
 // The teams of `teams` that owe `d`.
 std::vector<team_record> teams_owing(const std::vector<team_record>& teams, const deadline_instance& d);
 
-// The teams' report currently due: of the open ones, the one due first.
+// The teams' report currently due: of the open ones some team owes, the one due first.
 std::optional<deadline_instance> team_report_due(database& db, const config& cfg, std::int64_t ward_id,
                                                  std::int64_t now);
 

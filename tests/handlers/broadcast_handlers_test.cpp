@@ -226,6 +226,23 @@ TEST_F(broadcast_fixture, teams_behind_on_the_current_report_only_in_either_lang
     EXPECT_NE(done.find("Mọi tổ đã nộp Báo cáo tháng (tháng 11/2026)"), std::string::npos) << done;
 }
 
+// A ward that started with the bot after a report's deadline, in its grace days: no team owed
+// that report, and "chua-bao-cao" answered "Mọi tổ đã nộp ..." instead of reaching the teams
+// behind on the report they do owe.
+TEST_F(broadcast_fixture, teams_behind_are_those_of_the_report_they_owe_not_one_due_before_they_came) {
+    bot.clk.advance(2 * 86400); // 26/11: November's monthly report was due on the 24th
+    auto new_ward = bot.ward("Xã Hòa Phước");
+    auto a = bot.team(new_ward, "Thôn Phước Thuận");
+    auto b = bot.team(new_ward, "Thôn Phước Hưng");
+    bot.member(new_ward, 0, "Đỗ Văn Tâm", "ward_staff", "902");
+    bot.bind_group("-21", new_ward, a);
+    bot.bind_group("-22", new_ward, b);
+    auto preview = test_bot::joined(bot.say("902", "/thongbao chua-bao-cao Nhắc các thôn nộp báo cáo"));
+    EXPECT_EQ(preview.find("Mọi tổ đã nộp"), std::string::npos) << preview;
+    EXPECT_NE(preview.find("2 nhóm"), std::string::npos) << preview;
+    EXPECT_EQ(preview.find("Báo cáo tháng (tháng 11/2026)"), std::string::npos) << preview;
+}
+
 TEST_F(broadcast_fixture, the_preview_names_the_teams_it_will_not_reach) {
     bot.team(ward, "Tổ dân phố số 4"); // no group bound
     auto all = bot.say("900", "/thongbao Họp tổ tối thứ 6");
