@@ -18,6 +18,7 @@
 #include "storage/outbox.hpp"
 #include "storage/registry.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <map>
 #include <set>
@@ -57,6 +58,12 @@ std::string excerpt(const std::string& html_lite, std::size_t chars) {
     while (i < plain.size() && (static_cast<unsigned char>(plain[i]) & 0xC0) == 0x80)
         ++i;
     return i < plain.size() ? plain.substr(0, i) + "…" : plain;
+}
+
+// Letters, not bytes: a Vietnamese letter takes two or three bytes of UTF-8.
+std::size_t letters(const std::string& s) {
+    return static_cast<std::size_t>(
+        std::ranges::count_if(s, [](char ch) { return (static_cast<unsigned char>(ch) & 0xC0) != 0x80; }));
 }
 
 // The announcement as it will look, or the start of it (as plain text) when it is long.
@@ -153,17 +160,24 @@ std::optional<std::vector<campaign_target>> choose_targets(const cmd_broadcast& 
     return out;
 }
 
+// A caption holds 1,024 characters (Telegram); a longer text is sent apart, after the file,
+// rather than both cut in the caption and repeated after it.
+bool fits_caption(const std::string& html_lite) {
+    constexpr std::size_t caption_letters = 1000;
+    return letters(markup::to_plain(html_lite)) <= caption_letters;
+}
+
 // The messages one target group receives.
 std::vector<outgoing> deliveries(const campaign_record& c, const campaign_target& t) {
     std::vector<outgoing> out;
     std::size_t first_text = 0;
     if (c.file) {
-        outgoing doc = text_to(t.chat, chat_kind::group, c.parts.empty() ? "" : c.parts.front(), lane::bulk);
+        bool caption = !c.parts.empty() && fits_caption(c.parts.front());
+        outgoing doc = text_to(t.chat, chat_kind::group, caption ? c.parts.front() : "", lane::bulk);
         doc.kind = outgoing_kind::document;
         doc.document = c.file;
         out.push_back(std::move(doc));
-        // A caption holds 1,024 characters; a longer text follows as a message.
-        first_text = !c.parts.empty() && markup::to_plain(c.parts.front()).size() <= 1000 ? 1 : 0;
+        first_text = caption ? 1 : 0;
     }
     for (std::size_t i = first_text; i < c.parts.size(); ++i)
         if (!c.parts[i].empty())
@@ -287,6 +301,9 @@ void handle(const cmd_broadcast& c, handler_context& ctx) {
                 campaign.file = m.document;
             campaign.parts.push_back(m.text);
         }
+        // "/thongbao tailieu vneid Các tổ in ra phát cho bà con": the staff's words come first.
+        if (!c.text.empty())
+            campaign.parts.front() = markup::escape(c.text) + "\n\n" + campaign.parts.front();
     } else {
         campaign.parts.push_back(markup::escape(c.text));
         campaign.file = ctx.in.file;

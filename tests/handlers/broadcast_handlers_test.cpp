@@ -430,6 +430,48 @@ TEST_F(broadcast_fixture, a_guide_can_be_broadcast_by_its_code) {
     EXPECT_FALSE(button(by_keyword, "b:send:").empty()) << test_bot::joined(by_keyword);
 }
 
+// A poster with a caption of some 750 Vietnamese letters (over 1,000 bytes, still within a
+// caption's 1,024 characters) reached every group twice: as the caption and again as a message.
+TEST_F(broadcast_fixture, a_poster_with_a_long_caption_reaches_each_group_once) {
+    std::string body = "Lịch tiếp dân và hướng dẫn cài VNeID tại nhà văn hóa.";
+    while (body.size() < 1100)
+        body += " Bà con mang theo căn cước gắn chip và điện thoại chính chủ để được hướng dẫn.";
+    incoming in;
+    in.chat = {channel::telegram, "900"};
+    in.user_id = "900";
+    in.text = "/thongbao " + body;
+    in.file = attachment{"photo", "POSTER-1", ""};
+    auto preview = bot.deliver(in);
+    auto sent = bot.press("900", button(preview, "b:send:"));
+    int copies = 0, posters = 0;
+    for (auto& o : sent) {
+        if (!o.campaign_id || o.to.chat_id != "-1")
+            continue;
+        posters += o.kind == outgoing_kind::document && o.document && o.document->file_ref == "POSTER-1";
+        for (auto at = o.text.find("Lịch tiếp dân"); at != std::string::npos;
+             at = o.text.find("Lịch tiếp dân", at + 1))
+            ++copies;
+    }
+    EXPECT_EQ(posters, 1) << test_bot::joined(sent);
+    EXPECT_EQ(copies, 1) << test_bot::joined(sent);
+}
+
+// "/thongbao tailieu lua-dao <note>" dropped the staff member's note without a word.
+TEST_F(broadcast_fixture, a_note_written_after_a_guide_goes_with_it) {
+    auto preview = bot.say("900", "/thongbao tailieu lua-dao Các tổ in ra phát cho bà con trước 20/12");
+    EXPECT_TRUE(has(preview, "Các tổ in ra phát cho bà con")) << test_bot::joined(preview);
+    auto sent = bot.press("900", button(preview, "b:send:"));
+    std::map<std::string, std::string> got;
+    for (auto& o : sent)
+        if (o.campaign_id)
+            got[o.to.chat_id] += o.text;
+    ASSERT_EQ(got.size(), 3u);
+    for (auto& [group, text] : got) {
+        EXPECT_NE(text.find("Các tổ in ra phát cho bà con trước 20/12"), std::string::npos) << group;
+        EXPECT_NE(text.find("lừa đảo"), std::string::npos) << group;
+    }
+}
+
 TEST_F(broadcast_fixture, usage_is_shown_for_an_empty_announcement) {
     EXPECT_TRUE(has(bot.say("900", "/thongbao"), "Cách gửi thông báo"));
 }
