@@ -66,11 +66,13 @@ std::size_t letters(const std::string& s) {
         std::ranges::count_if(s, [](char ch) { return (static_cast<unsigned char>(ch) & 0xC0) != 0x80; }));
 }
 
-// The announcement as it will look, or the start of it (as plain text) when it is long.
+// The announcement as it will look, lines and all, or the start of it (as plain text) when it is
+// long.
 std::string preview_of(const std::string& html_lite) {
     constexpr std::size_t shown_chars = 600;
-    auto start = excerpt(html_lite, shown_chars);
-    return start == markup::to_plain(html_lite) ? html_lite : markup::escape(start);
+    if (letters(markup::to_plain(html_lite)) <= shown_chars)
+        return html_lite;
+    return markup::escape(excerpt(html_lite, shown_chars));
 }
 
 // Which report "chua-bao-cao" is about, named: "các tổ chưa nộp Báo cáo năm (năm 2026)".
@@ -160,20 +162,35 @@ std::optional<std::vector<campaign_target>> choose_targets(const cmd_broadcast& 
     return out;
 }
 
-// A caption holds 1,024 characters (Telegram); a longer text is sent apart, after the file,
-// rather than both cut in the caption and repeated after it.
+// A caption holds 1,024 characters (Telegram), the group header included; a longer text is sent
+// apart, after the file, rather than both cut in the caption and repeated after it.
 bool fits_caption(const std::string& html_lite) {
-    constexpr std::size_t caption_letters = 1000;
+    constexpr std::size_t caption_letters = 850; // 1,024 less room for the header
     return letters(markup::to_plain(html_lite)) <= caption_letters;
 }
 
-// The messages one target group receives.
-std::vector<outgoing> deliveries(const campaign_record& c, const campaign_target& t) {
+// Above the announcement in every group: members see that the ward sent it, and who to ask. In
+// the bot's language, the groups' own, whatever the staff member reads.
+std::string group_header(database& db, const config& cfg, const campaign_record& c) {
+    auto ward = ward_store(db).by_id(c.ward_id);
+    auto staff = member_store(db).by_id(c.created_by);
+    auto name = staff && staff->active ? staff->full_name : std::string();
+    return say(language_of(cfg),
+               name.empty() ? broadcast_text::group_header_nameless : broadcast_text::group_header,
+               {{"ward", ward ? ward->name : ""}, {"name", name}});
+}
+
+// The messages one target group receives: the header on the first.
+std::vector<outgoing> deliveries(const campaign_record& c, const campaign_target& t,
+                                 const std::string& header) {
     std::vector<outgoing> out;
+    auto headed = [&](const std::string& text) {
+        return out.empty() && !header.empty() ? (text.empty() ? header : header + "\n\n" + text) : text;
+    };
     std::size_t first_text = 0;
     if (c.file) {
         bool caption = !c.parts.empty() && fits_caption(c.parts.front());
-        outgoing doc = text_to(t.chat, chat_kind::group, caption ? c.parts.front() : "", lane::bulk);
+        outgoing doc = text_to(t.chat, chat_kind::group, headed(caption ? c.parts.front() : ""), lane::bulk);
         doc.kind = outgoing_kind::document;
         doc.document = c.file;
         out.push_back(std::move(doc));
@@ -181,7 +198,7 @@ std::vector<outgoing> deliveries(const campaign_record& c, const campaign_target
     }
     for (std::size_t i = first_text; i < c.parts.size(); ++i)
         if (!c.parts[i].empty())
-            out.push_back(text_to(t.chat, chat_kind::group, c.parts[i], lane::bulk));
+            out.push_back(text_to(t.chat, chat_kind::group, headed(c.parts[i]), lane::bulk));
     for (auto& m : out) {
         m.campaign_id = c.id;
         m.not_before = c.send_at;
@@ -189,18 +206,19 @@ std::vector<outgoing> deliveries(const campaign_record& c, const campaign_target
     return out;
 }
 
-void queue_targets(database& db, const campaign_record& c, const std::vector<campaign_target>& targets,
-                   std::int64_t now) {
+void queue_targets(database& db, const config& cfg, const campaign_record& c,
+                   const std::vector<campaign_target>& targets, std::int64_t now) {
     outbox box(db);
     campaign_store campaigns(db);
+    auto header = group_header(db, cfg, c);
     for (auto& t : targets)
-        for (auto& m : deliveries(c, t))
+        for (auto& m : deliveries(c, t, header))
             campaigns.add_part(c.id, t.chat, box.add(m, now));
 }
 
 int parts_per_target(const campaign_record& c) {
     campaign_target probe;
-    return static_cast<int>(deliveries(c, probe).size());
+    return static_cast<int>(deliveries(c, probe, "").size());
 }
 
 std::string state_words(language lang, const std::string& state) {
@@ -345,6 +363,7 @@ void handle(const cmd_broadcast& c, handler_context& ctx) {
                         {{"name", campaign.file->file_name.empty() ? campaign.file->kind
                                                                    : campaign.file->file_name}}) +
                 "\n" + shown;
+    shown = group_header(ctx.db, ctx.cfg(), campaign) + "\n\n" + shown; // as the groups will see it
     std::string when, schedule;
     if (campaign.send_at) {
         auto time = format_instant(ctx.lang, campaign.send_at, ctx.cfg().utc_offset_minutes);
@@ -400,7 +419,7 @@ void on_broadcast_choice(std::string_view data, handler_context& ctx) {
             outbox(ctx.db).mark_chat_active(t.chat.platform,
                                             t.chat.chat_id); // give removed groups another try
         c->send_at = 0;
-        queue_targets(ctx.db, *c, failed, ctx.now());
+        queue_targets(ctx.db, ctx.cfg(), *c, failed, ctx.now());
         outgoing progress =
             reply_text(ctx.in, ctx.say(broadcast_text::retry_queued,
                                        {{"id", id}, {"count", static_cast<int>(failed.size())}}));
@@ -423,7 +442,7 @@ void on_broadcast_choice(std::string_view data, handler_context& ctx) {
     if (c->send_at && c->send_at <= ctx.now())
         c->send_at = 0; // confirmed after its time: send now
     auto targets = store.targets(id);
-    queue_targets(ctx.db, *c, targets, ctx.now());
+    queue_targets(ctx.db, ctx.cfg(), *c, targets, ctx.now());
     store.set_state(id, c->send_at ? "scheduled" : "sending");
     auto text = c->send_at
                     ? ctx.say(broadcast_text::scheduled,

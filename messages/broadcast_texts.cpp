@@ -115,6 +115,10 @@ std::string_view vi(broadcast_text key) {
         return "📎 kèm tệp: {name}";
     case t::quiet_note:
         return "\n🌙 Đang trong giờ yên lặng ({from}:00–{to}:00): các nhóm sẽ nhận thông báo từ {to}:00.";
+    case t::group_header:
+        return "📣 <b>Thông báo của {ward}</b> (cán bộ {name} gửi)";
+    case t::group_header_nameless:
+        return "📣 <b>Thông báo của {ward}</b>";
     case t::count_:
         break;
     }
@@ -233,6 +237,10 @@ std::string_view en(broadcast_text key) {
         return "📎 with file: {name}";
     case t::quiet_note:
         return "\n🌙 Quiet hours ({from}:00–{to}:00): the groups will receive it from {to}:00.";
+    case t::group_header:
+        return "📣 <b>Announcement from {ward}</b> (sent by {name}, ward staff)";
+    case t::group_header_nameless:
+        return "📣 <b>Announcement from {ward}</b>";
     case t::count_:
         break;
     }

@@ -55,6 +55,8 @@ enum class broadcast_text {
     state_cancelled,
     attachment_note,
     quiet_note,
+    group_header,          // above the announcement in each team group: who it is from
+    group_header_nameless, // the same when the staff member's name is no longer known
     count_
 };
 

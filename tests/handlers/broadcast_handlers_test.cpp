@@ -472,6 +472,22 @@ TEST_F(broadcast_fixture, a_note_written_after_a_guide_goes_with_it) {
     }
 }
 
+// A member saw a bare "Họp tổ trưởng ..." from the bot, with nothing saying who sent it.
+TEST_F(broadcast_fixture, each_group_sees_the_announcement_comes_from_the_ward) {
+    auto preview = bot.say("900", "/thongbao Họp tổ trưởng lúc 19h tối nay tại nhà văn hóa");
+    EXPECT_TRUE(has(preview, "Thông báo của Phường Hòa Xuân")) << test_bot::joined(preview);
+    auto sent = bot.press("900", button(preview, "b:send:"));
+    int headed = 0;
+    for (auto& o : sent)
+        if (o.campaign_id) {
+            EXPECT_NE(o.text.find("Thông báo của Phường Hòa Xuân"), std::string::npos) << o.text;
+            EXPECT_NE(o.text.find("Ngô Thị Hạnh"), std::string::npos) << o.text;
+            EXPECT_LT(o.text.find("Phường Hòa Xuân"), o.text.find("Họp tổ trưởng")) << o.text;
+            ++headed;
+        }
+    EXPECT_EQ(headed, 3);
+}
+
 TEST_F(broadcast_fixture, usage_is_shown_for_an_empty_announcement) {
     EXPECT_TRUE(has(bot.say("900", "/thongbao"), "Cách gửi thông báo"));
 }
