@@ -208,6 +208,8 @@ int run_remind(const config& cfg, const std::string& at, bool dry_run) {
         db->commit();
     for (auto& line : run.log)
         std::cerr << line << "\n";
+    for (auto& line : run.missed)
+        std::cerr << line << "\n";
     // Due reminders that reached nobody are not "nothing to send": someone has to phone.
     if (!run.unreached.empty()) {
         std::cout << plain(say(l, report_text::remind_unreached,

@@ -27,13 +27,15 @@ struct scheduler::impl : std::enable_shared_from_this<scheduler::impl> {
     void tick() {
         if (stopped)
             return;
-        auto lines = std::make_shared<std::vector<std::string>>();
+        auto lines = std::make_shared<scheduled_log>();
         db_writer.submit([this, lines](database& db) { *lines = run_scheduled_work(db, env); },
                          [self = shared_from_this(), lines](job_outcome outcome, const std::string& error) {
                              if (outcome != job_outcome::committed)
                                  spdlog::error("scheduler: scheduled work failed: {}", error);
-                             for (auto& l : *lines)
+                             for (auto& l : lines->info)
                                  spdlog::info("scheduler: {}", l);
+                             for (auto& l : lines->warnings)
+                                 spdlog::warn("scheduler: {}", l);
                              net::post(self->io, [self] {
                                  if (self->extra)
                                      self->extra();

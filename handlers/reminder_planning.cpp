@@ -94,6 +94,7 @@ public:
         // Written only when something was recorded, so an idle tick writes nothing.
         meta_store meta(db_);
         last_run_ = meta.get_int("reminders.last_run", std::numeric_limits<std::int64_t>::min());
+        first_run_ = first_run(meta);
         for (auto& ward : ward_store(db_).all()) {
             auto teams = team_store(db_).in_ward(ward.id);
             for (auto& rule : ward_deadlines(db_, cfg_, ward))
@@ -101,6 +102,21 @@ public:
         }
         if (recorded_ > 0)
             meta.set("reminders.last_run", std::to_string(now_));
+        if (before_install_ > 0)
+            out_->log.push_back(std::to_string(before_install_) +
+                                " reminder time(s) had come before the bot first ran or before their team "
+                                "was added; none was missed, so none is sent");
+    }
+
+    // When the planner first ran on this database: a reminder whose time came before it was
+    // never due from this bot (a new installation), not missed while it was down.
+    std::int64_t first_run(meta_store& meta) const {
+        if (meta.get("reminders.first_run"))
+            return meta.get_int("reminders.first_run", now_);
+        // A database that planned reminders before this key existed has run for a while.
+        auto first = meta.get("reminders.last_run") ? std::numeric_limits<std::int64_t>::min() : now_;
+        meta.set("reminders.first_run", std::to_string(first));
+        return first;
     }
 
     std::vector<std::string> missed_by(const member_record& m, language lang, std::int64_t since) {
@@ -229,6 +245,20 @@ private:
             team_slot(o, s, relevant, t.id, t.name);
     }
 
+    static std::int64_t team_created_at(const occurrence& o, std::int64_t team_id) {
+        for (auto& t : o.teams)
+            if (t.id == team_id)
+                return t.created_at;
+        return 0;
+    }
+    // A staff summary is about the ward's teams: none was due before the first one existed.
+    static std::int64_t first_team_created_at(const occurrence& o) {
+        auto first = std::numeric_limits<std::int64_t>::max();
+        for (auto& t : o.teams)
+            first = std::min(first, t.created_at);
+        return first;
+    }
+
     reminder_key key_of(const occurrence& o, const reminder_slot& s, std::int64_t team_id) const {
         return {o.ward.id, team_id, o.d.rule.code, o.d.period.key, s.offset_days, s.audience};
     }
@@ -250,7 +280,12 @@ private:
             r.outcome = "not_needed";
         } else if (!relevant) {
             r.outcome = "skipped_stale";
-            out_->log.push_back("reminder skipped (stale): " + describe(o, s, team_name));
+            if (s.at < first_run_ || s.at < team_created_at(o, team_id))
+                ++before_install_;
+            else
+                out_->missed.push_back("reminder missed while the bot was not running (skipped, only the "
+                                       "newest still-useful one is sent): " +
+                                       describe(o, s, team_name));
         } else {
             int unreachable = 0;
             auto recipients = team_id ? team_recipients(db_, cfg_, team_id, now_, &unreachable)
@@ -342,7 +377,12 @@ private:
         auto [missing, unreachable, on_time] = standing_of(o, relevant);
         if (!relevant) {
             r.outcome = "skipped_stale";
-            out_->log.push_back("staff reminder skipped (stale): " + describe(o, s, ""));
+            if (s.at < first_run_ || o.teams.empty() || s.at < first_team_created_at(o))
+                ++before_install_;
+            else
+                out_->missed.push_back("staff reminder missed while the bot was not running (skipped, only "
+                                       "the newest still-useful one is sent): " +
+                                       describe(o, s, ""));
         } else if (o.teams.empty() || (s.kind == reminder_kind::staff_overdue && missing.empty())) {
             r.outcome = "not_needed";
         } else {
@@ -414,7 +454,9 @@ private:
     local_time zone_;
     reminder_run* out_ = nullptr;
     std::int64_t last_run_ = 0;
+    std::int64_t first_run_ = 0;
     int recorded_ = 0;
+    int before_install_ = 0; // stale slots that were never due from this bot
 };
 
 } // namespace

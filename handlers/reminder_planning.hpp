@@ -27,8 +27,9 @@ struct unreached_reminder {
 };
 
 struct reminder_run {
-    std::vector<std::string> log;   // one line per reminder sent or skipped
-    std::vector<outgoing> messages; // what was queued in the outbox
+    std::vector<std::string> log;    // one line per reminder sent (and a count of those never due)
+    std::vector<std::string> missed; // one line per reminder missed while the bot was not running
+    std::vector<outgoing> messages;  // what was queued in the outbox
     std::vector<unreached_reminder> unreached;
 };
 

@@ -13,8 +13,8 @@
 
 namespace cnscd {
 
-std::vector<std::string> run_scheduled_work(database& db, const dispatch_env& env) {
-    std::vector<std::string> log;
+scheduled_log run_scheduled_work(database& db, const dispatch_env& env) {
+    scheduled_log log;
     auto now = env.clk.now();
     // Platforms stop redelivering within a day; a week of keys is plenty.
     update_log(db).prune(now - 7 * 86400);
@@ -28,10 +28,11 @@ std::vector<std::string> run_scheduled_work(database& db, const dispatch_env& en
     nudge_store(db).prune(now - 30 * 86400);
     // Files /xuat sent are needed only until the platform has them; keep two days for retries.
     if (auto n = prune_exports(env.cfg.storage.db_path, now - 2 * 86400); n > 0)
-        log.push_back("removed " + std::to_string(n) + " old export file(s)");
+        log.info.push_back("removed " + std::to_string(n) + " old export file(s)");
     // Reminders before and after reporting deadlines (reminder_planning.hpp).
     auto reminders = plan_reminders(db, env.cfg, now);
-    log.insert(log.end(), reminders.log.begin(), reminders.log.end());
+    log.info.insert(log.info.end(), reminders.log.begin(), reminders.log.end());
+    log.warnings = std::move(reminders.missed);
     return log;
 }
 

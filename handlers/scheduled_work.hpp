@@ -11,7 +11,12 @@
 
 namespace cnscd {
 
-// Returns log lines worth an operator's attention (what was sent, what was skipped).
-std::vector<std::string> run_scheduled_work(database& db, const dispatch_env& env);
+// Log lines worth an operator's attention.
+struct scheduled_log {
+    std::vector<std::string> info;     // what was sent or removed
+    std::vector<std::string> warnings; // reminders missed while the bot was not running
+};
+
+scheduled_log run_scheduled_work(database& db, const dispatch_env& env);
 
 } // namespace cnscd
