@@ -153,7 +153,7 @@ private:
         if (tokens_.access_token().empty()) {
             delivery_result d;
             d.what = delivery_result::outcome::retry;
-            d.error = "no Zalo OA access token. " + std::string(zalo_oa::reauthorise_hint);
+            d.error = "no Zalo OA access token. " + std::string(tokens_.missing_token_hint());
             return done(std::move(d));
         }
         auto c = make();

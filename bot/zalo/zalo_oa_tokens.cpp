@@ -95,6 +95,7 @@ struct zalo_oa_tokens::impl : std::enable_shared_from_this<zalo_oa_tokens::impl>
     std::string refresh_token;
     std::int64_t expires_at = 0;
     bool reauth = false;
+    bool never_authorised = false; // no pair stored nor given at start
     bool refreshing = false;
     bool stopped = false;
     int failures = 0;
@@ -260,8 +261,9 @@ void zalo_oa_tokens::start() {
         return;
     }
     if (!pair) {
+        s.never_authorised = true;
         spdlog::warn("zalo_oa: no access token yet, so nothing can be sent to Zalo. {}",
-                     zalo_oa::reauthorise_hint);
+                     zalo_oa::first_authorisation_hint);
         return;
     }
     if (seeded)
@@ -296,6 +298,10 @@ const std::string& zalo_oa_tokens::access_token() const {
 
 bool zalo_oa_tokens::needs_reauthorisation() const {
     return impl_->reauth || (impl_->access.empty() && impl_->refresh_token.empty());
+}
+
+std::string_view zalo_oa_tokens::missing_token_hint() const {
+    return impl_->never_authorised ? zalo_oa::first_authorisation_hint : zalo_oa::reauthorise_hint;
 }
 
 void zalo_oa_tokens::refresh(std::function<void(bool)> done) {

@@ -48,6 +48,14 @@ constexpr std::string_view reauthorise_hint =
     "The Zalo OA must be re-authorised: run `cnscd-bot zalo-auth` and follow its steps (it prints the "
     "link an OA admin opens, then stores the new token pair).";
 
+// The operator's instruction on a first start: no pair was ever stored or given.
+constexpr std::string_view first_authorisation_hint =
+    "The Zalo OA has not been authorised yet (no token pair stored, ZALO_OA_REFRESH_TOKEN not set). "
+    "Authorise it once: run `cnscd-bot zalo-auth --redirect-uri https://YOUR.DOMAIN/zalo/callback` "
+    "(the callback URL registered for the app at developers.zalo.me), have an OA admin open the link "
+    "it prints, then run `cnscd-bot zalo-auth --code CODE` with the code Zalo returns, and restart "
+    "serve.";
+
 } // namespace zalo_oa
 
 class zalo_oa_tokens {
@@ -65,6 +73,9 @@ public:
     const std::string& access_token() const;
     // True when the stored pair cannot be refreshed any more (the operator must act).
     bool needs_reauthorisation() const;
+    // What the operator must do while there is no access token: authorise the OA a first time,
+    // or again after Zalo refused the stored refresh token.
+    std::string_view missing_token_hint() const;
 
     // Refreshes now (several callers share one refresh); `done(true)` once a new token is
     // stored and in use.

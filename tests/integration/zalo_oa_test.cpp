@@ -447,6 +447,31 @@ TEST_F(zalo_oa_fixture, stored_pair_wins_over_the_environment_after_the_first_st
     EXPECT_TRUE(zalo.calls("/v4/oa/access_token").empty()) << "20 h left: no refresh yet";
 }
 
+// A first start with only the app's settings (no token pair given, none stored) used to say
+// the OA "must be re-authorised", as if a working authorisation had been lost. It says the OA has
+// not been authorised yet and how to do it once; the bot keeps serving.
+TEST_F(zalo_oa_fixture, a_first_start_without_tokens_says_how_to_authorise_the_oa_once) {
+    seed_tokens = false;
+    auto e = env();
+    e.erase("ZALO_OA_ACCESS_TOKEN");
+    e.erase("ZALO_OA_REFRESH_TOKEN");
+    bot = std::make_unique<test::bot_process>(e);
+    ASSERT_TRUE(bot->wait_ready(port)) << "bot did not start; see " << dir << "/bot.log";
+    // A member writes: the reply waits for the token, and the log says why.
+    EXPECT_EQ(post(text_event("901", "kkkkkkkkkkkkkkkkkkk1", "/start")).status, 200);
+    std::string log;
+    for (int i = 0; i < 100 && log.find("send failed (no Zalo OA access token") == std::string::npos; ++i) {
+        std::this_thread::sleep_for(50ms);
+        log = read_file(dir + "/bot.log");
+    }
+    EXPECT_NE(log.find("send failed (no Zalo OA access token"), std::string::npos) << log;
+    EXPECT_NE(log.find("has not been authorised yet"), std::string::npos) << log;
+    EXPECT_NE(log.find("cnscd-bot zalo-auth --redirect-uri"), std::string::npos) << log;
+    EXPECT_NE(log.find("cnscd-bot zalo-auth --code"), std::string::npos) << log;
+    EXPECT_EQ(log.find("re-authorised"), std::string::npos) << log;
+    EXPECT_EQ(http_request_to(port, "GET", "/healthz").status, 200);
+}
+
 TEST_F(zalo_oa_fixture, refresh_interrupted_by_a_crash_is_reported_clearly) {
     // The previous run spent oa-refresh-1 at Zalo, then died before storing the answer.
     zalo.set_oa_tokens("oa-access-9", "oa-refresh-9");
