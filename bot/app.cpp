@@ -21,6 +21,7 @@
 #include "bot/zalo/zalo_oa_tokens.hpp"
 #include "bot/zalo/zalo_oa_webhook.hpp"
 #include "handlers/delivery_hooks.hpp"
+#include "handlers/unmatched_wards.hpp"
 #include "storage/database.hpp"
 #include "storage/database_damaged.hpp"
 #include "storage/meta_store.hpp"
@@ -190,6 +191,9 @@ int run_serve(const config& cfg) {
                      "roster with `cnscd-bot import-roster ROSTER.csv --ward \"<ward name>\"` and add its "
                      "staff with `cnscd-bot add-staff --ward \"<ward name>\" --name N --phone P` (README, "
                      "\"Importing the roster\")");
+    // Settings for a ward the database does not have apply to nobody, silently otherwise.
+    for (auto& line : unmatched_config_wards(*db, cfg))
+        spdlog::warn("{}", line);
 
     system_clock wall_clock;
     auto* raw_db = db.get();

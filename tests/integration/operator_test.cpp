@@ -117,6 +117,30 @@ TEST_F(operator_fixture, a_first_start_says_the_database_is_new_and_what_to_do_n
     EXPECT_EQ(said.find("no ward yet"), std::string::npos) << said;
 }
 
+// The config's settings for "Phường Hoà Xuân" (the accent on another letter) used to apply to
+// no ward without a word, while the operator believed the ward's deadlines and targets were in
+// force. `serve` now warns at start, naming the key, the name, the wards there are and the fix;
+// a name written exactly as the database has it is not warned about.
+TEST_F(operator_fixture, a_ward_name_in_the_config_that_matches_no_ward_is_warned_about_at_start) {
+    auto staff_env = env();
+    staff_env["CNSCD_TEST_LOG"] = dir + "/staff.log";
+    bot_process staff(staff_env, {"add-staff", "--ward", "Phường Hòa Xuân", "--new-ward", "--name",
+                                  "Trần Thị Hoa", "--phone", "0905000900"});
+    ASSERT_EQ(staff.wait_exit(), 0) << read_file(dir + "/staff.log");
+    extra_config = R"({"telegram": {"limits": {"enabled": false}},
+        "wards": [{"name": "Phường Hòa Xuân"}, {"name": "Phường Hoà Xuân", "join_policy": "open"}]})";
+    start();
+    auto said = log();
+    EXPECT_NE(said.find("\"wards[1].name\" in " + dir +
+                        "/bot.json is \"Phường Hoà Xuân\", which is no ward "
+                        "in the database"),
+              std::string::npos)
+        << said;
+    EXPECT_NE(said.find("Wards in the database: \"Phường Hòa Xuân\""), std::string::npos) << said;
+    EXPECT_NE(said.find("--ward \"Phường Hoà Xuân\" --new-ward"), std::string::npos) << said;
+    EXPECT_EQ(said.find("wards[0]"), std::string::npos) << said;
+}
+
 // With the listen port taken (another program, an old bot left running elsewhere), `serve`
 // opened and migrated the database, published the Telegram command menu and loaded the outbox,
 // and only then failed to bind. It now fails first, with the same message, and changes nothing.
