@@ -448,7 +448,8 @@ int run_set_webhook(const config& cfg, const std::string& url_arg, bool drop_pen
             webhook_url_problem(url, {"Telegram", "/telegram/webhook",
                                       url_arg.empty() && !url.empty()
                                           ? " (the URL came from TELEGRAM_PUBLIC_URL or telegram.public_url)"
-                                          : " (or set TELEGRAM_PUBLIC_URL)"})) {
+                                          : " (or set TELEGRAM_PUBLIC_URL or \"telegram.public_url\")",
+                                      true})) {
         std::cerr << "set-webhook: " << *problem << "\n";
         return 2;
     }

@@ -27,6 +27,20 @@ std::string host_of(std::string_view url) {
     return lower(url);
 }
 
+// The port written in an absolute URL, if any ("" without one).
+std::string port_of(std::string_view url) {
+    auto scheme = url.find("://");
+    if (scheme != std::string_view::npos)
+        url.remove_prefix(scheme + 3);
+    url = url.substr(0, url.find_first_of("/?#"));
+    if (auto at = url.rfind('@'); at != std::string_view::npos)
+        url.remove_prefix(at + 1);
+    if (url.starts_with('[')) // [::1]:8443
+        url.remove_prefix(std::min(url.size(), url.find(']') + 1));
+    auto colon = url.find(':');
+    return colon == std::string_view::npos ? "" : std::string(url.substr(colon + 1));
+}
+
 bool is_or_under(const std::string& host, std::string_view domain) {
     return host == domain || (host.size() > domain.size() && host.ends_with(domain) &&
                               host[host.size() - domain.size() - 1] == '.');
@@ -56,6 +70,14 @@ std::optional<std::string> webhook_url_problem(std::string_view url, const webho
                "(config/example.json, deploy/secrets.env.example), not this server's: " +
                std::string(target.platform) + " would send the members' messages there. Fix: give the " +
                "domain of your own reverse proxy, --url " + example + std::string(target.also);
+    // setWebhook: "Ports currently supported for webhooks: 443, 80, 88, 8443" (Bot API).
+    if (auto port = port_of(url); target.telegram_ports && !port.empty() && port != "443" && port != "80" &&
+                                  port != "88" && port != "8443")
+        return "\"" + std::string(url) + "\" uses port " + port + ", and " + std::string(target.platform) +
+               " calls webhooks only on ports 443, 80, 88 or 8443. Fix: let the reverse proxy take HTTPS on "
+               "port 443 and forward to the bot's own address (CNSCD_LISTEN or \"http.listen\"; "
+               "docs/OPERATIONS.md, \"HTTPS reverse proxy\"), and give the proxy's address, --url " +
+               example + std::string(target.also);
     return std::nullopt;
 }
 

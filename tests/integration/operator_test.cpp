@@ -550,6 +550,31 @@ TEST_F(operator_fixture, set_webhook_refuses_the_example_domain_and_says_what_is
     EXPECT_EQ(calls_to("setWebhook"), 1u);
 }
 
+// set-webhook registered a URL on a port Telegram refuses (the bot's own 8080, say): Telegram
+// answered with an error the operator had to decode. It is refused before Telegram is asked,
+// naming the ports Telegram accepts and the reverse proxy's part; those ports still go through.
+TEST_F(operator_fixture, set_webhook_refuses_a_port_telegram_does_not_call) {
+    auto run = [&](const std::string& url, const std::string& name) {
+        auto e = env();
+        e["CNSCD_TEST_LOG"] = dir + "/" + name + ".log";
+        bot_process command(e, {"set-webhook", "--url", url});
+        auto code = command.wait_exit(30s);
+        return std::pair{code.value_or(-1), read_file(dir + "/" + name + ".log")};
+    };
+    auto [code, said] = run("https://tocns.hoaxuan.test:8080/telegram/webhook", "8080");
+    EXPECT_EQ(code, 2);
+    EXPECT_NE(said.find("uses port 8080"), std::string::npos) << said;
+    EXPECT_NE(said.find("only on ports 443, 80, 88 or 8443"), std::string::npos) << said;
+    EXPECT_NE(said.find("reverse proxy"), std::string::npos) << said;
+    EXPECT_EQ(calls_to("setWebhook"), 0u) << "a refused port was registered";
+
+    std::tie(code, said) = run("https://tocns.hoaxuan.test:8443/telegram/webhook", "8443");
+    EXPECT_EQ(code, 0) << said;
+    std::tie(code, said) = run("https://[2001:db8::1]:88/telegram/webhook", "88");
+    EXPECT_EQ(code, 0) << said;
+    EXPECT_EQ(calls_to("setWebhook"), 2u);
+}
+
 // The options listed in each section of a CLI11 help text ("Options:", "Subcommands:", ...):
 // the first word of each entry, split at commas ("-o,--output" gives both).
 std::map<std::string, std::set<std::string>> help_sections(const std::string& help) {
