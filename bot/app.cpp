@@ -94,7 +94,7 @@ std::string learn_username(net::io_context& io, telegram_client& tg, writer& w, 
     });
     if (name.empty())
         spdlog::warn("telegram: bot username unknown; commands addressed to any @bot will be answered. Set "
-                     "TELEGRAM_BOT_USERNAME to fix");
+                     "TELEGRAM_BOT_USERNAME (or \"telegram.bot_username\" in the config file) to fix");
     return name;
 }
 
@@ -477,10 +477,11 @@ int run_set_webhook(const config& cfg, const std::string& url_arg, bool drop_pen
             std::cerr << "set-webhook failed: Telegram does not know the bot token (" << a.description
                       << "). Fix: " << telegram::token_fix << "\n";
         } else if (!r.ok()) {
-            std::cerr << "set-webhook failed: cannot reach the Telegram Bot API at " << cfg.telegram.api_base
-                      << " (" << r.error
-                      << "). Fix: check that this server reaches it (DNS, firewall, an HTTP proxy) and that "
-                         "TELEGRAM_API_BASE is unset or right\n";
+            std::cerr
+                << "set-webhook failed: cannot reach the Telegram Bot API at " << cfg.telegram.api_base
+                << " (" << r.error
+                << "). Fix: check that this server reaches it (DNS, firewall, an HTTP proxy) and that "
+                   "TELEGRAM_API_BASE (or \"telegram.api_base\" in the config file) is unset or right\n";
         } else {
             std::cerr << "set-webhook failed: " << a.description << "\n";
         }

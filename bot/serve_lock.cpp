@@ -29,7 +29,8 @@ std::string serve_lock::held_message(const std::string& db_path) {
     return "another `cnscd-bot serve` already runs on the database " + db_path +
            "; two would receive the same updates and send every reply twice. This one stopped and changed "
            "nothing. Fix: stop the other one (systemctl stop cnscd-bot; `fuser -v " +
-           db_path + "` shows it), or give this one its own CNSCD_DB";
+           db_path +
+           "` shows it), or give this one its own CNSCD_DB (or \"storage.path\" in its config file)";
 }
 
 serve_lock::serve_lock(serve_lock&& other) noexcept : fd_(other.fd_) {

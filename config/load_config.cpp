@@ -523,7 +523,8 @@ void validate(const config& c) {
     if (c.telegram.enabled() && c.telegram.mode == "webhook" && secret.empty())
         env_fail(
             "Telegram runs in webhook mode but TELEGRAM_WEBHOOK_SECRET is not set, so anyone could post fake "
-            "updates. Fix: export TELEGRAM_WEBHOOK_SECRET=$(openssl rand -hex 32), or TELEGRAM_MODE=polling");
+            "updates. Fix: export TELEGRAM_WEBHOOK_SECRET=$(openssl rand -hex 32), or TELEGRAM_MODE=polling "
+            "(or \"telegram.mode\": \"polling\" in the config file)");
     // Zalo: a half-configured OA would silently receive nothing (every signature fails).
     if (!c.zalo_oa.app_id.empty() && c.zalo_oa.secret_key.empty())
         env_fail(
@@ -540,7 +541,7 @@ void validate(const config& c) {
         env_fail(
             "the Zalo Bot runs in webhook mode, so ZALO_BOT_WEBHOOK_SECRET must be set to 8-256 characters "
             "(Zalo's rule). Fix: export ZALO_BOT_WEBHOOK_SECRET=$(openssl rand -hex 32), or "
-            "ZALO_BOT_MODE=polling");
+            "ZALO_BOT_MODE=polling (or \"zalo_bot.mode\": \"polling\" in the config file)");
     if (!c.data_key.empty() && (c.data_key.size() != 64 || !is_hex(c.data_key)))
         env_fail(
             "the data key (CNSCD_DATA_KEY or CNSCD_DATA_KEY_FILE) must be 64 hexadecimal characters (32 "

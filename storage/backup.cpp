@@ -74,8 +74,10 @@ void refuse_to_replace(const std::string& source, const std::string& target) {
 backup_result backup_database(const std::string& source, const std::string& target) {
     std::error_code ec;
     if (!fs::exists(source, ec))
-        throw database_error("there is no database at " + source +
-                             ". Fix: set CNSCD_DB to the bot's database file");
+        throw database_error(
+            "there is no database at " + source +
+            ". Fix: set CNSCD_DB (or \"storage.path\" in the config file) to the bot's database "
+            "file");
     if (fs::exists(target, ec) && fs::equivalent(source, target, ec))
         throw database_error("the backup would overwrite the database itself. Fix: choose another --to file");
     refuse_to_replace(source, target);

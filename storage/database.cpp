@@ -36,8 +36,10 @@ std::unique_ptr<database> database::open(const std::string& path, const database
         if (!dir.empty())
             std::filesystem::create_directories(dir, ec);
         if (ec)
-            throw database_error("cannot create the folder " + dir.string() + " for the database: " +
-                                 ec.message() + ". Fix: create it or choose another path with CNSCD_DB");
+            throw database_error("cannot create the folder " + dir.string() +
+                                 " for the database: " + ec.message() +
+                                 ". Fix: create it or choose another path with CNSCD_DB (or "
+                                 "\"storage.path\" in the config file)");
     }
     // Each connection is used by one thread at a time (docs/ARCHITECTURE.md, "Threads"), so
     // SQLite's per-call connection lock is pure cost.
@@ -50,8 +52,10 @@ std::unique_ptr<database> database::open(const std::string& path, const database
         conn = std::make_unique<storage_detail::sqlite_connection>(path, flags, vfs);
         conn->db.setBusyTimeout(options.busy_timeout_ms);
     } catch (const SQLite::Exception& e) {
-        throw database_error("cannot open the database " + path + ": " + e.what() +
-                             ". Fix: check the path (CNSCD_DB), free disk space and file permissions");
+        throw database_error(
+            "cannot open the database " + path + ": " + e.what() +
+            ". Fix: check the path (CNSCD_DB, or \"storage.path\" in the config file), free disk "
+            "space and file permissions");
     }
     if (options.check_integrity && !memory) {
         // Before any pragma or migration writes to it: a damaged file is left as it was found.
@@ -65,8 +69,9 @@ std::unique_ptr<database> database::open(const std::string& path, const database
                 throw database_damaged(
                     "the file " + path + " is not a SQLite database (" + e.what() +
                     "). Nothing was changed in it. Fix: check that CNSCD_DB (or "
-                    "\"storage.path\") names the bot's database; if it does, the file is damaged: keep it for "
-                    "analysis and restore the latest backup in its place (docs/OPERATIONS.md, \"Faults\")");
+                    "\"storage.path\" in the config file) names the bot's database; if it does, the file is "
+                    "damaged: keep it for analysis and restore the latest backup in its place "
+                    "(docs/OPERATIONS.md, \"Faults\")");
             // Locked by another process or not writable is not damage: restoring a backup over
             // a sound file would lose what was logged since.
             auto fault = classify_sqlite_error(e.getErrorCode(), e.getExtendedErrorCode(),
@@ -94,8 +99,10 @@ std::unique_ptr<database> database::open(const std::string& path, const database
         // Keep the page cache small: the bot's working set is small and memory is a target.
         conn->db.exec("PRAGMA cache_size=-4000");
     } catch (const SQLite::Exception& e) {
-        throw database_error("cannot open the database " + path + ": " + e.what() +
-                             ". Fix: check the path (CNSCD_DB), free disk space and file permissions");
+        throw database_error(
+            "cannot open the database " + path + ": " + e.what() +
+            ". Fix: check the path (CNSCD_DB, or \"storage.path\" in the config file), free disk "
+            "space and file permissions");
     }
     std::unique_ptr<database> db(new database(path, std::move(conn)));
     if (options.run_migrations)

@@ -413,7 +413,7 @@ namespace {
 // Only a taken port is fixed by stopping something: the other refusals each have their own cure,
 // and "stop what uses that port" sent people looking for a process that was not there.
 std::string listen_fix(const beast::error_code& ec, const std::string& host) {
-    const std::string where = " (CNSCD_LISTEN, or http.listen in the config file)";
+    const std::string where = " (CNSCD_LISTEN, or \"http.listen\" in the config file)";
     if (ec == boost::system::errc::permission_denied)
         return "ports below 1024 need root, and the bot runs unprivileged behind the reverse proxy: "
                "choose a port from 1024 up, such as 127.0.0.1:8080" +
@@ -436,7 +436,7 @@ void http_server::listen() {
     if (ec)
         throw std::runtime_error("cannot listen on \"" + impl_->cfg.host +
                                  "\": not an IP address. Fix: set "
-                                 "CNSCD_LISTEN like 127.0.0.1:8080");
+                                 "CNSCD_LISTEN (or \"http.listen\" in the config file) like 127.0.0.1:8080");
     tcp::endpoint ep{address, impl_->cfg.port};
     auto& a = impl_->acceptor;
     a.open(ep.protocol(), ec);

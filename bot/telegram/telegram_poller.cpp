@@ -31,7 +31,8 @@ std::string polling_fix(int status, const telegram::api_answer& a) {
     if (code == 409 && a.description.find("webhook") != std::string::npos)
         return "a webhook is set for this bot (set-webhook was run), so Telegram sends the updates there and "
                "polling receives nothing. Fix: to keep polling, restart the bot (it removes the webhook at "
-               "start); to use the webhook, set TELEGRAM_MODE=webhook and TELEGRAM_WEBHOOK_SECRET and restart";
+               "start); to use the webhook, set TELEGRAM_MODE=webhook (or \"telegram.mode\": \"webhook\" in "
+               "the config file) and TELEGRAM_WEBHOOK_SECRET and restart";
     if (code == 409)
         return "another program is polling with the same bot token (a second cnscd-bot, perhaps on another "
                "server), and Telegram gives each update to only one of them. Fix: stop the other one";

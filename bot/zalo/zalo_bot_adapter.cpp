@@ -186,7 +186,7 @@ std::string polling_fix(int http_status, const api_answer& a) {
                "), so no message is received. The bot retries by itself, up to a minute apart, and "
                "takes the waiting messages as soon as it answers; nothing to change here. If it lasts "
                "more than an hour, check that this server reaches the platform (DNS, firewall, proxy) and "
-               "that ZALO_BOT_API_BASE is unset or right";
+               "that ZALO_BOT_API_BASE (or \"zalo_bot.api_base\" in the config file) is unset or right";
     return "";
 }
 

@@ -46,7 +46,8 @@ int run_set_zalo_bot_webhook(const config& cfg, const std::string& url) {
                 std::cerr << "set-webhook --zalo-bot failed: cannot reach the Zalo Bot Platform at "
                           << z.api_base << " (" << r.error
                           << "). Fix: check that this server reaches it (DNS, firewall, an HTTP "
-                             "proxy) and that ZALO_BOT_API_BASE is unset or right\n";
+                             "proxy) and that ZALO_BOT_API_BASE (or \"zalo_bot.api_base\" in the config "
+                             "file) is unset or right\n";
             } else if (zalo_bot::token_refused(a.error_code)) {
                 // Said the platform's word alone ("Unauthorized"), without naming the token.
                 std::cerr << "set-webhook --zalo-bot failed: the Zalo Bot Platform does not know the "
