@@ -163,12 +163,15 @@ void telegram_poller::start() {
     // offset would confirm, unseen, every update below it, and ids start again lower under a
     // new token or after a week without updates.
     impl_->offset = 0;
+    // Which bot this is (getMe or TELEGRAM_BOT_USERNAME): the operator checks it is the right one.
+    auto& name = impl_->username;
+    auto as = name.empty() ? std::string() : " as @" + (name.starts_with('@') ? name.substr(1) : name);
     if (last > 0)
-        spdlog::info("telegram: polling for updates; those up to {} were handled before and are skipped if "
+        spdlog::info("telegram: polling for updates{}; those up to {} were handled before and are skipped if "
                      "offered again",
-                     last - 1);
+                     as, last - 1);
     else
-        spdlog::info("telegram: polling for updates");
+        spdlog::info("telegram: polling for updates{}", as);
     impl_->client.call("deleteWebhook", "{}", std::chrono::seconds(15), [self = impl_](http_result r) {
         auto a = telegram::read_answer(r.status, r.body);
         if (!r.ok() || !a.ok)

@@ -313,6 +313,26 @@ TEST_F(operator_fixture, healthz_says_503_while_polling_keeps_failing_and_200_on
         << log();
 }
 
+// Polling, the log never said which bot it polled for, so an operator with two tokens (a test
+// bot and the ward's) could not tell which one was running. It names the @username from getMe,
+// or the one set in TELEGRAM_BOT_USERNAME (then getMe is not asked).
+TEST_F(operator_fixture, polling_names_the_bot_it_polls_as) {
+    bot = std::make_unique<bot_process>(polling_env());
+    ASSERT_TRUE(bot->wait_ready(port));
+    ASSERT_TRUE(wait_calls("getUpdates", 1));
+    EXPECT_NE(log().find("telegram: polling for updates as @ToCNSBot"), std::string::npos) << log();
+    bot->terminate();
+    bot.reset();
+
+    std::filesystem::remove(dir + "/bot.log");
+    auto e = polling_env();
+    e["TELEGRAM_BOT_USERNAME"] = "HoaXuanCNSBot";
+    bot = std::make_unique<bot_process>(e);
+    ASSERT_TRUE(bot->wait_ready(port));
+    ASSERT_TRUE(wait_calls("getUpdates", 2));
+    EXPECT_NE(log().find("telegram: polling for updates as @HoaXuanCNSBot"), std::string::npos) << log();
+}
+
 // A webhook set while the bot polls (set-webhook run by hand) made getUpdates answer 409,
 // which the log showed only as a retried failure.
 TEST_F(operator_fixture, polling_while_a_webhook_is_set_says_which_mode_to_choose) {
