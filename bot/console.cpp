@@ -3,10 +3,13 @@
 #include "bot/app.hpp"
 #include "bot/command_database.hpp"
 #include "bot/system_clock.hpp"
+#include "handlers/context.hpp"
 #include "handlers/dispatch.hpp"
 #include "handlers/role.hpp"
+#include "messages/console_texts.hpp"
 #include "messages/markup.hpp"
 #include "messages/phone.hpp"
+#include "storage/account_language_store.hpp"
 #include "storage/database.hpp"
 #include "storage/outbox.hpp"
 #include "storage/registry.hpp"
@@ -17,9 +20,27 @@ namespace cnscd {
 
 namespace {
 
+// A console line from the catalog, as the terminal shows it (no markup, no escapes).
+std::string line_of(language lang, console_text key, std::initializer_list<arg> args = {}) {
+    return markup::to_plain(say(lang, key, args));
+}
+
+// The language the console speaks: the member's choice (/ngonngu), or this console account's
+// before it is linked, else the configured default; read again after every message so a
+// /ngonngu takes effect at once.
+language console_language(database& db, const config& cfg, const std::optional<member_record>& m,
+                          const std::string& user_id) {
+    if (m) {
+        auto now = member_store(db).by_id(m->id);
+        return language_of(cfg, now ? now->language : m->language);
+    }
+    return language_of(cfg, account_language_store(db).find(channel::console, user_id));
+}
+
 // Prints what the bot queued for the console and marks it delivered; messages to a chat other than
 // the private one and `group` (another team's group) are marked with the chat.
-void deliver_console(database& db, std::int64_t now, const std::string& group, std::ostream& out) {
+void deliver_console(database& db, std::int64_t now, const std::string& group, language lang,
+                     std::ostream& out) {
     outbox box(db);
     for (auto& row : box.pending()) {
         if (row.message.to.platform != channel::console)
@@ -27,18 +48,22 @@ void deliver_console(database& db, std::int64_t now, const std::string& group, s
         auto& m = row.message;
         if (m.kind == outgoing_kind::text || m.kind == outgoing_kind::edit ||
             m.kind == outgoing_kind::document) {
-            out << (m.kind == outgoing_kind::edit ? "bot (sửa tin): " : "bot: ");
+            out << line_of(lang,
+                           m.kind == outgoing_kind::edit ? console_text::bot_edits : console_text::bot_says);
             if (m.to.chat_id != "private" && m.to.chat_id != group)
-                out << "[→ " << m.to.chat_id << "] ";
+                out << line_of(lang, console_text::sent_elsewhere, {{"chat", m.to.chat_id}});
             out << markup::to_plain(m.text) << "\n";
             int n = 0;
             for (auto& row_buttons : m.choices)
                 for (auto& b : row_buttons)
                     out << "   " << ++n << ". " << b.label << "\n";
             if (m.document)
-                out << "   [tệp: " << m.document->file_name << " " << m.document->file_ref << "]\n";
+                out << "   "
+                    << line_of(lang, console_text::attachment,
+                               {{"file", m.document->file_name}, {"ref", m.document->file_ref}})
+                    << "\n";
         } else if (m.kind == outgoing_kind::answer_choice && !m.text.empty()) {
-            out << "bot: " << markup::to_plain(m.text) << "\n";
+            out << line_of(lang, console_text::bot_says) << markup::to_plain(m.text) << "\n";
         }
         box.mark_sent(row.id, "console-" + std::to_string(row.id), now);
     }
@@ -48,17 +73,25 @@ void deliver_console(database& db, std::int64_t now, const std::string& group, s
 // The group chat /nhom switches to: the team's own, as each team has its group on Zalo or
 // Telegram (one shared group, bound by the first leader who tried /lienket, was every team's);
 // the ward's for ward staff; one for a guest.
-std::pair<std::string, std::string> console_group(database& db, const std::optional<member_record>& m) {
+std::pair<std::string, std::string> console_group(database& db, const std::optional<member_record>& m,
+                                                  language lang) {
     if (!m)
-        return {"group", "Nhóm (console)"};
+        return {"group", line_of(lang, console_text::group_guest)};
     if (m->team_id) {
         auto team = team_store(db).by_id(*m->team_id);
         return {"group-to-" + std::to_string(*m->team_id),
-                "Nhóm " + (team ? team->name : "tổ") + " (console)"};
+                line_of(lang, console_text::group_team,
+                        {{"team", team ? team->name : line_of(lang, console_text::team_unnamed)}})};
     }
     auto ward = ward_store(db).by_id(m->ward_id);
     return {"group-phuong-" + std::to_string(m->ward_id),
-            "Nhóm " + (ward ? ward->name : "phường") + " (console)"};
+            line_of(lang, console_text::group_ward,
+                    {{"ward", ward ? ward->name : line_of(lang, console_text::ward_unnamed)}})};
+}
+
+// The console's own command to switch chats, in either language.
+bool is_switch_command(const std::string& line) {
+    return line == "/nhom" || line == "/group";
 }
 
 } // namespace
@@ -77,7 +110,7 @@ int run_chat(const config& cfg, const std::optional<std::string>& as_phone, std:
     dispatch_env env{cfg, wall_clock, ""};
     std::string user_id = "guest";
     std::optional<member_record> member;
-    std::string user_name = "Khách";
+    std::string user_name;
     if (as_phone) {
         auto phone = normalize_phone(*as_phone);
         if (!phone) {
@@ -98,25 +131,34 @@ int run_chat(const config& cfg, const std::optional<std::string>& as_phone, std:
             member_store(*db).link_account(channel::console, user_id, member->id, "console",
                                            wall_clock.now());
         });
-        auto r = role_from_code(member->role).value_or(role::member);
-        out << "Bạn đang trò chuyện với bot với tư cách " << member->full_name << " ("
-            << say(language::vi, role_text(r)) << ").\n"
-            << "Tài khoản console chỉ để thử: /thanhvien không tính là đã liên kết, vì tin nhắc hạn và "
-               "thông báo chỉ gửi tới Telegram hoặc Zalo.\n";
-    } else {
-        out << "Bạn đang trò chuyện với bot như một người chưa liên kết (dùng --as SĐT để nhập vai thành "
-               "viên).\n";
     }
-    out << "Gõ /giup để xem lệnh, /nhom để chuyển giữa nhắn riêng và nhóm tổ, Ctrl-D để thoát.\n";
-    auto [group, group_title] = console_group(*db, member);
+    auto lang = console_language(*db, cfg, member, user_id);
+    if (member) {
+        auto r = role_from_code(member->role).value_or(role::member);
+        out << line_of(lang, console_text::greeting_member,
+                       {{"name", member->full_name}, arg::markup("role", say(lang, role_text(r)))})
+            << "\n"
+            << line_of(lang, console_text::greeting_member_not_linked) << "\n";
+    } else {
+        user_name = line_of(lang, console_text::guest_name);
+        out << line_of(lang, console_text::greeting_guest) << "\n";
+    }
+    out << line_of(lang, console_text::usage) << "\n";
+    auto group = console_group(*db, member, lang).first;
 
     bool in_group = false;
     std::string line;
     long long message_no = 0;
-    while (out << (in_group ? "[nhóm] bạn: " : "bạn: ") << std::flush, std::getline(input, line)) {
-        if (line == "/nhom") {
+    while (out << line_of(lang, in_group ? console_text::prompt_group : console_text::prompt_private)
+               << std::flush,
+           std::getline(input, line)) {
+        // The title is the group's name in the reader's language, as a platform shows it.
+        auto group_title = console_group(*db, member, lang).second;
+        if (is_switch_command(line)) {
             in_group = !in_group;
-            out << (in_group ? "Đang ở " + group_title + ".\n" : std::string("Đang nhắn riêng với bot.\n"));
+            out << (in_group ? line_of(lang, console_text::in_group, {{"title", group_title}})
+                             : line_of(lang, console_text::in_private))
+                << "\n";
             continue;
         }
         if (line.empty())
@@ -135,8 +177,9 @@ int run_chat(const config& cfg, const std::optional<std::string>& as_phone, std:
             db->in_transaction([&] {
                 auto result = dispatch_unlogged(in, *db, env);
                 if (result.handler_failed)
-                    std::cerr << "(lỗi xử lý: " << result.error << ")\n";
-                deliver_console(*db, wall_clock.now(), group, out);
+                    std::cerr << "chat: the handler failed: " << result.error << "\n";
+                lang = console_language(*db, cfg, member, user_id);
+                deliver_console(*db, wall_clock.now(), group, lang, out);
             });
         } catch (const std::exception& e) {
             std::cerr << "chat: the database refused the change: " << e.what() << "\n";

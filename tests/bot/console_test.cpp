@@ -44,6 +44,12 @@ struct console_chat : ::testing::Test {
         EXPECT_EQ(run_chat(cfg, phone, input, out), 0);
         return out.str();
     }
+    std::string chat_as_guest(const std::string& typed) {
+        std::istringstream input(typed);
+        std::ostringstream out;
+        EXPECT_EQ(run_chat(cfg, std::nullopt, input, out), 0);
+        return out.str();
+    }
 };
 
 // One console "group" was every team's: the first leader's /lienket bound it to their team, and
@@ -66,6 +72,38 @@ TEST_F(console_chat, the_greeting_says_a_console_login_does_not_count_as_linked)
     auto out = chat("0905100001", "/thanhvien\n");
     EXPECT_NE(out.find("/thanhvien không tính là đã liên kết"), std::string::npos) << out;
     EXPECT_NE(out.find("0/1 đã liên kết"), std::string::npos) << out;
+}
+
+// The console spoke only Vietnamese: after /ngonngu en its greeting, prompt and group switch
+// stayed Vietnamese around the bot's English replies.
+TEST_F(console_chat, speaks_english_once_the_member_chose_it) {
+    auto first = chat("0905100001", "/ngonngu en\n/nhom\n");
+    EXPECT_NE(first.find("Switched to English."), std::string::npos) << first;
+    EXPECT_NE(first.find("you: "), std::string::npos) << first;
+    EXPECT_NE(first.find("Now in Tổ dân phố số 1 group (console)."), std::string::npos) << first;
+    EXPECT_EQ(first.find("Đang ở"), std::string::npos) << first;
+    auto again = chat("0905100001", "/group\n");
+    EXPECT_NE(again.find("You are chatting with the bot as Trần Văn Bình (team leader)."), std::string::npos)
+        << again;
+    EXPECT_NE(again.find("Type /help for the commands"), std::string::npos) << again;
+    EXPECT_NE(again.find("[group] you: "), std::string::npos) << again;
+    EXPECT_EQ(again.find("bạn: "), std::string::npos) << again;
+}
+
+// Someone trying the bot without --as chooses a language for the console account.
+TEST_F(console_chat, a_guest_who_chose_english_is_greeted_in_english) {
+    chat_as_guest("/lang en\n");
+    auto out = chat_as_guest("/help\n");
+    EXPECT_NE(out.find("You are chatting with the bot as someone not linked yet"), std::string::npos) << out;
+    EXPECT_EQ(out.find("Bạn đang trò chuyện"), std::string::npos) << out;
+}
+
+// Without a choice, the console reads as it always did.
+TEST_F(console_chat, a_guest_is_greeted_in_vietnamese_by_default) {
+    auto out = chat_as_guest("/nhom\n");
+    EXPECT_NE(out.find("Bạn đang trò chuyện với bot như một người chưa liên kết"), std::string::npos) << out;
+    EXPECT_NE(out.find("Đang ở Nhóm (console)."), std::string::npos) << out;
+    EXPECT_NE(out.find("[nhóm] bạn: "), std::string::npos) << out;
 }
 
 } // namespace

@@ -4,6 +4,7 @@
 #include "messages/broadcast_texts.hpp"
 #include "messages/catalog.hpp"
 #include "messages/choice_texts.hpp"
+#include "messages/console_texts.hpp"
 #include "messages/registry_texts.hpp"
 #include "messages/report_texts.hpp"
 #include "messages/visit_texts.hpp"
@@ -59,6 +60,7 @@ TEST(catalog, every_key_has_both_languages_with_the_same_placeholders) {
     check_catalog<guide_text>("guide_text");
     check_catalog<report_text>("report_text");
     check_catalog<choice_text>("choice_text");
+    check_catalog<console_text>("console_text");
 }
 
 // These placeholders are filled with a whole moment, "Thứ Ba, 24/11/2026 lúc 09:00": a "lúc"
