@@ -28,8 +28,11 @@ language cli_language(const config& cfg) {
     return language_from_code(cfg.default_language).value_or(language::vi);
 }
 
-std::string row_of(const std::string& label, std::size_t line) {
-    return label.empty() ? "dòng " + std::to_string(line) : "TT " + label;
+std::string row_of(language l, const std::string& label, std::size_t line) {
+    // Plain: it is filled into another template, which escapes it.
+    return markup::to_plain(
+        label.empty() ? say(l, registry_text::import_row_line, {{"line", static_cast<std::int64_t>(line)}})
+                      : say(l, registry_text::import_row_tt, {{"row", label}}));
 }
 
 std::string reason(language l, const roster_problem& p) {
@@ -50,7 +53,7 @@ std::string reason(language l, const roster_problem& p) {
     case roster_issue::duplicate_cccd:
         return say(l, registry_text::reason_duplicate_cccd, {{"detail", p.detail}});
     case roster_issue::phone_of_other_person: {
-        auto where = p.other_row.empty() ? p.other_team : "TT " + p.other_row + ", " + p.other_team;
+        auto where = p.other_row.empty() ? p.other_team : row_of(l, p.other_row, 0) + ", " + p.other_team;
         return say(l, registry_text::reason_phone_of_other_person, {{"name", p.detail}, {"where", where}});
     }
     }
@@ -130,9 +133,9 @@ int run_import_roster(const config& cfg, const roster_import_request& r) {
         std::cout << plain(say(l, registry_text::import_teams_created, {{"teams", teams}})) << "\n";
     }
     for (auto& e : report->added)
-        std::cout << plain(
-                         say(l, registry_text::import_added_line,
-                             {{"row", row_of(e.row_label, e.line)}, {"name", e.full_name}, {"team", e.team}}))
+        std::cout << plain(say(
+                         l, registry_text::import_added_line,
+                         {{"row", row_of(l, e.row_label, e.line)}, {"name", e.full_name}, {"team", e.team}}))
                   << "\n";
     auto day = [&](std::int64_t at) { return format_day_of(at, cfg.utc_offset_minutes); };
     for (auto& c : report->changed) {
@@ -143,7 +146,7 @@ int run_import_roster(const config& cfg, const roster_import_request& r) {
             auto also = fields.empty() ? std::string()
                                        : say(l, registry_text::import_also_changed, {{"fields", fields}});
             std::cout << plain(say(l, registry_text::import_readded_line,
-                                   {{"row", row_of(c.row_label, c.line)},
+                                   {{"row", row_of(l, c.row_label, c.line)},
                                     {"name", c.name},
                                     {"date", day(c.removed_at)},
                                     {"team", c.team},
@@ -154,14 +157,14 @@ int run_import_roster(const config& cfg, const roster_import_request& r) {
         auto key =
             c.previous_name.empty() ? registry_text::import_changed_line : registry_text::import_renamed_line;
         std::cout << plain(say(l, key,
-                               {{"row", row_of(c.row_label, c.line)},
+                               {{"row", row_of(l, c.row_label, c.line)},
                                 {"name", c.name},
                                 {"previous", c.previous_name},
                                 {"fields", fields}}))
                   << "\n";
     }
     for (auto& k : report->skipped) {
-        auto row = row_of(k.row_label, k.line);
+        auto row = row_of(l, k.row_label, k.line);
         if (k.removed_at)
             std::cout << plain(say(l, registry_text::import_kept_removed_line,
                                    {{"row", row}, {"name", k.name}, {"date", day(k.removed_at)}}))
@@ -172,7 +175,7 @@ int run_import_roster(const config& cfg, const roster_import_request& r) {
     }
     for (auto& p : report->rejected)
         std::cout << plain(say(l, registry_text::import_rejected_line,
-                               {{"row", row_of(p.row_label, p.line)}, {"reason", reason(l, p)}}))
+                               {{"row", row_of(l, p.row_label, p.line)}, {"reason", reason(l, p)}}))
                   << "\n";
     // How to get the rest in: the same command again after fixing the file.
     if (!report->rejected.empty())

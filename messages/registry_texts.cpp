@@ -234,6 +234,10 @@ std::string_view vi(registry_text key) {
         return "số điện thoại đã là của {name} ({where}) nên dòng này không được áp dụng. Là người khác: sửa "
                "lại số điện thoại. Cùng người mà đổi tên: giữ TT và tổ như cũ (tên chỉ khác dấu, hoa thường "
                "hay khoảng trắng thì luôn được cập nhật)";
+    case t::import_row_tt:
+        return "TT {row}";
+    case t::import_row_line:
+        return "dòng {line}";
     case t::file_empty:
         return "Tệp {file} trống.";
     case t::file_no_header:
@@ -533,6 +537,10 @@ std::string_view en(registry_text key) {
         return "the phone number already belongs to {name} ({where}), so this row was not applied. Someone "
                "else: correct the phone number. The same person with a new name: keep their TT and team (a "
                "name that differs only in accents, case or spacing is always updated)";
+    case t::import_row_tt:
+        return "TT {row}";
+    case t::import_row_line:
+        return "line {line}";
     case t::file_empty:
         return "The file {file} is empty.";
     case t::file_no_header:

@@ -102,6 +102,8 @@ enum class registry_text {
     reason_duplicate_phone,
     reason_duplicate_cccd,
     reason_phone_of_other_person,
+    import_row_tt,   // a roster row named by its TT: {row}
+    import_row_line, // a row without a TT, by its line in the file: {line}
     file_empty,
     file_no_header,
     file_missing_columns,

@@ -179,6 +179,16 @@ TEST_F(roster_cli, rejected_rows_are_listed_in_file_order_with_how_to_fix_and_ru
     EXPECT_EQ(import(roster).out.find("Sửa các dòng"), std::string::npos);
 }
 
+// An English report named a row without a TT by "dòng 3": every other word of it was English.
+TEST_F(roster_cli, an_english_report_names_rows_in_english) {
+    cfg.default_language = "en";
+    auto r = import(header + "1,Trần Văn Bình,,Tổ trưởng,0905100001,,Toàn tổ,,Tổ dân phố số 1\n"
+                             ",Đỗ Văn Khoa,,Thành viên,0905100015,01234567890,,,Tổ dân phố số 1\n");
+    EXPECT_EQ(r.code, 3);
+    EXPECT_NE(r.out.find("✗ line 3: "), std::string::npos) << r.out;
+    EXPECT_EQ(r.out.find("dòng"), std::string::npos) << r.out;
+}
+
 TEST_F(roster_cli, the_first_import_creates_the_ward_and_a_misspelt_one_later_is_refused) {
     auto first = import(roster);
     EXPECT_EQ(first.code, 0);
