@@ -332,17 +332,13 @@ void show_ward_report(handler_context& ctx, const deadline_instance& d, std::str
     auto figures = ward_figures(ctx.db, ctx.member->ward_id, d.period);
     auto teams = team_store(ctx.db).in_ward(ctx.member->ward_id);
     auto submitted = report_store(ctx.db).current_of_ward(ctx.member->ward_id, d.rule.code, d.period.key);
-    int on_time = 0, late = 0;
+    // A team added after the deadline does not owe it: not counted, not listed as missing.
+    auto tally = tally_ward(teams, d, submitted);
+    int on_time = tally.on_time, late = tally.late;
     std::string missing;
-    for (auto& t : teams) {
-        auto it =
-            std::find_if(submitted.begin(), submitted.end(), [&](auto& s) { return s.team_id == t.id; });
-        if (it == submitted.end())
-            missing += (missing.empty() ? "" : ", ") + t.name;
-        else
-            (it->on_time ? on_time : late)++;
-    }
-    auto expected = static_cast<std::int64_t>(teams.size());
+    for (auto& t : tally.missing)
+        missing += (missing.empty() ? "" : ", ") + t.name;
+    auto expected = static_cast<std::int64_t>(tally.counted.size());
     std::string body =
         ctx.say(report_text::ward_report_header, {{"deadline", deadline_name(ctx.lang, d)},
                                                   {"ward", ward ? ward->name : ""},
@@ -501,22 +497,20 @@ void handle(const cmd_deadlines&, handler_context& ctx) {
     if (is_staff(ctx) || !ctx.member->team_id) {
         auto ward = ward_store(ctx.db).by_id(ctx.member->ward_id);
         body = ctx.say(report_text::deadlines_header_ward, {{"ward", ward ? ward->name : ""}});
-        auto expected = static_cast<int>(team_store(ctx.db).in_ward(ctx.member->ward_id).size());
+        auto teams = team_store(ctx.db).in_ward(ctx.member->ward_id);
         for (auto& d : list) {
             std::string status;
             if (d.rule.who == "ward") {
                 status = status_line(
                     ctx, d, reports.current(ctx.member->ward_id, std::nullopt, d.rule.code, d.period.key));
             } else {
-                auto subs = reports.current_of_ward(ctx.member->ward_id, d.rule.code, d.period.key);
-                int on_time = 0;
-                for (auto& s : subs)
-                    on_time += s.on_time;
-                bool overdue = static_cast<int>(subs.size()) < expected && ctx.now() > d.due_at;
+                auto tally = tally_ward(
+                    teams, d, reports.current_of_ward(ctx.member->ward_id, d.rule.code, d.period.key));
+                bool overdue = !tally.missing.empty() && ctx.now() > d.due_at;
                 status = ctx.say(overdue ? report_text::status_ward_overdue : report_text::status_ward,
-                                 {{"submitted", static_cast<int>(subs.size())},
-                                  {"expected", expected},
-                                  {"on_time", on_time},
+                                 {{"submitted", tally.submitted()},
+                                  {"expected", static_cast<int>(tally.counted.size())},
+                                  {"on_time", tally.on_time},
                                   {"lock", instant(ctx, d.locks_at)}});
             }
             body +=

@@ -4,6 +4,7 @@
 #include "storage/registry.hpp"
 #include "storage/report_store.hpp"
 
+#include <algorithm>
 #include <set>
 
 namespace cnscd {
@@ -17,6 +18,23 @@ std::vector<team_record> teams_owing(const std::vector<team_record>& teams, cons
     for (auto& t : teams)
         if (team_owes(t, d))
             out.push_back(t);
+    return out;
+}
+
+ward_tally tally_ward(const std::vector<team_record>& teams, const deadline_instance& d,
+                      const std::vector<report_submission>& submitted) {
+    ward_tally out;
+    for (auto& t : teams) {
+        auto it =
+            std::find_if(submitted.begin(), submitted.end(), [&](auto& s) { return s.team_id == t.id; });
+        if (it == submitted.end() && !team_owes(t, d))
+            continue;
+        out.counted.push_back(t);
+        if (it == submitted.end())
+            out.missing.push_back(t);
+        else
+            (it->on_time ? out.on_time : out.late)++;
+    }
     return out;
 }
 

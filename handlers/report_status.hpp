@@ -5,6 +5,7 @@
 #include "config/config.hpp"
 #include "handlers/reporting_calendar.hpp"
 #include "storage/registry.hpp"
+#include "storage/report_store.hpp"
 
 #include <cstdint>
 #include <vector>
@@ -18,6 +19,18 @@ class database;
 bool team_owes(const team_record& team, const deadline_instance& d);
 // The teams of `teams` that owe `d`.
 std::vector<team_record> teams_owing(const std::vector<team_record>& teams, const deadline_instance& d);
+
+// The ward's completeness for one occurrence: the teams it counts are those that owe it, and any
+// that sent it anyway (a team added after the deadline may still submit while it is open).
+struct ward_tally {
+    std::vector<team_record> counted;
+    std::vector<team_record> missing; // counted, not submitted, in the ward's team order
+    int on_time = 0;
+    int late = 0;
+    int submitted() const { return on_time + late; }
+};
+ward_tally tally_ward(const std::vector<team_record>& teams, const deadline_instance& d,
+                      const std::vector<report_submission>& submitted);
 
 // The teams' report currently due: of the open ones some team owes, the one due first.
 std::optional<deadline_instance> team_report_due(database& db, const config& cfg, std::int64_t ward_id,

@@ -441,6 +441,29 @@ TEST_F(report_fixture, the_ward_report_aggregates_all_teams_with_completeness_an
     EXPECT_TRUE(has(bot.say("900", "/hannop"), "1/2 tổ đã nộp"));
 }
 
+// A team that came into the bot on 3/12 does not owe the year's report due 29/11: the ward's
+// count and its list of missing teams leave it out, as its card, the reminders and
+// /thongbao chua-bao-cao do; the quarter's, due later, counts it.
+TEST_F(report_fixture, the_wards_count_leaves_out_a_team_added_after_the_deadline) {
+    bot.clk.set(at(2026, 12, 3, 10));
+    auto team3 = bot.team(ward, "Tổ dân phố số 3");
+    bot.member(ward, team3, "Đỗ Văn Khoa", "leader", "300");
+    bot.press("100", "rp:s:" + t1 + ":yearly:2026");
+    auto year = test_bot::joined(bot.say("900", "/baocao phuong năm"));
+    EXPECT_NE(year.find("Đã nộp: 1/2 tổ (50%)"), std::string::npos) << year;
+    EXPECT_NE(year.find("Chưa nộp: Tổ dân phố số 2\n"), std::string::npos) << year;
+    EXPECT_EQ(year.find("Tổ dân phố số 3"), std::string::npos) << year;
+    auto quarter = test_bot::joined(bot.say("900", "/baocao phuong quý"));
+    EXPECT_NE(quarter.find("Đã nộp: 0/3 tổ"), std::string::npos) << quarter;
+    auto deadlines = test_bot::joined(bot.say("900", "/hannop"));
+    EXPECT_NE(deadlines.find("1/2 tổ đã nộp"), std::string::npos) << deadlines;
+    EXPECT_NE(deadlines.find("0/3 tổ đã nộp"), std::string::npos) << deadlines;
+    // A team that sends it anyway is counted with those that did.
+    bot.press("300", "rp:s:" + std::to_string(team3) + ":yearly:2026");
+    auto sent = test_bot::joined(bot.say("900", "/baocao phuong năm"));
+    EXPECT_NE(sent.find("Đã nộp: 2/3 tổ"), std::string::npos) << sent;
+}
+
 TEST_F(report_fixture, past_the_due_date_ward_staff_see_the_report_is_overdue_and_the_last_day_to_send) {
     bot.press("100", "rp:s:" + t1 + ":monthly:2026-11");
     EXPECT_FALSE(has(bot.say("900", "/baocao phuong tháng"), "quá hạn")); // due today 17:00
