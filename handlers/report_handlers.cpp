@@ -221,6 +221,25 @@ team_report_to_open(handler_context& ctx, const std::vector<deadline_instance>& 
     return {first, pending};
 }
 
+// What "/baocao phuong" alone opens: of the open team reports, the one due first that some team
+// still owes (an overdue one is still accepted, so it is the most urgent); the others teams
+// still owe are listed under it. When every team is in, the one due first, to read.
+std::pair<std::optional<deadline_instance>, std::vector<deadline_instance>>
+ward_report_to_open(handler_context& ctx, const std::vector<deadline_instance>& open) {
+    auto teams = team_store(ctx.db).in_ward(ctx.member->ward_id);
+    report_store reports(ctx.db);
+    std::vector<deadline_instance> pending;
+    for (auto& d : open)
+        if (!tally_ward(teams, d, reports.current_of_ward(ctx.member->ward_id, d.rule.code, d.period.key))
+                 .missing.empty())
+            pending.push_back(d);
+    if (pending.empty())
+        return {open.empty() ? std::nullopt : std::optional(open.front()), {}};
+    auto first = pending.front();
+    pending.erase(pending.begin());
+    return {first, pending};
+}
+
 void post_to_ward(handler_context& ctx, const deadline_instance& d, const report_submission& s,
                   const activity_totals& figures, const std::string& team) {
     auto members_total = team_members_total(ctx.db, *ctx.member->team_id, d.period, ctx.zone());
@@ -327,7 +346,9 @@ std::string changed_since_submitted(handler_context& ctx, const deadline_instanc
     return "\n\n" + ctx.say(report_text::ward_figures_differ, {{"count", changed}}) + lines;
 }
 
-void show_ward_report(handler_context& ctx, const deadline_instance& d, std::string_view kind) {
+// `others`: the ward's other open reports that teams still owe, listed under the view.
+void show_ward_report(handler_context& ctx, const deadline_instance& d, std::string_view kind,
+                      const std::vector<deadline_instance>& others = {}) {
     auto ward = ward_store(ctx.db).by_id(ctx.member->ward_id);
     auto figures = ward_figures(ctx.db, ctx.member->ward_id, d.period);
     auto teams = team_store(ctx.db).in_ward(ctx.member->ward_id);
@@ -357,6 +378,22 @@ void show_ward_report(handler_context& ctx, const deadline_instance& d, std::str
                               {"missing", missing.empty() ? ctx.say(report_text::nobody) : missing}});
     if (!missing.empty() && ctx.now() > d.due_at && ctx.now() < d.locks_at)
         body += "\n" + ctx.say(report_text::ward_overdue_note, {{"lock", instant(ctx, d.locks_at)}});
+    if (!others.empty()) {
+        report_store reports(ctx.db);
+        std::string list;
+        for (auto& o : others) {
+            auto missing_there =
+                tally_ward(teams, o, reports.current_of_ward(ctx.member->ward_id, o.rule.code, o.period.key))
+                    .missing.size();
+            list +=
+                (list.empty() ? "" : "; ") + ctx.say(report_text::ward_other_item,
+                                                     {{"deadline", deadline_name(ctx.lang, o)},
+                                                      arg::markup("period", period_label(ctx.lang, o)),
+                                                      {"due", format_date(o.due_date)},
+                                                      {"missing", static_cast<std::int64_t>(missing_there)}});
+        }
+        body += "\n\n" + ctx.say(report_text::ward_others_open, {arg::markup("list", list)});
+    }
     body += changed_since_submitted(ctx, d, teams, submitted);
     // The ward's own deadlines (ward -> district or province): status and a submit button.
     std::vector<std::vector<choice_button>> buttons;
@@ -624,10 +661,13 @@ void handle(const cmd_report& c, handler_context& ctx) {
         return;
     }
     auto list = open_deadlines(ctx, true);
-    if (!c.ward && !c.period_given && !c.previous && !c.named) {
-        auto [first, others] = team_report_to_open(ctx, list);
+    if (!c.period_given && !c.previous && !c.named) {
+        auto [first, others] = c.ward ? ward_report_to_open(ctx, list) : team_report_to_open(ctx, list);
         if (first) {
-            show_team_report(ctx, *first, others);
+            if (c.ward)
+                show_ward_report(ctx, *first, "", others);
+            else
+                show_team_report(ctx, *first, others);
             return;
         }
     }

@@ -179,6 +179,10 @@ std::string_view vi(report_text key) {
         return "📌 Tổ còn báo cáo khác chưa nộp: {list}. Chọn bên dưới để mở.";
     case t::report_other_item:
         return "{deadline} ({period}, hạn {due})";
+    case t::ward_others_open:
+        return "📌 Kỳ khác còn tổ chưa nộp: {list}. Gõ /baocao phuong tháng, quý hoặc năm để xem từng kỳ.";
+    case t::ward_other_item:
+        return "{deadline} ({period}, hạn {due}: {missing} tổ chưa nộp)";
     case t::report_only_leader:
         return "Chỉ tổ trưởng hoặc tổ phó của tổ mới nộp được báo cáo.";
     case t::button_submit:
@@ -520,6 +524,10 @@ std::string_view en(report_text key) {
         return "📌 The team has other reports not yet submitted: {list}. Choose one below to open it.";
     case t::report_other_item:
         return "{deadline} ({period}, due {due})";
+    case t::ward_others_open:
+        return "📌 Other reports teams still owe: {list}. Type /report ward month, quarter or year to see each.";
+    case t::ward_other_item:
+        return "{deadline} ({period}, due {due}: {missing} teams missing)";
     case t::report_only_leader:
         return "Only the team's leader or deputy can submit the report.";
     case t::button_submit:

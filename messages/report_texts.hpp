@@ -77,6 +77,8 @@ enum class report_text {
     report_locked_unsent_note, // locked before the team sent it: what it can still do
     report_others_open,
     report_other_item,
+    ward_others_open, // under /baocao phuong: the other open reports teams still owe
+    ward_other_item,
     report_only_leader,
     button_submit,
     button_submit_comment,

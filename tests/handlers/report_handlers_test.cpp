@@ -441,6 +441,35 @@ TEST_F(report_fixture, the_ward_report_aggregates_all_teams_with_completeness_an
     EXPECT_TRUE(has(bot.say("900", "/hannop"), "1/2 tổ đã nộp"));
 }
 
+// On 3/12 the year's report (due 29/11, accepted until 9/12) is due first: "/baocao phuong" kept
+// opening it after every team had sent it, while the quarter's was still missing from all.
+TEST_F(report_fixture,
+       without_a_period_ward_staff_get_the_first_report_teams_still_owe_and_the_others_listed) {
+    bot.clk.set(at(2026, 12, 3, 10));
+    bot.press("100", "rp:s:" + t1 + ":yearly:2026");
+    auto first = test_bot::joined(bot.say("900", "/baocao phuong"));
+    EXPECT_NE(first.find("📊 Báo cáo tổng kết năm — Phường Hòa Xuân"), std::string::npos) << first;
+    EXPECT_NE(first.find("Đã nộp: 1/2 tổ"), std::string::npos) << first;
+    EXPECT_NE(first.find("Kỳ khác còn tổ chưa nộp: Báo cáo quý (quý IV/2026, hạn 19/12/2026: 2 tổ chưa nộp); "
+                         "Báo cáo tháng (tháng 12/2026, hạn 24/12/2026: 2 tổ chưa nộp)."),
+              std::string::npos)
+        << first;
+    // Every team has sent the year's: the quarter's opens, the year's is no longer listed.
+    bot.press("200", "rp:s:" + std::to_string(team2) + ":yearly:2026");
+    auto next = test_bot::joined(bot.say("900", "/baocao phuong"));
+    EXPECT_NE(next.find("📊 Báo cáo quý — Phường Hòa Xuân"), std::string::npos) << next;
+    EXPECT_EQ(next.find("Báo cáo tổng kết năm"), std::string::npos) << next;
+    EXPECT_NE(next.find("Kỳ khác còn tổ chưa nộp: Báo cáo tháng (tháng 12/2026"), std::string::npos) << next;
+    // Asked by name, the year's is still there.
+    EXPECT_TRUE(has(bot.say("900", "/baocao phuong năm"), "Báo cáo tổng kết năm"));
+    bot.say("900", "/ngonngu en");
+    auto en = test_bot::joined(bot.say("900", "/report ward"));
+    EXPECT_NE(en.find("Other reports teams still owe: Monthly report (December 2026, due 24/12/2026: 2 teams "
+                      "missing)."),
+              std::string::npos)
+        << en;
+}
+
 // A team that came into the bot on 3/12 does not owe the year's report due 29/11: the ward's
 // count and its list of missing teams leave it out, as its card, the reminders and
 // /thongbao chua-bao-cao do; the quarter's, due later, counts it.
