@@ -39,9 +39,10 @@ ward_tally tally_ward(const std::vector<team_record>& teams, const deadline_inst
 }
 
 // "The report currently due" for the ward: of its open team occurrences (not locked, period
-// started) that some team owes, the one due first. (A team's /baocao also skips what that team has
-// submitted.) One due before every team came is nobody's: a ward that starts with the bot in a
-// report's grace days means the next report, not "every team has submitted".
+// started), the one due first that some team owes and has not sent, as "/baocao phuong" opens;
+// when every team has sent them all, the one due first that some team owes. One due before every
+// team came is nobody's: a ward that starts with the bot in a report's grace days means the next
+// report, not "every team has submitted".
 std::optional<deadline_instance> team_report_due(database& db, const config& cfg, std::int64_t ward_id,
                                                  std::int64_t now) {
     auto ward = ward_store(db).by_id(ward_id);
@@ -49,15 +50,23 @@ std::optional<deadline_instance> team_report_due(database& db, const config& cfg
         return std::nullopt;
     auto teams = team_store(db).in_ward(ward_id);
     local_time zone{cfg.utc_offset_minutes};
-    std::optional<deadline_instance> due;
+    report_store reports(db);
+    std::optional<deadline_instance> owed, missing;
+    auto earlier = [](auto& d, auto& than) { return !than || d.due_at < than->due_at; };
     for (auto& rule : ward_deadlines(db, cfg, *ward)) {
         if (rule.who != "team")
             continue;
         auto d = open_instance(rule, now, zone);
-        if (d && !teams_owing(teams, *d).empty() && (!due || d->due_at < due->due_at))
-            due = d;
+        if (!d || teams_owing(teams, *d).empty())
+            continue;
+        if (earlier(*d, owed))
+            owed = d;
+        if (earlier(*d, missing) &&
+            !tally_ward(teams, *d, reports.current_of_ward(ward_id, d->rule.code, d->period.key))
+                 .missing.empty())
+            missing = d;
     }
-    return due;
+    return missing ? missing : owed;
 }
 
 std::vector<std::int64_t> teams_not_reported(database& db, const config& cfg, std::int64_t ward_id,

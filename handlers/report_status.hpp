@@ -32,7 +32,8 @@ struct ward_tally {
 ward_tally tally_ward(const std::vector<team_record>& teams, const deadline_instance& d,
                       const std::vector<report_submission>& submitted);
 
-// The teams' report currently due: of the open ones some team owes, the one due first.
+// The teams' report currently due: of the open ones some team owes, the one due first that a
+// team has not sent (else the one due first).
 std::optional<deadline_instance> team_report_due(database& db, const config& cfg, std::int64_t ward_id,
                                                  std::int64_t now);
 

@@ -219,9 +219,18 @@ TEST_F(broadcast_fixture, teams_behind_on_the_current_report_only_in_either_lang
     auto unbound = test_bot::joined(bot.say("900", "/thongbao chua-bao-cao Nhắc nộp"));
     EXPECT_NE(unbound.find("Tổ dân phố số 2, Tổ dân phố số 3 chưa gắn nhóm chat"), std::string::npos)
         << unbound;
-    // Everyone submitted: said so.
+    // Everyone sent November's: the teams behind are those of the next open report, as
+    // "/baocao phuong" opens it.
     bot.submit_report(ward, team2, "monthly", "2026-11");
     bot.submit_report(ward, team3, "monthly", "2026-11");
+    groups.set_active({bot.platform, "-2"}, true);
+    EXPECT_TRUE(has(bot.say("900", "/thongbao chua-bao-cao Nhắc nộp"),
+                    "các tổ chưa nộp Báo cáo tổng kết năm (năm 2026)"));
+    // Every open report sent: said so.
+    for (auto team : {team1, team2, team3}) {
+        bot.submit_report(ward, team, "yearly", "2026");
+        bot.submit_report(ward, team, "quarterly", "2026-Q4");
+    }
     auto done = test_bot::joined(bot.say("900", "/thongbao chua-bao-cao Nhắc nộp"));
     EXPECT_NE(done.find("Mọi tổ đã nộp Báo cáo tháng (tháng 11/2026)"), std::string::npos) << done;
 }
