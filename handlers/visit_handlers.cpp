@@ -311,7 +311,7 @@ void on_edited_message(handler_context& ctx) {
     visit_store visits(ctx.db);
     if (!ctx.in.message_ref.empty())
         if (auto no = visits.from_message(ctx.member->id, ctx.in.chat.chat_id + ":" + ctx.in.message_ref)) {
-            handle(cmd_edit{*no, *details}, ctx);
+            handle(cmd_edit{*no, *details, false, true, ""}, ctx);
             return;
         }
     auto last = visits.last_of_member(ctx.member->id);
@@ -412,6 +412,15 @@ void handle(const cmd_edit& c, handler_context& ctx) {
         updated.note = d.note;
     else if (!d.place.empty() && v->note.starts_with(v->place) && !v->place.empty())
         updated.note = d.place + v->note.substr(v->place.size()); // the note names the new address
+    // A correction of the count, topics or day keeps the words first written, which now say
+    // otherwise ("cho 2 người" beside 3 people in the export): the correction follows them as the
+    // member wrote it, so the note reads as the record now is. The old note stays in the history.
+    bool renamed_only = updated.note != v->note && updated.day == v->day && updated.people == v->people &&
+                        updated.topics == v->topics;
+    bool changed = updated.day != v->day || updated.people != v->people || updated.topics != v->topics ||
+                   updated.place != v->place;
+    if (!c.new_note && changed && !renamed_only && !c.said.empty())
+        updated.note += (updated.note.empty() ? "" : " → ") + c.said;
     visits.edit(updated, ctx.member->id, ctx.now());
     auto& done =
         ctx.reply(visit_text::edit_done, {arg::markup("who", who_in_group(ctx)),

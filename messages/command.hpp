@@ -54,6 +54,7 @@ struct cmd_edit {
     bool adds = false;          // "/sua 12 thêm 1 người": added to the record's count and topics
     bool new_note = true;       // the text describes the visit anew; a correction of the count,
                                 // topics or date only ("/sua 12 3 người") keeps the old note
+    std::string said;           // the correction as written after the number ("3 người")
 };
 // "/toi tháng 11", "/thongke quý 3", "/xuat năm 2025": the period of the command's kind that
 // contains this day, named by the user (never in the future).

@@ -331,7 +331,7 @@ command parse_args(std::string_view name, std::string_view args, const parse_con
             return command_error{"sua", "error_bad_number", d.people_vague};
         if (d.place.empty() && d.topics.empty() && !d.people && !d.says_when && !edit->new_note)
             return missing(name, example);
-        return cmd_edit{*no, std::move(d), edit->adds, edit->new_note};
+        return cmd_edit{*no, std::move(d), edit->adds, edit->new_note, std::string(trim(rest))};
     }
     if (name == "toi" || name == "thongke" || name == "xephang" || name == "baocao" || name == "xuat") {
         // "tháng trước" / "last month" asks for the whole period before; "tháng này" is the default.

@@ -725,8 +725,10 @@ TEST_F(visit_fixture, words_that_announce_a_correction_are_not_an_address) {
         EXPECT_EQ(v->place, "số 20 ngõ 9") << words;
         EXPECT_EQ(v->people, people) << words;
         EXPECT_EQ(v->day, day) << words;
-        // Only the count, topics or date changed: the member's description stays.
-        EXPECT_EQ(v->note, "số 20 ngõ 9, hướng dẫn bà Tư cài VNeID cho 2 người") << words;
+        // Only the count, topics or date changed: the member's description stays, and the
+        // correction follows it, so the note does not contradict the record.
+        EXPECT_TRUE(v->note.starts_with("số 20 ngõ 9, hướng dẫn bà Tư cài VNeID cho 2 người → ")) << v->note;
+        EXPECT_TRUE(v->note.ends_with(" → " + words)) << v->note;
     };
     // These used to set the address to "sửa lại là", "số người là 4", "nội dung"...
     check("sửa lại là 3 người", 3, "2026-11-24");
@@ -748,7 +750,8 @@ TEST_F(visit_fixture, words_that_announce_a_correction_are_not_an_address) {
     // A new address alone moves the record and its note with it.
     edit("đổi thành số 22 ngõ 9");
     EXPECT_EQ(visits.by_id(no)->place, "số 22 ngõ 9");
-    EXPECT_EQ(visits.by_id(no)->note, "số 22 ngõ 9, hướng dẫn bà Tư cài VNeID cho 2 người");
+    EXPECT_TRUE(visits.by_id(no)->note.starts_with("số 22 ngõ 9, hướng dẫn bà Tư cài VNeID cho 2 người → "))
+        << visits.by_id(no)->note;
     // A new description replaces the note.
     edit("số 22 ngõ 9, hướng dẫn ông Năm thanh toán tiền điện");
     EXPECT_EQ(visits.by_id(no)->note, "số 22 ngõ 9, hướng dẫn ông Năm thanh toán tiền điện");
