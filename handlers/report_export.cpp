@@ -1,6 +1,7 @@
 #include "handlers/report_export.hpp"
 
 #include "handlers/member_lookup.hpp"
+#include "handlers/period.hpp"
 #include "handlers/reminder_planning.hpp"
 #include "handlers/report_figures.hpp"
 #include "messages/dates.hpp"
@@ -47,31 +48,34 @@ ward_export build_ward_export(database& db, const config& cfg, language lang, co
               h(lang, report_text::col_people), h(lang, report_text::col_sessions),
               h(lang, report_text::col_attendees), h(lang, report_text::col_active)},
              {}};
+    // Two columns a topic, as /thongke counts it: the visits and sessions that dealt with it, and
+    // the people helped or attending (what the ward reports up asks for both).
     for (auto& topic : all_topics())
-        ts.headers.push_back(
-            plain_say(lang, report_text::col_topic,
-                      {{"topic", std::string(lang == language::vi ? topic.name_vi : topic.name_en)}}));
+        for (auto key : {report_text::col_topic_records, report_text::col_topic_people})
+            ts.headers.push_back(plain_say(
+                lang, key, {{"topic", std::string(lang == language::vi ? topic.name_vi : topic.name_en)}}));
     for (auto key : {report_text::col_submitted_at, report_text::col_on_time, report_text::col_comment,
                      report_text::col_submitted_figures})
         ts.headers.push_back(h(lang, key));
     report_store reports(db);
     std::int64_t no = 0;
-    std::vector<std::int64_t> total(7 + all_topics().size(), 0); // the numeric columns, for the total row
+    std::vector<std::int64_t> total(7 + 2 * all_topics().size(), 0); // the numeric columns, for the total row
     for (auto& t : teams) {
         auto f = visits.team_totals_in(t.id, range);
         std::vector<sheet_cell> row{++no,       t.name,      f.visits,        f.people,
                                     f.sessions, f.attendees, f.active_members};
         for (auto& topic : all_topics()) {
             auto it = f.topics.find(std::string(topic.code));
-            std::int64_t people = it == f.topics.end() ? 0 : it->second.people;
-            row.push_back(people);
+            auto figures = it == f.topics.end() ? topic_total{} : it->second;
+            row.push_back(figures.records);
+            row.push_back(figures.people);
         }
         for (std::size_t i = 2; i < row.size(); ++i)
             total[i] += row[i].number;
         auto s =
             d.rule.code.empty() ? std::nullopt : reports.current(ward.id, t.id, d.rule.code, d.period.key);
         if (s) {
-            row.push_back(format_instant(lang, s->submitted_at, cfg.utc_offset_minutes));
+            row.push_back(sheet_cell::date_time(s->submitted_at, cfg.utc_offset_minutes));
             row.push_back(h(lang, s->on_time ? report_text::value_on_time : report_text::value_late));
             row.push_back(s->comment);
             // The live figures above may have moved since; the ward sees what the team sent.
@@ -147,9 +151,11 @@ ward_export build_ward_export(database& db, const config& cfg, language lang, co
                 (topics.empty() ? "" : ", ") +
                 std::string(t ? (lang == language::vi ? t->name_vi : t->name_en) : std::string_view(code));
         }
-        auto day = v.day.size() == 10
-                       ? v.day.substr(8, 2) + "/" + v.day.substr(5, 2) + "/" + v.day.substr(0, 4)
-                       : v.day;
+        auto parsed = parse_iso_day(v.day);
+        auto day = parsed ? sheet_cell::date(static_cast<int>(parsed->year()),
+                                             static_cast<unsigned>(parsed->month()),
+                                             static_cast<unsigned>(parsed->day()))
+                          : sheet_cell(v.day);
         vs.rows.push_back(
             {v.id, day,
              h(lang, v.kind == activity_kind::visit ? report_text::kind_visit : report_text::kind_session),

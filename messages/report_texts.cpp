@@ -252,8 +252,10 @@ std::string_view vi(report_text key) {
         return "Người tham dự";
     case t::col_active:
         return "Thành viên có hoạt động";
-    case t::col_topic:
-        return "{topic} (người)";
+    case t::col_topic_records:
+        return "{topic}: số lượt (thăm hộ + buổi)";
+    case t::col_topic_people:
+        return "{topic}: số người (được hỗ trợ + tham dự)";
     case t::col_submitted_at:
         return "Nộp lúc";
     case t::col_on_time:
@@ -598,8 +600,10 @@ std::string_view en(report_text key) {
         return "Attendees";
     case t::col_active:
         return "Active members";
-    case t::col_topic:
-        return "{topic} (people)";
+    case t::col_topic_records:
+        return "{topic}: records (visits + sessions)";
+    case t::col_topic_people:
+        return "{topic}: people (helped + attending)";
     case t::col_submitted_at:
         return "Submitted at";
     case t::col_on_time:

@@ -3,8 +3,43 @@
 #include <xlsxwriter.h>
 
 #include <algorithm>
+#include <chrono>
 
 namespace cnscd {
+
+using namespace std::chrono;
+
+namespace {
+
+std::string two(unsigned n) {
+    return std::string{static_cast<char>('0' + n / 10 % 10), static_cast<char>('0' + n % 10)};
+}
+
+std::string dmy(year_month_day d) {
+    return two(static_cast<unsigned>(d.day())) + "/" + two(static_cast<unsigned>(d.month())) + "/" +
+           std::to_string(static_cast<int>(d.year()));
+}
+
+} // namespace
+
+sheet_cell sheet_cell::date(int y, unsigned m, unsigned d) {
+    year_month_day day{year{y}, month{m}, std::chrono::day{d}};
+    sheet_cell c(dmy(day));
+    c.dated = date_kind::date;
+    c.local_seconds = duration_cast<seconds>(sys_days{day}.time_since_epoch()).count();
+    return c;
+}
+
+sheet_cell sheet_cell::date_time(std::int64_t unix_seconds, int utc_offset_minutes) {
+    auto local = unix_seconds + utc_offset_minutes * 60LL;
+    auto day = floor<days>(sys_seconds{seconds{local}});
+    auto minutes = (local - duration_cast<seconds>(day.time_since_epoch()).count()) / 60;
+    sheet_cell c(dmy(year_month_day{day}) + " " + two(static_cast<unsigned>(minutes / 60)) + ":" +
+                 two(static_cast<unsigned>(minutes % 60)));
+    c.dated = date_kind::date_time;
+    c.local_seconds = local;
+    return c;
+}
 
 std::string write_xlsx(const std::string& path, const std::vector<sheet>& sheets) {
     lxw_workbook* wb = workbook_new(path.c_str());
@@ -13,6 +48,10 @@ std::string write_xlsx(const std::string& path, const std::vector<sheet>& sheets
     lxw_format* bold = workbook_add_format(wb);
     format_set_bold(bold);
     format_set_text_wrap(bold);
+    lxw_format* date = workbook_add_format(wb);
+    format_set_num_format(date, "dd/mm/yyyy");
+    lxw_format* date_time = workbook_add_format(wb);
+    format_set_num_format(date_time, "dd/mm/yyyy hh:mm");
     for (auto& s : sheets) {
         lxw_worksheet* ws = workbook_add_worksheet(wb, s.name.c_str());
         if (!ws) {
@@ -31,6 +70,14 @@ std::string write_xlsx(const std::string& path, const std::vector<sheet>& sheets
                 auto& cell = s.rows[r][c];
                 if (cell.is_number) {
                     worksheet_write_number(ws, row, col, static_cast<double>(cell.number), nullptr);
+                } else if (cell.dated != sheet_cell::date_kind::none) {
+                    // A spreadsheet's date is a number of days since 30/12/1899 (1970 is day 25569).
+                    bool timed = cell.dated == sheet_cell::date_kind::date_time;
+                    worksheet_write_number(ws, row, col,
+                                           static_cast<double>(cell.local_seconds) / 86400.0 + 25569,
+                                           timed ? date_time : date);
+                    if (c < widths.size())
+                        widths[c] = std::max<std::size_t>(widths[c], timed ? 17 : 11);
                 } else {
                     worksheet_write_string(ws, row, col, cell.text.c_str(), nullptr);
                     if (c < widths.size())

@@ -9,16 +9,24 @@
 
 namespace cnscd {
 
-// Text or a whole number. (A plain struct: GCC 12 warns falsely about std::variant here.)
+// Text, a whole number, or a date (with or without its time). (A plain struct: GCC 12 warns
+// falsely about std::variant here.)
 struct sheet_cell {
     sheet_cell(std::string t) : text(std::move(t)) {}
     sheet_cell(const char* t) : text(t) {}
     sheet_cell(std::int64_t n) : number(n), is_number(true) {}
     sheet_cell(int n) : number(n), is_number(true) {}
 
-    std::string text;
+    // A local calendar date, "dd/mm/yyyy": a date cell in XLSX, so it sorts and filters as one.
+    static sheet_cell date(int year, unsigned month, unsigned day);
+    // An instant shown in the zone `utc_offset_minutes` east of UTC, "dd/mm/yyyy hh:mm".
+    static sheet_cell date_time(std::int64_t unix_seconds, int utc_offset_minutes);
+
+    std::string text; // what CSV writes (for a date, as the sheet shows it)
     std::int64_t number = 0;
     bool is_number = false;
+    enum class date_kind { none, date, date_time } dated = date_kind::none;
+    std::int64_t local_seconds = 0; // a date's seconds since 1970-01-01 00:00 local time
 };
 
 struct sheet {

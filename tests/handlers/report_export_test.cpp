@@ -4,40 +4,28 @@
 #include "bot/app.hpp"
 #include "handlers/report_export.hpp"
 #include "handlers/report_figures.hpp"
+#include "messages/topics.hpp"
 #include "storage/database.hpp"
 #include "storage/export_files.hpp"
 #include "storage/registry.hpp"
 #include "storage/report_store.hpp"
 #include "storage/visit_store.hpp"
 #include "tests/support/test_bot.hpp"
+#include "tests/support/xlsx_cells.hpp"
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <filesystem>
-#include <minizip/unzip.h>
+#include <map>
 
 namespace cnscd {
 namespace {
 
 using test::has;
 using test::test_bot;
-
-// The text of one file inside a zip (an XLSX is a zip of XML files); "" if missing.
-std::string zip_entry(const std::string& zip, const std::string& name) {
-    unzFile f = unzOpen(zip.c_str());
-    if (!f)
-        return "";
-    std::string out;
-    if (unzLocateFile(f, name.c_str(), 1) == UNZ_OK && unzOpenCurrentFile(f) == UNZ_OK) {
-        char buf[4096];
-        int n = 0;
-        while ((n = unzReadCurrentFile(f, buf, sizeof buf)) > 0)
-            out.append(buf, static_cast<std::size_t>(n));
-        unzCloseCurrentFile(f);
-    }
-    unzClose(f);
-    return out;
-}
+using test::xlsx_cells;
+using test::zip_entry;
 
 struct export_fixture : ::testing::Test {
     std::filesystem::path dir =
@@ -60,8 +48,10 @@ struct export_fixture : ::testing::Test {
     void TearDown() override { std::filesystem::remove_all(dir); }
 
     void log_visit(std::int64_t team, std::int64_t who, const std::string& day, int people,
-                   std::vector<std::string> topics, const std::string& place) {
+                   std::vector<std::string> topics, const std::string& place,
+                   activity_kind kind = activity_kind::visit) {
         visit_record v;
+        v.kind = kind;
         v.ward_id = ward;
         v.team_id = team;
         v.member_id = who;
@@ -99,10 +89,9 @@ TEST_F(export_fixture, the_xlsx_has_teams_members_and_visits_with_vietnamese_hea
     EXPECT_NE(workbook.find("name=\"Thành viên\""), std::string::npos);
     EXPECT_NE(workbook.find("name=\"Lượt hỗ trợ\""), std::string::npos);
     auto strings = zip_entry(path, "xl/sharedStrings.xml");
-    for (auto text :
-         {"Lượt thăm hộ", "Người được hỗ trợ", "Đúng hạn", "Tổ dân phố số 1", "Trần Văn Bình",
-          "Phạm Thị Dung", "số 12 ngõ 5 Lê Lợi", "Định danh điện tử VNeID, Thanh toán không dùng tiền mặt",
-          "Chưa nộp", "Có", "Thăm hộ", "03/07/2026"})
+    for (auto text : {"Lượt thăm hộ", "Người được hỗ trợ", "Đúng hạn", "Tổ dân phố số 1", "Trần Văn Bình",
+                      "Phạm Thị Dung", "số 12 ngõ 5 Lê Lợi",
+                      "Định danh điện tử VNeID, Thanh toán không dùng tiền mặt", "Chưa nộp", "Có", "Thăm hộ"})
         EXPECT_NE(strings.find(text), std::string::npos) << text;
     EXPECT_EQ(strings.find("ngoài kỳ"), std::string::npos); // October is not in Q3
     EXPECT_EQ(strings.find("Ngô Thị Hạnh"), std::string::npos);
@@ -113,8 +102,11 @@ TEST_F(export_fixture, the_xlsx_has_teams_members_and_visits_with_vietnamese_hea
     EXPECT_NE(teams.find("<c r=\"C2\"><v>2</v></c>"), std::string::npos);
     EXPECT_NE(teams.find("<c r=\"D2\"><v>5</v></c>"), std::string::npos);
     EXPECT_NE(teams.find("<c r=\"G2\"><v>1</v></c>"), std::string::npos); // one active member
-    EXPECT_NE(teams.find("<c r=\"I2\"><v>5</v></c>"), std::string::npos); // VNeID: 5 people
-    EXPECT_NE(teams.find("<c r=\"J2\"><v>3</v></c>"), std::string::npos); // cashless: 3 people
+    // Two columns a topic from H, in the topic table's order: records, then people.
+    EXPECT_NE(teams.find("<c r=\"J2\"><v>2</v></c>"), std::string::npos); // VNeID: 2 visits
+    EXPECT_NE(teams.find("<c r=\"K2\"><v>5</v></c>"), std::string::npos); // VNeID: 5 people
+    EXPECT_NE(teams.find("<c r=\"L2\"><v>1</v></c>"), std::string::npos); // cashless: 1 visit
+    EXPECT_NE(teams.find("<c r=\"M2\"><v>3</v></c>"), std::string::npos); // cashless: 3 people
     EXPECT_NE(teams.find("<c r=\"C3\"><v>1</v></c>"), std::string::npos); // team 2: one visit in Q3
     // Raw visits: three rows after the header.
     auto visits = zip_entry(path, "xl/worksheets/sheet3.xml");
@@ -258,6 +250,136 @@ TEST_F(export_fixture, sent_export_files_are_removed_after_two_days) {
     now += 49 * 3600; // 49 hours later
     EXPECT_EQ(prune_exports(bot.cfg.storage.db_path, now - 2 * 86400), 1);
     EXPECT_FALSE(std::filesystem::exists(path));
+}
+
+// /sua changed a record's count or topics while the visit sheet's «Nội dung» kept only the text
+// first written: "cài VNeID cho 2 người" beside 3 people, or beside «Dịch vụ công trực tuyến».
+// The correction now follows the words first written; the old content stays in the history.
+TEST_F(export_fixture, the_visit_sheet_shows_a_record_as_sua_left_it) {
+    auto first = test::record_no(bot.say("102", "/tham số 12 ngõ 5, cài VNeID cho 2 người"));
+    auto second = test::record_no(bot.say("102", "/tham số 14 ngõ 5, cài VNeID cho 2 người"));
+    ASSERT_GT(first, 0);
+    ASSERT_GT(second, 0);
+    bot.say("102", "/sua " + std::to_string(first) + " nội dung hướng dẫn nộp hồ sơ dịch vụ công");
+    bot.say("102", "/sua " + std::to_string(second) + " 3 người");
+    auto out = bot.say("900", "/xuat tháng");
+    ASSERT_TRUE(out.size() == 1 && out[0].document) << test_bot::joined(out);
+    auto cells = xlsx_cells(out[0].document->file_ref.substr(5), 3);
+    auto note = test::column_of(cells, "Nội dung"), topics = test::column_of(cells, "Chủ đề"),
+         count = test::column_of(cells, "Số người");
+    ASSERT_FALSE(note.empty());
+    // Row 2 is the first record, row 3 the second (same day, by number).
+    EXPECT_EQ(cells["A2"].value, std::to_string(first));
+    EXPECT_EQ(cells[topics + "2"].value, "Dịch vụ công trực tuyến");
+    EXPECT_EQ(cells[note + "2"].value,
+              "số 12 ngõ 5, cài VNeID cho 2 người → nội dung hướng dẫn nộp hồ sơ dịch vụ công");
+    EXPECT_EQ(cells["A3"].value, std::to_string(second));
+    EXPECT_EQ(cells[count + "3"].value, "3");
+    EXPECT_EQ(cells[note + "3"].value, "số 14 ngõ 5, cài VNeID cho 2 người → 3 người");
+    // What they said before is kept, as the history of each record.
+    EXPECT_EQ(visit_store(*bot.db).history_count(first), 1);
+    EXPECT_EQ(visit_store(*bot.db).history_count(second), 1);
+}
+
+// Ward staff report up how many households and sessions dealt with a topic and how many people
+// were helped; the sheet had people only, headed "VNeID (người)". Each topic now has both, headed
+// with what they count, and they are /thongke's figures for the same period.
+TEST_F(export_fixture, each_topic_counts_records_and_people_as_thongke_does) {
+    struct raw {
+        std::int64_t team, who;
+        std::string day;
+        activity_kind kind;
+        int people;
+        std::vector<std::string> topics;
+    };
+    auto visit = activity_kind::visit, session = activity_kind::session;
+    std::vector<raw> rows{
+        {team1, member, "2026-11-02", visit, 2, {"vneid"}},
+        {team1, member, "2026-11-03", visit, 3, {"vneid", "thanhtoan"}},
+        {team1, leader, "2026-11-05", session, 25, {"luadao", "vneid"}},
+        {team1, leader, "2026-11-06", visit, 1, {"khac"}},
+        {team2, leader2, "2026-11-07", visit, 4, {"dvc"}},
+        {team2, leader2, "2026-11-08", session, 12, {"dvc", "yte"}},
+        {team2, leader2, "2026-10-30", visit, 9, {"dvc"}}, // October: not in November's sheet
+    };
+    for (auto& r : rows)
+        log_visit(r.team, r.who, r.day, r.people, r.topics, "nơi " + r.day, r.kind);
+    // The expected figures, from the raw rows: [team index][topic] = {records, people}.
+    std::map<std::string, std::pair<int, int>> expected[3]; // team 1, team 2, the ward
+    for (auto& r : rows) {
+        if (!r.day.starts_with("2026-11"))
+            continue;
+        for (auto& code : r.topics)
+            for (auto i : {r.team == team1 ? 0 : 1, 2}) {
+                ++expected[i][code].first;
+                expected[i][code].second += r.people;
+            }
+    }
+    auto out = bot.say("900", "/xuat tháng");
+    ASSERT_TRUE(out.size() == 1 && out[0].document) << test_bot::joined(out);
+    auto cells = xlsx_cells(out[0].document->file_ref.substr(5), 1);
+    ASSERT_EQ(cells["B2"].value, "Tổ dân phố số 1");
+    ASSERT_EQ(cells["B3"].value, "Tổ dân phố số 2");
+    ASSERT_EQ(cells["B4"].value, "Tổng cộng");
+    for (auto& topic : all_topics()) {
+        std::string name(topic.name_vi);
+        auto records = test::column_of(cells, name + ": số lượt (thăm hộ + buổi)");
+        auto people = test::column_of(cells, name + ": số người (được hỗ trợ + tham dự)");
+        ASSERT_FALSE(records.empty()) << name;
+        ASSERT_FALSE(people.empty()) << name;
+        for (int i = 0; i < 3; ++i) {
+            auto row = std::to_string(i + 2);
+            auto it = expected[i].find(std::string(topic.code));
+            auto want = it == expected[i].end() ? std::pair{0, 0} : it->second;
+            EXPECT_EQ(cells[records + row].value, std::to_string(want.first)) << name << " row " << row;
+            EXPECT_EQ(cells[people + row].value, std::to_string(want.second)) << name << " row " << row;
+        }
+    }
+    // /thongke says the same: team 1's leader, and ward staff for the ward.
+    auto team_stats = test_bot::joined(bot.say("100", "/thongke tháng"));
+    auto ward_stats = test_bot::joined(bot.say("900", "/thongke tháng"));
+    for (auto [i, text] : {std::pair{0, &team_stats}, {2, &ward_stats}})
+        for (auto& [code, want] : expected[i]) {
+            auto line = "• " + std::string(find_topic(code)->name_vi) + ": " + std::to_string(want.first) +
+                        " lượt, " + std::to_string(want.second) + " người";
+            EXPECT_NE(text->find(line), std::string::npos) << line << "\n" << *text;
+        }
+}
+
+// «Nộp lúc» was text ("Thứ Ba, 24/11/2026 lúc 09:00") and so was the visits' «Ngày»: staff could
+// not sort or filter by them. They are dates now, in the ward's time zone.
+TEST_F(export_fixture, submitted_at_and_the_day_are_dates_in_the_wards_time_zone) {
+    using namespace std::chrono;
+    log_visit(team1, member, "2026-07-03", 2, {"vneid"}, "số 12");
+    bot.submit_report(ward, team1, "quarterly", "2026-Q3"); // now: 24/11/2026 09:00 in Vietnam
+    auto d = instance_for_key(*bot.db, bot.cfg, ward_rec(), "2026-Q3");
+    ASSERT_TRUE(d);
+    auto data = build_ward_export(*bot.db, bot.cfg, language::vi, ward_rec(), *d);
+    auto path = (dir / "q3.xlsx").string();
+    ASSERT_EQ(write_xlsx(path, data.sheets), "");
+    // A spreadsheet's dates count days from 30/12/1899.
+    auto serial = [](year_month_day day) {
+        return (sys_days{day} - sys_days{1899y / December / 30}).count();
+    };
+
+    auto teams = xlsx_cells(path, 1);
+    auto submitted = test::column_of(teams, "Nộp lúc");
+    ASSERT_FALSE(submitted.empty());
+    auto& at = teams[submitted + "2"];
+    EXPECT_TRUE(at.is_number) << at.value;
+    EXPECT_NEAR(std::atof(at.value.c_str()), serial(2026y / November / 24) + 9.0 / 24, 1e-6) << at.value;
+    EXPECT_EQ(at.format_code, "dd/mm/yyyy hh:mm");
+    EXPECT_EQ(teams[submitted + "3"].value, ""); // team 2 has not submitted
+
+    auto visits = xlsx_cells(path, 3);
+    auto& day = visits[test::column_of(visits, "Ngày") + "2"];
+    EXPECT_TRUE(day.is_number) << day.value;
+    EXPECT_EQ(day.value, std::to_string(serial(2026y / July / 3)));
+    EXPECT_EQ(day.format_code, "dd/mm/yyyy");
+
+    // The CSV has no cell types: the same dates as the sheet shows them.
+    EXPECT_NE(to_csv(data.sheets[0]).find(",24/11/2026 09:00,"), std::string::npos) << to_csv(data.sheets[0]);
+    EXPECT_NE(to_csv(data.sheets[2]).find(",03/07/2026,"), std::string::npos) << to_csv(data.sheets[2]);
 }
 
 TEST(remind_command, reads_iso_instants_with_or_without_an_offset) {
