@@ -62,6 +62,30 @@ std::vector<deadline_instance> open_deadlines(handler_context& ctx, bool team_ru
     return out;
 }
 
+// /hannop's list: each rule's open occurrence. Once the current one has locked, the next one's
+// period may not have begun (the year-end report in December): the current one is shown as it
+// stands instead of one due a year away, until the next period begins.
+std::vector<deadline_instance> current_deadlines(handler_context& ctx) {
+    std::vector<deadline_instance> out;
+    auto today = ctx.today();
+    for (auto& rule : rules_of(ctx)) {
+        auto d = open_instance(rule, ctx.now(), ctx.zone());
+        if (d && sys_days{d->period.first} > sys_days{today}) {
+            std::optional<deadline_instance> begun;
+            for (auto& past :
+                 instances_between(rule, year_month_day{sys_days{today} - days{800}}, today, ctx.zone()))
+                if (sys_days{past.period.first} <= sys_days{today})
+                    begun = past;
+            if (begun)
+                d = begun;
+        }
+        if (d)
+            out.push_back(std::move(*d));
+    }
+    std::stable_sort(out.begin(), out.end(), [](auto& a, auto& b) { return a.due_at < b.due_at; });
+    return out;
+}
+
 std::string_view kind_of(period_kind p) {
     switch (p) {
     case period_kind::month:
@@ -524,7 +548,7 @@ void on_report_comment(std::string_view text, const std::string& state_json, han
 }
 
 void handle(const cmd_deadlines&, handler_context& ctx) {
-    auto list = open_deadlines(ctx, false);
+    auto list = current_deadlines(ctx);
     if (list.empty()) {
         ctx.reply(report_text::no_deadlines);
         return;
@@ -543,8 +567,11 @@ void handle(const cmd_deadlines&, handler_context& ctx) {
             } else {
                 auto tally = tally_ward(
                     teams, d, reports.current_of_ward(ctx.member->ward_id, d.rule.code, d.period.key));
-                bool overdue = !tally.missing.empty() && ctx.now() > d.due_at;
-                status = ctx.say(overdue ? report_text::status_ward_overdue : report_text::status_ward,
+                bool locked = ctx.now() >= d.locks_at;
+                bool overdue = !tally.missing.empty() && ctx.now() > d.due_at && !locked;
+                status = ctx.say(overdue  ? report_text::status_ward_overdue
+                                 : locked ? report_text::status_ward_locked
+                                          : report_text::status_ward,
                                  {{"submitted", tally.submitted()},
                                   {"expected", static_cast<int>(tally.counted.size())},
                                   {"on_time", tally.on_time},

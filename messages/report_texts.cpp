@@ -100,6 +100,8 @@ std::string_view vi(report_text key) {
         return "🔒 đã khóa, không nộp";
     case t::status_ward:
         return "{submitted}/{expected} tổ đã nộp ({on_time} đúng hạn)";
+    case t::status_ward_locked:
+        return "{submitted}/{expected} tổ đã nộp ({on_time} đúng hạn); 🔒 đã khóa";
     case t::status_ward_overdue:
         return "{submitted}/{expected} tổ đã nộp ({on_time} đúng hạn); ⚠️ đã quá hạn, tổ chưa nộp còn nộp "
                "muộn được đến {lock}";
@@ -443,6 +445,8 @@ std::string_view en(report_text key) {
         return "🔒 locked, not submitted";
     case t::status_ward:
         return "{submitted} of {expected} teams submitted ({on_time} on time)";
+    case t::status_ward_locked:
+        return "{submitted} of {expected} teams submitted ({on_time} on time); 🔒 locked";
     case t::status_ward_overdue:
         return "{submitted} of {expected} teams submitted ({on_time} on time); ⚠️ overdue, the others can "
                "still submit late until {lock}";

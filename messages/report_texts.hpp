@@ -45,6 +45,7 @@ enum class report_text {
     status_locked,
     status_ward,
     status_ward_overdue,
+    status_ward_locked,
     deadlines_footer,
     deadlines_footer_member,
     deadlines_footer_staff,

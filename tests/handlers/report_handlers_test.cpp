@@ -3,6 +3,7 @@
 #include "handlers/handlers.hpp"
 #include "handlers/reminder_planning.hpp"
 #include "handlers/report_status.hpp"
+#include "messages/topics.hpp"
 #include "storage/database.hpp"
 #include "storage/registry.hpp"
 #include "storage/report_store.hpp"
@@ -11,6 +12,8 @@
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
+
+#include <algorithm>
 
 namespace cnscd {
 namespace {
@@ -653,6 +656,59 @@ TEST_F(report_fixture, deadlines_list_shows_each_rule_with_its_period_and_status
     EXPECT_NE(text.find("Báo cáo tổng kết năm (năm 2026)"), std::string::npos) << text;
     bot.clk.set(at(2026, 11, 25, 9));
     EXPECT_TRUE(has(bot.say("100", "/hannop"), "quá hạn, còn nộp được đến"));
+}
+
+// In mid-December the year-end report of 2026 has locked (due 30/11, ten days' grace), and
+// /hannop offered 2027's, due 30/11/2027, with a button to open it. A leader sees this month's
+// and this quarter's reports and how the year's report stands, and nothing a year away.
+TEST_F(report_fixture, in_december_the_deadlines_show_this_years_report_not_next_years) {
+    bot.submit_report(ward, team1, "yearly", "2026", at(2026, 11, 27, 10));
+    bot.clk.set(at(2026, 12, 15, 9));
+    for (auto user : {"100", "200"}) {
+        auto out = bot.say(user, "/hannop");
+        auto text = test_bot::joined(out);
+        EXPECT_EQ(text.find("2027"), std::string::npos) << text;
+        EXPECT_NE(text.find("Báo cáo tháng (tháng 12/2026)"), std::string::npos) << text;
+        EXPECT_NE(text.find("Báo cáo quý (quý IV/2026)"), std::string::npos) << text;
+        EXPECT_NE(text.find("Báo cáo tổng kết năm (năm 2026)"), std::string::npos) << text;
+        // Team 1 sent it; team 2 did not, and cannot any more.
+        EXPECT_NE(text.find(user == std::string("100") ? "đã nộp đúng hạn" : "đã khóa, không nộp"),
+                  std::string::npos)
+            << text;
+        for (auto& o : out)
+            for (auto& row : o.choices)
+                for (auto& b : row)
+                    EXPECT_EQ(b.data.find("2027"), std::string::npos) << b.data;
+    }
+    // Ward staff are not shown next year's either.
+    auto staff_view = test_bot::joined(bot.say("900", "/hannop"));
+    EXPECT_EQ(staff_view.find("2027"), std::string::npos) << staff_view;
+    // Once 2027 has begun, its year-end report is the current one.
+    bot.clk.set(at(2027, 1, 4, 9));
+    EXPECT_TRUE(has(bot.say("100", "/hannop"), "Báo cáo tổng kết năm (năm 2027)"));
+}
+
+// /thongke listed topics by how many records each had, the report card in the topic table's
+// order: the same figures read in two orders. Both follow the table now.
+TEST_F(report_fixture, stats_and_the_report_card_list_topics_in_the_same_order) {
+    november_activity(); // VNeID twice, the other topics once: by count, VNeID came first
+    auto order = [](const std::string& text) {
+        std::vector<std::pair<std::size_t, std::string>> found;
+        for (auto& t : all_topics())
+            if (auto at = text.find("• " + std::string(t.name_vi) + ":"); at != std::string::npos)
+                found.emplace_back(at, t.name_vi);
+        std::sort(found.begin(), found.end());
+        std::vector<std::string> names;
+        for (auto& f : found)
+            names.push_back(f.second);
+        return names;
+    };
+    std::vector<std::string> table{"Dịch vụ công trực tuyến", "Định danh điện tử VNeID",
+                                   "Thanh toán không dùng tiền mặt", "Phòng chống lừa đảo"};
+    auto stats = test_bot::joined(bot.say("100", "/thongke tháng"));
+    auto card = test_bot::joined(bot.say("100", "/baocao tháng"));
+    EXPECT_EQ(order(stats), table) << stats;
+    EXPECT_EQ(order(card), table) << card;
 }
 
 } // namespace
