@@ -129,12 +129,15 @@ void totals_block(const handler_context& ctx, std::string& out, const activity_t
                                                           {"records", count(ctx, t.visits + t.sessions)}}));
     if (!t.topics.empty()) {
         add_line(out, ctx.say(stats_text::line_topics_header));
-        std::vector<std::pair<std::string, topic_total>> topics(t.topics.begin(), t.topics.end());
-        // Most records first; "Khác" (no topic named) last, as a remainder.
-        std::stable_sort(topics.begin(), topics.end(), [](auto& a, auto& b) {
-            return std::pair(a.first != "khac", a.second.records) >
-                   std::pair(b.first != "khac", b.second.records);
-        });
+        // In the topic table's order ("Khác" last), as the report card and the export list them,
+        // so the same figures read the same way everywhere; codes no longer in the table after.
+        std::vector<std::pair<std::string, topic_total>> topics;
+        for (auto& topic : all_topics())
+            if (auto it = t.topics.find(std::string(topic.code)); it != t.topics.end())
+                topics.emplace_back(*it);
+        for (auto& [code, tt] : t.topics)
+            if (!find_topic(code))
+                topics.emplace_back(code, tt);
         for (auto& [code, tt] : topics) {
             auto* info = find_topic(code);
             std::string name =
