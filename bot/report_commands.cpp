@@ -156,14 +156,15 @@ int run_export(const config& cfg, const std::string& ward_name, const std::strin
         audit_log(*db).record(std::nullopt, "operator", "report.export", ward->name,
                               d->period.key + " " + format, wall.now());
     });
+    // For the operator at a terminal: where the file(s) went and what is in them, on one line
+    // (the chat's caption, with its 📎, is for the chat).
+    std::string files;
     for (auto& file : written)
-        std::cout << plain(say(
-                         l, report_text::export_written,
-                         {{"ward", ward->name}, arg::markup("period", period_label(l, *d)), {"file", file}}))
-                  << "\n";
-    std::cout << plain(say(l, report_text::export_caption,
+        files += (files.empty() ? "" : ", ") + file;
+    std::cout << plain(say(l, report_text::export_written,
                            {{"ward", ward->name},
                             arg::markup("period", period_label(l, *d)),
+                            {"file", files},
                             {"teams", static_cast<std::int64_t>(data.teams)},
                             {"members", static_cast<std::int64_t>(data.members)},
                             {"records", static_cast<std::int64_t>(data.records)}}))

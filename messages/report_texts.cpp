@@ -311,7 +311,7 @@ std::string_view vi(report_text key) {
     case t::export_failed:
         return "Chưa tạo được tệp xuất ({detail}). Hãy thử lại sau hoặc báo quản trị viên.";
     case t::export_written:
-        return "Đã xuất {ward}, {period} vào {file}.";
+        return "Đã xuất {ward}, {period} vào {file}: {teams} tổ, {members} thành viên, {records} lượt hỗ trợ.";
     case t::export_bad_period:
         return "Kỳ «{period}» không hợp lệ. Viết như 2026-11 hoặc \"tháng 11\" (tháng), 2026-Q3 hoặc \"quý 3\" (quý), 2026 "
                "hoặc \"năm 2026\" (năm).";
@@ -661,7 +661,7 @@ std::string_view en(report_text key) {
     case t::export_failed:
         return "The export file could not be written ({detail}). Try again later or tell the administrator.";
     case t::export_written:
-        return "Exported {ward}, {period} to {file}.";
+        return "Exported {ward}, {period} to {file}: {teams} teams, {members} members, {records} activities.";
     case t::export_bad_period:
         return "The period «{period}» is not valid. Write it like 2026-11 or \"tháng 11\" (month), 2026-Q3 or "
                "\"quý 3\" (quarter), 2026 or \"năm 2026\" (year).";

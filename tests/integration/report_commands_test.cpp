@@ -180,6 +180,36 @@ TEST_F(cli_fixture, export_writes_the_workbook_and_explains_bad_arguments) {
     EXPECT_NE(out.find("không tồn tại"), std::string::npos) << out;
 }
 
+// The export ended with the chat's caption ("📎 Phường Hòa Xuân — quý III/2026: …"); at a terminal
+// the operator wants where the file went and what is in it, in one line.
+TEST_F(cli_fixture, export_says_in_one_line_which_file_it_wrote_and_what_is_in_it) {
+    std::string out;
+    auto lines_with = [&](const std::string& needle) {
+        std::vector<std::string> found;
+        std::istringstream in(out);
+        for (std::string line; std::getline(in, line);)
+            if (line.find(needle) != std::string::npos)
+                found.push_back(line);
+        return found;
+    };
+    auto file = dir + "/q3.xlsx";
+    ASSERT_EQ(run({"export", "--ward", "Phường Hòa Xuân", "--period", "2026-Q3", "-o", file}, out), 0) << out;
+    EXPECT_EQ(out.find("📎"), std::string::npos) << out;
+    auto lines = lines_with("lượt hỗ trợ");
+    ASSERT_EQ(lines.size(), 1u) << out;
+    EXPECT_NE(lines[0].find(file), std::string::npos) << out;
+    EXPECT_NE(lines[0].find("quý III/2026"), std::string::npos) << out;
+    EXPECT_NE(lines[0].find(" tổ, "), std::string::npos) << out;
+    // CSV writes three files: all three named, still one line.
+    auto csv = dir + "/q3.csv";
+    ASSERT_EQ(run({"export", "--ward", "Phường Hòa Xuân", "--period", "2026-Q3", "-o", csv}, out), 0) << out;
+    EXPECT_EQ(out.find("📎"), std::string::npos) << out;
+    lines = lines_with("lượt hỗ trợ");
+    ASSERT_EQ(lines.size(), 1u) << out;
+    for (auto name : {"/q3.csv", "/q3-thanh-vien.csv", "/q3-luot-ho-tro.csv"})
+        EXPECT_NE(lines[0].find(dir + name), std::string::npos) << name << "\n" << out;
+}
+
 // "/xuat tháng 12" works in chat, and the same words after --period were refused: the CLI now
 // reads them with the chat's parser.
 TEST_F(cli_fixture, export_takes_the_period_as_written_in_chat) {
