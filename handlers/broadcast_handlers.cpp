@@ -221,6 +221,14 @@ int parts_per_target(const campaign_record& c) {
     return static_cast<int>(deliveries(c, probe, "").size());
 }
 
+// A preview confirmed a day later would send yesterday's choice of groups (the teams behind on a
+// report above all) and perhaps an announcement overtaken by events: it has to be made again.
+constexpr std::int64_t draft_valid_hours = 24;
+
+bool draft_expired(const campaign_record& c, std::int64_t now) {
+    return c.state == "draft" && now - c.created_at > draft_valid_hours * 3600;
+}
+
 std::string state_words(language lang, const std::string& state) {
     auto key = state == "draft"       ? broadcast_text::state_draft
                : state == "scheduled" ? broadcast_text::state_scheduled
@@ -439,6 +447,13 @@ void on_broadcast_choice(std::string_view data, handler_context& ctx) {
     }
     if (action != "send")
         return;
+    if (draft_expired(*c, ctx.now())) {
+        ctx.reply(broadcast_text::draft_expired,
+                  {{"id", id},
+                   {"time", format_instant(ctx.lang, c->created_at, ctx.cfg().utc_offset_minutes)},
+                   {"hours", draft_valid_hours}});
+        return;
+    }
     if (c->send_at && c->send_at <= ctx.now())
         c->send_at = 0; // confirmed after its time: send now
     auto targets = store.targets(id);
@@ -470,16 +485,18 @@ void handle(const cmd_broadcast_list&, handler_context& ctx) {
     std::string text = ctx.say(broadcast_text::list_header);
     for (auto& c : recent)
         // A draft or a cancelled one went nowhere: no "0/3 groups, 0 failed".
-        text += "\n" + ctx.say(c.state == "draft" || (c.state == "cancelled" && c.delivered + c.failed == 0)
-                                   ? broadcast_text::list_line_unsent
-                                   : broadcast_text::list_line,
-                               {{"id", c.id},
-                                {"date", format_day_of(c.created_at, ctx.cfg().utc_offset_minutes)},
-                                {"state", state_words(ctx.lang, c.state)},
-                                {"delivered", c.delivered},
-                                {"count", c.total},
-                                {"failed", c.failed},
-                                {"excerpt", excerpt(c.parts.empty() ? "" : c.parts.front(), 40)}});
+        text += "\n" +
+                ctx.say(c.state == "draft" || (c.state == "cancelled" && c.delivered + c.failed == 0)
+                            ? broadcast_text::list_line_unsent
+                            : broadcast_text::list_line,
+                        {{"id", c.id},
+                         {"date", format_day_of(c.created_at, ctx.cfg().utc_offset_minutes)},
+                         {"state", draft_expired(c, ctx.now()) ? ctx.say(broadcast_text::state_draft_expired)
+                                                               : state_words(ctx.lang, c.state)},
+                         {"delivered", c.delivered},
+                         {"count", c.total},
+                         {"failed", c.failed},
+                         {"excerpt", excerpt(c.parts.empty() ? "" : c.parts.front(), 40)}});
     ctx.reply(std::move(text));
 }
 

@@ -87,6 +87,9 @@ std::string_view vi(broadcast_text key) {
         return "Phường không có thông báo số {id}. Gõ /thongbao_ds để xem số của các thông báo gần đây.";
     case t::already_sent:
         return "Thông báo số {id} đã được xử lý rồi ({state}).";
+    case t::draft_expired:
+        return "Bản xem trước số {id} được tạo từ {time}, đã quá {hours} giờ nên không gửi nữa: danh sách nhóm "
+               "(nhất là các tổ chưa nộp báo cáo) và nội dung có thể đã cũ. Gõ lại /thongbao để xem trước và gửi.";
     case t::not_yours:
         return "Chỉ cán bộ phường của {ward} mới gửi được thông báo này.";
     case t::retry_queued:
@@ -103,6 +106,8 @@ std::string_view vi(broadcast_text key) {
         return "Chưa có thông báo nào. Gõ /thongbao để xem cách gửi.";
     case t::state_draft:
         return "chờ xác nhận";
+    case t::state_draft_expired:
+        return "bản xem trước đã hết hạn, không gửi";
     case t::state_scheduled:
         return "đã hẹn giờ";
     case t::state_sending:
@@ -209,6 +214,10 @@ std::string_view en(broadcast_text key) {
         return "The ward has no announcement no. {id}. Type /broadcasts to see the numbers of recent ones.";
     case t::already_sent:
         return "Announcement no. {id} was already handled ({state}).";
+    case t::draft_expired:
+        return "Preview no. {id}, made on {time}, is more than {hours} hours old, so it is not sent: the list of "
+               "groups (teams behind on a report above all) and the text may be out of date. Type /broadcast again "
+               "to preview and send it.";
     case t::not_yours:
         return "Only ward staff of {ward} can send this announcement.";
     case t::retry_queued:
@@ -225,6 +234,8 @@ std::string_view en(broadcast_text key) {
         return "No announcements yet. Type /broadcast to see how to send one.";
     case t::state_draft:
         return "waiting for confirmation";
+    case t::state_draft_expired:
+        return "preview expired, not sent";
     case t::state_scheduled:
         return "scheduled";
     case t::state_sending:

@@ -41,6 +41,7 @@ enum class broadcast_text {
     cancelled_sending,   // stopped part-way
     campaign_not_found,
     already_sent,
+    draft_expired, // a preview confirmed too long after it was made
     not_yours,
     retry_queued,
     nothing_to_retry,
@@ -49,6 +50,7 @@ enum class broadcast_text {
     list_line_unsent,
     list_empty,
     state_draft,
+    state_draft_expired,
     state_scheduled,
     state_sending,
     state_done,

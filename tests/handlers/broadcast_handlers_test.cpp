@@ -103,6 +103,24 @@ TEST_F(broadcast_fixture, staff_preview_then_send_reaches_every_team_group_once)
     EXPECT_TRUE(has(again, "đã được xử lý")) << test_bot::joined(again);
 }
 
+// A preview left unconfirmed overnight kept its «Gửi» button for good: pressed days later it
+// sent the groups chosen then (the teams behind on a report, perhaps since caught up).
+TEST_F(broadcast_fixture, a_preview_confirmed_after_a_day_is_not_sent_and_says_to_preview_again) {
+    auto preview = bot.say("900", "/thongbao chua-bao-cao Nhắc các tổ nộp báo cáo");
+    auto send = button(preview, "b:send:");
+    ASSERT_FALSE(send.empty());
+    bot.clk.advance(25 * 3600);
+    auto late = bot.press("900", send);
+    for (auto& o : late)
+        EXPECT_EQ(o.campaign_id, 0) << "nothing goes to a group";
+    EXPECT_TRUE(has(late, "đã quá 24 giờ nên không gửi nữa")) << test_bot::joined(late);
+    EXPECT_TRUE(has(late, "Gõ lại /thongbao")) << test_bot::joined(late);
+    EXPECT_TRUE(has(bot.say("900", "/thongbao_ds"), "bản xem trước đã hết hạn, không gửi"));
+    // A fresh preview goes out as usual.
+    auto again = bot.press("900", button(bot.say("900", "/thongbao chua-bao-cao Nhắc nộp"), "b:send:"));
+    EXPECT_TRUE(has(again, "đang gửi tới")) << test_bot::joined(again);
+}
+
 TEST_F(broadcast_fixture, progress_ends_with_a_report_and_retry_goes_to_the_failed_group_only) {
     auto preview = bot.say("900", "/thongbao Nhắc các tổ nộp báo cáo tháng");
     auto send = button(preview, "b:send:");
