@@ -569,13 +569,15 @@ void handle(const cmd_deadlines&, handler_context& ctx) {
                     teams, d, reports.current_of_ward(ctx.member->ward_id, d.rule.code, d.period.key));
                 bool locked = ctx.now() >= d.locks_at;
                 bool overdue = !tally.missing.empty() && ctx.now() > d.due_at && !locked;
-                status = ctx.say(overdue  ? report_text::status_ward_overdue
-                                 : locked ? report_text::status_ward_locked
-                                          : report_text::status_ward,
-                                 {{"submitted", tally.submitted()},
-                                  {"expected", static_cast<int>(tally.counted.size())},
-                                  {"on_time", tally.on_time},
-                                  {"lock", instant(ctx, d.locks_at)}});
+                status = tally.counted.empty()
+                             ? ctx.say(report_text::status_ward_none_owe)
+                             : ctx.say(overdue  ? report_text::status_ward_overdue
+                                       : locked ? report_text::status_ward_locked
+                                                : report_text::status_ward,
+                                       {{"submitted", tally.submitted()},
+                                        {"expected", static_cast<int>(tally.counted.size())},
+                                        {"on_time", tally.on_time},
+                                        {"lock", instant(ctx, d.locks_at)}});
             }
             body +=
                 "\n" + ctx.say(report_text::deadline_line, {{"deadline", deadline_name(ctx.lang, d)},
@@ -597,10 +599,13 @@ void handle(const cmd_deadlines&, handler_context& ctx) {
         if (d.rule.who != "team")
             continue;
         auto s = reports.current(ctx.member->ward_id, ctx.member->team_id, d.rule.code, d.period.key);
+        // As "/baocao" and the reminders: a team added after a deadline does not owe its report.
+        auto status = !s && team && !team_owes(*team, d) ? ctx.say(report_text::status_not_owed)
+                                                         : status_line(ctx, d, s);
         body += "\n" + ctx.say(report_text::deadline_line, {{"deadline", deadline_name(ctx.lang, d)},
                                                             arg::markup("period", period_label(ctx.lang, d)),
                                                             {"due", instant(ctx, d.due_at)},
-                                                            arg::markup("status", status_line(ctx, d, s))});
+                                                            arg::markup("status", status)});
         if (may_submit(ctx) && ctx.now() < d.locks_at)
             buttons.push_back(
                 {{ctx.say(report_text::button_open_report,

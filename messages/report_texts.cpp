@@ -98,6 +98,10 @@ std::string_view vi(report_text key) {
         return "⚠️ quá hạn, còn nộp được đến {lock}";
     case t::status_locked:
         return "🔒 đã khóa, không nộp";
+    case t::status_not_owed:
+        return "ℹ️ tổ vào sau hạn này nên không phải nộp";
+    case t::status_ward_none_owe:
+        return "ℹ️ không tổ nào phải nộp: các tổ đều vào sau hạn này";
     case t::status_ward:
         return "{submitted}/{expected} tổ đã nộp ({on_time} đúng hạn)";
     case t::status_ward_locked:
@@ -443,6 +447,10 @@ std::string_view en(report_text key) {
         return "⚠️ overdue, can still be submitted until {lock}";
     case t::status_locked:
         return "🔒 locked, not submitted";
+    case t::status_not_owed:
+        return "ℹ️ not owed: the team joined after this deadline";
+    case t::status_ward_none_owe:
+        return "ℹ️ no team owes it: every team joined after this deadline";
     case t::status_ward:
         return "{submitted} of {expected} teams submitted ({on_time} on time)";
     case t::status_ward_locked:

@@ -43,6 +43,8 @@ enum class report_text {
     status_not_yet,
     status_overdue,
     status_locked,
+    status_not_owed,      // the team came after the deadline
+    status_ward_none_owe, // every team came after the deadline
     status_ward,
     status_ward_overdue,
     status_ward_locked,

@@ -496,6 +496,25 @@ TEST_F(report_fixture, the_wards_count_leaves_out_a_team_added_after_the_deadlin
     EXPECT_NE(sent.find("Đã nộp: 2/3 tổ"), std::string::npos) << sent;
 }
 
+// A ward that starts with the bot on 3/12, in the year-end report's grace days: /baocao and the
+// reminders already leave that report out, but /hannop told the leader it was overdue and the
+// staff "0/0 tổ đã nộp".
+TEST_F(report_fixture, deadlines_say_a_report_due_before_the_team_came_is_not_owed) {
+    bot.clk.set(at(2026, 12, 3, 10));
+    auto new_ward = bot.ward("Xã Hòa Phước");
+    auto team = bot.team(new_ward, "Thôn Phước Thuận");
+    bot.member(new_ward, team, "Đỗ Văn Tâm", "leader", "310");
+    bot.member(new_ward, 0, "Lê Thị Hoa", "ward_staff", "910");
+    auto leader = test_bot::joined(bot.say("310", "/hannop"));
+    EXPECT_NE(leader.find("tổ vào sau hạn này nên không phải nộp"), std::string::npos) << leader;
+    EXPECT_EQ(leader.find("quá hạn"), std::string::npos) << leader;
+    EXPECT_NE(leader.find("Báo cáo quý (quý IV/2026)"), std::string::npos) << leader; // still listed
+    auto staff = test_bot::joined(bot.say("910", "/hannop"));
+    EXPECT_NE(staff.find("không tổ nào phải nộp: các tổ đều vào sau hạn này"), std::string::npos) << staff;
+    EXPECT_EQ(staff.find("0/0"), std::string::npos) << staff;
+    EXPECT_NE(staff.find("0/1 tổ đã nộp"), std::string::npos) << staff; // the quarter's, owed
+}
+
 TEST_F(report_fixture, past_the_due_date_ward_staff_see_the_report_is_overdue_and_the_last_day_to_send) {
     bot.press("100", "rp:s:" + t1 + ":monthly:2026-11");
     EXPECT_FALSE(has(bot.say("900", "/baocao phuong tháng"), "quá hạn")); // due today 17:00
