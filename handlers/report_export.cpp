@@ -4,6 +4,7 @@
 #include "handlers/period.hpp"
 #include "handlers/reminder_planning.hpp"
 #include "handlers/report_figures.hpp"
+#include "handlers/report_status.hpp"
 #include "messages/dates.hpp"
 #include "messages/markup.hpp"
 #include "messages/report_texts.hpp"
@@ -88,7 +89,9 @@ ward_export build_ward_export(database& db, const config& cfg, language lang, co
                                                   : h(lang, report_text::value_same_as_now));
         } else {
             row.push_back(std::string());
-            row.push_back(h(lang, report_text::value_not_submitted));
+            // As the chat's views count it: a team added after the deadline does not owe the report.
+            bool owed = d.rule.code.empty() || team_owes(t, d);
+            row.push_back(h(lang, owed ? report_text::value_not_submitted : report_text::value_not_owed));
             row.push_back(std::string());
             row.push_back(std::string());
         }

@@ -298,6 +298,8 @@ std::string_view vi(report_text key) {
         return "Không (nộp muộn)";
     case t::value_not_submitted:
         return "Chưa nộp";
+    case t::value_not_owed:
+        return "Không phải nộp (tổ vào sau hạn)";
     case t::value_same_as_now:
         return "Như số liệu hiện tại";
     case t::value_submitted_figures:
@@ -652,6 +654,8 @@ std::string_view en(report_text key) {
         return "No (late)";
     case t::value_not_submitted:
         return "Not submitted";
+    case t::value_not_owed:
+        return "Not owed (team added after the deadline)";
     case t::value_same_as_now:
         return "Same as now";
     case t::value_submitted_figures:

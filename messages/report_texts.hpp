@@ -132,6 +132,7 @@ enum class report_text {
     value_on_time,
     value_late,
     value_not_submitted,
+    value_not_owed, // the team was added after the deadline
     value_same_as_now,
     value_submitted_figures,
     value_left_team,

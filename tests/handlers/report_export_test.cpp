@@ -9,6 +9,7 @@
 #include "storage/export_files.hpp"
 #include "storage/registry.hpp"
 #include "storage/report_store.hpp"
+#include "storage/sqlite_connection.hpp"
 #include "storage/visit_store.hpp"
 #include "tests/support/test_bot.hpp"
 #include "tests/support/xlsx_cells.hpp"
@@ -68,6 +69,7 @@ struct export_fixture : ::testing::Test {
 };
 
 TEST_F(export_fixture, the_xlsx_has_teams_members_and_visits_with_vietnamese_headers) {
+    bot.db->native().db.exec("UPDATE teams SET created_at = 0"); // the teams owe Q3's report
     log_visit(team1, member, "2026-07-03", 2, {"vneid"}, "số 12 ngõ 5 Lê Lợi");
     log_visit(team1, member, "2026-08-14", 3, {"vneid", "thanhtoan"}, "chợ Hòa Xuân");
     log_visit(team2, leader2, "2026-09-30", 1, {"dvc"}, "nhà văn hóa");
@@ -380,6 +382,22 @@ TEST_F(export_fixture, submitted_at_and_the_day_are_dates_in_the_wards_time_zone
     // The CSV has no cell types: the same dates as the sheet shows them.
     EXPECT_NE(to_csv(data.sheets[0]).find(",24/11/2026 09:00,"), std::string::npos) << to_csv(data.sheets[0]);
     EXPECT_NE(to_csv(data.sheets[2]).find(",03/07/2026,"), std::string::npos) << to_csv(data.sheets[2]);
+}
+
+// The chat's views leave out a team added after a deadline; the export called it «Chưa nộp».
+TEST_F(export_fixture, a_team_added_after_the_deadline_is_not_marked_as_not_submitted) {
+    bot.db->native().db.exec("UPDATE teams SET created_at = 0"); // teams 1 and 2: since the summer
+    bot.team(ward, "Tổ dân phố số 3");                           // added now, 24/11, after Q3's 19/9
+    auto d = instance_for_key(*bot.db, bot.cfg, ward_rec(), "2026-Q3");
+    ASSERT_TRUE(d);
+    auto data = build_ward_export(*bot.db, bot.cfg, language::vi, ward_rec(), *d);
+    auto path = (dir / "q3.xlsx").string();
+    ASSERT_EQ(write_xlsx(path, data.sheets), "");
+    auto teams = xlsx_cells(path, 1);
+    auto on_time = test::column_of(teams, "Đúng hạn");
+    ASSERT_FALSE(on_time.empty());
+    EXPECT_EQ(teams[on_time + "2"].value, "Chưa nộp");                        // team 1 owed it
+    EXPECT_EQ(teams[on_time + "4"].value, "Không phải nộp (tổ vào sau hạn)"); // team 3 came after
 }
 
 TEST(remind_command, reads_iso_instants_with_or_without_an_offset) {
