@@ -250,13 +250,8 @@ team_report_to_open(handler_context& ctx, const std::vector<deadline_instance>& 
 // still owe are listed under it. When every team is in, the one due first, to read.
 std::pair<std::optional<deadline_instance>, std::vector<deadline_instance>>
 ward_report_to_open(handler_context& ctx, const std::vector<deadline_instance>& open) {
-    auto teams = team_store(ctx.db).in_ward(ctx.member->ward_id);
-    report_store reports(ctx.db);
-    std::vector<deadline_instance> pending;
-    for (auto& d : open)
-        if (!tally_ward(teams, d, reports.current_of_ward(ctx.member->ward_id, d.rule.code, d.period.key))
-                 .missing.empty())
-            pending.push_back(d);
+    auto pending = still_owed_by_teams(ctx.db, ctx.member->ward_id,
+                                       team_store(ctx.db).in_ward(ctx.member->ward_id), open);
     if (pending.empty())
         return {open.empty() ? std::nullopt : std::optional(open.front()), {}};
     auto first = pending.front();

@@ -38,6 +38,18 @@ ward_tally tally_ward(const std::vector<team_record>& teams, const deadline_inst
     return out;
 }
 
+std::vector<deadline_instance> still_owed_by_teams(database& db, std::int64_t ward_id,
+                                                   const std::vector<team_record>& teams,
+                                                   const std::vector<deadline_instance>& open) {
+    report_store reports(db);
+    std::vector<deadline_instance> out;
+    for (auto& d : open)
+        if (!tally_ward(teams, d, reports.current_of_ward(ward_id, d.rule.code, d.period.key))
+                 .missing.empty())
+            out.push_back(d);
+    return out;
+}
+
 // "The report currently due" for the ward: of its open team occurrences (not locked, period
 // started), the one due first that some team owes and has not sent, as "/baocao phuong" opens;
 // when every team has sent them all, the one due first that some team owes. One due before every
@@ -50,23 +62,15 @@ std::optional<deadline_instance> team_report_due(database& db, const config& cfg
         return std::nullopt;
     auto teams = team_store(db).in_ward(ward_id);
     local_time zone{cfg.utc_offset_minutes};
-    report_store reports(db);
-    std::optional<deadline_instance> owed, missing;
-    auto earlier = [](auto& d, auto& than) { return !than || d.due_at < than->due_at; };
-    for (auto& rule : ward_deadlines(db, cfg, *ward)) {
-        if (rule.who != "team")
-            continue;
-        auto d = open_instance(rule, now, zone);
-        if (!d || teams_owing(teams, *d).empty())
-            continue;
-        if (earlier(*d, owed))
-            owed = d;
-        if (earlier(*d, missing) &&
-            !tally_ward(teams, *d, reports.current_of_ward(ward_id, d->rule.code, d->period.key))
-                 .missing.empty())
-            missing = d;
-    }
-    return missing ? missing : owed;
+    std::vector<deadline_instance> owed; // soonest deadline first
+    for (auto& rule : ward_deadlines(db, cfg, *ward))
+        if (auto d = rule.who == "team" ? open_instance(rule, now, zone) : std::nullopt;
+            d && !teams_owing(teams, *d).empty())
+            owed.push_back(std::move(*d));
+    std::stable_sort(owed.begin(), owed.end(), [](auto& a, auto& b) { return a.due_at < b.due_at; });
+    if (auto pending = still_owed_by_teams(db, ward_id, teams, owed); !pending.empty())
+        return pending.front();
+    return owed.empty() ? std::nullopt : std::optional(owed.front());
 }
 
 std::vector<std::int64_t> teams_not_reported(database& db, const config& cfg, std::int64_t ward_id,

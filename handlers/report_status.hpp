@@ -32,6 +32,11 @@ struct ward_tally {
 ward_tally tally_ward(const std::vector<team_record>& teams, const deadline_instance& d,
                       const std::vector<report_submission>& submitted);
 
+// Of `open` (soonest deadline first), the reports some team of the ward owes and has not sent.
+std::vector<deadline_instance> still_owed_by_teams(database& db, std::int64_t ward_id,
+                                                   const std::vector<team_record>& teams,
+                                                   const std::vector<deadline_instance>& open);
+
 // The teams' report currently due: of the open ones some team owes, the one due first that a
 // team has not sent (else the one due first).
 std::optional<deadline_instance> team_report_due(database& db, const config& cfg, std::int64_t ward_id,
