@@ -18,7 +18,6 @@
 #include "storage/outbox.hpp"
 #include "storage/registry.hpp"
 
-#include <algorithm>
 #include <charconv>
 #include <map>
 #include <set>
@@ -60,17 +59,11 @@ std::string excerpt(const std::string& html_lite, std::size_t chars) {
     return i < plain.size() ? plain.substr(0, i) + "…" : plain;
 }
 
-// Letters, not bytes: a Vietnamese letter takes two or three bytes of UTF-8.
-std::size_t letters(const std::string& s) {
-    return static_cast<std::size_t>(
-        std::ranges::count_if(s, [](char ch) { return (static_cast<unsigned char>(ch) & 0xC0) != 0x80; }));
-}
-
 // The announcement as it will look, lines and all, or the start of it (as plain text) when it is
 // long.
 std::string preview_of(const std::string& html_lite) {
     constexpr std::size_t shown_chars = 600;
-    if (letters(markup::to_plain(html_lite)) <= shown_chars)
+    if (utf8_length(markup::to_plain(html_lite)) <= shown_chars) // letters, not bytes
         return html_lite;
     return markup::escape(excerpt(html_lite, shown_chars));
 }
@@ -165,8 +158,8 @@ std::optional<std::vector<campaign_target>> choose_targets(const cmd_broadcast& 
 // A caption holds 1,024 characters (Telegram), the group header included; a longer text is sent
 // apart, after the file, rather than both cut in the caption and repeated after it.
 bool fits_caption(const std::string& html_lite) {
-    constexpr std::size_t caption_letters = 850; // 1,024 less room for the header
-    return letters(markup::to_plain(html_lite)) <= caption_letters;
+    constexpr std::size_t caption_units = 850;                         // 1,024 less room for the header
+    return utf16_length(markup::to_plain(html_lite)) <= caption_units; // as Telegram counts
 }
 
 // Above the announcement in every group: members see that the ward sent it, and who to ask. In
