@@ -1,5 +1,7 @@
 #include "storage/spreadsheet.hpp"
 
+#include "messages/dates.hpp"
+
 #include <xlsxwriter.h>
 
 #include <algorithm>
@@ -15,16 +17,11 @@ std::string two(unsigned n) {
     return std::string{static_cast<char>('0' + n / 10 % 10), static_cast<char>('0' + n % 10)};
 }
 
-std::string dmy(year_month_day d) {
-    return two(static_cast<unsigned>(d.day())) + "/" + two(static_cast<unsigned>(d.month())) + "/" +
-           std::to_string(static_cast<int>(d.year()));
-}
-
 } // namespace
 
 sheet_cell sheet_cell::date(int y, unsigned m, unsigned d) {
     year_month_day day{year{y}, month{m}, std::chrono::day{d}};
-    sheet_cell c(dmy(day));
+    sheet_cell c(format_date(day));
     c.dated = date_kind::date;
     c.local_seconds = duration_cast<seconds>(sys_days{day}.time_since_epoch()).count();
     return c;
@@ -34,7 +31,7 @@ sheet_cell sheet_cell::date_time(std::int64_t unix_seconds, int utc_offset_minut
     auto local = unix_seconds + utc_offset_minutes * 60LL;
     auto day = floor<days>(sys_seconds{seconds{local}});
     auto minutes = (local - duration_cast<seconds>(day.time_since_epoch()).count()) / 60;
-    sheet_cell c(dmy(year_month_day{day}) + " " + two(static_cast<unsigned>(minutes / 60)) + ":" +
+    sheet_cell c(format_date(year_month_day{day}) + " " + two(static_cast<unsigned>(minutes / 60)) + ":" +
                  two(static_cast<unsigned>(minutes % 60)));
     c.dated = date_kind::date_time;
     c.local_seconds = local;
