@@ -14,31 +14,32 @@ std::string lower(std::string_view s) {
     return out;
 }
 
-// The host of an absolute URL, without user info or port.
-std::string host_of(std::string_view url) {
+// The "host[:port]" of an absolute URL, without scheme, user info or path.
+std::string_view authority_of(std::string_view url) {
     auto scheme = url.find("://");
     if (scheme != std::string_view::npos)
         url.remove_prefix(scheme + 3);
     url = url.substr(0, url.find_first_of("/?#"));
     if (auto at = url.rfind('@'); at != std::string_view::npos)
         url.remove_prefix(at + 1);
-    if (!url.starts_with('['))
-        url = url.substr(0, url.find(':'));
-    return lower(url);
+    return url;
+}
+
+// The host of an absolute URL, without user info or port.
+std::string host_of(std::string_view url) {
+    auto host = authority_of(url);
+    if (!host.starts_with('['))
+        host = host.substr(0, host.find(':'));
+    return lower(host);
 }
 
 // The port written in an absolute URL, if any ("" without one).
 std::string port_of(std::string_view url) {
-    auto scheme = url.find("://");
-    if (scheme != std::string_view::npos)
-        url.remove_prefix(scheme + 3);
-    url = url.substr(0, url.find_first_of("/?#"));
-    if (auto at = url.rfind('@'); at != std::string_view::npos)
-        url.remove_prefix(at + 1);
-    if (url.starts_with('[')) // [::1]:8443
-        url.remove_prefix(std::min(url.size(), url.find(']') + 1));
-    auto colon = url.find(':');
-    return colon == std::string_view::npos ? "" : std::string(url.substr(colon + 1));
+    auto rest = authority_of(url);
+    if (rest.starts_with('[')) // [::1]:8443
+        rest.remove_prefix(std::min(rest.size(), rest.find(']') + 1));
+    auto colon = rest.find(':');
+    return colon == std::string_view::npos ? "" : std::string(rest.substr(colon + 1));
 }
 
 bool is_or_under(const std::string& host, std::string_view domain) {
