@@ -415,11 +415,11 @@ void handle(const cmd_edit& c, handler_context& ctx) {
     // A correction of the count, topics or day keeps the words first written, which now say
     // otherwise ("cho 2 người" beside 3 people in the export): the correction follows them as the
     // member wrote it, so the note reads as the record now is. The old note stays in the history.
-    bool renamed_only = updated.note != v->note && updated.day == v->day && updated.people == v->people &&
-                        updated.topics == v->topics;
-    bool changed = updated.day != v->day || updated.people != v->people || updated.topics != v->topics ||
-                   updated.place != v->place;
-    if (!c.new_note && changed && !renamed_only && !c.said.empty())
+    // A new address the note already took up above needs no addition.
+    bool figures_changed =
+        updated.day != v->day || updated.people != v->people || updated.topics != v->topics;
+    bool place_unnoted = updated.place != v->place && updated.note == v->note;
+    if (!c.new_note && (figures_changed || place_unnoted) && !c.said.empty())
         updated.note += (updated.note.empty() ? "" : " → ") + c.said;
     visits.edit(updated, ctx.member->id, ctx.now());
     auto& done =
