@@ -240,10 +240,28 @@ void handle(const cmd_bind_group& c, handler_context& ctx) {
             return;
         }
     }
-    group_store(ctx.db).bind(b, ctx.member->id, ctx.now());
+    group_store groups(ctx.db);
+    // A team that moves to a new group leaves the old one on the same platform: its reminders,
+    // nudges and announcements would keep going to a group the team no longer reads. Another
+    // platform's group (Zalo beside Telegram) stays.
+    std::string replaced;
+    if (b.team_id)
+        for (auto& old : groups.of_team(*b.team_id)) {
+            if (old.chat.platform != b.chat.platform || old.chat.chat_id == b.chat.chat_id)
+                continue;
+            groups.set_active(old.chat, false);
+            auto title = old.title.empty() ? old.chat.chat_id : old.title;
+            audit(ctx, "group.unbind", title, "replaced by " + (b.title.empty() ? b.chat.chat_id : b.title));
+            replaced += (replaced.empty() ? "" : ", ") + title;
+        }
+    groups.bind(b, ctx.member->id, ctx.now());
     audit(ctx, "group.bind", ctx.in.chat_title.empty() ? ctx.in.chat.chat_id : ctx.in.chat_title,
           b.team_id ? team_name(ctx, b.team_id) : "ward " + ward_name);
-    if (b.team_id)
+    if (b.team_id && !replaced.empty())
+        ctx.reply(ctx.say(registry_text::bind_done_team,
+                          {{"team", team_name(ctx, b.team_id)}, {"ward", ward_name}}) +
+                  "\n" + ctx.say(registry_text::bind_replaced_group, {{"old", replaced}}));
+    else if (b.team_id)
         ctx.reply(registry_text::bind_done_team, {{"team", team_name(ctx, b.team_id)}, {"ward", ward_name}});
     else
         ctx.reply(registry_text::bind_done_ward, {{"ward", ward_name}});

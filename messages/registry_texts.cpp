@@ -60,6 +60,9 @@ std::string_view vi(registry_text key) {
     case t::bind_done_team:
         return "✅ Đã gắn nhóm này với <b>{team}</b> ({ward}).\n"
                "Thành viên trong nhóm ghi lượt hỗ trợ bằng /tham; nhắc hạn báo cáo sẽ gửi vào đây.";
+    case t::bind_replaced_group:
+        return "Nhóm cũ của tổ ({old}) thôi nhận nhắc hạn và thông báo, để tổ chỉ đọc ở một nhóm. Nếu tổ vẫn "
+               "dùng nhóm cũ, gõ /lienket trong nhóm đó.";
     case t::bind_done_ward:
         return "✅ Đã gắn nhóm này làm nhóm chung của <b>{ward}</b>.\n"
                "Tổng hợp báo cáo và thông báo của phường sẽ gửi vào đây.";
@@ -362,6 +365,9 @@ std::string_view en(registry_text key) {
     case t::bind_done_team:
         return "✅ This group is now bound to <b>{team}</b> ({ward}).\n"
                "Members log visits here with /visit; report reminders will be posted here.";
+    case t::bind_replaced_group:
+        return "The team's old group ({old}) no longer gets reminders and announcements, so the team reads "
+               "them in one group. If the team still uses the old group, type /bind there.";
     case t::bind_done_ward:
         return "✅ This group is now the ward-wide group of <b>{ward}</b>.\n"
                "Report summaries and ward announcements will be posted here.";

@@ -29,6 +29,7 @@ enum class registry_text {
     code_expired,
     code_replaced, // a newer /moi code for the same person ended it
     bind_done_team,
+    bind_replaced_group, // after bind_done_team: the team's old group on that platform: {old}
     bind_done_ward,
     bind_already,
     bind_taken,

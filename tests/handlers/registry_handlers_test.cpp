@@ -204,6 +204,21 @@ TEST_F(registry_fixture, leader_binds_the_team_group_and_others_cannot_take_it) 
     EXPECT_EQ(audits("group.bind"), 1u);
 }
 
+TEST_F(registry_fixture, a_new_group_replaces_the_teams_old_one_on_that_platform_only) {
+    bot.say_in_group("-1001", "100", "/lienket");
+    group_store(*bot.db).bind({{channel::zalo_oa, "zg1"}, ward, team1, "Nhóm Zalo", true}, std::nullopt, 1);
+    // The team opens a new Telegram group: reminders and announcements go there, not to both.
+    auto out = bot.say_in_group("-1009", "100", "/lienket");
+    EXPECT_TRUE(has(out, "Nhóm cũ của tổ (Nhóm -1001) thôi nhận nhắc hạn")) << test_bot::joined(out);
+    std::vector<std::string> bound;
+    for (auto& g : group_store(*bot.db).of_team(team1))
+        bound.push_back(g.chat.chat_id);
+    std::sort(bound.begin(), bound.end());
+    EXPECT_EQ(bound, (std::vector<std::string>{"-1009", "zg1"})) << "the Zalo group stays";
+    // Binding the old group again is the way back, and says so the same way.
+    EXPECT_TRUE(has(bot.say_in_group("-1001", "100", "/lienket"), "Nhóm cũ của tổ (Nhóm -1009)"));
+}
+
 TEST_F(registry_fixture, ward_staff_bind_the_ward_group_or_a_named_team) {
     EXPECT_TRUE(has(bot.say_in_group("-2001", "900", "/lienket"), "nhóm chung"));
     EXPECT_FALSE(group_store(*bot.db).find({channel::telegram, "-2001"})->team_id);
