@@ -56,6 +56,10 @@ std::string reason(language l, const roster_problem& p) {
         auto where = p.other_row.empty() ? p.other_team : row_of(l, p.other_row, 0) + ", " + p.other_team;
         return say(l, registry_text::reason_phone_of_other_person, {{"name", p.detail}, {"where", where}});
     }
+    case roster_issue::two_leaders:
+        return say(
+            l, registry_text::reason_two_leaders,
+            {{"name", p.detail}, {"where", row_of(l, p.other_row, p.other_line)}, {"team", p.other_team}});
     }
     return {};
 }
@@ -113,17 +117,22 @@ int run_import_roster(const config& cfg, const roster_import_request& r) {
                            {{"ward", report->ward},
                             {"dry", r.dry_run ? say(l, registry_text::import_dry_run) : std::string()}}))
               << "\n";
-    std::cout << plain(say(l, registry_text::import_counts,
-                           {{"added", static_cast<int>(report->added.size())},
-                            {"changed", static_cast<int>(report->changed.size())},
-                            {"unchanged", static_cast<int>(report->unchanged)},
-                            {"rejected", static_cast<int>(rejected_rows(report->rejected))},
-                            arg::markup("skipped",
-                                        report->skipped.empty()
-                                            ? std::string()
-                                            : say(l, registry_text::import_skipped_count,
-                                                  {{"count", static_cast<int>(report->skipped.size())}}))}))
-              << "\n";
+    std::cout
+        << plain(
+               say(l, registry_text::import_counts,
+                   {{"added", static_cast<int>(report->added.size())},
+                    {"changed", static_cast<int>(report->changed.size())},
+                    {"unchanged", static_cast<int>(report->unchanged)},
+                    {"rejected", static_cast<int>(rejected_rows(report->rejected))},
+                    arg::markup("skipped", report->skipped.empty()
+                                               ? std::string()
+                                               : say(l, registry_text::import_skipped_count,
+                                                     {{"count", static_cast<int>(report->skipped.size())}})),
+                    arg::markup("absent", report->absent.empty()
+                                              ? std::string()
+                                              : say(l, registry_text::import_absent_count,
+                                                    {{"count", static_cast<int>(report->absent.size())}}))}))
+        << "\n";
     if (report->ward_created)
         std::cout << plain(say(l, registry_text::import_ward_created, {{"ward", report->ward}})) << "\n";
     if (!report->teams_created.empty()) {
@@ -154,6 +163,15 @@ int run_import_roster(const config& cfg, const roster_import_request& r) {
                       << "\n";
             continue;
         }
+        if (!c.stepped_down_for.empty()) {
+            std::cout << plain(say(l, registry_text::import_stepped_down_line,
+                                   {{"row", row_of(l, c.row_label, c.line)},
+                                    {"name", c.name},
+                                    {"team", c.team},
+                                    {"leader", c.stepped_down_for}}))
+                      << "\n";
+            continue;
+        }
         auto key =
             c.previous_name.empty() ? registry_text::import_changed_line : registry_text::import_renamed_line;
         std::cout << plain(say(l, key,
@@ -173,6 +191,15 @@ int run_import_roster(const config& cfg, const roster_import_request& r) {
             std::cout << plain(say(l, registry_text::import_erased_line, {{"row", row}, {"team", k.team}}))
                       << "\n";
     }
+    for (auto& a : report->absent)
+        std::cout << plain(
+                         say(l, registry_text::import_absent_line,
+                             {{"row", a.row_label.empty() ? std::string() : row_of(l, a.row_label, 0) + " "},
+                              {"name", a.name},
+                              {"team", a.team}}))
+                  << "\n";
+    for (auto& t : report->leaderless)
+        std::cout << plain(say(l, registry_text::import_leaderless_line, {{"team", t}})) << "\n";
     for (auto& p : report->rejected)
         std::cout << plain(say(l, registry_text::import_rejected_line,
                                {{"row", row_of(l, p.row_label, p.line)}, {"reason", reason(l, p)}}))

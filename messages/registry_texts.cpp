@@ -188,7 +188,7 @@ std::string_view vi(registry_text key) {
     case t::import_dry_run:
         return " (chạy thử, chưa ghi gì vào cơ sở dữ liệu)";
     case t::import_counts:
-        return "Thêm mới: {added} · Thay đổi: {changed} · Giữ nguyên: {unchanged} · Bị từ chối: {rejected}{skipped}";
+        return "Thêm mới: {added} · Thay đổi: {changed} · Giữ nguyên: {unchanged} · Bị từ chối: {rejected}{skipped}{absent}";
     case t::import_ward_created:
         return "Phường mới: {ward}";
     case t::import_teams_created:
@@ -205,6 +205,9 @@ std::string_view vi(registry_text key) {
                "/xoa lại trong chat).";
     case t::import_also_changed:
         return "; thay đổi khác: {fields}";
+    case t::import_stepped_down_line:
+        return "  ~ {row} {name}: thôi làm tổ trưởng {team}, nay là tổ phó, vì tệp ghi {leader} là tổ trưởng (mỗi "
+               "tổ một tổ trưởng). Nếu không đúng: sửa cột Chức vụ Tổ CNSCĐ trong tệp rồi nhập lại.";
     case t::import_kept_removed_line:
         return "  ⊘ {row} {name}: đã được cho nghỉ trong chat ngày {date}, vẫn để nghỉ (--keep-removed).";
     case t::import_erased_line:
@@ -212,6 +215,15 @@ std::string_view vi(registry_text key) {
                "khỏi tệp; nếu đây là người khác, hoặc chính người đó xin quay lại, nhập với --include-erased.";
     case t::import_skipped_count:
         return " · Bỏ qua: {count}";
+    case t::import_absent_count:
+        return " · Không có trong tệp: {count}";
+    case t::import_leaderless_line:
+        return "⚠️ {team} chưa có tổ trưởng: không ai nhận nút nộp báo cáo và nhắc hạn gửi riêng. Ghi «Tổ trưởng» ở "
+               "dòng của một người trong tổ rồi nhập lại, hoặc cán bộ phường gõ /doivaitro <tên> tổ trưởng trong chat.";
+    case t::import_absent_line:
+        return "  ? {row}{name} ({team}): có trong danh sách tổ nhưng không có dòng nào trong tệp, vẫn giữ nguyên. "
+               "Nếu người này đã nghỉ: tổ trưởng gõ /xoa {name} trong chat (số liệu đã ghi vẫn được giữ); nếu "
+               "vẫn tham gia: thêm lại dòng của họ vào tệp.";
     case t::import_rejected_line:
         return "  ✗ {row}: {reason}";
     case t::import_rejected_howto:
@@ -237,6 +249,10 @@ std::string_view vi(registry_text key) {
         return "số điện thoại đã là của {name} ({where}) nên dòng này không được áp dụng. Là người khác: sửa "
                "lại số điện thoại. Cùng người mà đổi tên: giữ TT và tổ như cũ (tên chỉ khác dấu, hoa thường "
                "hay khoảng trắng thì luôn được cập nhật)";
+    case t::reason_two_leaders:
+        return "tệp cũng ghi {name} ({where}) là tổ trưởng {team}; mỗi tổ chỉ một tổ trưởng nên các dòng tổ "
+               "trưởng của tổ này chưa được áp dụng. Ghi Tổ phó hoặc Thành viên ở dòng của người thôi làm tổ "
+               "trưởng rồi chạy lại";
     case t::import_row_tt:
         return "TT {row}";
     case t::import_row_line:
@@ -492,7 +508,7 @@ std::string_view en(registry_text key) {
     case t::import_dry_run:
         return " (dry run, nothing written)";
     case t::import_counts:
-        return "Added: {added} · Changed: {changed} · Unchanged: {unchanged} · Rejected: {rejected}{skipped}";
+        return "Added: {added} · Changed: {changed} · Unchanged: {unchanged} · Rejected: {rejected}{skipped}{absent}";
     case t::import_ward_created:
         return "New ward: {ward}";
     case t::import_teams_created:
@@ -509,6 +525,10 @@ std::string_view en(registry_text key) {
                "--keep-removed (once imported, /remove them again in chat).";
     case t::import_also_changed:
         return "; other changes: {fields}";
+    case t::import_stepped_down_line:
+        return "  ~ {row} {name}: no longer leader of {team}, now deputy, because the file names {leader} as its "
+               "leader (one leader per team). If that is wrong: correct the Chức vụ Tổ CNSCĐ column in the file "
+               "and import again.";
     case t::import_kept_removed_line:
         return "  ⊘ {row} {name}: taken off the team in chat on {date}, left out (--keep-removed).";
     case t::import_erased_line:
@@ -517,6 +537,15 @@ std::string_view en(registry_text key) {
                "back, import with --include-erased.";
     case t::import_skipped_count:
         return " · Skipped: {count}";
+    case t::import_absent_count:
+        return " · Not in the file: {count}";
+    case t::import_leaderless_line:
+        return "⚠️ {team} has no leader: nobody gets the report button or the private reminders. Write «Tổ trưởng» "
+               "on the row of someone in the team and import again, or ward staff type /role <name> leader in chat.";
+    case t::import_absent_line:
+        return "  ? {row}{name} ({team}): on the team but on no row of the file, kept as they are. If they "
+               "left: their leader types /remove {name} in chat (what they logged stays counted); if they are "
+               "still on the team: put their row back in the file.";
     case t::import_rejected_line:
         return "  ✗ {row}: {reason}";
     case t::import_rejected_howto:
@@ -543,6 +572,10 @@ std::string_view en(registry_text key) {
         return "the phone number already belongs to {name} ({where}), so this row was not applied. Someone "
                "else: correct the phone number. The same person with a new name: keep their TT and team (a "
                "name that differs only in accents, case or spacing is always updated)";
+    case t::reason_two_leaders:
+        return "the file also names {name} ({where}) leader of {team}; a team has one leader, so none of its "
+               "leader rows was applied. Write Tổ phó or Thành viên on the row of whoever stepped down and run "
+               "again";
     case t::import_row_tt:
         return "TT {row}";
     case t::import_row_line:

@@ -89,9 +89,13 @@ enum class registry_text {
     import_renamed_line,
     import_readded_line,
     import_also_changed,
+    import_stepped_down_line,
     import_kept_removed_line,
     import_erased_line,
     import_skipped_count,
+    import_absent_count,
+    import_absent_line,
+    import_leaderless_line,
     import_rejected_line,
     import_rejected_howto,
     reason_missing_name,
@@ -103,6 +107,7 @@ enum class registry_text {
     reason_duplicate_phone,
     reason_duplicate_cccd,
     reason_phone_of_other_person,
+    reason_two_leaders,
     import_row_tt,   // a roster row named by its TT: {row}
     import_row_line, // a row without a TT, by its line in the file: {line}
     file_empty,

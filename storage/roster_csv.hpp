@@ -40,6 +40,9 @@ enum class roster_issue {
     // The phone is already someone's in the database and the row names someone else
     // (detail: their name; other_row, other_team: where they are on the roster).
     phone_of_other_person,
+    // The file names another leader for the same team (detail: their name; other_row: their TT):
+    // a team has one leader, and which of them it is now is for the ward to say.
+    two_leaders,
 };
 
 struct roster_problem {
@@ -49,6 +52,7 @@ struct roster_problem {
     std::string detail; // what was written (never a full CCCD)
     std::string other_row = {};
     std::string other_team = {};
+    std::size_t other_line = 0; // the other row's line, for one without a TT
 };
 
 struct roster_file {

@@ -5,6 +5,7 @@
 #include "storage/registry.hpp"
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <unordered_map>
 
@@ -29,6 +30,24 @@ std::set<std::pair<std::int64_t, std::string>> erased_rows(member_store& members
         if (m.erased_at && m.team_id && !m.roster_row.empty())
             rows.emplace(*m.team_id, m.roster_row);
     return rows;
+}
+
+// The member of the row's team whose number the row changes: the same name, and their old
+// number on no row of the file. Without a CCCD nothing else says it is them, and a new number
+// must not make a second person who starts with no history while the first one looks idle.
+// Two namesakes who both lost their numbers in the file are not guessed between.
+std::optional<member_record> with_new_phone(const std::vector<member_record>& team, const roster_entry& e,
+                                            const std::set<std::string>& file_phones) {
+    std::optional<member_record> found;
+    for (auto& m : team) {
+        if (m.phone.empty() || file_phones.contains(m.phone) ||
+            name_key(m.full_name) != name_key(e.full_name))
+            continue;
+        if (found)
+            return std::nullopt;
+        found = m;
+    }
+    return found;
 }
 
 // The row is left out on purpose (see roster_import_options), or nullopt.
@@ -87,6 +106,25 @@ std::expected<roster_report, roster_import_error> import_roster(database& db, co
             return known->second;
         };
         auto erased = erased_rows(members, ward_id);
+        // Each team's leader rows: when there are several, none of them is applied.
+        std::unordered_map<std::string, std::vector<const roster_entry*>> leader_rows;
+        for (auto& e : file.entries)
+            if (e.role == "leader")
+                leader_rows[fold(e.team)].push_back(&e);
+        std::map<std::int64_t, std::int64_t> new_leader; // team -> the member the file makes its leader
+        std::set<std::int64_t> in_file;                  // members a row of the file is about
+        auto led_teams = [&] {
+            std::set<std::int64_t> led;
+            for (auto& m : members.in_ward(ward_id))
+                if (m.role == "leader" && m.team_id)
+                    led.insert(*m.team_id);
+            return led;
+        };
+        auto led_before = led_teams();
+        std::set<std::string> file_phones;
+        for (auto& e : file.entries)
+            if (!e.phone.empty())
+                file_phones.insert(e.phone);
         auto team_name = [&](std::optional<std::int64_t> id) {
             auto t = id ? teams.by_id(*id) : std::nullopt;
             return t ? t->name : std::string();
@@ -101,6 +139,8 @@ std::expected<roster_report, roster_import_error> import_roster(database& db, co
             std::optional<member_record> found;
             if (!e.phone.empty())
                 found = members.by_phone(ward_id, e.phone);
+            if (found)
+                in_file.insert(found->id); // even if the row is refused: the file means them
             bool staff = found && (found->role == "ward_staff" || found->role == "admin"); // refused below
             if (found && !staff &&
                 !same_person(*found, e, team_id,
@@ -116,6 +156,10 @@ std::expected<roster_report, roster_import_error> import_roster(database& db, co
                 for (auto& m : members.in_team(*team_id, false))
                     if (m.phone.empty() && fold(m.full_name) == fold(e.full_name))
                         found = m;
+            if (!found && !e.phone.empty() && team_id)
+                found = with_new_phone(members.in_team(*team_id, false), e, file_phones);
+            if (found)
+                in_file.insert(found->id);
             // The same CCCD already belongs to someone else: a duplicate person.
             if (found && !digest.empty()) {
                 if (auto other = members.by_cccd_digest(ward_id, digest); other && *other != found->id) {
@@ -145,6 +189,13 @@ std::expected<roster_report, roster_import_error> import_roster(database& db, co
                 continue;
             }
 
+            if (auto& rows = leader_rows[fold(e.team)]; e.role == "leader" && rows.size() > 1) {
+                auto other = rows[0] == &e ? rows[1] : rows[0];
+                report.rejected.push_back({e.row_label, e.line, roster_issue::two_leaders, other->full_name,
+                                           other->row_label, other->team, other->line});
+                continue;
+            }
+
             auto team = team_of(e);
             member_record m = found ? *found : member_record{};
             m.ward_id = ward_id;
@@ -161,7 +212,13 @@ std::expected<roster_report, roster_import_error> import_roster(database& db, co
             set(m.full_name, e.full_name, "Họ tên");
             set(m.position, e.position, "Chức vụ tổ/xóm/đơn vị công tác");
             set(m.role_title, e.role_title, "Chức vụ Tổ CNSCĐ");
-            set(m.role, e.role, "vai trò");
+            // Which way, as for a move: a stale file read back over a handover made in chat
+            // (/doivaitro) shows here as the old leader becoming leader again.
+            if (m.role != e.role) {
+                fields.push_back("vai trò (" + standard_title(m.role.empty() ? "member" : m.role) + " → " +
+                                 standard_title(e.role) + ")");
+                m.role = e.role;
+            }
             set(m.phone, e.phone, "SĐT");
             set(m.area, e.area, "Khu vực phụ trách");
             set(m.note, e.note, "Ghi chú");
@@ -183,9 +240,12 @@ std::expected<roster_report, roster_import_error> import_roster(database& db, co
                     fields.push_back("CCCD");
             }
 
+            std::int64_t applied_id = m.id;
             if (!found) {
                 m.source = "roster";
                 auto id = members.insert(m, now);
+                applied_id = id;
+                in_file.insert(id);
                 if (!digest.empty())
                     members.set_cccd(id, crypto.seal(e.cccd), e.cccd.substr(9), digest);
                 report.added.push_back(e);
@@ -199,7 +259,48 @@ std::expected<roster_report, roster_import_error> import_roster(database& db, co
             } else {
                 ++report.unchanged;
             }
+            if (e.role == "leader")
+                new_leader[team.id] = applied_id;
         }
+        // Who is on a team of the file but on none of its rows stays: a missing row is more often a
+        // slip than a departure, and /xoa keeps the history. The report names them, so that who
+        // left is taken off and does not stay listed as having logged nothing.
+        std::set<std::string> file_teams;
+        for (auto& e : file.entries)
+            file_teams.insert(fold(e.team));
+        auto ward_teams = teams.in_ward(ward_id, false); // in a steady order
+        for (auto& t : ward_teams)
+            if (file_teams.contains(fold(t.name)))
+                for (auto& m : members.in_team(t.id))
+                    if (!in_file.contains(m.id))
+                        report.absent.push_back({m.roster_row, m.full_name, t.name});
+
+        // Whoever led a team the file gives another leader, and is not on it as leader, stays on as
+        // deputy: two leaders would both get the report button and the reminders.
+        for (auto [team_id, leader_id] : new_leader)
+            for (auto& old : members.in_team(team_id))
+                if (old.role == "leader" && old.id != leader_id) {
+                    auto leader = members.by_id(leader_id);
+                    old.role = "deputy";
+                    old.role_title = standard_title("deputy");
+                    members.update(old, now);
+                    report.changed.push_back({old.roster_row,
+                                              0,
+                                              old.full_name,
+                                              {"Chức vụ Tổ CNSCĐ", "vai trò (Tổ trưởng → Tổ phó)"},
+                                              "",
+                                              false,
+                                              0,
+                                              team_name(team_id),
+                                              leader ? leader->full_name : ""});
+                }
+        // A team of the file, or one whose leader the file moved or made deputy, with nobody to
+        // get the report button and the reminders: said, so that the ward names one.
+        auto led_after = led_teams();
+        for (auto& t : ward_teams)
+            if ((file_teams.contains(fold(t.name)) || led_before.contains(t.id)) &&
+                !led_after.contains(t.id) && !members.in_team(t.id).empty())
+                report.leaderless.push_back(t.name);
         if (!options.dry_run)
             audit_log(db).record(std::nullopt, "operator", "roster.import", report.ward,
                                  std::to_string(report.added.size()) + " added, " +

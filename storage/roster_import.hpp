@@ -4,10 +4,11 @@
 // what was added, changed, left unchanged and rejected. Importing the same file twice
 // changes nothing the second time. A dry run reports the same without writing.
 //
-// A row is the person already known by its phone, else its CCCD, else (no phone) its name in
-// its team. A row whose phone is known under another name is that person only when the names
-// differ in accents, case or spacing alone, or the row keeps their TT and team (a name
-// corrected in place), or carries their CCCD; otherwise it is rejected, not applied over them.
+// A row is the person already known by its phone, else its CCCD, else its name in its team
+// (with a phone: a namesake whose old number is on no row of the file, i.e. a new number). A row whose phone
+// is known under another name is that person only when the names differ in accents, case or spacing alone, or
+// the row keeps their TT and team (a name corrected in place), or carries their CCCD; otherwise it is
+// rejected, not applied over them.
 
 #include "storage/personal_data.hpp"
 #include "storage/roster_csv.hpp"
@@ -30,6 +31,9 @@ struct roster_change {
     bool reactivated = false;        // had been taken off the team in chat (/xoa) ...
     std::int64_t removed_at = 0;     // ... then
     std::string team = {};
+    // Not on the file as their team's leader, and stepped down to deputy because the file names
+    // this other person as the team's leader (one leader per team, as /doivaitro does).
+    std::string stepped_down_for = {};
 };
 
 // A row left out on purpose: its person was erased on request, or (keep_removed) taken off the
@@ -42,6 +46,13 @@ struct roster_skip {
     std::int64_t removed_at = 0; // when removed in chat; 0 for an erased person
 };
 
+// On a team the file lists, but on none of its rows: kept as they are, and named.
+struct roster_absent {
+    std::string row_label; // their TT on the roster, or ""
+    std::string name;
+    std::string team;
+};
+
 struct roster_report {
     std::string ward;
     bool ward_created = false;
@@ -51,6 +62,8 @@ struct roster_report {
     std::size_t unchanged = 0;
     std::vector<roster_problem> rejected;
     std::vector<roster_skip> skipped;
+    std::vector<roster_absent> absent;
+    std::vector<std::string> leaderless; // teams left without a leader (of the file, or led before)
 };
 
 enum class roster_import_error {

@@ -150,6 +150,45 @@ TEST_F(roster_cli, import_row_with_another_persons_phone_is_reported_and_not_app
         << exported();
 }
 
+// A year of changes in the ward's file: a new leader, a member left off, a team's leader row
+// twice. Before, the old leader stayed leader beside the new one (both got the report button and
+// the reminders) and nothing said who was on the team but not in the file.
+TEST_F(roster_cli, a_new_leader_a_missing_row_and_two_leaders_are_each_said_with_the_fix) {
+    ASSERT_EQ(import(roster).code, 0);
+    auto r = import(header + "2,Lê Thị Cúc,,Tổ trưởng,0905100002,,Ngõ 1-5,,Tổ dân phố số 1\n"
+                             "4,Phạm Thị Dung,,Thành viên,0905100004,,,,Tổ dân phố số 1\n"
+                             "5,Hoàng Văn Em,,Thành viên,0905100005,,,,Tổ dân phố số 1\n"
+                             "6,Võ Thị Giang,,Tổ trưởng,0905100006,,,,Tổ dân phố số 2\n");
+    EXPECT_EQ(r.code, 0) << r.out;
+    EXPECT_NE(
+        r.out.find("~ TT 1 Trần Văn Bình: thôi làm tổ trưởng Tổ dân phố số 1, nay là tổ phó, vì tệp ghi "
+                   "Lê Thị Cúc là tổ trưởng"),
+        std::string::npos)
+        << r.out;
+    EXPECT_NE(
+        r.out.find("? TT 1 Trần Văn Bình (Tổ dân phố số 1): có trong danh sách tổ nhưng không có dòng nào "
+                   "trong tệp, vẫn giữ nguyên. Nếu người này đã nghỉ: tổ trưởng gõ /xoa Trần Văn Bình"),
+        std::string::npos)
+        << r.out;
+    EXPECT_NE(r.out.find("· Không có trong tệp: 1"), std::string::npos) << r.out;
+    EXPECT_EQ(by_phone("+84905100001")->role, "deputy");
+    EXPECT_EQ(by_phone("+84905100002")->role, "leader");
+
+    auto twice = import(header + "1,Trần Văn Bình,,Tổ trưởng,0905100001,,Toàn tổ,,Tổ dân phố số 1\n"
+                                 "2,Lê Thị Cúc,,Tổ trưởng,0905100002,,Ngõ 1-5,,Tổ dân phố số 1\n");
+    EXPECT_EQ(twice.code, 3);
+    EXPECT_NE(
+        twice.out.find("✗ TT 1: tệp cũng ghi Lê Thị Cúc (TT 2) là tổ trưởng Tổ dân phố số 1; mỗi tổ chỉ một "
+                       "tổ trưởng"),
+        std::string::npos)
+        << twice.out;
+    EXPECT_EQ(by_phone("+84905100002")->role, "leader") << "nothing of the refused rows applied";
+
+    auto none = import(header + "2,Lê Thị Cúc,,Tổ phó,0905100002,,Ngõ 1-5,,Tổ dân phố số 1\n");
+    EXPECT_NE(none.out.find("⚠️ Tổ dân phố số 1 chưa có tổ trưởng"), std::string::npos)
+        << none.out;
+}
+
 // Rows refused while reading the file were listed before rows refused while applying it, so
 // TT 15 came before TT 14; nothing said what to do next; and a CCCD of 11 digits read "11 ký tự".
 TEST_F(roster_cli, rejected_rows_are_listed_in_file_order_with_how_to_fix_and_run_again) {

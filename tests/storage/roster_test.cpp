@@ -168,7 +168,7 @@ TEST_F(import_fixture, changes_are_listed_by_field) {
     auto& f = r.changed[1].fields;
     // A move names both teams: "Tổ" alone read as a spelling fix of the team's name.
     EXPECT_NE(std::find(f.begin(), f.end(), "Tổ (Tổ dân phố số 1 → Tổ dân phố số 2)"), f.end());
-    EXPECT_NE(std::find(f.begin(), f.end(), "vai trò"), f.end());
+    EXPECT_NE(std::find(f.begin(), f.end(), "vai trò (Tổ phó → Thành viên)"), f.end());
 }
 
 TEST_F(import_fixture, dry_run_reports_the_same_and_writes_nothing) {
@@ -184,6 +184,89 @@ TEST_F(import_fixture, a_known_person_whose_phone_changed_is_updated_not_duplica
     EXPECT_TRUE(r.rejected.empty());
     ASSERT_EQ(r.changed.size(), 1u) << "found by CCCD";
     EXPECT_EQ(r.changed[0].fields, (std::vector<std::string>{"SĐT"}));
+}
+
+TEST_F(import_fixture, a_new_phone_without_a_cccd_updates_the_member_instead_of_adding_a_namesake) {
+    import(good);
+    auto before = member_store(*db).by_phone(1, "+84905100002");
+    ASSERT_TRUE(before);
+    // Most rosters carry no CCCD: the same name in the same team, the old number gone from the file.
+    auto r = import(header + "1,Trần Văn Bình,,Tổ trưởng,0905100001,012345678901,,,Tổ dân phố số 1\n"
+                             "2,Lê Thị Cúc,,Tổ phó,0915100002,,,,Tổ dân phố số 1\n");
+    EXPECT_TRUE(r.added.empty());
+    ASSERT_EQ(r.changed.size(), 1u);
+    EXPECT_EQ(r.changed[0].fields, (std::vector<std::string>{"SĐT"}));
+    auto after = member_store(*db).by_phone(1, "+84915100002");
+    ASSERT_TRUE(after);
+    EXPECT_EQ(after->id, before->id) << "the same member, with her history and chat link";
+    EXPECT_FALSE(member_store(*db).by_phone(1, "+84905100002"));
+}
+
+TEST_F(import_fixture, a_namesake_whose_number_is_still_listed_is_someone_new) {
+    import(good);
+    // Lê Thị Cúc keeps her row and number; another Lê Thị Cúc joins with her own.
+    auto r = import(header + "2,Lê Thị Cúc,,Tổ phó,0905100002,,,,Tổ dân phố số 1\n"
+                             "4,Lê Thị Cúc,,Thành viên,0915100002,,,,Tổ dân phố số 1\n");
+    EXPECT_EQ(r.added.size(), 1u);
+    EXPECT_TRUE(r.changed.empty());
+    EXPECT_TRUE(member_store(*db).by_phone(1, "+84905100002"));
+    EXPECT_TRUE(member_store(*db).by_phone(1, "+84915100002"));
+}
+
+TEST_F(import_fixture, a_new_leader_on_the_file_makes_the_one_left_off_it_deputy) {
+    import(good);
+    // The ward's corrected file names Lê Thị Cúc leader and no longer lists Trần Văn Bình.
+    auto r = import(header + "2,Lê Thị Cúc,,Tổ trưởng,0905100002,,,,Tổ dân phố số 1\n");
+    EXPECT_TRUE(r.rejected.empty());
+    ASSERT_EQ(r.changed.size(), 2u);
+    EXPECT_EQ(r.changed[1].name, "Trần Văn Bình");
+    EXPECT_EQ(r.changed[1].stepped_down_for, "Lê Thị Cúc");
+    auto team = member_store(*db).by_phone(1, "+84905100001")->team_id;
+    std::vector<std::string> leaders;
+    for (auto& m : member_store(*db).in_team(*team))
+        if (m.role == "leader")
+            leaders.push_back(m.full_name);
+    EXPECT_EQ(leaders, (std::vector<std::string>{"Lê Thị Cúc"}));
+    EXPECT_EQ(member_store(*db).by_phone(1, "+84905100001")->role_title, "Tổ phó");
+}
+
+TEST_F(import_fixture, a_team_the_file_leaves_without_a_leader_is_named) {
+    import(good);
+    EXPECT_TRUE(import(good).leaderless.empty());
+    // Trần Văn Bình steps down and nobody is written in as leader.
+    auto r = import(header + "1,Trần Văn Bình,,Thành viên,0905100001,012345678901,,,Tổ dân phố số 1\n"
+                             "2,Lê Thị Cúc,,Tổ phó,0905100002,,,,Tổ dân phố số 1\n");
+    EXPECT_EQ(r.leaderless, (std::vector<std::string>{"Tổ dân phố số 1"}));
+}
+
+TEST_F(import_fixture, two_leaders_for_one_team_are_refused_and_the_team_keeps_its_leader) {
+    import(good);
+    auto r = import(header + "1,Trần Văn Bình,,Tổ trưởng,0905100001,012345678901,Toàn tổ,,Tổ dân phố số 1\n"
+                             "2,Lê Thị Cúc,,Tổ trưởng,0905100002,,,,Tổ dân phố số 1\n"
+                             "3,Võ Thị Giang,,Tổ trưởng,0905100006,,,,Tổ dân phố số 2\n");
+    ASSERT_EQ(r.rejected.size(), 2u);
+    EXPECT_EQ(r.rejected[0].issue, roster_issue::two_leaders);
+    EXPECT_EQ(r.rejected[0].row_label, "1");
+    EXPECT_EQ(r.rejected[0].detail, "Lê Thị Cúc");
+    EXPECT_EQ(r.rejected[1].row_label, "2");
+    EXPECT_EQ(r.rejected[1].other_row, "1");
+    EXPECT_EQ(r.unchanged, 1u) << "the other team's leader row is applied";
+    EXPECT_EQ(member_store(*db).by_phone(1, "+84905100001")->role, "leader");
+    EXPECT_EQ(member_store(*db).by_phone(1, "+84905100002")->role, "deputy");
+}
+
+TEST_F(import_fixture, who_is_on_a_listed_team_but_not_in_the_file_is_kept_and_named) {
+    import(good);
+    // Lê Thị Cúc's row is gone from Tổ dân phố số 1; the file says nothing of Tổ dân phố số 2.
+    auto r = import(header + "1,Trần Văn Bình,,Tổ trưởng,0905100001,012345678901,,,Tổ dân phố số 1\n");
+    ASSERT_EQ(r.absent.size(), 1u);
+    EXPECT_EQ(r.absent[0].name, "Lê Thị Cúc");
+    EXPECT_EQ(r.absent[0].row_label, "2");
+    EXPECT_EQ(r.absent[0].team, "Tổ dân phố số 1");
+    auto cuc = member_store(*db).by_phone(1, "+84905100002");
+    ASSERT_TRUE(cuc);
+    EXPECT_TRUE(cuc->active) << "not removed: a missing row is more often a slip";
+    EXPECT_TRUE(import(good).absent.empty());
 }
 
 TEST_F(import_fixture, another_persons_cccd_is_rejected_as_a_duplicate_person) {
@@ -234,7 +317,11 @@ TEST_F(import_fixture, a_name_corrected_on_its_own_row_or_in_accents_only_is_upd
     // Their own CCCD says it is them, wherever the row is.
     auto by_cccd = import(header + "9,Trần Bình,,Tổ trưởng,0905100001,012345678901,,,Tổ dân phố số 2\n");
     EXPECT_TRUE(by_cccd.rejected.empty());
-    EXPECT_EQ(by_cccd.changed.size(), 1u);
+    ASSERT_EQ(by_cccd.changed.size(), 2u);
+    EXPECT_EQ(by_cccd.changed[0].name, "Trần Bình");
+    // As leader of Tổ dân phố số 2, where Võ Thị Giang led: she stays on as deputy.
+    EXPECT_EQ(by_cccd.changed[1].name, "Võ Thị Giang");
+    EXPECT_EQ(by_cccd.changed[1].stepped_down_for, "Trần Bình");
 }
 
 TEST_F(import_fixture, a_member_erased_on_request_is_not_added_back_by_the_old_file) {
