@@ -219,7 +219,8 @@ std::string_view vi(registry_text key) {
         return " · Không có trong tệp: {count}";
     case t::import_leaderless_line:
         return "⚠️ {team} chưa có tổ trưởng: không ai nhận nút nộp báo cáo và nhắc hạn gửi riêng. Ghi «Tổ trưởng» ở "
-               "dòng của một người trong tổ rồi nhập lại, hoặc cán bộ phường gõ /doivaitro <tên> tổ trưởng trong chat.";
+               "dòng của một người trong tổ rồi nhập lại, hoặc cán bộ phường gõ trong chat: /doivaitro [tên người đó] tổ "
+               "trưởng.";
     case t::import_absent_line:
         return "  ? {row}{name} ({team}): có trong danh sách tổ nhưng không có dòng nào trong tệp, vẫn giữ nguyên. "
                "Nếu người này đã nghỉ: tổ trưởng gõ /xoa {name} trong chat (số liệu đã ghi vẫn được giữ); nếu "
@@ -541,7 +542,8 @@ std::string_view en(registry_text key) {
         return " · Not in the file: {count}";
     case t::import_leaderless_line:
         return "⚠️ {team} has no leader: nobody gets the report button or the private reminders. Write «Tổ trưởng» "
-               "on the row of someone in the team and import again, or ward staff type /role <name> leader in chat.";
+               "on the row of someone in the team and import again, or ward staff type in chat: /role [their name] "
+               "leader.";
     case t::import_absent_line:
         return "  ? {row}{name} ({team}): on the team but on no row of the file, kept as they are. If they "
                "left: their leader types /remove {name} in chat (what they logged stays counted); if they are "
