@@ -9,6 +9,7 @@
 #include "messages/console_texts.hpp"
 #include "messages/markup.hpp"
 #include "messages/phone.hpp"
+#include "messages/text_fold.hpp"
 #include "storage/account_language_store.hpp"
 #include "storage/database.hpp"
 #include "storage/outbox.hpp"
@@ -89,9 +90,11 @@ std::pair<std::string, std::string> console_group(database& db, const std::optio
                     {{"ward", ward ? ward->name : line_of(lang, console_text::ward_unnamed)}})};
 }
 
-// The console's own command to switch chats, in either language.
+// The console's own command to switch chats, in either language, typed as the bot's commands
+// may be: with or without diacritics ("/nhóm"), in any case, spaces around it.
 bool is_switch_command(const std::string& line) {
-    return line == "/nhom" || line == "/group";
+    auto word = fold(trim(line));
+    return word == "/nhom" || word == "/group";
 }
 
 } // namespace

@@ -66,6 +66,18 @@ TEST_F(console_chat, each_team_has_its_own_group_chat) {
     EXPECT_NE(again.find("Nhóm này đã gắn với Tổ dân phố số 1 rồi"), std::string::npos) << again;
 }
 
+// "/nhóm" typed with its diacritics (or "/Group ") went to the bot, which answered that it knows
+// no such command, while every command of the bot's own works with or without them.
+TEST_F(console_chat, the_group_switch_is_read_with_diacritics_and_any_case) {
+    auto out = chat("0905100001", "/nhóm\n/lienket\n");
+    EXPECT_NE(out.find("Đang ở Nhóm Tổ dân phố số 1 (console)."), std::string::npos) << out;
+    EXPECT_NE(out.find("Đã gắn nhóm này với Tổ dân phố số 1"), std::string::npos) << out;
+    auto back = chat("0905100001", "/nhom\n /Nhóm \n");
+    EXPECT_NE(back.find("Đang nhắn riêng với bot."), std::string::npos) << back;
+    auto english = chat("0905100006", "/lang en\n/Group\n");
+    EXPECT_NE(english.find("Now in Tổ dân phố số 2 group (console)."), std::string::npos) << english;
+}
+
 // /thanhvien leaves console logins out of "linked" (nothing sent to a member reaches the
 // console); whoever tries the bot is told, not left to wonder why the count did not move.
 TEST_F(console_chat, the_greeting_says_a_console_login_does_not_count_as_linked) {
