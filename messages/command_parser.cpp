@@ -517,10 +517,13 @@ command parse_args(std::string_view name, std::string_view args, const parse_con
     if (name == "ngonngu") {
         if (folded.empty())
             return missing(name, "/ngonngu en hoặc /ngonngu vi");
-        auto& f = folded[0];
-        if (f == "vi" || f == "tieng viet" || f == "tiengviet" || f == "vn")
+        // "tiếng Việt" is two words: read them joined, as "tiengviet" is.
+        std::string f;
+        for (auto& w : folded)
+            f += w;
+        if (f == "vi" || f == "tiengviet" || f == "vn" || f == "vietnamese")
             return cmd_language{"vi"};
-        if (f == "en" || f == "english" || f == "tieng anh" || f == "tienganh")
+        if (f == "en" || f == "english" || f == "tienganh")
             return cmd_language{"en"};
         return command_error{"ngonngu", "error_bad_language", std::string(trim(args))};
     }

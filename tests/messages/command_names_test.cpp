@@ -57,3 +57,28 @@ TEST(command_examples, english_readers_get_english_examples_with_english_command
 
 } // namespace
 } // namespace cnscd
+
+namespace cnscd {
+namespace {
+
+// "/ngonngu tiếng Việt" was refused ("Chưa hỗ trợ ngôn ngữ «tiếng Việt»"): the language's name
+// is two words, and only the first was compared with the names the bot knows.
+TEST(command_names, a_language_named_in_two_words_is_understood) {
+    parse_context ctx{"ToCNSBot", std::chrono::year_month_day{std::chrono::year{2026}, std::chrono::November,
+                                                              std::chrono::day{24}}};
+    auto language_of = [&](std::string_view text) -> std::string {
+        auto c = parse_command(text, ctx);
+        auto* l = std::get_if<cmd_language>(&c);
+        return l ? l->language : "(not a language)";
+    };
+    EXPECT_EQ(language_of("/ngonngu tiếng Việt"), "vi");
+    EXPECT_EQ(language_of("/ngon ngu tieng viet"), "vi");
+    EXPECT_EQ(language_of("/ngônngữ Tiếng Anh"), "en");
+    EXPECT_EQ(language_of("/language English"), "en");
+    EXPECT_EQ(language_of("/lang Vietnamese"), "vi");
+    EXPECT_EQ(language_of("/lang en"), "en");
+    EXPECT_EQ(language_of("/lang tiếng Pháp"), "(not a language)");
+}
+
+} // namespace
+} // namespace cnscd
