@@ -675,7 +675,7 @@ command parse_command(std::string_view raw, const parse_context& ctx) {
         // short ones ("tôi", "mà") are ordinary words. A message to the bot that starts with
         // "thăm" and goes on is a visit logged without the slash, unless it is a word of its own
         // ("tham gia", "tham quan"). "buổi" is not: "buổi sáng" is just the morning.
-        for (std::size_t n : {std::size_t{2}, std::size_t{1}}) {
+        for (std::size_t n : {std::size_t{3}, std::size_t{2}, std::size_t{1}}) {
             if (ws.size() < n)
                 continue;
             std::string joined;
@@ -684,6 +684,12 @@ command parse_command(std::string_view raw, const parse_context& ctx) {
             auto name = canonical_command(joined);
             if (!name)
                 continue;
+            // Three words only for a longer command named after a two-word one ("thành viên thêm").
+            if (n == 3) {
+                auto shorter = canonical_command(fold_word(ws[0]) + fold_word(ws[1]));
+                if (!shorter || *shorter == *name)
+                    continue;
+            }
             bool long_name =
                 (name->size() >= 5 || *name == "giup") && (n == 2 || ws.size() == 1 || name->size() >= 6);
             bool logs = n == 1 && ws.size() >= 2 &&
@@ -720,8 +726,14 @@ command parse_command(std::string_view raw, const parse_context& ctx) {
     else if (named.who == named_bot::this_one)
         args = named.rest;
     auto word = fold_word(first);
-    if (auto name = canonical_command(word))
+    if (auto name = canonical_command(word)) {
+        // "/thanhvien them Lan, 0905...", "/hannop them ...", "/thongbao ds": a longer command's
+        // name with a space in it, not the shorter one's arguments ("/thanhvien" listed the team).
+        if (addressee.empty() && ws.size() >= 2)
+            if (auto longer = canonical_command(word + fold_word(ws[1])); longer && *longer != *name)
+                return parse_args(*longer, after_words(text, 2), ctx);
         return parse_args(*name, args, ctx);
+    }
     // "/tham:số 5, ...", "/tham,số 5": no space after the name's punctuation. "/tham:số@cnscd_bot
     // 5": the bot's name went after the first word of the address, and is no part of it.
     if (auto mark = first.find_first_of(":,."); mark != std::string_view::npos && mark > 0)
@@ -731,11 +743,15 @@ command parse_command(std::string_view raw, const parse_context& ctx) {
             return parse_args(
                 *name, text.substr(static_cast<std::size_t>(first.data() + mark + 1 - text.data())), ctx);
         }
-    // "/báo cáo tháng": the name was split by a space.
+    // "/báo cáo tháng": the name was split by a space; "/thành viên thêm": by two.
     if (ws.size() >= 2 && addressee.empty()) {
         auto joined = word + fold_word(ws[1]);
-        if (auto name = canonical_command(joined))
+        if (auto name = canonical_command(joined)) {
+            if (ws.size() >= 3)
+                if (auto longer = canonical_command(joined + fold_word(ws[2])); longer && *longer != *name)
+                    return parse_args(*longer, after_words(text, 3), ctx);
             return parse_args(*name, after_words(text, 2), ctx);
+        }
     }
     if (word.empty())
         return plain_text{std::string(text)};

@@ -82,3 +82,40 @@ TEST(command_names, a_language_named_in_two_words_is_understood) {
 
 } // namespace
 } // namespace cnscd
+
+namespace cnscd {
+namespace {
+
+// "/thanhvien them Lê Văn Tư, 0905123456" listed the members of a team named "them Lê Văn Tư..."
+// and "/han nop them Rà soát; 22/4/2026" showed the deadlines, dropping what was typed: the
+// shorter command's name was read first and the rest of the longer one became its arguments.
+TEST(command_names, a_longer_command_typed_with_spaces_is_that_command) {
+    parse_context ctx{"ToCNSBot", std::chrono::year_month_day{std::chrono::year{2026}, std::chrono::November,
+                                                              std::chrono::day{24}}};
+    auto added = parse_command("/thanhvien them Lê Văn Tư, 0905123456", ctx);
+    ASSERT_TRUE(std::holds_alternative<cmd_add_member>(added)) << command_name(added);
+    EXPECT_EQ(std::get<cmd_add_member>(added).name, "Lê Văn Tư");
+    auto spaced = parse_command("/thành viên thêm Lê Văn Tư, 0905123456", ctx);
+    ASSERT_TRUE(std::holds_alternative<cmd_add_member>(spaced)) << command_name(spaced);
+    auto deadline = parse_command("/han nop them Rà soát danh sách; 22/4/2027", ctx);
+    ASSERT_TRUE(std::holds_alternative<cmd_add_deadline>(deadline)) << command_name(deadline);
+    EXPECT_EQ(std::get<cmd_add_deadline>(deadline).spec, "Rà soát danh sách; 22/4/2027");
+    EXPECT_EQ(command_name(parse_command("/hannop thêm Rà soát; 22/4/2027", ctx)), "hannop_them");
+    EXPECT_EQ(command_name(parse_command("/thông báo ds", ctx)), "thongbao_ds");
+    EXPECT_EQ(command_name(parse_command("/tailieu them Cài VNeID", ctx)), "tailieu_them");
+    parse_context private_chat = ctx;
+    private_chat.private_chat = true;
+    EXPECT_EQ(command_name(parse_command("thành viên thêm Lê Văn Tư, 0905123456", private_chat)),
+              "thanhvien_them");
+    // The shorter commands with their own arguments are unchanged.
+    auto members = parse_command("/thanhvien Tổ 2", ctx);
+    ASSERT_TRUE(std::holds_alternative<cmd_members>(members));
+    EXPECT_EQ(std::get<cmd_members>(members).team, "Tổ 2");
+    auto visit = parse_command("/tham hộ bà Năm số 8, cài VNeID", ctx);
+    ASSERT_TRUE(std::holds_alternative<cmd_visit>(visit));
+    EXPECT_NE(std::get<cmd_visit>(visit).details.place.find("hộ"), std::string::npos);
+    EXPECT_EQ(command_name(parse_command("buổi hướng dẫn ở nhà văn hóa, 30 người", private_chat)), "");
+}
+
+} // namespace
+} // namespace cnscd
