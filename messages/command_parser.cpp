@@ -234,6 +234,12 @@ command parse_broadcast(std::string_view args, const parse_context& ctx) {
     return b;
 }
 
+// "số 125" as the confirmation shows a record to Vietnamese readers, "no. 125" as it shows it
+// to English ones: both name the record that follows.
+bool number_sign(std::string_view folded_word) {
+    return folded_word == "so" || folded_word == "no";
+}
+
 command parse_args(std::string_view name, std::string_view args, const parse_context& ctx) {
     auto ws = split_words(args);
     std::vector<std::string> folded;
@@ -268,7 +274,7 @@ command parse_args(std::string_view name, std::string_view args, const parse_con
     }
     if (name == "huy") {
         // "/huy 125", "/huy #125", "/huy số 125": that record; "/huy" alone: the last one.
-        std::size_t at = !folded.empty() && folded[0] == "so" ? 1 : 0;
+        std::size_t at = !folded.empty() && number_sign(folded[0]) ? 1 : 0;
         if (ws.empty())
             return cmd_undo{};
         if (ws.size() <= at) // "/huy số" with the number left out: not the last record by default
@@ -280,7 +286,7 @@ command parse_args(std::string_view name, std::string_view args, const parse_con
     }
     if (name == "anh") {
         // "/anh", "/anh 125", "/anh số 125", "/anh #125".
-        std::size_t at = !folded.empty() && folded[0] == "so" ? 1 : 0;
+        std::size_t at = !folded.empty() && number_sign(folded[0]) ? 1 : 0;
         if (ws.size() <= at)
             return cmd_photo{};
         auto no = record_number(ws[at]);
@@ -293,7 +299,7 @@ command parse_args(std::string_view name, std::string_view args, const parse_con
     if (name == "sua") {
         // "/sua 12 ...", as the confirmation shows it ("số 12") and as /huy takes it, and with a
         // comma or colon after it ("/sua 12, 3 người", "/sua 12: ...").
-        std::size_t at = folded.size() > 1 && folded[0] == "so" ? 1 : 0;
+        std::size_t at = folded.size() > 1 && number_sign(folded[0]) ? 1 : 0;
         if (ws.empty())
             return missing(name, "/sua 12 số 8 ngõ 3, hướng dẫn VNeID");
         auto word = ws[at];

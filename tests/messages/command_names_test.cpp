@@ -119,3 +119,27 @@ TEST(command_names, a_longer_command_typed_with_spaces_is_that_command) {
 
 } // namespace
 } // namespace cnscd
+
+namespace cnscd {
+namespace {
+
+// English readers are told "Visit no. 125 recorded" and typed "/undo no. 125" back: refused as
+// "not the number of a record", while "/huy số 125" worked for Vietnamese ones.
+TEST(command_names, a_record_is_named_as_the_english_confirmation_shows_it) {
+    parse_context ctx{"ToCNSBot", std::chrono::year_month_day{std::chrono::year{2026}, std::chrono::November,
+                                                              std::chrono::day{24}}};
+    auto undo = parse_command("/undo no. 125", ctx);
+    ASSERT_TRUE(std::holds_alternative<cmd_undo>(undo)) << command_name(undo);
+    EXPECT_EQ(std::get<cmd_undo>(undo).record_no, 125);
+    auto photo = parse_command("/photo No 125", ctx);
+    ASSERT_TRUE(std::holds_alternative<cmd_photo>(photo)) << command_name(photo);
+    EXPECT_EQ(std::get<cmd_photo>(photo).record_no, 125);
+    auto edit = parse_command("/edit no. 125 3 people", ctx);
+    ASSERT_TRUE(std::holds_alternative<cmd_edit>(edit)) << command_name(edit);
+    EXPECT_EQ(std::get<cmd_edit>(edit).record_no, 125);
+    EXPECT_EQ(std::get<cmd_edit>(edit).details.people, 3);
+    EXPECT_EQ(std::get<cmd_undo>(parse_command("/huy số 125", ctx)).record_no, 125);
+}
+
+} // namespace
+} // namespace cnscd
