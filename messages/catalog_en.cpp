@@ -119,7 +119,7 @@ std::string_view catalog_en(text key) {
                "• Teams that have not submitted the current report: /broadcast not-reported <i>text</i>\n"
                "• With a guide: /broadcast guide vneid <i>text</i> (guide codes are listed by /guide).\n"
                "• Scheduled: /broadcast at 07:30 25/12 <i>text</i> (a time with its day at the start needs no \"at\": "
-               "/broadcast 7h30 tomorrow <i>text</i>); to cancel it before then: /broadcast cancel <i>no.</i>\n"
+               "/broadcast 7:30am tomorrow <i>text</i>); to cancel it before then: /broadcast cancel <i>no.</i>\n"
                "• Send a photo or file with /broadcast <i>text</i> as its caption to attach it.\n"
                "Progress shows in the confirmation; groups that failed get a resend button. Past "
                "announcements: /broadcasts.";
@@ -311,7 +311,7 @@ std::string_view catalog_en(text key) {
     case text::error_bad_language:
         return "I do not speak \"{detail}\" yet. Type /lang en for English, or /lang vi for Vietnamese.";
     case text::error_bad_time:
-        return "The time \"{detail}\" is not valid. Write it like: at 07:30 25/12, or at 7h30 tomorrow.";
+        return "The time \"{detail}\" is not valid. Write it like: at 07:30 25/12, or at 2pm tomorrow.";
     case text::error_bad_format:
         return "The format \"{detail}\" is not supported. Choose xlsx or csv.";
     case text::error_bad_name:

@@ -93,6 +93,47 @@ std::optional<int> parse_clock(std::string_view w) {
     return h * 60 + m;
 }
 
+// parse_clock, also as English readers write the time: "2pm", "7:30am", "7:30 pm" (the "am" or
+// "pm" a word of its own, `next`). `words` is how many words it took.
+struct clock_reading {
+    std::optional<int> minutes;
+    std::size_t words = 1;
+};
+clock_reading read_clock(std::string_view w, std::string_view next) {
+    auto half_of_day = [](std::string_view s) -> std::optional<bool> {
+        auto f = fold(s);
+        if (f == "pm" || f == "p.m.")
+            return true;
+        if (f == "am" || f == "a.m.")
+            return false;
+        return std::nullopt;
+    };
+    clock_reading out;
+    std::string clock(w);
+    auto pm = half_of_day(next);
+    if (pm) {
+        out.words = 2;
+    } else if (clock.size() > 2 && (pm = half_of_day(std::string_view(clock).substr(clock.size() - 2)))) {
+        clock.resize(clock.size() - 2);
+    }
+    if (pm && clock.find_first_of(":hgH") == std::string::npos)
+        clock += ":"; // "2pm": a bare hour is a time when "pm" follows it
+    out.minutes = parse_clock(clock);
+    if (!out.minutes) {
+        out.words = 1;
+        return out;
+    }
+    if (pm) {
+        if (*out.minutes >= 13 * 60) // "14:00 pm" is no time
+            out.minutes.reset();
+        else if (*pm && *out.minutes < 12 * 60)
+            *out.minutes += 12 * 60;
+        else if (!*pm && *out.minutes >= 12 * 60)
+            *out.minutes -= 12 * 60; // "12:30am" is half past midnight
+    }
+    return out;
+}
+
 // "25/12" or "25/12/2026" -> a date (this year when the year is missing).
 std::optional<year_month_day> parse_day(std::string_view w, year_month_day today) {
     int d = 0, mo = 0, y = static_cast<int>(today.year());
@@ -128,8 +169,9 @@ struct send_time {
 
 send_time read_send_time(const std::vector<std::string_view>& ws, std::size_t first, year_month_day today) {
     send_time out;
-    auto minutes = parse_clock(ws[first]);
-    std::size_t next = first + 1;
+    auto clock = read_clock(ws[first], first + 1 < ws.size() ? ws[first + 1] : std::string_view());
+    auto minutes = clock.minutes;
+    std::size_t next = first + clock.words;
     if (next < ws.size()) {
         auto part = fold_word(ws[next]);
         bool afternoon = part == "chieu" || part == "toi";
@@ -219,7 +261,9 @@ command parse_broadcast(std::string_view args, const parse_context& ctx) {
             b.at_local_minutes = when.local_minutes;
             b.at_words = when.words;
             used = when.end;
-        } else if (auto when = read_send_time(ws, used, ctx.today); parse_clock(w) && when.local_minutes) {
+        } else if (auto when = read_send_time(ws, used, ctx.today);
+                   read_clock(w, used + 1 < ws.size() ? ws[used + 1] : std::string_view()).minutes &&
+                   when.local_minutes) {
             // Staff also leave "lúc" out: "7h30 sáng mai …". Only a clock time with its day reads
             // so; "3 tổ chưa nộp …", "15/12 họp …" or "8h họp …" are the announcement's words.
             b.at_local_minutes = when.local_minutes;

@@ -143,3 +143,45 @@ TEST(command_names, a_record_is_named_as_the_english_confirmation_shows_it) {
 
 } // namespace
 } // namespace cnscd
+
+namespace cnscd {
+namespace {
+
+// "/broadcast at 2pm tomorrow ..." was refused ("The time "2pm" is not valid"): only the
+// Vietnamese ways of writing a time were read, "14h" or "2h chiều".
+TEST(command_names, a_broadcast_time_may_be_written_the_english_way) {
+    using namespace std::chrono;
+    constexpr year_month_day today{year{2026}, November, day{24}};
+    parse_context ctx{"ToCNSBot", today};
+    auto minutes_on = [](year_month_day d, int h, int m) {
+        return static_cast<std::int64_t>(sys_days{d}.time_since_epoch().count()) * 1440 + h * 60 + m;
+    };
+    year_month_day tomorrow{sys_days{today} + days{1}};
+    struct {
+        const char* text;
+        std::int64_t at;
+        const char* words;
+    } const cases[] = {
+        {"/broadcast at 2pm tomorrow Leaders' meeting", minutes_on(tomorrow, 14, 0), "2pm tomorrow"},
+        {"/broadcast at 7:30 pm 25/12 Leaders' meeting",
+         minutes_on(year_month_day{year{2026}, December, day{25}}, 19, 30), "7:30 pm 25/12"},
+        {"/broadcast at 12:15am tomorrow Leaders' meeting", minutes_on(tomorrow, 0, 15), "12:15am tomorrow"},
+        {"/broadcast 9am tomorrow Leaders' meeting", minutes_on(tomorrow, 9, 0), "9am tomorrow"},
+        {"/thongbao lúc 2h chiều mai Họp tổ trưởng", minutes_on(tomorrow, 14, 0), "2h chiều mai"},
+    };
+    for (auto& c : cases) {
+        auto cmd = parse_command(c.text, ctx);
+        auto* b = std::get_if<cmd_broadcast>(&cmd);
+        ASSERT_NE(b, nullptr) << c.text << " -> " << command_name(cmd);
+        ASSERT_TRUE(b->at_local_minutes) << c.text << " -> " << b->at_words;
+        EXPECT_EQ(*b->at_local_minutes, c.at) << c.text;
+        EXPECT_EQ(b->at_words, c.words) << c.text;
+        EXPECT_EQ(b->text.find("am"), std::string::npos) << c.text << " -> " << b->text;
+    }
+    auto bad = parse_command("/broadcast at 14:00pm tomorrow Meeting", ctx);
+    ASSERT_TRUE(std::holds_alternative<command_error>(bad));
+    EXPECT_EQ(std::get<command_error>(bad).reason, "error_bad_time");
+}
+
+} // namespace
+} // namespace cnscd
