@@ -87,7 +87,7 @@ std::string_view catalog_en(text key) {
                "of one team's members (\"/top Team 3 last month\").";
     case text::help_periods:
         return "\n<b>Period</b>: week, month (default), quarter, year. Add \"last\" for the whole period "
-               "before (\"last month\"), or name one: \"month 10\", \"month 10/2025\", \"quarter 3\", \"year "
+               "before (\"last month\"), or name one: \"October\", \"October 2025\", \"Q3\", \"Q3 2025\", \"year "
                "2025\". The current period is compared with the same span before it; a past one with the "
                "whole period before.";
     case text::help_baocao:

@@ -395,6 +395,24 @@ command parse_args(std::string_view name, std::string_view args, const parse_con
         // Reads period words from `from` on into `s`, up to the first other word.
         auto read_words = [&](period_words& s, std::size_t from) -> std::optional<command_error> {
             auto& [period, ward, period_given, previous, format, named, used] = s;
+            // The number of a period written in one word with it ("Q4", "November"), then the
+            // year that may follow: "Q4 2026", "November 2026", "Q4 năm 2026".
+            auto read_number_at = [&](period_kind kind, const std::string& number,
+                                      named_period& out) -> std::optional<command_error> {
+                std::vector<std::string> after{number};
+                for (auto k = used + 1; k < folded.size() && k <= used + 2; ++k)
+                    after.push_back(folded[k]);
+                auto n = read_period_name(kind, after, ctx.today);
+                if (!n.error.empty()) {
+                    std::string quoted(ws[used]);
+                    for (std::size_t k = 1; k < n.words; ++k)
+                        quoted += " " + std::string(ws[used + k]);
+                    return command_error{std::string(name), n.error, quoted};
+                }
+                out = n.day;
+                used += n.words - 1;
+                return std::nullopt;
+            };
             for (used = from; used < folded.size(); ++used) {
                 auto& f = folded[used];
                 if (auto p = parse_period(f)) {
@@ -409,13 +427,19 @@ command parse_args(std::string_view name, std::string_view args, const parse_con
                         named = n.day;
                     used += n.words;
                 } else if (auto sp = short_period_name(f)) {
-                    // "T10", "Q3/2026": the period and its number in one word.
+                    // "T10", "Q3/2026", and "Q4 2026" as English readers are shown it: the period
+                    // and its number in one word, a year perhaps after it.
                     period = sp->kind;
                     period_given = true;
-                    auto n = read_period_name(sp->kind, std::span(&sp->number, 1), ctx.today);
-                    if (!n.error.empty())
-                        return command_error{std::string(name), n.error, std::string(ws[used])};
-                    named = n.day;
+                    if (auto e = read_number_at(sp->kind, sp->number, named))
+                        return e;
+                } else if (auto number = english_month_number(
+                               f, used + 1 < folded.size() ? std::string_view(folded[used + 1]) : "")) {
+                    // "November 2026", as English readers are shown a month, and "nov".
+                    period = period_kind::month;
+                    period_given = true;
+                    if (auto e = read_number_at(period_kind::month, *number, named))
+                        return e;
                 } else if (auto m = read_month_of_year(f); m && !named) {
                     if (std::chrono::sys_days{*m} > std::chrono::sys_days{ctx.today})
                         return command_error{std::string(name), "error_future_period", std::string(ws[used])};

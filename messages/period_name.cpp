@@ -108,6 +108,22 @@ std::optional<short_period> short_period_name(std::string_view w) {
     return short_period{w[0] == 't' ? period_kind::month : period_kind::quarter, std::string(w.substr(1))};
 }
 
+std::optional<std::string> english_month_number(std::string_view w, std::string_view next) {
+    static constexpr std::string_view names[] = {"january",   "february", "march",    "april",
+                                                 "may",       "june",     "july",     "august",
+                                                 "september", "october",  "november", "december"};
+    for (std::size_t i = 0; i < std::size(names); ++i) {
+        auto name = names[i];
+        bool abbreviated = w.size() == 3 || (w == "sept" && i == 8);
+        if (w != name && !(abbreviated && name.starts_with(w)))
+            continue;
+        if (name == "may" && !(next.size() == 4 && whole_number(next)))
+            return std::nullopt;
+        return std::to_string(i + 1);
+    }
+    return std::nullopt;
+}
+
 named_period read_month_of_year(std::string_view w) {
     auto slash = w.find('/');
     if (slash == std::string_view::npos || w.find('/', slash + 1) != std::string_view::npos)

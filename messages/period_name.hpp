@@ -34,6 +34,11 @@ struct short_period {
 };
 std::optional<short_period> short_period_name(std::string_view folded_word);
 
+// "november", "nov" (folded): the month's number as read_period_name reads it ("11"), since
+// English readers are shown "November 2026" and type it back. "may" is only read before a
+// year ("may 2026"): alone it is also a Vietnamese word (mây, máy) that a team's name may hold.
+std::optional<std::string> english_month_number(std::string_view folded_word, std::string_view next_folded);
+
 // "11/2026" (or "11/26") as a month; nothing for anything else.
 named_period read_month_of_year(std::string_view folded_word);
 

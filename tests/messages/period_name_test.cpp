@@ -102,5 +102,31 @@ TEST(named_periods, wrong_or_future_ones_say_what_is_wrong) {
     }
 }
 
+// English readers are shown "November 2025" and "Q4 2025" (report_texts.cpp) and type them back:
+// both were refused as an unknown period ("Unknown period "November"", ""2025"").
+TEST(named_periods, english_readers_name_a_period_as_they_are_shown_it) {
+    EXPECT_EQ(named_day(parse("/stats November 2025")), "month 2025-11-01");
+    EXPECT_EQ(named_day(parse("/report november")), "month 2025-11-01"); // the most recent one
+    EXPECT_EQ(named_day(parse("/me Feb")), "month 2026-02-01");
+    EXPECT_EQ(named_day(parse("/export Sept 2025 csv")), "month 2025-09-01");
+    EXPECT_EQ(named_day(parse("/stats Q4 2025")), "quarter 2025-10-01");
+    EXPECT_EQ(named_day(parse("/report Q1 2026")), "quarter 2026-01-01");
+    EXPECT_EQ(named_day(parse("/thongke Q4 năm 2024")), "quarter 2024-10-01");
+    EXPECT_EQ(named_day(parse("/top May 2025")), "month 2025-05-01");
+    auto staff = std::get<cmd_team_stats>(parse("/stats Tổ 2 Q4 2025"));
+    EXPECT_EQ(staff.team, "Tổ 2");
+    EXPECT_EQ(named_day(staff), "quarter 2025-10-01");
+    // "may" alone is a Vietnamese word too (mây): part of a team's name, not May.
+    auto cloud = std::get<cmd_team_stats>(parse("/thongke Thôn Mây"));
+    EXPECT_EQ(cloud.team, "Thôn Mây");
+    EXPECT_EQ(named_day(cloud), "-");
+    auto future = std::get<command_error>(parse("/stats Q4 2026"));
+    EXPECT_EQ(future.reason, "error_future_period");
+    EXPECT_EQ(future.detail, "Q4 2026");
+    auto bad = std::get<command_error>(parse("/stats Q5 2025"));
+    EXPECT_EQ(bad.reason, "error_period_number");
+    EXPECT_EQ(bad.detail, "Q5 2025");
+}
+
 } // namespace
 } // namespace cnscd
