@@ -287,7 +287,7 @@ std::string_view catalog_en(text key) {
         return "\"{detail}\" is not the number of a record. Type /photo 125 (the number in the confirmation) "
                "to see that record's photos, or send a photo with the caption /photo 125 to keep it.";
     case text::error_bad_date:
-        return "The date \"{detail}\" is not valid. Write it like 20/11, yesterday (hôm qua) or hôm kia.";
+        return "The date \"{detail}\" is not valid. Write it like 20/11, yesterday or Saturday.";
     case text::error_missing_argument:
         return "The command /{command} needs more information. Example: {detail}";
     case text::error_bad_period:

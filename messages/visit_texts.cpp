@@ -615,7 +615,7 @@ std::string_view en(stats_text key) {
         return "«{detail}» is not clear. Type /nudge to remind for this month, or /nudge week, /nudge quarter, "
                "/nudge year; only the current period can be reminded about.";
     case t::pick_team:
-        return "You are not on a team. Ward staff: /stats phuong for the whole ward, or /stats <i>team "
+        return "You are not on a team. Ward staff: /stats ward for the whole ward, or /stats <i>team "
                "name</i>.";
     case t::ward_group_own_team:
         return "This is the ward's group: here /{command} gives the whole ward's figures, for ward staff. For "

@@ -113,6 +113,52 @@ TEST(catalog, english_counts_of_one_are_singular) {
               "• VNeID: 1 lượt, 1 người");
 }
 
+// Vietnamese left in an English sentence ("Write it like 20/11, yesterday (hôm qua) or hôm
+// kia."): an English reader cannot read it. Only the names of people, teams and places in
+// examples, the roster's own column and role titles, and the way back to Vietnamese keep it.
+template <class Key> void check_english_is_english(const char* name) {
+    static const std::string_view kept[] = {
+        "Nguyễn Văn Mới", "Nguyễn Văn An", "Lê Văn Tư", "Tổ dân phố số 2", "«Tổ 1»", "Tổ 3", "Ngõ 7",
+        "Tiếng Việt",
+        // The roster file's own words (import-roster's messages to the operator).
+        "Tổ trưởng, Tổ phó, Thành viên", "Tổ / Tổ dân phố / Thôn / Xóm", "«Họ tên»",
+        // The Vietnamese period words the CLI's --period accepts, quoted as such.
+        "\"tháng 11\"", "\"quý 3\"", "\"năm 2026\""};
+    // Compared letter by letter (UTF-8 sequences), not as a byte class.
+    static const std::string_view letters =
+        "ăâđêôơưĂÂĐÊÔƠƯàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ";
+    for (int i = 0; i < static_cast<int>(Key::count_); ++i) {
+        std::string en(template_of(language::en, static_cast<Key>(i)));
+        for (auto k : kept)
+            for (auto at = en.find(k); at != std::string::npos; at = en.find(k))
+                en.erase(at, k.size());
+        for (std::size_t at = 0; at < letters.size();) {
+            auto len = std::size_t{1};
+            while (at + len < letters.size() &&
+                   (static_cast<unsigned char>(letters[at + len]) & 0xC0) == 0x80)
+                ++len;
+            auto letter = letters.substr(at, len);
+            EXPECT_EQ(en.find(letter), std::string::npos)
+                << name << " key " << i << " has " << letter << ": " << en;
+            at += len;
+        }
+        // The ward's word after a command, typed without diacritics: "/stats phuong".
+        EXPECT_FALSE(std::regex_search(en, std::regex("\\bphuong\\b"))) << name << " key " << i << ": " << en;
+    }
+}
+
+TEST(catalog, english_sentences_have_no_vietnamese_words) {
+    check_english_is_english<text>("text");
+    check_english_is_english<registry_text>("registry_text");
+    check_english_is_english<visit_text>("visit_text");
+    check_english_is_english<stats_text>("stats_text");
+    check_english_is_english<broadcast_text>("broadcast_text");
+    check_english_is_english<guide_text>("guide_text");
+    check_english_is_english<report_text>("report_text");
+    check_english_is_english<choice_text>("choice_text");
+    check_english_is_english<console_text>("console_text");
+}
+
 TEST(catalog, filling_escapes_user_text_but_not_markup_arguments) {
     auto s = fill("{a} {b}", {{"a", "<b>x</b>"}, arg::markup("b", "<i>y</i>")});
     EXPECT_EQ(s, "&lt;b&gt;x&lt;/b&gt; <i>y</i>");
