@@ -329,7 +329,7 @@ private:
         auto period = period_label(lang, d);
         auto due = instant_label(lang, d.due_at, cfg_.utc_offset_minutes);
         auto lock = instant_label(lang, d.locks_at, cfg_.utc_offset_minutes);
-        auto command = submit_command(d.rule);
+        auto command = submit_command(lang, d.rule);
         // In the team's group the leader is named; privately the leader is the one addressed.
         auto how =
             with_button ? say(lang, to_leader ? report_text::how_to_submit_button_yourself

@@ -1,5 +1,6 @@
 #include "handlers/report_format.hpp"
 
+#include "messages/command_names.hpp"
 #include "messages/dates.hpp"
 #include "messages/report_texts.hpp"
 
@@ -60,15 +61,15 @@ std::string instant_label(language lang, std::int64_t unix_seconds, int utc_offs
     return format_instant(lang, unix_seconds, utc_offset_minutes);
 }
 
-std::string submit_command(const deadline_config& rule) {
-    if (rule.kind == "monthly")
-        return "/baocao tháng";
-    if (rule.kind == "quarterly")
-        return "/baocao quý";
-    if (rule.kind == "yearly")
-        return "/baocao năm";
+std::string submit_command(language lang, const deadline_config& rule) {
+    auto period = rule.kind == "monthly"     ? text::period_month
+                  : rule.kind == "quarterly" ? text::period_quarter
+                  : rule.kind == "yearly"    ? text::period_year
+                                             : text::count_;
     // A one-off deadline has no period word: /baocao alone may open another report due first.
-    return "";
+    if (period == text::count_)
+        return "";
+    return "/" + std::string(command_word("baocao", lang == language::en)) + " " + say(lang, period);
 }
 
 std::string report_button_data(report_button kind, std::int64_t team_id, const deadline_instance& d) {

@@ -23,9 +23,9 @@ const std::string& deadline_name(language lang, const deadline_instance& d);
 std::string calendar_period_label(language lang, period_kind kind, std::chrono::year_month_day day);
 // "Thứ Năm, 24/12/2026 lúc 17:00".
 std::string instant_label(language lang, std::int64_t unix_seconds, int utc_offset_minutes);
-// The command that shows and submits this deadline's report: "/baocao tháng"; "" for a
-// one-off deadline, reached from /hannop's buttons instead.
-std::string submit_command(const deadline_config& rule);
+// The command that shows and submits this deadline's report, in the reader's language:
+// "/baocao tháng", "/report month"; "" for a one-off deadline, reached from /hannop's buttons.
+std::string submit_command(language lang, const deadline_config& rule);
 
 // What kind of team report button: submit, add a comment then submit, or open the report.
 enum class report_button { submit = 's', comment = 'c', view = 'v' };

@@ -40,7 +40,7 @@ struct reminder_fixture : ::testing::Test {
                          "-" + ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".db"))
                            .string();
     std::unique_ptr<test_bot> bot;
-    std::int64_t ward = 0, team1 = 0, team2 = 0;
+    std::int64_t ward = 0, team1 = 0, team2 = 0, leader1 = 0;
     std::vector<sent_message> sent;
     std::vector<std::string> log;
     std::vector<std::string> missed; // logged as warnings
@@ -62,7 +62,7 @@ struct reminder_fixture : ::testing::Test {
         // The teams were there before every deadline the tests play (from January 2026).
         team1 = bot->team(ward, "Tổ dân phố số 1", at(2025, 12, 1, 0));
         team2 = bot->team(ward, "Tổ dân phố số 2", at(2025, 12, 1, 0));
-        bot->member(ward, team1, "Trần Văn Bình", "leader", "101");
+        leader1 = bot->member(ward, team1, "Trần Văn Bình", "leader", "101");
         bot->member(ward, team1, "Lê Thị Cúc", "member", "102");
         bot->member(ward, team2, "Võ Thị Giang", "leader", "201");
         bot->member(ward, 0, "Ngô Thị Hạnh", "ward_staff", "900");
@@ -197,6 +197,22 @@ TEST_F(zalo_reminder_fixture, a_reminder_without_buttons_names_the_command) {
     ASSERT_EQ(leader.size(), 1u);
     EXPECT_NE(leader[0].text.find("Bạn gõ /baocao tháng"), std::string::npos) << leader[0].text;
     EXPECT_EQ(leader[0].text.find("Tổ trưởng"), std::string::npos) << leader[0].text;
+}
+
+// A leader who reads English was told "Type /baocao tháng to see the figures and submit.": the
+// command was written out in Vietnamese whatever the reader's language.
+TEST_F(zalo_reminder_fixture, a_reminder_in_english_names_the_english_command) {
+    member_store(*bot->db).set_language(leader1, "en");
+    tick(at(2026, 1, 21, 8));
+    auto leader = to("101");
+    ASSERT_EQ(leader.size(), 1u);
+    EXPECT_NE(leader[0].text.find("Type /report month to see the figures and submit."), std::string::npos)
+        << leader[0].text;
+    EXPECT_EQ(leader[0].text.find("/baocao"), std::string::npos) << leader[0].text;
+    // The Vietnamese readers' reminders are as they were.
+    auto group = to("-1001");
+    ASSERT_EQ(group.size(), 1u);
+    EXPECT_NE(group[0].text.find("Tổ trưởng gõ /baocao tháng"), std::string::npos) << group[0].text;
 }
 
 // Zalo OA lets the bot write to someone privately only within 7 days of their last message.
