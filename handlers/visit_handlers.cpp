@@ -255,8 +255,7 @@ void on_topic_choice(std::string_view data, handler_context& ctx) {
         return;
     auto minutes = ctx.cfg().visit_topic_question_minutes;
     if (ctx.now() > v->recorded_at + minutes * 60LL) {
-        ctx.reply(visit_text::topic_question_expired,
-                  {{"no", no}, {"minutes", minutes}, {"example", "số 12 ngõ 5, cài VNeID cho 2 người"}});
+        ctx.reply(visit_text::topic_question_expired, {{"no", no}, {"minutes", minutes}});
         return;
     }
     // The record's day may have closed since it was logged: a closed report's figures are final.

@@ -45,7 +45,7 @@ std::string_view vi(visit_text key) {
                "kèm nội dung, ví dụ: /sua {no} thanh toán QR";
     case t::topic_question_expired:
         return "Câu hỏi này đã hết hạn sau {minutes} phút; số {no} vẫn được ghi ở mục «Khác». Muốn sửa, gõ "
-               "/sua {no} kèm nội dung, ví dụ: /sua {no} {example}";
+               "/sua {no} kèm nội dung, ví dụ: /sua {no} số 12 ngõ 5, cài VNeID cho 2 người";
     case t::not_your_record:
         return "Số {no} không phải do bạn ghi, nên bạn không sửa được. Chỉ người đã ghi, tổ trưởng hoặc tổ phó "
                "của tổ và cán bộ phường sửa được. Gõ /toi để xem các lượt của bạn.";
@@ -193,7 +193,7 @@ std::string_view en(visit_text key) {
                "/edit {no} with the details, e.g. /edit {no} QR payment";
     case t::topic_question_expired:
         return "This question expired after {minutes} minutes; no. {no} stays under \"Other\". To fix it, "
-               "type /edit {no} with the details, e.g. /edit {no} {example}";
+               "type /edit {no} with the details, e.g. /edit {no} 12 Lane 5, VNeID for 2 people";
     case t::not_your_record:
         return "No. {no} was not logged by you, so you cannot change it. Only whoever logged it, the team's "
                "leader or deputy and ward staff can. Type /me to see yours.";

@@ -9,6 +9,8 @@
 
 #include <gtest/gtest.h>
 
+#include <regex>
+
 namespace cnscd {
 namespace {
 
@@ -428,6 +430,24 @@ TEST_F(visit_fixture, the_topic_question_takes_its_number_as_people_write_it) {
     EXPECT_NE(late.find("vẫn được ghi ở mục «Khác». Muốn sửa, gõ /sua " + std::to_string(no)),
               std::string::npos)
         << late;
+}
+
+// An English reader was told to fix the record with "/edit 12 số 12 ngõ 5, cài VNeID cho 2
+// người": the example after the English sentence was a Vietnamese one.
+TEST_F(visit_fixture, a_late_topic_answer_in_english_gets_an_english_example) {
+    member_store(*bot.db).set_language(member, "en");
+    bot.bind_group("-500", ward, team1);
+    auto logged = test_bot::joined(bot.say_in_group("-500", "102", "/visit no. 9 lane 4"));
+    std::smatch number;
+    ASSERT_TRUE(std::regex_search(logged, number, std::regex("Visit (?:<b>)?no\\. (\\d+)"))) << logged;
+    auto no = number[1].str();
+    bot.clk.advance(24 * 3600);
+    auto late = test_bot::joined(bot.say_in_group("-500", "102", "2"));
+    EXPECT_NE(late.find("This question expired after 30 minutes; no. " + no + " stays under \"Other\""),
+              std::string::npos)
+        << late;
+    EXPECT_NE(late.find("e.g. /edit " + no + " 12 Lane 5, VNeID for 2 people"), std::string::npos) << late;
+    EXPECT_EQ(late.find("ngõ"), std::string::npos) << late;
 }
 
 // A member who typed "2" and then thought better of it and typed "3" got "Tôi chưa hiểu ý bạn"
