@@ -802,10 +802,14 @@ command parse_command(std::string_view raw, const parse_context& ctx) {
     auto word = fold_word(first);
     if (auto name = canonical_command(word)) {
         // "/thanhvien them Lan, 0905...", "/hannop them ...", "/thongbao ds": a longer command's
-        // name with a space in it, not the shorter one's arguments ("/thanhvien" listed the team).
-        if (addressee.empty() && ws.size() >= 2)
-            if (auto longer = canonical_command(word + fold_word(ws[1])); longer && *longer != *name)
+        // name with a space in it, not the shorter one's arguments ("/thanhvien" listed the team);
+        // "/nhắc nhở": the full name of the command "nhac" is short for, not "nho" as its period.
+        if (auto next = ws.size() >= 2 ? fold_word(ws[1]) : std::string();
+            addressee.empty() && !next.empty()) {
+            auto joined = word + next;
+            if (auto longer = canonical_command(joined); longer && (*longer != *name || joined == *longer))
                 return parse_args(*longer, after_words(text, 2), ctx);
+        }
         return parse_args(*name, args, ctx);
     }
     // "/tham:số 5, ...", "/tham,số 5": no space after the name's punctuation. "/tham:số@cnscd_bot

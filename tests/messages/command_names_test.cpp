@@ -115,6 +115,11 @@ TEST(command_names, a_longer_command_typed_with_spaces_is_that_command) {
     ASSERT_TRUE(std::holds_alternative<cmd_visit>(visit));
     EXPECT_NE(std::get<cmd_visit>(visit).details.place.find("hộ"), std::string::npos);
     EXPECT_EQ(command_name(parse_command("buổi hướng dẫn ở nhà văn hóa, 30 người", private_chat)), "");
+    // "/nhắc nhở tuần" was "/nhac" (short for /nhacnho) with the period "nhở": "Không rõ «nho»".
+    auto nudge = parse_command("/nhắc nhở tuần", ctx);
+    ASSERT_TRUE(std::holds_alternative<cmd_nudge>(nudge)) << command_name(nudge);
+    EXPECT_EQ(std::get<cmd_nudge>(nudge).period, period_kind::week);
+    EXPECT_EQ(std::get<cmd_nudge>(nudge).team, "");
 }
 
 } // namespace
