@@ -21,7 +21,7 @@
 #include "bot/zalo/zalo_oa_tokens.hpp"
 #include "bot/zalo/zalo_oa_webhook.hpp"
 #include "handlers/delivery_hooks.hpp"
-#include "handlers/unmatched_wards.hpp"
+#include "handlers/ward_settings.hpp"
 #include "storage/database.hpp"
 #include "storage/database_damaged.hpp"
 #include "storage/meta_store.hpp"

@@ -142,7 +142,7 @@ struct target_config {
 };
 
 struct ward_config {
-    std::string name;                       // must match the roster's --ward
+    std::string name;                       // the roster's --ward (accents, case aside)
     std::string join_policy = "roster";     // roster | open
     std::vector<deadline_config> deadlines; // empty = the built-in calendar from the seeds
     std::vector<target_config> targets;
@@ -167,9 +167,6 @@ struct config {
     int visit_max_people = 50;
     std::vector<ward_config> wards; // per-ward settings; a ward without an entry gets defaults
     std::vector<deadline_config> default_deadlines; // calendar for wards without their own
-
-    // Settings of the named ward, or the defaults.
-    const ward_config* find_ward(const std::string& name) const;
 };
 
 } // namespace cnscd

@@ -564,13 +564,6 @@ void validate(const config& c) {
 
 } // namespace
 
-const ward_config* config::find_ward(const std::string& name) const {
-    for (auto& w : wards)
-        if (w.name == name)
-            return &w;
-    return nullptr;
-}
-
 std::vector<std::string_view> config_env_names() {
     std::vector<std::string_view> names{config_file_env};
     for (auto& s : env_settings)

@@ -4,6 +4,7 @@
 #include "handlers/handlers.hpp"
 #include "handlers/member_lookup.hpp"
 #include "handlers/private_reach.hpp"
+#include "handlers/ward_settings.hpp"
 #include "messages/command_parser.hpp"
 #include "messages/dates.hpp"
 #include "messages/markup.hpp"
@@ -499,7 +500,7 @@ void try_open_join(const command& cmd, handler_context& ctx) {
     auto ward = ward_store(ctx.db).by_id(ctx.group->ward_id);
     if (!ward)
         return;
-    auto* settings = ctx.cfg().find_ward(ward->name);
+    auto* settings = ward_settings(ctx.cfg(), ward->name);
     auto policy = settings ? settings->join_policy : ward->join_policy;
     if (policy != "open")
         return;

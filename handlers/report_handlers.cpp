@@ -11,6 +11,7 @@
 #include "handlers/report_figures.hpp"
 #include "handlers/report_format.hpp"
 #include "handlers/report_status.hpp"
+#include "handlers/ward_settings.hpp"
 #include "messages/dates.hpp"
 #include "messages/markup.hpp"
 #include "messages/report_texts.hpp"
@@ -153,7 +154,7 @@ void show_team_report(handler_context& ctx, const deadline_instance& d,
     body += "\n\n" + figures_text(ctx.lang, shown,
                                   team_members_total(ctx.db, *ctx.member->team_id, d.period, ctx.zone()));
     if (auto ward = ward_store(ctx.db).by_id(ctx.member->ward_id))
-        if (auto* wc = ctx.cfg().find_ward(ward->name))
+        if (auto* wc = ward_settings(ctx.cfg(), ward->name))
             body += targets_text(ctx.lang, shown, wc->targets, d.rule.kind,
                                  team_share(ctx.db, ctx.member->ward_id, *ctx.member->team_id));
     body += "\n\n";
@@ -386,7 +387,7 @@ void show_ward_report(handler_context& ctx, const deadline_instance& d, std::str
                                                   {"due", instant(ctx, d.due_at)}});
     body += "\n\n" + figures_text(ctx.lang, figures,
                                   ward_members_total(ctx.db, ctx.member->ward_id, d.period, ctx.zone()));
-    if (auto* wc = ctx.cfg().find_ward(ward ? ward->name : ""))
+    if (auto* wc = ward_settings(ctx.cfg(), ward ? ward->name : ""))
         body += targets_text(ctx.lang, figures, wc->targets, d.rule.kind);
     body += "\n\n" + ctx.say(report_text::ward_completeness,
                              {{"submitted", on_time + late},

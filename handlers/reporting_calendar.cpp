@@ -1,5 +1,6 @@
 #include "handlers/reporting_calendar.hpp"
 
+#include "handlers/ward_settings.hpp"
 #include "messages/calendar_names.hpp"
 
 #include <algorithm>
@@ -90,7 +91,7 @@ const std::vector<deadline_config>& builtin_deadlines() {
 }
 
 std::vector<deadline_config> deadlines_for_ward(const config& cfg, const std::string& ward_name) {
-    if (auto* w = cfg.find_ward(ward_name); w && !w->deadlines.empty())
+    if (auto* w = ward_settings(cfg, ward_name); w && !w->deadlines.empty())
         return w->deadlines;
     if (!cfg.default_deadlines.empty())
         return cfg.default_deadlines;

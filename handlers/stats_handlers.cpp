@@ -8,6 +8,7 @@
 #include "handlers/report_figures.hpp"
 #include "handlers/report_format.hpp"
 #include "handlers/team_nudge.hpp"
+#include "handlers/ward_settings.hpp"
 #include "messages/command_names.hpp"
 #include "messages/dates.hpp"
 #include "messages/markup.hpp"
@@ -186,7 +187,7 @@ period_kind target_period(const std::string& per) {
 // the stats are about, so "/thongke năm 2025 phuong" shows 2025's progress, not this year's.
 void ward_targets(handler_context& ctx, std::string& out, const ward_record& ward,
                   const stats_period& asked) {
-    auto* wc = ctx.cfg().find_ward(ward.name);
+    auto* wc = ward_settings(ctx.cfg(), ward.name);
     if (!wc || wc->targets.empty())
         return;
     visit_store visits(ctx.db);

@@ -15,6 +15,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <thread>
 #include <vector>
@@ -51,8 +52,13 @@ struct cli_fixture : ::testing::Test {
     // code and fills `output`.
     int run(std::vector<std::string> args, std::string& output, const std::string& db = "") {
         auto log = dir + "/out-" + std::to_string(runs++) + ".log";
-        test::bot_process p({{"CNSCD_DB", db.empty() ? db_path : db}, {"CNSCD_TEST_LOG", log}},
-                            std::move(args));
+        std::map<std::string, std::string> env{{"CNSCD_DB", db.empty() ? db_path : db}, {"CNSCD_TEST_LOG", log}};
+        env.insert(extra_env.begin(), extra_env.end());
+        if (!config_text.empty()) {
+            std::ofstream(dir + "/bot.json") << config_text;
+            env["CNSCD_CONFIG"] = dir + "/bot.json";
+        }
+        test::bot_process p(env, std::move(args));
         auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
         while (p.running() && std::chrono::steady_clock::now() < deadline)
             std::this_thread::sleep_for(std::chrono::milliseconds(20));
@@ -74,6 +80,8 @@ struct cli_fixture : ::testing::Test {
     }
 
     int runs = 0;
+    std::string config_text; // the config file's text, when not empty
+    std::map<std::string, std::string> extra_env;
 };
 
 TEST_F(cli_fixture, remind_dry_run_prints_what_and_to_whom_and_records_nothing) {
@@ -95,6 +103,21 @@ TEST_F(cli_fixture, remind_dry_run_prints_what_and_to_whom_and_records_nothing) 
     EXPECT_EQ(count("outbox"), queued);
     EXPECT_EQ(run({"remind", "--at", "22/12/2026 08:00"}, out), 2);
     EXPECT_NE(out.find("Viết như 2026-12-22T08:00+07:00"), std::string::npos) << out;
+}
+
+// The config's settings for "phuong hoa xuan" (no accents, as typed on a server's keyboard)
+// applied to no ward: the ward's own deadline was never reminded while `import-roster --ward
+// "phuong hoa xuan"` found the ward. The config finds it the same way now.
+TEST_F(cli_fixture, a_ward_in_the_config_is_found_whatever_its_accents_and_case) {
+    config_text = R"({"wards": [{"name": "phuong  HOA xuan", "deadlines": [{"code": "rasoat",
+        "name": "Rà soát danh sách tổ", "kind": "monthly", "day": 10, "time": "17:00"}]}]})";
+    std::string out;
+    EXPECT_EQ(run({"remind", "--at", "2026-12-10T08:00+07:00", "--dry-run"}, out), 0);
+    EXPECT_NE(out.find("Rà soát danh sách tổ"), std::string::npos) << out;
+    EXPECT_NE(out.find("CNSCĐ-Tổ dân phố số 1"), std::string::npos) << out;
+    // Its calendar replaced the built-in one: the monthly report is not reminded on the 22nd.
+    EXPECT_EQ(run({"remind", "--at", "2026-12-22T08:00+07:00", "--dry-run"}, out), 0);
+    EXPECT_EQ(out.find("Báo cáo tháng"), std::string::npos) << out;
 }
 
 // A team with no group bound and no leader the bot can write to: its reminder reaches nobody.
