@@ -100,7 +100,10 @@ std::string learn_username(net::io_context& io, telegram_client& tg, writer& w, 
 
 // In webhook mode nothing arrives unless Telegram has the URL, and long polling deletes it: a
 // bot switched back from polling, or started before set-webhook was run, would wait in silence.
-void check_webhook(telegram_client& tg) {
+void check_webhook(telegram_client& tg, const std::string& username) {
+    // Which bot this is, as polling says: the operator checks the token is the right one.
+    spdlog::info("telegram: receiving updates by webhook{} at /telegram/webhook",
+                 telegram::as_username(username));
     tg.call("getWebhookInfo", "{}", std::chrono::seconds(10), [](http_result r) {
         auto j = nlohmann::json::parse(r.body, nullptr, false);
         if (!r.ok() || !telegram::read_answer(r.status, r.body).ok || !j.is_object() ||
@@ -359,7 +362,7 @@ int run_serve(const config& cfg) {
     if (poller)
         poller->start();
     else if (telegram)
-        check_webhook(*telegram);
+        check_webhook(*telegram, env.telegram_username);
     if (zalo_bot_polling)
         zalo_bot_polling->start(); // getUpdates tells of a wrong token
     else if (zalo_bot)

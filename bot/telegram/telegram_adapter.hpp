@@ -57,6 +57,14 @@ inline constexpr std::string_view token_fix =
 std::optional<api_answer> read_sent_answer(std::string_view body);
 api_answer read_answer_document(int http_status, std::string_view body);
 
+// " as @ToCNSBot" for the start log, or nothing when the username is unknown: the operator
+// checks that the token is the right bot's, in either mode.
+inline std::string as_username(std::string_view name) {
+    if (name.starts_with('@'))
+        name.remove_prefix(1);
+    return name.empty() ? std::string() : " as @" + std::string(name);
+}
+
 // Telegram's limit on one message's text (characters after entity parsing).
 constexpr std::size_t max_text_chars = 4096;
 

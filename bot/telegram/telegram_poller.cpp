@@ -164,8 +164,7 @@ void telegram_poller::start() {
     // new token or after a week without updates.
     impl_->offset = 0;
     // Which bot this is (getMe or TELEGRAM_BOT_USERNAME): the operator checks it is the right one.
-    auto& name = impl_->username;
-    auto as = name.empty() ? std::string() : " as @" + (name.starts_with('@') ? name.substr(1) : name);
+    auto as = telegram::as_username(impl_->username);
     if (last > 0)
         spdlog::info("telegram: polling for updates{}; those up to {} were handled before and are skipped if "
                      "offered again",

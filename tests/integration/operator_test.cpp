@@ -342,6 +342,26 @@ TEST_F(operator_fixture, polling_names_the_bot_it_polls_as) {
     EXPECT_NE(log().find("telegram: polling for updates as @HoaXuanCNSBot"), std::string::npos) << log();
 }
 
+// In webhook mode the start log named no bot (polling did), so after rotating the token the
+// operator could not tell whether the new one was the ward's bot or a test bot. It names the
+// @username from getMe, or from TELEGRAM_BOT_USERNAME, as polling does.
+TEST_F(operator_fixture, webhook_mode_names_the_bot_it_receives_updates_for) {
+    start();
+    EXPECT_NE(log().find("telegram: receiving updates by webhook as @ToCNSBot at /telegram/webhook"),
+              std::string::npos)
+        << log();
+    bot->terminate();
+    bot.reset();
+
+    std::filesystem::remove(dir + "/bot.log");
+    auto e = env();
+    e["TELEGRAM_BOT_USERNAME"] = "@HoaXuanCNSBot";
+    bot = std::make_unique<bot_process>(e);
+    ASSERT_TRUE(bot->wait_ready(port));
+    EXPECT_NE(log().find("telegram: receiving updates by webhook as @HoaXuanCNSBot at"), std::string::npos)
+        << log();
+}
+
 // A webhook set while the bot polls (set-webhook run by hand) made getUpdates answer 409,
 // which the log showed only as a retried failure.
 TEST_F(operator_fixture, polling_while_a_webhook_is_set_says_which_mode_to_choose) {
