@@ -26,8 +26,10 @@
 #include "storage/database_damaged.hpp"
 #include "storage/meta_store.hpp"
 #include "storage/migrations.hpp"
+#include "storage/personal_data.hpp"
 #include "storage/registry.hpp"
 #include "storage/rescue.hpp"
+#include "storage/sealed_cccd_check.hpp"
 #include "storage/writer.hpp"
 
 #include <boost/asio/io_context.hpp>
@@ -187,6 +189,18 @@ int run_serve(const config& cfg) {
     std::signal(SIGXFSZ, SIG_IGN);
     spdlog::info("database {} (schema version {}{})", cfg.storage.db_path, db->schema_version(),
                  new_database ? ", created now" : "");
+    // Moved to a new machine with a newly made data key (or none), the bot reads no CCCD stored
+    // before, and only an export would show it.
+    if (auto sealed = check_sealed_cccds(*db, personal_data(cfg.data_key)); sealed.unreadable > 0)
+        spdlog::warn(
+            "data key: {} of the {} citizen ID number(s) (CCCD) in the database cannot be read {}, so "
+            "export-roster --full-cccd is refused and a roster import cannot recognise anyone by CCCD. Fix: "
+            "set CNSCD_DATA_KEY_FILE to the key file the bot used before (kept offline, apart from the "
+            "backups) and restart; without that key they are lost, and importing the roster again seals the "
+            "file's CCCDs under the current key",
+            sealed.unreadable, sealed.sealed,
+            cfg.data_key.empty() ? "without a data key (CNSCD_DATA_KEY and CNSCD_DATA_KEY_FILE are not set)"
+                                 : "with this data key: they were sealed with another one");
     // A new installation answers every member "ask your leader for a code" until a ward exists:
     // say what comes first.
     if (ward_store(*db).all().empty())

@@ -13,6 +13,7 @@
 #include "storage/database.hpp"
 #include "storage/registry.hpp"
 #include "storage/roster_import.hpp"
+#include "storage/sealed_cccd_check.hpp"
 #include "storage/visit_store.hpp"
 
 #include <filesystem>
@@ -224,7 +225,9 @@ int run_export_roster(const config& cfg, const std::string& ward_name, const std
         return 2;
     }
     personal_data crypto(cfg.data_key);
-    if (full_cccd && !crypto.has_key()) {
+    // A newly made key (the bot moved) opens none of the stored CCCDs: the file would hold them
+    // masked where the operator asked for them in full.
+    if (full_cccd && (!crypto.has_key() || check_sealed_cccds(*db, crypto).unreadable > 0)) {
         std::cerr << plain(say(l, registry_text::export_no_data_key)) << "\n";
         return 2;
     }

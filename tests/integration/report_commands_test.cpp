@@ -52,7 +52,8 @@ struct cli_fixture : ::testing::Test {
     // code and fills `output`.
     int run(std::vector<std::string> args, std::string& output, const std::string& db = "") {
         auto log = dir + "/out-" + std::to_string(runs++) + ".log";
-        std::map<std::string, std::string> env{{"CNSCD_DB", db.empty() ? db_path : db}, {"CNSCD_TEST_LOG", log}};
+        std::map<std::string, std::string> env{{"CNSCD_DB", db.empty() ? db_path : db},
+                                               {"CNSCD_TEST_LOG", log}};
         env.insert(extra_env.begin(), extra_env.end());
         if (!config_text.empty()) {
             std::ofstream(dir + "/bot.json") << config_text;
@@ -103,6 +104,57 @@ TEST_F(cli_fixture, remind_dry_run_prints_what_and_to_whom_and_records_nothing) 
     EXPECT_EQ(count("outbox"), queued);
     EXPECT_EQ(run({"remind", "--at", "22/12/2026 08:00"}, out), 2);
     EXPECT_NE(out.find("Viết như 2026-12-22T08:00+07:00"), std::string::npos) << out;
+}
+
+// Moved to a new machine with a newly made data key, the bot read none of the CCCDs stored
+// before and said nothing: `export-roster --full-cccd` wrote them masked, as if asked for that.
+// The export is now refused, naming the key, and `serve` says at start how many it cannot read.
+TEST_F(cli_fixture, a_data_key_that_opens_none_of_the_stored_cccds_is_named) {
+    const std::string old_key(64, 'a'), new_key(64, 'b');
+    std::ofstream(dir + "/roster.csv")
+        << "TT,Họ tên,Chức vụ tổ/xóm/đơn vị công tác,Chức vụ Tổ CNSCĐ,SĐT,CCCD,Khu vực phụ trách,Ghi chú,"
+           "Tổ dân phố\n"
+           "1,Trần Văn Bình,,Tổ trưởng,0905100001,048200000001,,,Tổ dân phố số 1\n"
+           "2,Lê Thị Cúc,,Thành viên,0905100002,048200000002,,,Tổ dân phố số 1\n";
+    std::string out;
+    extra_env["CNSCD_DATA_KEY"] = old_key;
+    ASSERT_EQ(run({"import-roster", dir + "/roster.csv", "--ward", "Phường Hòa Xuân"}, out), 0) << out;
+
+    extra_env["CNSCD_DATA_KEY"] = new_key;
+    EXPECT_EQ(run({"export-roster", "--ward", "Phường Hòa Xuân", "--full-cccd", "-o", dir + "/out.csv"}, out),
+              2);
+    EXPECT_NE(out.find("khóa mới tạo không mở được CCCD cũ"), std::string::npos) << out;
+    EXPECT_FALSE(std::filesystem::exists(dir + "/out.csv"));
+
+    auto port = test::free_port();
+    auto log = dir + "/serve.log";
+    {
+        test::bot_process serve({{"CNSCD_DB", db_path},
+                                 {"CNSCD_DATA_KEY", new_key},
+                                 {"CNSCD_LISTEN", "127.0.0.1:" + std::to_string(port)},
+                                 {"CNSCD_TEST_LOG", log}});
+        ASSERT_TRUE(serve.wait_ready(port));
+        serve.terminate();
+    }
+    std::ifstream in(log);
+    std::stringstream said;
+    said << in.rdbuf();
+    EXPECT_NE(said.str().find("data key: 2 of the 2 citizen ID number(s) (CCCD) in the database cannot be "
+                              "read with this data key"),
+              std::string::npos)
+        << said.str();
+    EXPECT_NE(said.str().find("Fix: set CNSCD_DATA_KEY_FILE to the key file the bot used before"),
+              std::string::npos);
+
+    // With the old key back, the export holds them in full.
+    extra_env["CNSCD_DATA_KEY"] = old_key;
+    EXPECT_EQ(run({"export-roster", "--ward", "Phường Hòa Xuân", "--full-cccd", "-o", dir + "/out.csv"}, out),
+              0)
+        << out;
+    std::ifstream exported(dir + "/out.csv");
+    std::stringstream text;
+    text << exported.rdbuf();
+    EXPECT_NE(text.str().find("048200000002"), std::string::npos) << text.str();
 }
 
 // The config's settings for "phuong hoa xuan" (no accents, as typed on a server's keyboard)
