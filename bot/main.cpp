@@ -5,6 +5,7 @@
 #include "config/env_names.hpp"
 #include "config/load_config.hpp"
 #include "messages/topic_targets.hpp"
+#include "storage/command_failure.hpp"
 
 #include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
@@ -241,31 +242,40 @@ int main(int argc, char** argv) {
             return 1;
         }
     }
-    if (*chat)
-        return cnscd::run_chat(*cfg, as_phone);
-    if (*migrate)
-        return cnscd::run_migrate(*cfg);
-    if (*set_webhook && zalo_bot_webhook)
-        return cnscd::run_set_zalo_bot_webhook(*cfg, webhook_url);
-    if (*set_webhook)
-        return cnscd::run_set_webhook(*cfg, webhook_url, drop_pending);
-    if (*import_roster)
-        return cnscd::run_import_roster(*cfg, import);
-    if (*export_roster)
-        return cnscd::run_export_roster(*cfg, export_ward, export_file, full_cccd);
-    if (*export_report)
-        return cnscd::run_export(*cfg, report_ward, report_period, report_format, report_file);
-    if (*remind)
-        return cnscd::run_remind(*cfg, remind_at, remind_dry_run);
-    if (*add_staff)
-        return cnscd::run_add_staff(*cfg, staff);
-    if (*forget_member)
-        return cnscd::run_forget_member(*cfg, forget);
-    if (*zalo_auth_cmd)
-        return cnscd::run_zalo_auth(*cfg, zalo_auth);
-    if (*backup)
-        return cnscd::run_backup(*cfg, backup_to);
-    if (*restore)
-        return cnscd::run_restore(*cfg, restore_from);
-    return 0;
+    // A database locked by another process (or full, or read-only) midway through a command
+    // aborted it with "terminate called": say what is wrong and the fix instead.
+    try {
+        if (*chat)
+            return cnscd::run_chat(*cfg, as_phone);
+        if (*migrate)
+            return cnscd::run_migrate(*cfg);
+        if (*set_webhook && zalo_bot_webhook)
+            return cnscd::run_set_zalo_bot_webhook(*cfg, webhook_url);
+        if (*set_webhook)
+            return cnscd::run_set_webhook(*cfg, webhook_url, drop_pending);
+        if (*import_roster)
+            return cnscd::run_import_roster(*cfg, import);
+        if (*export_roster)
+            return cnscd::run_export_roster(*cfg, export_ward, export_file, full_cccd);
+        if (*export_report)
+            return cnscd::run_export(*cfg, report_ward, report_period, report_format, report_file);
+        if (*remind)
+            return cnscd::run_remind(*cfg, remind_at, remind_dry_run);
+        if (*add_staff)
+            return cnscd::run_add_staff(*cfg, staff);
+        if (*forget_member)
+            return cnscd::run_forget_member(*cfg, forget);
+        if (*zalo_auth_cmd)
+            return cnscd::run_zalo_auth(*cfg, zalo_auth);
+        if (*backup)
+            return cnscd::run_backup(*cfg, backup_to);
+        if (*restore)
+            return cnscd::run_restore(*cfg, restore_from);
+        return 0;
+    } catch (const std::exception& e) {
+        auto ran = app.get_subcommands();
+        std::cerr << (ran.empty() ? std::string("cnscd-bot") : ran.front()->get_name()) << ": "
+                  << cnscd::database_failure_text(e, cfg->storage.db_path) << "\n";
+        return 1;
+    }
 }

@@ -106,6 +106,36 @@ TEST_F(cli_fixture, remind_dry_run_prints_what_and_to_whom_and_records_nothing) 
     EXPECT_NE(out.find("Viết như 2026-12-22T08:00+07:00"), std::string::npos) << out;
 }
 
+// Another process holding the database's write lock (an sqlite3 shell left in a transaction)
+// aborted the one-shot commands with "terminate called ... database is locked" and a core dump.
+// They now say which database, what holds it and the fix, and once it is released the same
+// command works.
+TEST_F(cli_fixture, a_locked_database_is_named_with_the_fix_instead_of_an_abort) {
+    config_text = R"({"storage": {"busy_timeout_ms": 200}})";
+    std::string out;
+    {
+        SQLite::Database holder(db_path, SQLite::OPEN_READWRITE);
+        holder.exec("BEGIN EXCLUSIVE");
+        for (auto args : {std::vector<std::string>{"add-staff", "--ward", "Phường Hòa Xuân", "--name",
+                                                   "Ngô Thị Hạnh", "--phone", "0905999001"},
+                          std::vector<std::string>{"export", "--ward", "Phường Hòa Xuân", "--period",
+                                                   "2026-Q4", "-o", dir + "/q4.xlsx"}}) {
+            EXPECT_EQ(run(args, out), 1) << out;
+            EXPECT_EQ(out.find("terminate called"), std::string::npos) << out;
+            EXPECT_NE(out.find(args[0] + ": the database " + db_path + " refused the command"),
+                      std::string::npos)
+                << out;
+            EXPECT_NE(out.find("another process holds the database's write lock"), std::string::npos) << out;
+        }
+        holder.exec("ROLLBACK");
+    }
+    EXPECT_EQ(
+        run({"add-staff", "--ward", "Phường Hòa Xuân", "--name", "Ngô Thị Hạnh", "--phone", "0905999001"},
+            out),
+        0)
+        << out;
+}
+
 // Moved to a new machine with a newly made data key, the bot read none of the CCCDs stored
 // before and said nothing: `export-roster --full-cccd` wrote them masked, as if asked for that.
 // The export is now refused, naming the key, and `serve` says at start how many it cannot read.
