@@ -37,8 +37,10 @@ bool in_use(const std::string& path) {
 // live database's own files: a mistyped --to must not destroy something else.
 void refuse_to_replace(const std::string& source, const std::string& target) {
     std::error_code ec;
-    auto live = fs::weakly_canonical(source, ec).string();
-    auto to = fs::weakly_canonical(target, ec).string();
+    // Absolute first: a relative path none of whose parts exists (`cnscd.db-wal` once the bot
+    // has stopped and SQLite removed it) stays relative and matched no file of the database.
+    auto live = fs::weakly_canonical(fs::absolute(source, ec), ec).string();
+    auto to = fs::weakly_canonical(fs::absolute(target, ec), ec).string();
     for (const char* ext : {"-wal", "-shm", "-journal"})
         if (to == live + ext)
             throw database_error("--to " + target + " is the database's own " + std::string(ext + 1) +

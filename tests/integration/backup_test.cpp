@@ -142,6 +142,14 @@ TEST_F(backup_command, refuses_to_overwrite_the_database_or_write_into_a_missing
     ASSERT_EQ(migrate.wait_exit(), 0);
     EXPECT_EQ(backup(db_path, "self.log"), 1);
     EXPECT_NE(read_file(dir + "/self.log").find("would overwrite the database itself"), std::string::npos);
+    // The -wal named relatively while the bot is stopped (SQLite removed the file) was not
+    // recognised: the backup was written there, where it passes for the database's log.
+    auto wal = std::filesystem::relative(db_path + "-wal").string();
+    ASSERT_FALSE(std::filesystem::exists(db_path + "-wal"));
+    EXPECT_EQ(backup(wal, "wal.log"), 1) << read_file(dir + "/wal.log");
+    EXPECT_NE(read_file(dir + "/wal.log").find("is the database's own wal file"), std::string::npos)
+        << read_file(dir + "/wal.log");
+    EXPECT_FALSE(std::filesystem::exists(db_path + "-wal"));
     EXPECT_EQ(backup(dir + "/no/such/folder/copy.db", "folder.log"), 1);
     EXPECT_NE(read_file(dir + "/folder.log").find("does not exist"), std::string::npos);
     std::filesystem::remove(db_path);
