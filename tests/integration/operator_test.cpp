@@ -134,7 +134,7 @@ TEST_F(operator_fixture, a_ward_name_in_the_config_that_matches_no_ward_is_warne
                   {"name": "PHƯỜNG HÒA XUÂN", "join_policy": "open"}]})";
     start();
     auto said = log();
-    EXPECT_EQ(said.find("wards[0]"), std::string::npos) << said;
+    EXPECT_EQ(said.find("\"wards[0].name\" in "), std::string::npos) << said;
     EXPECT_NE(said.find("\"wards[1].name\" in " + dir +
                         "/bot.json is \"Phường Hòa Khánh\", which is no ward "
                         "in the database"),
