@@ -320,6 +320,14 @@ void handle_message(handler_context& ctx, dispatch_result& result, std::optional
             ctx.reply(text::forwarded_not_logged);
         return;
     }
+    // "Thông báo họp lúc mấy giờ?" from a member starts with a staff command's name: words typed
+    // without a slash by someone who may not run it are a message, not a command to refuse.
+    if (auto rule = find_rule(command_name(cmd));
+        rule && ctx.linked() && !trim(ctx.in.text).starts_with('/') && !rule->allowed.contains(ctx.who) &&
+        !rule->allowed.contains(role::leader)) {
+        cmd = plain_text{ctx.in.text};
+        result.command = std::string(command_name(cmd));
+    }
     if (auto* plain = std::get_if<plain_text>(&cmd)) {
         if (ctx.in.text.empty() && !ctx.in.file) {
             if (ctx.in.unreadable && ctx.in.chat_type == chat_kind::private_chat)

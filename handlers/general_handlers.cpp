@@ -199,6 +199,7 @@ void handle(const command_error& e, handler_context& ctx) {
         {"error_bad_language", text::error_bad_language},
         {"error_staff_role", text::error_staff_role},
         {"error_bad_time", text::error_bad_time},
+        {"error_time_without_hour", text::error_time_without_hour},
         {"error_bad_format", text::error_bad_format},
         {"error_bad_name", text::error_bad_name},
         {"error_bad_phone", text::error_bad_phone},
@@ -227,6 +228,12 @@ void handle(const plain_text&, handler_context& ctx) {
     // not linked yet), rather than "I did not understand" to a greeting.
     if (greets_or_asks_how(ctx.in.text)) {
         handle(cmd_start{}, ctx);
+        return;
+    }
+    // "Thông báo họp lúc mấy giờ?": a question for people; say whom to ask.
+    if (ctx.member && asks_a_question(ctx.in.text)) {
+        auto ward = ward_store(ctx.db).by_id(ctx.member->ward_id);
+        ctx.reply(text::question_for_people, {{"ward", ward ? ward->name : ""}});
         return;
     }
     ctx.reply(ctx.member && ctx.member->team_id ? text::not_understood_member : text::not_understood);

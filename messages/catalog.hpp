@@ -71,6 +71,7 @@ enum class text {
     not_understood,
     choose_by_number, // under a question whose choices show as a numbered list (no buttons)
     not_understood_member,
+    question_for_people, // a question in words to a bot that cannot answer it: whom to ask
     nothing_to_cancel,
     cancelled,
     cancelled_not_undone,
@@ -109,6 +110,7 @@ enum class text {
     error_bad_language,
     error_staff_role,
     error_bad_time,
+    error_time_without_hour, // "lúc 25/12": a day with no hour to send at
     error_bad_format,
     error_bad_name,
     error_bad_phone,

@@ -221,6 +221,10 @@ std::string_view catalog_en(text key) {
     case text::not_understood_member:
         return "I did not understand that. To log help you gave, type /visit, then the address and what "
                "you did, e.g.:\n/visit 12 lane 5, helped 2 people install VNeID\nType /help to see the commands.";
+    case text::question_for_people:
+        return "I am the bot that records the team's help to residents, so I cannot answer this question. For "
+               "meetings, announcements or the ward's business, ask your team leader in the team's group chat "
+               "or the staff of {ward}.\nType /help to see what the bot can do.";
     case text::nothing_to_cancel:
         return "There is nothing waiting to cancel.";
     case text::cancelled:
@@ -312,6 +316,9 @@ std::string_view catalog_en(text key) {
         return "I do not speak \"{detail}\" yet. Type /lang en for English, or /lang vi for Vietnamese.";
     case text::error_bad_time:
         return "The time \"{detail}\" is not valid. Write it like: at 07:30 25/12, or at 2pm tomorrow.";
+    case text::error_time_without_hour:
+        return "\"at {detail}\" gives the day but not the hour to send it. Put the hour before the day, e.g.: "
+               "/broadcast at 07:30 {detail} Team leaders' meeting…";
     case text::error_bad_format:
         return "The format \"{detail}\" is not supported. Choose xlsx or csv.";
     case text::error_bad_name:

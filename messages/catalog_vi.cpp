@@ -218,6 +218,10 @@ std::string_view catalog_vi(text key) {
     case text::not_understood_member:
         return "Tôi chưa hiểu ý bạn. Để ghi một lượt hỗ trợ, gõ /tham rồi địa chỉ và nội dung, ví dụ:\n"
                "/tham số 12 ngõ 5, hướng dẫn 2 người cài VNeID\nGõ /giup để xem các lệnh.";
+    case text::question_for_people:
+        return "Mình là bot ghi lại việc hỗ trợ bà con của tổ, nên không trả lời được câu hỏi này. Lịch họp, "
+               "thông báo hay việc của phường, bạn hỏi tổ trưởng trong nhóm chat của tổ hoặc cán bộ {ward}.\n"
+               "Gõ /giup để xem bot giúp được gì.";
     case text::nothing_to_cancel:
         return "Không có việc gì đang chờ để hủy.";
     case text::cancelled:
@@ -308,6 +312,9 @@ std::string_view catalog_vi(text key) {
                "tiếng Việt.";
     case text::error_bad_time:
         return "Thời gian «{detail}» không hợp lệ. Hãy ghi như: lúc 07:30 25/12, hoặc lúc 7h30 sáng mai.";
+    case text::error_time_without_hour:
+        return "«lúc {detail}» mới có ngày, còn thiếu giờ gửi. Ghi giờ trước ngày, ví dụ: /thongbao lúc 07:30 "
+               "{detail} Họp tổ trưởng…";
     case text::error_bad_format:
         return "Định dạng «{detail}» không hỗ trợ. Chọn xlsx hoặc csv.";
     case text::error_bad_name:

@@ -237,6 +237,24 @@ command parse_broadcast(std::string_view args, const parse_context& ctx) {
                         break;
                     list.remove_prefix(comma + 1);
                 }
+                // "@Tổ 1", "@tổ 1, tổ 3", "@tổ số 2": a team named as people write it, the
+                // number in a word of its own, is its code ("to1").
+                if (!more && !b.teams.empty() && b.teams.back() == "to") {
+                    auto k = used + 1;
+                    if (k + 1 < ws.size() && fold_word(ws[k]) == "so")
+                        ++k;
+                    auto number = k < ws.size() ? ws[k] : std::string_view{};
+                    more = number.ends_with(',');
+                    if (more)
+                        number.remove_suffix(1);
+                    if (!number.empty() &&
+                        std::ranges::all_of(number, [](char ch) { return ch >= '0' && ch <= '9'; })) {
+                        b.teams.back() += std::string(number);
+                        used = k;
+                    } else {
+                        more = false;
+                    }
+                }
                 ++used;
                 if (!more || used >= ws.size())
                     break;
@@ -256,6 +274,12 @@ command parse_broadcast(std::string_view args, const parse_context& ctx) {
             if (used + 1 >= ws.size())
                 return command_error{"thongbao", "error_bad_time", std::string(w)};
             auto when = read_send_time(ws, used + 1, ctx.today);
+            // "lúc 25/12 Họp …": a day without its hour; say what is missing, not that the
+            // announcement's words are a bad time.
+            auto day_at = used + 1 < ws.size() && fold_word(ws[used + 1]) == "ngay" ? used + 2 : used + 1;
+            if (!when.local_minutes && day_at < ws.size() && !parse_clock(ws[used + 1]) &&
+                parse_day(ws[day_at], ctx.today))
+                return command_error{"thongbao", "error_time_without_hour", std::string(ws[day_at])};
             if (!when.local_minutes)
                 return command_error{"thongbao", "error_bad_time", when.words};
             b.at_local_minutes = when.local_minutes;

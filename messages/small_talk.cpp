@@ -28,4 +28,21 @@ bool greets_or_asks_how(std::string_view text) {
     return false;
 }
 
+bool asks_a_question(std::string_view text) {
+    auto t = trim(text);
+    if (t.ends_with('?'))
+        return true;
+    auto folded = fold(t);
+    for (auto& c : folded)
+        if (c == '!' || c == '.' || c == ',')
+            c = ' ';
+    std::string words = " " + folded + " ";
+    static constexpr std::array question_words = {" may gio ", " khi nao ",    " bao gio ",   " o dau ",
+                                                  " luc nao ", " phai khong ", " duoc khong "};
+    for (auto q : question_words)
+        if (words.find(q) != std::string::npos)
+            return true;
+    return false;
+}
+
 } // namespace cnscd
