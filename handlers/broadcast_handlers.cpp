@@ -12,12 +12,15 @@
 #include "messages/broadcast_texts.hpp"
 #include "messages/dates.hpp"
 #include "messages/markup.hpp"
+#include "messages/phone.hpp"
 #include "messages/text_fold.hpp"
 #include "storage/campaign_store.hpp"
 #include "storage/database.hpp"
 #include "storage/outbox.hpp"
 #include "storage/registry.hpp"
+#include "storage/report_store.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <map>
 #include <set>
@@ -33,6 +36,7 @@ namespace {
 
 constexpr std::int64_t progress_every_seconds = 10;
 constexpr std::size_t failures_listed = 20;
+constexpr std::size_t failures_listed_in_list = 5; // per announcement in /thongbao_ds
 // How long typing the number of "resend to the failed groups" answers the delivery report.
 constexpr std::int64_t retry_offer_seconds = 24 * 3600;
 
@@ -78,10 +82,60 @@ std::string not_reported_note(handler_context& ctx) {
         {{"report", deadline_name(ctx.lang, *due)}, arg::markup("period", period_label(ctx.lang, *due))});
 }
 
+// Intended teams a campaign cannot reach, by what their leader has to do about it.
+struct unreached_teams {
+    std::vector<std::string> unbound;     // no group bound: /lienket in the team's group
+    std::vector<std::string> bot_removed; // the group is bound but the bot was removed: add it back
+    std::vector<std::int64_t> ids;        // both, for the delivery summary
+};
+
+// Kept with the campaign, so the delivery summary can name them: a target with no chat.
+void keep_unreached(campaign_store& store, std::int64_t id, const std::vector<team_record>& teams,
+                    const unreached_teams& u, channel platform) {
+    for (auto& t : teams)
+        if (std::ranges::find(u.ids, t.id) != u.ids.end())
+            store.add_target(id, {{platform, "team:" + std::to_string(t.id)}, t.id, t.name, "no_group", ""},
+                             0);
+}
+
+// "Tổ dân phố số 4 (tổ trưởng Lê Văn Dũng, 0905100004)": whom staff can phone instead.
+std::string team_to_phone(database& db, language lang, const campaign_target& t) {
+    if (!t.team_id)
+        return t.title;
+    for (auto& m : member_store(db).in_team(*t.team_id))
+        if (m.role == "leader")
+            return say(lang, broadcast_text::team_leader_phone,
+                       {{"team", t.title}, {"name", m.full_name}, {"phone", as_dialled(m.phone)}});
+    return t.title;
+}
+
+std::string joined_names(const std::vector<std::string>& names) {
+    std::string out;
+    for (auto& n : names)
+        out += (out.empty() ? "" : ", ") + n;
+    return out;
+}
+
+// The lines that tell staff which teams will not get it and what their leaders should do.
+std::string unreached_note(handler_context& ctx, const unreached_teams& u) {
+    std::string out;
+    if (!u.unbound.empty())
+        out += ctx.say(broadcast_text::teams_without_group,
+                       {{"count", static_cast<std::int64_t>(u.unbound.size())},
+                        {"teams", joined_names(u.unbound)}}) +
+               "\n\n";
+    if (!u.bot_removed.empty())
+        out += ctx.say(broadcast_text::teams_bot_removed,
+                       {{"count", static_cast<std::int64_t>(u.bot_removed.size())},
+                        {"teams", joined_names(u.bot_removed)}}) +
+               "\n\n";
+    return out;
+}
+
 // The team groups a campaign goes to; replies and returns nullopt when they cannot be found.
-// The groups to send to; `without_group` gets the names of intended teams that have none.
+// The groups to send to; `unreached` gets the names of intended teams that will not get it.
 std::optional<std::vector<campaign_target>> choose_targets(const cmd_broadcast& c, handler_context& ctx,
-                                                           std::vector<std::string>& without_group) {
+                                                           unreached_teams& unreached) {
     auto ward_id = ctx.member->ward_id;
     auto teams = team_store(ctx.db).in_ward(ward_id);
     std::set<std::int64_t> wanted;
@@ -126,32 +180,43 @@ std::optional<std::vector<campaign_target>> choose_targets(const cmd_broadcast& 
     std::map<std::int64_t, std::string> team_names;
     for (auto& t : teams)
         team_names[t.id] = t.name;
+    std::set<std::int64_t> removed_from; // teams whose bound group the bot was removed from
     for (auto& g : group_store(ctx.db).of_ward(ward_id, true)) {
+        if (g.team_id && !g.active)
+            removed_from.insert(*g.team_id);
         if (!g.active || !g.team_id || !team_names.contains(*g.team_id))
             continue;
         if (!wanted.empty() && !wanted.contains(*g.team_id))
             continue;
         out.push_back({g.chat, g.team_id, team_names[*g.team_id], "pending", ""});
     }
-    if (out.empty()) {
-        if (c.teams.empty() && !c.not_reported) {
-            ctx.reply(broadcast_text::no_groups_bound);
-            return std::nullopt;
-        }
-        // Name the teams meant, so staff know whose leader to ask to bind a group.
-        std::string named;
-        for (auto& t : teams)
-            if (wanted.contains(t.id))
-                named += (named.empty() ? "" : ", ") + t.name;
-        ctx.reply(broadcast_text::no_targets, {{"reason", named}});
-        return std::nullopt;
-    }
+    // Teams behind on a report may catch up before it goes out: each is checked again then.
+    if (c.not_reported)
+        if (auto due = team_report_due(ctx.db, ctx.cfg(), ward_id, ctx.now()))
+            for (auto& t : out) {
+                t.state = "owing";
+                t.error = due->rule.code + " " + due->period.key;
+            }
     std::set<std::int64_t> reached;
     for (auto& t : out)
         reached.insert(t.team_id.value_or(0));
     for (auto& t : teams)
-        if ((wanted.empty() || wanted.contains(t.id)) && !reached.contains(t.id))
-            without_group.push_back(t.name);
+        if ((wanted.empty() || wanted.contains(t.id)) && !reached.contains(t.id)) {
+            (removed_from.contains(t.id) ? unreached.bot_removed : unreached.unbound).push_back(t.name);
+            unreached.ids.push_back(t.id);
+        }
+    if (out.empty()) {
+        if (unreached.bot_removed.empty() && c.teams.empty() && !c.not_reported)
+            ctx.reply(broadcast_text::no_groups_bound);
+        else if (unreached.bot_removed.empty()) // name the teams meant: whose leader to ask
+            ctx.reply(broadcast_text::no_targets, {{"reason", joined_names(unreached.unbound)}});
+        else {
+            auto note = unreached_note(ctx, unreached);
+            note.erase(note.find_last_not_of('\n') + 1);
+            ctx.reply(ctx.say(broadcast_text::nowhere_to_send) + "\n\n" + note);
+        }
+        return std::nullopt;
+    }
     return out;
 }
 
@@ -214,6 +279,62 @@ int parts_per_target(const campaign_record& c) {
     return static_cast<int>(deliveries(c, probe, "").size());
 }
 
+// An announcement to the teams behind on a report, as it goes out: the teams that have sent the
+// report since the preview are skipped. Returns the groups to send to now.
+std::vector<campaign_target> settle_owing(database& db, campaign_record& c) {
+    campaign_store store(db);
+    std::map<std::string, std::set<std::int64_t>> sent_by_report; // "<code> <period>" -> teams
+    std::vector<campaign_target> out;
+    for (auto& t : store.targets(c.id)) {
+        if (t.state == "pending")
+            out.push_back(t);
+        if (t.state != "owing")
+            continue;
+        auto space = t.error.find(' ');
+        if (!sent_by_report.contains(t.error) && space != std::string::npos)
+            for (auto& s : report_store(db).current_of_ward(c.ward_id, t.error.substr(0, space),
+                                                            t.error.substr(space + 1)))
+                if (s.team_id)
+                    sent_by_report[t.error].insert(*s.team_id);
+        bool reported = t.team_id && sent_by_report[t.error].contains(*t.team_id);
+        t.state = reported ? "skipped" : "pending";
+        store.set_target_state(c.id, t.chat, t.state);
+        if (!reported)
+            out.push_back(t);
+    }
+    c.total = static_cast<std::int64_t>(out.size());
+    store.set_total(c.id, c.total);
+    return out;
+}
+
+std::string names_of(const std::vector<campaign_target>& targets) {
+    std::string out;
+    for (auto& t : targets)
+        out += (out.empty() ? "" : ", ") + t.title;
+    return out;
+}
+
+// Under the delivery summary: the teams not reminded because they reported before it went out.
+std::string skipped_note(campaign_store& store, const campaign_record& c, language lang) {
+    auto skipped = store.targets(c.id, "skipped");
+    if (skipped.empty())
+        return "";
+    return say(lang, broadcast_text::skipped_reported,
+               {{"count", static_cast<std::int64_t>(skipped.size())}, {"teams", names_of(skipped)}});
+}
+
+// Under the delivery summary: the teams it could not reach at all, with whom to phone.
+std::string no_group_note(database& db, campaign_store& store, const campaign_record& c, language lang) {
+    auto teams = store.targets(c.id, "no_group");
+    if (teams.empty())
+        return "";
+    std::string names;
+    for (auto& t : teams)
+        names += (names.empty() ? "" : "; ") + team_to_phone(db, lang, t);
+    return say(lang, broadcast_text::no_group_summary,
+               {{"count", static_cast<std::int64_t>(teams.size())}, {"teams", names}});
+}
+
 // A preview confirmed a day later would send yesterday's choice of groups (the teams behind on a
 // report above all) and perhaps an announcement overtaken by events: it has to be made again.
 constexpr std::int64_t draft_valid_hours = 24;
@@ -258,6 +379,15 @@ std::string failure_reason(language lang, const std::string& reason) {
     if (reason == "window")
         return say(lang, broadcast_text::reason_window);
     return say(lang, broadcast_text::reason_other, {{"error", reason}});
+}
+
+// What staff do about a group that did not get it, by the same reason.
+std::string failure_fix(language lang, const std::string& reason) {
+    if (reason == "gone")
+        return say(lang, broadcast_text::fix_gone);
+    if (reason == "window")
+        return say(lang, broadcast_text::fix_window);
+    return say(lang, broadcast_text::fix_other);
 }
 
 // Stops announcement `c`: a draft is dropped; a scheduled or sending one loses the rows it has not
@@ -336,8 +466,8 @@ void handle(const cmd_broadcast& c, handler_context& ctx) {
             return;
         }
     }
-    std::vector<std::string> without_group;
-    auto targets = choose_targets(c, ctx, without_group);
+    unreached_teams unreached;
+    auto targets = choose_targets(c, ctx, unreached);
     if (!targets)
         return;
     std::string note;
@@ -357,6 +487,8 @@ void handle(const cmd_broadcast& c, handler_context& ctx) {
     auto parts = parts_per_target(campaign);
     for (auto& t : *targets)
         store.add_target(id, t, parts);
+    keep_unreached(store, id, team_store(ctx.db).in_ward(ctx.member->ward_id), unreached,
+                   ctx.in.chat.platform);
 
     std::string shown = campaign.parts.empty() ? "" : campaign.parts.front();
     if (campaign.file)
@@ -375,15 +507,7 @@ void handle(const cmd_broadcast& c, handler_context& ctx) {
                            {{"time", time}, {"words", c.at_words}});
     }
     // Staff should know before sending which teams it will not reach.
-    std::string missing;
-    if (!without_group.empty()) {
-        std::string names;
-        for (auto& n : without_group)
-            names += (names.empty() ? "" : ", ") + n;
-        missing = ctx.say(broadcast_text::teams_without_group,
-                          {{"count", static_cast<std::int64_t>(without_group.size())}, {"teams", names}}) +
-                  "\n\n";
-    }
+    auto missing = unreached_note(ctx, unreached);
     ctx.ask(ctx.say(broadcast_text::preview, {{"count", campaign.total},
                                               arg::markup("targets", note),
                                               arg::markup("when", when),
@@ -450,7 +574,19 @@ void on_broadcast_choice(std::string_view data, handler_context& ctx) {
     if (c->send_at && c->send_at <= ctx.now())
         c->send_at = 0; // confirmed after its time: send now
     auto targets = store.targets(id);
-    queue_targets(ctx.db, ctx.cfg(), *c, targets, ctx.now());
+    std::erase_if(targets, [](auto& t) { return t.state != "pending" && t.state != "owing"; });
+    bool owing = std::ranges::any_of(targets, [](auto& t) { return t.state == "owing"; });
+    if (owing && !c->send_at) {
+        targets = settle_owing(ctx.db, *c);
+        if (targets.empty()) {
+            store.set_state(id, "done");
+            ctx.reply(broadcast_text::all_reported_since,
+                      {{"id", id}, {"teams", names_of(store.targets(id))}});
+            return;
+        }
+    }
+    if (!owing || !c->send_at) // a scheduled one to teams behind is queued at its time
+        queue_targets(ctx.db, ctx.cfg(), *c, targets, ctx.now());
     store.set_state(id, c->send_at ? "scheduled" : "sending");
     auto text = c->send_at
                     ? ctx.say(broadcast_text::scheduled,
@@ -458,6 +594,8 @@ void on_broadcast_choice(std::string_view data, handler_context& ctx) {
                                {"count", c->total},
                                {"time", format_instant(ctx.lang, c->send_at, ctx.cfg().utc_offset_minutes)}})
                     : ctx.say(broadcast_text::queued, {{"id", id}, {"count", c->total}});
+    if (owing && c->send_at)
+        text += ctx.say(broadcast_text::scheduled_owing_note);
     text += quiet_note(ctx, c->send_at ? c->send_at : ctx.now());
     text += ctx.say(broadcast_text::cancel_hint, {{"id", id}});
     outgoing progress = reply_text(ctx.in, std::move(text));
@@ -470,13 +608,15 @@ void on_broadcast_choice(std::string_view data, handler_context& ctx) {
 }
 
 void handle(const cmd_broadcast_list&, handler_context& ctx) {
-    auto recent = campaign_store(ctx.db).recent(ctx.member->ward_id, 10);
+    campaign_store store(ctx.db);
+    auto recent = store.recent(ctx.member->ward_id, 10);
+    std::vector<std::vector<choice_button>> retry;
     if (recent.empty()) {
         ctx.reply(broadcast_text::list_empty);
         return;
     }
     std::string text = ctx.say(broadcast_text::list_header);
-    for (auto& c : recent)
+    for (auto& c : recent) {
         // A draft or a cancelled one went nowhere: no "0/3 groups, 0 failed".
         text += "\n" +
                 ctx.say(c.state == "draft" || (c.state == "cancelled" && c.delivered + c.failed == 0)
@@ -490,7 +630,27 @@ void handle(const cmd_broadcast_list&, handler_context& ctx) {
                          {"count", c.total},
                          {"failed", c.failed},
                          {"excerpt", excerpt(c.parts.empty() ? "" : c.parts.front(), 40)}});
-    ctx.reply(std::move(text));
+        // Counts alone do not say which group missed it or what to do: each failed group, why, the fix.
+        if (c.failed > 0 && c.state != "cancelled") {
+            auto failed = store.targets(c.id, "failed");
+            for (std::size_t i = 0; i < failed.size() && i < failures_listed_in_list; ++i)
+                text += "\n" + ctx.say(broadcast_text::list_failure_line,
+                                       {{"group", failed[i].title},
+                                        {"reason", failure_reason(ctx.lang, failed[i].error)},
+                                        {"fix", failure_fix(ctx.lang, failed[i].error)}});
+            if (failed.size() > failures_listed_in_list)
+                text +=
+                    "\n" +
+                    ctx.say(broadcast_text::failure_more,
+                            {{"count", static_cast<std::int64_t>(failed.size() - failures_listed_in_list)}});
+            retry.push_back({{ctx.say(broadcast_text::button_retry_no, {{"id", c.id}, {"count", c.failed}}),
+                              "b:retry:" + std::to_string(c.id)}});
+        }
+    }
+    if (retry.empty())
+        ctx.reply(std::move(text));
+    else
+        ctx.ask(std::move(text), std::move(retry));
 }
 
 void follow_broadcast_delivery(database& db, const dispatch_env& env, const delivery_report& report) {
@@ -525,7 +685,8 @@ void follow_broadcast_delivery(database& db, const dispatch_env& env, const deli
     store.set_state(c->id, "done");
     edit_progress(
         say(lang, broadcast_text::finished,
-            {{"id", c->id}, {"delivered", c->delivered}, {"count", c->total}, {"failed", c->failed}}));
+            {{"id", c->id}, {"delivered", c->delivered}, {"count", c->total}, {"failed", c->failed}}) +
+        skipped_note(store, *c, lang) + no_group_note(db, store, *c, lang));
     if (c->failed == 0)
         return;
     auto failed = store.targets(c->id, "failed");
@@ -543,6 +704,32 @@ void follow_broadcast_delivery(database& db, const dispatch_env& env, const deli
     ask_unprompted(db, report_message, account_in(db, c->created_by, c->origin), lang, report.at,
                    retry_offer_seconds);
     outbox(db).add(report_message, report.at);
+}
+
+void send_due_announcements(database& db, const dispatch_env& env, std::vector<std::string>& log) {
+    auto now = env.clk.now();
+    campaign_store store(db);
+    for (auto id : store.due_with_owing_targets(now)) {
+        auto c = store.by_id(id);
+        if (!c)
+            continue;
+        auto targets = settle_owing(db, *c);
+        auto skipped = store.targets(id, "skipped");
+        log.push_back("announcement " + std::to_string(id) + ": " + std::to_string(targets.size()) +
+                      " groups, " + std::to_string(skipped.size()) + " teams skipped (reported meanwhile)");
+        if (!targets.empty()) {
+            queue_targets(db, env.cfg, *c, targets, now);
+            continue;
+        }
+        // Every team caught up: nothing goes out, and staff hear it rather than wait for a summary.
+        store.set_state(id, "done");
+        auto staff = member_store(db).by_id(c->created_by);
+        auto lang = language_of(env.cfg, staff ? staff->language : std::string());
+        outbox(db).add(text_to(c->origin, c->origin_type,
+                               say(lang, broadcast_text::all_reported_since,
+                                   {{"id", id}, {"teams", names_of(skipped)}})),
+                       now);
+    }
 }
 
 } // namespace cnscd

@@ -8,6 +8,7 @@
 #include "storage/outbox.hpp"
 
 #include <string>
+#include <vector>
 
 namespace cnscd {
 
@@ -21,5 +22,9 @@ std::string failure_reason_code(const delivery_report& report);
 // The features on_delivery hands a report to, by the reference the row carries.
 void follow_broadcast_delivery(database& db, const dispatch_env& env, const delivery_report& report);
 void follow_nudge_delivery(database& db, const dispatch_env& env, const delivery_report& report);
+
+// Scheduled announcements to the teams behind on a report, at their time: queued to the teams that
+// still owe it (broadcast_handlers.cpp). Adds a line per announcement to `log`.
+void send_due_announcements(database& db, const dispatch_env& env, std::vector<std::string>& log);
 
 } // namespace cnscd

@@ -1,5 +1,6 @@
 #include "handlers/scheduled_work.hpp"
 
+#include "handlers/delivery_hooks.hpp"
 #include "handlers/reminder_planning.hpp"
 #include "handlers/visit_photos.hpp"
 #include "storage/conversation_store.hpp"
@@ -29,6 +30,8 @@ scheduled_log run_scheduled_work(database& db, const dispatch_env& env) {
     // Files /xuat sent are needed only until the platform has them; keep two days for retries.
     if (auto n = prune_exports(env.cfg.storage.db_path, now - 2 * 86400); n > 0)
         log.info.push_back("removed " + std::to_string(n) + " old export file(s)");
+    // Announcements to the teams behind on a report whose time has come.
+    send_due_announcements(db, env, log.info);
     // Reminders before and after reporting deadlines (reminder_planning.hpp).
     auto reminders = plan_reminders(db, env.cfg, now);
     log.info.insert(log.info.end(), reminders.log.begin(), reminders.log.end());

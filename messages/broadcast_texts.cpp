@@ -14,12 +14,27 @@ std::string_view vi(broadcast_text key) {
     case t::teams_without_group:
         return "⚠️ {count} tổ chưa gắn nhóm nên sẽ không nhận: {teams}.\n"
                "Tổ trưởng gõ /lienket trong nhóm của tổ.";
+    case t::teams_bot_removed:
+        return "⚠️ {count} tổ đã xóa bot khỏi nhóm nên sẽ không nhận: {teams}.\n"
+               "Tổ trưởng thêm lại bot vào nhóm của tổ; nhóm vẫn gắn với tổ, không cần gõ /lienket lại.";
+    case t::nowhere_to_send:
+        return "Không có nhóm nào để gửi.";
     case t::targets_not_reported:
         return "các tổ chưa nộp {report} ({period})";
     case t::targets_not_reported_any:
         return "các tổ chưa nộp báo cáo";
     case t::all_reported:
         return "Mọi tổ đã nộp {report} ({period}), không còn tổ nào để nhắc. 👏";
+    case t::all_reported_since:
+        return "📣 Thông báo số {id} không gửi đi: đến lúc gửi, các tổ cần nhắc ({teams}) đều đã nộp báo cáo. 👏";
+    case t::scheduled_owing_note:
+        return "\nĐến giờ gửi, bot chỉ gửi cho các tổ khi đó vẫn chưa nộp báo cáo.";
+    case t::skipped_reported:
+        return "\n{count} tổ đã nộp báo cáo trước giờ gửi nên không nhận: {teams}.";
+    case t::no_group_summary:
+        return "\n📞 {count} tổ không nhận được vì chưa có nhóm với bot, hãy gọi điện báo: {teams}.";
+    case t::team_leader_phone:
+        return "{team} (tổ trưởng {name}, {phone})";
     case t::when_scheduled:
         return ", vào {time}";
     case t::schedule_note:
@@ -102,6 +117,16 @@ std::string_view vi(broadcast_text key) {
         return "• Số {id} ({date}) — {state}: {delivered}/{count} nhóm, {failed} lỗi — «{excerpt}»";
     case t::list_line_unsent:
         return "• Số {id} ({date}) — {state}, {count} nhóm — «{excerpt}»";
+    case t::list_failure_line:
+        return "   ↳ {group}: {reason}. Cách xử lý: {fix}.";
+    case t::fix_gone:
+        return "tổ trưởng thêm lại bot vào nhóm của tổ, rồi bấm gửi lại";
+    case t::fix_window:
+        return "nhờ một người trong nhóm nhắn một tin cho Official Account, rồi bấm gửi lại";
+    case t::fix_other:
+        return "bấm gửi lại; nếu vẫn lỗi, chuyển mã lỗi cho bộ phận kỹ thuật";
+    case t::button_retry_no:
+        return "🔁 Gửi lại số {id} ({count} nhóm lỗi)";
     case t::list_empty:
         return "Chưa có thông báo nào. Gõ /thongbao để xem cách gửi.";
     case t::state_draft:
@@ -141,12 +166,29 @@ std::string_view en(broadcast_text key) {
     case t::teams_without_group:
         return "⚠️ Teams with no bound group, which will not get it ({count}): {teams}.\n"
                "Their leader types /bind in the team's group.";
+    case t::teams_bot_removed:
+        return "⚠️ Teams whose group removed the bot, which will not get it ({count}): {teams}.\n"
+               "Their leader adds the bot back to the team's group; the group is still bound, no need for /bind "
+               "again.";
+    case t::nowhere_to_send:
+        return "There is no group to send to.";
     case t::targets_not_reported:
         return "teams that have not submitted the {report} ({period})";
     case t::targets_not_reported_any:
         return "teams that have not submitted their report";
     case t::all_reported:
         return "Every team has submitted the {report} ({period}); there is no team left to remind. 👏";
+    case t::all_reported_since:
+        return "📣 Announcement no. {id} was not sent: by the time it went out, the teams it was for ({teams}) "
+               "had all submitted their report. 👏";
+    case t::scheduled_owing_note:
+        return "\nAt that time it goes only to the teams that still have not submitted.";
+    case t::skipped_reported:
+        return "\n{count} teams submitted their report before it went out, so did not get it: {teams}.";
+    case t::no_group_summary:
+        return "\n📞 {count} teams could not get it, having no group with the bot; phone them: {teams}.";
+    case t::team_leader_phone:
+        return "{team} (leader {name}, {phone})";
     case t::when_scheduled:
         return ", on {time}";
     case t::schedule_note:
@@ -230,6 +272,16 @@ std::string_view en(broadcast_text key) {
         return "• No. {id} ({date}) — {state}: {delivered}/{count} groups, {failed} failed — \"{excerpt}\"";
     case t::list_line_unsent:
         return "• No. {id} ({date}) — {state}, {count} groups — \"{excerpt}\"";
+    case t::list_failure_line:
+        return "   ↳ {group}: {reason}. What to do: {fix}.";
+    case t::fix_gone:
+        return "the team leader adds the bot back to the team's group, then press resend";
+    case t::fix_window:
+        return "ask someone in the group to send the Official Account a message, then press resend";
+    case t::fix_other:
+        return "press resend; if it fails again, pass the error code to the technical staff";
+    case t::button_retry_no:
+        return "🔁 Resend no. {id} ({count} failed groups)";
     case t::list_empty:
         return "No announcements yet. Type /broadcast to see how to send one.";
     case t::state_draft:

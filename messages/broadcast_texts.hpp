@@ -10,9 +10,17 @@ enum class broadcast_text {
     preview,
     targets_named,
     teams_without_group,
+    teams_bot_removed, // bound groups the bot was removed from: add it back, no need to bind again
+    nowhere_to_send,
     targets_not_reported,
     targets_not_reported_any,
     all_reported,
+    all_reported_since,   // a chua-bao-cao announcement at its time: every team has caught up
+    scheduled_owing_note, // a scheduled chua-bao-cao announcement: only those still behind then
+    skipped_reported,
+    no_group_summary,  // under the delivery summary: teams it could not reach, whom to phone
+    team_leader_phone, // one of them: the team, its leader and the leader's phone     // under the delivery
+                       // summary: teams that reported before it went out
     when_scheduled,
     schedule_note,             // in the preview: when it will go, and from which words
     schedule_note_without_luc, // the same, read from a leading time: how to send it as text
@@ -48,6 +56,11 @@ enum class broadcast_text {
     list_header,
     list_line,
     list_line_unsent,
+    list_failure_line, // under an announcement in the list: a group that did not get it, why, the fix
+    fix_gone,
+    fix_window,
+    fix_other,
+    button_retry_no, // under the list: resend announcement {id} to its failed groups
     list_empty,
     state_draft,
     state_draft_expired,

@@ -38,4 +38,10 @@ std::string mask_phone(std::string_view p) {
     return local.substr(0, 3) + std::string(local.size() - 6, '*') + local.substr(local.size() - 3);
 }
 
+std::string as_dialled(std::string_view normalized) {
+    if (normalized.starts_with("+84"))
+        return "0" + std::string(normalized.substr(3));
+    return std::string(normalized);
+}
+
 } // namespace cnscd

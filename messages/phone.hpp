@@ -14,5 +14,7 @@ std::optional<std::string> normalize_phone(std::string_view text);
 
 // "+84905123456" -> "090****456" (for groups and lists).
 std::string mask_phone(std::string_view normalized);
+// "+84905100004" as people dial it: "0905100004"; anything else as it is.
+std::string as_dialled(std::string_view normalized);
 
 } // namespace cnscd

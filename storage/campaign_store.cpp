@@ -121,9 +121,34 @@ void campaign_store::set_progress_at(std::int64_t id, std::int64_t at) {
 }
 
 void campaign_store::add_target(std::int64_t campaign_id, const campaign_target& t, int parts) {
-    db_.native().exec("INSERT INTO campaign_targets (campaign_id, channel, chat_id, team_id, title, parts) "
-                      "VALUES (?, ?, ?, ?, ?, ?)",
-                      campaign_id, channel_name(t.chat.platform), t.chat.chat_id, t.team_id, t.title, parts);
+    db_.native().exec(
+        "INSERT INTO campaign_targets (campaign_id, channel, chat_id, team_id, title, parts, state, error) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        campaign_id, channel_name(t.chat.platform), t.chat.chat_id, t.team_id, t.title, parts, t.state,
+        t.error);
+}
+
+void campaign_store::set_target_state(std::int64_t campaign_id, const chat_address& target,
+                                      const std::string& state) {
+    db_.native().exec(
+        "UPDATE campaign_targets SET state = ?, error = '' WHERE campaign_id = ? AND channel = ? AND "
+        "chat_id = ?",
+        state, campaign_id, channel_name(target.platform), target.chat_id);
+}
+
+void campaign_store::set_total(std::int64_t id, std::int64_t total) {
+    db_.native().exec("UPDATE campaigns SET total = ? WHERE id = ?", total, id);
+}
+
+std::vector<std::int64_t> campaign_store::due_with_owing_targets(std::int64_t now) {
+    std::vector<std::int64_t> out;
+    auto& st = db_.native().statement(
+        "SELECT id FROM campaigns c WHERE state = 'scheduled' AND send_at <= ? AND EXISTS "
+        "(SELECT 1 FROM campaign_targets t WHERE t.campaign_id = c.id AND t.state = 'owing') ORDER BY id");
+    st.bind(1, static_cast<ll>(now));
+    while (st.executeStep())
+        out.push_back(st.getColumn(0).getInt64());
+    return out;
 }
 
 void campaign_store::add_part(std::int64_t campaign_id, const chat_address& target, std::int64_t outbox_id) {

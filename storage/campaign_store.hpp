@@ -36,8 +36,10 @@ struct campaign_target {
     chat_address chat;
     std::optional<std::int64_t> team_id;
     std::string title;
-    std::string state = "pending"; // pending | delivered | failed
-    std::string error;
+    // owing: sent only if the team still owes the report when the announcement goes out
+    // (/thongbao chua-bao-cao), then pending or skipped (it reported meanwhile).
+    std::string state = "pending"; // owing | pending | skipped | delivered | failed
+    std::string error; // why it failed; while owing, the report it is owed for: "<code> <period key>"
 };
 
 class campaign_store {
@@ -54,6 +56,10 @@ public:
     void add_target(std::int64_t campaign_id, const campaign_target& t, int parts);
     void add_part(std::int64_t campaign_id, const chat_address& target, std::int64_t outbox_id);
     std::vector<campaign_target> targets(std::int64_t campaign_id, const std::string& state = "");
+    void set_target_state(std::int64_t campaign_id, const chat_address& target, const std::string& state);
+    void set_total(std::int64_t id, std::int64_t total);
+    // Scheduled campaigns due by `now` whose targets are still to be chosen (state owing).
+    std::vector<std::int64_t> due_with_owing_targets(std::int64_t now);
     // The outbox rows that carried the campaign, oldest first.
     std::vector<std::int64_t> part_rows(std::int64_t campaign_id);
 

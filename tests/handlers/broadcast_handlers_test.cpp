@@ -20,6 +20,7 @@ namespace {
 
 using test::has;
 using test::test_bot;
+using test::to_chat;
 
 std::string button(const std::vector<outgoing>& out, const std::string& prefix) {
     for (auto& o : out)
@@ -200,17 +201,37 @@ TEST_F(broadcast_fixture, a_space_after_the_at_sign_still_names_the_teams) {
 }
 
 TEST_F(broadcast_fixture, without_bound_groups_staff_are_told_how_teams_bind_theirs) {
-    group_store groups(*bot.db);
-    groups.set_active({bot.platform, "-1"}, false); // the bot was removed from team 1's group
-    auto named = test_bot::joined(bot.say("900", "/thongbao @to1 Lịch trực"));
-    EXPECT_NE(named.find("Không có nhóm nào để gửi: Tổ dân phố số 1 chưa gắn nhóm chat"), std::string::npos)
+    bot.team(ward, "Tổ dân phố số 4"); // never bound a group
+    auto named = test_bot::joined(bot.say("900", "/thongbao @to4 Lịch trực"));
+    EXPECT_NE(named.find("Không có nhóm nào để gửi: Tổ dân phố số 4 chưa gắn nhóm chat"), std::string::npos)
         << named;
-    groups.set_active({bot.platform, "-2"}, false);
-    groups.set_active({bot.platform, "-3"}, false);
-    auto all = test_bot::joined(bot.say("900", "/thongbao Lịch trực"));
+    auto preview = test_bot::joined(bot.say("900", "/thongbao Lịch trực"));
+    EXPECT_NE(preview.find("1 tổ chưa gắn nhóm nên sẽ không nhận: Tổ dân phố số 4"), std::string::npos)
+        << preview;
+    test_bot lone;
+    auto lone_ward = lone.ward("Phường Hòa Xuân");
+    lone.team(lone_ward, "Tổ dân phố số 1");
+    lone.member(lone_ward, 0, "Ngô Thị Hạnh", "ward_staff", "900");
+    auto all = test_bot::joined(lone.say("900", "/thongbao Lịch trực"));
     EXPECT_NE(all.find("Chưa tổ nào gắn nhóm chat với bot"), std::string::npos) << all;
     EXPECT_NE(all.find("gõ /lienket trong nhóm"), std::string::npos) << all;
     EXPECT_EQ(all.find("(0)"), std::string::npos) << all;
+}
+
+// The bot removed from a team's group: the preview told staff to have it bound with /lienket,
+// though the group is still bound and only the bot has to be added back.
+TEST_F(broadcast_fixture, a_group_the_bot_was_removed_from_is_told_to_add_the_bot_back_not_to_bind) {
+    group_store groups(*bot.db);
+    groups.set_active({bot.platform, "-1"}, false); // as on_bot_removed leaves it
+    auto preview = test_bot::joined(bot.say("900", "/thongbao Lịch trực"));
+    EXPECT_NE(preview.find("1 tổ đã xóa bot khỏi nhóm nên sẽ không nhận: Tổ dân phố số 1"), std::string::npos)
+        << preview;
+    EXPECT_NE(preview.find("Tổ trưởng thêm lại bot vào nhóm của tổ"), std::string::npos) << preview;
+    EXPECT_EQ(preview.find("chưa gắn nhóm"), std::string::npos) << preview;
+    auto named = test_bot::joined(bot.say("900", "/thongbao @to1 Lịch trực"));
+    EXPECT_NE(named.find("Không có nhóm nào để gửi."), std::string::npos) << named;
+    EXPECT_NE(named.find("thêm lại bot vào nhóm của tổ"), std::string::npos) << named;
+    EXPECT_EQ(named.find("chưa gắn nhóm"), std::string::npos) << named;
 }
 
 TEST_F(broadcast_fixture, teams_behind_on_the_current_report_only_in_either_language) {
@@ -230,12 +251,13 @@ TEST_F(broadcast_fixture, teams_behind_on_the_current_report_only_in_either_lang
     // The preview names the report it means.
     EXPECT_TRUE(has(bot.say("900", "/thongbao chua-bao-cao Nhắc nộp"),
                     "các tổ chưa nộp Báo cáo tháng (tháng 11/2026)"));
-    // The teams behind have no group any more: they are named, not "no team has a group".
+    // The teams behind are not in their groups any more: they are named, not "no team has a group".
     group_store groups(*bot.db);
     groups.set_active({bot.platform, "-2"}, false);
     groups.set_active({bot.platform, "-3"}, false);
     auto unbound = test_bot::joined(bot.say("900", "/thongbao chua-bao-cao Nhắc nộp"));
-    EXPECT_NE(unbound.find("Tổ dân phố số 2, Tổ dân phố số 3 chưa gắn nhóm chat"), std::string::npos)
+    EXPECT_NE(unbound.find("2 tổ đã xóa bot khỏi nhóm nên sẽ không nhận: Tổ dân phố số 2, Tổ dân phố số 3"),
+              std::string::npos)
         << unbound;
     // Everyone sent November's: the teams behind are those of the next open report, as
     // "/baocao phuong" opens it.
@@ -251,6 +273,156 @@ TEST_F(broadcast_fixture, teams_behind_on_the_current_report_only_in_either_lang
     }
     auto done = test_bot::joined(bot.say("900", "/thongbao chua-bao-cao Nhắc nộp"));
     EXPECT_NE(done.find("Mọi tổ đã nộp Báo cáo tháng (tháng 11/2026)"), std::string::npos) << done;
+}
+
+// A scheduled "chua-bao-cao" kept the teams chosen at the preview: a team that sent its report
+// in the meantime was still told to send it.
+TEST_F(broadcast_fixture, a_scheduled_reminder_goes_only_to_the_teams_still_behind_at_its_time) {
+    auto preview = bot.say("900", "/thongbao chua-bao-cao lúc 15:00 24/11 Nhắc các tổ nộp báo cáo tháng");
+    EXPECT_TRUE(has(preview, "3 nhóm")) << test_bot::joined(preview);
+    auto send = button(preview, "b:send:");
+    auto id = id_of(send);
+    auto confirmed = bot.press("900", send);
+    for (auto& o : confirmed)
+        EXPECT_EQ(o.campaign_id, 0) << "nothing is queued to a group before its time";
+    EXPECT_TRUE(has(confirmed, "bot chỉ gửi cho các tổ khi đó vẫn chưa nộp báo cáo"))
+        << test_bot::joined(confirmed);
+
+    bot.submit_report(ward, team1, "monthly", "2026-11");
+    bot.clk.advance(5 * 3600); // 14:00
+    for (auto& o : bot.run_scheduled())
+        EXPECT_EQ(o.campaign_id, 0) << "not before 15:00";
+    bot.clk.advance(3600 + 30);
+    std::set<std::string> groups;
+    for (auto& o : bot.run_scheduled())
+        if (o.campaign_id == id)
+            groups.insert(o.to.chat_id);
+    EXPECT_EQ(groups, (std::set<std::string>{"-2", "-3"}));
+    auto summary = test_bot::joined(play_deliveries(id));
+    EXPECT_NE(summary.find("đã gửi xong: 2/2 nhóm"), std::string::npos) << summary;
+    EXPECT_NE(summary.find("1 tổ đã nộp báo cáo trước giờ gửi nên không nhận: Tổ dân phố số 1"),
+              std::string::npos)
+        << summary;
+}
+
+TEST_F(broadcast_fixture, a_scheduled_reminder_is_not_sent_when_every_team_caught_up_and_staff_are_told) {
+    auto preview = bot.say("900", "/thongbao chua-bao-cao lúc 15:00 24/11 Nhắc nộp báo cáo");
+    auto id = id_of(button(preview, "b:send:"));
+    bot.press("900", button(preview, "b:send:"));
+    for (auto team : {team1, team2, team3})
+        bot.submit_report(ward, team, "monthly", "2026-11");
+    bot.clk.advance(6 * 3600 + 30);
+    auto out = bot.run_scheduled();
+    for (auto& o : out)
+        EXPECT_EQ(o.campaign_id, 0) << "no group gets it";
+    auto to_staff = test_bot::joined(to_chat(out, "900"));
+    EXPECT_NE(to_staff.find("Thông báo số " + std::to_string(id) + " không gửi đi"), std::string::npos)
+        << to_staff;
+    EXPECT_NE(to_staff.find("đều đã nộp báo cáo"), std::string::npos) << to_staff;
+    EXPECT_TRUE(has(bot.say("900", "/thongbao_ds"), "đã gửi xong"));
+    EXPECT_FALSE(has(bot.run_scheduled(), "không gửi đi")) << "told once";
+}
+
+// Confirmed hours after the preview: the teams that reported meanwhile are left out too.
+TEST_F(broadcast_fixture, a_reminder_confirmed_later_skips_the_teams_that_reported_since_the_preview) {
+    auto preview = bot.say("900", "/thongbao chua-bao-cao Nhắc nộp báo cáo");
+    auto send = button(preview, "b:send:");
+    bot.submit_report(ward, team2, "monthly", "2026-11");
+    std::set<std::string> groups;
+    auto sent = bot.press("900", send);
+    for (auto& o : sent)
+        if (o.campaign_id)
+            groups.insert(o.to.chat_id);
+    EXPECT_EQ(groups, (std::set<std::string>{"-1", "-3"}));
+    EXPECT_TRUE(has(sent, "đang gửi tới 2 nhóm")) << test_bot::joined(sent);
+}
+
+// A leader's question that starts with «Thông báo» was read as /thongbao and refused as a
+// staff command.
+TEST_F(broadcast_fixture, a_members_question_starting_like_a_staff_command_gets_whom_to_ask) {
+    auto asked = test_bot::joined(bot.say("100", "Thông báo họp lúc mấy giờ?"));
+    EXPECT_NE(asked.find("không trả lời được câu hỏi này"), std::string::npos) << asked;
+    EXPECT_NE(asked.find("hỏi tổ trưởng trong nhóm chat của tổ hoặc cán bộ Phường Hòa Xuân"),
+              std::string::npos)
+        << asked;
+    EXPECT_EQ(asked.find("/thongbao"), std::string::npos) << asked;
+    // Not a question: the usual nudge, still no refusal of a command they never meant.
+    auto said = test_bot::joined(bot.say("100", "thong bao hop to"));
+    EXPECT_NE(said.find("Tôi chưa hiểu ý bạn"), std::string::npos) << said;
+    // Staff still announce without the slash, and a member's /thongbao is still refused.
+    EXPECT_TRUE(has(bot.say("900", "thông báo Họp tổ trưởng tối nay"), "Xem trước thông báo"));
+    EXPECT_FALSE(has(bot.say("100", "/thongbao Họp"), "không trả lời được câu hỏi này"));
+}
+
+// «✅ đã gửi xong 2/2» said nothing of the teams with no group: staff had to remember the preview.
+TEST_F(broadcast_fixture, the_delivery_summary_names_the_teams_without_a_group_and_whom_to_phone) {
+    auto team4 = bot.team(ward, "Tổ dân phố số 4");
+    bot.member(ward, team4, "Lê Văn Dũng", "leader", "104", "+84905100004");
+    group_store(*bot.db).set_active({bot.platform, "-3"}, false);
+    auto send = button(bot.say("900", "/thongbao Họp tổ trưởng"), "b:send:");
+    bot.press("900", send);
+    auto summary = test_bot::joined(play_deliveries(id_of(send)));
+    EXPECT_NE(summary.find("đã gửi xong: 2/2 nhóm"), std::string::npos) << summary;
+    EXPECT_NE(summary.find("2 tổ không nhận được vì chưa có nhóm với bot, hãy gọi điện báo: Tổ dân phố số 3; "
+                           "Tổ dân phố số 4 (tổ trưởng Lê Văn Dũng, 0905100004)"),
+              std::string::npos)
+        << summary;
+}
+
+// "@Tổ 1" read "tổ" as a team's name and was refused: teams named as people write them.
+TEST_F(broadcast_fixture, teams_named_as_people_write_them_work_like_their_codes) {
+    for (auto [text, expected] : std::vector<std::pair<std::string, std::set<std::string>>>{
+             {"/thongbao @Tổ 1 Lịch trực tuần này", {"-1"}},
+             {"/thongbao @tổ 1, tổ 3 Lịch trực tuần này", {"-1", "-3"}},
+             {"/thongbao @tổ số 2 Lịch trực tuần này", {"-2"}}}) {
+        auto preview = bot.say("900", text);
+        EXPECT_FALSE(has(preview, "Không tìm thấy tổ")) << text << ": " << test_bot::joined(preview);
+        std::set<std::string> groups;
+        for (auto& o : bot.press("900", button(preview, "b:send:")))
+            if (o.campaign_id) {
+                groups.insert(o.to.chat_id);
+                EXPECT_NE(o.text.find("\n\nLịch trực tuần này"), std::string::npos) << text << ": " << o.text;
+            }
+        EXPECT_EQ(groups, expected) << text;
+    }
+    // A number that is the announcement's own word is left to it: "@to1 3 tổ chưa nộp".
+    EXPECT_TRUE(has(bot.say("900", "/thongbao @to1 3 tổ chưa nộp"), "3 tổ chưa nộp"));
+}
+
+// "lúc 25/12 Họp …" was refused quoting "25/12 Họp" as a bad time: say the hour is missing.
+TEST_F(broadcast_fixture, a_day_without_an_hour_after_luc_says_the_hour_is_missing_with_an_example) {
+    for (auto text : {"/thongbao lúc 25/12 Họp tổ trưởng", "/thongbao lúc ngày 25/12 Họp tổ trưởng"}) {
+        auto reply = test_bot::joined(bot.say("900", text));
+        EXPECT_NE(reply.find("«lúc 25/12» mới có ngày, còn thiếu giờ gửi"), std::string::npos)
+            << text << ": " << reply;
+        EXPECT_NE(reply.find("/thongbao lúc 07:30 25/12 Họp tổ trưởng"), std::string::npos) << reply;
+        EXPECT_EQ(reply.find("Họp tổ trưởng»"), std::string::npos) << reply;
+    }
+    EXPECT_TRUE(has(bot.say("900", "/thongbao lúc 07:30 25/12 Họp tổ trưởng"), "hẹn gửi vào"));
+    EXPECT_TRUE(has(bot.say("900", "/thongbao lúc abc Họp"), "Thời gian «abc"));
+}
+
+// /thongbao_ds showed "2/3 nhóm, 1 lỗi" and nothing more: which group, why, and what to do.
+TEST_F(broadcast_fixture, the_list_names_each_failed_group_why_and_what_to_do) {
+    auto send = button(bot.say("900", "/thongbao Lịch trực tuần này"), "b:send:");
+    bot.press("900", send);
+    play_deliveries(id_of(send), {"-2"});
+    auto list = bot.say("900", "/thongbao_ds");
+    auto text = test_bot::joined(list);
+    EXPECT_NE(text.find("2/3 nhóm, 1 lỗi"), std::string::npos) << text;
+    EXPECT_NE(
+        text.find("↳ Tổ dân phố số 2: bot đã bị xóa khỏi nhóm hoặc nhóm không còn. Cách xử lý: tổ trưởng "
+                  "thêm lại bot vào nhóm của tổ, rồi bấm gửi lại"),
+        std::string::npos)
+        << text;
+    EXPECT_EQ(text.find("Tổ dân phố số 1:"), std::string::npos) << text;
+    auto retry = button(list, "b:retry:");
+    ASSERT_EQ(retry, "b:retry:" + std::to_string(id_of(send)));
+    std::set<std::string> groups;
+    for (auto& o : bot.press("900", retry))
+        if (o.campaign_id)
+            groups.insert(o.to.chat_id);
+    EXPECT_EQ(groups, (std::set<std::string>{"-2"}));
 }
 
 // A ward that started with the bot after a report's deadline, in its grace days: no team owed

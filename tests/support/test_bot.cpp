@@ -1,6 +1,7 @@
 #include "tests/support/test_bot.hpp"
 
 #include "handlers/dispatch.hpp"
+#include "handlers/scheduled_work.hpp"
 #include "messages/markup.hpp"
 #include "storage/outbox.hpp"
 #include "storage/registry.hpp"
@@ -69,6 +70,10 @@ std::vector<outgoing> test_bot::deliver(incoming in) {
 
 std::vector<outgoing> test_bot::report_delivery(const delivery_report& report) {
     return queued_by([&] { on_delivery(*db, env, report); });
+}
+
+std::vector<outgoing> test_bot::run_scheduled() {
+    return queued_by([&] { run_scheduled_work(*db, env); });
 }
 
 std::vector<outgoing> test_bot::queued_by(const std::function<void()>& work) {

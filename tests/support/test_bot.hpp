@@ -61,6 +61,9 @@ struct test_bot {
     // The data of the first button whose label contains `label`, or "" when there is none.
     static std::string button(const std::vector<outgoing>& out, const std::string& label);
 
+    // Runs the scheduler's work at the clock's time and returns what it queued.
+    std::vector<outgoing> run_scheduled();
+
     channel platform = channel::telegram;
 
 private:
