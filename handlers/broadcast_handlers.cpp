@@ -180,10 +180,9 @@ std::optional<std::vector<campaign_target>> choose_targets(const cmd_broadcast& 
     std::map<std::int64_t, std::string> team_names;
     for (auto& t : teams)
         team_names[t.id] = t.name;
-    std::set<std::int64_t> removed_from; // teams whose bound group the bot was removed from
+    auto removed = group_store(ctx.db).teams_with_bot_removed(ward_id);
+    std::set<std::int64_t> removed_from(removed.begin(), removed.end()); // the binding is still there
     for (auto& g : group_store(ctx.db).of_ward(ward_id, true)) {
-        if (g.team_id && !g.active)
-            removed_from.insert(*g.team_id);
         if (!g.active || !g.team_id || !team_names.contains(*g.team_id))
             continue;
         if (!wanted.empty() && !wanted.contains(*g.team_id))

@@ -603,6 +603,16 @@ std::vector<group_binding> group_store::of_ward(std::int64_t ward_id, bool team_
         read_binding);
 }
 
+std::vector<std::int64_t> group_store::teams_with_bot_removed(std::int64_t ward_id) {
+    std::vector<std::int64_t> out;
+    auto& st = db_.native().statement(
+        "SELECT DISTINCT team_id FROM group_bindings WHERE ward_id = ? AND active = 0 AND team_id IS NOT NULL");
+    st.bind(1, ll(ward_id));
+    while (st.executeStep())
+        out.push_back(st.getColumn(0).getInt64());
+    return out;
+}
+
 // ---------------------------------------------------------------- audit
 
 void audit_log::record(std::optional<std::int64_t> actor_id, const std::string& actor,

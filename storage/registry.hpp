@@ -169,6 +169,8 @@ public:
     bool migrate(const chat_address& from, const std::string& new_chat_id);
     std::vector<group_binding> of_team(std::int64_t team_id);
     std::vector<group_binding> of_ward(std::int64_t ward_id, bool team_groups_only);
+    // Teams of the ward with a bound group the bot was removed from (the binding is kept).
+    std::vector<std::int64_t> teams_with_bot_removed(std::int64_t ward_id);
 
 private:
     database& db_;
