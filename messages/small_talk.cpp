@@ -29,12 +29,10 @@ bool greets_or_asks_how(std::string_view text) {
 }
 
 bool asks_a_question(std::string_view text) {
-    auto t = trim(text);
-    if (t.ends_with('?'))
-        return true;
-    auto folded = fold(t);
+    // When and where, which only people can answer; "cài VNeID thế nào?" is one for /tailieu.
+    auto folded = fold(trim(text));
     for (auto& c : folded)
-        if (c == '!' || c == '.' || c == ',')
+        if (c == '!' || c == '?' || c == '.' || c == ',')
             c = ' ';
     std::string words = " " + folded + " ";
     static constexpr std::array question_words = {" may gio ", " khi nao ",    " bao gio ",   " o dau ",

@@ -11,7 +11,7 @@ namespace cnscd {
 // message deserves the welcome and the way to start, not "I did not understand".
 bool greets_or_asks_how(std::string_view text);
 
-// True when `text` reads as a question ("Thông báo họp lúc mấy giờ?", "khi nào nộp báo cáo"): the
+// True when `text` asks when or where ("Thông báo họp lúc mấy giờ?", "khi nào nộp báo cáo"): the
 // bot cannot answer it, and should say whom to ask rather than "I did not understand".
 bool asks_a_question(std::string_view text);
 
