@@ -121,7 +121,8 @@ template <class Key> void check_english_is_english(const char* name) {
         "Nguyễn Văn Mới", "Nguyễn Văn An", "Lê Văn Tư", "Tổ dân phố số 2", "«Tổ 1»", "Tổ 3", "Ngõ 7",
         "Tiếng Việt",
         // The roster file's own words (import-roster's messages to the operator).
-        "Tổ trưởng, Tổ phó, Thành viên", "Tổ / Tổ dân phố / Thôn / Xóm", "«Họ tên»",
+        "Tổ trưởng, Tổ phó, Thành viên", "Tổ / Tổ dân phố / Thôn / Xóm", "«Họ tên»", "Chức vụ Tổ CNSCĐ",
+        "«Tổ trưởng»", "Tổ phó", "Thành viên",
         // The Vietnamese period words the CLI's --period accepts, quoted as such.
         "\"tháng 11\"", "\"quý 3\"", "\"năm 2026\""};
     // Compared letter by letter (UTF-8 sequences), not as a byte class.
