@@ -133,9 +133,11 @@ std::string unreached_note(handler_context& ctx, const unreached_teams& u) {
 }
 
 // The team groups a campaign goes to; replies and returns nullopt when they cannot be found.
-// The groups to send to; `unreached` gets the names of intended teams that will not get it.
+// `unreached` gets the names of intended teams that will not get it; an announcement to the teams
+// behind gets the report they owe.
 std::optional<std::vector<campaign_target>> choose_targets(const cmd_broadcast& c, handler_context& ctx,
-                                                           unreached_teams& unreached) {
+                                                           unreached_teams& unreached,
+                                                           campaign_record& campaign) {
     auto ward_id = ctx.member->ward_id;
     auto teams = team_store(ctx.db).in_ward(ward_id);
     std::set<std::int64_t> wanted;
@@ -191,11 +193,12 @@ std::optional<std::vector<campaign_target>> choose_targets(const cmd_broadcast& 
     }
     // Teams behind on a report may catch up before it goes out: each is checked again then.
     if (c.not_reported)
-        if (auto due = team_report_due(ctx.db, ctx.cfg(), ward_id, ctx.now()))
-            for (auto& t : out) {
+        if (auto due = team_report_due(ctx.db, ctx.cfg(), ward_id, ctx.now())) {
+            campaign.owed_report = due->rule.code;
+            campaign.owed_period = due->period.key;
+            for (auto& t : out)
                 t.state = "owing";
-                t.error = due->rule.code + " " + due->period.key;
-            }
+        }
     std::set<std::int64_t> reached;
     for (auto& t : out)
         reached.insert(t.team_id.value_or(0));
@@ -282,20 +285,17 @@ int parts_per_target(const campaign_record& c) {
 // report since the preview are skipped. Returns the groups to send to now.
 std::vector<campaign_target> settle_owing(database& db, campaign_record& c) {
     campaign_store store(db);
-    std::map<std::string, std::set<std::int64_t>> sent_by_report; // "<code> <period>" -> teams
+    std::set<std::int64_t> reported_teams;
+    for (auto& s : report_store(db).current_of_ward(c.ward_id, c.owed_report, c.owed_period))
+        if (s.team_id)
+            reported_teams.insert(*s.team_id);
     std::vector<campaign_target> out;
     for (auto& t : store.targets(c.id)) {
         if (t.state == "pending")
             out.push_back(t);
         if (t.state != "owing")
             continue;
-        auto space = t.error.find(' ');
-        if (!sent_by_report.contains(t.error) && space != std::string::npos)
-            for (auto& s : report_store(db).current_of_ward(c.ward_id, t.error.substr(0, space),
-                                                            t.error.substr(space + 1)))
-                if (s.team_id)
-                    sent_by_report[t.error].insert(*s.team_id);
-        bool reported = t.team_id && sent_by_report[t.error].contains(*t.team_id);
+        bool reported = t.team_id && reported_teams.contains(*t.team_id);
         t.state = reported ? "skipped" : "pending";
         store.set_target_state(c.id, t.chat, t.state);
         if (!reported)
@@ -466,7 +466,7 @@ void handle(const cmd_broadcast& c, handler_context& ctx) {
         }
     }
     unreached_teams unreached;
-    auto targets = choose_targets(c, ctx, unreached);
+    auto targets = choose_targets(c, ctx, unreached, campaign);
     if (!targets)
         return;
     std::string note;

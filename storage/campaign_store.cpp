@@ -51,7 +51,8 @@ std::optional<attachment> decode_file(const std::string& s) {
 
 #define CAMPAIGN_COLUMNS                                                                                     \
     "id, ward_id, created_by, created_at, state, body, attachment, target_note, send_at, origin_channel, "   \
-    "origin_chat, origin_group, progress_outbox_id, total, delivered, failed, progress_at"
+    "origin_chat, origin_group, progress_outbox_id, total, delivered, failed, progress_at, owed_report, "    \
+    "owed_period"
 
 campaign_record read_campaign(SQLite::Statement& st) {
     campaign_record c;
@@ -72,6 +73,8 @@ campaign_record read_campaign(SQLite::Statement& st) {
     c.delivered = st.getColumn(14).getInt64();
     c.failed = st.getColumn(15).getInt64();
     c.progress_at = st.getColumn(16).getInt64();
+    c.owed_report = st.getColumn(17).getString();
+    c.owed_period = st.getColumn(18).getString();
     return c;
 }
 
@@ -79,12 +82,13 @@ campaign_record read_campaign(SQLite::Statement& st) {
 
 std::int64_t campaign_store::create(campaign_record& c) {
     auto& conn = db_.native();
-    conn.exec("INSERT INTO campaigns (ward_id, created_by, created_at, state, body, attachment, target_note, "
-              "send_at, origin_channel, origin_chat, origin_group, total) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
-              "?, ?, ?)",
-              c.ward_id, c.created_by, c.created_at, c.state, join_parts(c.parts), encode_file(c.file),
-              c.target_note, c.send_at, channel_name(c.origin.platform), c.origin.chat_id,
-              c.origin_type == chat_kind::group, c.total);
+    conn.exec(
+        "INSERT INTO campaigns (ward_id, created_by, created_at, state, body, attachment, target_note, "
+        "send_at, origin_channel, origin_chat, origin_group, total, owed_report, owed_period) VALUES (?, ?, ?, "
+        "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        c.ward_id, c.created_by, c.created_at, c.state, join_parts(c.parts), encode_file(c.file),
+        c.target_note, c.send_at, channel_name(c.origin.platform), c.origin.chat_id,
+        c.origin_type == chat_kind::group, c.total, c.owed_report, c.owed_period);
     c.id = conn.db.getLastInsertRowid();
     return c.id;
 }

@@ -30,16 +30,18 @@ struct campaign_record {
     std::int64_t progress_outbox_id = 0;
     std::int64_t total = 0, delivered = 0, failed = 0;
     std::int64_t progress_at = 0;
+    // An announcement to the teams behind: the report they owe (its code and period key).
+    std::string owed_report, owed_period;
 };
 
 struct campaign_target {
     chat_address chat;
     std::optional<std::int64_t> team_id;
     std::string title;
-    // owing: sent only if the team still owes the report when the announcement goes out
-    // (/thongbao chua-bao-cao), then pending or skipped (it reported meanwhile).
+    // owing: sent only if the team still owes the campaign's owed_report when the announcement
+    // goes out (/thongbao chua-bao-cao), then pending or skipped (it reported meanwhile).
     std::string state = "pending"; // owing | pending | skipped | delivered | failed
-    std::string error; // why it failed; while owing, the report it is owed for: "<code> <period key>"
+    std::string error;             // why it failed
 };
 
 class campaign_store {

@@ -330,7 +330,7 @@ CREATE TABLE campaign_targets (
     title       TEXT    NOT NULL DEFAULT '',
     parts       INTEGER NOT NULL,
     parts_done  INTEGER NOT NULL DEFAULT 0,
-    state       TEXT    NOT NULL DEFAULT 'pending', -- pending | delivered | failed
+    state       TEXT    NOT NULL DEFAULT 'pending', -- (owing |) pending | skipped | delivered | failed
     error       TEXT    NOT NULL DEFAULT '',
     PRIMARY KEY (campaign_id, channel, chat_id)
 ) WITHOUT ROWID;
@@ -561,7 +561,14 @@ CREATE TABLE IF NOT EXISTS account_languages (
 ) WITHOUT ROWID;
 )sql";
 
-constexpr std::array<migration, 21> migrations{{
+// The report an announcement to the teams behind is about: its targets are checked against it
+// again when it goes out.
+constexpr std::string_view campaign_owed_report = R"sql(
+ALTER TABLE campaigns ADD COLUMN owed_report TEXT NOT NULL DEFAULT '';
+ALTER TABLE campaigns ADD COLUMN owed_period TEXT NOT NULL DEFAULT '';
+)sql";
+
+constexpr std::array<migration, 22> migrations{{
     {1, "infrastructure: meta, processed updates, outbox", infrastructure},
     {2, "registry: wards, teams, members, accounts, groups, invites, audit", registry},
     {3, "registry: index members by CCCD digest", registry_indexes},
@@ -583,6 +590,7 @@ constexpr std::array<migration, 21> migrations{{
     {19, "conversations: each open question belongs to its forum topic", conversation_thread},
     {20, "groups: where each group upgraded to a supergroup went", chat_migrations},
     {21, "accounts: the language chosen before linking", account_languages},
+    {22, "campaigns: the report an announcement to the teams behind is about", campaign_owed_report},
 }};
 
 } // namespace

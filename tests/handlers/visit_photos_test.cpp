@@ -399,7 +399,9 @@ TEST(evidence_migration, photos_kept_before_the_upgrade_are_counted) {
         raw.exec("ALTER TABLE outbox DROP COLUMN thread_id");   // and 17
         raw.exec("DROP TABLE nudge_messages");                  // and 18
         raw.exec("DROP TABLE nudges");
-        raw.exec("DROP TABLE chat_migrations"); // and 20
+        raw.exec("DROP TABLE chat_migrations");                    // and 20
+        raw.exec("ALTER TABLE campaigns DROP COLUMN owed_report"); // nor the owed report of 22
+        raw.exec("ALTER TABLE campaigns DROP COLUMN owed_period");
         raw.exec("PRAGMA user_version = 12");
     }
     auto db = database::open(path);

@@ -30,6 +30,8 @@ void write_version_15(const std::string& path) {
     raw.exec("DROP TABLE nudges");
     raw.exec("DROP TABLE chat_migrations");
     raw.exec("DROP TABLE account_languages");
+    raw.exec("ALTER TABLE campaigns DROP COLUMN owed_report");
+    raw.exec("ALTER TABLE campaigns DROP COLUMN owed_period");
     raw.exec("PRAGMA user_version = 15");
 }
 
@@ -41,7 +43,7 @@ TEST_F(upgrade, serve_says_in_the_log_which_migrations_an_upgrade_applied) {
     auto log = this->log();
     EXPECT_NE(log.find("migration 16 applied: members: since when each is on their team"), std::string::npos)
         << log;
-    EXPECT_NE(log.find("schema version 15 -> 21"), std::string::npos) << log;
+    EXPECT_NE(log.find("schema version 15 -> 22"), std::string::npos) << log;
     EXPECT_NE(log.find("migration 17 applied: outbox: the forum topic each message goes to"),
               std::string::npos)
         << log;
@@ -57,6 +59,10 @@ TEST_F(upgrade, serve_says_in_the_log_which_migrations_an_upgrade_applied) {
     EXPECT_NE(log.find("migration 21 applied: accounts: the language chosen before linking"),
               std::string::npos)
         << log;
+    EXPECT_NE(
+        log.find("migration 22 applied: campaigns: the report an announcement to the teams behind is about"),
+        std::string::npos)
+        << log;
     EXPECT_EQ(log.find("migration 15 applied"), std::string::npos) << "applied before, not again";
 }
 
@@ -71,7 +77,7 @@ TEST_F(upgrade, migrate_lists_each_migration_it_applied_and_none_the_second_time
     EXPECT_NE(first.find("migration 16 applied: members: since when each is on their team"),
               std::string::npos)
         << first;
-    EXPECT_NE(second.find("schema version 21 -> 21 (0 migration(s) applied)"), std::string::npos) << second;
+    EXPECT_NE(second.find("schema version 22 -> 22 (0 migration(s) applied)"), std::string::npos) << second;
     EXPECT_EQ(second.find("applied:"), std::string::npos) << second;
 }
 
@@ -85,7 +91,7 @@ TEST_F(upgrade, chat_and_roster_commands_say_which_migrations_they_applied) {
     auto chat = read_text(dir + "/chat.log");
     EXPECT_NE(chat.find("migration 16 applied: members: since when each is on their team"), std::string::npos)
         << chat;
-    EXPECT_NE(chat.find("schema version 15 -> 21"), std::string::npos) << chat;
+    EXPECT_NE(chat.find("schema version 15 -> 22"), std::string::npos) << chat;
     // A file already up to date, or a new one, is opened without a word about migrations.
     e["CNSCD_TEST_LOG"] = dir + "/again.log";
     ASSERT_EQ(bot_process(e, {"chat"}).wait_exit(), 0);

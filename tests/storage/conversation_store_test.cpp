@@ -30,7 +30,9 @@ TEST(conversation_thread_migration, a_question_open_during_the_upgrade_is_kept) 
                  "'[\"t:12:vneid\"]', 900)");
         raw.exec("DROP TABLE nudge_messages"); // nor the private nudges of 18
         raw.exec("DROP TABLE nudges");
-        raw.exec("DROP TABLE chat_migrations"); // nor the upgraded groups of 20
+        raw.exec("DROP TABLE chat_migrations");                    // nor the upgraded groups of 20
+        raw.exec("ALTER TABLE campaigns DROP COLUMN owed_report"); // nor the owed report of 22
+        raw.exec("ALTER TABLE campaigns DROP COLUMN owed_period");
         raw.exec("PRAGMA user_version = 17");
     }
     {

@@ -475,6 +475,8 @@ TEST(member_departures_migration, earlier_removals_and_erasures_are_dated_on_upg
         raw.exec("DROP TABLE nudge_messages");
         raw.exec("DROP TABLE nudges");
         raw.exec("DROP TABLE chat_migrations");
+        raw.exec("ALTER TABLE campaigns DROP COLUMN owed_report"); // nor the owed report of 22
+        raw.exec("ALTER TABLE campaigns DROP COLUMN owed_period");
         raw.exec("PRAGMA user_version = 14");
     }
     {
@@ -545,6 +547,8 @@ TEST(member_team_since_migration, members_added_after_their_team_are_dated_on_up
         raw.exec("DROP TABLE nudge_messages");
         raw.exec("DROP TABLE nudges");
         raw.exec("DROP TABLE chat_migrations");
+        raw.exec("ALTER TABLE campaigns DROP COLUMN owed_report"); // nor the owed report of 22
+        raw.exec("ALTER TABLE campaigns DROP COLUMN owed_period");
         raw.exec("PRAGMA user_version = 15");
     }
     {
@@ -629,6 +633,8 @@ TEST(chat_migrations_migration, upgrades_the_audit_log_recorded_are_remembered) 
         // As version 19 left it: no such table.
         SQLite::Database raw(path, SQLite::OPEN_READWRITE);
         raw.exec("DROP TABLE chat_migrations");
+        raw.exec("ALTER TABLE campaigns DROP COLUMN owed_report"); // nor the owed report of 22
+        raw.exec("ALTER TABLE campaigns DROP COLUMN owed_period");
         raw.exec("PRAGMA user_version = 19");
     }
     {
