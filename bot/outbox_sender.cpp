@@ -439,10 +439,16 @@ struct outbox_sender::impl : std::enable_shared_from_this<outbox_sender::impl> {
             break;
         }
         case o::chat_gone: {
-            spdlog::warn("{}: chat {} is gone ({}); dropping its {} queued message(s)",
-                         channel_name(platform), chat_id, r.error, c.lanes[0].size() + c.lanes[1].size());
-            record([platform, chat_id, err = r.error, at = unix_now()](database& db) {
+            // Logged where the group's team can be read, so the operator knows whose group it was.
+            record([platform, chat_id, err = r.error, at = unix_now(),
+                    queued = c.lanes[0].size() + c.lanes[1].size()](database& db) {
                 outbox(db).mark_chat_inactive(platform, chat_id, err, at);
+                std::string whose;
+                if (auto g = group_store(db).find({platform, chat_id}); g && g->team_id)
+                    if (auto t = team_store(db).by_id(*g->team_id))
+                        whose = " (the group of " + t->name + ")";
+                spdlog::warn("{}: chat {}{} is gone ({}); dropping its {} queued message(s)",
+                             channel_name(platform), chat_id, whose, err, queued);
             });
             for (int l : {0, 1})
                 while (!c.lanes[l].empty()) {

@@ -3,6 +3,7 @@
 #include "messages/text_limit.hpp"
 #include "storage/database.hpp"
 #include "storage/outbox.hpp"
+#include "storage/registry.hpp"
 #include "storage/writer.hpp"
 
 #include <boost/asio/executor_work_guard.hpp>
@@ -11,10 +12,13 @@
 #include <boost/asio/steady_timer.hpp>
 
 #include <gtest/gtest.h>
+#include <spdlog/sinks/ostream_sink.h>
+#include <spdlog/spdlog.h>
 
 #include <filesystem>
 #include <map>
 #include <mutex>
+#include <sstream>
 
 namespace cnscd {
 namespace {
@@ -270,6 +274,35 @@ TEST_F(sender_fixture, chat_gone_fails_its_queue_and_marks_the_chat_inactive) {
     bool inactive = false;
     db_writer->run_sync([&](database& d) { inactive = outbox(d).chat_inactive(channel::telegram, "-5"); });
     EXPECT_TRUE(inactive);
+}
+
+// "chat -5 is gone" alone left the operator searching the database for whose group it was.
+TEST_F(sender_fixture, a_gone_group_is_logged_with_its_team) {
+    db_writer->run_sync([](database& d) {
+        auto ward = ward_store(d).ensure("Phường Hải Châu", 0);
+        auto team = team_store(d).ensure(ward, "Tổ dân phố số 4", 0);
+        group_store(d).bind({{channel::telegram, "-5"}, ward, team, "Tổ 4", true}, std::nullopt, 0);
+    });
+    std::ostringstream said;
+    auto sink = std::make_shared<spdlog::sinks::ostream_sink_mt>(said);
+    auto before = spdlog::default_logger();
+    spdlog::set_default_logger(std::make_shared<spdlog::logger>("capture", sink));
+    scripted_client client(io, fast_limits());
+    delivery_result gone;
+    gone.what = delivery_result::outcome::chat_gone;
+    gone.error = "Forbidden: bot was kicked from the group chat";
+    client.script("-5", gone);
+    auto r1 = add("-5", "1", lane::bulk, chat_kind::group);
+    outbox_sender sender(io, *db_writer, cfg, stats, nullptr);
+    sender.add_client(client);
+    sender.load_pending();
+    bool failed = run_until([&] { return status(r1)->state == delivery_state::failed; });
+    db_writer->run_sync([](database&) {}); // the log line is written with the inactive mark
+    spdlog::set_default_logger(before);
+    ASSERT_TRUE(failed);
+    EXPECT_NE(said.str().find("chat -5 (the group of Tổ dân phố số 4) is gone (Forbidden: bot was kicked"),
+              std::string::npos)
+        << said.str();
 }
 
 TEST_F(sender_fixture, migrated_group_is_rekeyed_and_resent) {
