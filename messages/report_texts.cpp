@@ -364,7 +364,7 @@ std::string_view en(report_text key) {
     case t::period_quarter:
         return "Q{quarter} {year}";
     case t::period_year:
-        return "year {year}";
+        return "{year}";
     case t::period_until:
         return "up to {date}";
     case t::period_range:

@@ -615,10 +615,10 @@ TEST(stats_targets, english_readers_see_a_targets_english_name_where_the_ward_ga
     bot.member(ward, 0, "Ngô Thị Hạnh", "ward_staff", "900");
     bot.say("900", "/ngonngu en");
     auto out = test_bot::joined(bot.say("900", "/stats ward"));
-    EXPECT_NE(out.find("• Outreach sessions (year 2026): 0/10"), std::string::npos) << out;
+    EXPECT_NE(out.find("• Outreach sessions (2026): 0/10"), std::string::npos) << out;
     EXPECT_EQ(out.find("Buổi tuyên truyền"), std::string::npos) << out;
     // No English name given: the ward's own words, as written.
-    EXPECT_NE(out.find("• Hộ được hướng dẫn (year 2026): 0/100"), std::string::npos) << out;
+    EXPECT_NE(out.find("• Hộ được hướng dẫn (2026): 0/100"), std::string::npos) << out;
 }
 
 TEST(stats_targets, no_header_without_a_goal) {
