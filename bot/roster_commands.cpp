@@ -109,6 +109,13 @@ int run_import_roster(const config& cfg, const roster_import_request& r) {
         print_unknown_ward(l, *db, r.ward, true);
         return 2;
     }
+    if (!report && report.error() == roster_import_error::key_mismatch) {
+        auto stored = check_sealed_cccds(*db, crypto);
+        std::cerr << plain(say(l, registry_text::import_key_mismatch,
+                               {{"unreadable", stored.unreadable}, {"sealed", stored.sealed}}))
+                  << "\n";
+        return 2;
+    }
     if (!report) {
         std::cerr << plain(say(l, registry_text::no_data_key, {{"howto", std::string(data_key_howto)}}))
                   << "\n";

@@ -307,6 +307,12 @@ std::string_view vi(registry_text key) {
         return "Muốn xuất số CCCD đầy đủ thì cần khóa mã hóa đã dùng khi nhập danh sách (CNSCD_DATA_KEY "
                "hoặc CNSCD_DATA_KEY_FILE), vì CCCD chỉ được lưu ở dạng mã hóa. Đặt lại đúng khóa đó rồi chạy "
                "lại lệnh; khóa mới tạo không mở được CCCD cũ. Hoặc bỏ --full-cccd để xuất với CCCD đã che.";
+    case t::import_key_mismatch:
+        return "Chưa nhập gì: khóa mã hóa đang đặt không mở được {unreadable}/{sealed} số CCCD đã lưu, có lẽ "
+               "đây là khóa mới tạo chứ không phải khóa đã dùng khi nhập danh sách trước. Nhập bằng khóa này "
+               "thì CCCD trong tệp và CCCD đã lưu bị mã hóa bằng hai khóa khác nhau, không khóa nào mở được "
+               "hết. Đặt lại đúng khóa cũ (CNSCD_DATA_KEY hoặc CNSCD_DATA_KEY_FILE) rồi chạy lại lệnh; hoặc "
+               "nhập không kèm CCCD: thêm --no-cccd.";
     case t::ward_unknown:
         return "Không có phường «{ward}» trong cơ sở dữ liệu. Các phường: {wards}.{nearest}";
     case t::ward_not_created:
@@ -632,6 +638,12 @@ std::string_view en(registry_text key) {
                "imported (CNSCD_DATA_KEY or CNSCD_DATA_KEY_FILE): CCCDs are stored only encrypted. Set that "
                "same key and run the command again; a newly made key cannot open them. Or leave out "
                "--full-cccd to export with the CCCDs masked.";
+    case t::import_key_mismatch:
+        return "Nothing was imported: the encryption key set now does not open {unreadable} of the {sealed} "
+               "CCCD numbers already stored; it is probably a newly made key, not the one used for the earlier "
+               "imports. Imported with it, the file's CCCDs and the stored ones would be sealed under two keys, "
+               "and no key would open them all. Set the earlier key again (CNSCD_DATA_KEY or "
+               "CNSCD_DATA_KEY_FILE) and run the command again, or import without CCCDs: add --no-cccd.";
     case t::ward_unknown:
         return "No ward \"{ward}\" in the database. Wards: {wards}.{nearest}";
     case t::ward_not_created:

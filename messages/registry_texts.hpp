@@ -128,6 +128,7 @@ enum class registry_text {
     export_done,
     export_full_cccd,
     export_no_data_key,
+    import_key_mismatch,
     ward_unknown,
     ward_not_created,
     ward_nearest,

@@ -3,6 +3,7 @@
 #include "messages/text_fold.hpp"
 #include "storage/database.hpp"
 #include "storage/registry.hpp"
+#include "storage/sealed_cccd_check.hpp"
 
 #include <algorithm>
 #include <map>
@@ -72,6 +73,10 @@ std::expected<roster_report, roster_import_error> import_roster(database& db, co
         has_cccd = has_cccd || !e.cccd.empty();
     if (has_cccd && !crypto.has_key() && !options.skip_cccd)
         return std::unexpected(roster_import_error::no_data_key);
+    // Sealed under a second key, the file's CCCDs and the stored ones could never all be opened,
+    // and the file's would match none of the stored ones.
+    if (has_cccd && !options.skip_cccd && check_sealed_cccds(db, crypto).unreadable > 0)
+        return std::unexpected(roster_import_error::key_mismatch);
 
     ward_store wards(db);
     auto ward = wards.by_name(options.ward);

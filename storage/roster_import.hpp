@@ -69,6 +69,7 @@ struct roster_report {
 enum class roster_import_error {
     no_data_key,  // the file has CCCDs and there is no key to encrypt them
     unknown_ward, // no such ward, others exist, and `new_ward` was not given
+    key_mismatch, // the file has CCCDs and the key does not open those already stored (a new key)
 };
 
 struct roster_import_options {

@@ -99,6 +99,31 @@ TEST_F(roster_cli, full_cccd_export_without_the_key_names_export_options_only) {
     EXPECT_FALSE(std::filesystem::exists(dir / "export.csv")) << "nothing written";
 }
 
+// The bot moved to a new machine with a newly made key: importing the ward's file with it sealed
+// its CCCDs under a second key, and none of them matched the stored ones.
+TEST_F(roster_cli, an_import_under_a_key_that_opens_no_stored_cccd_is_refused_and_changes_nothing) {
+    auto with_cccd = header + "1,Trần Văn Bình,,Tổ trưởng,0905100001,012345678901,Toàn tổ,,Tổ dân phố số 1\n"
+                              "2,Lê Thị Cúc,,Tổ phó,0905100002,,Ngõ 1-5,,Tổ dân phố số 1\n";
+    cfg.data_key = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
+    ASSERT_EQ(import(with_cccd).code, 0);
+    cfg.data_key = "ffeeddccbbaa99887766554433221100ffeeddccbbaa99887766554433221100";
+    auto newcomer = with_cccd + "3,Phạm Thị Dung,,Thành viên,0905100004,012345678903,,,Tổ dân phố số 1\n";
+    auto refused = import(newcomer);
+    EXPECT_EQ(refused.code, 2);
+    EXPECT_NE(refused.err.find("không mở được 1/1 số CCCD đã lưu"), std::string::npos) << refused.err;
+    EXPECT_NE(refused.err.find("CNSCD_DATA_KEY"), std::string::npos) << refused.err;
+    EXPECT_NE(refused.err.find("--no-cccd"), std::string::npos) << refused.err;
+    EXPECT_FALSE(by_phone("+84905100004")) << "nothing imported";
+    // Without the CCCD column the file is imported, and the stored CCCD stays as it was.
+    roster_import_request no_cccd;
+    no_cccd.no_cccd = true;
+    auto without = import(newcomer, no_cccd);
+    EXPECT_EQ(without.code, 0) << without.err;
+    EXPECT_TRUE(by_phone("+84905100004")) << without.out << without.err;
+    cfg.data_key = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
+    EXPECT_EQ(import(newcomer).code, 0) << "the earlier key opens them again";
+}
+
 TEST_F(roster_cli, add_staff_with_a_members_phone_is_refused_and_says_whose_it_is) {
     ASSERT_EQ(import(roster).code, 0);
     auto r = add_staff({.ward = ward, .name = "Cán bộ 2", .phone = "0905100002"});
