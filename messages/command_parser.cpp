@@ -420,21 +420,22 @@ command parse_args(std::string_view name, std::string_view args, const parse_con
         auto read_words = [&](period_words& s, std::size_t from) -> std::optional<command_error> {
             auto& [period, ward, period_given, previous, format, named, used] = s;
             // The number of a period written in one word with it ("Q4", "November"), then the
-            // year that may follow: "Q4 2026", "November 2026", "Q4 năm 2026".
+            // year that may follow: "Q4 2026", "November 2026", "Q4 năm 2026". It reads s.used, not
+            // the binding: clang before 16 refuses a structured binding captured by a lambda.
             auto read_number_at = [&](period_kind kind, const std::string& number,
                                       named_period& out) -> std::optional<command_error> {
                 std::vector<std::string> after{number};
-                for (auto k = used + 1; k < folded.size() && k <= used + 2; ++k)
+                for (auto k = s.used + 1; k < folded.size() && k <= s.used + 2; ++k)
                     after.push_back(folded[k]);
                 auto n = read_period_name(kind, after, ctx.today);
                 if (!n.error.empty()) {
-                    std::string quoted(ws[used]);
+                    std::string quoted(ws[s.used]);
                     for (std::size_t k = 1; k < n.words; ++k)
-                        quoted += " " + std::string(ws[used + k]);
+                        quoted += " " + std::string(ws[s.used + k]);
                     return command_error{std::string(name), n.error, quoted};
                 }
                 out = n.day;
-                used += n.words - 1;
+                s.used += n.words - 1;
                 return std::nullopt;
             };
             for (used = from; used < folded.size(); ++used) {
