@@ -188,6 +188,12 @@ int run_import_roster(const config& cfg, const roster_import_request& r) {
                                 {"previous", c.previous_name},
                                 {"fields", fields}}))
                   << "\n";
+        if (c.chat_role_changed_at)
+            std::cout << plain(say(l, registry_text::import_reverts_chat_role,
+                                   {{"name", c.name},
+                                    {"role", c.chat_role},
+                                    {"date", day(c.chat_role_changed_at)}}))
+                      << "\n";
     }
     for (auto& k : report->skipped) {
         auto row = row_of(l, k.row_label, k.line);

@@ -475,7 +475,7 @@ void handle(const cmd_change_role& c, handler_context& ctx) {
         return;
     }
     members.set_role(m->id, c.role, ctx.now());
-    audit(ctx, "role.change", m->full_name, m->role + " -> " + c.role);
+    audit(ctx, "role.change", m->full_name, audit_log::role_change(m->role, c.role));
     auto text = ctx.say(
         registry_text::role_changed,
         {{"name", m->full_name}, {"old", role_label(ctx, m->role)}, {"new", role_label(ctx, c.role)}});
@@ -485,7 +485,7 @@ void handle(const cmd_change_role& c, handler_context& ctx) {
             if (old.role != "leader" || old.id == m->id)
                 continue;
             members.set_role(old.id, "deputy", ctx.now());
-            audit(ctx, "role.change", old.full_name, "leader -> deputy");
+            audit(ctx, "role.change", old.full_name, audit_log::role_change("leader", "deputy"));
             text += "\n" + ctx.say(registry_text::role_handed_over, {{"old", old.full_name}});
         }
     ctx.reply(text);

@@ -307,6 +307,10 @@ std::string_view vi(registry_text key) {
         return "Muốn xuất số CCCD đầy đủ thì cần khóa mã hóa đã dùng khi nhập danh sách (CNSCD_DATA_KEY "
                "hoặc CNSCD_DATA_KEY_FILE), vì CCCD chỉ được lưu ở dạng mã hóa. Đặt lại đúng khóa đó rồi chạy "
                "lại lệnh; khóa mới tạo không mở được CCCD cũ. Hoặc bỏ --full-cccd để xuất với CCCD đã che.";
+    case t::import_reverts_chat_role:
+        return "    ↳ {name} được đổi thành {role} trong chat ngày {date} (/doivaitro); tệp còn ghi vai trò cũ nên "
+               "đã đổi lại. Nếu tệp cũ hơn lần đổi đó: sửa cột Chức vụ Tổ CNSCĐ trong tệp (hoặc lấy tệp mới "
+               "bằng export-roster) rồi nhập lại.";
     case t::import_key_mismatch:
         return "Chưa nhập gì: khóa mã hóa đang đặt không mở được {unreadable}/{sealed} số CCCD đã lưu, có lẽ "
                "đây là khóa mới tạo chứ không phải khóa đã dùng khi nhập danh sách trước. Nhập bằng khóa này "
@@ -638,6 +642,10 @@ std::string_view en(registry_text key) {
                "imported (CNSCD_DATA_KEY or CNSCD_DATA_KEY_FILE): CCCDs are stored only encrypted. Set that "
                "same key and run the command again; a newly made key cannot open them. Or leave out "
                "--full-cccd to export with the CCCDs masked.";
+    case t::import_reverts_chat_role:
+        return "    ↳ {name} was made {role} in chat on {date} (/role); the file still has the earlier role, so "
+               "it was put back. If the file is older than that change: correct its Chức vụ Tổ CNSCĐ column (or "
+               "take a new file with export-roster) and import again.";
     case t::import_key_mismatch:
         return "Nothing was imported: the encryption key set now does not open {unreadable} of the {sealed} "
                "CCCD numbers already stored; it is probably a newly made key, not the one used for the earlier "

@@ -129,6 +129,7 @@ enum class registry_text {
     export_full_cccd,
     export_no_data_key,
     import_key_mismatch,
+    import_reverts_chat_role,
     ward_unknown,
     ward_not_created,
     ward_nearest,

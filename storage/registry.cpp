@@ -623,6 +623,17 @@ void audit_log::record(std::optional<std::int64_t> actor_id, const std::string& 
         ll(now), opt(actor_id), actor, action, subject, detail);
 }
 
+std::optional<audit_log::entry> audit_log::latest(const std::string& action, const std::string& subject) {
+    return first<entry>(db_.native().query("SELECT at, actor, action, subject, detail FROM audit_log "
+                                           "WHERE action = ? AND subject = ? ORDER BY id DESC LIMIT 1",
+                                           action, subject),
+                        [](SQLite::Statement& st) {
+                            return entry{st.getColumn(0).getInt64(), st.getColumn(1).getString(),
+                                         st.getColumn(2).getString(), st.getColumn(3).getString(),
+                                         st.getColumn(4).getString()};
+                        });
+}
+
 std::vector<audit_log::entry> audit_log::recent(std::size_t limit) {
     return all_rows<entry>(db_.native().query("SELECT at, actor, action, subject, detail FROM audit_log "
                                               "ORDER BY id DESC LIMIT ?",

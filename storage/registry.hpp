@@ -188,6 +188,12 @@ public:
         std::string actor, action, subject, detail;
     };
     std::vector<entry> recent(std::size_t limit);
+    // A role change's detail ("leader -> deputy"), as /doivaitro records it and import-roster reads it.
+    static std::string role_change(const std::string& from, const std::string& to) {
+        return from + " -> " + to;
+    }
+    // The newest entry of `action` about `subject`, if any.
+    std::optional<entry> latest(const std::string& action, const std::string& subject);
 
 private:
     database& db_;

@@ -219,6 +219,14 @@ std::expected<roster_report, roster_import_error> import_roster(database& db, co
             set(m.role_title, e.role_title, "Chức vụ Tổ CNSCĐ");
             // Which way, as for a move: a stale file read back over a handover made in chat
             // (/doivaitro) shows here as the old leader becoming leader again.
+            std::int64_t chat_role_changed_at = 0;
+            std::string chat_role;
+            if (found && m.role != e.role)
+                if (auto last = audit_log(db).latest("role.change", found->full_name);
+                    last && last->detail == audit_log::role_change(e.role, m.role)) {
+                    chat_role_changed_at = last->at;
+                    chat_role = standard_title(m.role);
+                }
             if (m.role != e.role) {
                 fields.push_back("vai trò (" + standard_title(m.role.empty() ? "member" : m.role) + " → " +
                                  standard_title(e.role) + ")");
@@ -260,7 +268,8 @@ std::expected<roster_report, roster_import_error> import_roster(database& db, co
                     members.set_cccd(m.id, crypto.seal(e.cccd), e.cccd.substr(9), digest);
                 report.changed.push_back({e.row_label, e.line, e.full_name, fields,
                                           found->full_name != e.full_name ? found->full_name : "",
-                                          reactivated, found->removed_at.value_or(now), team.name});
+                                          reactivated, found->removed_at.value_or(now), team.name, "",
+                                          chat_role_changed_at, chat_role});
             } else {
                 ++report.unchanged;
             }

@@ -34,6 +34,10 @@ struct roster_change {
     // Not on the file as their team's leader, and stepped down to deputy because the file names
     // this other person as the team's leader (one leader per team, as /doivaitro does).
     std::string stepped_down_for = {};
+    // The file puts back the role someone had before a change made in chat (/doivaitro): the
+    // file is likely older than that change. When, and the role chat had given them.
+    std::int64_t chat_role_changed_at = 0;
+    std::string chat_role = {};
 };
 
 // A row left out on purpose: its person was erased on request, or (keep_removed) taken off the

@@ -124,6 +124,40 @@ TEST_F(roster_cli, an_import_under_a_key_that_opens_no_stored_cccd_is_refused_an
     EXPECT_EQ(import(newcomer).code, 0) << "the earlier key opens them again";
 }
 
+// A handover made in chat (/doivaitro), then last month's file imported again: the file put the
+// old leader back with only "vai trò (Tổ phó → Tổ trưởng)" to show for it.
+TEST_F(roster_cli, a_file_that_puts_back_a_role_changed_in_chat_says_when_it_was_changed) {
+    ASSERT_EQ(import(roster).code, 0);
+    {
+        // What /doivaitro Lê Thị Cúc tổ trưởng writes (the handler's own calls).
+        auto db = database::open(cfg.storage.db_path);
+        auto cuc = *by_phone("+84905100002"), binh = *by_phone("+84905100001");
+        member_store(*db).set_role(cuc.id, "leader", 1'764'633'600); // 02/12/2025, 07:00 in Vietnam
+        audit_log(*db).record(std::nullopt, "Ngô Thị Hạnh", "role.change", cuc.full_name,
+                              audit_log::role_change("deputy", "leader"), 1'764'633'600);
+        member_store(*db).set_role(binh.id, "deputy", 1'764'633'600);
+        audit_log(*db).record(std::nullopt, "Ngô Thị Hạnh", "role.change", binh.full_name,
+                              audit_log::role_change("leader", "deputy"), 1'764'633'600);
+    }
+    auto again = import(roster);
+    EXPECT_EQ(again.code, 0) << again.err;
+    EXPECT_NE(again.out.find("Lê Thị Cúc được đổi thành Tổ trưởng trong chat ngày 02/12/2025"),
+              std::string::npos)
+        << again.out;
+    EXPECT_NE(again.out.find("Trần Văn Bình được đổi thành Tổ phó trong chat ngày 02/12/2025"),
+              std::string::npos)
+        << again.out;
+    EXPECT_NE(again.out.find("export-roster"), std::string::npos) << again.out;
+    EXPECT_EQ(by_phone("+84905100001")->role, "leader") << "the file is applied, as before";
+    // A role the file changes on its own (no change in chat behind it) gets no such line.
+    auto promoted = roster;
+    std::string dung = "Phạm Thị Dung,,Thành viên";
+    promoted.replace(promoted.find(dung), dung.size(), "Phạm Thị Dung,,Tổ phó");
+    auto third = import(promoted);
+    EXPECT_NE(third.out.find("Phạm Thị Dung"), std::string::npos) << third.out;
+    EXPECT_EQ(third.out.find("trong chat"), std::string::npos) << third.out;
+}
+
 TEST_F(roster_cli, add_staff_with_a_members_phone_is_refused_and_says_whose_it_is) {
     ASSERT_EQ(import(roster).code, 0);
     auto r = add_staff({.ward = ward, .name = "Cán bộ 2", .phone = "0905100002"});
