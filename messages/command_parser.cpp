@@ -317,10 +317,18 @@ command parse_args(std::string_view name, std::string_view args, const parse_con
     if (name == "start")
         return cmd_start{std::string(args)};
     if (name == "giup") {
-        // "/giup thống kê": the words joined are the command's name ("thongke").
+        // "/giup thống kê": the words joined are the command's name ("thongke"). "/help report
+        // ward": the words after the command's name are its arguments, so the help is the command's.
         std::string about;
         for (auto& f : folded)
             about += f;
+        auto known = [](std::string_view n) {
+            return canonical_command(n.substr(std::min(n.find_first_not_of('/'), n.size()))).has_value();
+        };
+        std::string prefix;
+        for (std::size_t k = 0; k + 1 < folded.size() && !known(about); ++k)
+            if (prefix += folded[k]; known(prefix))
+                return cmd_help{prefix};
         return cmd_help{about};
     }
     if (name == "tham" || name == "buoi") {

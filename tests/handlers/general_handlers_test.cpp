@@ -98,6 +98,12 @@ TEST(general_handlers, help_on_one_command_explains_its_forms) {
     EXPECT_NE(stats.find("thống kê của tổ"), std::string::npos) << stats;
     EXPECT_NE(stats.find("«quý III»"), std::string::npos) << "the period forms follow";
     EXPECT_NE(test_bot::joined(bot.say("7", "/giup huy")).find("trong 24 giờ"), std::string::npos);
+    // Words after the command's name are what it is typed with: its help still, not the full list.
+    auto report = test_bot::joined(bot.say("7", "/giup baocao"));
+    EXPECT_NE(report.find("/baocao phuong"), std::string::npos) << report;
+    EXPECT_EQ(test_bot::joined(bot.say("7", "/giup baocao phuong")), report);
+    EXPECT_EQ(test_bot::joined(bot.say("7", "/giup /bao cao phường")), report);
+    EXPECT_EQ(test_bot::joined(bot.say("7", "/giup thống kê tháng trước")), stats);
     // Something without its own page: its line from the list, not the whole list again.
     auto other = test_bot::joined(bot.say("7", "/giup lienket"));
     EXPECT_NE(other.find("/lienket — gắn nhóm chat này với tổ"), std::string::npos) << other;
