@@ -86,16 +86,14 @@ std::string not_reported_note(handler_context& ctx) {
 struct unreached_teams {
     std::vector<std::string> unbound;     // no group bound: /lienket in the team's group
     std::vector<std::string> bot_removed; // the group is bound but the bot was removed: add it back
-    std::vector<std::int64_t> ids;        // both, for the delivery summary
+    std::vector<std::pair<std::int64_t, std::string>> teams; // both, by id, for the delivery summary
 };
 
 // Kept with the campaign, so the delivery summary can name them: a target with no chat.
-void keep_unreached(campaign_store& store, std::int64_t id, const std::vector<team_record>& teams,
-                    const unreached_teams& u, channel platform) {
-    for (auto& t : teams)
-        if (std::ranges::find(u.ids, t.id) != u.ids.end())
-            store.add_target(id, {{platform, "team:" + std::to_string(t.id)}, t.id, t.name, "no_group", ""},
-                             0);
+void keep_unreached(campaign_store& store, std::int64_t id, const unreached_teams& u, channel platform) {
+    for (auto& [team_id, name] : u.teams)
+        store.add_target(id, {{platform, "team:" + std::to_string(team_id)}, team_id, name, "no_group", ""},
+                         0);
 }
 
 // "Tổ dân phố số 4 (tổ trưởng Lê Văn Dũng, 0905100004)": whom staff can phone instead.
@@ -205,7 +203,7 @@ std::optional<std::vector<campaign_target>> choose_targets(const cmd_broadcast& 
     for (auto& t : teams)
         if ((wanted.empty() || wanted.contains(t.id)) && !reached.contains(t.id)) {
             (removed_from.contains(t.id) ? unreached.bot_removed : unreached.unbound).push_back(t.name);
-            unreached.ids.push_back(t.id);
+            unreached.teams.emplace_back(t.id, t.name);
         }
     if (out.empty()) {
         if (unreached.bot_removed.empty() && c.teams.empty() && !c.not_reported)
@@ -486,8 +484,7 @@ void handle(const cmd_broadcast& c, handler_context& ctx) {
     auto parts = parts_per_target(campaign);
     for (auto& t : *targets)
         store.add_target(id, t, parts);
-    keep_unreached(store, id, team_store(ctx.db).in_ward(ctx.member->ward_id), unreached,
-                   ctx.in.chat.platform);
+    keep_unreached(store, id, unreached, ctx.in.chat.platform);
 
     std::string shown = campaign.parts.empty() ? "" : campaign.parts.front();
     if (campaign.file)

@@ -34,7 +34,7 @@ std::optional<std::string> normalize_phone(std::string_view text) {
 std::string mask_phone(std::string_view p) {
     if (!p.starts_with("+84") || p.size() < 9)
         return std::string(p.size(), '*');
-    std::string local = "0" + std::string(p.substr(3));
+    auto local = as_dialled(p);
     return local.substr(0, 3) + std::string(local.size() - 6, '*') + local.substr(local.size() - 3);
 }
 

@@ -249,21 +249,13 @@ std::expected<roster_file, roster_read_error> read_roster(std::string_view bytes
     return file;
 }
 
-namespace {
-
-std::string local_phone(const std::string& p) {
-    return p.starts_with("+84") ? "0" + p.substr(3) : p;
-}
-
-} // namespace
-
 std::string write_roster(const std::vector<roster_entry>& entries) {
     std::string out = "\xEF\xBB\xBF";
     out +=
         "TT,Họ tên,Chức vụ tổ/xóm/đơn vị công tác,Chức vụ Tổ CNSCĐ,SĐT,CCCD,Khu vực phụ trách,Ghi chú,Tổ\r\n";
     for (auto& e : entries) {
         out += csv_field(e.row_label) + "," + csv_field(e.full_name) + "," + csv_field(e.position) + "," +
-               csv_field(e.role_title) + "," + csv_field(local_phone(e.phone)) + "," + csv_field(e.cccd) +
+               csv_field(e.role_title) + "," + csv_field(as_dialled(e.phone)) + "," + csv_field(e.cccd) +
                "," + csv_field(e.area) + "," + csv_field(e.note) + "," + csv_field(e.team) + "\r\n";
     }
     return out;
